@@ -1,0 +1,67 @@
+import type { Tier } from './schemas/common.ts';
+import type { Settings } from './schemas/settings.ts';
+
+const DAY_MS = 86_400_000;
+
+export interface DueDates {
+  nextCallDue: Date;
+  nextVisitDue: Date;
+  /** The appointment fixed at the last contact, if still ahead of that contact. */
+  appointment: Date | null;
+  /** Earliest of call, visit and appointment. */
+  nextDue: Date;
+  overdue: { call: boolean; visit: boolean; appointment: boolean; any: boolean };
+}
+
+export type Instant = Date | string | number;
+const toDate = (v: Instant): Date => (v instanceof Date ? v : new Date(v));
+
+export function addDays(at: Instant, days: number): Date {
+  return new Date(toDate(at).getTime() + days * DAY_MS);
+}
+
+/**
+ * Next call and visit due for a customer (seed 000): the last call (or, if none, the day the
+ * file was opened) plus the tier's call days; likewise for visits. An appointment fixed at
+ * the last contact competes for "next due". Anything strictly before `now` is overdue.
+ */
+export function nextDue(
+  customer: { tier: Tier; createdAt: Instant },
+  lastCall: Instant | null,
+  lastVisit: Instant | null,
+  appointment: Instant | null,
+  settings: Pick<Settings, 'cadence'>,
+  now: Instant = Date.now(),
+): DueDates {
+  const cadence = settings.cadence[customer.tier];
+  const nextCallDue = addDays(lastCall ?? customer.createdAt, cadence.callDays);
+  const nextVisitDue = addDays(lastVisit ?? customer.createdAt, cadence.visitDays);
+  const appt = appointment == null ? null : toDate(appointment);
+  const candidates = [nextCallDue, nextVisitDue, ...(appt ? [appt] : [])];
+  const earliest = new Date(Math.min(...candidates.map((d) => d.getTime())));
+  const t = toDate(now).getTime();
+  const call = nextCallDue.getTime() < t;
+  const visit = nextVisitDue.getTime() < t;
+  const apptOver = appt ? appt.getTime() < t : false;
+  return {
+    nextCallDue,
+    nextVisitDue,
+    appointment: appt,
+    nextDue: earliest,
+    overdue: { call, visit, appointment: apptOver, any: call || visit || apptOver },
+  };
+}
+
+/** Whole days from `now` to `due` in calendar terms of the caller's zone; negative = overdue. */
+export function daysUntil(due: Instant, now: Instant, timeZone = 'UTC'): number {
+  const day = (v: Instant) => {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(toDate(v));
+    return Date.parse(`${parts}T00:00:00Z`) / DAY_MS;
+  };
+  return Math.round(day(due) - day(now));
+}

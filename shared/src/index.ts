@@ -1,0 +1,2 @@
+export * from './cadence.ts';
+export * from './schemas/index.ts';

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { id, isoDateTime, Tier } from './common.ts';
+
+export const DueReason = z.enum(['call', 'visit', 'appointment', 'commitment']);
+export const DueItem = z.object({
+  customerId: id,
+  name: z.string(),
+  tier: Tier,
+  reason: DueReason,
+  due: isoDateTime,
+  commitmentId: id.optional(),
+  text: z.string().optional(),
+});
+export type DueItem = z.infer<typeof DueItem>;
+
+export const DueBoard = z.object({
+  now: isoDateTime,
+  overdue: z.array(DueItem),
+  today: z.array(DueItem),
+  tomorrow: z.array(DueItem),
+  thisWeek: z.array(DueItem),
+});
+export type DueBoard = z.infer<typeof DueBoard>;
+
+export const DueQuery = z.object({
+  within: z
+    .string()
+    .regex(/^\d{1,3}d$/, 'like 7d')
+    .default('7d'),
+  owner: z.string().max(200).optional(),
+});
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const SearchResult = z.object({
+  id,
+  name: z.string(),
+  tier: Tier,
+  status: z.string(),
+  matched: z.string(),
+  nextDue: isoDateTime,
+});
+export const SearchAnswer = z.object({ results: z.array(SearchResult) });
+export type SearchAnswer = z.infer<typeof SearchAnswer>;

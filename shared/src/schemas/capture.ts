@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { isoDateTime, shortText, text } from './common.ts';
+import { CapturedParcel } from './parcel.ts';
+
+export const CaptureKind = z.enum(['company', 'webmail', 'land', 'generic']);
+
+export const CapturedCompany = z.object({
+  name: shortText.optional(),
+  creditCode: z.string().length(18).optional(),
+  icp: shortText.optional(),
+  website: text(500).optional(),
+  phones: z.array(shortText),
+  faxes: z.array(shortText),
+  emails: z.array(text(320)),
+  address: text(500).optional(),
+  businessScope: text(4000).optional(),
+  products: z.array(shortText),
+});
+export type CapturedCompany = z.infer<typeof CapturedCompany>;
+
+export const CapturedPerson = z.object({
+  name: shortText,
+  title: shortText.optional(),
+  mobile: shortText.optional(),
+  phone: shortText.optional(),
+  email: text(320).optional(),
+});
+export type CapturedPerson = z.infer<typeof CapturedPerson>;
+
+export const CapturedMessage = z.object({
+  fromName: shortText.optional(),
+  fromEmail: text(320),
+  subject: text(1000).optional(),
+  date: isoDateTime.optional(),
+});
+export type CapturedMessage = z.infer<typeof CapturedMessage>;
+
+/** What an adapter read from a page: the contract of `pnpm extract` and of the capture API. */
+export const Capture = z.object({
+  url: text(2000),
+  kind: CaptureKind,
+  adapter: shortText,
+  company: CapturedCompany.nullable(),
+  people: z.array(CapturedPerson),
+  message: CapturedMessage.nullable(),
+  parcels: z.array(CapturedParcel),
+  /** Adapter notes, e.g. "gmail: message view not found, fell back to generic". */
+  warnings: z.array(text(500)).optional(),
+});
+export type Capture = z.infer<typeof Capture>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { id, isoDateTime, Tier } from './common.ts';
+import { Customer, KeyKind, Person } from './customer.ts';
+import { Interaction } from './interaction.ts';
+
+export const ContextQuery = z
+  .object({
+    url: z.string().max(2000).optional(),
+    email: z.string().max(320).optional(),
+    /** Keys read from the page on demand (panel open): tried before the URL. */
+    creditCode: z.string().max(40).optional(),
+    icp: z.string().max(100).optional(),
+    name: z.string().max(200).optional(),
+  })
+  .refine((q) => q.url || q.email || q.creditCode || q.icp || q.name, {
+    message: 'give url, email, creditCode, icp or name',
+  });
+export type ContextQuery = z.infer<typeof ContextQuery>;
+
+export const MatchedBy = z.object({ kind: KeyKind, value: z.string() });
+
+export const ContextAnswer = z.object({
+  customer: Customer.nullable(),
+  matchedBy: MatchedBy.nullable(),
+  /** The person matched by e-mail address, when the query was an e-mail. */
+  person: Person.nullable(),
+  tier: Tier.nullable(),
+  nextCallDue: isoDateTime.nullable(),
+  nextVisitDue: isoDateTime.nullable(),
+  nextDue: isoDateTime.nullable(),
+  appointment: isoDateTime.nullable(),
+  overdue: z.object({ call: z.boolean(), visit: z.boolean(), appointment: z.boolean(), any: z.boolean() }),
+  lastInteractions: z.array(Interaction),
+  keyPeople: z.array(Person),
+  followUps: z.number().int().nonnegative(),
+  /** Name-only matches: offered, never merged silently. */
+  suggestions: z.array(z.object({ id, name: z.string(), tier: Tier, reason: z.string() })),
+});
+export type ContextAnswer = z.infer<typeof ContextAnswer>;
