@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps.ts';
+import { ApiError, errorResponse } from './lib/errors.ts';
+import { buildOpenApi } from './lib/openapi.ts';
+import { bearerAuth, jsonOnly, originGuard } from './middleware/guard.ts';
+import { contextDocs, contextRoutes } from './routes/context/context.routes.ts';
+import { customerDocs, customerRoutes } from './routes/customers/customers.routes.ts';
+import { dueDocs, dueRoutes } from './routes/due/due.routes.ts';
+import { healthDocs, healthRoutes } from './routes/health/health.routes.ts';
+import { interactionDocs, interactionRoutes } from './routes/interactions/interactions.routes.ts';
+import { searchDocs, searchRoutes } from './routes/search/search.routes.ts';
+import { settingsDocs, settingsRoutes } from './routes/settings/settings.routes.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const routeDocs = [
+  ...healthDocs,
+  ...customerDocs,
+  ...interactionDocs,
+  ...contextDocs,
+  ...dueDocs,
+  ...searchDocs,
+  ...settingsDocs,
+  {
+    method: 'get' as const,
+    path: '/api/openapi.json',
+    summary: 'This document',
+    responses: { 200: null },
+  },
+];
+
+/** The whole API, built from injected parts so tests run it on a temp SQLite file and a fixed clock. */
+export function createApp(deps: AppDeps) {
+  const openapi = buildOpenApi(routeDocs, deps.version);
+  const app = new Hono()
+    .use(secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }))
+    .use(async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    })
+    .use(originGuard(deps))
+    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'payload_too_large', `body over ${MAX_BODY_BYTES} bytes`) }))
+    .use(jsonOnly)
+    .route('/api/health', healthRoutes(deps))
+    .use('/api/*', bearerAuth(deps))
+    .get('/api/openapi.json', (c) => c.json(openapi))
+    .route('/api/customers', customerRoutes(deps))
+    .route('/api', interactionRoutes(deps))
+    .route('/api/context', contextRoutes(deps))
+    .route('/api/due', dueRoutes(deps))
+    .route('/api/search', searchRoutes(deps))
+    .route('/api/settings', settingsRoutes(deps));
+
+  app.notFound((c) => errorResponse(c, 'not_found', `no route ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err.code, err.message, err.details);
+    if (err instanceof HTTPException) {
+      if (err.status === 413) return errorResponse(c, 'payload_too_large', err.message);
+      if (err.status < 500) return errorResponse(c, 'invalid_request', err.message || 'bad request');
+    }
+    console.error('[dossier] unexpected error', err);
+    return errorResponse(c, 'internal', 'unexpected error; nothing was written');
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

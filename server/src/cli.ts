@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openDb } from './db/client.ts';
+import { seedDemo } from './demo/seed.ts';
+import { readEnv } from './env.ts';
+import { startServer } from './index.ts';
+import { rotateOwnerToken } from './services/tokens.ts';
+
+const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
+const extensionDir = join(repoRoot, 'extension');
+
+const USAGE = `dossier <command> [options]
+  start [--demo] [--no-build] [--host H] [--port P] [--data-dir D] [--allow-remote]
+        migrate, start the API, build the extension, print URL, token and the folder to load
+  migrate [--data-dir D]        apply migrations and exit
+  demo [--data-dir D]           fill an empty database with the demo customers and exit
+  token rotate [--data-dir D]   issue a new owner token (the old one stops working)
+Environment: DOSSIER_HOST, DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_TOKEN (flags win).`;
+
+function buildExtension(): string | null {
+  if (!existsSync(join(extensionDir, 'package.json'))) return null;
+  console.log('Building the extension…');
+  const r = spawnSync('pnpm', ['--filter', '@dossier/extension', 'run', 'build:chrome'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.warn('! The extension did not build; the API runs anyway. Try: pnpm --filter @dossier/extension build');
+    return null;
+  }
+  return join(extensionDir, '.output', 'chrome-mv3');
+}
+
+async function main(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'allow-remote': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const env = readEnv({
+    ...process.env,
+    ...(values.host ? { DOSSIER_HOST: values.host } : {}),
+    ...(values.port ? { DOSSIER_PORT: values.port } : {}),
+    ...(values['data-dir'] ? { DOSSIER_DATA_DIR: values['data-dir'] } : {}),
+  });
+  const [command = 'start', sub] = positionals;
+  if (values.help) return console.log(USAGE);
+  const dbFile = join(env.dataDir, 'dossier.sqlite');
+
+  switch (command) {
+    case 'migrate': {
+      openDb(dbFile).$client.close();
+      return console.log(`Migrated ${dbFile}`);
+    }
+    case 'demo': {
+      const db = openDb(dbFile);
+      const n = seedDemo(db, new Date());
+      db.$client.close();
+      return console.log(n ? `Added ${n} demo customers to ${dbFile}` : `${dbFile} already has customers; demo data not added`);
+    }
+    case 'token': {
+      if (sub !== 'rotate') throw new Error('usage: dossier token rotate');
+      const db = openDb(dbFile);
+      const token = rotateOwnerToken(db, env.dataDir, new Date());
+      db.$client.close();
+      return console.log(`New token (the old one no longer works): ${token}`);
+    }
+    case 'start': {
+      if (values.demo) {
+        const db = openDb(dbFile);
+        const n = seedDemo(db, new Date());
+        db.$client.close();
+        console.log(n ? `Demo: added ${n} customers.` : 'Demo: database already has customers; left as it is.');
+      }
+      const folder = values['no-build'] ? null : buildExtension();
+      const server = await startServer({
+        host: env.host,
+        port: env.port,
+        dataDir: env.dataDir,
+        ...(env.token ? { token: env.token } : {}),
+        extensionOrigins: env.extensionOrigins,
+        allowRemote: values['allow-remote'],
+      });
+      if (values['allow-remote']) console.warn(`! Listening on ${env.host}: customer files are reachable from the network.`);
+      console.log(`
+Dossier API  ${server.url}   (database ${server.dbFile})
+Token        ${server.token ?? `(stored hashed only; run: pnpm dossier token rotate)`}${server.tokenCreated ? '   ← new: shown once, also saved to ' + server.tokenFile : ''}
+Extension    ${folder ?? '(not built)'}
+             chrome://extensions → Developer mode → Load unpacked → that folder; then the
+             extension's options: Server URL ${server.url}, the token above.
+`);
+      const stop = async (signal: string) => {
+        console.log(`\n${signal}: finishing requests in flight…`);
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      return;
+    }
+    default:
+      console.error(USAGE);
+      process.exit(2);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(`dossier: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,199 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Dates are ISO-8601 UTC strings ("2026-01-01T00:00:00.000Z"): they sort as text, read the
+// same in SQLite and PostgreSQL, and SQLite's strftime can do cadence arithmetic on them.
+const createdAt = () => text('created_at').notNull();
+const updatedAt = () => text('updated_at').notNull();
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  role: text('role', { enum: ['manager', 'member'] }).notNull(),
+  tokenHash: text('token_hash').unique(),
+  createdAt: createdAt(),
+  revokedAt: text('revoked_at'),
+});
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** Search forms of the name, filled from @dossier/shared's names module. */
+    normalizedName: text('normalized_name').notNull(),
+    initials: text('initials').notNull(),
+    pinyin: text('pinyin').notNull(),
+    tier: text('tier', { enum: ['A', 'B', 'C'] }).notNull(),
+    status: text('status', { enum: ['prospect', 'active', 'signed', 'lost'] }).notNull(),
+    lostReason: text('lost_reason'),
+    stage: text('stage'),
+    region: text('region', { mode: 'json' }).$type<string[]>().notNull(),
+    companyType: text('company_type'),
+    sizeClass: text('size_class'),
+    industry: text('industry'),
+    businessScope: text('business_scope'),
+    products: text('products'),
+    trends: text('trends'),
+    address: text('address'),
+    phones: text('phones', { mode: 'json' }).$type<string[]>().notNull(),
+    fax: text('fax', { mode: 'json' }).$type<string[]>().notNull(),
+    emails: text('emails', { mode: 'json' }).$type<string[]>().notNull(),
+    website: text('website'),
+    notes: text('notes'),
+    owner: text('owner'),
+    idempotencyKey: text('idempotency_key').unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: text('deleted_at'),
+    // Materialised from interactions in the same transaction as every interaction write, so
+    // the board and the context card are single indexed reads (≈3× faster than aggregating).
+    lastCallAt: text('last_call_at'),
+    lastVisitAt: text('last_visit_at'),
+    appointmentAt: text('appointment_at'),
+    nextCallDue: text('next_call_due').notNull(),
+    nextVisitDue: text('next_visit_due').notNull(),
+    nextDue: text('next_due').notNull(),
+    followUps: integer('follow_ups').notNull().default(0),
+  },
+  (t) => [
+    index('customers_next_due').on(t.nextDue).where(sql`deleted_at is null`),
+    index('customers_owner_next_due').on(t.owner, t.nextDue).where(sql`deleted_at is null`),
+    index('customers_initials').on(t.initials),
+    index('customers_normalized_name').on(t.normalizedName),
+  ],
+);
+
+export const customerKeys = sqliteTable(
+  'customer_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['credit_code', 'icp', 'domain', 'email_domain', 'email', 'name'] }).notNull(),
+    value: text('value').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('customer_keys_kind_value').on(t.kind, t.value), index('customer_keys_customer').on(t.customerId)],
+);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    title: text('title'),
+    mobile: text('mobile'),
+    directLine: text('direct_line'),
+    email: text('email'),
+    birthday: text('birthday'),
+    homeAddress: text('home_address'),
+    preferences: text('preferences'),
+    keyPerson: integer('key_person', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [index('people_customer').on(t.customerId), index('people_email').on(t.email)],
+);
+
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['call', 'visit', 'email', 'sms', 'meeting', 'greeting', 'note'] }).notNull(),
+    at: text('at').notNull(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+    summary: text('summary'),
+    outcome: text('outcome'),
+    intention: text('intention', { enum: ['high', 'medium', 'low'] }),
+    appointment: text('appointment'),
+    sourceUrl: text('source_url'),
+    visit: text('visit', { mode: 'json' }).$type<Record<string, string>>(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    createdAt: createdAt(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [index('interactions_customer_at').on(t.customerId, t.at)],
+);
+
+export const commitments = sqliteTable(
+  'commitments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    dueAt: text('due_at').notNull(),
+    keptAt: text('kept_at'),
+    idempotencyKey: text('idempotency_key').unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('commitments_open_due').on(t.dueAt).where(sql`kept_at is null`), index('commitments_customer').on(t.customerId)],
+);
+
+export const tierChanges = sqliteTable(
+  'tier_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    fromTier: text('from_tier'),
+    toTier: text('to_tier').notNull(),
+    reason: text('reason'),
+    at: text('at').notNull(),
+  },
+  (t) => [index('tier_changes_customer').on(t.customerId)],
+);
+
+export const parcels = sqliteTable(
+  'parcels',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    parcelNo: text('parcel_no'),
+    location: text('location'),
+    areaM2: real('area_m2'),
+    use: text('use'),
+    method: text('method'),
+    startPrice: real('start_price'),
+    dealPrice: real('deal_price'),
+    currency: text('currency'),
+    dealDate: text('deal_date'),
+    winner: text('winner'),
+    status: text('status', { enum: ['listed', 'dealt'] }).notNull(),
+    sourceUrl: text('source_url'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('parcels_parcel_no').on(t.parcelNo), index('parcels_customer').on(t.customerId)],
+);
+
+export const captures = sqliteTable(
+  'captures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    url: text('url').notNull(),
+    adapter: text('adapter').notNull(),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    capturedAt: text('captured_at').notNull(),
+    idempotencyKey: text('idempotency_key').unique(),
+  },
+  (t) => [index('captures_url').on(t.url)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});

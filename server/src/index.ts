@@ -1,0 +1,94 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { openDb } from './db/client.ts';
+import type { AppDeps } from './deps.ts';
+import { isLoopback } from './env.ts';
+import { hashToken } from './lib/tokens.ts';
+import { activeTokenHashes, ensureOwnerToken, tokenFile } from './services/tokens.ts';
+
+export { createApp, type AppType } from './app.ts';
+export type { AppDeps } from './deps.ts';
+export { openDb } from './db/client.ts';
+
+export const VERSION = '0.1.0';
+
+export interface StartOptions {
+  host?: string;
+  port?: number;
+  dataDir: string;
+  token?: string;
+  extensionOrigins?: string[];
+  clock?: () => Date;
+  /** Listening beyond loopback exposes business secrets to the network: it must be asked for. */
+  allowRemote?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** The owner token when known (first start, DOSSIER_TOKEN, or the token file); null if only its hash remains. */
+  token: string | null;
+  tokenCreated: boolean;
+  tokenFile: string;
+  dbFile: string;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !opts.allowRemote) {
+    throw new Error(`refusing to listen on ${host}: pass --allow-remote to expose customer files beyond this machine`);
+  }
+  const clock = opts.clock ?? (() => new Date());
+  const dbFile = join(opts.dataDir, 'dossier.sqlite');
+  const db = openDb(dbFile);
+  const owner = ensureOwnerToken(db, opts.dataDir, clock(), opts.token);
+  let hashes = activeTokenHashes(db);
+  if (opts.token) hashes.add(hashToken(opts.token));
+  let loadedAt = Date.now();
+  const allowedHosts = new Set<string>();
+  const deps: AppDeps = {
+    db,
+    clock,
+    // Re-read now and then so a token rotated by the CLI takes effect without a restart.
+    tokenHashes: () => {
+      if (Date.now() - loadedAt > 5000) {
+        hashes = activeTokenHashes(db);
+        if (opts.token) hashes.add(hashToken(opts.token));
+        loadedAt = Date.now();
+      }
+      return hashes;
+    },
+    allowedHosts: isLoopback(host) ? allowedHosts : new Set(),
+    extensionOrigins: new Set(opts.extensionOrigins ?? []),
+    version: VERSION,
+  };
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8787 }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  for (const h of ['127.0.0.1', 'localhost', '[::1]', host]) allowedHosts.add(`${h}:${port}`);
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    token: owner.token,
+    tokenCreated: owner.created,
+    tokenFile: tokenFile(opts.dataDir),
+    dbFile,
+    deps,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // In-flight requests finish; idle keep-alive sockets would otherwise hold close() open.
+        server.close(() => {
+          db.$client.close();
+          resolve();
+        });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,60 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps } from '../deps.ts';
+import { errorResponse } from '../lib/errors.ts';
+import { tokenAccepted } from '../lib/tokens.ts';
+
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * The API lives on the user's own machine where any web page can reach it, so before any
+ * route runs: the Host must be ours (DNS rebinding), a web page's Origin is refused, and only
+ * the extension's origins get CORS answers.
+ */
+export function originGuard(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const host = c.req.header('host')?.toLowerCase();
+    if (deps.allowedHosts.size && (!host || !deps.allowedHosts.has(host))) {
+      return errorResponse(c, 'forbidden', 'unexpected Host header');
+    }
+    const origin = c.req.header('origin');
+    if (origin) {
+      const allowed =
+        EXTENSION_ORIGIN.test(origin) && (deps.extensionOrigins.size === 0 || deps.extensionOrigins.has(origin));
+      if (!allowed) return errorResponse(c, 'forbidden', 'this origin may not use the Dossier API');
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Vary', 'Origin');
+      if (c.req.method === 'OPTIONS') {
+        c.header('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
+        c.header('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+        c.header('Access-Control-Max-Age', '600');
+        return c.body(null, 204);
+      }
+    }
+    await next();
+  };
+}
+
+/** JSON only: a form post or text body is refused before it can reach a handler. */
+export const jsonOnly: MiddlewareHandler = async (c, next) => {
+  if (BODY_METHODS.has(c.req.method)) {
+    const type = c.req.header('content-type') ?? '';
+    const hasBody = c.req.header('content-length') !== '0' || type !== '';
+    if (hasBody && !/^application\/json\s*(;|$)/i.test(type)) {
+      return errorResponse(c, 'unsupported_media_type', 'send JSON with Content-Type: application/json');
+    }
+  }
+  await next();
+};
+
+export function bearerAuth(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const m = /^Bearer\s+(\S{1,512})$/i.exec(header);
+    if (!m?.[1] || !tokenAccepted(m[1], deps.tokenHashes())) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return errorResponse(c, 'unauthorized', m ? 'token not accepted' : 'missing Authorization: Bearer token');
+    }
+    await next();
+  };
+}

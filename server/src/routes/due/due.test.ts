@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { idem, makeTestApp } from '../../test-utils.ts';
+
+describe('due board', () => {
+  it('buckets calls, visits and appointments into overdue / today / tomorrow / this week in the user time zone', async () => {
+    // Monday 2026-11-23 10:00 in Shanghai.
+    const t = makeTestApp('2026-11-10T00:00:00.000Z');
+    const mk = async (name: string, tier: string) =>
+      (await t.request('POST', '/api/customers', { name, tier })).json.id as number;
+    const late = await mk('Late A', 'A'); // call due 11-17 → overdue
+    t.setNow('2026-11-16T03:00:00.000Z');
+    const today = await mk('Today A', 'A'); // call due 11-23 03:00Z = 11:00 Shanghai today
+    t.setNow('2026-11-17T01:00:00.000Z');
+    const tomorrow = await mk('Tomorrow B', 'B'); // call due 11-24 01:00Z
+    t.setNow('2026-11-20T00:00:00.000Z');
+    const week = await mk('Week C', 'C'); // call due 12-04 → outside 7d
+    await t.request('POST', '/api/interactions', {
+      customerId: week,
+      kind: 'meeting',
+      appointment: '2026-11-26T02:00:00.000Z',
+      idempotencyKey: idem(),
+    });
+    t.setNow('2026-11-23T02:00:00.000Z');
+    const r = await t.request('GET', '/api/due?within=7d');
+    expect(r.status).toBe(200);
+    const ids = (items: { customerId: number; reason: string }[]) => items.map((i) => `${i.customerId}:${i.reason}`);
+    expect(ids(r.json.overdue)).toEqual([`${late}:call`]);
+    expect(ids(r.json.today)).toEqual([`${today}:call`]);
+    expect(ids(r.json.tomorrow)).toEqual([`${tomorrow}:call`]);
+    expect(ids(r.json.thisWeek)).toEqual([`${week}:appointment`]);
+    const wider = await t.request('GET', '/api/due?within=30d');
+    expect(ids(wider.json.thisWeek)).toContain(`${week}:call`);
+  });
+
+  it('filters by owner and validates the window', async () => {
+    const t = makeTestApp('2026-11-01T00:00:00.000Z');
+    await t.request('POST', '/api/customers', { name: 'Mine', tier: 'A', owner: 'li' });
+    await t.request('POST', '/api/customers', { name: 'Theirs', tier: 'A', owner: 'zhang' });
+    t.setNow('2026-11-20T00:00:00.000Z');
+    const r = await t.request('GET', '/api/due?within=7d&owner=li');
+    expect(r.json.overdue.map((i: { name: string }) => i.name)).toEqual(['Mine']);
+    expect((await t.request('GET', '/api/due?within=forever')).status).toBe(400);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../../test-utils.ts';
+
+async function seed(t: TestApp) {
+  for (const c of [
+    { name: '嘉华融通置业有限公司', tier: 'A', website: 'xz-land.com.cn', phones: ['0516-87654321'] },
+    { name: '江苏恒信建设集团有限公司', tier: 'B', emails: ['office@hengxin-js.cn'] },
+    { name: 'Northwind Trading Co., Ltd.', tier: 'C', website: 'https://northwind-trading.com' },
+    { name: '华融物业管理有限公司', tier: 'C', people: [{ name: '赵敏', mobile: '13952001234' }] },
+  ]) {
+    await t.request('POST', '/api/customers', c);
+  }
+}
+const names = async (t: TestApp, q: string) =>
+  ((await t.request('GET', `/api/search?q=${encodeURIComponent(q)}`)).json.results as { name: string }[]).map((r) => r.name);
+
+describe('search', () => {
+  it.each([
+    ['jhrt', ['嘉华融通置业有限公司']],
+    ['JHRT', ['嘉华融通置业有限公司']],
+    ['jiahua', ['嘉华融通置业有限公司']],
+    ['恒信', ['江苏恒信建设集团有限公司']],
+    ['融通置业', ['嘉华融通置业有限公司']],
+    ['northwind', ['Northwind Trading Co., Ltd.']],
+    ['87654321', ['嘉华融通置业有限公司']],
+    ['0516-8765', ['嘉华融通置业有限公司']],
+    ['1395200', ['华融物业管理有限公司']],
+    ['赵敏', ['华融物业管理有限公司']],
+    ['xz-land', ['嘉华融通置业有限公司']],
+    ['hengxin-js.cn', ['江苏恒信建设集团有限公司']],
+  ])('%s finds %j', async (q, expected) => {
+    const t = makeTestApp();
+    await seed(t);
+    expect(await names(t, q)).toEqual(expected);
+  });
+
+  it('says which field matched', async () => {
+    const t = makeTestApp();
+    await seed(t);
+    const r = await t.request('GET', '/api/search?q=jhrt');
+    expect(r.json.results[0]).toMatchObject({ name: '嘉华融通置业有限公司', tier: 'A', matched: 'initials' });
+  });
+
+  it.each(['"', '*', 'a"b', 'NEAR(a b)', '((', 'name:x', '^abc', 'AND OR NOT', "'; drop table customers; --", '%_%'])(
+    'treats FTS syntax %s as plain text (200, never 500)',
+    async (q) => {
+      const t = makeTestApp();
+      await seed(t);
+      const r = await t.request('GET', `/api/search?q=${encodeURIComponent(q)}`);
+      expect(r.status).toBe(200);
+      expect(Array.isArray(r.json.results)).toBe(true);
+    },
+  );
+
+  it('asks for a query', async () => {
+    const t = makeTestApp();
+    expect((await t.request('GET', '/api/search?q=')).status).toBe(400);
+    expect((await t.request('GET', '/api/search')).status).toBe(400);
+  });
+});

@@ -1,0 +1,125 @@
+import {
+  type ContextAnswer,
+  type ContextQuery,
+  emailMatchKey,
+  type KeyKind,
+  keyValue,
+  normaliseCompanyName,
+  normaliseEmail,
+  registrableDomain,
+} from '@dossier/shared';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { customerKeys, customers, interactions, people } from '../db/schema.ts';
+import { toCustomer, toInteraction, toPerson } from './mappers.ts';
+
+type Match = { customerId: number; kind: KeyKind; value: string; personId?: number };
+
+function byKey(db: Db, kinds: KeyKind[], value: string | null): Match | null {
+  if (!value) return null;
+  const row = db
+    .select({ customerId: customerKeys.customerId, kind: customerKeys.kind })
+    .from(customerKeys)
+    .where(and(inArray(customerKeys.kind, kinds), eq(customerKeys.value, value)))
+    .get();
+  return row ? { customerId: row.customerId, kind: row.kind, value } : null;
+}
+
+function byEmail(db: Db, raw: string): Match | null {
+  const email = normaliseEmail(raw);
+  if (!email) return null;
+  const person = db
+    .select({ id: people.id, customerId: people.customerId })
+    .from(people)
+    .where(and(eq(people.email, email), isNull(people.deletedAt)))
+    .get();
+  if (person) return { customerId: person.customerId, kind: 'email', value: email, personId: person.id };
+  const key = emailMatchKey(email);
+  if (!key) return null;
+  // A company mailbox's domain is usually the website's, so both kinds of key answer for it.
+  return key.kind === 'email' ? byKey(db, ['email'], key.value) : byKey(db, ['email_domain', 'domain'], key.value);
+}
+
+/** Tries the keys in the order of DESIGN.md: credit code, ICP, domain, e-mail, then name (suggestion only). */
+function match(db: Db, q: ContextQuery): Match | null {
+  return (
+    (q.creditCode ? byKey(db, ['credit_code'], keyValue('credit_code', q.creditCode)) : null) ??
+    (q.icp ? byKey(db, ['icp'], keyValue('icp', q.icp)) : null) ??
+    (q.url ? byKey(db, ['domain', 'email_domain'], registrableDomain(q.url)) : null) ??
+    (q.email ? byEmail(db, q.email) : null)
+  );
+}
+
+const EMPTY_OVERDUE = { call: false, visit: false, appointment: false, any: false };
+
+export function findContext(db: Db, q: ContextQuery, now: Date): ContextAnswer {
+  const m = match(db, q);
+  const row = m
+    ? db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.id, m.customerId), isNull(customers.deletedAt)))
+        .get()
+    : undefined;
+  if (!m || !row) {
+    const suggestions = q.name
+      ? db
+          .select({ id: customers.id, name: customers.name, tier: customers.tier })
+          .from(customers)
+          .where(and(eq(customers.normalizedName, normaliseCompanyName(q.name)), isNull(customers.deletedAt)))
+          .limit(5)
+          .all()
+          .map((s) => ({ ...s, reason: 'same name after normalisation' }))
+      : [];
+    return {
+      customer: null,
+      matchedBy: null,
+      person: null,
+      tier: null,
+      nextCallDue: null,
+      nextVisitDue: null,
+      nextDue: null,
+      appointment: null,
+      overdue: EMPTY_OVERDUE,
+      lastInteractions: [],
+      keyPeople: [],
+      followUps: 0,
+      suggestions,
+    };
+  }
+  const customer = toCustomer(row);
+  const last = db
+    .select()
+    .from(interactions)
+    .where(and(eq(interactions.customerId, row.id), isNull(interactions.deletedAt)))
+    .orderBy(desc(interactions.at), desc(interactions.id))
+    .limit(3)
+    .all();
+  const ppl = db
+    .select()
+    .from(people)
+    .where(and(eq(people.customerId, row.id), isNull(people.deletedAt)))
+    .all();
+  const keyPeople = ppl.filter((p) => p.keyPerson);
+  const person = m.personId ? ppl.find((p) => p.id === m.personId) : undefined;
+  const t = now.toISOString();
+  const call = row.nextCallDue < t;
+  const visit = row.nextVisitDue < t;
+  const appointment = row.appointmentAt !== null && row.appointmentAt < t;
+  return {
+    customer,
+    matchedBy: { kind: m.kind, value: m.value },
+    person: person ? toPerson(person) : null,
+    tier: row.tier,
+    nextCallDue: row.nextCallDue,
+    nextVisitDue: row.nextVisitDue,
+    nextDue: row.nextDue,
+    appointment: row.appointmentAt,
+    overdue: { call, visit, appointment, any: call || visit || appointment },
+    lastInteractions: last.map(toInteraction),
+    // With nobody flagged as key person, show everyone rather than an empty card.
+    keyPeople: (keyPeople.length ? keyPeople : ppl).slice(0, 5).map(toPerson),
+    followUps: row.followUps,
+    suggestions: [],
+  };
+}

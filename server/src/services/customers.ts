@@ -1,0 +1,165 @@
+import {
+  CustomerCreate,
+  type CustomerDetail,
+  type CustomerUpdate,
+  type KeyInput,
+  keyValue,
+  type PersonInput,
+  registrableDomain,
+  emailMatchKey,
+  searchForms,
+  type Settings,
+} from '@dossier/shared';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Conn, Db, Tx } from '../db/client.ts';
+import { customerKeys, customers, people, tierChanges } from '../db/schema.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
+import { refreshDue } from './due.ts';
+import { toCustomer, toKey, toPerson } from './mappers.ts';
+import { reindexCustomer } from './search-index.ts';
+
+
+
+/** Canonical form of a key, or a 400 naming the bad one (e.g. a credit code with a wrong check character). */
+export function canonicalKey(k: KeyInput): KeyInput {
+  const value = keyValue(k.kind, k.value);
+  if (!value) throw new ApiError('invalid_request', `not a valid ${k.kind}: ${k.value}`, [{ path: 'keys', kind: k.kind, value: k.value }]);
+  return { kind: k.kind, value };
+}
+
+/** Keys implied by the file itself: the website's registrable domain, company (non-free) e-mail domains. */
+function impliedKeys(website: string | null | undefined, emails: readonly string[]): KeyInput[] {
+  const out: KeyInput[] = [];
+  const domain = website ? registrableDomain(website) : null;
+  if (domain) out.push({ kind: 'domain', value: domain });
+  for (const e of emails) {
+    const k = emailMatchKey(e);
+    if (k?.kind === 'email_domain' && k.value !== domain) out.push(k);
+  }
+  return out;
+}
+
+/** Adds keys; a key already on this customer is skipped, one held by another customer is a 409. */
+export function addKeys(tx: Tx | Db, customerId: number, keys: KeyInput[], now: string, onConflict: 'fail' | 'skip' = 'fail') {
+  const seen = new Set<string>();
+  for (const raw of keys) {
+    const k = canonicalKey(raw);
+    const id = `${k.kind}\u0000${k.value}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const holder = tx
+      .select({ customerId: customerKeys.customerId })
+      .from(customerKeys)
+      .where(and(eq(customerKeys.kind, k.kind), eq(customerKeys.value, k.value)))
+      .get();
+    if (holder?.customerId === customerId) continue;
+    if (holder) {
+      if (onConflict === 'skip') continue;
+      throw new ApiError('conflict', `${k.kind} ${k.value} already belongs to customer ${holder.customerId}`, {
+        kind: k.kind,
+        value: k.value,
+        customerId: holder.customerId,
+      });
+    }
+    tx.insert(customerKeys).values({ customerId, kind: k.kind, value: k.value, createdAt: now }).run();
+  }
+}
+
+export function insertPerson(tx: Tx | Db, customerId: number, p: PersonInput, now: string) {
+  return tx
+    .insert(people)
+    .values({ ...p, keyPerson: p.keyPerson ?? false, email: p.email?.toLowerCase(), customerId, createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+}
+
+export function createCustomer(db: Db, input: z.output<typeof CustomerCreate>, now: Date, settings: Settings): { customer: CustomerDetail; replayed: boolean } {
+  if (input.idempotencyKey) {
+    const prior = db.select({ id: customers.id }).from(customers).where(eq(customers.idempotencyKey, input.idempotencyKey)).get();
+    if (prior) return { customer: getCustomerDetail(db, prior.id), replayed: true };
+  }
+  const at = now.toISOString();
+  const { keys, people: persons, idempotencyKey, ...fields } = input;
+  const forms = searchForms(fields.name);
+  const id = db.transaction((tx) => {
+    const row = tx
+      .insert(customers)
+      .values({
+        ...fields,
+        normalizedName: forms.normalised,
+        initials: forms.initials,
+        pinyin: forms.pinyin,
+        idempotencyKey: idempotencyKey ?? null,
+        createdAt: at,
+        updatedAt: at,
+        // Placeholders; refreshDue computes them below from the cadence.
+        nextCallDue: at,
+        nextVisitDue: at,
+        nextDue: at,
+      })
+      .returning({ id: customers.id })
+      .get();
+    addKeys(tx, row.id, keys, at);
+    addKeys(tx, row.id, impliedKeys(fields.website, fields.emails), at, 'skip');
+    for (const p of persons) insertPerson(tx, row.id, p, at);
+    tx.insert(tierChanges).values({ customerId: row.id, fromTier: null, toTier: fields.tier, reason: 'created', at }).run();
+    refreshDue(tx, row.id, settings);
+    reindexCustomer(tx, row.id);
+    return row.id;
+  });
+  return { customer: getCustomerDetail(db, id), replayed: false };
+}
+
+export function liveCustomer(db: Db | Tx, id: number) {
+  const row = db.select().from(customers).where(and(eq(customers.id, id), isNull(customers.deletedAt))).get();
+  if (!row) throw notFound('customer');
+  return row;
+}
+
+export function getCustomerDetail(db: Db, id: number): CustomerDetail {
+  const row = liveCustomer(db, id);
+  const keys = db.select().from(customerKeys).where(eq(customerKeys.customerId, id)).orderBy(asc(customerKeys.id)).all();
+  const ppl = db
+    .select()
+    .from(people)
+    .where(and(eq(people.customerId, id), isNull(people.deletedAt)))
+    .orderBy(asc(people.id))
+    .all();
+  return { ...toCustomer(row), keys: keys.map(toKey), people: ppl.map(toPerson) };
+}
+
+export function updateCustomer(db: Db, id: number, patch: CustomerUpdate, now: Date, settings: Settings, reason?: string): CustomerDetail {
+  const at = now.toISOString();
+  db.transaction((tx) => {
+    const before = liveCustomer(tx, id);
+    const forms = patch.name ? searchForms(patch.name) : null;
+    tx.update(customers)
+      .set({
+        ...patch,
+        ...(forms ? { normalizedName: forms.normalised, initials: forms.initials, pinyin: forms.pinyin } : {}),
+        updatedAt: at,
+      })
+      .where(eq(customers.id, id))
+      .run();
+    if (patch.tier && patch.tier !== before.tier) {
+      tx.insert(tierChanges).values({ customerId: id, fromTier: before.tier, toTier: patch.tier, reason: reason ?? 'edited', at }).run();
+    }
+    if (patch.website !== undefined || patch.emails !== undefined) {
+      addKeys(tx, id, impliedKeys(patch.website ?? before.website, patch.emails ?? before.emails), at, 'skip');
+    }
+    refreshDue(tx, id, settings);
+    reindexCustomer(tx, id);
+  });
+  return getCustomerDetail(db, id);
+}
+
+export function softDeleteCustomer(db: Db, id: number, now: Date): void {
+  db.transaction((tx) => {
+    liveCustomer(tx, id);
+    tx.update(customers).set({ deletedAt: now.toISOString() }).where(eq(customers.id, id)).run();
+    // Keys are released so the domain can be captured again into a new file.
+    tx.delete(customerKeys).where(eq(customerKeys.customerId, id)).run();
+    reindexCustomer(tx, id);
+  });
+}

@@ -1,0 +1,80 @@
+import type { Interaction, InteractionCreate, Settings } from '@dossier/shared';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { InteractionCreate as Schema } from '@dossier/shared';
+import type { Db } from '../db/client.ts';
+import { interactions, people } from '../db/schema.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
+import { liveCustomer } from './customers.ts';
+import { refreshDue } from './due.ts';
+import { toInteraction } from './mappers.ts';
+
+export type InteractionInput = z.output<typeof Schema>;
+
+/**
+ * Logs an interaction and refreshes the customer's due fields in one transaction.
+ * Idempotent on `idempotencyKey`: a replay (an outbox retry) returns the first result.
+ */
+export function logInteraction(
+  db: Db,
+  input: InteractionInput,
+  now: Date,
+  settings: Settings,
+): { interaction: Interaction; replayed: boolean } {
+  return db.transaction((tx) => {
+    const prior = tx.select().from(interactions).where(eq(interactions.idempotencyKey, input.idempotencyKey)).get();
+    if (prior) {
+      if (prior.customerId !== input.customerId || prior.kind !== input.kind) {
+        throw new ApiError('conflict', 'idempotency key already used for a different interaction', { interactionId: prior.id });
+      }
+      return { interaction: toInteraction(prior), replayed: true };
+    }
+    liveCustomer(tx, input.customerId);
+    if (input.personId !== undefined) {
+      const p = tx
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.id, input.personId), eq(people.customerId, input.customerId), isNull(people.deletedAt)))
+        .get();
+      if (!p) throw new ApiError('invalid_request', 'person does not belong to this customer', [{ path: 'personId' }]);
+    }
+    const at = input.at ? new Date(input.at).toISOString() : now.toISOString();
+    const row = tx
+      .insert(interactions)
+      .values({
+        customerId: input.customerId,
+        kind: input.kind,
+        at,
+        personId: input.personId ?? null,
+        summary: input.summary ?? null,
+        outcome: input.outcome ?? null,
+        intention: input.intention ?? null,
+        appointment: input.appointment ? new Date(input.appointment).toISOString() : null,
+        sourceUrl: input.sourceUrl ?? null,
+        visit: input.visit ?? null,
+        idempotencyKey: input.idempotencyKey,
+        createdAt: now.toISOString(),
+      })
+      .returning()
+      .get();
+    refreshDue(tx, input.customerId, settings);
+    return { interaction: toInteraction(row), replayed: false };
+  });
+}
+
+/** Undo: the row is kept (marked deleted) so nothing logged is ever truly lost. */
+export function undoInteraction(db: Db, id: number, now: Date, settings: Settings): Interaction {
+  return db.transaction((tx) => {
+    const row = tx
+      .select()
+      .from(interactions)
+      .where(and(eq(interactions.id, id), isNull(interactions.deletedAt)))
+      .get();
+    if (!row) throw notFound('interaction');
+    tx.update(interactions).set({ deletedAt: now.toISOString() }).where(eq(interactions.id, id)).run();
+    refreshDue(tx, row.customerId, settings);
+    return toInteraction(row);
+  });
+}
+
+export type { InteractionCreate };

@@ -1,0 +1,73 @@
+import type { Customer, Interaction, Key, Person } from '@dossier/shared';
+import type { InferSelectModel } from 'drizzle-orm';
+import type { customerKeys, customers, interactions, people } from '../db/schema.ts';
+
+type CustomerRow = InferSelectModel<typeof customers>;
+
+export function toCustomer(r: CustomerRow): Customer {
+  return {
+    id: r.id,
+    name: r.name,
+    tier: r.tier,
+    status: r.status,
+    lostReason: r.lostReason,
+    stage: r.stage as Customer['stage'],
+    region: r.region,
+    companyType: r.companyType as Customer['companyType'],
+    sizeClass: r.sizeClass as Customer['sizeClass'],
+    industry: r.industry,
+    businessScope: r.businessScope,
+    products: r.products,
+    trends: r.trends,
+    address: r.address,
+    phones: r.phones,
+    fax: r.fax,
+    emails: r.emails,
+    website: r.website,
+    notes: r.notes,
+    owner: r.owner,
+    initials: r.initials,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    lastCallAt: r.lastCallAt,
+    lastVisitAt: r.lastVisitAt,
+    nextCallDue: r.nextCallDue,
+    nextVisitDue: r.nextVisitDue,
+    appointment: r.appointmentAt,
+    nextDue: r.nextDue,
+    followUps: r.followUps,
+  };
+}
+
+export function toPerson(r: InferSelectModel<typeof people>): Person {
+  const { deletedAt: _d, ...rest } = r;
+  const out: Record<string, unknown> = {};
+  // Optional fields are omitted rather than null so a person round-trips through PersonInput.
+  for (const [k, v] of Object.entries(rest)) if (v !== null) out[k] = v;
+  return out as Person;
+}
+
+export const toKey = (r: InferSelectModel<typeof customerKeys>): Key => ({
+  id: r.id,
+  customerId: r.customerId,
+  kind: r.kind,
+  value: r.value,
+});
+
+export function toInteraction(r: InferSelectModel<typeof interactions>): Interaction {
+  return {
+    id: r.id,
+    customerId: r.customerId,
+    kind: r.kind,
+    at: r.at,
+    personId: r.personId,
+    summary: r.summary,
+    outcome: r.outcome,
+    intention: r.intention,
+    appointment: r.appointment,
+    sourceUrl: r.sourceUrl,
+    visit: r.visit,
+    idempotencyKey: r.idempotencyKey,
+    createdAt: r.createdAt,
+  };
+}

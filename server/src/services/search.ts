@@ -1,0 +1,47 @@
+import { toHalfWidth } from '@dossier/shared';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+
+type Hit = { id: number; name: string; tier: 'A' | 'B' | 'C'; status: string; next_due: string; matched: string };
+
+const COLUMNS = ['name', 'initials', 'pinyin', 'phones', 'domains', 'emails'] as const;
+
+/** A user's words as one FTS5 phrase: quotes doubled, so `"`, `*`, NEAR or `(` are plain text. */
+const phrase = (q: string) => `"${q.replaceAll('"', '""')}"`;
+const likeEscape = (q: string) => q.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/**
+ * Finds customers by name (substring, Chinese too), pinyin initials (`jhrt` → 嘉华融通), full
+ * pinyin, phone digits, domain or e-mail. Three characters or more go through the FTS5 trigram
+ * index; shorter queries (two Chinese characters are a common name fragment) use LIKE.
+ */
+export function searchCustomers(db: Db, raw: string, limit: number) {
+  const q = toHalfWidth(raw).trim().toLowerCase();
+  const digits = q.replace(/[\s\-()+.]/g, '');
+  const isPhone = /^\d{3,}$/.test(digits);
+  const needle = isPhone ? digits : q;
+  let hits: Hit[];
+  if ([...needle].length >= 3) {
+    hits = db.all<Hit & { [k: string]: unknown }>(sql`
+      select c.id, c.name, c.tier, c.status, c.next_due,
+        s.name as s_name, s.initials as s_initials, s.pinyin as s_pinyin, s.phones as s_phones, s.domains as s_domains, s.emails as s_emails
+      from customer_search s join customers c on c.id = s.rowid
+      where customer_search match ${phrase(needle)} and c.deleted_at is null
+      order by (s.initials like ${`${likeEscape(needle)}%`} escape '\\') desc, bm25(customer_search), c.name
+      limit ${limit}`).map((h) => ({
+      ...h,
+      matched: COLUMNS.find((col) => String(h[`s_${col}`] ?? '').toLowerCase().includes(needle)) ?? 'name',
+    }));
+  } else {
+    const like = `%${likeEscape(needle)}%`;
+    hits = db.all<Hit>(sql`
+      select id, name, tier, status, next_due,
+        case when initials like ${`${likeEscape(needle)}%`} escape '\\' then 'initials' else 'name' end as matched
+      from customers
+      where deleted_at is null and (name like ${like} escape '\\' or initials like ${`${likeEscape(needle)}%`} escape '\\'
+        or id in (select customer_id from people where deleted_at is null and name like ${like} escape '\\'))
+      order by matched = 'initials' desc, length(name), name
+      limit ${limit}`);
+  }
+  return hits.map((h) => ({ id: h.id, name: h.name, tier: h.tier, status: h.status, matched: h.matched, nextDue: h.next_due }));
+}

@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { users } from '../db/schema.ts';
+import { hashToken, newToken } from '../lib/tokens.ts';
+
+export const tokenFile = (dataDir: string) => join(dataDir, 'token');
+
+/**
+ * Makes sure the owner has a token. Only its hash is stored in the database; the token itself is
+ * shown once and kept in `<dataDir>/token`, readable by the owner only, for the next start.
+ * With DOSSIER_TOKEN set, that token is the owner's and nothing is generated.
+ */
+export function ensureOwnerToken(db: Db, dataDir: string, now: Date, envToken?: string): { token: string | null; created: boolean } {
+  const owner = db.select().from(users).where(eq(users.name, 'owner')).get();
+  if (envToken) {
+    const tokenHash = hashToken(envToken);
+    if (!owner) db.insert(users).values({ name: 'owner', role: 'manager', tokenHash, createdAt: now.toISOString() }).run();
+    return { token: envToken, created: false };
+  }
+  if (owner?.tokenHash && !owner.revokedAt) {
+    const file = tokenFile(dataDir);
+    const saved = existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
+    return { token: saved && hashToken(saved) === owner.tokenHash ? saved : null, created: false };
+  }
+  return { token: rotateOwnerToken(db, dataDir, now), created: true };
+}
+
+export function rotateOwnerToken(db: Db, dataDir: string, now: Date): string {
+  const token = newToken();
+  const tokenHash = hashToken(token);
+  db.insert(users)
+    .values({ name: 'owner', role: 'manager', tokenHash, createdAt: now.toISOString() })
+    .onConflictDoUpdate({ target: users.name, set: { tokenHash, revokedAt: null } })
+    .run();
+  writeFileSync(tokenFile(dataDir), `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+export function activeTokenHashes(db: Db): Set<string> {
+  const rows = db
+    .select({ h: users.tokenHash })
+    .from(users)
+    .where(and(isNotNull(users.tokenHash), isNull(users.revokedAt)))
+    .all();
+  return new Set(rows.map((r) => r.h).filter((h): h is string => !!h));
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createApp } from './app.ts';
+import { openDb } from './db/client.ts';
+import type { AppDeps } from './deps.ts';
+import { hashToken } from './lib/tokens.ts';
+
+export const TOKEN = 'test-token-0123456789';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A real app on a temporary SQLite file with a settable clock, driven through app.request(). */
+export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Partial<AppDeps> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-test-'));
+  dirs.push(dir);
+  const db = openDb(join(dir, 'dossier.sqlite'));
+  let now = new Date(start);
+  const deps: AppDeps = {
+    db,
+    clock: () => now,
+    tokenHashes: () => new Set([hashToken(TOKEN)]),
+    allowedHosts: new Set(),
+    extensionOrigins: new Set(),
+    version: 'test',
+    ...overrides,
+  };
+  const app = createApp(deps);
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await app.request(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests inspect arbitrary JSON answers
+    const json: any = text ? JSON.parse(text) : null;
+    return { status: res.status, json, headers: res.headers };
+  };
+  return {
+    app,
+    db,
+    dir,
+    request,
+    setNow: (iso: string) => {
+      now = new Date(iso);
+    },
+    advanceDays: (days: number) => {
+      now = new Date(now.getTime() + days * 86_400_000);
+    },
+  };
+}
+
+export type TestApp = ReturnType<typeof makeTestApp>;
+
+let seq = 0;
+export const idem = (prefix = 'k') => `${prefix}-${Date.now()}-${++seq}-idem`;
