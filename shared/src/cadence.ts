@@ -65,3 +65,12 @@ export function daysUntil(due: Instant, now: Instant, timeZone = 'UTC'): number 
   };
   return Math.round(day(due) - day(now));
 }
+
+/**
+ * Which interactions reset which clock. A visit or meeting is also a conversation, so it
+ * satisfies the call cadence too; only visits and meetings satisfy the visit cadence.
+ */
+export const CALL_KINDS = ['call', 'visit', 'meeting'] as const;
+export const VISIT_KINDS = ['visit', 'meeting'] as const;
+/** Contacts that count as a follow-up (seed 004: most deals close after the 4th–11th). */
+export const FOLLOW_UP_KINDS = ['call', 'visit', 'email', 'sms', 'meeting'] as const;
