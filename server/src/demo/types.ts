@@ -1,0 +1,116 @@
+import type { CompanyType, CustomerStatus, Intention, SizeClass, Stage, Tier } from '@dossier/shared';
+import type { z } from 'zod';
+
+/** Where a demo customer sits: its region path, telephone area code and administrative division code. */
+export interface City {
+  region: string[];
+  /** Telephone area code without the trunk 0 handled by the caller: '0516', '021', '+852'. */
+  area: string;
+  /** 6-digit administrative division code, used inside credit codes. */
+  division: string;
+}
+
+export const CITIES = {
+  xz: { region: ['华东', '江苏', '徐州'], area: '0516', division: '320300' },
+  pz: { region: ['华东', '江苏', '徐州', '邳州'], area: '0516', division: '320382' },
+  xy: { region: ['华东', '江苏', '徐州', '新沂'], area: '0516', division: '320381' },
+  sn: { region: ['华东', '江苏', '徐州', '睢宁'], area: '0516', division: '320324' },
+  fx: { region: ['华东', '江苏', '徐州', '丰县'], area: '0516', division: '320321' },
+  nj: { region: ['华东', '江苏', '南京'], area: '025', division: '320100' },
+  su: { region: ['华东', '江苏', '苏州'], area: '0512', division: '320500' },
+  wx: { region: ['华东', '江苏', '无锡'], area: '0510', division: '320200' },
+  sh: { region: ['华东', '上海'], area: '021', division: '310115' },
+  hz: { region: ['华东', '浙江', '杭州'], area: '0571', division: '330100' },
+  jn: { region: ['华东', '山东', '济南'], area: '0531', division: '370100' },
+  bj: { region: ['华北', '北京'], area: '010', division: '110105' },
+  tj: { region: ['华北', '天津'], area: '022', division: '120116' },
+  sy: { region: ['东北', '辽宁', '沈阳'], area: '024', division: '210100' },
+  wh: { region: ['华中', '湖北', '武汉'], area: '027', division: '420100' },
+  cd: { region: ['西南', '四川', '成都'], area: '028', division: '510100' },
+  szn: { region: ['华南', '广东', '深圳'], area: '0755', division: '440300' },
+  hk: { region: ['华南', '香港'], area: '+852', division: '' },
+} as const satisfies Record<string, City>;
+export type CityCode = keyof typeof CITIES;
+
+export interface DemoPerson {
+  name: string;
+  title: string;
+  /** A local part on the company's domain ('zhangjg'), or a full address on a free mailbox. */
+  email?: string;
+  /** 'YYYY-MM-DD', or a number: the next birthday falls that many days after `now`. */
+  birthday?: string | number;
+  preferences?: string;
+  homeAddress?: string;
+  key?: boolean;
+}
+
+/** How the history of a customer ends, in local days relative to today (0 = today, −2 = two days ago). */
+export interface DemoPlan {
+  /** The day the next call falls due; the last call-type contact is placed one cadence earlier. */
+  callDue: number;
+  /** The day the next visit falls due; omitted → comfortably ahead (or overdue for long-silent files). */
+  visitDue?: number;
+  /** The last call-type contact was a visit or a meeting rather than a phone call. */
+  last?: 'call' | 'visit' | 'meeting';
+  /** What was said at the last contact (else a line from the pool). */
+  lastSummary?: string;
+  lastOutcome?: string;
+  /** The appointment fixed at the last contact; negative = already missed. */
+  appt?: number;
+  intention: z.infer<typeof Intention>;
+  /** A prospect just captured from a land-result page: created this many days ago, no contact yet. */
+  freshDays?: number;
+  /** Promises made at the last contact. `due` is a local day offset, `hour` the local hour. */
+  commitments?: { text: string; due: number; hour: number; kept?: boolean }[];
+}
+
+export interface DemoCustomer {
+  name: string;
+  tier: Tier;
+  status: CustomerStatus;
+  stage?: z.infer<typeof Stage>;
+  lostReason?: string;
+  city: CityCode;
+  type: z.infer<typeof CompanyType>;
+  size: z.infer<typeof SizeClass>;
+  industry: string;
+  scope: string;
+  products: string;
+  trends?: string;
+  address: string;
+  /** Omitted for some freshly captured prospects. */
+  website?: string;
+  /** Local parts of the company's mailboxes; default ['info']. */
+  mailboxes?: string[];
+  /** 9-character organisation code body (8 chars, check computed) → a valid credit code. */
+  org?: string;
+  people: DemoPerson[];
+  plan: DemoPlan;
+}
+
+export const p = (name: string, title: string, email?: string, more: Omit<DemoPerson, 'name' | 'title' | 'email'> = {}) =>
+  ({ name, title, ...(email ? { email } : {}), ...more }) satisfies DemoPerson;
+
+// --- Codes -------------------------------------------------------------------------------------
+
+const ORG_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
+
+/** GB 11714 organisation code: 8 characters + check (0–9 or X). */
+export function orgCode(body8: string): string {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += ORG_CHARS.indexOf(body8.charAt(i)) * (ORG_WEIGHTS[i] ?? 0);
+  const c = 11 - (sum % 11);
+  return body8 + (c === 10 ? 'X' : c === 11 ? '0' : String(c));
+}
+
+const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** GB 32100-2015 unified social credit code of an enterprise (91…) registered in `division`. */
+export function creditCode(division: string, body8: string): string {
+  const first17 = `91${division}${orgCode(body8)}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(first17.charAt(i)) * (CREDIT_WEIGHTS[i] ?? 0);
+  return first17 + CREDIT_CHARS.charAt((31 - (sum % 31)) % 31);
+}
