@@ -7,6 +7,7 @@ CREATE TABLE `captures` (
 	`payload` text NOT NULL,
 	`captured_at` text NOT NULL,
 	`idempotency_key` text,
+	`result` text,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint

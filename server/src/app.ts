@@ -6,6 +6,7 @@ import type { AppDeps } from './deps.ts';
 import { ApiError, errorResponse } from './lib/errors.ts';
 import { buildOpenApi } from './lib/openapi.ts';
 import { bearerAuth, jsonOnly, originGuard } from './middleware/guard.ts';
+import { captureDocs, captureRoutes } from './routes/captures/captures.routes.ts';
 import { contextDocs, contextRoutes } from './routes/context/context.routes.ts';
 import { customerDocs, customerRoutes } from './routes/customers/customers.routes.ts';
 import { dueDocs, dueRoutes } from './routes/due/due.routes.ts';
@@ -21,6 +22,7 @@ export const routeDocs = [
   ...customerDocs,
   ...interactionDocs,
   ...contextDocs,
+  ...captureDocs,
   ...dueDocs,
   ...searchDocs,
   ...settingsDocs,
@@ -42,7 +44,12 @@ export function createApp(deps: AppDeps) {
       c.header('Cache-Control', 'no-store');
     })
     .use(originGuard(deps))
-    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'payload_too_large', `body over ${MAX_BODY_BYTES} bytes`) }))
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => errorResponse(c, 'payload_too_large', `body over ${MAX_BODY_BYTES} bytes`),
+      }),
+    )
     .use(jsonOnly)
     .route('/api/health', healthRoutes(deps))
     .use('/api/*', bearerAuth(deps))
@@ -50,6 +57,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/customers', customerRoutes(deps))
     .route('/api', interactionRoutes(deps))
     .route('/api/context', contextRoutes(deps))
+    .route('/api/captures', captureRoutes(deps))
     .route('/api/due', dueRoutes(deps))
     .route('/api/search', searchRoutes(deps))
     .route('/api/settings', settingsRoutes(deps));

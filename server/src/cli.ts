@@ -23,7 +23,10 @@ Environment: DOSSIER_HOST, DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_TOKEN (flags 
 function buildExtension(): string | null {
   if (!existsSync(join(extensionDir, 'package.json'))) return null;
   console.log('Building the extension…');
-  const r = spawnSync('pnpm', ['--filter', '@dossier/extension', 'run', 'build:chrome'], { cwd: repoRoot, stdio: 'inherit' });
+  const r = spawnSync('pnpm', ['--filter', '@dossier/extension', 'run', 'build:chrome'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     console.warn('! The extension did not build; the API runs anyway. Try: pnpm --filter @dossier/extension build');
     return null;
@@ -64,7 +67,9 @@ async function main(argv: string[]) {
       const db = openDb(dbFile);
       const n = seedDemo(db, new Date());
       db.$client.close();
-      return console.log(n ? `Added ${n} demo customers to ${dbFile}` : `${dbFile} already has customers; demo data not added`);
+      return console.log(
+        n ? `Added ${n} demo customers to ${dbFile}` : `${dbFile} already has customers; demo data not added`,
+      );
     }
     case 'token': {
       if (sub !== 'rotate') throw new Error('usage: dossier token rotate');
@@ -89,10 +94,11 @@ async function main(argv: string[]) {
         extensionOrigins: env.extensionOrigins,
         allowRemote: values['allow-remote'],
       });
-      if (values['allow-remote']) console.warn(`! Listening on ${env.host}: customer files are reachable from the network.`);
+      if (values['allow-remote'])
+        console.warn(`! Listening on ${env.host}: customer files are reachable from the network.`);
       console.log(`
 Dossier API  ${server.url}   (database ${server.dbFile})
-Token        ${server.token ?? `(stored hashed only; run: pnpm dossier token rotate)`}${server.tokenCreated ? '   ← new: shown once, also saved to ' + server.tokenFile : ''}
+Token        ${server.token ?? `(stored hashed only; run: pnpm dossier token rotate)`}${server.tokenCreated ? `   ← new: shown once, also saved to ${server.tokenFile}` : ''}
 Extension    ${folder ?? '(not built)'}
              chrome://extensions → Developer mode → Load unpacked → that folder; then the
              extension's options: Server URL ${server.url}, the token above.

@@ -75,7 +75,10 @@ export const customerKeys = sqliteTable(
     value: text('value').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('customer_keys_kind_value').on(t.kind, t.value), index('customer_keys_customer').on(t.customerId)],
+  (t) => [
+    uniqueIndex('customer_keys_kind_value').on(t.kind, t.value),
+    index('customer_keys_customer').on(t.customerId),
+  ],
 );
 
 export const people = sqliteTable(
@@ -137,7 +140,10 @@ export const commitments = sqliteTable(
     idempotencyKey: text('idempotency_key').unique(),
     createdAt: createdAt(),
   },
-  (t) => [index('commitments_open_due').on(t.dueAt).where(sql`kept_at is null`), index('commitments_customer').on(t.customerId)],
+  (t) => [
+    index('commitments_open_due').on(t.dueAt).where(sql`kept_at is null`),
+    index('commitments_customer').on(t.customerId),
+  ],
 );
 
 export const tierChanges = sqliteTable(
@@ -189,6 +195,8 @@ export const captures = sqliteTable(
     payload: text('payload', { mode: 'json' }).notNull(),
     capturedAt: text('captured_at').notNull(),
     idempotencyKey: text('idempotency_key').unique(),
+    /** What the save did, returned again on a replay of the same idempotency key. */
+    result: text('result', { mode: 'json' }),
   },
   (t) => [index('captures_url').on(t.url)],
 );

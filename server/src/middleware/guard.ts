@@ -40,7 +40,8 @@ export const jsonOnly: MiddlewareHandler = async (c, next) => {
   if (BODY_METHODS.has(c.req.method)) {
     const type = c.req.header('content-type') ?? '';
     const length = c.req.header('content-length');
-    const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined || type !== '';
+    const hasBody =
+      (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined || type !== '';
     if (hasBody && !/^application\/json\s*(;|$)/i.test(type)) {
       return errorResponse(c, 'unsupported_media_type', 'send JSON with Content-Type: application/json');
     }

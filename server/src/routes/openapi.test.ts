@@ -13,6 +13,8 @@ describe('openapi.json', () => {
       Object.keys(ops).map((m) => `${m} ${path}`),
     );
     expect(new Set(served)).toEqual(new Set(documented));
-    expect(doc.paths['/api/customers'].post.requestBody.content['application/json'].schema.properties.tier.enum).toEqual(['A', 'B', 'C']);
+    expect(
+      doc.paths['/api/customers'].post.requestBody.content['application/json'].schema.properties.tier.enum,
+    ).toEqual(['A', 'B', 'C']);
   });
 });

@@ -30,13 +30,29 @@ export function dueBoard(db: Db, now: Date, settings: Settings, withinDays: numb
     const base = { customerId: r.id, name: r.name, tier: r.tier };
     if (r.next_call_due < end) items.push({ ...base, reason: 'call', due: r.next_call_due });
     if (r.next_visit_due < end) items.push({ ...base, reason: 'visit', due: r.next_visit_due });
-    if (r.appointment_at && r.appointment_at < end) items.push({ ...base, reason: 'appointment', due: r.appointment_at });
+    if (r.appointment_at && r.appointment_at < end)
+      items.push({ ...base, reason: 'appointment', due: r.appointment_at });
   }
-  const commitments = db.all<{ id: number; customer_id: number; text: string; due_at: string; name: string; tier: 'A' | 'B' | 'C' }>(sql`
+  const commitments = db.all<{
+    id: number;
+    customer_id: number;
+    text: string;
+    due_at: string;
+    name: string;
+    tier: 'A' | 'B' | 'C';
+  }>(sql`
     select m.id, m.customer_id, m.text, m.due_at, c.name, c.tier from commitments m join customers c on c.id = m.customer_id
     where m.kept_at is null and m.due_at < ${end} and c.deleted_at is null ${owner ? sql`and c.owner = ${owner}` : sql``}`);
   for (const m of commitments) {
-    items.push({ customerId: m.customer_id, name: m.name, tier: m.tier, reason: 'commitment', due: m.due_at, commitmentId: m.id, text: m.text });
+    items.push({
+      customerId: m.customer_id,
+      name: m.name,
+      tier: m.tier,
+      reason: 'commitment',
+      due: m.due_at,
+      commitmentId: m.id,
+      text: m.text,
+    });
   }
   // Earliest first; among equals, A before B before C.
   items.sort((a, b) => a.due.localeCompare(b.due) || a.tier.localeCompare(b.tier) || a.customerId - b.customerId);

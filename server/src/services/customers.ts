@@ -1,30 +1,31 @@
 import {
-  CustomerCreate,
+  type CustomerCreate,
   type CustomerDetail,
   type CustomerUpdate,
+  emailMatchKey,
   type KeyInput,
   keyValue,
   type PersonInput,
   registrableDomain,
-  emailMatchKey,
-  searchForms,
   type Settings,
+  searchForms,
 } from '@dossier/shared';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Conn, Db, Tx } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { customerKeys, customers, people, tierChanges } from '../db/schema.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { refreshDue } from './due.ts';
 import { toCustomer, toKey, toPerson } from './mappers.ts';
 import { reindexCustomer } from './search-index.ts';
 
-
-
 /** Canonical form of a key, or a 400 naming the bad one (e.g. a credit code with a wrong check character). */
 export function canonicalKey(k: KeyInput): KeyInput {
   const value = keyValue(k.kind, k.value);
-  if (!value) throw new ApiError('invalid_request', `not a valid ${k.kind}: ${k.value}`, [{ path: 'keys', kind: k.kind, value: k.value }]);
+  if (!value)
+    throw new ApiError('invalid_request', `not a valid ${k.kind}: ${k.value}`, [
+      { path: 'keys', kind: k.kind, value: k.value },
+    ]);
   return { kind: k.kind, value };
 }
 
@@ -41,7 +42,13 @@ function impliedKeys(website: string | null | undefined, emails: readonly string
 }
 
 /** Adds keys; a key already on this customer is skipped, one held by another customer is a 409. */
-export function addKeys(tx: Tx | Db, customerId: number, keys: KeyInput[], now: string, onConflict: 'fail' | 'skip' = 'fail') {
+export function addKeys(
+  tx: Tx | Db,
+  customerId: number,
+  keys: KeyInput[],
+  now: string,
+  onConflict: 'fail' | 'skip' = 'fail',
+) {
   const seen = new Set<string>();
   for (const raw of keys) {
     const k = canonicalKey(raw);
@@ -69,14 +76,30 @@ export function addKeys(tx: Tx | Db, customerId: number, keys: KeyInput[], now: 
 export function insertPerson(tx: Tx | Db, customerId: number, p: PersonInput, now: string) {
   return tx
     .insert(people)
-    .values({ ...p, keyPerson: p.keyPerson ?? false, email: p.email?.toLowerCase(), customerId, createdAt: now, updatedAt: now })
+    .values({
+      ...p,
+      keyPerson: p.keyPerson ?? false,
+      email: p.email?.toLowerCase(),
+      customerId,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning()
     .get();
 }
 
-export function createCustomer(db: Db, input: z.output<typeof CustomerCreate>, now: Date, settings: Settings): { customer: CustomerDetail; replayed: boolean } {
+export function createCustomer(
+  db: Db,
+  input: z.output<typeof CustomerCreate>,
+  now: Date,
+  settings: Settings,
+): { customer: CustomerDetail; replayed: boolean } {
   if (input.idempotencyKey) {
-    const prior = db.select({ id: customers.id }).from(customers).where(eq(customers.idempotencyKey, input.idempotencyKey)).get();
+    const prior = db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.idempotencyKey, input.idempotencyKey))
+      .get();
     if (prior) return { customer: getCustomerDetail(db, prior.id), replayed: true };
   }
   const at = now.toISOString();
@@ -103,7 +126,9 @@ export function createCustomer(db: Db, input: z.output<typeof CustomerCreate>, n
     addKeys(tx, row.id, keys, at);
     addKeys(tx, row.id, impliedKeys(fields.website, fields.emails), at, 'skip');
     for (const p of persons) insertPerson(tx, row.id, p, at);
-    tx.insert(tierChanges).values({ customerId: row.id, fromTier: null, toTier: fields.tier, reason: 'created', at }).run();
+    tx.insert(tierChanges)
+      .values({ customerId: row.id, fromTier: null, toTier: fields.tier, reason: 'created', at })
+      .run();
     refreshDue(tx, row.id, settings);
     reindexCustomer(tx, row.id);
     return row.id;
@@ -112,14 +137,23 @@ export function createCustomer(db: Db, input: z.output<typeof CustomerCreate>, n
 }
 
 export function liveCustomer(db: Db | Tx, id: number) {
-  const row = db.select().from(customers).where(and(eq(customers.id, id), isNull(customers.deletedAt))).get();
+  const row = db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, id), isNull(customers.deletedAt)))
+    .get();
   if (!row) throw notFound('customer');
   return row;
 }
 
 export function getCustomerDetail(db: Db, id: number): CustomerDetail {
   const row = liveCustomer(db, id);
-  const keys = db.select().from(customerKeys).where(eq(customerKeys.customerId, id)).orderBy(asc(customerKeys.id)).all();
+  const keys = db
+    .select()
+    .from(customerKeys)
+    .where(eq(customerKeys.customerId, id))
+    .orderBy(asc(customerKeys.id))
+    .all();
   const ppl = db
     .select()
     .from(people)
@@ -129,7 +163,14 @@ export function getCustomerDetail(db: Db, id: number): CustomerDetail {
   return { ...toCustomer(row), keys: keys.map(toKey), people: ppl.map(toPerson) };
 }
 
-export function updateCustomer(db: Db, id: number, patch: CustomerUpdate, now: Date, settings: Settings, reason?: string): CustomerDetail {
+export function updateCustomer(
+  db: Db,
+  id: number,
+  patch: CustomerUpdate,
+  now: Date,
+  settings: Settings,
+  reason?: string,
+): CustomerDetail {
   const at = now.toISOString();
   db.transaction((tx) => {
     const before = liveCustomer(tx, id);
@@ -143,7 +184,9 @@ export function updateCustomer(db: Db, id: number, patch: CustomerUpdate, now: D
       .where(eq(customers.id, id))
       .run();
     if (patch.tier && patch.tier !== before.tier) {
-      tx.insert(tierChanges).values({ customerId: id, fromTier: before.tier, toTier: patch.tier, reason: reason ?? 'edited', at }).run();
+      tx.insert(tierChanges)
+        .values({ customerId: id, fromTier: before.tier, toTier: patch.tier, reason: reason ?? 'edited', at })
+        .run();
     }
     if (patch.website !== undefined || patch.emails !== undefined) {
       addKeys(tx, id, impliedKeys(patch.website ?? before.website, patch.emails ?? before.emails), at, 'skip');

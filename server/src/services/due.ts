@@ -2,10 +2,11 @@ import { CALL_KINDS, FOLLOW_UP_KINDS, nextDue, type Settings, VISIT_KINDS } from
 import { sql } from 'drizzle-orm';
 import type { Conn } from '../db/client.ts';
 
-const list = (kinds: readonly string[]) => sql.join(
-  kinds.map((k) => sql`${k}`),
-  sql`, `,
-);
+const list = (kinds: readonly string[]) =>
+  sql.join(
+    kinds.map((k) => sql`${k}`),
+    sql`, `,
+  );
 
 /**
  * Recomputes the materialised due fields of one customer from its interactions. Called inside
@@ -22,11 +23,14 @@ export function refreshDue(db: Conn, customerId: number, settings: Settings): vo
       max(case when kind in (${list(VISIT_KINDS)}) then at end) as last_visit,
       sum(case when kind in (${list(FOLLOW_UP_KINDS)}) then 1 else 0 end) as follow_ups
     from interactions where customer_id = ${customerId} and deleted_at is null`);
-  // The appointment fixed at the latest contact stands until another contact happens.
+  // The latest appointment stands until a contact happens after the interaction that fixed it
+  // (a note can fix one too: a land-won prospect's first call is due at once).
   const latest = db.get<{ appointment: string | null }>(sql`
-    select appointment from interactions
-    where customer_id = ${customerId} and deleted_at is null and kind <> 'note'
-    order by at desc, id desc limit 1`);
+    select i.appointment from interactions i
+    where i.customer_id = ${customerId} and i.deleted_at is null and i.appointment is not null
+      and not exists (select 1 from interactions j where j.customer_id = i.customer_id and j.deleted_at is null
+        and j.kind <> 'note' and (j.at > i.at or (j.at = i.at and j.id > i.id)))
+    order by i.at desc, i.id desc limit 1`);
   const due = nextDue(
     { tier: c.tier, createdAt: c.created_at },
     agg?.last_call ?? null,
@@ -56,5 +60,7 @@ export function refreshAllDue(db: Conn, settings: Settings): void {
         next_visit_due = ${iso('coalesce(last_visit_at, created_at)', visitDays)}
       where tier = ${tier}`);
   }
-  db.run(sql`update customers set next_due = min(next_call_due, next_visit_due, coalesce(appointment_at, next_call_due))`);
+  db.run(
+    sql`update customers set next_due = min(next_call_due, next_visit_due, coalesce(appointment_at, next_call_due))`,
+  );
 }

@@ -1,7 +1,6 @@
-import type { Interaction, InteractionCreate, Settings } from '@dossier/shared';
+import type { Interaction, InteractionCreate, InteractionCreate as Schema, Settings } from '@dossier/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { InteractionCreate as Schema } from '@dossier/shared';
 import type { Db } from '../db/client.ts';
 import { interactions, people } from '../db/schema.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
@@ -25,7 +24,9 @@ export function logInteraction(
     const prior = tx.select().from(interactions).where(eq(interactions.idempotencyKey, input.idempotencyKey)).get();
     if (prior) {
       if (prior.customerId !== input.customerId || prior.kind !== input.kind) {
-        throw new ApiError('conflict', 'idempotency key already used for a different interaction', { interactionId: prior.id });
+        throw new ApiError('conflict', 'idempotency key already used for a different interaction', {
+          interactionId: prior.id,
+        });
       }
       return { interaction: toInteraction(prior), replayed: true };
     }

@@ -8,9 +8,15 @@ import type { Conn } from '../db/client.ts';
  */
 export function reindexCustomer(db: Conn, customerId: number): void {
   db.run(sql`delete from customer_search where rowid = ${customerId}`);
-  const c = db.get<{ name: string; initials: string; pinyin: string; phones: string; emails: string; website: string | null; deleted_at: string | null }>(
-    sql`select name, initials, pinyin, phones, emails, website, deleted_at from customers where id = ${customerId}`,
-  );
+  const c = db.get<{
+    name: string;
+    initials: string;
+    pinyin: string;
+    phones: string;
+    emails: string;
+    website: string | null;
+    deleted_at: string | null;
+  }>(sql`select name, initials, pinyin, phones, emails, website, deleted_at from customers where id = ${customerId}`);
   if (!c || c.deleted_at) return;
   const ppl = db.all<{ name: string; mobile: string | null; direct_line: string | null; email: string | null }>(
     sql`select name, mobile, direct_line, email from people where customer_id = ${customerId} and deleted_at is null`,

@@ -22,16 +22,23 @@ export function searchCustomers(db: Db, raw: string, limit: number) {
   const needle = isPhone ? digits : q;
   let hits: Hit[];
   if ([...needle].length >= 3) {
-    hits = db.all<Hit & { [k: string]: unknown }>(sql`
+    hits = db
+      .all<Hit & { [k: string]: unknown }>(sql`
       select c.id, c.name, c.tier, c.status, c.next_due,
         s.name as s_name, s.initials as s_initials, s.pinyin as s_pinyin, s.phones as s_phones, s.domains as s_domains, s.emails as s_emails
       from customer_search s join customers c on c.id = s.rowid
       where customer_search match ${phrase(needle)} and c.deleted_at is null
       order by (s.initials like ${`${likeEscape(needle)}%`} escape '\\') desc, bm25(customer_search), c.name
-      limit ${limit}`).map((h) => ({
-      ...h,
-      matched: COLUMNS.find((col) => String(h[`s_${col}`] ?? '').toLowerCase().includes(needle)) ?? 'name',
-    }));
+      limit ${limit}`)
+      .map((h) => ({
+        ...h,
+        matched:
+          COLUMNS.find((col) =>
+            String(h[`s_${col}`] ?? '')
+              .toLowerCase()
+              .includes(needle),
+          ) ?? 'name',
+      }));
   } else {
     const like = `%${likeEscape(needle)}%`;
     hits = db.all<Hit>(sql`
@@ -43,5 +50,12 @@ export function searchCustomers(db: Db, raw: string, limit: number) {
       order by matched = 'initials' desc, length(name), name
       limit ${limit}`);
   }
-  return hits.map((h) => ({ id: h.id, name: h.name, tier: h.tier, status: h.status, matched: h.matched, nextDue: h.next_due }));
+  return hits.map((h) => ({
+    id: h.id,
+    name: h.name,
+    tier: h.tier,
+    status: h.status,
+    matched: h.matched,
+    nextDue: h.next_due,
+  }));
 }

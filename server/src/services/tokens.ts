@@ -12,11 +12,17 @@ export const tokenFile = (dataDir: string) => join(dataDir, 'token');
  * shown once and kept in `<dataDir>/token`, readable by the owner only, for the next start.
  * With DOSSIER_TOKEN set, that token is the owner's and nothing is generated.
  */
-export function ensureOwnerToken(db: Db, dataDir: string, now: Date, envToken?: string): { token: string | null; created: boolean } {
+export function ensureOwnerToken(
+  db: Db,
+  dataDir: string,
+  now: Date,
+  envToken?: string,
+): { token: string | null; created: boolean } {
   const owner = db.select().from(users).where(eq(users.name, 'owner')).get();
   if (envToken) {
     const tokenHash = hashToken(envToken);
-    if (!owner) db.insert(users).values({ name: 'owner', role: 'manager', tokenHash, createdAt: now.toISOString() }).run();
+    if (!owner)
+      db.insert(users).values({ name: 'owner', role: 'manager', tokenHash, createdAt: now.toISOString() }).run();
     return { token: envToken, created: false };
   }
   if (owner?.tokenHash && !owner.revokedAt) {

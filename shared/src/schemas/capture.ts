@@ -48,3 +48,36 @@ export const Capture = z.object({
   warnings: z.array(text(500)).optional(),
 });
 export type Capture = z.infer<typeof Capture>;
+
+/**
+ * Saving a capture from the sidebar preview. The client sends the capture as the user edited and
+ * ticked it; the server merges it into the target file (or a new one) without duplicating.
+ */
+export const CaptureSave = z.object({
+  capture: Capture,
+  target: z.union([
+    z.object({ customerId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+    z.object({ new: z.object({ name: shortText.min(1), tier: z.enum(['A', 'B', 'C']).default('C') }) }),
+    /** Land pages: parcels are stored and each winner becomes (or links to) a prospect. */
+    z.object({ land: z.object({ tier: z.enum(['A', 'B', 'C']).default('C') }) }),
+  ]),
+  /** Add the page's registrable domain as a key (a company's own site; not a news or land page). */
+  addDomainKey: z.boolean().default(false),
+  idempotencyKey: shortText.min(8),
+});
+export type CaptureSave = z.input<typeof CaptureSave>;
+
+export const CaptureSaved = z.object({
+  captureId: z.number().int(),
+  /** Customers created or updated, in the order of the parcels' winners for land pages. */
+  customerIds: z.array(z.number().int()),
+  created: z.array(z.number().int()),
+  parcelIds: z.array(z.number().int()),
+  added: z.object({
+    keys: z.number().int(),
+    people: z.number().int(),
+    phones: z.number().int(),
+    emails: z.number().int(),
+  }),
+});
+export type CaptureSaved = z.infer<typeof CaptureSaved>;

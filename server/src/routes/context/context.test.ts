@@ -12,7 +12,11 @@ async function seed(t: TestApp) {
       { name: '李娜', title: '采购经理', email: 'lina1988@qq.com' },
     ],
   });
-  const gh = await t.request('POST', '/api/customers', { name: 'Pages Co', tier: 'C', website: 'https://pages-co.github.io' });
+  const gh = await t.request('POST', '/api/customers', {
+    name: 'Pages Co',
+    tier: 'C',
+    website: 'https://pages-co.github.io',
+  });
   return { xz: xz.json.id as number, gh: gh.json.id as number };
 }
 
@@ -90,7 +94,12 @@ describe('context', () => {
       [5, 'call'],
     ] as const) {
       t.setNow(`2026-11-0${day}T00:00:00.000Z`);
-      await t.request('POST', '/api/interactions', { customerId: xz, kind, summary: `${kind} ${day}`, idempotencyKey: idem() });
+      await t.request('POST', '/api/interactions', {
+        customerId: xz,
+        kind,
+        summary: `${kind} ${day}`,
+        idempotencyKey: idem(),
+      });
     }
     t.setNow('2026-11-14T00:00:00.000Z');
     const r = await ctx(t, { url: 'https://www.xz-land.com.cn' });

@@ -1,5 +1,5 @@
 import {
-  Customer,
+  type Customer,
   CustomerCreate,
   CustomerDetail,
   CustomerList,
@@ -48,17 +48,78 @@ const KeyParams = IdParam.extend({ keyId: z.coerce.number().int().positive().max
 const Interactions = z.object({ interactions: z.array(Interaction) });
 
 export const customerDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/customers', summary: 'List customer files, earliest due first', query: ListQuery, responses: { 200: CustomerList } },
-  { method: 'post', path: '/api/customers', summary: 'Create a customer file with keys and people', body: CustomerCreate, responses: { 201: CustomerDetail, 200: CustomerDetail } },
-  { method: 'get', path: '/api/customers/:id', summary: 'One customer file with keys and people', responses: { 200: CustomerDetail } },
-  { method: 'patch', path: '/api/customers/:id', summary: 'Edit fields of a customer file', body: CustomerUpdate, responses: { 200: CustomerDetail } },
-  { method: 'delete', path: '/api/customers/:id', summary: 'Remove a customer file (soft delete)', responses: { 204: null } },
-  { method: 'get', path: '/api/customers/:id/interactions', summary: 'The full contact history', responses: { 200: Interactions } },
-  { method: 'post', path: '/api/customers/:id/people', summary: 'Add a person', body: PersonInput, responses: { 201: Person } },
-  { method: 'patch', path: '/api/customers/:id/people/:personId', summary: 'Edit a person', body: PersonInput.partial(), responses: { 200: Person } },
-  { method: 'delete', path: '/api/customers/:id/people/:personId', summary: 'Remove a person', responses: { 204: null } },
-  { method: 'post', path: '/api/customers/:id/keys', summary: 'Add a matching key (409 if another customer holds it)', body: KeyInput, responses: { 201: Key } },
-  { method: 'delete', path: '/api/customers/:id/keys/:keyId', summary: 'Remove a matching key', responses: { 204: null } },
+  {
+    method: 'get',
+    path: '/api/customers',
+    summary: 'List customer files, earliest due first',
+    query: ListQuery,
+    responses: { 200: CustomerList },
+  },
+  {
+    method: 'post',
+    path: '/api/customers',
+    summary: 'Create a customer file with keys and people',
+    body: CustomerCreate,
+    responses: { 201: CustomerDetail, 200: CustomerDetail },
+  },
+  {
+    method: 'get',
+    path: '/api/customers/:id',
+    summary: 'One customer file with keys and people',
+    responses: { 200: CustomerDetail },
+  },
+  {
+    method: 'patch',
+    path: '/api/customers/:id',
+    summary: 'Edit fields of a customer file',
+    body: CustomerUpdate,
+    responses: { 200: CustomerDetail },
+  },
+  {
+    method: 'delete',
+    path: '/api/customers/:id',
+    summary: 'Remove a customer file (soft delete)',
+    responses: { 204: null },
+  },
+  {
+    method: 'get',
+    path: '/api/customers/:id/interactions',
+    summary: 'The full contact history',
+    responses: { 200: Interactions },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/:id/people',
+    summary: 'Add a person',
+    body: PersonInput,
+    responses: { 201: Person },
+  },
+  {
+    method: 'patch',
+    path: '/api/customers/:id/people/:personId',
+    summary: 'Edit a person',
+    body: PersonInput.partial(),
+    responses: { 200: Person },
+  },
+  {
+    method: 'delete',
+    path: '/api/customers/:id/people/:personId',
+    summary: 'Remove a person',
+    responses: { 204: null },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/:id/keys',
+    summary: 'Add a matching key (409 if another customer holds it)',
+    body: KeyInput,
+    responses: { 201: Key },
+  },
+  {
+    method: 'delete',
+    path: '/api/customers/:id/keys/:keyId',
+    summary: 'Remove a matching key',
+    responses: { 204: null },
+  },
 ];
 
 export const customerRoutes = (deps: AppDeps) =>
@@ -79,7 +140,12 @@ export const customerRoutes = (deps: AppDeps) =>
         .limit(q.limit)
         .offset(q.offset)
         .all();
-      const total = deps.db.select({ n: count() }).from(customers).where(and(...where)).get()?.n ?? 0;
+      const total =
+        deps.db
+          .select({ n: count() })
+          .from(customers)
+          .where(and(...where))
+          .get()?.n ?? 0;
       return c.json({ customers: rows.map(toCustomer) as Customer[], total }, 200);
     })
     .post('/', validate('json', CustomerCreate), (c) => {
@@ -88,7 +154,13 @@ export const customerRoutes = (deps: AppDeps) =>
     })
     .get('/:id', validate('param', IdParam), (c) => c.json(getCustomerDetail(deps.db, c.req.valid('param').id), 200))
     .patch('/:id', validate('param', IdParam), validate('json', CustomerUpdate), (c) => {
-      const detail = updateCustomer(deps.db, c.req.valid('param').id, c.req.valid('json'), deps.clock(), getSettings(deps.db));
+      const detail = updateCustomer(
+        deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        deps.clock(),
+        getSettings(deps.db),
+      );
       return c.json(detail, 200);
     })
     .delete('/:id', validate('param', IdParam), (c) => {
@@ -124,7 +196,11 @@ export const customerRoutes = (deps: AppDeps) =>
         liveCustomer(tx, id);
         const updated = tx
           .update(people)
-          .set({ ...patch, ...(patch.email ? { email: patch.email.toLowerCase() } : {}), updatedAt: deps.clock().toISOString() })
+          .set({
+            ...patch,
+            ...(patch.email ? { email: patch.email.toLowerCase() } : {}),
+            updatedAt: deps.clock().toISOString(),
+          })
           .where(and(eq(people.id, personId), eq(people.customerId, id), isNull(people.deletedAt)))
           .returning()
           .get();

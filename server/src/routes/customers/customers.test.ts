@@ -46,7 +46,12 @@ describe('customers', () => {
 
   it('answers 400 invalid_request with the zod issues for bad bodies', async () => {
     const t = makeTestApp();
-    for (const body of [{}, { name: '', tier: 'A' }, { name: 'X', tier: 'D' }, { name: 'X', tier: 'A', phones: 'nope' }]) {
+    for (const body of [
+      {},
+      { name: '', tier: 'A' },
+      { name: 'X', tier: 'D' },
+      { name: 'X', tier: 'A', phones: 'nope' },
+    ]) {
       const r = await t.request('POST', '/api/customers', body);
       expect(r.status).toBe(400);
       expect(r.json.error.code).toBe('invalid_request');
@@ -106,14 +111,27 @@ describe('customers', () => {
   it('adds people and keys, refusing a key held elsewhere', async () => {
     const t = makeTestApp();
     const a = await t.request('POST', '/api/customers', xz);
-    const b = await t.request('POST', '/api/customers', { name: 'Northwind Trading Co., Ltd.', tier: 'B', website: 'northwind-trading.com' });
-    const p = await t.request('POST', `/api/customers/${b.json.id}/people`, { name: 'Ann Lee', email: 'Ann@Northwind-Trading.com' });
+    const b = await t.request('POST', '/api/customers', {
+      name: 'Northwind Trading Co., Ltd.',
+      tier: 'B',
+      website: 'northwind-trading.com',
+    });
+    const p = await t.request('POST', `/api/customers/${b.json.id}/people`, {
+      name: 'Ann Lee',
+      email: 'Ann@Northwind-Trading.com',
+    });
     expect(p.status).toBe(201);
     expect(p.json.email).toBe('ann@northwind-trading.com');
-    const k = await t.request('POST', `/api/customers/${b.json.id}/keys`, { kind: 'icp', value: '苏ICP备12345678号-1' });
+    const k = await t.request('POST', `/api/customers/${b.json.id}/keys`, {
+      kind: 'icp',
+      value: '苏ICP备12345678号-1',
+    });
     expect(k.status).toBe(201);
     expect(k.json.value).toBe('苏ICP备12345678号');
-    const clash = await t.request('POST', `/api/customers/${b.json.id}/keys`, { kind: 'domain', value: 'www.xz-land.com.cn' });
+    const clash = await t.request('POST', `/api/customers/${b.json.id}/keys`, {
+      kind: 'domain',
+      value: 'www.xz-land.com.cn',
+    });
     expect(clash.status).toBe(409);
     expect(clash.json.error.details.customerId).toBe(a.json.id);
   });

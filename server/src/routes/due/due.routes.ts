@@ -7,7 +7,13 @@ import { dueBoard } from '../../services/board.ts';
 import { getSettings } from '../../services/settings.ts';
 
 export const dueDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/due', summary: 'The board: overdue, today, tomorrow, this week', query: DueQuery, responses: { 200: DueBoard } },
+  {
+    method: 'get',
+    path: '/api/due',
+    summary: 'The board: overdue, today, tomorrow, this week',
+    query: DueQuery,
+    responses: { 200: DueBoard },
+  },
 ];
 
 export const dueRoutes = (deps: AppDeps) =>

@@ -15,7 +15,14 @@ describe('health, auth and the guard in front of every route', () => {
     ['wrong scheme', { authorization: `Basic ${TOKEN}` }],
   ])('401 unauthorized with %s, no data', async (_, headers) => {
     const t = makeTestApp();
-    for (const path of ['/api/customers', '/api/context?url=https://x.com', '/api/search?q=abc', '/api/due', '/api/settings', '/api/openapi.json']) {
+    for (const path of [
+      '/api/customers',
+      '/api/context?url=https://x.com',
+      '/api/search?q=abc',
+      '/api/due',
+      '/api/settings',
+      '/api/openapi.json',
+    ]) {
       const r = await t.app.request(path, { headers });
       expect(r.status).toBe(401);
       expect(await r.json()).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
@@ -45,7 +52,9 @@ describe('health, auth and the guard in front of every route', () => {
 
   it('415 for non-JSON bodies, 413 for oversized ones, 404 JSON for unknown routes', async () => {
     const t = makeTestApp();
-    const form = await t.request('POST', '/api/customers', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await t.request('POST', '/api/customers', 'name=x', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(415);
     expect(form.json.error.code).toBe('unsupported_media_type');
     const huge = await t.request('POST', '/api/customers', { name: 'x', tier: 'A', notes: 'x'.repeat(1_100_000) });

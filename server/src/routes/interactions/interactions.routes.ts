@@ -15,10 +15,33 @@ import { getSettings } from '../../services/settings.ts';
 const Undone = z.object({ interaction: Interaction });
 
 export const interactionDocs: RouteDoc[] = [
-  { method: 'post', path: '/api/interactions', summary: 'Log a call, visit, e-mail, sms, meeting, greeting or note (idempotent on idempotencyKey: a replay answers 200 with the first result)', body: InteractionCreate, responses: { 201: Interaction, 200: Interaction } },
-  { method: 'delete', path: '/api/interactions/:id', summary: 'Undo a logged interaction; due dates are recomputed', responses: { 200: Undone } },
-  { method: 'post', path: '/api/commitments', summary: 'Record a promise made to a customer, with its due time', body: CommitmentCreate, responses: { 201: Commitment, 200: Commitment } },
-  { method: 'post', path: '/api/commitments/:id/kept', summary: 'Mark a commitment kept', responses: { 200: Commitment } },
+  {
+    method: 'post',
+    path: '/api/interactions',
+    summary:
+      'Log a call, visit, e-mail, sms, meeting, greeting or note (idempotent on idempotencyKey: a replay answers 200 with the first result)',
+    body: InteractionCreate,
+    responses: { 201: Interaction, 200: Interaction },
+  },
+  {
+    method: 'delete',
+    path: '/api/interactions/:id',
+    summary: 'Undo a logged interaction; due dates are recomputed',
+    responses: { 200: Undone },
+  },
+  {
+    method: 'post',
+    path: '/api/commitments',
+    summary: 'Record a promise made to a customer, with its due time',
+    body: CommitmentCreate,
+    responses: { 201: Commitment, 200: Commitment },
+  },
+  {
+    method: 'post',
+    path: '/api/commitments/:id/kept',
+    summary: 'Mark a commitment kept',
+    responses: { 200: Commitment },
+  },
 ];
 
 const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
@@ -33,7 +56,12 @@ const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
 export const interactionRoutes = (deps: AppDeps) =>
   new Hono()
     .post('/interactions', validate('json', InteractionCreate), (c) => {
-      const { interaction, replayed } = logInteraction(deps.db, c.req.valid('json'), deps.clock(), getSettings(deps.db));
+      const { interaction, replayed } = logInteraction(
+        deps.db,
+        c.req.valid('json'),
+        deps.clock(),
+        getSettings(deps.db),
+      );
       return c.json(interaction, replayed ? 200 : 201);
     })
     .delete('/interactions/:id', validate('param', IdParam), (c) => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { idem, makeTestApp, type TestApp } from '../../test-utils.ts';
 
 async function customer(t: TestApp, tier = 'A') {
-  const r = await t.request('POST', '/api/customers', { name: '徐州嘉华融通置业有限公司', tier, website: 'xz-land.com.cn' });
+  const r = await t.request('POST', '/api/customers', {
+    name: '徐州嘉华融通置业有限公司',
+    tier,
+    website: 'xz-land.com.cn',
+  });
   return r.json.id as number;
 }
 
@@ -11,11 +15,20 @@ describe('interactions', () => {
     const t = makeTestApp('2026-11-01T02:00:00.000Z');
     const id = await customer(t, 'B');
     t.setNow('2026-11-20T03:00:00.000Z');
-    const r = await t.request('POST', '/api/interactions', { customerId: id, kind: 'call', summary: '电话沟通', idempotencyKey: idem() });
+    const r = await t.request('POST', '/api/interactions', {
+      customerId: id,
+      kind: 'call',
+      summary: '电话沟通',
+      idempotencyKey: idem(),
+    });
     expect(r.status).toBe(201);
     expect(r.json).toMatchObject({ kind: 'call', at: '2026-11-20T03:00:00.000Z', summary: '电话沟通' });
     const c = await t.request('GET', `/api/customers/${id}`);
-    expect(c.json).toMatchObject({ lastCallAt: '2026-11-20T03:00:00.000Z', nextCallDue: '2026-11-27T03:00:00.000Z', followUps: 1 });
+    expect(c.json).toMatchObject({
+      lastCallAt: '2026-11-20T03:00:00.000Z',
+      nextCallDue: '2026-11-27T03:00:00.000Z',
+      followUps: 1,
+    });
     // B visits every 90 days from creation; a call does not reset it.
     expect(c.json.nextVisitDue).toBe('2027-01-30T02:00:00.000Z');
   });
@@ -77,13 +90,33 @@ describe('interactions', () => {
   it('rejects unknown customers, foreign people and bad kinds without writing', async () => {
     const t = makeTestApp();
     const id = await customer(t);
-    expect((await t.request('POST', '/api/interactions', { customerId: 9999, kind: 'call', idempotencyKey: idem() })).status).toBe(404);
-    expect((await t.request('POST', '/api/interactions', { customerId: id, kind: 'fax', idempotencyKey: idem() })).status).toBe(400);
+    expect(
+      (await t.request('POST', '/api/interactions', { customerId: 9999, kind: 'call', idempotencyKey: idem() })).status,
+    ).toBe(404);
+    expect(
+      (await t.request('POST', '/api/interactions', { customerId: id, kind: 'fax', idempotencyKey: idem() })).status,
+    ).toBe(400);
     expect((await t.request('POST', '/api/interactions', { customerId: id, kind: 'call' })).status).toBe(400);
     expect(
-      (await t.request('POST', '/api/interactions', { customerId: id, kind: 'call', personId: 42, idempotencyKey: idem() })).status,
+      (
+        await t.request('POST', '/api/interactions', {
+          customerId: id,
+          kind: 'call',
+          personId: 42,
+          idempotencyKey: idem(),
+        })
+      ).status,
     ).toBe(400);
-    expect((await t.request('POST', '/api/interactions', { customerId: id, kind: 'call', at: 'yesterday', idempotencyKey: idem() })).status).toBe(400);
+    expect(
+      (
+        await t.request('POST', '/api/interactions', {
+          customerId: id,
+          kind: 'call',
+          at: 'yesterday',
+          idempotencyKey: idem(),
+        })
+      ).status,
+    ).toBe(400);
     const n = t.db.$client.prepare('select count(*) as n from interactions').get() as { n: number };
     expect(n.n).toBe(0);
   });
@@ -91,11 +124,17 @@ describe('interactions', () => {
   it('commitments appear on the board until kept', async () => {
     const t = makeTestApp('2026-11-23T01:00:00.000Z');
     const id = await customer(t);
-    const m = await t.request('POST', '/api/commitments', { customerId: id, text: 'Send the proposal', dueAt: '2026-11-23T02:00:00.000Z' });
+    const m = await t.request('POST', '/api/commitments', {
+      customerId: id,
+      text: 'Send the proposal',
+      dueAt: '2026-11-23T02:00:00.000Z',
+    });
     expect(m.status).toBe(201);
     let board = (await t.request('GET', '/api/due?within=7d')).json;
     expect(board.today).toContainEqual(expect.objectContaining({ reason: 'commitment', text: 'Send the proposal' }));
-    expect((await t.request('POST', `/api/commitments/${m.json.id}/kept`)).json.keptAt).toBe('2026-11-23T01:00:00.000Z');
+    expect((await t.request('POST', `/api/commitments/${m.json.id}/kept`)).json.keptAt).toBe(
+      '2026-11-23T01:00:00.000Z',
+    );
     board = (await t.request('GET', '/api/due?within=7d')).json;
     expect(board.today.filter((i: { reason: string }) => i.reason === 'commitment')).toEqual([]);
   });

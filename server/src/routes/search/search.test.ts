@@ -12,7 +12,9 @@ async function seed(t: TestApp) {
   }
 }
 const names = async (t: TestApp, q: string) =>
-  ((await t.request('GET', `/api/search?q=${encodeURIComponent(q)}`)).json.results as { name: string }[]).map((r) => r.name);
+  ((await t.request('GET', `/api/search?q=${encodeURIComponent(q)}`)).json.results as { name: string }[]).map(
+    (r) => r.name,
+  );
 
 describe('search', () => {
   it.each([

@@ -10,7 +10,13 @@ import { getSettings, mergeSettings, saveSettings } from '../../services/setting
 
 export const settingsDocs: RouteDoc[] = [
   { method: 'get', path: '/api/settings', summary: 'Cadence per tier and time zone', responses: { 200: Settings } },
-  { method: 'put', path: '/api/settings', summary: 'Change cadences (due dates of every customer follow)', body: SettingsPatch, responses: { 200: Settings } },
+  {
+    method: 'put',
+    path: '/api/settings',
+    summary: 'Change cadences (due dates of every customer follow)',
+    body: SettingsPatch,
+    responses: { 200: Settings },
+  },
 ];
 
 export const settingsRoutes = (deps: AppDeps) =>

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { idem, makeTestApp, type TestApp } from '../../test-utils.ts';
+
+const companyCapture = {
+  url: 'https://www.xz-land.com.cn/contact.html',
+  kind: 'company',
+  adapter: 'generic',
+  company: {
+    name: '徐州嘉华融通置业有限公司',
+    creditCode: '91350100M000100Y43',
+    icp: '苏ICP备12345678号',
+    phones: ['+86 516 8765 4321', '+86 400 800 1234'],
+    faxes: ['+86 516 8765 4322'],
+    emails: ['info@xz-land.com.cn'],
+    address: '江苏省徐州市云龙区和平路88号',
+    products: ['住宅开发', '商业地产'],
+  },
+  people: [
+    { name: '王建国', title: '董事长', mobile: '+86 139 5200 0001' },
+    { name: '李娜', title: '销售总监', email: 'lina@xz-land.com.cn' },
+  ],
+  message: null,
+  parcels: [],
+};
+
+const landCapture = (parcels: unknown[]) => ({
+  url: 'https://www.landchina.com/result/123.html',
+  kind: 'land',
+  adapter: 'land-result-table',
+  company: null,
+  people: [],
+  message: null,
+  parcels,
+});
+
+const save = (t: TestApp, body: Record<string, unknown>) =>
+  t.request('POST', '/api/captures', { idempotencyKey: idem('cap'), ...body });
+
+describe('captures', () => {
+  it('saves a company page as a new customer with keys, people, phones; a replay changes nothing', async () => {
+    const t = makeTestApp();
+    const body = {
+      capture: companyCapture,
+      target: { new: { name: '徐州嘉华融通置业有限公司', tier: 'B' } },
+      addDomainKey: true,
+      idempotencyKey: 'capture-0001',
+    };
+    const r = await t.request('POST', '/api/captures', body);
+    expect(r.status).toBe(201);
+    expect(r.json.created).toHaveLength(1);
+    expect(r.json.added).toEqual({ keys: 4, people: 2, phones: 3, emails: 1 });
+    const c = (await t.request('GET', `/api/customers/${r.json.customerIds[0]}`)).json;
+    expect(c).toMatchObject({ tier: 'B', address: '江苏省徐州市云龙区和平路88号', products: '住宅开发、商业地产' });
+    expect(c.keys.map((k: { kind: string; value: string }) => `${k.kind}=${k.value}`).sort()).toEqual([
+      'credit_code=91350100M000100Y43',
+      'domain=xz-land.com.cn',
+      'email_domain=xz-land.com.cn',
+      'icp=苏ICP备12345678号',
+    ]);
+    expect(c.people.map((p: { name: string }) => p.name)).toEqual(['王建国', '李娜']);
+    const again = await t.request('POST', '/api/captures', body);
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual(r.json);
+    expect((await t.request('GET', '/api/customers')).json.total).toBe(1);
+    const ctx = await t.request('GET', `/api/context?url=${encodeURIComponent('https://hr.xz-land.com.cn/')}`);
+    expect(ctx.json.tier).toBe('B');
+  });
+
+  it('adding to an existing file fills blanks and never duplicates people, phones or e-mails', async () => {
+    const t = makeTestApp();
+    const c = await t.request('POST', '/api/customers', {
+      name: '徐州嘉华融通置业有限公司',
+      tier: 'A',
+      phones: ['0516-87654321'],
+      address: '旧地址',
+      people: [{ name: '王建国', mobile: '13952000001' }],
+    });
+    const r = await save(t, { capture: companyCapture, target: { customerId: c.json.id }, addDomainKey: true });
+    expect(r.status).toBe(201);
+    expect(r.json.added).toMatchObject({ people: 1, phones: 2, emails: 1 });
+    const after = (await t.request('GET', `/api/customers/${c.json.id}`)).json;
+    expect(after.address).toBe('旧地址');
+    expect(after.phones).toEqual(['0516-87654321', '+86 400 800 1234']);
+    expect(after.people).toHaveLength(2);
+    expect(after.people[0]).toMatchObject({ name: '王建国', title: '董事长', mobile: '13952000001' });
+    const twice = await save(t, { capture: companyCapture, target: { customerId: c.json.id }, addDomainKey: true });
+    expect(twice.json.added).toEqual({ keys: 0, people: 0, phones: 0, emails: 0 });
+  });
+
+  it('remembers the last capture of a page', async () => {
+    const t = makeTestApp();
+    await save(t, { capture: companyCapture, target: { new: { name: 'X', tier: 'C' } } });
+    const r = await t.request('GET', `/api/captures/latest?url=${encodeURIComponent(companyCapture.url)}`);
+    expect(r.json.latest.capture.company.name).toBe('徐州嘉华融通置业有限公司');
+    expect((await t.request('GET', '/api/captures/latest?url=https%3A%2F%2Fnone.example')).json.latest).toBeNull();
+  });
+
+  it('a listed parcel, captured again from its result page, gets its winner as a prospect due at once', async () => {
+    const t = makeTestApp('2026-11-23T02:00:00.000Z');
+    const listed = await save(t, {
+      capture: landCapture([
+        { parcelNo: '徐土2026-18号', location: '云龙区和平路东侧', areaM2: 35000, use: '住宅', startPrice: 120000000 },
+      ]),
+      target: { land: {} },
+    });
+    expect(listed.json).toMatchObject({ customerIds: [], created: [], parcelIds: [expect.any(Number)] });
+    t.setNow('2026-11-23T03:00:00.000Z');
+    const dealt = await save(t, {
+      capture: landCapture([
+        { parcelNo: '徐土2026-18号', dealPrice: 156000000, dealDate: '2026-11-20', winner: '徐州恒泰置业有限公司' },
+      ]),
+      target: { land: { tier: 'C' } },
+    });
+    expect(dealt.json.parcelIds).toEqual(listed.json.parcelIds);
+    expect(dealt.json.created).toHaveLength(1);
+    const winner = (await t.request('GET', `/api/customers/${dealt.json.created[0]}`)).json;
+    expect(winner).toMatchObject({
+      name: '徐州恒泰置业有限公司',
+      tier: 'C',
+      status: 'prospect',
+      stage: 'land_won',
+      nextDue: '2026-11-23T03:00:00.000Z',
+    });
+    const board = (await t.request('GET', '/api/due?within=7d')).json;
+    expect(board.today).toContainEqual(expect.objectContaining({ customerId: winner.id, reason: 'appointment' }));
+    const row = t.db.$client.prepare('select * from parcels').all() as Record<string, unknown>[];
+    expect(row).toHaveLength(1);
+    expect(row[0]).toMatchObject({
+      status: 'dealt',
+      area_m2: 35000,
+      start_price: 120000000,
+      deal_price: 156000000,
+      customer_id: winner.id,
+    });
+    const search = await t.request('GET', '/api/search?q=恒泰');
+    expect(search.json.results.map((x: { id: number }) => x.id)).toEqual([winner.id]);
+  });
+
+  it('links a winner already on file instead of creating a second one', async () => {
+    const t = makeTestApp();
+    const c = await t.request('POST', '/api/customers', { name: '恒泰置业有限公司', tier: 'A' });
+    const r = await save(t, {
+      capture: landCapture([{ parcelNo: 'P-1', winner: '徐州恒泰置业有限公司' }]),
+      target: { land: {} },
+    });
+    expect(r.json).toMatchObject({ customerIds: [c.json.id], created: [] });
+  });
+
+  it('rejects a malformed capture with 400 and writes nothing', async () => {
+    const t = makeTestApp();
+    const r = await save(t, { capture: { ...companyCapture, kind: 'weird' }, target: { new: { name: 'X' } } });
+    expect(r.status).toBe(400);
+    const n = t.db.$client
+      .prepare('select (select count(*) from captures) + (select count(*) from customers) n')
+      .get() as { n: number };
+    expect(n.n).toBe(0);
+  });
+});

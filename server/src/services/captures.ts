@@ -1,0 +1,294 @@
+import type { CaptureSave as Schema } from '@dossier/shared';
+import {
+  type Capture,
+  type CapturedParcel,
+  type CaptureSaved,
+  CustomerCreate,
+  emailMatchKey,
+  type KeyInput,
+  normaliseCompanyName,
+  normaliseEmail,
+  normalisePhone,
+  phoneDigits,
+  registrableDomain,
+  type Settings,
+  searchForms,
+} from '@dossier/shared';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Tx } from '../db/client.ts';
+import { captures, customerKeys, customers, interactions, parcels, people } from '../db/schema.ts';
+import { addKeys, insertPerson, liveCustomer } from './customers.ts';
+import { refreshDue } from './due.ts';
+import { reindexCustomer } from './search-index.ts';
+
+type Input = z.output<typeof Schema>;
+type Added = CaptureSaved['added'];
+
+/** Same number however it was written (0516-87654321 = +86 516 8765 4321); unparseable ones by digits. */
+const samePhone = (a: string, b: string) => {
+  const [na, nb] = [normalisePhone(a), normalisePhone(b)];
+  return na && nb ? na === nb : phoneDigits(a) === phoneDigits(b);
+};
+
+function union(
+  existing: string[],
+  incoming: string[],
+  same: (a: string, b: string) => boolean,
+): { list: string[]; added: number } {
+  const list = [...existing];
+  for (const v of incoming) if (v && !list.some((e) => same(e, v))) list.push(v);
+  return { list, added: list.length - existing.length };
+}
+
+/** Merges what the page says into a file: only fills blanks and adds what is new; never overwrites. */
+function mergeInto(tx: Tx, customerId: number, capture: Capture, addDomainKey: boolean, now: string, added: Added) {
+  const row = liveCustomer(tx, customerId);
+  const co = capture.company;
+  const keys: KeyInput[] = [];
+  if (co) {
+    const phones = union(row.phones, co.phones, samePhone);
+    const fax = union(row.fax, co.faxes, samePhone);
+    const emails = union(
+      row.emails,
+      co.emails.map((e) => normaliseEmail(e) ?? e),
+      (a, b) => a.toLowerCase() === b.toLowerCase(),
+    );
+    added.phones += phones.added + fax.added;
+    added.emails += emails.added;
+    tx.update(customers)
+      .set({
+        phones: phones.list,
+        fax: fax.list,
+        emails: emails.list,
+        address: row.address ?? co.address ?? null,
+        businessScope: row.businessScope ?? co.businessScope ?? null,
+        products: row.products ?? (co.products.length ? co.products.join('、') : null),
+        website: row.website ?? co.website ?? null,
+        updatedAt: now,
+      })
+      .where(eq(customers.id, customerId))
+      .run();
+    if (co.creditCode) keys.push({ kind: 'credit_code', value: co.creditCode });
+    if (co.icp) keys.push({ kind: 'icp', value: co.icp });
+    for (const e of co.emails) {
+      const k = emailMatchKey(e);
+      if (k?.kind === 'email_domain') keys.push(k);
+    }
+  }
+  const domain = addDomainKey ? registrableDomain(capture.url) : null;
+  if (domain) keys.push({ kind: 'domain', value: domain });
+  const people_ = [...capture.people];
+  if (capture.message) {
+    const k = emailMatchKey(capture.message.fromEmail);
+    if (k?.kind === 'email_domain') keys.push(k);
+    if (!people_.some((p) => p.email?.toLowerCase() === capture.message?.fromEmail.toLowerCase())) {
+      people_.unshift({
+        name: capture.message.fromName ?? capture.message.fromEmail,
+        email: capture.message.fromEmail,
+      });
+    }
+  }
+  const before = tx
+    .select()
+    .from(people)
+    .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
+    .all();
+  for (const p of people_) {
+    const email = p.email ? normaliseEmail(p.email) : null;
+    const dup = before.find(
+      (b) =>
+        (email && b.email === email) ||
+        (p.mobile && b.mobile && samePhone(b.mobile, p.mobile)) ||
+        (b.name === p.name && (!email || !b.email)),
+    );
+    if (dup) {
+      // Fill the blanks of the person we already know.
+      tx.update(people)
+        .set({
+          title: dup.title ?? p.title ?? null,
+          mobile: dup.mobile ?? p.mobile ?? null,
+          directLine: dup.directLine ?? p.phone ?? null,
+          email: dup.email ?? email,
+          updatedAt: now,
+        })
+        .where(eq(people.id, dup.id))
+        .run();
+      continue;
+    }
+    const row = insertPerson(
+      tx,
+      customerId,
+      { name: p.name, title: p.title, mobile: p.mobile, directLine: p.phone, email: email ?? undefined },
+      now,
+    );
+    before.push(row);
+    added.people++;
+  }
+  const keyCount = () =>
+    tx.select({ n: count() }).from(customerKeys).where(eq(customerKeys.customerId, customerId)).get()?.n ?? 0;
+  const before_ = keyCount();
+  addKeys(tx, customerId, keys, now, 'skip');
+  added.keys += keyCount() - before_;
+}
+
+function createFile(
+  tx: Tx,
+  name: string,
+  tier: 'A' | 'B' | 'C',
+  extra: Partial<z.output<typeof CustomerCreate>>,
+  now: string,
+): number {
+  const input = CustomerCreate.parse({ name, tier, ...extra });
+  const forms = searchForms(name);
+  const { keys: _k, people: _p, idempotencyKey: _i, ...fields } = input;
+  const row = tx
+    .insert(customers)
+    .values({
+      ...fields,
+      normalizedName: forms.normalised,
+      initials: forms.initials,
+      pinyin: forms.pinyin,
+      createdAt: now,
+      updatedAt: now,
+      nextCallDue: now,
+      nextVisitDue: now,
+      nextDue: now,
+    })
+    .returning({ id: customers.id })
+    .get();
+  return row.id;
+}
+
+/** The same parcel seen again (listed, later dealt) is found by its number, else by its location. */
+function findParcel(tx: Tx, p: CapturedParcel) {
+  if (p.parcelNo) {
+    const byNo = tx.select().from(parcels).where(eq(parcels.parcelNo, p.parcelNo.trim())).get();
+    if (byNo) return byNo;
+  }
+  return p.location ? tx.select().from(parcels).where(eq(parcels.location, p.location.trim())).get() : undefined;
+}
+
+function saveParcels(tx: Tx, input: Input, tier: 'A' | 'B' | 'C', now: string, settings: Settings, out: CaptureSaved) {
+  for (const p of input.capture.parcels) {
+    let customerId: number | null = null;
+    if (p.winner) {
+      // Joint winners name one file each? No: the consortium is one prospect, as the page names it.
+      const existing = tx
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.normalizedName, normaliseCompanyName(p.winner)), isNull(customers.deletedAt)))
+        .get();
+      if (existing) customerId = existing.id;
+      else {
+        customerId = createFile(tx, p.winner, tier, { status: 'prospect', stage: 'land_won' }, now);
+        out.created.push(customerId);
+      }
+    }
+    const values = {
+      parcelNo: p.parcelNo?.trim() ?? null,
+      location: p.location?.trim() ?? null,
+      areaM2: p.areaM2 ?? null,
+      use: p.use ?? null,
+      method: p.method ?? null,
+      startPrice: p.startPrice ?? null,
+      dealPrice: p.dealPrice ?? null,
+      currency: p.currency ?? null,
+      dealDate: p.dealDate ?? null,
+      winner: p.winner ?? null,
+      status: p.winner || p.dealPrice ? ('dealt' as const) : ('listed' as const),
+      sourceUrl: input.capture.url,
+      customerId,
+      updatedAt: now,
+    };
+    const prior = findParcel(tx, p);
+    let parcelId: number;
+    if (prior) {
+      // Keep what the listing said where the result page is silent.
+      const merged = Object.fromEntries(
+        Object.entries(values).map(([k, v]) => [k, v ?? (prior as Record<string, unknown>)[k] ?? null]),
+      );
+      tx.update(parcels).set(merged).where(eq(parcels.id, prior.id)).run();
+      parcelId = prior.id;
+    } else {
+      parcelId = tx
+        .insert(parcels)
+        .values({ ...values, createdAt: now })
+        .returning({ id: parcels.id })
+        .get().id;
+    }
+    out.parcelIds.push(parcelId);
+    if (customerId) {
+      if (!out.customerIds.includes(customerId)) out.customerIds.push(customerId);
+      // A winner's first call is due at once (DESIGN: land pipeline).
+      tx.insert(interactions)
+        .values({
+          customerId,
+          kind: 'note',
+          at: now,
+          summary: `竞得 ${[p.parcelNo, p.location].filter(Boolean).join(' ')}`.trim(),
+          appointment: now,
+          sourceUrl: input.capture.url,
+          idempotencyKey: `${input.idempotencyKey}:parcel:${parcelId}`,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .run();
+      refreshDue(tx, customerId, settings);
+      reindexCustomer(tx, customerId);
+    }
+  }
+}
+
+/** Saves a capture in one transaction: the raw payload with its provenance, and what it adds to files. */
+export function saveCapture(
+  db: Db,
+  input: Input,
+  now: Date,
+  settings: Settings,
+): { saved: CaptureSaved; replayed: boolean } {
+  const prior = db.select().from(captures).where(eq(captures.idempotencyKey, input.idempotencyKey)).get();
+  if (prior) return { saved: { ...(prior.result as CaptureSaved), captureId: prior.id }, replayed: true };
+  const at = now.toISOString();
+  const saved = db.transaction((tx) => {
+    const out: CaptureSaved = {
+      captureId: 0,
+      customerIds: [],
+      created: [],
+      parcelIds: [],
+      added: { keys: 0, people: 0, phones: 0, emails: 0 },
+    };
+    const t = input.target;
+    if ('land' in t) saveParcels(tx, input, t.land.tier, at, settings, out);
+    else {
+      const id = 'customerId' in t ? t.customerId : createFile(tx, t.new.name, t.new.tier, {}, at);
+      if ('new' in t) out.created.push(id);
+      mergeInto(tx, id, input.capture, input.addDomainKey, at, out.added);
+      refreshDue(tx, id, settings);
+      reindexCustomer(tx, id);
+      out.customerIds.push(id);
+    }
+    out.captureId = tx
+      .insert(captures)
+      .values({
+        customerId: out.customerIds[0] ?? null,
+        url: input.capture.url,
+        adapter: input.capture.adapter,
+        kind: input.capture.kind,
+        payload: input.capture,
+        capturedAt: at,
+        idempotencyKey: input.idempotencyKey,
+        result: out,
+      })
+      .returning({ id: captures.id })
+      .get().id;
+    return out;
+  });
+  return { saved, replayed: false };
+}
+
+/** The last saved capture of a page, so the preview can show what changed since. */
+export function latestCapture(db: Db, url: string): { capturedAt: string; capture: Capture } | null {
+  const row = db.select().from(captures).where(eq(captures.url, url)).orderBy(desc(captures.id)).get();
+  return row ? { capturedAt: row.capturedAt, capture: row.payload as Capture } : null;
+}
