@@ -26,12 +26,46 @@ const paths = fc.oneof(
     '/api/openapi.json',
   ),
   fc.string({ maxLength: 40 }).map((s) => `/api/${encodeURIComponent(s)}`),
-  fc.tuple(fc.constantFrom('/api/customers/', '/api/interactions/', '/api/customers/1/people/'), fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 30 }))).map(
-    ([p, v]) => `${p}${encodeURIComponent(String(v))}`,
-  ),
+  fc
+    .tuple(
+      fc.constantFrom('/api/customers/', '/api/interactions/', '/api/customers/1/people/'),
+      fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 30 })),
+    )
+    .map(([p, v]) => `${p}${encodeURIComponent(String(v))}`),
 );
 const query = fc
-  .dictionary(fc.constantFrom('url', 'email', 'q', 'within', 'limit', 'tier', 'name', 'creditCode', 'icp', 'owner', fc.string({ maxLength: 8 }) as never), fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 30 }), fc.constantFrom('"', '*', 'NEAR(a b)', '((', '7d', '-1d', 'jhrt', 'https://www.xz-land.com.cn/', 'a@qq.com', '1e309')), { maxKeys: 3 })
+  .dictionary(
+    fc.constantFrom(
+      'url',
+      'email',
+      'q',
+      'within',
+      'limit',
+      'tier',
+      'name',
+      'creditCode',
+      'icp',
+      'owner',
+      fc.string({ maxLength: 8 }) as never,
+    ),
+    fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.constantFrom(
+        '"',
+        '*',
+        'NEAR(a b)',
+        '((',
+        '7d',
+        '-1d',
+        'jhrt',
+        'https://www.xz-land.com.cn/',
+        'a@qq.com',
+        '1e309',
+      ),
+    ),
+    { maxKeys: 3 },
+  )
   .map((d) => (Object.keys(d).length ? `?${new URLSearchParams(d as Record<string, string>)}` : ''));
 const json = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -41,12 +75,42 @@ const json = fc.letrec((tie) => ({
     fc.integer(),
     fc.double(),
     fc.bigInt().map((b) => Number(b)),
-    fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -0, 1e308, 'A', 'B', 'call', 'visit', '2026-11-23T02:00:00Z', true, false, null),
+    fc.constantFrom(
+      Number.MAX_SAFE_INTEGER + 2,
+      -0,
+      1e308,
+      'A',
+      'B',
+      'call',
+      'visit',
+      '2026-11-23T02:00:00Z',
+      true,
+      false,
+      null,
+    ),
     tie('object'),
     fc.array(tie('value'), { maxLength: 4 }),
   ),
   object: fc.dictionary(
-    fc.constantFrom('name', 'tier', 'customerId', 'kind', 'idempotencyKey', 'at', 'keys', 'people', 'website', 'cadence', 'email', 'value', 'text', 'dueAt', '__proto__', 'constructor', fc.string({ maxLength: 10 }) as never),
+    fc.constantFrom(
+      'name',
+      'tier',
+      'customerId',
+      'kind',
+      'idempotencyKey',
+      'at',
+      'keys',
+      'people',
+      'website',
+      'cadence',
+      'email',
+      'value',
+      'text',
+      'dueAt',
+      '__proto__',
+      'constructor',
+      fc.string({ maxLength: 10 }) as never,
+    ),
     tie('value'),
     { maxKeys: 6 },
   ),
@@ -63,8 +127,21 @@ const request = fc.record({
   query,
   body,
   auth: fc.constantFrom('good', 'good', 'good', 'none', 'bad'),
-  contentType: fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', undefined),
-  origin: fc.constantFrom(undefined, undefined, undefined, 'https://evil.example', 'chrome-extension://abcdefghijklmnop', 'null'),
+  contentType: fc.constantFrom(
+    'application/json',
+    'application/json',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    undefined,
+  ),
+  origin: fc.constantFrom(
+    undefined,
+    undefined,
+    undefined,
+    'https://evil.example',
+    'chrome-extension://abcdefghijklmnop',
+    'null',
+  ),
 });
 
 describe('fuzz: generated requests against the real server over HTTP', () => {

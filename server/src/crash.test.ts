@@ -47,7 +47,9 @@ describe('crash: SIGKILL in the middle of a burst of writes', () => {
   it('keeps every acknowledged write exactly once, and retries create no duplicates', async () => {
     const port = await freePort();
     let child = await startChild(port, dir);
-    const created = (await (await api(port, '/api/customers', { name: 'Crash Test Co', tier: 'A' })).json()) as { id: number };
+    const created = (await (await api(port, '/api/customers', { name: 'Crash Test Co', tier: 'A' })).json()) as {
+      id: number;
+    };
     const customerId = created.id as number;
     const keys = Array.from({ length: WRITES }, (_, i) => `crash-${i.toString().padStart(4, '0')}-key`);
     const acked = new Set<string>();
@@ -79,9 +81,12 @@ describe('crash: SIGKILL in the middle of a burst of writes', () => {
     const check = new Database(file, { readonly: true });
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = new Map(
-      (check.prepare('select idempotency_key k, count(*) n from interactions group by k').all() as { k: string; n: number }[]).map(
-        (r) => [r.k, r.n],
-      ),
+      (
+        check.prepare('select idempotency_key k, count(*) n from interactions group by k').all() as {
+          k: string;
+          n: number;
+        }[]
+      ).map((r) => [r.k, r.n]),
     );
     check.close();
     for (const key of acked) expect(stored.get(key), key).toBe(1);
@@ -90,7 +95,12 @@ describe('crash: SIGKILL in the middle of a burst of writes', () => {
     child = await startChild(port, dir);
     for (let i = 0; i < WRITES; i += CLIENTS) {
       const batch = keys.slice(i, i + CLIENTS);
-      const codes = await Promise.all(batch.map(async (key) => (await api(port, '/api/interactions', { customerId, kind: 'call', idempotencyKey: key })).status));
+      const codes = await Promise.all(
+        batch.map(
+          async (key) =>
+            (await api(port, '/api/interactions', { customerId, kind: 'call', idempotencyKey: key })).status,
+        ),
+      );
       for (const [j, code] of codes.entries()) expect(code).toBe(stored.has(batch[j] as string) ? 200 : 201);
     }
     const after = (await (await api(port, `/api/customers/${customerId}`)).json()) as { followUps: number };
@@ -98,7 +108,10 @@ describe('crash: SIGKILL in the middle of a burst of writes', () => {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     const final = new Database(file, { readonly: true });
-    const n = final.prepare('select count(*) n, count(distinct idempotency_key) d from interactions').get() as { n: number; d: number };
+    const n = final.prepare('select count(*) n, count(distinct idempotency_key) d from interactions').get() as {
+      n: number;
+      d: number;
+    };
     final.close();
     expect(n).toEqual({ n: WRITES, d: WRITES });
   }, 120_000);

@@ -8,9 +8,9 @@ import { isLoopback } from './env.ts';
 import { hashToken } from './lib/tokens.ts';
 import { activeTokenHashes, ensureOwnerToken, tokenFile } from './services/tokens.ts';
 
-export { createApp, type AppType } from './app.ts';
-export type { AppDeps } from './deps.ts';
+export { type AppType, createApp } from './app.ts';
 export { openDb } from './db/client.ts';
+export type { AppDeps } from './deps.ts';
 
 export const VERSION = '0.1.0';
 

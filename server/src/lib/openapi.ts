@@ -48,7 +48,9 @@ export function buildOpenApi(docs: RouteDoc[], version: string) {
       summary: d.summary,
       ...(d.public ? { security: [] } : {}),
       parameters: [...params, ...queryParams],
-      ...(d.body ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchemaOf(d.body) } } } } : {}),
+      ...(d.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchemaOf(d.body) } } } }
+        : {}),
       responses,
     };
   }

@@ -11,7 +11,9 @@ function zoneOffset(at: number, timeZone: string): number {
     second: 'numeric',
   }).formatToParts(at);
   const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000;
+  return (
+    Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000
+  );
 }
 
 /** The instant local midnight starts, `plusDays` days after the local day containing `now`. */
