@@ -7,6 +7,7 @@ import { openDb } from './db/client.ts';
 import { seedDemo } from './demo/seed.ts';
 import { readEnv } from './env.ts';
 import { startServer } from './index.ts';
+import { backupNow, listBackups, restore } from './services/backup.ts';
 import { rotateOwnerToken } from './services/tokens.ts';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -18,6 +19,8 @@ const USAGE = `dossier <command> [options]
   migrate [--data-dir D]        apply migrations and exit
   demo [--data-dir D]           fill an empty database with the demo customers and exit
   token rotate [--data-dir D]   issue a new owner token (the old one stops working)
+  backup [--data-dir D]         online backup into <data dir>/backups (verified with integrity_check)
+  restore <file> [--data-dir D] replace the database with a backup (stop the server first)
 Environment: DOSSIER_HOST, DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_TOKEN (flags win).`;
 
 function buildExtension(): string | null {
@@ -69,6 +72,24 @@ async function main(argv: string[]) {
       db.$client.close();
       return console.log(
         n ? `Added ${n} demo customers to ${dbFile}` : `${dbFile} already has customers; demo data not added`,
+      );
+    }
+    case 'backup': {
+      const db = openDb(dbFile);
+      const file = await backupNow(db, env.dataDir, new Date());
+      db.$client.close();
+      return console.log(`Backup written and verified: ${file}`);
+    }
+    case 'restore': {
+      if (!sub) {
+        const list = listBackups(env.dataDir);
+        throw new Error(
+          `usage: dossier restore <file>; backups:\n${list.map((b) => `  ${b.file}`).join('\n') || '  (none)'}`,
+        );
+      }
+      const r = restore(env.dataDir, resolve(process.env.INIT_CWD ?? process.cwd(), sub), new Date());
+      return console.log(
+        `Restored ${r.restored} (integrity_check ok).${r.previous ? ` The previous database is kept at ${r.previous}` : ''}`,
       );
     }
     case 'token': {

@@ -11,6 +11,8 @@ export interface AppDeps {
   /** Extension origins allowed by CORS; chrome-extension:// and moz-extension:// ids, empty = any extension. */
   extensionOrigins: ReadonlySet<string>;
   version: string;
+  /** Wrong tokens tolerated per minute before auth answers 429 (brute-force guard). */
+  authFailuresPerMinute?: number;
 }
 
 export type AppEnv = { Variables: { deps: AppDeps } };

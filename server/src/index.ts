@@ -6,6 +6,7 @@ import { openDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { isLoopback } from './env.ts';
 import { hashToken } from './lib/tokens.ts';
+import { backupNow, latestBackupDay } from './services/backup.ts';
 import { activeTokenHashes, ensureOwnerToken, tokenFile } from './services/tokens.ts';
 
 export { type AppType, createApp } from './app.ts';
@@ -23,6 +24,10 @@ export interface StartOptions {
   clock?: () => Date;
   /** Listening beyond loopback exposes business secrets to the network: it must be asked for. */
   allowRemote?: boolean;
+  /** Daily online backups into `<dataDir>/backups`, keeping this many (0 = off). */
+  keepBackups?: number;
+  /** Wrong tokens tolerated per minute before auth answers 429 for a minute. */
+  authFailuresPerMinute?: number;
 }
 
 export interface RunningServer {
@@ -65,6 +70,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     allowedHosts: isLoopback(host) ? allowedHosts : new Set(),
     extensionOrigins: new Set(opts.extensionOrigins ?? []),
     version: VERSION,
+    authFailuresPerMinute: opts.authFailuresPerMinute ?? 20,
   };
   const app = createApp(deps);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -72,6 +78,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  const backups = scheduleDailyBackups(db, opts.dataDir, clock, opts.keepBackups ?? 14);
   for (const h of ['127.0.0.1', 'localhost', '[::1]', host]) allowedHosts.add(`${h}:${port}`);
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -84,6 +91,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     close: () =>
       new Promise<void>((resolve) => {
         // In-flight requests finish; idle keep-alive sockets would otherwise hold close() open.
+        clearInterval(backups);
         server.close(() => {
           db.$client.close();
           resolve();
@@ -91,4 +99,18 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       }),
   };
+}
+
+/** Checks hourly (and at start) whether today's backup exists; the first check of a day takes it. */
+function scheduleDailyBackups(db: ReturnType<typeof openDb>, dataDir: string, clock: () => Date, keep: number) {
+  const tick = () => {
+    if (keep <= 0) return;
+    const today = clock().toISOString().slice(0, 10).replaceAll('-', '');
+    if (latestBackupDay(dataDir) === today) return;
+    backupNow(db, dataDir, clock(), keep).catch((err: unknown) => console.error('[dossier] backup failed:', err));
+  };
+  tick();
+  const timer = setInterval(tick, 3_600_000);
+  timer.unref();
+  return timer;
 }

@@ -49,11 +49,28 @@ export const jsonOnly: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/**
+ * Bearer token check. Wrong tokens are counted per minute; past the limit every token attempt
+ * gets 429 until the minute is over, so a local process can't guess its way in.
+ */
 export function bearerAuth(deps: AppDeps): MiddlewareHandler {
+  const limit = deps.authFailuresPerMinute ?? 20;
+  let windowStart = 0;
+  let failures = 0;
   return async (c, next) => {
+    const now = Date.now();
+    if (now - windowStart > 60_000) {
+      windowStart = now;
+      failures = 0;
+    }
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(\S{1,512})$/i.exec(header);
+    if (m && failures >= limit) {
+      c.header('Retry-After', String(Math.ceil((windowStart + 60_000 - now) / 1000)));
+      return errorResponse(c, 'rate_limited', 'too many wrong tokens; try again in a minute');
+    }
     if (!m?.[1] || !tokenAccepted(m[1], deps.tokenHashes())) {
+      if (m) failures++;
       c.header('WWW-Authenticate', 'Bearer');
       return errorResponse(c, 'unauthorized', m ? 'token not accepted' : 'missing Authorization: Bearer token');
     }

@@ -65,6 +65,19 @@ describe('health, auth and the guard in front of every route', () => {
     expect(nope.json.error.code).toBe('not_found');
   });
 
+  it('locks token guessing out with 429 after too many wrong tokens, even for the right one', async () => {
+    const t = makeTestApp(undefined, { authFailuresPerMinute: 3 });
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (await t.request('GET', '/api/customers', undefined, { authorization: `Bearer guess-${i}-000000000` })).status,
+      ).toBe(401);
+    }
+    const locked = await t.request('GET', '/api/customers');
+    expect(locked.status).toBe(429);
+    expect(locked.json.error.code).toBe('rate_limited');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('sets security headers on every response', async () => {
     const t = makeTestApp();
     const r = await t.app.request('/api/health');
