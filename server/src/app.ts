@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorResponse } from './lib/errors.ts';
 import { buildOpenApi } from './lib/openapi.ts';
+import { audit } from './middleware/audit.ts';
 import { bearerAuth, jsonOnly, originGuard } from './middleware/guard.ts';
 import { captureDocs, captureRoutes } from './routes/captures/captures.routes.ts';
 import { contextDocs, contextRoutes } from './routes/context/context.routes.ts';
@@ -14,6 +15,7 @@ import { healthDocs, healthRoutes } from './routes/health/health.routes.ts';
 import { interactionDocs, interactionRoutes } from './routes/interactions/interactions.routes.ts';
 import { searchDocs, searchRoutes } from './routes/search/search.routes.ts';
 import { settingsDocs, settingsRoutes } from './routes/settings/settings.routes.ts';
+import { teamDocs, teamRoutes } from './routes/team/team.routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -26,6 +28,7 @@ export const routeDocs = [
   ...dueDocs,
   ...searchDocs,
   ...settingsDocs,
+  ...teamDocs,
   {
     method: 'get' as const,
     path: '/api/openapi.json',
@@ -53,6 +56,7 @@ export function createApp(deps: AppDeps) {
     .use(jsonOnly)
     .route('/api/health', healthRoutes(deps))
     .use('/api/*', bearerAuth(deps))
+    .use('/api/*', audit(deps))
     .get('/api/openapi.json', (c) => c.json(openapi))
     .route('/api/customers', customerRoutes(deps))
     .route('/api', interactionRoutes(deps))
@@ -60,7 +64,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/captures', captureRoutes(deps))
     .route('/api/due', dueRoutes(deps))
     .route('/api/search', searchRoutes(deps))
-    .route('/api/settings', settingsRoutes(deps));
+    .route('/api/settings', settingsRoutes(deps))
+    .route('/api', teamRoutes(deps));
 
   app.notFound((c) => errorResponse(c, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

@@ -9,6 +9,8 @@ import { readEnv } from './env.ts';
 import { startServer } from './index.ts';
 import { backupNow, listBackups, restore } from './services/backup.ts';
 import { rotateOwnerToken } from './services/tokens.ts';
+import { addUser, findUserByName, listUsers, revokeUser, rotateUserToken } from './services/users.ts';
+import { SYSTEM } from './services/visibility.ts';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const extensionDir = join(repoRoot, 'extension');
@@ -19,6 +21,8 @@ const USAGE = `dossier <command> [options]
   migrate [--data-dir D]        apply migrations and exit
   demo [--data-dir D]           fill an empty database with the demo customers and exit
   token rotate [--data-dir D]   issue a new owner token (the old one stops working)
+  user add <name> [--role member|manager] | user revoke <name> | user token <name> | user list
+                                team members and their tokens (a token is shown once)
   backup [--data-dir D]         online backup into <data dir>/backups (verified with integrity_check)
   restore <file> [--data-dir D] replace the database with a backup (stop the server first)
 Environment: DOSSIER_HOST, DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_TOKEN (flags win).`;
@@ -48,6 +52,7 @@ async function main(argv: string[]) {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       'allow-remote': { type: 'boolean', default: false },
+      role: { type: 'string', default: 'member' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -91,6 +96,27 @@ async function main(argv: string[]) {
       return console.log(
         `Restored ${r.restored} (integrity_check ok).${r.previous ? ` The previous database is kept at ${r.previous}` : ''}`,
       );
+    }
+    case 'user': {
+      const db = openDb(dbFile);
+      try {
+        const name = positionals[2];
+        if (sub === 'list') return console.table(listUsers(db));
+        if (!name || !['add', 'revoke', 'token'].includes(sub ?? ''))
+          throw new Error('usage: dossier user add|revoke|token <name>');
+        if (sub === 'add') {
+          if (values.role !== 'member' && values.role !== 'manager') throw new Error('--role is member or manager');
+          const { token } = addUser(db, name, values.role, new Date());
+          return console.log(`Added ${name} (${values.role}). Token, shown once: ${token}`);
+        }
+        const user = findUserByName(db, name);
+        if (!user) throw new Error(`no user ${name}`);
+        if (sub === 'token') return console.log(`New token for ${name}: ${rotateUserToken(db, user.id).token}`);
+        revokeUser(db, user.id, new Date(), SYSTEM);
+        return console.log(`Revoked ${name}; their token no longer works.`);
+      } finally {
+        db.$client.close();
+      }
     }
     case 'token': {
       if (sub !== 'rotate') throw new Error('usage: dossier token rotate');

@@ -1,11 +1,12 @@
 import type { Db } from './db/client.ts';
+import type { Viewer } from './services/visibility.ts';
 
 export interface AppDeps {
   db: Db;
   /** Injected so tests can fix "now"; every timestamp the server writes comes from here. */
   clock: () => Date;
-  /** sha256 hex of every accepted bearer token (stored hashes plus DOSSIER_TOKEN's). */
-  tokenHashes: () => ReadonlySet<string>;
+  /** The user a bearer token belongs to, or null (tokens are looked up by their sha256 hash). */
+  authenticate: (token: string) => Viewer | null;
   /** Hosts accepted in the Host header (DNS-rebinding guard); empty = any. */
   allowedHosts: ReadonlySet<string>;
   /** Extension origins allowed by CORS; chrome-extension:// and moz-extension:// ids, empty = any extension. */
@@ -15,4 +16,4 @@ export interface AppDeps {
   authFailuresPerMinute?: number;
 }
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+export type AppEnv = { Variables: { viewer: Viewer } };

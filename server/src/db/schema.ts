@@ -201,6 +201,38 @@ export const captures = sqliteTable(
   (t) => [index('captures_url').on(t.url)],
 );
 
+/** Files a member may see besides their own. */
+export const customerShares = sqliteTable(
+  'customer_shares',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('customer_shares_pk').on(t.customerId, t.userId), index('customer_shares_user').on(t.userId)],
+);
+
+/** Who changed what, when: every successful write through the API. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+    userName: text('user_name').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    status: integer('status').notNull(),
+    /** The request body as sent, capped; enough to answer "what". */
+    detail: text('detail'),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),

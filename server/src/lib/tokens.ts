@@ -1,15 +1,16 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+// A token is 256 random bits, so one sha256 is enough: there is nothing to brute-force offline.
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 export const newToken = () => `dsr_${randomBytes(32).toString('base64url')}`;
 
-/** Compares the presented token's hash with every accepted hash without short-circuiting. */
-export function tokenAccepted(token: string, hashes: ReadonlySet<string>): boolean {
+/** The entry whose hash matches the presented token, comparing against every one in constant time. */
+export function matchToken<T>(token: string, byHash: ReadonlyMap<string, T>): T | null {
   const presented = Buffer.from(hashToken(token), 'hex');
-  let ok = false;
-  for (const h of hashes) {
-    const b = Buffer.from(h, 'hex');
-    if (b.length === presented.length && timingSafeEqual(b, presented)) ok = true;
+  let found: T | null = null;
+  for (const [hash, value] of byHash) {
+    const b = Buffer.from(hash, 'hex');
+    if (b.length === presented.length && timingSafeEqual(b, presented)) found = value;
   }
-  return ok;
+  return found;
 }

@@ -1,7 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
 import { errorResponse } from '../lib/errors.ts';
-import { tokenAccepted } from '../lib/tokens.ts';
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -53,7 +52,7 @@ export const jsonOnly: MiddlewareHandler = async (c, next) => {
  * Bearer token check. Wrong tokens are counted per minute; past the limit every token attempt
  * gets 429 until the minute is over, so a local process can't guess its way in.
  */
-export function bearerAuth(deps: AppDeps): MiddlewareHandler {
+export function bearerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const limit = deps.authFailuresPerMinute ?? 20;
   let windowStart = 0;
   let failures = 0;
@@ -69,11 +68,13 @@ export function bearerAuth(deps: AppDeps): MiddlewareHandler {
       c.header('Retry-After', String(Math.ceil((windowStart + 60_000 - now) / 1000)));
       return errorResponse(c, 'rate_limited', 'too many wrong tokens; try again in a minute');
     }
-    if (!m?.[1] || !tokenAccepted(m[1], deps.tokenHashes())) {
+    const viewer = m?.[1] ? deps.authenticate(m[1]) : null;
+    if (!viewer) {
       if (m) failures++;
       c.header('WWW-Authenticate', 'Bearer');
       return errorResponse(c, 'unauthorized', m ? 'token not accepted' : 'missing Authorization: Bearer token');
     }
+    c.set('viewer', viewer);
     await next();
   };
 }

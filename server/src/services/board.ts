@@ -2,6 +2,7 @@ import type { DueBoard, DueItem, Settings } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { dayStart } from '../lib/time.ts';
+import { type Viewer, visible } from './visibility.ts';
 
 type Row = {
   id: number;
@@ -16,14 +17,21 @@ type Row = {
  * The board: everything due before the end of the window, in buckets of the user's local days.
  * One range scan of the next_due index finds the customers; their three due fields become items.
  */
-export function dueBoard(db: Db, now: Date, settings: Settings, withinDays: number, owner?: string): DueBoard {
+export function dueBoard(
+  db: Db,
+  now: Date,
+  settings: Settings,
+  withinDays: number,
+  viewer: Viewer,
+  owner?: string,
+): DueBoard {
   const tz = settings.timeZone;
   const tomorrow = dayStart(now, tz, 1).toISOString();
   const dayAfter = dayStart(now, tz, 2).toISOString();
   const end = dayStart(now, tz, Math.max(1, withinDays)).toISOString();
   const rows = db.all<Row>(sql`
     select id, name, tier, next_call_due, next_visit_due, appointment_at from customers
-    where deleted_at is null and next_due < ${end} ${owner ? sql`and owner = ${owner}` : sql``}
+    where deleted_at is null and next_due < ${end} and ${visible(viewer)} ${owner ? sql`and owner = ${owner}` : sql``}
     order by next_due`);
   const items: DueItem[] = [];
   for (const r of rows) {
@@ -42,7 +50,7 @@ export function dueBoard(db: Db, now: Date, settings: Settings, withinDays: numb
     tier: 'A' | 'B' | 'C';
   }>(sql`
     select m.id, m.customer_id, m.text, m.due_at, c.name, c.tier from commitments m join customers c on c.id = m.customer_id
-    where m.kept_at is null and m.due_at < ${end} and c.deleted_at is null ${owner ? sql`and c.owner = ${owner}` : sql``}`);
+    where m.kept_at is null and m.due_at < ${end} and c.deleted_at is null and ${visible(viewer, 'c')} ${owner ? sql`and c.owner = ${owner}` : sql``}`);
   for (const m of commitments) {
     items.push({
       customerId: m.customer_id,

@@ -12,15 +12,15 @@ import {
   phoneDigits,
   registrableDomain,
   type Settings,
-  searchForms,
 } from '@dossier/shared';
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../db/schema.ts';
-import { addKeys, insertPerson, liveCustomer } from './customers.ts';
+import { addKeys, insertCustomerRow, insertPerson, liveCustomer } from './customers.ts';
 import { refreshDue } from './due.ts';
 import { reindexCustomer } from './search-index.ts';
+import { SYSTEM, type Viewer, visible } from './visibility.ts';
 
 type Input = z.output<typeof Schema>;
 type Added = CaptureSaved['added'];
@@ -42,8 +42,16 @@ function union(
 }
 
 /** Merges what the page says into a file: only fills blanks and adds what is new; never overwrites. */
-function mergeInto(tx: Tx, customerId: number, capture: Capture, addDomainKey: boolean, now: string, added: Added) {
-  const row = liveCustomer(tx, customerId);
+function mergeInto(
+  tx: Tx,
+  customerId: number,
+  capture: Capture,
+  addDomainKey: boolean,
+  now: string,
+  added: Added,
+  viewer: Viewer,
+) {
+  const row = liveCustomer(tx, customerId, viewer);
   const co = capture.company;
   const keys: KeyInput[] = [];
   if (co) {
@@ -138,26 +146,10 @@ function createFile(
   tier: 'A' | 'B' | 'C',
   extra: Partial<z.output<typeof CustomerCreate>>,
   now: string,
+  viewer: Viewer,
 ): number {
-  const input = CustomerCreate.parse({ name, tier, ...extra });
-  const forms = searchForms(name);
-  const { keys: _k, people: _p, idempotencyKey: _i, ...fields } = input;
-  const row = tx
-    .insert(customers)
-    .values({
-      ...fields,
-      normalizedName: forms.normalised,
-      initials: forms.initials,
-      pinyin: forms.pinyin,
-      createdAt: now,
-      updatedAt: now,
-      nextCallDue: now,
-      nextVisitDue: now,
-      nextDue: now,
-    })
-    .returning({ id: customers.id })
-    .get();
-  return row.id;
+  const { keys: _k, people: _p, idempotencyKey: _i, ...fields } = CustomerCreate.parse({ name, tier, ...extra });
+  return insertCustomerRow(tx, { ...fields, owner: viewer === SYSTEM ? null : viewer.name }, now, null);
 }
 
 /** The same parcel seen again (listed, later dealt) is found by its number, else by its location. */
@@ -169,7 +161,15 @@ function findParcel(tx: Tx, p: CapturedParcel) {
   return p.location ? tx.select().from(parcels).where(eq(parcels.location, p.location.trim())).get() : undefined;
 }
 
-function saveParcels(tx: Tx, input: Input, tier: 'A' | 'B' | 'C', now: string, settings: Settings, out: CaptureSaved) {
+function saveParcels(
+  tx: Tx,
+  input: Input,
+  tier: 'A' | 'B' | 'C',
+  now: string,
+  settings: Settings,
+  out: CaptureSaved,
+  viewer: Viewer,
+) {
   for (const p of input.capture.parcels) {
     let customerId: number | null = null;
     if (p.winner) {
@@ -177,11 +177,17 @@ function saveParcels(tx: Tx, input: Input, tier: 'A' | 'B' | 'C', now: string, s
       const existing = tx
         .select({ id: customers.id })
         .from(customers)
-        .where(and(eq(customers.normalizedName, normaliseCompanyName(p.winner)), isNull(customers.deletedAt)))
+        .where(
+          and(
+            eq(customers.normalizedName, normaliseCompanyName(p.winner)),
+            isNull(customers.deletedAt),
+            visible(viewer),
+          ),
+        )
         .get();
       if (existing) customerId = existing.id;
       else {
-        customerId = createFile(tx, p.winner, tier, { status: 'prospect', stage: 'land_won' }, now);
+        customerId = createFile(tx, p.winner, tier, { status: 'prospect', stage: 'land_won' }, now, viewer);
         out.created.push(customerId);
       }
     }
@@ -246,6 +252,7 @@ export function saveCapture(
   input: Input,
   now: Date,
   settings: Settings,
+  viewer: Viewer,
 ): { saved: CaptureSaved; replayed: boolean } {
   const prior = db.select().from(captures).where(eq(captures.idempotencyKey, input.idempotencyKey)).get();
   if (prior) return { saved: { ...(prior.result as CaptureSaved), captureId: prior.id }, replayed: true };
@@ -259,11 +266,11 @@ export function saveCapture(
       added: { keys: 0, people: 0, phones: 0, emails: 0 },
     };
     const t = input.target;
-    if ('land' in t) saveParcels(tx, input, t.land.tier, at, settings, out);
+    if ('land' in t) saveParcels(tx, input, t.land.tier, at, settings, out, viewer);
     else {
-      const id = 'customerId' in t ? t.customerId : createFile(tx, t.new.name, t.new.tier, {}, at);
+      const id = 'customerId' in t ? t.customerId : createFile(tx, t.new.name, t.new.tier, {}, at, viewer);
       if ('new' in t) out.created.push(id);
-      mergeInto(tx, id, input.capture, input.addDomainKey, at, out.added);
+      mergeInto(tx, id, input.capture, input.addDomainKey, at, out.added, viewer);
       refreshDue(tx, id, settings);
       reindexCustomer(tx, id);
       out.customerIds.push(id);
@@ -288,7 +295,13 @@ export function saveCapture(
 }
 
 /** The last saved capture of a page, so the preview can show what changed since. */
-export function latestCapture(db: Db, url: string): { capturedAt: string; capture: Capture } | null {
-  const row = db.select().from(captures).where(eq(captures.url, url)).orderBy(desc(captures.id)).get();
+export function latestCapture(db: Db, url: string, viewer: Viewer): { capturedAt: string; capture: Capture } | null {
+  const row = db
+    .select({ capturedAt: captures.capturedAt, payload: captures.payload })
+    .from(captures)
+    .leftJoin(customers, eq(customers.id, captures.customerId))
+    .where(and(eq(captures.url, url), or(isNull(captures.customerId), visible(viewer))))
+    .orderBy(desc(captures.id))
+    .get();
   return row ? { capturedAt: row.capturedAt, capture: row.payload as Capture } : null;
 }

@@ -12,6 +12,7 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { customerKeys, customers, interactions, people } from '../db/schema.ts';
 import { toCustomer, toInteraction, toPerson } from './mappers.ts';
+import { type Viewer, visible } from './visibility.ts';
 
 type Match = { customerId: number; kind: KeyKind; value: string; personId?: number };
 
@@ -52,13 +53,13 @@ function match(db: Db, q: ContextQuery): Match | null {
 
 const EMPTY_OVERDUE = { call: false, visit: false, appointment: false, any: false };
 
-export function findContext(db: Db, q: ContextQuery, now: Date): ContextAnswer {
+export function findContext(db: Db, q: ContextQuery, now: Date, viewer: Viewer): ContextAnswer {
   const m = match(db, q);
   const row = m
     ? db
         .select()
         .from(customers)
-        .where(and(eq(customers.id, m.customerId), isNull(customers.deletedAt)))
+        .where(and(eq(customers.id, m.customerId), isNull(customers.deletedAt), visible(viewer)))
         .get()
     : undefined;
   if (!m || !row) {
@@ -66,7 +67,13 @@ export function findContext(db: Db, q: ContextQuery, now: Date): ContextAnswer {
       ? db
           .select({ id: customers.id, name: customers.name, tier: customers.tier })
           .from(customers)
-          .where(and(eq(customers.normalizedName, normaliseCompanyName(q.name)), isNull(customers.deletedAt)))
+          .where(
+            and(
+              eq(customers.normalizedName, normaliseCompanyName(q.name)),
+              isNull(customers.deletedAt),
+              visible(viewer),
+            ),
+          )
           .limit(5)
           .all()
           .map((s) => ({ ...s, reason: 'same name after normalisation' }))

@@ -18,6 +18,7 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import { refreshDue } from './due.ts';
 import { toCustomer, toKey, toPerson } from './mappers.ts';
 import { reindexCustomer } from './search-index.ts';
+import { SYSTEM, type Viewer, visible } from './visibility.ts';
 
 /** Canonical form of a key, or a 400 naming the bad one (e.g. a credit code with a wrong check character). */
 export function canonicalKey(k: KeyInput): KeyInput {
@@ -93,6 +94,7 @@ export function createCustomer(
   input: z.output<typeof CustomerCreate>,
   now: Date,
   settings: Settings,
+  viewer: Viewer = SYSTEM,
 ): { customer: CustomerDetail; replayed: boolean } {
   if (input.idempotencyKey) {
     const prior = db
@@ -100,54 +102,66 @@ export function createCustomer(
       .from(customers)
       .where(eq(customers.idempotencyKey, input.idempotencyKey))
       .get();
-    if (prior) return { customer: getCustomerDetail(db, prior.id), replayed: true };
+    if (prior) return { customer: getCustomerDetail(db, prior.id, viewer), replayed: true };
   }
   const at = now.toISOString();
   const { keys, people: persons, idempotencyKey, ...fields } = input;
-  const forms = searchForms(fields.name);
+  // A member's new files are their own; a manager may assign them to anyone.
+  if (viewer.role !== 'manager') fields.owner = viewer.name;
+  else if (fields.owner === undefined && viewer !== SYSTEM) fields.owner = viewer.name;
   const id = db.transaction((tx) => {
-    const row = tx
-      .insert(customers)
-      .values({
-        ...fields,
-        normalizedName: forms.normalised,
-        initials: forms.initials,
-        pinyin: forms.pinyin,
-        idempotencyKey: idempotencyKey ?? null,
-        createdAt: at,
-        updatedAt: at,
-        // Placeholders; refreshDue computes them below from the cadence.
-        nextCallDue: at,
-        nextVisitDue: at,
-        nextDue: at,
-      })
-      .returning({ id: customers.id })
-      .get();
+    const row = { id: insertCustomerRow(tx, fields, at, idempotencyKey ?? null) };
     addKeys(tx, row.id, keys, at);
     addKeys(tx, row.id, impliedKeys(fields.website, fields.emails), at, 'skip');
     for (const p of persons) insertPerson(tx, row.id, p, at);
-    tx.insert(tierChanges)
-      .values({ customerId: row.id, fromTier: null, toTier: fields.tier, reason: 'created', at })
-      .run();
     refreshDue(tx, row.id, settings);
     reindexCustomer(tx, row.id);
     return row.id;
   });
-  return { customer: getCustomerDetail(db, id), replayed: false };
+  return { customer: getCustomerDetail(db, id, viewer), replayed: false };
 }
 
-export function liveCustomer(db: Db | Tx, id: number) {
+type CustomerFields = Omit<z.output<typeof CustomerCreate>, 'keys' | 'people' | 'idempotencyKey'>;
+
+/** Inserts the row with its search forms and first tier-history entry; due fields follow via refreshDue. */
+export function insertCustomerRow(tx: Tx, fields: CustomerFields, at: string, idempotencyKey: string | null): number {
+  const forms = searchForms(fields.name);
+  const row = tx
+    .insert(customers)
+    .values({
+      ...fields,
+      normalizedName: forms.normalised,
+      initials: forms.initials,
+      pinyin: forms.pinyin,
+      idempotencyKey,
+      createdAt: at,
+      updatedAt: at,
+      // Placeholders until refreshDue computes them from the cadence.
+      nextCallDue: at,
+      nextVisitDue: at,
+      nextDue: at,
+    })
+    .returning({ id: customers.id })
+    .get();
+  tx.insert(tierChanges)
+    .values({ customerId: row.id, fromTier: null, toTier: fields.tier, reason: 'created', at })
+    .run();
+  return row.id;
+}
+
+/** The customer row if it exists, is not deleted and the viewer may see it; otherwise 404. */
+export function liveCustomer(db: Db | Tx, id: number, viewer: Viewer) {
   const row = db
     .select()
     .from(customers)
-    .where(and(eq(customers.id, id), isNull(customers.deletedAt)))
+    .where(and(eq(customers.id, id), isNull(customers.deletedAt), visible(viewer)))
     .get();
   if (!row) throw notFound('customer');
   return row;
 }
 
-export function getCustomerDetail(db: Db, id: number): CustomerDetail {
-  const row = liveCustomer(db, id);
+export function getCustomerDetail(db: Db, id: number, viewer: Viewer): CustomerDetail {
+  const row = liveCustomer(db, id, viewer);
   const keys = db
     .select()
     .from(customerKeys)
@@ -169,11 +183,15 @@ export function updateCustomer(
   patch: CustomerUpdate,
   now: Date,
   settings: Settings,
+  viewer: Viewer,
   reason?: string,
 ): CustomerDetail {
   const at = now.toISOString();
+  if (patch.owner !== undefined && viewer.role !== 'manager') {
+    throw new ApiError('forbidden', 'only a manager reassigns customers');
+  }
   db.transaction((tx) => {
-    const before = liveCustomer(tx, id);
+    const before = liveCustomer(tx, id, viewer);
     const forms = patch.name ? searchForms(patch.name) : null;
     tx.update(customers)
       .set({
@@ -194,12 +212,12 @@ export function updateCustomer(
     refreshDue(tx, id, settings);
     reindexCustomer(tx, id);
   });
-  return getCustomerDetail(db, id);
+  return getCustomerDetail(db, id, viewer);
 }
 
-export function softDeleteCustomer(db: Db, id: number, now: Date): void {
+export function softDeleteCustomer(db: Db, id: number, now: Date, viewer: Viewer): void {
   db.transaction((tx) => {
-    liveCustomer(tx, id);
+    liveCustomer(tx, id, viewer);
     tx.update(customers).set({ deletedAt: now.toISOString() }).where(eq(customers.id, id)).run();
     // Keys are released so the domain can be captured again into a new file.
     tx.delete(customerKeys).where(eq(customerKeys.customerId, id)).run();

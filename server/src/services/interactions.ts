@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import { liveCustomer } from './customers.ts';
 import { refreshDue } from './due.ts';
 import { toInteraction } from './mappers.ts';
+import type { Viewer } from './visibility.ts';
 
 export type InteractionInput = z.output<typeof Schema>;
 
@@ -19,10 +20,12 @@ export function logInteraction(
   input: InteractionInput,
   now: Date,
   settings: Settings,
+  viewer: Viewer,
 ): { interaction: Interaction; replayed: boolean } {
   return db.transaction((tx) => {
     const prior = tx.select().from(interactions).where(eq(interactions.idempotencyKey, input.idempotencyKey)).get();
     if (prior) {
+      liveCustomer(tx, prior.customerId, viewer);
       if (prior.customerId !== input.customerId || prior.kind !== input.kind) {
         throw new ApiError('conflict', 'idempotency key already used for a different interaction', {
           interactionId: prior.id,
@@ -30,7 +33,7 @@ export function logInteraction(
       }
       return { interaction: toInteraction(prior), replayed: true };
     }
-    liveCustomer(tx, input.customerId);
+    liveCustomer(tx, input.customerId, viewer);
     if (input.personId !== undefined) {
       const p = tx
         .select({ id: people.id })
@@ -64,7 +67,7 @@ export function logInteraction(
 }
 
 /** Undo: the row is kept (marked deleted) so nothing logged is ever truly lost. */
-export function undoInteraction(db: Db, id: number, now: Date, settings: Settings): Interaction {
+export function undoInteraction(db: Db, id: number, now: Date, settings: Settings, viewer: Viewer): Interaction {
   return db.transaction((tx) => {
     const row = tx
       .select()
@@ -72,6 +75,7 @@ export function undoInteraction(db: Db, id: number, now: Date, settings: Setting
       .where(and(eq(interactions.id, id), isNull(interactions.deletedAt)))
       .get();
     if (!row) throw notFound('interaction');
+    liveCustomer(tx, row.customerId, viewer);
     tx.update(interactions).set({ deletedAt: now.toISOString() }).where(eq(interactions.id, id)).run();
     refreshDue(tx, row.customerId, settings);
     return toInteraction(row);

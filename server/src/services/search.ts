@@ -1,6 +1,7 @@
 import { toHalfWidth } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { type Viewer, visible } from './visibility.ts';
 
 type Hit = { id: number; name: string; tier: 'A' | 'B' | 'C'; status: string; next_due: string; matched: string };
 
@@ -15,7 +16,7 @@ const likeEscape = (q: string) => q.replace(/[\\%_]/g, (m) => `\\${m}`);
  * pinyin, phone digits, domain or e-mail. Three characters or more go through the FTS5 trigram
  * index; shorter queries (two Chinese characters are a common name fragment) use LIKE.
  */
-export function searchCustomers(db: Db, raw: string, limit: number) {
+export function searchCustomers(db: Db, raw: string, limit: number, viewer: Viewer) {
   const q = toHalfWidth(raw).trim().toLowerCase();
   const digits = q.replace(/[\s\-()+.]/g, '');
   const isPhone = /^\d{3,}$/.test(digits);
@@ -27,7 +28,7 @@ export function searchCustomers(db: Db, raw: string, limit: number) {
       select c.id, c.name, c.tier, c.status, c.next_due,
         s.name as s_name, s.initials as s_initials, s.pinyin as s_pinyin, s.phones as s_phones, s.domains as s_domains, s.emails as s_emails
       from customer_search s join customers c on c.id = s.rowid
-      where customer_search match ${phrase(needle)} and c.deleted_at is null
+      where customer_search match ${phrase(needle)} and c.deleted_at is null and ${visible(viewer, 'c')}
       order by (s.initials like ${`${likeEscape(needle)}%`} escape '\\') desc, bm25(customer_search), c.name
       limit ${limit}`)
       .map((h) => ({
@@ -45,7 +46,7 @@ export function searchCustomers(db: Db, raw: string, limit: number) {
       select id, name, tier, status, next_due,
         case when initials like ${`${likeEscape(needle)}%`} escape '\\' then 'initials' else 'name' end as matched
       from customers
-      where deleted_at is null and (name like ${like} escape '\\' or initials like ${`${likeEscape(needle)}%`} escape '\\'
+      where deleted_at is null and ${visible(viewer)} and (name like ${like} escape '\\' or initials like ${`${likeEscape(needle)}%`} escape '\\'
         or id in (select customer_id from people where deleted_at is null and name like ${like} escape '\\'))
       order by matched = 'initials' desc, length(name), name
       limit ${limit}`);

@@ -4,6 +4,7 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
+import type { Viewer } from './visibility.ts';
 
 export const tokenFile = (dataDir: string) => join(dataDir, 'token');
 
@@ -44,11 +45,12 @@ export function rotateOwnerToken(db: Db, dataDir: string, now: Date): string {
   return token;
 }
 
-export function activeTokenHashes(db: Db): Set<string> {
+/** Active tokens by hash, each with its user. */
+export function activeTokens(db: Db): Map<string, Viewer> {
   const rows = db
-    .select({ h: users.tokenHash })
+    .select({ id: users.id, name: users.name, role: users.role, h: users.tokenHash })
     .from(users)
     .where(and(isNotNull(users.tokenHash), isNull(users.revokedAt)))
     .all();
-  return new Set(rows.map((r) => r.h).filter((h): h is string => !!h));
+  return new Map(rows.map((r) => [r.h as string, { id: r.id, name: r.name, role: r.role }]));
 }

@@ -1,7 +1,7 @@
 import { Capture, CaptureSave, CaptureSaved } from '@dossier/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { latestCapture, saveCapture } from '../../services/captures.ts';
@@ -28,11 +28,17 @@ export const captureDocs: RouteDoc[] = [
 ];
 
 export const captureRoutes = (deps: AppDeps) =>
-  new Hono()
+  new Hono<AppEnv>()
     .post('/', validate('json', CaptureSave), (c) => {
-      const { saved, replayed } = saveCapture(deps.db, c.req.valid('json'), deps.clock(), getSettings(deps.db));
+      const { saved, replayed } = saveCapture(
+        deps.db,
+        c.req.valid('json'),
+        deps.clock(),
+        getSettings(deps.db),
+        c.get('viewer'),
+      );
       return c.json(saved, replayed ? 200 : 201);
     })
     .get('/latest', validate('query', LatestQuery), (c) =>
-      c.json({ latest: latestCapture(deps.db, c.req.valid('query').url) }, 200),
+      c.json({ latest: latestCapture(deps.db, c.req.valid('query').url, c.get('viewer')) }, 200),
     );

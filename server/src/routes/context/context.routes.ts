@@ -1,6 +1,6 @@
 import { ContextAnswer, ContextQuery } from '@dossier/shared';
 import { Hono } from 'hono';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { findContext } from '../../services/context.ts';
@@ -16,6 +16,6 @@ export const contextDocs: RouteDoc[] = [
 ];
 
 export const contextRoutes = (deps: AppDeps) =>
-  new Hono().get('/', validate('query', ContextQuery), (c) =>
-    c.json(findContext(deps.db, c.req.valid('query'), deps.clock()), 200),
+  new Hono<AppEnv>().get('/', validate('query', ContextQuery), (c) =>
+    c.json(findContext(deps.db, c.req.valid('query'), deps.clock(), c.get('viewer')), 200),
   );

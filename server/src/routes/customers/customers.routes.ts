@@ -16,7 +16,7 @@ import { and, asc, count, desc, eq, isNull, lt, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { customerKeys, customers, interactions, people } from '../../db/schema.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
@@ -34,6 +34,7 @@ import {
 import { toCustomer, toInteraction, toKey, toPerson } from '../../services/mappers.ts';
 import { reindexCustomer } from '../../services/search-index.ts';
 import { getSettings } from '../../services/settings.ts';
+import { visible } from '../../services/visibility.ts';
 
 const ListQuery = z.object({
   tier: Tier.optional(),
@@ -123,11 +124,11 @@ export const customerDocs: RouteDoc[] = [
 ];
 
 export const customerRoutes = (deps: AppDeps) =>
-  new Hono()
+  new Hono<AppEnv>()
     .get('/', validate('query', ListQuery), (c) => {
       const q = c.req.valid('query');
       const now = deps.clock().toISOString();
-      const where: SQL[] = [isNull(customers.deletedAt)];
+      const where: SQL[] = [isNull(customers.deletedAt), visible(c.get('viewer'))];
       if (q.tier) where.push(eq(customers.tier, q.tier));
       if (q.status) where.push(eq(customers.status, q.status));
       if (q.owner) where.push(eq(customers.owner, q.owner));
@@ -149,10 +150,18 @@ export const customerRoutes = (deps: AppDeps) =>
       return c.json({ customers: rows.map(toCustomer) as Customer[], total }, 200);
     })
     .post('/', validate('json', CustomerCreate), (c) => {
-      const { customer, replayed } = createCustomer(deps.db, c.req.valid('json'), deps.clock(), getSettings(deps.db));
+      const { customer, replayed } = createCustomer(
+        deps.db,
+        c.req.valid('json'),
+        deps.clock(),
+        getSettings(deps.db),
+        c.get('viewer'),
+      );
       return c.json(customer, replayed ? 200 : 201);
     })
-    .get('/:id', validate('param', IdParam), (c) => c.json(getCustomerDetail(deps.db, c.req.valid('param').id), 200))
+    .get('/:id', validate('param', IdParam), (c) =>
+      c.json(getCustomerDetail(deps.db, c.req.valid('param').id, c.get('viewer')), 200),
+    )
     .patch('/:id', validate('param', IdParam), validate('json', CustomerUpdate), (c) => {
       const detail = updateCustomer(
         deps.db,
@@ -160,16 +169,17 @@ export const customerRoutes = (deps: AppDeps) =>
         c.req.valid('json'),
         deps.clock(),
         getSettings(deps.db),
+        c.get('viewer'),
       );
       return c.json(detail, 200);
     })
     .delete('/:id', validate('param', IdParam), (c) => {
-      softDeleteCustomer(deps.db, c.req.valid('param').id, deps.clock());
+      softDeleteCustomer(deps.db, c.req.valid('param').id, deps.clock(), c.get('viewer'));
       return c.body(null, 204);
     })
     .get('/:id/interactions', validate('param', IdParam), (c) => {
       const { id } = c.req.valid('param');
-      liveCustomer(deps.db, id);
+      liveCustomer(deps.db, id, c.get('viewer'));
       const rows = deps.db
         .select()
         .from(interactions)
@@ -182,7 +192,7 @@ export const customerRoutes = (deps: AppDeps) =>
       const { id } = c.req.valid('param');
       const now = deps.clock().toISOString();
       const person = deps.db.transaction((tx) => {
-        liveCustomer(tx, id);
+        liveCustomer(tx, id, c.get('viewer'));
         const row = insertPerson(tx, id, c.req.valid('json'), now);
         reindexCustomer(tx, id);
         return row;
@@ -193,7 +203,7 @@ export const customerRoutes = (deps: AppDeps) =>
       const { id, personId } = c.req.valid('param');
       const patch = c.req.valid('json');
       const row = deps.db.transaction((tx) => {
-        liveCustomer(tx, id);
+        liveCustomer(tx, id, c.get('viewer'));
         const updated = tx
           .update(people)
           .set({
@@ -227,7 +237,7 @@ export const customerRoutes = (deps: AppDeps) =>
     .post('/:id/keys', validate('param', IdParam), validate('json', KeyInput), (c) => {
       const { id } = c.req.valid('param');
       const key = deps.db.transaction((tx) => {
-        liveCustomer(tx, id);
+        liveCustomer(tx, id, c.get('viewer'));
         const k = canonicalKey(c.req.valid('json'));
         addKeys(tx, id, [k], deps.clock().toISOString());
         reindexCustomer(tx, id);

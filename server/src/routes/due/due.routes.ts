@@ -1,6 +1,6 @@
 import { DueBoard, DueQuery } from '@dossier/shared';
 import { Hono } from 'hono';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { dueBoard } from '../../services/board.ts';
@@ -17,7 +17,10 @@ export const dueDocs: RouteDoc[] = [
 ];
 
 export const dueRoutes = (deps: AppDeps) =>
-  new Hono().get('/', validate('query', DueQuery), (c) => {
+  new Hono<AppEnv>().get('/', validate('query', DueQuery), (c) => {
     const { within, owner } = c.req.valid('query');
-    return c.json(dueBoard(deps.db, deps.clock(), getSettings(deps.db), Number.parseInt(within, 10), owner), 200);
+    return c.json(
+      dueBoard(deps.db, deps.clock(), getSettings(deps.db), Number.parseInt(within, 10), c.get('viewer'), owner),
+      200,
+    );
   });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 
 export const Health = z.object({ ok: z.literal(true), name: z.literal('dossier'), version: z.string() });
@@ -16,4 +16,4 @@ export const healthDocs: RouteDoc[] = [
 ];
 
 export const healthRoutes = (deps: AppDeps) =>
-  new Hono().get('/', (c) => c.json({ ok: true as const, name: 'dossier' as const, version: deps.version }));
+  new Hono<AppEnv>().get('/', (c) => c.json({ ok: true as const, name: 'dossier' as const, version: deps.version }));

@@ -1,9 +1,9 @@
 import { Commitment, CommitmentCreate, Interaction, InteractionCreate } from '@dossier/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { commitments } from '../../db/schema.ts';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
@@ -54,18 +54,25 @@ const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
 });
 
 export const interactionRoutes = (deps: AppDeps) =>
-  new Hono()
+  new Hono<AppEnv>()
     .post('/interactions', validate('json', InteractionCreate), (c) => {
       const { interaction, replayed } = logInteraction(
         deps.db,
         c.req.valid('json'),
         deps.clock(),
         getSettings(deps.db),
+        c.get('viewer'),
       );
       return c.json(interaction, replayed ? 200 : 201);
     })
     .delete('/interactions/:id', validate('param', IdParam), (c) => {
-      const interaction = undoInteraction(deps.db, c.req.valid('param').id, deps.clock(), getSettings(deps.db));
+      const interaction = undoInteraction(
+        deps.db,
+        c.req.valid('param').id,
+        deps.clock(),
+        getSettings(deps.db),
+        c.get('viewer'),
+      );
       return c.json({ interaction }, 200);
     })
     .post('/commitments', validate('json', CommitmentCreate), (c) => {
@@ -73,9 +80,12 @@ export const interactionRoutes = (deps: AppDeps) =>
       const result = deps.db.transaction((tx) => {
         if (input.idempotencyKey) {
           const prior = tx.select().from(commitments).where(eq(commitments.idempotencyKey, input.idempotencyKey)).get();
-          if (prior) return { row: prior, replayed: true };
+          if (prior) {
+            liveCustomer(tx, prior.customerId, c.get('viewer'));
+            return { row: prior, replayed: true };
+          }
         }
-        liveCustomer(tx, input.customerId);
+        liveCustomer(tx, input.customerId, c.get('viewer'));
         const row = tx
           .insert(commitments)
           .values({
@@ -93,13 +103,17 @@ export const interactionRoutes = (deps: AppDeps) =>
     })
     .post('/commitments/:id/kept', validate('param', IdParam), (c) => {
       const { id } = c.req.valid('param');
-      const row = deps.db
-        .update(commitments)
-        .set({ keptAt: deps.clock().toISOString() })
-        .where(and(eq(commitments.id, id), isNull(commitments.keptAt)))
-        .returning()
-        .get();
-      const found = row ?? deps.db.select().from(commitments).where(eq(commitments.id, id)).get();
-      if (!found) throw notFound('commitment');
+      const found = deps.db.transaction((tx) => {
+        const current = tx.select().from(commitments).where(eq(commitments.id, id)).get();
+        if (!current) throw notFound('commitment');
+        liveCustomer(tx, current.customerId, c.get('viewer'));
+        if (current.keptAt) return current;
+        return tx
+          .update(commitments)
+          .set({ keptAt: deps.clock().toISOString() })
+          .where(eq(commitments.id, id))
+          .returning()
+          .get();
+      });
       return c.json(toCommitment(found), 200);
     });

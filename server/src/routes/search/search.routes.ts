@@ -1,6 +1,6 @@
 import { SearchAnswer, SearchQuery } from '@dossier/shared';
 import { Hono } from 'hono';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { searchCustomers } from '../../services/search.ts';
@@ -16,7 +16,7 @@ export const searchDocs: RouteDoc[] = [
 ];
 
 export const searchRoutes = (deps: AppDeps) =>
-  new Hono().get('/', validate('query', SearchQuery), (c) => {
+  new Hono<AppEnv>().get('/', validate('query', SearchQuery), (c) => {
     const { q, limit } = c.req.valid('query');
-    return c.json({ results: searchCustomers(deps.db, q, limit) }, 200);
+    return c.json({ results: searchCustomers(deps.db, q, limit, c.get('viewer')) }, 200);
   });

@@ -1,6 +1,6 @@
 import { Settings, SettingsPatch } from '@dossier/shared';
 import { Hono } from 'hono';
-import type { AppDeps } from '../../deps.ts';
+import type { AppDeps, AppEnv } from '../../deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 import { isValidTimeZone } from '../../lib/time.ts';
@@ -20,9 +20,10 @@ export const settingsDocs: RouteDoc[] = [
 ];
 
 export const settingsRoutes = (deps: AppDeps) =>
-  new Hono()
+  new Hono<AppEnv>()
     .get('/', (c) => c.json(getSettings(deps.db), 200))
     .put('/', validate('json', SettingsPatch), (c) => {
+      if (c.get('viewer').role !== 'manager') throw new ApiError('forbidden', 'only a manager changes the cadence');
       const patch = c.req.valid('json');
       if (patch.timeZone && !isValidTimeZone(patch.timeZone)) {
         throw new ApiError('invalid_request', `unknown time zone ${patch.timeZone}`, [{ path: 'timeZone' }]);
