@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Dates are ISO-8601 UTC strings ("2026-01-01T00:00:00.000Z"): they sort as text, read the
 // same in SQLite and PostgreSQL, and SQLite's strftime can do cadence arithmetic on them.
@@ -27,6 +27,11 @@ export const customers = sqliteTable(
     tier: text('tier', { enum: ['A', 'B', 'C'] }).notNull(),
     status: text('status', { enum: ['prospect', 'active', 'signed', 'lost'] }).notNull(),
     lostReason: text('lost_reason'),
+    /** Why the customer was lost, as a choice (seed 003: record why, which, when). */
+    lostReasonCode: text('lost_reason_code'),
+    lostAt: text('lost_at'),
+    /** The next step this case needs (follow-up pipeline). */
+    nextStep: text('next_step'),
     stage: text('stage'),
     region: text('region', { mode: 'json' }).$type<string[]>().notNull(),
     companyType: text('company_type'),
@@ -199,6 +204,71 @@ export const captures = sqliteTable(
     result: text('result', { mode: 'json' }),
   },
   (t) => [index('captures_url').on(t.url)],
+);
+
+/** Monthly reclassification: a decision per customer and month, so nothing is proposed twice. */
+export const reclassDecisions = sqliteTable(
+  'reclass_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    fromTier: text('from_tier').notNull(),
+    toTier: text('to_tier').notNull(),
+    accepted: integer('accepted', { mode: 'boolean' }).notNull(),
+    reasons: text('reasons', { mode: 'json' }).notNull(),
+    decidedBy: text('decided_by'),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('reclass_decisions_customer_month').on(t.customerId, t.month)],
+);
+
+/** The contact sheet's remarks column: one brief note per customer and month. */
+export const sheetRemarks = sqliteTable(
+  'sheet_remarks',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    month: text('month').notNull(),
+    text: text('text').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('sheet_remarks_pk').on(t.customerId, t.month)],
+);
+
+/** Kanban focus notes (seed 000): per user, for a day ("2026-11-23") or a week ("2026-W48"). */
+export const focusNotes = sqliteTable(
+  'focus_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull(),
+    period: text('period').notNull(),
+    text: text('text').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('focus_notes_user_period').on(t.userId, t.period)],
+);
+
+/** Collected materials (company profile, product introduction…), numbered per customer. */
+export const materials = sqliteTable(
+  'materials',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    url: text('url'),
+    fileName: text('file_name'),
+    mimeType: text('mime_type'),
+    content: blob('content', { mode: 'buffer' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('materials_customer_number').on(t.customerId, t.number)],
 );
 
 /** Files a member may see besides their own. */
