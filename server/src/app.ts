@@ -11,8 +11,10 @@ import { captureDocs, captureRoutes } from './routes/captures/captures.routes.ts
 import { contextDocs, contextRoutes } from './routes/context/context.routes.ts';
 import { customerDocs, customerRoutes } from './routes/customers/customers.routes.ts';
 import { dueDocs, dueRoutes } from './routes/due/due.routes.ts';
+import { greetingDocs, greetingRoutes } from './routes/greetings/greetings.routes.ts';
 import { healthDocs, healthRoutes } from './routes/health/health.routes.ts';
 import { interactionDocs, interactionRoutes } from './routes/interactions/interactions.routes.ts';
+import { reclassificationDocs, reclassificationRoutes } from './routes/reclassification/reclassification.routes.ts';
 import { searchDocs, searchRoutes } from './routes/search/search.routes.ts';
 import { settingsDocs, settingsRoutes } from './routes/settings/settings.routes.ts';
 import { teamDocs, teamRoutes } from './routes/team/team.routes.ts';
@@ -29,6 +31,8 @@ export const routeDocs = [
   ...searchDocs,
   ...settingsDocs,
   ...teamDocs,
+  ...reclassificationDocs,
+  ...greetingDocs,
   {
     method: 'get' as const,
     path: '/api/openapi.json',
@@ -65,7 +69,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/due', dueRoutes(deps))
     .route('/api/search', searchRoutes(deps))
     .route('/api/settings', settingsRoutes(deps))
-    .route('/api', teamRoutes(deps));
+    .route('/api', teamRoutes(deps))
+    .route('/api/reclassification', reclassificationRoutes(deps))
+    .route('/api/greetings', greetingRoutes(deps));
 
   app.notFound((c) => errorResponse(c, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

@@ -134,6 +134,7 @@ export function insertCustomerRow(tx: Tx, fields: CustomerFields, at: string, id
       initials: forms.initials,
       pinyin: forms.pinyin,
       idempotencyKey,
+      lostAt: fields.status === 'lost' ? at : null,
       createdAt: at,
       updatedAt: at,
       // Placeholders until refreshDue computes them from the cadence.
@@ -193,9 +194,18 @@ export function updateCustomer(
   db.transaction((tx) => {
     const before = liveCustomer(tx, id, viewer);
     const forms = patch.name ? searchForms(patch.name) : null;
+    let lostAt: { lostAt?: string | null } = {};
+    if (patch.status === 'lost' && before.status !== 'lost') {
+      // Seed 003: a lost customer is recorded with why and when, so losses can be analysed.
+      if (!(patch.lostReasonCode ?? before.lostReasonCode)) {
+        throw new ApiError('invalid_request', 'say why the customer was lost', [{ path: 'lostReasonCode' }]);
+      }
+      lostAt = { lostAt: at };
+    } else if (patch.status && patch.status !== 'lost') lostAt = { lostAt: null };
     tx.update(customers)
       .set({
         ...patch,
+        ...lostAt,
         ...(forms ? { normalizedName: forms.normalised, initials: forms.initials, pinyin: forms.pinyin } : {}),
         updatedAt: at,
       })

@@ -14,6 +14,18 @@ export type CustomerStatus = z.infer<typeof CustomerStatus>;
 export const Stage = z.enum(['land_won', 'contacted', 'serviced', 'proposal', 'signed', 'after_sales']);
 export type Stage = z.infer<typeof Stage>;
 export const CompanyType = z.enum(['foreign', 'joint_venture', 'joint_stock', 'private', 'state', 'other']);
+/** Seed 003: why a customer was lost, as a choice; details go in the note (lostReason). */
+export const LostReason = z.enum([
+  'price',
+  'competitor',
+  'service',
+  'quality',
+  'relationship',
+  'no_need',
+  'closed',
+  'other',
+]);
+export type LostReason = z.infer<typeof LostReason>;
 /** Seed: by assets ≥1亿 super, ≥1000万 large, ≥500万 medium, else small. */
 export const SizeClass = z.enum(['super', 'large', 'medium', 'small']);
 
@@ -43,6 +55,9 @@ const customerFields = {
   tier: Tier,
   status: CustomerStatus,
   lostReason: text(1000).nullish(),
+  lostReasonCode: LostReason.nullish(),
+  /** The next step this case needs (follow-up pipeline). */
+  nextStep: text(1000).nullish(),
   stage: Stage.nullish(),
   /** Hierarchical, outermost first: ["华东", "江苏", "徐州"]. */
   region: z.array(shortText.min(1)).max(6),
@@ -82,6 +97,7 @@ export const Customer = z.object({
   id,
   ...customerFields,
   initials: z.string(),
+  lostAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   lastCallAt: isoDateTime.nullable(),

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { idem, makeTestApp, type TestApp } from '../../test-utils.ts';
+
+const log = (t: TestApp, customerId: number, kind: string, at: string, intention?: string) =>
+  t.request('POST', '/api/interactions', { customerId, kind, at, intention, idempotencyKey: idem() });
+
+describe('monthly reclassification', () => {
+  it('proposes up for high intention and kept cadence, down for a silent month, with reasons', async () => {
+    const t = makeTestApp('2026-10-01T00:00:00.000Z');
+    const mk = async (name: string, tier: string) =>
+      (await t.request('POST', '/api/customers', { name, tier })).json.id as number;
+    const keen = await mk('Keen C', 'C');
+    const silent = await mk('Silent A', 'A');
+    const steady = await mk('Steady B', 'B');
+    t.setNow('2026-12-01T00:00:00.000Z');
+    for (const d of ['03', '15']) await log(t, keen, 'call', `2026-11-${d}T02:00:00.000Z`, 'high');
+    for (const d of ['02', '09', '16', '23']) await log(t, steady, 'call', `2026-11-${d}T02:00:00.000Z`, 'medium');
+    const r = await t.request('GET', '/api/reclassification?month=2026-11');
+    expect(r.status).toBe(200);
+    const byId = new Map(r.json.proposals.map((p: { customerId: number }) => [p.customerId, p]));
+    expect(byId.get(keen)).toMatchObject({
+      from: 'C',
+      to: 'B',
+      reasons: [
+        { code: 'intention_high', count: 2 },
+        { code: 'calls_met_cadence', count: 2, expected: 2 },
+      ],
+    });
+    expect(byId.get(silent)).toMatchObject({ from: 'A', to: 'B', reasons: [{ code: 'silent_month' }] });
+    // Four calls for a weekly B with medium intention: no change proposed.
+    expect(byId.has(steady)).toBe(false);
+    expect(r.json.distribution).toEqual([
+      { tier: 'A', count: 1, share: 1 / 3, guide: 0.2 },
+      { tier: 'B', count: 1, share: 1 / 3, guide: 0.4 },
+      { tier: 'C', count: 1, share: 1 / 3, guide: 0.4 },
+    ]);
+  });
+
+  it('accepting writes the tier and its reason into the tier history; decided customers are not proposed again', async () => {
+    const t = makeTestApp('2026-10-01T00:00:00.000Z');
+    const a = (await t.request('POST', '/api/customers', { name: 'Silent A', tier: 'A' })).json.id;
+    const b = (await t.request('POST', '/api/customers', { name: 'Silent B', tier: 'B' })).json.id;
+    t.setNow('2026-12-01T00:00:00.000Z');
+    const d = await t.request('POST', '/api/reclassification/decisions', {
+      month: '2026-11',
+      decisions: [
+        { customerId: a, accept: true },
+        { customerId: b, accept: false },
+      ],
+    });
+    expect(d.json).toEqual({ accepted: 1, rejected: 1 });
+    expect((await t.request('GET', `/api/customers/${a}`)).json.tier).toBe('B');
+    expect((await t.request('GET', `/api/customers/${b}`)).json.tier).toBe('B');
+    const history = t.db.$client
+      .prepare('select from_tier, to_tier, reason from tier_changes where customer_id = ? order by id')
+      .all(a);
+    expect(history).toEqual([
+      { from_tier: null, to_tier: 'A', reason: 'created' },
+      { from_tier: 'A', to_tier: 'B', reason: 'reclassification 2026-11: silent_month' },
+    ]);
+    expect((await t.request('GET', '/api/reclassification?month=2026-11')).json.proposals).toEqual([]);
+    const again = await t.request('POST', '/api/reclassification/decisions', {
+      month: '2026-11',
+      decisions: [{ customerId: a, accept: true }],
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('rejects a malformed month', async () => {
+    const t = makeTestApp();
+    expect((await t.request('GET', '/api/reclassification?month=2026-13')).status).toBe(400);
+  });
+});

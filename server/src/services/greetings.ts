@@ -1,0 +1,111 @@
+import type { Settings, Tier } from '@dossier/shared';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { dayStart } from '../lib/time.ts';
+import { greetingDraft } from './greeting-drafts.ts';
+import { holidaysBetween } from './holidays.ts';
+import { type Viewer, visible } from './visibility.ts';
+
+type PersonRow = {
+  id: number;
+  name: string;
+  title: string | null;
+  birthday: string | null;
+  preferences: string | null;
+  mobile: string | null;
+  customer_id: number;
+  customer_name: string;
+  tier: Tier;
+  key_person: number;
+};
+
+const localDate = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const addDays = (ymd: string, n: number) =>
+  new Date(Date.parse(`${ymd}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Next occurrence (on or after `from`) of a birthday given as YYYY-MM-DD; Feb 29 falls on Feb 28 in common years. */
+function nextBirthday(birthday: string, from: string): string {
+  const md = birthday.slice(5);
+  for (const year of [Number(from.slice(0, 4)), Number(from.slice(0, 4)) + 1]) {
+    const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
+    const date = `${year}-${md === '02-29' && !leap ? '02-28' : md}`;
+    if (date >= from) return date;
+  }
+  return `${Number(from.slice(0, 4)) + 1}-${md}`;
+}
+
+/**
+ * Seed 004: greet key customers individually every Friday and on holidays and birthdays.
+ * Returns the upcoming birthdays and holidays within `days`, and this week's Friday list: key
+ * people of A customers not yet greeted since Monday — each with a personal draft.
+ */
+export function greetings(db: Db, now: Date, settings: Settings, viewer: Viewer, days: number) {
+  const tz = settings.timeZone;
+  const today = localDate(now, tz);
+  const until = addDays(today, days);
+  const people = db.all<PersonRow>(sql`
+    select p.id, p.name, p.title, p.birthday, p.preferences, p.mobile, p.key_person, c.id as customer_id, c.name as customer_name, c.tier
+    from people p join customers c on c.id = p.customer_id
+    where p.deleted_at is null and c.deleted_at is null and c.status <> 'lost' and ${visible(viewer, 'c')}
+      and (p.birthday is not null or (c.tier = 'A' and p.key_person = 1))`);
+  const draftOf = (p: PersonRow) => ({
+    id: p.id,
+    name: p.name,
+    title: p.title,
+    preferences: p.preferences,
+    customerName: p.customer_name,
+  });
+  const card = (p: PersonRow) => ({
+    personId: p.id,
+    name: p.name,
+    title: p.title,
+    mobile: p.mobile,
+    customerId: p.customer_id,
+    customerName: p.customer_name,
+    tier: p.tier,
+  });
+
+  const birthdays = people
+    .filter((p) => p.birthday)
+    .map((p) => ({
+      ...card(p),
+      date: nextBirthday(p.birthday as string, today),
+      draft: greetingDraft(draftOf(p), { kind: 'birthday' }),
+    }))
+    .filter((b) => b.date <= until)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.tier.localeCompare(b.tier));
+
+  const holidays = holidaysBetween(today, until);
+
+  // Monday 00:00 local of this week.
+  const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
+  const weekStart = dayStart(now, tz, -weekday).toISOString();
+  const greeted = new Set(
+    db
+      .all<{ person_id: number }>(sql`
+        select distinct person_id from interactions
+        where kind = 'greeting' and deleted_at is null and person_id is not null and at >= ${weekStart}`)
+      .map((r) => r.person_id),
+  );
+  const keyOfA = people.filter((p) => p.tier === 'A' && p.key_person === 1);
+  const friday = keyOfA
+    .filter((p) => !greeted.has(p.id))
+    .map((p) => ({ ...card(p), draft: greetingDraft(draftOf(p), { kind: 'friday' }) }));
+
+  return {
+    today,
+    isFriday: weekday === 4,
+    weekStart,
+    birthdays,
+    holidays: holidays.map((h) => ({
+      ...h,
+      // Drafts for the A customers' key people, one each.
+      drafts: keyOfA.map((p) => ({
+        ...card(p),
+        draft: greetingDraft(draftOf(p), { kind: 'holiday', zh: h.zh, en: h.en }),
+      })),
+    })),
+    friday,
+  };
+}

@@ -1,0 +1,137 @@
+import type { Settings } from '@dossier/shared';
+import { CALL_KINDS, type Tier } from '@dossier/shared';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { dayStart } from '../lib/time.ts';
+import { type Viewer, visible } from './visibility.ts';
+
+/** A reason is a code plus its figures; the dashboard words it in the user's language. */
+export interface Reason {
+  code:
+    | 'intention_high'
+    | 'intention_low'
+    | 'calls_below_cadence'
+    | 'calls_met_cadence'
+    | 'silent_month'
+    | 'signed'
+    | 'land_won'
+    | 'visits_made';
+  count?: number;
+  expected?: number;
+}
+
+export interface Proposal {
+  customerId: number;
+  name: string;
+  owner: string | null;
+  from: Tier;
+  to: Tier;
+  score: number;
+  reasons: Reason[];
+}
+
+const UP: Record<Tier, Tier> = { A: 'A', B: 'A', C: 'B' };
+const DOWN: Record<Tier, Tier> = { A: 'B', B: 'C', C: 'C' };
+
+type Row = {
+  id: number;
+  name: string;
+  owner: string | null;
+  tier: Tier;
+  status: string;
+  stage: string | null;
+  updated_at: string;
+  calls: number;
+  visits: number;
+  contacts: number;
+  high: number;
+  low: number;
+};
+
+/** Month bounds as instants in the user's zone: "2026-11" → [Nov 1 00:00, Dec 1 00:00). */
+export function monthRange(month: string, timeZone: string): { start: string; end: string; days: number } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - 1, 1, 12));
+  const next = new Date(Date.UTC(y, m, 1, 12));
+  const days = Math.round((next.getTime() - first.getTime()) / 86_400_000);
+  return { start: dayStart(first, timeZone).toISOString(), end: dayStart(next, timeZone).toISOString(), days };
+}
+
+/**
+ * Seed 000: customers are re-tiered monthly from the contact record and their intention.
+ * Each signal scores ±1 or ±2; a total of +2 proposes one tier up, −2 one tier down.
+ * Customers already decided this month, and lost ones, are not proposed again.
+ */
+export function proposeReclassification(db: Db, month: string, settings: Settings, viewer: Viewer): Proposal[] {
+  const { start, end, days } = monthRange(month, settings.timeZone);
+  const callKinds = sql.join(
+    CALL_KINDS.map((k) => sql`${k}`),
+    sql`, `,
+  );
+  const rows = db.all<Row>(sql`
+    select c.id, c.name, c.owner, c.tier, c.status, c.stage, c.updated_at,
+      count(case when i.kind in (${callKinds}) then 1 end) as calls,
+      count(case when i.kind in ('visit', 'meeting') then 1 end) as visits,
+      count(case when i.kind <> 'note' then i.id end) as contacts,
+      count(case when i.intention = 'high' then 1 end) as high,
+      count(case when i.intention = 'low' then 1 end) as low
+    from customers c
+    left join interactions i on i.customer_id = c.id and i.deleted_at is null and i.at >= ${start} and i.at < ${end}
+    where c.deleted_at is null and c.status <> 'lost' and c.created_at < ${end} and ${visible(viewer, 'c')}
+      and not exists (select 1 from reclass_decisions d where d.customer_id = c.id and d.month = ${month})
+    group by c.id`);
+  const proposals: Proposal[] = [];
+  for (const r of rows) {
+    const reasons: Reason[] = [];
+    let score = 0;
+    const expected = Math.max(1, Math.floor(days / settings.cadence[r.tier].callDays));
+    if (r.high > 0) {
+      score += 2;
+      reasons.push({ code: 'intention_high', count: r.high });
+    }
+    if (r.low > 0 && r.high === 0) {
+      score -= 1;
+      reasons.push({ code: 'intention_low', count: r.low });
+    }
+    if (r.contacts === 0) {
+      score -= 2;
+      reasons.push({ code: 'silent_month' });
+    } else if (r.calls >= expected) {
+      score += 1;
+      reasons.push({ code: 'calls_met_cadence', count: r.calls, expected });
+    } else if (r.calls < expected / 2) {
+      score -= 1;
+      reasons.push({ code: 'calls_below_cadence', count: r.calls, expected });
+    }
+    if (r.visits > 0) {
+      score += 1;
+      reasons.push({ code: 'visits_made', count: r.visits });
+    }
+    const changedThisMonth = r.updated_at >= start && r.updated_at < end;
+    if (r.status === 'signed' && changedThisMonth) {
+      score += 2;
+      reasons.push({ code: 'signed' });
+    } else if (r.stage === 'land_won' && changedThisMonth) {
+      score += 1;
+      reasons.push({ code: 'land_won' });
+    }
+    const to = score >= 2 ? UP[r.tier] : score <= -2 ? DOWN[r.tier] : r.tier;
+    if (to !== r.tier)
+      proposals.push({ customerId: r.id, name: r.name, owner: r.owner, from: r.tier, to, score, reasons });
+  }
+  // Strongest signals first.
+  return proposals.sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.customerId - b.customerId);
+}
+
+/** Tier distribution against the seed's guide: A ≈ 20%, B ≈ 40%, C ≈ 40%. */
+export function tierDistribution(db: Db, viewer: Viewer) {
+  const rows = db.all<{ tier: Tier; n: number }>(sql`
+    select tier, count(*) as n from customers
+    where deleted_at is null and status <> 'lost' and ${visible(viewer)} group by tier`);
+  const total = rows.reduce((s, r) => s + r.n, 0);
+  const guide: Record<Tier, number> = { A: 0.2, B: 0.4, C: 0.4 };
+  return (['A', 'B', 'C'] as const).map((tier) => {
+    const count = rows.find((r) => r.tier === tier)?.n ?? 0;
+    return { tier, count, share: total ? count / total : 0, guide: guide[tier] };
+  });
+}

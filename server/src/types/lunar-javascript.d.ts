@@ -1,0 +1,8 @@
+// The package ships no types; only what Dossier uses is declared.
+declare module 'lunar-javascript' {
+  interface Solar {
+    toYmd(): string;
+    next(days: number): Solar;
+  }
+  export const Lunar: { fromYmd(year: number, month: number, day: number): { getSolar(): Solar } };
+}
