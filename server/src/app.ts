@@ -8,12 +8,17 @@ import { buildOpenApi } from './lib/openapi.ts';
 import { audit } from './middleware/audit.ts';
 import { bearerAuth, jsonOnly, originGuard } from './middleware/guard.ts';
 import { captureDocs, captureRoutes } from './routes/captures/captures.routes.ts';
+import { contactSheetDocs, contactSheetRoutes } from './routes/contact-sheet/contact-sheet.routes.ts';
 import { contextDocs, contextRoutes } from './routes/context/context.routes.ts';
+import { customerFileDocs, customerFileRoutes } from './routes/customer-file/customer-file.routes.ts';
 import { customerDocs, customerRoutes } from './routes/customers/customers.routes.ts';
 import { dueDocs, dueRoutes } from './routes/due/due.routes.ts';
+import { focusDocs, focusRoutes } from './routes/focus/focus.routes.ts';
 import { greetingDocs, greetingRoutes } from './routes/greetings/greetings.routes.ts';
 import { healthDocs, healthRoutes } from './routes/health/health.routes.ts';
 import { interactionDocs, interactionRoutes } from './routes/interactions/interactions.routes.ts';
+import { lostDocs, lostRoutes } from './routes/lost/lost.routes.ts';
+import { pipelineDocs, pipelineRoutes } from './routes/pipeline/pipeline.routes.ts';
 import { reclassificationDocs, reclassificationRoutes } from './routes/reclassification/reclassification.routes.ts';
 import { searchDocs, searchRoutes } from './routes/search/search.routes.ts';
 import { settingsDocs, settingsRoutes } from './routes/settings/settings.routes.ts';
@@ -33,6 +38,11 @@ export const routeDocs = [
   ...teamDocs,
   ...reclassificationDocs,
   ...greetingDocs,
+  ...contactSheetDocs,
+  ...customerFileDocs,
+  ...pipelineDocs,
+  ...lostDocs,
+  ...focusDocs,
   {
     method: 'get' as const,
     path: '/api/openapi.json',
@@ -71,7 +81,12 @@ export function createApp(deps: AppDeps) {
     .route('/api/settings', settingsRoutes(deps))
     .route('/api', teamRoutes(deps))
     .route('/api/reclassification', reclassificationRoutes(deps))
-    .route('/api/greetings', greetingRoutes(deps));
+    .route('/api/greetings', greetingRoutes(deps))
+    .route('/api/contact-sheet', contactSheetRoutes(deps))
+    .route('/api/customers', customerFileRoutes(deps))
+    .route('/api/pipeline', pipelineRoutes(deps))
+    .route('/api/lost', lostRoutes(deps))
+    .route('/api/focus', focusRoutes(deps));
 
   app.notFound((c) => errorResponse(c, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

@@ -1,0 +1,70 @@
+import { LostReason } from '@dossier/shared';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import type { RouteDoc } from '../../lib/openapi.ts';
+import { validate } from '../../lib/validate.ts';
+import { visible } from '../../services/visibility.ts';
+
+const Query = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+const Lost = z.object({
+  id: z.number(),
+  name: z.string(),
+  tier: z.enum(['A', 'B', 'C']),
+  owner: z.string().nullable(),
+  lostAt: z.string().nullable(),
+  lostReasonCode: LostReason.nullable(),
+  lostReason: z.string().nullable(),
+});
+const Count = z.record(z.string(), z.number());
+const Answer = z.object({ customers: z.array(Lost), byTier: Count, byOwner: Count, byReason: Count });
+
+export const lostDocs: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/api/lost',
+    summary: 'Lost customers: which, when and why, counted by tier, owner and reason',
+    query: Query,
+    responses: { 200: Answer },
+  },
+];
+
+const tally = (xs: string[]) => xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});
+
+/** Seed 003: record why, which and when customers were lost, then analyse. */
+export const lostRoutes = (deps: AppDeps) =>
+  new Hono<AppEnv>().get('/', validate('query', Query), (c) => {
+    const { from, to } = c.req.valid('query');
+    const rows = deps.db.all<{
+      id: number;
+      name: string;
+      tier: 'A' | 'B' | 'C';
+      owner: string | null;
+      lost_at: string | null;
+      lost_reason_code: z.infer<typeof LostReason> | null;
+      lost_reason: string | null;
+    }>(sql`
+      select id, name, tier, owner, lost_at, lost_reason_code, lost_reason from customers
+      where deleted_at is null and status = 'lost' and ${visible(c.get('viewer'))}
+        ${from ? sql`and lost_at >= ${from}` : sql``} ${to ? sql`and lost_at < date(${to}, '+1 day')` : sql``}
+      order by lost_at desc`);
+    const customers = rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      tier: r.tier,
+      owner: r.owner,
+      lostAt: r.lost_at,
+      lostReasonCode: r.lost_reason_code,
+      lostReason: r.lost_reason,
+    }));
+    return c.json(
+      {
+        customers,
+        byTier: tally(customers.map((x) => x.tier)),
+        byOwner: tally(customers.map((x) => x.owner ?? '—')),
+        byReason: tally(customers.map((x) => x.lostReasonCode ?? 'other')),
+      },
+      200,
+    );
+  });

@@ -1,0 +1,138 @@
+import type { Settings, Tier } from '@dossier/shared';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { Db } from '../db/client.ts';
+import { monthRange } from './reclassification.ts';
+import { type Viewer, visible } from './visibility.ts';
+
+export interface SheetRow {
+  customerId: number;
+  name: string;
+  tier: Tier;
+  region: string[];
+  /** Day of month → the contacts made that day. */
+  marks: Record<string, { kind: string; summary: string | null }[]>;
+  contacts: number;
+  remarks: string | null;
+}
+
+export interface ContactSheet {
+  month: string;
+  days: number;
+  groups: { key: string; rows: SheetRow[] }[];
+}
+
+const localDay = (iso: string, timeZone: string) =>
+  Number(new Intl.DateTimeFormat('en-US', { timeZone, day: 'numeric' }).format(new Date(iso)));
+
+/**
+ * The seed's contact sheet: one row per customer, one column per day, a "V" where a contact
+ * happened, remarks briefly. Notes are not contacts, so they leave no mark.
+ */
+export function contactSheet(
+  db: Db,
+  month: string,
+  settings: Settings,
+  viewer: Viewer,
+  groupBy: 'tier' | 'region',
+  owner?: string,
+): ContactSheet {
+  const { start, end, days } = monthRange(month, settings.timeZone);
+  const customers = db.all<{ id: number; name: string; tier: Tier; region: string; remarks: string | null }>(sql`
+    select c.id, c.name, c.tier, c.region, r.text as remarks from customers c
+    left join sheet_remarks r on r.customer_id = c.id and r.month = ${month}
+    where c.deleted_at is null and c.status <> 'lost' and c.created_at < ${end} and ${visible(viewer, 'c')}
+      ${owner ? sql`and c.owner = ${owner}` : sql``}
+    order by c.tier, c.initials, c.id`);
+  const contacts = db.all<{ customer_id: number; at: string; kind: string; summary: string | null }>(sql`
+    select i.customer_id, i.at, i.kind, i.summary from interactions i join customers c on c.id = i.customer_id
+    where i.deleted_at is null and i.kind <> 'note' and i.at >= ${start} and i.at < ${end}
+      and c.deleted_at is null and ${visible(viewer, 'c')}
+    order by i.at`);
+  const rows = new Map<number, SheetRow>();
+  for (const c of customers) {
+    rows.set(c.id, {
+      customerId: c.id,
+      name: c.name,
+      tier: c.tier,
+      region: JSON.parse(c.region) as string[],
+      marks: {},
+      contacts: 0,
+      remarks: c.remarks,
+    });
+  }
+  for (const i of contacts) {
+    const row = rows.get(i.customer_id);
+    if (!row) continue;
+    const day = String(localDay(i.at, settings.timeZone));
+    (row.marks[day] ??= []).push({ kind: i.kind, summary: i.summary });
+    row.contacts++;
+  }
+  const groups = new Map<string, SheetRow[]>();
+  for (const row of rows.values()) {
+    const key = groupBy === 'tier' ? row.tier : row.region.slice(0, 2).join(' / ') || '—';
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return {
+    month,
+    days,
+    groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, rows]) => ({ key, rows })),
+  };
+}
+
+const HEADERS = {
+  zh: { group: '分组', customer: '客户', tier: '等级', contacts: '次数', remarks: '备注' },
+  en: { group: 'Group', customer: 'Customer', tier: 'Tier', contacts: 'Contacts', remarks: 'Remarks' },
+};
+
+/** The sheet as a grid of strings: header row, then one row per customer with "V" marks. */
+export function sheetGrid(sheet: ContactSheet, lang: 'zh' | 'en'): string[][] {
+  const h = HEADERS[lang];
+  const dayCols = Array.from({ length: sheet.days }, (_, i) => String(i + 1));
+  const out = [[h.group, h.customer, h.tier, ...dayCols, h.contacts, h.remarks]];
+  for (const g of sheet.groups) {
+    for (const r of g.rows) {
+      out.push([
+        g.key,
+        r.name,
+        r.tier,
+        ...dayCols.map((d) => (r.marks[d] ? 'V' : '')),
+        String(r.contacts),
+        r.remarks ?? '',
+      ]);
+    }
+  }
+  return out;
+}
+
+/** XLSX for the manager: frozen header and name columns, narrow day columns, contact details as cell notes. */
+export async function sheetXlsx(sheet: ContactSheet, lang: 'zh' | 'en'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet.month, { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
+  const grid = sheetGrid(sheet, lang);
+  for (const row of grid) ws.addRow(row);
+  ws.getRow(1).font = { bold: true };
+  ws.getColumn(2).width = 32;
+  for (let d = 1; d <= sheet.days; d++) ws.getColumn(3 + d).width = 3.5;
+  let r = 2;
+  for (const g of sheet.groups) {
+    for (const row of g.rows) {
+      for (const [day, marks] of Object.entries(row.marks)) {
+        const cell = ws.getCell(r, 3 + Number(day));
+        cell.note = marks.map((m) => `${m.kind}${m.summary ? `: ${m.summary}` : ''}`).join('\n');
+        cell.alignment = { horizontal: 'center' };
+      }
+      r++;
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** CSV (via the same workbook writer) with a BOM so Excel opens the Chinese text as UTF-8. */
+export async function sheetCsv(sheet: ContactSheet, lang: 'zh' | 'en'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet.month);
+  for (const row of sheetGrid(sheet, lang)) ws.addRow(row);
+  const csv = Buffer.from(await wb.csv.writeBuffer());
+  return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), csv]);
+}
