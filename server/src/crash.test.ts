@@ -33,6 +33,13 @@ function startChild(port: number, dataDir: string): Promise<ChildProcess> {
   });
 }
 
+/** Resolves when the child has exited, also if it already has (the kill may land before we wait). */
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+
 const api = (port: number, path: string, body?: unknown) =>
   fetch(`http://127.0.0.1:${port}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
@@ -73,7 +80,7 @@ describe('crash: SIGKILL in the middle of a burst of writes', () => {
     };
     await Promise.all(Array.from({ length: CLIENTS }, worker));
     expect(killed).toBe(true);
-    await new Promise((r) => child.once('exit', r));
+    await exited(child);
     expect(acked.size).toBeGreaterThan(0);
     expect(acked.size).toBeLessThan(WRITES);
 
@@ -106,7 +113,7 @@ describe('crash: SIGKILL in the middle of a burst of writes', () => {
     const after = (await (await api(port, `/api/customers/${customerId}`)).json()) as { followUps: number };
     expect(after.followUps).toBe(WRITES);
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await exited(child);
     const final = new Database(file, { readonly: true });
     const n = final.prepare('select count(*) n, count(distinct idempotency_key) d from interactions').get() as {
       n: number;

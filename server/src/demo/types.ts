@@ -1,4 +1,4 @@
-import type { CompanyType, CustomerStatus, Intention, SizeClass, Stage, Tier } from '@dossier/shared';
+import type { CompanyType, CustomerStatus, Intention, LostReason, SizeClass, Stage, Tier } from '@dossier/shared';
 import type { z } from 'zod';
 
 /** Where a demo customer sits: its region path, telephone area code and administrative division code. */
@@ -58,10 +58,25 @@ export interface DemoPlan {
   /** The appointment fixed at the last contact; negative = already missed. */
   appt?: number;
   intention: z.infer<typeof Intention>;
-  /** A prospect just captured from a land-result page: created this many days ago, no contact yet. */
+  /** A winner just captured from a land-result page: created this many days ago, no contact yet. */
   freshDays?: number;
+  /** The parcel it won ({y} in the number is the current year). */
+  parcel?: DemoParcel;
+  /** Reclassified `daysAgo` from `tier` to the current one, for these reason codes. */
+  tierWas?: { tier: Tier; daysAgo: number; reasons: string };
   /** Promises made at the last contact. `due` is a local day offset, `hour` the local hour. */
   commitments?: { text: string; due: number; hour: number; kept?: boolean }[];
+}
+
+/** A parcel (宗地) as a land-result page gives it; prices in yuan. Without a deal price it is only listed. */
+export interface DemoParcel {
+  no: string;
+  location: string;
+  areaM2: number;
+  use: string;
+  method: '挂牌' | '拍卖';
+  startPrice: number;
+  dealPrice?: number;
 }
 
 export interface DemoCustomer {
@@ -69,7 +84,11 @@ export interface DemoCustomer {
   tier: Tier;
   status: CustomerStatus;
   stage?: z.infer<typeof Stage>;
+  /** Lost customers: why (a code) and in words; the loss is recorded at the last contact. */
+  lostReasonCode?: LostReason;
   lostReason?: string;
+  /** The next step this case needs. */
+  nextStep?: string;
   city: CityCode;
   type: z.infer<typeof CompanyType>;
   size: z.infer<typeof SizeClass>;
@@ -88,8 +107,12 @@ export interface DemoCustomer {
   plan: DemoPlan;
 }
 
-export const p = (name: string, title: string, email?: string, more: Omit<DemoPerson, 'name' | 'title' | 'email'> = {}) =>
-  ({ name, title, ...(email ? { email } : {}), ...more }) satisfies DemoPerson;
+export const p = (
+  name: string,
+  title: string,
+  email?: string,
+  more: Omit<DemoPerson, 'name' | 'title' | 'email'> = {},
+) => ({ name, title, ...(email ? { email } : {}), ...more }) satisfies DemoPerson;
 
 // --- Codes -------------------------------------------------------------------------------------
 

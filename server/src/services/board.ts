@@ -31,7 +31,7 @@ export function dueBoard(
   const end = dayStart(now, tz, Math.max(1, withinDays)).toISOString();
   const rows = db.all<Row>(sql`
     select id, name, tier, next_call_due, next_visit_due, appointment_at from customers
-    where deleted_at is null and next_due < ${end} and ${visible(viewer)} ${owner ? sql`and owner = ${owner}` : sql``}
+    where deleted_at is null and status <> 'lost' and next_due < ${end} and ${visible(viewer)} ${owner ? sql`and owner = ${owner}` : sql``}
     order by next_due`);
   const items: DueItem[] = [];
   for (const r of rows) {
@@ -50,7 +50,7 @@ export function dueBoard(
     tier: 'A' | 'B' | 'C';
   }>(sql`
     select m.id, m.customer_id, m.text, m.due_at, c.name, c.tier from commitments m join customers c on c.id = m.customer_id
-    where m.kept_at is null and m.due_at < ${end} and c.deleted_at is null and ${visible(viewer, 'c')} ${owner ? sql`and c.owner = ${owner}` : sql``}`);
+    where m.kept_at is null and m.due_at < ${end} and c.deleted_at is null and c.status <> 'lost' and ${visible(viewer, 'c')} ${owner ? sql`and c.owner = ${owner}` : sql``}`);
   for (const m of commitments) {
     items.push({
       customerId: m.customer_id,

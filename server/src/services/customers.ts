@@ -106,6 +106,9 @@ export function createCustomer(
   }
   const at = now.toISOString();
   const { keys, people: persons, idempotencyKey, ...fields } = input;
+  if (fields.status === 'lost' && !fields.lostReasonCode) {
+    throw new ApiError('invalid_request', 'say why the customer was lost', [{ path: 'lostReasonCode' }]);
+  }
   // A member's new files are their own; a manager may assign them to anyone.
   if (viewer.role !== 'manager') fields.owner = viewer.name;
   else if (fields.owner === undefined && viewer !== SYSTEM) fields.owner = viewer.name;
@@ -150,12 +153,15 @@ export function insertCustomerRow(tx: Tx, fields: CustomerFields, at: string, id
   return row.id;
 }
 
-/** The customer row if it exists, is not deleted and the viewer may see it; otherwise 404. */
-export function liveCustomer(db: Db | Tx, id: number, viewer: Viewer) {
+/**
+ * The customer row if it exists, is not deleted and the viewer may see it; otherwise 404.
+ * `includeDeleted` serves replays: a write acknowledged before the file was removed still answers.
+ */
+export function liveCustomer(db: Db | Tx, id: number, viewer: Viewer, includeDeleted = false) {
   const row = db
     .select()
     .from(customers)
-    .where(and(eq(customers.id, id), isNull(customers.deletedAt), visible(viewer)))
+    .where(and(eq(customers.id, id), includeDeleted ? undefined : isNull(customers.deletedAt), visible(viewer)))
     .get();
   if (!row) throw notFound('customer');
   return row;

@@ -25,7 +25,7 @@ export function logInteraction(
   return db.transaction((tx) => {
     const prior = tx.select().from(interactions).where(eq(interactions.idempotencyKey, input.idempotencyKey)).get();
     if (prior) {
-      liveCustomer(tx, prior.customerId, viewer);
+      liveCustomer(tx, prior.customerId, viewer, true);
       if (prior.customerId !== input.customerId || prior.kind !== input.kind) {
         throw new ApiError('conflict', 'idempotency key already used for a different interaction', {
           interactionId: prior.id,

@@ -119,7 +119,7 @@ describe('captures', () => {
       tier: 'C',
       status: 'prospect',
       stage: 'land_won',
-      nextDue: '2026-11-23T03:00:00.000Z',
+      nextDue: '2026-11-23T15:59:00.000Z',
     });
     const board = (await t.request('GET', '/api/due?within=7d')).json;
     expect(board.today).toContainEqual(expect.objectContaining({ customerId: winner.id, reason: 'appointment' }));

@@ -81,7 +81,7 @@ export const interactionRoutes = (deps: AppDeps) =>
         if (input.idempotencyKey) {
           const prior = tx.select().from(commitments).where(eq(commitments.idempotencyKey, input.idempotencyKey)).get();
           if (prior) {
-            liveCustomer(tx, prior.customerId, c.get('viewer'));
+            liveCustomer(tx, prior.customerId, c.get('viewer'), true);
             return { row: prior, replayed: true };
           }
         }
