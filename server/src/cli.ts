@@ -165,7 +165,8 @@ Extension    ${folder ?? '(not built)'}
   }
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
+// `pnpm start -- --demo` hands the script a literal `--`; flags after it are still flags here.
+main(process.argv.slice(2).filter((a) => a !== '--')).catch((err: unknown) => {
   console.error(`dossier: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });
