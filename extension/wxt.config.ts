@@ -2,10 +2,24 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Dossier',
-    permissions: ['storage', 'tabs', 'sidePanel', 'alarms', 'scripting', 'activeTab', 'contextMenus'],
+    description: 'Customer files (客户档案) beside the page: tier, next due contact, one-click logging.',
+    // Firefox has no sidePanel permission: its sidebar_action comes from entrypoints/sidepanel.
+    permissions: ['storage', 'tabs', 'alarms', 'scripting', 'activeTab', 'contextMenus'].concat(
+      browser === 'firefox' ? [] : ['sidePanel'],
+    ),
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    // Without a popup WXT emits no action; the toolbar button opens the panel (and wears the badge).
     action: { default_title: 'Dossier' },
-  },
+  }),
+  vite: () => ({
+    build: {
+      rolldownOptions: {
+        // tldts (the Public Suffix List, ~130 kB) declares no `sideEffects`, so its tables would
+        // be bundled into every page that imports anything from @dossier/shared. It has none.
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/]tldts(-core)?[\\/]/.test(id) },
+      },
+    },
+  }),
 });

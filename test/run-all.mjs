@@ -38,9 +38,14 @@ run('lint', 'pnpm', ['exec', 'biome', 'check', '.']);
 run('typecheck', 'pnpm', ['-r', '--if-present', 'run', 'typecheck']);
 for (const pkg of ['shared', 'server', 'extension']) {
   const out = join(tmp, `${pkg}.json`);
-  run(`unit ${pkg}`, 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
-    cwd: join(root, pkg),
-  });
+  run(
+    `unit ${pkg}`,
+    'pnpm',
+    ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    {
+      cwd: join(root, pkg),
+    },
+  );
   countVitest(out);
 }
 const built = run('build extension (chrome + firefox)', 'pnpm', ['--filter', '@dossier/extension', 'run', 'build']);

@@ -1,3 +1,41 @@
+import { currentApi } from '@/src/api/current';
+import { settingsSource } from '@/src/api/settings-cache';
+import { createHandlers } from '@/src/background/handlers';
+import { startBadges } from '@/src/badge/updater';
+import { ContextService } from '@/src/context/service';
+import { InteractionLog } from '@/src/log/service';
+import { broadcast, handleRequests } from '@/src/messages/transport';
+import { watchConnection } from '@/src/options/settings';
+import { createBackgroundOutbox } from '@/src/outbox/background';
+import { outboxItem, summarise } from '@/src/outbox/store';
+import { openPanelOnActionClick } from '@/src/panel/open-on-action';
+
+// Wiring only: each piece lives in src/<feature>/.
 export default defineBackground(() => {
-  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  openPanelOnActionClick();
+
+  const outbox = createBackgroundOutbox();
+  let log: InteractionLog | undefined;
+  const contexts = new ContextService({
+    fetchAnswer: async (url) => (await currentApi())?.context({ url }) ?? null,
+    unconfirmed: async (customerId) => log?.unconfirmed(await outbox.state(), customerId) ?? { logs: [], pending: [] },
+    settings: settingsSource(currentApi),
+    onReachable: () => void outbox.flush({ force: true }),
+    onChanged: (key, view) => {
+      broadcast({ event: 'context/changed', key, view });
+      void badges.updateAll(key);
+    },
+  });
+  log = new InteractionLog(outbox, contexts);
+  const badges = startBadges(contexts, async () => {
+    const s = summarise(await outbox.state());
+    return { waiting: s.waiting, stalled: s.unreachable || s.blocked };
+  });
+  outboxItem.watch(() => void badges.updateAll());
+  watchConnection(() => {
+    contexts.clear();
+    void outbox.flush({ force: true });
+    void badges.updateAll();
+  });
+  handleRequests(createHandlers({ contexts, log, outbox }));
 });

@@ -1,3 +1,4 @@
+/// <reference path="../types/lunar-javascript.d.ts" />
 import { Lunar } from 'lunar-javascript';
 
 export type HolidayKey =

@@ -1,0 +1,91 @@
+import type { AppType } from '@dossier/server/app';
+import {
+  ContextAnswer,
+  type ContextQuery,
+  ErrorBody,
+  Interaction,
+  type InteractionCreate,
+  Settings,
+} from '@dossier/shared';
+import { hc } from 'hono/client';
+import { z } from 'zod';
+import type { Connection } from '../options/settings.ts';
+
+/** GET /api/health: the only unauthenticated route, and how we tell Dossier from other servers. */
+export const Health = z.object({ ok: z.literal(true), name: z.literal('dossier'), version: z.string() });
+export type Health = z.infer<typeof Health>;
+const Undone = z.object({ interaction: Interaction });
+
+/**
+ * Why a call failed, in the terms the UI and the outbox act on:
+ * - unreachable: nothing answered (server stopped, wrong port, timeout) → retry later;
+ * - http: the server answered with its error body → 4xx are about the request, 5xx transient;
+ * - bad_response: something answered that is not Dossier speaking this contract.
+ */
+export type ApiFailure =
+  | { kind: 'unreachable'; message: string }
+  | { kind: 'http'; status: number; code: string; message: string; details?: unknown }
+  | { kind: 'bad_response'; status: number; message: string };
+
+export type ApiResult<T> = { ok: true; status: number; value: T } | { ok: false; failure: ApiFailure };
+
+const TIMEOUT_MS = 8000;
+
+export async function parseResponse<T>(res: Response, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    return { ok: false, failure: { kind: 'bad_response', status: res.status, message: 'response is not JSON' } };
+  }
+  if (!res.ok) {
+    const err = ErrorBody.safeParse(body);
+    if (!err.success) {
+      return { ok: false, failure: { kind: 'bad_response', status: res.status, message: `HTTP ${res.status}` } };
+    }
+    const { code, message, details } = err.data.error;
+    return { ok: false, failure: { kind: 'http', status: res.status, code, message, details } };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    return { ok: false, failure: { kind: 'bad_response', status: res.status, message: parsed.error.message } };
+  }
+  return { ok: true, status: res.status, value: parsed.data };
+}
+
+async function call<T>(send: () => Promise<Response>, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await send();
+  } catch (e) {
+    return { ok: false, failure: { kind: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
+  }
+  return parseResponse(res, schema);
+}
+
+/** Every request gets a deadline: a hung server must look like a stopped one, not freeze the panel. */
+const withTimeout =
+  (fetchImpl: typeof fetch): typeof fetch =>
+  (input, init) =>
+    fetchImpl(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(TIMEOUT_MS) });
+
+/**
+ * The typed client: routes and request shapes come from the server's own `AppType`, and
+ * every answer is parsed again with the shared zod schemas — the server may be another
+ * version than this extension.
+ */
+export function createApi(conn: Connection, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  const client = hc<AppType>(conn.serverUrl, {
+    headers: { Authorization: `Bearer ${conn.token}` },
+    fetch: withTimeout(fetchImpl),
+  });
+  return {
+    health: () => call(() => client.api.health.$get(), Health),
+    settings: () => call(() => client.api.settings.$get(), Settings),
+    context: (query: ContextQuery) => call(() => client.api.context.$get({ query }), ContextAnswer),
+    logInteraction: (json: InteractionCreate) => call(() => client.api.interactions.$post({ json }), Interaction),
+    undoInteraction: (id: number) =>
+      call(() => client.api.interactions[':id'].$delete({ param: { id: String(id) } }), Undone),
+  };
+}
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,153 @@
+import type { ContextAnswer, Settings } from '@dossier/shared';
+import type { ApiResult } from '../api/client.ts';
+import { applyUnconfirmed, type UnconfirmedLog } from './optimistic.ts';
+import { classifyPage } from './page.ts';
+import type { ContextView, ErrorReason, PendingInteraction } from './view.ts';
+
+interface Entry {
+  answer: ContextAnswer;
+  fetchedAt: number;
+  /** A page URL of this key, to re-ask the server after a write. */
+  url: string;
+}
+
+export interface Unconfirmed {
+  logs: UnconfirmedLog[];
+  pending: PendingInteraction[];
+}
+
+export interface ContextServiceDeps {
+  /** null when no server is configured. */
+  fetchAnswer: (url: string) => Promise<ApiResult<ContextAnswer> | null>;
+  /** Logs for this customer that the server has not confirmed (outbox + just delivered). */
+  unconfirmed: (customerId: number) => Promise<Unconfirmed>;
+  settings: () => Promise<Pick<Settings, 'cadence'>>;
+  now?: () => number;
+  /** A read succeeded: the server is up, so the outbox needn't wait out its backoff. */
+  onReachable?: () => void;
+  /** A cached card changed without being asked (revalidation, a write landing). */
+  onChanged?: (key: string, view: ContextView) => void;
+}
+
+/** Fresh enough to show without asking again; older entries are shown and revalidated. */
+export const FRESH_MS = 30_000;
+
+/**
+ * Answers "which customer is this page?" for the badge and the panel alike, cached per
+ * registrable domain so switching back to a tab is instant and a domain's many tabs cost one
+ * request. A card whose refresh fails keeps showing its last answer (with the outbox state)
+ * rather than an error: an offline account manager still needs the phone numbers.
+ */
+export class ContextService {
+  private readonly cache = new Map<string, Entry>();
+  private readonly inflight = new Map<string, Promise<ContextView>>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ContextServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async get(url: string, opts: { refresh?: boolean } = {}): Promise<ContextView> {
+    const page = classifyPage(url);
+    if (page.kind === 'browser') return { state: 'browser' };
+    const entry = this.cache.get(page.key);
+    if (entry && !opts.refresh) {
+      if (this.now() - entry.fetchedAt > FRESH_MS) void this.revalidate(page.key, url);
+      return this.view(page.key, entry);
+    }
+    return this.fetch(page.key, url);
+  }
+
+  /** The cached card for a URL without asking the server (null when not cached). */
+  async peek(url: string): Promise<ContextView | null> {
+    const page = classifyPage(url);
+    if (page.kind === 'browser') return { state: 'browser' };
+    const entry = this.cache.get(page.key);
+    return entry ? this.view(page.key, entry) : null;
+  }
+
+  cachedAnswer(key: string): ContextAnswer | null {
+    return this.cache.get(key)?.answer ?? null;
+  }
+
+  /** Re-reads a key from the server (after a write landed) and tells listeners. */
+  async refresh(key: string, url?: string): Promise<ContextView | null> {
+    const u = url ?? this.cache.get(key)?.url;
+    if (!u) return null;
+    const view = await this.fetch(key, u);
+    this.deps.onChanged?.(key, view);
+    return view;
+  }
+
+  /** Recomputes a cached card after the outbox changed (optimistic update), and tells listeners. */
+  async recompute(key: string): Promise<ContextView | null> {
+    const entry = this.cache.get(key);
+    if (!entry) return null;
+    const view = await this.view(key, entry);
+    this.deps.onChanged?.(key, view);
+    return view;
+  }
+
+  /** Replaces a cached answer (undo of a delivered log restores the card from before it). */
+  restore(key: string, answer: ContextAnswer): void {
+    const entry = this.cache.get(key);
+    if (entry) this.cache.set(key, { ...entry, answer });
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  keysWithUrls(): Array<[string, string]> {
+    return [...this.cache].map(([k, e]) => [k, e.url]);
+  }
+
+  private async revalidate(key: string, url: string): Promise<void> {
+    const before = this.cache.get(key)?.fetchedAt;
+    const view = await this.fetch(key, url);
+    if (this.cache.get(key)?.fetchedAt !== before) this.deps.onChanged?.(key, view);
+  }
+
+  private fetch(key: string, url: string): Promise<ContextView> {
+    let p = this.inflight.get(key);
+    if (!p) {
+      p = this.load(key, url).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, p);
+    }
+    return p;
+  }
+
+  private async load(key: string, url: string): Promise<ContextView> {
+    const r = await this.deps.fetchAnswer(url);
+    if (!r) return { state: 'error', key, reason: 'not_configured', message: '' };
+    if (r.ok) {
+      const entry = { answer: r.value, fetchedAt: this.now(), url };
+      this.cache.set(key, entry);
+      this.deps.onReachable?.();
+      return this.view(key, entry);
+    }
+    const cached = this.cache.get(key);
+    if (cached && r.failure.kind === 'unreachable') return this.view(key, cached);
+    const reason: ErrorReason =
+      r.failure.kind === 'unreachable'
+        ? 'unreachable'
+        : r.failure.kind === 'http' && (r.failure.status === 401 || r.failure.status === 403)
+          ? 'unauthorized'
+          : 'bad_response';
+    return { state: 'error', key, reason, message: r.failure.message };
+  }
+
+  private async view(key: string, entry: Entry): Promise<ContextView> {
+    const { answer, fetchedAt } = entry;
+    if (!answer.customer) return { state: 'unknown', key, answer, fetchedAt };
+    const { logs, pending } = await this.deps.unconfirmed(answer.customer.id);
+    const settings = await this.deps.settings();
+    return {
+      state: 'customer',
+      key,
+      answer: applyUnconfirmed(answer, logs, settings, new Date(this.now())),
+      pending,
+      fetchedAt,
+    };
+  }
+}

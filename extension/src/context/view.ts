@@ -1,0 +1,34 @@
+import { ContextAnswer, InteractionKind } from '@dossier/shared';
+import { z } from 'zod';
+
+/** A logged contact the server has not confirmed yet (in the outbox, or sent but not re-read). */
+export const PendingInteraction = z.object({
+  outboxId: z.string(),
+  idempotencyKey: z.string(),
+  kind: InteractionKind,
+  at: z.string(),
+  summary: z.string().optional(),
+  outcome: z.string().optional(),
+});
+export type PendingInteraction = z.infer<typeof PendingInteraction>;
+
+export const ErrorReason = z.enum(['not_configured', 'unreachable', 'unauthorized', 'bad_response']);
+export type ErrorReason = z.infer<typeof ErrorReason>;
+
+/**
+ * What the panel shows for a tab. `key` is the cache key: the registrable domain of the page
+ * (hr.xz-land.com.cn → xz-land.com.cn), or the bare host when there is none (IPs, localhost).
+ */
+export const ContextView = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('browser') }),
+  z.object({
+    state: z.literal('customer'),
+    key: z.string(),
+    answer: ContextAnswer,
+    pending: z.array(PendingInteraction),
+    fetchedAt: z.number(),
+  }),
+  z.object({ state: z.literal('unknown'), key: z.string(), answer: ContextAnswer, fetchedAt: z.number() }),
+  z.object({ state: z.literal('error'), key: z.string(), reason: ErrorReason, message: z.string() }),
+]);
+export type ContextView = z.infer<typeof ContextView>;

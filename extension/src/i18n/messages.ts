@@ -1,0 +1,332 @@
+import type { InteractionKind, KeyKind, Tier } from '@dossier/shared';
+
+/**
+ * Every string the user can see, in both languages. A typed object rather than WXT's
+ * `_locales` JSON: plurals and interpolation are plain functions, and a missing zh-CN string
+ * is a compile error instead of an English fallback discovered by a customer.
+ */
+export interface Messages {
+  appName: string;
+  // Options page
+  options: {
+    title: string;
+    serverUrl: string;
+    serverUrlHint: string;
+    token: string;
+    tokenHint: string;
+    language: string;
+    languageAuto: string;
+    save: string;
+    saved: string;
+    testConnection: string;
+    testing: string;
+    result: {
+      ok: (version: string) => string;
+      wrongToken: string;
+      notRunning: (url: string) => string;
+      notDossier: (url: string) => string;
+      invalidUrl: string;
+      forbidden: string;
+      missingToken: string;
+    };
+  };
+  // Side panel
+  panel: {
+    browserPage: string;
+    loading: string;
+    notInFiles: string;
+    notInFilesHint: (domain: string) => string;
+    captureThisPage: string;
+    captureStarted: string;
+    maybe: string;
+    notConfigured: string;
+    openOptions: string;
+    unreachable: string;
+    unauthorized: string;
+    badResponse: string;
+    retry: string;
+    tierLabel: (tier: Tier) => string;
+    tierText: (tier: Tier) => string;
+    nextCallDue: string;
+    nextVisitDue: string;
+    appointment: string;
+    matchedBy: (kind: KeyKind, value: string) => string;
+    lastInteractions: string;
+    noInteractions: string;
+    keyPeople: string;
+    copyPhone: (phone: string) => string;
+    copied: string;
+    followUps: (n: number) => string;
+    logCall: string;
+    logVisit: string;
+    logOther: string;
+    undo: string;
+    logged: (kind: InteractionKind) => string;
+    undone: string;
+    failed: (reason: string) => string;
+  };
+  due: {
+    inDays: (n: number) => string;
+    tomorrow: string;
+    today: string;
+    overdueToday: string;
+    overdueDays: (n: number) => string;
+  };
+  form: {
+    title: string;
+    kind: string;
+    person: string;
+    nobody: string;
+    outcome: string;
+    intention: string;
+    intentionNone: string;
+    note: string;
+    nextContact: string;
+    submit: string;
+    cancel: string;
+  };
+  kinds: Record<InteractionKind, string>;
+  intentions: Record<'high' | 'medium' | 'low', string>;
+  keyKinds: Record<KeyKind, string>;
+  outbox: {
+    synced: string;
+    waiting: (n: number) => string;
+    notSent: string;
+    offline: string;
+    paused: string;
+    rejected: (n: number) => string;
+    rejectedItem: (kind: string, message: string) => string;
+    retryNow: string;
+    retryItem: string;
+    edit: string;
+    discard: string;
+  };
+}
+
+const en: Messages = {
+  appName: 'Dossier',
+  options: {
+    title: 'Dossier settings',
+    serverUrl: 'Server URL',
+    serverUrlHint: 'Where `pnpm start` listens, usually http://127.0.0.1:8787',
+    token: 'Token',
+    tokenHint: 'Printed by the server on its first start (also in the data folder)',
+    language: 'Language',
+    languageAuto: 'Same as the browser',
+    save: 'Save',
+    saved: 'Saved.',
+    testConnection: 'Test connection',
+    testing: 'Testing…',
+    result: {
+      ok: (v) => `Connected to Dossier ${v}. The token is accepted.`,
+      wrongToken: 'Wrong token: the server refused it. Copy the token the server printed at its first start.',
+      notRunning: (url) => `Server not running: nothing answers at ${url}. Start it with \`pnpm start\`.`,
+      notDossier: (url) => `Wrong URL: ${url} answers, but it is not a Dossier server.`,
+      invalidUrl: 'Wrong URL: enter an address such as http://127.0.0.1:8787.',
+      forbidden: 'The server refuses requests from this browser extension (origin not allowed).',
+      missingToken: 'Enter the token first.',
+    },
+  },
+  panel: {
+    browserPage: 'Open a company website or a webmail message to see its customer file.',
+    loading: 'Looking up…',
+    notInFiles: 'Not in your files',
+    notInFilesHint: (d) => `No customer file has the key ${d}.`,
+    captureThisPage: 'Capture this page',
+    captureStarted: 'Capture started.',
+    maybe: 'Possibly the same company:',
+    notConfigured: 'Set the server URL and token first.',
+    openOptions: 'Open settings',
+    unreachable: 'The Dossier server is not answering.',
+    unauthorized: 'The server refused the token. Check the settings.',
+    badResponse: 'The server gave an answer this version does not understand.',
+    retry: 'Try again',
+    tierLabel: (t) => `Tier ${t}`,
+    tierText: (t) => t,
+    nextCallDue: 'Next call due',
+    nextVisitDue: 'Next visit due',
+    appointment: 'Appointment',
+    matchedBy: (k, v) => `Matched by ${en.keyKinds[k]}: ${v}`,
+    lastInteractions: 'Last contacts',
+    noInteractions: 'No contact logged yet.',
+    keyPeople: 'Key people',
+    copyPhone: (p) => `Copy ${p}`,
+    copied: 'Copied',
+    followUps: (n) => (n === 1 ? '1 follow-up' : `${n} follow-ups`),
+    logCall: 'Log call',
+    logVisit: 'Log visit',
+    logOther: 'Log other…',
+    undo: 'Undo',
+    logged: (k) => `${en.kinds[k]} logged.`,
+    undone: 'Removed.',
+    failed: (r) => `Not done: ${r}`,
+  },
+  due: {
+    inDays: (n) => `in ${n} days`,
+    tomorrow: 'tomorrow',
+    today: 'today',
+    overdueToday: 'overdue today',
+    overdueDays: (n) => (n === 1 ? 'overdue 1 day' : `overdue ${n} days`),
+  },
+  form: {
+    title: 'Log a contact',
+    kind: 'Kind',
+    person: 'Person',
+    nobody: '—',
+    outcome: 'Outcome',
+    intention: 'Intention',
+    intentionNone: 'Not assessed',
+    note: 'Note',
+    nextContact: 'Next contact',
+    submit: 'Log',
+    cancel: 'Cancel',
+  },
+  kinds: {
+    call: 'Call',
+    visit: 'Visit',
+    email: 'E-mail',
+    sms: 'SMS',
+    meeting: 'Meeting',
+    greeting: 'Greeting',
+    note: 'Note',
+  },
+  intentions: { high: 'High', medium: 'Medium', low: 'Low' },
+  keyKinds: {
+    credit_code: 'credit code',
+    icp: 'ICP number',
+    domain: 'domain',
+    email_domain: 'e-mail domain',
+    email: 'e-mail address',
+    name: 'name',
+  },
+  outbox: {
+    synced: 'All changes saved',
+    waiting: (n) => `${n} waiting to sync`,
+    notSent: 'not sent yet',
+    offline: 'server not reachable',
+    paused: 'paused: token refused',
+    rejected: (n) => (n === 1 ? '1 change refused by the server' : `${n} changes refused by the server`),
+    rejectedItem: (k, m) => `${k}: ${m}`,
+    retryNow: 'Sync now',
+    retryItem: 'Send again',
+    edit: 'Edit',
+    discard: 'Discard',
+  },
+};
+
+const zhCN: Messages = {
+  appName: 'Dossier 客户档案',
+  options: {
+    title: 'Dossier 设置',
+    serverUrl: '服务器地址',
+    serverUrlHint: '`pnpm start` 监听的地址，通常是 http://127.0.0.1:8787',
+    token: '令牌',
+    tokenHint: '服务器首次启动时打印（也保存在数据目录中）',
+    language: '语言',
+    languageAuto: '跟随浏览器',
+    save: '保存',
+    saved: '已保存。',
+    testConnection: '测试连接',
+    testing: '正在测试…',
+    result: {
+      ok: (v) => `已连接 Dossier ${v}，令牌有效。`,
+      wrongToken: '令牌错误：服务器拒绝了它。请复制服务器首次启动时打印的令牌。',
+      notRunning: (url) => `服务器未运行：${url} 没有应答。请用 \`pnpm start\` 启动。`,
+      notDossier: (url) => `地址错误：${url} 有应答，但不是 Dossier 服务器。`,
+      invalidUrl: '地址错误：请输入类似 http://127.0.0.1:8787 的地址。',
+      forbidden: '服务器拒绝来自此浏览器扩展的请求（来源不被允许）。',
+      missingToken: '请先输入令牌。',
+    },
+  },
+  panel: {
+    browserPage: '打开公司网站或网页邮箱中的邮件，即可查看对应的客户档案。',
+    loading: '正在查找…',
+    notInFiles: '档案中没有此客户',
+    notInFilesHint: (d) => `没有客户档案包含 ${d}。`,
+    captureThisPage: '采集此页面',
+    captureStarted: '已开始采集。',
+    maybe: '可能是同一家公司：',
+    notConfigured: '请先设置服务器地址和令牌。',
+    openOptions: '打开设置',
+    unreachable: 'Dossier 服务器没有应答。',
+    unauthorized: '服务器拒绝了令牌，请检查设置。',
+    badResponse: '服务器的应答无法识别（版本不一致？）。',
+    retry: '重试',
+    tierLabel: (t) => `${t} 类客户`,
+    tierText: (t) => t,
+    nextCallDue: '下次电话',
+    nextVisitDue: '下次拜访',
+    appointment: '约定',
+    matchedBy: (k, v) => `匹配依据：${zhCN.keyKinds[k]} ${v}`,
+    lastInteractions: '最近联系',
+    noInteractions: '尚无联系记录。',
+    keyPeople: '关键人',
+    copyPhone: (p) => `复制 ${p}`,
+    copied: '已复制',
+    followUps: (n) => `跟进 ${n} 次`,
+    logCall: '记录电话',
+    logVisit: '记录拜访',
+    logOther: '记录其他…',
+    undo: '撤销',
+    logged: (k) => `已记录${zhCN.kinds[k]}。`,
+    undone: '已撤销。',
+    failed: (r) => `未完成：${r}`,
+  },
+  due: {
+    inDays: (n) => `${n} 天后`,
+    tomorrow: '明天',
+    today: '今天',
+    overdueToday: '今天已逾期',
+    overdueDays: (n) => `逾期 ${n} 天`,
+  },
+  form: {
+    title: '记录联系',
+    kind: '方式',
+    person: '联系人',
+    nobody: '—',
+    outcome: '结果',
+    intention: '合作意向',
+    intentionNone: '未评估',
+    note: '备注',
+    nextContact: '下次联系',
+    submit: '记录',
+    cancel: '取消',
+  },
+  kinds: {
+    call: '电话',
+    visit: '拜访',
+    email: '邮件',
+    sms: '短信',
+    meeting: '会面',
+    greeting: '问候',
+    note: '备注',
+  },
+  intentions: { high: '高', medium: '中', low: '低' },
+  keyKinds: {
+    credit_code: '统一社会信用代码',
+    icp: 'ICP 备案号',
+    domain: '域名',
+    email_domain: '邮箱域名',
+    email: '邮箱地址',
+    name: '名称',
+  },
+  outbox: {
+    synced: '所有更改已保存',
+    waiting: (n) => `${n} 条待同步`,
+    notSent: '尚未发送',
+    offline: '服务器无法连接',
+    paused: '已暂停：令牌被拒绝',
+    rejected: (n) => `${n} 条更改被服务器拒绝`,
+    rejectedItem: (k, m) => `${k}：${m}`,
+    retryNow: '立即同步',
+    retryItem: '重新发送',
+    edit: '修改',
+    discard: '丢弃',
+  },
+};
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+/** Each language named in itself, so a user can find theirs whatever the page speaks. */
+export const LANGUAGE_NAMES = { en: 'English', 'zh-CN': '简体中文' } as const;
+export type Locale = (typeof LOCALES)[number];
+export const dictionaries: Record<Locale, Messages> = { en, 'zh-CN': zhCN };

@@ -1,0 +1,105 @@
+import { InteractionCreate, id } from '@dossier/shared';
+import { z } from 'zod';
+import { ContextView } from '../context/view.ts';
+
+/**
+ * The one message protocol between panel, options, background and content scripts. Each
+ * request type names its payload schema and its answer schema; both ends parse with them,
+ * so a stale panel talking to an updated background fails loudly instead of misrendering.
+ */
+
+/** What the panel fills in; the background adds customerId, time and the idempotency key. */
+export const InteractionDraft = InteractionCreate.omit({ customerId: true, idempotencyKey: true, at: true });
+export type InteractionDraft = z.input<typeof InteractionDraft>;
+
+const Ok = z.object({ ok: z.literal(true) });
+const Logged = z.object({ outboxId: z.string(), view: ContextView });
+
+export const requests = {
+  /** The context card for a page URL: from cache at once when known, otherwise from the server. */
+  'context/get': {
+    payload: z.object({ url: z.string().max(4000), refresh: z.boolean().optional() }),
+    answer: ContextView,
+  },
+  'interaction/log': {
+    payload: z.object({ url: z.string().max(4000), customerId: id, draft: InteractionDraft }),
+    answer: Logged,
+  },
+  /** Undo of a log: cancelled if still waiting, otherwise deleted on the server. */
+  'interaction/undo': {
+    payload: z.object({ url: z.string().max(4000), outboxId: z.string() }),
+    answer: z.object({ view: ContextView }),
+  },
+  'outbox/flush': { payload: z.object({}), answer: Ok },
+  'outbox/retry': { payload: z.object({ id: z.string() }), answer: Ok },
+  'outbox/discard': { payload: z.object({ id: z.string() }), answer: Ok },
+  /** A refused write corrected by the user: same idempotency key, new fields, queued again. */
+  'outbox/edit': { payload: z.object({ id: z.string(), draft: InteractionDraft }), answer: Ok },
+  /** Opens the capture flow for a tab (the capture feature takes it from here). */
+  'capture/start': {
+    payload: z.object({ url: z.string().max(4000), tabId: z.number().int().optional() }),
+    answer: z.object({ acknowledged: z.literal(true) }),
+  },
+} as const;
+
+export type RequestType = keyof typeof requests;
+export type Payload<T extends RequestType> = z.input<(typeof requests)[T]['payload']>;
+export type ParsedPayload<T extends RequestType> = z.output<(typeof requests)[T]['payload']>;
+export type Answer<T extends RequestType> = z.output<(typeof requests)[T]['answer']>;
+
+/** Broadcasts from the background to every open extension page. */
+export const Event = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('context/changed'), key: z.string(), view: ContextView }),
+]);
+export type Event = z.infer<typeof Event>;
+
+// Envelopes keep our traffic apart from anything else on runtime messaging (other
+// listeners, the capture helper's own messages) and requests apart from events.
+export const REQUEST_CHANNEL = 'dossier/request';
+export const EVENT_CHANNEL = 'dossier/event';
+
+const RequestEnvelope = z.object({
+  channel: z.literal(REQUEST_CHANNEL),
+  type: z.string(),
+  payload: z.unknown(),
+});
+
+export type ParsedRequest = { [T in RequestType]: { type: T; payload: ParsedPayload<T> } }[RequestType];
+
+export type ParseResult =
+  | { ok: true; request: ParsedRequest }
+  | { ok: false; error: string }
+  | { ok: false; ignore: true };
+
+/** Returns `ignore` for messages that are not Dossier requests at all, `error` for malformed ones. */
+export function parseRequest(message: unknown): ParseResult {
+  const env = RequestEnvelope.safeParse(message);
+  if (!env.success) return { ok: false, ignore: true };
+  const type = env.data.type;
+  if (!Object.hasOwn(requests, type)) return { ok: false, error: `unknown request ${type}` };
+  const def = requests[type as RequestType];
+  const payload = def.payload.safeParse(env.data.payload);
+  if (!payload.success) return { ok: false, error: `bad ${type} payload: ${payload.error.message}` };
+  return { ok: true, request: { type, payload: payload.data } as ParsedRequest };
+}
+
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), answer: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+export function parseAnswer<T extends RequestType>(type: T, reply: unknown): Answer<T> {
+  const r = Reply.safeParse(reply);
+  if (!r.success) throw new Error(`no valid reply to ${type}`);
+  if (!r.data.ok) throw new Error(r.data.error);
+  return requests[type].answer.parse(r.data.answer) as Answer<T>;
+}
+
+export function parseEvent(message: unknown): Event | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const m = message as { channel?: unknown; event?: unknown };
+  if (m.channel !== EVENT_CHANNEL) return null;
+  const e = Event.safeParse(message);
+  return e.success ? e.data : null;
+}

@@ -1,0 +1,33 @@
+import { storage } from '#imports';
+import type { LanguageChoice } from '../i18n/locale.ts';
+
+/** Where `pnpm start` listens unless told otherwise (server/src/index.ts). */
+export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
+
+// Declared once; background, panel and options all read these same items. storage.local (not
+// sync): the token is a secret for this machine's server and must not travel to other devices.
+export const serverUrlItem = storage.defineItem<string>('local:serverUrl', { fallback: DEFAULT_SERVER_URL });
+export const tokenItem = storage.defineItem<string>('local:token', { fallback: '' });
+export const languageItem = storage.defineItem<LanguageChoice>('local:language', { fallback: 'auto' });
+
+export interface Connection {
+  serverUrl: string;
+  token: string;
+}
+
+export async function loadConnection(): Promise<Connection> {
+  const [serverUrl, token] = await Promise.all([serverUrlItem.getValue(), tokenItem.getValue()]);
+  return { serverUrl, token };
+}
+
+/** Calls back whenever the server URL or token changes (e.g. saved in the options page). */
+export function watchConnection(cb: () => void): () => void {
+  const a = serverUrlItem.watch(cb);
+  const b = tokenItem.watch(cb);
+  return () => {
+    a();
+    b();
+  };
+}
+
+export { normaliseServerUrl } from './url.ts';

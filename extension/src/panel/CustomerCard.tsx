@@ -1,0 +1,189 @@
+import type { Interaction, Person } from '@dossier/shared';
+import { useState } from 'react';
+import type { ContextView, PendingInteraction } from '../context/view.ts';
+import { useI18n } from '../i18n/react.tsx';
+import { formatDate, formatDue } from '../i18n/relative.ts';
+import type { InteractionDraft } from '../messages/protocol.ts';
+import { LogForm } from './LogForm.tsx';
+
+type CustomerView = Extract<ContextView, { state: 'customer' }>;
+
+interface Props {
+  view: CustomerView;
+  now: Date;
+  onLog: (draft: InteractionDraft) => Promise<void>;
+}
+
+export function CustomerCard({ view, now, onLog }: Props) {
+  const { m } = useI18n();
+  const { answer, pending } = view;
+  const customer = answer.customer;
+  const [formOpen, setFormOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!customer || !answer.tier) return null;
+
+  const logQuick = async (kind: 'call' | 'visit') => {
+    setBusy(true);
+    try {
+      await onLog({ kind });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="card" aria-labelledby="customer-name">
+      <header className="card-head">
+        <span
+          role="img"
+          className={`tier tier-${answer.tier}${answer.overdue.any ? ' tier-overdue' : ''}`}
+          aria-label={m.panel.tierLabel(answer.tier)}
+        >
+          {m.panel.tierText(answer.tier)}
+        </span>
+        <div>
+          <h1 id="customer-name">{customer.name}</h1>
+          {answer.matchedBy && (
+            <p className="muted small">{m.panel.matchedBy(answer.matchedBy.kind, answer.matchedBy.value)}</p>
+          )}
+        </div>
+      </header>
+
+      <section className="dues">
+        {answer.nextCallDue && <DueLine label={m.panel.nextCallDue} due={answer.nextCallDue} now={now} />}
+        {answer.nextVisitDue && <DueLine label={m.panel.nextVisitDue} due={answer.nextVisitDue} now={now} />}
+        {answer.appointment && <DueLine label={m.panel.appointment} due={answer.appointment} now={now} withTime />}
+        <p className="muted small">{m.panel.followUps(answer.followUps)}</p>
+      </section>
+
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void logQuick('call')}>
+          {m.panel.logCall}
+        </button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void logQuick('visit')}>
+          {m.panel.logVisit}
+        </button>
+        <button type="button" aria-expanded={formOpen} onClick={() => setFormOpen((o) => !o)}>
+          {m.panel.logOther}
+        </button>
+      </div>
+      {formOpen && (
+        <LogForm
+          people={answer.keyPeople}
+          onCancel={() => setFormOpen(false)}
+          onSubmit={async (draft) => {
+            await onLog(draft);
+            setFormOpen(false);
+          }}
+        />
+      )}
+
+      {answer.keyPeople.length > 0 && (
+        <section>
+          <h2>{m.panel.keyPeople}</h2>
+          <ul className="people">
+            {answer.keyPeople.map((p) => (
+              <PersonRow key={p.id} person={p} />
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section>
+        <h2>{m.panel.lastInteractions}</h2>
+        <Interactions confirmed={answer.lastInteractions} pending={pending} />
+      </section>
+    </article>
+  );
+}
+
+function DueLine({ label, due, now, withTime = false }: { label: string; due: string; now: Date; withTime?: boolean }) {
+  const { m, locale } = useI18n();
+  const d = formatDue(due, now, m.due);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled line of text, not form controls — <fieldset> would be wrong.
+    <div role="group" aria-label={label} className={`due${d.overdue ? ' overdue' : ''}`}>
+      <span className="due-label" aria-hidden="true">
+        {label}
+      </span>
+      <span className="due-when">{d.text}</span>
+      <time className="due-date muted" dateTime={due}>
+        {formatDate(due, locale, withTime)}
+      </time>
+    </div>
+  );
+}
+
+function PersonRow({ person }: { person: Person }) {
+  const phones = [person.mobile, person.directLine].filter((p): p is string => Boolean(p));
+  return (
+    <li>
+      <div>
+        <strong>{person.name}</strong>
+        {person.title && <span className="muted"> · {person.title}</span>}
+      </div>
+      <div className="contact-row">
+        {phones.map((p) => (
+          <CopyPhone key={p} phone={p} />
+        ))}
+        {person.email && (
+          <a href={`mailto:${person.email}`} className="mail">
+            {person.email}
+          </a>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** Click-to-copy: the number goes to the clipboard for the desk phone or a softphone. */
+function CopyPhone({ phone }: { phone: string }) {
+  const { m } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(phone);
+    } catch {
+      // No clipboard permission in this context (Firefox sidebar without focus): select-copy fallback.
+      const area = document.createElement('textarea');
+      area.value = phone;
+      document.body.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <button type="button" className="phone" aria-label={m.panel.copyPhone(phone)} onClick={() => void copy()}>
+      {phone}
+      {copied && <span className="copied"> ✓ {m.panel.copied}</span>}
+    </button>
+  );
+}
+
+function Interactions({ confirmed, pending }: { confirmed: Interaction[]; pending: PendingInteraction[] }) {
+  const { m, locale } = useI18n();
+  const rows = [
+    ...pending.map((p) => ({ key: p.outboxId, kind: p.kind, at: p.at, text: p.summary ?? p.outcome, waiting: true })),
+    ...confirmed
+      .filter((i) => !pending.some((p) => p.idempotencyKey === i.idempotencyKey))
+      .map((i) => ({ key: String(i.id), kind: i.kind, at: i.at, text: i.summary ?? i.outcome, waiting: false })),
+  ].slice(0, 3);
+  if (!rows.length) return <p className="muted small">{m.panel.noInteractions}</p>;
+  return (
+    <ul className="interactions">
+      {rows.map((r) => (
+        <li key={r.key} className={r.waiting ? 'waiting' : undefined}>
+          <span className="kind">{m.kinds[r.kind]}</span>
+          <time className="muted" dateTime={r.at}>
+            {formatDate(r.at, locale, true)}
+          </time>
+          {r.waiting && <span className="muted small"> · {m.outbox.notSent}</span>}
+          {r.text && <p className="small">{r.text}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { useI18n } from '../i18n/react.tsx';
+
+export interface ToastState {
+  id: number;
+  message: string;
+  /** Present for a log that can still be taken back. */
+  onUndo?: () => void;
+}
+
+/** How long "Undo" stays offered after a one-click log. */
+export const UNDO_MS = 5000;
+
+/**
+ * Polite live region, not role=status: the outbox line owns the panel's one status role,
+ * and tests and screen readers find it unambiguously.
+ */
+export function Toast({ toast, onClose }: { toast: ToastState; onClose: () => void }) {
+  const { m } = useI18n();
+  useEffect(() => {
+    const t = setTimeout(onClose, toast.onUndo ? UNDO_MS : 2500);
+    return () => clearTimeout(t);
+  }, [toast, onClose]);
+  return (
+    <div className="toast" aria-live="polite">
+      <span>{toast.message}</span>
+      {toast.onUndo && (
+        <button
+          type="button"
+          onClick={() => {
+            toast.onUndo?.();
+            onClose();
+          }}
+        >
+          {m.panel.undo}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { chromeBuild, chromiumPath } from './paths.ts';
+
+export interface Badge {
+  text: string;
+  /** [r, g, b, a] as chrome.action reports it. */
+  color: [number, number, number, number];
+}
+
+/**
+ * Chromium with the built extension, a persistent profile, real hostnames mapped to the
+ * local fixture server, and a CDP connection for the side panel (which the launching
+ * connection does not list). See shared/docs/verified-setup.md.
+ */
+export class ExtensionBrowser {
+  context!: BrowserContext;
+  worker!: Worker;
+  extensionId = '';
+  private cdp: Browser | null = null;
+
+  private constructor(
+    readonly profileDir: string,
+    private readonly extraArgs: string[],
+  ) {}
+
+  static async launch(extraArgs: string[], profileDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-profile-'))) {
+    const b = new ExtensionBrowser(profileDir, extraArgs);
+    await b.start();
+    return b;
+  }
+
+  private async start(): Promise<void> {
+    // A stale port file from the previous run of this profile would point at a dead browser.
+    rmSync(join(this.profileDir, 'DevToolsActivePort'), { force: true });
+    this.context = await chromium.launchPersistentContext(this.profileDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      locale: 'en-US',
+      viewport: { width: 1100, height: 760 },
+      args: [
+        '--headless=new',
+        `--disable-extensions-except=${chromeBuild}`,
+        `--load-extension=${chromeBuild}`,
+        '--remote-debugging-port=0',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        ...this.extraArgs,
+      ],
+    });
+    this.worker = this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
+    this.extensionId = new URL(this.worker.url()).host;
+  }
+
+  /** Close and relaunch on the same profile: a browser restart as the user has it. */
+  async restart(): Promise<void> {
+    await this.close({ keepProfile: true });
+    await this.start();
+  }
+
+  async close(opts: { keepProfile?: boolean } = {}): Promise<void> {
+    await this.cdp?.close().catch(() => {});
+    this.cdp = null;
+    await this.context.close();
+    if (!opts.keepProfile) rmSync(this.profileDir, { recursive: true, force: true });
+  }
+
+  extensionUrl(path: string): string {
+    return `chrome-extension://${this.extensionId}/${path}`;
+  }
+
+  async openSite(url: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(url);
+    return page;
+  }
+
+  /** Sets server URL and token through the real options page, as a user would. */
+  async configure(serverUrl: string, token: string): Promise<void> {
+    const page = await this.context.newPage();
+    await page.goto(this.extensionUrl('options.html'));
+    await page.getByLabel('Server URL').fill(serverUrl);
+    await page.getByLabel('Token').fill(token);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.close();
+  }
+
+  /**
+   * Opens the real side panel of the window: sidePanel.open needs a user gesture, which a
+   * trusted Playwright click in an extension page provides. The panel is then found as a
+   * CDP page target.
+   */
+  async openPanel(): Promise<Page> {
+    const opener = await this.context.newPage();
+    await opener.goto(this.extensionUrl('options.html'));
+    const windowId = await opener.evaluate(async () => (await chrome.windows.getCurrent()).id);
+    await opener.evaluate((id) => {
+      const b = document.createElement('button');
+      b.textContent = 'open side panel (test)';
+      b.addEventListener('click', () => {
+        void chrome.sidePanel.open({ windowId: id as number });
+      });
+      document.body.prepend(b);
+    }, windowId);
+    await opener.getByRole('button', { name: 'open side panel (test)' }).click();
+    const panel = await this.findPanel();
+    await opener.close();
+    return panel;
+  }
+
+  private async findPanel(): Promise<Page> {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const cdp = await this.connectCdp();
+      for (const ctx of cdp.contexts()) {
+        const panel = ctx.pages().find((p) => p.url().endsWith('/sidepanel.html'));
+        if (panel) {
+          await panel.waitForLoadState('domcontentloaded');
+          return panel;
+        }
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('side panel did not appear');
+  }
+
+  private async connectCdp(): Promise<Browser> {
+    if (!this.cdp) {
+      const port = readFileSync(join(this.profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      this.cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    }
+    return this.cdp;
+  }
+
+  async tabId(page: Page): Promise<number> {
+    const url = page.url();
+    const id = await this.worker.evaluate(
+      async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null,
+      url,
+    );
+    if (id === null) throw new Error(`no tab for ${url}`);
+    return id;
+  }
+
+  /** The toolbar badge of a tab, read from the service worker. */
+  async badge(page: Page): Promise<Badge> {
+    const tabId = await this.tabId(page);
+    return this.worker.evaluate(async (id) => {
+      const text = await chrome.action.getBadgeText({ tabId: id });
+      const color = (await chrome.action.getBadgeBackgroundColor({ tabId: id })) as [number, number, number, number];
+      return { text, color };
+    }, tabId);
+  }
+}
+
+export const rgb = (hex: string): [number, number, number, number] => [
+  Number.parseInt(hex.slice(1, 3), 16),
+  Number.parseInt(hex.slice(3, 5), 16),
+  Number.parseInt(hex.slice(5, 7), 16),
+  255,
+];

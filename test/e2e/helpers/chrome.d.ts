@@ -1,0 +1,26 @@
+// The few extension APIs the tests call inside the browser (page.evaluate / worker.evaluate).
+// Declared here rather than pulling @types/chrome into the test package.
+declare namespace chrome {
+  namespace tabs {
+    interface Tab {
+      id?: number;
+      url?: string;
+      active: boolean;
+      windowId: number;
+    }
+    function query(q: object): Promise<Tab[]>;
+  }
+  namespace windows {
+    function getCurrent(): Promise<{ id?: number }>;
+  }
+  namespace sidePanel {
+    function open(o: { windowId?: number; tabId?: number }): Promise<void>;
+  }
+  namespace action {
+    function getBadgeText(o: { tabId?: number }): Promise<string>;
+    function getBadgeBackgroundColor(o: { tabId?: number }): Promise<number[]>;
+  }
+  namespace storage {
+    const local: { get(key?: string | null): Promise<Record<string, unknown>> };
+  }
+}
