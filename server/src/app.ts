@@ -7,6 +7,7 @@ import { ApiError, errorResponse } from './lib/errors.ts';
 import { buildOpenApi } from './lib/openapi.ts';
 import { audit } from './middleware/audit.ts';
 import { bearerAuth, jsonOnly, originGuard } from './middleware/guard.ts';
+import { calendarDocs, calendarFeedRoutes, calendarRoutes } from './routes/calendar/calendar.routes.ts';
 import { captureDocs, captureRoutes } from './routes/captures/captures.routes.ts';
 import { contactSheetDocs, contactSheetRoutes } from './routes/contact-sheet/contact-sheet.routes.ts';
 import { contextDocs, contextRoutes } from './routes/context/context.routes.ts';
@@ -18,11 +19,14 @@ import { greetingDocs, greetingRoutes } from './routes/greetings/greetings.route
 import { healthDocs, healthRoutes } from './routes/health/health.routes.ts';
 import { interactionDocs, interactionRoutes } from './routes/interactions/interactions.routes.ts';
 import { lostDocs, lostRoutes } from './routes/lost/lost.routes.ts';
+import { mergeDocs, mergeRoutes } from './routes/merge/merge.routes.ts';
 import { pipelineDocs, pipelineRoutes } from './routes/pipeline/pipeline.routes.ts';
 import { reclassificationDocs, reclassificationRoutes } from './routes/reclassification/reclassification.routes.ts';
 import { searchDocs, searchRoutes } from './routes/search/search.routes.ts';
 import { settingsDocs, settingsRoutes } from './routes/settings/settings.routes.ts';
 import { teamDocs, teamRoutes } from './routes/team/team.routes.ts';
+import { exportDocs, exportRoutes } from './routes/transfer/export.routes.ts';
+import { importDocs, importRoutes } from './routes/transfer/import.routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -43,6 +47,10 @@ export const routeDocs = [
   ...pipelineDocs,
   ...lostDocs,
   ...focusDocs,
+  ...importDocs,
+  ...exportDocs,
+  ...calendarDocs,
+  ...mergeDocs,
   {
     method: 'get' as const,
     path: '/api/openapi.json',
@@ -86,7 +94,13 @@ export function createApp(deps: AppDeps) {
     .route('/api/customers', customerFileRoutes(deps))
     .route('/api/pipeline', pipelineRoutes(deps))
     .route('/api/lost', lostRoutes(deps))
-    .route('/api/focus', focusRoutes(deps));
+    .route('/api/focus', focusRoutes(deps))
+    .route('/api/import', importRoutes(deps))
+    .route('/api/export', exportRoutes(deps))
+    .route('/api/calendar', calendarRoutes(deps))
+    .route('/api', mergeRoutes(deps))
+    // Public: calendar apps subscribe to a plain URL, so the feed lives outside the bearer-guarded /api.
+    .route('/calendar', calendarFeedRoutes(deps));
 
   app.notFound((c) => errorResponse(c, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

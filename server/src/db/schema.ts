@@ -307,3 +307,70 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/**
+ * A file arriving for import in pieces: every request stays under the API's 1 MB body limit, and
+ * a broken upload resumes from `received` instead of starting over.
+ */
+export const importUploads = sqliteTable('import_uploads', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id').notNull(),
+  filename: text('filename').notNull(),
+  size: integer('size').notNull(),
+  received: integer('received').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const importUploadChunks = sqliteTable(
+  'import_upload_chunks',
+  {
+    uploadId: integer('upload_id')
+      .notNull()
+      .references(() => importUploads.id, { onDelete: 'cascade' }),
+    offset: integer('offset').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [uniqueIndex('import_upload_chunks_pk').on(t.uploadId, t.offset)],
+);
+
+/** The report of each committed import, returned again for its id or a replay of its idempotency key. */
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id').notNull(),
+  kind: text('kind', { enum: ['customers', 'vcard', 'backup'] }).notNull(),
+  filename: text('filename').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  idempotencyKey: text('idempotency_key').unique(),
+  createdAt: createdAt(),
+  report: text('report', { mode: 'json' }).notNull(),
+});
+
+/** One calendar subscription per user; only the hash of its token is kept, like API tokens. */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/** A merge of two customers with the before-image needed to undo it. */
+export const merges = sqliteTable(
+  'merges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    survivorId: integer('survivor_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    fromId: integer('from_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    userId: integer('user_id'),
+    at: text('at').notNull(),
+    undoUntil: text('undo_until').notNull(),
+    undoneAt: text('undone_at'),
+    idempotencyKey: text('idempotency_key').unique(),
+    snapshot: text('snapshot', { mode: 'json' }).notNull(),
+  },
+  (t) => [index('merges_survivor').on(t.survivorId), index('merges_from').on(t.fromId)],
+);

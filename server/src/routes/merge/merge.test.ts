@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../../test-utils.ts';
+import { dumpTables } from '../transfer/test-helpers.ts';
+
+// Tables a merge or undo legitimately writes to as a record of itself.
+const OWN_RECORDS = ['audit_log', 'merges'];
+
+/** Two files of the same company, each with something of every kind that hangs off a customer. */
+async function twins(t: TestApp) {
+  const mia = t.addUser('mia', 'member');
+  const survivor = await t.request('POST', '/api/customers', {
+    name: '徐州嘉华融通置业有限公司',
+    tier: 'A',
+    website: 'xz-land.com.cn',
+    phones: ['0516-87654321'],
+    people: [{ name: '王建国', mobile: '13952000001' }],
+  });
+  t.advanceDays(1);
+  const from = await t.request('POST', '/api/customers', {
+    name: '嘉华融通置业',
+    tier: 'C',
+    industry: '房地产',
+    address: '徐州市和平路88号',
+    phones: ['0516-87654321', '0516-80000000'],
+    keys: [{ kind: 'credit_code', value: '91310000MA1FL4CT3U' }],
+    people: [{ name: '李海燕', mobile: '13952000002', birthday: '1980-03-01' }],
+  });
+  const [s, f] = [survivor.json.id as number, from.json.id as number];
+  await t.request('POST', '/api/interactions', {
+    customerId: f,
+    kind: 'call',
+    summary: '电话',
+    idempotencyKey: 'merge-call-0001',
+  });
+  await t.request('POST', '/api/interactions', {
+    customerId: s,
+    kind: 'visit',
+    summary: '拜访',
+    idempotencyKey: 'merge-visit-001',
+  });
+  await t.request('POST', '/api/commitments', { customerId: f, text: '发送报价', dueAt: '2026-11-30T02:00:00.000Z' });
+  await t.request('POST', `/api/customers/${f}/shares`, { userId: mia.id });
+  const now = '2026-11-24T02:00:00.000Z';
+  const run = (q: string, ...args: unknown[]) => t.db.$client.prepare(q).run(...args);
+  run(
+    "insert into parcels (customer_id, parcel_no, status, created_at, updated_at) values (?, '徐土2026-01', 'dealt', ?, ?)",
+    f,
+    now,
+    now,
+  );
+  run(
+    "insert into captures (customer_id, url, adapter, kind, payload, captured_at) values (?, 'https://x.test/', 'generic', 'company', '{}', ?)",
+    f,
+    now,
+  );
+  run("insert into materials (customer_id, number, title, created_at) values (?, 1, '公司简介', ?)", s, now);
+  run("insert into materials (customer_id, number, title, created_at) values (?, 1, '产品手册', ?)", f, now);
+  run("insert into sheet_remarks (customer_id, month, text, updated_at) values (?, '2026-11', '已回访', ?)", f, now);
+  return { s, f, mia };
+}
+
+describe('merge with undo', () => {
+  it('moves everything to the survivor, and undo restores every row exactly', async () => {
+    const t = makeTestApp('2026-11-23T02:00:00.000Z');
+    const { s, f } = await twins(t);
+    const before = dumpTables(t.db, OWN_RECORDS);
+
+    t.advanceDays(0.25);
+    const merged = await t.request('POST', `/api/customers/${s}/merge`, { from: f, idempotencyKey: 'merge-0001-key' });
+    expect(merged.status).toBe(201);
+    expect(merged.json.moved).toMatchObject({
+      keys: 1,
+      people: 1,
+      interactions: 1,
+      commitments: 1,
+      parcels: 1,
+      captures: 1,
+      materials: 1,
+      shareUsers: 1,
+      remarkMonths: 1,
+    });
+    expect(merged.json.filled.sort()).toEqual(['address', 'industry', 'phones'].sort());
+    expect(merged.json.undoUntil).toBe('2026-11-25T16:00:00.000Z'); // end of the next day in Asia/Shanghai
+    const survivor = merged.json.survivor;
+    expect(survivor.people.map((p: { name: string }) => p.name)).toEqual(['王建国', '李海燕']);
+    expect(survivor.keys.map((k: { kind: string }) => k.kind).sort()).toEqual(['credit_code', 'domain']);
+    expect(survivor).toMatchObject({ tier: 'A', industry: '房地产', phones: ['0516-87654321', '0516-80000000'] });
+    expect(survivor.lastCallAt).toBe('2026-11-24T02:00:00.000Z'); // the other file's call counts now
+    expect((await t.request('GET', `/api/customers/${f}`)).status).toBe(404);
+    const materials = t.db.$client
+      .prepare('select number, title from materials where customer_id = ? order by number')
+      .all(s);
+    expect(materials).toEqual([
+      { number: 1, title: '公司简介' },
+      { number: 2, title: '产品手册' },
+    ]);
+    const replay = await t.request('POST', `/api/customers/${s}/merge`, { from: f, idempotencyKey: 'merge-0001-key' });
+    expect(replay.status).toBe(200);
+    expect(replay.json.mergeId).toBe(merged.json.mergeId);
+
+    const undo = await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`);
+    expect(undo.status).toBe(200);
+    expect(dumpTables(t.db, OWN_RECORDS)).toEqual(before);
+    expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(409);
+  });
+
+  it('keeps what was added after the merge and refuses undo after the next day', async () => {
+    const t = makeTestApp('2026-11-23T02:00:00.000Z');
+    const { s, f } = await twins(t);
+    const m = await t.request('POST', `/api/customers/${s}/merge`, { from: f });
+    const later = await t.request('POST', '/api/interactions', {
+      customerId: s,
+      kind: 'note',
+      summary: '合并后',
+      idempotencyKey: 'after-merge-001',
+    });
+    t.setNow('2026-11-25T15:59:00.000Z');
+    const undo = await t.request('POST', `/api/merges/${m.json.mergeId}/undo`);
+    expect(undo.status).toBe(200);
+    const row = t.db.$client.prepare('select customer_id from interactions where id = ?').get(later.json.id) as {
+      customer_id: number;
+    };
+    expect(row.customer_id).toBe(s);
+
+    const again = await t.request('POST', `/api/customers/${s}/merge`, { from: f });
+    t.setNow('2026-11-26T16:00:01.000Z');
+    const late = await t.request('POST', `/api/merges/${again.json.mergeId}/undo`);
+    expect(late.status).toBe(409);
+    expect(late.json.error.code).toBe('conflict');
+  });
+
+  it('needs both files visible to the viewer (404 otherwise) and refuses merging a file into itself', async () => {
+    const t = makeTestApp();
+    const { s, f, mia } = await twins(t);
+    // mia sees `f` (shared with her) but not `s`.
+    expect((await t.request('POST', `/api/customers/${s}/merge`, { from: f }, mia.headers)).status).toBe(404);
+    expect((await t.request('POST', `/api/customers/${f}/merge`, { from: s }, mia.headers)).status).toBe(404);
+    expect((await t.request('POST', `/api/customers/${s}/merge`, { from: s })).status).toBe(400);
+    const m = await t.request('POST', `/api/customers/${s}/merge`, { from: f });
+    expect((await t.request('POST', `/api/merges/${m.json.mergeId}/undo`, undefined, mia.headers)).status).toBe(404);
+    expect((await t.request('POST', '/api/merges/999/undo')).status).toBe(404);
+  });
+});

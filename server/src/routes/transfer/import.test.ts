@@ -1,0 +1,366 @@
+import { describe, expect, it } from 'vitest';
+import { reindexCustomer } from '../../services/search-index.ts';
+import { makeTestApp, type TestApp } from '../../test-utils.ts';
+import { buildSampleBook, type SampleBook } from './sample-book.ts';
+import { countOf, dumpTables, upload } from './test-helpers.ts';
+
+async function seedExisting(t: TestApp, book: SampleBook) {
+  const ids: number[] = [];
+  for (const ex of book.existing) {
+    const r = await t.request('POST', '/api/customers', ex);
+    expect(r.status).toBe(201);
+    ids.push(r.json.id);
+  }
+  return ids;
+}
+
+const searchRow = (t: TestApp, id: number) =>
+  t.db.$client.prepare('select rowid, * from customer_search where rowid = ?').get(id);
+
+describe('import of customer lists', () => {
+  it('imports a 10,000-row XLSX with 3% bad rows and 5% duplicates: exact counts and a per-row report', async () => {
+    const t = makeTestApp();
+    const book = await buildSampleBook(10_000);
+    const existingIds = await seedExisting(t, book);
+    // Bigger than one request may be: sent in chunks, each under the 1 MB body limit.
+    const uploadId = await upload(t, '客户档案.xlsx', book.buffer);
+
+    const preview = await t.request('POST', '/api/import/preview', { file: { uploadId } });
+    expect(preview.status).toBe(200);
+    expect(preview.json.headerRow).toBe(2);
+    expect(preview.json.columns.map((c: { field: string | null }) => c.field)).toEqual([
+      null,
+      'name',
+      'person.name',
+      'person.title',
+      'person.mobile',
+      'phones',
+      'fax',
+      'person.email',
+      'address',
+      'website',
+      'tier',
+      'region',
+      'industry',
+      'notes',
+    ]);
+    expect(preview.json.counts).toEqual(book.expected);
+    expect(preview.json.errors.map((e: { row: number; field: string }) => ({ row: e.row, field: e.field }))).toEqual(
+      book.bad,
+    );
+    expect(preview.json.sample).toHaveLength(20);
+    expect(preview.json.sample[0].values.name).toBeTruthy();
+    expect(countOf(t.db, 'customers')).toBe(book.existing.length); // the preview wrote nothing
+
+    const commit = await t.request('POST', '/api/import/commit', {
+      file: { uploadId },
+      idempotencyKey: 'import-10k-0001',
+    });
+    expect(commit.status).toBe(201);
+    const { rows, importId, filename, sheet, createdAt, ...counts } = commit.json;
+    expect(counts).toEqual(book.expected);
+    expect(rows).toHaveLength(10_000);
+    const byRow = new Map(rows.map((r: { row: number }) => [r.row, r]));
+    for (const b of book.bad) {
+      expect(byRow.get(b.row)).toMatchObject({
+        outcome: 'invalid',
+        errors: [expect.objectContaining({ field: b.field })],
+      });
+    }
+    rows.forEach((r: { row: number; outcome: string; customerId?: number; matchedRow?: number }) => {
+      const i = r.row - 3;
+      if (i % 40 === 13) {
+        expect(r).toMatchObject({ outcome: 'merged', customerId: existingIds[Math.floor(i / 40)] });
+      } else if (i % 40 === 33) {
+        expect(r).toMatchObject({ outcome: 'skipped', matchedRow: r.row - 3 });
+      }
+    });
+    expect(countOf(t.db, 'customers')).toBe(book.existing.length + book.expected.created);
+    // A merged file gained the new contact and kept its own.
+    const merged = await t.request('GET', `/api/customers/${existingIds[0]}`);
+    expect(merged.json.people.map((p: { name: string }) => p.name)).toEqual(['钱老板', '孙新人']);
+    // The imported files are due by their tier's cadence and found by search.
+    const first = rows[0].customerId;
+    const file = await t.request('GET', `/api/customers/${first}`);
+    expect(file.json).toMatchObject({
+      tier: 'A',
+      region: ['华东', '江苏', '徐州'],
+      nextCallDue: '2026-11-30T02:00:00.000Z',
+    });
+    const found = await t.request('GET', `/api/search?q=${encodeURIComponent('c000000-group.com.cn')}`);
+    expect(JSON.stringify(found.json)).toContain(String(first));
+    // The batched search rows are exactly what reindexCustomer writes.
+    const sampleIds = rows
+      .filter((r: { outcome: string }) => r.outcome !== 'invalid')
+      .slice(0, 60)
+      .map((r: { customerId: number }) => r.customerId);
+    for (const id of sampleIds) {
+      const batched = searchRow(t, id);
+      t.db.transaction((tx) => reindexCustomer(tx, id));
+      expect(searchRow(t, id)).toEqual(batched);
+    }
+
+    const report = await t.request('GET', `/api/import/${importId}`);
+    expect(report.status).toBe(200);
+    expect(report.json.rows).toEqual(rows);
+    const replay = await t.request('POST', '/api/import/commit', {
+      file: { uploadId },
+      idempotencyKey: 'import-10k-0001',
+    });
+    expect(replay.status).toBe(200);
+    expect(replay.json.importId).toBe(importId);
+    expect(countOf(t.db, 'customers')).toBe(book.existing.length + book.expected.created);
+  }, 180_000);
+
+  it('leaves the database unchanged when a row fails in the middle (all or nothing)', async () => {
+    const t = makeTestApp();
+    const book = await buildSampleBook(2_000);
+    const existingIds = await seedExisting(t, book);
+    const file = { filename: 'list.xlsx', data: book.buffer.toString('base64') };
+    const before = dumpTables(t.db, ['audit_log']);
+    // Row 1003 (the 1001st data row) hits a constraint the database enforces.
+    t.db.$client.exec(`create trigger forced_conflict before insert on customers
+      when new.website = 'https://www.c001000-group.com.cn/' begin select raise(abort, 'forced conflict'); end`);
+    const failed = await t.request('POST', '/api/import/commit', { file, idempotencyKey: 'import-fail-0001' });
+    expect(failed.status).toBe(409);
+    expect(failed.json.error).toMatchObject({ code: 'conflict', details: { row: 1003 } });
+    t.db.$client.exec('drop trigger forced_conflict');
+    expect(dumpTables(t.db, ['audit_log'])).toEqual(before);
+
+    // A decision naming a file removed since the preview fails the same way.
+    await t.request('DELETE', `/api/customers/${existingIds[3]}`);
+    const stale = await t.request('POST', '/api/import/commit', {
+      file,
+      idempotencyKey: 'import-fail-0002',
+      decisions: [{ row: 1500, action: 'merge', customerId: existingIds[3] }],
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error.details.row).toBe(1500);
+    expect(countOf(t.db, 'customers')).toBe(book.existing.length);
+    expect(countOf(t.db, 'imports')).toBe(0);
+
+    const ok = await t.request('POST', '/api/import/commit', { file, idempotencyKey: 'import-fail-0002' });
+    expect(ok.status).toBe(201);
+    // The removed file's key was released, so its duplicate row is now a new file.
+    expect(ok.json.created).toBe(book.expected.created + 1);
+  }, 60_000);
+
+  it('reads CSV in UTF-16 and GBK with English or Chinese headers, and follows per-row decisions', async () => {
+    const t = makeTestApp();
+    const contoso = await t.request('POST', '/api/customers', {
+      name: 'Contoso Ltd',
+      tier: 'B',
+      website: 'contoso.com',
+    });
+    const credit = await t.request('POST', '/api/customers', {
+      name: '上海中联科技有限公司',
+      tier: 'A',
+      keys: [{ kind: 'credit_code', value: '91310000MA1FL4CT3U' }],
+    });
+    expect(credit.status).toBe(201);
+    const csv = [
+      'Company\tContact\tMobile\tE-mail\tWebsite\tTier\tCredit code\tNotes',
+      'Contoso Limited\tAnn Lee\t13900001111\tann@contoso.cn\t\tA\t\t',
+      '上海中联科技\t\t\t\t\t甲\t91310000MA1FL4CT3U\tsame code',
+      '"Fabrikam, Inc."\tMark Chen\t13900002222\tmark@fabrikam.com\twww.fabrikam.com\tb\t\t\'=1+1',
+      'Contoso Ltd\t\t\t\tcontoso.com\tB\t\t',
+    ].join('\r\n');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+    const file = { filename: 'export.txt', data: bytes.toString('base64') };
+    const preview = await t.request('POST', '/api/import/preview', { file });
+    expect(preview.status).toBe(200);
+    expect(preview.json.headerRow).toBe(1);
+    expect(preview.json.counts).toEqual({ total: 4, created: 2, merged: 1, skipped: 1, invalid: 0 });
+    expect(preview.json.proposals).toEqual([
+      expect.objectContaining({
+        row: 2,
+        action: 'create',
+        suggestion: expect.objectContaining({ customerId: contoso.json.id }),
+      }),
+      expect.objectContaining({
+        row: 3,
+        action: 'merge',
+        customerId: credit.json.id,
+        matchedBy: { kind: 'credit_code', value: '91310000MA1FL4CT3U' },
+      }),
+      expect.objectContaining({ row: 5, action: 'skip', customerId: contoso.json.id }),
+    ]);
+    const commit = await t.request('POST', '/api/import/commit', {
+      file,
+      idempotencyKey: 'csv-import-0001',
+      decisions: [
+        { row: 2, action: 'merge', customerId: contoso.json.id },
+        { row: 3, action: 'skip' },
+      ],
+    });
+    expect(commit.status).toBe(201);
+    expect(commit.json).toMatchObject({ created: 1, merged: 1, skipped: 2, invalid: 0 });
+    const c = await t.request('GET', `/api/customers/${contoso.json.id}`);
+    expect(c.json.people).toEqual([
+      expect.objectContaining({ name: 'Ann Lee', mobile: '13900001111', email: 'ann@contoso.cn' }),
+    ]);
+    expect(c.json.tier).toBe('B'); // a merge fills blanks, never overwrites
+    const fab = commit.json.rows.find((r: { row: number }) => r.row === 4);
+    const f = await t.request('GET', `/api/customers/${fab.customerId}`);
+    expect(f.json).toMatchObject({ name: 'Fabrikam, Inc.', tier: 'B', notes: '=1+1' });
+    expect(f.json.keys.map((k: { kind: string }) => k.kind).sort()).toEqual(['domain', 'email_domain'].sort());
+
+    // A CSV saved by Chinese Excel is GBK: 公司名称,等级 / 中联科技,甲
+    const gbk = Buffer.from('B9ABCBBEC3FBB3C62CB5C8BCB60AD6D0C1AABFC6BCBC2CBCD70A', 'hex');
+    const g = await t.request('POST', '/api/import/preview', {
+      file: { filename: 'gbk.csv', data: gbk.toString('base64') },
+    });
+    expect(g.json.sample[0]).toMatchObject({ values: { name: '中联科技', tier: '甲' }, action: 'create' });
+  });
+
+  it('refuses what it cannot read with a 4xx, never a 500', async () => {
+    const t = makeTestApp();
+    const bad = async (file: unknown, extra = {}) =>
+      (await t.request('POST', '/api/import/preview', { file, ...extra })).status;
+    expect(await bad({ filename: 'x.xlsx', data: Buffer.from('not a zip').toString('base64') })).toBe(400);
+    expect(await bad({ filename: 'x.csv', data: Buffer.from('foo,bar\n1,2').toString('base64') })).toBe(400);
+    expect(await bad({ filename: 'x.csv', data: 'not base64!' })).toBe(400);
+    expect(await bad({ uploadId: 999 })).toBe(404);
+    const ok = { filename: 'x.csv', data: Buffer.from('名称,备注\n甲公司,x').toString('base64') };
+    expect(await bad(ok, { mapping: ['notes', null] })).toBe(400); // a mapping without a name column
+    expect(await bad(ok, { mapping: ['name', 'notes'], headerRow: 1 })).toBe(200);
+  });
+
+  it('resumes chunked uploads and keeps them to their owner', async () => {
+    const t = makeTestApp();
+    const bytes = Buffer.from('公司名称,等级\n甲公司,A\n', 'utf8');
+    const up = await t.request('POST', '/api/import/uploads', { filename: 'a.csv', size: bytes.length });
+    const id = up.json.uploadId;
+    const part = (from: number, to: number) => ({ offset: from, data: bytes.subarray(from, to).toString('base64') });
+    expect((await t.request('POST', `/api/import/uploads/${id}`, part(0, 10))).json.received).toBe(10);
+    // A retry of a chunk already stored is harmless; a gap says where to resume.
+    expect((await t.request('POST', `/api/import/uploads/${id}`, part(0, 10))).json.received).toBe(10);
+    const gap = await t.request('POST', `/api/import/uploads/${id}`, part(12, bytes.length));
+    expect(gap.status).toBe(409);
+    expect(gap.json.error.details.received).toBe(10);
+    expect((await t.request('POST', '/api/import/preview', { file: { uploadId: id } })).status).toBe(409);
+    const member = t.addUser('mia', 'member');
+    expect((await t.request('POST', `/api/import/uploads/${id}`, part(10, bytes.length), member.headers)).status).toBe(
+      404,
+    );
+    expect((await t.request('POST', `/api/import/uploads/${id}`, part(10, bytes.length))).json.received).toBe(
+      bytes.length,
+    );
+    const p = await t.request('POST', '/api/import/preview', { file: { uploadId: id } });
+    expect(p.json.counts.created).toBe(1);
+  });
+
+  it('gives a member’s rows to the member and never matches files they cannot see', async () => {
+    const t = makeTestApp();
+    const other = await t.request('POST', '/api/customers', {
+      name: '徐州嘉华置业有限公司',
+      tier: 'A',
+      website: 'xz-land.com.cn',
+      owner: 'owner',
+    });
+    const mia = t.addUser('mia', 'member');
+    const csv = '公司名称,网址,负责人\n徐州嘉华置业有限公司,www.xz-land.com.cn,owner\n';
+    const r = await t.request(
+      'POST',
+      '/api/import/commit',
+      { file: { filename: 'a.csv', data: Buffer.from(csv).toString('base64') }, idempotencyKey: 'member-import-1' },
+      mia.headers,
+    );
+    expect(r.status).toBe(201);
+    expect(r.json.rows[0]).toEqual({ row: 2, outcome: 'created', customerId: expect.any(Number) });
+    const mine = await t.request('GET', `/api/customers/${r.json.rows[0].customerId}`, undefined, mia.headers);
+    expect(mine.json).toMatchObject({ owner: 'mia', keys: [] });
+    expect((await t.request('GET', `/api/customers/${other.json.id}`)).json.keys).toHaveLength(1);
+    expect(
+      (await t.request('GET', `/api/import/${r.json.importId}`, undefined, t.addUser('max', 'member').headers)).status,
+    ).toBe(404);
+  });
+});
+
+describe('vCard import', () => {
+  it('adds people from vCard 3.0 and 4.0, deduplicated by e-mail and mobile', async () => {
+    const t = makeTestApp();
+    const c = await t.request('POST', '/api/customers', {
+      name: '徐州嘉华融通置业有限公司',
+      tier: 'A',
+      people: [{ name: '王建国', mobile: '13952000001' }],
+    });
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:王;建国;;;',
+      'FN:王建国',
+      'TITLE:董事长',
+      'TEL;TYPE=CELL:139 5200 0001',
+      'EMAIL;TYPE=INTERNET:wang@xz-land.com.cn',
+      'BDAY:1968-05-12',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Ann Lee',
+      'TEL;VALUE=uri;TYPE="voice,cell":tel:+86-139-5200-0002',
+      'TEL;TYPE=work:0516-87654321',
+      'EMAIL:Ann@Example.com',
+      'BDAY:--0512',
+      'ADR;TYPE=home:;;中山路1号;徐州;江苏;221000;中国',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Ann Lee (dup)',
+      'EMAIL:ann@example.com',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN:Old Phone',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Bad Mail',
+      'EMAIL:not-an-address',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const file = { filename: 'contacts.vcf', data: Buffer.from(vcf).toString('base64') };
+    const r = await t.request('POST', '/api/import/vcard', {
+      customerId: c.json.id,
+      file,
+      idempotencyKey: 'vcard-0001',
+    });
+    expect(r.status).toBe(201);
+    expect(r.json).toMatchObject({ total: 5, created: 1, merged: 1, skipped: 1, invalid: 2 });
+    expect(r.json.cards.map((x: { outcome: string }) => x.outcome)).toEqual([
+      'merged',
+      'created',
+      'skipped',
+      'invalid',
+      'invalid',
+    ]);
+    const got = await t.request('GET', `/api/customers/${c.json.id}`);
+    expect(got.json.people).toEqual([
+      expect.objectContaining({
+        name: '王建国',
+        title: '董事长',
+        email: 'wang@xz-land.com.cn',
+        birthday: '1968-05-12',
+      }),
+      expect.objectContaining({
+        name: 'Ann Lee',
+        mobile: '+86-139-5200-0002',
+        directLine: '0516-87654321',
+        email: 'ann@example.com',
+        homeAddress: '中山路1号 徐州 江苏 221000 中国',
+      }),
+    ]);
+    expect(got.json.people[1].birthday).toBeUndefined();
+    const again = await t.request('POST', '/api/import/vcard', {
+      customerId: c.json.id,
+      file,
+      idempotencyKey: 'vcard-0001',
+    });
+    expect(again.status).toBe(200);
+    expect(again.json.importId).toBe(r.json.importId);
+    const mia = t.addUser('mia', 'member');
+    const hidden = await t.request('POST', '/api/import/vcard', { customerId: c.json.id, file }, mia.headers);
+    expect(hidden.status).toBe(404);
+  });
+});

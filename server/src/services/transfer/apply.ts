@@ -1,0 +1,411 @@
+import {
+  type KeyInput,
+  nextDue,
+  normalisePhone,
+  phoneDigits,
+  type SearchForms,
+  type Settings,
+  searchForms,
+} from '@dossier/shared';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { customers, interactions } from '../../db/schema.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { refreshDue } from '../due.ts';
+import { SYSTEM, type Viewer, visible } from '../visibility.ts';
+import { reindexMany } from './reindex.ts';
+import type { Candidate, InteractionDraft, PersonDraft, RowError } from './rows.ts';
+
+export type Action = 'create' | 'merge' | 'skip';
+export interface Decision {
+  row: number;
+  action: Action;
+  /** Merge into this file instead of the one a key matched (e.g. accepting a name suggestion). */
+  customerId?: number;
+}
+export interface RowReport {
+  row: number;
+  outcome: 'created' | 'merged' | 'skipped' | 'invalid';
+  customerId?: number;
+  matchedBy?: KeyInput;
+  /** The earlier row of this file that created the matched file. */
+  matchedRow?: number;
+  /** Same normalised name as an existing file: offered, never merged silently. */
+  suggestion?: { customerId: number; name: string; row?: number };
+  errors?: RowError[];
+}
+export interface Counts {
+  total: number;
+  created: number;
+  merged: number;
+  skipped: number;
+  invalid: number;
+}
+export interface ApplyOptions {
+  viewer: Viewer;
+  now: Date;
+  settings: Settings;
+  decisions: ReadonlyMap<number, Decision>;
+  /** A Dossier export brings its own Keys sheet: store exactly those, not the implied ones. */
+  keysFromFile: boolean;
+}
+
+type CustomerRow = typeof customers.$inferSelect;
+type PersonRow = { id: number; name: string; mobile: string | null; email: string | null } & Record<string, unknown>;
+
+const FILLABLE = [
+  'stage',
+  'companyType',
+  'sizeClass',
+  'industry',
+  'businessScope',
+  'products',
+  'trends',
+  'address',
+  'website',
+  'notes',
+  'nextStep',
+  'lostReasonCode',
+  'lostReason',
+] as const;
+const PERSON_FILLABLE = ['title', 'mobile', 'directLine', 'email', 'birthday', 'homeAddress', 'preferences'] as const;
+const PERSON_COLUMN: Record<(typeof PERSON_FILLABLE)[number], string> = {
+  title: 'title',
+  mobile: 'mobile',
+  directLine: 'direct_line',
+  email: 'email',
+  birthday: 'birthday',
+  homeAddress: 'home_address',
+  preferences: 'preferences',
+};
+
+/** Same number however written (0516-87654321 = +86 516 8765 4321); unparseable ones by digits. */
+const samePhone = (a: string, b: string) => {
+  const [na, nb] = [normalisePhone(a), normalisePhone(b)];
+  return na && nb ? na === nb : phoneDigits(a) === phoneDigits(b);
+};
+const unionOf = (have: string[], more: string[], same: (a: string, b: string) => boolean) => {
+  const out = [...have];
+  for (const v of more) if (!out.some((e) => same(e, v))) out.push(v);
+  return out;
+};
+const samePerson = (p: PersonRow, d: PersonDraft) =>
+  (!!d.email && p.email === d.email) ||
+  (!!d.mobile && !!p.mobile && samePhone(p.mobile, d.mobile)) ||
+  (p.name === d.name && (!d.email || !p.email));
+
+/**
+ * Statements prepared once per import: on 10,000 rows, building each query anew costs more
+ * than running it. Raw better-sqlite3 statements share the connection, so they run inside the
+ * surrounding drizzle transaction.
+ */
+function statements(db: Db, tx: Tx, viewer: Viewer) {
+  const c = db.$client;
+  return {
+    keyHolder: c.prepare<[string, string], { id: number }>(
+      'select customer_id as id from customer_keys where kind = ? and value = ?',
+    ),
+    insertKey: c.prepare('insert into customer_keys (customer_id, kind, value, created_at) values (?, ?, ?, ?)'),
+    insertCustomer: c.prepare<unknown[], { id: number }>(
+      `insert into customers (name, normalized_name, initials, pinyin, tier, status, lost_reason, lost_reason_code,
+        lost_at, next_step, stage, region, company_type, size_class, industry, business_scope, products, trends,
+        address, phones, fax, emails, website, notes, owner, created_at, updated_at, next_call_due, next_visit_due,
+        next_due, follow_ups)
+       values (${Array(30).fill('?').join(', ')}, 0) returning id`,
+    ),
+    insertTier: c.prepare(
+      "insert into tier_changes (customer_id, from_tier, to_tier, reason, at) values (?, null, ?, 'imported', ?)",
+    ),
+    insertPerson: c.prepare<unknown[], { id: number }>(
+      `insert into people (customer_id, name, title, mobile, direct_line, email, birthday, home_address, preferences,
+        key_person, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+    ),
+    peopleOf: c.prepare<[number], PersonRow>(
+      `select id, name, title, mobile, direct_line as directLine, email, birthday, home_address as homeAddress,
+        preferences from people where customer_id = ? and deleted_at is null order by id`,
+    ),
+    interactionExists: c.prepare<[string], { id: number }>('select id from interactions where idempotency_key = ?'),
+    // Visibility through the one shared rule (visible()), with placeholders so it is built once.
+    visibleLive: tx
+      .select()
+      .from(customers)
+      .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.deletedAt), visible(viewer)))
+      .prepare(),
+    byName: tx
+      .select({ id: customers.id, name: customers.name })
+      .from(customers)
+      .where(and(eq(customers.normalizedName, sql.placeholder('n')), isNull(customers.deletedAt), visible(viewer)))
+      .orderBy(customers.id)
+      .limit(1)
+      .prepare(),
+  };
+}
+type Statements = ReturnType<typeof statements>;
+
+function uniqueKeys(keys: KeyInput[]): KeyInput[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => {
+    const id = `${k.kind}\u0000${k.value}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+interface MergePlan {
+  set: Partial<CustomerRow>;
+  fillPeople: { id: number; set: Record<string, string> }[];
+  newPeople: PersonDraft[];
+  personIds: Map<string, number>;
+  newKeys: KeyInput[];
+  newInteractions: InteractionDraft[];
+  changes: number;
+}
+
+/** What merging the row into a file would change: only blanks filled and new things added, never an overwrite. */
+function planMerge(st: Statements, target: CustomerRow, c: Candidate, storeKeys: KeyInput[]): MergePlan {
+  const set: Partial<CustomerRow> = {};
+  for (const f of FILLABLE) {
+    const v = c.fields[f];
+    if ((target[f] === null || target[f] === '') && v !== null && v !== undefined && v !== '') {
+      (set as Record<string, unknown>)[f] = v;
+    }
+  }
+  if (!target.region.length && c.fields.region.length) set.region = c.fields.region;
+  const lists = [
+    ['phones', samePhone],
+    ['fax', samePhone],
+    ['emails', (a: string, b: string) => a.toLowerCase() === b.toLowerCase()],
+  ] as const;
+  for (const [f, same] of lists) {
+    const merged = unionOf(target[f], c.fields[f], same);
+    if (merged.length > target[f].length) set[f] = merged;
+  }
+  const existing = st.peopleOf.all(target.id);
+  const fillPeople: MergePlan['fillPeople'] = [];
+  const newPeople: PersonDraft[] = [];
+  const personIds = new Map<string, number>();
+  for (const d of c.people) {
+    const dup = existing.find((p) => samePerson(p, d));
+    if (!dup) {
+      newPeople.push(d);
+      continue;
+    }
+    if (d.ref) personIds.set(d.ref, dup.id);
+    const fill: Record<string, string> = {};
+    for (const f of PERSON_FILLABLE) {
+      const v = d[f];
+      if (v && (dup[f] === null || dup[f] === undefined)) fill[PERSON_COLUMN[f]] = v;
+    }
+    if (Object.keys(fill).length) fillPeople.push({ id: dup.id, set: fill });
+  }
+  const newKeys = storeKeys.filter((k) => !st.keyHolder.get(k.kind, k.value));
+  const newInteractions = c.interactions.filter((i) => !st.interactionExists.get(i.idempotencyKey));
+  const changes =
+    Object.keys(set).length + fillPeople.length + newPeople.length + newKeys.length + newInteractions.length;
+  return { set, fillPeople, newPeople, personIds, newKeys, newInteractions, changes };
+}
+
+/**
+ * Writes every candidate in order inside the caller's transaction and says what happened to
+ * each row. A row's keys are looked up in the database as it stands mid-import, so a row that
+ * repeats an earlier row of the same file matches the file that row just created.
+ */
+export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions): { counts: Counts; rows: RowReport[] } {
+  const at = o.now.toISOString();
+  const st = statements(db, tx, o.viewer);
+  const rowOf = new Map<number, number>();
+  const needDue = new Set<number>();
+  const touched = new Set<number>();
+  const rows: RowReport[] = [];
+  const counts: Counts = { total: list.length, created: 0, merged: 0, skipped: 0, invalid: 0 };
+
+  const insertPeople = (customerId: number, people: PersonDraft[], ids: Map<string, number>) => {
+    for (const p of people) {
+      const r = st.insertPerson.get(
+        customerId,
+        p.name,
+        p.title ?? null,
+        p.mobile ?? null,
+        p.directLine ?? null,
+        p.email?.toLowerCase() ?? null,
+        p.birthday ?? null,
+        p.homeAddress ?? null,
+        p.preferences ?? null,
+        p.keyPerson ? 1 : 0,
+        at,
+        at,
+      ) as { id: number };
+      if (p.ref) ids.set(p.ref, r.id);
+    }
+  };
+  const insertInteractions = (customerId: number, list_: InteractionDraft[], ids: Map<string, number>) => {
+    for (const i of list_) {
+      tx.insert(interactions)
+        .values({
+          customerId,
+          kind: i.kind,
+          at: i.at,
+          personId: i.personRef ? (ids.get(i.personRef) ?? null) : null,
+          summary: i.summary,
+          outcome: i.outcome,
+          intention: i.intention,
+          appointment: i.appointment,
+          sourceUrl: i.sourceUrl,
+          visit: i.visit,
+          idempotencyKey: i.idempotencyKey,
+          createdAt: i.createdAt ?? at,
+        })
+        .run();
+    }
+    if (list_.length) needDue.add(customerId);
+  };
+  const insertKeys = (customerId: number, keys: KeyInput[]) => {
+    for (const k of keys) if (!st.keyHolder.get(k.kind, k.value)) st.insertKey.run(customerId, k.kind, k.value, at);
+  };
+
+  const create = (c: Candidate, storeKeys: KeyInput[], forms: SearchForms): number => {
+    const f = c.fields;
+    // A member's rows become their own files; a manager's keep the file's owner column.
+    const owner =
+      o.viewer.role === 'manager' ? (f.owner ?? (o.viewer === SYSTEM ? null : o.viewer.name)) : o.viewer.name;
+    const createdAt = c.createdAt ?? at;
+    const due = nextDue({ tier: f.tier, createdAt }, null, null, null, o.settings);
+    const { id } = st.insertCustomer.get(
+      f.name,
+      forms.normalised,
+      forms.initials,
+      forms.pinyin,
+      f.tier,
+      f.status,
+      f.lostReason ?? null,
+      f.lostReasonCode ?? null,
+      c.lostAt ?? (f.status === 'lost' ? at : null),
+      f.nextStep ?? null,
+      f.stage ?? null,
+      JSON.stringify(f.region),
+      f.companyType ?? null,
+      f.sizeClass ?? null,
+      f.industry ?? null,
+      f.businessScope ?? null,
+      f.products ?? null,
+      f.trends ?? null,
+      f.address ?? null,
+      JSON.stringify(f.phones),
+      JSON.stringify(f.fax),
+      JSON.stringify(f.emails),
+      f.website ?? null,
+      f.notes ?? null,
+      owner,
+      createdAt,
+      c.updatedAt ?? at,
+      due.nextCallDue.toISOString(),
+      due.nextVisitDue.toISOString(),
+      due.nextDue.toISOString(),
+    ) as { id: number };
+    st.insertTier.run(id, f.tier, createdAt);
+    insertKeys(id, storeKeys);
+    const personIds = new Map<string, number>();
+    insertPeople(id, c.people, personIds);
+    insertInteractions(id, c.interactions, personIds);
+    return id;
+  };
+
+  const merge = (target: CustomerRow, plan: MergePlan) => {
+    if (Object.keys(plan.set).length) {
+      tx.update(customers)
+        .set({ ...plan.set, updatedAt: at })
+        .where(eq(customers.id, target.id))
+        .run();
+    }
+    for (const p of plan.fillPeople) {
+      const cols = Object.keys(p.set);
+      db.$client
+        .prepare(`update people set ${cols.map((k) => `${k} = ?`).join(', ')}, updated_at = ? where id = ?`)
+        .run(...cols.map((k) => p.set[k]), at, p.id);
+    }
+    insertKeys(target.id, plan.newKeys);
+    insertPeople(target.id, plan.newPeople, plan.personIds);
+    insertInteractions(target.id, plan.newInteractions, plan.personIds);
+  };
+
+  for (const c of list) {
+    if (c.errors.length) {
+      counts.invalid++;
+      rows.push({ row: c.row, outcome: 'invalid', errors: c.errors });
+      continue;
+    }
+    try {
+      // Pinyin is the costliest step of a row: computed once, for the name check and the insert.
+      const forms = searchForms(c.fields.name);
+      const storeKeys = uniqueKeys(o.keysFromFile ? c.keys : [...c.keys, ...c.implied]);
+      let match: { target: CustomerRow; by: KeyInput } | null = null;
+      for (const k of uniqueKeys([...c.keys, ...c.implied])) {
+        const holder = st.keyHolder.get(k.kind, k.value);
+        // A key held by a file the viewer can't see is neither matched nor stored (and not mentioned).
+        const target = holder ? st.visibleLive.get({ id: holder.id }) : undefined;
+        if (target) {
+          match = { target, by: k };
+          break;
+        }
+      }
+      const report: RowReport = { row: c.row, outcome: 'created' };
+      if (match) {
+        report.matchedBy = match.by;
+        const r = rowOf.get(match.target.id);
+        if (r) report.matchedRow = r;
+      } else {
+        const same = st.byName.get({ n: forms.normalised });
+        if (same) {
+          const r = rowOf.get(same.id);
+          report.suggestion = { customerId: same.id, name: same.name, ...(r ? { row: r } : {}) };
+        }
+      }
+      const decision = o.decisions.get(c.row);
+      let target = match?.target;
+      if (decision?.action === 'merge' && decision.customerId !== undefined && decision.customerId !== target?.id) {
+        target = st.visibleLive.get({ id: decision.customerId });
+        if (!target)
+          throw new ApiError('conflict', `customer ${decision.customerId} is gone or not yours to merge into`);
+      }
+      const plan = target ? planMerge(st, target, c, storeKeys) : null;
+      const action: Action = decision?.action ?? (plan ? (plan.changes ? 'merge' : 'skip') : 'create');
+      if (action === 'merge' && !(target && plan)) throw new ApiError('conflict', 'nothing to merge into');
+      if (action === 'create') {
+        report.customerId = create(c, storeKeys, forms);
+        rowOf.set(report.customerId, c.row);
+        counts.created++;
+      } else if (action === 'merge' && target && plan?.changes) {
+        merge(target, plan);
+        report.outcome = 'merged';
+        report.customerId = target.id;
+        counts.merged++;
+      } else {
+        report.outcome = 'skipped';
+        if (target) report.customerId = target.id;
+        counts.skipped++;
+      }
+      if (report.customerId && report.outcome !== 'skipped') touched.add(report.customerId);
+      rows.push(report);
+    } catch (e) {
+      throw rowFailure(e, c.row);
+    }
+  }
+  for (const id of needDue) refreshDue(tx, id, o.settings);
+  reindexMany(db, touched);
+  return { counts, rows };
+}
+
+/** Any failure names its row; a constraint the database enforces becomes a 409, never a 500. */
+function rowFailure(e: unknown, row: number): ApiError {
+  if (e instanceof ApiError)
+    return new ApiError(e.code, `row ${row}: ${e.message}`, {
+      row,
+      ...(e.details === undefined ? {} : { details: e.details }),
+    });
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return new ApiError('conflict', `row ${row}: ${(e as Error).message}`, { row });
+  }
+  throw e;
+}

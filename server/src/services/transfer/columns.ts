@@ -1,0 +1,251 @@
+import { toHalfWidth } from '@dossier/shared';
+
+/**
+ * One table of columns drives both directions: the export writes these headers and the import
+ * recognises them (plus the usual synonyms below), so an exported file always re-imports.
+ */
+export const CUSTOMER_FIELDS = [
+  'ref',
+  'name',
+  'tier',
+  'status',
+  'stage',
+  'region',
+  'companyType',
+  'sizeClass',
+  'industry',
+  'businessScope',
+  'products',
+  'trends',
+  'address',
+  'phones',
+  'fax',
+  'emails',
+  'website',
+  'creditCode',
+  'icp',
+  'notes',
+  'owner',
+  'nextStep',
+  'lostReasonCode',
+  'lostReason',
+  'lostAt',
+  'createdAt',
+  'updatedAt',
+] as const;
+export const PERSON_FIELDS = [
+  'person.name',
+  'person.title',
+  'person.mobile',
+  'person.directLine',
+  'person.email',
+  'person.birthday',
+  'person.homeAddress',
+  'person.preferences',
+  'person.keyPerson',
+] as const;
+export const FIELDS = [...CUSTOMER_FIELDS, ...PERSON_FIELDS] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Fields several columns may feed (their values are joined); any other field takes its first column. */
+export const MULTI_COLUMN: ReadonlySet<Field> = new Set(['phones', 'fax', 'emails', 'region', 'notes']);
+
+export interface Column<F extends string = string> {
+  field: F;
+  en: string;
+  zh: string;
+}
+
+export const CUSTOMER_COLUMNS: Column<Field | 'nextDue'>[] = [
+  { field: 'ref', en: 'ID', zh: '客户编号' },
+  { field: 'name', en: 'Company', zh: '公司名称' },
+  { field: 'tier', en: 'Tier', zh: '等级' },
+  { field: 'status', en: 'Status', zh: '状态' },
+  { field: 'stage', en: 'Stage', zh: '阶段' },
+  { field: 'region', en: 'Region', zh: '区域' },
+  { field: 'companyType', en: 'Company type', zh: '企业类型' },
+  { field: 'sizeClass', en: 'Size class', zh: '规模' },
+  { field: 'industry', en: 'Industry', zh: '行业' },
+  { field: 'businessScope', en: 'Business scope', zh: '经营范围' },
+  { field: 'products', en: 'Products', zh: '主营产品' },
+  { field: 'trends', en: 'Trends', zh: '行业动态' },
+  { field: 'address', en: 'Address', zh: '地址' },
+  { field: 'phones', en: 'Phone', zh: '电话' },
+  { field: 'fax', en: 'Fax', zh: '传真' },
+  { field: 'emails', en: 'E-mail', zh: '邮箱' },
+  { field: 'website', en: 'Website', zh: '网址' },
+  { field: 'creditCode', en: 'Credit code', zh: '统一社会信用代码' },
+  { field: 'notes', en: 'Notes', zh: '备注' },
+  { field: 'owner', en: 'Owner', zh: '负责人' },
+  { field: 'nextStep', en: 'Next step', zh: '下一步' },
+  { field: 'lostReasonCode', en: 'Lost reason code', zh: '流失原因代码' },
+  { field: 'lostReason', en: 'Lost reason', zh: '流失原因' },
+  { field: 'lostAt', en: 'Lost at', zh: '流失时间' },
+  { field: 'createdAt', en: 'Created', zh: '创建时间' },
+  { field: 'updatedAt', en: 'Updated', zh: '更新时间' },
+  // Derived on import (from the cadence and the history), exported for the reader only.
+  { field: 'nextDue', en: 'Next due', zh: '下次联系' },
+];
+
+export const PEOPLE_COLUMNS: Column[] = [
+  { field: 'ref', en: 'Customer ID', zh: '客户编号' },
+  { field: 'personRef', en: 'Person ID', zh: '联系人编号' },
+  { field: 'name', en: 'Name', zh: '姓名' },
+  { field: 'title', en: 'Title', zh: '职务' },
+  { field: 'mobile', en: 'Mobile', zh: '手机' },
+  { field: 'directLine', en: 'Direct line', zh: '直线电话' },
+  { field: 'email', en: 'E-mail', zh: '邮箱' },
+  { field: 'birthday', en: 'Birthday', zh: '生日' },
+  { field: 'homeAddress', en: 'Home address', zh: '家庭住址' },
+  { field: 'preferences', en: 'Preferences', zh: '偏好' },
+  { field: 'keyPerson', en: 'Key person', zh: '关键人' },
+];
+
+export const KEY_COLUMNS: Column[] = [
+  { field: 'ref', en: 'Customer ID', zh: '客户编号' },
+  { field: 'kind', en: 'Kind', zh: '类型' },
+  { field: 'value', en: 'Value', zh: '值' },
+];
+
+export const INTERACTION_COLUMNS: Column[] = [
+  { field: 'ref', en: 'Customer ID', zh: '客户编号' },
+  { field: 'personRef', en: 'Person ID', zh: '联系人编号' },
+  { field: 'kind', en: 'Kind', zh: '类型' },
+  { field: 'at', en: 'At', zh: '时间' },
+  { field: 'summary', en: 'Summary', zh: '摘要' },
+  { field: 'outcome', en: 'Outcome', zh: '结果' },
+  { field: 'intention', en: 'Intention', zh: '意向' },
+  { field: 'appointment', en: 'Appointment', zh: '约定时间' },
+  { field: 'sourceUrl', en: 'Source URL', zh: '来源网址' },
+  { field: 'visit', en: 'Visit record', zh: '拜访记录' },
+  { field: 'idempotencyKey', en: 'Idempotency key', zh: '幂等键' },
+  { field: 'createdAt', en: 'Created', zh: '创建时间' },
+];
+
+export const SHEETS = {
+  customers: { en: 'Customers', zh: '客户' },
+  people: { en: 'People', zh: '联系人' },
+  keys: { en: 'Keys', zh: '匹配键' },
+  interactions: { en: 'Interactions', zh: '联系记录' },
+} as const;
+
+/** How a header is compared: half-width, lowercase, without spaces, punctuation or a bracketed remark (必填). */
+export function normaliseHeader(h: string): string {
+  return toHalfWidth(h)
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[\s\-_.:;,*/\\·#'"]+/g, '')
+    .replace(/(?<=\D)\d{1,2}$/, ''); // 手机1, 电话2: numbered repeats of one column
+}
+
+// Headers seen in account managers' own sheets, besides the export's own.
+const SYNONYMS: Partial<Record<Field, string[]>> = {
+  ref: ['id', '编号', '客户id', 'customerid'],
+  name: [
+    '客户名称',
+    '单位名称',
+    '企业名称',
+    '公司',
+    '客户',
+    '单位',
+    '企业',
+    'company name',
+    'customer',
+    'customer name',
+    'organization',
+    'organisation',
+    'account',
+    'account name',
+  ],
+  tier: ['级别', '客户等级', '客户级别', '分级', '客户分类', '分类', '类别', 'level', 'grade', 'class', 'rating'],
+  status: ['客户状态'],
+  stage: ['销售阶段', '跟进阶段'],
+  region: ['地区', '所在地区', '省份', '城市', '所在地', '省市', 'area', 'province', 'city', 'location'],
+  companyType: ['公司类型', '企业性质', '公司性质', 'type'],
+  sizeClass: ['企业规模', 'size'],
+  industry: ['所属行业', 'sector'],
+  businessScope: ['scope'],
+  products: ['主要产品', '产品'],
+  address: ['公司地址', '办公地址', '联系地址', '通讯地址', '详细地址'],
+  phones: [
+    '公司电话',
+    '办公电话',
+    '座机',
+    '固定电话',
+    '联系电话',
+    '电话号码',
+    'tel',
+    'telephone',
+    'phones',
+    'office phone',
+  ],
+  fax: ['传真号码', '传真号'],
+  emails: ['电子邮箱', '电子邮件', '邮件', '公司邮箱', 'email address', 'mail'],
+  website: ['网站', '公司网址', '公司网站', '官网', '主页', 'web', 'url', 'homepage', 'site'],
+  creditCode: ['信用代码', '社会信用代码', '统一信用代码', 'uscc', 'unified social credit code'],
+  icp: ['icp备案', 'icp备案号', 'icp'],
+  notes: ['说明', '备注信息', '附注', 'note', 'remarks', 'remark', 'comments', 'memo'],
+  owner: ['客户经理', '业务员', '销售', '所属人', '跟进人', 'account manager', 'sales rep'],
+  createdAt: ['建档日期', '建档时间', '创建日期', 'created at'],
+  updatedAt: ['更新日期', 'updated at'],
+  'person.name': ['联系人', '联系人姓名', '姓名', '客户联系人', 'contact', 'contact name', 'contact person', 'person'],
+  'person.title': ['职务', '职位', '岗位', '头衔', 'title', 'job title', 'position'],
+  'person.mobile': ['手机', '手机号', '手机号码', '移动电话', 'mobile', 'mobile phone', 'cell', 'cellphone'],
+  'person.directLine': ['直线', '直线电话', '直拨', '直拨电话', 'direct line', 'direct phone'],
+  'person.email': ['联系人邮箱', 'contact email'],
+  'person.birthday': ['生日', '出生日期', 'birthday', 'date of birth', 'dob', 'birthdate'],
+  'person.homeAddress': ['家庭住址', '家庭地址', 'home address'],
+  'person.preferences': ['爱好', '喜好', '偏好', 'preferences', 'hobbies'],
+  'person.keyPerson': ['关键人', '关键联系人', 'key person'],
+};
+
+const DICTIONARY: ReadonlyMap<string, Field> = (() => {
+  const m = new Map<string, Field>();
+  for (const c of CUSTOMER_COLUMNS) {
+    if (c.field === 'nextDue') continue;
+    m.set(normaliseHeader(c.en), c.field);
+    m.set(normaliseHeader(c.zh), c.field);
+  }
+  for (const [field, words] of Object.entries(SYNONYMS)) {
+    for (const w of words) if (!m.has(normaliseHeader(w))) m.set(normaliseHeader(w), field as Field);
+  }
+  return m;
+})();
+// Longest first, so "联系人邮箱" is read as the contact's e-mail and not as "联系人".
+const BY_LENGTH = [...DICTIONARY.entries()]
+  .filter(([k]) => [...k].length >= 2)
+  .sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * The field a header names: exactly, or else by a known header inside it. A Chinese header ends
+ * with its head noun (联系人手机 is a mobile, 单位电话 a phone), so a known header at the end wins;
+ * otherwise the longest one of 3+ characters inside it (公司名称必填).
+ */
+export function fieldOfHeader(header: string): Field | null {
+  const h = normaliseHeader(header);
+  if (!h) return null;
+  const exact = DICTIONARY.get(h);
+  if (exact) return exact;
+  // Containment only for CJK headers: "telephone" must not be read as "tel" + "ephone".
+  if (!/\p{Script=Han}/u.test(h)) return null;
+  const inside = BY_LENGTH.filter(([k]) => /\p{Script=Han}/u.test(k) && h.includes(k));
+  return (inside.find(([k]) => h.endsWith(k)) ?? inside.find(([k]) => [...k].length >= 3))?.[1] ?? null;
+}
+
+/** A linked sheet's headers → its fields, by the export's own names only. */
+export function linkedFields(headers: string[], columns: Column[]): (string | null)[] {
+  const byHeader = new Map<string, string>();
+  for (const c of columns) {
+    byHeader.set(normaliseHeader(c.en), c.field);
+    byHeader.set(normaliseHeader(c.zh), c.field);
+  }
+  return headers.map((h) => byHeader.get(normaliseHeader(h)) ?? null);
+}
+
+export const sheetKind = (name: string) => {
+  const n = normaliseHeader(name);
+  for (const [kind, names] of Object.entries(SHEETS)) {
+    if (n === normaliseHeader(names.en) || n === normaliseHeader(names.zh)) return kind as keyof typeof SHEETS;
+  }
+  return null;
+};

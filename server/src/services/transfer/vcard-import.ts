@@ -1,0 +1,92 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { people } from '../../db/schema.ts';
+import { liveCustomer } from '../customers.ts';
+import { reindexCustomer } from '../search-index.ts';
+import type { Viewer } from '../visibility.ts';
+import { decodeText } from './files.ts';
+import { priorImport, recordImport } from './imports.ts';
+import { readVcf, samePersonByContact } from './vcard.ts';
+
+export interface CardReport {
+  index: number;
+  name: string | null;
+  outcome: 'created' | 'merged' | 'skipped' | 'invalid';
+  personId?: number;
+  errors?: string[];
+}
+
+const FILLABLE = ['title', 'mobile', 'directLine', 'email', 'birthday', 'homeAddress', 'preferences'] as const;
+
+/**
+ * People from a vCard file into one customer, deduplicated by e-mail or mobile against the
+ * customer's people and the earlier cards: a known person only gets their blanks filled.
+ * All cards or none, in one transaction.
+ */
+export function importVcard(
+  db: Db,
+  viewer: Viewer,
+  now: Date,
+  customerId: number,
+  file: { bytes: Buffer; filename: string },
+  idempotencyKey?: string,
+) {
+  const prior = priorImport(db, viewer, idempotencyKey);
+  if (prior) return { report: prior, replayed: true };
+  const cards = readVcf(decodeText(file.bytes));
+  const at = now.toISOString();
+  const report = db.transaction((tx) => {
+    liveCustomer(tx, customerId, viewer);
+    const known = tx
+      .select()
+      .from(people)
+      .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
+      .all();
+    const rows: CardReport[] = [];
+    const counts = { total: cards.length, created: 0, merged: 0, skipped: 0, invalid: 0 };
+    for (const card of cards) {
+      const p = card.person;
+      if (!p) {
+        counts.invalid++;
+        rows.push({ index: card.index, name: null, outcome: 'invalid', errors: card.errors });
+        continue;
+      }
+      const dup = known.find((k) => samePersonByContact(k, p));
+      if (!dup) {
+        const row = tx
+          .insert(people)
+          .values({ ...p, keyPerson: p.keyPerson ?? false, customerId, createdAt: at, updatedAt: at })
+          .returning()
+          .get();
+        known.push(row);
+        counts.created++;
+        rows.push({ index: card.index, name: p.name, outcome: 'created', personId: row.id });
+        continue;
+      }
+      const fill: Record<string, string> = {};
+      for (const f of FILLABLE) {
+        const v = p[f];
+        if (v && !dup[f]) fill[f] = v;
+      }
+      if (Object.keys(fill).length) {
+        tx.update(people)
+          .set({ ...fill, updatedAt: at })
+          .where(eq(people.id, dup.id))
+          .run();
+        Object.assign(dup, fill);
+        counts.merged++;
+      } else counts.skipped++;
+      rows.push({
+        index: card.index,
+        name: p.name,
+        outcome: Object.keys(fill).length ? 'merged' : 'skipped',
+        personId: dup.id,
+      });
+    }
+    reindexCustomer(tx, customerId);
+    const result = { customerId, filename: file.filename, createdAt: at, ...counts, cards: rows };
+    const importId = recordImport(tx, viewer, 'vcard', file.filename, file.bytes, idempotencyKey, at, result);
+    return { importId, ...result };
+  });
+  return { report, replayed: false };
+}

@@ -1,0 +1,145 @@
+import {
+  normaliseEmail,
+  normalisePhone,
+  type PersonInput,
+  PersonInput as PersonSchema,
+  phoneDigits,
+} from '@dossier/shared';
+import ICAL from 'ical.js';
+import type { people } from '../../db/schema.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { parseDate } from './values.ts';
+
+type PersonRow = typeof people.$inferSelect;
+type JProp = [string, Record<string, unknown>, string, ...unknown[]];
+
+/**
+ * People as vCard 4.0 (RFC 6350), one card each, written through ical.js so escaping and line
+ * folding are right. Phones go out as tel: URIs when they parse, as text otherwise.
+ */
+export function toVcf(rows: { person: PersonRow; company: string }[]): string {
+  return rows
+    .map(({ person: p, company }) => {
+      const props: JProp[] = [
+        ['version', {}, 'text', '4.0'],
+        ['uid', {}, 'uri', `urn:dossier:person:${p.id}`],
+        ['fn', {}, 'text', p.name],
+        // The whole name as family name: splitting 王建国 or Ann Lee by guesswork would be wrong as often as right.
+        ['n', {}, 'text', [p.name, '', '', '', '']],
+        ['org', {}, 'text', company],
+      ];
+      if (p.title) props.push(['title', {}, 'text', p.title]);
+      const tel = (raw: string, type: string): JProp => {
+        const n = normalisePhone(raw);
+        return n ? ['tel', { type }, 'uri', `tel:${n}`] : ['tel', { type, value: 'text' }, 'text', raw];
+      };
+      if (p.mobile) props.push(tel(p.mobile, 'cell'));
+      if (p.directLine) props.push(tel(p.directLine, 'work'));
+      if (p.email) props.push(['email', { type: 'work' }, 'text', p.email]);
+      if (p.birthday) props.push(['bday', {}, 'date', p.birthday]);
+      if (p.homeAddress) props.push(['adr', { type: 'home' }, 'text', ['', '', p.homeAddress, '', '', '', '']]);
+      if (p.preferences) props.push(['note', {}, 'text', p.preferences]);
+      return ICAL.stringify(['vcard', props, []] as unknown as Parameters<typeof ICAL.stringify>[0]);
+    })
+    .join('\r\n')
+    .concat('\r\n');
+}
+
+export interface CardRead {
+  index: number;
+  person: PersonInput | null;
+  errors: string[];
+}
+
+const asText = (v: unknown): string =>
+  (Array.isArray(v) ? v.filter(Boolean).join(' ') : v == null ? '' : String(v)).trim();
+const types = (params: Record<string, unknown>) =>
+  ([] as unknown[])
+    .concat(params.type ?? [])
+    .map((t) => String(t).toLowerCase())
+    .flatMap((t) => t.split(','));
+
+/** Reads vCard 3.0 and 4.0 cards (ical.js parses both); 2.1 cards, with their quoted-printable text, are refused. */
+export function readVcf(text: string): CardRead[] {
+  let parsed: unknown;
+  try {
+    parsed = ICAL.parse(text);
+  } catch (e) {
+    throw new ApiError('invalid_request', `not a readable vCard file: ${(e as Error).message}`);
+  }
+  const cards = (Array.isArray((parsed as unknown[])[0]) ? parsed : [parsed]) as [string, JProp[], unknown[]][];
+  return cards
+    .filter((c) => c[0] === 'vcard')
+    .map((card, index) => {
+      const errors: string[] = [];
+      const props = card[1];
+      const all = (name: string) => props.filter((p) => p[0] === name);
+      const first = (name: string) => asText(all(name)[0]?.[3]);
+      const version = first('version');
+      if (version !== '3.0' && version !== '4.0') {
+        return {
+          index,
+          person: null,
+          errors: [`vCard ${version || 'without VERSION'} is not supported; export as 3.0 or 4.0`],
+        };
+      }
+      const n = all('n')[0]?.[3];
+      // N is family;given;…: for Chinese names family+given, for Western ones given family.
+      const fromN = Array.isArray(n)
+        ? /\p{Script=Han}/u.test(String(n[0]))
+          ? `${n[0] ?? ''}${n[1] ?? ''}`
+          : `${n[1] ?? ''} ${n[0] ?? ''}`
+        : '';
+      const name = first('fn') || fromN.trim();
+      if (!name) errors.push('card has no name (FN/N)');
+      const person: PersonInput = { name };
+      const title = first('title');
+      if (title) person.title = title;
+      for (const t of all('tel')) {
+        const raw = asText(t[3]).replace(/^tel:/i, '');
+        if (!raw) continue;
+        const ty = types(t[1]);
+        if ((ty.includes('cell') || ty.includes('mobile')) && !person.mobile) person.mobile = raw;
+        else if (!person.directLine && !ty.includes('fax')) person.directLine = raw;
+      }
+      // A lone untyped number is most often the mobile.
+      if (
+        !person.mobile &&
+        person.directLine &&
+        all('tel').length === 1 &&
+        !types(all('tel')[0]?.[1] ?? {}).includes('work')
+      ) {
+        person.mobile = person.directLine;
+        delete person.directLine;
+      }
+      const email = first('email');
+      if (email) {
+        const e = normaliseEmail(email);
+        if (e) person.email = e;
+        else errors.push(`"${email}" is not an e-mail address`);
+      }
+      const bdayRaw = all('bday')[0]?.[3];
+      const bday = bdayRaw == null ? '' : String(bdayRaw);
+      // A birthday without a year (--05-12) can't be stored as a date; it is left out rather than invented.
+      if (bday && !bday.startsWith('--')) {
+        const d = parseDate(bday.length === 8 ? `${bday.slice(0, 4)}-${bday.slice(4, 6)}-${bday.slice(6)}` : bday);
+        if (d.ok) person.birthday = d.value;
+        else errors.push(`"${bday}" is not a birthday`);
+      }
+      const home = all('adr').find((a) => types(a[1]).includes('home')) ?? null;
+      if (home) person.homeAddress = asText(home[3]);
+      const note = first('note');
+      if (note) person.preferences = note;
+      const ok = PersonSchema.safeParse(person);
+      if (!ok.success) errors.push(...ok.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
+      return { index, person: errors.length ? null : person, errors };
+    });
+}
+
+/** Same person: the same e-mail, or the same mobile however written. */
+export function samePersonByContact(a: { email?: string | null; mobile?: string | null }, b: PersonInput): boolean {
+  if (a.email && b.email && a.email === b.email) return true;
+  if (!a.mobile || !b.mobile) return false;
+  const [na, nb] = [normalisePhone(a.mobile), normalisePhone(b.mobile)];
+  return na && nb ? na === nb : phoneDigits(a.mobile) === phoneDigits(b.mobile);
+}
