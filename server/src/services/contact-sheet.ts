@@ -65,7 +65,9 @@ export function contactSheet(
     const row = rows.get(i.customer_id);
     if (!row) continue;
     const day = String(localDay(i.at, settings.timeZone));
-    (row.marks[day] ??= []).push({ kind: i.kind, summary: i.summary });
+    const marks = row.marks[day] ?? [];
+    marks.push({ kind: i.kind, summary: i.summary });
+    row.marks[day] = marks;
     row.contacts++;
   }
   const groups = new Map<string, SheetRow[]>();
