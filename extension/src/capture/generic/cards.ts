@@ -1,0 +1,67 @@
+import type { CapturedCompany, CapturedPerson } from '@dossier/shared';
+import { addEmail, addPhone, emptyCompany, type Found, person } from '../merge.ts';
+import { type MfItem, type MfValue, mfText } from './microformats.ts';
+import { addressLine, newThing, type Thing } from './things.ts';
+
+/**
+ * h-cards as company and people. By the hCard convention a card whose name is its
+ * organisation ("fn org") describes the organisation; any other named card is a person, and
+ * the organisation a person's card names is the company when no organisation card exists.
+ */
+
+const MF_TO_SCHEMA: Record<string, string> = {
+  'street-address': 'streetAddress',
+  'extended-address': 'extendedAddress',
+  locality: 'addressLocality',
+  region: 'addressRegion',
+  'postal-code': 'postalCode',
+  'country-name': 'addressCountry',
+};
+
+function adrLine(v: MfValue | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return mfText(v);
+  const t: Thing = newThing(['PostalAddress']);
+  for (const [mf, schema] of Object.entries(MF_TO_SCHEMA)) {
+    const x = mfText(v.item.properties[mf]?.[0]);
+    if (x) t.props.set(schema, [x]);
+  }
+  return addressLine(t) ?? mfText(v);
+}
+
+const texts = (card: MfItem, prop: string) =>
+  (card.properties[prop] ?? []).map(mfText).filter((s): s is string => Boolean(s));
+
+function isOrgCard(card: MfItem): boolean {
+  const name = mfText(card.properties.name?.[0]);
+  return card.type.includes('h-org') || (name !== undefined && texts(card, 'org').includes(name));
+}
+
+export function foundFromCards(cards: MfItem[]): Found {
+  let company: CapturedCompany | null = null;
+  const people: CapturedPerson[] = [];
+  const orgCard = cards.find(isOrgCard);
+  if (orgCard) {
+    company = emptyCompany();
+    const name = mfText(orgCard.properties.name?.[0]);
+    if (name) company.name = name;
+    for (const t of texts(orgCard, 'tel')) addPhone(company.phones, t, true);
+    for (const t of texts(orgCard, 'x-fax')) addPhone(company.faxes, t, true);
+    for (const e of texts(orgCard, 'email')) addEmail(company.emails, e);
+    const url = texts(orgCard, 'url').find((u) => /^https?:/i.test(u));
+    if (url) company.website = url;
+    const adr = adrLine(orgCard.properties.adr?.[0]);
+    if (adr) company.address = adr;
+  }
+  for (const card of cards) {
+    if (card === orgCard || isOrgCard(card)) continue;
+    const name = mfText(card.properties.name?.[0]);
+    if (!name) continue;
+    const title = texts(card, 'job-title')[0] ?? texts(card, 'role')[0];
+    const email = texts(card, 'email')[0];
+    people.push(person(name, { ...(title ? { title } : {}), phones: texts(card, 'tel'), ...(email ? { email } : {}) }));
+    const org = texts(card, 'org')[0];
+    if (!company && org) company = { ...emptyCompany(), name: org };
+  }
+  return { company, people };
+}

@@ -1,0 +1,42 @@
+import { findCreditCodes, findIcp } from '@dossier/shared';
+import type { Line } from '../dom.ts';
+
+/**
+ * What a site says about its owner in passing: the copyright line names the company, the
+ * footer carries the ICP licence, a registration block the credit code. Only unambiguous
+ * findings count — a page listing several codes (a registry search) names no one in particular.
+ */
+
+const COMPANY_SUFFIX =
+  /([\u4e00-\u9fa5（）()]{2,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|研究院|事务所|工厂|厂))|([A-Z][\w&.,' -]{1,60}?\b(?:Co\.,?\s*Ltd\.?|Company Limited|Limited|Ltd\.?|Inc\.?|LLC|GmbH|Corporation|Corp\.?|PLC))/;
+const COPYRIGHT = /©|\(c\)|copyright|版权所有|版权/i;
+
+export function companyNameFromCopyright(lines: Line[]): string | undefined {
+  for (const line of lines) {
+    const text = line.cells.join(' ');
+    if (!COPYRIGHT.test(text)) continue;
+    const after = text.replace(/.*?(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–—~至]?\s*(?:\d{4})?)?/i, '');
+    const m = COMPANY_SUFFIX.exec(after) ?? COMPANY_SUFFIX.exec(text);
+    const name = (m?.[1] ?? m?.[2])?.trim().replace(/^(?:版权所有|本站|本网站)[:：]?/, '');
+    if (name) return name;
+  }
+  return undefined;
+}
+
+// Only lines that could hold one are handed to the full parsers (which fold full-width forms
+// character by character — too slow for a whole long page).
+const CODE_LIKE = /[0-9A-Z０-９Ａ-Ｚ]{18}/;
+const linesWith = (text: string, test: (line: string) => boolean) => text.split('\n').filter(test).join('\n');
+
+/** The one credit code / ICP number on the page, if there is exactly one. */
+export function soleCreditCode(text: string): string | undefined {
+  if (!CODE_LIKE.test(text)) return undefined;
+  const codes = findCreditCodes(linesWith(text, (l) => CODE_LIKE.test(l)));
+  return codes.length === 1 ? codes[0] : undefined;
+}
+
+export function soleIcp(text: string): string | undefined {
+  if (!/ICP|ＩＣＰ/i.test(text)) return undefined;
+  const icps = findIcp(linesWith(text, (l) => /ICP|ＩＣＰ/i.test(l)));
+  return icps.length === 1 ? icps[0] : undefined;
+}

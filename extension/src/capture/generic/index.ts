@@ -1,0 +1,87 @@
+import type { Capture } from '@dossier/shared';
+import { type Line, linesOf, textOf } from '../dom.ts';
+import { emptyCompany, type Found, isMobile, mergeFound, tidy } from '../merge.ts';
+import type { Adapter } from '../types.ts';
+import { foundFromCards } from './cards.ts';
+import { emailsIn } from './emails.ts';
+import { companyNameFromCopyright, soleCreditCode, soleIcp } from './footer.ts';
+import { foundFromLabels } from './labels.ts';
+import { leadersIn } from './leaders.ts';
+import { foundFromLinks } from './links.ts';
+import { hCards, microformatItems } from './microformats.ts';
+import { peopleFromTables } from './people-tables.ts';
+import { foundFromThings, schemaThings } from './schema.ts';
+
+/**
+ * The generic pass, run on every page: structured data first (it is written for machines),
+ * then microformats, labelled text and tables, leaders with titles, tel:/mailto: links, and
+ * what the page text says in passing (credit code, ICP, e-mails, the copyright holder).
+ * Earlier sources win a field; lists are unioned.
+ */
+export function genericFound(doc: Document, url: URL, root: Element | null = doc.body ?? doc.documentElement): Found {
+  if (!root) return { company: null, people: [] };
+  const whole = root === doc.body || root === doc.documentElement;
+  const lines: Line[] = linesOf(root);
+  const text = textOf(root);
+  const structured = whole ? foundFromThings(schemaThings(doc, url)) : { company: null, people: [] };
+  // Microformats only where a class names one (a selector query is far cheaper than a walk).
+  const hasMf =
+    root.querySelector('[class*="h-"],[class~="vcard"],[class~="adr"]') !== null ||
+    /\b(h-|vcard\b)/.test(root.getAttribute('class') ?? '');
+  const cards = hasMf
+    ? foundFromCards(hCards(microformatItems(doc, url, whole ? doc.documentElement : root)))
+    : { company: null, people: [] };
+  const labelled = foundFromLabels(lines);
+  const found = mergeFound(
+    structured,
+    cards,
+    labelled,
+    { company: null, people: peopleFromTables(lines) },
+    { company: null, people: leadersIn(lines) },
+  );
+  const faxes = new Set(found.company?.faxes ?? []);
+  const links = foundFromLinks(root);
+  // A tel: link on a number the page labels as its fax is the fax.
+  if (links.company) links.company.phones = links.company.phones.filter((p) => !faxes.has(p));
+  const passing = emptyCompany();
+  passing.emails = emailsIn(text).addresses;
+  const code = soleCreditCode(text);
+  if (code) passing.creditCode = code;
+  const icp = soleIcp(text);
+  if (icp) passing.icp = icp;
+  const owner = companyNameFromCopyright(lines);
+  if (owner) passing.name = owner;
+  const all = mergeFound(found, links, { company: passing, people: [] });
+  for (const p of all.people) if (!p.title && labelled.legal.includes(p.name)) p.title = '法定代表人';
+  // A person's own mobile and e-mail are theirs, not the company's switchboard.
+  if (all.company) {
+    const mobiles = new Set(all.people.map((p) => p.mobile).filter(Boolean));
+    const mails = new Set(all.people.map((p) => p.email).filter(Boolean));
+    all.company.phones = all.company.phones.filter((p) => !(mobiles.has(p) && isMobile(p)));
+    all.company.emails = all.company.emails.filter((e) => !mails.has(e));
+  }
+  return all;
+}
+
+export function genericCapture(doc: Document, url: URL, id = 'generic'): Capture {
+  const f = genericFound(doc, url);
+  const c = f.company;
+  const named = Boolean(c && (c.name || c.creditCode || c.icp));
+  return tidy({
+    url: url.href,
+    kind: named ? 'company' : 'generic',
+    adapter: id,
+    company: c,
+    people: f.people,
+    message: null,
+    parcels: [],
+  });
+}
+
+export const genericAdapter: Adapter = {
+  id: 'generic',
+  kind: 'generic',
+  detect: () => true,
+  extract: (doc, url) => genericCapture(doc, url),
+  mergeGeneric: false,
+};

@@ -1,0 +1,186 @@
+import { type CapturedPerson, findCreditCodes, findIcp, findPhones, normaliseCreditCode } from '@dossier/shared';
+import { clean, type Line } from '../dom.ts';
+import { addEmail, addPhone, emptyCompany, type Found, mergePeople, person } from '../merge.ts';
+import { emailsIn, ROLE_MAILBOX } from './emails.ts';
+import { type Field, findLabels, labelField, TITLES, WHOLE_NAME, withoutCourtesy } from './vocab.ts';
+
+/**
+ * Labelled values: "电话：0516-87654321", a table row "传真 | 0516-87654322", a <dt>/<dd> pair.
+ * The label says what the value is, so this is the main source on Chinese contact pages.
+ */
+
+export interface Labelled {
+  field: Field;
+  value: string;
+  line: number;
+}
+
+const TRIM = /^[\s:：,，;；|｜、/\\-]+|[\s,，;；|｜、/\\-]+$/g;
+
+/** Every "label：value" in one piece of text; a value runs to the next label. */
+function fromText(text: string, line: number): Labelled[] {
+  const hits = findLabels(text);
+  return hits.flatMap((h, k) => {
+    const value = text.slice(h.end, hits[k + 1]?.start ?? text.length).replace(TRIM, '');
+    return value ? [{ field: h.field, value, line }] : [];
+  });
+}
+
+export function labelledValues(lines: Line[]): Labelled[] {
+  const out: Labelled[] = [];
+  lines.forEach((line, i) => {
+    const { cells } = line;
+    if (cells.length > 1) {
+      // A grid row: label cell, value cell, label cell, value cell …
+      for (let k = 0; k < cells.length; k++) {
+        const cell = cells[k] ?? '';
+        const field = labelField(cell);
+        const next = cells[k + 1];
+        if (field && next !== undefined && !labelField(next)) {
+          if (next) out.push({ field, value: next.replace(TRIM, ''), line: i });
+          k++;
+        } else if (!field) out.push(...fromText(cell, i));
+      }
+      return;
+    }
+    const text = cells[0] ?? '';
+    const field = labelField(text);
+    const next = lines[i + 1];
+    // A line that is only a label takes the next line as its value — when it is marked as a
+    // label (a <dt>, a <th>, a trailing colon) or the value is plainly of that kind. A menu
+    // item "Products" followed by "Support" is not a label and its value.
+    if (field) {
+      const value = next && next.cells.length === 1 && !next.heading ? (next.cells[0] ?? '') : '';
+      const marked = line.tag === 'dt' || line.tag === 'th' || /[:：]\s*$/.test(text);
+      const plain =
+        ((field === 'phone' || field === 'mobile' || field === 'fax') && findPhones(value).length > 0) ||
+        (field === 'email' && emailsIn(value).addresses.length > 0);
+      if (value && !labelField(value) && (marked || plain))
+        out.push({ field, value: value.replace(TRIM, ''), line: i + 1 });
+      return;
+    }
+    out.push(...fromText(text, i));
+  });
+  return out;
+}
+
+/** "王建国（销售经理）", "王建国 经理", "John Smith, Sales Manager", "王先生 13912345678". */
+export function parseContact(value: string): CapturedPerson | null {
+  const phones = findPhones(value);
+  const emails = emailsIn(value);
+  let rest = value;
+  for (const p of phones) rest = rest.replace(p.display, ' ');
+  for (const e of emails.raw) rest = rest.replace(e, ' ');
+  let title: string | undefined;
+  rest = rest.replace(/[（(]\s*([^）)]{1,30}?)\s*[）)]/, (_, t: string) => {
+    title = clean(t);
+    return ' ';
+  });
+  rest = clean(rest.replace(/[:：]/g, ' ')).replace(TRIM, '');
+  if (!title) {
+    const suffix = TITLES.find((t) => rest.toLowerCase().endsWith(t.toLowerCase()) && rest.length > t.length);
+    if (suffix) {
+      title = rest.slice(rest.length - suffix.length);
+      rest = rest.slice(0, rest.length - suffix.length).replace(TRIM, '');
+    }
+  }
+  rest = withoutCourtesy(rest);
+  const name = WHOLE_NAME.test(rest) ? rest : null;
+  if (!name) return null;
+  return person(name, {
+    ...(title ? { title } : {}),
+    phones: phones.map((p) => (p.ext ? `${p.number};ext=${p.ext}` : p.number)),
+    ...(emails.addresses[0] ? { email: emails.addresses[0] } : {}),
+  });
+}
+
+const WEBSITE = /(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:\/[^\s，,；;]*)?/i;
+
+/** Company and people from labelled values, in page order. */
+export function foundFromLabels(lines: Line[]): Found & { legal: string[] } {
+  const company = emptyCompany();
+  let people: CapturedPerson[] = [];
+  const legal: string[] = [];
+  // The person a following 手机 / 职务 belongs to: the last 联系人 within a few lines, with no
+  // heading in between.
+  let current: { p: CapturedPerson; line: number } | null = null;
+  const near = (line: number) =>
+    current !== null && line - current.line <= 4 && !lines.slice(current.line + 1, line + 1).some((l) => l.heading);
+
+  for (const { field, value, line } of labelledValues(lines)) {
+    const phones = () => findPhones(value).map((p) => (p.ext ? `${p.number};ext=${p.ext}` : p.number));
+    switch (field) {
+      case 'company':
+        company.name ??= clean(value);
+        break;
+      case 'contact':
+      case 'legal': {
+        const p = parseContact(value);
+        if (!p) break;
+        // 法定代表人 is a fallback title: the same person's 董事长 elsewhere on the page says more.
+        if (field === 'legal') legal.push(p.name);
+        people = mergePeople(people, [p]);
+        const kept = people.find((q) => q.name === p.name) ?? p;
+        current = field === 'contact' ? { p: kept, line } : current;
+        break;
+      }
+      case 'title':
+        if (current && near(line) && !current.p.title && value.length <= 30) current.p.title = clean(value);
+        break;
+      case 'mobile': {
+        const [firstPhone, ...others] = phones();
+        if (current && near(line) && !current.p.mobile && firstPhone) current.p.mobile = firstPhone;
+        else addPhone(company.phones, firstPhone);
+        for (const p of others) addPhone(company.phones, p);
+        break;
+      }
+      case 'phone':
+        for (const p of phones()) addPhone(company.phones, p);
+        break;
+      case 'fax':
+        for (const p of phones()) addPhone(company.faxes, p);
+        break;
+      case 'phoneFax':
+        for (const p of phones()) {
+          addPhone(company.phones, p);
+          addPhone(company.faxes, p);
+        }
+        break;
+      case 'email':
+        for (const e of emailsIn(value).addresses) {
+          if (current && near(line) && !current.p.email && !ROLE_MAILBOX.test(e)) current.p.email = e;
+          else addEmail(company.emails, e);
+        }
+        break;
+      case 'address':
+        company.address ??= clean(value);
+        break;
+      case 'website': {
+        const w = WEBSITE.exec(value)?.[0];
+        if (w) company.website ??= w;
+        break;
+      }
+      case 'scope':
+        company.businessScope ??= clean(value);
+        break;
+      case 'products':
+        if (company.products.length === 0)
+          company.products = value
+            .split(/[,，、;；/|｜]+/)
+            .map(clean)
+            .filter((s) => s && s.length <= 40);
+        break;
+      case 'credit':
+        company.creditCode ??= normaliseCreditCode(value) ?? findCreditCodes(value)[0];
+        break;
+      case 'icp':
+        company.icp ??= findIcp(value)[0];
+        break;
+      default:
+        break;
+    }
+  }
+  if (company.creditCode === undefined) delete company.creditCode;
+  if (company.icp === undefined) delete company.icp;
+  return { company, people, legal };
+}

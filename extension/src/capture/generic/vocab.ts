@@ -1,0 +1,341 @@
+/**
+ * The words pages use for contact fields and people's titles, Chinese and English. Labels are
+ * matched after dropping spaces inside them ("联 系 人", "电　　话" are how old sites align
+ * their columns) and case.
+ */
+
+export type Field =
+  | 'company'
+  | 'contact'
+  | 'title'
+  | 'phone'
+  | 'mobile'
+  | 'fax'
+  | 'phoneFax'
+  | 'email'
+  | 'address'
+  | 'website'
+  | 'scope'
+  | 'products'
+  | 'credit'
+  | 'icp'
+  | 'legal'
+  // Recognised only so that a value stops where they start.
+  | 'postcode'
+  | 'qq'
+  | 'other';
+
+export const LABELS: Record<Field, string[]> = {
+  company: ['公司名称', '企业名称', '单位名称', '公司全称', '企业全称', 'Company Name', 'Company'],
+  contact: ['联系人', '联络人', '联系人姓名', '姓名', '业务联系人', 'Contact Person', 'Contact Name', 'Contact'],
+  title: ['职务', '职位', '头衔', 'Job Title', 'Position', 'Title'],
+  phone: [
+    '电话',
+    '联系电话',
+    '固定电话',
+    '办公电话',
+    '公司电话',
+    '总机',
+    '座机',
+    '热线',
+    '服务热线',
+    '全国服务热线',
+    '客服热线',
+    '客服电话',
+    '销售热线',
+    '销售电话',
+    '咨询电话',
+    '咨询热线',
+    '业务电话',
+    '服务电话',
+    '免费热线',
+    '订购热线',
+    'Telephone',
+    'Tel',
+    'Phone',
+    'Phone Number',
+    'Hotline',
+  ],
+  mobile: ['手机', '手机号', '手机号码', '移动电话', 'Mobile', 'Mobile Phone', 'Cell', 'Cellphone', 'Mob'],
+  fax: ['传真', '传真号码', '传真号', 'Fax', 'Facsimile'],
+  phoneFax: ['电话/传真', '电话传真', 'Tel/Fax', 'Phone/Fax'],
+  email: ['邮箱', '电子邮箱', '电子邮件', '邮件', '电邮', 'E-mail', 'Email', 'Mail'],
+  address: [
+    '地址',
+    '公司地址',
+    '联系地址',
+    '办公地址',
+    '通讯地址',
+    '注册地址',
+    '厂址',
+    '公司总部',
+    '总部地址',
+    'Address',
+    'Add',
+    'Addr',
+  ],
+  website: [
+    '网址',
+    '公司网址',
+    '网站',
+    '官网',
+    '公司网站',
+    '公司主页',
+    '主页',
+    'Website',
+    'Web Site',
+    'Web',
+    'Homepage',
+    'URL',
+  ],
+  scope: ['经营范围', 'Business Scope'],
+  products: ['主营产品', '主要产品', '主营业务', '主营', '产品', 'Main Products', 'Products'],
+  credit: ['统一社会信用代码', '社会信用代码', '信用代码', 'Unified Social Credit Code'],
+  icp: ['ICP备案号', 'ICP备案', '备案号', 'ICP证', 'ICP'],
+  legal: ['法定代表人', '法人代表', '法人'],
+  postcode: ['邮编', '邮政编码', 'Zip', 'Postcode', 'Post Code', 'Postal Code'],
+  qq: ['QQ', 'QQ号', '微信', '微信号', 'WeChat', 'Skype', 'WhatsApp'],
+  other: [
+    '营业时间',
+    '工作时间',
+    'Opening Hours',
+    '注册资本',
+    '成立日期',
+    '成立时间',
+    '开户行',
+    '开户银行',
+    '账号',
+    '银行账号',
+    '税号',
+  ],
+};
+
+const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase();
+
+const BY_LABEL = new Map<string, Field>();
+for (const [field, list] of Object.entries(LABELS) as [Field, string[]][])
+  for (const l of list) BY_LABEL.set(norm(l), field);
+
+/** The field a whole cell names ("电 话：", "E-mail:"), or undefined. */
+export function labelField(cell: string): Field | undefined {
+  return BY_LABEL.get(norm(cell.replace(/[:：]\s*$/, '')));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * `(?=[…])` of the characters the words can start with: a long alternation is tried at every
+ * position of every line, and this lets the regex engine skip most positions at once.
+ */
+export function firstCharLookahead(words: string[]): string {
+  const chars = new Set<string>();
+  for (const w of words) {
+    const c = w.charAt(0);
+    chars.add(c);
+    if (/[a-z]/i.test(c)) {
+      chars.add(c.toLowerCase());
+      chars.add(c.toUpperCase());
+    }
+  }
+  return `(?=[${[...chars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}])`;
+}
+
+const MAX_LABEL = Math.max(...[...BY_LABEL.keys()].map((k) => k.length));
+// The characters a label can end with: most digits on a page follow something else (年, 第, 约),
+// and are dismissed on this one look-up.
+const LAST_CHARS = new Set([...BY_LABEL.keys()].map((k) => k.charAt(k.length - 1)));
+const SPACE = /[\s\u3000]/;
+// Where a label can end: one of its last characters, then a colon or the start of a number
+// (digit, +, ( or （). A native regex finds these; everything else on the page is skipped.
+const CANDIDATE = new RegExp(
+  `[${[...LAST_CHARS].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]\\.?[\\s\\u3000]*(?:[:：]|[\\d+(（])`,
+  'gi',
+);
+const LATIN = /[A-Za-z]/;
+
+export interface LabelHit {
+  field: Field;
+  /** Where the label starts, and where its value starts (after the colon). */
+  start: number;
+  end: number;
+}
+
+/**
+ * Labels in running text: a known label right before a colon, or right before a number
+ * ("电话 0516…"). Found by looking back from each colon and each number — linear, where one big
+ * alternation tried at every position of a long page is several times slower.
+ * CJK labels may sit inside a longer phrase (销售部电话：) and have spaces between characters
+ * (电　　话：); Latin ones must be whole words ("Tel", not the end of "Hotel").
+ */
+export function findLabels(text: string): LabelHit[] {
+  const hits: LabelHit[] = [];
+  let floor = 0;
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const i = m.index + m[0].length - 1; // the colon, or the number's first character
+    if (m.index < floor) continue;
+    const colon = m[0].endsWith(':') || m[0].endsWith('：');
+    // Back over spaces (and the "." of "Tel.") to the label's last character.
+    let j = i - 1;
+    while (j >= floor && SPACE.test(text.charAt(j))) j--;
+    if (j >= floor && text.charAt(j) === '.') j--;
+    // Up to MAX_LABEL characters before that, spaces left out, each with its position.
+    const chars: string[] = [];
+    const at: number[] = [];
+    for (let k = j; k >= floor && chars.length < MAX_LABEL; k--) {
+      const c = text.charAt(k);
+      if (SPACE.test(c)) continue;
+      chars.unshift(c.toLowerCase());
+      at.unshift(k);
+    }
+    // The longest label ending there wins (联系电话 over 电话).
+    for (let n = chars.length; n >= 1; n--) {
+      const field = BY_LABEL.get(chars.slice(chars.length - n).join(''));
+      const start = at[at.length - n] ?? 0;
+      if (!field || (LATIN.test(text.charAt(start)) && LATIN.test(text.charAt(start - 1)))) continue;
+      const end = colon ? i + 1 : i;
+      hits.push({ field, start, end });
+      floor = end;
+      break;
+    }
+  }
+  return hits;
+}
+
+/** Titles people hold, longest first so that 销售总监 wins over 总监. */
+export const TITLES = [
+  '董事长',
+  '副董事长',
+  '执行董事',
+  '独立董事',
+  '董事',
+  '监事会主席',
+  '监事',
+  '总裁',
+  '副总裁',
+  '总经理',
+  '副总经理',
+  '常务副总经理',
+  '执行总裁',
+  '首席执行官',
+  '首席财务官',
+  '首席技术官',
+  '董事会秘书',
+  '董秘',
+  '财务总监',
+  '销售总监',
+  '市场总监',
+  '技术总监',
+  '运营总监',
+  '采购总监',
+  '总监',
+  '总工程师',
+  '总工',
+  '厂长',
+  '副厂长',
+  '主任',
+  '副主任',
+  '部长',
+  '副部长',
+  '销售经理',
+  '市场经理',
+  '采购经理',
+  '项目经理',
+  '客户经理',
+  '区域经理',
+  '大区经理',
+  '部门经理',
+  '业务经理',
+  '财务经理',
+  '人事经理',
+  '经理',
+  '副经理',
+  '主管',
+  '助理',
+  '法定代表人',
+  '法人代表',
+  '创始人',
+  '合伙人',
+  '秘书',
+  '业务员',
+  '销售代表',
+  'Chairman',
+  'Chairwoman',
+  'Vice Chairman',
+  'Chief Executive Officer',
+  'Chief Financial Officer',
+  'Chief Technology Officer',
+  'Chief Operating Officer',
+  'CEO',
+  'CFO',
+  'CTO',
+  'COO',
+  'President',
+  'Vice President',
+  'VP',
+  'Managing Director',
+  'General Manager',
+  'Deputy General Manager',
+  'Sales Director',
+  'Marketing Director',
+  'Sales Manager',
+  'Marketing Manager',
+  'Purchasing Manager',
+  'Procurement Manager',
+  'Account Manager',
+  'Project Manager',
+  'Business Development Manager',
+  'Director',
+  'Manager',
+  'Founder',
+  'Co-founder',
+  'Owner',
+  'Partner',
+  'Head of Sales',
+  'Head of Procurement',
+].sort((a, b) => b.length - a.length);
+
+const TITLE_SET = new Set(TITLES.map((t) => t.toLowerCase()));
+export const isTitle = (s: string): boolean => TITLE_SET.has(s.trim().toLowerCase());
+export const TITLE_RE = TITLES.map(escapeRe).join('|');
+/** Does the text mention any title at all? A cheap gate before the name–title patterns. */
+export const ANY_TITLE = new RegExp(`${firstCharLookahead(TITLES)}(?:${TITLE_RE})`, 'i');
+
+// Common single and compound surnames (the 400-odd most frequent cover nearly everyone).
+const SURNAMES_1 =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由';
+const SURNAMES_2 = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '令狐',
+  '端木',
+  '南宫',
+];
+export const CN_NAME = `(?:${SURNAMES_2.join('|')}|[${SURNAMES_1}])[\\u4e00-\\u9fa5]{1,2}`;
+// "王先生", "李女士", "张经理": how a contact is often given when only the surname is public.
+export const CN_POLITE = `(?:${SURNAMES_2.join('|')}|[${SURNAMES_1}])(?:先生|女士|小姐|经理|总)`;
+export const EN_NAME =
+  "(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\\s+[A-Z]\\.)?(?:\\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}";
+
+export const WHOLE_NAME = new RegExp(`^(?:${CN_NAME}|${CN_POLITE}|${EN_NAME})$`);
+const NAME_WITH_COURTESY = new RegExp(`^(${CN_NAME})\\s+(?:先生|女士|小姐)$`);
+
+/** Is the whole string a plausible personal name? */
+export function isPersonName(s: string): boolean {
+  const t = s.trim();
+  return t.length <= 40 && WHOLE_NAME.test(t) && !isTitle(t);
+}
+
+/** "吴海燕 女士" → "吴海燕": a full name with a courtesy title after it is the name. */
+export const withoutCourtesy = (s: string): string => s.replace(NAME_WITH_COURTESY, '$1');

@@ -1,0 +1,180 @@
+import {
+  type Capture,
+  type CapturedCompany,
+  type CapturedPerson,
+  findPhones,
+  normaliseEmail,
+  normalisePhone,
+  phoneDigits,
+} from '@dossier/shared';
+import { clean } from './dom.ts';
+
+/**
+ * What one extractor found: a company (or nothing) and people. Extractors each return one of
+ * these and they are merged in order of trust — the earlier source wins a field, lists are
+ * unioned without duplicates.
+ */
+export interface Found {
+  company: CapturedCompany | null;
+  people: CapturedPerson[];
+}
+
+export const emptyCompany = (): CapturedCompany => ({ phones: [], faxes: [], emails: [], products: [] });
+export const nothing = (): Found => ({ company: null, people: [] });
+
+/**
+ * A phone as stored in a capture: E.164 (";ext=" for extensions). Explicitly marked-up numbers
+ * (tel: links, itemprop="telephone") that libphonenumber cannot place are kept as written
+ * rather than dropped — the page says it is a phone.
+ */
+export function phoneValue(raw: string | undefined, explicit = false): string | undefined {
+  if (!raw) return undefined;
+  const n = normalisePhone(raw);
+  if (n) return n;
+  const text = clean(raw.replace(/^tel:/i, ''));
+  return explicit && phoneDigits(text).length >= 5 ? text : undefined;
+}
+
+export const isMobile = (raw: string): boolean => findPhones(raw.replace(/;ext=/, ' ext ')).at(0)?.type === 'mobile';
+
+export function emailValue(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const addr = decodeURIComponent(raw.replace(/^mailto:/i, '').split('?')[0] ?? '');
+  return normaliseEmail(addr) ?? undefined;
+}
+
+const phoneKey = (p: string) => phoneDigits(p.replace(/;ext=/, 'x')) || p;
+const textKey = (s: string) => clean(s).toLowerCase();
+
+function union(a: string[], b: string[], key: (s: string) => string): string[] {
+  const seen = new Set(a.map(key));
+  const out = [...a];
+  for (const x of b) {
+    const k = key(x);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+export function addPhone(list: string[], raw: string | undefined, explicit = false): void {
+  const v = phoneValue(raw, explicit);
+  if (v && !list.some((p) => phoneKey(p) === phoneKey(v))) list.push(v);
+}
+
+export function addEmail(list: string[], raw: string | undefined): void {
+  const v = emailValue(raw);
+  if (v && !list.includes(v)) list.push(v);
+}
+
+export function mergeCompany(a: CapturedCompany | null, b: CapturedCompany | null): CapturedCompany | null {
+  if (!a) return b ? { ...b } : null;
+  if (!b) return a;
+  const out: CapturedCompany = {
+    ...a,
+    phones: union(a.phones, b.phones, phoneKey),
+    faxes: union(a.faxes, b.faxes, phoneKey),
+    emails: union(a.emails, b.emails, textKey),
+    products: union(a.products, b.products, textKey),
+  };
+  for (const k of ['name', 'creditCode', 'icp', 'website', 'address', 'businessScope'] as const) {
+    if (out[k] === undefined && b[k] !== undefined) out[k] = b[k];
+  }
+  return out;
+}
+
+/** People are the same person when their names match (whitespace and case aside). */
+export function mergePeople(a: CapturedPerson[], b: CapturedPerson[]): CapturedPerson[] {
+  const out = a.map((p) => ({ ...p }));
+  for (const p of b) {
+    const same = out.find((q) => textKey(q.name) === textKey(p.name));
+    if (!same) {
+      out.push({ ...p });
+      continue;
+    }
+    for (const k of ['title', 'mobile', 'phone', 'email'] as const) {
+      if (same[k] === undefined && p[k] !== undefined) same[k] = p[k];
+    }
+  }
+  return out;
+}
+
+export function mergeFound(...parts: Found[]): Found {
+  let company: CapturedCompany | null = null;
+  let people: CapturedPerson[] = [];
+  for (const f of parts) {
+    company = mergeCompany(company, f.company);
+    people = mergePeople(people, f.people);
+  }
+  return { company, people };
+}
+
+/** A company with nothing in it is no company. */
+export function isEmptyCompany(c: CapturedCompany | null): boolean {
+  if (!c) return true;
+  const scalar = ['name', 'creditCode', 'icp', 'website', 'address', 'businessScope'] as const;
+  return (
+    scalar.every((k) => c[k] === undefined) &&
+    !c.phones.length &&
+    !c.faxes.length &&
+    !c.emails.length &&
+    !c.products.length
+  );
+}
+
+// The wire schema caps every string (shared/src/schemas/common.ts); a page can hold more (a
+// 经营范围 of several thousand characters), so values are cut to fit rather than rejected.
+const LIMIT: Record<string, number> = {
+  url: 2000,
+  website: 500,
+  address: 500,
+  location: 500,
+  businessScope: 4000,
+  email: 320,
+  fromEmail: 320,
+  subject: 1000,
+};
+const clip = (key: string, v: string) => v.slice(0, LIMIT[key] ?? 200).trim();
+
+function fitLimits<T extends object>(o: T, listLimit: Record<string, number> = {}): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined || v === '') continue;
+    if (typeof v === 'string') out[k] = clip(k, v);
+    else if (Array.isArray(v))
+      out[k] = v.map((x) => (typeof x === 'string' ? x.slice(0, listLimit[k] ?? 200).trim() : x));
+    else out[k] = v;
+  }
+  return out as T;
+}
+
+/** Drop absent optional fields and cut overlong values, so that captures compare, serialise and validate. */
+export function tidy(c: Capture): Capture {
+  const { warnings, ...rest } = c;
+  return {
+    ...rest,
+    url: clip('url', c.url),
+    company: c.company && !isEmptyCompany(c.company) ? fitLimits(c.company, { emails: 320 }) : null,
+    people: c.people.map((p) => fitLimits(p)),
+    parcels: c.parcels.map((p) => fitLimits(p)),
+    message: c.message ? fitLimits(c.message) : null,
+    ...(warnings?.length ? { warnings: warnings.map((w) => w.slice(0, 500)) } : {}),
+  };
+}
+
+/** A person from a name and whatever else is known; phones sorted into mobile / direct line. */
+export function person(name: string, f: { title?: string; phones?: string[]; email?: string }): CapturedPerson {
+  const p: CapturedPerson = { name: clean(name) };
+  if (f.title) p.title = clean(f.title);
+  for (const raw of f.phones ?? []) {
+    const v = phoneValue(raw, true);
+    if (!v) continue;
+    if (isMobile(v) && !p.mobile) p.mobile = v;
+    else if (!isMobile(v) && !p.phone) p.phone = v;
+  }
+  const e = emailValue(f.email);
+  if (e) p.email = e;
+  return p;
+}

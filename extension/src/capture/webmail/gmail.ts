@@ -1,0 +1,52 @@
+import { normaliseEmail } from '@dossier/shared';
+import { clean } from '../dom.ts';
+import type { Adapter } from '../types.ts';
+import { type MailView, webmailCapture, webmailFallback } from './build.ts';
+import { mailDate } from './dates.ts';
+
+/**
+ * Gmail, the open message of a conversation (page-structures.json, gmail): message
+ * containers div.adn.ads, sender span.gD with its address in the `email` attribute, subject
+ * h2.hP, date in the `title` of span.g3, body div.a3s. In a thread the last expanded message
+ * (the one with a body) is the open one; the inbox rows (tr.zA) are never read.
+ */
+
+function view(doc: Document): MailView | null {
+  const messages = [...doc.querySelectorAll('div.adn.ads')].filter((m) => m.querySelector('div.a3s'));
+  const open = messages.at(-1);
+  const sender = open?.querySelector('span.gD[email]');
+  if (!open || !sender) return null;
+  const email = normaliseEmail(sender.getAttribute('email') ?? '') ?? undefined;
+  const name = clean(sender.getAttribute('name') ?? sender.textContent);
+  const subject = clean(doc.querySelector('h2.hP')?.textContent);
+  const g3 = open.querySelector('span.g3');
+  const date = mailDate(g3?.getAttribute('title') ?? g3?.textContent);
+  return {
+    header: {
+      ...(name && name !== email ? { fromName: name } : {}),
+      ...(email ? { fromEmail: email } : {}),
+      ...(subject ? { subject } : {}),
+      ...(date ? { date } : {}),
+    },
+    body: open.querySelector('div.a3s'),
+    warnings: [],
+  };
+}
+
+export const gmailAdapter: Adapter = {
+  id: 'gmail',
+  kind: 'webmail',
+  mergeGeneric: false,
+  detect: (url) => url.hostname === 'mail.google.com',
+  extract(doc, url) {
+    const v = view(doc);
+    if (!v)
+      return webmailFallback(
+        doc,
+        url,
+        'gmail',
+        'no open message found by the Gmail selectors (div.adn.ads, span.gD[email])',
+      );
+    return webmailCapture('gmail', url, v);
+  },
+};
