@@ -30,7 +30,11 @@ export const lostDocs: RouteDoc[] = [
   },
 ];
 
-const tally = (xs: string[]) => xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});
+const tally = (xs: string[]) => {
+  const counts: Record<string, number> = {};
+  for (const x of xs) counts[x] = (counts[x] ?? 0) + 1;
+  return counts;
+};
 
 /** Seed 003: record why, which and when customers were lost, then analyse. */
 export const lostRoutes = (deps: AppDeps) =>
