@@ -1,4 +1,5 @@
 import {
+  CompanyType,
   type Customer,
   CustomerCreate,
   CustomerDetail,
@@ -10,9 +11,11 @@ import {
   KeyInput,
   Person,
   PersonInput,
+  SizeClass,
+  Stage,
   Tier,
 } from '@dossier/shared';
-import { and, asc, count, desc, eq, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { customerKeys, customers, interactions, people } from '../../db/schema.ts';
@@ -41,6 +44,13 @@ const ListQuery = z.object({
   status: CustomerStatus.optional(),
   owner: z.string().max(200).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  stage: Stage.optional(),
+  companyType: CompanyType.optional(),
+  sizeClass: SizeClass.optional(),
+  /** A region path, outermost first: "华东/江苏" matches every customer in Jiangsu. */
+  region: z.string().max(200).optional(),
+  /** "due" (earliest next due first) or "initials" (the A–Z index order). */
+  sort: z.enum(['due', 'initials']).default('due'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
@@ -133,11 +143,20 @@ export const customerRoutes = (deps: AppDeps) =>
       if (q.status) where.push(eq(customers.status, q.status));
       if (q.owner) where.push(eq(customers.owner, q.owner));
       if (q.overdue === 'true') where.push(lt(customers.nextDue, now));
+      if (q.stage) where.push(eq(customers.stage, q.stage));
+      if (q.companyType) where.push(eq(customers.companyType, q.companyType));
+      if (q.sizeClass) where.push(eq(customers.sizeClass, q.sizeClass));
+      for (const [i, part] of (q.region?.split('/').filter(Boolean) ?? []).entries()) {
+        where.push(sql`json_extract(${customers.region}, ${`$[${i}]`}) = ${part}`);
+      }
       const rows = deps.db
         .select()
         .from(customers)
         .where(and(...where))
-        .orderBy(asc(customers.nextDue), asc(customers.id))
+        .orderBy(
+          ...(q.sort === 'initials' ? [asc(customers.initials), asc(customers.name)] : [asc(customers.nextDue)]),
+          asc(customers.id),
+        )
         .limit(q.limit)
         .offset(q.offset)
         .all();

@@ -135,4 +135,40 @@ describe('customers', () => {
     expect(clash.status).toBe(409);
     expect(clash.json.error.details.customerId).toBe(a.json.id);
   });
+
+  it('lists by region path, stage, company type and size class, in A–Z order on request', async () => {
+    const t = makeTestApp();
+    const add = (body: Record<string, unknown>) => t.request('POST', '/api/customers', { tier: 'B', ...body });
+    await add({
+      name: '徐州恒泰置业',
+      region: ['华东', '江苏', '徐州'],
+      stage: 'land_won',
+      companyType: 'private',
+      sizeClass: 'large',
+    });
+    await add({
+      name: '南京栖霞建设',
+      region: ['华东', '江苏', '南京'],
+      stage: 'proposal',
+      companyType: 'joint_stock',
+    });
+    await add({ name: 'Acme Shanghai', region: ['华东', '上海'], companyType: 'foreign' });
+    await add({ name: '北京城建', region: ['华北', '北京'] });
+    const names = async (q: string) =>
+      ((await t.request('GET', `/api/customers?${q}`)).json.customers as { name: string }[]).map((c) => c.name);
+    expect(await names(`region=${encodeURIComponent('华东/江苏')}&sort=initials`)).toEqual([
+      '南京栖霞建设',
+      '徐州恒泰置业',
+    ]);
+    expect(await names(`region=${encodeURIComponent('华东')}&sort=initials`)).toEqual([
+      'Acme Shanghai',
+      '南京栖霞建设',
+      '徐州恒泰置业',
+    ]);
+    expect(await names('stage=land_won')).toEqual(['徐州恒泰置业']);
+    expect(await names('companyType=foreign')).toEqual(['Acme Shanghai']);
+    expect(await names('sizeClass=large')).toEqual(['徐州恒泰置业']);
+    expect(await names('sort=initials')).toEqual(['Acme Shanghai', '北京城建', '南京栖霞建设', '徐州恒泰置业']);
+    expect((await t.request('GET', '/api/customers?stage=nope')).status).toBe(400);
+  });
 });
