@@ -4,5 +4,6 @@ export * from './common.ts';
 export * from './context.ts';
 export * from './customer.ts';
 export * from './interaction.ts';
+export * from './maintenance.ts';
 export * from './parcel.ts';
 export * from './settings.ts';

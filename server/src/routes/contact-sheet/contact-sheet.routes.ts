@@ -1,3 +1,4 @@
+import { Sheet } from '@dossier/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { sheetRemarks } from '../../db/schema.ts';
@@ -19,20 +20,6 @@ const ExportQuery = Query.extend({
   lang: z.enum(['zh', 'en']).default('zh'),
 });
 const Remarks = z.object({ customerId: z.number().int().positive(), month: Month, text: z.string().trim().max(500) });
-const Row = z.object({
-  customerId: z.number(),
-  name: z.string(),
-  tier: z.enum(['A', 'B', 'C']),
-  region: z.array(z.string()),
-  marks: z.record(z.string(), z.array(z.object({ kind: z.string(), summary: z.string().nullable() }))),
-  contacts: z.number(),
-  remarks: z.string().nullable(),
-});
-const Sheet = z.object({
-  month: z.string(),
-  days: z.number(),
-  groups: z.array(z.object({ key: z.string(), rows: z.array(Row) })),
-});
 
 export const contactSheetDocs: RouteDoc[] = [
   {

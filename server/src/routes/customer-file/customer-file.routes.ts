@@ -1,4 +1,4 @@
-import { Commitment, Parcel } from '@dossier/shared';
+import { Commitment, Material, Parcel, TierChange } from '@dossier/shared';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -10,24 +10,6 @@ import { IdParam } from '../../lib/params.ts';
 import { validate } from '../../lib/validate.ts';
 import { liveCustomer } from '../../services/customers.ts';
 
-const TierChange = z.object({
-  id: z.number(),
-  fromTier: z.string().nullable(),
-  toTier: z.string(),
-  reason: z.string().nullable(),
-  at: z.string(),
-});
-const Material = z.object({
-  id: z.number(),
-  customerId: z.number(),
-  number: z.number(),
-  title: z.string(),
-  url: z.string().nullable(),
-  fileName: z.string().nullable(),
-  mimeType: z.string().nullable(),
-  bytes: z.number(),
-  createdAt: z.string(),
-});
 /** A material is a link, or a small file sent as base64 (the 1 MB body limit holds). */
 const MaterialInput = z
   .object({

@@ -1,3 +1,4 @@
+import { Focus } from '@dossier/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -10,14 +11,13 @@ import { getSettings } from '../../services/settings.ts';
 /** A day "2026-11-23" or an ISO week "2026-W48". */
 const Period = z.string().regex(/^\d{4}-(\d{2}-\d{2}|W\d{2})$/, 'a day (2026-11-23) or a week (2026-W48)');
 const Note = z.object({ period: Period, text: z.string().max(4000) });
-const Answer = z.object({ today: Note, tomorrow: Note, week: Note });
 
 export const focusDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/api/focus',
     summary: "The board's focus notes for today, tomorrow and this week",
-    responses: { 200: Answer },
+    responses: { 200: Focus },
   },
   {
     method: 'put',

@@ -1,4 +1,4 @@
-import { LostReason } from '@dossier/shared';
+import { Lost, type LostReason } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -8,17 +8,6 @@ import { validate } from '../../lib/validate.ts';
 import { visible } from '../../services/visibility.ts';
 
 const Query = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
-const Lost = z.object({
-  id: z.number(),
-  name: z.string(),
-  tier: z.enum(['A', 'B', 'C']),
-  owner: z.string().nullable(),
-  lostAt: z.string().nullable(),
-  lostReasonCode: LostReason.nullable(),
-  lostReason: z.string().nullable(),
-});
-const Count = z.record(z.string(), z.number());
-const Answer = z.object({ customers: z.array(Lost), byTier: Count, byOwner: Count, byReason: Count });
 
 export const lostDocs: RouteDoc[] = [
   {
@@ -26,7 +15,7 @@ export const lostDocs: RouteDoc[] = [
     path: '/api/lost',
     summary: 'Lost customers: which, when and why, counted by tier, owner and reason',
     query: Query,
-    responses: { 200: Answer },
+    responses: { 200: Lost },
   },
 ];
 

@@ -1,23 +1,9 @@
-import { Stage } from '@dossier/shared';
+import { Pipeline, Stage } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 import { visible } from '../../services/visibility.ts';
-
-const Case = z.object({
-  id: z.number(),
-  name: z.string(),
-  tier: z.enum(['A', 'B', 'C']),
-  owner: z.string().nullable(),
-  followUps: z.number(),
-  nextDue: z.string(),
-  nextStep: z.string().nullable(),
-});
-const Answer = z.object({
-  stages: z.array(z.object({ stage: Stage, count: z.number(), followUps: z.number(), cases: z.array(Case) })),
-});
 
 export const pipelineDocs: RouteDoc[] = [
   {
@@ -25,7 +11,7 @@ export const pipelineDocs: RouteDoc[] = [
     path: '/api/pipeline',
     summary:
       'Cases by stage (land won → contacted → serviced → proposal → signed → after-sales) with follow-up counts and next steps',
-    responses: { 200: Answer },
+    responses: { 200: Pipeline },
   },
 ];
 

@@ -1,4 +1,4 @@
-import { Tier } from '@dossier/shared';
+import { Decided, Reclassification } from '@dossier/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { reclassDecisions } from '../../db/schema.ts';
@@ -12,21 +12,6 @@ import { getSettings } from '../../services/settings.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'like 2026-11');
 const Query = z.object({ month: Month });
-const Reason = z.object({ code: z.string(), count: z.number().optional(), expected: z.number().optional() });
-const Proposal = z.object({
-  customerId: z.number(),
-  name: z.string(),
-  owner: z.string().nullable(),
-  from: Tier,
-  to: Tier,
-  score: z.number(),
-  reasons: z.array(Reason),
-});
-const Answer = z.object({
-  month: z.string(),
-  proposals: z.array(Proposal),
-  distribution: z.array(z.object({ tier: Tier, count: z.number(), share: z.number(), guide: z.number() })),
-});
 const Decisions = z.object({
   month: Month,
   decisions: z
@@ -36,7 +21,6 @@ const Decisions = z.object({
     .min(1)
     .max(10_000),
 });
-const Decided = z.object({ accepted: z.number(), rejected: z.number() });
 
 export const reclassificationDocs: RouteDoc[] = [
   {
@@ -44,7 +28,7 @@ export const reclassificationDocs: RouteDoc[] = [
     path: '/api/reclassification',
     summary: 'Monthly tier proposals with their reasons, and the tier distribution against the 20/40/40 guide',
     query: Query,
-    responses: { 200: Answer },
+    responses: { 200: Reclassification },
   },
   {
     method: 'post',

@@ -1,3 +1,4 @@
+import { Me } from '@dossier/shared';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -21,7 +22,6 @@ const User = z.object({
 });
 const NewUser = z.object({ name: z.string().trim().min(1).max(100), role: Role.default('member') });
 const WithToken = z.object({ user: User, token: z.string() });
-const Me = z.object({ id: z.number(), name: z.string(), role: Role });
 const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 const AuditEntry = z.object({
   id: z.number(),
