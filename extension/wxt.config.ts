@@ -6,7 +6,7 @@ export default defineConfig({
     name: 'Dossier',
     description: 'Customer files (客户档案) beside the page: tier, next due contact, one-click logging.',
     // Firefox has no sidePanel permission: its sidebar_action comes from entrypoints/sidepanel.
-    permissions: ['storage', 'tabs', 'alarms', 'scripting', 'activeTab', 'contextMenus'].concat(
+    permissions: ['storage', 'tabs', 'alarms', 'scripting', 'activeTab', 'contextMenus', 'notifications'].concat(
       browser === 'firefox' ? [] : ['sidePanel'],
     ),
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],

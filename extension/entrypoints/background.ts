@@ -1,8 +1,12 @@
 import { currentApi } from '@/src/api/current';
 import { settingsSource } from '@/src/api/settings-cache';
+import { CaptureService } from '@/src/background/capture';
+import { startSelectionMenu } from '@/src/background/capture-menu';
 import { createHandlers } from '@/src/background/handlers';
+import { injectCapture } from '@/src/background/inject';
 import { startBadges } from '@/src/badge/updater';
 import { ContextService } from '@/src/context/service';
+import { startDashboardServices } from '@/src/dashboard/background';
 import { InteractionLog } from '@/src/log/service';
 import { broadcast, handleRequests } from '@/src/messages/transport';
 import { watchConnection } from '@/src/options/settings';
@@ -17,7 +21,7 @@ export default defineBackground(() => {
   const outbox = createBackgroundOutbox();
   let log: InteractionLog | undefined;
   const contexts = new ContextService({
-    fetchAnswer: async (url) => (await currentApi())?.context({ url }) ?? null,
+    fetchAnswer: async (query) => (await currentApi())?.context(query) ?? null,
     unconfirmed: async (customerId) => log?.unconfirmed(await outbox.state(), customerId) ?? { logs: [], pending: [] },
     settings: settingsSource(currentApi),
     onReachable: () => void outbox.flush({ force: true }),
@@ -37,5 +41,8 @@ export default defineBackground(() => {
     void outbox.flush({ force: true });
     void badges.updateAll();
   });
-  handleRequests(createHandlers({ contexts, log, outbox }));
+  const captures = new CaptureService({ inject: injectCapture, api: currentApi, outbox, contexts, broadcast });
+  startSelectionMenu((tabId, frameId) => captures.captureSelection(tabId, frameId));
+  handleRequests(createHandlers({ contexts, log, outbox, captures }));
+  startDashboardServices({ outbox, contexts });
 });

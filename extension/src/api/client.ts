@@ -1,10 +1,14 @@
 import type { AppType } from '@dossier/server/app';
 import {
+  Capture,
+  type CaptureSave,
+  CaptureSaved,
   ContextAnswer,
   type ContextQuery,
   ErrorBody,
   Interaction,
   type InteractionCreate,
+  SearchAnswer,
   Settings,
 } from '@dossier/shared';
 import { hc } from 'hono/client';
@@ -15,6 +19,7 @@ import type { Connection } from '../options/settings.ts';
 export const Health = z.object({ ok: z.literal(true), name: z.literal('dossier'), version: z.string() });
 export type Health = z.infer<typeof Health>;
 const Undone = z.object({ interaction: Interaction });
+const LatestCapture = z.object({ latest: z.object({ capturedAt: z.string(), capture: Capture }).nullable() });
 
 /**
  * Why a call failed, in the terms the UI and the outbox act on:
@@ -86,6 +91,10 @@ export function createApi(conn: Connection, fetchImpl: typeof fetch = (...a) => 
     logInteraction: (json: InteractionCreate) => call(() => client.api.interactions.$post({ json }), Interaction),
     undoInteraction: (id: number) =>
       call(() => client.api.interactions[':id'].$delete({ param: { id: String(id) } }), Undone),
+    // Captures (issue 4): saved through the outbox; the latest one of a page for "what changed".
+    saveCapture: (json: CaptureSave) => call(() => client.api.captures.$post({ json }), CaptureSaved),
+    latestCapture: (url: string) => call(() => client.api.captures.latest.$get({ query: { url } }), LatestCapture),
+    search: (q: string) => call(() => client.api.search.$get({ query: { q, limit: '8' } }), SearchAnswer),
   };
 }
 export type Api = ReturnType<typeof createApi>;

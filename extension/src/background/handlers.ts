@@ -1,14 +1,25 @@
 import type { ContextService } from '../context/service.ts';
+import { senderKey } from '../context/webmail.ts';
 import type { InteractionLog } from '../log/service.ts';
 import type { Handlers } from '../messages/transport.ts';
 import type { Outbox } from '../outbox/queue.ts';
+import type { CaptureService } from './capture.ts';
 
 /** The background's answer to each request of the protocol. */
-export function createHandlers(deps: { contexts: ContextService; log: InteractionLog; outbox: Outbox }): Handlers {
-  const { contexts, log, outbox } = deps;
+export function createHandlers(deps: {
+  contexts: ContextService;
+  log: InteractionLog;
+  outbox: Outbox;
+  captures: CaptureService;
+}): Handlers {
+  const { contexts, log, outbox, captures } = deps;
+  const tabOf = (tabId: number | undefined) => {
+    if (tabId === undefined) throw new Error('no tab to capture');
+    return tabId;
+  };
   return {
     'context/get': (p) => contexts.get(p.url, { refresh: p.refresh ?? false }),
-    'interaction/log': (p) => log.log(p.url, p.customerId, p.draft),
+    'interaction/log': (p) => log.log(p.url, p.customerId, p.draft, p.sender ? senderKey(p.sender) : undefined),
     'interaction/undo': (p) => log.undo(p.url, p.outboxId),
     'outbox/flush': async () => {
       await outbox.flush({ force: true });
@@ -32,8 +43,11 @@ export function createHandlers(deps: { contexts: ContextService; log: Interactio
       });
       return { ok: true };
     },
-    // The capture flow (issue 4) plugs in here; until then the request is acknowledged so
-    // the panel's button and the protocol are already exercised end to end.
-    'capture/start': async () => ({ acknowledged: true }),
+    'capture/start': async (p) => ({ capture: await captures.capturePage(tabOf(p.tabId), p.url) }),
+    'capture/pending': async (p) => ({ capture: captures.takePending(p.tabId) }),
+    'capture/inspect': (p) => captures.inspect(p.capture),
+    'capture/save': (p) => captures.save(p),
+    'customers/search': (p) => captures.search(p.q),
+    'webmail/read': (p) => captures.readWebmail(p.tabId, p.url, p.refresh ?? false),
   };
 }

@@ -24,8 +24,8 @@ function setup(answers: Array<ApiResult<ContextAnswer>>) {
   const asked: string[] = [];
   const changed: string[] = [];
   const svc = new ContextService({
-    fetchAnswer: async (url) => {
-      asked.push(url);
+    fetchAnswer: async (q) => {
+      asked.push(q.url ?? `email:${q.email}`);
       return answers.shift() ?? { ok: true, status: 200, value: unknown };
     },
     unconfirmed: async () => ({ logs: [], pending: [] }),

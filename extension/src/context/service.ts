@@ -1,4 +1,4 @@
-import type { ContextAnswer, Settings } from '@dossier/shared';
+import type { ContextAnswer, ContextQuery, Settings } from '@dossier/shared';
 import type { ApiResult } from '../api/client.ts';
 import { applyUnconfirmed, type UnconfirmedLog } from './optimistic.ts';
 import { classifyPage } from './page.ts';
@@ -7,8 +7,14 @@ import type { ContextView, ErrorReason, PendingInteraction } from './view.ts';
 interface Entry {
   answer: ContextAnswer;
   fetchedAt: number;
-  /** A page URL of this key, to re-ask the server after a write. */
-  url: string;
+  /** What was asked for this key (a page URL, or a sender's e-mail), to re-ask after a write. */
+  query: ContextQuery;
+}
+
+/** A card to look up: its cache key and what to ask the server for it. */
+export interface Lookup {
+  key: string;
+  query: ContextQuery;
 }
 
 export interface Unconfirmed {
@@ -18,7 +24,7 @@ export interface Unconfirmed {
 
 export interface ContextServiceDeps {
   /** null when no server is configured. */
-  fetchAnswer: (url: string) => Promise<ApiResult<ContextAnswer> | null>;
+  fetchAnswer: (query: ContextQuery) => Promise<ApiResult<ContextAnswer> | null>;
   /** Logs for this customer that the server has not confirmed (outbox + just delivered). */
   unconfirmed: (customerId: number) => Promise<Unconfirmed>;
   settings: () => Promise<Pick<Settings, 'cadence'>>;
@@ -50,12 +56,20 @@ export class ContextService {
   async get(url: string, opts: { refresh?: boolean } = {}): Promise<ContextView> {
     const page = classifyPage(url);
     if (page.kind === 'browser') return { state: 'browser' };
-    const entry = this.cache.get(page.key);
+    return this.lookup({ key: page.key, query: { url } }, opts);
+  }
+
+  /**
+   * Any card by its own key: a webmail sender is cached per address (`mail:…`), not under the
+   * webmail site's domain.
+   */
+  async lookup(l: Lookup, opts: { refresh?: boolean } = {}): Promise<ContextView> {
+    const entry = this.cache.get(l.key);
     if (entry && !opts.refresh) {
-      if (this.now() - entry.fetchedAt > FRESH_MS) void this.revalidate(page.key, url);
-      return this.view(page.key, entry);
+      if (this.now() - entry.fetchedAt > FRESH_MS) void this.revalidate(l.key, l.query);
+      return this.view(l.key, entry);
     }
-    return this.fetch(page.key, url);
+    return this.fetch(l.key, l.query);
   }
 
   /** The cached card for a URL without asking the server (null when not cached). */
@@ -70,11 +84,15 @@ export class ContextService {
     return this.cache.get(key)?.answer ?? null;
   }
 
-  /** Re-reads a key from the server (after a write landed) and tells listeners. */
-  async refresh(key: string, url?: string): Promise<ContextView | null> {
-    const u = url ?? this.cache.get(key)?.url;
-    if (!u) return null;
-    const view = await this.fetch(key, u);
+  /**
+   * Re-reads a key from the server (after a write landed) and tells listeners. What was asked
+   * for the key before wins over the fallback: a call logged from a Gmail page refreshes the
+   * sender's card, not mail.google.com's.
+   */
+  async refresh(key: string, fallback?: string | ContextQuery): Promise<ContextView | null> {
+    const query = this.cache.get(key)?.query ?? (typeof fallback === 'string' ? { url: fallback } : fallback);
+    if (!query) return null;
+    const view = await this.fetch(key, query);
     this.deps.onChanged?.(key, view);
     return view;
   }
@@ -99,29 +117,29 @@ export class ContextService {
   }
 
   keysWithUrls(): Array<[string, string]> {
-    return [...this.cache].map(([k, e]) => [k, e.url]);
+    return [...this.cache].flatMap(([k, e]): Array<[string, string]> => (e.query.url ? [[k, e.query.url]] : []));
   }
 
-  private async revalidate(key: string, url: string): Promise<void> {
+  private async revalidate(key: string, query: ContextQuery): Promise<void> {
     const before = this.cache.get(key)?.fetchedAt;
-    const view = await this.fetch(key, url);
+    const view = await this.fetch(key, query);
     if (this.cache.get(key)?.fetchedAt !== before) this.deps.onChanged?.(key, view);
   }
 
-  private fetch(key: string, url: string): Promise<ContextView> {
+  private fetch(key: string, query: ContextQuery): Promise<ContextView> {
     let p = this.inflight.get(key);
     if (!p) {
-      p = this.load(key, url).finally(() => this.inflight.delete(key));
+      p = this.load(key, query).finally(() => this.inflight.delete(key));
       this.inflight.set(key, p);
     }
     return p;
   }
 
-  private async load(key: string, url: string): Promise<ContextView> {
-    const r = await this.deps.fetchAnswer(url);
+  private async load(key: string, query: ContextQuery): Promise<ContextView> {
+    const r = await this.deps.fetchAnswer(query);
     if (!r) return { state: 'error', key, reason: 'not_configured', message: '' };
     if (r.ok) {
-      const entry = { answer: r.value, fetchedAt: this.now(), url };
+      const entry = { answer: r.value, fetchedAt: this.now(), query };
       this.cache.set(key, entry);
       this.deps.onReachable?.();
       return this.view(key, entry);

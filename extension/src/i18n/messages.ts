@@ -1,4 +1,7 @@
 import type { InteractionKind, KeyKind, Tier } from '@dossier/shared';
+import { type CaptureMessages, captureEn, captureZhCN } from './capture.messages.ts';
+import { type DashboardMessages, dashboardEn, dashboardZhCN } from './dashboard.messages.ts';
+import { type NotificationMessages, notificationsEn, notificationsZhCN } from './notifications.messages.ts';
 
 /**
  * Every string the user can see, in both languages. A typed object rather than WXT's
@@ -101,6 +104,9 @@ export interface Messages {
     edit: string;
     discard: string;
   };
+  capture: CaptureMessages;
+  dashboard: DashboardMessages;
+  notifications: NotificationMessages;
 }
 
 const en: Messages = {
@@ -212,6 +218,9 @@ const en: Messages = {
     edit: 'Edit',
     discard: 'Discard',
   },
+  capture: captureEn,
+  dashboard: dashboardEn,
+  notifications: notificationsEn,
 };
 
 const zhCN: Messages = {
@@ -323,6 +332,9 @@ const zhCN: Messages = {
     edit: '修改',
     discard: '丢弃',
   },
+  capture: captureZhCN,
+  dashboard: dashboardZhCN,
+  notifications: notificationsZhCN,
 };
 
 export const LOCALES = ['en', 'zh-CN'] as const;

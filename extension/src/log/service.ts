@@ -4,7 +4,7 @@ import type { ContextService, Unconfirmed } from '../context/service.ts';
 import type { ContextView } from '../context/view.ts';
 import type { InteractionDraft } from '../messages/protocol.ts';
 import type { Outbox } from '../outbox/queue.ts';
-import type { OutboxState } from '../outbox/types.ts';
+import type { OutboxItem, OutboxState } from '../outbox/types.ts';
 
 /** How long after a log its undo can still find the original write (the toast shows 5 s). */
 const UNDO_WINDOW_MS = 5 * 60_000;
@@ -31,6 +31,8 @@ export class InteractionLog {
     private readonly contexts: ContextService,
   ) {
     outbox.onDelivered((item) => {
+      // Captures refresh their own cards (background/capture.ts).
+      if (item.op === 'capture/save') return;
       if (item.op === 'interaction/create') this.landed.set(item.body.idempotencyKey, item.body);
       // Re-read the card the write changed; the overlay of landed writes ends with it.
       void this.contexts
@@ -39,13 +41,16 @@ export class InteractionLog {
     });
   }
 
+  /** `cardKey`: the card the log was made from when it is not the page's (a webmail sender's). */
   async log(
     url: string,
     customerId: number,
     draft: InteractionDraft,
+    cardKey?: string,
   ): Promise<{ outboxId: string; view: ContextView }> {
-    const page = classifyPage(url);
-    if (page.kind !== 'web') throw new Error('not a web page');
+    const classified = classifyPage(url);
+    if (classified.kind !== 'web') throw new Error('not a web page');
+    const page = { ...classified, key: cardKey ?? classified.key };
     // Time and key fixed now: a call logged offline keeps the time it was made.
     const body = InteractionCreate.parse({
       ...draft,
@@ -81,7 +86,8 @@ export class InteractionLog {
   unconfirmed(state: OutboxState, customerId: number): Unconfirmed {
     const undone = new Set(state.items.filter((i) => i.op === 'interaction/undo').map((i) => i.body.idempotencyKey));
     const creates = state.items.filter(
-      (i) => i.op === 'interaction/create' && i.status === 'pending' && i.body.customerId === customerId,
+      (i): i is Extract<OutboxItem, { op: 'interaction/create' }> =>
+        i.op === 'interaction/create' && i.status === 'pending' && i.body.customerId === customerId,
     );
     const logs = [
       ...creates.map((i) => i.body),

@@ -46,7 +46,18 @@ describe('parseRequest', () => {
 
 describe('parseAnswer', () => {
   it('returns the typed answer or throws the error the background sent', () => {
-    expect(parseAnswer('capture/start', { ok: true, answer: { acknowledged: true } })).toEqual({ acknowledged: true });
+    const capture = {
+      url: 'https://www.jiahe-build.com.cn/',
+      kind: 'company',
+      adapter: 'generic',
+      company: null,
+      people: [],
+      message: null,
+      parcels: [],
+    };
+    expect(parseAnswer('capture/start', { ok: true, answer: { capture } })).toEqual({ capture });
+    // A capture is parsed with the shared schema on the way in: no foreign shapes reach the preview.
+    expect(() => parseAnswer('capture/start', { ok: true, answer: { capture: { ...capture, kind: 'x' } } })).toThrow();
     expect(parseAnswer('context/get', { ok: true, answer: { state: 'browser' } })).toEqual({ state: 'browser' });
     expect(() => parseAnswer('context/get', { ok: false, error: 'too late to undo' })).toThrow('too late to undo');
     expect(() => parseAnswer('context/get', { ok: true, answer: { state: 'nonsense' } })).toThrow();
@@ -54,7 +65,64 @@ describe('parseAnswer', () => {
   });
 });
 
+describe('capture requests', () => {
+  const capture = {
+    url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+    kind: 'webmail',
+    adapter: 'gmail',
+    company: null,
+    people: [],
+    message: { fromEmail: 'wang@xz-land.com.cn', subject: '报价' },
+    parcels: [],
+  };
+
+  it('saves to a customer, a new file or (land) the winners; never with a key chosen by the panel', () => {
+    for (const target of [{ customerId: 3 }, { new: { name: '嘉禾建设', tier: 'B' } }, { land: { tier: 'C' } }]) {
+      expect(
+        parseRequest(req('capture/save', { capture, target, addDomainKey: false, sender: 'wang@xz-land.com.cn' })),
+      ).toMatchObject({ ok: true });
+    }
+    expect(
+      parseRequest(req('capture/save', { capture, target: { customerId: -1 }, addDomainKey: false })),
+    ).toMatchObject({
+      ok: false,
+    });
+    const sneaky = parseRequest(
+      req('capture/save', {
+        capture,
+        target: { customerId: 3 },
+        addDomainKey: false,
+        idempotencyKey: 'mine-mine-mine',
+      }),
+    );
+    expect(sneaky.ok && 'idempotencyKey' in sneaky.request.payload).toBe(false);
+  });
+
+  it('logs from webmail with the sender, reads webmail per tab', () => {
+    expect(
+      parseRequest(
+        req('interaction/log', {
+          url: capture.url,
+          customerId: 1,
+          draft: { kind: 'call', summary: '报价' },
+          sender: 'wang@xz-land.com.cn',
+        }),
+      ),
+    ).toMatchObject({ ok: true, request: { payload: { sender: 'wang@xz-land.com.cn' } } });
+    expect(parseRequest(req('webmail/read', { url: capture.url, tabId: 4 }))).toMatchObject({ ok: true });
+    expect(parseRequest(req('webmail/read', { url: capture.url }))).toMatchObject({ ok: false });
+  });
+});
+
 describe('parseEvent', () => {
+  it('accepts capture events with their typed payloads', () => {
+    expect(parseEvent({ channel: EVENT_CHANNEL, event: 'capture/ready', tabId: 4 })).toEqual({
+      event: 'capture/ready',
+      tabId: 4,
+    });
+    expect(parseEvent({ channel: EVENT_CHANNEL, event: 'capture/saved', outboxId: 'x', saved: {} })).toBeNull();
+  });
+
   it('accepts context changes and nothing else', () => {
     const e = { channel: EVENT_CHANNEL, event: 'context/changed', key: 'x.cn', view: { state: 'browser' } };
     expect(parseEvent(e)).toEqual({ event: 'context/changed', key: 'x.cn', view: { state: 'browser' } });

@@ -1,4 +1,13 @@
-import { InteractionCreate, id } from '@dossier/shared';
+import {
+  Capture,
+  CaptureSave,
+  CaptureSaved,
+  InteractionCreate,
+  id,
+  KeyKind,
+  SearchResult,
+  Tier,
+} from '@dossier/shared';
 import { z } from 'zod';
 import { ContextView } from '../context/view.ts';
 
@@ -13,6 +22,25 @@ export const InteractionDraft = InteractionCreate.omit({ customerId: true, idemp
 export type InteractionDraft = z.input<typeof InteractionDraft>;
 
 const Ok = z.object({ ok: z.literal(true) });
+const email = z.string().trim().max(320);
+
+/** A customer the preview offers to add the capture to, and why it is thought to be the same company. */
+export const CaptureMatch = z.object({
+  customerId: id,
+  name: z.string(),
+  tier: Tier,
+  /** Which key matched; `name` is a name-only suggestion (offered, never merged silently). */
+  reason: KeyKind,
+  value: z.string(),
+});
+export type CaptureMatch = z.infer<typeof CaptureMatch>;
+
+export const LatestCapture = z.object({ capturedAt: z.string(), capture: Capture });
+export type LatestCapture = z.infer<typeof LatestCapture>;
+
+/** Where the preview saves to: the server's targets, without the idempotency key the background adds. */
+export const CaptureTarget = CaptureSave.shape.target;
+export type CaptureTarget = z.input<typeof CaptureTarget>;
 const Logged = z.object({ outboxId: z.string(), view: ContextView });
 
 export const requests = {
@@ -22,7 +50,13 @@ export const requests = {
     answer: ContextView,
   },
   'interaction/log': {
-    payload: z.object({ url: z.string().max(4000), customerId: id, draft: InteractionDraft }),
+    payload: z.object({
+      url: z.string().max(4000),
+      customerId: id,
+      draft: InteractionDraft,
+      /** Logged from a webmail message: the sender's card (cached per address) is the one that changes. */
+      sender: email.optional(),
+    }),
     answer: Logged,
   },
   /** Undo of a log: cancelled if still waiting, otherwise deleted on the server. */
@@ -35,10 +69,40 @@ export const requests = {
   'outbox/discard': { payload: z.object({ id: z.string() }), answer: Ok },
   /** A refused write corrected by the user: same idempotency key, new fields, queued again. */
   'outbox/edit': { payload: z.object({ id: z.string(), draft: InteractionDraft }), answer: Ok },
-  /** Opens the capture flow for a tab (the capture feature takes it from here). */
+  /** Reads a tab on demand: injects the capture script, runs the adapters, answers the capture. */
   'capture/start': {
     payload: z.object({ url: z.string().max(4000), tabId: z.number().int().optional() }),
-    answer: z.object({ acknowledged: z.literal(true) }),
+    answer: z.object({ capture: Capture }),
+  },
+  /** A capture made for a tab without the panel (context menu "Add selection…"), taken once. */
+  'capture/pending': {
+    payload: z.object({ tabId: z.number().int() }),
+    answer: z.object({ capture: Capture.nullable() }),
+  },
+  /** The customers a capture may belong to (by each of its keys) and the page's last saved capture. */
+  'capture/inspect': {
+    payload: z.object({ capture: Capture }),
+    answer: z.object({ matches: z.array(CaptureMatch), latest: LatestCapture.nullable() }),
+  },
+  /** Queues the previewed capture in the outbox (idempotency key added here). */
+  'capture/save': {
+    payload: z.object({
+      capture: Capture,
+      target: CaptureTarget,
+      addDomainKey: z.boolean(),
+      /** Saved from a webmail message: refresh the sender's card once it lands. */
+      sender: email.optional(),
+    }),
+    answer: z.object({ outboxId: z.string() }),
+  },
+  'customers/search': {
+    payload: z.object({ q: z.string().trim().min(1).max(200) }),
+    answer: z.object({ results: z.array(SearchResult) }),
+  },
+  /** The open webmail message of a tab and its sender's card (null when no message is open). */
+  'webmail/read': {
+    payload: z.object({ url: z.string().max(4000), tabId: z.number().int(), refresh: z.boolean().optional() }),
+    answer: z.object({ capture: Capture.nullable(), view: ContextView.nullable() }),
   },
 } as const;
 
@@ -50,6 +114,10 @@ export type Answer<T extends RequestType> = z.output<(typeof requests)[T]['answe
 /** Broadcasts from the background to every open extension page. */
 export const Event = z.discriminatedUnion('event', [
   z.object({ event: z.literal('context/changed'), key: z.string(), view: ContextView }),
+  /** A capture is waiting for this tab's panel (context menu). */
+  z.object({ event: z.literal('capture/ready'), tabId: z.number().int() }),
+  /** A queued capture reached the server. */
+  z.object({ event: z.literal('capture/saved'), outboxId: z.string(), saved: CaptureSaved }),
 ]);
 export type Event = z.infer<typeof Event>;
 

@@ -3,6 +3,7 @@ import { type ConnectionResult, testConnection } from '../api/connection.ts';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/locale.ts';
 import { LANGUAGE_NAMES, LOCALES, type Messages } from '../i18n/messages.ts';
 import { useI18n } from '../i18n/react.tsx';
+import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
 import { languageItem, normaliseServerUrl, serverUrlItem, tokenItem } from './settings.ts';
 
 type Notice = { tone: 'ok' | 'error' | 'info'; text: string };
@@ -131,6 +132,7 @@ export function OptionsApp() {
           </button>
         </div>
       </form>
+      <NotificationSettings />
       <p role="status" className={`notice ${notice?.tone ?? ''}`}>
         {notice?.text}
       </p>

@@ -1,3 +1,4 @@
+import type { Tier } from '@dossier/shared';
 import { storage } from '#imports';
 import type { LanguageChoice } from '../i18n/locale.ts';
 
@@ -9,6 +10,12 @@ export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 export const serverUrlItem = storage.defineItem<string>('local:serverUrl', { fallback: DEFAULT_SERVER_URL });
 export const tokenItem = storage.defineItem<string>('local:token', { fallback: '' });
 export const languageItem = storage.defineItem<LanguageChoice>('local:language', { fallback: 'auto' });
+
+// The morning digest (notifications/): on or off, the local hour, and the tiers whose overdue
+// customers it lists. Seed 000's routine starts with the board at 08:30.
+export const digestEnabledItem = storage.defineItem<boolean>('local:digestEnabled', { fallback: true });
+export const digestHourItem = storage.defineItem<number>('local:digestHour', { fallback: 8 });
+export const digestTiersItem = storage.defineItem<Tier[]>('local:digestTiers', { fallback: ['A', 'B'] });
 
 export interface Connection {
   serverUrl: string;

@@ -16,6 +16,7 @@ function fakeServer() {
   let reject: string | null = null;
   const send = async (item: OutboxItem): Promise<SendOutcome> => {
     if (!up) return { kind: 'retry', unreachable: true, message: 'fetch failed' };
+    if (item.op === 'capture/save') throw new Error('no captures in these tests');
     received.push({ key: item.body.idempotencyKey, summary: item.body.summary });
     if (reject && item.body.summary === reject) {
       return { kind: 'rejected', error: { status: 400, code: 'invalid_request', message: 'bad person' } };
@@ -150,7 +151,9 @@ describe('outbox', () => {
 
     // Fixed by the user: sent again with the same key.
     server.rejectSummary('nothing');
-    await outbox.retry('item-1', (i) => ({ ...i, body: { ...i.body, summary: 'fixed' } }));
+    await outbox.retry('item-1', (i) =>
+      i.op === 'capture/save' ? i : { ...i, body: { ...i.body, summary: 'fixed' } },
+    );
     s = await outbox.state();
     expect(s.items).toEqual([]);
     expect(server.received.at(-1)).toEqual({ key: 'key-1-abcdefgh', summary: 'fixed' });

@@ -29,6 +29,10 @@ export function createSender(getApi: () => Promise<Api | null>) {
       const r = await api.logInteraction(item.body);
       return r.ok ? { kind: 'done', interactionId: r.value.id } : classify(r.failure);
     }
+    if (item.op === 'capture/save') {
+      const r = await api.saveCapture(item.body);
+      return r.ok ? { kind: 'done', saved: r.value } : classify(r.failure);
+    }
     // Undo: find the server's id for this log. Not remembered (e.g. delivered before a
     // restart)? Replaying the create with its idempotency key answers the same interaction.
     let id = state.delivered[item.body.idempotencyKey];

@@ -1,4 +1,4 @@
-import { InteractionCreate } from '@dossier/shared';
+import { CaptureSave, type CaptureSaved, InteractionCreate } from '@dossier/shared';
 import { z } from 'zod';
 
 /**
@@ -10,6 +10,8 @@ export const OutboxOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('interaction/create'), body: InteractionCreate }),
   /** Undo of a create that already left the outbox: resolved to DELETE /api/interactions/:id. */
   z.object({ op: z.literal('interaction/undo'), body: InteractionCreate }),
+  /** A capture saved from the panel's preview (POST /api/captures), with its idempotency key. */
+  z.object({ op: z.literal('capture/save'), body: CaptureSave }),
 ]);
 export type OutboxOp = z.infer<typeof OutboxOp>;
 
@@ -54,7 +56,7 @@ export const EMPTY_OUTBOX: OutboxState = { items: [], delivered: {}, sync: { unr
 
 /** What one delivery attempt came to, decided by the sender from the HTTP outcome. */
 export type SendOutcome =
-  | { kind: 'done'; interactionId?: number }
+  | { kind: 'done'; interactionId?: number; saved?: CaptureSaved }
   | { kind: 'retry'; unreachable: boolean; message: string }
   | { kind: 'blocked'; message: string }
   | { kind: 'rejected'; error: OutboxError };

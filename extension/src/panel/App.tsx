@@ -1,8 +1,15 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { CaptureFlowView } from '../capture-ui/CaptureFlowView.tsx';
+import { useCaptureFlow } from '../capture-ui/useCaptureFlow.ts';
+import { useWebmail } from '../capture-ui/useWebmail.ts';
+import { WebmailCard } from '../capture-ui/WebmailCard.tsx';
 import { webPage } from '../context/page.ts';
+import type { ContextView } from '../context/view.ts';
+import { isWebmailUrl } from '../context/webmail.ts';
+import { OpenDashboardButton } from '../dashboard/OpenDashboardButton.tsx';
 import { useI18n } from '../i18n/react.tsx';
 import type { Answer, InteractionDraft } from '../messages/protocol.ts';
-import { request } from '../messages/transport.ts';
+import { onEvent, request } from '../messages/transport.ts';
 import type { OutboxItem } from '../outbox/types.ts';
 import { CustomerCard } from './CustomerCard.tsx';
 import { ErrorState } from './ErrorState.tsx';
@@ -26,7 +33,12 @@ function useNow(everyMs = 60_000): Date {
 export function App() {
   const { m } = useI18n();
   const tab = useActiveTab();
-  const { view, setView, reload } = useContextView(tab?.url);
+  // On a webmail message the card is the sender's, not the site's (mail.google.com is nobody's).
+  const mail = isWebmailUrl(tab?.url);
+  const { view, setView, reload } = useContextView(mail ? undefined : tab?.url);
+  const webmail = useWebmail(tab?.tabId, tab?.url, mail);
+  const capture = useCaptureFlow(tab?.tabId);
+  const savedCaptures = useRef(new Set<string>());
   const now = useNow();
   const [toast, setToast] = useState<ToastState | null>(null);
   const [editing, setEditing] = useState<OutboxItem | null>(null);
@@ -38,22 +50,42 @@ export function App() {
   const fail = (e: unknown) =>
     setToast({ id: Date.now(), message: m.panel.failed(e instanceof Error ? e.message : String(e)) });
 
-  const log = async (customerId: number, draft: InteractionDraft) => {
+  // A capture the user saved reached the server: say what it did.
+  useEffect(
+    () =>
+      onEvent((e) => {
+        if (e.event !== 'capture/saved' || !savedCaptures.current.delete(e.outboxId)) return;
+        const s = e.saved;
+        const message = s.parcelIds.length
+          ? m.capture.savedLand(s.parcelIds.length, s.created.length)
+          : m.capture.savedInto(s.customerIds.length);
+        setToast({ id: Date.now(), message });
+      }),
+    [m],
+  );
+
+  const startCapture = () => {
+    if (page && tab?.tabId !== undefined) void capture.start(tab.tabId, page.url);
+  };
+
+  /** `sender`: logged from a webmail message, whose sender's card is the one that changes. */
+  const log = async (customerId: number, draft: InteractionDraft, sender?: string) => {
     if (!page) return;
+    const apply: (v: ContextView) => void = sender ? webmail.setView : setView;
     let logged: Answer<'interaction/log'>;
     try {
-      logged = await request('interaction/log', { url: page.url, customerId, draft });
+      logged = await request('interaction/log', { url: page.url, customerId, draft, ...(sender ? { sender } : {}) });
     } catch (e) {
       fail(e);
       return;
     }
-    setView(logged.view);
+    apply(logged.view);
     setToast({
       id: Date.now(),
       message: m.panel.logged(draft.kind),
       onUndo: () => {
         request('interaction/undo', { url: page.url, outboxId: logged.outboxId }).then((u) => {
-          setView(u.view);
+          apply(u.view);
           setToast({ id: Date.now(), message: m.panel.undone });
         }, fail);
       },
@@ -61,34 +93,65 @@ export function App() {
   };
 
   let body: ReactNode;
-  switch (view.state) {
-    case 'browser':
-      body = <p className="quiet">{m.panel.browserPage}</p>;
-      break;
-    case 'loading':
-      body = (
-        <p className="quiet" aria-busy="true">
-          {m.panel.loading}
-        </p>
-      );
-      break;
-    case 'unknown':
-      body = <UnknownSite view={view} url={url ?? ''} tabId={tab?.tabId} />;
-      break;
-    case 'customer':
-      body = (
-        <CustomerCard
-          key={view.answer.customer?.id}
-          view={view}
-          now={now}
-          onLog={(draft) => log(view.answer.customer?.id ?? 0, draft)}
-        />
-      );
-      break;
-    case 'error':
-      body = <ErrorState reason={view.reason} onRetry={() => void reload(true)} />;
-      break;
-  }
+  if (capture.flow) {
+    body = (
+      <CaptureFlowView
+        flow={capture.flow}
+        onCancel={capture.close}
+        onError={fail}
+        onSaved={(outboxId) => {
+          savedCaptures.current.add(outboxId);
+          capture.close();
+          setToast({ id: Date.now(), message: m.capture.saved });
+        }}
+      />
+    );
+  } else if (mail) {
+    body = (
+      <WebmailCard
+        mail={webmail.mail}
+        now={now}
+        onLog={(customerId, draft, sender) => log(customerId, draft, sender)}
+        onAddSender={(c, sender) => tab?.tabId !== undefined && capture.open(tab.tabId, c, sender)}
+        onReread={webmail.reread}
+      />
+    );
+  } else
+    switch (view.state) {
+      case 'browser':
+        body = <p className="quiet">{m.panel.browserPage}</p>;
+        break;
+      case 'loading':
+        body = (
+          <p className="quiet" aria-busy="true">
+            {m.panel.loading}
+          </p>
+        );
+        break;
+      case 'unknown':
+        body = <UnknownSite view={view} onCapture={startCapture} />;
+        break;
+      case 'customer':
+        body = (
+          <>
+            <CustomerCard
+              key={view.answer.customer?.id}
+              view={view}
+              now={now}
+              onLog={(draft) => log(view.answer.customer?.id ?? 0, draft)}
+            />
+            <div className="actions">
+              <button type="button" onClick={startCapture}>
+                {m.panel.captureThisPage}
+              </button>
+            </div>
+          </>
+        );
+        break;
+      case 'error':
+        body = <ErrorState reason={view.reason} onRetry={() => void reload(true)} />;
+        break;
+    }
 
   return (
     <div className="panel">
@@ -110,6 +173,7 @@ export function App() {
           />
         </section>
       )}
+      <OpenDashboardButton />
       <OutboxStatus onEdit={setEditing} />
       {toast && <Toast key={toast.id} toast={toast} onClose={closeToast} />}
     </div>

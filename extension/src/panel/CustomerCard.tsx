@@ -1,10 +1,14 @@
 import type { Interaction, Person } from '@dossier/shared';
 import { useState } from 'react';
+import { mailtoHref } from '../capture-ui/safe-href.ts';
 import type { ContextView, PendingInteraction } from '../context/view.ts';
 import { useI18n } from '../i18n/react.tsx';
 import { formatDate, formatDue } from '../i18n/relative.ts';
 import type { InteractionDraft } from '../messages/protocol.ts';
 import { LogForm } from './LogForm.tsx';
+
+/** The one-click buttons: call and visit on a company page, call and e-mail on a webmail message. */
+export type QuickKind = 'call' | 'visit' | 'email';
 
 type CustomerView = Extract<ContextView, { state: 'customer' }>;
 
@@ -12,9 +16,14 @@ interface Props {
   view: CustomerView;
   now: Date;
   onLog: (draft: InteractionDraft) => Promise<void>;
+  quickKinds?: readonly QuickKind[];
+  /** Prefilled into every log from this card (webmail: the subject and the sender). */
+  quickDraft?: Omit<InteractionDraft, 'kind'>;
 }
 
-export function CustomerCard({ view, now, onLog }: Props) {
+const DEFAULT_QUICK: readonly QuickKind[] = ['call', 'visit'];
+
+export function CustomerCard({ view, now, onLog, quickKinds = DEFAULT_QUICK, quickDraft }: Props) {
   const { m } = useI18n();
   const { answer, pending } = view;
   const customer = answer.customer;
@@ -22,10 +31,15 @@ export function CustomerCard({ view, now, onLog }: Props) {
   const [busy, setBusy] = useState(false);
   if (!customer || !answer.tier) return null;
 
-  const logQuick = async (kind: 'call' | 'visit') => {
+  const quickLabel: Record<QuickKind, string> = {
+    call: m.panel.logCall,
+    visit: m.panel.logVisit,
+    email: m.capture.webmail.logEmail,
+  };
+  const logQuick = async (kind: QuickKind) => {
     setBusy(true);
     try {
-      await onLog({ kind });
+      await onLog({ ...quickDraft, kind });
     } finally {
       setBusy(false);
     }
@@ -57,12 +71,11 @@ export function CustomerCard({ view, now, onLog }: Props) {
       </section>
 
       <div className="actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void logQuick('call')}>
-          {m.panel.logCall}
-        </button>
-        <button type="button" className="primary" disabled={busy} onClick={() => void logQuick('visit')}>
-          {m.panel.logVisit}
-        </button>
+        {quickKinds.map((k) => (
+          <button key={k} type="button" className="primary" disabled={busy} onClick={() => void logQuick(k)}>
+            {quickLabel[k]}
+          </button>
+        ))}
         <button type="button" aria-expanded={formOpen} onClick={() => setFormOpen((o) => !o)}>
           {m.panel.logOther}
         </button>
@@ -70,6 +83,7 @@ export function CustomerCard({ view, now, onLog }: Props) {
       {formOpen && (
         <LogForm
           people={answer.keyPeople}
+          {...(quickDraft ? { initial: quickDraft } : {})}
           onCancel={() => setFormOpen(false)}
           onSubmit={async (draft) => {
             await onLog(draft);
@@ -126,11 +140,14 @@ function PersonRow({ person }: { person: Person }) {
         {phones.map((p) => (
           <CopyPhone key={p} phone={p} />
         ))}
-        {person.email && (
-          <a href={`mailto:${person.email}`} className="mail">
-            {person.email}
-          </a>
-        )}
+        {person.email &&
+          (mailtoHref(person.email) ? (
+            <a href={mailtoHref(person.email)} className="mail">
+              {person.email}
+            </a>
+          ) : (
+            <span className="mail">{person.email}</span>
+          ))}
       </div>
     </li>
   );

@@ -18,7 +18,7 @@ export function OutboxStatus({ onEdit }: { onEdit: (item: OutboxItem) => void })
   if (!state) return <div role="status" className="outbox" />;
   const s = summarise(state);
   const reason = s.blocked ? m.outbox.paused : s.unreachable ? m.outbox.offline : null;
-  const kindOf = (i: OutboxItem) => m.kinds[i.body.kind];
+  const kindOf = (i: OutboxItem) => (i.op === 'capture/save' ? m.capture.outboxLabel : m.kinds[i.body.kind]);
 
   return (
     <footer className="outbox-area">

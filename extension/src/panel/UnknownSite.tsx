@@ -1,17 +1,10 @@
-import { useState } from 'react';
 import type { ContextView } from '../context/view.ts';
 import { useI18n } from '../i18n/react.tsx';
-import { request } from '../messages/transport.ts';
 
 type UnknownView = Extract<ContextView, { state: 'unknown' }>;
 
-export function UnknownSite({ view, url, tabId }: { view: UnknownView; url: string; tabId: number | undefined }) {
+export function UnknownSite({ view, onCapture }: { view: UnknownView; onCapture: () => void }) {
   const { m } = useI18n();
-  const [started, setStarted] = useState(false);
-  const capture = async () => {
-    await request('capture/start', { url, ...(tabId !== undefined ? { tabId } : {}) });
-    setStarted(true);
-  };
   return (
     <section className="card unknown" aria-labelledby="unknown-title">
       <h1 id="unknown-title">{m.panel.notInFiles}</h1>
@@ -29,11 +22,10 @@ export function UnknownSite({ view, url, tabId }: { view: UnknownView; url: stri
         </div>
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void capture()}>
+        <button type="button" className="primary" onClick={onCapture}>
           {m.panel.captureThisPage}
         </button>
       </div>
-      {started && <p className="muted small">{m.panel.captureStarted}</p>}
     </section>
   );
 }

@@ -20,6 +20,19 @@ declare namespace chrome {
     function getBadgeText(o: { tabId?: number }): Promise<string>;
     function getBadgeBackgroundColor(o: { tabId?: number }): Promise<number[]>;
   }
+  namespace scripting {
+    interface InjectionResult {
+      frameId: number;
+      result?: unknown;
+    }
+    function executeScript(o: {
+      target: { tabId: number; frameIds?: number[]; allFrames?: boolean };
+      files?: string[];
+      // biome-ignore lint/suspicious/noExplicitAny: any function with its arguments.
+      func?: (...args: any[]) => unknown;
+      args?: unknown[];
+    }): Promise<InjectionResult[]>;
+  }
   namespace storage {
     const local: { get(key?: string | null): Promise<Record<string, unknown>> };
   }

@@ -14,7 +14,8 @@ export interface Sites {
 
 /**
  * Serves the fixture pages under their real hostnames over https with a throw-away
- * self-signed certificate: fixtures/sites/<host>/<path>.html, `/` → index.html. A host
+ * self-signed certificate: fixtures/sites/<host>/<path>.html (or <path> when it ends in .html),
+ * `/` → index.html. A host
  * without a folder gets a plain page naming it — an "unknown site".
  */
 export async function startSites(): Promise<Sites> {
@@ -55,7 +56,9 @@ export async function startSites(): Promise<Sites> {
 function resolveFile(host: string, path: string): string | null {
   if (!/^[a-z0-9.-]+$/.test(host)) return null;
   const dir = join(sitesDir, host);
-  const rel = normalize(path === '/' ? 'index.html' : `${path.replace(/^\/+|\/+$/g, '')}.html`);
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  // `/contact` and `/contact.html` are both contact.html (sites link to both forms).
+  const rel = normalize(path === '/' ? 'index.html' : trimmed.endsWith('.html') ? trimmed : `${trimmed}.html`);
   if (rel.startsWith('..')) return null;
   const file = join(dir, rel);
   return existsSync(file) ? file : null;

@@ -1,0 +1,25 @@
+import { captureSelection, runCapture } from '@/src/capture/index';
+
+/**
+ * The capture script: never in the manifest, injected on demand by the background
+ * (src/background/inject.ts) when the user opens the panel on a page or asks to capture.
+ * It reads the page with the same adapters as `pnpm extract` and answers the capture as
+ * the script's result; it changes nothing in the page and leaves no listener behind.
+ * `matches` only grants the host access that executeScript needs.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: ['http://*/*', 'https://*/*'],
+  // Tell the page nothing through window.postMessage (pages have their own message listeners).
+  noScriptStartedPostMessage: true,
+  main() {
+    const g = globalThis as { __dossierCaptureMode?: string };
+    const mode = g.__dossierCaptureMode;
+    delete g.__dossierCaptureMode;
+    if (mode === 'selection') {
+      const text = window.getSelection()?.toString() ?? '';
+      return text.trim() ? captureSelection(text, location.href) : null;
+    }
+    return runCapture(document, location.href);
+  },
+});

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DashboardApp } from '@/src/dashboard/DashboardApp';
+import { I18nProvider } from '@/src/i18n/react';
+import '@/src/ui/base.css';
+import '@/src/panel/panel.css';
+import '@/src/dashboard/dashboard.css';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider>
+        <DashboardApp />
+      </I18nProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,208 @@
+import {
+  type Capture,
+  type CaptureSaved,
+  type ContextAnswer,
+  type ContextQuery,
+  DEFAULT_SETTINGS,
+} from '@dossier/shared';
+import { describe, expect, it } from 'vitest';
+import type { Api, ApiResult } from '../api/client.ts';
+import { ContextService } from '../context/service.ts';
+import type { Event } from '../messages/protocol.ts';
+import { memoryStore, Outbox } from '../outbox/queue.ts';
+import type { OutboxItem, SendOutcome } from '../outbox/types.ts';
+import { CaptureService } from './capture.ts';
+import type { FrameResult } from './frames.ts';
+import type { CaptureMode, FrameTarget } from './inject.ts';
+
+const empty: ContextAnswer = {
+  customer: null,
+  matchedBy: null,
+  person: null,
+  tier: null,
+  nextCallDue: null,
+  nextVisitDue: null,
+  nextDue: null,
+  appointment: null,
+  overdue: { call: false, visit: false, appointment: false, any: false },
+  lastInteractions: [],
+  keyPeople: [],
+  followUps: 0,
+  suggestions: [],
+};
+const ok = <T>(value: T): ApiResult<T> => ({ ok: true, status: 200, value });
+
+const company: Capture = {
+  url: 'https://www.jiahe-build.com.cn/contact.html',
+  kind: 'company',
+  adapter: 'generic',
+  company: { name: '徐州嘉禾建设工程有限公司', phones: [], faxes: [], emails: [], products: [] },
+  people: [],
+  message: null,
+  parcels: [],
+};
+const mail = (from: string): Capture => ({
+  url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+  kind: 'webmail',
+  adapter: 'gmail',
+  company: null,
+  people: [],
+  message: { fromEmail: from, subject: '关于报价' },
+  parcels: [],
+});
+const saved: CaptureSaved = {
+  captureId: 1,
+  customerIds: [42],
+  created: [42],
+  parcelIds: [],
+  added: { keys: 1, people: 0, phones: 0, emails: 0 },
+};
+
+function setup(frames: (tabId: number, mode: CaptureMode, target: FrameTarget) => FrameResult[] = () => []) {
+  const asked: ContextQuery[] = [];
+  const injected: Array<{ tabId: number; mode: CaptureMode; target: FrameTarget }> = [];
+  const sent: OutboxItem[] = [];
+  const events: Event[] = [];
+  let up = true;
+  const api = {
+    context: async (q: ContextQuery) => {
+      asked.push(q);
+      return ok(empty);
+    },
+    latestCapture: async () => ok({ latest: null }),
+    search: async () => ok({ results: [] }),
+  } as unknown as Api;
+  const outbox = new Outbox({
+    store: memoryStore(),
+    send: async (item): Promise<SendOutcome> => {
+      if (!up) return { kind: 'retry', unreachable: true, message: 'fetch failed' };
+      sent.push(item);
+      return { kind: 'done', saved };
+    },
+  });
+  const contexts = new ContextService({
+    fetchAnswer: async (q) => {
+      asked.push(q);
+      return ok(empty);
+    },
+    unconfirmed: async () => ({ logs: [], pending: [] }),
+    settings: async () => DEFAULT_SETTINGS,
+  });
+  const svc = new CaptureService({
+    inject: async (tabId, mode, target) => {
+      injected.push({ tabId, mode, target });
+      return frames(tabId, mode, target);
+    },
+    api: async () => api,
+    outbox,
+    contexts,
+    broadcast: (e) => events.push(e),
+  });
+  return { svc, asked, injected, sent, events, outbox, contexts, down: () => (up = false) };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 10));
+
+describe('CaptureService', () => {
+  it('reads the top frame of a page, every frame of QQ Mail', async () => {
+    const { svc, injected } = setup((_t, _m, target) =>
+      'allFrames' in target && target.allFrames
+        ? [
+            { frameId: 0, result: { ...mail('a@b.com'), message: null } },
+            { frameId: 5, result: mail('li.ming@xz-steel.com') },
+          ]
+        : [{ frameId: 0, result: company }],
+    );
+    expect(await svc.capturePage(3, company.url)).toEqual(company);
+    expect((await svc.capturePage(3, 'https://mail.qq.com/cgi-bin/frame_html')).message?.fromEmail).toBe(
+      'li.ming@xz-steel.com',
+    );
+    expect(injected.map((i) => i.target)).toEqual([{ allFrames: false }, { allFrames: true }]);
+    await expect(setup().svc.capturePage(3, company.url)).rejects.toThrow(/nothing could be read/);
+  });
+
+  it('queues a save in the outbox with its own idempotency key; the domain key only for a company’s own page', async () => {
+    const { svc, outbox, down } = setup();
+    down();
+    await svc.save({ capture: company, target: { new: { name: '嘉禾建设', tier: 'B' } }, addDomainKey: true });
+    await svc.save({
+      capture: mail('Wang@XZ-land.com.cn'),
+      target: { customerId: 7 },
+      addDomainKey: true,
+      sender: 'Wang@XZ-land.com.cn',
+    });
+    const land = {
+      ...company,
+      url: 'http://ggzy.xuzhou.gov.cn/a.html',
+      kind: 'land' as const,
+      parcels: [{ winner: '徐州嘉华置业有限公司' }],
+    };
+    await svc.save({ capture: land, target: { land: { tier: 'C' } }, addDomainKey: true });
+    const items = (await outbox.state()).items;
+    expect(items.map((i) => [i.op, i.key, i.status])).toEqual([
+      ['capture/save', 'jiahe-build.com.cn', 'pending'],
+      ['capture/save', 'mail:wang@xz-land.com.cn', 'pending'],
+      ['capture/save', 'xuzhou.gov.cn', 'pending'],
+    ]);
+    const bodies = items.map((i) => (i.op === 'capture/save' ? i.body : null));
+    expect(bodies.map((b) => b?.addDomainKey)).toEqual([true, false, false]);
+    expect(bodies[0]?.target).toEqual({ new: { name: '嘉禾建设', tier: 'B' } });
+    const keys = bodies.map((b) => b?.idempotencyKey);
+    expect(new Set(keys).size).toBe(3);
+    for (const k of keys) expect(k?.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('once the server has it: the card is re-read (the sender’s by e-mail) and the panel told', async () => {
+    const { svc, asked, events, sent } = setup();
+    await svc.save({ capture: company, target: { new: { name: '嘉禾建设', tier: 'C' } }, addDomainKey: true });
+    await svc.save({
+      capture: mail('wang@xz-land.com.cn'),
+      target: { customerId: 7 },
+      addDomainKey: false,
+      sender: 'wang@xz-land.com.cn',
+    });
+    await settle();
+    expect(sent).toHaveLength(2);
+    expect(asked).toEqual([{ url: company.url }, { email: 'wang@xz-land.com.cn' }]);
+    expect(events.filter((e) => e.event === 'capture/saved')).toHaveLength(2);
+    expect(events[0]).toMatchObject({ event: 'capture/saved', saved });
+  });
+
+  it('webmail: the sender’s card is cached per address, not under the webmail domain', async () => {
+    let from = 'wang.jianguo@xz-land.com.cn';
+    const { svc, asked } = setup(() => [{ frameId: 0, result: mail(from) }]);
+    const a = await svc.readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/abc', false);
+    expect(a.view).toMatchObject({ state: 'unknown', key: 'mail:wang.jianguo@xz-land.com.cn' });
+    from = 'chenli@xz-land.com.cn';
+    const b = await svc.readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/def', false);
+    expect(b.view).toMatchObject({ key: 'mail:chenli@xz-land.com.cn' });
+    from = 'Wang.Jianguo@XZ-land.com.cn';
+    await svc.readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/ghi', false);
+    // Same sender again (any case): from the cache; nobody asked about mail.google.com.
+    expect(asked).toEqual([{ email: 'wang.jianguo@xz-land.com.cn' }, { email: 'chenli@xz-land.com.cn' }]);
+  });
+
+  it('webmail with no message open: no card, nothing asked', async () => {
+    const { svc, asked } = setup(() => [{ frameId: 0, result: { ...mail('x@y.com'), message: null } }]);
+    expect(await svc.readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox', false)).toMatchObject({ view: null });
+    expect(asked).toEqual([]);
+  });
+
+  it('a selection from the context menu waits for its tab’s panel, taken once', async () => {
+    const selection = { ...company, adapter: 'selection' };
+    const { svc, events, injected } = setup(() => [{ frameId: 2, result: selection }]);
+    await svc.captureSelection(9, 2);
+    expect(injected).toEqual([{ tabId: 9, mode: 'selection', target: { frameId: 2 } }]);
+    expect(events).toEqual([{ event: 'capture/ready', tabId: 9 }]);
+    expect(svc.takePending(8)).toBeNull();
+    expect(svc.takePending(9)).toEqual(selection);
+    expect(svc.takePending(9)).toBeNull();
+  });
+
+  it('inspect asks per key and skips "what changed" for a selection', async () => {
+    const { svc, asked } = setup();
+    const r = await svc.inspect({ ...company, adapter: 'selection' });
+    expect(r).toEqual({ matches: [], latest: null });
+    expect(asked).toEqual([{ url: company.url }, { name: '徐州嘉禾建设工程有限公司' }]);
+  });
+});

@@ -1,0 +1,135 @@
+import { type Capture, CaptureSave, type ContextAnswer, type ContextQuery } from '@dossier/shared';
+import type { Api } from '../api/client.ts';
+import { collectMatches, matchQueries } from '../capture-ui/matching.ts';
+import { classifyPage } from '../context/page.ts';
+import type { ContextService } from '../context/service.ts';
+import type { ContextView } from '../context/view.ts';
+import { isSenderKey, senderKey, senderQuery, webmailNeedsAllFrames } from '../context/webmail.ts';
+import type { Answer, CaptureTarget, Event, ParsedPayload } from '../messages/protocol.ts';
+import type { Outbox } from '../outbox/queue.ts';
+import { type FrameResult, pickCapture } from './frames.ts';
+import type { CaptureMode, FrameTarget } from './inject.ts';
+
+export interface CaptureDeps {
+  inject: (tabId: number, mode: CaptureMode, frames: FrameTarget) => Promise<FrameResult[]>;
+  api: () => Promise<Api | null>;
+  outbox: Outbox;
+  contexts: ContextService;
+  broadcast: (e: Event) => void;
+}
+
+/** Captures made for a tab without the panel (context menu) wait this long to be taken. */
+const PENDING_MS = 5 * 60_000;
+
+/**
+ * The background half of capturing: reads tabs on demand, finds which customers a capture
+ * may belong to, and queues saves in the outbox (every write does), refreshing the cards a
+ * save changed once the server has it.
+ */
+export class CaptureService {
+  private readonly pending = new Map<number, { capture: Capture; at: number }>();
+
+  constructor(private readonly deps: CaptureDeps) {
+    deps.outbox.onDelivered((item, outcome) => {
+      if (item.op !== 'capture/save') return;
+      void this.afterSave(item.key, item.body.capture.url, outcome.saved?.customerIds ?? []);
+      if (outcome.saved) deps.broadcast({ event: 'capture/saved', outboxId: item.id, saved: outcome.saved });
+    });
+  }
+
+  /** "Capture this page": the adapters run in the tab (every frame on QQ Mail), the best frame wins. */
+  async capturePage(tabId: number, url: string): Promise<Capture> {
+    const results = await this.deps.inject(tabId, 'page', { allFrames: webmailNeedsAllFrames(url) });
+    const capture = pickCapture(results);
+    if (!capture) throw new Error('nothing could be read from this page');
+    return capture;
+  }
+
+  /** Context menu "Add selection to customer file": only the selected text, kept for the panel. */
+  async captureSelection(tabId: number, frameId: number): Promise<Capture | null> {
+    const capture = pickCapture(await this.deps.inject(tabId, 'selection', { frameId }));
+    if (!capture) return null;
+    this.prune();
+    this.pending.set(tabId, { capture, at: Date.now() });
+    this.deps.broadcast({ event: 'capture/ready', tabId });
+    return capture;
+  }
+
+  takePending(tabId: number): Capture | null {
+    this.prune();
+    const p = this.pending.get(tabId);
+    this.pending.delete(tabId);
+    return p?.capture ?? null;
+  }
+
+  /** The customers the capture may belong to, each with the key that says so, and the page's last capture. */
+  async inspect(capture: Capture): Promise<Answer<'capture/inspect'>> {
+    const api = await this.deps.api();
+    if (!api) throw new Error('server URL or token not set');
+    const answers = await Promise.all(matchQueries(capture).map((q) => api.context(q)));
+    const found: ContextAnswer[] = answers.flatMap((r) => (r.ok ? [r.value] : []));
+    const unreachable = answers.find((r) => !r.ok);
+    if (!found.length && unreachable && !unreachable.ok) throw new Error(unreachable.failure.message);
+    // A selection is part of a page: comparing it with the whole page's last capture would
+    // report everything else as gone.
+    let latest: Answer<'capture/inspect'>['latest'] = null;
+    if (capture.adapter !== 'selection') {
+      const r = await api.latestCapture(capture.url);
+      if (r.ok) latest = r.value.latest;
+    }
+    return { matches: collectMatches(found), latest };
+  }
+
+  /** "Add to another customer": the picker's search (name, pinyin initials, phone, domain…). */
+  async search(q: string): Promise<Answer<'customers/search'>> {
+    const api = await this.deps.api();
+    if (!api) throw new Error('server URL or token not set');
+    const r = await api.search(q);
+    if (!r.ok) throw new Error(r.failure.message);
+    return { results: r.value.results };
+  }
+
+  /** Queues the save; it reaches the server exactly once, now or when the server is back. */
+  async save(p: ParsedPayload<'capture/save'>): Promise<{ outboxId: string }> {
+    const target: CaptureTarget = p.target;
+    const body = CaptureSave.parse({
+      capture: p.capture,
+      target,
+      // A webmail or land page's domain is not the customer's.
+      addDomainKey: p.addDomainKey && p.capture.kind !== 'webmail' && !('land' in target),
+      idempotencyKey: crypto.randomUUID(),
+    });
+    const page = classifyPage(p.capture.url);
+    const key = p.sender ? senderKey(p.sender) : page.kind === 'web' ? page.key : 'capture';
+    const item = await this.deps.outbox.enqueue({ op: 'capture/save', body }, key);
+    return { outboxId: item.id };
+  }
+
+  /** The open webmail message of a tab and its sender's card, cached per sender address. */
+  async readWebmail(tabId: number, url: string, refresh: boolean): Promise<Answer<'webmail/read'>> {
+    const capture = pickCapture(await this.deps.inject(tabId, 'page', { allFrames: webmailNeedsAllFrames(url) }));
+    const from = capture?.message?.fromEmail;
+    if (!capture || !from) return { capture, view: null };
+    const view: ContextView = await this.deps.contexts.lookup(
+      { key: senderKey(from), query: senderQuery(from) },
+      { refresh },
+    );
+    return { capture, view };
+  }
+
+  /** The page's (or sender's) card, and every other cached card of the customers the save touched. */
+  private async afterSave(key: string, url: string, customerIds: number[]): Promise<void> {
+    const query: ContextQuery = isSenderKey(key) ? senderQuery(key.slice('mail:'.length)) : { url };
+    await this.deps.contexts.refresh(key, query);
+    const touched = new Set(customerIds);
+    for (const [k, u] of this.deps.contexts.keysWithUrls()) {
+      const id = this.deps.contexts.cachedAnswer(k)?.customer?.id;
+      if (k !== key && id !== undefined && touched.has(id)) void this.deps.contexts.refresh(k, u);
+    }
+  }
+
+  private prune(): void {
+    const cutoff = Date.now() - PENDING_MS;
+    for (const [tabId, p] of this.pending) if (p.at < cutoff) this.pending.delete(tabId);
+  }
+}

@@ -1,0 +1,28 @@
+import { browser } from '#imports';
+import type { FrameResult } from './frames.ts';
+
+export type CaptureMode = 'page' | 'selection';
+
+/** Where the capture script goes: the top frame, every frame (QQ Mail classic), or one frame. */
+export type FrameTarget = { allFrames: boolean } | { frameId: number };
+
+/** Built by WXT from entrypoints/capture.content.ts; registered at runtime, never in the manifest. */
+const CAPTURE_SCRIPT = '/content-scripts/capture.js';
+
+/**
+ * Injects the capture script into a tab on demand — the only way Dossier code gets into a
+ * page, and only when the user opens the panel there or asks to capture. The mode is handed
+ * over through the content scripts' isolated world (pages can't see or set it).
+ */
+export async function injectCapture(tabId: number, mode: CaptureMode, frames: FrameTarget): Promise<FrameResult[]> {
+  const target = 'frameId' in frames ? { tabId, frameIds: [frames.frameId] } : { tabId, allFrames: frames.allFrames };
+  await browser.scripting.executeScript({
+    target,
+    func: (m: string) => {
+      (globalThis as { __dossierCaptureMode?: string }).__dossierCaptureMode = m;
+    },
+    args: [mode],
+  });
+  const results = await browser.scripting.executeScript({ target, files: [CAPTURE_SCRIPT] });
+  return results.map((r) => ({ frameId: r.frameId, result: r.result }));
+}

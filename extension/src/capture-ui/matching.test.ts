@@ -1,0 +1,97 @@
+import type { Capture, ContextAnswer, Customer } from '@dossier/shared';
+import { describe, expect, it } from 'vitest';
+import { collectMatches, matchQueries } from './matching.ts';
+
+const company: Capture = {
+  url: 'https://www.jiahe-build.com.cn/contact.html',
+  kind: 'company',
+  adapter: 'generic',
+  company: {
+    name: '徐州嘉禾建设工程有限公司',
+    creditCode: '91320303MA20KJ7L8L',
+    icp: '苏ICP备16012345号',
+    phones: [],
+    faxes: [],
+    emails: ['Sales@jiahe-build.com.cn', 'jiahe@163.com'],
+    products: [],
+  },
+  people: [{ name: '王建国', email: 'sales@jiahe-build.com.cn' }],
+  message: null,
+  parcels: [],
+};
+
+describe('matchQueries', () => {
+  it('asks once per key: credit code, ICP, the page, each address, the name', () => {
+    expect(matchQueries(company)).toEqual([
+      { creditCode: '91320303MA20KJ7L8L' },
+      { icp: '苏ICP备16012345号' },
+      { url: 'https://www.jiahe-build.com.cn/contact.html' },
+      { email: 'sales@jiahe-build.com.cn' },
+      { email: 'jiahe@163.com' },
+      { name: '徐州嘉禾建设工程有限公司' },
+    ]);
+  });
+
+  it('webmail: the sender, never mail.google.com; land: the winners by name, never the bureau’s domain', () => {
+    const mail: Capture = {
+      ...company,
+      url: 'https://mail.google.com/mail/u/0/#inbox/x',
+      kind: 'webmail',
+      adapter: 'gmail',
+      company: null,
+      people: [],
+      message: { fromEmail: 'Wang.Jianguo@xz-land.com.cn', fromName: '王建国' },
+    };
+    expect(matchQueries(mail)).toEqual([{ email: 'wang.jianguo@xz-land.com.cn' }]);
+    const land: Capture = {
+      ...company,
+      url: 'http://ggzy.xuzhou.gov.cn/a.html',
+      kind: 'land',
+      adapter: 'land',
+      company: null,
+      people: [],
+      parcels: [{ winner: '徐州嘉华置业有限公司' }, { winner: '徐州鼎盛物流有限公司' }, { parcelNo: 'x' }],
+    };
+    expect(matchQueries(land)).toEqual([{ name: '徐州嘉华置业有限公司' }, { name: '徐州鼎盛物流有限公司' }]);
+  });
+});
+
+const customer = (id: number, name: string, tier: 'A' | 'B' | 'C' = 'B') => ({ id, name, tier }) as Customer;
+const empty: ContextAnswer = {
+  customer: null,
+  matchedBy: null,
+  person: null,
+  tier: null,
+  nextCallDue: null,
+  nextVisitDue: null,
+  nextDue: null,
+  appointment: null,
+  overdue: { call: false, visit: false, appointment: false, any: false },
+  lastInteractions: [],
+  keyPeople: [],
+  followUps: 0,
+  suggestions: [],
+};
+
+describe('collectMatches', () => {
+  it('one entry per customer with its strongest reason, strongest first; names only suggested', () => {
+    const answers: ContextAnswer[] = [
+      { ...empty, customer: customer(2, '嘉禾建设'), matchedBy: { kind: 'email_domain', value: 'jiahe-build.com.cn' } },
+      { ...empty, customer: customer(2, '嘉禾建设'), matchedBy: { kind: 'credit_code', value: '91320303MA20KJ7L8L' } },
+      { ...empty, customer: customer(5, '嘉禾物流', 'C'), matchedBy: { kind: 'domain', value: 'jiahe-build.com.cn' } },
+      empty,
+      {
+        ...empty,
+        suggestions: [
+          { id: 2, name: '嘉禾建设', tier: 'B', reason: 'same name after normalisation' },
+          { id: 9, name: '徐州嘉禾建设工程有限公司', tier: 'A', reason: 'same name after normalisation' },
+        ],
+      },
+    ];
+    expect(collectMatches(answers)).toEqual([
+      { customerId: 2, name: '嘉禾建设', tier: 'B', reason: 'credit_code', value: '91320303MA20KJ7L8L' },
+      { customerId: 5, name: '嘉禾物流', tier: 'C', reason: 'domain', value: 'jiahe-build.com.cn' },
+      { customerId: 9, name: '徐州嘉禾建设工程有限公司', tier: 'A', reason: 'name', value: '徐州嘉禾建设工程有限公司' },
+    ]);
+  });
+});

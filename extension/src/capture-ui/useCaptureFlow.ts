@@ -1,0 +1,61 @@
+import type { Capture } from '@dossier/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { onEvent, request } from '../messages/transport.ts';
+
+export type CaptureFlow = { tabId: number; id: number } & (
+  | { status: 'reading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; capture: Capture; sender?: string | undefined }
+);
+
+let seq = 0;
+
+/**
+ * The capture in progress for a tab: started from the panel ("Capture this page", "Add
+ * sender to a customer") or handed over by the background (context menu). Shown while its
+ * tab is the active one; another capture replaces it.
+ */
+export function useCaptureFlow(tabId: number | undefined) {
+  const [flow, setFlow] = useState<CaptureFlow | null>(null);
+
+  const start = useCallback(async (tab: number, url: string) => {
+    const id = ++seq;
+    setFlow({ tabId: tab, id, status: 'reading' });
+    try {
+      const { capture } = await request('capture/start', { url, tabId: tab });
+      setFlow((f) => (f?.id === id ? { tabId: tab, id, status: 'ready', capture } : f));
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      setFlow((f) => (f?.id === id ? { tabId: tab, id, status: 'failed', message } : f));
+    }
+  }, []);
+
+  const open = useCallback((tab: number, capture: Capture, sender?: string) => {
+    setFlow({ tabId: tab, id: ++seq, status: 'ready', capture, sender });
+  }, []);
+
+  const close = useCallback(() => setFlow(null), []);
+
+  // A selection captured from the context menu waits in the background for this tab's panel.
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let alive = true;
+    const take = () =>
+      request('capture/pending', { tabId }).then(
+        (r) => {
+          if (alive && r.capture) setFlow({ tabId, id: ++seq, status: 'ready', capture: r.capture });
+        },
+        () => {},
+      );
+    void take();
+    const stop = onEvent((e) => {
+      if (e.event === 'capture/ready' && e.tabId === tabId) void take();
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [tabId]);
+
+  return { flow: flow && flow.tabId === tabId ? flow : null, start, open, close };
+}

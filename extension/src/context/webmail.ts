@@ -1,0 +1,50 @@
+import type { ContextQuery } from '@dossier/shared';
+import { webPage } from './page.ts';
+
+/**
+ * Webmail hosts whose open message the panel reads (inject on demand, panel open). On these
+ * pages the card is about the message's sender, not about the site: mail.google.com is no
+ * customer's domain.
+ */
+const WEBMAIL_HOSTS = new Set([
+  'mail.google.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.live.com',
+  'mail.qq.com',
+  'wx.mail.qq.com',
+  'mail.163.com',
+]);
+
+/** QQ Mail's classic UI shows the message in an iframe: read every frame there. */
+const ALL_FRAMES_HOSTS = new Set(['mail.qq.com']);
+
+export function isWebmailUrl(url: string | undefined | null): boolean {
+  const page = webPage(url);
+  return page !== null && WEBMAIL_HOSTS.has(page.host);
+}
+
+export function webmailNeedsAllFrames(url: string | undefined | null): boolean {
+  const page = webPage(url);
+  return page !== null && ALL_FRAMES_HOSTS.has(page.host);
+}
+
+const SENDER_PREFIX = 'mail:';
+
+/**
+ * The context cache key of a sender. Per address, not per domain: two people of one company
+ * share the customer but not the person the card names, and a free-mailbox domain (qq.com)
+ * is nobody's company at all. Case-insensitive, as mail systems treat addresses.
+ */
+export function senderKey(email: string): string {
+  return SENDER_PREFIX + email.trim().toLowerCase();
+}
+
+export function isSenderKey(key: string): boolean {
+  return key.startsWith(SENDER_PREFIX);
+}
+
+/** What to ask /api/context for a sender: the server tries the address, then the domain unless free. */
+export function senderQuery(email: string): ContextQuery {
+  return { email: email.trim().toLowerCase() };
+}

@@ -1,0 +1,109 @@
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../i18n/react.tsx';
+import { request } from '../messages/transport.ts';
+import type { OutboxItem } from '../outbox/types.ts';
+import { LogForm } from '../panel/LogForm.tsx';
+import { OutboxStatus } from '../panel/OutboxStatus.tsx';
+import { Toast, type ToastState } from '../panel/Toast.tsx';
+import { BoardView } from './board/BoardView.tsx';
+import { CommitmentsView } from './commitments/CommitmentsView.tsx';
+import { CustomersView } from './customers/CustomersView.tsx';
+import { CustomerFile } from './file/CustomerFile.tsx';
+import { GreetingsView } from './greetings/GreetingsView.tsx';
+import { LostView } from './lost/LostView.tsx';
+import { PipelineView } from './pipeline/PipelineView.tsx';
+import { ReclassView } from './reclass/ReclassView.tsx';
+import { NAV_VIEWS, type Route } from './router.ts';
+import { ContactSheetView } from './sheet/ContactSheetView.tsx';
+import { DashboardProvider, useDashboard } from './state.tsx';
+import { VisitView } from './visit/VisitView.tsx';
+
+/** The full-page dashboard: the routine of the seeds, one view at a time. */
+export function DashboardApp() {
+  const [toast, setToast] = useState<ToastState | null>(null);
+  const closeToast = useCallback(() => setToast(null), []);
+  return (
+    <DashboardProvider onToast={setToast}>
+      <Shell />
+      {toast && <Toast key={toast.id} toast={toast} onClose={closeToast} />}
+    </DashboardProvider>
+  );
+}
+
+function Shell() {
+  const { m } = useI18n();
+  const d = m.dashboard;
+  const { route, navigate } = useDashboard();
+  const [editing, setEditing] = useState<OutboxItem | null>(null);
+  const active = route.view === 'customer' ? 'customers' : route.view;
+  useEffect(() => {
+    document.title = `${d.nav[active]} · ${d.title}`;
+  }, [d, active]);
+  return (
+    <div className="dashboard">
+      <header className="top no-print">
+        <strong className="brand">{d.title}</strong>
+        <nav aria-label={d.nav.label}>
+          <ul>
+            {NAV_VIEWS.map((v) => (
+              <li key={v}>
+                <a
+                  href={`#${v}`}
+                  aria-current={active === v ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate({ view: v } as Route);
+                  }}
+                >
+                  {d.nav[v]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main className="content">{view(route)}</main>
+      {editing && editing.op === 'interaction/create' && (
+        <section className="edit-rejected no-print">
+          <LogForm
+            people={[]}
+            initial={editing.body}
+            onCancel={() => setEditing(null)}
+            onSubmit={async (draft) => {
+              await request('outbox/edit', { id: editing.id, draft }).catch(() => {});
+              setEditing(null);
+            }}
+          />
+        </section>
+      )}
+      <div className="no-print">
+        <OutboxStatus onEdit={setEditing} />
+      </div>
+    </div>
+  );
+}
+
+function view(r: Route): ReactNode {
+  switch (r.view) {
+    case 'board':
+      return <BoardView />;
+    case 'customers':
+      return <CustomersView />;
+    case 'customer':
+      return <CustomerFile key={r.id} id={r.id} />;
+    case 'sheet':
+      return <ContactSheetView />;
+    case 'visit':
+      return <VisitView customerId={r.customerId} interactionId={r.interactionId} />;
+    case 'commitments':
+      return <CommitmentsView />;
+    case 'reclass':
+      return <ReclassView />;
+    case 'greetings':
+      return <GreetingsView />;
+    case 'lost':
+      return <LostView />;
+    case 'pipeline':
+      return <PipelineView />;
+  }
+}

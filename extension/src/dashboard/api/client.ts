@@ -1,0 +1,189 @@
+import type { AppType } from '@dossier/server/app';
+import {
+  Commitment,
+  type CommitmentCreate,
+  CustomerDetail,
+  CustomerList,
+  type CustomerUpdate,
+  DueBoard,
+  ErrorBody,
+  Key,
+  type KeyInput,
+  Person,
+  type PersonInput,
+  SearchAnswer,
+  Settings,
+} from '@dossier/shared';
+import { hc } from 'hono/client';
+import type { z } from 'zod';
+import { type ApiResult, parseResponse } from '../../api/client.ts';
+import type { Connection } from '../../options/settings.ts';
+import {
+  Commitments,
+  Decided,
+  Focus,
+  Greetings,
+  Interactions,
+  Lost,
+  Material,
+  Materials,
+  Me,
+  Parcels,
+  Pipeline,
+  Reclassification,
+  Sheet,
+  TierHistory,
+} from './schemas.ts';
+
+const TIMEOUT_MS = 15_000;
+
+async function call<T>(send: () => Promise<Response>, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await send();
+  } catch (e) {
+    return { ok: false, failure: { kind: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
+  }
+  return parseResponse(res, schema);
+}
+
+/** Answers without a body (204) or with a file: success is the status, failure the error body. */
+async function raw(send: () => Promise<Response>): Promise<ApiResult<Response>> {
+  let res: Response;
+  try {
+    res = await send();
+  } catch (e) {
+    return { ok: false, failure: { kind: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
+  }
+  if (res.ok) return { ok: true, status: res.status, value: res };
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON: not our server speaking.
+  }
+  const err = ErrorBody.safeParse(body);
+  if (!err.success) {
+    return { ok: false, failure: { kind: 'bad_response', status: res.status, message: `HTTP ${res.status}` } };
+  }
+  const { code, message, details } = err.data.error;
+  return { ok: false, failure: { kind: 'http', status: res.status, code, message, details } };
+}
+
+async function empty(send: () => Promise<Response>): Promise<ApiResult<null>> {
+  const r = await raw(send);
+  return r.ok ? { ok: true, status: r.status, value: null } : r;
+}
+
+async function blob(send: () => Promise<Response>): Promise<ApiResult<Blob>> {
+  const r = await raw(send);
+  return r.ok ? { ok: true, status: r.status, value: await r.value.blob() } : r;
+}
+
+export interface CustomerQuery {
+  tier?: 'A' | 'B' | 'C';
+  status?: 'prospect' | 'active' | 'signed' | 'lost';
+  owner?: string;
+  overdue?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface MaterialInput {
+  title: string;
+  url?: string;
+  fileName?: string;
+  mimeType?: string;
+  contentBase64?: string;
+}
+
+/**
+ * The dashboard's typed client: the same `hc<AppType>` routes and error vocabulary as the
+ * panel's, over the maintenance routes (board, files, sheet, reclassification, greetings…).
+ */
+export function createDashboardApi(conn: Connection, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  const client = hc<AppType>(conn.serverUrl, {
+    headers: { Authorization: `Bearer ${conn.token}` },
+    fetch: ((input, init) =>
+      fetchImpl(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(TIMEOUT_MS) })) as typeof fetch,
+  });
+  const api = client.api;
+  const customer = api.customers[':id'];
+  const p = (id: number) => ({ param: { id: String(id) } });
+  return {
+    me: () => call(() => api.me.$get(), Me),
+    settings: () => call(() => api.settings.$get(), Settings),
+    due: (within = '7d') => call(() => api.due.$get({ query: { within } }), DueBoard),
+    focus: () => call(() => api.focus.$get(), Focus),
+    saveFocus: (period: string, text: string) => empty(() => api.focus.$put({ json: { period, text } })),
+    search: (q: string, limit = 30) =>
+      call(() => api.search.$get({ query: { q, limit: String(limit) } }), SearchAnswer),
+    customers: (q: CustomerQuery) =>
+      call(
+        () =>
+          api.customers.$get({
+            query: {
+              ...(q.tier ? { tier: q.tier } : {}),
+              ...(q.status ? { status: q.status } : {}),
+              ...(q.owner ? { owner: q.owner } : {}),
+              ...(q.overdue ? { overdue: 'true' as const } : {}),
+              limit: String(q.limit ?? 500),
+              offset: String(q.offset ?? 0),
+            },
+          }),
+        CustomerList,
+      ),
+    customer: (id: number) => call(() => customer.$get(p(id)), CustomerDetail),
+    updateCustomer: (id: number, json: CustomerUpdate) =>
+      call(() => customer.$patch({ ...p(id), json }), CustomerDetail),
+    interactions: (id: number) => call(() => customer.interactions.$get(p(id)), Interactions),
+    addPerson: (id: number, json: PersonInput) => call(() => customer.people.$post({ ...p(id), json }), Person),
+    updatePerson: (id: number, personId: number, json: Partial<PersonInput>) =>
+      call(
+        () => customer.people[':personId'].$patch({ param: { id: String(id), personId: String(personId) }, json }),
+        Person,
+      ),
+    removePerson: (id: number, personId: number) =>
+      empty(() => customer.people[':personId'].$delete({ param: { id: String(id), personId: String(personId) } })),
+    addKey: (id: number, json: KeyInput) => call(() => customer.keys.$post({ ...p(id), json }), Key),
+    removeKey: (id: number, keyId: number) =>
+      empty(() => customer.keys[':keyId'].$delete({ param: { id: String(id), keyId: String(keyId) } })),
+    tierHistory: (id: number) => call(() => customer['tier-history'].$get(p(id)), TierHistory),
+    parcels: (id: number) => call(() => customer.parcels.$get(p(id)), Parcels),
+    commitments: (id: number) => call(() => customer.commitments.$get(p(id)), Commitments),
+    materials: (id: number) => call(() => customer.materials.$get(p(id)), Materials),
+    addMaterial: (id: number, json: MaterialInput) =>
+      call(() => customer.materials.$post({ ...p(id), json }), Material),
+    removeMaterial: (id: number, materialId: number) =>
+      empty(() =>
+        customer.materials[':materialId'].$delete({ param: { id: String(id), materialId: String(materialId) } }),
+      ),
+    materialFile: (id: number, materialId: number) =>
+      blob(() =>
+        customer.materials[':materialId'].file.$get({ param: { id: String(id), materialId: String(materialId) } }),
+      ),
+    addCommitment: (json: z.input<typeof CommitmentCreate>) => call(() => api.commitments.$post({ json }), Commitment),
+    keepCommitment: (commitmentId: number) =>
+      call(() => api.commitments[':id'].kept.$post({ param: { id: String(commitmentId) } }), Commitment),
+    sheet: (month: string, groupBy: 'tier' | 'region') =>
+      call(() => api['contact-sheet'].$get({ query: { month, groupBy } }), Sheet),
+    sheetExport: (month: string, groupBy: 'tier' | 'region', format: 'xlsx' | 'csv', lang: 'zh' | 'en') =>
+      blob(() => api['contact-sheet'].export.$get({ query: { month, groupBy, format, lang } })),
+    saveRemarks: (customerId: number, month: string, text: string) =>
+      empty(() => api['contact-sheet'].remarks.$put({ json: { customerId, month, text } })),
+    reclassification: (month: string) => call(() => api.reclassification.$get({ query: { month } }), Reclassification),
+    decide: (month: string, customerId: number, accept: boolean, note?: string) =>
+      call(
+        () =>
+          api.reclassification.decisions.$post({
+            json: { month, decisions: [{ customerId, accept, ...(note ? { note } : {}) }] },
+          }),
+        Decided,
+      ),
+    greetings: (days = 30) => call(() => api.greetings.$get({ query: { days: String(days) } }), Greetings),
+    lost: (from?: string, to?: string) =>
+      call(() => api.lost.$get({ query: { ...(from ? { from } : {}), ...(to ? { to } : {}) } }), Lost),
+    pipeline: () => call(() => api.pipeline.$get(), Pipeline),
+  };
+}
+export type DashboardApi = ReturnType<typeof createDashboardApi>;

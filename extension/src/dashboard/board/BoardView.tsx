@@ -1,0 +1,109 @@
+import type { DueBoard, DueItem } from '@dossier/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../../i18n/react.tsx';
+import { logContact, undoContact } from '../bridge/page.ts';
+import type { ContactDraft } from '../bridge/protocol.ts';
+import { useDashboard, useNow, useOnDelivered, useOutbox, useResource } from '../state.tsx';
+import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
+import { cardKey, DueCard } from './DueCard.tsx';
+import { FocusNotes } from './FocusNotes.tsx';
+import { followOutbox, type Hidden, settle } from './optimistic.ts';
+
+const COLUMNS = ['overdue', 'today', 'tomorrow', 'thisWeek'] as const satisfies readonly (keyof DueBoard)[];
+
+/** The board: overdue, today, tomorrow, this week — from due calls, visits, appointments and commitments. */
+export function BoardView() {
+  const { m } = useI18n();
+  const b = m.dashboard.board;
+  const { api, notify } = useDashboard();
+  const failureText = useFailureText();
+  const now = useNow();
+  const board = useResource((a) => a.due('7d'), 'due');
+  const outbox = useOutbox();
+  const [hidden, setHidden] = useState<Hidden[]>([]);
+  const { reload } = board;
+
+  useEffect(() => {
+    if (!outbox || !hidden.length) return;
+    const r = followOutbox(hidden, outbox);
+    if (r.landed || r.next.length !== hidden.length) setHidden(r.next);
+    if (r.landed) reload();
+  }, [outbox, hidden, reload]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new board from the server settles the landed cards.
+  useEffect(() => setHidden(settle), [board.data]);
+  useOnDelivered(reload);
+
+  const onLog = useCallback(
+    async (item: DueItem, draft: ContactDraft) => {
+      try {
+        const logged = await logContact(item.customerId, draft);
+        setHidden((h) => [...h, { card: cardKey(item), outboxId: logged.outboxId, landed: false }]);
+        notify({
+          message: m.panel.logged(draft.kind),
+          onUndo: () => void undoContact(logged.outboxId).then(reload, (e) => notify({ message: String(e) })),
+        });
+      } catch (e) {
+        notify({ message: m.panel.failed(e instanceof Error ? e.message : String(e)) });
+      }
+    },
+    [m, notify, reload],
+  );
+
+  const onKept = useCallback(
+    async (item: DueItem) => {
+      if (!api || !item.commitmentId) return;
+      const card = cardKey(item);
+      setHidden((h) => [...h, { card, outboxId: null, landed: false }]);
+      const r = await api.keepCommitment(item.commitmentId);
+      if (r.ok) {
+        setHidden((h) => h.map((x) => (x.card === card ? { ...x, landed: true } : x)));
+        notify({ message: b.kept });
+        reload();
+      } else {
+        setHidden((h) => h.filter((x) => x.card !== card));
+        notify({ message: failureText(r.failure) });
+      }
+    },
+    [api, b.kept, notify, reload, failureText],
+  );
+
+  const off = new Set(hidden.map((h) => h.card));
+  return (
+    <div className="board-view">
+      <div className="view-head">
+        <h1>{b.title}</h1>
+        <button type="button" onClick={reload}>
+          {m.dashboard.common.refresh}
+        </button>
+      </div>
+      {board.failure && <FailureNote failure={board.failure} onRetry={reload} />}
+      {!board.data && !board.failure && <Loading />}
+      {board.data && (
+        <div className="board">
+          {COLUMNS.map((col) => {
+            const items = (board.data?.[col] ?? []).filter((i) => !off.has(cardKey(i)));
+            return (
+              <section key={col} className={`column column-${col}`} aria-label={b.columns[col]}>
+                <h2>
+                  {b.columns[col]} <span className="count">{items.length}</span>
+                </h2>
+                {items.length === 0 ? (
+                  <p className="muted small">{b.empty}</p>
+                ) : (
+                  <ul className="cards">
+                    {items.map((i) => (
+                      <li key={cardKey(i)}>
+                        <DueCard item={i} now={now} onLog={onLog} onKept={onKept} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
+        </div>
+      )}
+      <FocusNotes />
+    </div>
+  );
+}

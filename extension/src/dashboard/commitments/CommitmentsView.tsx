@@ -1,0 +1,81 @@
+import type { DueItem } from '@dossier/shared';
+import { useI18n } from '../../i18n/react.tsx';
+import { useDashboard, useNow, useResource } from '../state.tsx';
+import { Due } from '../ui/Due.tsx';
+import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
+import { TierBadge } from '../ui/TierBadge.tsx';
+import { CommitmentForm } from './CommitmentForm.tsx';
+
+/** Open commitments across all files, soonest first, overdue in red; and a new one. */
+export function CommitmentsView() {
+  const { m } = useI18n();
+  const t = m.dashboard.commitments;
+  const { api, navigate, notify } = useDashboard();
+  const failureText = useFailureText();
+  const now = useNow();
+  // The board over the longest window the API allows holds every open promise.
+  const board = useResource((a) => a.due('999d'), 'commitments');
+  const open: DueItem[] = board.data
+    ? [...board.data.overdue, ...board.data.today, ...board.data.tomorrow, ...board.data.thisWeek].filter(
+        (i) => i.reason === 'commitment',
+      )
+    : [];
+  const keep = async (i: DueItem) => {
+    if (!api || !i.commitmentId) return;
+    const r = await api.keepCommitment(i.commitmentId);
+    notify({ message: r.ok ? m.dashboard.board.kept : failureText(r.failure) });
+    board.reload();
+  };
+  return (
+    <div className="commitments-view">
+      <div className="view-head">
+        <h1>{t.title}</h1>
+      </div>
+      <CommitmentForm onAdded={board.reload} />
+      {board.failure && <FailureNote failure={board.failure} onRetry={board.reload} />}
+      {!board.data && !board.failure && <Loading />}
+      {board.data && open.length === 0 && <p className="muted">{t.noneOpen}</p>}
+      {open.length > 0 && (
+        <table className="data commitments-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.text}</th>
+              <th scope="col">{t.customer}</th>
+              <th scope="col">{t.due}</th>
+              <th scope="col">
+                <span className="sr-only">{t.actions}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {open.map((i) => (
+              <tr key={i.commitmentId} className={Date.parse(i.due) < now.getTime() ? 'overdue' : undefined}>
+                <td className="commitment-text">{i.text}</td>
+                <td>
+                  <TierBadge tier={i.tier} />{' '}
+                  <a
+                    href={`#customer/${i.customerId}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate({ view: 'customer', id: i.customerId });
+                    }}
+                  >
+                    {i.name}
+                  </a>
+                </td>
+                <td>
+                  <Due at={i.due} now={now} withTime />
+                </td>
+                <td>
+                  <button type="button" onClick={() => void keep(i)} aria-label={t.markKept(i.text ?? '')}>
+                    {m.dashboard.board.markKept}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Customer } from '@dossier/shared';
+import { useI18n } from '../../i18n/react.tsx';
+import { useDashboard } from '../state.tsx';
+import { Due } from '../ui/Due.tsx';
+import { TierBadge } from '../ui/TierBadge.tsx';
+
+export function CustomerRow({ customer: c, now }: { customer: Customer; now: Date }) {
+  const { m } = useI18n();
+  const d = m.dashboard;
+  const { navigate } = useDashboard();
+  const lost = c.status === 'lost';
+  return (
+    <li className={`customer-row${lost ? ' lost' : ''}`}>
+      <TierBadge tier={c.tier} overdue={!lost && Date.parse(c.nextDue) < now.getTime()} />
+      <div className="who">
+        <a
+          href={`#customer/${c.id}`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ view: 'customer', id: c.id });
+          }}
+        >
+          {c.name}
+        </a>
+        <span className="muted small">
+          {[d.statuses[c.status], c.stage ? d.stages[c.stage] : null, c.region.join(' / ') || null, c.owner]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      </div>
+      <div className="when">
+        {!lost && <Due at={c.nextDue} now={now} />}
+        <span className="muted small">{m.panel.followUps(c.followUps)}</span>
+      </div>
+    </li>
+  );
+}

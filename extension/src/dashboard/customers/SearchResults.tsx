@@ -1,0 +1,42 @@
+import { useI18n } from '../../i18n/react.tsx';
+import { useDashboard, useResource } from '../state.tsx';
+import { Due } from '../ui/Due.tsx';
+import { FailureNote, Loading } from '../ui/Failure.tsx';
+import { TierBadge } from '../ui/TierBadge.tsx';
+
+/** What the search API finds: name, pinyin initials (`jhrt`), full pinyin, phone digits, domain, e-mail. */
+export function SearchResults({ q, now }: { q: string; now: Date }) {
+  const { m } = useI18n();
+  const { navigate } = useDashboard();
+  const found = useResource((api) => api.search(q, 50), `search:${q}`);
+  if (found.failure) return <FailureNote failure={found.failure} onRetry={found.reload} />;
+  if (!found.data) return <Loading />;
+  const results = found.data.results;
+  return (
+    <section aria-label={m.dashboard.customers.results}>
+      <p className="muted small">{m.dashboard.customers.found(results.length)}</p>
+      <ul className="customer-list">
+        {results.map((r) => (
+          <li key={r.id} className="customer-row">
+            <TierBadge tier={r.tier} />
+            <div className="who">
+              <a
+                href={`#customer/${r.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ view: 'customer', id: r.id });
+                }}
+              >
+                {r.name}
+              </a>
+              <span className="muted small">{m.dashboard.customers.matched(r.matched)}</span>
+            </div>
+            <div className="when">
+              <Due at={r.nextDue} now={now} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Customer } from '@dossier/shared';
+import type { ApiResult } from '../../api/client.ts';
+import type { DashboardApi } from '../api/client.ts';
+
+const PAGE = 500;
+/** Enough for any one account manager's book; beyond it the list says so and search takes over. */
+export const LIST_CAP = 10_000;
+
+/** Every file the user may see (up to the cap), page by page: filters and the A–Z index work on all of them. */
+export async function loadAllCustomers(
+  api: DashboardApi,
+): Promise<ApiResult<{ customers: Customer[]; total: number }>> {
+  const customers: Customer[] = [];
+  let total = 0;
+  for (let offset = 0; offset < LIST_CAP; offset += PAGE) {
+    const r = await api.customers({ limit: PAGE, offset });
+    if (!r.ok) return r;
+    customers.push(...r.value.customers);
+    total = r.value.total;
+    if (customers.length >= total || r.value.customers.length < PAGE) break;
+  }
+  return { ok: true, status: 200, value: { customers, total } };
+}

@@ -1,0 +1,144 @@
+import type { CustomerDetail } from '@dossier/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../../i18n/react.tsx';
+import { logContact, undoContact } from '../bridge/page.ts';
+import { useDashboard, useNow, useOnDelivered, useResource } from '../state.tsx';
+import { Due, useDateText } from '../ui/Due.tsx';
+import { FailureNote, Loading } from '../ui/Failure.tsx';
+import { CommitmentsSection } from './CommitmentsSection.tsx';
+import { FieldsForm } from './FieldsForm.tsx';
+import { HistorySection } from './HistorySection.tsx';
+import { KeysSection } from './KeysSection.tsx';
+import { MarkLost } from './MarkLost.tsx';
+import { MaterialsSection } from './MaterialsSection.tsx';
+import { ParcelsSection } from './ParcelsSection.tsx';
+import { PeopleSection } from './PeopleSection.tsx';
+import { TierHistory } from './TierHistory.tsx';
+
+/** The customer file (客户档案): every field, people, keys, materials, parcels, promises, the whole history. */
+export function CustomerFile({ id }: { id: number }) {
+  const detail = useResource((a) => a.customer(id), `customer:${id}`);
+  const history = useResource((a) => a.interactions(id), `interactions:${id}`);
+  const [customer, setCustomer] = useState<CustomerDetail | null>(null);
+  useEffect(() => setCustomer(detail.data ?? null), [detail.data]);
+  const reload = useCallback(() => {
+    detail.reload();
+    history.reload();
+  }, [detail.reload, history.reload]);
+  useOnDelivered(reload);
+
+  if (detail.failure && !customer) return <FailureNote failure={detail.failure} onRetry={detail.reload} />;
+  if (!customer) return <Loading />;
+  return (
+    <article className="customer-file" aria-labelledby="file-name">
+      <FileHeader customer={customer} onChanged={setCustomer} />
+      <div className="file-grid">
+        <div className="file-main">
+          <FieldsForm customer={customer} onSaved={setCustomer} />
+          <HistorySection customer={customer} interactions={history.data?.interactions ?? []} />
+        </div>
+        <aside className="file-aside">
+          <PeopleSection customer={customer} onChanged={detail.reload} />
+          <CommitmentsSection customer={customer} />
+          <MaterialsSection customerId={customer.id} />
+          <ParcelsSection customerId={customer.id} />
+          <KeysSection customer={customer} onChanged={detail.reload} />
+          <TierHistory customerId={customer.id} version={`${customer.tier}:${customer.updatedAt}`} />
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+function FileHeader({ customer: c, onChanged }: { customer: CustomerDetail; onChanged: (c: CustomerDetail) => void }) {
+  const { m } = useI18n();
+  const date = useDateText();
+  const d = m.dashboard;
+  const { navigate, notify } = useDashboard();
+  const now = useNow();
+  const [losing, setLosing] = useState(false);
+  const lost = c.status === 'lost';
+  const log = async (kind: 'call' | 'visit') => {
+    try {
+      const logged = await logContact(c.id, { kind });
+      notify({ message: m.panel.logged(kind), onUndo: () => void undoContact(logged.outboxId) });
+    } catch (e) {
+      notify({ message: m.panel.failed(e instanceof Error ? e.message : String(e)) });
+    }
+  };
+  return (
+    <header className="file-head">
+      <div className="file-title">
+        <span
+          role="img"
+          className={`tier tier-${c.tier}${!lost && Date.parse(c.nextDue) < now.getTime() ? ' tier-overdue' : ''}`}
+          aria-label={m.panel.tierLabel(c.tier)}
+        >
+          {c.tier}
+        </span>
+        <div>
+          <h1 id="file-name">{c.name}</h1>
+          <p className="muted small">
+            {[d.statuses[c.status], c.stage ? d.stages[c.stage] : null, c.region.join(' / ') || null, c.owner]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </div>
+      </div>
+      {lost ? (
+        <p className="lost-note">
+          {d.file.lost.was(c.lostAt ? date(c.lostAt) : '—', c.lostReasonCode ? d.lostReasons[c.lostReasonCode] : '—')}
+          {c.lostReason && ` — ${c.lostReason}`}
+        </p>
+      ) : (
+        <dl className="file-dues">
+          <dt>{m.panel.nextCallDue}</dt>
+          <dd>
+            <Due at={c.nextCallDue} now={now} />
+          </dd>
+          <dt>{m.panel.nextVisitDue}</dt>
+          <dd>
+            <Due at={c.nextVisitDue} now={now} />
+          </dd>
+          {c.appointment && (
+            <>
+              <dt>{m.panel.appointment}</dt>
+              <dd>
+                <Due at={c.appointment} now={now} withTime />
+              </dd>
+            </>
+          )}
+          <dt>{d.file.followUps}</dt>
+          <dd>{m.panel.followUps(c.followUps)}</dd>
+        </dl>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void log('call')}>
+          {m.panel.logCall}
+        </button>
+        <button type="button" className="primary" onClick={() => void log('visit')}>
+          {m.panel.logVisit}
+        </button>
+        <button type="button" onClick={() => navigate({ view: 'visit', customerId: c.id })}>
+          {d.board.visitRecord}
+        </button>
+        {!lost && (
+          <button type="button" className="danger-outline" onClick={() => setLosing(true)}>
+            {d.file.lost.title}
+          </button>
+        )}
+      </div>
+      {losing && (
+        <MarkLost
+          customer={c}
+          onCancel={() => setLosing(false)}
+          onDone={(x) => {
+            setLosing(false);
+            onChanged(x);
+            notify({ message: d.file.lost.done });
+          }}
+        />
+      )}
+    </header>
+  );
+}

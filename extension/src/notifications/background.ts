@@ -1,0 +1,78 @@
+import { browser, storage } from '#imports';
+import type { DashboardApi } from '../dashboard/api/client.ts';
+import { currentDashboardApi } from '../dashboard/api/current.ts';
+import { openDashboard } from '../dashboard/open.ts';
+import { browserLanguages, resolveLocale } from '../i18n/locale.ts';
+import { dictionaries } from '../i18n/messages.ts';
+import { digestEnabledItem, digestHourItem, digestTiersItem, languageItem } from '../options/settings.ts';
+import { composeDigest } from './digest.ts';
+import { digestIcon } from './icon.ts';
+import { nextDigestAt, shouldShowOnStartup } from './schedule.ts';
+
+export const DIGEST_ALARM = 'dossier-digest';
+export const DIGEST_NOTIFICATION = 'dossier-digest';
+
+/** When the last digest was shown: a browser start right after the daily one stays quiet. */
+const lastShownItem = storage.defineItem<number | null>('local:digestLastShown', { fallback: null });
+/** Set at the first wake-up of the service worker in a browser session. */
+const sessionSeenItem = storage.defineItem<boolean>('session:digestSessionSeen', { fallback: false });
+
+/** Builds and shows the digest now; false when switched off, not set up, unreachable or nothing is due. */
+export async function showDigest(getApi: () => Promise<DashboardApi | null> = currentDashboardApi): Promise<boolean> {
+  const [enabled, tiers, choice] = await Promise.all([
+    digestEnabledItem.getValue(),
+    digestTiersItem.getValue(),
+    languageItem.getValue(),
+  ]);
+  if (!enabled) return false;
+  const api = await getApi();
+  const board = api ? await api.due('1d') : null;
+  if (!board?.ok) return false;
+  const locale = resolveLocale(choice, browserLanguages());
+  const digest = composeDigest(board.value, dictionaries[locale], { tiers, now: new Date(), locale });
+  if (!digest) return false;
+  await browser.notifications.create(DIGEST_NOTIFICATION, {
+    type: 'basic',
+    iconUrl: await digestIcon(),
+    title: digest.title,
+    message: digest.message,
+    priority: 1,
+  });
+  await lastShownItem.setValue(Date.now());
+  return true;
+}
+
+async function schedule(): Promise<void> {
+  const [enabled, hour] = await Promise.all([digestEnabledItem.getValue(), digestHourItem.getValue()]);
+  await browser.alarms.clear(DIGEST_ALARM);
+  if (enabled) await browser.alarms.create(DIGEST_ALARM, { when: nextDigestAt(new Date(), hour).getTime() });
+}
+
+/**
+ * The daily digest (issue 6): an alarm at the chosen hour, re-armed each time it rings (so a
+ * change of clock or zone is followed), the digest on browser start (unless one was shown
+ * minutes ago), and a click that opens the dashboard's board.
+ */
+export function startNotifications(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== DIGEST_ALARM) return;
+    void showDigest().finally(() => void schedule());
+  });
+  // A browser start is the first wake-up of this browser session (session storage starts
+  // empty): sturdier than runtime.onStartup, which skips extensions loaded from a folder.
+  void sessionSeenItem.getValue().then(async (seen) => {
+    if (seen) return;
+    await sessionSeenItem.setValue(true);
+    if (shouldShowOnStartup(await lastShownItem.getValue(), Date.now())) await showDigest();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id !== DIGEST_NOTIFICATION) return;
+    void browser.notifications.clear(id);
+    void openDashboard({ view: 'board' });
+  });
+  digestEnabledItem.watch(() => void schedule());
+  digestHourItem.watch(() => void schedule());
+  void browser.alarms.get(DIGEST_ALARM).then((a) => {
+    if (!a) void schedule();
+  });
+}

@@ -1,0 +1,74 @@
+import type { DueBoard, DueItem, Tier } from '@dossier/shared';
+import type { Messages } from '../i18n/messages.ts';
+import { formatDue } from '../i18n/relative.ts';
+
+export interface Digest {
+  title: string;
+  message: string;
+  /** Every line, for a list notification where the platform shows one. */
+  lines: string[];
+  overdueCustomers: number;
+  today: number;
+}
+
+/** Lines beyond this go into "+N more": a notification is read at a glance. */
+export const MAX_LINES = 6;
+
+interface Options {
+  tiers: readonly Tier[];
+  now: Date;
+  locale: string;
+  timeZone?: string;
+}
+
+/**
+ * The morning digest from the board: overdue customers of the chosen tiers (one line each,
+ * their overdue reasons together), then today's appointments and commitments, and promises
+ * already late, of any tier. Null when there is nothing to say.
+ */
+export function composeDigest(board: DueBoard, m: Messages, o: Options): Digest | null {
+  const w = m.notifications.digest;
+  const reasonWord = (i: DueItem) => m.dashboard.dueReasons[i.reason];
+  const time = (at: string) =>
+    new Intl.DateTimeFormat(o.locale, { hour: 'numeric', minute: '2-digit', timeZone: o.timeZone })
+      .format(new Date(at))
+      .replace(/\s/g, ' ');
+
+  const byCustomer = new Map<number, DueItem[]>();
+  for (const i of board.overdue) {
+    if (i.reason === 'commitment' || !o.tiers.includes(i.tier)) continue;
+    byCustomer.set(i.customerId, [...(byCustomer.get(i.customerId) ?? []), i]);
+  }
+  const overdueLines = [...byCustomer.values()]
+    .sort(
+      (a, b) => (a[0]?.tier ?? '').localeCompare(b[0]?.tier ?? '') || (a[0]?.due ?? '').localeCompare(b[0]?.due ?? ''),
+    )
+    .map((items) => {
+      const first = items[0] as DueItem;
+      const reasons = [...new Set(items.map(reasonWord))].join(w.and);
+      return w.overdueLine(first.tier, first.name, reasons, formatDue(first.due, o.now, m.due, o.timeZone).text);
+    });
+
+  const promisesLate = board.overdue.filter((i) => i.reason === 'commitment');
+  const today = board.today.filter((i) => i.reason === 'appointment' || i.reason === 'commitment');
+  const todayLines = [
+    ...promisesLate.map((i) => w.commitmentLine(i.name, i.text ?? '', formatDue(i.due, o.now, m.due, o.timeZone).text)),
+    ...today.map((i) =>
+      i.reason === 'commitment'
+        ? w.commitmentLine(i.name, i.text ?? '', time(i.due))
+        : w.appointmentLine(i.name, time(i.due)),
+    ),
+  ];
+
+  const lines = [...overdueLines, ...todayLines];
+  if (!lines.length) return null;
+  const shown = lines.slice(0, MAX_LINES);
+  if (lines.length > MAX_LINES) shown.push(w.more(lines.length - MAX_LINES));
+  return {
+    title: w.title(byCustomer.size, todayLines.length),
+    message: shown.join('\n'),
+    lines,
+    overdueCustomers: byCustomer.size,
+    today: todayLines.length,
+  };
+}
