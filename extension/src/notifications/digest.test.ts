@@ -21,6 +21,8 @@ const board = (o: Partial<DueBoard>): DueBoard => ({
   today: [],
   tomorrow: [],
   thisWeek: [],
+  counts: { overdue: 0, today: 0, tomorrow: 0, thisWeek: 0 },
+  limit: 200,
   ...o,
 });
 const en = dictionaries.en;

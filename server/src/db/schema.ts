@@ -63,6 +63,10 @@ export const customers = sqliteTable(
   },
   (t) => [
     index('customers_next_due').on(t.nextDue).where(sql`deleted_at is null`),
+    // One per due column: each board bucket is a range scan of one of these.
+    index('customers_next_call_due').on(t.nextCallDue).where(sql`deleted_at is null and status <> 'lost'`),
+    index('customers_next_visit_due').on(t.nextVisitDue).where(sql`deleted_at is null and status <> 'lost'`),
+    index('customers_appointment_at').on(t.appointmentAt).where(sql`deleted_at is null and status <> 'lost'`),
     index('customers_owner_next_due').on(t.owner, t.nextDue).where(sql`deleted_at is null`),
     index('customers_initials').on(t.initials),
     index('customers_normalized_name').on(t.normalizedName),

@@ -13,12 +13,22 @@ export const DueItem = z.object({
 });
 export type DueItem = z.infer<typeof DueItem>;
 
+const BucketCounts = z.object({
+  overdue: z.number().int(),
+  today: z.number().int(),
+  tomorrow: z.number().int(),
+  thisWeek: z.number().int(),
+});
+
+/** Each bucket lists its earliest `limit` items; `counts` are the full totals. */
 export const DueBoard = z.object({
   now: isoDateTime,
   overdue: z.array(DueItem),
   today: z.array(DueItem),
   tomorrow: z.array(DueItem),
   thisWeek: z.array(DueItem),
+  counts: BucketCounts,
+  limit: z.number().int(),
 });
 export type DueBoard = z.infer<typeof DueBoard>;
 
@@ -28,6 +38,8 @@ export const DueQuery = z.object({
     .regex(/^\d{1,3}d$/, 'like 7d')
     .default('7d'),
   owner: z.string().max(200).optional(),
+  /** Items per bucket; a board of 100,000 files answers counts and the first of each. */
+  limit: z.coerce.number().int().min(1).max(5000).default(200),
 });
 
 export const SearchQuery = z.object({

@@ -81,11 +81,14 @@ export function BoardView() {
       {board.data && (
         <div className="board">
           {COLUMNS.map((col) => {
-            const items = (board.data?.[col] ?? []).filter((i) => !off.has(cardKey(i)));
+            const listed = board.data?.[col] ?? [];
+            const items = listed.filter((i) => !off.has(cardKey(i)));
+            // The server lists the first `limit` of each column and counts them all.
+            const total = (board.data?.counts[col] ?? listed.length) - (listed.length - items.length);
             return (
               <section key={col} className={`column column-${col}`} aria-label={b.columns[col]}>
                 <h2>
-                  {b.columns[col]} <span className="count">{items.length}</span>
+                  {b.columns[col]} <span className="count">{total}</span>
                 </h2>
                 {items.length === 0 ? (
                   <p className="muted small">{b.empty}</p>

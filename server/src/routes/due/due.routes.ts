@@ -18,9 +18,9 @@ export const dueDocs: RouteDoc[] = [
 
 export const dueRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>().get('/', validate('query', DueQuery), (c) => {
-    const { within, owner } = c.req.valid('query');
+    const { within, owner, limit } = c.req.valid('query');
     return c.json(
-      dueBoard(deps.db, deps.clock(), getSettings(deps.db), Number.parseInt(within, 10), c.get('viewer'), owner),
+      dueBoard(deps.db, deps.clock(), getSettings(deps.db), Number.parseInt(within, 10), c.get('viewer'), owner, limit),
       200,
     );
   });

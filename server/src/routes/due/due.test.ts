@@ -41,4 +41,19 @@ describe('due board', () => {
     expect(r.json.overdue.map((i: { name: string }) => i.name)).toEqual(['Mine']);
     expect((await t.request('GET', '/api/due?within=forever')).status).toBe(400);
   });
+
+  it('answers the first `limit` items of each bucket and the full counts, for a manager and for a member', async () => {
+    const t = makeTestApp('2026-11-01T00:00:00.000Z');
+    const li = t.addUser('li', 'member');
+    for (let i = 0; i < 5; i++) await t.request('POST', '/api/customers', { name: `Late ${i}`, tier: 'A' }, li.headers);
+    await t.request('POST', '/api/customers', { name: 'Someone else', tier: 'A', owner: 'zhang' });
+    t.setNow('2026-11-20T00:00:00.000Z');
+    const all = (await t.request('GET', '/api/due?within=7d&limit=2')).json;
+    expect(all.counts.overdue).toBe(6);
+    expect(all.overdue).toHaveLength(2);
+    expect(all.limit).toBe(2);
+    const mine = (await t.request('GET', '/api/due?within=7d&limit=3', undefined, li.headers)).json;
+    expect(mine.counts.overdue).toBe(5);
+    expect(mine.overdue.map((i: { name: string }) => i.name)).toEqual(['Late 0', 'Late 1', 'Late 2']);
+  });
 });

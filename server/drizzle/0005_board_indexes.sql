@@ -1,0 +1,3 @@
+CREATE INDEX `customers_next_call_due` ON `customers` (`next_call_due`) WHERE deleted_at is null and status <> 'lost';--> statement-breakpoint
+CREATE INDEX `customers_next_visit_due` ON `customers` (`next_visit_due`) WHERE deleted_at is null and status <> 'lost';--> statement-breakpoint
+CREATE INDEX `customers_appointment_at` ON `customers` (`appointment_at`) WHERE deleted_at is null and status <> 'lost';
