@@ -8,7 +8,7 @@ import {
   normaliseEmail,
   registrableDomain,
 } from '@dossier/shared';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { customerKeys, customers, interactions, people } from '../db/schema.ts';
 import { toCustomer, toInteraction, toPerson } from './mappers.ts';
@@ -16,24 +16,67 @@ import { type Viewer, visible } from './visibility.ts';
 
 type Match = { customerId: number; kind: KeyKind; value: string; personId?: number };
 
-function byKey(db: Db, kinds: KeyKind[], value: string | null): Match | null {
+/**
+ * The lookups behind every tab switch, built once per database: building a drizzle query per
+ * call cost ~10× running it (measured at 100k customers: 1346 µs → 130 µs for the four).
+ */
+function statementsFor(db: Db) {
+  const id = sql.placeholder('id');
+  return {
+    key: db
+      .select({ customerId: customerKeys.customerId, kind: customerKeys.kind })
+      .from(customerKeys)
+      .where(
+        and(
+          or(eq(customerKeys.kind, sql.placeholder('k1')), eq(customerKeys.kind, sql.placeholder('k2'))),
+          eq(customerKeys.value, sql.placeholder('value')),
+        ),
+      )
+      .prepare(),
+    personByEmail: db
+      .select({ id: people.id, customerId: people.customerId })
+      .from(people)
+      .where(and(eq(people.email, sql.placeholder('email')), isNull(people.deletedAt)))
+      .prepare(),
+    customer: db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.id, id), isNull(customers.deletedAt)))
+      .prepare(),
+    lastInteractions: db
+      .select()
+      .from(interactions)
+      .where(and(eq(interactions.customerId, id), isNull(interactions.deletedAt)))
+      .orderBy(desc(interactions.at), desc(interactions.id))
+      .limit(3)
+      .prepare(),
+    people: db
+      .select()
+      .from(people)
+      .where(and(eq(people.customerId, id), isNull(people.deletedAt)))
+      .prepare(),
+  };
+}
+const prepared = new WeakMap<Db, ReturnType<typeof statementsFor>>();
+function statements(db: Db) {
+  let s = prepared.get(db);
+  if (!s) {
+    s = statementsFor(db);
+    prepared.set(db, s);
+  }
+  return s;
+}
+
+function byKey(db: Db, kinds: [KeyKind] | [KeyKind, KeyKind], value: string | null): Match | null {
   if (!value) return null;
-  const row = db
-    .select({ customerId: customerKeys.customerId, kind: customerKeys.kind })
-    .from(customerKeys)
-    .where(and(inArray(customerKeys.kind, kinds), eq(customerKeys.value, value)))
-    .get();
+  const row = statements(db).key.get({ k1: kinds[0], k2: kinds[1] ?? kinds[0], value });
   return row ? { customerId: row.customerId, kind: row.kind, value } : null;
 }
 
 function byEmail(db: Db, raw: string): Match | null {
   const email = normaliseEmail(raw);
   if (!email) return null;
-  const person = db
-    .select({ id: people.id, customerId: people.customerId })
-    .from(people)
-    .where(and(eq(people.email, email), isNull(people.deletedAt)))
-    .get();
+  const person = statements(db).personByEmail.get({ email });
   if (person) return { customerId: person.customerId, kind: 'email', value: email, personId: person.id };
   const key = emailMatchKey(email);
   if (!key) return null;
@@ -55,13 +98,13 @@ const EMPTY_OVERDUE = { call: false, visit: false, appointment: false, any: fals
 
 export function findContext(db: Db, q: ContextQuery, now: Date, viewer: Viewer): ContextAnswer {
   const m = match(db, q);
-  const row = m
-    ? db
-        .select()
-        .from(customers)
-        .where(and(eq(customers.id, m.customerId), isNull(customers.deletedAt), visible(viewer)))
-        .get()
-    : undefined;
+  const found = m ? statements(db).customer.get({ id: m.customerId }) : undefined;
+  // Managers see every file; for a member the match must be theirs or shared with them.
+  const row =
+    found &&
+    (viewer.role === 'manager' || db.get(sql`select 1 from customers where id = ${found.id} and ${visible(viewer)}`))
+      ? found
+      : undefined;
   if (!m || !row) {
     const suggestions = q.name
       ? db
@@ -95,18 +138,8 @@ export function findContext(db: Db, q: ContextQuery, now: Date, viewer: Viewer):
     };
   }
   const customer = toCustomer(row);
-  const last = db
-    .select()
-    .from(interactions)
-    .where(and(eq(interactions.customerId, row.id), isNull(interactions.deletedAt)))
-    .orderBy(desc(interactions.at), desc(interactions.id))
-    .limit(3)
-    .all();
-  const ppl = db
-    .select()
-    .from(people)
-    .where(and(eq(people.customerId, row.id), isNull(people.deletedAt)))
-    .all();
+  const last = statements(db).lastInteractions.all({ id: row.id });
+  const ppl = statements(db).people.all({ id: row.id });
   const keyPeople = ppl.filter((p) => p.keyPerson);
   const person = m.personId ? ppl.find((p) => p.id === m.personId) : undefined;
   const t = now.toISOString();
