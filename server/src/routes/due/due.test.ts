@@ -56,4 +56,27 @@ describe('due board', () => {
     expect(mine.counts.overdue).toBe(5);
     expect(mine.overdue.map((i: { name: string }) => i.name)).toEqual(['Late 0', 'Late 1', 'Late 2']);
   });
+
+  it('cuts days at the configured time zone’s midnight, not UTC’s', async () => {
+    // A call due 2026-11-24 03:00Z: in Shanghai that is tomorrow 11:00 when it is 23:30 today;
+    // in New York it is still 22:00 of the 23rd, i.e. later today.
+    const t = makeTestApp('2026-11-10T03:00:00.000Z');
+    await t.request('POST', '/api/customers', { name: 'Edge', tier: 'B' }); // call due 11-17 03:00Z
+    await t.request('POST', '/api/interactions', {
+      customerId: 1,
+      kind: 'call',
+      at: '2026-11-17T03:00:00.000Z',
+      idempotencyKey: idem(),
+    });
+    t.setNow('2026-11-23T15:30:00.000Z'); // 23:30 in Shanghai, 10:30 in New York
+    const bucketOf = async () => {
+      const b = (await t.request('GET', '/api/due?within=7d')).json;
+      return (['overdue', 'today', 'tomorrow', 'thisWeek'] as const).find((k) =>
+        b[k].some((i: { reason: string }) => i.reason === 'call'),
+      );
+    };
+    expect(await bucketOf()).toBe('tomorrow');
+    await t.request('PUT', '/api/settings', { timeZone: 'America/New_York' });
+    expect(await bucketOf()).toBe('today');
+  });
 });
