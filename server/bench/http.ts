@@ -6,7 +6,7 @@
  * histogram has 1 ms resolution, too coarse for a 2 ms target).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,7 +176,9 @@ async function profileReal(
   await load(child.port, paths, CONNECTIONS, 5);
   await child.stop();
   if (!existsSync(out)) return { lines: ['(no profile written)'], shares: new Map() };
-  return { lines: summariseProfile(out), shares: inclusiveShares(out) };
+  const result = { lines: summariseProfile(out), shares: inclusiveShares(out) };
+  rmSync(dirname(out), { recursive: true, force: true });
+  return result;
 }
 
 async function main() {

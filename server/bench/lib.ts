@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -156,6 +156,8 @@ export function copyDataSet(src: string, prefix: string): { dir: string; file: s
   const dir = mkdtempSync(join(tmpdir(), `dossier-bench-${prefix}-`));
   const file = join(dir, 'dossier.sqlite');
   copyFileSync(src, file);
+  // Someone may have the cache open (WAL mode): take its log too, SQLite replays it on open.
+  if (existsSync(`${src}-wal`)) copyFileSync(`${src}-wal`, `${file}-wal`);
   return { dir, file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
