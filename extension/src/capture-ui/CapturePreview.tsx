@@ -247,6 +247,33 @@ function CompanyFields({ state, dispatch, problemAt }: SectionProps) {
   );
 }
 
+/** One person or parcel of the preview: a fieldset whose legend carries its keep tick. */
+function Entry(props: {
+  legend: string;
+  on: boolean;
+  summary?: string;
+  onTick: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  const { m } = useI18n();
+  return (
+    <fieldset className={`entry${props.on ? '' : ' off'}`}>
+      <legend>
+        <input
+          type="checkbox"
+          className="keep"
+          checked={props.on}
+          aria-label={m.capture.keep(props.legend)}
+          onChange={(e) => props.onTick(e.target.checked)}
+        />
+        {props.legend}
+        {props.summary && <span className="muted"> · {props.summary}</span>}
+      </legend>
+      {props.children}
+    </fieldset>
+  );
+}
+
 function PeopleFields({ state, dispatch, problemAt }: SectionProps) {
   const { m } = useI18n();
   return (
@@ -256,18 +283,13 @@ function PeopleFields({ state, dispatch, problemAt }: SectionProps) {
         const legend = m.capture.personN(i + 1);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: people are edited in place and never reordered.
-          <fieldset key={i} className={`entry${p.on ? '' : ' off'}`}>
-            <legend>
-              <input
-                type="checkbox"
-                className="keep"
-                checked={p.on}
-                aria-label={m.capture.keep(legend)}
-                onChange={(e) => dispatch({ type: 'tickPerson', index: i, on: e.target.checked })}
-              />
-              {legend}
-              {p.name && <span className="muted"> · {p.name}</span>}
-            </legend>
+          <Entry
+            key={i}
+            legend={legend}
+            on={p.on}
+            summary={p.name}
+            onTick={(on) => dispatch({ type: 'tickPerson', index: i, on })}
+          >
             {PERSON_FIELDS.map((f) => (
               <PlainInput
                 key={f}
@@ -278,7 +300,7 @@ function PeopleFields({ state, dispatch, problemAt }: SectionProps) {
                 onEdit={(value) => dispatch({ type: 'editPerson', index: i, field: f, value })}
               />
             ))}
-          </fieldset>
+          </Entry>
         );
       })}
       <button type="button" className="link add" onClick={() => dispatch({ type: 'addPerson' })}>
@@ -297,18 +319,13 @@ function ParcelFields({ state, dispatch, problemAt }: SectionProps) {
         const legend = m.capture.parcelN(i + 1);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: parcels are edited in place and never reordered.
-          <fieldset key={i} className={`entry${p.on ? '' : ' off'}`}>
-            <legend>
-              <input
-                type="checkbox"
-                className="keep"
-                checked={p.on}
-                aria-label={m.capture.keep(legend)}
-                onChange={(e) => dispatch({ type: 'tickParcel', index: i, on: e.target.checked })}
-              />
-              {legend}
-              {p.parcelNo && <span className="muted"> · {p.parcelNo}</span>}
-            </legend>
+          <Entry
+            key={i}
+            legend={legend}
+            on={p.on}
+            summary={p.parcelNo}
+            onTick={(on) => dispatch({ type: 'tickParcel', index: i, on })}
+          >
             {PARCEL_FIELDS.map((f) => (
               <PlainInput
                 key={f}
@@ -320,7 +337,7 @@ function ParcelFields({ state, dispatch, problemAt }: SectionProps) {
               />
             ))}
             {p.currency && <p className="muted small">{p.currency}</p>}
-          </fieldset>
+          </Entry>
         );
       })}
     </section>
