@@ -282,8 +282,8 @@ function PeopleFields({ state, dispatch, problemAt }: SectionProps) {
       {state.people.map((p, i) => {
         const legend = m.capture.personN(i + 1);
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: people are edited in place and never reordered.
           <Entry
+            // biome-ignore lint/suspicious/noArrayIndexKey: people are edited in place and never reordered.
             key={i}
             legend={legend}
             on={p.on}
@@ -318,8 +318,8 @@ function ParcelFields({ state, dispatch, problemAt }: SectionProps) {
       {state.parcels.map((p, i) => {
         const legend = m.capture.parcelN(i + 1);
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parcels are edited in place and never reordered.
           <Entry
+            // biome-ignore lint/suspicious/noArrayIndexKey: parcels are edited in place and never reordered.
             key={i}
             legend={legend}
             on={p.on}

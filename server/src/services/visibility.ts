@@ -18,6 +18,7 @@ export function visible(viewer: Viewer, alias = 'customers'): SQL {
   if (viewer.role === 'manager') return sql`1 = 1`;
   const a = sql.raw(alias);
   // One IN over a UNION keeps the (owner, next_due) index usable; an OR of the two hides it
-  // (measured on a member's board at 100k customers: 355 ms → 39 ms).
-  return sql`${a}.id in (select id from customers where owner = ${viewer.name} union select customer_id from customer_shares where user_id = ${viewer.id})`;
+  // (measured on a member's board at 100k customers: 355 ms → 39 ms). `deleted_at is null` lets
+  // the partial (owner, next_due) index answer the subquery.
+  return sql`${a}.id in (select id from customers where owner = ${viewer.name} and deleted_at is null union select customer_id from customer_shares where user_id = ${viewer.id})`;
 }
