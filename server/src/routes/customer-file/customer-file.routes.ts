@@ -1,4 +1,4 @@
-import { Commitment, Material, Parcel, TierChange } from '@dossier/shared';
+import { Commitments, Material, Materials, type Parcel, Parcels, TierHistory } from '@dossier/shared';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -33,25 +33,25 @@ export const customerFileDocs: RouteDoc[] = [
     method: 'get',
     path: '/api/customers/:id/tier-history',
     summary: 'Every tier change with its reason',
-    responses: { 200: z.object({ changes: z.array(TierChange) }) },
+    responses: { 200: TierHistory },
   },
   {
     method: 'get',
     path: '/api/customers/:id/parcels',
     summary: 'Parcels won or watched for this customer',
-    responses: { 200: z.object({ parcels: z.array(Parcel) }) },
+    responses: { 200: Parcels },
   },
   {
     method: 'get',
     path: '/api/customers/:id/commitments',
     summary: 'Promises made to this customer, open first',
-    responses: { 200: z.object({ commitments: z.array(Commitment) }) },
+    responses: { 200: Commitments },
   },
   {
     method: 'get',
     path: '/api/customers/:id/materials',
     summary: 'Collected materials, numbered',
-    responses: { 200: z.object({ materials: z.array(Material) }) },
+    responses: { 200: Materials },
   },
   {
     method: 'post',

@@ -6,7 +6,7 @@ import {
   CustomerList,
   CustomerStatus,
   CustomerUpdate,
-  Interaction,
+  Interactions,
   Key,
   KeyInput,
   Person,
@@ -56,7 +56,6 @@ const ListQuery = z.object({
 });
 const PersonParams = IdParam.extend({ personId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const KeyParams = IdParam.extend({ keyId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const Interactions = z.object({ interactions: z.array(Interaction) });
 
 export const customerDocs: RouteDoc[] = [
   {
