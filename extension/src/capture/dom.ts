@@ -1,7 +1,4 @@
 /**
- * Children are walked through `childNodes`, never `nextSibling`: in happy-dom (the CLI and
- * tests) `nextSibling` searches the parent's child list, which makes a long page quadratic.
- *
  * Reading text out of a DOM the way a person sees it. `textContent` glues neighbouring cells
  * and list items together ("0516-87654321Fax:"), and `innerText` needs layout (which a saved
  * page in happy-dom does not have), so block boundaries are worked out from tag names here.
@@ -73,11 +70,28 @@ const BLOCK = new Set([
   'ul',
 ]);
 
-const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+// What a tag does to the lines, looked up once per element (a walk's hottest question).
+const SKIPPED = 0;
+const BREAK = 1;
+const BLOCK_KIND = 2;
+const HEADING = 3;
+const KIND = new Map<string, number>([
+  ...[...SKIP, 'img', 'area'].map((t) => [t, SKIPPED] as const),
+  ['br', BREAK],
+  ...[...BLOCK].map((t) => [t, BLOCK_KIND] as const),
+  ...HEADING_TAGS.map((t) => [t, HEADING] as const),
+]);
+
+const SPACES = /[\s\u3000\u00a0\u200b\ufeff]+/g;
+// Anything that is not a single plain space: most lines have none, and are only trimmed.
+const MESSY = /[^\S ]| {2}|\u200b/;
 
 /** Collapse runs of whitespace (including full-width and no-break spaces) and trim. */
 export function clean(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
+  const t = (s ?? '').trim();
+  return MESSY.test(t) ? t.replace(SPACES, ' ').trim() : t;
 }
 
 // Not checked: the hidden / aria-hidden attributes. A saved page has no layout to say what is
@@ -89,32 +103,8 @@ export function isSkipped(el: Element): boolean {
 
 /** Visible text with a newline at every block boundary and <br>; lines cleaned, blanks dropped. */
 export function blockText(root: Node): string {
-  const parts: string[] = [];
-  const walk = (node: Node): void => {
-    const type = node.nodeType;
-    if (type === 3) {
-      parts.push((node as Text).data);
-      return;
-    }
-    if (type !== 1 && type !== 9 && type !== 11) return;
-    const tag = type === 1 ? (node as Element).localName : '';
-    if (SKIP.has(tag) || tag === 'img' || tag === 'area') return;
-    if (tag === 'br') {
-      parts.push('\n');
-      return;
-    }
-    const block = BLOCK.has(tag);
-    if (block) parts.push('\n');
-    else if (tag === 'td' || tag === 'th') parts.push('\t');
-    for (const c of node.childNodes) walk(c);
-    if (block) parts.push('\n');
-  };
-  walk(root);
-  return parts
-    .join('')
-    .split('\n')
-    .map((l) => clean(l))
-    .filter(Boolean)
+  return pageLines(root, false)
+    .map((l) => l.cells.join('\n'))
     .join('\n');
 }
 
@@ -132,39 +122,6 @@ export interface Line {
   heading: boolean;
   /** The block element the text sits in (dt, li, p, tr, …); '' when not known. */
   tag?: string;
-}
-
-/**
- * A cell's text if it is a plain value (no nested table, no second line), else null — one
- * walk, since layout tables nest cells in cells on older Chinese sites.
- */
-function plainCellText(td: Element): string | null {
-  const parts: string[] = [];
-  let seen = false; // text so far
-  let broken = false; // a line break or block boundary after that text
-  const walk = (node: Node): boolean => {
-    const type = node.nodeType;
-    if (type === 3) {
-      const d = (node as Text).data;
-      if (/\S/.test(d)) {
-        if (broken) return false;
-        seen = true;
-      }
-      parts.push(d);
-      return true;
-    }
-    if (type !== 1) return true;
-    const tag = (node as Element).localName;
-    if (tag === 'table') return false;
-    if (SKIP.has(tag) || tag === 'img') return true;
-    const block = tag === 'br' || BLOCK.has(tag);
-    if (block && seen) broken = true;
-    for (const c of node.childNodes) if (!walk(c)) return false;
-    if (block && seen) broken = true;
-    return true;
-  };
-  for (const c of td.childNodes) if (!walk(c)) return null;
-  return clean(parts.join(''));
 }
 
 /**
@@ -200,70 +157,142 @@ export function memo<T>(kind: string, key: object, make: () => T): T {
 /** The page as lines (see pageLines), computed once per capture. */
 export const linesOf = (root: Node): Line[] => memo('lines', root, () => pageLines(root));
 
-/** All visible text of `root`, one line per line. */
-export const textOf = (root: Node): string =>
-  memo('text', root, () =>
-    linesOf(root)
-      .map((l) => l.cells.join(' '))
-      .join('\n'),
-  );
+/** Lines as one text (cells joined by a space, lines by a newline), and where each line starts. */
+export interface LineText {
+  text: string;
+  starts: number[];
+}
 
-export function pageLines(root: Node): Line[] {
-  const lines: Line[] = [];
-  let buf: string[] = [];
-  let broken = false; // a <br> in buf
-  const blocks: string[] = [];
-  const flush = (heading = false) => {
-    if (buf.length === 0) return;
-    const text = buf.join('');
-    buf = [];
-    const tag = blocks.at(-1) ?? '';
-    for (const l of broken ? text.split('\n') : [text]) {
-      const c = clean(l);
-      if (c) lines.push({ cells: [c], heading, tag });
+export const lineText = (lines: Line[]): LineText =>
+  memo('lineText', lines, () => {
+    const starts: number[] = [];
+    let text = '';
+    for (const l of lines) {
+      if (starts.length > 0) text += '\n';
+      starts.push(text.length);
+      text += l.cells.length === 1 ? l.cells[0] : l.cells.join(' ');
     }
-    broken = false;
+    return { text, starts };
+  });
+
+/** All visible text of `root`, one line per line. */
+export const textOf = (root: Node): string => lineText(linesOf(root)).text;
+
+/**
+ * Which way to step through children. Chromium follows a pointer for `nextSibling` and builds a
+ * wrapper object for every `childNodes` iteration step (3–4× slower over a whole page);
+ * happy-dom (the CLI and tests) answers `nextSibling` by searching the parent's child array,
+ * which makes a long list quadratic, and iterates `childNodes` cheaply.
+ */
+function siblingsAreSlow(root: Node): boolean {
+  const view = (root.ownerDocument ?? (root as Document)).defaultView;
+  return view !== null && 'happyDOM' in view;
+}
+
+/**
+ * The page as lines, in one walk over the DOM (on a 1 MB page the walk is most of the cost of a
+ * capture, so nothing is walked twice). `structured`: a heading is one line marked as such, and
+ * a table row of two or more plain cells is one line of cells; a cell is plain when it reads as
+ * at most one line and holds no table of its own (layout tables nest cells in cells on older
+ * Chinese sites). Without it, the lines are just the text between block boundaries.
+ */
+export function pageLines(root: Node, structured = true, bySiblings = !siblingsAreSlow(root)): Line[] {
+  const slow = !bySiblings;
+  const lines: Line[] = [];
+  let buf = '';
+  let broken = false; // a <br> in buf
+  let tables = 0; // tables entered so far, to tell a cell that holds one
+  const blocks: string[] = [];
+  const push = (text: string, heading: boolean) => {
+    const c = clean(text);
+    if (c) lines.push({ cells: [c], heading, tag: blocks.at(-1) ?? '' });
+  };
+  const flush = () => {
+    if (buf === '') return;
+    const text = buf;
+    buf = '';
+    // Unstructured text keeps the source's line breaks, as blockText always has (webmail
+    // signatures are read line by line from it).
+    if (broken || !structured) {
+      broken = false;
+      for (const l of text.split('\n')) push(l, false);
+    } else push(text, false);
+  };
+  const children = (node: Node): void => {
+    if (slow) for (const c of node.childNodes) walk(c);
+    else for (let c = node.firstChild; c !== null; c = c.nextSibling) walk(c);
+  };
+  const cell = (node: Node, cells: string[]): boolean => {
+    const before = lines.length;
+    const nested = tables;
+    walk(node);
+    const n = lines.length - before;
+    if (n > 1 || tables !== nested) return false;
+    cells.push(n === 1 ? (lines[before]?.cells.join(' ') ?? '') : '');
+    return true;
+  };
+  const row = (tr: Element): void => {
+    const start = lines.length;
+    const cells: string[] = [];
+    let plain = true;
+    const visit = (node: Node) => {
+      const tag = node.nodeType === 1 ? (node as Element).localName : '';
+      if (tag === 'td' || tag === 'th') plain = cell(node, cells) && plain;
+      else walk(node);
+    };
+    if (slow) for (const c of tr.childNodes) visit(c);
+    else for (let c = tr.firstChild; c !== null; c = c.nextSibling) visit(c);
+    flush();
+    if (!plain || cells.length < 2) return;
+    lines.length = start;
+    if (cells.some(Boolean)) lines.push({ cells, heading: false, tag: 'tr' });
   };
   const walk = (node: Node): void => {
     const type = node.nodeType;
     if (type === 3) {
-      buf.push((node as Text).data);
+      const data = (node as Text).data;
+      // Indentation between blocks: at the start of a line it would only be trimmed away.
+      if (buf !== '' || data.charCodeAt(0) > 32 || data.trim() !== '') buf += data;
       return;
     }
-    if (type !== 1 && type !== 9 && type !== 11) return;
-    const el = node as Element;
-    const tag = type === 1 ? el.localName : '';
-    if (SKIP.has(tag) || tag === 'img' || tag === 'area') return;
-    if (tag === 'br') {
-      buf.push('\n');
+    if (type !== 1) {
+      if (type === 9 || type === 11) children(node);
+      return;
+    }
+    const tag = (node as Element).localName;
+    const kind = KIND.get(tag);
+    if (kind === undefined) {
+      children(node); // inline: its text runs on in the current line
+      return;
+    }
+    if (kind === SKIPPED) return;
+    if (kind === BREAK) {
+      buf += '\n';
       broken = true;
       return;
     }
-    if (tag === 'tr') {
-      const cells = [...el.children].filter((c) => c.localName === 'td' || c.localName === 'th');
-      const texts = cells.length >= 2 ? cells.map(plainCellText) : [];
-      if (texts.length >= 2 && texts.every((t) => t !== null)) {
-        flush();
-        if (texts.some(Boolean)) lines.push({ cells: texts as string[], heading: false, tag: 'tr' });
-        return;
-      }
-    }
-    if (HEADING.has(tag)) {
+    if (kind === HEADING && structured) {
+      // A heading is one line, whatever blocks and breaks it holds.
       flush();
-      buf = [inlineText(el)];
-      flush(true);
+      const start = lines.length;
+      children(node);
+      flush();
+      push(
+        lines
+          .splice(start)
+          .map((l) => l.cells.join(' '))
+          .join(' '),
+        true,
+      );
       return;
     }
-    const block = BLOCK.has(tag);
-    if (block) {
-      flush();
-      blocks.push(tag);
-    }
-    for (const c of node.childNodes) walk(c);
-    if (block) {
-      flush();
-      blocks.pop();
-    }
+    if (tag === 'table') tables++;
+    flush();
+    blocks.push(tag);
+    if (structured && tag === 'tr') row(node as Element);
+    else children(node);
+    flush();
+    blocks.pop();
   };
   walk(root);
   flush();

@@ -1,4 +1,5 @@
 import { foldWidth, normaliseEmail } from '@dossier/shared';
+import { linesWith } from '../scan.ts';
 
 /**
  * E-mail addresses in text, including the forms sites use against harvesters:
@@ -36,16 +37,9 @@ export interface FoundEmails {
 const TELLTALE = /[@＠#＃]|艾特|[[(（{【<]\s*(?:at|AT)|\s(?:at|AT)\s/;
 
 export function emailsIn(text: string, hashHint = HASH_HINT.test(text)): FoundEmails {
-  if (!TELLTALE.test(text)) return { addresses: [], raw: [] };
   // Fold full-width forms only on the lines that matter: folding is a loop over characters.
-  const t = foldWidth(
-    text.length > 2000
-      ? text
-          .split('\n')
-          .filter((l) => TELLTALE.test(l))
-          .join('\n')
-      : text,
-  );
+  const t = foldWidth(text.length > 2000 ? linesWith(text, TELLTALE) : text);
+  if (!TELLTALE.test(t)) return { addresses: [], raw: [] };
   const hits: { at: number; addr: string; raw: string }[] = [];
   for (const m of t.matchAll(PLAIN)) hits.push({ at: m.index ?? 0, addr: m[0], raw: m[0] });
   for (const m of t.matchAll(AT_BRACKET))

@@ -1,5 +1,6 @@
 import { findCreditCodes, findIcp } from '@dossier/shared';
 import type { Line } from '../dom.ts';
+import { linesMatching, linesWith } from '../scan.ts';
 
 /**
  * What a site says about its owner in passing: the copyright line names the company, the
@@ -12,9 +13,8 @@ const COMPANY_SUFFIX =
 const COPYRIGHT = /©|\(c\)|copyright|版权所有|版权/i;
 
 export function companyNameFromCopyright(lines: Line[]): string | undefined {
-  for (const line of lines) {
-    const text = line.cells.join(' ');
-    if (!COPYRIGHT.test(text)) continue;
+  for (const i of linesMatching(lines, COPYRIGHT)) {
+    const text = lines[i]?.cells.join(' ') ?? '';
     const after = text.replace(/.*?(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–—~至]?\s*(?:\d{4})?)?/i, '');
     const m = COMPANY_SUFFIX.exec(after) ?? COMPANY_SUFFIX.exec(text);
     const name = (m?.[1] ?? m?.[2])?.trim().replace(/^(?:版权所有|本站|本网站)[:：]?/, '');
@@ -26,17 +26,15 @@ export function companyNameFromCopyright(lines: Line[]): string | undefined {
 // Only lines that could hold one are handed to the full parsers (which fold full-width forms
 // character by character — too slow for a whole long page).
 const CODE_LIKE = /[0-9A-Z０-９Ａ-Ｚ]{18}/;
-const linesWith = (text: string, test: (line: string) => boolean) => text.split('\n').filter(test).join('\n');
+const ICP_LIKE = /ICP|ＩＣＰ/i;
 
 /** The one credit code / ICP number on the page, if there is exactly one. */
 export function soleCreditCode(text: string): string | undefined {
-  if (!CODE_LIKE.test(text)) return undefined;
-  const codes = findCreditCodes(linesWith(text, (l) => CODE_LIKE.test(l)));
+  const codes = findCreditCodes(linesWith(text, CODE_LIKE));
   return codes.length === 1 ? codes[0] : undefined;
 }
 
 export function soleIcp(text: string): string | undefined {
-  if (!/ICP|ＩＣＰ/i.test(text)) return undefined;
-  const icps = findIcp(linesWith(text, (l) => /ICP|ＩＣＰ/i.test(l)));
+  const icps = findIcp(linesWith(text, ICP_LIKE));
   return icps.length === 1 ? icps[0] : undefined;
 }

@@ -12,6 +12,17 @@ import { hCards, microformatItems } from './microformats.ts';
 import { peopleFromTables } from './people-tables.ts';
 import { foundFromThings, schemaThings } from './schema.ts';
 
+/** Is there an h-card (or an mf1 vcard, parsed as one) in or at `root`? Only cards are read. */
+function hasCards(root: Element): boolean {
+  const cls = root.classList;
+  return (
+    cls.contains('h-card') ||
+    cls.contains('vcard') ||
+    root.getElementsByClassName('h-card').length > 0 ||
+    root.getElementsByClassName('vcard').length > 0
+  );
+}
+
 /**
  * The generic pass, run on every page: structured data first (it is written for machines),
  * then microformats, labelled text and tables, leaders with titles, tel:/mailto: links, and
@@ -24,10 +35,8 @@ export function genericFound(doc: Document, url: URL, root: Element | null = doc
   const lines: Line[] = linesOf(root);
   const text = textOf(root);
   const structured = whole ? foundFromThings(schemaThings(doc, url)) : { company: null, people: [] };
-  // Microformats only where a class names one (a selector query is far cheaper than a walk).
-  const hasMf =
-    root.querySelector('[class*="h-"],[class~="vcard"],[class~="adr"]') !== null ||
-    /\b(h-|vcard\b)/.test(root.getAttribute('class') ?? '');
+  // Microformats only where a card is (a class look-up is far cheaper than a walk).
+  const hasMf = hasCards(whole ? doc.documentElement : root);
   const cards = hasMf
     ? foundFromCards(hCards(microformatItems(doc, url, whole ? doc.documentElement : root)))
     : { company: null, people: [] };

@@ -1,5 +1,5 @@
 import { type CapturedPerson, findCreditCodes, findIcp, findPhones, normaliseCreditCode } from '@dossier/shared';
-import { clean, type Line } from '../dom.ts';
+import { clean, type Line, lineText } from '../dom.ts';
 import { addEmail, addPhone, emptyCompany, type Found, mergePeople, person } from '../merge.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
 import { type Field, findLabels, labelField, TITLES, WHOLE_NAME, withoutCourtesy } from './vocab.ts';
@@ -18,7 +18,7 @@ export interface Labelled {
 const TRIM = /^[\s:：,，;；|｜、/\\-]+|[\s,，;；|｜、/\\-]+$/g;
 
 /** Every "label：value" in one piece of text; a value runs to the next label. */
-function fromText(text: string, line: number): Labelled[] {
+function labelsIn(text: string, line: number): Labelled[] {
   const hits = findLabels(text);
   return hits.flatMap((h, k) => {
     const value = text.slice(h.end, hits[k + 1]?.start ?? text.length).replace(TRIM, '');
@@ -26,8 +26,25 @@ function fromText(text: string, line: number): Labelled[] {
   });
 }
 
+/**
+ * The lines a label ends in, from one pass over the whole text: on a long page only a handful
+ * of lines have one, and reading every line for them is most of what labels cost. A label the
+ * line holds on its own is found this way too (the pass only ever sees more text around it).
+ */
+function linesWithLabels(lines: Line[]): Set<number> {
+  const { text, starts } = lineText(lines);
+  const out = new Set<number>();
+  let line = 0;
+  for (const hit of findLabels(text)) {
+    while (line + 1 < starts.length && (starts[line + 1] ?? 0) <= hit.end - 1) line++;
+    out.add(line);
+  }
+  return out;
+}
+
 export function labelledValues(lines: Line[]): Labelled[] {
   const out: Labelled[] = [];
+  const labelled = linesWithLabels(lines);
   lines.forEach((line, i) => {
     const { cells } = line;
     if (cells.length > 1) {
@@ -39,7 +56,7 @@ export function labelledValues(lines: Line[]): Labelled[] {
         if (field && next !== undefined && !labelField(next)) {
           if (next) out.push({ field, value: next.replace(TRIM, ''), line: i });
           k++;
-        } else if (!field) out.push(...fromText(cell, i));
+        } else if (!field && labelled.has(i)) out.push(...labelsIn(cell, i));
       }
       return;
     }
@@ -59,7 +76,7 @@ export function labelledValues(lines: Line[]): Labelled[] {
         out.push({ field, value: value.replace(TRIM, ''), line: i + 1 });
       return;
     }
-    out.push(...fromText(text, i));
+    if (labelled.has(i)) out.push(...labelsIn(text, i));
   });
   return out;
 }

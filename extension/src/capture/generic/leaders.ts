@@ -1,6 +1,7 @@
 import { type CapturedPerson, findPhones } from '@dossier/shared';
 import type { Line } from '../dom.ts';
 import { person } from '../merge.ts';
+import { linesMatching } from '../scan.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
 import { ANY_TITLE, CN_NAME, EN_NAME, isPersonName, isTitle, TITLE_RE } from './vocab.ts';
 
@@ -55,7 +56,16 @@ export function leadersIn(lines: Line[]): CapturedPerson[] {
     if (!known) out.push(person(name, { title }));
     else if (known.title && WEAK_TITLES.has(known.title) && !WEAK_TITLES.has(title)) known.title = title;
   };
-  lines.forEach((line, i) => {
+  // Only lines that name a title can hold a leader (the title line of a team card included).
+  for (const i of linesMatching(lines, ANY_TITLE)) {
+    const line = lines[i] as Line;
+    // Team cards: a line that is only a name, then a line that is only a title.
+    const prev = lines[i - 1];
+    if (prev?.cells.length === 1 && line.cells.length === 1) {
+      const a = (prev.cells[0] ?? '').trim();
+      const b = (line.cells[0] ?? '').trim();
+      if (isTitle(b) && plausible(a)) add(a, b);
+    }
     const text = line.cells.join(' | ');
     const pairs = pairsIn(text);
     for (const p of pairs) add(p.name, p.title);
@@ -67,13 +77,6 @@ export function leadersIn(lines: Line[]): CapturedPerson[] {
       const mobile = findPhones(text).find((p) => p.type === 'mobile');
       if (mobile) only.mobile ??= mobile.number;
     }
-    // Team cards: a line that is only a name, then a line that is only a title.
-    const next = lines[i + 1];
-    if (line.cells.length === 1 && next?.cells.length === 1) {
-      const a = (line.cells[0] ?? '').trim();
-      const b = (next.cells[0] ?? '').trim();
-      if (isTitle(b) && plausible(a)) add(a, b);
-    }
-  });
+  }
   return out;
 }

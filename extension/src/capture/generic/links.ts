@@ -5,10 +5,15 @@ import { addEmail, addPhone, emptyCompany, type Found } from '../merge.ts';
  * tel: and mailto: links. The href is what a click would dial or write to, so it is taken
  * as given (decoded, without ?subject=…); the link text is only a display form.
  */
+const LINK_START = /^\s*[tm]/i;
+
 export function foundFromLinks(root: ParentNode): Found {
   const company = emptyCompany();
   for (const a of root.querySelectorAll('a[href]')) {
-    const href = clean(a.getAttribute('href'));
+    const raw = a.getAttribute('href') ?? '';
+    // Most links go to pages: dismissed on their first character, without cleaning them.
+    if (!LINK_START.test(raw)) continue;
+    const href = clean(raw);
     if (/^tel:/i.test(href)) {
       let number = href.slice(4);
       try {

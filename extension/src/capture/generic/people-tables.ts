@@ -11,14 +11,17 @@ import { labelField } from './vocab.ts';
 
 type Column = 'name' | 'title' | 'phone' | 'mobile' | 'email';
 
+const NAME_HEADER = /^(?:full\s*)?name\s*[:：]?$/i;
+
 function columnOf(header: string): Column | undefined {
-  const h = header.replace(/[\s:：]/g, '').toLowerCase();
-  if (h === 'name' || h === 'fullname') return 'name';
+  if (NAME_HEADER.test(header)) return 'name';
   const f = labelField(header);
   if (f === 'contact') return 'name';
   if (f === 'title' || f === 'phone' || f === 'mobile' || f === 'email') return f;
   return undefined;
 }
+
+const OTHER_HEADER = /^(区域|部门|地区|序号|No\.?|Region|Department|Dept\.?)$/i;
 
 export function peopleFromTables(lines: Line[]): CapturedPerson[] {
   const out: CapturedPerson[] = [];
@@ -29,12 +32,13 @@ export function peopleFromTables(lines: Line[]): CapturedPerson[] {
       continue;
     }
     const header = line.cells.map(columnOf);
-    // A header row is labels only (a label–value grid row "联系人 | 吴海燕 | 职务 | 经理" is not),
-    // and a people table names a person and says at least one more thing about them.
-    const allLabels = line.cells.every(
-      (c) => !c || columnOf(c) || labelField(c) || /^(区域|部门|地区|序号|No\.?|Region|Department|Dept\.?)$/i.test(c),
-    );
-    if (allLabels && header.includes('name') && header.some((c) => c && c !== 'name')) {
+    // A people table names a person and says at least one more thing about them, and its
+    // header row is labels only (a label–value grid row "联系人 | 吴海燕 | 职务 | 经理" is not).
+    if (
+      header.includes('name') &&
+      header.some((c) => c && c !== 'name') &&
+      line.cells.every((c, k) => !c || header[k] || labelField(c) || OTHER_HEADER.test(c))
+    ) {
       cols = header;
       continue;
     }

@@ -116,40 +116,75 @@ const BY_LABEL = new Map<string, Field>();
 for (const [field, list] of Object.entries(LABELS) as [Field, string[]][])
   for (const l of list) BY_LABEL.set(norm(l), field);
 
+const MAX_LABEL = Math.max(...[...BY_LABEL.keys()].map((k) => k.length));
+const bothCases = (c: string) => [c, c.toLowerCase(), c.toUpperCase()];
+// The characters a label can start with: most cells on a page are dismissed on this one look-up.
+const FIRST_CHARS = new Set([...BY_LABEL.keys()].flatMap((k) => bothCases(k.charAt(0))).map((c) => c.charCodeAt(0)));
+// The spaces a label may have around and inside it: what \s matches, U+3000 among them.
+const WIDE_SPACES = new Set([0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+const isSpace = (code: number): boolean =>
+  code <= 32
+    ? code === 32 || (code >= 9 && code <= 13)
+    : code >= 0xa0 && (WIDE_SPACES.has(code) || (code >= 0x2000 && code <= 0x200a));
+
 /** The field a whole cell names ("电 话：", "E-mail:"), or undefined. */
 export function labelField(cell: string): Field | undefined {
+  // Spaced-out labels ("电　　话：") are the longest a cell can be and still be a label.
+  if (cell.length > 3 * MAX_LABEL) return undefined;
+  const first = cell.charCodeAt(0);
+  // (A cell that starts with a space is rare; the look-up below decides for it.)
+  if (!FIRST_CHARS.has(first) && first !== 32 && first !== 0x3000 && first > 13) return undefined;
   return BY_LABEL.get(norm(cell.replace(/[:：]\s*$/, '')));
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/**
- * `(?=[…])` of the characters the words can start with: a long alternation is tried at every
- * position of every line, and this lets the regex engine skip most positions at once.
- */
-export function firstCharLookahead(words: string[]): string {
-  const chars = new Set<string>();
-  for (const w of words) {
-    const c = w.charAt(0);
-    chars.add(c);
-    if (/[a-z]/i.test(c)) {
-      chars.add(c.toLowerCase());
-      chars.add(c.toUpperCase());
-    }
-  }
-  return `(?=[${[...chars].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}])`;
+interface Trie extends Map<string, Trie> {
+  end?: boolean;
 }
 
-const MAX_LABEL = Math.max(...[...BY_LABEL.keys()].map((k) => k.length));
+/**
+ * A pattern for any of `words`, written as a prefix tree: 总(?:经理|监|裁|工(?:程师)?)… A flat
+ * alternation of a hundred words is tried word by word at every position of a page; the tree
+ * is tried a character at a time. Where words share a beginning the longest wins, as in an
+ * alternation sorted longest first.
+ */
+export function wordsPattern(words: string[]): string {
+  const root: Trie = new Map();
+  for (const w of words) {
+    let node = root;
+    for (const c of w) {
+      let next = node.get(c);
+      if (!next) {
+        next = new Map();
+        node.set(c, next);
+      }
+      node = next;
+    }
+    node.end = true;
+  }
+  const emit = (node: Trie): string => {
+    const alts = [...node].map(([c, child]) => escapeRe(c) + emit(child));
+    if (alts.length === 0) return '';
+    if (alts.length === 1 && !node.end) return alts[0] ?? '';
+    return `(?:${alts.join('|')})${node.end ? '?' : ''}`;
+  };
+  return emit(root);
+}
+
 // The characters a label can end with: most digits on a page follow something else (年, 第, 约),
 // and are dismissed on this one look-up.
-const LAST_CHARS = new Set([...BY_LABEL.keys()].map((k) => k.charAt(k.length - 1)));
-const SPACE = /[\s\u3000]/;
-// Where a label can end: one of its last characters, then a colon or the start of a number
-// (digit, +, ( or （). A native regex finds these; everything else on the page is skipped.
-const CANDIDATE = new RegExp(
-  `[${[...LAST_CHARS].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]\\.?[\\s\\u3000]*(?:[:：]|[\\d+(（])`,
-  'gi',
+const LAST_CHARS = new Set([...BY_LABEL.keys()].flatMap((k) => bothCases(k.charAt(k.length - 1))));
+// Every ending of every label: looking back from a colon stops as soon as what it has read is
+// not the end of any label (in "订单号 2024" that is at 单号), so a candidate costs a few steps.
+const SUFFIXES = new Set([...BY_LABEL.keys()].flatMap((k) => [...k].map((_, i) => k.slice(i))));
+// Where a label can end: a colon, or the first character of a number (digit, +, ( or （), right
+// after one of the characters labels end with. The regex stops only at colons and numbers and
+// looks behind from there, which is several times faster than trying a class of 70 characters
+// at every position of a Chinese page.
+export const LABEL_CANDIDATE = new RegExp(
+  `(?<=[${[...LAST_CHARS].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]\\.?[\\s\\u3000]*)(?:[:：]|(?<!\\d)[\\d+(（])`,
+  'g',
 );
 const LATIN = /[A-Za-z]/;
 
@@ -170,34 +205,34 @@ export interface LabelHit {
 export function findLabels(text: string): LabelHit[] {
   const hits: LabelHit[] = [];
   let floor = 0;
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
-    const i = m.index + m[0].length - 1; // the colon, or the number's first character
-    if (m.index < floor) continue;
-    const colon = m[0].endsWith(':') || m[0].endsWith('：');
+  LABEL_CANDIDATE.lastIndex = 0;
+  for (let m = LABEL_CANDIDATE.exec(text); m; m = LABEL_CANDIDATE.exec(text)) {
+    const i = m.index; // the colon, or the number's first character
+    const colon = m[0] === ':' || m[0] === '：';
     // Back over spaces (and the "." of "Tel.") to the label's last character.
     let j = i - 1;
-    while (j >= floor && SPACE.test(text.charAt(j))) j--;
+    while (j >= floor && isSpace(text.charCodeAt(j))) j--;
     if (j >= floor && text.charAt(j) === '.') j--;
-    // Up to MAX_LABEL characters before that, spaces left out, each with its position.
-    const chars: string[] = [];
-    const at: number[] = [];
-    for (let k = j; k >= floor && chars.length < MAX_LABEL; k--) {
+    if (j < floor) continue;
+    // Read back, spaces left out; the longest label ending there wins (联系电话 over 电话).
+    let key = '';
+    let best = -1;
+    let field: Field | undefined;
+    for (let k = j; k >= floor; k--) {
+      if (isSpace(text.charCodeAt(k))) continue;
       const c = text.charAt(k);
-      if (SPACE.test(c)) continue;
-      chars.unshift(c.toLowerCase());
-      at.unshift(k);
+      key = c.toLowerCase() + key;
+      if (!SUFFIXES.has(key)) break;
+      const f = BY_LABEL.get(key);
+      if (f && !(LATIN.test(c) && LATIN.test(text.charAt(k - 1)))) {
+        best = k;
+        field = f;
+      }
     }
-    // The longest label ending there wins (联系电话 over 电话).
-    for (let n = chars.length; n >= 1; n--) {
-      const field = BY_LABEL.get(chars.slice(chars.length - n).join(''));
-      const start = at[at.length - n] ?? 0;
-      if (!field || (LATIN.test(text.charAt(start)) && LATIN.test(text.charAt(start - 1)))) continue;
-      const end = colon ? i + 1 : i;
-      hits.push({ field, start, end });
-      floor = end;
-      break;
-    }
+    if (field === undefined) continue;
+    const end = colon ? i + 1 : i;
+    hits.push({ field, start: best, end });
+    floor = end;
   }
   return hits;
 }
@@ -297,9 +332,9 @@ export const TITLES = [
 
 const TITLE_SET = new Set(TITLES.map((t) => t.toLowerCase()));
 export const isTitle = (s: string): boolean => TITLE_SET.has(s.trim().toLowerCase());
-export const TITLE_RE = TITLES.map(escapeRe).join('|');
+export const TITLE_RE = wordsPattern(TITLES);
 /** Does the text mention any title at all? A cheap gate before the name–title patterns. */
-export const ANY_TITLE = new RegExp(`${firstCharLookahead(TITLES)}(?:${TITLE_RE})`, 'i');
+export const ANY_TITLE = new RegExp(TITLE_RE, 'i');
 
 // Common single and compound surnames (the 400-odd most frequent cover nearly everyone).
 const SURNAMES_1 =

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blockText, clean, type Line, lineText, pageLines } from './dom.ts';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+const cells = (lines: Line[]) => lines.map((l) => l.cells);
+
+describe('pageLines', () => {
+  it('makes a table row of plain cells one line of cells, empty cells kept', () => {
+    const doc = parse('<table><tr><td>电话</td><td>0516-87654321</td><td></td></tr></table>');
+    expect(pageLines(doc.body)).toEqual([{ cells: ['电话', '0516-87654321', ''], heading: false, tag: 'tr' }]);
+  });
+
+  it('flows a row whose cell holds two lines or a table of its own', () => {
+    const twoLines = parse('<table><tr><td>地址</td><td>云龙区<br>和平路88号</td></tr></table>');
+    expect(cells(pageLines(twoLines.body))).toEqual([['地址'], ['云龙区'], ['和平路88号']]);
+    const nested = parse('<table><tr><td>a</td><td><table><tr><td>x</td><td>y</td></tr></table></td></tr></table>');
+    expect(cells(pageLines(nested.body))).toEqual([['a'], ['x', 'y']]);
+  });
+
+  it('keeps a one-line cell plain whatever inline or block wrappers it has', () => {
+    const doc = parse('<table><tr><th><b>传</b>真</th><td><div><span>0516-87654322</span></div></td></tr></table>');
+    expect(cells(pageLines(doc.body))).toEqual([['传真', '0516-87654322']]);
+  });
+
+  it('makes a heading one line, and marks it', () => {
+    const doc = parse('<div><h2>联系<br>我们<span>!</span></h2><p>电话：1</p></div>');
+    expect(pageLines(doc.body)).toEqual([
+      { cells: ['联系 我们!'], heading: true, tag: 'div' },
+      { cells: ['电话：1'], heading: false, tag: 'p' },
+    ]);
+  });
+
+  it('breaks lines at blocks and <br>, runs inline text on, and skips what is not shown', () => {
+    const doc = parse(
+      '<div>Tel: <a href="tel:1">0516</a>-1<br>Fax: 2<p>in p</p>after<script>x=1</script><style>p{}</style></div>',
+    );
+    expect(cells(pageLines(doc.body))).toEqual([['Tel: 0516-1'], ['Fax: 2'], ['in p'], ['after']]);
+  });
+
+  it('collapses full-width and no-break spaces, drops blank lines', () => {
+    const doc = parse('<p>联\u3000系\u00a0人： 王</p><p>   </p><p>\u200b</p>');
+    expect(cells(pageLines(doc.body))).toEqual([['联 系 人： 王']]);
+  });
+
+  it('reads the same lines stepping through siblings or child lists, on every saved page', () => {
+    const dirs = ['generic/fixtures', 'webmail/fixtures', 'land/fixtures'].map((d) => join(import.meta.dirname, d));
+    let pages = 0;
+    for (const dir of dirs)
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.html'))) {
+        const body = parse(readFileSync(join(dir, f), 'utf8')).body;
+        expect(pageLines(body, true, true), f).toEqual(pageLines(body, true, false));
+        expect(pageLines(body, false, true), f).toEqual(pageLines(body, false, false));
+        pages++;
+      }
+    expect(pages).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('blockText and clean', () => {
+  it('keeps the source line breaks in unstructured text', () => {
+    const doc = parse('<div><span>李明</span>\n<span>销售经理</span></div>');
+    expect(blockText(doc.body)).toBe('李明\n销售经理');
+  });
+
+  it('cleans only what needs it', () => {
+    expect(clean('  a  b\t\nc ')).toBe('a b c');
+    expect(clean('a b')).toBe('a b');
+    expect(clean('\u200ba\u3000\u3000b\ufeff')).toBe('a b');
+    expect(clean(null)).toBe('');
+  });
+});
+
+describe('lineText', () => {
+  it('joins cells by a space and lines by a newline, with where each line starts', () => {
+    const lines: Line[] = [
+      { cells: ['a', 'b'], heading: false },
+      { cells: ['cd'], heading: false },
+    ];
+    expect(lineText(lines)).toEqual({ text: 'a b\ncd', starts: [0, 4] });
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findLabels, labelField, TITLE_RE, TITLES, wordsPattern } from './vocab.ts';
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+describe('wordsPattern', () => {
+  it('matches what an alternation sorted longest first matches, word for word', () => {
+    const flat = new RegExp(`^(?:${[...TITLES].map(escapeRe).join('|')})`);
+    const tree = new RegExp(`^(?:${TITLE_RE})`);
+    for (const title of TITLES)
+      for (const after of ['', '表示', ' of Sales', 'x']) {
+        const s = title + after;
+        expect(tree.exec(s)?.[0], s).toBe(flat.exec(s)?.[0]);
+      }
+  });
+
+  it('shares beginnings and escapes what regexes read specially', () => {
+    expect(wordsPattern(['总经理', '总监', '总'])).toBe('总(?:经理|监)?');
+    expect(new RegExp(`^(?:${wordsPattern(['a.b', 'a+'])})$`).test('axb')).toBe(false);
+    expect(new RegExp(`^(?:${wordsPattern(['a.b', 'a+'])})$`).test('a+')).toBe(true);
+  });
+});
+
+describe('labels', () => {
+  it('names a whole cell, spaced out, with or without a colon, in either case', () => {
+    expect(labelField('电　　话：')).toBe('phone');
+    expect(labelField('E-MAIL:')).toBe('email');
+    expect(labelField(' 传真')).toBe('fax');
+    expect(labelField('楼栋')).toBeUndefined();
+    expect(labelField('电话'.repeat(50))).toBeUndefined();
+  });
+
+  it('finds labels before a colon or a number, the longest first, Latin ones as whole words', () => {
+    const text = '销售部联系电话：0516-1 传真 0516-2 Hotel: 3 Tel.: 4 订单号 20240001';
+    const hits = findLabels(text).map((h) => [h.field, text.slice(h.start, h.end)]);
+    expect(hits).toEqual([
+      ['phone', '联系电话：'],
+      ['fax', '传真 '],
+      ['phone', 'Tel.:'],
+    ]);
+  });
+});
