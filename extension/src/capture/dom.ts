@@ -202,10 +202,10 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
   let buf = '';
   let broken = false; // a <br> in buf
   let tables = 0; // tables entered so far, to tell a cell that holds one
-  const blocks: string[] = [];
+  let block = ''; // the innermost block element open
   const push = (text: string, heading: boolean) => {
     const c = clean(text);
-    if (c) lines.push({ cells: [c], heading, tag: blocks.at(-1) ?? '' });
+    if (c) lines.push({ cells: [c], heading, tag: block });
   };
   const flush = () => {
     if (buf === '') return;
@@ -222,30 +222,59 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
     if (slow) for (const c of node.childNodes) walk(c);
     else for (let c = node.firstChild; c !== null; c = c.nextSibling) walk(c);
   };
-  const cell = (node: Node, cells: string[]): boolean => {
+  // Cells of one piece of text are read without walking them, and get their line only if
+  // their row turns out to be flowed after all (where the walk would have put it). Kept on
+  // one stack for all rows, nested ones included: a row uses the entries above where it began.
+  const held: Line[] = [];
+  const heldAt: number[] = [];
+  interface Row {
+    cells: string[];
+    plain: boolean;
+  }
+  const cell = (td: Element, r: Row): void => {
+    const only = td.firstChild;
+    if (only === null || (only.nodeType === 3 && only.nextSibling === null)) {
+      flush();
+      const text = only === null ? '' : clean((only as Text).data);
+      r.cells.push(text);
+      if (text) {
+        held.push({ cells: [text], heading: false, tag: td.localName });
+        heldAt.push(lines.length);
+      }
+      return;
+    }
     const before = lines.length;
     const nested = tables;
-    walk(node);
+    walk(td);
     const n = lines.length - before;
-    if (n > 1 || tables !== nested) return false;
-    cells.push(n === 1 ? (lines[before]?.cells.join(' ') ?? '') : '');
-    return true;
+    if (n > 1 || tables !== nested) r.plain = false;
+    else r.cells.push(n === 1 ? (lines[before]?.cells.join(' ') ?? '') : '');
   };
+  const rowChild = (node: Node, r: Row): void => {
+    if (node.nodeType !== 1) walk(node);
+    else {
+      const tag = (node as Element).localName;
+      if (tag === 'td' || tag === 'th') cell(node as Element, r);
+      else walk(node);
+    }
+  };
+  // A table row: its cells as one line when they are all plain, else flowed as any text is.
   const row = (tr: Element): void => {
     const start = lines.length;
-    const cells: string[] = [];
-    let plain = true;
-    const visit = (node: Node) => {
-      const tag = node.nodeType === 1 ? (node as Element).localName : '';
-      if (tag === 'td' || tag === 'th') plain = cell(node, cells) && plain;
-      else walk(node);
-    };
-    if (slow) for (const c of tr.childNodes) visit(c);
-    else for (let c = tr.firstChild; c !== null; c = c.nextSibling) visit(c);
+    const base = held.length;
+    const r: Row = { cells: [], plain: true };
+    if (slow) for (const c of tr.childNodes) rowChild(c, r);
+    else for (let c = tr.firstChild; c !== null; c = c.nextSibling) rowChild(c, r);
     flush();
-    if (!plain || cells.length < 2) return;
-    lines.length = start;
-    if (cells.some(Boolean)) lines.push({ cells, heading: false, tag: 'tr' });
+    if (r.plain && r.cells.length >= 2) {
+      lines.length = start;
+      if (r.cells.some(Boolean)) lines.push({ cells: r.cells, heading: false, tag: 'tr' });
+    } else {
+      // Backwards, so that each insertion leaves the places of the earlier ones as they were.
+      for (let k = held.length - 1; k >= base; k--) lines.splice(heldAt[k] ?? 0, 0, held[k] as Line);
+    }
+    held.length = base;
+    heldAt.length = base;
   };
   const walk = (node: Node): void => {
     const type = node.nodeType;
@@ -288,11 +317,12 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
     }
     if (tag === 'table') tables++;
     flush();
-    blocks.push(tag);
+    const outer = block;
+    block = tag;
     if (structured && tag === 'tr') row(node as Element);
     else children(node);
     flush();
-    blocks.pop();
+    block = outer;
   };
   walk(root);
   flush();

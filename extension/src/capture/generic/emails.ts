@@ -33,13 +33,16 @@ export interface FoundEmails {
   raw: string[];
 }
 
-// Lines that could hold an address at all, in any of the forms above.
-const TELLTALE = /[@＠#＃]|艾特|[[(（{【<]\s*(?:at|AT)|\s(?:at|AT)\s/;
+// Lines that could hold an address at all, in any of the forms above ("#" only where the page
+// says to swap it: otherwise it is a house number or a building, 3#楼).
+const TELLTALE = /[@＠]|艾特|(?<=[[(（{【<]\s*)(?:at|AT)|(?<=\s)(?:at|AT)(?=\s)/;
+const TELLTALE_HASH = new RegExp(`${TELLTALE.source}|[#＃]`);
 
 export function emailsIn(text: string, hashHint = HASH_HINT.test(text)): FoundEmails {
   // Fold full-width forms only on the lines that matter: folding is a loop over characters.
-  const t = foldWidth(text.length > 2000 ? linesWith(text, TELLTALE) : text);
-  if (!TELLTALE.test(t)) return { addresses: [], raw: [] };
+  const telltale = hashHint ? TELLTALE_HASH : TELLTALE;
+  const t = foldWidth(text.length > 2000 ? linesWith(text, telltale) : text);
+  if (!telltale.test(t)) return { addresses: [], raw: [] };
   const hits: { at: number; addr: string; raw: string }[] = [];
   for (const m of t.matchAll(PLAIN)) hits.push({ at: m.index ?? 0, addr: m[0], raw: m[0] });
   for (const m of t.matchAll(AT_BRACKET))

@@ -25,12 +25,16 @@ export function companyNameFromCopyright(lines: Line[]): string | undefined {
 
 // Only lines that could hold one are handed to the full parsers (which fold full-width forms
 // character by character — too slow for a whole long page).
-const CODE_LIKE = /[0-9A-Z０-９Ａ-Ｚ]{18}/;
+// From the start of a run only: the look-behind spares trying 18 characters at every digit.
+// Full-width forms are looked for only on a page that has any (half the cost where it has none).
+const CODE_LIKE = /(?<![0-9A-Z])[0-9A-Z]{18}/;
+const CODE_LIKE_WIDE = /(?<![0-9A-Z０-９Ａ-Ｚ])[0-9A-Z０-９Ａ-Ｚ]{18}/;
+const WIDE = /[０-９Ａ-Ｚ]/;
 const ICP_LIKE = /ICP|ＩＣＰ/i;
 
 /** The one credit code / ICP number on the page, if there is exactly one. */
 export function soleCreditCode(text: string): string | undefined {
-  const codes = findCreditCodes(linesWith(text, CODE_LIKE));
+  const codes = findCreditCodes(linesWith(text, WIDE.test(text) ? CODE_LIKE_WIDE : CODE_LIKE));
   return codes.length === 1 ? codes[0] : undefined;
 }
 
