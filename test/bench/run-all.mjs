@@ -124,8 +124,16 @@ function adapt(id, j) {
       baseline: base,
       ratio: r2(j.baselineMs / j.medianMs),
       detail: `p95 ${j.p95Ms} ms`,
+      ...(j.targetMs ? { target: `median ≤ ${j.targetMs} ms`, met: j.medianMs <= j.targetMs } : {}),
     });
-    return { area: `Capture extraction (extension, ${where})`, rows: [row], notes: [`From ${id}.`] };
+    const rows = [row];
+    if (j.walkMs)
+      rows.push(
+        R('a bare script walk over every node of the same DOM (the floor for script)', j.walkMs, 'ms', {
+          detail: `runCapture is ${r2(j.medianMs / j.walkMs)}× this walk`,
+        }),
+      );
+    return { area: `Capture extraction (extension, ${where})`, rows, notes: [`From ${id}.`] };
   }
   if (j.name === 'import-10k') {
     const row = R(
