@@ -126,6 +126,13 @@ describe('normalisePhone and phoneDigits', () => {
     expect(foldWidth(s)).toHaveLength(s.length);
     expect(foldWidth(s)).toBe('电话:(0516)87654321😀');
   });
+  it('folds every character it knows, and leaves text without any as it is', () => {
+    expect(foldWidth('Ａ～\u3000\u00a0\u2002\u2003\u2009\u2010\u2011\u2012\u2013\u2014\u2212\u3001')).toBe(
+      'A~     ------,',
+    );
+    const plain = '徐州嘉华置业有限公司 0516-87654321';
+    expect(foldWidth(plain)).toBe(plain);
+  });
 });
 
 // Public test strings (../shared/fixtures/contact-strings), used read-only from their path.

@@ -28,7 +28,11 @@ export interface FoundPhone {
  * Full-width forms (Ａ-Ｚ, ０-９, （）＋－) and typographic dashes/spaces folded to ASCII,
  * one character for one so that offsets in the folded text are offsets in the original.
  */
+// The characters foldWidth changes: most text has none, and is returned without a copy.
+const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2010-\u2014\u2212\u3001]/;
+
 export function foldWidth(text: string): string {
+  if (!FOLDABLE.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;

@@ -113,6 +113,19 @@ export function inlineText(root: Node): string {
   return clean(blockText(root).replace(/\n/g, ' '));
 }
 
+/** The text of an element that holds one text node and nothing else ('' if empty), else null. */
+export function soleText(el: Element): string | null {
+  const only = el.firstChild;
+  if (only === null) return '';
+  return only.nodeType === 3 && only.nextSibling === null ? (only as Text).data : null;
+}
+
+/** A table cell's text on one line: most cells hold one piece of text, read without a walk. */
+export function cellText(td: Element): string {
+  const sole = soleText(td);
+  return sole === null ? inlineText(td) : clean(sole);
+}
+
 /**
  * The page as a list of lines. A table row whose cells are plain text becomes one line of
  * cells (a label–value grid reads label, value, label, value); anything else is flowed text.
@@ -232,10 +245,10 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
     plain: boolean;
   }
   const cell = (td: Element, r: Row): void => {
-    const only = td.firstChild;
-    if (only === null || (only.nodeType === 3 && only.nextSibling === null)) {
+    const sole = soleText(td);
+    if (sole !== null) {
       flush();
-      const text = only === null ? '' : clean((only as Text).data);
+      const text = clean(sole);
       r.cells.push(text);
       if (text) {
         held.push({ cells: [text], heading: false, tag: td.localName });

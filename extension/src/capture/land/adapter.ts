@@ -8,7 +8,7 @@ import { mergeParcels, PARCEL_LABELS, parcelField } from './fields.ts';
 import { parcelsFromLabels, siblingPairs } from './labelled.ts';
 import { parcelsFromListings } from './listing.ts';
 import { parcelsFromSentences } from './prose.ts';
-import { parcelsFromTables } from './table.ts';
+import { cellsOf, parcelsFromTables, rowsOf } from './table.ts';
 
 /**
  * Land pages: result and notice pages of land bureaus and trading centres, and English
@@ -38,18 +38,23 @@ function labelledFields(doc: Document, text: string): Set<string> {
     const f = parcelField(m[1] ?? '');
     if (f) found.add(f);
   }
-  for (const table of doc.querySelectorAll('table')) {
-    for (const tr of [...table.querySelectorAll('tr')].slice(0, 3)) {
-      for (const cell of tr.children) {
+  const tables = doc.getElementsByTagName('table');
+  for (let t = 0; t < tables.length; t++) {
+    for (const tr of rowsOf(tables[t] as Element, 3)) {
+      for (const cell of cellsOf(tr)) {
         const f = parcelField(cell.textContent ?? '');
         if (f) found.add(f);
       }
     }
   }
-  // Label elements (<label>, <dt>, <th>) naming a parcel field.
-  for (const el of doc.querySelectorAll('label, dt, th')) {
-    const f = parcelField(el.textContent ?? '');
-    if (f) found.add(f);
+  // Label elements (<label>, <dt>, <th>) naming a parcel field. One query per tag: Chromium
+  // answers a tag from an index, and a selector list by matching every element.
+  for (const tag of ['label', 'dt', 'th']) {
+    const els = doc.getElementsByTagName(tag);
+    for (let i = 0; i < els.length; i++) {
+      const f = parcelField(els[i]?.textContent ?? '');
+      if (f) found.add(f);
+    }
   }
   return found;
 }

@@ -84,8 +84,15 @@ const BY_LABEL = new Map<string, ParcelField>();
 for (const [f, list] of Object.entries(LABELS) as [ParcelField, string[]][])
   for (const l of list) BY_LABEL.set(norm(l), f);
 
+// What a label can start with (or a bracket, or a full-width form that folds to one): most
+// cells of a result table are dismissed on their first character.
+const FIRST = new Set([...BY_LABEL.keys()].flatMap((k) => [k.charCodeAt(0), k.toUpperCase().charCodeAt(0)]));
+const mayBeLabel = (code: number) =>
+  FIRST.has(code) || code === 0x28 || code === 0xff08 || (code >= 0xff01 && code <= 0xff5e) || code <= 32;
+
 /** The parcel field a label cell names, units in brackets aside: "成交价格(万元)" → dealPrice. */
 export function parcelField(label: string): ParcelField | undefined {
+  if (label.length > 60 || !mayBeLabel(label.charCodeAt(0))) return undefined;
   const t = clean(label);
   return t.length <= 24 ? BY_LABEL.get(norm(t)) : undefined;
 }
@@ -141,18 +148,21 @@ export function setField(p: CapturedParcel, field: ParcelField, raw: string, lab
 /** Parcels describing the same 宗地 (same number, or same location when unnumbered) merged. */
 export function mergeParcels(list: CapturedParcel[]): CapturedParcel[] {
   const out: CapturedParcel[] = [];
+  // Whether a parcel has a number never changes once it is in `out` (only absent fields are
+  // filled, from a parcel with the same number or none), so each is found by one look-up.
+  const byNo = new Map<string, CapturedParcel>();
+  const byPlace = new Map<string, CapturedParcel>();
   for (const p of list) {
-    const same = out.find(
-      (q) =>
-        (p.parcelNo && q.parcelNo === p.parcelNo) ||
-        (!p.parcelNo && !q.parcelNo && p.location && q.location === p.location),
-    );
-    if (same)
-      Object.assign(
-        same,
-        Object.fromEntries(Object.entries(p).filter(([k]) => same[k as keyof CapturedParcel] === undefined)),
-      );
-    else out.push({ ...p });
+    const same = p.parcelNo ? byNo.get(p.parcelNo) : p.location ? byPlace.get(p.location) : undefined;
+    if (same) {
+      for (const [k, v] of Object.entries(p))
+        if (same[k as keyof CapturedParcel] === undefined) Object.assign(same, { [k]: v });
+      continue;
+    }
+    const copy = { ...p };
+    out.push(copy);
+    if (copy.parcelNo) byNo.set(copy.parcelNo, copy);
+    else if (copy.location) byPlace.set(copy.location, copy);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { CapturedParcel } from '@dossier/shared';
 import type { Line } from '../dom.ts';
+import { linesMatching } from '../scan.ts';
 import { mergeParcels, PARCEL_LABELS, type ParcelField, parcelField, setField } from './fields.ts';
 
 /**
@@ -40,8 +41,8 @@ function inlinePairs(text: string): Pair[] {
   });
 }
 
-function linePairs(line: Line): Pair[] {
-  if (line.cells.length < 2) return inlinePairs(line.cells[0] ?? '');
+function linePairs(line: Line, inline: boolean): Pair[] {
+  if (line.cells.length < 2) return inline ? inlinePairs(line.cells[0] ?? '') : [];
   const out: Pair[] = [];
   for (let k = 0; k < line.cells.length; k++) {
     const label = line.cells[k] ?? '';
@@ -50,7 +51,7 @@ function linePairs(line: Line): Pair[] {
     if (field && value !== undefined && !parcelField(value)) {
       out.push({ field, label, value });
       k++;
-    } else if (!field) out.push(...inlinePairs(label));
+    } else if (!field && inline) out.push(...inlinePairs(label));
   }
   return out;
 }
@@ -82,7 +83,9 @@ export function parcelsFromLabels(lines: Line[], extra: Pair[] = []): CapturedPa
     current = {};
     seen = new Set();
   };
-  const pairs = [...lines.flatMap(linePairs), ...extra];
+  // Labels in running text only on the lines where the whole text has one.
+  const inline = new Set(linesMatching(lines, INLINE));
+  const pairs = [...lines.flatMap((line, i) => linePairs(line, inline.has(i))), ...extra];
   for (const pair of pairs) {
     if (seen.has(pair.field)) close();
     if (setField(current, pair.field, pair.value, pair.label)) seen.add(pair.field);

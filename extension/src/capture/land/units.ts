@@ -28,9 +28,18 @@ export function firstNumber(text: string): number | undefined {
   return m?.[1] ? Number(m[1].replace(/,/g, '')) : undefined;
 }
 
+const hints = new Map<string, string>();
+
 /** The unit a column header or label states in brackets: "面积（公顷）" → "公顷". */
 export function unitHint(label: string): string {
-  return /[（(]\s*([^）)]+?)\s*[）)]/.exec(foldWidth(label))?.[1] ?? '';
+  // Asked once per cell of a result table, of the few labels its header has.
+  let hint = hints.get(label);
+  if (hint === undefined) {
+    hint = /[（(]\s*([^）)]+?)\s*[）)]/.exec(foldWidth(label))?.[1] ?? '';
+    if (hints.size > 500) hints.clear();
+    hints.set(label, hint);
+  }
+  return hint;
 }
 
 export function areaM2(value: string, hint = ''): number | undefined {
