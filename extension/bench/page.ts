@@ -35,3 +35,30 @@ export function page(minBytes: number): string {
   parts.push(TAIL);
   return parts.join('\n');
 }
+
+export const LAND_URL = 'https://www.xzggzy.cn/jyxx/td/result.html';
+
+const LAND_HEAD = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>国有建设用地使用权挂牌出让结果公示</title></head>
+<body><div class="ewb-location">当前位置：首页 &gt; 交易信息 &gt; 土地矿业 &gt; 成交公示</div>
+<h3>徐州市国有建设用地使用权挂牌出让结果公示</h3><p>现将结果公示如下：</p>
+<table border="1"><tr><th>序号</th><th>地块编号</th><th>宗地位置</th><th>出让面积(公顷)</th><th>土地用途</th><th>出让方式</th><th>起始价(万元)</th><th>成交价(万元)</th><th>竞得人</th><th>成交时间</th></tr>`;
+
+const LAND_ROW = (i: number) =>
+  `<tr><td>${i + 1}</td><td>徐土${2000 + Math.floor(i / 1000)}-${i % 1000}号</td><td>铜山区北京北路东${i}号地块</td><td>${(1 + (i % 90) / 10).toFixed(4)}</td><td>${i % 3 ? '工业用地' : '商住用地'}</td><td>挂牌</td><td>${3000 + i}</td><td>${3600 + i}</td><td>徐州第${i}置业有限公司</td><td>2024-01-${String((i % 28) + 1).padStart(2, '0')}</td></tr>\n`;
+
+const LAND_TAIL = `</table><p>联系人：张工　联系电话：0516-8580 1234</p>
+<div class="footer">主办单位：徐州市公共资源交易中心　苏ICP备05019723号</div></body></html>`;
+
+/** A land result page whose table has as many parcels as it takes to pass `minBytes`. */
+export function landPage(minBytes: number): { html: string; parcels: number } {
+  const parts = [LAND_HEAD];
+  let size = Buffer.byteLength(LAND_HEAD) + Buffer.byteLength(LAND_TAIL);
+  let i = 0;
+  for (; size < minBytes; i++) {
+    const r = LAND_ROW(i);
+    parts.push(r);
+    size += Buffer.byteLength(r);
+  }
+  parts.push(LAND_TAIL);
+  return { html: parts.join(''), parcels: i };
+}

@@ -133,6 +133,19 @@ function adapt(id, j) {
           detail: `runCapture is ${r2(j.medianMs / j.walkMs)}× this walk`,
         }),
       );
+    if (j.land)
+      rows.push(
+        R(
+          `runCapture on a ${(j.land.bytes / 1e6).toFixed(1)} MB land result table (${j.land.parcels} parcels)`,
+          j.land.medianMs,
+          'ms',
+          {
+            baseline: { name: 'doc.body.textContent over the same DOM', value: j.land.baselineMs },
+            ratio: r2(j.land.baselineMs / j.land.medianMs),
+            detail: `p95 ${j.land.p95Ms} ms; every parcel read, merged and validated`,
+          },
+        ),
+      );
     return { area: `Capture extraction (extension, ${where})`, rows, notes: [`From ${id}.`] };
   }
   if (j.name === 'import-10k') {

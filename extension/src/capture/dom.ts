@@ -154,13 +154,20 @@ export function withCaptureCache<T>(fn: () => T): T {
   }
 }
 
-export function memo<T>(kind: string, key: object, make: () => T): T {
-  if (!cache) return make();
+/** The capture's store for one kind of derived view, or null outside a capture. */
+function store(kind: string): WeakMap<object, unknown> | null {
+  if (!cache) return null;
   let byKey = cache.get(kind);
   if (!byKey) {
     byKey = new WeakMap();
     cache.set(kind, byKey);
   }
+  return byKey;
+}
+
+export function memo<T>(kind: string, key: object, make: () => T): T {
+  const byKey = store(kind);
+  if (!byKey) return make();
   if (byKey.has(key)) return byKey.get(key) as T;
   const value = make();
   byKey.set(key, value);
@@ -169,6 +176,13 @@ export function memo<T>(kind: string, key: object, make: () => T): T {
 
 /** The page as lines (see pageLines), computed once per capture. */
 export const linesOf = (root: Node): Line[] => memo('lines', root, () => pageLines(root));
+
+/**
+ * The cells of a table row as the page's lines read them, when the row is one line of plain
+ * cells and the lines were read in this capture: a result table of thousands of parcels is
+ * then not read from the DOM a second time. Null otherwise.
+ */
+export const plainRowCells = (tr: Element): string[] | null => (store('rowCells')?.get(tr) as string[]) ?? null;
 
 /** Lines as one text (cells joined by a space, lines by a newline), and where each line starts. */
 export interface LineText {
@@ -211,6 +225,7 @@ function siblingsAreSlow(root: Node): boolean {
  */
 export function pageLines(root: Node, structured = true, bySiblings = !siblingsAreSlow(root)): Line[] {
   const slow = !bySiblings;
+  const rowCells = structured ? store('rowCells') : null;
   const lines: Line[] = [];
   let buf = '';
   let broken = false; // a <br> in buf
@@ -280,6 +295,7 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
     else for (let c = tr.firstChild; c !== null; c = c.nextSibling) rowChild(c, r);
     flush();
     if (r.plain && r.cells.length >= 2) {
+      rowCells?.set(tr, r.cells);
       lines.length = start;
       if (r.cells.some(Boolean)) lines.push({ cells: r.cells, heading: false, tag: 'tr' });
     } else {

@@ -1,5 +1,5 @@
 import type { CapturedParcel } from '@dossier/shared';
-import { cellText } from '../dom.ts';
+import { cellText, plainRowCells } from '../dom.ts';
 import { type ParcelField, parcelField, setField } from './fields.ts';
 
 /**
@@ -48,7 +48,7 @@ export function parcelsFromTables(root: ParentNode): CapturedParcel[] {
     const rows = rowsOf(tables[t] as Element);
     let columns: { field: ParcelField | undefined; label: string }[] | null = null;
     for (const tr of rows) {
-      const cells = cellsOf(tr).map(cellText);
+      const cells = plainRowCells(tr) ?? cellsOf(tr).map(cellText);
       if (!columns) {
         const fields = cells.map((c) => parcelField(c));
         const named = new Set(fields.filter(Boolean));
