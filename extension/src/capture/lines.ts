@@ -1,0 +1,286 @@
+/**
+ * Reading text out of a DOM the way a person sees it. `textContent` glues neighbouring cells
+ * and list items together ("0516-87654321Fax:"), and `innerText` needs layout (which a saved
+ * page in happy-dom does not have), so block boundaries are worked out from tag names here.
+ */
+
+import { captureStore } from './cache.ts';
+import { clean } from './text.ts';
+
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'svg',
+  'select',
+  'option',
+  'textarea',
+  'iframe',
+  'object',
+  'canvas',
+]);
+
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'ul',
+]);
+
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
+// What a tag does to the lines, looked up once per element (a walk's hottest question).
+const SKIPPED = 0;
+const BREAK = 1;
+const BLOCK_KIND = 2;
+const HEADING = 3;
+const KIND = new Map<string, number>([
+  ...[...SKIP, 'img', 'area'].map((t) => [t, SKIPPED] as const),
+  ['br', BREAK],
+  ...[...BLOCK].map((t) => [t, BLOCK_KIND] as const),
+  ...HEADING_TAGS.map((t) => [t, HEADING] as const),
+]);
+
+/** Visible text with a newline at every block boundary and <br>; lines cleaned, blanks dropped. */
+export function blockText(root: Node): string {
+  return pageLines(root, false)
+    .map((l) => l.cells.join('\n'))
+    .join('\n');
+}
+
+/** Visible text on one line. */
+export function inlineText(root: Node): string {
+  return clean(blockText(root).replace(/\n/g, ' '));
+}
+
+/** The text of an element that holds one text node and nothing else ('' if empty), else null. */
+export function soleText(el: Element): string | null {
+  const only = el.firstChild;
+  if (only === null) return '';
+  return only.nodeType === 3 && only.nextSibling === null ? (only as Text).data : null;
+}
+
+/** A table cell's text on one line: most cells hold one piece of text, read without a walk. */
+export function cellText(td: Element): string {
+  const sole = soleText(td);
+  return sole === null ? inlineText(td) : clean(sole);
+}
+
+/**
+ * The page as a list of lines. A table row whose cells are plain text becomes one line of
+ * cells (a label–value grid reads label, value, label, value); anything else is flowed text.
+ */
+export interface Line {
+  cells: string[];
+  heading: boolean;
+  /** The block element the text sits in (dt, li, p, tr, …); '' when not known. */
+  tag?: string;
+}
+
+const ROW_CELLS = 'rowCells';
+
+/**
+ * The cells of a table row as the page's lines read them, when the row is one line of plain
+ * cells and the lines were read in this capture: a result table of thousands of parcels is
+ * then not read from the DOM a second time. Null otherwise.
+ */
+export const plainRowCells = (tr: Element): string[] | null => (captureStore(ROW_CELLS)?.get(tr) as string[]) ?? null;
+
+/**
+ * Which way to step through children. Chromium follows a pointer for `nextSibling` and builds a
+ * wrapper object for every `childNodes` iteration step (3–4× slower over a whole page);
+ * happy-dom (the CLI and tests) answers `nextSibling` by searching the parent's child array,
+ * which makes a long list quadratic, and iterates `childNodes` cheaply.
+ */
+function siblingsAreSlow(root: Node): boolean {
+  const view = (root.ownerDocument ?? (root as Document)).defaultView;
+  return view !== null && 'happyDOM' in view;
+}
+
+/**
+ * The page as lines, in one walk over the DOM (on a 1 MB page the walk is most of the cost of a
+ * capture, so nothing is walked twice). `structured`: a heading is one line marked as such, and
+ * a table row of two or more plain cells is one line of cells; a cell is plain when it reads as
+ * at most one line and holds no table of its own (layout tables nest cells in cells on older
+ * Chinese sites). Without it, the lines are just the text between block boundaries.
+ */
+export function pageLines(root: Node, structured = true, bySiblings = !siblingsAreSlow(root)): Line[] {
+  const slow = !bySiblings;
+  const rowCells = structured ? captureStore(ROW_CELLS) : null;
+  const lines: Line[] = [];
+  let buf = '';
+  let broken = false; // a <br> in buf
+  let tables = 0; // tables entered so far, to tell a cell that holds one
+  let block = ''; // the innermost block element open
+  const push = (text: string, heading: boolean) => {
+    const c = clean(text);
+    if (c) lines.push({ cells: [c], heading, tag: block });
+  };
+  const flush = () => {
+    if (buf === '') return;
+    const text = buf;
+    buf = '';
+    // Unstructured text keeps the source's line breaks, as blockText always has (webmail
+    // signatures are read line by line from it).
+    if (broken || !structured) {
+      broken = false;
+      for (const l of text.split('\n')) push(l, false);
+    } else push(text, false);
+  };
+  const children = (node: Node): void => {
+    if (slow) for (const c of node.childNodes) walk(c);
+    else for (let c = node.firstChild; c !== null; c = c.nextSibling) walk(c);
+  };
+  // Cells of one piece of text are read without walking them, and get their line only if
+  // their row turns out to be flowed after all (where the walk would have put it). Kept on
+  // one stack for all rows, nested ones included: a row uses the entries above where it began.
+  const held: Line[] = [];
+  const heldAt: number[] = [];
+  interface Row {
+    cells: string[];
+    plain: boolean;
+  }
+  const cell = (td: Element, r: Row): void => {
+    const sole = soleText(td);
+    if (sole !== null) {
+      flush();
+      const text = clean(sole);
+      r.cells.push(text);
+      if (text) {
+        held.push({ cells: [text], heading: false, tag: td.localName });
+        heldAt.push(lines.length);
+      }
+      return;
+    }
+    const before = lines.length;
+    const nested = tables;
+    walk(td);
+    const n = lines.length - before;
+    if (n > 1 || tables !== nested) r.plain = false;
+    else r.cells.push(n === 1 ? (lines[before]?.cells.join(' ') ?? '') : '');
+  };
+  const rowChild = (node: Node, r: Row): void => {
+    if (node.nodeType !== 1) walk(node);
+    else {
+      const tag = (node as Element).localName;
+      if (tag === 'td' || tag === 'th') cell(node as Element, r);
+      else walk(node);
+    }
+  };
+  // A table row: its cells as one line when they are all plain, else flowed as any text is.
+  const row = (tr: Element): void => {
+    const start = lines.length;
+    const base = held.length;
+    const r: Row = { cells: [], plain: true };
+    if (slow) for (const c of tr.childNodes) rowChild(c, r);
+    else for (let c = tr.firstChild; c !== null; c = c.nextSibling) rowChild(c, r);
+    flush();
+    if (r.plain && r.cells.length >= 2) {
+      rowCells?.set(tr, r.cells);
+      lines.length = start;
+      if (r.cells.some(Boolean)) lines.push({ cells: r.cells, heading: false, tag: 'tr' });
+    } else {
+      // Backwards, so that each insertion leaves the places of the earlier ones as they were.
+      for (let k = held.length - 1; k >= base; k--) lines.splice(heldAt[k] ?? 0, 0, held[k] as Line);
+    }
+    held.length = base;
+    heldAt.length = base;
+  };
+  const walk = (node: Node): void => {
+    const type = node.nodeType;
+    if (type === 3) {
+      const data = (node as Text).data;
+      // Indentation between blocks: at the start of a line it would only be trimmed away.
+      if (buf !== '' || data.charCodeAt(0) > 32 || data.trim() !== '') buf += data;
+      return;
+    }
+    if (type !== 1) {
+      if (type === 9 || type === 11) children(node);
+      return;
+    }
+    const tag = (node as Element).localName;
+    const kind = KIND.get(tag);
+    if (kind === undefined) {
+      children(node); // inline: its text runs on in the current line
+      return;
+    }
+    if (kind === SKIPPED) return;
+    if (kind === BREAK) {
+      buf += '\n';
+      broken = true;
+      return;
+    }
+    if (kind === HEADING && structured) {
+      // A heading is one line, whatever blocks and breaks it holds.
+      flush();
+      const start = lines.length;
+      children(node);
+      flush();
+      push(
+        lines
+          .splice(start)
+          .map((l) => l.cells.join(' '))
+          .join(' '),
+        true,
+      );
+      return;
+    }
+    if (tag === 'table') tables++;
+    flush();
+    const outer = block;
+    block = tag;
+    if (structured && tag === 'tr') row(node as Element);
+    else children(node);
+    flush();
+    block = outer;
+  };
+  walk(root);
+  flush();
+  return lines;
+}
