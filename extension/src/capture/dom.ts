@@ -21,14 +21,19 @@ export interface LineText {
 
 export const lineText = (lines: Line[]): LineText =>
   memo('lineText', lines, () => {
-    const starts: number[] = [];
-    let text = '';
-    for (const l of lines) {
-      if (starts.length > 0) text += '\n';
-      starts.push(text.length);
-      text += l.cells.length === 1 ? l.cells[0] : l.cells.join(' ');
+    // Joined once at the end: one copy, where growing a string line by line leaves a rope for
+    // the first regex over it to flatten.
+    const parts: string[] = new Array(lines.length);
+    const starts: number[] = new Array(lines.length);
+    let at = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const cells = (lines[i] as Line).cells;
+      const text = cells.length === 1 ? (cells[0] ?? '') : cells.join(' ');
+      parts[i] = text;
+      starts[i] = at;
+      at += text.length + 1;
     }
-    return { text, starts };
+    return { text: parts.join('\n'), starts };
   });
 
 /** All visible text of `root`, one line per line. */
