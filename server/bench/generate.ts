@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { phoneDigits, searchForms } from '@dossier/shared';
 import { openDb } from '../src/db/client.ts';
 import { refreshAllDue } from '../src/services/due.ts';
+import { nameBigrams } from '../src/services/search-index.ts';
 import { getSettings } from '../src/services/settings.ts';
 import { KIND_WEIGHTS, KINDS, OWNERS, prng, SUMMARIES } from './data.ts';
 import { buildCustomers, type Customer } from './entities.ts';
@@ -235,8 +236,8 @@ function insertInteractions(
 
 /** The FTS rows exactly as services/search-index.ts writes them, for every live customer. */
 function fillSearch(raw: import('better-sqlite3').Database, customers: Customer[], firstPerson: number[]): void {
-  const ins = raw.prepare(`insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails)
-    select ?, ?, initials, pinyin, ?, ?, ? from customers where id = ?`);
+  const ins = raw.prepare(`insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails, bigrams)
+    select ?, ?, initials, pinyin, ?, ?, ?, ? from customers where id = ?`);
   raw.transaction(() => {
     customers.forEach((c, i) => {
       if (c.deleted || firstPerson[i] === undefined) return;
@@ -247,7 +248,7 @@ function fillSearch(raw: import('better-sqlite3').Database, customers: Customer[
       const domains = new Set(c.keys.filter((k) => k.kind !== 'credit_code').map((k) => k.value));
       const emails = [...c.emails, ...c.people.map((p) => p.email)].filter(Boolean);
       const names = [c.name, ...c.people.map((p) => p.name)].join(' ');
-      ins.run(i + 1, names, phones.join(' '), [...domains].join(' '), emails.join(' '), i + 1);
+      ins.run(i + 1, names, phones.join(' '), [...domains].join(' '), emails.join(' '), nameBigrams(names), i + 1);
     });
   })();
 }

@@ -1,6 +1,7 @@
 import { toHalfWidth } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { BIGRAM_END } from './search-index.ts';
 import { type Viewer, visible } from './visibility.ts';
 
 type Hit = { id: number; name: string; tier: 'A' | 'B' | 'C'; status: string; next_due: string; matched: string };
@@ -11,10 +12,12 @@ const COLUMNS = ['name', 'initials', 'pinyin', 'phones', 'domains', 'emails'] as
 const phrase = (q: string) => `"${q.replaceAll('"', '""')}"`;
 const likeEscape = (q: string) => q.replace(/[\\%_]/g, (m) => `\\${m}`);
 
+const CANDIDATES = 2000;
+
 /**
  * Finds customers by name (substring, Chinese too), pinyin initials (`jhrt` → 嘉华融通), full
  * pinyin, phone digits, domain or e-mail. Three characters or more go through the FTS5 trigram
- * index; shorter queries (two Chinese characters are a common name fragment) use LIKE.
+ * index, two (a common Chinese name fragment) through its bigrams column; one uses LIKE.
  */
 export function searchCustomers(db: Db, raw: string, limit: number, viewer: Viewer) {
   const q = toHalfWidth(raw).trim().toLowerCase();
@@ -40,6 +43,21 @@ export function searchCustomers(db: Db, raw: string, limit: number, viewer: View
               .includes(needle),
           ) ?? 'name',
       }));
+  } else if ([...needle].length === 2) {
+    // Two characters (嘉华): the bigrams column (see nameBigrams), and initials by index range.
+    // The candidates are capped so that a piece in every name (有限) costs what a rare one does.
+    const high = `${needle}\u{10FFFF}`;
+    hits = db.all<Hit>(sql`
+      select id, name, tier, status, next_due,
+        case when initials >= ${needle} and initials < ${high} then 'initials' else 'name' end as matched
+      from customers
+      where deleted_at is null and ${visible(viewer)} and id in (
+        select * from (select rowid from customer_search
+          where customer_search match ${`bigrams : ${phrase(needle + BIGRAM_END)}`} limit ${CANDIDATES})
+        union all
+        select * from (select id from customers where initials >= ${needle} and initials < ${high} limit ${CANDIDATES}))
+      order by matched = 'initials' desc, length(name), name
+      limit ${limit}`);
   } else {
     const like = `%${likeEscape(needle)}%`;
     hits = db.all<Hit>(sql`

@@ -28,12 +28,25 @@ describe('search', () => {
     ['0516-8765', ['嘉华融通置业有限公司']],
     ['1395200', ['华融物业管理有限公司']],
     ['赵敏', ['华融物业管理有限公司']],
+    ['华融', ['华融物业管理有限公司', '嘉华融通置业有限公司']],
+    ['jh', ['嘉华融通置业有限公司']],
+    ['hw', ['Northwind Trading Co., Ltd.']],
+    ['dt', []],
     ['xz-land', ['嘉华融通置业有限公司']],
     ['hengxin-js.cn', ['江苏恒信建设集团有限公司']],
   ])('%s finds %j', async (q, expected) => {
     const t = makeTestApp();
     await seed(t);
     expect(await names(t, q)).toEqual(expected);
+  });
+
+  it('finds two characters by their new name after a rename, not by the old one', async () => {
+    const t = makeTestApp();
+    const c = (await t.request('POST', '/api/customers', { name: '嘉华融通置业有限公司', tier: 'A' })).json;
+    expect(await names(t, '融通')).toEqual(['嘉华融通置业有限公司']);
+    await t.request('PATCH', `/api/customers/${c.id}`, { name: '恒远物流有限公司' });
+    expect(await names(t, '融通')).toEqual([]);
+    expect(await names(t, '物流')).toEqual(['恒远物流有限公司']);
   });
 
   it('says which field matched', async () => {

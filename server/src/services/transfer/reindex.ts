@@ -1,5 +1,6 @@
 import { phoneDigits, registrableDomain } from '@dossier/shared';
 import type { Db } from '../../db/client.ts';
+import { nameBigrams } from '../search-index.ts';
 
 const CHUNK = 500;
 
@@ -13,7 +14,7 @@ export function reindexMany(db: Db, ids: Iterable<number>): void {
   const c = db.$client;
   const del = c.prepare('delete from customer_search where rowid = ?');
   const ins = c.prepare(
-    'insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails) values (?, ?, ?, ?, ?, ?, ?)',
+    'insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails, bigrams) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const all = [...new Set(ids)];
   for (let i = 0; i < all.length; i += CHUNK) {
@@ -80,6 +81,7 @@ export function reindexMany(db: Db, ids: Iterable<number>): void {
         phones.join(' '),
         [...new Set(domains)].join(' '),
         emails.join(' '),
+        nameBigrams(names),
       );
     }
   }

@@ -1,0 +1,79 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIGRAM_END, nameBigrams } from '../services/search-index.ts';
+
+const drizzleDir = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of the migrations folder whose journal ends before `tag`. */
+function migrationsBefore(tag: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-migrations-'));
+  dirs.push(dir);
+  cpSync(drizzleDir, dir, { recursive: true });
+  const journalFile = join(dir, 'meta/_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((e) => e.tag === tag),
+  );
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return dir;
+}
+
+const pieces = (bigrams: string) => new Set(bigrams.split(BIGRAM_END).filter(Boolean));
+
+describe('migration 0006: two-character pieces for search', () => {
+  it('fills the pieces of rows written before it, as nameBigrams would, and they are searchable', () => {
+    const sqlite = new Database(':memory:');
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: migrationsBefore('0006_search_bigrams') });
+    const names = ['嘉华融通置业有限公司 王建国 Li Ming', 'Northwind Trading', '赵'];
+    const insert = sqlite.prepare(
+      'insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    names.forEach((n, i) => {
+      insert.run(i + 1, n, 'x', 'x', '05161234', 'x.cn', 'a@x.cn');
+    });
+
+    migrate(db, { migrationsFolder: drizzleDir });
+
+    const rows = sqlite.prepare('select rowid, name, phones, bigrams from customer_search order by rowid').all() as {
+      rowid: number;
+      name: string;
+      phones: string;
+      bigrams: string;
+    }[];
+    expect(rows.map((r) => [r.rowid, r.name, r.phones])).toEqual(names.map((n, i) => [i + 1, n, '05161234']));
+    for (const r of rows) expect(pieces(r.bigrams)).toEqual(pieces(nameBigrams(r.name)));
+    expect(rows[2]?.bigrams).toBe('');
+    const find = (q: string) =>
+      (
+        sqlite
+          .prepare('select rowid from customer_search where customer_search match ? order by rowid')
+          .all(`bigrams : "${q}${BIGRAM_END}"`) as { rowid: number }[]
+      ).map((r) => r.rowid);
+    expect(find('嘉华')).toEqual([1]);
+    expect(find('建国')).toEqual([1]);
+    expect(find('hw')).toEqual([2]);
+    // Not across a space: "d T" is not a piece of "Northwind Trading".
+    expect(find('dt')).toEqual([]);
+    sqlite.close();
+  });
+});
+
+describe('nameBigrams', () => {
+  it('gives each two-character piece once, none across a space, astral characters whole', () => {
+    expect(nameBigrams('嘉华嘉华 ab')).toBe(`嘉华${BIGRAM_END}华嘉${BIGRAM_END}ab${BIGRAM_END}`);
+    expect(nameBigrams('𠮷野家')).toBe(`𠮷野${BIGRAM_END}野家${BIGRAM_END}`);
+    expect(nameBigrams('a')).toBe('');
+  });
+});
