@@ -1,7 +1,7 @@
 import type { Settings, Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Db } from '../db/client.ts';
+import { loadExcel } from './excel.ts';
 import { monthRange } from './reclassification.ts';
 import { type Viewer, visible } from './visibility.ts';
 
@@ -109,7 +109,7 @@ export function sheetGrid(sheet: ContactSheet, lang: 'zh' | 'en'): string[][] {
 
 /** XLSX for the manager: frozen header and name columns, narrow day columns, contact details as cell notes. */
 export async function sheetXlsx(sheet: ContactSheet, lang: 'zh' | 'en'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(sheet.month, { views: [{ state: 'frozen', xSplit: 3, ySplit: 1 }] });
   const grid = sheetGrid(sheet, lang);
   for (const row of grid) ws.addRow(row);
@@ -132,7 +132,7 @@ export async function sheetXlsx(sheet: ContactSheet, lang: 'zh' | 'en'): Promise
 
 /** CSV (via the same workbook writer) with a BOM so Excel opens the Chinese text as UTF-8. */
 export async function sheetCsv(sheet: ContactSheet, lang: 'zh' | 'en'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(sheet.month);
   for (const row of sheetGrid(sheet, lang)) ws.addRow(row);
   const csv = Buffer.from(await wb.csv.writeBuffer());

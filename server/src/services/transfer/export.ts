@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import { customerKeys, customers, interactions, people } from '../../db/schema.ts';
+import { loadExcel } from '../excel.ts';
 import { type Viewer, visible } from '../visibility.ts';
 import { type Column, CUSTOMER_COLUMNS, INTERACTION_COLUMNS, KEY_COLUMNS, PEOPLE_COLUMNS, SHEETS } from './columns.ts';
 import { guardFormula } from './values.ts';
@@ -94,7 +94,7 @@ export function tables(data: VisibleData, lang: Lang): Record<Entity, Cell[][]> 
 
 /** One sheet per entity; everything is written as text or numbers, never as a formula. */
 export async function toXlsx(t: Record<Entity, Cell[][]>, lang: Lang): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Dossier';
   for (const entity of Object.keys(SHEETS) as Entity[]) {
     const ws = wb.addWorksheet(SHEETS[entity][lang], { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ApiError } from '../../lib/errors.ts';
+import { loadExcel } from '../excel.ts';
 
 /** One sheet as text cells; `rowNumbers[i]` is the number the user sees for `rows[i]` (1-based). */
 export interface Grid {
@@ -77,7 +78,7 @@ export function cellText(v: unknown): string {
 }
 
 export async function readXlsx(bytes: Buffer): Promise<Grid[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
