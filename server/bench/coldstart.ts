@@ -171,7 +171,7 @@ async function main() {
       `Cold start: median ${f.median.toFixed(0)} ms fresh, ${b.median.toFixed(0)} ms on the big file, against ${h.median.toFixed(0)} ms for bare Hono started the same way. ` +
         `Import cost of each dependency on its own (a fresh process, same loader, ms): ${(await importCosts()).join(', ')}. ` +
         `Bare Hono without the tsx loader answers in ${p.median.toFixed(0)} ms, so the loader alone costs ${(h.median - p.median).toFixed(0)} ms there and more for the server's ${tsModules()} TypeScript modules (each resolved and loaded through tsx's hook thread).`,
-      'Done: exceljs is loaded on first use (services/excel.ts; 1.1 s → 0.93 s). Plan: (1) the same for csv-parse/csv-stringify, ical-generator/ical.js and lunar-javascript, whose callers are synchronous today and would become async (import/export, calendar, greetings), so a start pays only for hono, drizzle, zod and better-sqlite3; ' +
+      'Done: exceljs is no longer among them at start: it is loaded on first use (services/excel.ts). Plan: (1) the same for csv-parse/csv-stringify, ical-generator/ical.js and lunar-javascript, whose callers are synchronous today and would become async (import/export, calendar, greetings), so a start pays only for hono, drizzle, zod and better-sqlite3; ' +
         '(2) ship the server bundled to one ESM file (esbuild, `pnpm build`) and start it with plain node, leaving tsx to development; ' +
         (Math.abs(b.median - f.median) < 0.2 * f.median
           ? '(3) leave the database alone: the restart on the 100,000-customer file costs about what a fresh start does, so the time is code loading, not data.'
