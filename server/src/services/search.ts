@@ -45,17 +45,21 @@ export function searchCustomers(db: Db, raw: string, limit: number, viewer: View
       }));
   } else if ([...needle].length === 2) {
     // Two characters (嘉华): the bigrams column (see nameBigrams), and initials by index range.
-    // The candidates are capped so that a piece in every name (有限) costs what a rare one does.
+    // The candidates are capped so that a piece in every name (有限) costs what a rare one does;
+    // the cap counts only files the viewer may see, so a member's own are never crowded out.
     const high = `${needle}\u{10FFFF}`;
     hits = db.all<Hit>(sql`
       select id, name, tier, status, next_due,
         case when initials >= ${needle} and initials < ${high} then 'initials' else 'name' end as matched
       from customers
-      where deleted_at is null and ${visible(viewer)} and id in (
-        select * from (select rowid from customer_search
-          where customer_search match ${`bigrams : ${phrase(needle + BIGRAM_END)}`} limit ${CANDIDATES})
+      where id in (
+        select * from (select c.id from customer_search s join customers c on c.id = s.rowid
+          where customer_search match ${`bigrams : ${phrase(needle + BIGRAM_END)}`}
+            and c.deleted_at is null and ${visible(viewer, 'c')} limit ${CANDIDATES})
         union all
-        select * from (select id from customers where initials >= ${needle} and initials < ${high} limit ${CANDIDATES}))
+        select * from (select id from customers
+          where initials >= ${needle} and initials < ${high} and deleted_at is null and ${visible(viewer)}
+          limit ${CANDIDATES}))
       order by matched = 'initials' desc, length(name), name
       limit ${limit}`);
   } else {

@@ -49,6 +49,24 @@ describe('search', () => {
     expect(await names(t, '物流')).toEqual(['恒远物流有限公司']);
   });
 
+  it('finds a member’s own files by two characters however many others share them', async () => {
+    const t = makeTestApp();
+    const li = t.addUser('li', 'member');
+    const zhang = t.addUser('zhang', 'member');
+    // More of someone else's files with the piece, and older, than the search takes as candidates.
+    for (let i = 0; i < 2050; i++)
+      await t.request('POST', '/api/customers', { name: `恒信${i}号有限公司`, tier: 'C' }, zhang.headers);
+    await t.request('POST', '/api/customers', { name: '嘉华置业有限公司', tier: 'A' }, li.headers);
+    const found = async (q: string, headers: Record<string, string>) =>
+      (
+        (await t.request('GET', `/api/search?q=${encodeURIComponent(q)}`, undefined, headers)).json.results as {
+          name: string;
+        }[]
+      ).map((r) => r.name);
+    expect(await found('有限', li.headers)).toEqual(['嘉华置业有限公司']);
+    expect((await found('有限', zhang.headers)).length).toBe(20);
+  }, 60_000);
+
   it('says which field matched', async () => {
     const t = makeTestApp();
     await seed(t);
