@@ -1,6 +1,7 @@
 import { Capture } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
 import { captureSelection, runCapture } from './index.ts';
+import { parcelField } from './land/fields.ts';
 import { areaM2, isoDate, price } from './land/units.ts';
 import { mailDate } from './webmail/dates.ts';
 import { headerFromLines, parseAddress } from './webmail/headers.ts';
@@ -77,6 +78,17 @@ describe('runCapture', () => {
   it('never invents a company from the URL alone', () => {
     const c = runCapture(parse('<h1>Welcome</h1><p>Opening soon.</p>'), 'https://www.jiahua-zy.com/');
     expect(c.company).toBeNull();
+  });
+});
+
+describe('land labels', () => {
+  it('names a cell however the page pads it, and dismisses values', () => {
+    expect(parcelField('\u00a0宗地编号')).toBe('parcelNo');
+    expect(parcelField('\n  成交价（万元）')).toBe('dealPrice');
+    expect(parcelField('Parcel No:')).toBe('parcelNo');
+    expect(parcelField('（万元）成交价')).toBe('dealPrice');
+    expect(parcelField('铜山区北京北路东')).toBeUndefined();
+    expect(parcelField('2024-01-10')).toBeUndefined();
   });
 });
 

@@ -26,6 +26,7 @@ describe('labels', () => {
     expect(labelField('电　　话：')).toBe('phone');
     expect(labelField('E-MAIL:')).toBe('email');
     expect(labelField(' 传真')).toBe('fax');
+    expect(labelField('\u00a0\u3000电话：')).toBe('phone');
     expect(labelField('楼栋')).toBeUndefined();
     expect(labelField('电话'.repeat(50))).toBeUndefined();
   });

@@ -1,3 +1,5 @@
+import { isSpace } from '../text.ts';
+
 /**
  * The words pages use for contact fields and people's titles, Chinese and English. Labels are
  * matched after dropping spaces inside them ("联 系 人", "电　　话" are how old sites align
@@ -120,12 +122,6 @@ const MAX_LABEL = Math.max(...[...BY_LABEL.keys()].map((k) => k.length));
 const bothCases = (c: string) => [c, c.toLowerCase(), c.toUpperCase()];
 // The characters a label can start with: most cells on a page are dismissed on this one look-up.
 const FIRST_CHARS = new Set([...BY_LABEL.keys()].flatMap((k) => bothCases(k.charAt(0))).map((c) => c.charCodeAt(0)));
-// The spaces a label may have around and inside it: what \s matches, U+3000 among them.
-const WIDE_SPACES = new Set([0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
-const isSpace = (code: number): boolean =>
-  code <= 32
-    ? code === 32 || (code >= 9 && code <= 13)
-    : code >= 0xa0 && (WIDE_SPACES.has(code) || (code >= 0x2000 && code <= 0x200a));
 
 /** The field a whole cell names ("电 话：", "E-mail:"), or undefined. */
 export function labelField(cell: string): Field | undefined {
@@ -133,7 +129,7 @@ export function labelField(cell: string): Field | undefined {
   if (cell.length > 3 * MAX_LABEL) return undefined;
   const first = cell.charCodeAt(0);
   // (A cell that starts with a space is rare; the look-up below decides for it.)
-  if (!FIRST_CHARS.has(first) && first !== 32 && first !== 0x3000 && first > 13) return undefined;
+  if (!FIRST_CHARS.has(first) && !isSpace(first)) return undefined;
   return BY_LABEL.get(norm(cell.replace(/[:：]\s*$/, '')));
 }
 

@@ -1,5 +1,6 @@
 import { type CapturedParcel, foldWidth } from '@dossier/shared';
 import { clean } from '../dom.ts';
+import { isSpace } from '../text.ts';
 import { areaM2, isoDate, price, unitHint } from './units.ts';
 
 /**
@@ -84,11 +85,11 @@ const BY_LABEL = new Map<string, ParcelField>();
 for (const [f, list] of Object.entries(LABELS) as [ParcelField, string[]][])
   for (const l of list) BY_LABEL.set(norm(l), f);
 
-// What a label can start with (or a bracket, or a full-width form that folds to one): most
-// cells of a result table are dismissed on their first character.
+// What a label can start with (or a space, a bracket, or a full-width form that folds to one):
+// most cells of a result table are dismissed on their first character.
 const FIRST = new Set([...BY_LABEL.keys()].flatMap((k) => [k.charCodeAt(0), k.toUpperCase().charCodeAt(0)]));
 const mayBeLabel = (code: number) =>
-  FIRST.has(code) || code === 0x28 || code === 0xff08 || (code >= 0xff01 && code <= 0xff5e) || code <= 32;
+  FIRST.has(code) || isSpace(code) || code === 0x200b || code === 0x28 || (code >= 0xff01 && code <= 0xff5e);
 
 /** The parcel field a label cell names, units in brackets aside: "成交价格(万元)" → dealPrice. */
 export function parcelField(label: string): ParcelField | undefined {
