@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { generate } from 'selfsigned';
-import { sitesDir } from './paths.ts';
+import { extensionDir, sitesDir } from './paths.ts';
 
 export interface Sites {
   port: number;
@@ -53,6 +53,16 @@ export async function startSites(): Promise<Sites> {
   };
 }
 
+/**
+ * Pages the capture adapters already keep as saved fixtures, served from there rather than
+ * copied: `<host>/<path>` as the sites resolve it → the adapter fixture.
+ */
+const ADAPTER_PAGES: Record<string, string> = {
+  'mail.google.com/mail/u/1.html': 'webmail/fixtures/gmail-thread.html',
+  'mail.qq.com/cgi-bin/readmail.html': 'webmail/fixtures/qqmail-classic-frame.html',
+  'ggzy.xuzhou.gov.cn/xzggzy/jyxx/tdky/cjgs/20240112/a3f1c2d4.html': 'land/fixtures/result-table.html',
+};
+
 function resolveFile(host: string, path: string): string | null {
   if (!/^[a-z0-9.-]+$/.test(host)) return null;
   const dir = join(sitesDir, host);
@@ -60,6 +70,8 @@ function resolveFile(host: string, path: string): string | null {
   // `/contact` and `/contact.html` are both contact.html (sites link to both forms).
   const rel = normalize(path === '/' ? 'index.html' : trimmed.endsWith('.html') ? trimmed : `${trimmed}.html`);
   if (rel.startsWith('..')) return null;
+  const adapterPage = ADAPTER_PAGES[`${host}/${rel}`];
+  if (adapterPage) return join(extensionDir, 'src/capture', adapterPage);
   const file = join(dir, rel);
   return existsSync(file) ? file : null;
 }
