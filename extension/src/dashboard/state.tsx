@@ -102,15 +102,7 @@ export function useResource<T>(
   return { ...state, reload };
 }
 
-/** Relative dates must roll over while the dashboard stays open all day. */
-export function useNow(everyMs = 60_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const t = setInterval(() => setNow(new Date()), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
-}
+export { useNow } from '../ui/useNow.ts';
 
 /** The outbox as stored (the background writes it; every page can watch it). */
 export function useOutbox(): OutboxState | null {

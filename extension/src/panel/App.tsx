@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/react.tsx';
 import type { Answer, InteractionDraft } from '../messages/protocol.ts';
 import { onEvent, request } from '../messages/transport.ts';
 import type { OutboxItem } from '../outbox/types.ts';
+import { useNow } from '../ui/useNow.ts';
 import { CustomerCard } from './CustomerCard.tsx';
 import { ErrorState } from './ErrorState.tsx';
 import { LogForm } from './LogForm.tsx';
@@ -19,16 +20,6 @@ import { Toast, type ToastState } from './Toast.tsx';
 import { UnknownSite } from './UnknownSite.tsx';
 import { useActiveTab } from './useActiveTab.ts';
 import { useContextView } from './useContextView.ts';
-
-/** Relative dates ("in 3 days") must roll over while the panel stays open all day. */
-function useNow(everyMs = 60_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const t = setInterval(() => setNow(new Date()), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
-}
 
 export function App() {
   const { m } = useI18n();

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
 import { LogForm } from '../../panel/LogForm.tsx';
 import type { ContactDraft } from '../bridge/protocol.ts';
+import { formatRoute } from '../router.ts';
 import { useDashboard } from '../state.tsx';
 import { Due } from '../ui/Due.tsx';
 import { TierBadge } from '../ui/TierBadge.tsx';
@@ -43,7 +44,7 @@ export function DueCard({ item, now, onLog, onKept }: Props) {
       <header>
         <TierBadge tier={item.tier} overdue={overdue} />
         <a
-          href={`#customer/${item.customerId}`}
+          href={formatRoute({ view: 'customer', id: item.customerId })}
           className="customer-link"
           onClick={(e) => {
             e.preventDefault();

@@ -1,5 +1,6 @@
 import type { DueItem } from '@dossier/shared';
 import { useI18n } from '../../i18n/react.tsx';
+import { formatRoute } from '../router.ts';
 import { useDashboard, useNow, useResource } from '../state.tsx';
 import { Due } from '../ui/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
@@ -54,7 +55,7 @@ export function CommitmentsView() {
                 <td>
                   <TierBadge tier={i.tier} />{' '}
                   <a
-                    href={`#customer/${i.customerId}`}
+                    href={formatRoute({ view: 'customer', id: i.customerId })}
                     onClick={(e) => {
                       e.preventDefault();
                       navigate({ view: 'customer', id: i.customerId });

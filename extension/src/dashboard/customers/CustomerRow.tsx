@@ -1,5 +1,6 @@
 import type { Customer } from '@dossier/shared';
 import { useI18n } from '../../i18n/react.tsx';
+import { formatRoute } from '../router.ts';
 import { useDashboard } from '../state.tsx';
 import { Due } from '../ui/Due.tsx';
 import { TierBadge } from '../ui/TierBadge.tsx';
@@ -14,7 +15,7 @@ export function CustomerRow({ customer: c, now }: { customer: Customer; now: Dat
       <TierBadge tier={c.tier} overdue={!lost && Date.parse(c.nextDue) < now.getTime()} />
       <div className="who">
         <a
-          href={`#customer/${c.id}`}
+          href={formatRoute({ view: 'customer', id: c.id })}
           onClick={(e) => {
             e.preventDefault();
             navigate({ view: 'customer', id: c.id });

@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/react.tsx';
+import { formatRoute } from '../router.ts';
 import { useDashboard, useResource } from '../state.tsx';
 import { Due } from '../ui/Due.tsx';
 import { FailureNote, Loading } from '../ui/Failure.tsx';
@@ -21,7 +22,7 @@ export function SearchResults({ q, now }: { q: string; now: Date }) {
             <TierBadge tier={r.tier} />
             <div className="who">
               <a
-                href={`#customer/${r.id}`}
+                href={formatRoute({ view: 'customer', id: r.id })}
                 onClick={(e) => {
                   e.preventDefault();
                   navigate({ view: 'customer', id: r.id });

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/react.tsx';
 import type { GreetingCard } from '../api/schemas.ts';
 import { logContact } from '../bridge/page.ts';
 import { smsHref } from '../links.ts';
+import { formatRoute } from '../router.ts';
 import { useDashboard } from '../state.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { TierBadge } from '../ui/TierBadge.tsx';
@@ -45,7 +46,7 @@ export function GreetingCardView({ card, occasion }: { card: GreetingCard; occas
           {card.title && <span className="muted"> · {card.title}</span>}
           <div className="small">
             <a
-              href={`#customer/${card.customerId}`}
+              href={formatRoute({ view: 'customer', id: card.customerId })}
               onClick={(e) => {
                 e.preventDefault();
                 navigate({ view: 'customer', id: card.customerId });

@@ -1,6 +1,7 @@
 import type { LostReason } from '@dossier/shared';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
+import { formatRoute } from '../router.ts';
 import { useDashboard, useResource } from '../state.tsx';
 import { useDateText } from '../ui/Due.tsx';
 import { FailureNote, Loading } from '../ui/Failure.tsx';
@@ -57,7 +58,7 @@ export function LostView() {
                     <td>
                       <TierBadge tier={c.tier} />{' '}
                       <a
-                        href={`#customer/${c.id}`}
+                        href={formatRoute({ view: 'customer', id: c.id })}
                         onClick={(e) => {
                           e.preventDefault();
                           navigate({ view: 'customer', id: c.id });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
 import type { PipelineCase } from '../api/schemas.ts';
+import { formatRoute } from '../router.ts';
 import { useDashboard, useNow, useResource } from '../state.tsx';
 import { Due } from '../ui/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
@@ -63,7 +64,7 @@ function CaseCard({ item, now }: { item: PipelineCase; now: Date }) {
       <header>
         <TierBadge tier={item.tier} />
         <a
-          href={`#customer/${item.id}`}
+          href={formatRoute({ view: 'customer', id: item.id })}
           className="customer-link"
           onClick={(e) => {
             e.preventDefault();

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
 import type { Proposal, Share } from '../api/schemas.ts';
+import { formatRoute } from '../router.ts';
 import { shiftMonth } from '../sheet/month.ts';
 import { useDashboard, useResource, useServerMonth } from '../state.tsx';
 import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
@@ -74,7 +75,7 @@ function Proposals({ month, proposals, onDecided }: { month: string; proposals: 
             <li key={p.customerId} className={`proposal ${p.to < p.from ? 'up' : 'down'}`} aria-label={p.name}>
               <div className="proposal-head">
                 <a
-                  href={`#customer/${p.customerId}`}
+                  href={formatRoute({ view: 'customer', id: p.customerId })}
                   onClick={(e) => {
                     e.preventDefault();
                     navigate({ view: 'customer', id: p.customerId });

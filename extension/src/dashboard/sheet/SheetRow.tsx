@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
 import type { SheetRow } from '../api/schemas.ts';
+import { formatRoute } from '../router.ts';
 import { useDashboard } from '../state.tsx';
 import { useFailureText } from '../ui/Failure.tsx';
 import { type DayColumn, markTitle } from './month.ts';
@@ -28,7 +29,7 @@ export function SheetRowView({ row, month, cols }: { row: SheetRow; month: strin
     <tr>
       <th scope="row" className="name-col">
         <a
-          href={`#customer/${row.customerId}`}
+          href={formatRoute({ view: 'customer', id: row.customerId })}
           onClick={(e) => {
             e.preventDefault();
             navigate({ view: 'customer', id: row.customerId });
