@@ -20,29 +20,32 @@ export function nameBigrams(names: string): string {
   return [...pieces].map((p) => p + BIGRAM_END).join('');
 }
 
+export interface SearchCustomer {
+  name: string;
+  initials: string;
+  pinyin: string;
+  phones: string;
+  emails: string;
+  website: string | null;
+}
+export interface SearchPerson {
+  name: string;
+  mobile: string | null;
+  direct_line: string | null;
+  email: string | null;
+}
+export interface SearchKey {
+  kind: string;
+  value: string;
+}
+
 /**
- * Rewrites the customer's row in the FTS5 trigram table from the customer, its keys and people.
- * Called in the same transaction as any change to those, so search never lags behind.
+ * The search row of one live customer from its row, live people and keys, in the column order
+ * of customer_search (name, initials, pinyin, phones, domains, emails, bigrams). One builder for
+ * the per-customer reindex below and the batch one of imports (transfer/reindex.ts).
  */
-export function reindexCustomer(db: Conn, customerId: number): void {
-  db.run(sql`delete from customer_search where rowid = ${customerId}`);
-  const c = db.get<{
-    name: string;
-    initials: string;
-    pinyin: string;
-    phones: string;
-    emails: string;
-    website: string | null;
-    deleted_at: string | null;
-  }>(sql`select name, initials, pinyin, phones, emails, website, deleted_at from customers where id = ${customerId}`);
-  if (!c || c.deleted_at) return;
-  const ppl = db.all<{ name: string; mobile: string | null; direct_line: string | null; email: string | null }>(
-    sql`select name, mobile, direct_line, email from people where customer_id = ${customerId} and deleted_at is null`,
-  );
-  const keys = db.all<{ kind: string; value: string }>(
-    sql`select kind, value from customer_keys where customer_id = ${customerId}`,
-  );
-  const phones = [...(JSON.parse(c.phones) as string[]), ...ppl.flatMap((p) => [p.mobile, p.direct_line])]
+export function searchRow(c: SearchCustomer, people: SearchPerson[], keys: SearchKey[]): string[] {
+  const phones = [...(JSON.parse(c.phones) as string[]), ...people.flatMap((p) => [p.mobile, p.direct_line])]
     .filter((p): p is string => !!p)
     .map(phoneDigits)
     .filter(Boolean);
@@ -50,8 +53,34 @@ export function reindexCustomer(db: Conn, customerId: number): void {
     ...keys.filter((k) => k.kind === 'domain' || k.kind === 'email_domain').map((k) => k.value),
     c.website ? registrableDomain(c.website) : null,
   ].filter(Boolean);
-  const emails = [...(JSON.parse(c.emails) as string[]), ...ppl.map((p) => p.email)].filter(Boolean);
-  const names = [c.name, ...ppl.map((p) => p.name)].join(' ');
+  const emails = [...(JSON.parse(c.emails) as string[]), ...people.map((p) => p.email)].filter(Boolean);
+  const names = [c.name, ...people.map((p) => p.name)].join(' ');
+  return [
+    names,
+    c.initials,
+    c.pinyin,
+    phones.join(' '),
+    [...new Set(domains)].join(' '),
+    emails.join(' '),
+    nameBigrams(names),
+  ];
+}
+
+/**
+ * Rewrites the customer's row in the FTS5 trigram table from the customer, its keys and people.
+ * Called in the same transaction as any change to those, so search never lags behind.
+ */
+export function reindexCustomer(db: Conn, customerId: number): void {
+  db.run(sql`delete from customer_search where rowid = ${customerId}`);
+  const c = db.get<SearchCustomer & { deleted_at: string | null }>(
+    sql`select name, initials, pinyin, phones, emails, website, deleted_at from customers where id = ${customerId}`,
+  );
+  if (!c || c.deleted_at) return;
+  const people = db.all<SearchPerson>(
+    sql`select name, mobile, direct_line, email from people where customer_id = ${customerId} and deleted_at is null`,
+  );
+  const keys = db.all<SearchKey>(sql`select kind, value from customer_keys where customer_id = ${customerId}`);
+  const [name, initials, pinyin, phones, domains, emails, bigrams] = searchRow(c, people, keys);
   db.run(sql`insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails, bigrams)
-    values (${customerId}, ${names}, ${c.initials}, ${c.pinyin}, ${phones.join(' ')}, ${[...new Set(domains)].join(' ')}, ${emails.join(' ')}, ${nameBigrams(names)})`);
+    values (${customerId}, ${name}, ${initials}, ${pinyin}, ${phones}, ${domains}, ${emails}, ${bigrams})`);
 }
