@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, lt } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { imports, importUploadChunks, importUploads } from '../../db/schema.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { getSettings } from '../settings.ts';
@@ -103,7 +103,7 @@ async function prepare(db: Db, viewer: Viewer, o: ImportOptions) {
 }
 
 function run(db: Db, viewer: Viewer, now: Date, list: Candidate[], decisions: Map<number, Decision>, linked: boolean) {
-  return (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) =>
+  return (tx: Tx) =>
     applyImport(db, tx, list, { viewer, now, settings: getSettings(db), decisions, keysFromFile: linked });
 }
 
@@ -174,37 +174,15 @@ export async function commitImport(
   now: Date,
   o: ImportOptions & { idempotencyKey: string },
 ): Promise<{ report: ImportReport; replayed: boolean }> {
-  const prior = db.select().from(imports).where(eq(imports.idempotencyKey, o.idempotencyKey)).get();
-  if (prior) {
-    if (prior.userId !== viewer.id) throw new ApiError('conflict', 'idempotency key already used');
-    return { report: prior.report as ImportReport, replayed: true };
-  }
+  const prior = priorImport(db, viewer, o.idempotencyKey);
+  if (prior) return { report: prior as unknown as ImportReport, replayed: true };
   const p = await prepare(db, viewer, o);
   const at = now.toISOString();
   const report = db.transaction((tx) => {
     const { counts, rows } = run(db, viewer, now, p.list, p.decisions, p.linked)(tx);
-    const row = tx
-      .insert(imports)
-      .values({
-        userId: viewer.id,
-        kind: 'customers',
-        filename: p.file.filename,
-        fileSha256: sha256(p.file.bytes),
-        idempotencyKey: o.idempotencyKey,
-        createdAt: at,
-        report: {},
-      })
-      .returning({ id: imports.id })
-      .get();
-    const report: ImportReport = {
-      importId: row.id,
-      filename: p.file.filename,
-      sheet: p.layout.sheet,
-      createdAt: at,
-      ...counts,
-      rows,
-    };
-    tx.update(imports).set({ report }).where(eq(imports.id, row.id)).run();
+    const body = { filename: p.file.filename, sheet: p.layout.sheet, createdAt: at, ...counts, rows };
+    const importId = recordImport(tx, viewer, 'customers', p.file.filename, p.file.bytes, o.idempotencyKey, at, body);
+    const report: ImportReport = { importId, ...body };
     if (p.file.uploadId) tx.delete(importUploads).where(eq(importUploads.id, p.file.uploadId)).run();
     return report;
   });
@@ -218,11 +196,11 @@ export function getImport(db: Db, viewer: Viewer, id: number) {
   return { kind: row.kind, ...(row.report as object) };
 }
 
-/** Stores the report of a non-sheet import (vCard, backup) under its idempotency key. */
+/** Stores an import's report under its idempotency key, its id first in it. */
 export function recordImport(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  tx: Tx,
   viewer: Viewer,
-  kind: 'vcard' | 'backup',
+  kind: 'customers' | 'vcard' | 'backup',
   filename: string,
   bytes: Buffer,
   idempotencyKey: string | undefined,
