@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPhones, foldWidth, normalisePhone, phoneDigits } from './phones.ts';
+import { findPhones, foldWidth, normalisePhone, phoneDigits, samePhone } from './phones.ts';
 
 // shared/ is I/O-free and compiled without Node types; the test reads the public strings
 // through a dynamically imported node:fs, typed here with just what it uses.
@@ -125,6 +125,12 @@ describe('normalisePhone and phoneDigits', () => {
     const s = '电话：（０５１６）８７６５４３２１😀';
     expect(foldWidth(s)).toHaveLength(s.length);
     expect(foldWidth(s)).toBe('电话:(0516)87654321😀');
+  });
+  it('samePhone: one number however written, digits where a number does not parse', () => {
+    expect(samePhone('0516-87654321', '+86 516 8765 4321')).toBe(true);
+    expect(samePhone('139 5200 1234', '13952001234')).toBe(true);
+    expect(samePhone('0516-87654321', '0516-87654322')).toBe(false);
+    expect(samePhone('ext 12', 'ext. 12')).toBe(true);
   });
   it('folds every character it knows, and leaves text without any as it is', () => {
     expect(foldWidth('Ａ～\u3000\u00a0\u2002\u2003\u2009\u2010\u2011\u2012\u2013\u2014\u2212\u3001')).toBe(

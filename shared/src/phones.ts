@@ -227,3 +227,9 @@ export function normalisePhone(raw: string): string | null {
   if (phoneDigits(text).length !== used) return null;
   return first.ext ? `${first.number};ext=${first.ext}` : first.number;
 }
+
+/** The same number however written: by E.164 where both parse, else by their digits. */
+export function samePhone(a: string, b: string): boolean {
+  const [na, nb] = [normalisePhone(a), normalisePhone(b)];
+  return na && nb ? na === nb : phoneDigits(a) === phoneDigits(b);
+}

@@ -8,10 +8,9 @@ import {
   type KeyInput,
   normaliseCompanyName,
   normaliseEmail,
-  normalisePhone,
-  phoneDigits,
   registrableDomain,
   type Settings,
+  samePhone,
 } from '@dossier/shared';
 import { and, count, desc, eq, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -27,10 +26,6 @@ type Input = z.output<typeof Schema>;
 type Added = CaptureSaved['added'];
 
 /** Same number however it was written (0516-87654321 = +86 516 8765 4321); unparseable ones by digits. */
-const samePhone = (a: string, b: string) => {
-  const [na, nb] = [normalisePhone(a), normalisePhone(b)];
-  return na && nb ? na === nb : phoneDigits(a) === phoneDigits(b);
-};
 
 function union(
   existing: string[],

@@ -1,12 +1,4 @@
-import {
-  type KeyInput,
-  nextDue,
-  normalisePhone,
-  phoneDigits,
-  type SearchForms,
-  type Settings,
-  searchForms,
-} from '@dossier/shared';
+import { type KeyInput, nextDue, type SearchForms, type Settings, samePhone, searchForms } from '@dossier/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { customers, interactions } from '../../db/schema.ts';
@@ -80,10 +72,6 @@ const PERSON_COLUMN: Record<(typeof PERSON_FILLABLE)[number], string> = {
 };
 
 /** Same number however written (0516-87654321 = +86 516 8765 4321); unparseable ones by digits. */
-const samePhone = (a: string, b: string) => {
-  const [na, nb] = [normalisePhone(a), normalisePhone(b)];
-  return na && nb ? na === nb : phoneDigits(a) === phoneDigits(b);
-};
 const unionOf = (have: string[], more: string[], same: (a: string, b: string) => boolean) => {
   const out = [...have];
   for (const v of more) if (!out.some((e) => same(e, v))) out.push(v);

@@ -3,7 +3,7 @@ import {
   normalisePhone,
   type PersonInput,
   PersonInput as PersonSchema,
-  phoneDigits,
+  samePhone,
 } from '@dossier/shared';
 import ICAL from 'ical.js';
 import type { people } from '../../db/schema.ts';
@@ -140,6 +140,5 @@ export function readVcf(text: string): CardRead[] {
 export function samePersonByContact(a: { email?: string | null; mobile?: string | null }, b: PersonInput): boolean {
   if (a.email && b.email && a.email === b.email) return true;
   if (!a.mobile || !b.mobile) return false;
-  const [na, nb] = [normalisePhone(a.mobile), normalisePhone(b.mobile)];
-  return na && nb ? na === nb : phoneDigits(a.mobile) === phoneDigits(b.mobile);
+  return samePhone(a.mobile, b.mobile);
 }
