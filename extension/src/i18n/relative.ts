@@ -34,12 +34,21 @@ export function formatDue(
 }
 
 /** A short absolute date (and time when it matters) for titles and appointments. */
+// Building a formatter costs far more than using one, and lists format a date per row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(at: string | Date, locale: string, withTime = false, timeZone = localTimeZone()): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-  }).format(new Date(at));
+  const key = `${locale}|${withTime}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      month: 'short',
+      day: 'numeric',
+      weekday: 'short',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f.format(new Date(at));
 }
