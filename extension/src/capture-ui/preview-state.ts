@@ -134,7 +134,7 @@ export interface Problem {
 const NUMERIC: readonly ParcelField[] = ['areaM2', 'startPrice', 'dealPrice'];
 
 /** "56,721" / "56 721" / "5.2e8" → number; null when it is not a non-negative number. */
-export function parseAmount(s: string): number | null {
+function parseAmount(s: string): number | null {
   const t = s.replace(/[,，\s]/g, '');
   if (!t) return null;
   const n = Number(t);

@@ -27,7 +27,7 @@ export const nothing = (): Found => ({ company: null, people: [] });
  * (tel: links, itemprop="telephone") that libphonenumber cannot place are kept as written
  * rather than dropped — the page says it is a phone.
  */
-export function phoneValue(raw: string | undefined, explicit = false): string | undefined {
+function phoneValue(raw: string | undefined, explicit = false): string | undefined {
   if (!raw) return undefined;
   const n = normalisePhone(raw);
   if (n) return n;
@@ -37,7 +37,7 @@ export function phoneValue(raw: string | undefined, explicit = false): string | 
 
 export const isMobile = (raw: string): boolean => findPhones(raw.replace(/;ext=/, ' ext ')).at(0)?.type === 'mobile';
 
-export function emailValue(raw: string | undefined): string | undefined {
+function emailValue(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const addr = decodeURIComponent(raw.replace(/^mailto:/i, '').split('?')[0] ?? '');
   return normaliseEmail(addr) ?? undefined;
@@ -112,7 +112,7 @@ export function mergeFound(...parts: Found[]): Found {
 }
 
 /** A company with nothing in it is no company. */
-export function isEmptyCompany(c: CapturedCompany | null): boolean {
+function isEmptyCompany(c: CapturedCompany | null): boolean {
   if (!c) return true;
   const scalar = ['name', 'creditCode', 'icp', 'website', 'address', 'businessScope'] as const;
   return (

@@ -9,8 +9,8 @@ import { composeDigest } from './digest.ts';
 import { digestIcon } from './icon.ts';
 import { nextDigestAt, shouldShowOnStartup } from './schedule.ts';
 
-export const DIGEST_ALARM = 'dossier-digest';
-export const DIGEST_NOTIFICATION = 'dossier-digest';
+const DIGEST_ALARM = 'dossier-digest';
+const DIGEST_NOTIFICATION = 'dossier-digest';
 
 /** When the last digest was shown: a browser start right after the daily one stays quiet. */
 const lastShownItem = storage.defineItem<number | null>('local:digestLastShown', { fallback: null });
@@ -18,7 +18,7 @@ const lastShownItem = storage.defineItem<number | null>('local:digestLastShown',
 const sessionSeenItem = storage.defineItem<boolean>('session:digestSessionSeen', { fallback: false });
 
 /** Builds and shows the digest now; false when switched off, not set up, unreachable or nothing is due. */
-export async function showDigest(getApi: () => Promise<DashboardApi | null> = currentDashboardApi): Promise<boolean> {
+async function showDigest(getApi: () => Promise<DashboardApi | null> = currentDashboardApi): Promise<boolean> {
   const [enabled, tiers, choice] = await Promise.all([
     digestEnabledItem.getValue(),
     digestTiersItem.getValue(),

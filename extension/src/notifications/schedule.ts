@@ -6,7 +6,7 @@ export function nextDigestAt(now: Date, hour: number): Date {
 }
 
 /** A digest shown this recently is not shown again on browser start (the 8:00 one, then a restart at 8:05). */
-export const QUIET_AFTER_DIGEST_MS = 30 * 60_000;
+const QUIET_AFTER_DIGEST_MS = 30 * 60_000;
 
 export const shouldShowOnStartup = (lastShownAt: number | null, now: number) =>
   lastShownAt === null || now - lastShownAt >= QUIET_AFTER_DIGEST_MS;

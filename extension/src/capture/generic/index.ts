@@ -72,7 +72,7 @@ export function genericFound(doc: Document, url: URL, root: Element | null = doc
   return all;
 }
 
-export function genericCapture(doc: Document, url: URL, id = 'generic'): Capture {
+function genericCapture(doc: Document, url: URL, id = 'generic'): Capture {
   const f = genericFound(doc, url);
   const c = f.company;
   const named = Boolean(c && (c.name || c.creditCode || c.icp));

@@ -15,13 +15,13 @@ function offsetText(minutes: number): string {
 }
 
 /** Wall-clock time in the local zone, with the offset that zone had at that moment. */
-export function localIso(y: number, mo: number, d: number, h: number, mi: number, s = 0): string | undefined {
+function localIso(y: number, mo: number, d: number, h: number, mi: number, s = 0): string | undefined {
   const dt = new Date(y, mo - 1, d, h, mi, s);
   if (Number.isNaN(dt.getTime()) || dt.getMonth() !== mo - 1 || dt.getDate() !== d) return undefined;
   return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offsetText(-dt.getTimezoneOffset())}`;
 }
 
-export function epochIso(ms: number): string | undefined {
+function epochIso(ms: number): string | undefined {
   const dt = new Date(ms);
   if (Number.isNaN(dt.getTime())) return undefined;
   return localIso(dt.getFullYear(), dt.getMonth() + 1, dt.getDate(), dt.getHours(), dt.getMinutes(), dt.getSeconds());

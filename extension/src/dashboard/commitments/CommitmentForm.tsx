@@ -8,7 +8,7 @@ import { useFailureText } from '../ui/Failure.tsx';
 export const localToInstant = (local: string) => new Date(local).toISOString();
 
 /** Tomorrow at 10:00 local, as the form's first suggestion ("send the proposal by tomorrow 10:00"). */
-export function tomorrowAtTen(now = new Date()): string {
+function tomorrowAtTen(now = new Date()): string {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:00`;

@@ -8,7 +8,7 @@ import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
 import { TierBadge } from '../ui/TierBadge.tsx';
 
 /** Seed 004: most deals close after the 4th–11th follow-up — this is where a case is in that run. */
-export const inClosingRange = (followUps: number) => followUps >= 4 && followUps <= 11;
+const inClosingRange = (followUps: number) => followUps >= 4 && followUps <= 11;
 
 /** The follow-up pipeline: land won → contacted → serviced → proposal → signed → after-sales, each case's next step. */
 export function PipelineView() {

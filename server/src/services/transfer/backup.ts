@@ -50,7 +50,7 @@ const TABLES = {
 } as const satisfies Record<string, { table: SQLiteTable; byCustomer?: string; userColumn?: string }>;
 type TableName = keyof typeof TABLES;
 
-export const BACKUP_FORMAT = 'dossier-backup';
+const BACKUP_FORMAT = 'dossier-backup';
 
 /** Blobs travel as base64 text inside the JSON. */
 const encode = (r: Row): Row =>
