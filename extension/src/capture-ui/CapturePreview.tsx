@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/react.tsx';
 import { formatDate } from '../i18n/relative.ts';
 import type { Answer, CaptureTarget } from '../messages/protocol.ts';
 import { request } from '../messages/transport.ts';
+import { safeHref, websiteHref } from '../ui/links.ts';
 import { type Change, diffCaptures } from './diff.ts';
 import { PlainInput, TickInput } from './fields.tsx';
 import { displayPhone } from './phone-display.ts';
@@ -21,7 +22,6 @@ import {
   SCALARS,
   toCapture,
 } from './preview-state.ts';
-import { safeHref, websiteHref } from './safe-href.ts';
 import './capture.css';
 
 type Inspect = Answer<'capture/inspect'>;

@@ -1,10 +1,10 @@
 import type { Interaction, Person } from '@dossier/shared';
 import { useState } from 'react';
-import { mailtoHref } from '../capture-ui/safe-href.ts';
 import type { ContextView, PendingInteraction } from '../context/view.ts';
 import { useI18n } from '../i18n/react.tsx';
 import { formatDate, formatDue } from '../i18n/relative.ts';
 import type { InteractionDraft } from '../messages/protocol.ts';
+import { mailtoHref } from '../ui/links.ts';
 import { LogForm } from './LogForm.tsx';
 
 /** The one-click buttons: call and visit on a company page, call and e-mail on a webmail message. */

@@ -1,7 +1,7 @@
 import { CompanyType, type CustomerDetail, CustomerStatus, SizeClass, Stage, Tier } from '@dossier/shared';
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
-import { websiteHref } from '../links.ts';
+import { websiteHref } from '../../ui/links.ts';
 import { useDashboard } from '../state.tsx';
 import { useFailureText } from '../ui/Failure.tsx';
 import { changes, type FieldDraft, toDraft } from './fields.ts';

@@ -1,7 +1,7 @@
 import type { CustomerDetail, Interaction } from '@dossier/shared';
 import { useI18n } from '../../i18n/react.tsx';
 import type { OutboxItem } from '../../outbox/types.ts';
-import { safeHref } from '../links.ts';
+import { safeHref } from '../../ui/links.ts';
 import { useDashboard, useOutbox } from '../state.tsx';
 import { useDateText } from '../ui/Due.tsx';
 import { Fact } from './PeopleSection.tsx';

@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
+import { LinkOrText } from '../../ui/LinkOrText.tsx';
+import { safeHref } from '../../ui/links.ts';
 import type { Material } from '../api/schemas.ts';
-import { safeHref } from '../links.ts';
 import { useDashboard, useResource } from '../state.tsx';
 import { useFailureText } from '../ui/Failure.tsx';
 
@@ -86,17 +87,9 @@ export function MaterialsSection({ customerId }: { customerId: number }) {
       {list.data?.materials.length === 0 && <p className="muted small">{t.none}</p>}
       <ol className="materials">
         {list.data?.materials.map((x) => {
-          const href = safeHref(x.url);
           return (
             <li key={x.id} value={x.number}>
-              <span className="number">{t.number(x.number)}</span>{' '}
-              {href ? (
-                <a href={href} target="_blank" rel="noopener noreferrer">
-                  {x.title}
-                </a>
-              ) : (
-                <span>{x.title}</span>
-              )}
+              <span className="number">{t.number(x.number)}</span> <LinkOrText url={x.url}>{x.title}</LinkOrText>
               {x.fileName && (
                 <>
                   {' '}

@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/react.tsx';
-import { safeHref } from '../links.ts';
+import { LinkOrText } from '../../ui/LinkOrText.tsx';
 import { useResource } from '../state.tsx';
 
 /** Parcels (宗地) won or watched for this customer, as captured from land pages. */
@@ -34,17 +34,10 @@ export function ParcelsSection({ customerId }: { customerId: number }) {
             </thead>
             <tbody>
               {parcels.map((p) => {
-                const src = safeHref(p.sourceUrl);
                 return (
                   <tr key={p.id}>
                     <td>
-                      {src ? (
-                        <a href={src} target="_blank" rel="noopener noreferrer">
-                          {p.parcelNo ?? '—'}
-                        </a>
-                      ) : (
-                        (p.parcelNo ?? '—')
-                      )}
+                      <LinkOrText url={p.sourceUrl}>{p.parcelNo ?? '—'}</LinkOrText>
                     </td>
                     <td>{p.location ?? ''}</td>
                     <td>{p.areaM2 === undefined ? '' : `${num.format(p.areaM2)} m²`}</td>

@@ -1,7 +1,7 @@
 import type { CustomerDetail, Person, PersonInput } from '@dossier/shared';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
-import { safeHref, telHref } from '../links.ts';
+import { mailtoHref, telHref } from '../../ui/links.ts';
 import { useDashboard } from '../state.tsx';
 import { useFailureText } from '../ui/Failure.tsx';
 import { PersonForm } from './PersonForm.tsx';
@@ -58,8 +58,8 @@ export function PeopleSection({ customer, onChanged }: { customer: CustomerDetai
                     </a>
                   ) : null;
                 })}
-                {x.email && safeHref(`mailto:${x.email}`) && (
-                  <a href={`mailto:${x.email}`} className="mail">
+                {x.email && (
+                  <a href={mailtoHref(x.email)} className="mail">
                     {x.email}
                   </a>
                 )}

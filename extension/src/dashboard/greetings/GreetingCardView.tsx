@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
+import { smsHref } from '../../ui/links.ts';
 import type { GreetingCard } from '../api/schemas.ts';
 import { logContact } from '../bridge/page.ts';
-import { smsHref } from '../links.ts';
 import { formatRoute } from '../router.ts';
 import { useDashboard } from '../state.tsx';
 import { CopyButton } from '../ui/CopyButton.tsx';

@@ -1,6 +1,6 @@
 /**
- * Links in the panel lead only where a link to a customer's details may lead: web pages,
- * mail, phone and SMS. Everything a page (or a stored capture) says is data, so anything
+ * The one link rule of the extension (panel, capture preview, dashboard, greetings): a link
+ * leads only where a link to a customer's details may lead: web pages, mail, phone and SMS. Everything a page (or a stored capture) says is data, so anything
  * else — `javascript:`, `data:`, `vbscript:`, `blob:`, `file:`, `chrome:`, relative
  * references — gets no link at all and is shown as text.
  */
@@ -49,13 +49,44 @@ export function mailtoHref(email: string | null | undefined): string | undefined
   return safeHref(`mailto:${s}`);
 }
 
-/** tel: with only what a dialler understands. */
+/** Full-width forms (０-９, ＋, －, （）…) as a dialler reads them; the ideographic space as a space. */
+const halfWidth = (s: string) =>
+  s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+
+/** tel: with only what a dialler understands; an extension ("转 808", "ext. 808") kept as `;ext=`. */
 export function telHref(phone: string | null | undefined): string | undefined {
-  const s = phone?.trim();
+  const s = phone ? halfWidth(phone).trim() : '';
   if (!s) return undefined;
-  const m = /^(\+?[\d\s().-]+?)(?:\s*(?:;ext=|ext\.?|转|x)\s*(\d+))?$/i.exec(s);
+  const m = /^(\+?[\d\s().-]+?)(?:\s*(?:;ext=|ext\.?|分机|转|x)\s*(\d+))?$/i.exec(s);
   if (!m?.[1]) return undefined;
   const digits = m[1].replace(/[^\d+]/g, '');
   if (digits.replace('+', '').length < 3) return undefined;
   return safeHref(`tel:${digits}${m[2] ? `;ext=${m[2]}` : ''}`);
+}
+
+/**
+ * A number to send an SMS to: full-width digits folded, separators dropped, a leading + or 00
+ * kept as the international prefix, an extension dropped. Undefined when there are too few
+ * (or too many) digits to be a number.
+ */
+export function dialable(raw: string | null | undefined): string | undefined {
+  if (!raw) return undefined;
+  const half = halfWidth(raw);
+  const main = half.split(/(?:转|分机|ext\.?|x)\s*\d+\s*$/i)[0] ?? half;
+  const plus = /^\s*(\+|00)/.test(main);
+  const digits = main.replace(/\D/g, '').replace(/^00/, '');
+  if (digits.length < 5 || digits.length > 15) return undefined;
+  return plus ? `+${digits}` : digits;
+}
+
+/**
+ * An `sms:` link to one person with the draft as its body (RFC 5724). One recipient only:
+ * greetings are personal, never a bulk send.
+ */
+export function smsHref(mobile: string | null | undefined, body: string): string | undefined {
+  const to = dialable(mobile);
+  if (!to) return undefined;
+  // Safe by construction (digits and an encoded body), and not held to safeHref's length cap:
+  // a long Chinese greeting encodes to thousands of characters.
+  return body ? `sms:${to}?body=${encodeURIComponent(body)}` : `sms:${to}`;
 }

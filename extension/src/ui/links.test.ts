@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailtoHref, safeHref, telHref, websiteHref } from './safe-href.ts';
+import { dialable, mailtoHref, safeHref, smsHref, telHref, websiteHref } from './links.ts';
 
 describe('safeHref', () => {
   it('keeps web, mail, phone and SMS links', () => {
@@ -63,11 +63,49 @@ describe('websiteHref / mailtoHref / telHref', () => {
     expect(mailtoHref('')).toBeUndefined();
   });
 
+  it('refuses the links the dashboard used to let through', () => {
+    // The dashboard had a weaker rule of its own (issue 12, point 11); one rule now serves all.
+    expect(safeHref('https://bank.com@evil.example/')).toBeUndefined();
+    expect(safeHref('https://user:pass@evil.example/')).toBeUndefined();
+    expect(safeHref('https://xz-land.com.cn/\u200b')).toBeUndefined();
+    expect(safeHref('https://xz\u200d-land.com.cn/')).toBeUndefined();
+    expect(websiteHref('bank.com@evil.example')).toBeUndefined();
+    expect(websiteHref('https://bank.com@evil.example/')).toBeUndefined();
+    expect(websiteHref('www.xz-land.com.cn\u2060')).toBeUndefined();
+  });
+
   it('tel with only dialable characters', () => {
     expect(telHref('0516-8765 4321')).toBe('tel:051687654321');
     expect(telHref('+8651687654321;ext=808')).toBe('tel:+8651687654321;ext=808');
     expect(telHref('0516-87654321 转 808')).toBe('tel:051687654321;ext=808');
     expect(telHref('javascript:alert(1)')).toBeUndefined();
     expect(telHref('12')).toBeUndefined();
+    expect(telHref('０５１６－８３８８００２０')).toBe('tel:051683880020');
+  });
+});
+
+describe('dialable / smsHref', () => {
+  it('keeps the digits and the international prefix', () => {
+    expect(dialable('138 0516 0001')).toBe('13805160001');
+    expect(dialable('+86 138-0516-0001')).toBe('+8613805160001');
+    expect(dialable('0086 138 0516 0001')).toBe('+8613805160001');
+    expect(dialable('０５１６－８３８８００２０')).toBe('051683880020');
+    expect(dialable('0516-8388 0020 转 801')).toBe('051683880020');
+    expect(dialable('12')).toBeUndefined();
+    expect(dialable('')).toBeUndefined();
+  });
+
+  it('builds an sms: link to one person with the draft as body', () => {
+    expect(smsHref('138 0516 0001', '王总，周末愉快！')).toBe(
+      `sms:13805160001?body=${encodeURIComponent('王总，周末愉快！')}`,
+    );
+    expect(smsHref('+86 139 1234 5678', 'Hi Ann, have a great weekend & rest!')).toBe(
+      'sms:+8613912345678?body=Hi%20Ann%2C%20have%20a%20great%20weekend%20%26%20rest!',
+    );
+    expect(smsHref('13800000000', '')).toBe('sms:13800000000');
+    // A long draft keeps its link (the body is encoded, never markup).
+    expect(smsHref('13800000000', '祝'.repeat(400))?.startsWith('sms:13800000000?body=')).toBe(true);
+    expect(smsHref(null, 'x')).toBeUndefined();
+    expect(smsHref('n/a', 'x')).toBeUndefined();
   });
 });
