@@ -1,14 +1,11 @@
 /**
  * `pnpm --silent extract <file.html> --url <url>`: run the extension's capture code on a saved
  * page and print the capture as one JSON object on stdout (nothing else goes to stdout).
- * The URL picks the adapter, exactly as the tab's URL does in the browser. The page is built
- * with happy-dom with scripts, stylesheets, frames and navigation all off.
+ * The URL picks the adapter, exactly as the tab's URL does in the browser (extract.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Window } from 'happy-dom';
-import { decodeHtml } from './decode.ts';
-import { runCapture } from './index.ts';
+import { extractBytes } from './extract.ts';
 
 function fail(message: string): never {
   process.stderr.write(`extract: ${message}\nusage: pnpm --silent extract <file.html> --url <url>\n`);
@@ -42,32 +39,8 @@ async function main(): Promise<void> {
   // pnpm runs the script in extension/; the path is relative to where the user typed it.
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
   if (!existsSync(path)) fail(`no such file: ${path}`);
-  const html = decodeHtml(readFileSync(path));
-  const window = new Window({
-    url,
-    // The page's own console (and happy-dom's notes about resources it did not load) stays silent.
-    console: { ...console, log() {}, info() {}, warn() {}, debug() {}, error() {} } as unknown as Console,
-    settings: {
-      enableJavaScriptEvaluation: false,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-      handleDisabledFileLoadingAsSuccess: true,
-      navigation: {
-        disableMainFrameNavigation: true,
-        disableChildFrameNavigation: true,
-        disableChildPageNavigation: true,
-      },
-    },
-  });
-  try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    const capture = runCapture(doc, url);
-    process.stdout.write(`${JSON.stringify(capture, null, 2)}\n`);
-  } finally {
-    await window.happyDOM.close();
-  }
+  const capture = await extractBytes(readFileSync(path), url);
+  process.stdout.write(`${JSON.stringify(capture, null, 2)}\n`);
 }
 
 main().catch((e: unknown) => {
