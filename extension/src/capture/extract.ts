@@ -8,6 +8,17 @@ import { Window } from 'happy-dom';
 import { decodeHtml } from './decode.ts';
 import { runCapture } from './index.ts';
 
+// Comments, and the raw-text elements whose content is not markup (a "<!--" in a script is text).
+const COMMENT_OR_RAW = /<!--[\s\S]*?-->|<(script|style|textarea|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+/**
+ * The page without its comments. A comment is never part of what a page shows, and happy-dom's
+ * parser (21.x) loses the rest of the document after one that ends like a closing tag
+ * (`<!--a href="…">Shop</a-->`, a commented-out link); a browser's parser does not.
+ */
+export const withoutComments = (html: string): string =>
+  html.includes('<!--') ? html.replace(COMMENT_OR_RAW, (m, raw: string | undefined) => (raw ? m : '')) : html;
+
 export async function extractHtml(html: string, url: string): Promise<Capture> {
   const window = new Window({
     url,
@@ -28,7 +39,7 @@ export async function extractHtml(html: string, url: string): Promise<Capture> {
     },
   });
   try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const doc = new window.DOMParser().parseFromString(withoutComments(html), 'text/html') as unknown as Document;
     return runCapture(doc, url);
   } finally {
     await window.happyDOM.close();
