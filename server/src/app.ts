@@ -5,6 +5,7 @@ import type { AppDeps } from './deps.ts';
 import { ApiError, errorResponse } from './lib/errors.ts';
 import { buildOpenApi } from './lib/openapi.ts';
 import { audit } from './middleware/audit.ts';
+import { customerScope } from './middleware/customer-scope.ts';
 import { bearerAuth, jsonOnly, originGuard } from './middleware/guard.ts';
 import { calendarDocs, calendarFeedRoutes, calendarRoutes } from './routes/calendar/calendar.routes.ts';
 import { captureDocs, captureRoutes } from './routes/captures/captures.routes.ts';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', bearerAuth(deps))
     .use('/api/*', audit(deps))
     .get('/api/openapi.json', (c) => c.json(openapi))
+    .use('/api/customers/:id/*', customerScope(deps))
     .route('/api/customers', customerRoutes(deps))
     .route('/api', interactionRoutes(deps))
     .route('/api/context', contextRoutes(deps))

@@ -1,4 +1,5 @@
 import type { Db } from './db/client.ts';
+import type { customers } from './db/schema.ts';
 import type { Viewer } from './services/visibility.ts';
 
 export interface AppDeps {
@@ -16,4 +17,5 @@ export interface AppDeps {
   authFailuresPerMinute?: number;
 }
 
-export type AppEnv = { Variables: { viewer: Viewer } };
+/** `customer` is set on `/api/customers/:id/…` routes by the customer-scope middleware. */
+export type AppEnv = { Variables: { viewer: Viewer; customer: typeof customers.$inferSelect } };

@@ -5,9 +5,8 @@ import { createApp } from './app.ts';
 import { openDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { isLoopback } from './env.ts';
-import { hashToken, matchToken } from './lib/tokens.ts';
 import { backupNow, latestBackupDay } from './services/backup.ts';
-import { activeTokens, ensureOwnerToken, tokenFile } from './services/tokens.ts';
+import { ensureOwnerToken, tokenAuthenticator, tokenFile } from './services/tokens.ts';
 
 export { type AppType, createApp } from './app.ts';
 export { openDb } from './db/client.ts';
@@ -51,27 +50,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const dbFile = join(opts.dataDir, 'dossier.sqlite');
   const db = openDb(dbFile);
   const owner = ensureOwnerToken(db, opts.dataDir, clock(), opts.token);
-  const load = () => {
-    const tokens = activeTokens(db);
-    // DOSSIER_TOKEN is the owner's, whatever the database holds.
-    const owner = [...tokens.values()].find((v) => v.name === 'owner');
-    if (opts.token && owner) tokens.set(hashToken(opts.token), owner);
-    return tokens;
-  };
-  let tokens = load();
-  let loadedAt = Date.now();
   const allowedHosts = new Set<string>();
   const deps: AppDeps = {
     db,
     clock,
-    // Re-read now and then so a token issued or revoked by the CLI takes effect without a restart.
-    authenticate: (token) => {
-      if (Date.now() - loadedAt > 5000) {
-        tokens = load();
-        loadedAt = Date.now();
-      }
-      return matchToken(token, tokens);
-    },
+    authenticate: tokenAuthenticator(db, opts.token),
     allowedHosts: isLoopback(host) ? allowedHosts : new Set(),
     extensionOrigins: new Set(opts.extensionOrigins ?? []),
     version: VERSION,

@@ -5,7 +5,8 @@ import { afterEach } from 'vitest';
 import { createApp } from './app.ts';
 import { openDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
-import { hashToken, matchToken } from './lib/tokens.ts';
+import { hashToken } from './lib/tokens.ts';
+import { tokenAuthenticator } from './services/tokens.ts';
 import type { Viewer } from './services/visibility.ts';
 
 export const TOKEN = 'test-token-0123456789';
@@ -22,14 +23,13 @@ export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Parti
   const db = openDb(join(dir, 'dossier.sqlite'));
   let now = new Date(start);
   // The owner is a manager (sees everything), as on a single-user install.
-  const owner = db.$client
-    .prepare("insert into users (name, role, token_hash, created_at) values ('owner', 'manager', ?, ?) returning id")
-    .get(hashToken(TOKEN), start) as { id: number };
-  const tokens = new Map<string, Viewer>([[hashToken(TOKEN), { id: owner.id, name: 'owner', role: 'manager' }]]);
+  db.$client
+    .prepare("insert into users (name, role, token_hash, created_at) values ('owner', 'manager', ?, ?)")
+    .run(hashToken(TOKEN), start);
   const deps: AppDeps = {
     db,
     clock: () => now,
-    authenticate: (token) => matchToken(token, tokens),
+    authenticate: tokenAuthenticator(db),
     allowedHosts: new Set(),
     extensionOrigins: new Set(),
     version: 'test',
@@ -57,7 +57,6 @@ export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Parti
     const row = db.$client
       .prepare('insert into users (name, role, token_hash, created_at) values (?, ?, ?, ?) returning id')
       .get(name, role, hashToken(token), start) as { id: number };
-    tokens.set(hashToken(token), { id: row.id, name, role });
     return { id: row.id, token, headers: { authorization: `Bearer ${token}` } };
   };
   return {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysUntil, nextDue } from './cadence.ts';
-import { DEFAULT_SETTINGS } from './schemas/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from './schemas/settings.ts';
 
-const created = '2026-01-01T00:00:00.000Z';
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+const plain: Settings = { ...DEFAULT_SETTINGS, workdays: 'none' };
+// Monday 5 January 2026, 10:00 in Shanghai.
+const created = '2026-01-05T02:00:00.000Z';
 
 describe('nextDue follows the seed cadence per tier', () => {
   it.each([
@@ -11,56 +13,97 @@ describe('nextDue follows the seed cadence per tier', () => {
     ['A', 7, 60],
     ['B', 7, 90],
     ['C', 14, 120],
-  ] as const)('tier %s: call every %i days, visit every %i days', (tier, callDays, visitDays) => {
-    const r = nextDue({ tier, createdAt: created }, null, null, null, DEFAULT_SETTINGS, created);
-    expect(iso(r.nextCallDue)).toBe(addDays(created, callDays).toISOString());
-    expect(iso(r.nextVisitDue)).toBe(addDays(created, visitDays).toISOString());
-    expect(iso(r.nextDue)).toBe(iso(r.nextCallDue));
+  ] as const)('tier %s: call every %i days, visit every %i days after the last one', (tier, callDays, visitDays) => {
+    const last = '2026-03-02T01:00:00.000Z';
+    const r = nextDue({ tier, createdAt: created }, last, last, null, plain, last);
+    expect(iso(r.nextCallDue)).toBe(addDays(last, callDays).toISOString());
+    expect(iso(r.nextVisitDue)).toBe(addDays(last, visitDays).toISOString());
     expect(r.overdue.any).toBe(false);
   });
 
-  it('counts from the last call and last visit, not from creation', () => {
-    const lastCall = '2026-03-01T09:00:00.000Z';
-    const lastVisit = '2026-02-01T09:00:00.000Z';
-    const r = nextDue({ tier: 'B', createdAt: created }, lastCall, lastVisit, null, DEFAULT_SETTINGS, lastCall);
-    expect(iso(r.nextCallDue)).toBe('2026-03-08T09:00:00.000Z');
-    expect(iso(r.nextVisitDue)).toBe('2026-05-02T09:00:00.000Z');
+  it('a file nobody has called yet is due for its first call by the end of the day it was opened', () => {
+    const r = nextDue({ tier: 'C', createdAt: created }, null, null, null, DEFAULT_SETTINGS, created);
+    expect(iso(r.nextCallDue)).toBe('2026-01-05T15:59:59.999Z');
+    // 120 days later is 5 May, inside the Labour Day holiday: the visit falls due on 30 April.
+    expect(iso(r.nextVisitDue)).toBe('2026-04-30T02:00:00.000Z');
+    expect(r.overdue.call).toBe(false);
+    expect(
+      nextDue({ tier: 'C', createdAt: created }, null, null, null, DEFAULT_SETTINGS, '2026-01-05T16:00:00.000Z').overdue
+        .call,
+    ).toBe(true);
+  });
+
+  it('the first call waits firstCallDays when the setting asks for it, for every tier alike', () => {
+    for (const tier of ['A', 'B', 'C'] as const) {
+      const r = nextDue({ tier, createdAt: created }, null, null, null, { ...plain, firstCallDays: 3 }, created);
+      expect(iso(r.nextCallDue)).toBe('2026-01-08T15:59:59.999Z');
+    }
   });
 
   it('an appointment earlier than the cadence becomes next due', () => {
-    const r = nextDue(
-      { tier: 'C', createdAt: created },
-      created,
-      created,
-      '2026-01-03T02:00:00.000Z',
-      DEFAULT_SETTINGS,
-      created,
-    );
-    expect(iso(r.nextDue)).toBe('2026-01-03T02:00:00.000Z');
-    expect(iso(r.appointment)).toBe('2026-01-03T02:00:00.000Z');
+    const r = nextDue({ tier: 'C', createdAt: created }, created, created, '2026-01-07T02:00:00.000Z', plain, created);
+    expect(iso(r.nextDue)).toBe('2026-01-07T02:00:00.000Z');
+    expect(iso(r.appointment)).toBe('2026-01-07T02:00:00.000Z');
   });
 
   it('flags overdue call, visit and appointment separately', () => {
-    const now = '2026-01-10T00:00:00.000Z';
-    const r = nextDue({ tier: 'A', createdAt: created }, null, null, '2026-01-09T00:00:00.000Z', DEFAULT_SETTINGS, now);
+    const now = '2026-01-20T00:00:00.000Z';
+    const r = nextDue({ tier: 'A', createdAt: created }, created, created, '2026-01-09T00:00:00.000Z', plain, now);
     expect(r.overdue).toEqual({ call: true, visit: false, appointment: true, any: true });
-  });
-
-  it('uses configured cadences instead of the defaults', () => {
-    const settings = { cadence: { ...DEFAULT_SETTINGS.cadence, A: { callDays: 3, visitDays: 30 } } };
-    const r = nextDue({ tier: 'A', createdAt: created }, null, null, null, settings, created);
-    expect(iso(r.nextCallDue)).toBe('2026-01-04T00:00:00.000Z');
-    expect(iso(r.nextVisitDue)).toBe('2026-01-31T00:00:00.000Z');
   });
 
   it('is due exactly at the boundary, overdue only after it', () => {
     const due = addDays(created, 7);
-    expect(nextDue({ tier: 'A', createdAt: created }, null, null, null, DEFAULT_SETTINGS, due).overdue.call).toBe(
-      false,
+    const at = (now: number | Date) => nextDue({ tier: 'A', createdAt: created }, created, null, null, plain, now);
+    expect(at(due).overdue.call).toBe(false);
+    expect(at(due.getTime() + 1).overdue.call).toBe(true);
+  });
+});
+
+describe('due dates on days off move to the previous working day', () => {
+  const calledAt = (last: string, settings: Settings, callDays = 7) =>
+    iso(
+      nextDue(
+        { tier: 'A', createdAt: created },
+        last,
+        null,
+        null,
+        { ...settings, cadence: { ...settings.cadence, A: { callDays, visitDays: 60 } } },
+        last,
+      ).nextCallDue,
     );
-    expect(
-      nextDue({ tier: 'A', createdAt: created }, null, null, null, DEFAULT_SETTINGS, due.getTime() + 1).overdue.call,
-    ).toBe(true);
+
+  it('a Sunday becomes the Friday before, keeping the time of day', () => {
+    // Monday 30 November 2026 09:00 Shanghai + 6 days = Sunday 6 December.
+    expect(calledAt('2026-11-30T01:00:00.000Z', DEFAULT_SETTINGS, 6)).toBe('2026-12-04T01:00:00.000Z');
+    expect(calledAt('2026-11-30T01:00:00.000Z', { ...DEFAULT_SETTINGS, workdays: 'weekends' }, 6)).toBe(
+      '2026-12-04T01:00:00.000Z',
+    );
+    expect(calledAt('2026-11-30T01:00:00.000Z', plain, 6)).toBe('2026-12-06T01:00:00.000Z');
+  });
+
+  it('National Day (国庆) moves the call before the holiday', () => {
+    // Thursday 24 September 2026 + 7 = 1 October: the holiday runs to the 7th, 30 September is a working day.
+    expect(calledAt('2026-09-24T01:00:00.000Z', DEFAULT_SETTINGS)).toBe('2026-09-30T01:00:00.000Z');
+  });
+
+  it('a make-up working Saturday (调休) stays on the mainland calendar but not with plain weekends', () => {
+    // Saturday 10 October 2026 is worked to make up for the National Day holiday.
+    expect(calledAt('2026-10-03T01:00:00.000Z', DEFAULT_SETTINGS)).toBe('2026-10-10T01:00:00.000Z');
+    expect(calledAt('2026-10-03T01:00:00.000Z', { ...DEFAULT_SETTINGS, workdays: 'weekends' })).toBe(
+      '2026-10-09T01:00:00.000Z',
+    );
+  });
+
+  it('never moves back onto the day of the contact it counts from', () => {
+    // Called on 1 October (a holiday) with a 2-day cadence: 2 October is also off, so the 3rd stands.
+    expect(calledAt('2026-10-01T01:00:00.000Z', DEFAULT_SETTINGS, 2)).toBe('2026-10-03T01:00:00.000Z');
+  });
+
+  it('an appointment is an agreement and is never moved', () => {
+    const sunday = '2026-12-06T07:00:00.000Z';
+    const r = nextDue({ tier: 'A', createdAt: created }, created, null, sunday, DEFAULT_SETTINGS, created);
+    expect(iso(r.appointment)).toBe(sunday);
   });
 });
 

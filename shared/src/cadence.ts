@@ -1,3 +1,4 @@
+import { dayStart, onWorkday } from './days.ts';
 import type { Tier } from './schemas/common.ts';
 import type { Settings } from './schemas/settings.ts';
 
@@ -20,22 +21,43 @@ export function addDays(at: Instant, days: number): Date {
   return new Date(toDate(at).getTime() + days * DAY_MS);
 }
 
+/** The last instant of the local day `days` days after `at`: a due "on that day". */
+const endOfLocalDay = (at: Date, days: number, timeZone: string) =>
+  new Date(dayStart(at, timeZone, days + 1).getTime() - 1);
+
+export type DueSettings = Pick<Settings, 'cadence' | 'timeZone'> &
+  Partial<Pick<Settings, 'firstCallDays' | 'workdays'>>;
+
 /**
- * Next call and visit due for a customer (seed 000): the last call (or, if none, the day the
- * file was opened) plus the tier's call days; likewise for visits. An appointment fixed at
- * the last contact competes for "next due". Anything strictly before `now` is overdue.
+ * Next call and visit due for a customer (seed 000): the last call plus the tier's call days;
+ * likewise for visits. A file nobody has called yet gets its first call on the day
+ * `firstCallDays` after it was opened (one rule for every source: by hand, capture, land result,
+ * import), and its first visit after the tier's visit days. A due date on a day off moves to the
+ * previous working day. An appointment fixed at a contact competes for "next due" and is never
+ * moved. Anything strictly before `now` is overdue.
  */
 export function nextDue(
   customer: { tier: Tier; createdAt: Instant },
   lastCall: Instant | null,
   lastVisit: Instant | null,
   appointment: Instant | null,
-  settings: Pick<Settings, 'cadence'>,
+  settings: DueSettings,
   now: Instant = Date.now(),
 ): DueDates {
   const cadence = settings.cadence[customer.tier];
-  const nextCallDue = addDays(lastCall ?? customer.createdAt, cadence.callDays);
-  const nextVisitDue = addDays(lastVisit ?? customer.createdAt, cadence.visitDays);
+  const workdays = settings.workdays ?? 'none';
+  const created = toDate(customer.createdAt);
+  const callBase = lastCall == null ? created : toDate(lastCall);
+  const nextCallDue = onWorkday(
+    lastCall == null
+      ? endOfLocalDay(created, settings.firstCallDays ?? 0, settings.timeZone)
+      : addDays(callBase, cadence.callDays),
+    callBase,
+    workdays,
+    settings.timeZone,
+  );
+  const visitBase = lastVisit == null ? created : toDate(lastVisit);
+  const nextVisitDue = onWorkday(addDays(visitBase, cadence.visitDays), visitBase, workdays, settings.timeZone);
   const appt = appointment == null ? null : toDate(appointment);
   const candidates = [nextCallDue, nextVisitDue, ...(appt ? [appt] : [])];
   const earliest = new Date(Math.min(...candidates.map((d) => d.getTime())));

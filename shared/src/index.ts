@@ -1,4 +1,5 @@
 export * from './cadence.ts';
+export * from './days.ts';
 export * from './keys.ts';
 export * from './names.ts';
 export * from './phones.ts';

@@ -105,6 +105,8 @@ export const people = sqliteTable(
     birthday: text('birthday'),
     homeAddress: text('home_address'),
     preferences: text('preferences'),
+    greetingHook: text('greeting_hook'),
+    birthdayLunar: integer('birthday_lunar', { mode: 'boolean' }).notNull().default(false),
     keyPerson: integer('key_person', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -127,6 +129,10 @@ export const interactions = sqliteTable(
     outcome: text('outcome'),
     intention: text('intention', { enum: ['high', 'medium', 'low'] }),
     appointment: text('appointment'),
+    /** Logged as the outcome of the appointment that stood when it happened. */
+    meetsAppointment: integer('meets_appointment', { mode: 'boolean' }).notNull().default(false),
+    /** The appointment this interaction fixed was cancelled explicitly at this time. */
+    appointmentCancelledAt: text('appointment_cancelled_at'),
     sourceUrl: text('source_url'),
     visit: text('visit', { mode: 'json' }).$type<Record<string, string>>(),
     idempotencyKey: text('idempotency_key').notNull().unique(),

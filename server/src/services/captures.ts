@@ -16,7 +16,6 @@ import { and, count, desc, eq, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../db/schema.ts';
-import { dayStart } from '../lib/time.ts';
 import { addKeys, insertCustomerRow, insertPerson, liveCustomer } from './customers.ts';
 import { refreshDue } from './due.ts';
 import { reindexCustomer } from './search-index.ts';
@@ -166,7 +165,6 @@ function saveParcels(
   out: CaptureSaved,
   viewer: Viewer,
 ) {
-  const endOfToday = new Date(dayStart(new Date(now), settings.timeZone, 1).getTime() - 60_000).toISOString();
   for (const p of input.capture.parcels) {
     let customerId: number | null = null;
     if (p.winner) {
@@ -223,15 +221,14 @@ function saveParcels(
     out.parcelIds.push(parcelId);
     if (customerId) {
       if (!out.customerIds.includes(customerId)) out.customerIds.push(customerId);
-      // A winner's first call is due today (DESIGN: land pipeline): due at the end of the local
-      // day, so it sits under "today" on the board rather than turning overdue a second later.
+      // The win goes into the history; a new winner's first call is due by the firstCallDays
+      // setting like every new file (no appointment: nothing was agreed with anyone).
       tx.insert(interactions)
         .values({
           customerId,
           kind: 'note',
           at: now,
           summary: `竞得 ${[p.parcelNo, p.location].filter(Boolean).join(' ')}`.trim(),
-          appointment: endOfToday,
           sourceUrl: input.capture.url,
           idempotencyKey: `${input.idempotencyKey}:parcel:${parcelId}`,
           createdAt: now,

@@ -126,6 +126,7 @@ export function findContext(db: Db, q: ContextQuery, now: Date, viewer: Viewer):
       matchedBy: null,
       person: null,
       tier: null,
+      lost: null,
       nextCallDue: null,
       nextVisitDue: null,
       nextDue: null,
@@ -143,18 +144,21 @@ export function findContext(db: Db, q: ContextQuery, now: Date, viewer: Viewer):
   const keyPeople = ppl.filter((p) => p.keyPerson);
   const person = m.personId ? ppl.find((p) => p.id === m.personId) : undefined;
   const t = now.toISOString();
-  const call = row.nextCallDue < t;
-  const visit = row.nextVisitDue < t;
-  const appointment = row.appointmentAt !== null && row.appointmentAt < t;
+  // A lost file is history, not work: no due dates, nothing overdue; the card says why and when.
+  const lost = row.status === 'lost';
+  const call = !lost && row.nextCallDue < t;
+  const visit = !lost && row.nextVisitDue < t;
+  const appointment = !lost && row.appointmentAt !== null && row.appointmentAt < t;
   return {
     customer,
     matchedBy: { kind: m.kind, value: m.value },
     person: person ? toPerson(person) : null,
     tier: row.tier,
-    nextCallDue: row.nextCallDue,
-    nextVisitDue: row.nextVisitDue,
-    nextDue: row.nextDue,
-    appointment: row.appointmentAt,
+    lost: lost ? { at: row.lostAt, reasonCode: customer.lostReasonCode ?? null, reason: row.lostReason } : null,
+    nextCallDue: lost ? null : row.nextCallDue,
+    nextVisitDue: lost ? null : row.nextVisitDue,
+    nextDue: lost ? null : row.nextDue,
+    appointment: lost ? null : row.appointmentAt,
     overdue: { call, visit, appointment, any: call || visit || appointment },
     lastInteractions: last.map(toInteraction),
     // With nobody flagged as key person, show everyone rather than an empty card.

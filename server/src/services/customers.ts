@@ -13,7 +13,7 @@ import {
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
-import { customerKeys, customers, people, tierChanges } from '../db/schema.ts';
+import { customerKeys, customers, people, tierChanges, users } from '../db/schema.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { refreshDue } from './due.ts';
 import { toCustomer, toKey, toPerson } from './mappers.ts';
@@ -42,13 +42,18 @@ function impliedKeys(website: string | null | undefined, emails: readonly string
   return out;
 }
 
-/** Adds keys; a key already on this customer is skipped, one held by another customer is a 409. */
+/**
+ * Adds keys; a key already on this customer is skipped, one held by another customer is a 409
+ * naming that customer — only to a viewer who may see it, so a conflict never reveals another
+ * member's file.
+ */
 export function addKeys(
   tx: Tx | Db,
   customerId: number,
   keys: KeyInput[],
   now: string,
   onConflict: 'fail' | 'skip' = 'fail',
+  viewer: Viewer = SYSTEM,
 ) {
   const seen = new Set<string>();
   for (const raw of keys) {
@@ -64,14 +69,32 @@ export function addKeys(
     if (holder?.customerId === customerId) continue;
     if (holder) {
       if (onConflict === 'skip') continue;
-      throw new ApiError('conflict', `${k.kind} ${k.value} already belongs to customer ${holder.customerId}`, {
-        kind: k.kind,
-        value: k.value,
-        customerId: holder.customerId,
-      });
+      const seenHolder = tx
+        .select({ id: customers.id, name: customers.name })
+        .from(customers)
+        .where(and(eq(customers.id, holder.customerId), isNull(customers.deletedAt), visible(viewer)))
+        .get();
+      throw new ApiError(
+        'conflict',
+        seenHolder
+          ? `${k.kind} ${k.value} already belongs to ${seenHolder.name} (customer ${seenHolder.id})`
+          : `${k.kind} ${k.value} already belongs to another customer`,
+        {
+          kind: k.kind,
+          value: k.value,
+          ...(seenHolder ? { customerId: seenHolder.id, customerName: seenHolder.name } : {}),
+        },
+      );
     }
     tx.insert(customerKeys).values({ customerId, kind: k.kind, value: k.value, createdAt: now }).run();
   }
+}
+
+/** A file's owner must be a user of this server; otherwise it would belong to nobody. */
+function checkOwner(tx: Tx | Db, owner: string | null | undefined) {
+  if (owner == null) return;
+  const user = tx.select({ id: users.id }).from(users).where(eq(users.name, owner)).get();
+  if (!user) throw new ApiError('invalid_request', `no user named ${owner}`, [{ path: 'owner', value: owner }]);
 }
 
 export function insertPerson(tx: Tx | Db, customerId: number, p: PersonInput, now: string) {
@@ -105,7 +128,7 @@ export function createCustomer(
     if (prior) return { customer: getCustomerDetail(db, prior.id, viewer), replayed: true };
   }
   const at = now.toISOString();
-  const { keys, people: persons, idempotencyKey, ...fields } = input;
+  const { keys, people: persons, idempotencyKey, allowDuplicate, ...fields } = input;
   if (fields.status === 'lost' && !fields.lostReasonCode) {
     throw new ApiError('invalid_request', 'say why the customer was lost', [{ path: 'lostReasonCode' }]);
   }
@@ -113,9 +136,13 @@ export function createCustomer(
   if (viewer.role !== 'manager') fields.owner = viewer.name;
   else if (fields.owner === undefined && viewer !== SYSTEM) fields.owner = viewer.name;
   const id = db.transaction((tx) => {
+    if (viewer !== SYSTEM) checkOwner(tx, fields.owner);
     const row = { id: insertCustomerRow(tx, fields, at, idempotencyKey ?? null) };
-    addKeys(tx, row.id, keys, at);
-    addKeys(tx, row.id, impliedKeys(fields.website, fields.emails), at, 'skip');
+    // A second file for a company already on file is refused unless asked for: the caller
+    // offers to open or add to the existing one.
+    const onConflict = allowDuplicate ? 'skip' : 'fail';
+    addKeys(tx, row.id, keys, at, onConflict, viewer);
+    addKeys(tx, row.id, impliedKeys(fields.website, fields.emails), at, onConflict, viewer);
     for (const p of persons) insertPerson(tx, row.id, p, at);
     refreshDue(tx, row.id, settings);
     reindexCustomer(tx, row.id);
@@ -124,7 +151,7 @@ export function createCustomer(
   return { customer: getCustomerDetail(db, id, viewer), replayed: false };
 }
 
-type CustomerFields = Omit<z.output<typeof CustomerCreate>, 'keys' | 'people' | 'idempotencyKey'>;
+type CustomerFields = Omit<z.output<typeof CustomerCreate>, 'keys' | 'people' | 'idempotencyKey' | 'allowDuplicate'>;
 
 /** Inserts the row with its search forms and first tier-history entry; due fields follow via refreshDue. */
 export function insertCustomerRow(tx: Tx, fields: CustomerFields, at: string, idempotencyKey: string | null): number {
@@ -199,6 +226,7 @@ export function updateCustomer(
   }
   db.transaction((tx) => {
     const before = liveCustomer(tx, id, viewer);
+    if (patch.owner !== undefined) checkOwner(tx, patch.owner);
     const forms = patch.name ? searchForms(patch.name) : null;
     let lostAt: { lostAt?: string | null } = {};
     if (patch.status === 'lost' && before.status !== 'lost') {
@@ -239,4 +267,31 @@ export function softDeleteCustomer(db: Db, id: number, now: Date, viewer: Viewer
     tx.delete(customerKeys).where(eq(customerKeys.customerId, id)).run();
     reindexCustomer(tx, id);
   });
+}
+
+/** Brings a lost customer back (one action): active again, the loss kept in the tier history. */
+export function reopenCustomer(db: Db, id: number, now: Date, settings: Settings, viewer: Viewer): CustomerDetail {
+  const at = now.toISOString();
+  db.transaction((tx) => {
+    const before = liveCustomer(tx, id, viewer);
+    if (before.status !== 'lost')
+      throw new ApiError('conflict', 'this customer is not lost', { status: before.status });
+    tx.update(customers)
+      .set({ status: 'active', lostAt: null, lostReason: null, lostReasonCode: null, updatedAt: at })
+      .where(eq(customers.id, id))
+      .run();
+    const why = [before.lostReasonCode, before.lostReason].filter(Boolean).join(': ');
+    tx.insert(tierChanges)
+      .values({
+        customerId: id,
+        fromTier: before.tier,
+        toTier: before.tier,
+        reason: `reopened (lost ${before.lostAt?.slice(0, 10) ?? ''}${why ? `, ${why}` : ''})`,
+        at,
+      })
+      .run();
+    refreshDue(tx, id, settings);
+    reindexCustomer(tx, id);
+  });
+  return getCustomerDetail(db, id, viewer);
 }

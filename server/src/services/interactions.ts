@@ -5,11 +5,26 @@ import type { Db } from '../db/client.ts';
 import { interactions, people } from '../db/schema.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { liveCustomer } from './customers.ts';
-import { refreshDue } from './due.ts';
+import { refreshDue, standingAppointment } from './due.ts';
 import { toInteraction } from './mappers.ts';
 import type { Viewer } from './visibility.ts';
 
 export type InteractionInput = z.output<typeof Schema>;
+
+/** Clocks disagree by a little; a contact further ahead than this has not happened yet. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** When a contact happened: as given, or now; never in the future (it would push every due date on). */
+export function contactTime(at: string | undefined, now: Date): string {
+  if (!at) return now.toISOString();
+  const t = new Date(at);
+  if (t.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new ApiError('invalid_request', `a contact cannot be logged in the future (at ${t.toISOString()})`, [
+      { path: 'at', message: 'in the future' },
+    ]);
+  }
+  return t.toISOString();
+}
 
 /**
  * Logs an interaction and refreshes the customer's due fields in one transaction.
@@ -42,7 +57,7 @@ export function logInteraction(
         .get();
       if (!p) throw new ApiError('invalid_request', 'person does not belong to this customer', [{ path: 'personId' }]);
     }
-    const at = input.at ? new Date(input.at).toISOString() : now.toISOString();
+    const at = contactTime(input.at, now);
     const row = tx
       .insert(interactions)
       .values({
@@ -54,6 +69,7 @@ export function logInteraction(
         outcome: input.outcome ?? null,
         intention: input.intention ?? null,
         appointment: input.appointment ? new Date(input.appointment).toISOString() : null,
+        meetsAppointment: input.meetsAppointment ?? false,
         sourceUrl: input.sourceUrl ?? null,
         visit: input.visit ?? null,
         idempotencyKey: input.idempotencyKey,
@@ -83,3 +99,20 @@ export function undoInteraction(db: Db, id: number, now: Date, settings: Setting
 }
 
 export type { InteractionCreate };
+
+/**
+ * Cancels the appointment that stands for a customer (it was called off, not met). The
+ * interaction that fixed it keeps its record; only the cancellation time is added.
+ */
+export function cancelAppointment(db: Db, customerId: number, now: Date, settings: Settings, viewer: Viewer): void {
+  db.transaction((tx) => {
+    liveCustomer(tx, customerId, viewer);
+    const standing = standingAppointment(tx, customerId, settings.timeZone);
+    if (!standing) throw notFound('appointment');
+    tx.update(interactions)
+      .set({ appointmentCancelledAt: now.toISOString() })
+      .where(eq(interactions.id, standing.id))
+      .run();
+    refreshDue(tx, customerId, settings);
+  });
+}

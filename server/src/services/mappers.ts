@@ -68,6 +68,8 @@ export function toInteraction(r: InferSelectModel<typeof interactions>): Interac
     outcome: r.outcome,
     intention: r.intention,
     appointment: r.appointment,
+    meetsAppointment: r.meetsAppointment,
+    appointmentCancelledAt: r.appointmentCancelledAt,
     sourceUrl: r.sourceUrl,
     visit: r.visit,
     idempotencyKey: r.idempotencyKey,

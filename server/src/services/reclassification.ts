@@ -1,5 +1,5 @@
 import type { Settings } from '@dossier/shared';
-import { CALL_KINDS, type Tier } from '@dossier/shared';
+import { CALL_KINDS, nextDue, type Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { dayStart } from '../lib/time.ts';
@@ -41,6 +41,8 @@ type Row = {
   status: string;
   stage: string | null;
   updated_at: string;
+  created_at: string;
+  prior_call: string | null;
   calls: number;
   visits: number;
   contacts: number;
@@ -57,34 +59,70 @@ export function monthRange(month: string, timeZone: string): { start: string; en
   return { start: dayStart(first, timeZone).toISOString(), end: dayStart(next, timeZone).toISOString(), days };
 }
 
+/** The last complete month in the user's zone ("2026-11" on 6 December). */
+export function lastCompleteMonth(now: Date, timeZone: string): string {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })
+    .format(now)
+    .split('-')
+    .map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How many calls the cadence required inside [start, through): the due points that fall there,
+ * counted on from the first call due after the last call before the window (or after the file
+ * was opened). A customer called on the 30th owes nothing in the first days of the next month.
+ */
+function callsRequired(r: Row, start: string, through: string, settings: Settings): number {
+  const period = settings.cadence[r.tier].callDays * DAY_MS;
+  const first = nextDue({ tier: r.tier, createdAt: r.created_at }, r.prior_call, null, null, settings).nextCallDue;
+  const [from, to] = [Date.parse(start), Date.parse(through)];
+  const t0 = first.getTime() + Math.max(0, Math.ceil((from - first.getTime()) / period)) * period;
+  return t0 >= to ? 0 : Math.floor((to - 1 - t0) / period) + 1;
+}
+
 /**
  * Seed 000: customers are re-tiered monthly from the contact record and their intention.
- * Each signal scores ±1 or ±2; a total of +2 proposes one tier up, −2 one tier down.
- * Customers already decided this month, and lost ones, are not proposed again.
+ * Each signal scores ±1 or ±2; a total of +2 proposes one tier up, −2 one tier down. A month
+ * not yet over is judged only up to `now` (partial): only contacts already due count against a
+ * customer. Customers already decided this month, and lost ones, are not proposed again.
  */
-export function proposeReclassification(db: Db, month: string, settings: Settings, viewer: Viewer): Proposal[] {
-  const { start, end, days } = monthRange(month, settings.timeZone);
+export function proposeReclassification(
+  db: Db,
+  month: string,
+  settings: Settings,
+  viewer: Viewer,
+  now: Date,
+): { proposals: Proposal[]; partial: boolean; through: string } {
+  const { start, end } = monthRange(month, settings.timeZone);
+  const t = now.toISOString();
+  const partial = t < end;
+  const through = partial ? (t > start ? t : start) : end;
   const callKinds = sql.join(
     CALL_KINDS.map((k) => sql`${k}`),
     sql`, `,
   );
   const rows = db.all<Row>(sql`
-    select c.id, c.name, c.owner, c.tier, c.status, c.stage, c.updated_at,
+    select c.id, c.name, c.owner, c.tier, c.status, c.stage, c.updated_at, c.created_at,
+      (select max(p.at) from interactions p where p.customer_id = c.id and p.deleted_at is null
+        and p.kind in (${callKinds}) and p.at < ${start}) as prior_call,
       count(case when i.kind in (${callKinds}) then 1 end) as calls,
       count(case when i.kind in ('visit', 'meeting') then 1 end) as visits,
       count(case when i.kind <> 'note' then i.id end) as contacts,
       count(case when i.intention = 'high' then 1 end) as high,
       count(case when i.intention = 'low' then 1 end) as low
     from customers c
-    left join interactions i on i.customer_id = c.id and i.deleted_at is null and i.at >= ${start} and i.at < ${end}
-    where c.deleted_at is null and c.status <> 'lost' and c.created_at < ${end} and ${visible(viewer, 'c')}
+    left join interactions i on i.customer_id = c.id and i.deleted_at is null and i.at >= ${start} and i.at < ${through}
+    where c.deleted_at is null and c.status <> 'lost' and c.created_at < ${through} and ${visible(viewer, 'c')}
       and not exists (select 1 from reclass_decisions d where d.customer_id = c.id and d.month = ${month})
     group by c.id`);
   const proposals: Proposal[] = [];
   for (const r of rows) {
     const reasons: Reason[] = [];
     let score = 0;
-    const expected = Math.max(1, Math.floor(days / settings.cadence[r.tier].callDays));
+    const expected = callsRequired(r, start, through, settings);
     if (r.high > 0) {
       score += 2;
       reasons.push({ code: 'intention_high', count: r.high });
@@ -93,21 +131,23 @@ export function proposeReclassification(db: Db, month: string, settings: Setting
       score -= 1;
       reasons.push({ code: 'intention_low', count: r.low });
     }
-    if (r.contacts === 0) {
-      score -= 2;
-      reasons.push({ code: 'silent_month' });
-    } else if (r.calls >= expected) {
-      score += 1;
-      reasons.push({ code: 'calls_met_cadence', count: r.calls, expected });
-    } else if (r.calls < expected / 2) {
-      score -= 1;
-      reasons.push({ code: 'calls_below_cadence', count: r.calls, expected });
+    if (expected > 0) {
+      if (r.contacts === 0) {
+        score -= 2;
+        reasons.push({ code: 'silent_month', expected });
+      } else if (r.calls >= expected) {
+        score += 1;
+        reasons.push({ code: 'calls_met_cadence', count: r.calls, expected });
+      } else if (r.calls < expected / 2) {
+        score -= 1;
+        reasons.push({ code: 'calls_below_cadence', count: r.calls, expected });
+      }
     }
     if (r.visits > 0) {
       score += 1;
       reasons.push({ code: 'visits_made', count: r.visits });
     }
-    const changedThisMonth = r.updated_at >= start && r.updated_at < end;
+    const changedThisMonth = r.updated_at >= start && r.updated_at < through;
     if (r.status === 'signed' && changedThisMonth) {
       score += 2;
       reasons.push({ code: 'signed' });
@@ -120,7 +160,8 @@ export function proposeReclassification(db: Db, month: string, settings: Setting
       proposals.push({ customerId: r.id, name: r.name, owner: r.owner, from: r.tier, to, score, reasons });
   }
   // Strongest signals first.
-  return proposals.sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.customerId - b.customerId);
+  proposals.sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.customerId - b.customerId);
+  return { proposals, partial, through };
 }
 
 /** Tier distribution against the seed's guide: A ≈ 20%, B ≈ 40%, C ≈ 40%. */

@@ -17,7 +17,13 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
   for (const tier of ['A', 'B', 'C'] as const) {
     cadence[tier] = { ...cadence[tier], ...(patch.cadence?.[tier] ?? {}) };
   }
-  return { ...current, ...(patch.timeZone ? { timeZone: patch.timeZone } : {}), cadence };
+  return {
+    ...current,
+    ...(patch.timeZone ? { timeZone: patch.timeZone } : {}),
+    ...(patch.firstCallDays !== undefined ? { firstCallDays: patch.firstCallDays } : {}),
+    ...(patch.workdays ? { workdays: patch.workdays } : {}),
+    cadence,
+  };
 }
 
 export function saveSettings(db: Conn, value: Settings): void {

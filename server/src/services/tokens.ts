@@ -1,6 +1,7 @@
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { hashToken, newToken } from '../lib/tokens.ts';
@@ -45,12 +46,22 @@ export function rotateOwnerToken(db: Db, dataDir: string, now: Date): string {
   return token;
 }
 
-/** Active tokens by hash, each with its user. */
-export function activeTokens(db: Db): Map<string, Viewer> {
-  const rows = db
-    .select({ id: users.id, name: users.name, role: users.role, h: users.tokenHash })
-    .from(users)
-    .where(and(isNotNull(users.tokenHash), isNull(users.revokedAt)))
-    .all();
-  return new Map(rows.map((r) => [r.h as string, { id: r.id, name: r.name, role: r.role }]));
+/**
+ * The user a bearer token belongs to, read from the database on every request (one lookup by the
+ * unique hash index): a token issued or revoked by the API or by the CLI in another process
+ * takes effect on the very next request. DOSSIER_TOKEN, when set, is the owner's.
+ */
+export function tokenAuthenticator(db: Db, envToken?: string): (token: string) => Viewer | null {
+  const byHash = db.$client.prepare<[string], Viewer>(
+    'select id, name, role from users where token_hash = ? and revoked_at is null',
+  );
+  const owner = db.$client.prepare<[], Viewer>(
+    "select id, name, role from users where name = 'owner' and revoked_at is null",
+  );
+  const envHash = envToken ? Buffer.from(hashToken(envToken), 'hex') : null;
+  return (token) => {
+    const hash = hashToken(token);
+    if (envHash && timingSafeEqual(Buffer.from(hash, 'hex'), envHash)) return owner.get() ?? null;
+    return byHash.get(hash) ?? null;
+  };
 }

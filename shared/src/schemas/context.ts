@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime, Tier } from './common.ts';
-import { Customer, KeyKind, Person } from './customer.ts';
+import { Customer, KeyKind, LostReason, Person } from './customer.ts';
 import { Interaction } from './interaction.ts';
 
 export const ContextQuery = z
@@ -25,6 +25,10 @@ export const ContextAnswer = z.object({
   /** The person matched by e-mail address, when the query was an e-mail. */
   person: Person.nullable(),
   tier: Tier.nullable(),
+  /** A lost file: no due dates, nothing overdue; the card says why and when. */
+  lost: z
+    .object({ at: isoDateTime.nullable(), reasonCode: LostReason.nullable(), reason: z.string().nullable() })
+    .nullable(),
   nextCallDue: isoDateTime.nullable(),
   nextVisitDue: isoDateTime.nullable(),
   nextDue: isoDateTime.nullable(),

@@ -37,7 +37,12 @@ export const PersonInput = z.object({
   email: text(320).optional(),
   birthday: isoDate.optional(),
   homeAddress: text(500).optional(),
+  /** Private: what the account manager knows of the person. Never put in a draft or message. */
   preferences: text(2000).optional(),
+  /** Written for greetings: the one line a draft may use ("周末去钓鱼", "your marathon"). */
+  greetingHook: text(200).optional(),
+  /** The birthday is a lunar date (month and day of the lunar calendar; the year as given). */
+  birthdayLunar: z.boolean().optional(),
   keyPerson: z.boolean().optional(),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
@@ -45,6 +50,7 @@ export const Person = PersonInput.extend({
   id,
   customerId: id,
   keyPerson: z.boolean(),
+  birthdayLunar: z.boolean(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -87,6 +93,11 @@ export const CustomerCreate = z.object({
   people: z.array(PersonInput).max(200).default([]),
   /** Idempotency key: a replayed create returns the first customer. */
   idempotencyKey: shortText.min(8).optional(),
+  /**
+   * Create the file even though one of its keys (or its website's domain) belongs to another
+   * customer; the key stays with that customer. Without it such a create is a 409 naming the holder.
+   */
+  allowDuplicate: z.boolean().optional(),
 });
 export type CustomerCreate = z.input<typeof CustomerCreate>;
 

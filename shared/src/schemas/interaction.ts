@@ -25,6 +25,8 @@ export const InteractionCreate = z.object({
   intention: Intention.optional(),
   /** The next contact fixed at this one. */
   appointment: isoDateTime.optional(),
+  /** This contact is the outcome of the standing appointment (met early, or on another channel). */
+  meetsAppointment: z.boolean().optional(),
   sourceUrl: text(2000).optional(),
   visit: VisitRecord.optional(),
   idempotencyKey: shortText.min(8),
@@ -41,6 +43,9 @@ export const Interaction = z.object({
   outcome: z.string().nullable(),
   intention: Intention.nullable(),
   appointment: isoDateTime.nullable(),
+  meetsAppointment: z.boolean(),
+  /** When the appointment this interaction fixed was cancelled explicitly. */
+  appointmentCancelledAt: isoDateTime.nullable(),
   sourceUrl: z.string().nullable(),
   visit: VisitRecord.nullable(),
   idempotencyKey: z.string(),

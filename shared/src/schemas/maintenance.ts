@@ -83,6 +83,9 @@ export const Share = z.object({ tier: Tier, count: z.number(), share: z.number()
 export type Share = z.infer<typeof Share>;
 export const Reclassification = z.object({
   month: z.string(),
+  /** The month is not over: only what the elapsed days required is judged, up to `through`. */
+  partial: z.boolean(),
+  through: z.string(),
   proposals: z.array(Proposal),
   distribution: z.array(Share),
 });

@@ -4,10 +4,21 @@ const days = z.number().int().min(1).max(3650);
 export const TierCadence = z.object({ callDays: days, visitDays: days });
 export type TierCadence = z.infer<typeof TierCadence>;
 
+/**
+ * Which days are working days for due dates: the mainland calendar (weekends, public holidays
+ * and their make-up working days, 调休), plain Saturday/Sunday weekends, or every day.
+ */
+export const Workdays = z.enum(['mainland', 'weekends', 'none']);
+export type Workdays = z.infer<typeof Workdays>;
+/** Days from a new file to its first call, whatever made the file (hand, capture, land result, import). */
+const firstCallDays = z.number().int().min(0).max(365);
+
 export const Settings = z.object({
   cadence: z.object({ A: TierCadence, B: TierCadence, C: TierCadence }),
   /** IANA zone used to decide what "today" is for the board. */
   timeZone: z.string().min(1).max(64),
+  firstCallDays: firstCallDays.default(0),
+  workdays: Workdays.default('mainland'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -19,6 +30,9 @@ export const DEFAULT_SETTINGS: Settings = {
     C: { callDays: 14, visitDays: 120 },
   },
   timeZone: 'Asia/Shanghai',
+  // A new prospect is called the day it is filed (DESIGN: a land winner's first call is due at once).
+  firstCallDays: 0,
+  workdays: 'mainland',
 };
 
 export const SettingsPatch = z.object({
@@ -27,5 +41,7 @@ export const SettingsPatch = z.object({
     .partial()
     .optional(),
   timeZone: z.string().min(1).max(64).optional(),
+  firstCallDays: firstCallDays.optional(),
+  workdays: Workdays.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -119,10 +119,14 @@ describe('captures', () => {
       tier: 'C',
       status: 'prospect',
       stage: 'land_won',
-      nextDue: '2026-11-23T15:59:00.000Z',
+      // Its first call, not an appointment: nothing was agreed with anyone yet.
+      nextCallDue: '2026-11-23T15:59:59.999Z',
+      nextDue: '2026-11-23T15:59:59.999Z',
+      appointment: null,
     });
     const board = (await t.request('GET', '/api/due?within=7d')).json;
-    expect(board.today).toContainEqual(expect.objectContaining({ customerId: winner.id, reason: 'appointment' }));
+    expect(board.today).toContainEqual(expect.objectContaining({ customerId: winner.id, reason: 'call' }));
+    expect(board.today).not.toContainEqual(expect.objectContaining({ customerId: winner.id, reason: 'appointment' }));
     const row = t.db.$client.prepare('select * from parcels').all() as Record<string, unknown>[];
     expect(row).toHaveLength(1);
     expect(row[0]).toMatchObject({

@@ -52,6 +52,7 @@ describe('the customer file: history, parcels, commitments, materials; pipeline,
 
   it('marking a customer lost asks why and records when; the lost view counts by tier, owner and reason', async () => {
     const t = makeTestApp('2026-11-10T00:00:00.000Z');
+    t.addUser('li', 'member');
     const a = (await t.request('POST', '/api/customers', { name: 'Lost A', tier: 'A', owner: 'li' })).json.id;
     const b = (await t.request('POST', '/api/customers', { name: 'Lost B', tier: 'B', owner: 'li' })).json.id;
     const noWhy = await t.request('PATCH', `/api/customers/${a}`, { status: 'lost' });

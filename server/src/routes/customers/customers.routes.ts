@@ -15,7 +15,7 @@ import {
   Stage,
   Tier,
 } from '@dossier/shared';
-import { and, asc, count, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { customerKeys, customers, interactions, people } from '../../db/schema.ts';
@@ -30,10 +30,11 @@ import {
   createCustomer,
   getCustomerDetail,
   insertPerson,
-  liveCustomer,
+  reopenCustomer,
   softDeleteCustomer,
   updateCustomer,
 } from '../../services/customers.ts';
+import { cancelAppointment } from '../../services/interactions.ts';
 import { toCustomer, toInteraction, toKey, toPerson } from '../../services/mappers.ts';
 import { reindexCustomer } from '../../services/search-index.ts';
 import { getSettings } from '../../services/settings.ts';
@@ -99,6 +100,18 @@ export const customerDocs: RouteDoc[] = [
   },
   {
     method: 'post',
+    path: '/api/customers/:id/reopen',
+    summary: 'Reopen a lost customer: active again, due dates back on the board',
+    responses: { 200: CustomerDetail },
+  },
+  {
+    method: 'delete',
+    path: '/api/customers/:id/appointment',
+    summary: 'Cancel the standing appointment (404 if none stands); e-mails and notes never cancel one',
+    responses: { 204: null },
+  },
+  {
+    method: 'post',
     path: '/api/customers/:id/people',
     summary: 'Add a person',
     body: PersonInput,
@@ -141,6 +154,9 @@ export const customerRoutes = (deps: AppDeps) =>
       if (q.tier) where.push(eq(customers.tier, q.tier));
       if (q.status) where.push(eq(customers.status, q.status));
       if (q.owner) where.push(eq(customers.owner, q.owner));
+      // Lost files have no due dates: they stay out of the due order and the overdue filter
+      // unless lost files are asked for by status (the A–Z index lists every file).
+      if (q.overdue === 'true' || (q.sort === 'due' && !q.status)) where.push(ne(customers.status, 'lost'));
       if (q.overdue === 'true') where.push(lt(customers.nextDue, now));
       if (q.stage) where.push(eq(customers.stage, q.stage));
       if (q.companyType) where.push(eq(customers.companyType, q.companyType));
@@ -195,9 +211,18 @@ export const customerRoutes = (deps: AppDeps) =>
       softDeleteCustomer(deps.db, c.req.valid('param').id, deps.clock(), c.get('viewer'));
       return c.body(null, 204);
     })
+    .post('/:id/reopen', validate('param', IdParam), (c) =>
+      c.json(
+        reopenCustomer(deps.db, c.req.valid('param').id, deps.clock(), getSettings(deps.db), c.get('viewer')),
+        200,
+      ),
+    )
+    .delete('/:id/appointment', validate('param', IdParam), (c) => {
+      cancelAppointment(deps.db, c.req.valid('param').id, deps.clock(), getSettings(deps.db), c.get('viewer'));
+      return c.body(null, 204);
+    })
     .get('/:id/interactions', validate('param', IdParam), (c) => {
       const { id } = c.req.valid('param');
-      liveCustomer(deps.db, id, c.get('viewer'));
       const rows = deps.db
         .select()
         .from(interactions)
@@ -210,7 +235,6 @@ export const customerRoutes = (deps: AppDeps) =>
       const { id } = c.req.valid('param');
       const now = deps.clock().toISOString();
       const person = deps.db.transaction((tx) => {
-        liveCustomer(tx, id, c.get('viewer'));
         const row = insertPerson(tx, id, c.req.valid('json'), now);
         reindexCustomer(tx, id);
         return row;
@@ -221,7 +245,6 @@ export const customerRoutes = (deps: AppDeps) =>
       const { id, personId } = c.req.valid('param');
       const patch = c.req.valid('json');
       const row = deps.db.transaction((tx) => {
-        liveCustomer(tx, id, c.get('viewer'));
         const updated = tx
           .update(people)
           .set({
@@ -255,9 +278,8 @@ export const customerRoutes = (deps: AppDeps) =>
     .post('/:id/keys', validate('param', IdParam), validate('json', KeyInput), (c) => {
       const { id } = c.req.valid('param');
       const key = deps.db.transaction((tx) => {
-        liveCustomer(tx, id, c.get('viewer'));
         const k = canonicalKey(c.req.valid('json'));
-        addKeys(tx, id, [k], deps.clock().toISOString());
+        addKeys(tx, id, [k], deps.clock().toISOString(), 'fail', c.get('viewer'));
         reindexCustomer(tx, id);
         return tx
           .select()

@@ -19,7 +19,9 @@ describe('customers', () => {
     expect(r.json.id).toBeGreaterThan(0);
     expect(r.json.keys).toEqual([expect.objectContaining({ kind: 'domain', value: 'xz-land.com.cn' })]);
     expect(r.json.people[0]).toMatchObject({ name: '王建国', keyPerson: true });
-    expect(r.json.nextCallDue).toBe('2026-11-30T02:00:00.000Z');
+    // Filed on Monday 23 November at 10:00 Shanghai: first call by the end of that day; the A
+    // visit after 60 days (22 January 2027, a Friday).
+    expect(r.json.nextCallDue).toBe('2026-11-23T15:59:59.999Z');
     expect(r.json.nextVisitDue).toBe('2027-01-22T02:00:00.000Z');
     expect(r.json.status).toBe('prospect');
     const got = await t.request('GET', `/api/customers/${r.json.id}`);
@@ -87,7 +89,8 @@ describe('customers', () => {
   it('edits fields and records a tier change; due dates follow the new tier', async () => {
     const t = makeTestApp('2026-11-23T02:00:00.000Z');
     const c = await t.request('POST', '/api/customers', { ...xz, tier: 'C' });
-    expect(c.json.nextCallDue).toBe('2026-12-07T02:00:00.000Z');
+    await t.request('POST', '/api/interactions', { customerId: c.json.id, kind: 'call', idempotencyKey: 'first-call' });
+    expect((await t.request('GET', `/api/customers/${c.json.id}`)).json.nextCallDue).toBe('2026-12-07T02:00:00.000Z');
     const r = await t.request('PATCH', `/api/customers/${c.json.id}`, { tier: 'A', industry: '房地产' });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ tier: 'A', industry: '房地产', nextCallDue: '2026-11-30T02:00:00.000Z' });

@@ -5,8 +5,12 @@ describe('due board', () => {
   it('buckets calls, visits and appointments into overdue / today / tomorrow / this week in the user time zone', async () => {
     // Monday 2026-11-23 10:00 in Shanghai.
     const t = makeTestApp('2026-11-10T00:00:00.000Z');
-    const mk = async (name: string, tier: string) =>
-      (await t.request('POST', '/api/customers', { name, tier })).json.id as number;
+    // Each is called as it is filed, so its next call is due a cadence after that call.
+    const mk = async (name: string, tier: string) => {
+      const id = (await t.request('POST', '/api/customers', { name, tier })).json.id as number;
+      await t.request('POST', '/api/interactions', { customerId: id, kind: 'call', idempotencyKey: idem() });
+      return id;
+    };
     const late = await mk('Late A', 'A'); // call due 11-17 → overdue
     t.setNow('2026-11-16T03:00:00.000Z');
     const today = await mk('Today A', 'A'); // call due 11-23 03:00Z = 11:00 Shanghai today
@@ -34,6 +38,8 @@ describe('due board', () => {
 
   it('filters by owner and validates the window', async () => {
     const t = makeTestApp('2026-11-01T00:00:00.000Z');
+    t.addUser('li', 'member');
+    t.addUser('zhang', 'member');
     await t.request('POST', '/api/customers', { name: 'Mine', tier: 'A', owner: 'li' });
     await t.request('POST', '/api/customers', { name: 'Theirs', tier: 'A', owner: 'zhang' });
     t.setNow('2026-11-20T00:00:00.000Z');
@@ -45,6 +51,7 @@ describe('due board', () => {
   it('answers the first `limit` items of each bucket and the full counts, for a manager and for a member', async () => {
     const t = makeTestApp('2026-11-01T00:00:00.000Z');
     const li = t.addUser('li', 'member');
+    t.addUser('zhang', 'member');
     for (let i = 0; i < 5; i++) await t.request('POST', '/api/customers', { name: `Late ${i}`, tier: 'A' }, li.headers);
     await t.request('POST', '/api/customers', { name: 'Someone else', tier: 'A', owner: 'zhang' });
     t.setNow('2026-11-20T00:00:00.000Z');
@@ -61,7 +68,8 @@ describe('due board', () => {
     // A call due 2026-11-24 03:00Z: in Shanghai that is tomorrow 11:00 when it is 23:30 today;
     // in New York it is still 22:00 of the 23rd, i.e. later today.
     const t = makeTestApp('2026-11-10T03:00:00.000Z');
-    await t.request('POST', '/api/customers', { name: 'Edge', tier: 'B' }); // call due 11-17 03:00Z
+    await t.request('POST', '/api/customers', { name: 'Edge', tier: 'B' });
+    t.setNow('2026-11-17T03:00:00.000Z');
     await t.request('POST', '/api/interactions', {
       customerId: 1,
       kind: 'call',

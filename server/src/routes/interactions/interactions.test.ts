@@ -29,8 +29,9 @@ describe('interactions', () => {
       nextCallDue: '2026-11-27T03:00:00.000Z',
       followUps: 1,
     });
-    // B visits every 90 days from creation; a call does not reset it.
-    expect(c.json.nextVisitDue).toBe('2027-01-30T02:00:00.000Z');
+    // B visits every 90 days from creation; a call does not reset it. Day 90 is Saturday
+    // 30 January 2027, so the visit falls due on the Friday before.
+    expect(c.json.nextVisitDue).toBe('2027-01-29T02:00:00.000Z');
   });
 
   it('a replay of the same idempotency key returns the first result and writes nothing new', async () => {
@@ -82,7 +83,8 @@ describe('interactions', () => {
     const undo = await t.request('DELETE', `/api/interactions/${call.json.id}`);
     expect(undo.status).toBe(200);
     const c = (await t.request('GET', `/api/customers/${id}`)).json;
-    expect(c).toMatchObject({ nextCallDue: '2026-11-08T00:00:00.000Z', lastCallAt: null, followUps: 0 });
+    // Back to the first call, due by the end of the day the file was opened (Shanghai).
+    expect(c).toMatchObject({ nextCallDue: '2026-11-01T15:59:59.999Z', lastCallAt: null, followUps: 0 });
     expect((await t.request('GET', `/api/customers/${id}/interactions`)).json.interactions).toEqual([]);
     expect((await t.request('DELETE', `/api/interactions/${call.json.id}`)).status).toBe(404);
   });

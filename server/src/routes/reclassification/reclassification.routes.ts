@@ -7,11 +7,12 @@ import { ApiError } from '../../lib/errors.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { updateCustomer } from '../../services/customers.ts';
-import { proposeReclassification, tierDistribution } from '../../services/reclassification.ts';
+import { lastCompleteMonth, proposeReclassification, tierDistribution } from '../../services/reclassification.ts';
 import { getSettings } from '../../services/settings.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'like 2026-11');
-const Query = z.object({ month: Month });
+/** Without a month: the last complete one (the unfinished month is judged only if asked for). */
+const Query = z.object({ month: Month.optional() });
 const Decisions = z.object({
   month: Month,
   decisions: z
@@ -42,16 +43,12 @@ export const reclassificationDocs: RouteDoc[] = [
 export const reclassificationRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .get('/', validate('query', Query), (c) => {
-      const { month } = c.req.valid('query');
+      const settings = getSettings(deps.db);
+      const now = deps.clock();
+      const month = c.req.valid('query').month ?? lastCompleteMonth(now, settings.timeZone);
       const viewer = c.get('viewer');
-      return c.json(
-        {
-          month,
-          proposals: proposeReclassification(deps.db, month, getSettings(deps.db), viewer),
-          distribution: tierDistribution(deps.db, viewer),
-        },
-        200,
-      );
+      const judged = proposeReclassification(deps.db, month, settings, viewer, now);
+      return c.json({ month, ...judged, distribution: tierDistribution(deps.db, viewer) }, 200);
     })
     .post('/decisions', validate('json', Decisions), (c) => {
       const { month, decisions } = c.req.valid('json');
@@ -59,7 +56,9 @@ export const reclassificationRoutes = (deps: AppDeps) =>
       const settings = getSettings(deps.db);
       const now = deps.clock();
       const result = deps.db.transaction((tx) => {
-        const open = new Map(proposeReclassification(deps.db, month, settings, viewer).map((p) => [p.customerId, p]));
+        const open = new Map(
+          proposeReclassification(deps.db, month, settings, viewer, now).proposals.map((p) => [p.customerId, p]),
+        );
         let accepted = 0;
         for (const d of decisions) {
           const p = open.get(d.customerId);

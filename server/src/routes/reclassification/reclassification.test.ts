@@ -66,6 +66,36 @@ describe('monthly reclassification', () => {
     expect(again.status).toBe(409);
   });
 
+  it('judges the unfinished month only as far as it has gone: no demotion for calls not yet due', async () => {
+    const t = makeTestApp('2026-10-01T00:00:00.000Z');
+    const mk = async (name: string) => (await t.request('POST', '/api/customers', { name, tier: 'A' })).json.id;
+    const recent = await mk('Called on the 30th');
+    const late = await mk('Last called on the 20th');
+    t.setNow('2026-11-30T08:00:00.000Z');
+    await log(t, recent, 'call', '2026-11-30T08:00:00.000Z');
+    await log(t, late, 'call', '2026-11-20T08:00:00.000Z');
+    // Sunday 6 December, 10:00 in Shanghai.
+    t.setNow('2026-12-06T02:00:00.000Z');
+    const r = (await t.request('GET', '/api/reclassification?month=2026-12')).json;
+    expect(r).toMatchObject({ month: '2026-12', partial: true, through: '2026-12-06T02:00:00.000Z' });
+    const byId = new Map(r.proposals.map((p: { customerId: number }) => [p.customerId, p]));
+    // Due 7 December: nothing was owed yet.
+    expect(byId.has(recent)).toBe(false);
+    // Due 27 November and again 4 December, with no contact since: that much is owed already.
+    expect(byId.get(late)).toMatchObject({ from: 'A', to: 'B', reasons: [{ code: 'silent_month', expected: 1 }] });
+  });
+
+  it('opens on the last complete month when none is asked for, and that month is not partial', async () => {
+    const t = makeTestApp('2026-12-06T02:00:00.000Z');
+    expect((await t.request('GET', '/api/reclassification')).json).toMatchObject({
+      month: '2026-11',
+      partial: false,
+      through: '2026-11-30T16:00:00.000Z',
+    });
+    t.setNow('2027-01-01T02:00:00.000Z');
+    expect((await t.request('GET', '/api/reclassification')).json.month).toBe('2026-12');
+  });
+
   it('rejects a malformed month', async () => {
     const t = makeTestApp();
     expect((await t.request('GET', '/api/reclassification?month=2026-13')).status).toBe(400);

@@ -31,7 +31,7 @@ export const settingsRoutes = (deps: AppDeps) =>
       const next = mergeSettings(getSettings(deps.db), patch);
       deps.db.transaction((tx) => {
         saveSettings(tx, next);
-        refreshAllDue(tx, next);
+        refreshAllDue(deps.db, next);
       });
       return c.json(next, 200);
     });

@@ -79,13 +79,13 @@ describe('import of customer lists', () => {
     // A merged file gained the new contact and kept its own.
     const merged = await t.request('GET', `/api/customers/${existingIds[0]}`);
     expect(merged.json.people.map((p: { name: string }) => p.name)).toEqual(['钱老板', '孙新人']);
-    // The imported files are due by their tier's cadence and found by search.
+    // The imported files are due for their first call like any new file, and found by search.
     const first = rows[0].customerId;
     const file = await t.request('GET', `/api/customers/${first}`);
     expect(file.json).toMatchObject({
       tier: 'A',
       region: ['华东', '江苏', '徐州'],
-      nextCallDue: '2026-11-30T02:00:00.000Z',
+      nextCallDue: '2026-11-23T15:59:59.999Z',
     });
     const found = await t.request('GET', `/api/search?q=${encodeURIComponent('c000000-group.com.cn')}`);
     expect(JSON.stringify(found.json)).toContain(String(first));
