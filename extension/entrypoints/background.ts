@@ -5,6 +5,7 @@ import { startSelectionMenu } from '@/src/background/capture-menu';
 import { createHandlers } from '@/src/background/handlers';
 import { injectCapture } from '@/src/background/inject';
 import { startBadges } from '@/src/badge/updater';
+import { createCardActions } from '@/src/context/card-actions';
 import { ContextService } from '@/src/context/service';
 import { startDashboardServices } from '@/src/dashboard/background';
 import { InteractionLog } from '@/src/log/service';
@@ -43,6 +44,7 @@ export default defineBackground(() => {
   });
   const captures = new CaptureService({ inject: injectCapture, api: currentApi, outbox, contexts, broadcast });
   startSelectionMenu((tabId, frameId) => captures.captureSelection(tabId, frameId));
-  handleRequests(createHandlers({ contexts, log, outbox, captures }));
+  const cards = createCardActions({ api: currentApi, contexts });
+  handleRequests(createHandlers({ contexts, log, outbox, captures, cards }));
   startDashboardServices({ outbox, contexts });
 });

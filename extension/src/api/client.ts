@@ -5,6 +5,7 @@ import {
   CaptureSaved,
   ContextAnswer,
   type ContextQuery,
+  CustomerDetail,
   ErrorBody,
   Interaction,
   type InteractionCreate,
@@ -58,7 +59,8 @@ export async function parseResponse<T>(res: Response, schema: z.ZodType<T>): Pro
   return { ok: true, status: res.status, value: parsed.data };
 }
 
-async function call<T>(send: () => Promise<Response>, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+/** One request, its answer parsed with the shared schema; any failure in the terms above. */
+export async function call<T>(send: () => Promise<Response>, schema: z.ZodType<T>): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await send();
@@ -66,6 +68,35 @@ async function call<T>(send: () => Promise<Response>, schema: z.ZodType<T>): Pro
     return { ok: false, failure: { kind: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
   }
   return parseResponse(res, schema);
+}
+
+/** Answers without a body (204) or with a file: success is the status, failure the error body. */
+export async function raw(send: () => Promise<Response>): Promise<ApiResult<Response>> {
+  let res: Response;
+  try {
+    res = await send();
+  } catch (e) {
+    return { ok: false, failure: { kind: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
+  }
+  if (res.ok) return { ok: true, status: res.status, value: res };
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON: not our server speaking.
+  }
+  const err = ErrorBody.safeParse(body);
+  if (!err.success) {
+    return { ok: false, failure: { kind: 'bad_response', status: res.status, message: `HTTP ${res.status}` } };
+  }
+  const { code, message, details } = err.data.error;
+  return { ok: false, failure: { kind: 'http', status: res.status, code, message, details } };
+}
+
+/** A write answered 204: null on success. */
+export async function empty(send: () => Promise<Response>): Promise<ApiResult<null>> {
+  const r = await raw(send);
+  return r.ok ? { ok: true, status: r.status, value: null } : r;
 }
 
 /** Every request gets a deadline: a hung server must look like a stopped one, not freeze the panel. */
@@ -95,6 +126,11 @@ export function createApi(conn: Connection, fetchImpl: typeof fetch = (...a) => 
     saveCapture: (json: CaptureSave) => call(() => client.api.captures.$post({ json }), CaptureSaved),
     latestCapture: (url: string) => call(() => client.api.captures.latest.$get({ query: { url } }), LatestCapture),
     search: (q: string) => call(() => client.api.search.$get({ query: { q, limit: '8' } }), SearchAnswer),
+    // The card's own actions (issue 12): the standing appointment cancelled, a lost file reopened.
+    cancelAppointment: (customerId: number) =>
+      empty(() => client.api.customers[':id'].appointment.$delete({ param: { id: String(customerId) } })),
+    reopenCustomer: (customerId: number) =>
+      call(() => client.api.customers[':id'].reopen.$post({ param: { id: String(customerId) } }), CustomerDetail),
   };
 }
 export type Api = ReturnType<typeof createApi>;

@@ -29,6 +29,7 @@ const empty: ContextAnswer = {
   keyPeople: [],
   followUps: 0,
   suggestions: [],
+  lost: null,
 };
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, status: 200, value });
 

@@ -1,6 +1,8 @@
+import type { CardActions } from '../context/card-actions.ts';
 import type { ContextService } from '../context/service.ts';
 import { senderKey } from '../context/webmail.ts';
 import type { InteractionLog } from '../log/service.ts';
+import { assertNotFuture } from '../log/when.ts';
 import type { Handlers } from '../messages/transport.ts';
 import type { Outbox } from '../outbox/queue.ts';
 import type { CaptureService } from './capture.ts';
@@ -11,8 +13,9 @@ export function createHandlers(deps: {
   log: InteractionLog;
   outbox: Outbox;
   captures: CaptureService;
+  cards: CardActions;
 }): Handlers {
-  const { contexts, log, outbox, captures } = deps;
+  const { contexts, log, outbox, captures, cards } = deps;
   const tabOf = (tabId: number | undefined) => {
     if (tabId === undefined) throw new Error('no tab to capture');
     return tabId;
@@ -21,6 +24,8 @@ export function createHandlers(deps: {
     'context/get': (p) => contexts.get(p.url, { refresh: p.refresh ?? false }),
     'interaction/log': (p) => log.log(p.url, p.customerId, p.draft, p.sender ? senderKey(p.sender) : undefined),
     'interaction/undo': (p) => log.undo(p.url, p.outboxId),
+    'appointment/cancel': (p) => cards.cancelAppointment(p),
+    'customer/reopen': (p) => cards.reopen(p),
     'outbox/flush': async () => {
       await outbox.flush({ force: true });
       return { ok: true };
@@ -35,7 +40,9 @@ export function createHandlers(deps: {
     },
     'outbox/edit': async (p) => {
       // The form's fields replace the old ones (a cleared field is cleared); what identifies
-      // the write — customer, time, idempotency key, source page — stays.
+      // the write — customer, idempotency key, source page — stays, and so does its time
+      // unless the form corrects it (a time the server refused as being in the future).
+      assertNotFuture(p.draft.at, Date.now());
       await outbox.retry(p.id, (item) => {
         if (item.op !== 'interaction/create') return item;
         const { customerId, at, idempotencyKey, sourceUrl } = item.body;

@@ -1,14 +1,18 @@
 import type { ContextAnswer } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
 import type { ContextView } from '../context/view.ts';
-import { badgeFor, OVERDUE_COLOR, TIER_COLORS, WAITING_COLOR } from './state.ts';
+import { badgeFor, LOST_COLOR, OVERDUE_COLOR, TIER_COLORS, WAITING_COLOR } from './state.ts';
 
-const answer = (tier: 'A' | 'B' | 'C', overdue: boolean) =>
-  ({ tier, overdue: { call: overdue, visit: false, appointment: false, any: overdue } }) as unknown as ContextAnswer;
-const customer = (tier: 'A' | 'B' | 'C', overdue = false): ContextView => ({
+const answer = (tier: 'A' | 'B' | 'C', overdue: boolean, lost: ContextAnswer['lost'] = null) =>
+  ({
+    tier,
+    lost,
+    overdue: { call: overdue, visit: false, appointment: false, any: overdue },
+  }) as unknown as ContextAnswer;
+const customer = (tier: 'A' | 'B' | 'C', overdue = false, lost: ContextAnswer['lost'] = null): ContextView => ({
   state: 'customer',
   key: 'xz-land.com.cn',
-  answer: answer(tier, overdue),
+  answer: answer(tier, overdue, lost),
   pending: [],
   fetchedAt: 0,
 });
@@ -22,6 +26,15 @@ describe('badgeFor', () => {
 
   it('turns red when anything is overdue', () => {
     expect(badgeFor(customer('B', true), calm)).toEqual({ text: 'B', color: OVERDUE_COLOR });
+  });
+
+  it('is neutral grey for a lost file, never red, whatever the old due dates said', () => {
+    const lost = { at: '2026-11-02T03:00:00.000Z', reasonCode: 'price' as const, reason: null };
+    expect(badgeFor(customer('B', false, lost), calm)).toEqual({ text: 'B', color: LOST_COLOR });
+    // Even were an older answer to say overdue, a lost file is not due.
+    expect(badgeFor(customer('A', true, lost), calm).color).toBe(LOST_COLOR);
+    expect(LOST_COLOR).not.toBe(OVERDUE_COLOR);
+    expect(Object.values(TIER_COLORS)).not.toContain(LOST_COLOR);
   });
 
   it('is empty for unknown sites, browser pages and errors', () => {

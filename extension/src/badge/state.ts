@@ -10,6 +10,8 @@ export interface BadgeState {
 export const TIER_COLORS: Record<Tier, string> = { A: '#1d4ed8', B: '#0f766e', C: '#64748b' };
 export const OVERDUE_COLOR = '#dc2626';
 export const WAITING_COLOR = '#b45309';
+/** A lost file: neutral grey, never the overdue red (nothing is due on a lost file). */
+export const LOST_COLOR = '#9ca3af';
 const NONE: BadgeState = { text: '', color: '#64748b' };
 
 export interface OutboxBadgeInput {
@@ -20,7 +22,8 @@ export interface OutboxBadgeInput {
 
 /**
  * The toolbar badge for one tab, from its URL's card alone (no script in the page):
- * the tier letter on a tier colour, red when anything is overdue. While writes are stuck
+ * the tier letter on a tier colour, red when anything is overdue, neutral grey for a lost
+ * file. While writes are stuck
  * waiting for an unreachable server, the count of them wins: the user must know their calls
  * haven't arrived yet.
  */
@@ -29,7 +32,8 @@ export function badgeFor(view: ContextView | null, outbox: OutboxBadgeInput): Ba
     return { text: outbox.waiting > 99 ? '99+' : String(outbox.waiting), color: WAITING_COLOR };
   }
   if (view?.state !== 'customer') return NONE;
-  const { tier, overdue } = view.answer;
+  const { tier, overdue, lost } = view.answer;
   if (!tier) return NONE;
+  if (lost) return { text: tier, color: LOST_COLOR };
   return { text: tier, color: overdue.any ? OVERDUE_COLOR : TIER_COLORS[tier] };
 }

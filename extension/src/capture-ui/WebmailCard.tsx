@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { ContextView } from '../context/view.ts';
 import { useI18n } from '../i18n/react.tsx';
 import type { InteractionDraft } from '../messages/protocol.ts';
-import { CustomerCard } from '../panel/CustomerCard.tsx';
+import { type CardAction, CustomerCard } from '../panel/CustomerCard.tsx';
 import { ErrorState } from '../panel/ErrorState.tsx';
 import type { MailView } from './useWebmail.ts';
 import './capture.css';
@@ -12,6 +12,7 @@ interface Props {
   mail: MailView;
   now: Date;
   onLog: (customerId: number, draft: InteractionDraft, sender: string) => Promise<void>;
+  onAction: (action: CardAction, customerId: number, sender: string) => Promise<void>;
   onAddSender: (capture: Capture, sender: string) => void;
   onReread: () => void;
 }
@@ -22,7 +23,7 @@ const WEBMAIL_QUICK = ['call', 'email'] as const;
  * The card for an open webmail message: who sent it, their customer and person, and Log call /
  * Log email with the subject prefilled; an unknown sender can be added to a customer.
  */
-export function WebmailCard({ mail, now, onLog, onAddSender, onReread }: Props) {
+export function WebmailCard({ mail, now, onLog, onAction, onAddSender, onReread }: Props) {
   const { m } = useI18n();
   const noteId = useId();
   const subject = mail.state === 'ready' ? (mail.message.subject ?? '') : '';
@@ -87,6 +88,7 @@ export function WebmailCard({ mail, now, onLog, onAddSender, onReread }: Props) 
         }
         from={from}
         onLog={(customerId, draft) => onLog(customerId, draft, from)}
+        onAction={(action, customerId) => onAction(action, customerId, from)}
         onAddSender={() => onAddSender(capture, from)}
         onRetry={onReread}
       />
@@ -101,6 +103,7 @@ function SenderCard({
   noteField,
   from,
   onLog,
+  onAction,
   onAddSender,
   onRetry,
 }: {
@@ -110,6 +113,7 @@ function SenderCard({
   noteField: ReactNode;
   from: string;
   onLog: (customerId: number, draft: InteractionDraft) => Promise<void>;
+  onAction: (action: CardAction, customerId: number) => Promise<void>;
   onAddSender: () => void;
   onRetry: () => void;
 }) {
@@ -131,6 +135,7 @@ function SenderCard({
             quickKinds={WEBMAIL_QUICK}
             quickDraft={quickDraft}
             onLog={(draft) => onLog(view.answer.customer?.id ?? 0, draft)}
+            onAction={(action) => onAction(action, view.answer.customer?.id ?? 0)}
           />
           {/* Known company, new person (matched by the e-mail domain): offer to file the sender too. */}
           {!person && (

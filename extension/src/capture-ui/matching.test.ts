@@ -71,6 +71,7 @@ const empty: ContextAnswer = {
   keyPeople: [],
   followUps: 0,
   suggestions: [],
+  lost: null,
 };
 
 describe('collectMatches', () => {

@@ -17,6 +17,7 @@ const unknown: ContextAnswer = {
   keyPeople: [],
   followUps: 0,
   suggestions: [],
+  lost: null,
 };
 
 function setup(answers: Array<ApiResult<ContextAnswer>>) {

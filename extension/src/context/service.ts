@@ -1,4 +1,4 @@
-import type { ContextAnswer, ContextQuery, Settings } from '@dossier/shared';
+import type { ContextAnswer, ContextQuery, DueSettings } from '@dossier/shared';
 import type { ApiResult } from '../api/client.ts';
 import { applyUnconfirmed, type UnconfirmedLog } from './optimistic.ts';
 import { classifyPage } from './page.ts';
@@ -27,7 +27,7 @@ export interface ContextServiceDeps {
   fetchAnswer: (query: ContextQuery) => Promise<ApiResult<ContextAnswer> | null>;
   /** Logs for this customer that the server has not confirmed (outbox + just delivered). */
   unconfirmed: (customerId: number) => Promise<Unconfirmed>;
-  settings: () => Promise<Pick<Settings, 'cadence'>>;
+  settings: () => Promise<DueSettings>;
   now?: () => number;
   /** A read succeeded: the server is up, so the outbox needn't wait out its backoff. */
   onReachable?: () => void;

@@ -9,6 +9,8 @@ export const PendingInteraction = z.object({
   at: z.string(),
   summary: z.string().optional(),
   outcome: z.string().optional(),
+  /** The server refused it (4xx): kept in the outbox, shown until the user corrects or discards it. */
+  refused: z.boolean().optional(),
 });
 export type PendingInteraction = z.infer<typeof PendingInteraction>;
 

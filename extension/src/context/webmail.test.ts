@@ -45,6 +45,7 @@ const answer = (name: string | null): ContextAnswer => ({
   keyPeople: [],
   followUps: 0,
   suggestions: [],
+  lost: null,
 });
 
 describe('ContextService with sender keys', () => {

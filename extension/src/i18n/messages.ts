@@ -67,6 +67,13 @@ export interface Messages {
     logged: (kind: InteractionKind) => string;
     undone: string;
     failed: (reason: string) => string;
+    /** A lost file's badge and heading ("已流失"). */
+    lost: string;
+    cancelAppointment: string;
+    confirmCancelAppointment: string;
+    appointmentCancelled: string;
+    reopen: string;
+    reopened: string;
   };
   due: {
     inDays: (n: number) => string;
@@ -85,6 +92,10 @@ export interface Messages {
     intentionNone: string;
     note: string;
     nextContact: string;
+    when: string;
+    whenHint: string;
+    future: string;
+    meetsAppointment: (when: string) => string;
     submit: string;
     cancel: string;
   };
@@ -103,6 +114,7 @@ export interface Messages {
     retryItem: string;
     edit: string;
     discard: string;
+    refusedShort: string;
   };
   capture: CaptureMessages;
   dashboard: DashboardMessages;
@@ -166,6 +178,12 @@ const en: Messages = {
     logged: (k) => `${en.kinds[k]} logged.`,
     undone: 'Removed.',
     failed: (r) => `Not done: ${r}`,
+    lost: 'Lost',
+    cancelAppointment: 'Cancel appointment',
+    confirmCancelAppointment: 'Cancel this appointment? It will no longer be due.',
+    appointmentCancelled: 'Appointment cancelled.',
+    reopen: 'Reopen',
+    reopened: 'Reopened: the file is active again.',
   },
   due: {
     inDays: (n) => `in ${n} days`,
@@ -184,6 +202,10 @@ const en: Messages = {
     intentionNone: 'Not assessed',
     note: 'Note',
     nextContact: 'Next contact',
+    when: 'When',
+    whenHint: 'Empty for now; an earlier time for a contact made before.',
+    future: 'A contact cannot be in the future. Pick a time up to now.',
+    meetsAppointment: (w) => `This is the outcome of the appointment (${w})`,
     submit: 'Log',
     cancel: 'Cancel',
   },
@@ -217,6 +239,7 @@ const en: Messages = {
     retryItem: 'Send again',
     edit: 'Edit',
     discard: 'Discard',
+    refusedShort: 'refused by the server',
   },
   capture: captureEn,
   dashboard: dashboardEn,
@@ -280,6 +303,12 @@ const zhCN: Messages = {
     logged: (k) => `已记录${zhCN.kinds[k]}。`,
     undone: '已撤销。',
     failed: (r) => `未完成：${r}`,
+    lost: '已流失',
+    cancelAppointment: '取消约定',
+    confirmCancelAppointment: '取消这个约定？取消后它不再到期。',
+    appointmentCancelled: '约定已取消。',
+    reopen: '重新开启',
+    reopened: '已重新开启：档案恢复为往来客户。',
   },
   due: {
     inDays: (n) => `${n} 天后`,
@@ -298,6 +327,10 @@ const zhCN: Messages = {
     intentionNone: '未评估',
     note: '备注',
     nextContact: '下次联系',
+    when: '时间',
+    whenHint: '留空表示现在；之前发生的联系请选当时的时间。',
+    future: '联系时间不能晚于现在，请选择现在或之前的时间。',
+    meetsAppointment: (w) => `这是约定（${w}）的结果`,
     submit: '记录',
     cancel: '取消',
   },
@@ -331,6 +364,7 @@ const zhCN: Messages = {
     retryItem: '重新发送',
     edit: '修改',
     discard: '丢弃',
+    refusedShort: '被服务器拒绝',
   },
   capture: captureZhCN,
   dashboard: dashboardZhCN,

@@ -5,6 +5,7 @@ import type { ContextView } from '../context/view.ts';
 import type { InteractionDraft } from '../messages/protocol.ts';
 import type { Outbox } from '../outbox/queue.ts';
 import type { OutboxItem, OutboxState } from '../outbox/types.ts';
+import { assertNotFuture } from './when.ts';
 
 /** How long after a log its undo can still find the original write (the toast shows 5 s). */
 const UNDO_WINDOW_MS = 5 * 60_000;
@@ -51,11 +52,13 @@ export class InteractionLog {
     const classified = classifyPage(url);
     if (classified.kind !== 'web') throw new Error('not a web page');
     const page = { ...classified, key: cardKey ?? classified.key };
-    // Time and key fixed now: a call logged offline keeps the time it was made.
+    // Time and key fixed now: a call logged offline keeps the time it was made. A time the form
+    // gave (a contact made earlier) is kept, but never one ahead of now.
+    assertNotFuture(draft.at, Date.now());
     const body = InteractionCreate.parse({
       ...draft,
       customerId,
-      at: new Date().toISOString(),
+      at: draft.at ?? new Date().toISOString(),
       sourceUrl: url.slice(0, 2000),
       idempotencyKey: crypto.randomUUID(),
     });
@@ -82,34 +85,41 @@ export class InteractionLog {
     return { view };
   }
 
-  /** What the card overlays for a customer: logs waiting in the outbox or just landed, minus undone ones. */
+  /**
+   * What the card overlays for a customer: logs waiting in the outbox or just landed, minus
+   * undone ones. Logs the server refused are listed too (marked), never silently dropped from
+   * the card, but they move no due date.
+   */
   unconfirmed(state: OutboxState, customerId: number): Unconfirmed {
     const undone = new Set(state.items.filter((i) => i.op === 'interaction/undo').map((i) => i.body.idempotencyKey));
-    const creates = state.items.filter(
+    const mine = state.items.filter(
       (i): i is Extract<OutboxItem, { op: 'interaction/create' }> =>
-        i.op === 'interaction/create' && i.status === 'pending' && i.body.customerId === customerId,
+        i.op === 'interaction/create' && i.body.customerId === customerId && !undone.has(i.body.idempotencyKey),
     );
+    const creates = mine.filter((i) => i.status === 'pending');
     const logs = [
       ...creates.map((i) => i.body),
       ...[...this.landed.values()].filter((b) => b.customerId === customerId),
-    ].filter((b) => !undone.has(b.idempotencyKey));
-    const pending = creates
-      .filter((i) => !undone.has(i.body.idempotencyKey))
-      .map((i) => ({
-        outboxId: i.id,
-        idempotencyKey: i.body.idempotencyKey,
-        kind: i.body.kind,
-        at: i.body.at ?? new Date(i.createdAt).toISOString(),
-        ...(i.body.summary ? { summary: i.body.summary } : {}),
-        ...(i.body.outcome ? { outcome: i.body.outcome } : {}),
-      }));
+    ];
+    const pending = mine.map((i) => ({
+      outboxId: i.id,
+      idempotencyKey: i.body.idempotencyKey,
+      kind: i.body.kind,
+      at: i.body.at ?? new Date(i.createdAt).toISOString(),
+      ...(i.body.summary ? { summary: i.body.summary } : {}),
+      ...(i.body.outcome ? { outcome: i.body.outcome } : {}),
+      ...(i.status === 'rejected' ? { refused: true } : {}),
+    }));
     return {
-      logs: logs.map((b) => ({
-        kind: b.kind,
-        at: b.at ?? new Date().toISOString(),
-        appointment: b.appointment,
-        idempotencyKey: b.idempotencyKey,
-      })),
+      logs: logs
+        .filter((b) => !undone.has(b.idempotencyKey))
+        .map((b) => ({
+          kind: b.kind,
+          at: b.at ?? new Date().toISOString(),
+          appointment: b.appointment,
+          meetsAppointment: b.meetsAppointment,
+          idempotencyKey: b.idempotencyKey,
+        })),
       pending,
     };
   }

@@ -34,13 +34,37 @@ describe('parseRequest', () => {
     expect(parseRequest(req('__proto__', {}))).toMatchObject({ ok: false, error: expect.stringContaining('unknown') });
     const bad = parseRequest(req('interaction/log', { url: 'x', customerId: -1, draft: { kind: 'fax' } }));
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('bad interaction/log payload') });
-    // The background, not the panel, sets the key and the time.
+    // The background, not the panel, sets the key.
     const sneaky = parseRequest(
       req('interaction/log', { url: 'x', customerId: 1, draft: { kind: 'call', idempotencyKey: 'mine-mine-mine' } }),
     );
     expect(
       sneaky.ok && sneaky.request.type === 'interaction/log' && 'idempotencyKey' in sneaky.request.payload.draft,
     ).toBe(false);
+  });
+});
+
+describe('card actions', () => {
+  it('cancels an appointment or reopens a file for one customer, from a page or a sender', () => {
+    for (const type of ['appointment/cancel', 'customer/reopen']) {
+      expect(parseRequest(req(type, { url: 'https://www.xz-land.com.cn/', customerId: 3 }))).toMatchObject({
+        ok: true,
+        request: { type, payload: { customerId: 3 } },
+      });
+      expect(
+        parseRequest(req(type, { url: 'https://mail.google.com/', customerId: 3, sender: 'wang@xz-land.com.cn' })),
+      ).toMatchObject({ ok: true });
+      expect(parseRequest(req(type, { url: 'https://x.cn/', customerId: 0 }))).toMatchObject({ ok: false });
+    }
+  });
+
+  it('takes a contact made earlier with its time, and the outcome of an appointment', () => {
+    const at = '2026-11-30T02:00:00.000Z';
+    expect(
+      parseRequest(
+        req('interaction/log', { url: 'x', customerId: 1, draft: { kind: 'call', at, meetsAppointment: true } }),
+      ),
+    ).toMatchObject({ ok: true, request: { payload: { draft: { at, meetsAppointment: true } } } });
   });
 });
 

@@ -17,8 +17,11 @@ import { ContextView } from '../context/view.ts';
  * so a stale panel talking to an updated background fails loudly instead of misrendering.
  */
 
-/** What the panel fills in; the background adds customerId, time and the idempotency key. */
-export const InteractionDraft = InteractionCreate.omit({ customerId: true, idempotencyKey: true, at: true });
+/**
+ * What the panel fills in; the background adds customerId and the idempotency key, and the
+ * time unless the form gives one (a contact made earlier; never one in the future).
+ */
+export const InteractionDraft = InteractionCreate.omit({ customerId: true, idempotencyKey: true });
 export type InteractionDraft = z.input<typeof InteractionDraft>;
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -42,6 +45,13 @@ export type LatestCapture = z.infer<typeof LatestCapture>;
 export const CaptureTarget = CaptureSave.shape.target;
 export type CaptureTarget = z.input<typeof CaptureTarget>;
 const Logged = z.object({ outboxId: z.string(), view: ContextView });
+/** An action on the card's customer, answered straight by the server; the card as it is after it. */
+const CardAction = z.object({
+  url: z.string().max(4000),
+  customerId: id,
+  /** On a webmail message: the sender's card is the one that changes. */
+  sender: email.optional(),
+});
 
 export const requests = {
   /** The context card for a page URL: from cache at once when known, otherwise from the server. */
@@ -59,6 +69,10 @@ export const requests = {
     }),
     answer: Logged,
   },
+  /** The standing appointment cancelled explicitly (not met, not moved: it no longer stands). */
+  'appointment/cancel': { payload: CardAction, answer: z.object({ view: ContextView }) },
+  /** A lost file reopened: active again, with due dates. */
+  'customer/reopen': { payload: CardAction, answer: z.object({ view: ContextView }) },
   /** Undo of a log: cancelled if still waiting, otherwise deleted on the server. */
   'interaction/undo': {
     payload: z.object({ url: z.string().max(4000), outboxId: z.string() }),

@@ -12,7 +12,7 @@ import type { Answer, InteractionDraft } from '../messages/protocol.ts';
 import { onEvent, request } from '../messages/transport.ts';
 import type { OutboxItem } from '../outbox/types.ts';
 import { useNow } from '../ui/useNow.ts';
-import { CustomerCard } from './CustomerCard.tsx';
+import { type CardAction, CustomerCard } from './CustomerCard.tsx';
 import { ErrorState } from './ErrorState.tsx';
 import { LogForm } from './LogForm.tsx';
 import { OutboxStatus } from './OutboxStatus.tsx';
@@ -83,6 +83,22 @@ export function App() {
     });
   };
 
+  /** Cancel the appointment, reopen a lost file: answered by the server, the card follows. */
+  const act = async (action: CardAction, customerId: number, sender?: string) => {
+    if (!page) return;
+    const apply: (v: ContextView) => void = sender ? webmail.setView : setView;
+    try {
+      const r = await request(action, { url: page.url, customerId, ...(sender ? { sender } : {}) });
+      apply(r.view);
+      setToast({
+        id: Date.now(),
+        message: action === 'appointment/cancel' ? m.panel.appointmentCancelled : m.panel.reopened,
+      });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   let body: ReactNode;
   if (capture.flow) {
     body = (
@@ -103,6 +119,7 @@ export function App() {
         mail={webmail.mail}
         now={now}
         onLog={(customerId, draft, sender) => log(customerId, draft, sender)}
+        onAction={(action, customerId, sender) => act(action, customerId, sender)}
         onAddSender={(c, sender) => tab?.tabId !== undefined && capture.open(tab.tabId, c, sender)}
         onReread={webmail.reread}
       />
@@ -130,6 +147,7 @@ export function App() {
               view={view}
               now={now}
               onLog={(draft) => log(view.answer.customer?.id ?? 0, draft)}
+              onAction={(action) => act(action, view.answer.customer?.id ?? 0)}
             />
             <div className="actions">
               <button type="button" onClick={startCapture}>
@@ -156,6 +174,11 @@ export function App() {
                 : []
             }
             initial={editing.body}
+            appointment={
+              view.state === 'customer' && view.answer.customer?.id === editing.body.customerId
+                ? view.answer.appointment
+                : null
+            }
             onCancel={() => setEditing(null)}
             onSubmit={async (draft) => {
               await request('outbox/edit', { id: editing.id, draft }).catch(fail);

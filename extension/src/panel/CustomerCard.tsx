@@ -1,5 +1,5 @@
 import type { Interaction, Person } from '@dossier/shared';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ContextView, PendingInteraction } from '../context/view.ts';
 import { useI18n } from '../i18n/react.tsx';
 import { formatDate, formatDue } from '../i18n/relative.ts';
@@ -12,10 +12,14 @@ export type QuickKind = 'call' | 'visit' | 'email';
 
 type CustomerView = Extract<ContextView, { state: 'customer' }>;
 
+/** What the card asks the server to do for its customer, besides logging contacts. */
+export type CardAction = 'appointment/cancel' | 'customer/reopen';
+
 interface Props {
   view: CustomerView;
   now: Date;
   onLog: (draft: InteractionDraft) => Promise<void>;
+  onAction: (action: CardAction) => Promise<void>;
   quickKinds?: readonly QuickKind[];
   /** Prefilled into every log from this card (webmail: the subject and the sender). */
   quickDraft?: Omit<InteractionDraft, 'kind'>;
@@ -23,8 +27,8 @@ interface Props {
 
 const DEFAULT_QUICK: readonly QuickKind[] = ['call', 'visit'];
 
-export function CustomerCard({ view, now, onLog, quickKinds = DEFAULT_QUICK, quickDraft }: Props) {
-  const { m } = useI18n();
+export function CustomerCard({ view, now, onLog, onAction, quickKinds = DEFAULT_QUICK, quickDraft }: Props) {
+  const { m, locale } = useI18n();
   const { answer, pending } = view;
   const customer = answer.customer;
   const [formOpen, setFormOpen] = useState(false);
@@ -36,21 +40,24 @@ export function CustomerCard({ view, now, onLog, quickKinds = DEFAULT_QUICK, qui
     visit: m.panel.logVisit,
     email: m.capture.webmail.logEmail,
   };
-  const logQuick = async (kind: QuickKind) => {
+  const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     try {
-      await onLog({ ...quickDraft, kind });
+      await fn();
     } finally {
       setBusy(false);
     }
   };
+  const logQuick = (kind: QuickKind) => run(() => onLog({ ...quickDraft, kind }));
+  // A lost file has no due dates and nothing overdue: a neutral badge, why and when it was lost.
+  const lost = answer.lost;
 
   return (
     <article className="card" aria-labelledby="customer-name">
       <header className="card-head">
         <span
           role="img"
-          className={`tier tier-${answer.tier}${answer.overdue.any ? ' tier-overdue' : ''}`}
+          className={`tier tier-${answer.tier}${lost ? ' tier-lost' : answer.overdue.any ? ' tier-overdue' : ''}`}
           aria-label={m.panel.tierLabel(answer.tier)}
         >
           {m.panel.tierText(answer.tier)}
@@ -63,19 +70,60 @@ export function CustomerCard({ view, now, onLog, quickKinds = DEFAULT_QUICK, qui
         </div>
       </header>
 
-      <section className="dues">
-        {answer.nextCallDue && <DueLine label={m.panel.nextCallDue} due={answer.nextCallDue} now={now} />}
-        {answer.nextVisitDue && <DueLine label={m.panel.nextVisitDue} due={answer.nextVisitDue} now={now} />}
-        {answer.appointment && <DueLine label={m.panel.appointment} due={answer.appointment} now={now} withTime />}
-        <p className="muted small">{m.panel.followUps(answer.followUps)}</p>
-      </section>
+      {lost ? (
+        <section className="lost-card" aria-label={m.panel.lost}>
+          <p>
+            <strong className="lost-badge">{m.panel.lost}</strong>
+            {lost.at && (
+              <time className="muted" dateTime={lost.at}>
+                {' '}
+                · {formatDate(lost.at, locale)}
+              </time>
+            )}
+            {lost.reasonCode && <span> · {m.dashboard.lostReasons[lost.reasonCode]}</span>}
+          </p>
+          {lost.reason && <p className="small">{lost.reason}</p>}
+          <p className="muted small">{m.panel.followUps(answer.followUps)}</p>
+        </section>
+      ) : (
+        <section className="dues">
+          {answer.nextCallDue && <DueLine label={m.panel.nextCallDue} due={answer.nextCallDue} now={now} />}
+          {answer.nextVisitDue && <DueLine label={m.panel.nextVisitDue} due={answer.nextVisitDue} now={now} />}
+          {answer.appointment && (
+            <DueLine label={m.panel.appointment} due={answer.appointment} now={now} withTime>
+              <button
+                type="button"
+                className="link"
+                disabled={busy}
+                onClick={() => {
+                  if (window.confirm(m.panel.confirmCancelAppointment)) void run(() => onAction('appointment/cancel'));
+                }}
+              >
+                {m.panel.cancelAppointment}
+              </button>
+            </DueLine>
+          )}
+          <p className="muted small">{m.panel.followUps(answer.followUps)}</p>
+        </section>
+      )}
 
       <div className="actions">
-        {quickKinds.map((k) => (
-          <button key={k} type="button" className="primary" disabled={busy} onClick={() => void logQuick(k)}>
-            {quickLabel[k]}
+        {lost ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void run(() => onAction('customer/reopen'))}
+          >
+            {m.panel.reopen}
           </button>
-        ))}
+        ) : (
+          quickKinds.map((k) => (
+            <button key={k} type="button" className="primary" disabled={busy} onClick={() => void logQuick(k)}>
+              {quickLabel[k]}
+            </button>
+          ))
+        )}
         <button type="button" aria-expanded={formOpen} onClick={() => setFormOpen((o) => !o)}>
           {m.panel.logOther}
         </button>
@@ -83,6 +131,7 @@ export function CustomerCard({ view, now, onLog, quickKinds = DEFAULT_QUICK, qui
       {formOpen && (
         <LogForm
           people={answer.keyPeople}
+          appointment={answer.appointment}
           {...(quickDraft ? { initial: quickDraft } : {})}
           onCancel={() => setFormOpen(false)}
           onSubmit={async (draft) => {
@@ -111,7 +160,20 @@ export function CustomerCard({ view, now, onLog, quickKinds = DEFAULT_QUICK, qui
   );
 }
 
-function DueLine({ label, due, now, withTime = false }: { label: string; due: string; now: Date; withTime?: boolean }) {
+function DueLine({
+  label,
+  due,
+  now,
+  withTime = false,
+  children,
+}: {
+  label: string;
+  due: string;
+  now: Date;
+  withTime?: boolean;
+  /** An action on this line (the appointment's Cancel). */
+  children?: ReactNode;
+}) {
   const { m, locale } = useI18n();
   const d = formatDue(due, now, m.due);
   return (
@@ -124,6 +186,7 @@ function DueLine({ label, due, now, withTime = false }: { label: string; due: st
       <time className="due-date muted" dateTime={due}>
         {formatDate(due, locale, withTime)}
       </time>
+      {children && <div className="due-action">{children}</div>}
     </div>
   );
 }
@@ -183,21 +246,40 @@ function CopyPhone({ phone }: { phone: string }) {
 function Interactions({ confirmed, pending }: { confirmed: Interaction[]; pending: PendingInteraction[] }) {
   const { m, locale } = useI18n();
   const rows = [
-    ...pending.map((p) => ({ key: p.outboxId, kind: p.kind, at: p.at, text: p.summary ?? p.outcome, waiting: true })),
+    ...pending.map((p) => ({
+      key: p.outboxId,
+      kind: p.kind,
+      at: p.at,
+      text: p.summary ?? p.outcome,
+      waiting: true,
+      refused: p.refused ?? false,
+    })),
     ...confirmed
       .filter((i) => !pending.some((p) => p.idempotencyKey === i.idempotencyKey))
-      .map((i) => ({ key: String(i.id), kind: i.kind, at: i.at, text: i.summary ?? i.outcome, waiting: false })),
+      .map((i) => ({
+        key: String(i.id),
+        kind: i.kind,
+        at: i.at,
+        text: i.summary ?? i.outcome,
+        waiting: false,
+        refused: false,
+      })),
   ].slice(0, 3);
   if (!rows.length) return <p className="muted small">{m.panel.noInteractions}</p>;
   return (
     <ul className="interactions">
       {rows.map((r) => (
-        <li key={r.key} className={r.waiting ? 'waiting' : undefined}>
+        <li key={r.key} className={r.refused ? 'refused' : r.waiting ? 'waiting' : undefined}>
           <span className="kind">{m.kinds[r.kind]}</span>
           <time className="muted" dateTime={r.at}>
             {formatDate(r.at, locale, true)}
           </time>
-          {r.waiting && <span className="muted small"> · {m.outbox.notSent}</span>}
+          {r.waiting && (
+            <span className={r.refused ? 'refused small' : 'muted small'}>
+              {' '}
+              · {r.refused ? m.outbox.refusedShort : m.outbox.notSent}
+            </span>
+          )}
           {r.text && <p className="small">{r.text}</p>}
         </li>
       ))}

@@ -1,6 +1,8 @@
 import { type Intention, InteractionKind, type Person } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../i18n/react.tsx';
+import { formatDate } from '../i18n/relative.ts';
+import { instantToLocal, isFutureLocal, localToInstant } from '../log/when.ts';
 import type { InteractionDraft } from '../messages/protocol.ts';
 
 /** Kinds offered by the form: the other ones first, call and visit for a log with details. */
@@ -17,40 +19,49 @@ const FORM_KINDS = [
 interface Props {
   people: Person[];
   initial?: Partial<InteractionDraft>;
+  /** The appointment that stands for this customer: the form offers to log its outcome. */
+  appointment?: string | null | undefined;
   onSubmit: (draft: InteractionDraft) => Promise<void>;
   onCancel: () => void;
 }
 
-/** `<input type="datetime-local">` speaks local wall time; the API wants an instant. */
-const toInstant = (local: string) => (local ? new Date(local).toISOString() : undefined);
-const toLocalInput = (iso: string | undefined) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-
-export function LogForm({ people, initial, onSubmit, onCancel }: Props) {
-  const { m } = useI18n();
+/**
+ * A contact with its details. "When" is empty for now, or an earlier time (never a later one:
+ * the picker stops at now and the form refuses a time ahead before anything is sent).
+ */
+export function LogForm({ people, initial, appointment, onSubmit, onCancel }: Props) {
+  const { m, locale } = useI18n();
   const id = useId();
   const [kind, setKind] = useState<InteractionKind>(initial?.kind ?? 'email');
   const [personId, setPersonId] = useState<string>(initial?.personId ? String(initial.personId) : '');
   const [outcome, setOutcome] = useState(initial?.outcome ?? '');
   const [intention, setIntention] = useState<Intention | ''>(initial?.intention ?? '');
   const [note, setNote] = useState(initial?.summary ?? '');
-  const [next, setNext] = useState(toLocalInput(initial?.appointment));
+  const [next, setNext] = useState(instantToLocal(initial?.appointment));
+  const [when, setWhen] = useState(instantToLocal(initial?.at));
+  const [meets, setMeets] = useState(initial?.meetsAppointment ?? false);
+  const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
+  const max = instantToLocal(Date.now());
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (isFutureLocal(when, new Date())) {
+      setProblem(m.form.future);
+      return;
+    }
+    setProblem('');
     setBusy(true);
     try {
       await onSubmit({
         kind,
+        ...(when ? { at: localToInstant(when) } : {}),
         ...(personId ? { personId: Number(personId) } : {}),
         ...(outcome.trim() ? { outcome: outcome.trim() } : {}),
         ...(intention ? { intention } : {}),
         ...(note.trim() ? { summary: note.trim() } : {}),
-        ...(next ? { appointment: toInstant(next) } : {}),
+        ...(next ? { appointment: localToInstant(next) } : {}),
+        ...(appointment && meets ? { meetsAppointment: true } : {}),
       });
     } finally {
       setBusy(false);
@@ -67,6 +78,34 @@ export function LogForm({ people, initial, onSubmit, onCancel }: Props) {
           </option>
         ))}
       </select>
+
+      <label htmlFor={`${id}-when`}>{m.form.when}</label>
+      <input
+        id={`${id}-when`}
+        type="datetime-local"
+        value={when}
+        max={max}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-when-hint`}
+        onChange={(e) => {
+          setWhen(e.target.value);
+          setProblem('');
+        }}
+      />
+      <p
+        id={`${id}-when-hint`}
+        className={problem ? 'error small' : 'muted small'}
+        role={problem ? 'alert' : undefined}
+      >
+        {problem || m.form.whenHint}
+      </p>
+
+      {appointment && (
+        <div className="check">
+          <input id={`${id}-meets`} type="checkbox" checked={meets} onChange={(e) => setMeets(e.target.checked)} />
+          <label htmlFor={`${id}-meets`}>{m.form.meetsAppointment(formatDate(appointment, locale, true))}</label>
+        </div>
+      )}
 
       {people.length > 0 && (
         <>

@@ -6,7 +6,6 @@ import {
   CustomerList,
   type CustomerUpdate,
   DueBoard,
-  ErrorBody,
   Key,
   type KeyInput,
   Person,
@@ -16,7 +15,7 @@ import {
 } from '@dossier/shared';
 import { hc } from 'hono/client';
 import type { z } from 'zod';
-import { type ApiResult, parseResponse } from '../../api/client.ts';
+import { type ApiResult, call, empty, raw } from '../../api/client.ts';
 import type { Connection } from '../../options/settings.ts';
 import {
   Commitments,
@@ -36,44 +35,6 @@ import {
 } from './schemas.ts';
 
 const TIMEOUT_MS = 15_000;
-
-async function call<T>(send: () => Promise<Response>, schema: z.ZodType<T>): Promise<ApiResult<T>> {
-  let res: Response;
-  try {
-    res = await send();
-  } catch (e) {
-    return { ok: false, failure: { kind: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
-  }
-  return parseResponse(res, schema);
-}
-
-/** Answers without a body (204) or with a file: success is the status, failure the error body. */
-async function raw(send: () => Promise<Response>): Promise<ApiResult<Response>> {
-  let res: Response;
-  try {
-    res = await send();
-  } catch (e) {
-    return { ok: false, failure: { kind: 'unreachable', message: e instanceof Error ? e.message : String(e) } };
-  }
-  if (res.ok) return { ok: true, status: res.status, value: res };
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    // Not JSON: not our server speaking.
-  }
-  const err = ErrorBody.safeParse(body);
-  if (!err.success) {
-    return { ok: false, failure: { kind: 'bad_response', status: res.status, message: `HTTP ${res.status}` } };
-  }
-  const { code, message, details } = err.data.error;
-  return { ok: false, failure: { kind: 'http', status: res.status, code, message, details } };
-}
-
-async function empty(send: () => Promise<Response>): Promise<ApiResult<null>> {
-  const r = await raw(send);
-  return r.ok ? { ok: true, status: r.status, value: null } : r;
-}
 
 async function blob(send: () => Promise<Response>): Promise<ApiResult<Blob>> {
   const r = await raw(send);
@@ -136,6 +97,10 @@ export function createDashboardApi(conn: Connection, fetchImpl: typeof fetch = (
     customer: (id: number) => call(() => customer.$get(p(id)), CustomerDetail),
     updateCustomer: (id: number, json: CustomerUpdate) =>
       call(() => customer.$patch({ ...p(id), json }), CustomerDetail),
+    /** The standing appointment cancelled explicitly (404 not_found when none stands). */
+    cancelAppointment: (id: number) => empty(() => customer.appointment.$delete(p(id))),
+    /** A lost file back to work: status active, due dates again. */
+    reopenCustomer: (id: number) => call(() => customer.reopen.$post(p(id)), CustomerDetail),
     interactions: (id: number) => call(() => customer.interactions.$get(p(id)), Interactions),
     addPerson: (id: number, json: PersonInput) => call(() => customer.people.$post({ ...p(id), json }), Person),
     updatePerson: (id: number, personId: number, json: Partial<PersonInput>) =>

@@ -7,7 +7,7 @@ import { useDashboard, useNow, useOnDelivered, useOutbox, useResource } from '..
 import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
 import { cardKey, DueCard } from './DueCard.tsx';
 import { FocusNotes } from './FocusNotes.tsx';
-import { followOutbox, type Hidden, settle } from './optimistic.ts';
+import { dealtWith, followOutbox, type Hidden, settle } from './optimistic.ts';
 
 const COLUMNS = ['overdue', 'today', 'tomorrow', 'thisWeek'] as const satisfies readonly (keyof DueBoard)[];
 
@@ -15,7 +15,7 @@ const COLUMNS = ['overdue', 'today', 'tomorrow', 'thisWeek'] as const satisfies 
 export function BoardView() {
   const { m } = useI18n();
   const b = m.dashboard.board;
-  const { api, notify } = useDashboard();
+  const { api, notify, timeZone } = useDashboard();
   const failureText = useFailureText();
   const now = useNow();
   const board = useResource((a) => a.due('7d'), 'due');
@@ -37,7 +37,13 @@ export function BoardView() {
     async (item: DueItem, draft: ContactDraft) => {
       try {
         const logged = await logContact(item.customerId, draft);
-        setHidden((h) => [...h, { card: cardKey(item), outboxId: logged.outboxId, landed: false }]);
+        // Off the board at once only when the log deals with the card; an e-mail leaves the
+        // appointment (and the call) due. Either way the server's board is read once it lands.
+        const off = dealtWith(item, draft, new Date(), timeZone);
+        setHidden((h) => [
+          ...h,
+          { card: off ? cardKey(item) : `kept:${logged.outboxId}`, outboxId: logged.outboxId, landed: false },
+        ]);
         notify({
           message: m.panel.logged(draft.kind),
           onUndo: () => void undoContact(logged.outboxId).then(reload, (e) => notify({ message: String(e) })),
@@ -46,7 +52,25 @@ export function BoardView() {
         notify({ message: m.panel.failed(e instanceof Error ? e.message : String(e)) });
       }
     },
-    [m, notify, reload],
+    [m, notify, reload, timeZone],
+  );
+
+  const onCancelAppointment = useCallback(
+    async (item: DueItem) => {
+      if (!api || !window.confirm(m.panel.confirmCancelAppointment)) return;
+      const card = cardKey(item);
+      setHidden((h) => [...h, { card, outboxId: null, landed: false }]);
+      const r = await api.cancelAppointment(item.customerId);
+      if (r.ok || (r.failure.kind === 'http' && r.failure.status === 404)) {
+        setHidden((h) => h.map((x) => (x.card === card ? { ...x, landed: true } : x)));
+        notify({ message: m.panel.appointmentCancelled });
+        reload();
+      } else {
+        setHidden((h) => h.filter((x) => x.card !== card));
+        notify({ message: failureText(r.failure) });
+      }
+    },
+    [api, m, notify, reload, failureText],
   );
 
   const onKept = useCallback(
@@ -96,7 +120,13 @@ export function BoardView() {
                   <ul className="cards">
                     {items.map((i) => (
                       <li key={cardKey(i)}>
-                        <DueCard item={i} now={now} onLog={onLog} onKept={onKept} />
+                        <DueCard
+                          item={i}
+                          now={now}
+                          onLog={onLog}
+                          onKept={onKept}
+                          onCancelAppointment={onCancelAppointment}
+                        />
                       </li>
                     ))}
                   </ul>

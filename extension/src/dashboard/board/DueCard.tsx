@@ -16,10 +16,11 @@ interface Props {
   now: Date;
   onLog: (item: DueItem, draft: ContactDraft) => Promise<void>;
   onKept: (item: DueItem) => Promise<void>;
+  onCancelAppointment: (item: DueItem) => Promise<void>;
 }
 
 /** One due thing on the board, and the one click that deals with it. */
-export function DueCard({ item, now, onLog, onKept }: Props) {
+export function DueCard({ item, now, onLog, onKept, onCancelAppointment }: Props) {
   const { m } = useI18n();
   const b = m.dashboard.board;
   const { navigate } = useDashboard();
@@ -33,7 +34,10 @@ export function DueCard({ item, now, onLog, onKept }: Props) {
       setBusy(false);
     }
   };
-  const log = (kind: 'call' | 'visit') => run(() => onLog(item, { kind }));
+  // On an appointment's card the one click logs the appointment's outcome (even a day early).
+  const isAppointment = item.reason === 'appointment';
+  const log = (kind: 'call' | 'visit') =>
+    run(() => onLog(item, { kind, ...(isAppointment ? { meetsAppointment: true } : {}) }));
   const overdue = Date.parse(item.due) < now.getTime();
 
   return (
@@ -84,12 +88,19 @@ export function DueCard({ item, now, onLog, onKept }: Props) {
                 {b.visitRecord}
               </button>
             )}
+            {isAppointment && (
+              <button type="button" disabled={busy} onClick={() => void run(() => onCancelAppointment(item))}>
+                {m.panel.cancelAppointment}
+              </button>
+            )}
           </>
         )}
       </div>
       {form && (
         <LogForm
           people={[]}
+          appointment={isAppointment ? item.due : null}
+          {...(isAppointment ? { initial: { meetsAppointment: true } } : {})}
           onCancel={() => setForm(false)}
           onSubmit={async (draft) => {
             await onLog(item, draft);

@@ -2,6 +2,7 @@ import { InteractionCreate } from '@dossier/shared';
 import type { z } from 'zod';
 import { browser } from '#imports';
 import type { ContextService } from '../../context/service.ts';
+import { assertNotFuture } from '../../log/when.ts';
 import type { Outbox } from '../../outbox/queue.ts';
 import { type ContactDraft, customerKey, DASHBOARD_CHANNEL, DashboardRequest, type Logged } from './protocol.ts';
 
@@ -31,6 +32,7 @@ export function serveDashboardBridge({ outbox, contexts }: Deps): void {
   });
 
   const log = async (customerId: number, draft: z.output<typeof ContactDraft>): Promise<Logged> => {
+    assertNotFuture(draft.at, Date.now());
     const body = InteractionCreate.parse({
       ...draft,
       customerId,

@@ -1,11 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
+import { localToInstant } from '../../log/when.ts';
 import { useDashboard } from '../state.tsx';
 import { CustomerPicker, type Picked } from '../ui/CustomerPicker.tsx';
 import { useFailureText } from '../ui/Failure.tsx';
-
-/** `<input type="datetime-local">` speaks wall time in the browser's zone; the API wants an instant. */
-export const localToInstant = (local: string) => new Date(local).toISOString();
 
 /** Tomorrow at 10:00 local, as the form's first suggestion ("send the proposal by tomorrow 10:00"). */
 function tomorrowAtTen(now = new Date()): string {

@@ -2,7 +2,7 @@ import type { Customer } from '@dossier/shared';
 import { useI18n } from '../../i18n/react.tsx';
 import { formatRoute } from '../router.ts';
 import { useDashboard } from '../state.tsx';
-import { Due } from '../ui/Due.tsx';
+import { Due, LostSince } from '../ui/Due.tsx';
 import { TierBadge } from '../ui/TierBadge.tsx';
 
 export function CustomerRow({ customer: c, now }: { customer: Customer; now: Date }) {
@@ -12,7 +12,7 @@ export function CustomerRow({ customer: c, now }: { customer: Customer; now: Dat
   const lost = c.status === 'lost';
   return (
     <li className={`customer-row${lost ? ' lost' : ''}`}>
-      <TierBadge tier={c.tier} overdue={!lost && Date.parse(c.nextDue) < now.getTime()} />
+      <TierBadge tier={c.tier} lost={lost} overdue={!lost && Date.parse(c.nextDue) < now.getTime()} />
       <div className="who">
         <a
           href={formatRoute({ view: 'customer', id: c.id })}
@@ -30,7 +30,7 @@ export function CustomerRow({ customer: c, now }: { customer: Customer; now: Dat
         </span>
       </div>
       <div className="when">
-        {!lost && <Due at={c.nextDue} now={now} />}
+        {lost ? <LostSince at={c.lostAt} /> : <Due at={c.nextDue} now={now} />}
         <span className="muted small">{m.panel.followUps(c.followUps)}</span>
       </div>
     </li>

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/react.tsx';
 import { formatRoute } from '../router.ts';
 import { useDashboard, useResource } from '../state.tsx';
-import { Due } from '../ui/Due.tsx';
+import { Due, LostSince } from '../ui/Due.tsx';
 import { FailureNote, Loading } from '../ui/Failure.tsx';
 import { TierBadge } from '../ui/TierBadge.tsx';
 
@@ -18,8 +18,8 @@ export function SearchResults({ q, now }: { q: string; now: Date }) {
       <p className="muted small">{m.dashboard.customers.found(results.length)}</p>
       <ul className="customer-list">
         {results.map((r) => (
-          <li key={r.id} className="customer-row">
-            <TierBadge tier={r.tier} />
+          <li key={r.id} className={`customer-row${r.status === 'lost' ? ' lost' : ''}`}>
+            <TierBadge tier={r.tier} lost={r.status === 'lost'} />
             <div className="who">
               <a
                 href={formatRoute({ view: 'customer', id: r.id })}
@@ -33,7 +33,7 @@ export function SearchResults({ q, now }: { q: string; now: Date }) {
               <span className="muted small">{m.dashboard.customers.matched(r.matched)}</span>
             </div>
             <div className="when">
-              <Due at={r.nextDue} now={now} />
+              {r.status === 'lost' ? <LostSince at={null} /> : <Due at={r.nextDue} now={now} />}
             </div>
           </li>
         ))}

@@ -1,10 +1,12 @@
 import type { CustomerDetail } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
+import { LogForm } from '../../panel/LogForm.tsx';
 import { logContact, undoContact } from '../bridge/page.ts';
+import type { ContactDraft } from '../bridge/protocol.ts';
 import { useDashboard, useNow, useOnDelivered, useResource } from '../state.tsx';
 import { Due, useDateText } from '../ui/Due.tsx';
-import { FailureNote, Loading } from '../ui/Failure.tsx';
+import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
 import { CommitmentsSection } from './CommitmentsSection.tsx';
 import { FieldsForm } from './FieldsForm.tsx';
 import { HistorySection } from './HistorySection.tsx';
@@ -31,7 +33,7 @@ export function CustomerFile({ id }: { id: number }) {
   if (!customer) return <Loading />;
   return (
     <article className="customer-file" aria-labelledby="file-name">
-      <FileHeader customer={customer} onChanged={setCustomer} />
+      <FileHeader customer={customer} onChanged={setCustomer} onReload={reload} />
       <div className="file-grid">
         <div className="file-main">
           <FieldsForm customer={customer} onSaved={setCustomer} />
@@ -50,20 +52,54 @@ export function CustomerFile({ id }: { id: number }) {
   );
 }
 
-function FileHeader({ customer: c, onChanged }: { customer: CustomerDetail; onChanged: (c: CustomerDetail) => void }) {
+function FileHeader({
+  customer: c,
+  onChanged,
+  onReload,
+}: {
+  customer: CustomerDetail;
+  onChanged: (c: CustomerDetail) => void;
+  onReload: () => void;
+}) {
   const { m } = useI18n();
   const date = useDateText();
   const d = m.dashboard;
-  const { navigate, notify } = useDashboard();
+  const { api, navigate, notify } = useDashboard();
+  const failureText = useFailureText();
   const now = useNow();
   const [losing, setLosing] = useState(false);
+  const [form, setForm] = useState(false);
+  const [busy, setBusy] = useState(false);
   const lost = c.status === 'lost';
-  const log = async (kind: 'call' | 'visit') => {
+  const log = async (draft: ContactDraft) => {
     try {
-      const logged = await logContact(c.id, { kind });
-      notify({ message: m.panel.logged(kind), onUndo: () => void undoContact(logged.outboxId) });
+      const logged = await logContact(c.id, draft);
+      notify({ message: m.panel.logged(draft.kind), onUndo: () => void undoContact(logged.outboxId) });
     } catch (e) {
       notify({ message: m.panel.failed(e instanceof Error ? e.message : String(e)) });
+    }
+  };
+  const act = async (action: 'appointment/cancel' | 'customer/reopen') => {
+    if (!api) return;
+    if (action === 'appointment/cancel' && !window.confirm(m.panel.confirmCancelAppointment)) return;
+    setBusy(true);
+    try {
+      if (action === 'customer/reopen') {
+        const r = await api.reopenCustomer(c.id);
+        if (!r.ok) return notify({ message: failureText(r.failure) });
+        onChanged(r.value);
+        notify({ message: m.panel.reopened });
+      } else {
+        const r = await api.cancelAppointment(c.id);
+        // 404: none stands any more (met or cancelled meanwhile); the file is read again either way.
+        if (!r.ok && !(r.failure.kind === 'http' && r.failure.status === 404)) {
+          return notify({ message: failureText(r.failure) });
+        }
+        onReload();
+        notify({ message: m.panel.appointmentCancelled });
+      }
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -71,7 +107,7 @@ function FileHeader({ customer: c, onChanged }: { customer: CustomerDetail; onCh
       <div className="file-title">
         <span
           role="img"
-          className={`tier tier-${c.tier}${!lost && Date.parse(c.nextDue) < now.getTime() ? ' tier-overdue' : ''}`}
+          className={`tier tier-${c.tier}${lost ? ' tier-lost' : Date.parse(c.nextDue) < now.getTime() ? ' tier-overdue' : ''}`}
           aria-label={m.panel.tierLabel(c.tier)}
         >
           {c.tier}
@@ -87,6 +123,7 @@ function FileHeader({ customer: c, onChanged }: { customer: CustomerDetail; onCh
       </div>
       {lost ? (
         <p className="lost-note">
+          <span className="lost-badge">{m.panel.lost}</span>{' '}
           {d.file.lost.was(c.lostAt ? date(c.lostAt) : '—', c.lostReasonCode ? d.lostReasons[c.lostReasonCode] : '—')}
           {c.lostReason && ` — ${c.lostReason}`}
         </p>
@@ -104,7 +141,10 @@ function FileHeader({ customer: c, onChanged }: { customer: CustomerDetail; onCh
             <>
               <dt>{m.panel.appointment}</dt>
               <dd>
-                <Due at={c.appointment} now={now} withTime />
+                <Due at={c.appointment} now={now} withTime />{' '}
+                <button type="button" className="link" disabled={busy} onClick={() => void act('appointment/cancel')}>
+                  {m.panel.cancelAppointment}
+                </button>
               </dd>
             </>
           )}
@@ -113,11 +153,22 @@ function FileHeader({ customer: c, onChanged }: { customer: CustomerDetail; onCh
         </dl>
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void log('call')}>
-          {m.panel.logCall}
-        </button>
-        <button type="button" className="primary" onClick={() => void log('visit')}>
-          {m.panel.logVisit}
+        {lost ? (
+          <button type="button" className="primary" disabled={busy} onClick={() => void act('customer/reopen')}>
+            {m.panel.reopen}
+          </button>
+        ) : (
+          <>
+            <button type="button" className="primary" onClick={() => void log({ kind: 'call' })}>
+              {m.panel.logCall}
+            </button>
+            <button type="button" className="primary" onClick={() => void log({ kind: 'visit' })}>
+              {m.panel.logVisit}
+            </button>
+          </>
+        )}
+        <button type="button" aria-expanded={form} onClick={() => setForm((f) => !f)}>
+          {m.panel.logOther}
         </button>
         <button type="button" onClick={() => navigate({ view: 'visit', customerId: c.id })}>
           {d.board.visitRecord}
@@ -128,6 +179,17 @@ function FileHeader({ customer: c, onChanged }: { customer: CustomerDetail; onCh
           </button>
         )}
       </div>
+      {form && (
+        <LogForm
+          people={c.people}
+          appointment={lost ? null : c.appointment}
+          onCancel={() => setForm(false)}
+          onSubmit={async (draft) => {
+            await log(draft);
+            setForm(false);
+          }}
+        />
+      )}
       {losing && (
         <MarkLost
           customer={c}

@@ -23,3 +23,20 @@ export function Due({ at, now, withTime = false }: { at: string; now: Date; with
     </time>
   );
 }
+
+/** A lost file in a list: "Lost · 2 Nov 2026", neutral, in place of a due date (nothing is due). */
+export function LostSince({ at }: { at: string | null }) {
+  const { m } = useI18n();
+  const date = useDateText();
+  return (
+    <span className="lost-since">
+      <span className="lost-badge">{m.panel.lost}</span>
+      {at && (
+        <time dateTime={at} className="muted small">
+          {' '}
+          {date(at)}
+        </time>
+      )}
+    </span>
+  );
+}

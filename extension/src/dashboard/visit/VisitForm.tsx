@@ -1,8 +1,8 @@
 import type { CustomerDetail, Intention } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
+import { instantToLocal, isFutureLocal, localToInstant } from '../../log/when.ts';
 import { logContact } from '../bridge/page.ts';
-import { localToInstant } from '../commitments/CommitmentForm.tsx';
 import { useDashboard, useResource } from '../state.tsx';
 import { CustomerPicker, type Picked } from '../ui/CustomerPicker.tsx';
 import { VisitDocument } from './VisitDocument.tsx';
@@ -11,10 +11,7 @@ const FIELDS = ['peopleMet', 'needs', 'environment', 'entryPoint', 'nextStep'] a
 type Fields = Record<(typeof FIELDS)[number], string>;
 const EMPTY: Fields = { peopleMet: '', needs: '', environment: '', entryPoint: '', nextStep: '' };
 
-const nowLocal = () => {
-  const d = new Date();
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+const nowLocal = () => instantToLocal(Date.now());
 
 /**
  * The visit form of the seed: needs analysed, environment assessed, service entry point, plus
@@ -42,10 +39,16 @@ export function VisitForm({ customerId }: { customerId?: number }) {
   const [setNext, setSetNext] = useState(true);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!customer) return;
+    // A visit record is of a visit made: never one ahead of now (the server refuses it too).
+    if (isFutureLocal(at, new Date())) {
+      setProblem(m.form.future);
+      return;
+    }
     setBusy(true);
     try {
       const visit = Object.fromEntries(FIELDS.filter((k) => fields[k].trim()).map((k) => [k, fields[k].trim()]));
@@ -113,8 +116,19 @@ export function VisitForm({ customerId }: { customerId?: number }) {
                   type="datetime-local"
                   required
                   value={at}
-                  onChange={(e) => setAt(e.target.value)}
+                  max={nowLocal()}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? `${id}-at-problem` : undefined}
+                  onChange={(e) => {
+                    setAt(e.target.value);
+                    setProblem('');
+                  }}
                 />
+                {problem && (
+                  <p id={`${id}-at-problem`} className="error small" role="alert">
+                    {problem}
+                  </p>
+                )}
               </div>
               {people.length > 0 && (
                 <div className="field">
