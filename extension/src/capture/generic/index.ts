@@ -1,4 +1,4 @@
-import type { Capture } from '@dossier/shared';
+import type { Capture, CapturedCompany } from '@dossier/shared';
 import { type Line, linesOf, textOf } from '../dom.ts';
 import { emptyCompany, type Found, isMobile, mergeFound, tidy } from '../merge.ts';
 import type { Adapter } from '../types.ts';
@@ -34,13 +34,24 @@ export function genericFound(doc: Document, url: URL, root: Element | null = doc
   const whole = root === doc.body || root === doc.documentElement;
   const lines: Line[] = linesOf(root);
   const text = textOf(root);
-  const structured = whole ? foundFromThings(schemaThings(doc, url)) : { company: null, people: [] };
+  const schema = whole ? foundFromThings(schemaThings(doc, url)) : null;
   // Microformats only where a card is (a class look-up is far cheaper than a walk).
   const hasMf = hasCards(whole ? doc.documentElement : root);
   const cards = hasMf
     ? foundFromCards(hCards(microformatItems(doc, url, whole ? doc.documentElement : root)))
     : { company: null, people: [] };
   const labelled = foundFromLabels(lines);
+  const links = foundFromLinks(root);
+  const passing = emptyCompany();
+  passing.emails = emailsIn(text).addresses;
+  // An article's structured data names its publisher, not a business to call: it counts only
+  // on a page that shows contact details of its own (or when it describes a business — a
+  // review's or an event's card).
+  const visible = [labelled.company, cards.company, links.company, passing].some(hasContacts);
+  const structured =
+    schema && (schema.described || visible || !(schema.article || isArticlePage(doc)))
+      ? schema
+      : { company: null, people: [] };
   const found = mergeFound(
     structured,
     cards,
@@ -49,11 +60,8 @@ export function genericFound(doc: Document, url: URL, root: Element | null = doc
     { company: null, people: leadersIn(lines) },
   );
   const faxes = new Set(found.company?.faxes ?? []);
-  const links = foundFromLinks(root);
   // A tel: link on a number the page labels as its fax is the fax.
   if (links.company) links.company.phones = links.company.phones.filter((p) => !faxes.has(p));
-  const passing = emptyCompany();
-  passing.emails = emailsIn(text).addresses;
   const code = soleCreditCode(text);
   if (code) passing.creditCode = code;
   const icp = soleIcp(text);
@@ -72,10 +80,32 @@ export function genericFound(doc: Document, url: URL, root: Element | null = doc
   return all;
 }
 
+/** Does the company carry a way to reach it (a phone, a fax, an e-mail or an address)? */
+export function hasContacts(c: CapturedCompany | null): boolean {
+  return Boolean(c && (c.phones.length || c.faxes.length || c.emails.length || c.address));
+}
+
+/** og:type article (or news, blog): a page of content, whoever publishes it. */
+export function isArticlePage(doc: Document): boolean {
+  const og = doc.querySelector('meta[property="og:type"], meta[name="og:type"]')?.getAttribute('content') ?? '';
+  return /article|news|blog/i.test(og);
+}
+
+/**
+ * A company page is one that shows how to reach its business — a phone, fax, e-mail, address
+ * or credit code, or a person with a number or an e-mail. A name alone (the copyright line of a
+ * news portal) does not make one.
+ */
+export function isCompanyPage(f: Found): boolean {
+  return (
+    hasContacts(f.company) || Boolean(f.company?.creditCode) || f.people.some((p) => p.mobile || p.phone || p.email)
+  );
+}
+
 function genericCapture(doc: Document, url: URL, id = 'generic'): Capture {
   const f = genericFound(doc, url);
   const c = f.company;
-  const named = Boolean(c && (c.name || c.creditCode || c.icp));
+  const named = isCompanyPage(f);
   return tidy({
     url: url.href,
     kind: named ? 'company' : 'generic',

@@ -103,19 +103,167 @@ function companyOf(org: Thing, e: ContactEntity): CapturedCompany {
   return c;
 }
 
+// Properties that name someone other than the thing they sit on: the author, publisher or
+// performer of a work, the organiser of an event, a founder, a member. What such a property
+// points at is not the page's business, nor one of its people.
+const ROLES = new Set([
+  'author',
+  'creator',
+  'editor',
+  'contributor',
+  'publisher',
+  'sourceOrganization',
+  'copyrightHolder',
+  'performer',
+  'performers',
+  'organizer',
+  'sponsor',
+  'funder',
+  'founder',
+  'founders',
+  'producer',
+  'translator',
+  'attendee',
+  'attendees',
+  'actor',
+  'actors',
+  'director',
+  'directors',
+  'composer',
+  'illustrator',
+  'character',
+  'alumni',
+  'alumniOf',
+  'member',
+  'members',
+  'memberOf',
+  'affiliation',
+  'parentOrganization',
+  'reviewedBy',
+  'recipient',
+  'participant',
+  'competitor',
+  'accountablePerson',
+  'maintainer',
+  'manufacturer',
+  'brand',
+  'seller',
+  'offeredBy',
+  'broker',
+  'isPartOf',
+  'subjectOf',
+  'sameAs',
+]);
+// …except that the publisher (or author) of the site itself is the site's owner.
+const SITE = /^(WebSite|WebPage|AboutPage|ContactPage|CollectionPage|ProfilePage|ItemPage|SearchResultsPage)$/;
+const OWNER_ROLES = new Set(['publisher', 'author', 'creator', 'copyrightHolder', 'sourceOrganization']);
+// What a page, a review or an event is about: the business its card describes.
+const DESCRIBED = new Set(['mainEntity', 'about', 'itemReviewed', 'location', 'mentions']);
+// A company's own parts, whose phones and e-mails are the company's.
+const PARTS = ['department', 'subOrganization', 'hasPOS', 'branch', 'contactPoint', 'contactPoints'];
+/** Works whose page is an article: their own data says nothing about who to call. */
+export const ARTICLE_TYPE =
+  /^(Article|NewsArticle|BlogPosting|Blog|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|OpinionNewsArticle|AnalysisNewsArticle|ReportageNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|SocialMediaPosting|DiscussionForumPosting|Review|CriticReview|UserReview)$/;
+
+const isRole = (parent: Thing, prop: string) => ROLES.has(prop) && !(OWNER_ROLES.has(prop) && hasType(parent, SITE));
+
 /**
- * Company and people from schema.org data: the first organisation (in document order) is the
- * company; every Person with a name is a person.
+ * The page's own things: reached from the top-level nodes without passing through a role, and
+ * how each was reached ('described' through a work's mainEntity, itemReviewed, venue…). A
+ * top-level node that something names only in a role (an @graph Organization that an article
+ * calls its publisher) is someone else's too.
  */
-export function foundFromThings(roots: Thing[]): Found {
-  const nodes = allThings(roots);
-  const orgs = nodes.filter((t) => hasType(t, ORG_TYPE) && !hasType(t, PERSON_TYPE));
-  const org = orgs.find((t) => first(t, 'legalName') ?? first(t, 'name')) ?? orgs[0];
-  const company: CapturedCompany | null = org ? companyOf(org, entityOf(org)) : null;
+function ownThings(roots: Thing[]): Map<Thing, string> {
+  const all = allThings(roots);
+  const inRole = new Set<Thing>();
+  const inOwn = new Set<Thing>();
+  for (const t of all)
+    for (const [prop, vs] of t.props) for (const v of vs) if (isThing(v)) (isRole(t, prop) ? inRole : inOwn).add(v);
+  const reached = new Map<Thing, string>();
+  const queue = roots.filter((r) => !inRole.has(r) || inOwn.has(r));
+  for (const r of queue) reached.set(r, '');
+  for (let i = 0; i < queue.length; i++) {
+    const t = queue[i] as Thing;
+    const site = hasType(t, SITE);
+    for (const [prop, vs] of t.props) {
+      if (isRole(t, prop)) continue;
+      for (const v of vs)
+        if (isThing(v) && !reached.has(v)) {
+          reached.set(v, DESCRIBED.has(prop) && !site ? 'described' : prop);
+          queue.push(v);
+        }
+    }
+  }
+  return reached;
+}
+
+const hasContacts = (e: ContactEntity) => e.telephone.length + e.faxNumber.length + e.email.length > 0;
+const hasStreet = (t: Thing) =>
+  (t.props.get('address') ?? []).some((a) => typeof a === 'string' || first(a, 'streetAddress') !== undefined);
+
+/** What the page's schema.org data says about its business and its people. */
+export interface StructuredFound extends Found {
+  /** The company is the business a review, event or page describes (not the site's owner). */
+  described: boolean;
+  /** The data marks the page as an article (news, blog post, review). */
+  article: boolean;
+}
+
+/**
+ * Company and people from schema.org data, by the role each thing plays. The business a page,
+ * review or event describes (its mainEntity, itemReviewed, venue) is the company when it has
+ * contact details; otherwise the page's own organisation (the site's publisher, a standalone
+ * Organization or LocalBusiness), else any other thing with contact details of its own (a
+ * Place, an airport, a job posting's contact). A publisher, author, performer, organiser,
+ * founder or member named by a work is someone else: neither the company nor one of its
+ * people. The company's departments, sub-organisations and contact points add their phones
+ * and e-mails; its brand names it when nothing else does. People are the Persons with contact
+ * details or a job title.
+ */
+export function foundFromThings(roots: Thing[]): StructuredFound {
+  const own = ownThings(roots);
+  const nodes = allThings(roots).filter((t) => own.has(t) && !hasType(t, PART_OF_PARENT));
+  const article = roots.some(
+    (r) => hasType(r, ARTICLE_TYPE) || things(r, 'mainEntity').some((m) => hasType(m, ARTICLE_TYPE)),
+  );
+  // A department is part of the company, not a candidate for it.
+  const notPerson = nodes.filter(
+    (t) => !hasType(t, PERSON_TYPE) && !hasType(t, ARTICLE_TYPE) && !PARTS.includes(own.get(t) ?? ''),
+  );
+  const described = notPerson.find((t) => {
+    const e = entityOf(t);
+    return own.get(t) === 'described' && e.name && (hasContacts(e) || hasStreet(t));
+  });
+  const orgs = notPerson.filter((t) => hasType(t, ORG_TYPE));
+  const org =
+    described ??
+    orgs.find((t) => hasContacts(entityOf(t)) && (first(t, 'legalName') ?? first(t, 'name'))) ??
+    orgs.find((t) => first(t, 'legalName') ?? first(t, 'name')) ??
+    orgs[0] ??
+    notPerson.find((t) => !hasType(t, SITE) && (hasContacts(entityOf(t)) || hasStreet(t)));
+  let company: CapturedCompany | null = null;
+  if (org) {
+    const e = entityOf(org);
+    company = companyOf(org, e);
+    for (const part of allThings(PARTS.flatMap((p) => things(org, p)))) {
+      if (hasType(part, PERSON_TYPE)) continue;
+      for (const p of strings(part, 'telephone')) addPhone(company.phones, p, true);
+      for (const p of strings(part, 'faxNumber')) addPhone(company.faxes, p, true);
+      for (const m of strings(part, 'email')) addEmail(company.emails, m);
+    }
+    if (!company.name) {
+      const brand =
+        things(org, 'brand')
+          .map((b) => first(b, 'name'))
+          .find(Boolean) ?? strings(org, 'brand')[0];
+      if (brand) company.name = brand;
+    }
+  }
   const people = nodes.flatMap((t) => {
     const name = hasType(t, PERSON_TYPE) ? personName(t) : undefined;
     if (!name) return [];
     const e = entityOf(t);
+    if (!hasContacts(e) && e.jobTitle.length === 0) return [];
     return [
       person(name, {
         ...(e.jobTitle[0] ? { title: e.jobTitle[0] } : {}),
@@ -124,7 +272,7 @@ export function foundFromThings(roots: Thing[]): Found {
       }),
     ];
   });
-  return { company, people };
+  return { company, people, described: Boolean(described && org === described), article };
 }
 
 /** All schema.org data on the page, JSON-LD first (it is what sites write for machines). */
