@@ -102,3 +102,20 @@ describe('schema.org roles: who is the company, who is a person', () => {
     expect(c.company?.emails).toEqual(['jobs@example.com']);
   });
 });
+
+describe('schema.org values', () => {
+  it('an empty telephone or e-mail is no contact detail', () => {
+    const c = runCapture(
+      parse(
+        `<script type="application/ld+json">${JSON.stringify({
+          '@context': 'https://schema.org',
+          '@type': 'Event',
+          name: 'Expo',
+          location: { '@type': 'Place', name: 'Hall 1', telephone: '', email: '' },
+        })}</script>`,
+      ),
+      'https://www.example.com/',
+    );
+    expect(c).toMatchObject({ kind: 'generic', company: null });
+  });
+});

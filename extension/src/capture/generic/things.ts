@@ -31,8 +31,9 @@ export function localName(iri: string): string {
 
 export const isThing = (v: Value | undefined): v is Thing => typeof v === 'object' && v !== null;
 
+/** The property's text values; an empty one ("telephone": "") says nothing. */
 export function strings(t: Thing, prop: string): string[] {
-  return (t.props.get(prop) ?? []).filter((v): v is string => typeof v === 'string');
+  return (t.props.get(prop) ?? []).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
 }
 
 export function things(t: Thing, prop: string): Thing[] {
