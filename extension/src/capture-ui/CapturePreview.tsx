@@ -1,12 +1,15 @@
 import type { Capture, Tier } from '@dossier/shared';
 import { type ReactNode, useEffect, useId, useMemo, useReducer, useState } from 'react';
+import { openDashboard } from '../dashboard/open.ts';
 import { useI18n } from '../i18n/react.tsx';
 import { formatDate } from '../i18n/relative.ts';
-import type { Answer, CaptureTarget } from '../messages/protocol.ts';
+import type { Answer, CaptureMatch, CaptureTarget } from '../messages/protocol.ts';
 import { request } from '../messages/transport.ts';
+import { ConflictChoices } from '../ui/ConflictChoices.tsx';
 import { safeHref, websiteHref } from '../ui/links.ts';
 import { type Change, diffCaptures } from './diff.ts';
 import { PlainInput, TickInput } from './fields.tsx';
+import { keyHolder } from './matching.ts';
 import { displayPhone } from './phone-display.ts';
 import {
   fromCapture,
@@ -186,6 +189,8 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
             <NewCustomer
               name={newCustomerName(state)}
               disabled={blocked}
+              holder={inspect ? keyHolder(inspect.matches, { addDomainKey: ownSite && addDomainKey }) : null}
+              onAdd={(customerId) => void save({ customerId })}
               onSave={(name, tier) => void save({ new: { name, tier } })}
             />
           </>
@@ -447,26 +452,55 @@ function TierSelect({ value, onChange }: { value: Tier; onChange: (t: Tier) => v
   );
 }
 
+/**
+ * "Save as a new customer". When a file already holds one of the keys the new file would take,
+ * saving first asks: open that file, add the capture to it, or create the new one anyway.
+ */
 function NewCustomer({
   name,
   disabled,
+  holder,
+  onAdd,
   onSave,
 }: {
   name: string;
   disabled: boolean;
+  holder: CaptureMatch | null;
+  onAdd: (customerId: number) => void;
   onSave: (name: string, tier: Tier) => void;
 }) {
   const { m } = useI18n();
   const [tier, setTier] = useState<Tier>('C');
+  const [asking, setAsking] = useState(false);
   return (
     <div className="new-customer">
       <TierSelect value={tier} onChange={setTier} />
       {!name && <p className="muted small">{m.capture.nameNeeded}</p>}
-      <div className="actions">
-        <button type="button" className="primary" disabled={disabled || !name} onClick={() => onSave(name, tier)}>
-          {m.capture.saveNew}
-        </button>
-      </div>
+      {asking && holder ? (
+        <ConflictChoices
+          conflict={{
+            kind: holder.reason,
+            value: holder.value,
+            customerId: holder.customerId,
+            customerName: holder.name,
+          }}
+          busy={disabled}
+          onOpen={(id) => void openDashboard({ view: 'customer', id })}
+          onAdd={onAdd}
+          onCreate={() => onSave(name, tier)}
+        />
+      ) : (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={disabled || !name}
+            onClick={() => (holder ? setAsking(true) : onSave(name, tier))}
+          >
+            {m.capture.saveNew}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Capture, ContextAnswer, Customer } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
-import { collectMatches, matchQueries } from './matching.ts';
+import type { CaptureMatch } from '../messages/protocol.ts';
+import { collectMatches, keyHolder, matchQueries } from './matching.ts';
 
 const company: Capture = {
   url: 'https://www.jiahe-build.com.cn/contact.html',
@@ -94,5 +95,26 @@ describe('collectMatches', () => {
       { customerId: 5, name: '嘉禾物流', tier: 'C', reason: 'domain', value: 'jiahe-build.com.cn' },
       { customerId: 9, name: '徐州嘉禾建设工程有限公司', tier: 'A', reason: 'name', value: '徐州嘉禾建设工程有限公司' },
     ]);
+  });
+});
+
+describe('keyHolder (issue 12, point 10)', () => {
+  const m = (reason: CaptureMatch['reason'], customerId = 2) => ({
+    customerId,
+    name: '嘉禾建设',
+    tier: 'B' as const,
+    reason,
+    value: 'x',
+  });
+
+  it('is the file holding a key the new file would take', () => {
+    expect(keyHolder([m('credit_code')], { addDomainKey: false })?.customerId).toBe(2);
+    expect(keyHolder([m('icp')], { addDomainKey: false })?.customerId).toBe(2);
+    expect(keyHolder([m('domain', 5)], { addDomainKey: true })?.customerId).toBe(5);
+  });
+
+  it('is nobody for a domain not added, an e-mail or a name-only suggestion', () => {
+    expect(keyHolder([m('domain')], { addDomainKey: false })).toBeNull();
+    expect(keyHolder([m('email'), m('email_domain'), m('name')], { addDomainKey: true })).toBeNull();
   });
 });

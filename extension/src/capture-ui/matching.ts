@@ -65,3 +65,17 @@ export function collectMatches(answers: readonly ContextAnswer[]): CaptureMatch[
   }
   return [...best.values()].sort((x, y) => STRENGTH.indexOf(x.reason) - STRENGTH.indexOf(y.reason));
 }
+
+/**
+ * The file that already holds a key a new file from this capture would take — its credit code,
+ * its ICP number, or its site's domain when that is added — so "new customer" would make a
+ * second file of one company (the server's 409 for POST /api/customers). The preview then
+ * offers to open it, add to it, or create the new file anyway.
+ */
+export function keyHolder(matches: readonly CaptureMatch[], opts: { addDomainKey: boolean }): CaptureMatch | null {
+  return (
+    matches.find(
+      (x) => x.reason === 'credit_code' || x.reason === 'icp' || (x.reason === 'domain' && opts.addDomainKey),
+    ) ?? null
+  );
+}

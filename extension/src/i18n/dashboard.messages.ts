@@ -73,6 +73,17 @@ export interface DashboardMessages {
     shown: (shown: number, total: number) => string;
     capped: (n: number) => string;
     none: string;
+    create: {
+      open: string;
+      title: string;
+      name: string;
+      tier: string;
+      website: string;
+      phone: string;
+      save: string;
+      created: (name: string) => string;
+      addedTo: (name: string) => string;
+    };
     filters: {
       title: string;
       tier: string;
@@ -394,6 +405,17 @@ export const dashboardEn: DashboardMessages = {
     shown: (s, t) => `${s} of ${t} customers`,
     capped: (n) => `only the first ${n} are listed; search finds the others`,
     none: 'No customer matches these filters.',
+    create: {
+      open: 'New customer',
+      title: 'New customer file',
+      name: 'Company name',
+      tier: 'Tier',
+      website: 'Website',
+      phone: 'Phone',
+      save: 'Create',
+      created: (n) => `${n} is on file.`,
+      addedTo: (n) => `Added to ${n}.`,
+    },
     filters: {
       title: 'Filters',
       tier: 'Tier',
@@ -742,6 +764,17 @@ export const dashboardZhCN: DashboardMessages = {
     shown: (s, t) => `${t} 个客户中的 ${s} 个`,
     capped: (n) => `只列出前 ${n} 个，其余请用搜索`,
     none: '没有符合条件的客户。',
+    create: {
+      open: '新建客户',
+      title: '新建客户档案',
+      name: '公司名称',
+      tier: '类别',
+      website: '网站',
+      phone: '电话',
+      save: '新建',
+      created: (n) => `已建立「${n}」的档案。`,
+      addedTo: (n) => `已加入「${n}」。`,
+    },
     filters: {
       title: '筛选',
       tier: '等级',

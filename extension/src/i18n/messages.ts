@@ -116,6 +116,14 @@ export interface Messages {
     discard: string;
     refusedShort: string;
   };
+  /** A new file whose key (domain, credit code…) is already on another file (409 conflict). */
+  conflict: {
+    title: string;
+    explain: (kind: string, value: string, name: string | null) => string;
+    open: string;
+    addTo: string;
+    createAnyway: string;
+  };
   capture: CaptureMessages;
   dashboard: DashboardMessages;
   notifications: NotificationMessages;
@@ -241,6 +249,14 @@ const en: Messages = {
     discard: 'Discard',
     refusedShort: 'refused by the server',
   },
+  conflict: {
+    title: 'Already on file',
+    explain: (k, v, n) =>
+      n ? `The ${k} ${v} belongs to ${n}.` : `The ${k} ${v} belongs to another customer file (not one of yours).`,
+    open: 'Open it',
+    addTo: 'Add to it',
+    createAnyway: 'Create anyway',
+  },
   capture: captureEn,
   dashboard: dashboardEn,
   notifications: notificationsEn,
@@ -365,6 +381,13 @@ const zhCN: Messages = {
     edit: '修改',
     discard: '丢弃',
     refusedShort: '被服务器拒绝',
+  },
+  conflict: {
+    title: '已有档案',
+    explain: (k, v, n) => (n ? `${k} ${v} 已属于「${n}」。` : `${k} ${v} 已属于另一个客户档案（不在你的档案中）。`),
+    open: '打开该客户',
+    addTo: '加入该客户',
+    createAnyway: '仍然新建',
   },
   capture: captureZhCN,
   dashboard: dashboardZhCN,

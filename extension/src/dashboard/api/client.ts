@@ -2,6 +2,7 @@ import type { AppType } from '@dossier/server/app';
 import {
   Commitment,
   type CommitmentCreate,
+  type CustomerCreate,
   CustomerDetail,
   CustomerList,
   type CustomerUpdate,
@@ -95,6 +96,8 @@ export function createDashboardApi(conn: Connection, fetchImpl: typeof fetch = (
         CustomerList,
       ),
     customer: (id: number) => call(() => customer.$get(p(id)), CustomerDetail),
+    /** A new file; 409 `conflict` (details name the holder) when a key or the website's domain is taken. */
+    createCustomer: (json: CustomerCreate) => call(() => api.customers.$post({ json }), CustomerDetail),
     updateCustomer: (id: number, json: CustomerUpdate) =>
       call(() => customer.$patch({ ...p(id), json }), CustomerDetail),
     /** The standing appointment cancelled explicitly (404 not_found when none stands). */

@@ -8,6 +8,7 @@ import { CustomerRow } from './CustomerRow.tsx';
 import { Filters } from './Filters.tsx';
 import { applyFilters, type CustomerFilters, NO_FILTERS, ownersOf } from './filter.ts';
 import { loadAllCustomers } from './load.ts';
+import { NewCustomerForm } from './NewCustomerForm.tsx';
 import { buildRegionTree } from './regions.ts';
 import { SearchResults } from './SearchResults.tsx';
 
@@ -20,6 +21,7 @@ export function CustomersView() {
   const list = useResource(loadAllCustomers, 'customers');
   const [filters, setFilters] = useState<CustomerFilters>(NO_FILTERS);
   const [q, setQ] = useState('');
+  const [creating, setCreating] = useState(false);
   const all = list.data?.customers;
   const regions = useMemo(() => buildRegionTree((all ?? []).map((x) => x.region)), [all]);
   const owners = useMemo(() => ownersOf(all ?? []), [all]);
@@ -42,7 +44,11 @@ export function CustomersView() {
             onChange={(e) => setQ(e.target.value)}
           />
         </div>
+        <button type="button" aria-expanded={creating} onClick={() => setCreating((x) => !x)}>
+          {c.create.open}
+        </button>
       </div>
+      {creating && <NewCustomerForm onCancel={() => setCreating(false)} />}
       {q.trim() ? (
         <SearchResults q={q.trim()} now={now} />
       ) : (
