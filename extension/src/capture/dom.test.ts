@@ -81,3 +81,12 @@ describe('lineText', () => {
     expect(lineText(lines)).toEqual({ text: 'a b\ncd', starts: [0, 4] });
   });
 });
+
+describe('hidden markup', () => {
+  it('leaves out what the page hides with the hidden attribute or an inline display:none', () => {
+    const doc = parse(
+      '<div><span style="display:none">Telefax:</span><span hidden>Mobil:</span><p style="color: red; visibility: hidden">x</p><p style="display: block">Telefon: 1</p></div>',
+    );
+    expect(cells(pageLines(doc.body))).toEqual([['Telefon: 1']]);
+  });
+});

@@ -87,6 +87,21 @@ const KIND = new Map<string, number>([
   ...HEADING_TAGS.map((t) => [t, HEADING] as const),
 ]);
 
+// An inline style that hides the element (the page's CSS files are not read: a saved page in
+// happy-dom has none applied, and in the browser one attribute check is all a walk can afford).
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/**
+ * Is the element hidden by its own markup — the `hidden` attribute or an inline display:none /
+ * visibility:hidden? Template links and dictionary entries kept for scripts are hidden this way,
+ * and what they say is not on the page.
+ */
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && style.length >= 11 && HIDING_STYLE.test(style);
+}
+
 /** Visible text with a newline at every block boundary and <br>; lines cleaned, blanks dropped. */
 export function blockText(root: Node): string {
   return pageLines(root, false)
@@ -245,6 +260,7 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
       return;
     }
     const tag = (node as Element).localName;
+    if (isHidden(node as Element)) return;
     const kind = KIND.get(tag);
     if (kind === undefined) {
       children(node); // inline: its text runs on in the current line

@@ -1,4 +1,5 @@
 import { clean } from '../dom.ts';
+import { isHidden } from '../lines.ts';
 import { addEmail, addPhone, emptyCompany, type Found } from '../merge.ts';
 
 /**
@@ -6,6 +7,12 @@ import { addEmail, addPhone, emptyCompany, type Found } from '../merge.ts';
  * as given (decoded, without ?subject=…); the link text is only a display form.
  */
 const LINK_START = /^\s*[tm]/i;
+
+/** A template link kept hidden for scripts (a tel: icon with display:none) is not on the page. */
+function hiddenWithin(el: Element, root: Element | Document): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (isHidden(e)) return true;
+  return false;
+}
 
 export function foundFromLinks(root: Element | Document): Found {
   const company = emptyCompany();
@@ -17,6 +24,7 @@ export function foundFromLinks(root: Element | Document): Found {
     // Most links go to pages: dismissed on their first character, without cleaning them.
     if (!LINK_START.test(raw)) continue;
     const href = clean(raw);
+    if (!/^(?:tel|mailto):/i.test(href) || hiddenWithin(anchors[i] as Element, root)) continue;
     if (/^tel:/i.test(href)) {
       let number = href.slice(4);
       try {
