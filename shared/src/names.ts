@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { OutputFormat, pinyin, segment } from 'pinyin-pro';
 
 // Chinese pages mix full-width and half-width forms freely (（） vs (), ＡＢＣ vs ABC, ＠ vs @);
 // everything that compares strings goes through this first. Hand-rolled rather than NFKC, which
@@ -319,4 +319,14 @@ export interface SearchForms {
 
 export function searchForms(name: string): SearchForms {
   return { normalised: normaliseCompanyName(name), initials: pinyinInitials(name), pinyin: fullPinyin(name) };
+}
+
+/**
+ * The surname of a Chinese personal name, compound ones kept whole (欧阳娜娜 → 欧阳, 司马光 → 司马,
+ * 王建国 → 王): pinyin-pro's surname table decides the head of the name.
+ */
+export function chineseSurname(name: string): string {
+  const trimmed = name.trim();
+  const head = segment(trimmed, { surname: 'head', format: OutputFormat.ZhSegment })[0] ?? '';
+  return [...head].length === 2 && [...trimmed].length > 2 ? head : [...trimmed].slice(0, 1).join('');
 }

@@ -38,12 +38,21 @@ export function contactSheet(
   owner?: string,
 ): ContactSheet {
   const { start, end, days } = monthRange(month, settings.timeZone);
+  // A row for every file that was live in the month or has a contact in it (a file opened later
+  // for a contact logged after the fact, a file lost since), under the tier it had that month:
+  // the last tier change before the month ended, or the tier it was opened with.
   const customers = db.all<{ id: number; name: string; tier: Tier; region: string; remarks: string | null }>(sql`
-    select c.id, c.name, c.tier, c.region, r.text as remarks from customers c
+    select c.id, c.name, c.region, r.text as remarks, coalesce(
+        (select t.to_tier from tier_changes t where t.customer_id = c.id and t.at < ${end} order by t.at desc, t.id desc limit 1),
+        (select t.to_tier from tier_changes t where t.customer_id = c.id order by t.at, t.id limit 1),
+        c.tier) as tier
+    from customers c
     left join sheet_remarks r on r.customer_id = c.id and r.month = ${month}
-    where c.deleted_at is null and c.status <> 'lost' and c.created_at < ${end} and ${visible(viewer, 'c')}
-      ${owner ? sql`and c.owner = ${owner}` : sql``}
-    order by c.tier, c.initials, c.id`);
+    where c.deleted_at is null and ${visible(viewer, 'c')} ${owner ? sql`and c.owner = ${owner}` : sql``}
+      and ((c.created_at < ${end} and (c.status <> 'lost' or c.lost_at >= ${start}))
+        or exists (select 1 from interactions i where i.customer_id = c.id and i.deleted_at is null
+          and i.kind <> 'note' and i.at >= ${start} and i.at < ${end}))
+    order by tier, c.initials, c.id`);
   const contacts = db.all<{ customer_id: number; at: string; kind: string; summary: string | null }>(sql`
     select i.customer_id, i.at, i.kind, i.summary from interactions i join customers c on c.id = i.customer_id
     where i.deleted_at is null and i.kind <> 'note' and i.at >= ${start} and i.at < ${end}
@@ -87,21 +96,14 @@ const HEADERS = {
   en: { group: 'Group', customer: 'Customer', tier: 'Tier', contacts: 'Contacts', remarks: 'Remarks' },
 };
 
-/** The sheet as a grid of strings: header row, then one row per customer with "V" marks. */
-export function sheetGrid(sheet: ContactSheet, lang: 'zh' | 'en'): string[][] {
+/** The sheet as a grid: header row, then one row per customer with "V" marks and the count as a number. */
+export function sheetGrid(sheet: ContactSheet, lang: 'zh' | 'en'): (string | number)[][] {
   const h = HEADERS[lang];
   const dayCols = Array.from({ length: sheet.days }, (_, i) => String(i + 1));
-  const out = [[h.group, h.customer, h.tier, ...dayCols, h.contacts, h.remarks]];
+  const out: (string | number)[][] = [[h.group, h.customer, h.tier, ...dayCols, h.contacts, h.remarks]];
   for (const g of sheet.groups) {
     for (const r of g.rows) {
-      out.push([
-        g.key,
-        r.name,
-        r.tier,
-        ...dayCols.map((d) => (r.marks[d] ? 'V' : '')),
-        String(r.contacts),
-        r.remarks ?? '',
-      ]);
+      out.push([g.key, r.name, r.tier, ...dayCols.map((d) => (r.marks[d] ? 'V' : '')), r.contacts, r.remarks ?? '']);
     }
   }
   return out;

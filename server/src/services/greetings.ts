@@ -1,5 +1,7 @@
+/// <reference path="../types/lunar-javascript.d.ts" />
 import type { Settings, Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
+import { Lunar, LunarMonth } from 'lunar-javascript';
 import type { Db } from '../db/client.ts';
 import { dayStart } from '../lib/time.ts';
 import { greetingDraft } from './greeting-drafts.ts';
@@ -11,7 +13,8 @@ type PersonRow = {
   name: string;
   title: string | null;
   birthday: string | null;
-  preferences: string | null;
+  birthday_lunar: number;
+  greeting_hook: string | null;
   mobile: string | null;
   customer_id: number;
   customer_name: string;
@@ -36,6 +39,22 @@ function nextBirthday(birthday: string, from: string): string {
 }
 
 /**
+ * Next solar date (on or after `from`) of a birthday kept as a lunar month and day (the year as
+ * given is ignored). A 30th in a short lunar month falls on the 29th; leap months are not counted.
+ */
+export function nextLunarBirthday(birthday: string, from: string): string {
+  const [month, day] = [Number(birthday.slice(5, 7)), Number(birthday.slice(8, 10))];
+  const year = Number(from.slice(0, 4));
+  // A lunar year starts in January or February: its late months fall in the next solar year.
+  for (const y of [year - 1, year, year + 1]) {
+    const days = LunarMonth.fromYm(y, month)?.getDayCount() ?? 29;
+    const date = Lunar.fromYmd(y, month, Math.min(day, days)).getSolar().toYmd();
+    if (date >= from) return date;
+  }
+  return from;
+}
+
+/**
  * Seed 004: greet key customers individually every Friday and on holidays and birthdays.
  * Returns the upcoming birthdays and holidays within `days`, and this week's Friday list: key
  * people of A customers not yet greeted since Monday — each with a personal draft.
@@ -45,17 +64,12 @@ export function greetings(db: Db, now: Date, settings: Settings, viewer: Viewer,
   const today = localDate(now, tz);
   const until = addDays(today, days);
   const people = db.all<PersonRow>(sql`
-    select p.id, p.name, p.title, p.birthday, p.preferences, p.mobile, p.key_person, c.id as customer_id, c.name as customer_name, c.tier
+    select p.id, p.name, p.title, p.birthday, p.birthday_lunar, p.greeting_hook, p.mobile, p.key_person, c.id as customer_id, c.name as customer_name, c.tier
     from people p join customers c on c.id = p.customer_id
     where p.deleted_at is null and c.deleted_at is null and c.status <> 'lost' and ${visible(viewer, 'c')}
       and (p.birthday is not null or (c.tier = 'A' and p.key_person = 1))`);
-  const draftOf = (p: PersonRow) => ({
-    id: p.id,
-    name: p.name,
-    title: p.title,
-    preferences: p.preferences,
-    customerName: p.customer_name,
-  });
+  // Only what is meant for a message: never preferences or notes.
+  const draftOf = (p: PersonRow) => ({ id: p.id, name: p.name, title: p.title, greetingHook: p.greeting_hook });
   const card = (p: PersonRow) => ({
     personId: p.id,
     name: p.name,
@@ -70,7 +84,10 @@ export function greetings(db: Db, now: Date, settings: Settings, viewer: Viewer,
     .filter((p) => p.birthday)
     .map((p) => ({
       ...card(p),
-      date: nextBirthday(p.birthday as string, today),
+      date: p.birthday_lunar
+        ? nextLunarBirthday(p.birthday as string, today)
+        : nextBirthday(p.birthday as string, today),
+      lunar: p.birthday_lunar === 1,
       draft: greetingDraft(draftOf(p), { kind: 'birthday' }),
     }))
     .filter((b) => b.date <= until)

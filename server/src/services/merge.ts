@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Settings } from '@dossier/shared';
+import { normaliseEmail, normalisePhone, type Settings, samePhone } from '@dossier/shared';
 import { and, asc, eq, inArray, max, notInArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../db/client.ts';
@@ -48,6 +48,16 @@ interface Snapshot {
   from: CustomerRow;
   /** Survivor fields the merge set: what they were and what they became. */
   filled: Record<string, { before: unknown; after: unknown }>;
+  /**
+   * People of the removed file who were already on the survivor: folded into that person (blanks
+   * filled, their history re-pointed) and removed, so undo can bring each back as it was.
+   */
+  absorbed?: {
+    personId: number;
+    intoId: number;
+    filled: Record<string, { before: unknown; after: unknown }>;
+    interactions: number[];
+  }[];
   moved: {
     keys: number[];
     people: number[];
@@ -73,12 +83,80 @@ function fillFrom(survivor: CustomerRow, from: CustomerRow): Snapshot['filled'] 
   }
   for (const f of LISTS) {
     const union = [...survivor[f]];
-    for (const v of from[f]) if (!union.includes(v)) union.push(v);
+    // Phones compare by their E.164 form: 139 0400 1234 and 13904001234 are one number.
+    const same = f === 'phones' || f === 'fax' ? samePhone : (a: string, b: string) => a === b;
+    for (const v of from[f]) if (!union.some((u) => same(u, v))) union.push(v);
     // A region is one path (华东/江苏/徐州), not a set: taken whole, only if the survivor has none.
     const after = f === 'region' ? (survivor.region.length ? survivor.region : from.region) : union;
     if (!isDeepStrictEqual(after, survivor[f])) filled[f] = { before: survivor[f], after };
   }
   return filled;
+}
+
+type PersonRow = typeof people.$inferSelect;
+const PERSON_FILLABLE = [
+  'title',
+  'mobile',
+  'directLine',
+  'email',
+  'birthday',
+  'homeAddress',
+  'preferences',
+  'greetingHook',
+] as const satisfies readonly (keyof PersonRow)[];
+
+/** One person under two files: the same normalised mobile, the same e-mail, or the same name (same company now). */
+function samePerson(a: PersonRow, b: PersonRow): boolean {
+  const mobile = (p: PersonRow) => (p.mobile ? (normalisePhone(p.mobile) ?? p.mobile) : null);
+  const email = (p: PersonRow) => (p.email ? normaliseEmail(p.email) : null);
+  const name = (p: PersonRow) => p.name.replace(/\s+/g, ' ').trim().toLowerCase();
+  return (
+    (mobile(a) !== null && mobile(a) === mobile(b)) ||
+    (email(a) !== null && email(a) === email(b)) ||
+    name(a) === name(b)
+  );
+}
+
+/** Folds each moved person who is already on the survivor into that person (call after moveRows). */
+function absorbPeople(tx: Tx, survivorId: number, movedIds: number[], at: string): NonNullable<Snapshot['absorbed']> {
+  const moved = new Set(movedIds);
+  const all = tx
+    .select()
+    .from(people)
+    .where(and(eq(people.customerId, survivorId), sql`${people.deletedAt} is null`))
+    .orderBy(asc(people.id))
+    .all();
+  const own = all.filter((p) => !moved.has(p.id));
+  const out: NonNullable<Snapshot['absorbed']> = [];
+  for (const p of all.filter((x) => moved.has(x.id))) {
+    const into = own.find((o) => samePerson(o, p));
+    if (!into) continue;
+    const filled: Record<string, { before: unknown; after: unknown }> = {};
+    for (const f of PERSON_FILLABLE) {
+      if ((into[f] === null || into[f] === '') && p[f] !== null && p[f] !== '')
+        filled[f] = { before: into[f], after: p[f] };
+    }
+    // The longer of two forms of one name is the fuller one (刘 → 刘建华).
+    if (p.name.trim().length > into.name.trim().length && p.name.includes(into.name.trim())) {
+      filled.name = { before: into.name, after: p.name };
+    }
+    if (p.keyPerson && !into.keyPerson) filled.keyPerson = { before: false, after: true };
+    if (Object.keys(filled).length) filled.updatedAt = { before: into.updatedAt, after: at };
+    const set = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, v.after]));
+    if (Object.keys(set).length) tx.update(people).set(set).where(eq(people.id, into.id)).run();
+    Object.assign(into, set);
+    const ints = ids(
+      tx
+        .update(interactions)
+        .set({ personId: into.id })
+        .where(eq(interactions.personId, p.id))
+        .returning({ id: interactions.id })
+        .all(),
+    );
+    tx.update(people).set({ deletedAt: at }).where(eq(people.id, p.id)).run();
+    out.push({ personId: p.id, intoId: into.id, filled, interactions: ints });
+  }
+  return out;
 }
 
 function moveRows(tx: Tx, survivorId: number, fromId: number): Snapshot['moved'] {
@@ -186,6 +264,7 @@ export function mergeCustomers(
     const from = liveCustomer(tx, fromId, viewer);
     const filled = fillFrom(survivor, from);
     const moved = moveRows(tx, survivorId, fromId);
+    const absorbed = absorbPeople(tx, survivorId, moved.people, at);
     const set = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, v.after]));
     tx.update(customers)
       .set({ ...set, updatedAt: at })
@@ -195,7 +274,7 @@ export function mergeCustomers(
     refreshDue(tx, survivorId, settings);
     reindexCustomer(tx, survivorId);
     reindexCustomer(tx, fromId);
-    const snapshot: Snapshot = { survivor, from, filled, moved };
+    const snapshot: Snapshot = { survivor, from, filled, moved, absorbed };
     return tx
       .insert(merges)
       .values({
@@ -259,6 +338,22 @@ export function undoMerge(db: Db, viewer: Viewer, mergeId: number, now: Date, se
           where ${inArray(id, list.slice(i, i + 500))} and ${eq(customerId, m.survivorId)}`);
       }
     };
+    // People folded into a survivor's person come back as they were, with their own history.
+    for (const a of s.absorbed ?? []) {
+      tx.update(people).set({ deletedAt: null }).where(eq(people.id, a.personId)).run();
+      if (a.interactions.length) {
+        tx.update(interactions)
+          .set({ personId: a.personId })
+          .where(and(inArray(interactions.id, a.interactions), eq(interactions.personId, a.intoId)))
+          .run();
+      }
+      const into = tx.select().from(people).where(eq(people.id, a.intoId)).get();
+      const back: Record<string, unknown> = {};
+      for (const [f, v] of Object.entries(a.filled)) {
+        if (into && isDeepStrictEqual(into[f as keyof PersonRow], v.after)) back[f] = v.before;
+      }
+      if (Object.keys(back).length) tx.update(people).set(back).where(eq(people.id, a.intoId)).run();
+    }
     moveBack(customerKeys, customerKeys.id, customerKeys.customerId, moved.keys);
     moveBack(people, people.id, people.customerId, moved.people);
     moveBack(interactions, interactions.id, interactions.customerId, moved.interactions);

@@ -5,4 +5,5 @@ declare module 'lunar-javascript' {
     next(days: number): Solar;
   }
   export const Lunar: { fromYmd(year: number, month: number, day: number): { getSolar(): Solar } };
+  export const LunarMonth: { fromYm(year: number, month: number): { getDayCount(): number } | null };
 }

@@ -107,7 +107,8 @@ export const Greetings = z.object({
   today: z.string(),
   isFriday: z.boolean(),
   weekStart: z.string(),
-  birthdays: z.array(GreetingCard.extend({ date: z.string() })),
+  /** `lunar`: the birthday is kept as a lunar date; `date` is its next solar day. */
+  birthdays: z.array(GreetingCard.extend({ date: z.string(), lunar: z.boolean() })),
   holidays: z.array(
     z.object({ key: z.string(), date: z.string(), zh: z.string(), en: z.string(), drafts: z.array(GreetingCard) }),
   ),

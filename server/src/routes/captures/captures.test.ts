@@ -159,4 +159,19 @@ describe('captures', () => {
       .get() as { n: number };
     expect(n.n).toBe(0);
   });
+
+  it('every new file gets its first call by one rule, whatever made it', async () => {
+    const t = makeTestApp('2026-11-23T02:00:00.000Z');
+    const site = await save(t, { capture: companyCapture, target: { new: { name: '嘉华融通', tier: 'B' } } });
+    const land = await save(t, {
+      capture: landCapture([{ parcelNo: '徐土2026-19号', dealPrice: 1, winner: '徐州恒泰置业有限公司' }]),
+      target: { land: { tier: 'A' } },
+    });
+    const hand = (await t.request('POST', '/api/customers', { name: 'By hand', tier: 'C' })).json.id;
+    const due = async (id: number) => (await t.request('GET', `/api/customers/${id}`)).json.nextCallDue;
+    const ids = [site.json.created[0], land.json.created[0], hand];
+    expect(await Promise.all(ids.map(due))).toEqual(Array(3).fill('2026-11-23T15:59:59.999Z'));
+    await t.request('PUT', '/api/settings', { firstCallDays: 2 });
+    expect(await Promise.all(ids.map(due))).toEqual(Array(3).fill('2026-11-25T15:59:59.999Z'));
+  });
 });

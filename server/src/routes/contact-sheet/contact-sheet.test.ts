@@ -71,6 +71,7 @@ describe('contact sheet', () => {
     expect(row?.getCell(3 + 4).value).toBe('');
     expect(row?.getCell(3 + 10).note).toBe('visit: 拜访董事长');
     expect(row?.getCell(3 + 11).value).toBe('');
+    expect(row?.getCell(34).value).toBe(2);
     expect(row?.getCell(35).value).toBe('二期报价中');
     const csv = await t.app.request('/api/contact-sheet/export?month=2026-11&format=csv', {
       headers: { authorization: 'Bearer test-token-0123456789' },
@@ -79,5 +80,26 @@ describe('contact sheet', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(text.startsWith('\uFEFF分组,客户,等级,1,2,3')).toBe(true);
     expect(text.split('\n')[1]).toMatch(/^A,嘉华融通,A,,,V,/);
+  });
+
+  it('lists every file with contacts in the month, under the tier it had then', async () => {
+    const { t, a } = await seed();
+    // Re-tiered in December: November's sheet still shows it under A.
+    await t.request('PATCH', `/api/customers/${a}`, { tier: 'C' });
+    // Opened in December for a call made in November.
+    const late = (await t.request('POST', '/api/customers', { name: '后补客户', tier: 'B' })).json.id;
+    await t.request('POST', '/api/interactions', {
+      customerId: late,
+      kind: 'call',
+      at: '2026-11-20T02:00:00.000Z',
+      idempotencyKey: idem(),
+    });
+    // Opened in December with nothing in November: not on November's sheet.
+    await t.request('POST', '/api/customers', { name: 'Nothing yet', tier: 'A' });
+    const r = (await t.request('GET', '/api/contact-sheet?month=2026-11')).json;
+    const rows = r.groups.flatMap((g: { key: string; rows: { customerId: number; name: string; tier: string }[] }) =>
+      g.rows.map((row) => `${g.key} ${row.name} ${row.tier}`),
+    );
+    expect(rows).toEqual(['A 嘉华融通 A', 'B 后补客户 B', 'C Northwind C']);
   });
 });

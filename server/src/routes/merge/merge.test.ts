@@ -104,6 +104,57 @@ describe('merge with undo', () => {
     expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(409);
   });
 
+  it('one person and one phone written two ways stay one; undo brings both files back exactly', async () => {
+    const t = makeTestApp('2026-11-23T02:00:00.000Z');
+    const s = (
+      await t.request('POST', '/api/customers', {
+        name: '徐州嘉华融通置业有限公司',
+        tier: 'A',
+        phones: ['139 0400 1234'],
+        people: [{ name: '刘', mobile: '139 0400 1234', title: '总经理' }],
+      })
+    ).json;
+    const f = (
+      await t.request('POST', '/api/customers', {
+        name: '嘉华融通',
+        tier: 'B',
+        phones: ['13904001234', '0516-80000000'],
+        people: [
+          { name: '刘建华', mobile: '+86 139-0400-1234', email: 'liu@jiahua.cn', birthday: '1970-05-01' },
+          { name: 'Amy Zhou', email: 'AMY@jiahua.cn' },
+        ],
+      })
+    ).json;
+    await t.request('POST', '/api/customers/' + s.id + '/people', { name: '周艾米', email: 'amy@jiahua.cn' });
+    await t.request('POST', '/api/interactions', {
+      customerId: f.id,
+      kind: 'call',
+      personId: f.people[0].id,
+      idempotencyKey: 'merge-person-call',
+    });
+    const before = dumpTables(t.db, OWN_RECORDS);
+    t.advanceDays(0.1);
+    const merged = await t.request('POST', `/api/customers/${s.id}/merge`, { from: f.id });
+    expect(merged.status).toBe(201);
+    const survivor = merged.json.survivor;
+    expect(survivor.phones).toEqual(['139 0400 1234', '0516-80000000']);
+    expect(survivor.people).toEqual([
+      expect.objectContaining({
+        name: '刘建华',
+        mobile: '139 0400 1234',
+        title: '总经理',
+        email: 'liu@jiahua.cn',
+        birthday: '1970-05-01',
+      }),
+      expect.objectContaining({ name: '周艾米', email: 'amy@jiahua.cn' }),
+    ]);
+    const history = (await t.request('GET', `/api/customers/${s.id}/interactions`)).json.interactions;
+    expect(history[0].personId).toBe(s.people[0].id);
+    const undo = await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`);
+    expect(undo.status).toBe(200);
+    expect(dumpTables(t.db, OWN_RECORDS)).toEqual(before);
+  });
+
   it('keeps what was added after the merge and refuses undo after the next day', async () => {
     const t = makeTestApp('2026-11-23T02:00:00.000Z');
     const { s, f } = await twins(t);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { makeTestApp } from '../../test-utils.ts';
+
+describe('team boundaries', () => {
+  it('a member cannot remove people or keys from a file they cannot see: 404, and nothing changes', async () => {
+    const t = makeTestApp();
+    const li = t.addUser('li', 'member');
+    const wang = t.addUser('wang', 'member');
+    const file = (
+      await t.request(
+        'POST',
+        '/api/customers',
+        { name: 'Li Co', tier: 'A', website: 'li-co.cn', people: [{ name: '刘建华', mobile: '13904001234' }] },
+        li.headers,
+      )
+    ).json;
+    const person = file.people[0].id;
+    const key = file.keys[0].id;
+    for (const path of [
+      `/api/customers/${file.id}/people/${person}`,
+      `/api/customers/${file.id}/keys/${key}`,
+      `/api/customers/${file.id}/appointment`,
+    ]) {
+      const r = await t.request('DELETE', path, undefined, wang.headers);
+      expect([path, r.status, r.json.error.code]).toEqual([path, 404, 'not_found']);
+    }
+    for (const [method, path] of [
+      ['GET', `/api/customers/${file.id}/interactions`],
+      ['GET', `/api/customers/${file.id}/tier-history`],
+      ['POST', `/api/customers/${file.id}/reopen`],
+      ['PATCH', `/api/customers/${file.id}/people/${person}`],
+    ] as const) {
+      const r = await t.request(method, path, method === 'PATCH' ? { title: '总经理' } : undefined, wang.headers);
+      expect([path, r.status]).toEqual([path, 404]);
+    }
+    const after = (await t.request('GET', `/api/customers/${file.id}`, undefined, li.headers)).json;
+    expect(after.people.map((p: { name: string }) => p.name)).toEqual(['刘建华']);
+    expect(after.keys).toHaveLength(1);
+  });
+
+  it('a manager cannot give a file to a user that does not exist', async () => {
+    const t = makeTestApp();
+    t.addUser('li', 'member');
+    const id = (await t.request('POST', '/api/customers', { name: 'Owned', tier: 'B' })).json.id;
+    const r = await t.request('PATCH', `/api/customers/${id}`, { owner: 'nobody' });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toMatchObject({ code: 'invalid_request', details: [{ path: 'owner' }] });
+    expect((await t.request('GET', `/api/customers/${id}`)).json.owner).toBe('owner');
+    expect((await t.request('POST', '/api/customers', { name: 'Orphan', tier: 'B', owner: 'nobody' })).status).toBe(
+      400,
+    );
+    expect((await t.request('PATCH', `/api/customers/${id}`, { owner: 'li' })).json.owner).toBe('li');
+  });
+
+  it('a revoked token stops working on the very next request', async () => {
+    const t = makeTestApp();
+    const li = t.addUser('li', 'member');
+    expect((await t.request('GET', '/api/me', undefined, li.headers)).status).toBe(200);
+    expect((await t.request('POST', `/api/users/${li.id}/revoke`)).status).toBe(200);
+    const r = await t.request('GET', '/api/me', undefined, li.headers);
+    expect([r.status, r.json.error.code]).toEqual([401, 'unauthorized']);
+  });
+});
