@@ -8,7 +8,7 @@ import type { ToastState } from '../panel/Toast.tsx';
 import type { DashboardApi } from './api/client.ts';
 import { currentDashboardApi } from './api/current.ts';
 import { formatRoute, parseRoute, type Route } from './router.ts';
-import { currentMonth } from './sheet/month.ts';
+import { currentMonth, lastCompleteMonth } from './sheet/month.ts';
 
 /** A failure as the dashboard shows it: the API's, or "no server set up yet". */
 export type Failure = ApiFailure | { kind: 'not_configured' };
@@ -139,4 +139,10 @@ export function useOnDelivered(callback: () => void): void {
 export function useServerMonth(): string {
   const { timeZone } = useDashboard();
   return currentMonth(new Date(), timeZone);
+}
+
+/** The last month that is over in the server's zone: reclassification judges it by default. */
+export function useLastCompleteMonth(): string {
+  const { timeZone } = useDashboard();
+  return lastCompleteMonth(new Date(), timeZone);
 }

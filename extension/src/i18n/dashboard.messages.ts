@@ -234,6 +234,7 @@ export interface DashboardMessages {
   reclass: {
     title: string;
     explain: string;
+    partial: (through: string) => string;
     proposals: (n: number) => string;
     none: string;
     move: (from: Tier, to: Tier) => string;
@@ -601,6 +602,7 @@ export const dashboardEn: DashboardMessages = {
     title: 'Monthly reclassification',
     explain:
       "Proposals from the month's contact record, intention and deals. Accepted changes go into the tier history with their reasons.",
+    partial: (t) => `This month is not over yet: judged up to ${t} only, counting the contacts due by then.`,
     proposals: (n) => plural(n, '1 proposal', `${n} proposals`),
     none: 'No tier changes proposed for this month.',
     move: (f, t) => `Tier ${f} to ${t}`,
@@ -959,6 +961,7 @@ export const dashboardZhCN: DashboardMessages = {
   reclass: {
     title: '月度重新分类',
     explain: '根据本月联系记录、合作意向和成交情况提出等级调整建议。接受的调整连同原因记入等级变更记录。',
+    partial: (t) => `本月尚未结束：只评估到 ${t} 为止，只计算到那时应有的联系。`,
     proposals: (n) => `${n} 条建议`,
     none: '本月没有等级调整建议。',
     move: (f, t) => `${f} 类调为 ${t} 类`,

@@ -3,7 +3,8 @@ import { useI18n } from '../../i18n/react.tsx';
 import type { Proposal, Share } from '../api/schemas.ts';
 import { formatRoute } from '../router.ts';
 import { shiftMonth } from '../sheet/month.ts';
-import { useDashboard, useResource, useServerMonth } from '../state.tsx';
+import { useDashboard, useLastCompleteMonth, useResource } from '../state.tsx';
+import { useDateText } from '../ui/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
 import { TierBadge } from '../ui/TierBadge.tsx';
 import { guideGap, reasonText } from './reasons.ts';
@@ -13,10 +14,13 @@ export function ReclassView() {
   const { m } = useI18n();
   const r = m.dashboard.reclass;
   const id = useId();
-  const serverMonth = useServerMonth();
+  const date = useDateText();
+  // The unfinished month is judged only when asked for: it opens on the last complete one.
+  const complete = useLastCompleteMonth();
   const [picked, setMonth] = useState<string | null>(null);
-  const month = picked ?? serverMonth;
+  const month = picked ?? complete;
   const data = useResource((a) => a.reclassification(month), `reclass:${month}`);
+  const partial = data.data?.month === month && data.data.partial ? data.data : null;
   return (
     <div className="reclass-view">
       <div className="view-head">
@@ -38,6 +42,11 @@ export function ReclassView() {
         </div>
       </div>
       <p className="muted small">{r.explain}</p>
+      {partial && (
+        <p className="partial-note" role="note">
+          {r.partial(date(partial.through, true))}
+        </p>
+      )}
       {data.failure && <FailureNote failure={data.failure} onRetry={data.reload} />}
       {!data.data && !data.failure && <Loading />}
       {data.data && (

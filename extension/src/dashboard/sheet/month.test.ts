@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentMonth, dayColumns, markTitle, shiftMonth } from './month.ts';
+import { currentMonth, dayColumns, lastCompleteMonth, markTitle, shiftMonth } from './month.ts';
 
 describe('contact sheet month', () => {
   it("names the month in the user's zone", () => {
@@ -7,6 +7,14 @@ describe('contact sheet month', () => {
     const t = new Date('2026-11-30T20:00:00Z');
     expect(currentMonth(t, 'Asia/Shanghai')).toBe('2026-12');
     expect(currentMonth(t, 'UTC')).toBe('2026-11');
+  });
+
+  it('reclassification opens on the last complete month (issue 12, point 3)', () => {
+    // 6 December: November is the last month that is over.
+    expect(lastCompleteMonth(new Date('2026-12-06T02:00:00Z'), 'Asia/Shanghai')).toBe('2026-11');
+    // 1 January 00:30 in Shanghai: December is over, across the year.
+    expect(lastCompleteMonth(new Date('2026-12-31T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-12');
+    expect(lastCompleteMonth(new Date('2026-12-31T16:30:00Z'), 'UTC')).toBe('2026-11');
   });
 
   it('steps across years', () => {

@@ -9,6 +9,14 @@ export function currentMonth(now: Date, timeZone?: string): string {
   return `${get('year')}-${get('month')}`;
 }
 
+/**
+ * The last month that is over where the server counts days: what monthly reclassification
+ * judges by default (the current month has not had all its days yet).
+ */
+export function lastCompleteMonth(now: Date, timeZone?: string): string {
+  return shiftMonth(currentMonth(now, timeZone), -1);
+}
+
 export function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
