@@ -11,7 +11,9 @@ type PersonField =
   | 'email'
   | 'birthday'
   | 'homeAddress'
+  | 'greetingHook'
   | 'preferences'
+  | 'birthdayLunar'
   | 'keyPerson';
 type View =
   | 'board'
@@ -140,6 +142,7 @@ export interface DashboardMessages {
       remove: (name: string) => string;
       confirmRemove: (name: string) => string;
       fields: Record<PersonField, string>;
+      hints: { greetingHook: string; preferences: string };
     };
     keys: { none: string; add: string; kind: string; value: string; remove: (v: string) => string; taken: string };
     materials: {
@@ -480,8 +483,15 @@ export const dashboardEn: DashboardMessages = {
         email: 'E-mail',
         birthday: 'Birthday',
         homeAddress: 'Home address',
-        preferences: 'Preferences',
+        greetingHook: 'Greeting line',
+        preferences: 'Preferences (private)',
+        birthdayLunar: 'Lunar birthday (农历)',
         keyPerson: 'Key person',
+      },
+      hints: {
+        greetingHook:
+          'The one personal line a greeting draft may use, written to be sent (“your marathon”, “周末钓鱼”).',
+        preferences: 'Private notes for you: never put into a greeting or message.',
       },
     },
     keys: {
@@ -840,8 +850,14 @@ export const dashboardZhCN: DashboardMessages = {
         email: '邮箱',
         birthday: '生日',
         homeAddress: '家庭住址',
-        preferences: '爱好',
+        greetingHook: '问候语句',
+        preferences: '爱好（私人备注）',
+        birthdayLunar: '农历生日',
         keyPerson: '关键人',
+      },
+      hints: {
+        greetingHook: '问候草稿唯一可用的个人化语句，请写成可以直接发给对方的话（如“周末钓鱼”）。',
+        preferences: '仅供自己参考的私人备注，不会出现在任何问候或消息中。',
       },
     },
     keys: {

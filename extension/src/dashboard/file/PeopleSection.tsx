@@ -65,8 +65,14 @@ export function PeopleSection({ customer, onChanged }: { customer: CustomerDetai
                 )}
               </div>
               <dl className="person-facts small">
-                {x.birthday && <Fact term={p.fields.birthday} value={x.birthday} />}
+                {x.birthday && (
+                  <Fact
+                    term={p.fields.birthday}
+                    value={x.birthdayLunar ? `${x.birthday} (${p.fields.birthdayLunar})` : x.birthday}
+                  />
+                )}
                 {x.homeAddress && <Fact term={p.fields.homeAddress} value={x.homeAddress} />}
+                {x.greetingHook && <Fact term={p.fields.greetingHook} value={x.greetingHook} />}
                 {x.preferences && <Fact term={p.fields.preferences} value={x.preferences} />}
               </dl>
               <div className="actions">

@@ -1,23 +1,13 @@
 import type { Person, PersonInput } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
+import { KEYS, MAX, toDraft, toInput, WIDE } from './person-draft.ts';
 
-const KEYS = ['name', 'title', 'mobile', 'directLine', 'email', 'birthday', 'homeAddress', 'preferences'] as const;
-type Draft = Record<(typeof KEYS)[number], string> & { keyPerson: boolean };
-
-const toDraft = (p?: Person): Draft => ({
-  name: p?.name ?? '',
-  title: p?.title ?? '',
-  mobile: p?.mobile ?? '',
-  directLine: p?.directLine ?? '',
-  email: p?.email ?? '',
-  birthday: p?.birthday ?? '',
-  homeAddress: p?.homeAddress ?? '',
-  preferences: p?.preferences ?? '',
-  keyPerson: p?.keyPerson ?? false,
-});
-
-/** Add or edit a person: leaders and key people with their numbers, birthday, home address, preferences. */
+/**
+ * Add or edit a person: leaders and key people with their numbers, birthday (solar or lunar),
+ * home address, the greeting line (the only personal words a greeting draft may use) and the
+ * private preferences (never put in a draft).
+ */
 export function PersonForm({
   person,
   onSubmit,
@@ -34,11 +24,9 @@ export function PersonForm({
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const out: Record<string, unknown> = { name: draft.name.trim(), keyPerson: draft.keyPerson };
-    for (const k of KEYS) if (k !== 'name' && draft[k].trim()) out[k] = draft[k].trim();
     setBusy(true);
     try {
-      await onSubmit(out as PersonInput);
+      await onSubmit(toInput(draft));
     } finally {
       setBusy(false);
     }
@@ -47,15 +35,33 @@ export function PersonForm({
     <form className="person-form" onSubmit={(e) => void submit(e)} aria-label={person ? p.edit(person.name) : p.add}>
       <div className="field-grid">
         {KEYS.map((k) => (
-          <div key={k} className={`field${k === 'preferences' || k === 'homeAddress' ? ' wide' : ''}`}>
+          <div key={k} className={`field${WIDE.has(k) ? ' wide' : ''}`}>
             <label htmlFor={`${id}-${k}`}>{p.fields[k]}</label>
             <input
               id={`${id}-${k}`}
               type={k === 'birthday' ? 'date' : k === 'email' ? 'email' : 'text'}
               required={k === 'name'}
+              maxLength={MAX[k]}
               value={draft[k]}
+              aria-describedby={k in p.hints ? `${id}-${k}-hint` : undefined}
               onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))}
             />
+            {k in p.hints && (
+              <p id={`${id}-${k}-hint`} className="muted small">
+                {p.hints[k as keyof typeof p.hints]}
+              </p>
+            )}
+            {k === 'birthday' && (
+              <div className="check-row">
+                <input
+                  id={`${id}-lunar`}
+                  type="checkbox"
+                  checked={draft.birthdayLunar}
+                  onChange={(e) => setDraft((d) => ({ ...d, birthdayLunar: e.target.checked }))}
+                />
+                <label htmlFor={`${id}-lunar`}>{p.fields.birthdayLunar}</label>
+              </div>
+            )}
           </div>
         ))}
         <div className="field check">
