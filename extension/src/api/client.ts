@@ -11,6 +11,7 @@ import {
   type InteractionCreate,
   SearchAnswer,
   Settings,
+  type SettingsPatch,
 } from '@dossier/shared';
 import { hc } from 'hono/client';
 import { z } from 'zod';
@@ -118,6 +119,8 @@ export function createApi(conn: Connection, fetchImpl: typeof fetch = (...a) => 
   return {
     health: () => call(() => client.api.health.$get(), Health),
     settings: () => call(() => client.api.settings.$get(), Settings),
+    /** Managers only (403 otherwise); every file's due dates follow at once. */
+    updateSettings: (json: SettingsPatch) => call(() => client.api.settings.$put({ json }), Settings),
     context: (query: ContextQuery) => call(() => client.api.context.$get({ query }), ContextAnswer),
     logInteraction: (json: InteractionCreate) => call(() => client.api.interactions.$post({ json }), Interaction),
     undoInteraction: (id: number) =>

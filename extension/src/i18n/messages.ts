@@ -32,6 +32,20 @@ export interface Messages {
       forbidden: string;
       missingToken: string;
     };
+    /** The server's due-date rules (team-wide settings, managers only). */
+    due: {
+      title: string;
+      firstCallDays: string;
+      firstCallHint: string;
+      workdays: string;
+      workdaysHint: string;
+      workdayNames: Record<'mainland' | 'weekends' | 'none', string>;
+      save: string;
+      saved: string;
+      badDays: string;
+      notManager: string;
+      unavailable: string;
+    };
   };
   // Side panel
   panel: {
@@ -151,6 +165,23 @@ const en: Messages = {
       invalidUrl: 'Wrong URL: enter an address such as http://127.0.0.1:8787.',
       forbidden: 'The server refuses requests from this browser extension (origin not allowed).',
       missingToken: 'Enter the token first.',
+    },
+    due: {
+      title: 'Due dates (server settings, for everyone)',
+      firstCallDays: 'Days from a new file to its first call',
+      firstCallHint: '0: called the day it is filed (a land winner, a captured company, an import alike).',
+      workdays: 'Working days',
+      workdaysHint: 'A call or visit falling due on a day off moves to the working day before.',
+      workdayNames: {
+        mainland: 'Mainland China calendar (holidays and make-up days, 调休)',
+        weekends: 'Monday to Friday',
+        none: 'Every day',
+      },
+      save: 'Save due-date settings',
+      saved: 'Saved: every file’s due dates follow.',
+      badDays: 'Days to the first call: a whole number from 0 to 365.',
+      notManager: 'Only a manager can change these settings.',
+      unavailable: 'Connect to the server to see these settings.',
     },
   },
   panel: {
@@ -284,6 +315,23 @@ const zhCN: Messages = {
       invalidUrl: '地址错误：请输入类似 http://127.0.0.1:8787 的地址。',
       forbidden: '服务器拒绝来自此浏览器扩展的请求（来源不被允许）。',
       missingToken: '请先输入令牌。',
+    },
+    due: {
+      title: '到期规则（服务器设置，全员适用）',
+      firstCallDays: '新档案到首次电话的天数',
+      firstCallHint: '0 表示建档当天就要打电话（竞得人、采集的公司、导入的档案一律如此）。',
+      workdays: '工作日',
+      workdaysHint: '电话或拜访的到期日落在休息日时，提前到之前的工作日。',
+      workdayNames: {
+        mainland: '中国大陆日历（含节假日与调休）',
+        weekends: '周一至周五',
+        none: '每天',
+      },
+      save: '保存到期规则',
+      saved: '已保存：所有档案的到期日已随之更新。',
+      badDays: '首次电话天数须为 0 到 365 的整数。',
+      notManager: '只有主管可以修改这些设置。',
+      unavailable: '连接服务器后才能查看这些设置。',
     },
   },
   panel: {

@@ -4,6 +4,7 @@ import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/locale.ts';
 import { LANGUAGE_NAMES, LOCALES, type Messages } from '../i18n/messages.ts';
 import { useI18n } from '../i18n/react.tsx';
 import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
+import { DueSettings } from './DueSettings.tsx';
 import { languageItem, normaliseServerUrl, serverUrlItem, tokenItem } from './settings.ts';
 
 type Notice = { tone: 'ok' | 'error' | 'info'; text: string };
@@ -133,6 +134,7 @@ export function OptionsApp() {
         </div>
       </form>
       <NotificationSettings />
+      <DueSettings />
       <p role="status" className={`notice ${notice?.tone ?? ''}`}>
         {notice?.text}
       </p>
