@@ -1,6 +1,8 @@
 import { type CapturedPerson, findCreditCodes, findIcp, findPhones, normaliseCreditCode } from '@dossier/shared';
 import { clean, type Line, lineText } from '../dom.ts';
 import { addEmail, addPhone, emptyCompany, type Found, mergePeople, person } from '../merge.ts';
+import { isChineseText, phonesIn } from '../phones.ts';
+import { linesMatching } from '../scan.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
 import { type Field, findLabels, labelField, TITLES, WHOLE_NAME, withoutCourtesy } from './vocab.ts';
 
@@ -42,9 +44,25 @@ function linesWithLabels(lines: Line[]): Set<number> {
   return out;
 }
 
+// One-letter labels of European and American footers and cards: "T 0221 1642 1411",
+// "F: 919-555-0124", "M +49 171 …" — a capital on its own, right before a number.
+const SHORT_LABEL = /(?<![^\s|｜,;·•])([TFMP])(?:\s*[:.]\s*|\s+)(?=[+(]?\d)/g;
+const SHORT_FIELD: Record<string, Field> = { T: 'phone', P: 'phone', F: 'fax', M: 'mobile' };
+
+function shortLabelled(text: string, line: number): Labelled[] {
+  const hits = [...text.matchAll(SHORT_LABEL)];
+  return hits.flatMap((m, k) => {
+    const start = (m.index ?? 0) + m[0].length;
+    const value = text.slice(start, hits[k + 1]?.index ?? text.length).replace(TRIM, '');
+    const field = SHORT_FIELD[m[1] ?? ''];
+    return field && value ? [{ field, value, line }] : [];
+  });
+}
+
 export function labelledValues(lines: Line[]): Labelled[] {
   const out: Labelled[] = [];
   const labelled = linesWithLabels(lines);
+  const short = new Set(linesMatching(lines, SHORT_LABEL));
   lines.forEach((line, i) => {
     const { cells } = line;
     if (cells.length > 1) {
@@ -70,13 +88,15 @@ export function labelledValues(lines: Line[]): Labelled[] {
       const value = next && next.cells.length === 1 && !next.heading ? (next.cells[0] ?? '') : '';
       const marked = line.tag === 'dt' || line.tag === 'th' || /[:：]\s*$/.test(text);
       const plain =
-        ((field === 'phone' || field === 'mobile' || field === 'fax') && findPhones(value).length > 0) ||
+        ((field === 'phone' || field === 'mobile' || field === 'fax') &&
+          phonesIn(value, { asWritten: true }).length > 0) ||
         (field === 'email' && emailsIn(value).addresses.length > 0);
       if (value && !labelField(value) && (marked || plain))
         out.push({ field, value: value.replace(TRIM, ''), line: i + 1 });
       return;
     }
-    if (labelled.has(i)) out.push(...labelsIn(text, i));
+    const found = labelled.has(i) ? labelsIn(text, i) : [];
+    out.push(...(found.length === 0 && short.has(i) ? shortLabelled(text, i) : found));
   });
   return out;
 }
@@ -111,10 +131,20 @@ export function parseContact(value: string): CapturedPerson | null {
   });
 }
 
+/** A name runs to a sentence mark or the next "word：" (主办：半月谈杂志社 许可证号：…). */
+// A Chinese name has no space in it: what follows one is the next field (主办：X 许可证…).
+const nameValue = (v: string): string => {
+  const name = clean(v.split(/[，。；;|｜]|\s+\S{1,16}[:：]/)[0]);
+  return /^[\u4e00-\u9fff（）()]+\s+[\u4e00-\u9fff]/.test(name) ? (name.split(/\s/)[0] ?? name) : name;
+};
+
 const WEBSITE = /(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:\/[^\s，,；;]*)?/i;
 
 /** Company and people from labelled values, in page order. */
-export function foundFromLabels(lines: Line[]): Found & { legal: string[] } {
+export function foundFromLabels(
+  lines: Line[],
+  nanp = !isChineseText(lineText(lines).text),
+): Found & { legal: string[] } {
   const company = emptyCompany();
   let people: CapturedPerson[] = [];
   const legal: string[] = [];
@@ -125,10 +155,11 @@ export function foundFromLabels(lines: Line[]): Found & { legal: string[] } {
     current !== null && line - current.line <= 4 && !lines.slice(current.line + 1, line + 1).some((l) => l.heading);
 
   for (const { field, value, line } of labelledValues(lines)) {
-    const phones = () => findPhones(value).map((p) => (p.ext ? `${p.number};ext=${p.ext}` : p.number));
+    // The label says these are phones: a number no rule can place is kept as written.
+    const phones = () => phonesIn(value, { nanp, asWritten: true }).map((p) => p.value);
     switch (field) {
       case 'company':
-        company.name ??= clean(value);
+        company.name ??= nameValue(value);
         break;
       case 'contact':
       case 'legal': {
@@ -147,20 +178,20 @@ export function foundFromLabels(lines: Line[]): Found & { legal: string[] } {
       case 'mobile': {
         const [firstPhone, ...others] = phones();
         if (current && near(line) && !current.p.mobile && firstPhone) current.p.mobile = firstPhone;
-        else addPhone(company.phones, firstPhone);
-        for (const p of others) addPhone(company.phones, p);
+        else addPhone(company.phones, firstPhone, true);
+        for (const p of others) addPhone(company.phones, p, true);
         break;
       }
       case 'phone':
-        for (const p of phones()) addPhone(company.phones, p);
+        for (const p of phones()) addPhone(company.phones, p, true);
         break;
       case 'fax':
-        for (const p of phones()) addPhone(company.faxes, p);
+        for (const p of phones()) addPhone(company.faxes, p, true);
         break;
       case 'phoneFax':
         for (const p of phones()) {
-          addPhone(company.phones, p);
-          addPhone(company.faxes, p);
+          addPhone(company.phones, p, true);
+          addPhone(company.faxes, p, true);
         }
         break;
       case 'email':

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { foundFromLabels } from './generic/labels.ts';
+import { phonesIn } from './phones.ts';
+
+const values = (text: string, opt = {}) => phonesIn(text, opt).map((p) => p.value);
+const lines = (...ls: string[]) => ls.map((l) => ({ cells: [l], heading: false }));
+
+describe('phonesIn', () => {
+  it('reads North-American numbers with +1, never a "1-…" prefix as a Chinese mobile', () => {
+    expect(values('Call 1-305-677-6594 today')).toEqual(['+13056776594']);
+    expect(values('电话：1-305-677-6594')).toEqual(['+13056776594']);
+    expect(values('(646) 694-8530', { nanp: true })).toEqual(['+16466948530']);
+    expect(values('+1-866-520-4812')).toEqual(['+18665204812']);
+  });
+
+  it('leaves 3-3-4 numbers Chinese on a Chinese page (400 and 800 hotlines)', () => {
+    expect(values('800-820-1234', { nanp: false })).toEqual(['+868008201234']);
+    expect(values('400-699-4468', { nanp: false })).toEqual(['+864006994468']);
+  });
+
+  it('gives local numbers listed after a landline its area code', () => {
+    expect(values('0731-89852209 89852069 89533799')).toEqual(['+8673189852209', '+8673189852069', '+8673189533799']);
+    // The same line written again without its area code is one number.
+    expect(values('+86(755)22662277 22662277')).toEqual(['+8675522662277']);
+  });
+
+  it('keeps every digit of +49 (0) 89 …', () => {
+    expect(values('+49 (0) 89 1234567')).toEqual(['+49891234567']);
+  });
+
+  it('keeps numbers the page marks as phones but no rule can place, as written', () => {
+    expect(values('044 586 00 40', { asWritten: true })).toEqual(['044 586 00 40']);
+    expect(values('03080 (fra utlandet: +47 75 66 30 80)', { asWritten: true })).toEqual(['03080', '+4775663080']);
+    expect(values('044 586 00 40')).toEqual([]);
+    // Dates, years and short numbers are not phones, marked or not.
+    expect(values('27.06.2018 2010-2018 8:30-21:30 273400', { asWritten: true })).toEqual([]);
+  });
+});
+
+describe('labels for phones', () => {
+  it('reads one-letter and European labels', () => {
+    const f = foundFromLabels(lines('T 0221 1642 1411', 'F 0221 1642 3990', 'Telefax: +49 8105 77803-50'));
+    expect(f.company?.phones).toEqual(['0221 1642 1411']);
+    expect(f.company?.faxes).toEqual(['0221 1642 3990', '+4981057780350']);
+  });
+
+  it('takes the body a site answers to (主办) as the company, up to the next label', () => {
+    const f = foundFromLabels(lines('主办：半月谈杂志社 互联网新闻信息服务许可证：1012014004 京ICP备16044242号'));
+    expect(f.company?.name).toBe('半月谈杂志社');
+  });
+});

@@ -1,0 +1,129 @@
+import { findPhones, foldWidth, type PhoneType } from '@dossier/shared';
+import { clean } from './text.ts';
+
+/**
+ * Phone numbers as pages write them, on top of @dossier/shared's findPhones (which reads
+ * numbers the Chinese way: default country CN, landlines with their trunk 0):
+ * - North-American numbers (919-555-0123, (646) 694-8530, 1-305-677-6594, +1-866-…) keep +1,
+ *   and a "1-…" prefix is never read as a Chinese mobile;
+ * - local numbers listed after a landline share its area code (0731-89852209 89852069);
+ * - a number the page marks as a phone (a label, a contact block) but that no rule can place —
+ *   a national number of another country (044 586 00 40, 0221 1642 1411) — is kept as written.
+ */
+
+export interface PagePhone {
+  /** E.164 (";ext=" for an extension), or the number as written when it cannot be placed. */
+  value: string;
+  /** The text as written on the page. */
+  display: string;
+  type: PhoneType;
+  start: number;
+  end: number;
+}
+
+export interface PhoneOptions {
+  /** Read 3-3-4 numbers as North-American (a page not in Chinese). Explicit +1 / 1- always are. */
+  nanp?: boolean;
+  /** The page says this is a phone: keep a number no rule can place as written. */
+  asWritten?: boolean;
+}
+
+const CJK = /[\u3400-\u9fff]/g;
+const LATIN = /[A-Za-z]/g;
+
+/** Is the text mostly Chinese (by its letters, over a sample of its start)? */
+export function isChineseText(text: string): boolean {
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const cjk = sample.match(CJK)?.length ?? 0;
+  const latin = sample.match(LATIN)?.length ?? 0;
+  return cjk > 0 && cjk * 3 >= latin;
+}
+
+// 3-3-4, the area code and the exchange never starting with 0 or 1; an optional +1 / 1- before.
+const NANP =
+  /(?<![\d+])(?:(\+\s?1|\b1)[\s.-]?)?(?:\(\s?([2-9]\d{2})\s?\)|([2-9]\d{2}))[\s.-]?([2-9]\d{2})[\s.-](\d{4})(?![\d])/g;
+
+function nanpNumbers(text: string, all: boolean): PagePhone[] {
+  const out: PagePhone[] = [];
+  for (const m of text.matchAll(NANP)) {
+    const explicit = m[1] !== undefined;
+    if (!explicit && !all) continue;
+    const digits = `${m[2] ?? m[3]}${m[4]}${m[5]}`;
+    const p = findPhones(`+1 ${digits}`)[0];
+    if (!p) continue;
+    const start = m.index ?? 0;
+    out.push({ value: p.number, display: m[0], type: p.type, start, end: start + m[0].length });
+  }
+  return out;
+}
+
+// After a landline: more local numbers of the same length, separated by spaces, commas or slashes.
+const NEXT_LOCAL = /^[\s,，、/;；]+(\d{7,8})(?![\d-])/;
+
+function continuations(text: string, p: PagePhone): PagePhone[] {
+  const out: PagePhone[] = [];
+  if (!p.value.startsWith('+86') || p.value.includes(';') || p.type === 'mobile' || p.type === 'tollfree') return out;
+  const local = /(\d{7,8})$/.exec(p.display.replace(/\D+$/, ''))?.[1];
+  if (!local) return out;
+  const area = p.value.slice(0, p.value.length - local.length);
+  let at = p.end;
+  for (let m = NEXT_LOCAL.exec(text.slice(at)); m; m = NEXT_LOCAL.exec(text.slice(at))) {
+    const digits = m[1] ?? '';
+    if (digits.length !== local.length) break;
+    const start = at + m[0].length - digits.length;
+    out.push({ value: `${area}${digits}`, display: digits, type: p.type, start, end: start + digits.length });
+    at = start + digits.length;
+  }
+  return out;
+}
+
+// A run that reads as a phone number: digits in groups (spaces, dashes, dots, slashes, brackets).
+const WRITTEN = /(?<![\w.,:/-])\+?\(?\d[\d\s()./-]*\d\)?(?![\w@:])/g;
+const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$/;
+
+function writtenNumbers(text: string): PagePhone[] {
+  const out: PagePhone[] = [];
+  for (const m of text.matchAll(WRITTEN)) {
+    const display = m[0].replace(/[\s(./-]+$/, '');
+    const digits = display.replace(/\D/g, '');
+    if (digits.length < 5 || digits.length > 15 || DATE_LIKE.test(display)) continue;
+    // Five or six digits only when they start like a dialled number (short numbers: 03080).
+    if (digits.length < 7 && !/^[+0(]/.test(display)) continue;
+    const start = m.index ?? 0;
+    out.push({ value: clean(display), display, type: 'unknown', start, end: start + display.length });
+  }
+  return out;
+}
+
+const overlaps = (a: PagePhone, b: PagePhone) => a.start < b.end && b.start < a.end;
+
+/** Every phone number in `text`, in order, each once. */
+export function phonesIn(raw: string, opt: PhoneOptions = {}): PagePhone[] {
+  const text = foldWidth(raw);
+  const nanpAll = opt.nanp ?? !isChineseText(text);
+  let found: PagePhone[] = findPhones(text).map((p) => {
+    const start = text.indexOf(foldWidth(p.display));
+    return {
+      value: p.ext ? `${p.number};ext=${p.ext}` : p.number,
+      display: p.display,
+      type: p.type,
+      start,
+      end: start + p.display.length,
+    };
+  });
+  if (/\d{3}[\s.-]\d{4}/.test(text)) {
+    const nanp = nanpNumbers(text, nanpAll);
+    // A North-American number written as one wins over the Chinese reading of the same digits.
+    found = [...found.filter((f) => !nanp.some((n) => overlaps(n, f))), ...nanp];
+  }
+  found = found.flatMap((p) => [p, ...continuations(text, p)]);
+  if (opt.asWritten) found.push(...writtenNumbers(text).filter((w) => !found.some((f) => overlaps(f, w))));
+  found.sort((a, b) => a.start - b.start);
+  const seen = new Set<string>();
+  return found.filter((p) => {
+    const key = p.value.startsWith('+') ? p.value : p.value.replace(/\D/g, '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
