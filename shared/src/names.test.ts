@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fullPinyin, indexLetter, normaliseCompanyName, pinyinInitials, searchForms, toHalfWidth } from './names.ts';
+import {
+  chineseSurname,
+  fullPinyin,
+  indexLetter,
+  normaliseCompanyName,
+  pinyinInitials,
+  searchForms,
+  toHalfWidth,
+} from './names.ts';
 
 describe('toHalfWidth', () => {
   it.each([
@@ -131,5 +139,13 @@ describe('searchForms', () => {
       initials: 'xzsjhrtzyyxgs',
       pinyin: 'xuzhoushijiahuarongtongzhiyeyouxiangongsi',
     });
+  });
+});
+
+describe('chineseSurname', () => {
+  it('keeps compound surnames whole and takes one character otherwise', () => {
+    expect(
+      ['欧阳娜娜', '司马光', '诸葛亮', '上官婉儿', '王建国', '李明', '高兴明', '张家口'].map(chineseSurname),
+    ).toEqual(['欧阳', '司马', '诸葛', '上官', '王', '李', '高', '张']);
   });
 });
