@@ -99,7 +99,8 @@ export function proposeReclassification(
   const { start, end } = monthRange(month, settings.timeZone);
   const t = now.toISOString();
   const partial = t < end;
-  const through = partial ? (t > start ? t : start) : end;
+  // A month not yet begun is judged over nothing: through = its start.
+  const through = partial ? new Date(Math.max(now.getTime(), Date.parse(start))).toISOString() : end;
   const callKinds = sql.join(
     CALL_KINDS.map((k) => sql`${k}`),
     sql`, `,

@@ -125,7 +125,7 @@ describe('merge with undo', () => {
         ],
       })
     ).json;
-    await t.request('POST', '/api/customers/' + s.id + '/people', { name: '周艾米', email: 'amy@jiahua.cn' });
+    await t.request('POST', `/api/customers/${s.id}/people`, { name: '周艾米', email: 'amy@jiahua.cn' });
     await t.request('POST', '/api/interactions', {
       customerId: f.id,
       kind: 'call',
