@@ -9,6 +9,7 @@ import { foundFromLabels } from './labels.ts';
 import { leadersIn } from './leaders.ts';
 import { foundFromLinks } from './links.ts';
 import { hCards, microformatItems } from './microformats.ts';
+import { siteName } from './names.ts';
 import { peopleFromTables } from './people-tables.ts';
 import { foundFromThings, schemaThings } from './schema.ts';
 
@@ -29,7 +30,17 @@ function hasCards(root: Element): boolean {
  * what the page text says in passing (credit code, ICP, e-mails, the copyright holder).
  * Earlier sources win a field; lists are unioned.
  */
-export function genericFound(doc: Document, url: URL, root: Element | null = doc.body ?? doc.documentElement): Found {
+export interface GenericOptions {
+  /** Read the site's own name (title, site name, logo): not on a webmail page, whose site is the mail service. */
+  siteName?: boolean;
+}
+
+export function genericFound(
+  doc: Document,
+  url: URL,
+  root: Element | null = doc.body ?? doc.documentElement,
+  opts: GenericOptions = {},
+): Found {
   if (!root) return { company: null, people: [] };
   const whole = root === doc.body || root === doc.documentElement;
   const lines: Line[] = linesOf(root);
@@ -66,7 +77,7 @@ export function genericFound(doc: Document, url: URL, root: Element | null = doc
   if (code) passing.creditCode = code;
   const icp = soleIcp(text);
   if (icp) passing.icp = icp;
-  const owner = companyNameFromCopyright(lines);
+  const owner = whole && opts.siteName !== false ? siteName(doc, url, lines, text) : companyNameFromCopyright(lines);
   if (owner) passing.name = owner;
   const all = mergeFound(found, links, { company: passing, people: [] });
   for (const p of all.people) if (!p.title && labelled.legal.includes(p.name)) p.title = '法定代表人';

@@ -83,7 +83,7 @@ export function webmailCapture(id: string, url: URL, view: MailView): Capture {
 export function webmailFallback(doc: Document, url: URL, id: string, reason: string, labelledHeader = false): Capture {
   const root = doc.body ?? doc.documentElement;
   const header = root && labelledHeader ? headerFromLines(blockText(root).split('\n')) : {};
-  const generic = genericFound(doc, url);
+  const generic = genericFound(doc, url, undefined, { siteName: false });
   // The sender's own address is the sender's, as on any page a person's e-mail is theirs.
   if (generic.company && header.fromEmail)
     generic.company.emails = generic.company.emails.filter((e) => e !== header.fromEmail);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { linesOf, textOf } from '../dom.ts';
+import { siteName } from './names.ts';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+const nameOf = (html: string, url = 'https://www.example.org/page') => {
+  const doc = parse(html);
+  return siteName(doc, new URL(url), linesOf(doc.body), textOf(doc.body));
+};
+
+describe("the site's own name", () => {
+  it('the site name without its tagline, confirmed by the title and the domain', () => {
+    expect(
+      nameOf(
+        '<head><title>Three Ways to Lead — Postlight — Digital Strategy</title><meta name="og:site_name" value="Postlight — Digital Strategy, Design and Engineering"></head><body><h1>Three Ways to Lead</h1></body>',
+        'https://postlight.com/insights/x',
+      ),
+    ).toBe('Postlight');
+  });
+
+  it('an abbreviation gives way to what it abbreviates', () => {
+    expect(
+      nameOf(
+        '<head><title>Masters-Debüt - ÖTV - Österreichischer Tennisverband</title></head><body><h1>Masters-Debüt</h1><p>Tel.: +43 1 865 45 06</p><div>© 2022 ÖTV | Österreichischer Tennisverband</div></body>',
+        'https://www.oetv.at/news',
+      ),
+    ).toBe('Österreichischer Tennisverband');
+  });
+
+  it('a short name becomes the legal name the page shows', () => {
+    expect(
+      nameOf(
+        '<head><title>Windpark startet | EnBW</title></head><body><h1>Windpark startet</h1><p>© EnBW Energie Baden-Württemberg AG 2022. Alle Rechte vorbehalten.</p></body>',
+        'https://www.enbw.com/presse/x.html',
+      ),
+    ).toBe('EnBW Energie Baden-Württemberg AG');
+    expect(
+      nameOf(
+        '<head><title>大中恒橡胶</title></head><body><img src="/images/logo.jpg" alt="大中恒LOGO源文件.png"><p>青岛大中恒橡胶有限公司坐落在美丽的海滨城市青岛。</p><p>联系电话：13708957511</p></body>',
+        'http://localhost:8080/about',
+      ),
+    ).toBe('青岛大中恒橡胶有限公司');
+  });
+
+  it('reads Chinese titles and the organisation that heads a contact block, 公司 or not', () => {
+    expect(
+      nameOf(
+        '<head><title>联系我们-山东蒙星机械有限公司</title></head><body><p>山东蒙星机械有限公司</p><p>电话：0539-5736129</p></body>',
+      ),
+    ).toBe('山东蒙星机械有限公司');
+    expect(
+      nameOf('<body><p>荣兴制冷设备经营有限公司联系方式</p><p>电 话：0371-63881142</p><p>邮 箱：x@qq.com</p></body>'),
+    ).toBe('荣兴制冷设备经营有限公司');
+    expect(
+      nameOf(
+        '<head><title>联系我们_河南省心电学诊疗中心</title></head><body><p>河南省心电学诊疗中心：郑州市金水区经八路2号，郑州大学第二附属医院门诊楼</p><p>电话：0371-63974141</p></body>',
+      ),
+    ).toBe('河南省心电学诊疗中心');
+  });
+
+  it('names nothing when only one weak sign points anywhere', () => {
+    expect(nameOf('<head><title>Welcome</title></head><body><p>Hello</p></body>')).toBeUndefined();
+    expect(nameOf('<head><title>A story about the weather</title></head><body><h1>Rain</h1></body>')).toBeUndefined();
+  });
+});

@@ -1,0 +1,254 @@
+import { registrableDomain } from '@dossier/shared';
+import { clean, type Line } from '../dom.ts';
+import { linesMatching } from '../scan.ts';
+
+/**
+ * The name a site shows for itself, when no label and no structured data says it: the site
+ * name (og:site_name, application-name), the logo's alt text, the parts of the <title>, the
+ * copyright holder, an organisation's name standing on its own next to the contact details,
+ * and the site's domain. Each source votes; names that are one and the same (one inside the
+ * other, an abbreviation of the other) pool their votes, and the group is named by its fullest
+ * form — the legal name when the page shows one (EnBW → EnBW Energie Baden-Württemberg AG).
+ */
+
+// Endings of organisation names, Chinese and Western; not only 公司 — 学会, 医院, 研究院 too.
+const CN_ORG =
+  '(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|研究院|研究所|研究中心|中心|医院|学会|协会|商会|委员会|杂志社|报社|出版社|大学|学院|学校|银行|事务所|工作室|合作社|基金会|博物馆|图书馆|局|厅|所|院|厂|店|馆|社)';
+const WEST_ORG =
+  '(?:Co\\.?,?\\s*Ltd\\.?|Company Limited|Limited|Ltd\\.?|Inc\\.?|LLC|L\\.L\\.C\\.|GmbH(?: & Co\\.? KG)?|mbH|AG|KG|KGaA|SE|e\\.\\s?V\\.|S\\.?p\\.?A\\.?|S\\.?r\\.?l\\.?|S\\.?A\\.?|SAS|SARL|B\\.?V\\.?|N\\.?V\\.?|A/S|ASA|AS|AB|Oy|Oyj|plc|PLC|Corporation|Corp\\.?|Incorporated|Pty\\.? Ltd\\.?|Group|Holding|Foundation|Association|Institute|University|College|Hospital|Society)';
+const CN_ORG_NAME = new RegExp(`^[\\u4e00-\\u9fa5（）()A-Za-z0-9·]{2,40}?${CN_ORG}$`);
+const WEST_ORG_NAME = new RegExp(`^[\\p{Lu}0-9][\\p{L}0-9&.,'’ -]{0,60}?\\s?${WEST_ORG}$`, 'u');
+export const looksLikeOrg = (s: string): boolean => CN_ORG_NAME.test(s) || WEST_ORG_NAME.test(s);
+const hasLegalForm = (s: string) =>
+  new RegExp(`(?:有限公司|股份有限公司|有限责任公司|\\s${WEST_ORG})$`, 'u').test(s) && s.length > 4;
+
+// Words a title part or an alt text names a page with, not a site.
+const PAGE_WORDS =
+  /^(?:首页|主页|网站首页|联系我们|联系方式|关于我们|公司简介|企业简介|新闻中心|新闻动态|产品中心|产品展示|在线留言|人才招聘|招聘信息|客户服务|home|homepage|start|startseite|index|contact|contact us|kontakt|about|about us|über uns|impressum|news|blog|products|services|logo|home page|welcome|willkommen)$/i;
+// Decorations around a site name: "官方网站", "欢迎您", "Logo von …", file names.
+const STRIP = [
+  /(?:官方网站|官方网|官网|网站|欢迎您|欢迎光临|欢迎访问)$/,
+  /^(?:欢迎访问|欢迎光临|欢迎来到)/,
+  /^(?:logo\s+(?:von|of|de|di)\s+)/i,
+  /\s*(?:logo|标志|源文件)+\s*$/i,
+  /^\s*(?:logo|标志)\s*/i,
+  /\.(?:png|jpe?g|gif|svg|webp)$/i,
+  /\s*\|.*$/,
+];
+
+function tidyName(raw: string): string {
+  let s = clean(raw).replace(/^[©\s]+/, '');
+  for (let k = 0; k < 3; k++) for (const re of STRIP) s = s.replace(re, '').trim();
+  s = s.replace(/(?:联系方式|联系我们)$/, '').trim();
+  return s.replace(/^[\s"'“”‘’「」《》:：,，-]+|[\s"'“”‘’「」《》:：,，.-]+$/g, '');
+}
+
+/** Names compare without case, spaces, punctuation or diacritics (Köln = Koeln). */
+export function nameKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** Is `short` an abbreviation of `long` (ÖTV of Österreichischer Tennisverband)? */
+function abbreviates(short: string, long: string): boolean {
+  const a = short.replace(/[^\p{L}]/gu, '');
+  if (a.length < 2 || a.length > 6 || a !== a.toUpperCase() || !/\s/.test(long)) return false;
+  const b = long.toLowerCase();
+  const letters = a.toLowerCase();
+  if (b[0] !== letters[0]) return false;
+  let at = 0;
+  for (const ch of letters) {
+    at = b.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+interface Vote {
+  name: string;
+  key: string;
+  score: number;
+}
+
+const TITLE_SPLIT =
+  /\s+[-|–—•·:»/]\s+|\s*[|｜_–—•·»]\s*|(?<=[\u4e00-\u9fff])\s*[-:：]\s*|\s*[-:：]\s*(?=[\u4e00-\u9fff])/;
+
+function meta(doc: Document, names: string[]): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"]`);
+    const v = el?.getAttribute('content') ?? el?.getAttribute('value');
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+/** The alt text of the site's logo: an image named logo, or the image of a link home. */
+function logoAlts(doc: Document, pageUrl: URL): string[] {
+  const out: string[] = [];
+  const imgs = doc.getElementsByTagName('img');
+  for (let i = 0; i < imgs.length && out.length < 3; i++) {
+    const img = imgs[i] as Element;
+    const alt = img.getAttribute('alt') ?? img.getAttribute('title');
+    if (!alt) continue;
+    const self = `${img.getAttribute('src') ?? ''} ${img.getAttribute('data-src') ?? ''} ${img.getAttribute('class') ?? ''} ${img.getAttribute('id') ?? ''}`;
+    const link = img.closest('a')?.getAttribute('href');
+    let home = false;
+    if (link) {
+      try {
+        const u = new URL(link, pageUrl);
+        home = u.host === pageUrl.host && /^\/(?:index\.\w+)?$/.test(u.pathname);
+      } catch {
+        home = false;
+      }
+    }
+    if (/logo/i.test(self) || /logo/i.test(alt) || home) out.push(alt);
+  }
+  return out;
+}
+
+const COPYRIGHT = /©|\(c\)|copyright|版权所有/i;
+
+/** The holder a copyright line names: "© 2022 ÖTV | Österreichischer Tennisverband" → both names. */
+function copyrightHolders(lines: Line[]): string[] {
+  const out: string[] = [];
+  for (const i of linesMatching(lines, COPYRIGHT).slice(0, 5)) {
+    const text = lines[i]?.cells.join(' ') ?? '';
+    if (text.length > 200) continue;
+    const after = text
+      .replace(/^.*?(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*/i, '')
+      .replace(/^(?:\d{4}\s*(?:[-–—~至]\s*\d{4})?\s*[,，.]?\s*)/, '')
+      .replace(/\s*(?:\d{4}\s*(?:[-–—~]\s*\d{4})?)\s*[,，.]?/g, ' ');
+    const cut = after.split(
+      /(?<!\b(?:Co|Inc|Corp|No|St))\.\s+(?=\p{Lu}\p{Ll}+\s)|\s*[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?ICP|\s*(?:all rights reserved|alle rechte vorbehalten|版权所有|保留所有权利|powered by|(?<!\bCo\.?)[,，]|[。;；]|\s{2,}|\s[A-Za-z\u4e00-\u9fff]{1,8}[:：]|[\u4e00-\u9fff]{2,8}[:：]|\d{4})/iu,
+    )[0];
+    for (const part of (cut ?? '').split(/\s*[|｜]\s*|\s*\/\s*/)) {
+      const name = tidyName(part.replace(/^版权所有[:：]?/, ''));
+      if (name.length >= 2 && name.length <= 60) out.push(name);
+    }
+    const own = /版权所有[:：]?\s*([^\s|｜,，]{2,40})/.exec(text)?.[1];
+    if (own) out.push(tidyName(own));
+  }
+  return out;
+}
+
+// Lines that carry contact details; an organisation named next to them is the one to call.
+const CONTACTISH = /@|电话|手机|传真|地址|邮箱|Tel|Phone|Fax|Telefon|E-?Mail|Adresse|Address|\+\d/i;
+const NAME_THEN_ADDRESS = /^([^：:]{2,40})[：:]\s*\S*[省市区县路街道号]/;
+
+function contactBlockNames(lines: Line[]): string[] {
+  const out: string[] = [];
+  const contact = linesMatching(lines, CONTACTISH);
+  const seen = new Set<number>();
+  for (const c of contact) {
+    for (let i = Math.max(0, c - 6); i <= Math.min(lines.length - 1, c + 2); i++) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const cells = lines[i]?.cells ?? [];
+      if (cells.length !== 1) continue;
+      const text = cells[0] ?? '';
+      if (text.length > 60) {
+        const m = NAME_THEN_ADDRESS.exec(text);
+        if (m?.[1] && looksLikeOrg(m[1].trim())) out.push(m[1].trim());
+        continue;
+      }
+      const name = tidyName(text);
+      if (looksLikeOrg(name)) out.push(name);
+      else {
+        const m = NAME_THEN_ADDRESS.exec(text);
+        if (m?.[1] && looksLikeOrg(m[1].trim())) out.push(m[1].trim());
+      }
+    }
+  }
+  return out;
+}
+
+/** The longest legal name on the page that contains `name` (大中恒橡胶 → 青岛大中恒橡胶有限公司). */
+function legalForm(name: string, text: string): string | undefined {
+  if (hasLegalForm(name) || name.length < 2 || name.length > 40) return undefined;
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = /[\u4e00-\u9fff]/.test(name)
+    ? new RegExp(
+        `[\\u4e00-\\u9fa5]{0,8}${esc}[\\u4e00-\\u9fa5（）()]{0,12}?(?:股份有限公司|有限责任公司|有限公司)`,
+        'g',
+      )
+    : new RegExp(`(?<![\\p{L}])${esc}(?:[ -][\\p{Lu}][\\p{L}.&-]*){0,4}\\s${WEST_ORG}(?![\\p{L}])`, 'gu');
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(re)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0];
+}
+
+/** The site's own name as the page shows it, or undefined when nothing agrees. */
+export function siteName(doc: Document, url: URL, lines: Line[], text: string): string | undefined {
+  const votes: Vote[] = [];
+  const vote = (raw: string, score: number) => {
+    const name = tidyName(raw);
+    const key = nameKey(name);
+    if (key.length < 2 || name.length > 60 || PAGE_WORDS.test(name) || /^\d+$/.test(key)) return;
+    votes.push({ name, key, score: score + (looksLikeOrg(name) ? 1 : 0) });
+  };
+  for (const m of meta(doc, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])) {
+    // "Postlight — Digital Strategy, Design and Engineering", "TINE.no": the name, not the tagline.
+    const head = m.split(/\s+[-|–—:]\s+|\s*[|｜]\s*/)[0] ?? m;
+    vote(head.replace(/\.(?:com|net|org|no|de|at|ch|it|cn|co\.uk|fr|nl|se|dk|fi|es)$/i, ''), 2);
+  }
+  for (const alt of logoAlts(doc, url)) vote(alt, 2);
+  const title = clean(doc.querySelector('title')?.textContent);
+  // A title part that repeats the page's headline is the page's, not the site's (a logo in an
+  // <h1> is the site's).
+  const h1El = doc.querySelector('h1');
+  const logo = h1El?.closest('header, [class*="logo"], [id*="logo"]') ?? null;
+  const h1 = h1El && !logo ? nameKey(clean(h1El.textContent)) : '';
+  if (title) {
+    const parts = title.split(TITLE_SPLIT).filter(Boolean);
+    // A title of one part is the page's headline as often as the site's name.
+    for (const p of parts) if (parts.length > 1 && nameKey(p) !== h1) vote(p, 1);
+    if (parts.length === 1 && (title.length <= 20 || looksLikeOrg(tidyName(title))) && nameKey(title) !== h1)
+      vote(title, 1);
+  }
+  for (const c of copyrightHolders(lines)) vote(c, 2);
+  for (const n of contactBlockNames(lines)) vote(n, 2);
+  if (votes.length === 0) return undefined;
+  // The domain confirms a name that spells it (daheim-solar.de: daheim Solar; oetv.at: ÖTV).
+  const domain = registrableDomain(url.hostname)?.split('.')[0]?.replace(/-/g, '') ?? '';
+  // Pool the votes of names that are one another, or one inside the other.
+  const groups: Vote[][] = [];
+  for (const v of votes) {
+    const g = groups.find((grp) =>
+      grp.some(
+        (w) =>
+          w.key === v.key ||
+          (w.key.length >= 3 && v.key.includes(w.key)) ||
+          (v.key.length >= 3 && w.key.includes(v.key)) ||
+          abbreviates(v.name, w.name) ||
+          abbreviates(w.name, v.name),
+      ),
+    );
+    if (g) g.push(v);
+    else groups.push([v]);
+  }
+  const scored = groups.map((g) => {
+    const keys = new Set(g.map((v) => v.key));
+    const bonus = domain.length >= 3 && [...keys].some((k) => k === domain || k.replace(/\d+$/, '') === domain) ? 3 : 0;
+    return { g, score: g.reduce((s, v) => s + v.score, 0) + bonus };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (!best || best.score < 3) return undefined;
+  // The group's fullest form: a legal name, else the longest name voted for more than once or
+  // by more than a title; abbreviations give way to what they abbreviate.
+  const forms = best.g
+    .filter((v) => !best.g.some((w) => w !== v && abbreviates(v.name, w.name)))
+    .sort((a, b) => Number(hasLegalForm(b.name)) - Number(hasLegalForm(a.name)) || b.score - a.score);
+  const chosen = forms[0]?.name ?? best.g[0]?.name;
+  if (!chosen) return undefined;
+  return legalForm(chosen, text) ?? chosen;
+}
