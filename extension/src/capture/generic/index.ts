@@ -1,7 +1,9 @@
 import type { Capture, CapturedCompany } from '@dossier/shared';
 import { type Line, linesOf, textOf } from '../dom.ts';
 import { emptyCompany, type Found, isMobile, mergeFound, tidy } from '../merge.ts';
+import { isChineseText } from '../phones.ts';
 import type { Adapter } from '../types.ts';
+import { foundInBlocks } from './blocks.ts';
 import { foundFromCards } from './cards.ts';
 import { emailsIn } from './emails.ts';
 import { companyNameFromCopyright, soleCreditCode, soleIcp } from './footer.ts';
@@ -51,14 +53,16 @@ export function genericFound(
   const cards = hasMf
     ? foundFromCards(hCards(microformatItems(doc, url, whole ? doc.documentElement : root)))
     : { company: null, people: [] };
-  const labelled = foundFromLabels(lines);
+  const nanp = !isChineseText(text);
+  const labelled = foundFromLabels(lines, nanp);
   const links = foundFromLinks(root);
+  const blocks = foundInBlocks(lines, nanp);
   const passing = emptyCompany();
   passing.emails = emailsIn(text).addresses;
   // An article's structured data names its publisher, not a business to call: it counts only
   // on a page that shows contact details of its own (or when it describes a business — a
   // review's or an event's card).
-  const visible = [labelled.company, cards.company, links.company, passing].some(hasContacts);
+  const visible = [labelled.company, cards.company, links.company, passing, blocks].some(hasContacts);
   const structured =
     schema && (schema.described || visible || !(schema.article || isArticlePage(doc)))
       ? schema
@@ -71,15 +75,21 @@ export function genericFound(
     { company: null, people: leadersIn(lines) },
   );
   const faxes = new Set(found.company?.faxes ?? []);
-  // A tel: link on a number the page labels as its fax is the fax.
+  // A tel: link or an unlabelled number the page labels elsewhere as its fax is the fax.
   if (links.company) links.company.phones = links.company.phones.filter((p) => !faxes.has(p));
+  // …and an unlabelled number that is a person's own line (a row of a contact table) is theirs.
+  const personal = new Set(found.people.flatMap((p) => [p.mobile, p.phone]).filter(Boolean));
+  blocks.phones = blocks.phones.filter((p) => !faxes.has(p) && !personal.has(p));
+  // The address the page shows wins over the one its structured data holds.
+  const shown = labelled.company?.address ?? cards.company?.address ?? blocks.address;
+  if (found.company && shown) found.company.address = shown;
   const code = soleCreditCode(text);
   if (code) passing.creditCode = code;
   const icp = soleIcp(text);
   if (icp) passing.icp = icp;
   const owner = whole && opts.siteName !== false ? siteName(doc, url, lines, text) : companyNameFromCopyright(lines);
   if (owner) passing.name = owner;
-  const all = mergeFound(found, links, { company: passing, people: [] });
+  const all = mergeFound(found, { company: blocks, people: [] }, links, { company: passing, people: [] });
   for (const p of all.people) if (!p.title && labelled.legal.includes(p.name)) p.title = '法定代表人';
   // A person's own mobile and e-mail are theirs, not the company's switchboard.
   if (all.company) {

@@ -3,6 +3,7 @@ import { clean, type Line, lineText } from '../dom.ts';
 import { addEmail, addPhone, emptyCompany, type Found, mergePeople, person } from '../merge.ts';
 import { isChineseText, phonesIn } from '../phones.ts';
 import { linesMatching } from '../scan.ts';
+import { looksLikeCnAddress } from './blocks.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
 import { type Field, findLabels, labelField, TITLES, WHOLE_NAME, withoutCourtesy } from './vocab.ts';
 
@@ -90,7 +91,8 @@ export function labelledValues(lines: Line[]): Labelled[] {
       const plain =
         ((field === 'phone' || field === 'mobile' || field === 'fax') &&
           phonesIn(value, { asWritten: true }).length > 0) ||
-        (field === 'email' && emailsIn(value).addresses.length > 0);
+        (field === 'email' && emailsIn(value).addresses.length > 0) ||
+        (field === 'address' && looksLikeCnAddress(value));
       if (value && !labelField(value) && (marked || plain))
         out.push({ field, value: value.replace(TRIM, ''), line: i + 1 });
       return;

@@ -92,6 +92,10 @@ export function addressLine(v: Value): string | undefined {
     const cjk = [region, locality, ...street].filter(Boolean) as string[];
     return cjk.filter((s, i) => !cjk.slice(i + 1).some((n) => n.includes(s))).join('');
   }
-  const tail = [region, postal].filter(Boolean).join(' ');
-  return [...street, locality, tail, country].filter(Boolean).join(', ');
+  // With a region the American way (Town, ST 12345); a numeric postcode without one the
+  // Continental way (82205 Gilching); a British or Canadian one after the town.
+  if (region) return [...street, locality, `${region} ${postal ?? ''}`.trim(), country].filter(Boolean).join(', ');
+  if (postal && /^(?:[A-Z]{1,2}-)?\d{3,6}$/.test(postal))
+    return [...street, [postal, locality].filter(Boolean).join(' '), country].filter(Boolean).join(', ');
+  return [...street, locality, postal, country].filter(Boolean).join(', ');
 }

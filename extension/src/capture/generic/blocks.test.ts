@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { runCapture } from '../index.ts';
+import type { Line } from '../lines.ts';
+import { looseAddress, loosePhones } from './blocks.ts';
+
+const lines = (...ls: string[]): Line[] => ls.map((l) => ({ cells: [l], heading: false }));
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+
+describe('unlabelled numbers of a contact block', () => {
+  it('takes international and North-American numbers from short lines, and Chinese ones written as phones', () => {
+    expect(loosePhones(lines('Sydney office +61-2-9468-6300', 'Toll free +1-866-520-4812'), true)).toEqual([
+      '+61294686300',
+      '+18665204812',
+    ]);
+    expect(loosePhones(lines('(646) 694-8530'), true)).toEqual(['+16466948530']);
+    expect(loosePhones(lines('公司业务：136-1234-5678'), false)).toEqual(['+8613612345678']);
+  });
+
+  it('keeps a national number standing on its own next to the e-mail address, as written', () => {
+    expect(
+      loosePhones(lines('GOODFORM AG', 'CH-6300 Zug - Schweiz', '044 586 00 40', 'info@goodform.ch'), true),
+    ).toEqual(['044 586 00 40']);
+    expect(loosePhones(lines('51 37 16 06 / forbruker@tine.no'), true)).toEqual(['51 37 16 06']);
+    // Not without a contact block around it, not after a registry or fax label, not in prose.
+    expect(loosePhones(lines('Order 044 586 00 40'), true)).toEqual([]);
+    expect(loosePhones(lines('ZVR-Zahl: 329 350 352', 'info@x.at'), true)).toEqual([]);
+    expect(loosePhones(lines('Fax +43 1 865 45 06 85'), true)).toEqual([]);
+    expect(loosePhones(lines(`${'Ein langer Satz über nichts. '.repeat(8)}+49 89 1234567`), true)).toEqual([]);
+  });
+});
+
+describe('unlabelled addresses', () => {
+  it('reads Western addresses on one line or on a street line over a postcode-and-town line', () => {
+    expect(looseAddress(lines('Bedriftsveien 7, 0950 Oslo'))).toBe('Bedriftsveien 7, 0950 Oslo');
+    expect(looseAddress(lines('Contact', '101 5th Ave 10th Floor, New York, NY 10003'))).toBe(
+      '101 5th Ave 10th Floor, New York, NY 10003',
+    );
+    expect(looseAddress(lines('Zentrale', 'Talhofstraße 32', '82205 Gilching', 'Telefon: +49 8105 77803-380'))).toBe(
+      'Talhofstraße 32, 82205 Gilching',
+    );
+    expect(looseAddress(lines('GOODFORM AG', 'CH-6300 Zug - Schweiz', '044 586 00 40', 'info@goodform.ch'))).toBe(
+      'CH-6300 Zug - Schweiz',
+    );
+  });
+
+  it('not a post-office box, nor a town line far from any contact detail', () => {
+    expect(looseAddress(lines('Postboks 113, 0902 Oslo'))).toBeUndefined();
+    expect(looseAddress(lines('2019 Annual Report'))).toBeUndefined();
+    expect(looseAddress(lines('82205 Gilching'))).toBeUndefined();
+  });
+
+  it("reads a Chinese address after its organisation's name", () => {
+    expect(looseAddress(lines('河南省心电学诊疗中心：郑州市金水区经八路2号，门诊楼3楼', '电话：0371-63974141'))).toBe(
+      '郑州市金水区经八路2号，门诊楼3楼',
+    );
+  });
+
+  it('the address the page shows wins over the structured one', () => {
+    const c = runCapture(
+      parse(
+        `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","name":"ACME AG","telephone":"+41 58 958 91 60","address":{"@type":"PostalAddress","streetAddress":"Baarerstrasse 75","addressLocality":"Zug","postalCode":"6300"}}</script><ul><li>ACME AG</li><li>CH-6300 Zug - Schweiz</li><li>044 586 00 40</li><li>info@acme.ch</li></ul>`,
+      ),
+      'https://www.acme.ch/',
+    );
+    expect(c.company?.address).toBe('CH-6300 Zug - Schweiz');
+    expect(c.company?.phones).toEqual(['+41589589160', '044 586 00 40']);
+  });
+
+  it('a label standing on its own line takes an address on the next', () => {
+    const c = runCapture(
+      parse('<ul><li>联系地址</li><li>上海市宝山区长江南路180号长江软件园B栋4F</li><li>邮箱：hr@x.com</li></ul>'),
+      'https://x.com/',
+    );
+    expect(c.company?.address).toBe('上海市宝山区长江南路180号长江软件园B栋4F');
+  });
+});

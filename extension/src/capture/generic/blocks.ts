@@ -1,0 +1,128 @@
+import type { CapturedCompany } from '@dossier/shared';
+import type { Line } from '../dom.ts';
+import { addPhone, emptyCompany } from '../merge.ts';
+import { phonesIn } from '../phones.ts';
+import { linesMatching } from '../scan.ts';
+import { labelField } from './vocab.ts';
+
+/**
+ * What a page's contact block says without labels: the footer line "+61-2-9468-6300", a
+ * number standing on its own next to the e-mail address (089 231416666 / info@…), the
+ * street and town lines of a Western address, a Chinese address after its organisation's
+ * name. Read only on short lines (a contact block, not an article's prose).
+ */
+
+// Lines that may hold a number: an international prefix, an area code in brackets, or digit
+// groups joined by a space, dot or dash.
+const PHONEISH = /\+\s?\d|\(\d{2,5}\)\s?\d|\d{2,5}[\s.-]\d{2,4}|\d{7,}/;
+// What makes the digits after it something other than a phone (the shared reader knows the
+// Chinese ones: QQ, 邮编, 备案 …).
+const NOT_PHONE =
+  /(?:fax|telefax|传真|qq|微信|skype|zvr|uid|ust|vat|iva|steuer|hrb|hra|register|iban|bic|blz|konto|account|swift|isbn|order|invoice|ref|postfach|postboks|p\.?\s?o\.?\s?box|org\.?\s?nr|许可证|备案|邮编|编号|代码|账号)[^\d]{0,12}$/i;
+// A cell that starts with a number written on its own.
+const NUMBER_FIRST = /^\+?\(?\d[\d\s()./-]{4,}\d/;
+const MAX_LINE = 160;
+
+function nearContact(i: number, anchors: Set<number>): boolean {
+  for (let k = i - 3; k <= i + 3; k++) if (anchors.has(k)) return true;
+  return false;
+}
+
+/** Phone numbers in unlabelled text of short lines. */
+export function loosePhones(lines: Line[], nanp: boolean): string[] {
+  const out: string[] = [];
+  const candidates = linesMatching(lines, PHONEISH);
+  if (candidates.length === 0) return out;
+  // E-mail addresses and international numbers mark a contact block.
+  const anchors = new Set(linesMatching(lines, /@|\+\s?\d/));
+  for (const i of candidates) {
+    const line = lines[i] as Line;
+    for (const cell of line.cells) {
+      if (cell.length > MAX_LINE || labelField(cell)) continue;
+      const asWritten = NUMBER_FIRST.test(cell) && nearContact(i, anchors);
+      for (const p of phonesIn(cell, { nanp, asWritten })) {
+        if (NOT_PHONE.test(cell.slice(Math.max(0, p.start - 24), p.start))) continue;
+        // As written: only the number the cell starts with (a list of them, each on its line).
+        if (p.type === 'unknown' && p.start > 1) continue;
+        addPhone(out, p.value, true);
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+// ---------------------------------------------------------------------------------------------
+
+/** A Chinese address: administrative units, then a road, a number, a building. */
+export function looksLikeCnAddress(s: string): boolean {
+  return (
+    s.length >= 6 &&
+    s.length <= 120 &&
+    /[省市区县州]/.test(s) &&
+    /[路街道巷号楼村镇园厦座室层弄]/.test(s) &&
+    !/[。！？!?]/.test(s) &&
+    !/^(?:欢迎|我们|本公司|公司)/.test(s)
+  );
+}
+
+// "82205 Gilching", "CH-6300 Zug - Schweiz", "I-39020 Kastelbell-Tschars", "0950 Oslo", "1012 AB Amsterdam".
+const TOWN = "\\p{Lu}[\\p{L}'’.]*(?:[ -]\\p{L}[\\p{L}'’.]*){0,3}";
+const POSTCODE_TOWN = new RegExp(`^(?:[A-Z]{1,2}[- ])?\\d{4,5}(?: ?[A-Z]{2})? ${TOWN}(?: [-–] ${TOWN})?$`, 'u');
+// "New York, NY 10003"
+const US_TOWN = new RegExp(`^${TOWN},? [A-Z]{2} \\d{5}(?:-\\d{4})?$`, 'u');
+// "Talhofstraße 32", "Eisgrubengasse 2–6 / 2", "Bedriftsveien 7", "Juval 2", "101 5th Ave 10th Floor".
+const STREET =
+  /^(?:\p{L}[\p{L}'’. -]{1,40}? \d{1,5} ?[a-zA-Z]?(?: ?[-–/] ?\d{1,4} ?[a-zA-Z]?)*|\d{1,5}[a-zA-Z]? [\p{L}\d][\p{L}0-9'’. -]{2,50})$/u;
+const PO_BOX = /postfach|postboks|p\.?\s?o\.?\s?box|casella postale|boîte postale|postbox/i;
+
+/** "Street 1, 12345 Town" or "1 Main St, Town, ST 12345" in one cell: the address, else undefined. */
+function westernInline(cell: string): string | undefined {
+  if (cell.length > 120 || PO_BOX.test(cell)) return undefined;
+  const parts = cell.split(/\s*,\s*/);
+  if (parts.length < 2) return undefined;
+  for (let k = 1; k < parts.length; k++) {
+    const street = parts.slice(0, k).join(', ');
+    const town = parts.slice(k).join(', ');
+    if (STREET.test(street) && (POSTCODE_TOWN.test(town) || US_TOWN.test(town))) return cell;
+  }
+  return undefined;
+}
+
+const ADDRESSISH = /\d/;
+
+/**
+ * The first address the page's short lines show: a Western one (one line, or a street line
+ * over a postcode-and-town line, or a postcode-and-town line alone in a contact block), or a
+ * Chinese one after its organisation's name ("河南省心电学诊疗中心：郑州市金水区经八路2号…").
+ */
+export function looseAddress(lines: Line[]): string | undefined {
+  const anchors = new Set(linesMatching(lines, /@|\+\s?\d|\btel\b|telefon|phone|电话/i));
+  for (const i of linesMatching(lines, ADDRESSISH)) {
+    const line = lines[i] as Line;
+    if (line.cells.length !== 1) continue;
+    const cell = line.cells[0] ?? '';
+    if (cell.length > 120) continue;
+    const inline = westernInline(cell);
+    if (inline) return inline;
+    if (POSTCODE_TOWN.test(cell) || US_TOWN.test(cell)) {
+      const prev = lines[i - 1]?.cells;
+      const street = prev?.length === 1 ? (prev[0] ?? '') : '';
+      if (street && STREET.test(street) && !PO_BOX.test(street)) return `${street}, ${cell}`;
+      if (nearContact(i, anchors) && !PO_BOX.test(street)) return cell;
+    }
+    const named = /^[^：:]{2,40}[：:]\s*(.+)$/.exec(cell);
+    if (named?.[1] && looksLikeCnAddress(named[1]) && nearContact(i, anchors)) return named[1];
+  }
+  return undefined;
+}
+
+/** Phones and an address read from the page's unlabelled contact lines. */
+export function foundInBlocks(lines: Line[], nanp: boolean): CapturedCompany {
+  const c = emptyCompany();
+  for (const p of loosePhones(lines, nanp)) addPhone(c.phones, p, true);
+  const address = looseAddress(lines);
+  if (address) c.address = address;
+  return c;
+}
