@@ -47,6 +47,8 @@ export interface CustomerQuery {
   status?: 'prospect' | 'active' | 'signed' | 'lost';
   owner?: string;
   overdue?: boolean;
+  /** 'due' (the server's default) leaves lost files out; 'initials' lists every file, A–Z. */
+  sort?: 'due' | 'initials';
   limit?: number;
   offset?: number;
 }
@@ -89,6 +91,7 @@ export function createDashboardApi(conn: Connection, fetchImpl: typeof fetch = (
               ...(q.status ? { status: q.status } : {}),
               ...(q.owner ? { owner: q.owner } : {}),
               ...(q.overdue ? { overdue: 'true' as const } : {}),
+              ...(q.sort ? { sort: q.sort } : {}),
               limit: String(q.limit ?? 500),
               offset: String(q.offset ?? 0),
             },
