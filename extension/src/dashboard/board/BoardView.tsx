@@ -1,7 +1,7 @@
 import type { DueBoard, DueItem } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
-import { logContact, undoContact } from '../bridge/page.ts';
+import { customerChanged, logContact, undoContact } from '../bridge/page.ts';
 import type { ContactDraft } from '../bridge/protocol.ts';
 import { useDashboard, useNow, useOnDelivered, useOutbox, useResource } from '../state.tsx';
 import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
@@ -65,6 +65,7 @@ export function BoardView() {
         setHidden((h) => h.map((x) => (x.card === card ? { ...x, landed: true } : x)));
         notify({ message: m.panel.appointmentCancelled });
         reload();
+        void customerChanged(item.customerId);
       } else {
         setHidden((h) => h.filter((x) => x.card !== card));
         notify({ message: failureText(r.failure) });

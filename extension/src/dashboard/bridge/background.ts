@@ -70,7 +70,12 @@ export function serveDashboardBridge({ outbox, contexts }: Deps): void {
       return undefined;
     }
     const r = parsed.data;
-    const work = r.type === 'log' ? log(r.customerId, r.draft) : undo(r.outboxId);
+    const work =
+      r.type === 'log'
+        ? log(r.customerId, r.draft)
+        : r.type === 'undo'
+          ? undo(r.outboxId)
+          : Promise.resolve(refreshCards(r.customerId)).then(() => ({ refreshed: true as const }));
     work.then(
       (answer) => sendResponse({ ok: true, answer }),
       (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }),

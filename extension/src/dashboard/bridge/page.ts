@@ -5,6 +5,7 @@ import {
   DashboardReply,
   type DashboardRequest,
   Logged,
+  Refreshed,
   Undone,
 } from './protocol.ts';
 
@@ -22,4 +23,17 @@ export async function logContact(customerId: number, draft: ContactDraft): Promi
 
 export async function undoContact(outboxId: string): Promise<void> {
   Undone.parse(await send({ type: 'undo', outboxId }));
+}
+
+/**
+ * Tells the background a file changed by a direct write from the dashboard, so the panel's
+ * cards and toolbar badges of that customer are read again at once. Best effort: a card
+ * catches up on its own within a minute.
+ */
+export async function customerChanged(customerId: number): Promise<void> {
+  try {
+    Refreshed.parse(await send({ type: 'changed', customerId }));
+  } catch {
+    // No background to tell (a dashboard opened outside the extension): nothing shows a stale card.
+  }
 }

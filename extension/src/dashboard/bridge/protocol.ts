@@ -15,12 +15,15 @@ export type ContactDraft = z.input<typeof ContactDraft>;
 export const DashboardRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), customerId: id, draft: ContactDraft }),
   z.object({ type: z.literal('undo'), outboxId: z.string().min(1).max(100) }),
+  /** A direct write changed a file (appointment cancelled, reopened, marked lost): panel cards re-read it. */
+  z.object({ type: z.literal('changed'), customerId: id }),
 ]);
 export type DashboardRequest = z.input<typeof DashboardRequest>;
 
 export const Logged = z.object({ outboxId: z.string(), idempotencyKey: z.string() });
 export type Logged = z.infer<typeof Logged>;
 export const Undone = z.object({ undone: z.boolean() });
+export const Refreshed = z.object({ refreshed: z.literal(true) });
 
 export const DashboardReply = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), answer: z.unknown() }),

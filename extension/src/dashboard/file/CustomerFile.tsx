@@ -2,7 +2,7 @@ import type { CustomerDetail } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/react.tsx';
 import { LogForm } from '../../panel/LogForm.tsx';
-import { logContact, undoContact } from '../bridge/page.ts';
+import { customerChanged, logContact, undoContact } from '../bridge/page.ts';
 import type { ContactDraft } from '../bridge/protocol.ts';
 import { useDashboard, useNow, useOnDelivered, useResource } from '../state.tsx';
 import { Due, useDateText } from '../ui/Due.tsx';
@@ -28,15 +28,20 @@ export function CustomerFile({ id }: { id: number }) {
     history.reload();
   }, [detail.reload, history.reload]);
   useOnDelivered(reload);
+  // A direct write changed the file: keep it, and have the panel's cards of it read again.
+  const changed = useCallback((c: CustomerDetail) => {
+    setCustomer(c);
+    void customerChanged(c.id);
+  }, []);
 
   if (detail.failure && !customer) return <FailureNote failure={detail.failure} onRetry={detail.reload} />;
   if (!customer) return <Loading />;
   return (
     <article className="customer-file" aria-labelledby="file-name">
-      <FileHeader customer={customer} onChanged={setCustomer} onReload={reload} />
+      <FileHeader customer={customer} onChanged={changed} onReload={reload} />
       <div className="file-grid">
         <div className="file-main">
-          <FieldsForm customer={customer} onSaved={setCustomer} />
+          <FieldsForm customer={customer} onSaved={changed} />
           <HistorySection customer={customer} interactions={history.data?.interactions ?? []} />
         </div>
         <aside className="file-aside">
@@ -96,6 +101,7 @@ function FileHeader({
           return notify({ message: failureText(r.failure) });
         }
         onReload();
+        void customerChanged(c.id);
         notify({ message: m.panel.appointmentCancelled });
       }
     } finally {
