@@ -84,6 +84,8 @@ test('accepting a reclassification proposal changes the tier and writes the tier
   const { ext, server } = dossier;
   const northwind = await seedReclassCandidate(server);
   const page = await openDashboard(ext, 'reclass');
+  // The page opens on the last complete month; this month's call is judged in the current one.
+  await page.getByRole('button', { name: 'Next month' }).click();
   const proposal = page.getByRole('listitem', { name: 'Northwind Trading Co., Ltd.' });
   await expect(proposal.getByRole('img', { name: 'Tier A' })).toHaveCount(0);
   await expect(proposal.getByLabel('Tier C to B')).toBeVisible();

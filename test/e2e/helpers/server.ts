@@ -8,6 +8,8 @@ import {
   type CustomerDetail,
   type Interaction,
   type InteractionCreate,
+  type Settings,
+  type SettingsPatch,
 } from '@dossier/shared';
 
 export const TOKEN = 'e2e-token-7f3c9a1d5b';
@@ -66,6 +68,10 @@ export class DossierServer {
     return this.call('POST', '/api/customers', c);
   }
 
+  updateSettings(patch: SettingsPatch): Promise<Settings> {
+    return this.call('PUT', '/api/settings', patch);
+  }
+
   logInteraction(i: InteractionCreate): Promise<Interaction> {
     return this.call('POST', '/api/interactions', i);
   }
@@ -93,6 +99,9 @@ export interface Seeded {
  * - 江苏嘉华融通建设 (tier B, domain jhrt-build.com): called 12 days ago → call overdue 5 days.
  */
 export async function seed(server: DossierServer): Promise<Seeded> {
+  // Every day a working day: the tests count plain cadence days ("in 7 days") whatever the
+  // weekday they run on. Due dates moved off days off are tested in shared and server.
+  await server.updateSettings({ workdays: 'none' });
   const xz = await server.createCustomer({
     name: '徐州某某置业有限公司',
     tier: 'A',
