@@ -173,6 +173,8 @@ export interface DashboardMessages {
       intention: (level: string) => string;
       outcome: (text: string) => string;
       appointment: (when: string) => string;
+      cancelled: (when: string) => string;
+      keptAppointment: string;
       visitRecord: string;
       source: string;
     };
@@ -530,6 +532,8 @@ export const dashboardEn: DashboardMessages = {
       intention: (l) => `Intention: ${l}`,
       outcome: (t) => `Outcome: ${t}`,
       appointment: (w) => `Next contact fixed: ${w}`,
+      cancelled: (w) => `cancelled ${w}`,
+      keptAppointment: 'Outcome of the appointment',
       visitRecord: 'Visit record',
       source: 'Source page',
     },
@@ -896,6 +900,8 @@ export const dashboardZhCN: DashboardMessages = {
       intention: (l) => `合作意向：${l}`,
       outcome: (t) => `结果：${t}`,
       appointment: (w) => `约定下次联系：${w}`,
+      cancelled: (w) => `已于 ${w} 取消`,
+      keptAppointment: '履行约定',
       visitRecord: '拜访表',
       source: '来源页面',
     },

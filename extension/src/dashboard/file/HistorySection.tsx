@@ -48,7 +48,15 @@ export function HistorySection({ customer, interactions }: { customer: CustomerD
               {i.intention && <span className="pill">{h.intention(m.intentions[i.intention])}</span>}
               {i.summary && <p>{i.summary}</p>}
               {i.outcome && <p className="small">{h.outcome(i.outcome)}</p>}
-              {i.appointment && <p className="small">{h.appointment(date(i.appointment, true))}</p>}
+              {i.meetsAppointment && <span className="pill">{h.keptAppointment}</span>}
+              {i.appointment && (
+                <p className="small">
+                  {h.appointment(date(i.appointment, true))}
+                  {i.appointmentCancelledAt && (
+                    <span className="muted"> · {h.cancelled(date(i.appointmentCancelledAt, true))}</span>
+                  )}
+                </p>
+              )}
               {i.visit && (
                 <dl className="visit-facts small">
                   {VISIT_FIELDS.map((k) => (i.visit?.[k] ? <Fact key={k} term={v[k]} value={i.visit[k]} /> : null))}
