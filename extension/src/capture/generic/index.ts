@@ -13,6 +13,7 @@ import { foundFromLinks } from './links.ts';
 import { hCards, microformatItems } from './microformats.ts';
 import { siteName } from './names.ts';
 import { peopleFromTables } from './people-tables.ts';
+import { peopleByEmail, peopleFromCards } from './person-cards.ts';
 import { foundFromThings, schemaThings } from './schema.ts';
 
 /** Is there an h-card (or an mf1 vcard, parsed as one) in or at `root`? Only cards are read. */
@@ -58,7 +59,8 @@ export function genericFound(
   const links = foundFromLinks(root);
   const blocks = foundInBlocks(lines, nanp);
   const passing = emptyCompany();
-  passing.emails = emailsIn(text).addresses;
+  // Messenger handles (MSN: x@hotmail.com) are not e-mail addresses, however they look.
+  passing.emails = emailsIn(text).addresses.filter((e) => !labelled.handles.includes(e));
   // An article's structured data names its publisher, not a business to call: it counts only
   // on a page that shows contact details of its own (or when it describes a business — a
   // review's or an event's card).
@@ -73,6 +75,8 @@ export function genericFound(
     labelled,
     { company: null, people: peopleFromTables(lines) },
     { company: null, people: leadersIn(lines) },
+    { company: null, people: peopleFromCards(lines) },
+    { company: null, people: peopleByEmail(lines) },
   );
   const faxes = new Set(found.company?.faxes ?? []);
   // A tel: link or an unlabelled number the page labels elsewhere as its fax is the fax.
@@ -95,8 +99,11 @@ export function genericFound(
   if (all.company) {
     const mobiles = new Set(all.people.map((p) => p.mobile).filter(Boolean));
     const mails = new Set(all.people.map((p) => p.email).filter(Boolean));
-    all.company.phones = all.company.phones.filter((p) => !(mobiles.has(p) && isMobile(p)));
-    all.company.emails = all.company.emails.filter((e) => !mails.has(e));
+    const lines = new Set(all.people.map((p) => p.phone).filter(Boolean));
+    all.company.phones = all.company.phones.filter((p) => !(mobiles.has(p) && isMobile(p)) && !lines.has(p));
+    // (An e-mail a labelled contact block gives is the company's as well as the person's.)
+    const shared = new Set(labelled.company?.emails ?? []);
+    all.company.emails = all.company.emails.filter((e) => !mails.has(e) || shared.has(e));
   }
   return all;
 }

@@ -5,7 +5,9 @@ import { isChineseText, phonesIn } from '../phones.ts';
 import { linesMatching } from '../scan.ts';
 import { looksLikeCnAddress } from './blocks.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
-import { type Field, findLabels, labelField, TITLES, WHOLE_NAME, withoutCourtesy } from './vocab.ts';
+import { CN_POLITE, type Field, findLabels, labelField, TITLES, WHOLE_NAME, withoutCourtesy } from './vocab.ts';
+
+const POLITE = new RegExp(`^${CN_POLITE}$`);
 
 /**
  * Labelled values: "电话：0516-87654321", a table row "传真 | 0516-87654322", a <dt>/<dd> pair.
@@ -116,6 +118,12 @@ export function parseContact(value: string): CapturedPerson | null {
     return ' ';
   });
   rest = clean(rest.replace(/[:：]/g, ' ')).replace(TRIM, '');
+  // "兰经理", "王总": the surname with a title is how the contact is named, not a title alone.
+  if (!title && POLITE.test(rest))
+    return person(rest, {
+      phones: phones.map((p) => p.number),
+      ...(emails.addresses[0] ? { email: emails.addresses[0] } : {}),
+    });
   if (!title) {
     const suffix = TITLES.find((t) => rest.toLowerCase().endsWith(t.toLowerCase()) && rest.length > t.length);
     if (suffix) {
@@ -146,10 +154,11 @@ const WEBSITE = /(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:\/[^\s，,；
 export function foundFromLabels(
   lines: Line[],
   nanp = !isChineseText(lineText(lines).text),
-): Found & { legal: string[] } {
+): Found & { legal: string[]; handles: string[] } {
   const company = emptyCompany();
   let people: CapturedPerson[] = [];
   const legal: string[] = [];
+  const handles: string[] = [];
   // The person a following 手机 / 职务 belongs to: the last 联系人 within a few lines, with no
   // heading in between.
   let current: { p: CapturedPerson; line: number } | null = null;
@@ -197,10 +206,14 @@ export function foundFromLabels(
         }
         break;
       case 'email':
+        // In a contact block the e-mail is the company's; a personal one is the person's too.
         for (const e of emailsIn(value).addresses) {
           if (current && near(line) && !current.p.email && !ROLE_MAILBOX.test(e)) current.p.email = e;
-          else addEmail(company.emails, e);
+          addEmail(company.emails, e);
         }
+        break;
+      case 'qq':
+        handles.push(...emailsIn(value).addresses);
         break;
       case 'address':
         company.address ??= clean(value);
@@ -232,5 +245,5 @@ export function foundFromLabels(
   }
   if (company.creditCode === undefined) delete company.creditCode;
   if (company.icp === undefined) delete company.icp;
-  return { company, people, legal };
+  return { company, people, legal, handles };
 }

@@ -38,8 +38,12 @@ const plausible = (name: string) => isPersonName(name) && !NOT_NAME.test(name) &
 // Titles that say less than any other the same person holds on the page.
 const WEAK_TITLES = new Set(['法定代表人', '法人代表', '负责人']);
 
+// A sentence: people named in prose ("华为轮值董事长徐直军、58同城董事长姚劲波出席") are the story's,
+// not the company's contacts.
+const PROSE = /[。！？]|[.!?]\s+\p{Lu}|[，,].*[，,].*[，,]/u;
+
 function pairsIn(text: string): { name: string; title: string }[] {
-  if (text.length > 200 || !ANY_TITLE.test(text)) return [];
+  if (text.length > 200 || !ANY_TITLE.test(text) || PROSE.test(text)) return [];
   const tn = [...text.matchAll(TITLE_NAME)].map((m) => ({ at: m.index ?? 0, title: m[1] ?? '', name: m[2] ?? '' }));
   const nt = [...text.matchAll(NAME_TITLE)].map((m) => ({ at: m.index ?? 0, name: m[1] ?? '', title: m[2] ?? '' }));
   // A line lists people one way round; the pattern that starts earliest says which.

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { runCapture } from '../index.ts';
+import type { Line } from '../lines.ts';
+import { mailboxOf, peopleByEmail, peopleFromCards } from './person-cards.ts';
+
+const lines = (...ls: string[]): Line[] => ls.map((l) => ({ cells: [l], heading: false }));
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+const capture = (html: string) => runCapture(parse(html), 'https://www.example.com/contact');
+
+describe('people with contact details outside 联系人 blocks', () => {
+  it('an e-mail address spells its owner', () => {
+    expect(mailboxOf('gina.trapani@postlight.com', 'Gina Trapani')).toBe(true);
+    expect(mailboxOf('m.teige@enbw.com', 'Miriam Teige')).toBe(true);
+    expect(mailboxOf('jsmith@x.com', 'John Smith')).toBe(true);
+    expect(mailboxOf('info@x.com', 'Info Desk')).toBe(false);
+    expect(mailboxOf('hello@postlight.com', 'Gina Trapani')).toBe(false);
+  });
+
+  it('a contact card: name, title line, numbers and e-mail under it', () => {
+    expect(
+      peopleFromCards(
+        lines(
+          'Miriam Teige',
+          'Pressesprecherin Windkraft Onshore',
+          'Telefon:',
+          '+49 711 289-88229',
+          'm.teige@enbw.com',
+        ),
+      ),
+    ).toEqual([
+      {
+        name: 'Miriam Teige',
+        title: 'Pressesprecherin Windkraft Onshore',
+        phone: '+4971128988229',
+        email: 'm.teige@enbw.com',
+      },
+    ]);
+  });
+
+  it("a quoted mail header is not a card, and someone else's address is not the card's", () => {
+    expect(
+      peopleFromCards(lines('Sarah Mitchell', 'Procurement Manager', 'From: Emily Zhou <emily.zhou@x.com>')),
+    ).toEqual([]);
+    expect(peopleFromCards(lines('Sarah Mitchell', 'Procurement Manager', 'info@x.com'))).toEqual([
+      { name: 'Sarah Mitchell', title: 'Procurement Manager' },
+    ]);
+  });
+
+  it('a sentence naming someone with their own address', () => {
+    expect(
+      peopleByEmail(
+        lines(
+          'Gina Trapani (she/her) is CEO at Postlight. Send her a note at gina.trapani@postlight.com or follow her.',
+        ),
+      ),
+    ).toEqual([{ name: 'Gina Trapani', title: 'CEO', email: 'gina.trapani@postlight.com' }]);
+  });
+});
+
+describe('contact blocks and prose', () => {
+  it('a contact named by surname and title (兰经理) is the person; the block e-mail is the company’s too', () => {
+    const c = capture('<p>联系人：兰经理</p><p>手 机：137-0088-2923</p><p>邮 箱：lan@example.com</p>');
+    expect(c.people).toEqual([{ name: '兰经理', mobile: '+8613700882923', email: 'lan@example.com' }]);
+    expect(c.company?.emails).toEqual(['lan@example.com']);
+  });
+
+  it('people named in an article sentence are not clipped', () => {
+    const c = capture(
+      '<p>益阳连续举办互联网大会，引来行业大咖云集。华为轮值董事长徐直军、58同城董事长姚劲波出席。</p><p>电话：0737-4221234</p>',
+    );
+    expect(c.people).toEqual([]);
+  });
+
+  it('a messenger handle that looks like an e-mail address is not one', () => {
+    const c = capture('<p>E-mail: sales@greenco.cn</p><p>MSN: greenco.cn@hotmail.com</p>');
+    expect(c.company?.emails).toEqual(['sales@greenco.cn']);
+  });
+});

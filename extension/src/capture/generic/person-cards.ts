@@ -1,0 +1,120 @@
+import type { CapturedPerson } from '@dossier/shared';
+import type { Line } from '../dom.ts';
+import { person } from '../merge.ts';
+import { phonesIn } from '../phones.ts';
+import { linesMatching } from '../scan.ts';
+import { emailsIn, ROLE_MAILBOX } from './emails.ts';
+import { EN_NAME, isPersonName, labelField, TITLES } from './vocab.ts';
+
+/**
+ * People the page gives contact details for, outside labelled 联系人 blocks:
+ * - a card: a name on its own line, a title line under it, then the card's numbers and an
+ *   e-mail (a press release's contact: "Miriam Teige / Pressesprecherin … / Telefon: … /
+ *   m.teige@…");
+ * - a sentence that names someone together with their own e-mail address ("Gina Trapani is CEO
+ *   at Postlight. Send her a note at gina.trapani@postlight.com").
+ * An e-mail address counts as a person's when its local part spells their name (gina.trapani,
+ * m.teige, jsmith); people named in prose without one are not clipped.
+ */
+
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+
+/** Does the e-mail's local part spell the person's (Latin) name? */
+export function mailboxOf(email: string, name: string): boolean {
+  const local = fold(email.slice(0, email.indexOf('@')));
+  if (ROLE_MAILBOX.test(email)) return false;
+  const words = fold(name)
+    .replace(/^(?:mr|ms|mrs|dr|prof)\.?\s+/, '')
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/[^a-z]/g, ''))
+    .filter((w) => w.length > 0);
+  if (words.length < 2) return false;
+  const first = words[0] as string;
+  const last = words[words.length - 1] as string;
+  const parts = local.split(/[._-]+/).filter(Boolean);
+  if (parts.length >= 2) {
+    // Every part a word of the name or its initial, at least one whole word.
+    return (
+      parts.every((p) => words.some((w) => w === p || (p.length === 1 && w.startsWith(p)))) &&
+      parts.some((p) => p.length > 1 && words.includes(p))
+    );
+  }
+  const one = parts[0] ?? '';
+  return [first + last, first[0] + last, first + last[0], last + first, last + first[0]].includes(one);
+}
+
+// Words of titles in the languages the pages use, beyond the title list (which is exact).
+const TITLE_WORDS =
+  /sprecher|leiter|geschäftsführ|vorstand|referent|direktor|manager|director|officer|head of|chief|president|spokes|press|presse|kontakt|contact|sales|marketing|vertrieb|partner|founder|owner|inhaber|daglig leder|responsabile|direttore|经理|总监|主任|主管|部长|董事|总裁|助理|专员|代表/i;
+const looksLikeTitle = (s: string) =>
+  s.length <= 80 &&
+  !/\d|@/.test(s) &&
+  !labelField(s) &&
+  (TITLES.some((t) => s.toLowerCase().includes(t.toLowerCase())) || TITLE_WORDS.test(s));
+
+// A mail header quoted in the page ("From: Emily Zhou <…>") names the writer of other mail.
+const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|sent|von|an|发件人|收件人|抄送)\s*[:：]/i;
+
+/** Cards: a line that is a name, a title line under it, contact lines below (within five lines). */
+export function peopleFromCards(lines: Line[]): CapturedPerson[] {
+  const out: CapturedPerson[] = [];
+  for (const at of linesMatching(lines, /@/)) {
+    const text = lines[at]?.cells.join(' ') ?? '';
+    const mail = MAIL_HEADER.test(text) ? undefined : emailsIn(text).addresses[0];
+    if (!mail) continue;
+    // The card's name: the nearest line above that is only a personal name.
+    for (let i = at - 1; i >= Math.max(0, at - 6); i--) {
+      const cells = lines[i]?.cells ?? [];
+      const name = cells.length === 1 ? (cells[0] ?? '').trim() : '';
+      if (!name || lines[i]?.heading || !isPersonName(name)) continue;
+      const titleLine = lines[i + 1]?.cells.length === 1 ? (lines[i + 1]?.cells[0] ?? '') : '';
+      const titled = i + 1 < at && looksLikeTitle(titleLine);
+      // (A title line can look like a name too: look further up.)
+      if (!mailboxOf(mail, name) && !titled) continue;
+      const own = mailboxOf(mail, name);
+      // The card's numbers are its person's when the e-mail address is theirs.
+      const phones = own
+        ? lines
+            .slice(i + 1, at + 1)
+            .flatMap((l) => l.cells)
+            .filter((c) => !/fax|传真/i.test(c))
+            .flatMap((c) => phonesIn(c, { asWritten: /^\+?\(?\d/.test(c) }).map((p) => p.value))
+        : [];
+      out.push(person(name, { ...(titled ? { title: titleLine } : {}), phones, ...(own ? { email: mail } : {}) }));
+      break;
+    }
+  }
+  return out;
+}
+
+const NAME_IN_TEXT = new RegExp(EN_NAME, 'g');
+// "… is CEO at Postlight", "…, Head of Sales at …": the title a sentence gives the person.
+const IS_TITLE =
+  /^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*|\s+is\s+(?:the\s+)?|\s+ist\s+|\s+–\s+|\s+-\s+)([A-Z][\w&' -]{1,60}?)\s+(?:at|of|bei|von|der|des)\b/;
+
+/** A sentence naming someone with their own e-mail address gives that person. */
+export function peopleByEmail(lines: Line[]): CapturedPerson[] {
+  const out: CapturedPerson[] = [];
+  for (const at of linesMatching(lines, /@/)) {
+    const text = lines[at]?.cells.join(' ') ?? '';
+    if (text.length > 600 || MAIL_HEADER.test(text)) continue;
+    for (const mail of emailsIn(text).addresses) {
+      for (const m of text.matchAll(NAME_IN_TEXT)) {
+        const name = m[0].replace(/^(?:Mr|Ms|Mrs|Dr)\.?\s+/, '');
+        if (!mailboxOf(mail, name)) continue;
+        const title = IS_TITLE.exec(text.slice((m.index ?? 0) + m[0].length))?.[1];
+        out.push(person(name, { ...(title ? { title } : {}), email: mail }));
+        break;
+      }
+    }
+  }
+  return out;
+}
