@@ -1,10 +1,11 @@
 import type { CapturedParcel } from '@dossier/shared';
-import { linesOf, textOf } from '../dom.ts';
+import { clean, type Line, linesOf, textOf } from '../dom.ts';
 import { schemaThings } from '../generic/schema.ts';
 import { allThings, hasType } from '../generic/things.ts';
 import { tidy } from '../merge.ts';
+import { linesMatching } from '../scan.ts';
 import type { Adapter } from '../types.ts';
-import { mergeParcels, PARCEL_LABELS, parcelField } from './fields.ts';
+import { LABELS_OF_METHOD, mergeParcels, PARCEL_LABELS, parcelField } from './fields.ts';
 import { parcelsFromLabels, siblingPairs } from './labelled.ts';
 import { parcelsFromListings } from './listing.ts';
 import { parcelsFromSentences } from './prose.ts';
@@ -59,6 +60,27 @@ function labelledFields(doc: Document, text: string): Set<string> {
   return found;
 }
 
+const METHOD_LABEL = new RegExp(LABELS_OF_METHOD.map(escapeRe).join('|'));
+
+function pageMethod(lines: Line[], doc: Document): string | undefined {
+  const values = new Set<string>();
+  for (const i of linesMatching(lines, METHOD_LABEL)) {
+    const cells = lines[i]?.cells ?? [];
+    for (let k = 0; k < cells.length; k++) {
+      const cell = cells[k] ?? '';
+      if (cells.length > 1 && parcelField(cell) === 'method' && cells[k + 1]) values.add(clean(cells[k + 1]));
+      else {
+        const m = new RegExp(`(?:${METHOD_LABEL.source})\\s*[:：]\\s*([^\\s，,。；;]{2,12})`).exec(cell);
+        if (m?.[1]) values.add(m[1]);
+      }
+    }
+  }
+  if (values.size === 1) return [...values][0];
+  if (values.size > 1) return undefined;
+  const heads = [doc.title, ...[...doc.querySelectorAll('h1, h2, h3')].slice(0, 5).map((h) => h.textContent ?? '')];
+  return heads.map((h) => /(?:挂牌|拍卖|招标|协议)出让/.exec(h)?.[0]).find(Boolean);
+}
+
 export const landAdapter: Adapter = {
   id: 'land',
   kind: 'land',
@@ -83,6 +105,12 @@ export const landAdapter: Adapter = {
       if (parcels.length === 0) parcels = parcelsFromSentences(lines.map((l) => l.cells.join(' ')).join('\n'));
     }
     parcels = mergeParcels([...parcels, ...parcelsFromListings(listings(doc, url))]);
+    // A notice states how its land is offered once, above the parcel table (出让方式：网上挂牌),
+    // or in its title (挂牌出让公告): every parcel of the page is offered that way.
+    if (root && parcels.some((p) => !p.method)) {
+      const method = pageMethod(linesOf(root), doc);
+      if (method) for (const p of parcels) p.method ??= method;
+    }
     return tidy({
       url: url.href,
       kind: 'land',

@@ -93,10 +93,15 @@ const mayBeLabel = (code: number) =>
 
 /** The parcel field a label cell names, units in brackets aside: "成交价格(万元)" → dealPrice. */
 export function parcelField(label: string): ParcelField | undefined {
-  if (label.length > 60 || !mayBeLabel(label.charCodeAt(0))) return undefined;
+  const first = label.charCodeAt(0);
+  if (!mayBeLabel(first)) return undefined;
+  // A cell's text as the source indents it ("\r\n      宗地号\r\n    ") is long only with spaces.
+  if (label.length > 60 && (!isSpace(first) || label.trim().length > 60)) return undefined;
   const t = clean(label);
   return t.length <= 24 ? BY_LABEL.get(norm(t)) : undefined;
 }
+
+export const LABELS_OF_METHOD = LABELS.method;
 
 /** All labels, longest first, for finding "label：value" in running text. */
 export const PARCEL_LABELS = Object.values(LABELS)
@@ -117,7 +122,8 @@ export function setField(p: CapturedParcel, field: ParcelField, raw: string, lab
       p.location = value;
       return true;
     case 'use':
-      p.use = value;
+      // "工业用地(造纸及纸制品业：面积 1000平方米…);": the use, not its notes.
+      p.use = value.replace(/\s*[（(].*$/, '').replace(/[;；,，。]+$/, '') || value;
       return true;
     case 'method':
       p.method = value;
@@ -146,7 +152,14 @@ export function setField(p: CapturedParcel, field: ParcelField, raw: string, lab
   }
 }
 
-/** Parcels describing the same 宗地 (same number, or same location when unnumbered) merged. */
+// Two readings of one unnumbered parcel agree on every field both have.
+const agree = (a: CapturedParcel, b: CapturedParcel) =>
+  (Object.keys(b) as (keyof CapturedParcel)[]).every((k) => a[k] === undefined || a[k] === b[k]);
+
+/**
+ * Parcels describing the same 宗地 merged: the same number, or — when unnumbered — the same
+ * location and no field that differs (two parcels of a result list in one village are two).
+ */
 export function mergeParcels(list: CapturedParcel[]): CapturedParcel[] {
   const out: CapturedParcel[] = [];
   // Whether a parcel has a number never changes once it is in `out` (only absent fields are
@@ -154,7 +167,8 @@ export function mergeParcels(list: CapturedParcel[]): CapturedParcel[] {
   const byNo = new Map<string, CapturedParcel>();
   const byPlace = new Map<string, CapturedParcel>();
   for (const p of list) {
-    const same = p.parcelNo ? byNo.get(p.parcelNo) : p.location ? byPlace.get(p.location) : undefined;
+    const place = p.location ? byPlace.get(p.location) : undefined;
+    const same = p.parcelNo ? byNo.get(p.parcelNo) : place && agree(place, p) ? place : undefined;
     if (same) {
       for (const [k, v] of Object.entries(p))
         if (same[k as keyof CapturedParcel] === undefined) Object.assign(same, { [k]: v });

@@ -1,6 +1,7 @@
 import type { CapturedParcel } from '@dossier/shared';
 import { cellText, plainRowCells } from '../dom.ts';
 import { type ParcelField, parcelField, setField } from './fields.ts';
+import { areaM2, unitHint } from './units.ts';
 
 /**
  * Result and notice tables with one row per parcel: a header row naming at least three
@@ -41,29 +42,73 @@ export function rowsOf(table: Element, max = Number.POSITIVE_INFINITY): Element[
 /** A row's cells (td and th), in order. */
 export const cellsOf = (tr: Element): Element[] => childrenNamed(tr, ['td', 'th']);
 
+/** A row's cells with a cell that spans columns repeated as empty ones, so that columns line up. */
+function spannedCells(tr: Element): string[] {
+  return cellsOf(tr).flatMap((td) => {
+    const span = Math.min(Number(td.getAttribute('colspan') ?? 1) || 1, 50);
+    return [cellText(td), ...new Array<string>(span - 1).fill('')];
+  });
+}
+
+const hasSpans = (tr: Element) => cellsOf(tr).some((td) => Number(td.getAttribute('colspan') ?? 1) > 1);
+const NUMBER = /^\s*\d+(?:\.\d+)?\s*$/;
+
+/**
+ * Each data row is a parcel of its own, also when two rows share a location (only identical
+ * rows are one parcel). A header spanning columns (规划指标要求 over 容积率 | 建筑密度 | 绿地率)
+ * is counted out, so that the columns after it keep their labels. An area column that states
+ * no unit and holds only small figures (0.2345, 12.5) is in hectares, as land result lists
+ * print it.
+ */
 export function parcelsFromTables(root: ParentNode): CapturedParcel[] {
   const out: CapturedParcel[] = [];
   const tables = root.querySelectorAll('table');
   for (let t = 0; t < tables.length; t++) {
     const rows = rowsOf(tables[t] as Element);
     let columns: { field: ParcelField | undefined; label: string }[] | null = null;
+    let spans = false;
+    const found: { p: CapturedParcel; area: string }[] = [];
     for (const tr of rows) {
-      const cells = plainRowCells(tr) ?? cellsOf(tr).map(cellText);
       if (!columns) {
+        const cells = hasSpans(tr) ? spannedCells(tr) : (plainRowCells(tr) ?? cellsOf(tr).map(cellText));
         const fields = cells.map((c) => parcelField(c));
         const named = new Set(fields.filter(Boolean));
         if (named.size >= 3 && (named.has('parcelNo') || named.has('location'))) {
           columns = cells.map((label, i) => ({ field: fields[i], label }));
+          spans = hasSpans(tr);
         }
         continue;
       }
+      const cells = spans || hasSpans(tr) ? spannedCells(tr) : (plainRowCells(tr) ?? cellsOf(tr).map(cellText));
       if (cells.length < columns.length || /^(合计|小计|总计)/.test(cells[0] ?? '')) continue;
       const p: CapturedParcel = {};
+      let area = '';
       columns.forEach((col, i) => {
-        if (col.field) setField(p, col.field, cells[i] ?? '', col.label);
+        if (!col.field) return;
+        setField(p, col.field, cells[i] ?? '', col.label);
+        if (col.field === 'area' && !unitHint(col.label)) area = cells[i] ?? '';
       });
-      if (p.parcelNo || p.location) out.push(p);
+      if (p.parcelNo || p.location) found.push({ p, area });
     }
+    const bare = found.filter((f) => NUMBER.test(f.area));
+    if (
+      bare.length > 0 &&
+      bare.length === found.filter((f) => f.area).length &&
+      bare.every((f) => Number(f.area) < 100)
+    )
+      for (const f of bare) f.p.areaM2 = areaM2(f.area, '公顷');
+    out.push(...distinct(found.map((f) => f.p)));
   }
   return out;
+}
+
+/** Identical rows (a list that repeats a parcel) once; every other row as it is. */
+function distinct(list: CapturedParcel[]): CapturedParcel[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = JSON.stringify(Object.entries(p).sort());
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -67,9 +67,15 @@ export function price(value: string, hint = ''): Price | undefined {
 
 /** "2024-01-15", "2024年1月15日", "2024/1/15", "2024.01.15" → "2024-01-15"; 1900-01-01 means empty. */
 export function isoDate(value: string): string | undefined {
-  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(foldWidth(value));
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const v = foldWidth(value);
+  const m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(v);
+  // 11/07/2012 15:42:40: the en-US form .NET systems print, month first (a Chinese page writes
+  // the year first, so this order is never its own).
+  const us = m ? null : /(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/.exec(v);
+  if (!m && !us) return undefined;
+  const [y, mo, d] = m
+    ? [Number(m[1]), Number(m[2]), Number(m[3])]
+    : [Number(us?.[3]), Number(us?.[1]), Number(us?.[2])];
   if (y <= 1900 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
