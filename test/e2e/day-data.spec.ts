@@ -22,8 +22,18 @@ function serverMonth(by = 0): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** Accepts the next confirm() the page asks (Cancel appointment asks first). */
-const acceptNextDialog = (page: Page) => page.once('dialog', (d) => void d.accept());
+/**
+ * Answers yes to the confirm() the page asks next (Cancel appointment asks first). Answered in the
+ * page itself: a CDP dialog handler raced the page in one CI run ("No dialog is showing").
+ */
+const acceptNextDialog = (page: Page) =>
+  page.evaluate(() => {
+    const ask = window.confirm;
+    window.confirm = () => {
+      window.confirm = ask;
+      return true;
+    };
+  });
 
 test('an appointment still stands on the panel and the board after an e-mail is logged; cancelled, it goes', async ({
   dossier,
@@ -71,7 +81,7 @@ test('an appointment still stands on the panel and the board after an e-mail is 
   await expect(card).toBeVisible();
 
   // Cancelled explicitly from the board: off the board, off the server, off the panel.
-  acceptNextDialog(board);
+  await acceptNextDialog(board);
   await card.getByRole('button', { name: 'Cancel appointment' }).click();
   await expect(board.getByText('Appointment cancelled.')).toBeVisible();
   await expect(card).toHaveCount(0);
