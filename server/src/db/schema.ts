@@ -193,6 +193,8 @@ export const parcels = sqliteTable(
     winner: text('winner'),
     status: text('status', { enum: ['listed', 'dealt'] }).notNull(),
     sourceUrl: text('source_url'),
+    /** Who captured it: a parcel without a customer (the watch list) is theirs alone. */
+    owner: text('owner'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -212,6 +214,8 @@ export const captures = sqliteTable(
     idempotencyKey: text('idempotency_key').unique(),
     /** What the save did, returned again on a replay of the same idempotency key. */
     result: text('result', { mode: 'json' }),
+    /** Who saved it; a replay by anyone else is a conflict, never an answer. */
+    userId: integer('user_id'),
   },
   (t) => [index('captures_url').on(t.url)],
 );

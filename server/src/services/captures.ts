@@ -12,10 +12,11 @@ import {
   type Settings,
   samePhone,
 } from '@dossier/shared';
-import { and, count, desc, eq, isNull, or } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../db/schema.ts';
+import { ApiError } from '../lib/errors.ts';
 import { addKeys, insertCustomerRow, insertPerson, liveCustomer } from './customers.ts';
 import { refreshDue } from './due.ts';
 import { reindexCustomer } from './search-index.ts';
@@ -147,13 +148,37 @@ function createFile(
   return insertCustomerRow(tx, { ...fields, owner: viewer === SYSTEM ? null : viewer.name }, now, null);
 }
 
-/** The same parcel seen again (listed, later dealt) is found by its number, else by its location. */
-function findParcel(tx: Tx, p: CapturedParcel) {
+/**
+ * Parcels the viewer may see: those on a file they may see, and their own watch list (parcels
+ * nobody has won yet are kept by whoever captured them). Managers see all.
+ */
+function visibleParcel(viewer: Viewer): SQL {
+  if (viewer.role === 'manager') return sql`1 = 1`;
+  return sql`((${parcels.customerId} is null and ${parcels.owner} = ${viewer.name})
+    or ${parcels.customerId} in (select id from customers where ${visible(viewer)}))`;
+}
+
+/**
+ * The same parcel seen again (listed, later dealt) is found by its number, else by its location —
+ * among the parcels the viewer may see: another member's parcel with the same number is neither
+ * changed nor revealed; this capture starts a parcel of the viewer's own.
+ */
+function findParcel(tx: Tx, p: CapturedParcel, viewer: Viewer) {
   if (p.parcelNo) {
-    const byNo = tx.select().from(parcels).where(eq(parcels.parcelNo, p.parcelNo.trim())).get();
+    const byNo = tx
+      .select()
+      .from(parcels)
+      .where(and(eq(parcels.parcelNo, p.parcelNo.trim()), visibleParcel(viewer)))
+      .get();
     if (byNo) return byNo;
   }
-  return p.location ? tx.select().from(parcels).where(eq(parcels.location, p.location.trim())).get() : undefined;
+  return p.location
+    ? tx
+        .select()
+        .from(parcels)
+        .where(and(eq(parcels.location, p.location.trim()), visibleParcel(viewer)))
+        .get()
+    : undefined;
 }
 
 function saveParcels(
@@ -202,7 +227,8 @@ function saveParcels(
       customerId,
       updatedAt: now,
     };
-    const prior = findParcel(tx, p);
+    const owner = viewer === SYSTEM ? null : viewer.name;
+    const prior = findParcel(tx, p, viewer);
     let parcelId: number;
     if (prior) {
       // Keep what the listing said where the result page is silent.
@@ -214,7 +240,7 @@ function saveParcels(
     } else {
       parcelId = tx
         .insert(parcels)
-        .values({ ...values, createdAt: now })
+        .values({ ...values, owner, createdAt: now })
         .returning({ id: parcels.id })
         .get().id;
     }
@@ -250,7 +276,13 @@ export function saveCapture(
   viewer: Viewer,
 ): { saved: CaptureSaved; replayed: boolean } {
   const prior = db.select().from(captures).where(eq(captures.idempotencyKey, input.idempotencyKey)).get();
-  if (prior) return { saved: { ...(prior.result as CaptureSaved), captureId: prior.id }, replayed: true };
+  if (prior) {
+    // Only the one who saved it gets the first answer back; to anyone else the key is just taken.
+    if (prior.userId !== null && prior.userId !== viewer.id) {
+      throw new ApiError('conflict', 'this idempotency key was already used; send a new one');
+    }
+    return { saved: { ...(prior.result as CaptureSaved), captureId: prior.id }, replayed: true };
+  }
   const at = now.toISOString();
   const saved = db.transaction((tx) => {
     const out: CaptureSaved = {
@@ -281,6 +313,7 @@ export function saveCapture(
         capturedAt: at,
         idempotencyKey: input.idempotencyKey,
         result: out,
+        userId: viewer.id,
       })
       .returning({ id: captures.id })
       .get().id;
@@ -295,7 +328,16 @@ export function latestCapture(db: Db, url: string, viewer: Viewer): { capturedAt
     .select({ capturedAt: captures.capturedAt, payload: captures.payload })
     .from(captures)
     .leftJoin(customers, eq(customers.id, captures.customerId))
-    .where(and(eq(captures.url, url), or(isNull(captures.customerId), visible(viewer))))
+    .where(
+      and(
+        eq(captures.url, url),
+        // A capture filed nowhere (a land page with no winner yet) is its author's alone.
+        or(
+          and(isNull(captures.customerId), viewer.role === 'manager' ? undefined : eq(captures.userId, viewer.id)),
+          visible(viewer),
+        ),
+      ),
+    )
     .orderBy(desc(captures.id))
     .get();
   return row ? { capturedAt: row.capturedAt, capture: row.payload as Capture } : null;
