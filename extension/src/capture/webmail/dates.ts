@@ -36,7 +36,7 @@ function hour24(h: number, marker: string | undefined): number {
   return h;
 }
 
-export function mailDate(raw: string | null | undefined): string | undefined {
+export function mailDate(raw: string | null | undefined, now: Date | null = new Date()): string | undefined {
   if (!raw) return undefined;
   const t = foldWidth(raw).replace(/\s+/g, ' ').trim();
   let m = /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})/.exec(t);
@@ -81,5 +81,47 @@ export function mailDate(raw: string | null | undefined): string | undefined {
       Number(m[6] ?? 0),
     );
   if (/^\d{12,13}$/.test(t)) return epochIso(Number(t));
+  return now ? relativeDate(t, now) : undefined;
+}
+
+/** The date of a header shown as lines: a full date wins over a relative one (昨天 15:18). */
+export function headerDate(lines: string[], now: Date = new Date()): string | undefined {
+  for (const l of lines) {
+    const d = mailDate(l, null);
+    if (d) return d;
+  }
+  for (const l of lines) {
+    const d = mailDate(l, now);
+    if (d) return d;
+  }
   return undefined;
+}
+
+const WEEKDAYS = '日一二三四五六';
+const CLOCK = '(上午|下午|中午|晚上|凌晨|早上|傍晚)?\\s*(\\d{1,2})[:：](\\d{2})(?![\\d:])\\s*(AM|PM)?';
+
+/**
+ * A date webmail shows without its year or day, relative to when it is read: 中午11:57 (today),
+ * 昨天 下午3:05, 周三 下午3:18 (the last Wednesday), 1月17日 15:18 (this year, or last year's when
+ * that is still to come). Only a whole date-and-time string is read so: a time inside other
+ * text is not a date.
+ */
+function relativeDate(t: string, now: Date): string | undefined {
+  const m = new RegExp(
+    `^(今天|昨天|前天|(?:周|星期)([${WEEKDAYS}天])|(\\d{1,2})月(\\d{1,2})日)?\\s*(?:[(（][^)）]{1,4}[)）])?\\s*${CLOCK}$`,
+    'i',
+  ).exec(t);
+  if (!m) return undefined;
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  if (m[1] === '昨天') day.setDate(day.getDate() - 1);
+  else if (m[1] === '前天') day.setDate(day.getDate() - 2);
+  else if (m[2]) {
+    const want = m[2] === '天' ? 0 : WEEKDAYS.indexOf(m[2]);
+    day.setDate(day.getDate() - ((day.getDay() - want + 7) % 7));
+  } else if (m[3]) {
+    day.setMonth(Number(m[3]) - 1, Number(m[4]));
+    if (day > now) day.setFullYear(day.getFullYear() - 1);
+  }
+  const h = hour24(Number(m[6]), m[5] ?? m[8]);
+  return localIso(day.getFullYear(), day.getMonth() + 1, day.getDate(), h, Number(m[7]));
 }

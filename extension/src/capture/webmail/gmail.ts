@@ -3,6 +3,7 @@ import { clean } from '../dom.ts';
 import type { Adapter } from '../types.ts';
 import { type MailView, webmailCapture, webmailFallback } from './build.ts';
 import { mailDate } from './dates.ts';
+import { parseAddress } from './headers.ts';
 
 /**
  * Gmail, the open message of a conversation (page-structures.json, gmail): message
@@ -33,13 +34,44 @@ function view(doc: Document): MailView | null {
   };
 }
 
+/**
+ * Gmail's print view (view=pt): one table.message per message — the sender (<b>Name</b>
+ * &lt;address&gt;) and the date in its first row, To / Cc / Reply-To in font.recipient, the body
+ * in the nested table; the subject in the page's <font size="+1"><b>, the mailbox owner in the
+ * first table. The last message of the thread is the one read.
+ */
+function printView(doc: Document): MailView | null {
+  const messages = doc.querySelectorAll('table.message');
+  const open = messages[messages.length - 1];
+  const first = open?.querySelector('tr');
+  const from = first?.querySelector('td');
+  if (!open || !first || !from) return null;
+  const sender = parseAddress(from.textContent ?? '');
+  if (!sender.email) return null;
+  const when = first.querySelector('td[align="right"]') ?? first.querySelectorAll('td')[1];
+  const date = mailDate(when?.textContent);
+  const subject = clean(doc.querySelector('font[size="+1"] b, font[size="+1"]')?.textContent);
+  // The body sits in the message's own nested table.
+  const body = open.querySelector('table')?.querySelector('td') ?? null;
+  return {
+    header: {
+      ...(sender.name ? { fromName: sender.name } : {}),
+      fromEmail: sender.email,
+      ...(subject ? { subject } : {}),
+      ...(date ? { date } : {}),
+    },
+    body,
+    warnings: body ? [] : ['gmail: print view without a message body; signature not read'],
+  };
+}
+
 export const gmailAdapter: Adapter = {
   id: 'gmail',
   kind: 'webmail',
   mergeGeneric: false,
   detect: (url) => url.hostname === 'mail.google.com',
   extract(doc, url) {
-    const v = view(doc);
+    const v = view(doc) ?? printView(doc);
     if (!v)
       return webmailFallback(
         doc,

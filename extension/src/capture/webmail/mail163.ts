@@ -2,7 +2,7 @@ import { normaliseEmail } from '@dossier/shared';
 import { clean } from '../dom.ts';
 import type { Adapter } from '../types.ts';
 import { frameDocument, headerLines, type MailView, webmailCapture, webmailFallback } from './build.ts';
-import { mailDate } from './dates.ts';
+import { headerDate } from './dates.ts';
 
 /**
  * NetEase 163 / 126 / yeah.net Mail (page-structures.json, netease_163): the read module
@@ -28,7 +28,7 @@ function view(doc: Document): MailView | null {
   const head = headerLines(module, anchor);
   const heading = module.querySelector('h1, h2, h3');
   const subject = clean(heading?.textContent);
-  const date = head.map(mailDate).find(Boolean);
+  const date = headerDate(head);
   const inner = frameDocument(frame);
   const body = inner?.querySelector('.netease_mail_readhtml') ?? inner?.body ?? null;
   return {

@@ -2,7 +2,7 @@ import { normaliseEmail } from '@dossier/shared';
 import { clean } from '../dom.ts';
 import type { Adapter } from '../types.ts';
 import { headerLines, type MailView, webmailCapture, webmailFallback } from './build.ts';
-import { mailDate } from './dates.ts';
+import { headerDate } from './dates.ts';
 import { parseAddress } from './headers.ts';
 
 /**
@@ -48,7 +48,7 @@ function view(doc: Document): MailView | null {
       pane.querySelector('[role="heading"]')
     )?.textContent,
   );
-  const date = headerLines(open, body).map(mailDate).find(Boolean);
+  const date = headerDate(headerLines(open, body));
   return {
     header: {
       ...(sender.name ? { fromName: sender.name } : {}),

@@ -2,7 +2,7 @@ import { normaliseEmail } from '@dossier/shared';
 import { blockText, clean } from '../dom.ts';
 import type { Adapter } from '../types.ts';
 import { frameDocument, headerLines, type MailView, webmailCapture, webmailFallback } from './build.ts';
-import { mailDate } from './dates.ts';
+import { headerDate } from './dates.ts';
 import { headerFromLines } from './headers.ts';
 
 /**
@@ -29,7 +29,7 @@ function newUi(doc: Document): MailView | null {
   const email = cardEmail && (!cardName || cardName === name) ? cardEmail : undefined;
   const heading = [...reader.querySelectorAll('h1, h2, h3, h4, [class*="subject"]')].find((h) => !body.contains(h));
   const subject = clean(heading?.textContent);
-  const date = head.map(mailDate).find(Boolean);
+  const date = headerDate(head);
   return {
     header: {
       ...(name ? { fromName: name } : {}),
