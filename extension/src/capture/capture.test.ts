@@ -1,4 +1,5 @@
-import { Capture } from '@dossier/shared';
+import { CAPTURE_LIMITS, Capture } from '@dossier/shared';
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { captureSelection, runCapture } from './index.ts';
 import { parcelField } from './land/fields.ts';
@@ -144,5 +145,20 @@ describe('webmail headers and dates (TZ Asia/Shanghai in this test run)', () => 
       fromEmail: 'sales@hx-concrete.com',
       date: '2024-01-18T09:47:00+08:00',
     });
+  });
+});
+
+describe('a page with more than a page can hold', () => {
+  it('keeps the first of each list up to the limits and says how many it left out', () => {
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `<li><a href="tel:+86139${String(i).padStart(8, '0')}">call</a></li>`,
+    );
+    const doc = new Window().document;
+    doc.write(`<html><head><title>某某有限公司</title></head><body><ul>${rows.join('')}</ul></body></html>`);
+    const c = runCapture(doc as unknown as Document, 'https://www.example.cn/');
+    expect(Capture.safeParse(c).success).toBe(true);
+    expect(c.company?.phones.length).toBe(CAPTURE_LIMITS.phones);
+    expect(c.warnings?.some((w) => /first 50 of 3,000 phones/.test(w))).toBe(true);
   });
 });

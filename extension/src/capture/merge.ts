@@ -1,4 +1,5 @@
 import {
+  CAPTURE_LIMITS,
   type Capture,
   type CapturedCompany,
   type CapturedPerson,
@@ -150,17 +151,40 @@ function fitLimits<T extends object>(o: T, listLimit: Record<string, number> = {
   return out as T;
 }
 
-/** Drop absent optional fields and cut overlong values, so that captures compare, serialise and validate. */
+/** The first `max` of a list, and a note of how many were left out ("showing the first 50 of 40,009"). */
+function firstOf<T>(list: T[], max: number, what: string, notes: string[]): T[] {
+  if (list.length <= max) return list;
+  notes.push(`showing the first ${max} of ${list.length.toLocaleString('en')} ${what}`);
+  return list.slice(0, max);
+}
+
+/**
+ * Drop absent optional fields, cut overlong values and keep each list within what one page can
+ * hold (CAPTURE_LIMITS), so that captures compare, serialise and validate.
+ */
 export function tidy(c: Capture): Capture {
   const { warnings, ...rest } = c;
+  const notes: string[] = [];
+  const L = CAPTURE_LIMITS;
+  const co = c.company && !isEmptyCompany(c.company) ? fitLimits(c.company, { emails: 320 }) : null;
+  const company = co && {
+    ...co,
+    phones: firstOf(co.phones, L.phones, 'phones', notes),
+    faxes: firstOf(co.faxes, L.phones, 'fax numbers', notes),
+    emails: firstOf(co.emails, L.emails, 'e-mails', notes),
+    products: firstOf(co.products, L.products, 'products', notes),
+  };
+  const people = firstOf(c.people, L.people, 'people', notes).map((p) => fitLimits(p));
+  const parcels = firstOf(c.parcels, L.parcels, 'parcels', notes).map((p) => fitLimits(p));
+  const all = [...(warnings ?? []), ...notes].slice(0, L.warnings).map((w) => w.slice(0, 500));
   return {
     ...rest,
     url: clip('url', c.url),
-    company: c.company && !isEmptyCompany(c.company) ? fitLimits(c.company, { emails: 320 }) : null,
-    people: c.people.map((p) => fitLimits(p)),
-    parcels: c.parcels.map((p) => fitLimits(p)),
+    company,
+    people,
+    parcels,
     message: c.message ? fitLimits(c.message) : null,
-    ...(warnings?.length ? { warnings: warnings.map((w) => w.slice(0, 500)) } : {}),
+    ...(all.length ? { warnings: all } : {}),
   };
 }
 

@@ -8,9 +8,10 @@ import {
   type KeyInput,
   normaliseCompanyName,
   normaliseEmail,
+  normalisePhone,
+  phoneDigits,
   registrableDomain,
   type Settings,
-  samePhone,
 } from '@dossier/shared';
 import { and, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -26,14 +27,22 @@ type Input = z.output<typeof Schema>;
 type Added = CaptureSaved['added'];
 
 /** Same number however it was written (0516-87654321 = +86 516 8765 4321); unparseable ones by digits. */
+const phoneKey = (v: string) => normalisePhone(v) ?? phoneDigits(v);
+const emailKey = (v: string) => v.toLowerCase();
 
-function union(
-  existing: string[],
-  incoming: string[],
-  same: (a: string, b: string) => boolean,
-): { list: string[]; added: number } {
+/**
+ * The existing list plus what is new in `incoming`, each value normalised once and compared by
+ * that key (linear: pairwise re-parsing of every number once froze the server on a hostile page).
+ */
+function union(existing: string[], incoming: string[], key: (v: string) => string): { list: string[]; added: number } {
+  const seen = new Set(existing.map(key));
   const list = [...existing];
-  for (const v of incoming) if (v && !list.some((e) => same(e, v))) list.push(v);
+  for (const v of incoming) {
+    const k = v ? key(v) : '';
+    if (!v || seen.has(k)) continue;
+    seen.add(k);
+    list.push(v);
+  }
   return { list, added: list.length - existing.length };
 }
 
@@ -51,12 +60,12 @@ function mergeInto(
   const co = capture.company;
   const keys: KeyInput[] = [];
   if (co) {
-    const phones = union(row.phones, co.phones, samePhone);
-    const fax = union(row.fax, co.faxes, samePhone);
+    const phones = union(row.phones, co.phones, phoneKey);
+    const fax = union(row.fax, co.faxes, phoneKey);
     const emails = union(
       row.emails,
       co.emails.map((e) => normaliseEmail(e) ?? e),
-      (a, b) => a.toLowerCase() === b.toLowerCase(),
+      emailKey,
     );
     added.phones += phones.added + fax.added;
     added.emails += emails.added;
@@ -98,12 +107,15 @@ function mergeInto(
     .from(people)
     .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
     .all();
+  // Each known mobile normalised once, not once per captured person.
+  const mobiles = new Map(before.map((b) => [b.id, b.mobile ? phoneKey(b.mobile) : null]));
   for (const p of people_) {
     const email = p.email ? normaliseEmail(p.email) : null;
+    const mobile = p.mobile ? phoneKey(p.mobile) : null;
     const dup = before.find(
       (b) =>
         (email && b.email === email) ||
-        (p.mobile && b.mobile && samePhone(b.mobile, p.mobile)) ||
+        (mobile && mobiles.get(b.id) === mobile) ||
         (b.name === p.name && (!email || !b.email)),
     );
     if (dup) {
@@ -127,6 +139,7 @@ function mergeInto(
       now,
     );
     before.push(row);
+    mobiles.set(row.id, mobile);
     added.people++;
   }
   const keyCount = () =>

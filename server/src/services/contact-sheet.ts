@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { loadExcel } from './excel.ts';
 import { monthRange } from './reclassification.ts';
+import { toCsv } from './transfer/export.ts';
 import { type Viewer, visible } from './visibility.ts';
 
 export interface SheetRow {
@@ -132,11 +133,7 @@ export async function sheetXlsx(sheet: ContactSheet, lang: 'zh' | 'en'): Promise
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** CSV (via the same workbook writer) with a BOM so Excel opens the Chinese text as UTF-8. */
-export async function sheetCsv(sheet: ContactSheet, lang: 'zh' | 'en'): Promise<Buffer> {
-  const wb = new (await loadExcel()).Workbook();
-  const ws = wb.addWorksheet(sheet.month);
-  for (const row of sheetGrid(sheet, lang)) ws.addRow(row);
-  const csv = Buffer.from(await wb.csv.writeBuffer());
-  return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), csv]);
+/** CSV through the one CSV writer of every export (BOM for Excel, no cell ever run as a formula). */
+export function sheetCsv(sheet: ContactSheet, lang: 'zh' | 'en'): Buffer {
+  return toCsv(sheetGrid(sheet, lang));
 }

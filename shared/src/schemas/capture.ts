@@ -1,25 +1,32 @@
 import { z } from 'zod';
-import { isoDateTime, shortText, text } from './common.ts';
+import { isoDateTime, nameText, shortText, text, withoutHidden } from './common.ts';
 import { CapturedParcel } from './parcel.ts';
 
 export const CaptureKind = z.enum(['company', 'webmail', 'land', 'generic']);
 
+/**
+ * What one page can really hold: tens of numbers and people, not thousands (a hostile page with
+ * 6,000 phones once froze the server). The extractor keeps the first of each up to these and says
+ * how many it left; the API refuses more with a 400.
+ */
+export const CAPTURE_LIMITS = { phones: 50, emails: 50, products: 100, people: 200, parcels: 5000, warnings: 50 };
+
 export const CapturedCompany = z.object({
-  name: shortText.optional(),
+  name: shortText.overwrite(withoutHidden).optional(),
   creditCode: z.string().length(18).optional(),
   icp: shortText.optional(),
   website: text(500).optional(),
-  phones: z.array(shortText),
-  faxes: z.array(shortText),
-  emails: z.array(text(320)),
+  phones: z.array(shortText).max(CAPTURE_LIMITS.phones),
+  faxes: z.array(shortText).max(CAPTURE_LIMITS.phones),
+  emails: z.array(text(320)).max(CAPTURE_LIMITS.emails),
   address: text(500).optional(),
   businessScope: text(4000).optional(),
-  products: z.array(shortText),
+  products: z.array(shortText).max(CAPTURE_LIMITS.products),
 });
 export type CapturedCompany = z.infer<typeof CapturedCompany>;
 
 export const CapturedPerson = z.object({
-  name: shortText,
+  name: shortText.overwrite(withoutHidden),
   title: shortText.optional(),
   mobile: shortText.optional(),
   phone: shortText.optional(),
@@ -41,11 +48,11 @@ export const Capture = z.object({
   kind: CaptureKind,
   adapter: shortText,
   company: CapturedCompany.nullable(),
-  people: z.array(CapturedPerson),
+  people: z.array(CapturedPerson).max(CAPTURE_LIMITS.people),
   message: CapturedMessage.nullable(),
-  parcels: z.array(CapturedParcel),
+  parcels: z.array(CapturedParcel).max(CAPTURE_LIMITS.parcels),
   /** Adapter notes, e.g. "gmail: message view not found, fell back to generic". */
-  warnings: z.array(text(500)).optional(),
+  warnings: z.array(text(500)).max(CAPTURE_LIMITS.warnings).optional(),
 });
 export type Capture = z.infer<typeof Capture>;
 
@@ -57,7 +64,7 @@ export const CaptureSave = z.object({
   capture: Capture,
   target: z.union([
     z.object({ customerId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
-    z.object({ new: z.object({ name: shortText.min(1), tier: z.enum(['A', 'B', 'C']).default('C') }) }),
+    z.object({ new: z.object({ name: nameText, tier: z.enum(['A', 'B', 'C']).default('C') }) }),
     /** Land pages: parcels are stored and each winner becomes (or links to) a prospect. */
     z.object({ land: z.object({ tier: z.enum(['A', 'B', 'C']).default('C') }) }),
   ]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDate, isoDateTime, shortText, Tier, text } from './common.ts';
+import { id, isoDate, isoDateTime, nameText, shortText, Tier, text } from './common.ts';
 
 export const KeyKind = z.enum(['credit_code', 'icp', 'domain', 'email_domain', 'email', 'name']);
 export type KeyKind = z.infer<typeof KeyKind>;
@@ -30,7 +30,7 @@ export type LostReason = z.infer<typeof LostReason>;
 export const SizeClass = z.enum(['super', 'large', 'medium', 'small']);
 
 export const PersonInput = z.object({
-  name: shortText.min(1),
+  name: nameText,
   title: shortText.optional(),
   mobile: shortText.optional(),
   directLine: shortText.optional(),
@@ -57,7 +57,7 @@ export const Person = PersonInput.extend({
 export type Person = z.infer<typeof Person>;
 
 const customerFields = {
-  name: shortText.min(1),
+  name: nameText,
   tier: Tier,
   status: CustomerStatus,
   lostReason: text(1000).nullish(),

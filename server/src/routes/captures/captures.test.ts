@@ -174,4 +174,31 @@ describe('captures', () => {
     await t.request('PUT', '/api/settings', { firstCallDays: 2 });
     expect(await Promise.all(ids.map(due))).toEqual(Array(3).fill('2026-11-25T15:59:59.999Z'));
   });
+
+  it('a capture at the limits is merged whole; one past them is refused and writes nothing', async () => {
+    const t = makeTestApp('2026-11-23T02:00:00.000Z');
+    const phones = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => `+86 139 ${String(from + i).padStart(8, '0')}`);
+    const people = Array.from({ length: 200 }, (_, i) => ({ name: `联系人${i}`, mobile: phones(5000, 200)[i] }));
+    const full = {
+      ...companyCapture,
+      company: { ...companyCapture.company, phones: phones(0, 50), faxes: phones(100, 50) },
+      people,
+    };
+    const first = await save(t, { capture: full, target: { new: { name: '满载公司', tier: 'C' } } });
+    expect(first.status).toBe(201);
+    // The same numbers written another way add nothing; the same people are the same people.
+    const again = {
+      ...full,
+      company: { ...full.company, phones: phones(0, 50).map((p) => p.replace('+86 ', '').replaceAll(' ', '-')) },
+    };
+    const second = await save(t, { capture: again, target: { customerId: first.json.customerIds[0] } });
+    expect(second.json.added).toEqual({ keys: 0, people: 0, phones: 0, emails: 0 });
+    const over = await save(t, {
+      capture: { ...full, company: { ...full.company, phones: phones(0, 51) } },
+      target: { new: { name: '超载公司', tier: 'C' } },
+    });
+    expect([over.status, over.json.error.code]).toEqual([400, 'invalid_request']);
+    expect((await t.request('GET', '/api/customers?sort=initials')).json.total).toBe(1);
+  });
 });

@@ -54,7 +54,7 @@ export const contactSheetRoutes = (deps: AppDeps) =>
     .get('/export', validate('query', ExportQuery), async (c) => {
       const q = c.req.valid('query');
       const sheet = contactSheet(deps.db, q.month, getSettings(deps.db), c.get('viewer'), q.groupBy, q.owner);
-      const body = q.format === 'xlsx' ? await sheetXlsx(sheet, q.lang) : await sheetCsv(sheet, q.lang);
+      const body = q.format === 'xlsx' ? await sheetXlsx(sheet, q.lang) : sheetCsv(sheet, q.lang);
       const type =
         q.format === 'xlsx'
           ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

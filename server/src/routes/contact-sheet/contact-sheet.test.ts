@@ -102,4 +102,21 @@ describe('contact sheet', () => {
     );
     expect(rows).toEqual(['A 嘉华融通 A', 'B 后补客户 B', 'C Northwind C']);
   });
+
+  it('writes no live formula into the CSV, whatever a captured name or a remark says', async () => {
+    const t = makeTestApp('2026-11-10T02:00:00.000Z');
+    const id = (
+      await t.request('POST', '/api/customers', { name: '=HYPERLINK("https://evil.example","点我")', tier: 'A' })
+    ).json.id;
+    await t.request('POST', '/api/interactions', { customerId: id, kind: 'call', idempotencyKey: idem() });
+    await t.request('PUT', '/api/contact-sheet/remarks', { customerId: id, month: '2026-11', text: '@SUM(1+1)*cmd|x' });
+    const csv = await t.app.request('/api/contact-sheet/export?month=2026-11&format=csv', {
+      headers: { authorization: 'Bearer test-token-0123456789' },
+    });
+    const text = new TextDecoder().decode(await csv.arrayBuffer());
+    const cells = text.split(/\r?\n/)[1]?.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [];
+    for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@\-\t\r]/);
+    expect(text).toContain(`'=HYPERLINK`);
+    expect(text).toContain(`'@SUM`);
+  });
 });
