@@ -21,6 +21,10 @@ const SKIP = new Set([
   'iframe',
   'object',
   'canvas',
+  // Code samples: what they spell (url: "https://…", tel = "…") is code, not the page's data.
+  'code',
+  'kbd',
+  'samp',
 ]);
 
 const BLOCK = new Set([

@@ -74,3 +74,31 @@ describe('unlabelled addresses', () => {
     expect(c.company?.address).toBe('上海市宝山区长江南路180号长江软件园B栋4F');
   });
 });
+
+describe('page furniture', () => {
+  it('reads neither a code sample as a website nor a sentence as products', () => {
+    const c = runCapture(
+      parse(
+        '<p>电话：0516-87654321</p><p>主营产品：我们主要生产各种阀门，欢迎来电咨询</p><pre><code>URL: https://api.example.com/v1</code></pre><p>网址：window.location.href</p>',
+      ),
+      'https://x.com/',
+    );
+    expect(c.company?.website).toBeUndefined();
+    expect(c.company?.products).toEqual([]);
+    const ok = runCapture(
+      parse('<p>主营产品：闸阀、截止阀、球阀</p><p>网址：www.xz-valve.com</p><p>电话：0516-87654321</p>'),
+      'https://x.com/',
+    );
+    expect(ok.company).toMatchObject({ website: 'www.xz-valve.com', products: ['闸阀', '截止阀', '球阀'] });
+  });
+
+  it("of two office addresses, the head office's", () => {
+    const c = runCapture(
+      parse(
+        '<h3>上海分公司</h3><p>地址：上海市浦东新区张江路88号</p><p>电话：021-55551234</p><h3>总部</h3><p>地址：江苏省徐州市云龙区和平路88号</p><p>电话：0516-87654321</p>',
+      ),
+      'https://x.com/',
+    );
+    expect(c.company?.address).toBe('江苏省徐州市云龙区和平路88号');
+  });
+});

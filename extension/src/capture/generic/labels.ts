@@ -1,4 +1,11 @@
-import { type CapturedPerson, findCreditCodes, findIcp, findPhones, normaliseCreditCode } from '@dossier/shared';
+import {
+  type CapturedPerson,
+  findCreditCodes,
+  findIcp,
+  findPhones,
+  normaliseCreditCode,
+  registrableDomain,
+} from '@dossier/shared';
 import { clean, type Line, lineText } from '../dom.ts';
 import { addEmail, addPhone, emptyCompany, type Found, mergePeople, person } from '../merge.ts';
 import { isChineseText, phonesIn } from '../phones.ts';
@@ -149,6 +156,58 @@ const nameValue = (v: string): string => {
 };
 
 const WEBSITE = /(?:https?:\/\/)?(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:\/[^\s，,；;]*)?/i;
+// What a code sample or a file name looks like, not a site: script.js, window.location, a.b(c).
+const NOT_A_SITE = /\.(?:js|ts|css|json|php|html?|aspx?|jsp|png|jpe?g|gif|svg|xml|txt|py|java|exe|zip)$|[(){}=;$]/i;
+
+// Generic top-level domains sites use (country codes are any two letters); window.location.href
+// ends in none of them.
+const GTLDS = new Set(
+  'com net org info biz gov edu mil int io ai app dev tech online site website shop store cloud top xyz vip club ltd group company asia mobi name pro travel museum coop aero jobs tel blog news media design agency studio solutions services center network link live world global email art'.split(
+    ' ',
+  ),
+);
+
+/** A website under a label: a host with a real top-level domain, not code or a file name. */
+function websiteIn(value: string): string | undefined {
+  if (/[{};=]|=>|\(\)/.test(value)) return undefined;
+  const w = WEBSITE.exec(value)?.[0];
+  if (!w) return undefined;
+  const host = w.replace(/^https?:\/\//i, '').split(/[/:]/)[0] ?? '';
+  const tld = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
+  if (NOT_A_SITE.test(host) || !registrableDomain(host) || !(tld.length === 2 || GTLDS.has(tld))) return undefined;
+  return w;
+}
+
+// A sentence is not a list of products: "我们主要生产各种阀门，欢迎来电咨询".
+const SENTENCE = /[。！？!?]|我们|我司|本公司|欢迎|致力|是一家|提供|我们的|\b(?:we|our|is|are|the)\b/i;
+
+/** Products under a label: short items of a list, none of them a piece of a sentence. */
+function productsIn(value: string): string[] {
+  const items = value
+    .split(/[,，、;；/|｜]+/)
+    .map(clean)
+    .filter(Boolean);
+  if (items.some((s) => SENTENCE.test(s) || s.length > 40)) return [];
+  return items.filter((s) => s.length <= 30);
+}
+
+// Where the head office is, and where a branch or a warehouse is.
+const HEAD_OFFICE = /总部|总公司|公司地址|注册地址|办公地址|head\s*office|headquarters|hauptsitz|zentrale|registered/i;
+const BRANCH = /分公司|办事处|分部|分厂|仓库|门店|branch|niederlassung|filiale|warehouse|lager/i;
+
+/**
+ * The company's address when the page labels several: the head office's (named so by its
+ * label or the line above) over a branch's, else the first.
+ */
+function mainAddress(found: { value: string; line: number }[], lines: Line[]): string | undefined {
+  if (found.length <= 1) return found[0]?.value;
+  const context = (line: number) => [lines[line - 1], lines[line]].map((l) => l?.cells.join(' ') ?? '').join(' ');
+  const score = (a: { value: string; line: number }) => {
+    const c = context(a.line);
+    return (HEAD_OFFICE.test(c) ? 2 : 0) - (BRANCH.test(c) ? 1 : 0);
+  };
+  return found.reduce((best, a) => (score(a) > score(best) ? a : best)).value;
+}
 
 /** Company and people from labelled values, in page order. */
 export function foundFromLabels(
@@ -159,6 +218,7 @@ export function foundFromLabels(
   let people: CapturedPerson[] = [];
   const legal: string[] = [];
   const handles: string[] = [];
+  const addresses: { value: string; line: number }[] = [];
   // The person a following 手机 / 职务 belongs to: the last 联系人 within a few lines, with no
   // heading in between.
   let current: { p: CapturedPerson; line: number } | null = null;
@@ -216,10 +276,10 @@ export function foundFromLabels(
         handles.push(...emailsIn(value).addresses);
         break;
       case 'address':
-        company.address ??= clean(value);
+        addresses.push({ value: clean(value), line });
         break;
       case 'website': {
-        const w = WEBSITE.exec(value)?.[0];
+        const w = websiteIn(value);
         if (w) company.website ??= w;
         break;
       }
@@ -227,11 +287,7 @@ export function foundFromLabels(
         company.businessScope ??= clean(value);
         break;
       case 'products':
-        if (company.products.length === 0)
-          company.products = value
-            .split(/[,，、;；/|｜]+/)
-            .map(clean)
-            .filter((s) => s && s.length <= 40);
+        if (company.products.length === 0) company.products = productsIn(value);
         break;
       case 'credit':
         company.creditCode ??= normaliseCreditCode(value) ?? findCreditCodes(value)[0];
@@ -245,5 +301,7 @@ export function foundFromLabels(
   }
   if (company.creditCode === undefined) delete company.creditCode;
   if (company.icp === undefined) delete company.icp;
+  const address = mainAddress(addresses, lines);
+  if (address) company.address = address;
   return { company, people, legal, handles };
 }
