@@ -4,6 +4,7 @@ import type { Adapter } from '../types.ts';
 import { type MailView, webmailCapture, webmailFallback } from './build.ts';
 import { mailDate } from './dates.ts';
 import { parseAddress } from './headers.ts';
+import { webmailAdapterFor } from './hosts.ts';
 
 /**
  * Gmail, the open message of a conversation (page-structures.json, gmail): message
@@ -69,7 +70,7 @@ export const gmailAdapter: Adapter = {
   id: 'gmail',
   kind: 'webmail',
   mergeGeneric: false,
-  detect: (url) => url.hostname === 'mail.google.com',
+  detect: (url) => webmailAdapterFor(url.hostname) === 'gmail',
   extract(doc, url) {
     const v = view(doc) ?? printView(doc);
     if (!v)

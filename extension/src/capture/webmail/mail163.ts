@@ -3,6 +3,7 @@ import { clean } from '../dom.ts';
 import type { Adapter } from '../types.ts';
 import { frameDocument, headerLines, type MailView, webmailCapture, webmailFallback } from './build.ts';
 import { headerDate } from './dates.ts';
+import { webmailAdapterFor } from './hosts.ts';
 
 /**
  * NetEase 163 / 126 / yeah.net Mail (page-structures.json, netease_163): the read module
@@ -47,7 +48,7 @@ export const mail163Adapter: Adapter = {
   id: 'mail163',
   kind: 'webmail',
   mergeGeneric: false,
-  detect: (url) => /^mail\.(163|126)\.com$|^mail\.yeah\.net$/.test(url.hostname),
+  detect: (url) => webmailAdapterFor(url.hostname) === 'mail163',
   extract(doc, url) {
     const v = view(doc);
     if (!v)

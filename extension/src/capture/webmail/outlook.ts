@@ -4,6 +4,7 @@ import type { Adapter } from '../types.ts';
 import { headerLines, type MailView, webmailCapture, webmailFallback } from './build.ts';
 import { headerDate } from './dates.ts';
 import { parseAddress } from './headers.ts';
+import { webmailAdapterFor } from './hosts.ts';
 
 /**
  * Outlook on the web (page-structures.json, outlook_web): the reading pane
@@ -65,7 +66,7 @@ export const outlookAdapter: Adapter = {
   id: 'outlook',
   kind: 'webmail',
   mergeGeneric: false,
-  detect: (url) => /^outlook\.(live|office|office365)\.com$/.test(url.hostname),
+  detect: (url) => webmailAdapterFor(url.hostname) === 'outlook',
   extract(doc, url) {
     const v = view(doc);
     if (!v)

@@ -4,6 +4,7 @@ import type { Adapter } from '../types.ts';
 import { frameDocument, headerLines, type MailView, webmailCapture, webmailFallback } from './build.ts';
 import { headerDate } from './dates.ts';
 import { headerFromLines } from './headers.ts';
+import { webmailAdapterFor } from './hosts.ts';
 
 /**
  * QQ Mail (page-structures.json, qq_mail), two interfaces:
@@ -60,7 +61,7 @@ export const qqMailAdapter: Adapter = {
   id: 'qqmail',
   kind: 'webmail',
   mergeGeneric: false,
-  detect: (url) => /^(wx\.mail|mail|exmail|en\.mail)\.qq\.com$/.test(url.hostname),
+  detect: (url) => webmailAdapterFor(url.hostname) === 'qqmail',
   extract(doc, url) {
     const fresh = newUi(doc);
     if (fresh) return webmailCapture('qqmail', url, fresh);

@@ -72,3 +72,16 @@ describe('webmail as it is saved and shown (TZ Asia/Shanghai in this test run)',
     expect(mailDate('附件 2 个 12:00 说明', now)).toBeUndefined();
   });
 });
+
+describe('webmail hosts', () => {
+  it('one list decides which adapter reads a host', async () => {
+    const { webmailAdapterFor, isWebmailHost } = await import('./hosts.ts');
+    expect(webmailAdapterFor('exmail.qq.com')).toBe('qqmail');
+    expect(webmailAdapterFor('en.mail.qq.com')).toBe('qqmail');
+    expect(webmailAdapterFor('mail.126.com')).toBe('mail163');
+    expect(webmailAdapterFor('mail.yeah.net')).toBe('mail163');
+    expect(isWebmailHost('www.qq.com')).toBe(false);
+    const page = runCapture(parse('<p>x</p>'), 'https://exmail.qq.com/cgi-bin/frame_html');
+    expect(page.adapter).toBe('qqmail');
+  });
+});
