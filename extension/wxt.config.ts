@@ -1,8 +1,11 @@
 import { defineConfig } from 'wxt';
+import { MANIFEST_KEY } from './manifest-key.ts';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
+    // Firefox ignores `key` (its moz-extension:// id is per install): that build pairs instead.
+    ...(browser === 'firefox' ? {} : { key: MANIFEST_KEY }),
     name: 'Dossier',
     description: 'Customer files (客户档案) beside the page: tier, next due contact, one-click logging.',
     // Firefox has no sidePanel permission: its sidebar_action comes from entrypoints/sidepanel.

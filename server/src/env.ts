@@ -6,9 +6,26 @@ const Env = z.object({
   DOSSIER_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   DOSSIER_DATA_DIR: z.string().min(1).default('data'),
   DOSSIER_TOKEN: z.string().min(16, 'DOSSIER_TOKEN must be at least 16 characters').max(512).optional(),
-  /** Extension origins allowed by CORS, comma-separated (chrome-extension://<id>,moz-extension://<id>). */
+  /**
+   * Extension origins accepted besides the pinned id and the paired ones, comma-separated
+   * (chrome-extension://<id>,moz-extension://<uuid>): e.g. a store build with its own id.
+   */
   DOSSIER_EXTENSION_ORIGINS: z.string().optional(),
 });
+
+/**
+ * The id of the Chrome build, fixed by the public `key` in extension/wxt.config.ts: Chrome
+ * derives an extension's id from the SHA-256 of that key (DER SubjectPublicKeyInfo), taking
+ * the first 32 hex digits and writing 0–f as a–p. Any unpacked copy of the build has this id,
+ * so the server accepts it without configuration; every other extension origin has to be
+ * listed in DOSSIER_EXTENSION_ORIGINS or paired from the options page with a manager's token.
+ */
+export const PINNED_EXTENSION_ID = 'lpjdanpablmfkkabmmpiakjopamoiden';
+export const PINNED_EXTENSION_ORIGIN = `chrome-extension://${PINNED_EXTENSION_ID}`;
+
+/** An extension page's Origin: Chrome's 32 letters a–p, or Firefox's per-install UUID. */
+export const EXTENSION_ORIGIN =
+  /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/;
 
 export interface ServerConfig {
   host: string;
@@ -32,11 +49,22 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: e.DOSSIER_PORT,
     dataDir: isAbsolute(e.DOSSIER_DATA_DIR) ? e.DOSSIER_DATA_DIR : resolve(base, e.DOSSIER_DATA_DIR),
     ...(e.DOSSIER_TOKEN ? { token: e.DOSSIER_TOKEN } : {}),
-    extensionOrigins: (e.DOSSIER_EXTENSION_ORIGINS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    extensionOrigins: extensionOrigins(e.DOSSIER_EXTENSION_ORIGINS ?? ''),
   };
+}
+
+function extensionOrigins(list: string): string[] {
+  const origins = list
+    .split(',')
+    .map((s) => s.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  const wrong = origins.filter((o) => !EXTENSION_ORIGIN.test(o));
+  if (wrong.length) {
+    throw new Error(
+      `invalid environment: DOSSIER_EXTENSION_ORIGINS takes chrome-extension://<id> or moz-extension://<uuid> origins, not ${wrong.join(', ')}`,
+    );
+  }
+  return origins;
 }
 
 export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
