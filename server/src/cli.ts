@@ -126,6 +126,8 @@ async function main(argv: string[]) {
       return console.log(`New token (the old one no longer works): ${token}`);
     }
     case 'start': {
+      // Files and folders this process makes (backups, the token, the lock) are the owner's alone.
+      process.umask(0o077);
       if (values.demo) {
         const db = openDb(dbFile);
         const n = seedDemo(db, new Date());
@@ -145,7 +147,7 @@ async function main(argv: string[]) {
         console.warn(`! Listening on ${env.host}: customer files are reachable from the network.`);
       console.log(`
 Dossier API  ${server.url}   (database ${server.dbFile})
-Token        ${server.token ?? `(stored hashed only; run: pnpm dossier token rotate)`}${server.tokenCreated ? `   ← new: shown once, also saved to ${server.tokenFile}` : ''}
+Token        ${tokenLine(server, Boolean(env.token))}
 Extension    ${folder ?? '(not built)'}
              chrome://extensions → Developer mode → Load unpacked → that folder; then the
              extension's options: Server URL ${server.url}, the token above.
@@ -163,6 +165,14 @@ Extension    ${folder ?? '(not built)'}
       console.error(USAGE);
       process.exit(2);
   }
+}
+
+/** The token itself only when it was just made; afterwards where it is kept (it is a secret). */
+function tokenLine(server: { token: string | null; tokenCreated: boolean; tokenFile: string }, fromEnv: boolean) {
+  if (server.tokenCreated) return `${server.token}   ← new: shown once, also saved to ${server.tokenFile}`;
+  if (fromEnv) return 'the one in DOSSIER_TOKEN';
+  if (server.token) return `in ${server.tokenFile} (pnpm dossier token rotate issues a new one)`;
+  return '(stored hashed only; run: pnpm dossier token rotate)';
 }
 
 // `pnpm start -- --demo` hands the script a literal `--`; flags after it are still flags here.

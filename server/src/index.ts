@@ -6,6 +6,7 @@ import { openDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { isLoopback } from './env.ts';
 import { backupNow, latestBackupDay } from './services/backup.ts';
+import { lockDataDir, secureDataDir } from './services/data-dir.ts';
 import { ensureOwnerToken, tokenAuthenticator, tokenFile } from './services/tokens.ts';
 
 export { type AppType, createApp } from './app.ts';
@@ -47,8 +48,18 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     throw new Error(`refusing to listen on ${host}: pass --allow-remote to expose customer files beyond this machine`);
   }
   const clock = opts.clock ?? (() => new Date());
+  secureDataDir(opts.dataDir);
+  const unlock = lockDataDir(opts.dataDir);
   const dbFile = join(opts.dataDir, 'dossier.sqlite');
-  const db = openDb(dbFile);
+  let db: ReturnType<typeof openDb>;
+  try {
+    db = openDb(dbFile);
+    // The database and its WAL may have just been created with the process's umask.
+    secureDataDir(opts.dataDir);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const owner = ensureOwnerToken(db, opts.dataDir, clock(), opts.token);
   const allowedHosts = new Set<string>();
   const deps: AppDeps = {
@@ -64,6 +75,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8787 }, () => resolve(s));
     s.once('error', reject);
+  }).catch((e: unknown) => {
+    db.$client.close();
+    unlock();
+    throw e;
   });
   const port = (server.address() as AddressInfo).port;
   const backups = scheduleDailyBackups(db, opts.dataDir, clock, opts.keepBackups ?? 14);
@@ -82,6 +97,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         clearInterval(backups);
         server.close(() => {
           db.$client.close();
+          unlock();
           resolve();
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();

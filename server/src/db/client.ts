@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -33,3 +34,8 @@ export function openDb(file: string): Db {
 /** A transaction handle; services take `Conn` so they can run inside or outside one. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Conn = Db | Tx;
+
+/** The hashes of the migrations this version ships: a database that applied others is not ours to open. */
+export function knownMigrations(): Set<string> {
+  return new Set(readMigrationFiles({ migrationsFolder }).map((m) => m.hash));
+}

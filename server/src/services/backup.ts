@@ -1,20 +1,33 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from '../db/client.ts';
+import { type Db, knownMigrations } from '../db/client.ts';
+import { lockDataDir } from './data-dir.ts';
 
 export const backupDir = (dataDir: string) => join(dataDir, 'backups');
 const NAME = /^dossier-(\d{8})-(\d{6})\.sqlite$/;
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
+/** Partial files of a backup that did not finish (a crash, a full disk): never a backup. */
+function removePartials(dir: string): void {
+  for (const f of readdirSync(dir)) if (f.endsWith('.partial')) rmSync(join(dir, f), { force: true });
+}
+
 /** Online backup (SQLite's backup API): consistent even while the server keeps writing. */
 export async function backupNow(db: Db, dataDir: string, now: Date, keep = 14): Promise<string> {
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  removePartials(dir);
   const file = join(dir, `dossier-${stamp(now)}.sqlite`);
   const tmp = `${file}.partial`;
-  await db.$client.backup(tmp);
-  verify(tmp);
+  try {
+    await db.$client.backup(tmp);
+    chmodSync(tmp, 0o600);
+    verify(tmp);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
   renameSync(tmp, file);
   prune(dir, keep);
   return file;
@@ -45,14 +58,25 @@ export function latestBackupDay(dataDir: string): string | null {
   return last ? (NAME.exec(basename(last.file))?.[1] ?? null) : null;
 }
 
-/** Throws unless the file is a healthy SQLite database holding Dossier's tables. */
+/**
+ * Throws unless the file is a healthy SQLite database of Dossier: integrity_check passes and its
+ * migrations are ones this version knows (a bare `customers` table, or a file from a newer
+ * version, would leave a server that cannot start).
+ */
 export function verify(file: string): void {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const ok = db.pragma('integrity_check', { simple: true });
     if (ok !== 'ok') throw new Error(`integrity_check failed for ${file}: ${String(ok)}`);
-    const table = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'customers'").get();
-    if (!table) throw new Error(`${file} is not a Dossier database`);
+    const migrations = db
+      .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+      .get()
+      ? (db.prepare('select hash from __drizzle_migrations order by id').all() as { hash: string }[])
+      : [];
+    const known = knownMigrations();
+    if (!migrations.length || migrations.some((m) => !known.has(m.hash))) {
+      throw new Error(`${file} is not a Dossier database this version can open`);
+    }
   } finally {
     db.close();
   }
@@ -63,6 +87,15 @@ export function verify(file: string): void {
  * beside it as `dossier.sqlite.before-restore-<time>` so a wrong restore can be undone.
  */
 export function restore(dataDir: string, from: string, now: Date): { restored: string; previous: string | null } {
+  const release = lockDataDir(dataDir);
+  try {
+    return restoreLocked(dataDir, from, now);
+  } finally {
+    release();
+  }
+}
+
+function restoreLocked(dataDir: string, from: string, now: Date): { restored: string; previous: string | null } {
   verify(from);
   const target = join(dataDir, 'dossier.sqlite');
   let previous: string | null = null;

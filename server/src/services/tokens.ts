@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -43,6 +43,8 @@ export function rotateOwnerToken(db: Db, dataDir: string, now: Date): string {
     .onConflictDoUpdate({ target: users.name, set: { tokenHash, revokedAt: null } })
     .run();
   writeFileSync(tokenFile(dataDir), `${token}\n`, { mode: 0o600 });
+  // The mode above applies only to a new file; an older 0644 token file is closed too.
+  chmodSync(tokenFile(dataDir), 0o600);
   return token;
 }
 

@@ -1,0 +1,80 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../index.ts';
+import { backupNow, restore } from './backup.ts';
+import { lockFile } from './data-dir.ts';
+import { rotateOwnerToken } from './tokens.ts';
+
+const dirs: string[] = [];
+const servers: RunningServer[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'dossier-dir-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const start = async (dataDir: string) => {
+  const s = await startServer({ dataDir, port: 0, keepBackups: 0 });
+  servers.push(s);
+  return s;
+};
+const mode = (p: string) => statSync(p).mode & 0o777;
+
+describe('the data folder', () => {
+  it('is the owner’s alone: folder 0700, every file 0600, closed again at start and on token rotate', async () => {
+    const dir = join(tmp(), 'data');
+    mkdirSync(join(dir, 'backups'), { recursive: true, mode: 0o755 });
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'token'), 'old\n', { mode: 0o644 });
+    writeFileSync(join(dir, 'backups', 'old.sqlite'), '', { mode: 0o644 });
+    const s = await start(dir);
+    await backupNow(s.deps.db, dir, new Date());
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(join(dir, 'backups'))).toBe(0o700);
+    for (const f of ['dossier.sqlite', 'dossier.sqlite-wal', 'token', join('backups', 'old.sqlite')])
+      expect([f, mode(join(dir, f))]).toEqual([f, 0o600]);
+    chmodSync(join(dir, 'token'), 0o644);
+    rotateOwnerToken(s.deps.db, dir, new Date());
+    expect(mode(join(dir, 'token'))).toBe(0o600);
+  });
+
+  it('takes one server: a second start and a restore while it runs are refused with a clear message', async () => {
+    const dir = tmp();
+    const s = await start(dir);
+    const backup = await backupNow(s.deps.db, dir, new Date());
+    await expect(start(dir)).rejects.toThrow(/another Dossier server \(pid \d+\) is using/);
+    expect(() => restore(dir, backup, new Date())).toThrow(/another Dossier server/);
+    await s.close();
+    servers.splice(servers.indexOf(s), 1);
+    expect(existsSync(lockFile(dir))).toBe(false);
+    // Stopped, the folder can be restored and started again; a lock left by a crash is stale.
+    expect(restore(dir, backup, new Date()).restored).toMatch(/dossier\.sqlite$/);
+    writeFileSync(lockFile(dir), '999999999');
+    await start(dir);
+  });
+
+  it('refuses to restore a file that is not a Dossier database it can open', async () => {
+    const dir = tmp();
+    const bare = join(dir, 'bare.sqlite');
+    const db = new Database(bare);
+    db.exec('create table customers (id integer primary key)');
+    db.close();
+    expect(() => restore(dir, bare, new Date())).toThrow(/not a Dossier database/);
+    expect(existsSync(join(dir, 'dossier.sqlite'))).toBe(false);
+  });
+
+  it('clears partial files left by a backup that did not finish', async () => {
+    const dir = tmp();
+    const s = await start(dir);
+    mkdirSync(join(dir, 'backups'), { recursive: true });
+    writeFileSync(join(dir, 'backups', 'dossier-20260101-000000.sqlite.partial'), 'half');
+    await backupNow(s.deps.db, dir, new Date());
+    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+});
