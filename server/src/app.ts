@@ -124,6 +124,11 @@ export function createApp(deps: AppDeps) {
       if (err.status === 413) return errorResponse(c, 'payload_too_large', err.message);
       if (err.status < 500) return errorResponse(c, 'invalid_request', err.message || 'bad request');
     }
+    // SQLite rolls the transaction back when the disk fills: nothing was written, say so plainly.
+    const sys = (err as { code?: string }).code;
+    if (sys === 'SQLITE_FULL' || sys === 'ENOSPC') {
+      return errorResponse(c, 'storage_full', 'the disk is full; nothing was written — free some space and try again');
+    }
     console.error('[dossier] unexpected error', err);
     return errorResponse(c, 'internal', 'unexpected error; nothing was written');
   });

@@ -316,14 +316,11 @@ function mergeAnswer(db: Db, viewer: Viewer, m: typeof merges.$inferSelect) {
 export function undoMerge(db: Db, viewer: Viewer, mergeId: number, now: Date, settings: Settings) {
   return db.transaction((tx) => {
     const m = tx.select().from(merges).where(eq(merges.id, mergeId)).get();
-    const seen =
-      m &&
-      tx
-        .select({ id: customers.id })
-        .from(customers)
-        .where(and(eq(customers.id, m.fromId), visible(viewer)))
-        .get();
-    if (!m || !seen) throw notFound('merge');
+    // The removed file is no longer "visible" to a member (it is deleted): whoever made the merge,
+    // the removed file's owner and managers may undo it.
+    const from = m && tx.select({ owner: customers.owner }).from(customers).where(eq(customers.id, m.fromId)).get();
+    const mayUndo = m && (viewer.role === 'manager' || m.userId === viewer.id || from?.owner === viewer.name);
+    if (!m || !mayUndo) throw notFound('merge');
     if (m.undoneAt) throw new ApiError('conflict', `merge ${mergeId} was already undone at ${m.undoneAt}`);
     if (now.toISOString() > m.undoUntil)
       throw new ApiError('conflict', `merge ${mergeId} could be undone until ${m.undoUntil}`);

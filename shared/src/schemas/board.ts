@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoDateTime, Tier } from './common.ts';
+import { id, isoDateTime, Tier, withoutHidden } from './common.ts';
 
 export const DueReason = z.enum(['call', 'visit', 'appointment', 'commitment']);
 export const DueItem = z.object({
@@ -43,7 +43,7 @@ export const DueQuery = z.object({
 });
 
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: z.string().overwrite(withoutHidden).trim().min(1).max(200),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const SearchResult = z.object({

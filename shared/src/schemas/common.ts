@@ -32,6 +32,8 @@ export const ErrorCode = z.enum([
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  /** The disk is full: nothing was written; free space and send it again. */
+  'storage_full',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -60,4 +60,42 @@ describe('team boundaries', () => {
     const r = await t.request('GET', '/api/me', undefined, li.headers);
     expect([r.status, r.json.error.code]).toEqual([401, 'unauthorized']);
   });
+
+  it('a member undoes their own merge', async () => {
+    const t = makeTestApp();
+    const li = t.addUser('li', 'member');
+    const a = (await t.request('POST', '/api/customers', { name: 'Li A', tier: 'A' }, li.headers)).json.id;
+    const b = (await t.request('POST', '/api/customers', { name: 'Li B', tier: 'B' }, li.headers)).json.id;
+    const m = (await t.request('POST', `/api/customers/${a}/merge`, { from: b }, li.headers)).json;
+    const undo = await t.request('POST', `/api/merges/${m.mergeId}/undo`, undefined, li.headers);
+    expect(undo.status).toBe(200);
+    expect((await t.request('GET', `/api/customers/${b}`, undefined, li.headers)).status).toBe(200);
+  });
+
+  it('bad input is a 4xx, never a 500: sharing with nobody, a NUL in a search, control characters in names', async () => {
+    const t = makeTestApp();
+    const id = (await t.request('POST', '/api/customers', { name: '\u202eAcme\u0000 Co\u202c', tier: 'A' })).json.id;
+    expect((await t.request('GET', `/api/customers/${id}`)).json.name).toBe('Acme Co');
+    const share = await t.request('POST', `/api/customers/${id}/shares`, { userId: 9999 });
+    expect([share.status, share.json.error.code]).toEqual([400, 'invalid_request']);
+    expect((await t.request('GET', '/api/search?q=%00')).status).toBe(400);
+    // Hidden characters are dropped from a query as from a name, so it still finds the name.
+    expect((await t.request('GET', '/api/search?q=Ac%00me')).json.results.map((r: { id: number }) => r.id)).toEqual([
+      id,
+    ]);
+  });
+
+  it('a full disk answers storage_full and writes nothing', async () => {
+    const t = makeTestApp();
+    const pages = (t.db.$client.pragma('page_count', { simple: true }) as number) + 1;
+    t.db.$client.pragma(`max_page_count = ${pages}`);
+    const notes = 'x'.repeat(19_000);
+    let r = { status: 0, json: null as { error: { code: string } } | null };
+    for (let i = 0; i < 20 && r.status !== 507; i++)
+      r = await t.request('POST', '/api/customers', { name: `Big ${i}`, tier: 'C', notes });
+    expect([r.status, r.json?.error.code]).toEqual([507, 'storage_full']);
+    const count = t.db.$client.prepare('select count(*) as n from customers').get() as { n: number };
+    const search = t.db.$client.prepare('select count(*) as n from customer_search').get() as { n: number };
+    expect(search.n).toBe(count.n);
+  });
 });

@@ -2,7 +2,7 @@ import { Me } from '@dossier/shared';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { customerShares } from '../../db/schema.ts';
+import { customerShares, users } from '../../db/schema.ts';
 import type { AppDeps, AppEnv } from '../../deps.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { RouteDoc } from '../../lib/openapi.ts';
@@ -120,9 +120,12 @@ export const teamRoutes = (deps: AppDeps) =>
       const row = liveCustomer(deps.db, id, viewer);
       if (viewer.role !== 'manager' && row.owner !== viewer.name)
         throw new ApiError('forbidden', 'only the owner or a manager shares a file');
+      const { userId } = c.req.valid('json');
+      const user = deps.db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+      if (!user) throw new ApiError('invalid_request', `no user ${userId}`, [{ path: 'userId' }]);
       deps.db
         .insert(customerShares)
-        .values({ customerId: id, userId: c.req.valid('json').userId, createdAt: deps.clock().toISOString() })
+        .values({ customerId: id, userId, createdAt: deps.clock().toISOString() })
         .onConflictDoNothing()
         .run();
       return c.body(null, 204);
