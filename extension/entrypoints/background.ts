@@ -3,7 +3,7 @@ import { settingsSource } from '@/src/api/settings-cache';
 import { CaptureService } from '@/src/background/capture';
 import { startSelectionMenu } from '@/src/background/capture-menu';
 import { createHandlers } from '@/src/background/handlers';
-import { injectCapture } from '@/src/background/inject';
+import { closeStorageToContentScripts, injectCapture } from '@/src/background/inject';
 import { startBadges } from '@/src/badge/updater';
 import { createCardActions } from '@/src/context/card-actions';
 import { ContextService } from '@/src/context/service';
@@ -17,6 +17,7 @@ import { openPanelOnActionClick } from '@/src/panel/open-on-action';
 
 // Wiring only: each piece lives in src/<feature>/.
 export default defineBackground(() => {
+  void closeStorageToContentScripts();
   openPanelOnActionClick();
 
   const outbox = createBackgroundOutbox();

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import type { FrameResult } from './frames.ts';
+import { type AccessLevelArea, closeToContentScripts } from './storage-access.ts';
 
 export type CaptureMode = 'page' | 'selection';
 
@@ -9,12 +10,25 @@ export type FrameTarget = { allFrames: boolean } | { frameId: number };
 /** Built by WXT from entrypoints/capture.content.ts; registered at runtime, never in the manifest. */
 const CAPTURE_SCRIPT = '/content-scripts/capture.js';
 
+let storageClosed: Promise<boolean> | null = null;
+
+/** storage.local closed to content scripts (storage-access.ts): asked once per service-worker start. */
+export function closeStorageToContentScripts(): Promise<boolean> {
+  storageClosed ??= closeToContentScripts(browser.storage.local as AccessLevelArea).then((closed) => {
+    if (!closed) console.info('[dossier] this browser cannot close storage.local to content scripts');
+    return closed;
+  });
+  return storageClosed;
+}
+
 /**
  * Injects the capture script into a tab on demand — the only way Dossier code gets into a
  * page, and only when the user opens the panel there or asks to capture. The mode is handed
  * over through the content scripts' isolated world (pages can't see or set it).
  */
 export async function injectCapture(tabId: number, mode: CaptureMode, frames: FrameTarget): Promise<FrameResult[]> {
+  // Nothing of ours goes into a page before the token's storage is closed to it.
+  await closeStorageToContentScripts();
   const target = 'frameId' in frames ? { tabId, frameIds: [frames.frameId] } : { tabId, allFrames: frames.allFrames };
   await browser.scripting.executeScript({
     target,

@@ -6,7 +6,9 @@ import type { LanguageChoice } from '../i18n/locale.ts';
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 
 // Declared once; background, panel and options all read these same items. storage.local (not
-// sync): the token is a secret for this machine's server and must not travel to other devices.
+// sync): the token is a secret for this machine's server and must not travel to other devices;
+// not session either: it must survive a browser restart. The background closes storage.local
+// to content scripts (background/storage-access.ts), so only the extension's pages read it.
 export const serverUrlItem = storage.defineItem<string>('local:serverUrl', { fallback: DEFAULT_SERVER_URL });
 export const tokenItem = storage.defineItem<string>('local:token', { fallback: '' });
 export const languageItem = storage.defineItem<LanguageChoice>('local:language', { fallback: 'auto' });
