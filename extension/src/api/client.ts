@@ -113,7 +113,7 @@ const withTimeout =
  */
 export function createApi(conn: Connection, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
   const client = hc<AppType>(conn.serverUrl, {
-    headers: { Authorization: `Bearer ${conn.token}` },
+    headers: conn.token ? { Authorization: `Bearer ${conn.token}` } : {},
     fetch: withTimeout(fetchImpl),
   });
   return {

@@ -21,6 +21,8 @@ export interface Messages {
     languageAuto: string;
     save: string;
     saved: string;
+    /** Added after "Saved." or "Connected…" when this browser's extension was paired just now. */
+    pairedNow: string;
     testConnection: string;
     testing: string;
     result: {
@@ -30,6 +32,8 @@ export interface Messages {
       notDossier: (url: string) => string;
       invalidUrl: string;
       forbidden: string;
+      notPaired: string;
+      tooManyTries: string;
       missingToken: string;
     };
     /** The server's due-date rules (team-wide settings, managers only). */
@@ -155,6 +159,7 @@ const en: Messages = {
     languageAuto: 'Same as the browser',
     save: 'Save',
     saved: 'Saved.',
+    pairedNow: 'This browser is now paired with the server.',
     testConnection: 'Test connection',
     testing: 'Testing…',
     result: {
@@ -164,6 +169,10 @@ const en: Messages = {
       notDossier: (url) => `Wrong URL: ${url} answers, but it is not a Dossier server.`,
       invalidUrl: 'Wrong URL: enter an address such as http://127.0.0.1:8787.',
       forbidden: 'The server refuses requests from this browser extension (origin not allowed).',
+      notPaired:
+        'This browser is not paired with the server yet, and pairing takes a manager’s token (the owner’s on a single install). Test once with that token, then enter yours.',
+      tooManyTries:
+        'Wrong token, and too many wrong ones from here within a minute. Copy the token the server printed; the right one always works.',
       missingToken: 'Enter the token first.',
     },
     due: {
@@ -305,6 +314,7 @@ const zhCN: Messages = {
     languageAuto: '跟随浏览器',
     save: '保存',
     saved: '已保存。',
+    pairedNow: '此浏览器已与服务器配对。',
     testConnection: '测试连接',
     testing: '正在测试…',
     result: {
@@ -314,6 +324,9 @@ const zhCN: Messages = {
       notDossier: (url) => `地址错误：${url} 有应答，但不是 Dossier 服务器。`,
       invalidUrl: '地址错误：请输入类似 http://127.0.0.1:8787 的地址。',
       forbidden: '服务器拒绝来自此浏览器扩展的请求（来源不被允许）。',
+      notPaired:
+        '此浏览器尚未与服务器配对，配对需要管理员令牌（单机安装即所有者令牌）。请先用该令牌测试一次，再填入您自己的令牌。',
+      tooManyTries: '令牌错误，且一分钟内错误次数过多。请复制服务器打印的令牌；正确的令牌始终有效。',
       missingToken: '请先输入令牌。',
     },
     due: {

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type ConnectionResult, testConnection } from '../api/connection.ts';
+import { type ConnectionResult, healthWithPairing, testConnection } from '../api/connection.ts';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/locale.ts';
 import { LANGUAGE_NAMES, LOCALES, type Messages } from '../i18n/messages.ts';
 import { useI18n } from '../i18n/react.tsx';
@@ -9,10 +9,11 @@ import { languageItem, normaliseServerUrl, serverUrlItem, tokenItem } from './se
 
 type Notice = { tone: 'ok' | 'error' | 'info'; text: string };
 
-export function describe(result: ConnectionResult, url: string, m: Messages['options']['result']): Notice {
+export function describe(result: ConnectionResult, url: string, o: Messages['options']): Notice {
+  const m = o.result;
   switch (result.kind) {
     case 'ok':
-      return { tone: 'ok', text: m.ok(result.version) };
+      return { tone: 'ok', text: result.paired ? `${m.ok(result.version)} ${o.pairedNow}` : m.ok(result.version) };
     case 'wrong_token':
       return { tone: 'error', text: m.wrongToken };
     case 'missing_token':
@@ -25,6 +26,10 @@ export function describe(result: ConnectionResult, url: string, m: Messages['opt
       return { tone: 'error', text: m.invalidUrl };
     case 'forbidden':
       return { tone: 'error', text: m.forbidden };
+    case 'not_paired':
+      return { tone: 'error', text: m.notPaired };
+    case 'too_many_tries':
+      return { tone: 'error', text: m.tooManyTries };
   }
 }
 
@@ -57,13 +62,20 @@ export function OptionsApp() {
     setServerUrl(url);
     await Promise.all([serverUrlItem.setValue(url), tokenItem.setValue(token.trim()), languageItem.setValue(language)]);
     setNotice({ tone: 'ok', text: m.options.saved });
+    // A browser whose extension id isn't pinned (Firefox) pairs on its first save with the
+    // token; if that can't happen here, Test connection says why.
+    if (token.trim()) {
+      const { pairing } = await healthWithPairing(url, token.trim());
+      if (pairing?.ok && pairing.value.added)
+        setNotice({ tone: 'ok', text: `${m.options.saved} ${m.options.pairedNow}` });
+    }
   };
 
   const test = async () => {
     setTesting(true);
     setNotice({ tone: 'info', text: m.options.testing });
     const result = await testConnection(serverUrl, token);
-    setNotice(describe(result, normaliseServerUrl(serverUrl) ?? serverUrl, m.options.result));
+    setNotice(describe(result, normaliseServerUrl(serverUrl) ?? serverUrl, m.options));
     setTesting(false);
   };
 

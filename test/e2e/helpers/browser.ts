@@ -24,10 +24,16 @@ export class ExtensionBrowser {
   private constructor(
     readonly profileDir: string,
     private readonly extraArgs: string[],
+    private readonly build: string,
   ) {}
 
-  static async launch(extraArgs: string[], profileDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-profile-'))) {
-    const b = new ExtensionBrowser(profileDir, extraArgs);
+  /** `build`: the unpacked extension folder to load (the Chrome build unless a test made another). */
+  static async launch(
+    extraArgs: string[],
+    profileDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-profile-')),
+    build = chromeBuild,
+  ) {
+    const b = new ExtensionBrowser(profileDir, extraArgs, build);
     await b.start();
     return b;
   }
@@ -42,8 +48,8 @@ export class ExtensionBrowser {
       viewport: { width: 1100, height: 760 },
       args: [
         '--headless=new',
-        `--disable-extensions-except=${chromeBuild}`,
-        `--load-extension=${chromeBuild}`,
+        `--disable-extensions-except=${this.build}`,
+        `--load-extension=${this.build}`,
         '--remote-debugging-port=0',
         '--no-sandbox',
         '--disable-gpu',

@@ -34,6 +34,9 @@ declare namespace chrome {
     }): Promise<InjectionResult[]>;
   }
   namespace storage {
-    const local: { get(key?: string | null): Promise<Record<string, unknown>> };
+    const local: {
+      get(key?: string | null): Promise<Record<string, unknown>>;
+      setAccessLevel(o: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }): Promise<void>;
+    };
   }
 }

@@ -53,6 +53,15 @@ export class DossierServer {
       .all(customerId) as Array<{ kind: string; idempotency_key: string; deleted: number }>;
   }
 
+  /** The extension origins paired from an options page (server/src/middleware/guard.ts). */
+  pairedOrigins(): string[] {
+    if (!this.running) throw new Error('server not running');
+    const row = this.running.deps.db.$client
+      .prepare("select value from settings where key = 'pairedExtensionOrigins'")
+      .get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as string[]) : [];
+  }
+
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(this.url + path, {
       method,
