@@ -60,9 +60,23 @@ function union(a: string[], b: string[], key: (s: string) => string): string[] {
   return out;
 }
 
+// The keys of a list's phones, kept beside the list so that adding the n-th is one look-up
+// (a page of 3,000 tel: links was 4.5 million comparisons). Rebuilt when the list was changed
+// by other means than addPhone.
+const listKeys = new WeakMap<string[], Set<string>>();
+
 export function addPhone(list: string[], raw: string | undefined, explicit = false): void {
   const v = phoneValue(raw, explicit);
-  if (v && !list.some((p) => phoneKey(p) === phoneKey(v))) list.push(v);
+  if (!v) return;
+  let keys = listKeys.get(list);
+  if (!keys || keys.size !== list.length) {
+    keys = new Set(list.map(phoneKey));
+    listKeys.set(list, keys);
+  }
+  const k = phoneKey(v);
+  if (keys.has(k)) return;
+  keys.add(k);
+  list.push(v);
 }
 
 export function addEmail(list: string[], raw: string | undefined): void {

@@ -19,9 +19,13 @@ describe('phonesIn', () => {
   });
 
   it('gives local numbers listed after a landline its area code', () => {
-    expect(values('0731-89852209 89852069 89533799')).toEqual(['+8673189852209', '+8673189852069', '+8673189533799']);
+    expect(values('0731-89852209 89852069 89533799', { nanp: false })).toEqual([
+      '+8673189852209',
+      '+8673189852069',
+      '+8673189533799',
+    ]);
     // The same line written again without its area code is one number.
-    expect(values('+86(755)22662277 22662277')).toEqual(['+8675522662277']);
+    expect(values('+86(755)22662277 22662277', { nanp: false })).toEqual(['+8675522662277']);
   });
 
   it('keeps every digit of +49 (0) 89 …', () => {
@@ -47,5 +51,21 @@ describe('labels for phones', () => {
   it('takes the body a site answers to (主办) as the company, up to the next label', () => {
     const f = foundFromLabels(lines('主办：半月谈杂志社 互联网新闻信息服务许可证：1012014004 京ICP备16044242号'));
     expect(f.company?.name).toBe('半月谈杂志社');
+  });
+});
+
+describe('numbers on pages that are not Chinese', () => {
+  it('a national number without its country code is not read as Chinese, and a date is no number', () => {
+    expect(values('Tel. 0 93 82 / 84 73 99', { nanp: true })).toEqual(['0 93 82 / 84 73 99']);
+    expect(values('10.10.2018')).toEqual([]);
+    expect(values('(2016-02-01)', { asWritten: true })).toEqual([]);
+  });
+
+  it('a one-letter label is one at the start of a line or after a number, not an initial in a name', () => {
+    const f = foundFromLabels(lines('Birjandtalab, J.; Nourani, M. (2016-02-01). ISBN 978-1-5090-2455-1.'));
+    expect(f.company?.phones).toEqual([]);
+    const g = foundFromLabels(lines('T: 919-555-0123 F: 919-555-0124'), true);
+    expect(g.company?.phones).toHaveLength(1);
+    expect(g.company?.faxes).toHaveLength(1);
   });
 });

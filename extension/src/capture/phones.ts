@@ -79,7 +79,9 @@ function continuations(text: string, p: PagePhone): PagePhone[] {
 
 // A run that reads as a phone number: digits in groups (spaces, dashes, dots, slashes, brackets).
 const WRITTEN = /(?<![\w.,:/-])\+?\(?\d[\d\s()./-]*\d\)?(?![\w@:])/g;
-const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$/;
+const DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$/;
+// A date however bracketed: (2016-02-01), 10.10.2018.
+const DATE_LIKE = { test: (s: string) => DATE.test(s.replace(/^[\s(（[]+|[\s)）\]]+$/g, '')) };
 
 function writtenNumbers(text: string): PagePhone[] {
   const out: PagePhone[] = [];
@@ -116,7 +118,15 @@ export function phonesIn(raw: string, opt: PhoneOptions = {}): PagePhone[] {
     // A North-American number written as one wins over the Chinese reading of the same digits.
     found = [...found.filter((f) => !nanp.some((n) => overlaps(n, f))), ...nanp];
   }
-  found = found.flatMap((p) => [p, ...continuations(text, p)]);
+  found = found.flatMap((p) => [p, ...continuations(text, p)]).filter((p) => !DATE_LIKE.test(p.display));
+  // Outside a Chinese page a number written without its country code is not read as Chinese
+  // (0 93 82 / 84 73 99 is a German number, not +86 938…): it is kept as written.
+  if (nanpAll)
+    for (const p of found)
+      if (p.value.startsWith('+86') && !/^\s*\(?\s*(?:\+|00|86)/.test(p.display)) {
+        p.value = clean(p.display);
+        p.type = 'unknown';
+      }
   if (opt.asWritten) found.push(...writtenNumbers(text).filter((w) => !found.some((f) => overlaps(f, w))));
   found.sort((a, b) => a.start - b.start);
   const seen = new Set<string>();

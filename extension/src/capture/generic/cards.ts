@@ -59,6 +59,8 @@ export function foundFromCards(cards: MfItem[]): Found {
     if (!name) continue;
     const title = texts(card, 'job-title')[0] ?? texts(card, 'role')[0];
     const email = texts(card, 'email')[0];
+    // A card with a name and nothing else is a byline or a commenter, not a contact.
+    if (!title && !email && texts(card, 'tel').length === 0) continue;
     people.push(person(name, { ...(title ? { title } : {}), phones: texts(card, 'tel'), ...(email ? { email } : {}) }));
     const org = texts(card, 'org')[0];
     if (!company && org) company = { ...emptyCompany(), name: org };

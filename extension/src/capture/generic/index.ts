@@ -94,6 +94,10 @@ export function genericFound(
   const owner = whole && opts.siteName !== false ? siteName(doc, url, lines, text) : companyNameFromCopyright(lines);
   if (owner) passing.name = owner;
   const all = mergeFound(found, { company: blocks, people: [] }, links, { company: passing, people: [] });
+  // Without contact details a person is clipped only from a company's own pages (its leaders,
+  // its 联系人): an article's or a blog's names — authors, commenters, people quoted — are not.
+  if (!isCompanyPage(all) || (whole && (schema?.article || isArticlePage(doc))))
+    all.people = all.people.filter((p) => p.mobile || p.phone || p.email);
   for (const p of all.people) if (!p.title && labelled.legal.includes(p.name)) p.title = '法定代表人';
   // A person's own mobile and e-mail are theirs, not the company's switchboard.
   if (all.company) {

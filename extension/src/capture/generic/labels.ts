@@ -56,7 +56,9 @@ function linesWithLabels(lines: Line[]): Set<number> {
 
 // One-letter labels of European and American footers and cards: "T 0221 1642 1411",
 // "F: 919-555-0124", "M +49 171 …" — a capital on its own, right before a number.
-const SHORT_LABEL = /(?<![^\s|｜,;·•])([TFMP])(?:\s*[:.]\s*|\s+)(?=[+(]?\d)/g;
+// At the start of a line, after a separator, or after the number before it ("T 1 | F 2",
+// "T: 919-555-0123 F: 919-555-0124") — never an initial inside a name ("Nourani, M. (2016)").
+const SHORT_LABEL = /(?<=^|\n|[|｜·•]\s*|\d\s+)([TFMP])(?:\s*[:.]\s*|\s+)(?=[+(]?\d)/g;
 const SHORT_FIELD: Record<string, Field> = { T: 'phone', P: 'phone', F: 'fax', M: 'mobile' };
 
 function shortLabelled(text: string, line: number): Labelled[] {

@@ -33,7 +33,11 @@ const NOT_NAME =
 const NOT_CN_NAME =
   /^(?:公司|本公司|该公司|集团|全国|全体|全面|高新|金融|文化|安全|管理|市场|项目|平台|时间|方面|常务|万元|董事|总经|华东|华南|华北|华中|西南|西北|东北|海外|国际)|[区部处科室省市县镇厂司局所院组]$/;
 
-const plausible = (name: string) => isPersonName(name) && !NOT_NAME.test(name) && !NOT_CN_NAME.test(name);
+// Words that make a capitalised pair a phrase ("With Arthur", "Says It", "Unsere Partner").
+const NOT_NAME_WORD =
+  /\b(?:With|Says|Said|It|Could|Would|Will|Our|Your|Their|His|Her|Meet|Read|More|Show|View|All|New|News|Unsere?|Ihre?|Die|Der|Das|Den|Und|Mit|Von|Für|Mehr)\b/;
+const plausible = (name: string) =>
+  isPersonName(name) && !NOT_NAME.test(name) && !NOT_CN_NAME.test(name) && !NOT_NAME_WORD.test(name);
 
 // Titles that say less than any other the same person holds on the page.
 const WEAK_TITLES = new Set(['法定代表人', '法人代表', '负责人']);

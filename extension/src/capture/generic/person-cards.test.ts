@@ -76,3 +76,16 @@ describe('contact blocks and prose', () => {
     expect(c.company?.emails).toEqual(['sales@greenco.cn']);
   });
 });
+
+describe('who is clipped without contact details', () => {
+  it("an article's or a blog's names (authors, commenters, people with titles) are not, a company page's leaders are", () => {
+    const blog = capture(
+      '<meta property="og:type" content="article"><p>Laura Tacho, Director</p><div class="comment vcard"><cite class="fn">Robbinho</cite></div><footer><p>Kontakt: info@blog.example</p></footer>',
+    );
+    expect(blog.people).toEqual([]);
+    const generic = capture('<p>Brad Smith, President</p><p>Some news.</p>');
+    expect(generic.people).toEqual([]);
+    const company = capture('<p>王建国 董事长</p><p>电话：0516-87654321</p>');
+    expect(company.people).toEqual([{ name: '王建国', title: '董事长' }]);
+  });
+});
