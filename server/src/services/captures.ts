@@ -119,17 +119,20 @@ function mergeInto(
         (b.name === p.name && (!email || !b.email)),
     );
     if (dup) {
-      // Fill the blanks of the person we already know.
-      tx.update(people)
-        .set({
-          title: dup.title ?? p.title ?? null,
-          mobile: dup.mobile ?? p.mobile ?? null,
-          directLine: dup.directLine ?? p.phone ?? null,
-          email: dup.email ?? email,
-          updatedAt: now,
-        })
-        .where(eq(people.id, dup.id))
-        .run();
+      // Fill the blanks of the person we already know (and write only when there is one to fill).
+      const fill = {
+        title: dup.title ?? p.title ?? null,
+        mobile: dup.mobile ?? p.mobile ?? null,
+        directLine: dup.directLine ?? p.phone ?? null,
+        email: dup.email ?? email,
+      };
+      if (Object.entries(fill).some(([k, v]) => v !== dup[k as keyof typeof fill])) {
+        tx.update(people)
+          .set({ ...fill, updatedAt: now })
+          .where(eq(people.id, dup.id))
+          .run();
+        Object.assign(dup, fill);
+      }
       continue;
     }
     const row = insertPerson(
