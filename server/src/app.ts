@@ -14,6 +14,7 @@ import { contextDocs, contextRoutes } from './routes/context/context.routes.ts';
 import { customerFileDocs, customerFileRoutes } from './routes/customer-file/customer-file.routes.ts';
 import { customerDocs, customerRoutes } from './routes/customers/customers.routes.ts';
 import { dueDocs, dueRoutes } from './routes/due/due.routes.ts';
+import { extensionDocs, extensionRoutes } from './routes/extension/extension.routes.ts';
 import { focusDocs, focusRoutes } from './routes/focus/focus.routes.ts';
 import { greetingDocs, greetingRoutes } from './routes/greetings/greetings.routes.ts';
 import { healthDocs, healthRoutes } from './routes/health/health.routes.ts';
@@ -61,6 +62,7 @@ export const routeDocs = [
   ...exportDocs,
   ...calendarDocs,
   ...mergeDocs,
+  ...extensionDocs,
   {
     method: 'get' as const,
     path: '/api/openapi.json',
@@ -114,6 +116,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/export', exportRoutes(deps))
     .route('/api/calendar', calendarRoutes(deps))
     .route('/api', mergeRoutes(deps))
+    .route('/api/extension', extensionRoutes(deps))
     // Public: calendar apps subscribe to a plain URL, so the feed lives outside the bearer-guarded /api.
     .route('/calendar', calendarFeedRoutes(deps));
 

@@ -10,7 +10,7 @@ export interface AppDeps {
   authenticate: (token: string) => Viewer | null;
   /** Hosts accepted in the Host header (DNS-rebinding guard); empty = any. */
   allowedHosts: ReadonlySet<string>;
-  /** Extension origins allowed by CORS; chrome-extension:// and moz-extension:// ids, empty = any extension. */
+  /** Extension origins allowed besides the pinned Chrome id and those paired from an options page (DOSSIER_EXTENSION_ORIGINS). */
   extensionOrigins: ReadonlySet<string>;
   version: string;
   /** Wrong tokens tolerated per minute before auth answers 429 (brute-force guard). */

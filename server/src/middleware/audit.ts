@@ -12,6 +12,7 @@ export function audit(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (!WRITES.has(c.req.method) || c.res.status >= 400) return;
     const viewer = c.get('viewer');
     const body = await c.req.text().catch(() => '');
+    const origin = c.req.header('origin');
     deps.db
       .insert(auditLog)
       .values({
@@ -21,7 +22,8 @@ export function audit(deps: AppDeps): MiddlewareHandler<AppEnv> {
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
-        detail: body ? body.slice(0, MAX_DETAIL) : null,
+        // A write without a body (a pairing, a cancel) is recorded with the Origin it came from.
+        detail: body ? body.slice(0, MAX_DETAIL) : origin ? JSON.stringify({ origin }) : null,
       })
       .run();
   };

@@ -1,10 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import { auditLog } from '../db/schema.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { EXTENSION_ORIGIN, PINNED_EXTENSION_ORIGIN } from '../env.ts';
 import { errorResponse } from '../lib/errors.ts';
-import type { Viewer } from '../services/visibility.ts';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -221,8 +219,6 @@ export function clientKey(c: Context, accepted: (origin: string) => boolean): st
  * client's wrong tokens answer 429 with Retry-After instead of 401 until its minute is over,
  * and the server says so once on stderr. Tokens are 256 random bits (DOSSIER_TOKEN at least
  * 16 characters), so the count is about noticing and slowing a guesser, not what stops it.
- *
- * Also serves PAIR_PATH, after the token is known (see pairExtension).
  */
 export function bearerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const counter = new FailureCounter(deps.authFailuresPerMinute ?? 20);
@@ -234,7 +230,6 @@ export function bearerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const viewer = m?.[1] ? deps.authenticate(m[1]) : null;
     if (viewer) {
       c.set('viewer', viewer);
-      if (c.req.path === PAIR_PATH) return pairExtension(c, deps, origins, viewer);
       await next();
       return;
     }
@@ -270,34 +265,3 @@ export function bearerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
  * Answers `{ origin, grant, added }`; an origin already accepted answers at once, for any
  * valid token (a member's Chrome options page asks too).
  */
-function pairExtension(c: Context, deps: AppDeps, origins: ReturnType<typeof extensionOrigins>, viewer: Viewer) {
-  if (c.req.method !== 'POST') return errorResponse(c, 'not_found', `no route ${c.req.method} ${c.req.path}`);
-  const origin = c.req.header('origin');
-  if (!origin || !EXTENSION_ORIGIN.test(origin)) {
-    return errorResponse(
-      c,
-      'invalid_request',
-      "pairing records the Origin of the extension page that asks: use Test connection in the extension's options",
-    );
-  }
-  const grant = origins.grant(origin);
-  if (grant) return c.json({ origin, grant, added: false });
-  if (viewer.role !== 'manager') {
-    return errorResponse(c, 'forbidden', "pairing a browser takes a manager's token (the owner's on a single install)");
-  }
-  origins.pair(origin);
-  deps.db
-    .insert(auditLog)
-    .values({
-      at: deps.clock().toISOString(),
-      userId: viewer.id,
-      userName: viewer.name,
-      method: 'POST',
-      path: PAIR_PATH,
-      status: 200,
-      detail: JSON.stringify({ origin }),
-    })
-    .run();
-  console.log(`[dossier] paired extension origin ${origin} (by ${viewer.name})`);
-  return c.json({ origin, grant: 'paired' satisfies OriginGrant, added: true });
-}

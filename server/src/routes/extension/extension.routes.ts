@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, AppEnv } from '../../deps.ts';
+import { EXTENSION_ORIGIN } from '../../env.ts';
+import { ApiError } from '../../lib/errors.ts';
+import type { RouteDoc } from '../../lib/openapi.ts';
+import { extensionOrigins, type OriginGrant } from '../../middleware/guard.ts';
+
+const Paired = z.object({
+  origin: z.string(),
+  grant: z.enum(['pinned', 'configured', 'paired']),
+  added: z.boolean(),
+});
+
+export const extensionDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/api/extension/pair',
+    summary:
+      "Pair the browser extension page that asks (its Origin) with this server; a manager's token. The pinned Chrome id needs no pairing",
+    responses: { 200: Paired },
+  },
+];
+
+/**
+ * Pairing records the Origin the browser itself put on the request: a web page's Origin is its
+ * own address and is refused by the origin guard, so only an extension page holding a manager's
+ * token can add its id. The audit middleware records who paired what.
+ */
+export const extensionRoutes = (deps: AppDeps) => {
+  const origins = extensionOrigins(deps);
+  return new Hono<AppEnv>().post('/pair', (c) => {
+    const origin = c.req.header('origin');
+    if (!origin || !EXTENSION_ORIGIN.test(origin)) {
+      throw new ApiError(
+        'invalid_request',
+        "pairing records the Origin of the extension page that asks: use Test connection in the extension's options",
+      );
+    }
+    const grant = origins.grant(origin);
+    if (grant) return c.json({ origin, grant, added: false }, 200);
+    const viewer = c.get('viewer');
+    if (viewer.role !== 'manager') {
+      throw new ApiError('forbidden', "pairing a browser takes a manager's token (the owner's on a single install)");
+    }
+    origins.pair(origin);
+    console.log(`[dossier] paired extension origin ${origin} (by ${viewer.name})`);
+    return c.json({ origin, grant: 'paired' satisfies OriginGrant, added: true }, 200);
+  });
+};
