@@ -9,6 +9,9 @@ import {
   phoneDigits,
 } from '@dossier/shared';
 import { clean } from './dom.ts';
+import { pageIsForeign, phonesIn } from './phones.ts';
+
+const INTERNATIONAL = /^\s*(?:tel:)?\s*\(?\s*(?:\+|00)/i;
 
 /**
  * What one extractor found: a company (or nothing) and people. Extractors each return one of
@@ -30,6 +33,13 @@ export const nothing = (): Found => ({ company: null, people: [] });
  */
 function phoneValue(raw: string | undefined, explicit = false): string | undefined {
   if (!raw) return undefined;
+  // On a page not in Chinese a number without its country code is not read the Chinese way.
+  if (pageIsForeign() && !INTERNATIONAL.test(raw)) {
+    const found = phonesIn(raw.replace(/^\s*tel:/i, ''), { nanp: true, asWritten: explicit });
+    if (found.length === 1) return found[0]?.value;
+    const text = clean(raw.replace(/^tel:/i, ''));
+    return explicit && found.length === 0 && phoneDigits(text).length >= 5 ? text : undefined;
+  }
   const n = normalisePhone(raw);
   if (n) return n;
   const text = clean(raw.replace(/^tel:/i, ''));
@@ -44,7 +54,6 @@ function emailValue(raw: string | undefined): string | undefined {
   return normaliseEmail(addr) ?? undefined;
 }
 
-const phoneKey = (p: string) => phoneDigits(p.replace(/;ext=/, 'x')) || p;
 const textKey = (s: string) => clean(s).toLowerCase();
 
 function union(a: string[], b: string[], key: (s: string) => string): string[] {
@@ -60,22 +69,80 @@ function union(a: string[], b: string[], key: (s: string) => string): string[] {
   return out;
 }
 
-// The keys of a list's phones, kept beside the list so that adding the n-th is one look-up
-// (a page of 3,000 tel: links was 4.5 million comparisons). Rebuilt when the list was changed
-// by other means than addPhone.
-const listKeys = new WeakMap<string[], Set<string>>();
+/**
+ * The numbers of a list, to tell whether another is one of them: by digits, and an E.164
+ * number (+4989231416666) is also the same as that number written nationally, as a page
+ * prints it (089 231416666) — its digits after a country code of one to three digits are the
+ * national ones without the trunk 0.
+ */
+export class PhoneSet {
+  private readonly full = new Set<string>();
+  private readonly e164Tails = new Set<string>();
+  private readonly national = new Set<string>();
+  size = 0;
+
+  private static digits = (p: string) => phoneDigits(p.replace(/;ext=/, 'x')) || p;
+
+  has(p: string): boolean {
+    const d = PhoneSet.digits(p);
+    if (p.startsWith('+')) {
+      if (this.full.has(d)) return true;
+      for (let cc = 1; cc <= 3; cc++) if (this.national.has(d.slice(cc))) return true;
+      return false;
+    }
+    const n = d.replace(/^0/, '');
+    return this.full.has(d) || this.national.has(n) || this.e164Tails.has(n);
+  }
+
+  add(p: string): void {
+    const d = PhoneSet.digits(p);
+    this.size++;
+    if (p.startsWith('+')) {
+      this.full.add(d);
+      for (let cc = 1; cc <= 3; cc++) this.e164Tails.add(d.slice(cc));
+    } else {
+      this.full.add(d);
+      this.national.add(d.replace(/^0/, ''));
+    }
+  }
+
+  static of(list: string[]): PhoneSet {
+    const set = new PhoneSet();
+    for (const p of list) set.add(p);
+    return set;
+  }
+}
+
+function unionPhones(a: string[], b: string[]): string[] {
+  const seen = PhoneSet.of(a);
+  const out = [...a];
+  for (const x of b)
+    if (!seen.has(x)) {
+      seen.add(x);
+      out.push(x);
+    }
+  return out;
+}
+
+// The numbers of a list, kept beside the list so that adding the n-th is one look-up (a page
+// of 3,000 tel: links was 4.5 million comparisons). Rebuilt when the list was changed by other
+// means than addNumber.
+const listKeys = new WeakMap<string[], PhoneSet>();
 
 export function addPhone(list: string[], raw: string | undefined, explicit = false): void {
-  const v = phoneValue(raw, explicit);
+  addNumber(list, phoneValue(raw, explicit));
+}
+
+/** Add a number already read (phonesIn's E.164 or as-written value) as it is, once. */
+export function addNumber(list: string[], v: string | undefined): void {
   if (!v) return;
   let keys = listKeys.get(list);
   if (!keys || keys.size !== list.length) {
-    keys = new Set(list.map(phoneKey));
+    keys = PhoneSet.of(list);
     listKeys.set(list, keys);
   }
-  const k = phoneKey(v);
-  if (keys.has(k)) return;
-  keys.add(k);
+  if (keys.has(v)) return;
+  keys.add(v);
   list.push(v);
 }
 
@@ -89,8 +156,8 @@ export function mergeCompany(a: CapturedCompany | null, b: CapturedCompany | nul
   if (!b) return a;
   const out: CapturedCompany = {
     ...a,
-    phones: union(a.phones, b.phones, phoneKey),
-    faxes: union(a.faxes, b.faxes, phoneKey),
+    phones: unionPhones(a.phones, b.phones),
+    faxes: unionPhones(a.faxes, b.faxes),
     emails: union(a.emails, b.emails, textKey),
     products: union(a.products, b.products, textKey),
   };

@@ -1,4 +1,5 @@
 import { findPhones, foldWidth, type PhoneType } from '@dossier/shared';
+import { captureStore } from './cache.ts';
 import { clean } from './text.ts';
 
 /**
@@ -10,6 +11,17 @@ import { clean } from './text.ts';
  * - a number the page marks as a phone (a label, a contact block) but that no rule can place —
  *   a national number of another country (044 586 00 40, 0221 1642 1411) — is kept as written.
  */
+
+// Whether the page being captured is not in Chinese: set once per capture (genericFound), read
+// wherever a number is turned into a value.
+const PAGE = {};
+
+export function setPageForeign(foreign: boolean): void {
+  captureStore('page')?.set(PAGE, foreign);
+}
+
+/** Is the page being captured one not in Chinese? Undefined outside a capture. */
+export const pageIsForeign = (): boolean | undefined => captureStore('page')?.get(PAGE) as boolean | undefined;
 
 export interface PagePhone {
   /** E.164 (";ext=" for an extension), or the number as written when it cannot be placed. */

@@ -102,3 +102,25 @@ describe('page furniture', () => {
     expect(c.company?.address).toBe('江苏省徐州市云龙区和平路88号');
   });
 });
+
+describe('one number, one entry; an article speaks for its site only', () => {
+  it('a number printed nationally and linked in E.164 is one number', () => {
+    const c = runCapture(
+      parse(
+        '<ul><li><a href="tel:+4989231416666">089 231416666</a></li><li>089 231416666</li><li>info@daheim.example</li></ul>',
+      ),
+      'https://daheim.example/',
+    );
+    expect(c.company?.phones).toEqual(['+4989231416666']);
+  });
+
+  it("an article's text and links name other people's addresses; the site's own domain stays", () => {
+    const c = runCapture(
+      parse(
+        '<meta property="og:type" content="article"><article><p>Write to your MP:</p><p>robin.millar.mp@parliament.uk</p><p><a href="mailto:vote@nycha.nyc.gov">vote</a></p></article><footer><p>news@paper.example</p></footer>',
+      ),
+      'https://www.paper.example/story',
+    );
+    expect(c.company?.emails).toEqual(['news@paper.example']);
+  });
+});

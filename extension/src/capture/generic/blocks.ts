@@ -1,6 +1,6 @@
 import type { CapturedCompany } from '@dossier/shared';
 import type { Line } from '../dom.ts';
-import { addPhone, emptyCompany } from '../merge.ts';
+import { addNumber, emptyCompany } from '../merge.ts';
 import { phonesIn } from '../phones.ts';
 import { linesMatching } from '../scan.ts';
 import { labelField } from './vocab.ts';
@@ -44,7 +44,7 @@ export function loosePhones(lines: Line[], nanp: boolean): string[] {
         if (NOT_PHONE.test(cell.slice(Math.max(0, p.start - 24), p.start))) continue;
         // As written: only the number the cell starts with (a list of them, each on its line).
         if (p.type === 'unknown' && p.start > 1) continue;
-        addPhone(out, p.value, true);
+        addNumber(out, p.value);
       }
     }
   }
@@ -121,7 +121,7 @@ export function looseAddress(lines: Line[]): string | undefined {
 /** Phones and an address read from the page's unlabelled contact lines. */
 export function foundInBlocks(lines: Line[], nanp: boolean): CapturedCompany {
   const c = emptyCompany();
-  for (const p of loosePhones(lines, nanp)) addPhone(c.phones, p, true);
+  for (const p of loosePhones(lines, nanp)) addNumber(c.phones, p);
   const address = looseAddress(lines);
   if (address) c.address = address;
   return c;

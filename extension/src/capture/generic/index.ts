@@ -1,7 +1,7 @@
-import type { Capture, CapturedCompany } from '@dossier/shared';
+import { type Capture, type CapturedCompany, registrableDomain } from '@dossier/shared';
 import { type Line, linesOf, textOf } from '../dom.ts';
-import { emptyCompany, type Found, isMobile, mergeFound, tidy } from '../merge.ts';
-import { isChineseText } from '../phones.ts';
+import { emptyCompany, type Found, isMobile, mergeFound, PhoneSet, tidy } from '../merge.ts';
+import { isChineseText, setPageForeign } from '../phones.ts';
 import type { Adapter } from '../types.ts';
 import { foundInBlocks } from './blocks.ts';
 import { foundFromCards } from './cards.ts';
@@ -55,12 +55,21 @@ export function genericFound(
     ? foundFromCards(hCards(microformatItems(doc, url, whole ? doc.documentElement : root)))
     : { company: null, people: [] };
   const nanp = !isChineseText(text);
+  setPageForeign(nanp);
   const labelled = foundFromLabels(lines, nanp);
   const links = foundFromLinks(root);
   const blocks = foundInBlocks(lines, nanp);
   const passing = emptyCompany();
   // Messenger handles (MSN: x@hotmail.com) are not e-mail addresses, however they look.
   passing.emails = emailsIn(text).addresses.filter((e) => !labelled.handles.includes(e));
+  // In an article the addresses the text and its links mention are other people's (the MPs a
+  // story lists, a source): only the site's own domain speaks for the site.
+  if (whole && (schema?.article || isArticlePage(doc))) {
+    const own = registrableDomain(url.hostname);
+    const ours = (e: string) => own !== null && registrableDomain(e.slice(e.indexOf('@') + 1)) === own;
+    passing.emails = passing.emails.filter(ours);
+    if (links.company) links.company.emails = links.company.emails.filter(ours);
+  }
   // An article's structured data names its publisher, not a business to call: it counts only
   // on a page that shows contact details of its own (or when it describes a business — a
   // review's or an event's card).
@@ -78,11 +87,11 @@ export function genericFound(
     { company: null, people: peopleFromCards(lines) },
     { company: null, people: peopleByEmail(lines) },
   );
-  const faxes = new Set(found.company?.faxes ?? []);
+  const faxes = PhoneSet.of(found.company?.faxes ?? []);
   // A tel: link or an unlabelled number the page labels elsewhere as its fax is the fax.
   if (links.company) links.company.phones = links.company.phones.filter((p) => !faxes.has(p));
   // …and an unlabelled number that is a person's own line (a row of a contact table) is theirs.
-  const personal = new Set(found.people.flatMap((p) => [p.mobile, p.phone]).filter(Boolean));
+  const personal = PhoneSet.of(found.people.flatMap((p) => [p.mobile, p.phone]).filter((p): p is string => Boolean(p)));
   blocks.phones = blocks.phones.filter((p) => !faxes.has(p) && !personal.has(p));
   // The address the page shows wins over the one its structured data holds.
   const shown = labelled.company?.address ?? cards.company?.address ?? blocks.address;

@@ -7,7 +7,7 @@ import {
   registrableDomain,
 } from '@dossier/shared';
 import { clean, type Line, lineText } from '../dom.ts';
-import { addEmail, addPhone, emptyCompany, type Found, mergePeople, person } from '../merge.ts';
+import { addEmail, addNumber, emptyCompany, type Found, mergePeople, person } from '../merge.ts';
 import { isChineseText, phonesIn } from '../phones.ts';
 import { linesMatching } from '../scan.ts';
 import { looksLikeCnAddress } from './blocks.ts';
@@ -251,20 +251,20 @@ export function foundFromLabels(
       case 'mobile': {
         const [firstPhone, ...others] = phones();
         if (current && near(line) && !current.p.mobile && firstPhone) current.p.mobile = firstPhone;
-        else addPhone(company.phones, firstPhone, true);
-        for (const p of others) addPhone(company.phones, p, true);
+        else addNumber(company.phones, firstPhone);
+        for (const p of others) addNumber(company.phones, p);
         break;
       }
       case 'phone':
-        for (const p of phones()) addPhone(company.phones, p, true);
+        for (const p of phones()) addNumber(company.phones, p);
         break;
       case 'fax':
-        for (const p of phones()) addPhone(company.faxes, p, true);
+        for (const p of phones()) addNumber(company.faxes, p);
         break;
       case 'phoneFax':
         for (const p of phones()) {
-          addPhone(company.phones, p, true);
-          addPhone(company.faxes, p, true);
+          addNumber(company.phones, p);
+          addNumber(company.faxes, p);
         }
         break;
       case 'email':
