@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
 import { ApiError } from '../../lib/errors.ts';
-import { loadExcel } from '../excel.ts';
+import { readXlsxStreaming, type XlsxLimits } from './xlsx-read.ts';
+import { tooLarge } from './zip.ts';
 
 /** One sheet as text cells; `rowNumbers[i]` is the number the user sees for `rows[i]` (1-based). */
 export interface Grid {
@@ -13,7 +13,23 @@ export interface Grid {
 export type FileFormat = 'xlsx' | 'csv' | 'json' | 'vcf';
 
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
+/**
+ * What one import may hold, checked while the file is read (a file past a cap is refused with
+ * 413 and `details.code`, before the rest of it is read). The caps bound the time and memory a
+ * file can cost whatever its shape: a sheet's rows, its widest column, the cells held (a row
+ * holds as many as its last used column), and an XLSX's size once unpacked.
+ */
 export const MAX_ROWS = 100_000;
+export const MAX_COLUMNS = 256;
+export const MAX_CELLS = 3_000_000;
+export const XLSX_LIMITS: XlsxLimits = {
+  rows: MAX_ROWS,
+  columns: MAX_COLUMNS,
+  cells: MAX_CELLS,
+  unzipped: 256 * 2 ** 20,
+  entries: 2_000,
+  ratio: 200,
+};
 
 /** What the bytes are, by their first bytes first (a renamed file still reads) and then the name. */
 export function detectFormat(bytes: Buffer, filename: string): FileFormat {
@@ -42,68 +58,58 @@ export function decodeText(bytes: Buffer): string {
   }
 }
 
-export function readCsv(bytes: Buffer, name: string): Grid {
+export function readCsv(bytes: Buffer, name: string, limits = XLSX_LIMITS): Grid {
   const text = decodeText(bytes);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   // The separator is whichever of , ; tab the header line uses most (European Excel writes ;).
   const delimiter = [',', ';', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0];
   let rows: string[][];
+  let cells = 0;
   try {
-    rows = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, bom: true, skip_empty_lines: false });
+    rows = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      bom: true,
+      skip_empty_lines: false,
+      // Stops reading one record past the cap: a longer file is refused without reading the rest.
+      to: limits.rows + 1,
+      on_record: (record: string[]) => {
+        if (record.length > limits.columns) {
+          throw tooLarge('too_many_columns', `a line of ${name} has more than ${limits.columns} columns`, {
+            limit: limits.columns,
+          });
+        }
+        cells += record.length;
+        if (cells > limits.cells) {
+          throw tooLarge('too_many_cells', `${name} holds more than ${limits.cells} cells; split the file`, {
+            limit: limits.cells,
+          });
+        }
+        return record;
+      },
+    });
   } catch (e) {
+    if (e instanceof ApiError) throw e;
     throw new ApiError('invalid_request', `cannot read ${name} as CSV: ${(e as Error).message}`);
   }
-  if (rows.length > MAX_ROWS) throw new ApiError('payload_too_large', `more than ${MAX_ROWS} rows`);
+  if (rows.length > limits.rows) {
+    throw tooLarge('too_many_rows', `${name} has more than ${limits.rows} rows; split the file`, {
+      limit: limits.rows,
+    });
+  }
   return { name, rows, rowNumbers: rows.map((_, i) => i + 1) };
 }
 
-/** A cell as the text the user sees; dates at midnight UTC (date-only cells) as YYYY-MM-DD. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return '';
-    const iso = v.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-  }
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return o.richText.map((r: { text?: string }) => r.text ?? '').join('');
-    if ('result' in o) return cellText(o.result);
-    if ('text' in o) return cellText(o.text);
-    if ('error' in o) return '';
-  }
-  return String(v);
-}
-
-export async function readXlsx(bytes: Buffer): Promise<Grid[]> {
-  const wb = new (await loadExcel()).Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw new ApiError('invalid_request', `cannot read the workbook: ${(e as Error).message}`);
-  }
-  const grids: Grid[] = [];
-  for (const ws of wb.worksheets) {
-    const grid: Grid = { name: ws.name, rows: [], rowNumbers: [] };
-    ws.eachRow({ includeEmpty: false }, (row, n) => {
-      const values = row.values as unknown[];
-      // row.values is 1-based (index 0 is always empty).
-      grid.rows.push(Array.from(values.slice(1), cellText)); // Array.from: values is sparse
-      grid.rowNumbers.push(n);
-    });
-    if (grid.rows.length > MAX_ROWS)
-      throw new ApiError('payload_too_large', `more than ${MAX_ROWS} rows in ${ws.name}`);
-    grids.push(grid);
-  }
-  return grids;
+/** Every sheet of an XLSX, streamed and refused at the first cap passed (see xlsx-read.ts). */
+export function readXlsx(bytes: Buffer, limits = XLSX_LIMITS): Promise<Grid[]> {
+  return readXlsxStreaming(bytes, limits);
 }
 
 /** The sheets of a spreadsheet file (one for CSV). */
-export async function readSheets(bytes: Buffer, filename: string): Promise<Grid[]> {
+export async function readSheets(bytes: Buffer, filename: string, limits = XLSX_LIMITS): Promise<Grid[]> {
   const format = detectFormat(bytes, filename);
-  if (format === 'xlsx') return readXlsx(bytes);
-  if (format === 'csv') return [readCsv(bytes, filename.replace(/\.[^.]*$/, '') || 'Sheet1')];
+  if (format === 'xlsx') return readXlsx(bytes, limits);
+  if (format === 'csv') return [readCsv(bytes, filename.replace(/\.[^.]*$/, '') || 'Sheet1', limits)];
   throw new ApiError('invalid_request', `${filename} is ${format}, not a CSV or XLSX sheet`);
 }
