@@ -1,10 +1,11 @@
-import { type KeyInput, nextDue, type SearchForms, type Settings, samePhone, searchForms } from '@dossier/shared';
+import { type DueDates, type KeyInput, nextDue, type SearchForms, type Settings, searchForms } from '@dossier/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { customers, interactions } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { refreshDue } from '../due.ts';
 import { SYSTEM, type Viewer, visible } from '../visibility.ts';
+import { PeopleIndex, PhoneSet, Phones } from './match-index.ts';
 import { reindexMany } from './reindex.ts';
 import type { Candidate, InteractionDraft, PersonDraft, RowError } from './rows.ts';
 
@@ -71,17 +72,6 @@ const PERSON_COLUMN: Record<(typeof PERSON_FILLABLE)[number], string> = {
   preferences: 'preferences',
 };
 
-/** Same number however written (0516-87654321 = +86 516 8765 4321); unparseable ones by digits. */
-const unionOf = (have: string[], more: string[], same: (a: string, b: string) => boolean) => {
-  const out = [...have];
-  for (const v of more) if (!out.some((e) => same(e, v))) out.push(v);
-  return out;
-};
-const samePerson = (p: PersonRow, d: PersonDraft) =>
-  (!!d.email && p.email === d.email) ||
-  (!!d.mobile && !!p.mobile && samePhone(p.mobile, d.mobile)) ||
-  (p.name === d.name && (!d.email || !p.email));
-
 /**
  * Statements prepared once per import: on 10,000 rows, building each query anew costs more
  * than running it. Raw better-sqlite3 statements share the connection, so they run inside the
@@ -140,9 +130,23 @@ function uniqueKeys(keys: KeyInput[]): KeyInput[] {
   });
 }
 
+/**
+ * A file rows of this import merge into, as it stands mid-import: read once, then kept here
+ * with its phones, e-mails and people indexed, so a thousand rows of one company cost a
+ * thousand lookups, not a million comparisons. Its own columns are written once at the end.
+ */
+interface Target {
+  row: CustomerRow;
+  phones: PhoneSet;
+  fax: PhoneSet;
+  emails: Set<string>;
+  people: PeopleIndex<PersonRow> | null;
+  dirty: Partial<CustomerRow>;
+}
+
 interface MergePlan {
   set: Partial<CustomerRow>;
-  fillPeople: { id: number; set: Record<string, string> }[];
+  fillPeople: { person: PersonRow; set: Partial<Record<(typeof PERSON_FILLABLE)[number], string>> }[];
   newPeople: PersonDraft[];
   personIds: Map<string, number>;
   newKeys: KeyInput[];
@@ -151,41 +155,52 @@ interface MergePlan {
 }
 
 /** What merging the row into a file would change: only blanks filled and new things added, never an overwrite. */
-function planMerge(st: Statements, target: CustomerRow, c: Candidate, storeKeys: KeyInput[]): MergePlan {
+function planMerge(st: Statements, phones: Phones, target: Target, c: Candidate, storeKeys: KeyInput[]): MergePlan {
+  const row = target.row;
   const set: Partial<CustomerRow> = {};
   for (const f of FILLABLE) {
     const v = c.fields[f];
-    if ((target[f] === null || target[f] === '') && v !== null && v !== undefined && v !== '') {
+    if ((row[f] === null || row[f] === '') && v !== null && v !== undefined && v !== '') {
       (set as Record<string, unknown>)[f] = v;
     }
   }
-  if (!target.region.length && c.fields.region.length) set.region = c.fields.region;
-  const lists = [
-    ['phones', samePhone],
-    ['fax', samePhone],
-    ['emails', (a: string, b: string) => a.toLowerCase() === b.toLowerCase()],
-  ] as const;
-  for (const [f, same] of lists) {
-    const merged = unionOf(target[f], c.fields[f], same);
-    if (merged.length > target[f].length) set[f] = merged;
+  if (!row.region.length && c.fields.region.length) set.region = c.fields.region;
+  // Same number however written (0516-87654321 = +86 516 8765 4321); unparseable ones by digits.
+  for (const f of ['phones', 'fax'] as const) {
+    const have = target[f];
+    const mine = new PhoneSet(phones);
+    const more = c.fields[f].filter((v) => {
+      if (have.has(v) || mine.has(v)) return false;
+      mine.add(v);
+      return true;
+    });
+    if (more.length) set[f] = [...row[f], ...more];
   }
-  const existing = st.peopleOf.all(target.id);
+  const seen = new Set<string>();
+  const emails = c.fields.emails.filter((v) => {
+    const k = v.toLowerCase();
+    if (target.emails.has(k) || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (emails.length) set.emails = [...row.emails, ...emails];
+  target.people ??= new PeopleIndex<PersonRow>(phones, true, st.peopleOf.all(row.id));
   const fillPeople: MergePlan['fillPeople'] = [];
   const newPeople: PersonDraft[] = [];
   const personIds = new Map<string, number>();
   for (const d of c.people) {
-    const dup = existing.find((p) => samePerson(p, d));
+    const dup = target.people.find(d);
     if (!dup) {
       newPeople.push(d);
       continue;
     }
     if (d.ref) personIds.set(d.ref, dup.id);
-    const fill: Record<string, string> = {};
+    const fill: MergePlan['fillPeople'][number]['set'] = {};
     for (const f of PERSON_FILLABLE) {
       const v = d[f];
-      if (v && (dup[f] === null || dup[f] === undefined)) fill[PERSON_COLUMN[f]] = v;
+      if (v && (dup[f] === null || dup[f] === undefined)) fill[f] = v;
     }
-    if (Object.keys(fill).length) fillPeople.push({ id: dup.id, set: fill });
+    if (Object.keys(fill).length) fillPeople.push({ person: dup, set: fill });
   }
   const newKeys = storeKeys.filter((k) => !st.keyHolder.get(k.kind, k.value));
   const newInteractions = c.interactions.filter((i) => !st.interactionExists.get(i.idempotencyKey));
@@ -207,8 +222,45 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
   const touched = new Set<number>();
   const rows: RowReport[] = [];
   const counts: Counts = { total: list.length, created: 0, merged: 0, skipped: 0, invalid: 0 };
+  const phones = new Phones();
+  const targets = new Map<number, Target | null>();
+  /** The file `id` as this import sees it, if the viewer may see it (read once per import). */
+  const targetOf = (id: number): Target | undefined => {
+    let t = targets.get(id);
+    if (t === undefined) {
+      const row = st.visibleLive.get({ id });
+      t = row
+        ? {
+            row,
+            phones: new PhoneSet(phones, row.phones),
+            fax: new PhoneSet(phones, row.fax),
+            emails: new Set(row.emails.map((e) => e.toLowerCase())),
+            people: null,
+            dirty: {},
+          }
+        : null;
+      targets.set(id, t);
+    }
+    return t ?? undefined;
+  };
+  // A new file's due dates depend only on its tier and creation time: most rows share both.
+  const dues = new Map<string, DueDates>();
+  const dueOf = (tier: Candidate['fields']['tier'], createdAt: string) => {
+    const k = `${tier}${createdAt}`;
+    let d = dues.get(k);
+    if (!d) {
+      d = nextDue({ tier, createdAt }, null, null, null, o.settings);
+      dues.set(k, d);
+    }
+    return d;
+  };
 
-  const insertPeople = (customerId: number, people: PersonDraft[], ids: Map<string, number>) => {
+  const insertPeople = (
+    customerId: number,
+    people: PersonDraft[],
+    ids: Map<string, number>,
+    index?: PeopleIndex<PersonRow> | null,
+  ) => {
     for (const p of people) {
       const r = st.insertPerson.get(
         customerId,
@@ -225,6 +277,17 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
         at,
       ) as { id: number };
       if (p.ref) ids.set(p.ref, r.id);
+      index?.add({
+        id: r.id,
+        name: p.name,
+        title: p.title ?? null,
+        mobile: p.mobile ?? null,
+        directLine: p.directLine ?? null,
+        email: p.email?.toLowerCase() ?? null,
+        birthday: p.birthday ?? null,
+        homeAddress: p.homeAddress ?? null,
+        preferences: p.preferences ?? null,
+      });
     }
   };
   const insertInteractions = (customerId: number, list_: InteractionDraft[], ids: Map<string, number>) => {
@@ -258,7 +321,7 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
     const owner =
       o.viewer.role === 'manager' ? (f.owner ?? (o.viewer === SYSTEM ? null : o.viewer.name)) : o.viewer.name;
     const createdAt = c.createdAt ?? at;
-    const due = nextDue({ tier: f.tier, createdAt }, null, null, null, o.settings);
+    const due = dueOf(f.tier, createdAt);
     const { id } = st.insertCustomer.get(
       f.name,
       forms.normalised,
@@ -299,22 +362,27 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
     return id;
   };
 
-  const merge = (target: CustomerRow, plan: MergePlan) => {
-    if (Object.keys(plan.set).length) {
-      tx.update(customers)
-        .set({ ...plan.set, updatedAt: at })
-        .where(eq(customers.id, target.id))
-        .run();
+  const merge = (target: Target, plan: MergePlan) => {
+    for (const f of ['phones', 'fax'] as const) {
+      for (const v of plan.set[f]?.slice(target.row[f].length) ?? []) target[f].add(v);
     }
-    for (const p of plan.fillPeople) {
-      const cols = Object.keys(p.set);
+    for (const v of plan.set.emails ?? []) target.emails.add(v.toLowerCase());
+    // The file's own columns change here and are written once, after the last row.
+    Object.assign(target.row, plan.set);
+    Object.assign(target.dirty, plan.set);
+    for (const { person, set } of plan.fillPeople) {
+      const cols = Object.keys(set) as (keyof typeof set)[];
       db.$client
-        .prepare(`update people set ${cols.map((k) => `${k} = ?`).join(', ')}, updated_at = ? where id = ?`)
-        .run(...cols.map((k) => p.set[k]), at, p.id);
+        .prepare(
+          `update people set ${cols.map((k) => `${PERSON_COLUMN[k]} = ?`).join(', ')}, updated_at = ? where id = ?`,
+        )
+        .run(...cols.map((k) => set[k]), at, person.id);
+      Object.assign(person, set);
+      target.people?.filled(person);
     }
-    insertKeys(target.id, plan.newKeys);
-    insertPeople(target.id, plan.newPeople, plan.personIds);
-    insertInteractions(target.id, plan.newInteractions, plan.personIds);
+    insertKeys(target.row.id, plan.newKeys);
+    insertPeople(target.row.id, plan.newPeople, plan.personIds, target.people);
+    insertInteractions(target.row.id, plan.newInteractions, plan.personIds);
   };
 
   for (const c of list) {
@@ -324,14 +392,16 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
       continue;
     }
     try {
-      // Pinyin is the costliest step of a row: computed once, for the name check and the insert.
-      const forms = searchForms(c.fields.name);
+      // Pinyin is the costliest step of a row: computed once (by the worker that read the file),
+      // for the name check and the insert.
+      const forms = c.forms ?? searchForms(c.fields.name);
+      phones.seed(c.phoneForms);
       const storeKeys = uniqueKeys(o.keysFromFile ? c.keys : [...c.keys, ...c.implied]);
-      let match: { target: CustomerRow; by: KeyInput } | null = null;
+      let match: { target: Target; by: KeyInput } | null = null;
       for (const k of uniqueKeys([...c.keys, ...c.implied])) {
         const holder = st.keyHolder.get(k.kind, k.value);
         // A key held by a file the viewer can't see is neither matched nor stored (and not mentioned).
-        const target = holder ? st.visibleLive.get({ id: holder.id }) : undefined;
+        const target = holder ? targetOf(holder.id) : undefined;
         if (target) {
           match = { target, by: k };
           break;
@@ -340,7 +410,7 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
       const report: RowReport = { row: c.row, outcome: 'created' };
       if (match) {
         report.matchedBy = match.by;
-        const r = rowOf.get(match.target.id);
+        const r = rowOf.get(match.target.row.id);
         if (r) report.matchedRow = r;
       } else {
         const same = st.byName.get({ n: forms.normalised });
@@ -351,12 +421,12 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
       }
       const decision = o.decisions.get(c.row);
       let target = match?.target;
-      if (decision?.action === 'merge' && decision.customerId !== undefined && decision.customerId !== target?.id) {
-        target = st.visibleLive.get({ id: decision.customerId });
+      if (decision?.action === 'merge' && decision.customerId !== undefined && decision.customerId !== target?.row.id) {
+        target = targetOf(decision.customerId);
         if (!target)
           throw new ApiError('conflict', `customer ${decision.customerId} is gone or not yours to merge into`);
       }
-      const plan = target ? planMerge(st, target, c, storeKeys) : null;
+      const plan = target ? planMerge(st, phones, target, c, storeKeys) : null;
       const action: Action = decision?.action ?? (plan ? (plan.changes ? 'merge' : 'skip') : 'create');
       if (action === 'merge' && !(target && plan)) throw new ApiError('conflict', 'nothing to merge into');
       if (action === 'create') {
@@ -366,17 +436,25 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
       } else if (action === 'merge' && target && plan?.changes) {
         merge(target, plan);
         report.outcome = 'merged';
-        report.customerId = target.id;
+        report.customerId = target.row.id;
         counts.merged++;
       } else {
         report.outcome = 'skipped';
-        if (target) report.customerId = target.id;
+        if (target) report.customerId = target.row.id;
         counts.skipped++;
       }
       if (report.customerId && report.outcome !== 'skipped') touched.add(report.customerId);
       rows.push(report);
     } catch (e) {
       throw rowFailure(e, c.row);
+    }
+  }
+  for (const [id, t] of targets) {
+    if (t && Object.keys(t.dirty).length) {
+      tx.update(customers)
+        .set({ ...t.dirty, updatedAt: at })
+        .where(eq(customers.id, id))
+        .run();
     }
   }
   for (const id of needDue) refreshDue(tx, id, o.settings);

@@ -12,6 +12,7 @@ import {
   normaliseIcp,
   PersonInput,
   registrableDomain,
+  type SearchForms,
   SizeClass,
   Stage,
 } from '@dossier/shared';
@@ -74,6 +75,10 @@ export interface Candidate {
   implied: KeyInput[];
   interactions: InteractionDraft[];
   errors: RowError[];
+  /** The name's search forms (pinyin), computed off the request loop by the worker that read the file. */
+  forms?: SearchForms;
+  /** The E.164 form (or null) of each phone in the row, computed there too. */
+  phoneForms?: Record<string, string | null>;
 }
 export interface Layout {
   sheet: string;
