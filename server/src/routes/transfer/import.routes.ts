@@ -104,11 +104,11 @@ export const importRoutes = (deps: AppDeps) =>
       const { report, replayed } = await commitImport(deps.db, c.get('viewer'), deps.clock(), c.req.valid('json'));
       return c.json(report, replayed ? 200 : 201);
     })
-    .post('/vcard', validate('json', VcardImport), (c) => {
+    .post('/vcard', validate('json', VcardImport), async (c) => {
       const body = c.req.valid('json');
       const viewer = c.get('viewer');
       const file = loadFile(deps.db, viewer, body.file);
-      const { report, replayed } = importVcard(
+      const { report, replayed } = await importVcard(
         deps.db,
         viewer,
         deps.clock(),

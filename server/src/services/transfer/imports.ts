@@ -7,8 +7,9 @@ import { getSettings } from '../settings.ts';
 import type { Viewer } from '../visibility.ts';
 import { type Action, applyImport, type Counts, type Decision, type RowReport } from './apply.ts';
 import type { Field } from './columns.ts';
-import { detectFormat, type Grid, MAX_FILE_BYTES, readSheets } from './files.ts';
-import { type Candidate, candidates, chooseLayout, type Layout, type RowError } from './rows.ts';
+import { MAX_FILE_BYTES } from './files.ts';
+import { parseSheetsOffLoop, warmParseWorker } from './parse-pool.ts';
+import type { Candidate, RowError } from './rows.ts';
 
 /** A file given inline (small files) or as a finished chunked upload. */
 export type FileRef = { uploadId: number } | { filename: string; data: string };
@@ -33,6 +34,7 @@ export function createUpload(db: Db, viewer: Viewer, filename: string, size: num
     .values({ userId: viewer.id, filename, size, received: 0, createdAt: now.toISOString() })
     .returning()
     .get();
+  warmParseWorker();
   return { uploadId: row.id, filename, size, received: 0 };
 }
 
@@ -93,29 +95,24 @@ export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex'
 /** Thrown to undo a dry run: the preview runs the real import and rolls it back. */
 class DryRun extends Error {}
 
+/** The file read into candidates, in the parse worker; only the write is left for the request loop. */
 async function prepare(db: Db, viewer: Viewer, o: ImportOptions) {
   const file = loadFile(db, viewer, o.file);
-  const grids = await readSheets(file.bytes, file.filename);
-  const layout = chooseLayout(grids, o.sheet, o.headerRow, o.mapping);
-  const { list, linked } = candidates(grids, layout);
+  const { result, list } = await parseSheetsOffLoop({
+    bytes: file.bytes,
+    filename: file.filename,
+    ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
+    ...(o.headerRow === undefined ? {} : { headerRow: o.headerRow }),
+    ...(o.mapping === undefined ? {} : { mapping: o.mapping }),
+  });
   const decisions = new Map<number, Decision>((o.decisions ?? []).map((d) => [d.row, d]));
-  return { file, grids, layout, list, linked, decisions, format: detectFormat(file.bytes, file.filename) };
+  return { file, ...result, list, decisions };
 }
 
 function run(db: Db, viewer: Viewer, now: Date, list: Candidate[], decisions: Map<number, Decision>, linked: boolean) {
   return (tx: Tx) =>
     applyImport(db, tx, list, { viewer, now, settings: getSettings(db), decisions, keysFromFile: linked });
 }
-
-const sampleValues = (grid: Grid, layout: Layout, row: number) => {
-  const cells = grid.rows[grid.rowNumbers.indexOf(row)] ?? [];
-  const out: Record<string, string> = {};
-  layout.mapping.forEach((f, j) => {
-    const v = cells[j]?.trim();
-    if (f && v) out[f] = out[f] ? `${out[f]}; ${v}` : v;
-  });
-  return out;
-};
 
 /**
  * What an import would do, row by row, without writing: the whole file is run through the
@@ -134,7 +131,7 @@ export async function previewImport(db: Db, viewer: Viewer, now: Date, o: Import
     if (!(e instanceof DryRun)) throw e;
   }
   const { counts, rows } = result as { counts: Counts; rows: RowReport[] };
-  const grid = p.grids.find((g) => g.name === p.layout.sheet) as Grid;
+  const samples = new Map(p.samples);
   // Ids of files the dry run created don't exist; a merge into one is shown by its row instead.
   const proposal = (r: RowReport) => {
     const { customerId, ...rest } = r;
@@ -144,13 +141,13 @@ export async function previewImport(db: Db, viewer: Viewer, now: Date, o: Import
   return {
     filename: p.file.filename,
     format: p.format,
-    sheets: p.grids.map((g) => g.name),
+    sheets: p.sheets,
     sheet: p.layout.sheet,
-    headerRow: grid.rowNumbers[p.layout.headerIndex] ?? p.layout.headerIndex + 1,
+    headerRow: p.headerRow,
     columns: p.layout.headers.map((header, index) => ({ index, header, field: p.layout.mapping[index] ?? null })),
     linkedSheets: p.linked,
     counts,
-    sample: rows.slice(0, 20).map((r) => ({ ...proposal(r), values: sampleValues(grid, p.layout, r.row) })),
+    sample: rows.slice(0, 20).map((r) => ({ ...proposal(r), values: samples.get(r.row) ?? {} })),
     errors: rows.flatMap((r) => r.errors ?? []).slice(0, 1000) as RowError[],
     proposals: rows
       .filter((r) => r.matchedBy || r.suggestion)

@@ -4,9 +4,9 @@ import { people } from '../../db/schema.ts';
 import { liveCustomer } from '../customers.ts';
 import { reindexCustomer } from '../search-index.ts';
 import type { Viewer } from '../visibility.ts';
-import { decodeText } from './files.ts';
 import { priorImport, recordImport } from './imports.ts';
-import { readVcf, samePersonByContact } from './vcard.ts';
+import { PeopleIndex, Phones } from './match-index.ts';
+import { parseCardsOffLoop } from './parse-pool.ts';
 
 export interface CardReport {
   index: number;
@@ -21,9 +21,9 @@ const FILLABLE = ['title', 'mobile', 'directLine', 'email', 'birthday', 'homeAdd
 /**
  * People from a vCard file into one customer, deduplicated by e-mail or mobile against the
  * customer's people and the earlier cards: a known person only gets their blanks filled.
- * All cards or none, in one transaction.
+ * The file is read in the parse worker; all cards or none are written, in one transaction.
  */
-export function importVcard(
+export async function importVcard(
   db: Db,
   viewer: Viewer,
   now: Date,
@@ -33,15 +33,23 @@ export function importVcard(
 ) {
   const prior = priorImport(db, viewer, idempotencyKey);
   if (prior) return { report: prior, replayed: true };
-  const cards = readVcf(decodeText(file.bytes));
+  liveCustomer(db, customerId, viewer); // a file the viewer can't see is a 404 before anything is read
+  const { cards, phoneForms } = await parseCardsOffLoop(file.bytes);
+  const phones = new Phones();
+  phones.seed(phoneForms);
   const at = now.toISOString();
   const report = db.transaction((tx) => {
     liveCustomer(tx, customerId, viewer);
-    const known = tx
-      .select()
-      .from(people)
-      .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
-      .all();
+    // Same person: the same e-mail, or the same mobile however written (each number parsed once).
+    const known = new PeopleIndex(
+      phones,
+      false,
+      tx
+        .select()
+        .from(people)
+        .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
+        .all(),
+    );
     const rows: CardReport[] = [];
     const counts = { total: cards.length, created: 0, merged: 0, skipped: 0, invalid: 0 };
     for (const card of cards) {
@@ -51,14 +59,14 @@ export function importVcard(
         rows.push({ index: card.index, name: null, outcome: 'invalid', errors: card.errors });
         continue;
       }
-      const dup = known.find((k) => samePersonByContact(k, p));
+      const dup = known.find(p);
       if (!dup) {
         const row = tx
           .insert(people)
           .values({ ...p, keyPerson: p.keyPerson ?? false, customerId, createdAt: at, updatedAt: at })
           .returning()
           .get();
-        known.push(row);
+        known.add(row);
         counts.created++;
         rows.push({ index: card.index, name: p.name, outcome: 'created', personId: row.id });
         continue;
@@ -74,6 +82,7 @@ export function importVcard(
           .where(eq(people.id, dup.id))
           .run();
         Object.assign(dup, fill);
+        known.filled(dup);
         counts.merged++;
       } else counts.skipped++;
       rows.push({

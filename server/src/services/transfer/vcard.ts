@@ -1,14 +1,16 @@
-import {
-  normaliseEmail,
-  normalisePhone,
-  type PersonInput,
-  PersonInput as PersonSchema,
-  samePhone,
-} from '@dossier/shared';
+import { normaliseEmail, normalisePhone, type PersonInput, PersonInput as PersonSchema } from '@dossier/shared';
 import ICAL from 'ical.js';
 import type { people } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { parseDate } from './values.ts';
+import { tooLarge } from './zip.ts';
+
+/**
+ * People go into one customer file: a company has tens of them, an address book a few
+ * thousand. More cards, or more lines, than this are refused before any is parsed.
+ */
+export const MAX_CARDS = 5_000;
+export const MAX_VCARD_LINES = 200_000;
 
 type PersonRow = typeof people.$inferSelect;
 type JProp = [string, Record<string, unknown>, string, ...unknown[]];
@@ -61,6 +63,17 @@ const types = (params: Record<string, unknown>) =>
 
 /** Reads vCard 3.0 and 4.0 cards (ical.js parses both); 2.1 cards, with their quoted-printable text, are refused. */
 export function readVcf(text: string): CardRead[] {
+  const cardCount = text.match(/^[ \t]*BEGIN[ \t]*:[ \t]*VCARD/gim)?.length ?? 0;
+  if (cardCount > MAX_CARDS) {
+    throw tooLarge('too_many_cards', `the file has ${cardCount} cards; at most ${MAX_CARDS} are read at once`, {
+      limit: MAX_CARDS,
+    });
+  }
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= MAX_VCARD_LINES; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines > MAX_VCARD_LINES) {
+    throw tooLarge('too_many_lines', `the file has more than ${MAX_VCARD_LINES} lines`, { limit: MAX_VCARD_LINES });
+  }
   let parsed: unknown;
   try {
     parsed = ICAL.parse(text);
@@ -134,11 +147,4 @@ export function readVcf(text: string): CardRead[] {
       if (!ok.success) errors.push(...ok.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
       return { index, person: errors.length ? null : person, errors };
     });
-}
-
-/** Same person: the same e-mail, or the same mobile however written. */
-export function samePersonByContact(a: { email?: string | null; mobile?: string | null }, b: PersonInput): boolean {
-  if (a.email && b.email && a.email === b.email) return true;
-  if (!a.mobile || !b.mobile) return false;
-  return samePhone(a.mobile, b.mobile);
 }

@@ -1,0 +1,27 @@
+// The parse worker's entry (node:worker_threads; started by parse-pool.ts). Plain JavaScript so
+// that Node can start it however the server runs. The server runs from TypeScript sources: if
+// no loader in this thread reads .ts (tsx registers itself on the main thread only on Node 20;
+// vitest and Playwright load TypeScript their own way), tsx is registered here before the job
+// module is imported.
+import { parentPort } from 'node:worker_threads';
+
+const job = new URL('./parse-job.ts', import.meta.url);
+let runJob;
+try {
+  ({ runJob } = await import(job.href));
+} catch (e) {
+  if (e?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+  const { register } = await import('tsx/esm/api');
+  register();
+  // A failed import stays failed under its URL: ask again under another.
+  ({ runJob } = await import(`${job.href}?tsx`));
+}
+
+parentPort.on('message', async ({ id, job }) => {
+  try {
+    const outcome = await runJob(job, (batch) => parentPort.postMessage({ id, type: 'batch', batch }));
+    parentPort.postMessage({ id, type: 'done', outcome });
+  } catch (e) {
+    parentPort.postMessage({ id, type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+});
