@@ -113,14 +113,19 @@ export class PhoneSet {
   }
 }
 
+/** Both lists' numbers, each once; the E.164 form of a number wins over its national print. */
 function unionPhones(a: string[], b: string[]): string[] {
   const seen = PhoneSet.of(a);
   const out = [...a];
-  for (const x of b)
+  for (const x of b) {
     if (!seen.has(x)) {
       seen.add(x);
       out.push(x);
+    } else if (x.startsWith('+')) {
+      const k = out.findIndex((y) => !y.startsWith('+') && PhoneSet.of([y]).has(x));
+      if (k >= 0) out[k] = x;
     }
+  }
   return out;
 }
 
