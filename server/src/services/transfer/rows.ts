@@ -19,7 +19,7 @@ import {
 import type { z } from 'zod';
 import { ApiError } from '../../lib/errors.ts';
 import { type Field, fieldOfHeader, MULTI_COLUMN, sheetKind } from './columns.ts';
-import type { Grid } from './files.ts';
+import { type Grid, MAX_IMPORT_ROWS } from './files.ts';
 import { attachLinked } from './linked.ts';
 import {
   COMPANY_TYPE_WORDS,
@@ -37,6 +37,7 @@ import {
   splitRegion,
   unguardFormula,
 } from './values.ts';
+import { tooLarge } from './zip.ts';
 
 export interface RowError {
   row: number;
@@ -298,14 +299,24 @@ function candidateOf(cells: string[], mapping: (Field | null)[], row: number): C
 }
 
 /** Every non-empty data row of the layout's sheet as a candidate, with linked sheets attached. */
-export function candidates(grids: Grid[], layout: Layout): { list: Candidate[]; linked: boolean } {
+export function candidates(
+  grids: Grid[],
+  layout: Layout,
+  maxRows = MAX_IMPORT_ROWS,
+): { list: Candidate[]; linked: boolean } {
   const grid = grids.find((g) => g.name === layout.sheet) as Grid;
-  const list: Candidate[] = [];
+  const data: number[] = [];
   for (let i = layout.headerIndex + 1; i < grid.rows.length; i++) {
-    const cells = grid.rows[i] ?? [];
-    if (cells.every((v) => !v.trim())) continue;
-    list.push(candidateOf(cells, layout.mapping, grid.rowNumbers[i] ?? i + 1));
+    if (!(grid.rows[i] ?? []).every((v) => !v.trim())) data.push(i);
   }
+  if (data.length > maxRows) {
+    throw tooLarge(
+      'too_many_rows',
+      `${layout.sheet} has ${data.length} customers; at most ${maxRows} are imported at once — split the file`,
+      { limit: maxRows, sheet: layout.sheet },
+    );
+  }
+  const list = data.map((i) => candidateOf(grid.rows[i] ?? [], layout.mapping, grid.rowNumbers[i] ?? i + 1));
   const linked = grids.some(
     (g) => g.name !== layout.sheet && sheetKind(g.name) !== null && sheetKind(g.name) !== 'customers',
   );
