@@ -21,7 +21,7 @@ import { dayStart } from '../lib/time.ts';
 import { getCustomerDetail, liveCustomer } from './customers.ts';
 import { refreshDue } from './due.ts';
 import { reindexCustomer } from './search-index.ts';
-import { type Viewer, visible } from './visibility.ts';
+import type { Viewer } from './visibility.ts';
 
 type CustomerRow = typeof customers.$inferSelect;
 

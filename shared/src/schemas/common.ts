@@ -8,14 +8,10 @@ export const shortText = text(200);
  * isolates that can make a name display as something else (U+202A–U+202E, U+2066–U+2069) are
  * dropped before it is checked and stored.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are dropped
 const hidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 export const withoutHidden = (s: string) => s.replace(hidden, '');
-export const nameText = z
-  .string()
-  .overwrite(withoutHidden)
-  .trim()
-  .max(200)
-  .min(1);
+export const nameText = z.string().overwrite(withoutHidden).trim().max(200).min(1);
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
