@@ -124,3 +124,15 @@ describe('one number, one entry; an article speaks for its site only', () => {
     expect(c.company?.emails).toEqual(['news@paper.example']);
   });
 });
+
+describe('what is not an address', () => {
+  it('neither years and names, nor a link or a button after an address label', () => {
+    expect(looseAddress(lines('2020 Antonio Andrioli, 2019 Michael Müller', 'presse@bund.example'))).toBeUndefined();
+    expect(looseAddress(lines('2010 September, 2010 Oktober'))).toBeUndefined();
+    const c = runCapture(
+      parse('<p>Adresse: https://www.ndr.de/nachrichten/1.html</p><p>Telefon: 040 4156 0</p>'),
+      'https://www.ndr.de/',
+    );
+    expect(c.company?.address).toBeUndefined();
+  });
+});

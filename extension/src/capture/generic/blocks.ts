@@ -73,8 +73,16 @@ const POSTCODE_TOWN = new RegExp(`^(?:[A-Z]{1,2}[- ])?\\d{4,5}(?: ?[A-Z]{2})? ${
 // "New York, NY 10003"
 const US_TOWN = new RegExp(`^${TOWN},? [A-Z]{2} \\d{5}(?:-\\d{4})?$`, 'u');
 // "Talhofstraße 32", "Eisgrubengasse 2–6 / 2", "Bedriftsveien 7", "Juval 2", "101 5th Ave 10th Floor".
-const STREET =
-  /^(?:\p{L}[\p{L}'’. -]{1,40}? \d{1,5} ?[a-zA-Z]?(?: ?[-–/] ?\d{1,4} ?[a-zA-Z]?)*|\d{1,5}[a-zA-Z]? [\p{L}\d][\p{L}0-9'’. -]{2,50})$/u;
+// Number first (American, British, French): the street says what it is (5th Ave, Main Street,
+// rue de …); name first (Continental): the name and the house number, the postcode line after
+// it decides.
+const STREET_WORD =
+  /\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|drive|way|pl|place|ct|court|sq|square|pkwy|parkway|hwy|highway|terrace|crescent|close|row|floor|fl|suite|ste|unit|rue|avenida|calle|via|viale|piazza|corso)\b\.?/i;
+const STREET_NAME_FIRST = /^\p{L}[\p{L}'’. -]{1,40}? \d{1,5} ?[a-zA-Z]?(?: ?[-–/] ?\d{1,4} ?[a-zA-Z]?)*$/u;
+const STREET_NUMBER_FIRST = /^\d{1,5}[a-zA-Z]? [\p{L}\d][\p{L}0-9'’. -]{2,50}$/u;
+const STREET = {
+  test: (s: string) => STREET_NAME_FIRST.test(s) || (STREET_NUMBER_FIRST.test(s) && STREET_WORD.test(s)),
+};
 const PO_BOX = /postfach|postboks|p\.?\s?o\.?\s?box|casella postale|boîte postale|postbox/i;
 
 /** "Street 1, 12345 Town" or "1 Main St, Town, ST 12345" in one cell: the address, else undefined. */
@@ -110,7 +118,8 @@ export function looseAddress(lines: Line[]): string | undefined {
       const prev = lines[i - 1]?.cells;
       const street = prev?.length === 1 ? (prev[0] ?? '') : '';
       if (street && STREET.test(street) && !PO_BOX.test(street)) return `${street}, ${cell}`;
-      if (nearContact(i, anchors) && !PO_BOX.test(street)) return cell;
+      // Alone, not a year and a name ("2019 Michael Müller").
+      if (nearContact(i, anchors) && !PO_BOX.test(street) && !/^(?:19|20)\d\d\s/.test(cell)) return cell;
     }
     const named = /^[^：:]{2,40}[：:]\s*(.+)$/.exec(cell);
     if (named?.[1] && looksLikeCnAddress(named[1]) && nearContact(i, anchors)) return named[1];

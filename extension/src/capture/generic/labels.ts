@@ -30,9 +30,26 @@ export interface Labelled {
 const TRIM = /^[\s:：,，;；|｜、/\\-]+|[\s,，;；|｜、/\\-]+$/g;
 
 /** Every "label：value" in one piece of text; a value runs to the next label. */
+// Fields a label may give without a colon, right before the number it labels ("电话 0516…").
+// Any other label in running text needs its colon: "… der Company (*um), Data Science …" is a
+// sentence, not a company name.
+const BEFORE_NUMBER = new Set<Field>([
+  'phone',
+  'mobile',
+  'fax',
+  'phoneFax',
+  'postcode',
+  'qq',
+  'credit',
+  'icp',
+  'other',
+]);
+
 function labelsIn(text: string, line: number): Labelled[] {
   const hits = findLabels(text);
   return hits.flatMap((h, k) => {
+    const colon = /[:：]/.test(text.charAt(h.end - 1));
+    if (!colon && !BEFORE_NUMBER.has(h.field)) return [];
     const value = text.slice(h.end, hits[k + 1]?.start ?? text.length).replace(TRIM, '');
     return value ? [{ field: h.field, value, line }] : [];
   });
@@ -278,7 +295,9 @@ export function foundFromLabels(
         handles.push(...emailsIn(value).addresses);
         break;
       case 'address':
-        addresses.push({ value: clean(value), line });
+        // Not a link, not a button ("+ Kontakt"), not a word or two.
+        if (/\p{L}/u.test(value) && value.length >= 5 && !/^\s*(?:https?:\/\/|www\.|[+>»])/i.test(value))
+          addresses.push({ value: clean(value), line });
         break;
       case 'website': {
         const w = websiteIn(value);

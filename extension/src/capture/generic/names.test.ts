@@ -63,3 +63,38 @@ describe("the site's own name", () => {
     expect(nameOf('<head><title>A story about the weather</title></head><body><h1>Rain</h1></body>')).toBeUndefined();
   });
 });
+
+describe('what is not a name', () => {
+  it('drops what follows a name in footers and alt texts, and identifiers and sentences', () => {
+    expect(
+      nameOf(
+        '<head><title>Post | changelog</title></head><body><p>© 2020 changelog hosted by Vaubel Medienberatung</p><p>Tel. +49 89 98103987</p></body>',
+        'https://changelog.blog/x',
+      ),
+    ).toBe('changelog');
+    expect(
+      nameOf(
+        '<head><title>Quarantäne - Rosa-Luxemburg-Stiftung</title></head><body><a href="/"><img src="/logo.svg" alt="Rosa-Luxemburg-Stiftung: zur Startseite"></a></body>',
+        'https://www.rosalux.de/news/1',
+      ),
+    ).toBe('Rosa-Luxemburg-Stiftung');
+    expect(
+      nameOf('<body><img src="/img/psl-footer.png" alt="psl-footer_2017"><p>© 2017 PSL</p></body>', 'https://psl.eu/'),
+    ).not.toBe('psl-footer_2017');
+  });
+
+  it('a headline ending in Corporation next to a contact line is no name; a legal suffix keeps its stop', () => {
+    expect(
+      nameOf(
+        '<body><p>ZF Friedrichshafen übernimmt Cherry Corporation</p><p>info@blog.example</p></body>',
+        'https://blog.example/',
+      ),
+    ).toBeUndefined();
+    expect(
+      nameOf(
+        '<head><title>Contact Us | Harbor Light Instruments</title></head><body><p>© 2024 Harbor Light Instruments Inc. · Privacy</p></body>',
+        'https://www.harborlight-instruments.com/contact/',
+      ),
+    ).toBe('Harbor Light Instruments Inc.');
+  });
+});

@@ -24,7 +24,7 @@ const hasLegalForm = (s: string) =>
 
 // Words a title part or an alt text names a page with, not a site.
 const PAGE_WORDS =
-  /^(?:首页|主页|网站首页|联系我们|联系方式|关于我们|公司简介|企业简介|新闻中心|新闻动态|产品中心|产品展示|在线留言|人才招聘|招聘信息|客户服务|home|homepage|start|startseite|index|contact|contact us|kontakt|about|about us|über uns|impressum|news|blog|products|services|logo|home page|welcome|willkommen)$/i;
+  /^(?:首页|主页|网站首页|联系我们|联系方式|关于我们|公司简介|企业简介|新闻中心|新闻动态|产品中心|产品展示|在线留言|人才招聘|招聘信息|客户服务|版权声明|免责声明|隐私政策|home|homepage|start|startseite|index|contact|contact us|kontakt|about|about us|über uns|impressum|news|blog|products|services|logo|home page|welcome|willkommen|privacy|privacy policy|datenschutz|datenschutzerklärung|legal|legal notice|terms|agb|cookies|disclaimer|sitemap|avisos legales|aviso legal|mentions légales|note legali|search|suche)$|^(?:datenschutz|privacy|cookie|impressum|avisos? legal)/i;
 // Decorations around a site name: "官方网站", "欢迎您", "Logo von …", file names.
 const STRIP = [
   /(?:官方网站|官方网|官网|网站|欢迎您|欢迎光临|欢迎访问)$/,
@@ -34,13 +34,31 @@ const STRIP = [
   /^\s*(?:logo|标志)\s*/i,
   /\.(?:png|jpe?g|gif|svg|webp)$/i,
   /\s*\|.*$/,
+  // The link text of a logo: "Rosa-Luxemburg-Stiftung: zur Startseite", "ACME – Home".
+  /\s*[-–—:|]?\s*(?:(?:zurück\s+)?zur\s+startseite|to\s+(?:the\s+)?homepage|home(?:page)?|startseite|accueil|inicio)\s*$/i,
 ];
+
+// What follows a name in a footer or an alt text: "hosted by …", "Content Management by …",
+// a bracketed note ("(Logo)", "(Link zur Startseite)").
+const TRAILER =
+  /\s+(?:(?:hosted|powered|designed|developed|made|built|realised|realized|content management|cms|webdesign|design)\s+(?:by|von)\b.*|\([^)]*\)|（[^）]*）)$/i;
+// Not a name at all: an identifier (psl-footer_2017), a fragment that opens with a bracket or a
+// star, a sentence.
+const NOT_A_NAME =
+  /^[a-z0-9]+(?:[-_][a-z0-9]+)*[-_]\d+$|_|^[(*“"„«]|\*|(?:\S+\s+){7,}|^(?:bei|von|by|für|for|at|in|mit|with|and|und)\s/;
 
 function tidyName(raw: string): string {
   let s = clean(raw).replace(/^[©\s]+/, '');
-  for (let k = 0; k < 3; k++) for (const re of STRIP) s = s.replace(re, '').trim();
+  for (let k = 0; k < 3; k++) {
+    for (const re of STRIP) s = s.replace(re, '').trim();
+    s = s.replace(TRAILER, '').trim();
+  }
   s = s.replace(/(?:联系方式|联系我们)$/, '').trim();
-  return s.replace(/^[\s"'“”‘’「」《》:：,，-]+|[\s"'“”‘’「」《》:：,，.-]+$/g, '');
+  s = s.replace(/^\d{1,4}\s+(?=\p{L})/u, '');
+  s = s.replace(/^[\s"'“”‘’「」《》:：,，-]+|[\s"'“”‘’「」《》:：,，-]+$/g, '');
+  // A full stop ends a sentence, not an abbreviation (Inc., e.V.).
+  if (!/(?:\b(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|mbH|Pty)|\b\p{L}\.\p{L})\.$/u.test(s)) s = s.replace(/\.+$/, '');
+  return NOT_A_NAME.test(s) ? '' : s;
 }
 
 /** Names compare without case, spaces, punctuation or diacritics (Köln = Koeln). */
@@ -128,9 +146,9 @@ function copyrightHolders(lines: Line[]): string[] {
       .replace(/^(?:\d{4}\s*(?:[-–—~至]\s*\d{4})?\s*[,，.]?\s*)/, '')
       .replace(/\s*(?:\d{4}\s*(?:[-–—~]\s*\d{4})?)\s*[,，.]?/g, ' ');
     const cut = after.split(
-      /(?<!\b(?:Co|Inc|Corp|No|St))\.\s+(?=\p{Lu}\p{Ll}+\s)|\s*[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?ICP|\s*(?:all rights reserved|alle rechte vorbehalten|版权所有|保留所有权利|powered by|(?<!\bCo\.?)[,，]|[。;；]|\s{2,}|\s[A-Za-z\u4e00-\u9fff]{1,8}[:：]|[\u4e00-\u9fff]{2,8}[:：]|\d{4})/iu,
+      /(?<!\b(?:Co|Inc|Corp|No|St))\.\s+(?=\p{Lu}\p{Ll}+\s)|\s*[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?ICP|\s*(?:all rights reserved|alle rechte vorbehalten|版权所有|保留所有权利|powered by|(?<!\bCo\.?)[,，]|[。;；·•]|\s{2,}|\s[A-Za-z\u4e00-\u9fff]{1,8}[:：]|[\u4e00-\u9fff]{2,8}[:：]|\d{4})/iu,
     )[0];
-    for (const part of (cut ?? '').split(/\s*[|｜]\s*|\s*\/\s*/)) {
+    for (const part of (cut ?? '').split(/\s*[|｜]\s*|\s*\/\s*|\s+[-–—]\s+/)) {
       const name = tidyName(part.replace(/^版权所有[:：]?/, ''));
       if (name.length >= 2 && name.length <= 60) out.push(name);
     }
@@ -141,8 +159,16 @@ function copyrightHolders(lines: Line[]): string[] {
 }
 
 // Lines that carry contact details; an organisation named next to them is the one to call.
-const CONTACTISH = /@|电话|手机|传真|地址|邮箱|Tel|Phone|Fax|Telefon|E-?Mail|Adresse|Address|\+\d/i;
+const CONTACTISH =
+  /[\w.-]@[\w-]+\.|(?:电话|手机|传真|Tel|Phone|Fax|Telefon)\.?\s*[:：]?\s*[+(0-9]|地址[:：]|Address:|Adresse:|\+\d{1,3}[\s(-]\d/i;
 const NAME_THEN_ADDRESS = /^([^：:]{2,40})[：:]\s*\S*[省市区县路街道号]/;
+
+// A Western organisation's name is capitalised, particles aside ("ZF Friedrichshafen
+// übernimmt Cherry Corporation" is a headline).
+const PARTICLES =
+  /^(?:of|for|and|the|de|du|des|la|le|di|del|der|die|das|den|für|und|von|zu|im|am|an|&|\+|-|–|e\.V\.|mbH)$/;
+const capitalised = (name: string) =>
+  /[\u4e00-\u9fff]/.test(name) || name.split(/\s+/).every((w) => PARTICLES.test(w) || /^[\p{Lu}\d(]/u.test(w));
 
 function contactBlockNames(lines: Line[]): string[] {
   const out: string[] = [];
@@ -161,7 +187,7 @@ function contactBlockNames(lines: Line[]): string[] {
         continue;
       }
       const name = tidyName(text);
-      if (looksLikeOrg(name)) out.push(name);
+      if (looksLikeOrg(name) && capitalised(name)) out.push(name);
       else {
         const m = NAME_THEN_ADDRESS.exec(text);
         if (m?.[1] && looksLikeOrg(m[1].trim())) out.push(m[1].trim());
@@ -182,7 +208,10 @@ function legalForm(name: string, text: string): string | undefined {
       )
     : new RegExp(`(?<![\\p{L}])${esc}(?:[ -][\\p{Lu}][\\p{L}.&-]*){0,4}\\s${WEST_ORG}(?![\\p{L}])`, 'gu');
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(re)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  for (const m of text.matchAll(re)) {
+    const found = tidyName(m[0]);
+    if (found && capitalised(found)) counts.set(found, (counts.get(found) ?? 0) + 1);
+  }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0];
 }
 
@@ -197,7 +226,7 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   };
   for (const m of meta(doc, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])) {
     // "Postlight — Digital Strategy, Design and Engineering", "TINE.no": the name, not the tagline.
-    const head = m.split(/\s+[-|–—:]\s+|\s*[|｜]\s*/)[0] ?? m;
+    const head = m.split(/\s+[-|–—:•·]\s+|\s*[|｜]\s*/)[0] ?? m;
     vote(head.replace(/\.(?:com|net|org|no|de|at|ch|it|cn|co\.uk|fr|nl|se|dk|fi|es)$/i, ''), 2);
   }
   for (const alt of logoAlts(doc, url)) vote(alt, 2);
