@@ -98,3 +98,20 @@ describe('what is not a name', () => {
     ).toBe('Harbor Light Instruments Inc.');
   });
 });
+
+describe('Chinese footers', () => {
+  it('the holder named before 版权所有, 中学 and 小学 among organisations; 电话&传真 is both', async () => {
+    expect(
+      nameOf(
+        '<body><div>绍兴市第一中学 版权所有 Copyright © SXYZ.NET All Rights Reserved.</div><div>地址：绍兴市站前大道1898号 电话&amp;传真：0575-85173853</div></body>',
+        'http://www.sxyz.net/',
+      ),
+    ).toBe('绍兴市第一中学');
+    const { runCapture } = await import('../index.ts');
+    const c = runCapture(
+      parse('<p>地址：绍兴市站前大道1898号 电话&amp;传真：0575-85173853</p>'),
+      'http://www.sxyz.net/',
+    );
+    expect(c.company).toMatchObject({ phones: ['+8657585173853'], faxes: ['+8657585173853'] });
+  });
+});

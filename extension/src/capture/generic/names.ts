@@ -13,7 +13,7 @@ import { linesMatching } from '../scan.ts';
 
 // Endings of organisation names, Chinese and Western; not only 公司 — 学会, 医院, 研究院 too.
 const CN_ORG =
-  '(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|研究院|研究所|研究中心|中心|医院|学会|协会|商会|委员会|杂志社|报社|出版社|大学|学院|学校|银行|事务所|工作室|合作社|基金会|博物馆|图书馆|局|厅|所|院|厂|店|馆|社)';
+  '(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|研究院|研究所|研究中心|中心|医院|学会|协会|商会|委员会|杂志社|报社|出版社|大学|学院|学校|中学|小学|幼儿园|银行|事务所|工作室|合作社|基金会|博物馆|图书馆|局|厅|所|院|厂|店|馆|社)';
 const WEST_ORG =
   '(?:Co\\.?,?\\s*Ltd\\.?|Company Limited|Limited|Ltd\\.?|Inc\\.?|LLC|L\\.L\\.C\\.|GmbH(?: & Co\\.? KG)?|mbH|AG|KG|KGaA|SE|e\\.\\s?V\\.|S\\.?p\\.?A\\.?|S\\.?r\\.?l\\.?|S\\.?A\\.?|SAS|SARL|B\\.?V\\.?|N\\.?V\\.?|A/S|ASA|AS|AB|Oy|Oyj|plc|PLC|Corporation|Corp\\.?|Incorporated|Pty\\.? Ltd\\.?|Group|Holding|Foundation|Association|Institute|University|College|Hospital|Society)';
 const CN_ORG_NAME = new RegExp(`^[\\u4e00-\\u9fa5（）()A-Za-z0-9·]{2,40}?${CN_ORG}$`);
@@ -154,6 +154,9 @@ function copyrightHolders(lines: Line[]): string[] {
     }
     const own = /版权所有[:：]?\s*([^\s|｜,，]{2,40})/.exec(text)?.[1];
     if (own) out.push(tidyName(own));
+    // "绍兴市第一中学 版权所有": the holder before the words.
+    const before = /([\u4e00-\u9fa5（）()]{2,40})\s*(?:版权所有|版權所有)/.exec(text)?.[1];
+    if (before && looksLikeOrg(tidyName(before))) out.push(tidyName(before));
   }
   return out;
 }
