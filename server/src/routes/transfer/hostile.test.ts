@@ -122,8 +122,11 @@ describe('hostile files', () => {
       if (!done) answered++;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    expect((await read).status).toBe(200);
+    const preview = await read;
+    expect(preview.status).toBe(200);
     expect(answered).toBeGreaterThan(5);
+    // The answer says how long the file took to read (off the loop) and to write (on it).
+    expect(preview.headers.get('server-timing')).toMatch(/^read;dur=[\d.]+, write;dur=[\d.]+$/);
   }, 60_000);
 });
 

@@ -10,6 +10,7 @@ import {
   commitImport,
   createUpload,
   getImport,
+  type ImportTiming,
   loadFile,
   previewImport,
 } from '../../services/transfer/imports.ts';
@@ -86,6 +87,12 @@ export const importDocs: RouteDoc[] = [
   },
 ];
 
+/** `read;dur=2400.1, write;dur=812.3`: the file read off the request loop, then written on it. */
+const serverTiming = (t: ImportTiming) =>
+  Object.entries(t)
+    .map(([k, v]) => `${k};dur=${(v as number).toFixed(1)}`)
+    .join(', ');
+
 export const importRoutes = (deps: AppDeps) =>
   new Hono<AppEnv>()
     .post('/uploads', validate('json', UploadCreate), (c) => {
@@ -97,11 +104,22 @@ export const importRoutes = (deps: AppDeps) =>
       const up = appendChunk(deps.db, c.get('viewer'), c.req.valid('param').id, offset, Buffer.from(data, 'base64'));
       return c.json(up, 200);
     })
-    .post('/preview', validate('json', ImportOptions), async (c) =>
-      c.json(await previewImport(deps.db, c.get('viewer'), deps.clock(), c.req.valid('json')), 200),
-    )
+    .post('/preview', validate('json', ImportOptions), async (c) => {
+      const timing: ImportTiming = {};
+      const preview = await previewImport(deps.db, c.get('viewer'), deps.clock(), c.req.valid('json'), timing);
+      c.header('Server-Timing', serverTiming(timing));
+      return c.json(preview, 200);
+    })
     .post('/commit', validate('json', ImportCommit), async (c) => {
-      const { report, replayed } = await commitImport(deps.db, c.get('viewer'), deps.clock(), c.req.valid('json'));
+      const timing: ImportTiming = {};
+      const { report, replayed } = await commitImport(
+        deps.db,
+        c.get('viewer'),
+        deps.clock(),
+        c.req.valid('json'),
+        timing,
+      );
+      c.header('Server-Timing', serverTiming(timing));
       return c.json(report, replayed ? 200 : 201);
     })
     .post('/vcard', validate('json', VcardImport), async (c) => {

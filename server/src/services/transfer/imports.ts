@@ -119,8 +119,20 @@ function run(db: Db, viewer: Viewer, now: Date, list: Candidate[], decisions: Ma
  * same code as the commit inside a transaction that is then rolled back, so the projected
  * counts are exactly what the commit will do on the same data.
  */
-export async function previewImport(db: Db, viewer: Viewer, now: Date, o: ImportOptions) {
+/**
+ * Where an import's time went, for a Server-Timing header: reading the file (in the parse
+ * worker, the request loop free) and writing it (one transaction on the request loop).
+ */
+export interface ImportTiming {
+  read?: number;
+  write?: number;
+}
+
+export async function previewImport(db: Db, viewer: Viewer, now: Date, o: ImportOptions, timing: ImportTiming = {}) {
+  const t0 = performance.now();
   const p = await prepare(db, viewer, o);
+  const t1 = performance.now();
+  timing.read = t1 - t0;
   let result: { counts: Counts; rows: RowReport[] } | undefined;
   try {
     db.transaction((tx) => {
@@ -130,6 +142,7 @@ export async function previewImport(db: Db, viewer: Viewer, now: Date, o: Import
   } catch (e) {
     if (!(e instanceof DryRun)) throw e;
   }
+  timing.write = performance.now() - t1;
   const { counts, rows } = result as { counts: Counts; rows: RowReport[] };
   const samples = new Map(p.samples);
   // Ids of files the dry run created don't exist; a merge into one is shown by its row instead.
@@ -170,10 +183,14 @@ export async function commitImport(
   viewer: Viewer,
   now: Date,
   o: ImportOptions & { idempotencyKey: string },
+  timing: ImportTiming = {},
 ): Promise<{ report: ImportReport; replayed: boolean }> {
   const prior = priorImport(db, viewer, o.idempotencyKey);
   if (prior) return { report: prior as unknown as ImportReport, replayed: true };
+  const t0 = performance.now();
   const p = await prepare(db, viewer, o);
+  const t1 = performance.now();
+  timing.read = t1 - t0;
   const at = now.toISOString();
   const report = db.transaction((tx) => {
     const { counts, rows } = run(db, viewer, now, p.list, p.decisions, p.linked)(tx);
@@ -183,6 +200,7 @@ export async function commitImport(
     if (p.file.uploadId) tx.delete(importUploads).where(eq(importUploads.id, p.file.uploadId)).run();
     return report;
   });
+  timing.write = performance.now() - t1;
   return { report, replayed: false };
 }
 
