@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { sourceFingerprint, stampBuild, upToDate } from './build-stamp.ts';
 import { openDb } from './db/client.ts';
 import { seedDemo } from './demo/seed.ts';
 import { readEnv } from './env.ts';
@@ -27,8 +28,15 @@ const USAGE = `dossier <command> [options]
   restore <file> [--data-dir D] replace the database with a backup (stop the server first)
 Environment: DOSSIER_HOST, DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_TOKEN (flags win).`;
 
+/** Builds the extension only when its sources (or the shared package) changed since the last build. */
 function buildExtension(): string | null {
   if (!existsSync(join(extensionDir, 'package.json'))) return null;
+  const out = join(extensionDir, '.output', 'chrome-mv3');
+  const fingerprint = sourceFingerprint([extensionDir, join(repoRoot, 'shared')], repoRoot);
+  if (upToDate(out, fingerprint)) {
+    console.log('The extension is up to date (sources unchanged since the last build).');
+    return out;
+  }
   console.log('Building the extension…');
   const r = spawnSync('pnpm', ['--filter', '@dossier/extension', 'run', 'build:chrome'], {
     cwd: repoRoot,
@@ -38,7 +46,8 @@ function buildExtension(): string | null {
     console.warn('! The extension did not build; the API runs anyway. Try: pnpm --filter @dossier/extension build');
     return null;
   }
-  return join(extensionDir, '.output', 'chrome-mv3');
+  stampBuild(out, fingerprint);
+  return out;
 }
 
 async function main(argv: string[]) {
