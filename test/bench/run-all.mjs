@@ -40,7 +40,7 @@ const e2e = benches.find(
   (b) => b.cwd === dir('test') && readFileSync(dir('test', b.cmd[3]), 'utf8').includes('global-setup'),
 );
 if (e2e) e2e.env = { DOSSIER_E2E_BUILD: '1' };
-const expected = ['extension/bench/extract.bench.ts', 'test/bench/tab-switch.ts'];
+const expected = ['extension/bench/extract.bench.ts', 'test/bench/tab-switch.ts', 'test/bench/import-load.ts'];
 const missing = only ? [] : expected.filter((p) => !existsSync(dir(p)));
 
 /** Machine-wide busy/total jiffies and the CPU of our finished children, to see who else ran. */
