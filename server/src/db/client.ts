@@ -39,3 +39,28 @@ export type Conn = Db | Tx;
 export function knownMigrations(): Set<string> {
   return new Set(readMigrationFiles({ migrationsFolder }).map((m) => m.hash));
 }
+
+/**
+ * The better-sqlite3 connection under a database or transaction handle, for the hot paths that
+ * keep prepared statements (a transaction runs on the same connection, so its statements are
+ * inside it). drizzle keeps it as `session.client` on a transaction; only this file knows.
+ */
+export function clientOf(conn: Conn): Database.Database {
+  return '$client' in conn
+    ? conn.$client
+    : (conn as unknown as { session: { client: Database.Database } }).session.client;
+}
+
+/** One set of prepared statements per connection, built on first use. */
+export function preparedFor<T>(build: (client: Database.Database) => T): (conn: Conn) => T {
+  const cache = new WeakMap<Database.Database, T>();
+  return (conn) => {
+    const client = clientOf(conn);
+    let s = cache.get(client);
+    if (!s) {
+      s = build(client);
+      cache.set(client, s);
+    }
+    return s;
+  };
+}

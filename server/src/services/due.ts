@@ -1,14 +1,36 @@
 import { CALL_KINDS, dayStart, FOLLOW_UP_KINDS, nextDue, type Settings, type Tier, VISIT_KINDS } from '@dossier/shared';
-import { sql } from 'drizzle-orm';
-import type { Conn, Db } from '../db/client.ts';
+import { type Conn, type Db, preparedFor } from '../db/client.ts';
 
-const list = (kinds: readonly string[]) =>
-  sql.join(
-    kinds.map((k) => sql`${k}`),
-    sql`, `,
-  );
+const list = (kinds: readonly string[]) => kinds.map((k) => `'${k}'`).join(', ');
 
 type Fixer = { id: number; at: string; appointment: string; cancelled_at: string | null };
+
+/** Every write refreshes a file's due dates: its statements are prepared once per connection. */
+const statements = preparedFor((c) => ({
+  customer: c.prepare<[number], { tier: Tier; created_at: string }>(
+    'select tier, created_at from customers where id = ?',
+  ),
+  aggregate: c.prepare<[number], { last_call: string | null; last_visit: string | null; follow_ups: number | null }>(`
+    select
+      max(case when kind in (${list(CALL_KINDS)}) then at end) as last_call,
+      max(case when kind in (${list(VISIT_KINDS)}) then at end) as last_visit,
+      sum(case when kind in (${list(FOLLOW_UP_KINDS)}) then 1 else 0 end) as follow_ups
+    from interactions where customer_id = ? and deleted_at is null`),
+  fixer: c.prepare<[number], Fixer>(`
+    select id, at, appointment, appointment_cancelled_at as cancelled_at from interactions
+    where customer_id = ? and deleted_at is null and appointment is not null
+    order by at desc, id desc limit 1`),
+  met: c.prepare<{ customer: number; at: string; id: number; day: string }, 1>(`
+    select 1 from interactions j
+    where j.customer_id = @customer and j.deleted_at is null
+      and (j.at > @at or (j.at = @at and j.id > @id))
+      and (j.meets_appointment = 1 or (j.kind in (${list(CALL_KINDS)}) and j.at >= @day))
+    limit 1`),
+  write: c.prepare(`update customers set
+      last_call_at = @lastCall, last_visit_at = @lastVisit, appointment_at = @appointment,
+      next_call_due = @nextCallDue, next_visit_due = @nextVisitDue, next_due = @nextDue, follow_ups = @followUps
+    where id = @id`),
+}));
 
 /**
  * The appointment that stands for a customer. The latest one fixed is the only candidate (a later
@@ -17,19 +39,11 @@ type Fixer = { id: number; at: string; appointment: string; cancelled_at: string
  * end it, and a missed one keeps standing, overdue.
  */
 export function standingAppointment(db: Conn, customerId: number, timeZone: string): Fixer | null {
-  const fixer = db.get<Fixer>(sql`
-    select id, at, appointment, appointment_cancelled_at as cancelled_at from interactions
-    where customer_id = ${customerId} and deleted_at is null and appointment is not null
-    order by at desc, id desc limit 1`);
+  const s = statements(db);
+  const fixer = s.fixer.get(customerId);
   if (!fixer || fixer.cancelled_at) return null;
-  const itsDay = dayStart(new Date(fixer.appointment), timeZone).toISOString();
-  const met = db.get(sql`
-    select 1 from interactions j
-    where j.customer_id = ${customerId} and j.deleted_at is null
-      and (j.at > ${fixer.at} or (j.at = ${fixer.at} and j.id > ${fixer.id}))
-      and (j.meets_appointment = 1 or (j.kind in (${list(CALL_KINDS)}) and j.at >= ${itsDay}))
-    limit 1`);
-  return met ? null : fixer;
+  const day = dayStart(new Date(fixer.appointment), timeZone).toISOString();
+  return s.met.get({ customer: customerId, at: fixer.at, id: fixer.id, day }) ? null : fixer;
 }
 
 /**
@@ -37,16 +51,10 @@ export function standingAppointment(db: Conn, customerId: number, timeZone: stri
  * the transaction of every interaction write, so the row never disagrees with its history.
  */
 export function refreshDue(db: Conn, customerId: number, settings: Settings): void {
-  const c = db.get<{ tier: Tier; created_at: string }>(
-    sql`select tier, created_at from customers where id = ${customerId}`,
-  );
+  const s = statements(db);
+  const c = s.customer.get(customerId);
   if (!c) return;
-  const agg = db.get<{ last_call: string | null; last_visit: string | null; follow_ups: number }>(sql`
-    select
-      max(case when kind in (${list(CALL_KINDS)}) then at end) as last_call,
-      max(case when kind in (${list(VISIT_KINDS)}) then at end) as last_visit,
-      sum(case when kind in (${list(FOLLOW_UP_KINDS)}) then 1 else 0 end) as follow_ups
-    from interactions where customer_id = ${customerId} and deleted_at is null`);
+  const agg = s.aggregate.get(customerId);
   const appointment = standingAppointment(db, customerId, settings.timeZone)?.appointment ?? null;
   const due = nextDue(
     { tier: c.tier, createdAt: c.created_at },
@@ -55,15 +63,16 @@ export function refreshDue(db: Conn, customerId: number, settings: Settings): vo
     appointment,
     settings,
   );
-  db.run(sql`update customers set
-      last_call_at = ${agg?.last_call ?? null},
-      last_visit_at = ${agg?.last_visit ?? null},
-      appointment_at = ${due.appointment?.toISOString() ?? null},
-      next_call_due = ${due.nextCallDue.toISOString()},
-      next_visit_due = ${due.nextVisitDue.toISOString()},
-      next_due = ${due.nextDue.toISOString()},
-      follow_ups = ${agg?.follow_ups ?? 0}
-    where id = ${customerId}`);
+  s.write.run({
+    id: customerId,
+    lastCall: agg?.last_call ?? null,
+    lastVisit: agg?.last_visit ?? null,
+    appointment: due.appointment?.toISOString() ?? null,
+    nextCallDue: due.nextCallDue.toISOString(),
+    nextVisitDue: due.nextVisitDue.toISOString(),
+    nextDue: due.nextDue.toISOString(),
+    followUps: agg?.follow_ups ?? 0,
+  });
 }
 
 /**
