@@ -101,6 +101,8 @@ const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s
  * and what they say is not on the page.
  */
 export function isHidden(el: Element): boolean {
+  // Most elements of a page have no attribute at all: one call answers for them.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && style.length >= 11 && HIDING_STYLE.test(style);

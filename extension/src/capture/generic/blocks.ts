@@ -14,7 +14,10 @@ import { labelField } from './vocab.ts';
 
 // Lines that may hold a number: an international prefix, an area code in brackets, or digit
 // groups joined by a space, dot or dash.
-const PHONEISH = /\+\s?\d|\(\d{2,5}\)\s?\d|\d{2,5}[\s.-]\d{2,4}|\d{7,}/;
+// (Tight on purpose: on a long page most lines hold dates, prices and order numbers, and
+// every line let through is parsed.)
+const PHONEISH =
+  /\+\s?\d|\(\d{2,5}\)\s?\d{3}|\d{2,5}[\s./-]\d{3,4}|\d{2} \d{2} \d{2} \d{2}|(?<!\d)(?:1[3-9]\d{9}|0\d{4,11}|[48]00\d{7})(?!\d)/;
 // What makes the digits after it something other than a phone (the shared reader knows the
 // Chinese ones: QQ, 邮编, 备案 …).
 const NOT_PHONE =
@@ -38,7 +41,7 @@ export function loosePhones(lines: Line[], nanp: boolean): string[] {
   for (const i of candidates) {
     const line = lines[i] as Line;
     for (const cell of line.cells) {
-      if (cell.length > MAX_LINE || labelField(cell)) continue;
+      if (cell.length > MAX_LINE || labelField(cell) || (line.cells.length > 1 && !PHONEISH.test(cell))) continue;
       const asWritten = NUMBER_FIRST.test(cell) && nearContact(i, anchors);
       for (const p of phonesIn(cell, { nanp, asWritten })) {
         if (NOT_PHONE.test(cell.slice(Math.max(0, p.start - 24), p.start))) continue;
@@ -98,7 +101,9 @@ function westernInline(cell: string): string | undefined {
   return undefined;
 }
 
-const ADDRESSISH = /\d/;
+// Lines that may hold an address: a postcode before a town, an American state and ZIP, or a
+// Chinese address after a colon.
+const ADDRESSISH = /\d{4,5} ?[A-Z]{0,2} \p{Lu}|\b[A-Z]{2} \d{5}\b|[：:][^：:]{0,40}?[省市区县]/u;
 
 /**
  * The first address the page's short lines show: a Western one (one line, or a street line

@@ -99,14 +99,18 @@ interface Vote {
 const TITLE_SPLIT =
   /\s+[-|–—•·:»/]\s+|\s*[|｜_–—•·»]\s*|(?<=[\u4e00-\u9fff])\s*[-:：]\s*|\s*[-:：]\s*(?=[\u4e00-\u9fff])/;
 
+/** The contents of the named <meta> elements, in the order of `names`. */
 function meta(doc: Document, names: string[]): string[] {
-  const out: string[] = [];
-  for (const n of names) {
-    const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"]`);
-    const v = el?.getAttribute('content') ?? el?.getAttribute('value');
-    if (v) out.push(v);
+  const found = new Map<string, string>();
+  // One pass over the few <meta> elements (a selector list is matched against every element).
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const el = metas[i] as Element;
+    const key = el.getAttribute('property') ?? el.getAttribute('name');
+    const v = el.getAttribute('content') ?? el.getAttribute('value');
+    if (key && v && names.includes(key) && !found.has(key)) found.set(key, v);
   }
-  return out;
+  return names.map((n) => found.get(n)).filter((v): v is string => Boolean(v));
 }
 
 /** The alt text of the site's logo: an image named logo, or the image of a link home. */
@@ -207,13 +211,21 @@ function legalForm(name: string, text: string): string | undefined {
   const re = /[\u4e00-\u9fff]/.test(name)
     ? new RegExp(
         `[\\u4e00-\\u9fa5]{0,8}${esc}[\\u4e00-\\u9fa5（）()]{0,12}?(?:股份有限公司|有限责任公司|有限公司)`,
-        'g',
+        'y',
       )
-    : new RegExp(`(?<![\\p{L}])${esc}(?:[ -][\\p{Lu}][\\p{L}.&-]*){0,4}\\s${WEST_ORG}(?![\\p{L}])`, 'gu');
+    : new RegExp(`(?<![\\p{L}])${esc}(?:[ -][\\p{Lu}][\\p{L}.&-]*){0,4}\\s${WEST_ORG}(?![\\p{L}])`, 'uy');
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(re)) {
-    const found = tidyName(m[0]);
-    if (found && capitalised(found)) counts.set(found, (counts.get(found) ?? 0) + 1);
+  // Only around where the name occurs: a pattern tried at every position of a long page (with
+  // eight characters of region before the name) costs more than the rest of the name search.
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    for (let from = Math.max(0, at - 8); from <= at; from++) {
+      re.lastIndex = from;
+      const m = re.exec(text);
+      if (!m) continue;
+      const found = tidyName(m[0]);
+      if (found && capitalised(found)) counts.set(found, (counts.get(found) ?? 0) + 1);
+      break;
+    }
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0];
 }

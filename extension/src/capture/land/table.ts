@@ -79,7 +79,8 @@ export function parcelsFromTables(root: ParentNode): CapturedParcel[] {
         }
         continue;
       }
-      const cells = spans || hasSpans(tr) ? spannedCells(tr) : (plainRowCells(tr) ?? cellsOf(tr).map(cellText));
+      // (Only a header that spans columns makes data rows worth reading cell by cell.)
+      const cells = spans ? spannedCells(tr) : (plainRowCells(tr) ?? cellsOf(tr).map(cellText));
       if (cells.length < columns.length || /^(合计|小计|总计)/.test(cells[0] ?? '')) continue;
       const p: CapturedParcel = {};
       let area = '';
@@ -102,11 +103,25 @@ export function parcelsFromTables(root: ParentNode): CapturedParcel[] {
   return out;
 }
 
+const FIELDS = [
+  'parcelNo',
+  'location',
+  'areaM2',
+  'use',
+  'method',
+  'startPrice',
+  'dealPrice',
+  'dealDate',
+  'winner',
+  'currency',
+] as const;
+
 /** Identical rows (a list that repeats a parcel) once; every other row as it is. */
 function distinct(list: CapturedParcel[]): CapturedParcel[] {
   const seen = new Set<string>();
   return list.filter((p) => {
-    const key = JSON.stringify(Object.entries(p).sort());
+    let key = '';
+    for (const f of FIELDS) key += `${p[f] ?? ''}\u0001`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
