@@ -85,7 +85,8 @@ export function refreshAllDue(db: Db, settings: Settings): void {
   const client = db.$client;
   const rows = client
     .prepare(
-      'select id, tier, created_at, last_call_at, last_visit_at, appointment_at from customers where deleted_at is null',
+      // Removed files too: a merge undone brings one back, and it must come back with true dates.
+      'select id, tier, created_at, last_call_at, last_visit_at, appointment_at from customers',
     )
     .all() as {
     id: number;
