@@ -136,3 +136,9 @@ describe('what is not an address', () => {
     expect(c.company?.address).toBeUndefined();
   });
 });
+
+describe('a postcode and town alone', () => {
+  it('is an address with its country prefix in a contact block, not a figure and a word', () => {
+    expect(looseAddress(lines('Comments', '2192 Shares', 'Share', 'mail@x.com'))).toBeUndefined();
+  });
+});

@@ -123,8 +123,9 @@ export function looseAddress(lines: Line[]): string | undefined {
       const prev = lines[i - 1]?.cells;
       const street = prev?.length === 1 ? (prev[0] ?? '') : '';
       if (street && STREET.test(street) && !PO_BOX.test(street)) return `${street}, ${cell}`;
-      // Alone, not a year and a name ("2019 Michael Müller").
-      if (nearContact(i, anchors) && !PO_BOX.test(street) && !/^(?:19|20)\d\d\s/.test(cell)) return cell;
+      // Alone only with its country's prefix (CH-6300 Zug), next to the contact details: a
+      // figure and a word ("2192 Shares", "2019 Michael Müller") are not a town.
+      if (nearContact(i, anchors) && !PO_BOX.test(street) && /^[A-Z]{1,2}-\d/.test(cell)) return cell;
     }
     const named = /^[^：:]{2,40}[：:]\s*(.+)$/.exec(cell);
     if (named?.[1] && looksLikeCnAddress(named[1]) && nearContact(i, anchors)) return named[1];

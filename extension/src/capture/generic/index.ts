@@ -43,8 +43,8 @@ export function genericFound(
   url: URL,
   root: Element | null = doc.body ?? doc.documentElement,
   opts: GenericOptions = {},
-): Found {
-  if (!root) return { company: null, people: [] };
+): Found & { article: boolean } {
+  if (!root) return { company: null, people: [], article: false };
   const whole = root === doc.body || root === doc.documentElement;
   const lines: Line[] = linesOf(root);
   const text = textOf(root);
@@ -62,11 +62,18 @@ export function genericFound(
   const passing = emptyCompany();
   // Messenger handles (MSN: x@hotmail.com) are not e-mail addresses, however they look.
   passing.emails = emailsIn(text).addresses.filter((e) => !labelled.handles.includes(e));
-  // In an article the addresses the text and its links mention are other people's (the MPs a
-  // story lists, a source): only the site's own domain speaks for the site.
-  if (whole && (schema?.article || isArticlePage(doc))) {
+  // In an article the addresses its text and links mention are the story's (the MPs it lists,
+  // a source, the author's byline): the site speaks in its header, footer and contact block.
+  // Without a marked-up article body, only the site's own domain speaks for the site.
+  const article = whole && Boolean(schema?.article || isArticlePage(doc));
+  if (article) {
+    const body = articleBody(doc);
+    const story = new Set(
+      body ? [...emailsIn(textOf(body)).addresses, ...(foundFromLinks(body).company?.emails ?? [])] : [],
+    );
     const own = registrableDomain(url.hostname);
-    const ours = (e: string) => own !== null && registrableDomain(e.slice(e.indexOf('@') + 1)) === own;
+    const ours = (e: string) =>
+      body ? !story.has(e) : own !== null && registrableDomain(e.slice(e.indexOf('@') + 1)) === own;
     passing.emails = passing.emails.filter(ours);
     if (links.company) links.company.emails = links.company.emails.filter(ours);
   }
@@ -105,8 +112,7 @@ export function genericFound(
   const all = mergeFound(found, { company: blocks, people: [] }, links, { company: passing, people: [] });
   // Without contact details a person is clipped only from a company's own pages (its leaders,
   // its 联系人): an article's or a blog's names — authors, commenters, people quoted — are not.
-  if (!isCompanyPage(all) || (whole && (schema?.article || isArticlePage(doc))))
-    all.people = all.people.filter((p) => p.mobile || p.phone || p.email);
+  if (!isCompanyPage(all, article) || article) all.people = all.people.filter((p) => p.mobile || p.phone || p.email);
   for (const p of all.people) if (!p.title && labelled.legal.includes(p.name)) p.title = '法定代表人';
   // A person's own mobile and e-mail are theirs, not the company's switchboard.
   if (all.company) {
@@ -118,7 +124,7 @@ export function genericFound(
     const shared = new Set(labelled.company?.emails ?? []);
     all.company.emails = all.company.emails.filter((e) => !mails.has(e) || shared.has(e));
   }
-  return all;
+  return { ...all, article };
 }
 
 /** Does the company carry a way to reach it (a phone, a fax, an e-mail or an address)? */
@@ -137,16 +143,26 @@ export function isArticlePage(doc: Document): boolean {
  * or credit code, or a person with a number or an e-mail. A name alone (the copyright line of a
  * news portal) does not make one.
  */
-export function isCompanyPage(f: Found): boolean {
+export function isCompanyPage(f: Found, article = false): boolean {
   return (
-    hasContacts(f.company) || Boolean(f.company?.creditCode) || f.people.some((p) => p.mobile || p.phone || p.email)
+    hasContacts(f.company) ||
+    Boolean(f.company?.creditCode) ||
+    // (An article's author with an e-mail address does not make the publisher's page a company page.)
+    (!article && f.people.some((p) => p.mobile || p.phone || p.email))
+  );
+}
+
+/** The body of an article page, where the story (not the site) speaks. */
+function articleBody(doc: Document): Element | null {
+  return doc.querySelector(
+    '[itemprop="articleBody"], article .entry-content, article .post-content, .article-body, .article-content, .entry-content, .post-content, .story-body, article',
   );
 }
 
 function genericCapture(doc: Document, url: URL, id = 'generic'): Capture {
   const f = genericFound(doc, url);
   const c = f.company;
-  const named = isCompanyPage(f);
+  const named = isCompanyPage(f, f.article);
   return tidy({
     url: url.href,
     kind: named ? 'company' : 'generic',

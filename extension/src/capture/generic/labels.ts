@@ -125,7 +125,9 @@ export function labelledValues(lines: Line[]): Labelled[] {
         out.push({ field, value: value.replace(TRIM, ''), line: i + 1 });
       return;
     }
-    const found = labelled.has(i) ? labelsIn(text, i) : [];
+    // A heading with a colon is a title ("Farewell Address: Full Video and Text"); only a number
+    // under a label ("服务热线：400-…" set as a heading) is read from one.
+    const found = (labelled.has(i) ? labelsIn(text, i) : []).filter((l) => !line.heading || BEFORE_NUMBER.has(l.field));
     out.push(...(found.length === 0 && short.has(i) ? shortLabelled(text, i) : found));
   });
   return out;

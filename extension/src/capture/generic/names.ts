@@ -45,7 +45,7 @@ const TRAILER =
 // Not a name at all: an identifier (psl-footer_2017), a fragment that opens with a bracket or a
 // star, a sentence.
 const NOT_A_NAME =
-  /^[a-z0-9]+(?:[-_][a-z0-9]+)*[-_]\d+$|_|^[(*“"„«]|\*|(?:\S+\s+){7,}|^(?:bei|von|by|für|for|at|in|mit|with|and|und)\s/;
+  /^[a-z0-9]+(?:[-_][a-z0-9]+)*[-_]\d+$|_|^[(*“"„«]|\*|(?:\S+\s+){7,}|^(?:bei|von|by|für|for|at|in|mit|with|and|und)\s|^(?:https?:|www\.)|@/;
 
 function tidyName(raw: string): string {
   let s = clean(raw).replace(/^[©\s]+/, '');

@@ -89,3 +89,21 @@ describe('who is clipped without contact details', () => {
     expect(company.people).toEqual([{ name: '王建国', title: '董事长' }]);
   });
 });
+
+describe('article pages', () => {
+  it("the story's addresses (a byline, a source) are not the site's; the footer's are; an author does not make a company page", () => {
+    const c = capture(
+      '<meta property="og:type" content="article"><article><p>By Dan Goodin</p><p>Reach the author at dan.goodin@paper.example or the source at press@other.example.</p></article><footer><p>Contact: tips@paper.example</p></footer>',
+    );
+    expect(c.company?.emails).toEqual(['tips@paper.example']);
+    const author = capture(
+      '<meta property="og:type" content="article"><article><p>Lucas Nolan</p><p>Senior reporter</p><p>lnolan@paper.example</p><p>The story.</p></article>',
+    );
+    expect(author.kind).toBe('generic');
+  });
+
+  it('a heading with a colon is a title, not a labelled value', () => {
+    const c = capture('<h3>President’s Farewell Address: Full Video and Text</h3><p>Tel: +1 212 556 1234</p>');
+    expect(c.company?.address).toBeUndefined();
+  });
+});
