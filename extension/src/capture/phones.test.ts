@@ -58,6 +58,7 @@ describe('numbers on pages that are not Chinese', () => {
   it('a national number without its country code is not read as Chinese, and a date is no number', () => {
     expect(values('Tel. 0 93 82 / 84 73 99', { nanp: true })).toEqual(['0 93 82 / 84 73 99']);
     expect(values('10.10.2018')).toEqual([]);
+    expect(values('06/11/20230', { asWritten: true })).toEqual([]);
     expect(values('(2016-02-01)', { asWritten: true })).toEqual([]);
   });
 

@@ -91,7 +91,8 @@ function continuations(text: string, p: PagePhone): PagePhone[] {
 
 // A run that reads as a phone number: digits in groups (spaces, dashes, dots, slashes, brackets).
 const WRITTEN = /(?<![\w.,:/-])\+?\(?\d[\d\s()./-]*\d\)?(?![\w@:])/g;
-const DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$/;
+const DATE =
+  /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$|^(?:19|20)\d{2}\s*[-/]\s*(?:19|20)?\d{2}$|^\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d/;
 // A date however bracketed: (2016-02-01), 10.10.2018.
 const DATE_LIKE = { test: (s: string) => DATE.test(s.replace(/^[\s(（[]+|[\s)）\]]+$/g, '')) };
 
