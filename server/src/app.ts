@@ -7,6 +7,7 @@ import { buildOpenApi } from './lib/openapi.ts';
 import { audit } from './middleware/audit.ts';
 import { customerScope } from './middleware/customer-scope.ts';
 import { bearerAuth, jsonOnly, originGuard } from './middleware/guard.ts';
+import { writeGate } from './middleware/write-gate.ts';
 import { calendarDocs, calendarFeedRoutes, calendarRoutes } from './routes/calendar/calendar.routes.ts';
 import { captureDocs, captureRoutes } from './routes/captures/captures.routes.ts';
 import { contactSheetDocs, contactSheetRoutes } from './routes/contact-sheet/contact-sheet.routes.ts';
@@ -92,6 +93,8 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .use(jsonOnly)
+    // Writes wait (without blocking the loop) while an import writes in its worker; reads pass.
+    .use(writeGate(deps))
     .route('/api/health', healthRoutes(deps))
     .use('/api/*', bearerAuth(deps))
     .use('/api/*', audit(deps))

@@ -3,13 +3,15 @@ import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { imports, importUploadChunks, importUploads } from '../../db/schema.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
+import { gateOf } from '../../middleware/write-gate.ts';
 import { getSettings } from '../settings.ts';
 import type { Viewer } from '../visibility.ts';
 import { type Action, applyImport, type Counts, type Decision, type RowReport } from './apply.ts';
 import type { Field } from './columns.ts';
 import { MAX_FILE_BYTES } from './files.ts';
-import { parseSheetsOffLoop, warmParseWorker } from './parse-pool.ts';
-import type { Candidate, RowError } from './rows.ts';
+import type { SheetsJob } from './parse-job.ts';
+import { parseSheetsOffLoop, warmParseWorker, writeOffLoop } from './parse-pool.ts';
+import type { RowError } from './rows.ts';
 
 /** A file given inline (small files) or as a finished chunked upload. */
 export type FileRef = { uploadId: number } | { filename: string; data: string };
@@ -95,23 +97,119 @@ export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex'
 /** Thrown to undo a dry run: the preview runs the real import and rolls it back. */
 class DryRun extends Error {}
 
-/** The file read into candidates, in the parse worker; only the write is left for the request loop. */
-async function prepare(db: Db, viewer: Viewer, o: ImportOptions) {
-  const file = loadFile(db, viewer, o.file);
-  const { result, list } = await parseSheetsOffLoop({
-    bytes: file.bytes,
-    filename: file.filename,
-    ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
-    ...(o.headerRow === undefined ? {} : { headerRow: o.headerRow }),
-    ...(o.mapping === undefined ? {} : { mapping: o.mapping }),
-  });
-  const decisions = new Map<number, Decision>((o.decisions ?? []).map((d) => [d.row, d]));
-  return { file, ...result, list, decisions };
+/**
+ * Where an import's time went, for a Server-Timing header: reading the file (in the parse
+ * worker), waiting for the write requests already under way to end (the write gate), and
+ * writing (one transaction, in the worker on a file database; on the loop for `:memory:`).
+ */
+export interface ImportTiming {
+  read?: number;
+  wait?: number;
+  write?: number;
 }
 
-function run(db: Db, viewer: Viewer, now: Date, list: Candidate[], decisions: Map<number, Decision>, linked: boolean) {
-  return (tx: Tx) =>
-    applyImport(db, tx, list, { viewer, now, settings: getSettings(db), decisions, keysFromFile: linked });
+/**
+ * Runs an import's write with no write request on the loop meanwhile (the route passes its
+ * request's hold on the write gate, middleware/write-gate.ts); by default the gate of `db`.
+ */
+export type Hold = <T>(write: () => Promise<T>) => Promise<T>;
+const holdOf =
+  (db: Db): Hold =>
+  (write) =>
+    gateOf(db).alone(write);
+
+const sheetsJob = (file: { bytes: Buffer; filename: string }, o: ImportOptions): Omit<SheetsJob, 'kind'> => ({
+  bytes: file.bytes,
+  filename: file.filename,
+  ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
+  ...(o.headerRow === undefined ? {} : { headerRow: o.headerRow }),
+  ...(o.mapping === undefined ? {} : { mapping: o.mapping }),
+});
+
+/** The database file the request loop writes, or null for an in-memory database (no second connection can see it). */
+const fileOf = (db: Db): string | null => (db.$client.memory ? null : db.$client.name);
+
+/**
+ * Reads the file, then writes it (for real, or as a dry run rolled back) — in the parse worker
+ * on its own connection when the database is a file, so neither the rows nor the write touch
+ * the request loop; otherwise the rows come back and are written here.
+ */
+async function readAndWrite(
+  db: Db,
+  viewer: Viewer,
+  now: Date,
+  o: ImportOptions,
+  timing: ImportTiming,
+  hold: Hold,
+  commit: { idempotencyKey: string } | null,
+) {
+  const file = loadFile(db, viewer, o.file);
+  const job = sheetsJob(file, o);
+  const dbFile = fileOf(db);
+  const t0 = performance.now();
+  if (dbFile) {
+    const { result } = await parseSheetsOffLoop({ ...job, emitRows: false });
+    const t1 = performance.now();
+    timing.read = t1 - t0;
+    let t2 = t1;
+    const w = await hold(() => {
+      t2 = performance.now();
+      return writeOffLoop({
+        dbFile,
+        read: { kind: 'sheets', ...job },
+        viewer,
+        now: now.toISOString(),
+        decisions: o.decisions ?? [],
+        dryRun: !commit,
+        ...(commit
+          ? {
+              record: {
+                filename: file.filename,
+                idempotencyKey: commit.idempotencyKey,
+                ...(file.uploadId ? { uploadId: file.uploadId } : {}),
+              },
+            }
+          : {}),
+      });
+    });
+    timing.wait = t2 - t1;
+    timing.write = performance.now() - t2;
+    return { file, result, counts: w.counts, rows: w.rows, importId: w.importId };
+  }
+  const { result, list } = await parseSheetsOffLoop(job);
+  const t1 = performance.now();
+  timing.read = t1 - t0;
+  const decisions = new Map<number, Decision>((o.decisions ?? []).map((d) => [d.row, d]));
+  const apply = (tx: Tx) =>
+    applyImport(db, tx, list, { viewer, now, settings: getSettings(db), decisions, keysFromFile: result.linked });
+  let out: { counts: Counts; rows: RowReport[]; importId?: number } | undefined;
+  try {
+    db.transaction((tx) => {
+      const { counts, rows } = apply(tx);
+      if (!commit) {
+        out = { counts, rows };
+        throw new DryRun();
+      }
+      const at = now.toISOString();
+      const body = { filename: file.filename, sheet: result.layout.sheet, createdAt: at, ...counts, rows };
+      const importId = recordImport(
+        tx,
+        viewer,
+        'customers',
+        file.filename,
+        file.bytes,
+        commit.idempotencyKey,
+        at,
+        body,
+      );
+      if (file.uploadId) tx.delete(importUploads).where(eq(importUploads.id, file.uploadId)).run();
+      out = { counts, rows, importId };
+    });
+  } catch (e) {
+    if (!(e instanceof DryRun)) throw e;
+  }
+  timing.write = performance.now() - t1;
+  return { file, result, ...(out as NonNullable<typeof out>) };
 }
 
 /**
@@ -119,31 +217,15 @@ function run(db: Db, viewer: Viewer, now: Date, list: Candidate[], decisions: Ma
  * same code as the commit inside a transaction that is then rolled back, so the projected
  * counts are exactly what the commit will do on the same data.
  */
-/**
- * Where an import's time went, for a Server-Timing header: reading the file (in the parse
- * worker, the request loop free) and writing it (one transaction on the request loop).
- */
-export interface ImportTiming {
-  read?: number;
-  write?: number;
-}
-
-export async function previewImport(db: Db, viewer: Viewer, now: Date, o: ImportOptions, timing: ImportTiming = {}) {
-  const t0 = performance.now();
-  const p = await prepare(db, viewer, o);
-  const t1 = performance.now();
-  timing.read = t1 - t0;
-  let result: { counts: Counts; rows: RowReport[] } | undefined;
-  try {
-    db.transaction((tx) => {
-      result = run(db, viewer, now, p.list, p.decisions, p.linked)(tx);
-      throw new DryRun();
-    });
-  } catch (e) {
-    if (!(e instanceof DryRun)) throw e;
-  }
-  timing.write = performance.now() - t1;
-  const { counts, rows } = result as { counts: Counts; rows: RowReport[] };
+export async function previewImport(
+  db: Db,
+  viewer: Viewer,
+  now: Date,
+  o: ImportOptions,
+  timing: ImportTiming = {},
+  hold: Hold = holdOf(db),
+) {
+  const { file, result: p, counts, rows } = await readAndWrite(db, viewer, now, o, timing, hold, null);
   const samples = new Map(p.samples);
   // Ids of files the dry run created don't exist; a merge into one is shown by its row instead.
   const proposal = (r: RowReport) => {
@@ -152,7 +234,7 @@ export async function previewImport(db: Db, viewer: Viewer, now: Date, o: Import
     return { ...rest, action, ...(customerId && !r.matchedRow && r.outcome !== 'created' ? { customerId } : {}) };
   };
   return {
-    filename: p.file.filename,
+    filename: file.filename,
     format: p.format,
     sheets: p.sheets,
     sheet: p.layout.sheet,
@@ -184,23 +266,19 @@ export async function commitImport(
   now: Date,
   o: ImportOptions & { idempotencyKey: string },
   timing: ImportTiming = {},
+  hold: Hold = holdOf(db),
 ): Promise<{ report: ImportReport; replayed: boolean }> {
   const prior = priorImport(db, viewer, o.idempotencyKey);
   if (prior) return { report: prior as unknown as ImportReport, replayed: true };
-  const t0 = performance.now();
-  const p = await prepare(db, viewer, o);
-  const t1 = performance.now();
-  timing.read = t1 - t0;
-  const at = now.toISOString();
-  const report = db.transaction((tx) => {
-    const { counts, rows } = run(db, viewer, now, p.list, p.decisions, p.linked)(tx);
-    const body = { filename: p.file.filename, sheet: p.layout.sheet, createdAt: at, ...counts, rows };
-    const importId = recordImport(tx, viewer, 'customers', p.file.filename, p.file.bytes, o.idempotencyKey, at, body);
-    const report: ImportReport = { importId, ...body };
-    if (p.file.uploadId) tx.delete(importUploads).where(eq(importUploads.id, p.file.uploadId)).run();
-    return report;
-  });
-  timing.write = performance.now() - t1;
+  const w = await readAndWrite(db, viewer, now, o, timing, hold, { idempotencyKey: o.idempotencyKey });
+  const report: ImportReport = {
+    importId: w.importId as number,
+    filename: w.file.filename,
+    sheet: w.result.layout.sheet,
+    createdAt: now.toISOString(),
+    ...w.counts,
+    rows: w.rows,
+  };
   return { report, replayed: false };
 }
 
@@ -217,14 +295,23 @@ export function recordImport(
   viewer: Viewer,
   kind: 'customers' | 'vcard' | 'backup',
   filename: string,
-  bytes: Buffer,
+  /** The file, or its SHA-256 when it was hashed elsewhere (the parse worker). */
+  file: Buffer | { sha256: string },
   idempotencyKey: string | undefined,
   at: string,
   report: Record<string, unknown>,
 ): number {
   const row = tx
     .insert(imports)
-    .values({ userId: viewer.id, kind, filename, fileSha256: sha256(bytes), idempotencyKey, createdAt: at, report: {} })
+    .values({
+      userId: viewer.id,
+      kind,
+      filename,
+      fileSha256: Buffer.isBuffer(file) ? sha256(file) : file.sha256,
+      idempotencyKey,
+      createdAt: at,
+      report: {},
+    })
     .returning({ id: imports.id })
     .get();
   tx.update(imports)

@@ -5,6 +5,7 @@ import type { Field } from './columns.ts';
 import { decodeText, detectFormat, type FileFormat, type Grid, readSheets } from './files.ts';
 import { type Candidate, candidates, chooseLayout, type Layout } from './rows.ts';
 import { type CardRead, readVcf } from './vcard.ts';
+import { type WriteJob, type WriteResult, writeRows } from './write-job.ts';
 
 /**
  * What the parse worker does with a file (parse-worker.mjs runs these; parse-pool.ts sends
@@ -19,12 +20,14 @@ export interface SheetsJob {
   sheet?: string;
   headerRow?: number;
   mapping?: (Field | null)[];
+  /** Send the rows back in batches (when the request loop writes them); else they stay here for a write job. */
+  emitRows?: boolean;
 }
 export interface CardsJob {
   kind: 'cards';
   bytes: Uint8Array;
 }
-export type ParseJob = SheetsJob | CardsJob;
+export type ParseJob = SheetsJob | CardsJob | WriteJob;
 
 export interface SheetsResult {
   format: FileFormat;
@@ -36,6 +39,10 @@ export interface SheetsResult {
   /** The mapped cells of the first rows, for the preview. */
   samples: [number, Record<string, string>][];
   total: number;
+  /** Names this read for a write job that follows it. */
+  key: string;
+  /** The file's SHA-256 (stored with the import). */
+  sha256: string;
 }
 export interface CardsResult {
   cards: CardRead[];
@@ -84,8 +91,9 @@ export async function parseSheets(job: SheetsJob, emit: (batch: Candidate[]) => 
     .update(bytes)
     .update(JSON.stringify([job.filename, job.sheet, job.headerRow, job.mapping]))
     .digest('hex');
+  const emitRows = job.emitRows !== false;
   if (last?.key === key) {
-    for (let i = 0; i < last.list.length; i += BATCH) emit(last.list.slice(i, i + BATCH));
+    if (emitRows) for (let i = 0; i < last.list.length; i += BATCH) emit(last.list.slice(i, i + BATCH));
     return last.result;
   }
   last = null;
@@ -104,7 +112,7 @@ export async function parseSheets(job: SheetsJob, emit: (batch: Candidate[]) => 
       c.forms = searchForms(c.fields.name);
       c.phoneForms = phoneFormsOf(c);
     }
-    emit(batch);
+    if (emitRows) emit(batch);
   }
   const result = {
     format,
@@ -114,6 +122,8 @@ export async function parseSheets(job: SheetsJob, emit: (batch: Candidate[]) => 
     linked,
     samples,
     total: list.length,
+    key,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
   };
   last = { key, result, list };
   return result;
@@ -129,13 +139,24 @@ export function parseCards(job: CardsJob): CardsResult {
   return { cards, phoneForms };
 }
 
+/** Writes the rows of a read: those kept from the preview or the read just before, else read anew. */
+async function writeRead(job: WriteJob): Promise<WriteResult> {
+  const read = await parseSheets({ ...job.read, emitRows: false }, () => {});
+  return writeRows(job, (last as { list: Candidate[] }).list, read);
+}
+
 /** Runs a job, turning a refusal into data (an ApiError doesn't survive the trip between threads). */
 export async function runJob(
   job: ParseJob,
   emit: (batch: Candidate[]) => void,
-): Promise<JobOutcome<SheetsResult | CardsResult>> {
+): Promise<JobOutcome<SheetsResult | CardsResult | WriteResult>> {
   try {
-    const result = job.kind === 'sheets' ? await parseSheets(job, emit) : parseCards(job);
+    const result =
+      job.kind === 'sheets'
+        ? await parseSheets(job, emit)
+        : job.kind === 'cards'
+          ? parseCards(job)
+          : await writeRead(job);
     return { ok: true, result };
   } catch (e) {
     if (e instanceof ApiError) {

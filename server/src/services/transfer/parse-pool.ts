@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../lib/errors.ts';
 import type { CardsResult, JobOutcome, ParseJob, SheetsJob, SheetsResult } from './parse-job.ts';
 import type { Candidate } from './rows.ts';
+import type { WriteJob, WriteResult } from './write-job.ts';
 import { tooLarge } from './zip.ts';
 
 /**
@@ -147,6 +148,16 @@ export async function parseSheetsOffLoop(
     for (const c of batch) list.push(c);
   });
   return { result, list };
+}
+
+/**
+ * Writes the rows of a file in the worker (write-job.ts) and answers its report. The job names
+ * the read again: the worker still holds its rows unless another file was read in between, when
+ * it reads the file again first. The caller holds the write gate around this, never the other
+ * way round (the queue is never held while waiting for the gate, so no request waits on both).
+ */
+export function writeOffLoop(job: Omit<WriteJob, 'kind'>): Promise<WriteResult> {
+  return run<WriteResult>({ kind: 'write', ...job });
 }
 
 /** Reads a vCard file off the request loop. */
