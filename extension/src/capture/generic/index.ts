@@ -152,6 +152,14 @@ export function isCompanyPage(f: Found, article = false): boolean {
   );
 }
 
+const ABOUT =
+  /关于我们|公司简介|企业简介|公司概况|企业概况|公司介绍|about\s+us|company\s+profile|who\s+we\s+are|über\s+uns/i;
+
+/** Does the page say it is about its company (in its title or its main heading)? */
+function isAboutPage(doc: Document): boolean {
+  return ABOUT.test(doc.title) || ABOUT.test(doc.querySelector('h1')?.textContent ?? '');
+}
+
 /** The body of an article page, where the story (not the site) speaks. */
 function articleBody(doc: Document): Element | null {
   return doc.querySelector(
@@ -162,7 +170,9 @@ function articleBody(doc: Document): Element | null {
 function genericCapture(doc: Document, url: URL, id = 'generic'): Capture {
   const f = genericFound(doc, url);
   const c = f.company;
-  const named = isCompanyPage(f, f.article);
+  // A company's own about or contact page is one even when it shows no number (公司简介 with a
+  // name and a history); a news page's copyright name is not.
+  const named = isCompanyPage(f, f.article) || (!f.article && Boolean(c?.name) && isAboutPage(doc));
   return tidy({
     url: url.href,
     kind: named ? 'company' : 'generic',

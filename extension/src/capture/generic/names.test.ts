@@ -115,3 +115,23 @@ describe('Chinese footers', () => {
     expect(c.company).toMatchObject({ phones: ['+8657585173853'], faxes: ['+8657585173853'] });
   });
 });
+
+describe('an about page', () => {
+  it('is a company page with a name and no number; a news page with a copyright name is not', async () => {
+    const { runCapture } = await import('../index.ts');
+    const about = runCapture(
+      parse(
+        '<head><title>公司简介-青岛大中恒橡胶有限公司</title></head><body><h1>公司简介</h1><p>青岛大中恒橡胶有限公司坐落在美丽的海滨城市青岛。</p></body>',
+      ),
+      'http://www.dzh.example/about',
+    );
+    expect(about).toMatchObject({ kind: 'company', company: { name: '青岛大中恒橡胶有限公司' } });
+    const news = runCapture(
+      parse(
+        '<head><title>人工智能迈上新台阶_科技_腾讯网</title></head><body><h1>人工智能迈上新台阶</h1><p>正文。</p><p>Copyright © 1998 - 2016 Tencent. All Rights Reserved 腾讯公司 版权所有</p></body>',
+      ),
+      'http://tech.qq.com/',
+    );
+    expect(news.kind).toBe('generic');
+  });
+});

@@ -254,7 +254,8 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   if (title) {
     const parts = title.split(TITLE_SPLIT).filter(Boolean);
     // A title of one part is the page's headline as often as the site's name.
-    for (const p of parts) if (parts.length > 1 && nameKey(p) !== h1) vote(p, 1);
+    // A part that is a legal name (…有限公司, … GmbH) is the site's as plainly as its site name.
+    for (const p of parts) if (parts.length > 1 && nameKey(p) !== h1) vote(p, hasLegalForm(tidyName(p)) ? 2 : 1);
     if (parts.length === 1 && (title.length <= 20 || looksLikeOrg(tidyName(title))) && nameKey(title) !== h1)
       vote(title, 1);
   }
