@@ -20,10 +20,13 @@ export const MAX_FILE_BYTES = 30 * 1024 * 1024;
  * holds as many as its last used column), and an XLSX's size once unpacked.
  *
  * The customers one import writes are capped lower than a sheet's rows (the People, Keys and
- * Interactions sheets of an export have several rows a customer): all of them are written in
- * one transaction on the request loop, about 0.1 ms a customer, so 10,000 hold it about a second.
+ * Interactions sheets of an export have several rows a customer): all of them are written in one
+ * transaction (in the parse worker, the write gate held, so other writes wait meanwhile), about
+ * 0.12 ms a customer alone and 0.25 ms with lookups being answered beside it, into a database of
+ * 20,000 on a 2-core machine (test/bench/import-load.ts: 10,000 took 1.5–2.3 s, 5,000 1.3–1.4 s):
+ * 3,000 keep an import's commit within a second. A longer list is imported as several files.
  */
-export const MAX_IMPORT_ROWS = 10_000;
+export const MAX_IMPORT_ROWS = 3_000;
 export const MAX_SHEET_ROWS = 50_000;
 export const MAX_COLUMNS = 256;
 export const MAX_CELLS = 1_500_000;
