@@ -1,5 +1,5 @@
 /**
- * 10,000-row XLSX import through the app (chunked upload, preview, commit) on a temp database,
+ * An XLSX import at the row cap (MAX_IMPORT_ROWS) through the app (chunked upload, preview, commit) on a temp database,
  * against a floor measured in the same run: a bare prepared INSERT of the same rows into
  * `customers` in one transaction. Prints one JSON line.  Run: npx tsx bench/import.bench.ts
  */
@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { createApp } from '../src/app.ts';
 import { openDb } from '../src/db/client.ts';
 import { buildSampleBook } from '../src/routes/transfer/sample-book.ts';
-import { readXlsx } from '../src/services/transfer/files.ts';
+import { MAX_IMPORT_ROWS, readXlsx } from '../src/services/transfer/files.ts';
 import { SYSTEM } from '../src/services/visibility.ts';
 
-const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 10_000);
+const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? MAX_IMPORT_ROWS);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-import-bench-'));
 try {
   const book = await buildSampleBook(ROWS);
