@@ -171,8 +171,25 @@ function siblingsAreSlow(root: Node): boolean {
  * at most one line and holds no table of its own (layout tables nest cells in cells on older
  * Chinese sites). Without it, the lines are just the text between block boundaries.
  */
+/**
+ * The elements under `root` its own markup hides, found by the browser's selector engine (a
+ * check of each element from script costs a 1 MB page a millisecond or two): empty on most pages.
+ */
+function hiddenUnder(root: Node): Set<Element> {
+  const out = new Set<Element>();
+  const scope = root as ParentNode;
+  if (typeof scope.querySelectorAll !== 'function') return out;
+  // One attribute per query: Chromium answers those from a fast path, a list or a substring
+  // match by testing every element.
+  for (const sel of ['[hidden]', '[style]'])
+    for (const el of scope.querySelectorAll(sel)) if (isHidden(el)) out.add(el);
+  return out;
+}
+
 export function pageLines(root: Node, structured = true, bySiblings = !siblingsAreSlow(root)): Line[] {
   const slow = !bySiblings;
+  const hidden = hiddenUnder(root);
+  const anyHidden = hidden.size > 0;
   const rowCells = structured ? captureStore(ROW_CELLS) : null;
   const lines: Line[] = [];
   let buf = '';
@@ -266,7 +283,7 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
       return;
     }
     const tag = (node as Element).localName;
-    if (isHidden(node as Element)) return;
+    if (anyHidden && hidden.has(node as Element)) return;
     const kind = KIND.get(tag);
     if (kind === undefined) {
       children(node); // inline: its text runs on in the current line

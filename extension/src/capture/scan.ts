@@ -1,4 +1,4 @@
-import { type Line, lineText } from './dom.ts';
+import { type Line, lineText, memo } from './dom.ts';
 
 /**
  * Finding the few lines of a long page that matter with one native regex scan of the whole
@@ -13,6 +13,39 @@ const global = (re: RegExp) => new RegExp(re.source, re.flags.includes('g') ? re
  * are joined intact), so callers see every line their per-line pattern would.
  */
 export function linesMatching(lines: Line[], re: RegExp): number[] {
+  // Several readers ask for the same lines (the copyright line, the contact lines): one scan each.
+  const byPattern = memo('linesMatching', lines, () => new Map<string, number[]>());
+  const key = `${re.flags}/${re.source}`;
+  const known = byPattern.get(key);
+  if (known) return known;
+  const found = scanLines(lines, re);
+  byPattern.set(key, found);
+  return found;
+}
+
+/**
+ * The lines holding a character, found with indexOf: a regex of one character is still a
+ * regex scan, several times slower over a long Chinese page.
+ */
+export function linesWithChar(lines: Line[], ch: string): number[] {
+  const byChar = memo('linesWithChar', lines, () => new Map<string, number[]>());
+  const known = byChar.get(ch);
+  if (known) return known;
+  const { text, starts } = lineText(lines);
+  const out: number[] = [];
+  let line = 0;
+  for (let at = text.indexOf(ch); at >= 0; ) {
+    while (line + 1 < starts.length && (starts[line + 1] ?? 0) <= at) line++;
+    out.push(line);
+    const next = starts[line + 1];
+    if (next === undefined) break;
+    at = text.indexOf(ch, next);
+  }
+  byChar.set(ch, out);
+  return out;
+}
+
+function scanLines(lines: Line[], re: RegExp): number[] {
   const { text, starts } = lineText(lines);
   const out: number[] = [];
   const scan = global(re);

@@ -2,7 +2,7 @@ import type { CapturedCompany } from '@dossier/shared';
 import type { Line } from '../dom.ts';
 import { addNumber, emptyCompany } from '../merge.ts';
 import { phonesIn } from '../phones.ts';
-import { linesMatching } from '../scan.ts';
+import { linesMatching, linesWithChar } from '../scan.ts';
 import { labelField } from './vocab.ts';
 
 /**
@@ -16,8 +16,8 @@ import { labelField } from './vocab.ts';
 // groups joined by a space, dot or dash.
 // (Tight on purpose: on a long page most lines hold dates, prices and order numbers, and
 // every line let through is parsed.)
-const PHONEISH =
-  /\+\s?\d|\(\d{2,5}\)\s?\d{3}|\d{2,5}[\s./-]\d{3,4}|\d{2} \d{2} \d{2} \d{2}|(?<!\d)(?:1[3-9]\d{9}|0\d{4,11}|[48]00\d{7})(?!\d)/;
+export const PHONEISH =
+  /\d{2,5}[\s./-]\d{3,4}|\(\d{2,5}\)\s?\d{3}|\d{2} \d{2} \d{2} \d{2}|(?:^|\D)(?:1[3-9]\d{9}|0\d{4,11}|[48]00\d{7})(?!\d)|\+\s?\d/;
 // What makes the digits after it something other than a phone (the shared reader knows the
 // Chinese ones: QQ, 邮编, 备案 …).
 const NOT_PHONE =
@@ -25,6 +25,13 @@ const NOT_PHONE =
 // A cell that starts with a number written on its own.
 const NUMBER_FIRST = /^\+?\(?\d[\d\s()./-]{4,}\d/;
 const MAX_LINE = 160;
+
+/** Lines with an e-mail address or an international number: what marks a contact block. */
+export function contactAnchors(lines: Line[]): Set<number> {
+  const out = new Set(linesWithChar(lines, '@'));
+  for (const i of linesWithChar(lines, '+')) if (/\+\s?\d/.test(lines[i]?.cells.join(' ') ?? '')) out.add(i);
+  return out;
+}
 
 function nearContact(i: number, anchors: Set<number>): boolean {
   for (let k = i - 3; k <= i + 3; k++) if (anchors.has(k)) return true;
@@ -37,7 +44,7 @@ export function loosePhones(lines: Line[], nanp: boolean): string[] {
   const candidates = linesMatching(lines, PHONEISH);
   if (candidates.length === 0) return out;
   // E-mail addresses and international numbers mark a contact block.
-  const anchors = new Set(linesMatching(lines, /@|\+\s?\d/));
+  const anchors = contactAnchors(lines);
   for (const i of candidates) {
     const line = lines[i] as Line;
     for (const cell of line.cells) {
@@ -103,7 +110,8 @@ function westernInline(cell: string): string | undefined {
 
 // Lines that may hold an address: a postcode before a town, an American state and ZIP, or a
 // Chinese address after a colon.
-const ADDRESSISH = /\d{4,5} ?[A-Z]{0,2} \p{Lu}|\b[A-Z]{2} \d{5}\b|[：:][^：:]{0,40}?[省市区县]/u;
+// (Without the u flag: a Unicode-aware scan of a long page costs several times more.)
+const ADDRESSISH = /\d{4,5} ?[A-Z]{0,2} [A-ZÀ-ÖØ-Þ]|\b[A-Z]{2} \d{5}\b|[：:][^：:]{0,40}?[省市区县]/;
 
 /**
  * The first address the page's short lines show: a Western one (one line, or a street line
@@ -111,7 +119,8 @@ const ADDRESSISH = /\d{4,5} ?[A-Z]{0,2} \p{Lu}|\b[A-Z]{2} \d{5}\b|[：:][^：:]{
  * Chinese one after its organisation's name ("河南省心电学诊疗中心：郑州市金水区经八路2号…").
  */
 export function looseAddress(lines: Line[]): string | undefined {
-  const anchors = new Set(linesMatching(lines, /@|\+\s?\d|\btel\b|telefon|phone|电话/i));
+  // (Any line with a phone-shaped number counts: the scan the numbers needed already found them.)
+  const anchors = new Set([...contactAnchors(lines), ...linesMatching(lines, PHONEISH)]);
   for (const i of linesMatching(lines, ADDRESSISH)) {
     const line = lines[i] as Line;
     if (line.cells.length !== 1) continue;
@@ -133,11 +142,14 @@ export function looseAddress(lines: Line[]): string | undefined {
   return undefined;
 }
 
-/** Phones and an address read from the page's unlabelled contact lines. */
-export function foundInBlocks(lines: Line[], nanp: boolean): CapturedCompany {
+/**
+ * Phones and an address read from the page's unlabelled contact lines; the address only when
+ * the page labels none (`wantAddress`), as it is the second scan of a long page.
+ */
+export function foundInBlocks(lines: Line[], nanp: boolean, wantAddress = true): CapturedCompany {
   const c = emptyCompany();
   for (const p of loosePhones(lines, nanp)) addNumber(c.phones, p);
-  const address = looseAddress(lines);
+  const address = wantAddress ? looseAddress(lines) : undefined;
   if (address) c.address = address;
   return c;
 }

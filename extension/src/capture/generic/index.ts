@@ -1,5 +1,5 @@
 import { type Capture, type CapturedCompany, registrableDomain } from '@dossier/shared';
-import { type Line, linesOf, textOf } from '../dom.ts';
+import { type Line, linesOf, memo, textOf } from '../dom.ts';
 import { emptyCompany, type Found, isMobile, mergeFound, PhoneSet, tidy } from '../merge.ts';
 import { isChineseText, setPageForeign } from '../phones.ts';
 import type { Adapter } from '../types.ts';
@@ -58,7 +58,7 @@ export function genericFound(
   setPageForeign(nanp);
   const labelled = foundFromLabels(lines, nanp);
   const links = foundFromLinks(root);
-  const blocks = foundInBlocks(lines, nanp);
+  const blocks = foundInBlocks(lines, nanp, !labelled.company?.address);
   const passing = emptyCompany();
   // Messenger handles (MSN: x@hotmail.com) are not e-mail addresses, however they look.
   passing.emails = emailsIn(text).addresses.filter((e) => !labelled.handles.includes(e));
@@ -134,8 +134,16 @@ export function hasContacts(c: CapturedCompany | null): boolean {
 
 /** og:type article (or news, blog): a page of content, whoever publishes it. */
 export function isArticlePage(doc: Document): boolean {
-  const og = doc.querySelector('meta[property="og:type"], meta[name="og:type"]')?.getAttribute('content') ?? '';
-  return /article|news|blog/i.test(og);
+  return memo('articlePage', doc, () => {
+    // The few <meta> elements one by one: a selector list is matched against every element.
+    const metas = doc.getElementsByTagName('meta');
+    for (let i = 0; i < metas.length; i++) {
+      const m = metas[i] as Element;
+      if ((m.getAttribute('property') ?? m.getAttribute('name')) === 'og:type')
+        return /article|news|blog/i.test(m.getAttribute('content') ?? '');
+    }
+    return false;
+  });
 }
 
 /**

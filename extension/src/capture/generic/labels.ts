@@ -9,7 +9,6 @@ import {
 import { clean, type Line, lineText } from '../dom.ts';
 import { addEmail, addNumber, emptyCompany, type Found, mergePeople, person } from '../merge.ts';
 import { isChineseText, phonesIn } from '../phones.ts';
-import { linesMatching } from '../scan.ts';
 import { looksLikeCnAddress } from './blocks.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
 import { CN_POLITE, type Field, findLabels, labelField, TITLES, WHOLE_NAME, withoutCourtesy } from './vocab.ts';
@@ -78,6 +77,27 @@ function linesWithLabels(lines: Line[]): Set<number> {
 const SHORT_LABEL = /(?<=^|\n|[|｜·•]\s*|\d\s+)([TFMP])(?:\s*[:.]\s*|\s+)(?=[+(]?\d)/g;
 const SHORT_FIELD: Record<string, Field> = { T: 'phone', P: 'phone', F: 'fax', M: 'mobile' };
 
+// The lines that may hold one: starting with the letter, or with a separator or a number
+// before one. Asked per line (a capital and two characters), not with a scan of the page for a
+// pattern that looks behind at every position.
+// (A label after a separator or after the number before it sits on a line another one-letter
+// label starts.)
+function shortLabelLines(lines: Line[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const cells = (lines[i] as Line).cells;
+    for (let k = 0; k < cells.length; k++) {
+      const c = (cells[k] as string).charCodeAt(0);
+      // T, F, M, P
+      if (c === 84 || c === 70 || c === 77 || c === 80) {
+        out.add(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 function shortLabelled(text: string, line: number): Labelled[] {
   const hits = [...text.matchAll(SHORT_LABEL)];
   return hits.flatMap((m, k) => {
@@ -91,7 +111,7 @@ function shortLabelled(text: string, line: number): Labelled[] {
 export function labelledValues(lines: Line[]): Labelled[] {
   const out: Labelled[] = [];
   const labelled = linesWithLabels(lines);
-  const short = new Set(linesMatching(lines, SHORT_LABEL));
+  const short = shortLabelLines(lines);
   lines.forEach((line, i) => {
     const { cells } = line;
     if (cells.length > 1) {

@@ -1,6 +1,7 @@
 import { registrableDomain } from '@dossier/shared';
 import { clean, type Line } from '../dom.ts';
 import { linesMatching } from '../scan.ts';
+import { contactAnchors, PHONEISH } from './blocks.ts';
 
 /**
  * The name a site shows for itself, when no label and no structured data says it: the site
@@ -165,9 +166,8 @@ function copyrightHolders(lines: Line[]): string[] {
   return out;
 }
 
-// Lines that carry contact details; an organisation named next to them is the one to call.
-const CONTACTISH =
-  /[\w.-]@[\w-]+\.|(?:电话|手机|传真|Tel|Phone|Fax|Telefon)\.?\s*[:：]?\s*[+(0-9]|地址[:：]|Address:|Adresse:|\+\d{1,3}[\s(-]\d/i;
+// Labelled addresses; with phones and e-mails, lines an organisation's name sits next to.
+const CONTACT_LABEL = /地址[:：]|Address:|Adresse:/;
 const NAME_THEN_ADDRESS = /^([^：:]{2,40})[：:]\s*\S*[省市区县路街道号]/;
 
 // A Western organisation's name is capitalised, particles aside ("ZF Friedrichshafen
@@ -179,7 +179,11 @@ const capitalised = (name: string) =>
 
 function contactBlockNames(lines: Line[]): string[] {
   const out: string[] = [];
-  const contact = linesMatching(lines, CONTACTISH);
+  // Lines with an address, an international number or a phone-shaped one (the contact block
+  // reader's scans, done once), and labelled ones.
+  const contact = [
+    ...new Set([...contactAnchors(lines), ...linesMatching(lines, PHONEISH), ...linesMatching(lines, CONTACT_LABEL)]),
+  ].sort((a, b) => a - b);
   const seen = new Set<number>();
   for (const c of contact) {
     for (let i = Math.max(0, c - 6); i <= Math.min(lines.length - 1, c + 2); i++) {

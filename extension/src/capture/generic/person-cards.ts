@@ -2,7 +2,7 @@ import type { CapturedPerson } from '@dossier/shared';
 import type { Line } from '../dom.ts';
 import { person } from '../merge.ts';
 import { phonesIn } from '../phones.ts';
-import { linesMatching } from '../scan.ts';
+import { linesWithChar } from '../scan.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
 import { EN_NAME, isPersonName, labelField, TITLES } from './vocab.ts';
 
@@ -66,7 +66,7 @@ const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|sent|von|an|发件人|收件
 /** Cards: a line that is a name, a title line under it, contact lines below (within five lines). */
 export function peopleFromCards(lines: Line[]): CapturedPerson[] {
   const out: CapturedPerson[] = [];
-  for (const at of linesMatching(lines, /@/)) {
+  for (const at of linesWithChar(lines, '@')) {
     const text = lines[at]?.cells.join(' ') ?? '';
     const mail = MAIL_HEADER.test(text) ? undefined : emailsIn(text).addresses[0];
     if (!mail) continue;
@@ -103,7 +103,7 @@ const IS_TITLE =
 /** A sentence naming someone with their own e-mail address gives that person. */
 export function peopleByEmail(lines: Line[]): CapturedPerson[] {
   const out: CapturedPerson[] = [];
-  for (const at of linesMatching(lines, /@/)) {
+  for (const at of linesWithChar(lines, '@')) {
     const text = lines[at]?.cells.join(' ') ?? '';
     if (text.length > 600 || MAIL_HEADER.test(text)) continue;
     for (const mail of emailsIn(text).addresses) {

@@ -118,8 +118,16 @@ const FIELDS = [
 
 /** Identical rows (a list that repeats a parcel) once; every other row as it is. */
 function distinct(list: CapturedParcel[]): CapturedParcel[] {
+  // Rows are compared whole only where they share a number (or a place): in a list of
+  // thousands of parcels nearly every number is its own.
+  const byNo = new Map<string, number>();
+  for (const p of list) {
+    const k = p.parcelNo ?? p.location ?? '';
+    byNo.set(k, (byNo.get(k) ?? 0) + 1);
+  }
   const seen = new Set<string>();
   return list.filter((p) => {
+    if (byNo.get(p.parcelNo ?? p.location ?? '') === 1) return true;
     let key = '';
     for (const f of FIELDS) key += `${p[f] ?? ''}\u0001`;
     if (seen.has(key)) return false;
