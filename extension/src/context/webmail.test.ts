@@ -12,6 +12,11 @@ describe('webmail pages', () => {
       'https://mail.qq.com/cgi-bin/frame_html?sid=x',
       'https://wx.mail.qq.com/home/index',
       'https://mail.163.com/js6/main.jsp',
+      // The hosts the capture adapters read are the panel's too (one list).
+      'https://exmail.qq.com/cgi-bin/frame_html',
+      'https://en.mail.qq.com/cgi-bin/frame_html',
+      'https://mail.126.com/js6/main.jsp',
+      'https://mail.yeah.net/js6/main.jsp',
     ]) {
       expect(isWebmailUrl(url), url).toBe(true);
     }
@@ -19,6 +24,7 @@ describe('webmail pages', () => {
       expect(isWebmailUrl(url), String(url)).toBe(false);
     }
     expect(webmailNeedsAllFrames('https://mail.qq.com/cgi-bin/frame_html')).toBe(true);
+    expect(webmailNeedsAllFrames('https://exmail.qq.com/cgi-bin/frame_html')).toBe(true);
     expect(webmailNeedsAllFrames('https://mail.google.com/mail/u/0/')).toBe(false);
   });
 

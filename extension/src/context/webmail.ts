@@ -1,32 +1,21 @@
 import type { ContextQuery } from '@dossier/shared';
+import { ALL_FRAMES_HOSTS, isWebmailHost } from '../capture/webmail/hosts.ts';
 import { webPage } from './page.ts';
 
 /**
- * Webmail hosts whose open message the panel reads (inject on demand, panel open). On these
- * pages the card is about the message's sender, not about the site: mail.google.com is no
- * customer's domain.
+ * The panel reads the open message on the hosts the capture adapters read (one list,
+ * capture/webmail/hosts.ts): on these pages the card is about the message's sender, not about
+ * the site — mail.google.com is no customer's domain.
  */
-const WEBMAIL_HOSTS = new Set([
-  'mail.google.com',
-  'outlook.office.com',
-  'outlook.office365.com',
-  'outlook.live.com',
-  'mail.qq.com',
-  'wx.mail.qq.com',
-  'mail.163.com',
-]);
-
-/** QQ Mail's classic UI shows the message in an iframe: read every frame there. */
-const ALL_FRAMES_HOSTS = new Set(['mail.qq.com']);
-
 export function isWebmailUrl(url: string | undefined | null): boolean {
   const page = webPage(url);
-  return page !== null && WEBMAIL_HOSTS.has(page.host);
+  return page !== null && isWebmailHost(page.host);
 }
 
+/** QQ Mail's classic UI shows the message in an iframe: read every frame there. */
 export function webmailNeedsAllFrames(url: string | undefined | null): boolean {
   const page = webPage(url);
-  return page !== null && ALL_FRAMES_HOSTS.has(page.host);
+  return page !== null && ALL_FRAMES_HOSTS.includes(page.host);
 }
 
 const SENDER_PREFIX = 'mail:';
