@@ -4,7 +4,7 @@
  * page in happy-dom does not have), so block boundaries are worked out from tag names here.
  */
 
-import { captureStore } from './cache.ts';
+import { captureStore, memo } from './cache.ts';
 import { clean } from './text.ts';
 
 const SKIP = new Set([
@@ -176,6 +176,16 @@ function siblingsAreSlow(root: Node): boolean {
  * check of each element from script costs a 1 MB page a millisecond or two): empty on most pages.
  */
 function hiddenUnder(root: Node): Set<Element> {
+  // Lines are read for the page and again for parts of it: a part in the document takes the
+  // document's set, scanned once per capture (a superset answers the same for any subtree).
+  const doc = root.ownerDocument;
+  if (doc && root.isConnected && root !== doc.documentElement) {
+    return memo('hiddenElements', doc, () => scanHidden(doc.documentElement ?? doc));
+  }
+  return scanHidden(root);
+}
+
+function scanHidden(root: Node): Set<Element> {
   const out = new Set<Element>();
   const scope = root as ParentNode;
   if (typeof scope.querySelectorAll !== 'function') return out;
