@@ -83,7 +83,17 @@ export function benchBoard(db: Db, tuned: Db | null): Report {
   const agg = raw.prepare(aggregatedBoardSql(settings));
   const aggregated = timeIt(() => agg.all(end), 2, 1);
   const aggRows = agg.all(end).length;
-  if (aggRows !== due) throw new Error(`aggregated set has ${aggRows} customers, materialised ${due}`);
+  // The SQL derivation keeps the cadence arithmetic, not the calendar (due dates on days off move
+  // earlier, a first call is due by the end of its day) nor when an appointment is met: those
+  // need refreshDue, and checkDue in generate.ts proves the materialised rows equal it. Here the
+  // derived set is the baseline of the work, so it only has to be of the same size.
+  if (Math.abs(aggRows - due) > due * 0.05)
+    throw new Error(`aggregated set has ${aggRows} customers, materialised ${due}`);
+  const sizeNote: string[] = [];
+  if (aggRows !== due)
+    sizeNote.push(
+      `the SQL-derived due set has ${aggRows} customers, the materialised one ${due}: working days and first calls are not in SQL`,
+    );
   log(`due set computed from interactions: ${ms(aggregated)}`);
   rows.push(
     {
@@ -185,7 +195,10 @@ export function benchBoard(db: Db, tuned: Db | null): Report {
   return {
     area: 'Due board',
     rows,
-    notes: [`"now" is fixed at ${NOW.toISOString()} so the share of overdue files is the same in every run.`],
+    notes: [
+      `"now" is fixed at ${NOW.toISOString()} so the share of overdue files is the same in every run.`,
+      ...sizeNote,
+    ],
     diagnosis,
   };
 }
