@@ -1,39 +1,13 @@
-/**
- * A capture at the limits (CAPTURE_LIMITS: 50 phones, 50 faxes, 50 e-mails, 200 people with
- * mobiles) saved into a file that already holds as much, through the real server in its own
- * process — and, while such captures run back to back from one client, `GET /api/context` from
- * another. Baseline, same run: the same context lookups with nothing else running. Targets
- * (issue 13): a capture completes within 1 s of server time; context p99 stays under 50 ms.
- *
- *   node --import tsx bench/capture-load.bench.ts
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CAPTURE_LIMITS } from '@dossier/shared';
-import { emit, log, round, stats } from './lib.ts';
+import { emit, log, round, spawnServer, stats } from './lib.ts';
 
-const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const _serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = 'bench-token-0123456789abcdef';
 const CAPTURES = Number(process.env.BENCH_CAPTURES ?? 20);
-
-function spawnServer(dataDir: string): Promise<{ proc: ChildProcess; port: number }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-real.ts', dataDir, TOKEN], {
-    cwd: serverDir,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.once('exit', (code) => reject(new Error(`serve-real exited with ${code}`)));
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m) resolve({ proc, port: Number(m[1]) });
-    });
-  });
-}
 
 const numbers = (from: number, n: number) =>
   Array.from({ length: n }, (_, i) => `+86 139 ${String(from + i).padStart(8, '0')}`);
@@ -57,7 +31,8 @@ const fullCapture = (seed: number) => ({
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-capture-bench-'));
-const { proc, port } = await spawnServer(dir);
+const server = await spawnServer(['bench/serve-real.ts', dir, TOKEN]);
+const port = server.port;
 const base = `http://127.0.0.1:${port}`;
 const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
 const post = async (path: string, body: unknown) => {
@@ -136,6 +111,6 @@ try {
     ],
   });
 } finally {
-  proc.kill('SIGTERM');
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,11 +1,3 @@
-/**
- * GET /api/context?url= under load: the real server (serve-real.ts: startServer, the whole middleware stack,
- * bearer token) against the floor (floor.ts) on the same file. Each server runs in its own
- * child process so autocannon, here, never shares an event loop with it; on two cores that is
- * one core each. Latencies are recorded per response in fractional ms (autocannon's own
- * histogram has 1 ms resolution, too coarse for a 2 ms target).
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +7,7 @@ import Database from 'better-sqlite3';
 import { contextBreakdown, contextPlan, cpuUs } from './context-breakdown.ts';
 import { ensureDataSet } from './generate.ts';
 import {
+  type Child,
   copyDataSet,
   cpuSeconds,
   emit,
@@ -23,49 +16,17 @@ import {
   type Row,
   round,
   rssMb,
+  spawnServer,
   stats,
   summariseProfile,
   waitForQuiet,
 } from './lib.ts';
 
-const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const _serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = 'bench-token-0123456789abcdef';
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
 const CONNECTIONS = 10;
-
-interface Child {
-  proc: ChildProcess;
-  port: number;
-  stop(): Promise<void>;
-}
-
-function spawnServer(args: string[], nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<Child> {
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
-    cwd: serverDir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (proc.exitCode !== null) return resolve();
-      proc.once('exit', () => resolve());
-      proc.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no READY from ${args.join(' ')}`)), 60_000);
-    proc.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, port: Number(m[1]), stop });
-      }
-    });
-  });
-}
 
 interface Load {
   rps: number;

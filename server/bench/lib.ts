@@ -1,7 +1,9 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The instant the generated data set is "now". Fixed, so the board and the overdue shares are
@@ -277,4 +279,43 @@ function inclusive(nodes: ProfileNode[]): Map<string, number> {
   const root = nodes[0];
   if (root) walk(root, new Set());
   return out;
+}
+
+const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * A server script of the benches (serve-real.ts, floor.ts) in its own process, run from the
+ * server package through tsx; resolves once it prints `READY <port>`.
+ */
+export interface Child {
+  proc: ChildProcess;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export function spawnServer(args: string[], nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<Child> {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
+    cwd: serverDir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (proc.exitCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no READY from ${args.join(' ')}`)), 90_000);
+    proc.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, port: Number(m[1]), stop });
+      }
+    });
+  });
 }

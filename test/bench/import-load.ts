@@ -15,13 +15,13 @@
  * process, run from TypeScript through tsx as `pnpm start` runs it. Prints one BENCH_JSON line.
  * Run: pnpm bench -- --only=import-load.ts
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emit, log, type Row, round, stats, waitForQuiet } from '../../server/bench/lib.ts';
+import { emit, log, type Row, round, spawnServer, stats, waitForQuiet } from '../../server/bench/lib.ts';
 import {
   bombXlsx,
   cell,
@@ -34,8 +34,6 @@ import {
 } from '../../server/src/routes/transfer/hostile-files.ts';
 import { MAX_CELLS, MAX_IMPORT_ROWS } from '../../server/src/services/transfer/files.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const serverDir = join(here, '../../server');
 const TOKEN = 'bench-token-import-0123456789';
 const RATE = 100; // context requests a second
 const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 2);
@@ -99,37 +97,7 @@ async function probe(port: number) {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Server {
-  proc: ChildProcess;
-  port: number;
-  stop(): Promise<void>;
-}
-
-function startServer(dataDir: string): Promise<Server> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-real.ts', dataDir, TOKEN], {
-    cwd: serverDir,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (proc.exitCode !== null) return resolve();
-      proc.once('exit', () => resolve());
-      proc.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('no READY from serve-real.ts')), 90_000);
-    proc.once('exit', (code) => reject(new Error(`serve-real.ts exited with ${code}`)));
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, port: Number(m[1]), stop });
-      }
-    });
-  });
-}
+const startServer = (dataDir: string) => spawnServer(['bench/serve-real.ts', dataDir, TOKEN]);
 
 const status = (pid: number) => readFileSync(`/proc/${pid}/status`, 'utf8');
 const kb = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status(pid))?.[1] ?? 0);
