@@ -62,17 +62,20 @@ function tidyName(raw: string): string {
   return NOT_A_NAME.test(s) ? '' : s;
 }
 
-/** Names compare without case, spaces, punctuation or diacritics (Köln = Koeln). */
-export function nameKey(s: string): string {
-  return s
+/** Lower case without diacritics, German umlauts spelt out (Köln → koeln, Müller → mueller). */
+export const foldLatin = (s: string): string =>
+  s
     .toLowerCase()
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
     .replace(/ü/g, 'ue')
     .replace(/ß/g, 'ss')
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
+    .replace(/[\u0300-\u036f]/g, '');
+
+/** Names compare without case, spaces, punctuation or diacritics (Köln = Koeln). */
+export function nameKey(s: string): string {
+  return foldLatin(s).replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 /** Is `short` an abbreviation of `long` (ÖTV of Österreichischer Tennisverband)? */

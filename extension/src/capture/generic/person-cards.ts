@@ -4,6 +4,7 @@ import { person } from '../merge.ts';
 import { phonesIn } from '../phones.ts';
 import { linesWithChar } from '../scan.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
+import { foldLatin } from './names.ts';
 import { EN_NAME, isPersonName, labelField, TITLES } from './vocab.ts';
 
 /**
@@ -17,21 +18,11 @@ import { EN_NAME, isPersonName, labelField, TITLES } from './vocab.ts';
  * m.teige, jsmith); people named in prose without one are not clipped.
  */
 
-const fold = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-
 /** Does the e-mail's local part spell the person's (Latin) name? */
 export function mailboxOf(email: string, name: string): boolean {
-  const local = fold(email.slice(0, email.indexOf('@')));
+  const local = foldLatin(email.slice(0, email.indexOf('@')));
   if (ROLE_MAILBOX.test(email)) return false;
-  const words = fold(name)
+  const words = foldLatin(name)
     .replace(/^(?:mr|ms|mrs|dr|prof)\.?\s+/, '')
     .split(/[\s-]+/)
     .map((w) => w.replace(/[^a-z]/g, ''))
