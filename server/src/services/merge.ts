@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { normaliseEmail, normalisePhone, type Settings, samePhone } from '@dossier/shared';
+import { normaliseEmail, normalisePhone, PERSON_TEXT_FIELDS, type Settings, samePhone } from '@dossier/shared';
 import { and, asc, eq, inArray, max, notInArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../db/client.ts';
@@ -94,16 +94,8 @@ function fillFrom(survivor: CustomerRow, from: CustomerRow): Snapshot['filled'] 
 }
 
 type PersonRow = typeof people.$inferSelect;
-const PERSON_FILLABLE = [
-  'title',
-  'mobile',
-  'directLine',
-  'email',
-  'birthday',
-  'homeAddress',
-  'preferences',
-  'greetingHook',
-] as const satisfies readonly (keyof PersonRow)[];
+// The name is kept or lengthened apart (刘 → 刘建华), not filled like a blank.
+const PERSON_FILLABLE = PERSON_TEXT_FIELDS.filter((f) => f !== 'name');
 
 /** One person under two files: the same normalised mobile, the same e-mail, or the same name (same company now). */
 function samePerson(a: PersonRow, b: PersonRow): boolean {

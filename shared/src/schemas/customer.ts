@@ -46,6 +46,18 @@ export const PersonInput = z.object({
   keyPerson: z.boolean().optional(),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
+/** A person's text fields, in the order a form shows them (merges fill the blanks of these). */
+export const PERSON_TEXT_FIELDS = [
+  'name',
+  'title',
+  'mobile',
+  'directLine',
+  'email',
+  'birthday',
+  'homeAddress',
+  'greetingHook',
+  'preferences',
+] as const satisfies readonly (keyof PersonInput)[];
 export const Person = PersonInput.extend({
   id,
   customerId: id,

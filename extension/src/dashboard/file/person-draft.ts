@@ -1,16 +1,6 @@
-import type { Person, PersonInput } from '@dossier/shared';
+import { PERSON_TEXT_FIELDS, type Person, type PersonInput } from '@dossier/shared';
 
-export const KEYS = [
-  'name',
-  'title',
-  'mobile',
-  'directLine',
-  'email',
-  'birthday',
-  'homeAddress',
-  'greetingHook',
-  'preferences',
-] as const;
+export const KEYS = PERSON_TEXT_FIELDS;
 export type Draft = Record<(typeof KEYS)[number], string> & { keyPerson: boolean; birthdayLunar: boolean };
 export const WIDE = new Set<string>(['homeAddress', 'greetingHook', 'preferences']);
 export const MAX: Partial<Record<(typeof KEYS)[number], number>> = {
