@@ -1,34 +1,35 @@
-import { Hono } from 'hono';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps, AppEnv } from './deps.ts';
 import { ApiError, errorResponse } from './lib/errors.ts';
-import { buildOpenApi } from './lib/openapi.ts';
+import { defaultHook, documentConfig, finishDocument, json, routesOf } from './lib/openapi.ts';
 import { audit } from './middleware/audit.ts';
 import { customerScope } from './middleware/customer-scope.ts';
 import { bearerAuth, jsonOnly, originGuard } from './middleware/guard.ts';
+import { requestContext } from './middleware/request-context.ts';
 import { writeGate } from './middleware/write-gate.ts';
-import { calendarDocs, calendarFeedRoutes, calendarRoutes } from './routes/calendar/calendar.routes.ts';
-import { captureDocs, captureRoutes } from './routes/captures/captures.routes.ts';
-import { contactSheetDocs, contactSheetRoutes } from './routes/contact-sheet/contact-sheet.routes.ts';
-import { contextDocs, contextRoutes } from './routes/context/context.routes.ts';
-import { customerFileDocs, customerFileRoutes } from './routes/customer-file/customer-file.routes.ts';
-import { customerDocs, customerRoutes } from './routes/customers/customers.routes.ts';
-import { dueDocs, dueRoutes } from './routes/due/due.routes.ts';
-import { extensionDocs, extensionRoutes } from './routes/extension/extension.routes.ts';
-import { focusDocs, focusRoutes } from './routes/focus/focus.routes.ts';
-import { greetingDocs, greetingRoutes } from './routes/greetings/greetings.routes.ts';
-import { healthDocs, healthRoutes } from './routes/health/health.routes.ts';
-import { interactionDocs, interactionRoutes } from './routes/interactions/interactions.routes.ts';
-import { lostDocs, lostRoutes } from './routes/lost/lost.routes.ts';
-import { mergeDocs, mergeRoutes } from './routes/merge/merge.routes.ts';
-import { pipelineDocs, pipelineRoutes } from './routes/pipeline/pipeline.routes.ts';
-import { reclassificationDocs, reclassificationRoutes } from './routes/reclassification/reclassification.routes.ts';
-import { searchDocs, searchRoutes } from './routes/search/search.routes.ts';
-import { settingsDocs, settingsRoutes } from './routes/settings/settings.routes.ts';
-import { teamDocs, teamRoutes } from './routes/team/team.routes.ts';
-import { exportDocs, exportRoutes } from './routes/transfer/export.routes.ts';
-import { importDocs, importRoutes } from './routes/transfer/import.routes.ts';
+import { calendarFeedRoutes, calendarRoutes } from './routes/calendar/calendar.routes.ts';
+import { captureRoutes } from './routes/captures/captures.routes.ts';
+import { contactSheetRoutes } from './routes/contact-sheet/contact-sheet.routes.ts';
+import { contextRoutes } from './routes/context/context.routes.ts';
+import { customerFileRoutes } from './routes/customer-file/customer-file.routes.ts';
+import { customerRoutes } from './routes/customers/customers.routes.ts';
+import { dueRoutes } from './routes/due/due.routes.ts';
+import { extensionRoutes } from './routes/extension/extension.routes.ts';
+import { focusRoutes } from './routes/focus/focus.routes.ts';
+import { greetingRoutes } from './routes/greetings/greetings.routes.ts';
+import { healthRoutes } from './routes/health/health.routes.ts';
+import { interactionRoutes } from './routes/interactions/interactions.routes.ts';
+import { lostRoutes } from './routes/lost/lost.routes.ts';
+import { mergeRoutes } from './routes/merge/merge.routes.ts';
+import { pipelineRoutes } from './routes/pipeline/pipeline.routes.ts';
+import { reclassificationRoutes } from './routes/reclassification/reclassification.routes.ts';
+import { searchRoutes } from './routes/search/search.routes.ts';
+import { settingsRoutes } from './routes/settings/settings.routes.ts';
+import { teamRoutes } from './routes/team/team.routes.ts';
+import { exportRoutes } from './routes/transfer/export.routes.ts';
+import { importRoutes } from './routes/transfer/import.routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -42,40 +43,10 @@ const SECURITY_HEADERS: [string, string][] = [
   ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
 ];
 
-export const routeDocs = [
-  ...healthDocs,
-  ...customerDocs,
-  ...interactionDocs,
-  ...contextDocs,
-  ...captureDocs,
-  ...dueDocs,
-  ...searchDocs,
-  ...settingsDocs,
-  ...teamDocs,
-  ...reclassificationDocs,
-  ...greetingDocs,
-  ...contactSheetDocs,
-  ...customerFileDocs,
-  ...pipelineDocs,
-  ...lostDocs,
-  ...focusDocs,
-  ...importDocs,
-  ...exportDocs,
-  ...calendarDocs,
-  ...mergeDocs,
-  ...extensionDocs,
-  {
-    method: 'get' as const,
-    path: '/api/openapi.json',
-    summary: 'This document',
-    responses: { 200: null },
-  },
-];
-
 /** The whole API, built from injected parts so tests run it on a temp SQLite file and a fixed clock. */
 export function createApp(deps: AppDeps) {
-  const openapi = buildOpenApi(routeDocs, deps.version);
-  const app = new Hono()
+  const root = new OpenAPIHono<AppEnv>({ defaultHook });
+  const app = root
     // Headers are set before the handler runs: changing a finished Response afterwards takes
     // @hono/node-server off its fast path (measured: ~2.5× the context throughput).
     .use(async (c, next) => {
@@ -95,33 +66,34 @@ export function createApp(deps: AppDeps) {
     .use(jsonOnly)
     // Writes wait (without blocking the loop) while an import writes in its worker; reads pass.
     .use(writeGate(deps))
+    .use(requestContext(deps))
     .route('/api/health', healthRoutes(deps))
     .use('/api/*', bearerAuth(deps))
     .use('/api/*', audit(deps))
-    .get('/api/openapi.json', (c) => c.json(openapi))
+    .route('/api/openapi.json', documentRoute(root, deps))
     .use('/api/customers/:id/*', customerScope(deps))
-    .route('/api/customers', customerRoutes(deps))
-    .route('/api', interactionRoutes(deps))
-    .route('/api/context', contextRoutes(deps))
-    .route('/api/captures', captureRoutes(deps))
-    .route('/api/due', dueRoutes(deps))
-    .route('/api/search', searchRoutes(deps))
-    .route('/api/settings', settingsRoutes(deps))
-    .route('/api', teamRoutes(deps))
-    .route('/api/reclassification', reclassificationRoutes(deps))
-    .route('/api/greetings', greetingRoutes(deps))
-    .route('/api/contact-sheet', contactSheetRoutes(deps))
-    .route('/api/customers', customerFileRoutes(deps))
-    .route('/api/pipeline', pipelineRoutes(deps))
-    .route('/api/lost', lostRoutes(deps))
-    .route('/api/focus', focusRoutes(deps))
-    .route('/api/import', importRoutes(deps))
-    .route('/api/export', exportRoutes(deps))
-    .route('/api/calendar', calendarRoutes(deps))
-    .route('/api', mergeRoutes(deps))
+    .route('/api/customers', customerRoutes())
+    .route('/api', interactionRoutes())
+    .route('/api/context', contextRoutes())
+    .route('/api/captures', captureRoutes())
+    .route('/api/due', dueRoutes())
+    .route('/api/search', searchRoutes())
+    .route('/api/settings', settingsRoutes())
+    .route('/api', teamRoutes())
+    .route('/api/reclassification', reclassificationRoutes())
+    .route('/api/greetings', greetingRoutes())
+    .route('/api/contact-sheet', contactSheetRoutes())
+    .route('/api/customers', customerFileRoutes())
+    .route('/api/pipeline', pipelineRoutes())
+    .route('/api/lost', lostRoutes())
+    .route('/api/focus', focusRoutes())
+    .route('/api/import', importRoutes())
+    .route('/api/export', exportRoutes())
+    .route('/api/calendar', calendarRoutes())
+    .route('/api', mergeRoutes())
     .route('/api/extension', extensionRoutes(deps))
     // Public: calendar apps subscribe to a plain URL, so the feed lives outside the bearer-guarded /api.
-    .route('/calendar', calendarFeedRoutes(deps));
+    .route('/calendar', calendarFeedRoutes());
 
   app.notFound((c) => errorResponse(c, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
@@ -139,6 +111,34 @@ export function createApp(deps: AppDeps) {
     return errorResponse(c, 'internal', 'unexpected error; nothing was written');
   });
   return app;
+}
+
+const OpenApiDocument = z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) });
+
+/**
+ * GET /api/openapi.json, generated from the routes' own declarations on first request and
+ * kept (per server URL: the port is known only once the server listens).
+ */
+function documentRoute(root: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  const cache = new Map<string, z.infer<typeof OpenApiDocument>>();
+  const route = routesOf('meta')({
+    method: 'get',
+    path: '/',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document (OpenAPI 3.1)',
+    responses: { 200: json(OpenApiDocument, 'The OpenAPI document of this server') },
+  });
+  return new OpenAPIHono<AppEnv>({ defaultHook }).openapi(route, (c) => {
+    const url = deps.serverUrl ?? new URL(c.req.url).origin;
+    let doc = cache.get(url);
+    if (!doc) {
+      doc = finishDocument(root.getOpenAPI31Document(documentConfig(deps.version, url))) as unknown as z.infer<
+        typeof OpenApiDocument
+      >;
+      cache.set(url, doc);
+    }
+    return c.json(doc, 200);
+  });
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -1,3 +1,4 @@
+import type { Settings } from '@dossier/shared';
 import type { Db } from './db/client.ts';
 import type { customers } from './db/schema.ts';
 import type { Viewer } from './services/visibility.ts';
@@ -15,7 +16,26 @@ export interface AppDeps {
   version: string;
   /** Wrong tokens tolerated per minute before auth answers 429 (brute-force guard). */
   authFailuresPerMinute?: number;
+  /**
+   * The URL this server answers on (`http://host:port`), the OpenAPI document's `servers`. Set
+   * once the server listens (the port may be chosen then); without it the document names the
+   * origin the request for it was sent to.
+   */
+  serverUrl?: string;
+}
+
+/** What a handler needs about its request, built once per request by the request-context middleware. */
+export interface RequestContext {
+  db: Db;
+  /** deps.clock(), read once: every timestamp a request writes is the same instant. */
+  now: Date;
+  /** The settings, read on first use (most requests never need them). */
+  readonly settings: Settings;
+  /** Who asks (set by the bearer check; the calendar feed's owner on the public feed). */
+  readonly viewer: Viewer;
 }
 
 /** `customer` is set on `/api/customers/:id/…` routes by the customer-scope middleware. */
-export type AppEnv = { Variables: { viewer: Viewer; customer: typeof customers.$inferSelect } };
+export type AppEnv = {
+  Variables: { viewer: Viewer; customer: typeof customers.$inferSelect; ctx: RequestContext };
+};

@@ -1,65 +1,140 @@
-import { ErrorBody } from '@dossier/shared';
-import { type ZodType, z } from 'zod';
+import { zodToOpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import * as shared from '@dossier/shared';
+import { type RouteConfig as ApiRouteConfig, createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ZodType } from 'zod';
+import type { AppEnv } from '../deps.ts';
+import { ApiError } from './errors.ts';
 
-export interface RouteDoc {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** Hono-style path, `:id` params. */
-  path: string;
-  summary: string;
-  query?: ZodType;
-  body?: ZodType;
-  /** status → schema (or null for an empty body). */
-  responses: Record<number, ZodType | null>;
-  public?: boolean;
+/*
+ * Every route is declared once, with createRoute: the same zod schemas validate the request,
+ * type the handler and the typed client (hc<AppType>), and write the OpenAPI document, so the
+ * document can't drift from what the server does.
+ */
+
+/**
+ * The shared wire schemas become `components.schemas`, registered in place (not copied with
+ * `.openapi(name)`), so a schema nested in another one (Customer inside CustomerList) is a
+ * `$ref` too. Query objects stay inline: they are spread into parameters.
+ */
+const isZod = (v: unknown): v is ZodType =>
+  typeof v === 'object' && v !== null && '_zod' in v && typeof (v as ZodType).safeParse === 'function';
+for (const [name, schema] of Object.entries(shared)) {
+  if (!/^[A-Z][a-zA-Z]+$/.test(name) || name.endsWith('Query') || !isZod(schema)) continue;
+  if (!zodToOpenAPIRegistry.get(schema)) zodToOpenAPIRegistry.add(schema, { _internal: { refId: name } });
 }
 
-const schemaOf = (s: ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' });
-const inputSchemaOf = (s: ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+/** Validation failures answer as they always have: 400 invalid_request with the issues as details. */
+export const defaultHook = (result: { success: boolean; target: string; error?: unknown }, _c: Context) => {
+  if (result.success) return;
+  const issues = (result.error as { issues: { path: PropertyKey[]; message: string; code: string }[] }).issues;
+  throw new ApiError(
+    'invalid_request',
+    `invalid ${result.target}`,
+    issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code })),
+  );
+};
 
-/** OpenAPI 3.1 from the same zod schemas the routes validate with, so the document can't drift. */
-export function buildOpenApi(docs: RouteDoc[], version: string) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const d of docs) {
-    const path = d.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...d.path.matchAll(/:(\w+)/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'integer' },
-    }));
-    const query = d.query ? inputSchemaOf(d.query) : null;
-    const queryParams = query?.properties
-      ? Object.entries(query.properties).map(([name, schema]) => ({
-          name,
-          in: 'query',
-          required: (query.required as string[] | undefined)?.includes(name) ?? false,
-          schema,
-        }))
-      : [];
-    const responses: Record<string, unknown> = {};
-    for (const [status, schema] of Object.entries(d.responses)) {
-      responses[status] = schema
-        ? { description: `HTTP ${status}`, content: { 'application/json': { schema: schemaOf(schema) } } }
-        : { description: `HTTP ${status}` };
-    }
-    responses.default = { description: 'Error', content: { 'application/json': { schema: schemaOf(ErrorBody) } } };
-    paths[path] ??= {};
-    paths[path][d.method] = {
-      summary: d.summary,
-      ...(d.public ? { security: [] } : {}),
-      parameters: [...params, ...queryParams],
-      ...(d.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchemaOf(d.body) } } } }
-        : {}),
-      responses,
-    };
-  }
+/** A router of one API feature; sub-routers mounted with `.route()` bring their operations into the document. */
+export const router = () => new OpenAPIHono<AppEnv>({ defaultHook });
+
+const errorContent = { 'application/json': { schema: shared.ErrorBody } };
+const ERRORS = {
+  400: 'invalid_request: the parameters or body failed validation (details lists the issues)',
+  401: 'unauthorized: no bearer token, or one not accepted',
+  403: 'forbidden: a web page or unpaired extension Origin, an unexpected Host, or a role that may not do this',
+  404: 'not_found: no such record, or one the caller may not see',
+  409: 'conflict: the request contradicts the stored state',
+  413: 'payload_too_large: a body over 1 MB, or a file or import over its cap',
+  415: 'unsupported_media_type: a body that is not application/json',
+  429: 'rate_limited: too many wrong tokens from this client within a minute (see Retry-After)',
+  507: 'storage_full: the disk is full; nothing was written',
+} as const;
+export type ErrorStatus = keyof typeof ERRORS;
+
+const errorResponses = (statuses: ErrorStatus[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { description: ERRORS[s], content: errorContent }]));
+
+/** A JSON answer. */
+export const json = <T extends ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+/** An empty answer (204). */
+export const empty = (description = 'Done; no body') => ({ description });
+/** A file download: each content type it may answer with, the body as binary. */
+export const file = (description: string, types: readonly string[]) => ({
+  description,
+  content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string' as const, format: 'binary' } }])),
+});
+
+export const MEDIA = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+  vcard: 'text/vcard',
+  ics: 'text/calendar',
+  json: 'application/json',
+  octet: 'application/octet-stream',
+} as const;
+
+type Declared = ApiRouteConfig & {
+  operationId: string;
+  summary: string;
+  /** Errors this operation answers besides those every route may (401, 403, 429; 400 with input; 413/415 with a body). */
+  errors?: ErrorStatus[];
+  /** Answered without a bearer token. */
+  public?: boolean;
+};
+
+/**
+ * createRoute for one feature (its tag), adding the error answers every route of its kind can
+ * give. The added errors stay out of the route's type: handlers throw ApiError, and the typed
+ * client's success types stay the route's own answers.
+ */
+export const routesOf =
+  (tag: string) =>
+  // P separately, as createRoute does, so the path stays a literal type for the typed client.
+  <P extends string, R extends Omit<Declared, 'path'> & { path: P }>({
+    errors = [],
+    public: isPublic,
+    ...route
+  }: R): Omit<R, 'errors' | 'public'> => {
+    const hasInput = !!(route.request?.params || route.request?.query || route.request?.body);
+    const statuses = new Set<ErrorStatus>(errors);
+    if (hasInput) statuses.add(400);
+    if (!isPublic) for (const s of [401, 403, 429] as const) statuses.add(s);
+    if (route.method !== 'get') for (const s of [413, 415, 507] as const) statuses.add(s);
+    // A declared body is required: without one, the JSON validator answers 400 as before.
+    const request = route.request?.body
+      ? { ...route.request, body: { ...route.request.body, required: true } }
+      : route.request;
+    return createRoute({
+      ...route,
+      ...(request ? { request } : {}),
+      tags: [tag],
+      ...(isPublic ? { security: [] } : {}),
+      responses: { ...errorResponses([...statuses].sort()), ...route.responses },
+    }) as unknown as Omit<R, 'errors' | 'public'>;
+  };
+
+/** The document's frame: the routes fill `paths`; the server URL is the one this process answers on. */
+export function documentConfig(version: string, serverUrl: string) {
   return {
     openapi: '3.1.0',
-    info: { title: 'Dossier API', version },
-    servers: [{ url: 'http://127.0.0.1:8787' }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    info: {
+      title: 'Dossier API',
+      version,
+      description:
+        'Customer files on your own machine. Every /api route but /api/health takes `Authorization: Bearer <token>`; errors answer `{ error: { code, message, details? } }`.',
+    },
+    servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
-    paths,
   };
+}
+
+/** Adds what the route registry can't hold: the security scheme, and the shared error body under one name. */
+export function finishDocument<D extends object>(doc: D): D {
+  const components = ((doc as { components?: object }).components ?? {}) as Record<string, unknown>;
+  components.securitySchemes = { bearer: { type: 'http', scheme: 'bearer' } };
+  return { ...doc, components };
 }

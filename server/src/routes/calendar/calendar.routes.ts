@@ -1,41 +1,58 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps, AppEnv } from '../../deps.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
+import { empty, file, json, MEDIA, router, routesOf } from '../../lib/openapi.ts';
 import { calendarFeed, feedViewer, revokeFeed, rotateFeed } from '../../services/calendar.ts';
-import { getSettings } from '../../services/settings.ts';
 
 const Feed = z.object({
   /** Subscribe to this in Google Calendar, Outlook or Apple Calendar; shown once. */
   url: z.string(),
   path: z.string(),
 });
+const FeedFile = z.object({
+  file: z.string().describe('`<feed token>.ics`, as in the url POST /api/calendar/feed answered'),
+});
 
-export const calendarDocs: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/api/calendar/feed',
-    summary: 'Create or rotate your calendar feed: a secret ICS URL (the old one stops working)',
-    responses: { 201: Feed },
-  },
-  {
-    method: 'delete',
-    path: '/api/calendar/feed',
-    summary: 'Revoke your calendar feed',
-    responses: { 204: null },
-  },
-];
+const route = routesOf('calendar');
 
-export const calendarRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .post('/feed', (c) => {
-      const token = rotateFeed(deps.db, c.get('viewer'), deps.clock());
+const rotate = route({
+  method: 'post',
+  path: '/feed',
+  operationId: 'rotateCalendarFeed',
+  summary: 'Create or rotate your calendar feed: a secret ICS URL (the old one stops working)',
+  responses: { 201: json(Feed, 'The new feed URL, shown once') },
+});
+
+const revoke = route({
+  method: 'delete',
+  path: '/feed',
+  operationId: 'revokeCalendarFeed',
+  summary: 'Revoke your calendar feed',
+  responses: { 204: empty('Revoked; the feed URL answers 404 from now on') },
+});
+
+const feed = route({
+  method: 'get',
+  path: '/{file}',
+  operationId: 'getCalendarFeed',
+  summary:
+    "A viewer's due calls, visits and promises as an iCalendar feed. Public: calendar apps subscribe to a plain URL, so the secret token in the path is the only key",
+  public: true,
+  request: { params: FeedFile },
+  errors: [404],
+  responses: { 200: file('The feed (iCalendar)', [MEDIA.ics]) },
+});
+
+export const calendarRoutes = () =>
+  router()
+    .openapi(rotate, (c) => {
+      const { db, now, viewer } = c.var.ctx;
+      const token = rotateFeed(db, viewer, now);
       const path = `/calendar/${token}.ics`;
       return c.json({ url: new URL(path, c.req.url).toString(), path }, 201);
     })
-    .delete('/feed', (c) => {
-      revokeFeed(deps.db, c.get('viewer'));
+    .openapi(revoke, (c) => {
+      const { db, viewer } = c.var.ctx;
+      revokeFeed(db, viewer);
       return c.body(null, 204);
     });
 
@@ -44,14 +61,14 @@ export const calendarRoutes = (deps: AppDeps) =>
  * only subscribe to a plain URL. The token in it is the only key, so an unknown or revoked one
  * answers the same 404 as a path that does not exist.
  */
-export const calendarFeedRoutes = (deps: AppDeps) =>
-  new Hono().get('/:file', (c) => {
-    const m = /^([A-Za-z0-9_-]{10,200})\.ics$/.exec(c.req.param('file'));
-    const viewer = m?.[1] ? feedViewer(deps.db, m[1]) : null;
+export const calendarFeedRoutes = () =>
+  router().openapi(feed, (c) => {
+    const { db, now, settings } = c.var.ctx;
+    const m = /^([A-Za-z0-9_-]{10,200})\.ics$/.exec(c.req.valid('param').file);
+    const viewer = m?.[1] ? feedViewer(db, m[1]) : null;
     if (!viewer) throw notFound('calendar feed');
-    const body = calendarFeed(deps.db, viewer, deps.clock(), getSettings(deps.db));
-    return c.body(body, 200, {
-      'Content-Type': 'text/calendar; charset=utf-8',
+    return c.body(calendarFeed(db, viewer, now, settings), 200, {
+      'Content-Type': `${MEDIA.ics}; charset=utf-8`,
       'Content-Disposition': 'inline; filename="dossier.ics"',
     });
   });

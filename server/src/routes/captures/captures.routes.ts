@@ -1,44 +1,43 @@
 import { Capture, CaptureSave, CaptureSaved } from '@dossier/shared';
-import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
-import { validate } from '../../lib/validate.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 import { latestCapture, saveCapture } from '../../services/captures.ts';
-import { getSettings } from '../../services/settings.ts';
 
 const LatestQuery = z.object({ url: z.string().min(1).max(2000) });
 const Latest = z.object({ latest: z.object({ capturedAt: z.string(), capture: Capture }).nullable() });
 
-export const captureDocs: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/api/captures',
-    summary: 'Save a capture into a customer file, a new file, or (land pages) parcels and their winners as prospects',
-    body: CaptureSave,
-    responses: { 201: CaptureSaved, 200: CaptureSaved },
-  },
-  {
-    method: 'get',
-    path: '/api/captures/latest',
-    summary: 'The last capture saved from a page',
-    query: LatestQuery,
-    responses: { 200: Latest },
-  },
-];
+const route = routesOf('captures');
 
-export const captureRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .post('/', validate('json', CaptureSave), (c) => {
-      const { saved, replayed } = saveCapture(
-        deps.db,
-        c.req.valid('json'),
-        deps.clock(),
-        getSettings(deps.db),
-        c.get('viewer'),
-      );
-      return c.json(saved, replayed ? 200 : 201);
+const save = route({
+  method: 'post',
+  path: '/',
+  operationId: 'saveCapture',
+  summary: 'Save a capture into a customer file, a new file, or (land pages) parcels and their winners as prospects',
+  request: { body: { content: { 'application/json': { schema: CaptureSave } } } },
+  errors: [404, 409],
+  responses: {
+    201: json(CaptureSaved, 'Saved'),
+    200: json(CaptureSaved, 'A replay of a capture already saved (same idempotencyKey): its first result'),
+  },
+});
+
+const latest = route({
+  method: 'get',
+  path: '/latest',
+  operationId: 'getLatestCapture',
+  summary: 'The last capture saved from a page',
+  request: { query: LatestQuery },
+  responses: { 200: json(Latest, 'The last capture, or null') },
+});
+
+export const captureRoutes = () =>
+  router()
+    .openapi(save, (c) => {
+      const { db, now, settings, viewer } = c.var.ctx;
+      const { saved, replayed } = saveCapture(db, c.req.valid('json'), now, settings, viewer);
+      return replayed ? c.json(saved, 200) : c.json(saved, 201);
     })
-    .get('/latest', validate('query', LatestQuery), (c) =>
-      c.json({ latest: latestCapture(deps.db, c.req.valid('query').url, c.get('viewer')) }, 200),
-    );
+    .openapi(latest, (c) => {
+      const { db, viewer } = c.var.ctx;
+      return c.json({ latest: latestCapture(db, c.req.valid('query').url, viewer) }, 200);
+    });

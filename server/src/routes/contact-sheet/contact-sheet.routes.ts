@@ -1,13 +1,9 @@
 import { Sheet } from '@dossier/shared';
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { sheetRemarks } from '../../db/schema.ts';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
-import { validate } from '../../lib/validate.ts';
+import { empty, file, json, MEDIA, router, routesOf } from '../../lib/openapi.ts';
 import { contactSheet, sheetCsv, sheetXlsx } from '../../services/contact-sheet.ts';
 import { liveCustomer } from '../../services/customers.ts';
-import { getSettings } from '../../services/settings.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'like 2026-11');
 const Query = z.object({
@@ -21,59 +17,61 @@ const ExportQuery = Query.extend({
 });
 const Remarks = z.object({ customerId: z.number().int().positive(), month: Month, text: z.string().trim().max(500) });
 
-export const contactSheetDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/contact-sheet',
-    summary: 'The month grid: one row per customer, a mark per day with a contact',
-    query: Query,
-    responses: { 200: Sheet },
-  },
-  {
-    method: 'get',
-    path: '/api/contact-sheet/export',
-    summary: 'The month grid as XLSX or CSV ("V" marks, remarks)',
-    query: ExportQuery,
-    responses: { 200: null },
-  },
-  {
-    method: 'put',
-    path: '/api/contact-sheet/remarks',
-    summary: "A customer's remark for the month",
-    body: Remarks,
-    responses: { 204: null },
-  },
-];
+const route = routesOf('contact-sheet');
 
-export const contactSheetRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .get('/', validate('query', Query), (c) => {
+const grid = route({
+  method: 'get',
+  path: '/',
+  operationId: 'getContactSheet',
+  summary: 'The month grid: one row per customer, a mark per day with a contact',
+  request: { query: Query },
+  responses: { 200: json(Sheet, 'The month grid') },
+});
+
+const exported = route({
+  method: 'get',
+  path: '/export',
+  operationId: 'exportContactSheet',
+  summary: 'The month grid as XLSX or CSV ("V" marks, remarks)',
+  request: { query: ExportQuery },
+  responses: { 200: file('The grid as an attachment', [MEDIA.xlsx, MEDIA.csv]) },
+});
+
+const remark = route({
+  method: 'put',
+  path: '/remarks',
+  operationId: 'putContactSheetRemark',
+  summary: "A customer's remark for the month",
+  request: { body: { content: { 'application/json': { schema: Remarks } } } },
+  errors: [404],
+  responses: { 204: empty('Saved') },
+});
+
+export const contactSheetRoutes = () =>
+  router()
+    .openapi(grid, (c) => {
       const q = c.req.valid('query');
-      return c.json(contactSheet(deps.db, q.month, getSettings(deps.db), c.get('viewer'), q.groupBy, q.owner), 200);
+      const { db, settings, viewer } = c.var.ctx;
+      return c.json(contactSheet(db, q.month, settings, viewer, q.groupBy, q.owner), 200);
     })
-    .get('/export', validate('query', ExportQuery), async (c) => {
+    .openapi(exported, async (c) => {
       const q = c.req.valid('query');
-      const sheet = contactSheet(deps.db, q.month, getSettings(deps.db), c.get('viewer'), q.groupBy, q.owner);
+      const { db, settings, viewer } = c.var.ctx;
+      const sheet = contactSheet(db, q.month, settings, viewer, q.groupBy, q.owner);
       const body = q.format === 'xlsx' ? await sheetXlsx(sheet, q.lang) : sheetCsv(sheet, q.lang);
-      const type =
-        q.format === 'xlsx'
-          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-          : 'text/csv; charset=utf-8';
       return c.body(new Uint8Array(body), 200, {
-        'Content-Type': type,
+        'Content-Type': q.format === 'xlsx' ? MEDIA.xlsx : `${MEDIA.csv}; charset=utf-8`,
         'Content-Disposition': `attachment; filename="contact-sheet-${q.month}.${q.format}"`,
       });
     })
-    .put('/remarks', validate('json', Remarks), (c) => {
+    .openapi(remark, (c) => {
       const { customerId, month, text } = c.req.valid('json');
-      liveCustomer(deps.db, customerId, c.get('viewer'));
-      deps.db
-        .insert(sheetRemarks)
-        .values({ customerId, month, text, updatedAt: deps.clock().toISOString() })
-        .onConflictDoUpdate({
-          target: [sheetRemarks.customerId, sheetRemarks.month],
-          set: { text, updatedAt: deps.clock().toISOString() },
-        })
+      const { db, now, viewer } = c.var.ctx;
+      liveCustomer(db, customerId, viewer);
+      const at = now.toISOString();
+      db.insert(sheetRemarks)
+        .values({ customerId, month, text, updatedAt: at })
+        .onConflictDoUpdate({ target: [sheetRemarks.customerId, sheetRemarks.month], set: { text, updatedAt: at } })
         .run();
       return c.body(null, 204);
     });

@@ -1,21 +1,20 @@
 import { ContextAnswer, ContextQuery } from '@dossier/shared';
-import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
-import { validate } from '../../lib/validate.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 import { findContext } from '../../services/context.ts';
 
-export const contextDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/context',
-    summary: 'The customer behind a page URL or a sender e-mail, which key matched, tier and what is due',
-    query: ContextQuery,
-    responses: { 200: ContextAnswer },
-  },
-];
+const route = routesOf('context');
 
-export const contextRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>().get('/', validate('query', ContextQuery), (c) =>
-    c.json(findContext(deps.db, c.req.valid('query'), deps.clock(), c.get('viewer')), 200),
-  );
+const lookup = route({
+  method: 'get',
+  path: '/',
+  operationId: 'getContext',
+  summary: 'The customer behind a page URL or a sender e-mail, which key matched, tier and what is due',
+  request: { query: ContextQuery },
+  responses: { 200: json(ContextAnswer, 'The matched customer, or none') },
+});
+
+export const contextRoutes = () =>
+  router().openapi(lookup, (c) => {
+    const { db, now, viewer } = c.var.ctx;
+    return c.json(findContext(db, c.req.valid('query'), now, viewer), 200);
+  });

@@ -1,13 +1,10 @@
 import { Commitments, Material, Materials, type Parcel, Parcels, TierHistory } from '@dossier/shared';
 import { and, asc, desc, eq, max } from 'drizzle-orm';
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { commitments, materials, parcels, tierChanges } from '../../db/schema.ts';
-import type { AppDeps, AppEnv } from '../../deps.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
+import { empty, file, json, MEDIA, router, routesOf } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
-import { validate } from '../../lib/validate.ts';
 import { liveCustomer } from '../../services/customers.ts';
 
 /** A material is a link, or a small file sent as base64 (the 1 MB body limit holds). */
@@ -28,51 +25,72 @@ const MaterialInput = z
   });
 const MaterialParams = IdParam.extend({ materialId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-export const customerFileDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/customers/:id/tier-history',
-    summary: 'Every tier change with its reason',
-    responses: { 200: TierHistory },
-  },
-  {
-    method: 'get',
-    path: '/api/customers/:id/parcels',
-    summary: 'Parcels won or watched for this customer',
-    responses: { 200: Parcels },
-  },
-  {
-    method: 'get',
-    path: '/api/customers/:id/commitments',
-    summary: 'Promises made to this customer, open first',
-    responses: { 200: Commitments },
-  },
-  {
-    method: 'get',
-    path: '/api/customers/:id/materials',
-    summary: 'Collected materials, numbered',
-    responses: { 200: Materials },
-  },
-  {
-    method: 'post',
-    path: '/api/customers/:id/materials',
-    summary: 'Add a material (link or small file); it gets the next number',
-    body: MaterialInput,
-    responses: { 201: Material },
-  },
-  {
-    method: 'get',
-    path: '/api/customers/:id/materials/:materialId/file',
-    summary: 'Download a material file',
-    responses: { 200: null },
-  },
-  {
-    method: 'delete',
-    path: '/api/customers/:id/materials/:materialId',
-    summary: 'Remove a material',
-    responses: { 204: null },
-  },
-];
+const route = routesOf('customer-file');
+const byId = { params: IdParam };
+
+const tierHistory = route({
+  method: 'get',
+  path: '/{id}/tier-history',
+  operationId: 'getTierHistory',
+  summary: 'Every tier change with its reason',
+  request: byId,
+  errors: [404],
+  responses: { 200: json(TierHistory, 'Oldest change first') },
+});
+const parcelList = route({
+  method: 'get',
+  path: '/{id}/parcels',
+  operationId: 'listParcels',
+  summary: 'Parcels won or watched for this customer',
+  request: byId,
+  errors: [404],
+  responses: { 200: json(Parcels, 'Latest first') },
+});
+const commitmentList = route({
+  method: 'get',
+  path: '/{id}/commitments',
+  operationId: 'listCommitments',
+  summary: 'Promises made to this customer, open first',
+  request: byId,
+  errors: [404],
+  responses: { 200: json(Commitments, 'Open ones first, each by due time') },
+});
+const materialList = route({
+  method: 'get',
+  path: '/{id}/materials',
+  operationId: 'listMaterials',
+  summary: 'Collected materials, numbered',
+  request: byId,
+  errors: [404],
+  responses: { 200: json(Materials, 'In number order') },
+});
+const materialAdd = route({
+  method: 'post',
+  path: '/{id}/materials',
+  operationId: 'addMaterial',
+  summary: 'Add a material (link or small file); it gets the next number',
+  request: { ...byId, body: { content: { 'application/json': { schema: MaterialInput } } } },
+  errors: [404],
+  responses: { 201: json(Material, 'Added') },
+});
+const materialFile = route({
+  method: 'get',
+  path: '/{id}/materials/{materialId}/file',
+  operationId: 'downloadMaterial',
+  summary: 'Download a material file (always as an attachment)',
+  request: { params: MaterialParams },
+  errors: [404],
+  responses: { 200: file('The file as it was added', [MEDIA.octet]) },
+});
+const materialRemove = route({
+  method: 'delete',
+  path: '/{id}/materials/{materialId}',
+  operationId: 'removeMaterial',
+  summary: 'Remove a material',
+  request: { params: MaterialParams },
+  errors: [404],
+  responses: { 204: empty('Removed') },
+});
 
 const toMaterial = (m: typeof materials.$inferSelect) => ({
   id: m.id,
@@ -93,12 +111,12 @@ const toParcel = (p: typeof parcels.$inferSelect): Parcel => {
   return out as Parcel;
 };
 
-export const customerFileRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .get('/:id/tier-history', validate('param', IdParam), (c) => {
+// The customer-scope middleware has already checked that the viewer may see file :id (else 404).
+export const customerFileRoutes = () =>
+  router()
+    .openapi(tierHistory, (c) => {
       const { id } = c.req.valid('param');
-      liveCustomer(deps.db, id, c.get('viewer'));
-      const rows = deps.db
+      const rows = c.var.ctx.db
         .select()
         .from(tierChanges)
         .where(eq(tierChanges.customerId, id))
@@ -106,16 +124,19 @@ export const customerFileRoutes = (deps: AppDeps) =>
         .all();
       return c.json({ changes: rows.map(({ customerId: _c, ...r }) => r) }, 200);
     })
-    .get('/:id/parcels', validate('param', IdParam), (c) => {
+    .openapi(parcelList, (c) => {
       const { id } = c.req.valid('param');
-      liveCustomer(deps.db, id, c.get('viewer'));
-      const rows = deps.db.select().from(parcels).where(eq(parcels.customerId, id)).orderBy(desc(parcels.id)).all();
+      const rows = c.var.ctx.db
+        .select()
+        .from(parcels)
+        .where(eq(parcels.customerId, id))
+        .orderBy(desc(parcels.id))
+        .all();
       return c.json({ parcels: rows.map(toParcel) }, 200);
     })
-    .get('/:id/commitments', validate('param', IdParam), (c) => {
+    .openapi(commitmentList, (c) => {
       const { id } = c.req.valid('param');
-      liveCustomer(deps.db, id, c.get('viewer'));
-      const rows = deps.db
+      const rows = c.var.ctx.db
         .select()
         .from(commitments)
         .where(eq(commitments.customerId, id))
@@ -126,10 +147,9 @@ export const customerFileRoutes = (deps: AppDeps) =>
         .sort((a, b) => Number(!!a.keptAt) - Number(!!b.keptAt));
       return c.json({ commitments: list }, 200);
     })
-    .get('/:id/materials', validate('param', IdParam), (c) => {
+    .openapi(materialList, (c) => {
       const { id } = c.req.valid('param');
-      liveCustomer(deps.db, id, c.get('viewer'));
-      const rows = deps.db
+      const rows = c.var.ctx.db
         .select()
         .from(materials)
         .where(eq(materials.customerId, id))
@@ -137,14 +157,16 @@ export const customerFileRoutes = (deps: AppDeps) =>
         .all();
       return c.json({ materials: rows.map(toMaterial) }, 200);
     })
-    .post('/:id/materials', validate('param', IdParam), validate('json', MaterialInput), (c) => {
+    .openapi(materialAdd, (c) => {
       const { id } = c.req.valid('param');
+      const { db, now, viewer } = c.var.ctx;
       const m = c.req.valid('json');
       const content = m.contentBase64 ? Buffer.from(m.contentBase64, 'base64') : null;
       if (m.contentBase64 && !content?.length)
         throw new ApiError('invalid_request', 'contentBase64 is not base64', [{ path: 'contentBase64' }]);
-      const row = deps.db.transaction((tx) => {
-        liveCustomer(tx, id, c.get('viewer'));
+      const row = db.transaction((tx) => {
+        // Again inside the write: the file may have been removed while the body was read.
+        liveCustomer(tx, id, viewer);
         const last = tx
           .select({ n: max(materials.number) })
           .from(materials)
@@ -160,17 +182,16 @@ export const customerFileRoutes = (deps: AppDeps) =>
             fileName: m.fileName ?? null,
             mimeType: m.mimeType ?? null,
             content,
-            createdAt: deps.clock().toISOString(),
+            createdAt: now.toISOString(),
           })
           .returning()
           .get();
       });
       return c.json(toMaterial(row), 201);
     })
-    .get('/:id/materials/:materialId/file', validate('param', MaterialParams), (c) => {
+    .openapi(materialFile, (c) => {
       const { id, materialId } = c.req.valid('param');
-      liveCustomer(deps.db, id, c.get('viewer'));
-      const m = deps.db
+      const m = c.var.ctx.db
         .select()
         .from(materials)
         .where(and(eq(materials.id, materialId), eq(materials.customerId, id)))
@@ -178,14 +199,13 @@ export const customerFileRoutes = (deps: AppDeps) =>
       if (!m?.content) throw notFound('material file');
       // Served as an attachment, never rendered: a captured file must not run as a page.
       return c.body(new Uint8Array(m.content), 200, {
-        'Content-Type': 'application/octet-stream',
+        'Content-Type': MEDIA.octet,
         'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(m.fileName ?? `material-${m.number}`)}`,
       });
     })
-    .delete('/:id/materials/:materialId', validate('param', MaterialParams), (c) => {
+    .openapi(materialRemove, (c) => {
       const { id, materialId } = c.req.valid('param');
-      liveCustomer(deps.db, id, c.get('viewer'));
-      const gone = deps.db
+      const gone = c.var.ctx.db
         .delete(materials)
         .where(and(eq(materials.id, materialId), eq(materials.customerId, id)))
         .returning({ id: materials.id })

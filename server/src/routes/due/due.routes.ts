@@ -1,26 +1,21 @@
 import { DueBoard, DueQuery } from '@dossier/shared';
-import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
-import { validate } from '../../lib/validate.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 import { dueBoard } from '../../services/board.ts';
-import { getSettings } from '../../services/settings.ts';
 
-export const dueDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/due',
-    summary: 'The board: overdue, today, tomorrow, this week',
-    query: DueQuery,
-    responses: { 200: DueBoard },
-  },
-];
+const route = routesOf('board');
 
-export const dueRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>().get('/', validate('query', DueQuery), (c) => {
+const board = route({
+  method: 'get',
+  path: '/',
+  operationId: 'getDueBoard',
+  summary: 'The board: overdue, today, tomorrow, this week',
+  request: { query: DueQuery },
+  responses: { 200: json(DueBoard, 'What is due, grouped') },
+});
+
+export const dueRoutes = () =>
+  router().openapi(board, (c) => {
     const { within, owner, limit } = c.req.valid('query');
-    return c.json(
-      dueBoard(deps.db, deps.clock(), getSettings(deps.db), Number.parseInt(within, 10), c.get('viewer'), owner, limit),
-      200,
-    );
+    const { db, now, settings, viewer } = c.var.ctx;
+    return c.json(dueBoard(db, now, settings, Number.parseInt(within, 10), viewer, owner, limit), 200);
   });

@@ -1,9 +1,8 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps, AppEnv } from '../../deps.ts';
+import type { AppDeps } from '../../deps.ts';
 import { EXTENSION_ORIGIN } from '../../env.ts';
 import { ApiError } from '../../lib/errors.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 import { extensionOrigins, type OriginGrant } from '../../middleware/guard.ts';
 
 const Paired = z.object({
@@ -12,15 +11,18 @@ const Paired = z.object({
   added: z.boolean(),
 });
 
-export const extensionDocs: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/api/extension/pair',
-    summary:
-      "Pair the browser extension page that asks (its Origin) with this server; a manager's token. The pinned Chrome id needs no pairing",
-    responses: { 200: Paired },
-  },
-];
+const route = routesOf('extension');
+
+const pair = route({
+  method: 'post',
+  path: '/pair',
+  operationId: 'pairExtension',
+  summary:
+    "Pair the browser extension page that asks (its Origin) with this server; a manager's token. The pinned Chrome id needs no pairing",
+  // No body: the Origin header the browser sets is what is recorded (400 without an extension Origin).
+  errors: [400],
+  responses: { 200: json(Paired, 'The origin is accepted from now on') },
+});
 
 /**
  * Pairing records the Origin the browser itself put on the request: a web page's Origin is its
@@ -29,7 +31,7 @@ export const extensionDocs: RouteDoc[] = [
  */
 export const extensionRoutes = (deps: AppDeps) => {
   const origins = extensionOrigins(deps);
-  return new Hono<AppEnv>().post('/pair', (c) => {
+  return router().openapi(pair, (c) => {
     const origin = c.req.header('origin');
     if (!origin || !EXTENSION_ORIGIN.test(origin)) {
       throw new ApiError(
@@ -39,7 +41,7 @@ export const extensionRoutes = (deps: AppDeps) => {
     }
     const grant = origins.grant(origin);
     if (grant) return c.json({ origin, grant, added: false }, 200);
-    const viewer = c.get('viewer');
+    const { viewer } = c.var.ctx;
     if (viewer.role !== 'manager') {
       throw new ApiError('forbidden', "pairing a browser takes a manager's token (the owner's on a single install)");
     }

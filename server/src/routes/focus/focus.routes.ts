@@ -1,32 +1,31 @@
 import { Focus } from '@dossier/shared';
 import { and, eq, inArray } from 'drizzle-orm';
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { focusNotes } from '../../db/schema.ts';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
-import { validate } from '../../lib/validate.ts';
-import { getSettings } from '../../services/settings.ts';
+import { empty, json, router, routesOf } from '../../lib/openapi.ts';
 
 /** A day "2026-11-23" or an ISO week "2026-W48". */
 const Period = z.string().regex(/^\d{4}-(\d{2}-\d{2}|W\d{2})$/, 'a day (2026-11-23) or a week (2026-W48)');
 const Note = z.object({ period: Period, text: z.string().max(4000) });
 
-export const focusDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/focus',
-    summary: "The board's focus notes for today, tomorrow and this week",
-    responses: { 200: Focus },
-  },
-  {
-    method: 'put',
-    path: '/api/focus',
-    summary: 'Write a focus note for a day or a week',
-    body: Note,
-    responses: { 204: null },
-  },
-];
+const route = routesOf('board');
+
+const read = route({
+  method: 'get',
+  path: '/',
+  operationId: 'getFocus',
+  summary: "The board's focus notes for today, tomorrow and this week",
+  responses: { 200: json(Focus, "The viewer's three notes (empty text when none)") },
+});
+
+const write = route({
+  method: 'put',
+  path: '/',
+  operationId: 'putFocus',
+  summary: 'Write a focus note for a day or a week',
+  request: { body: { content: { 'application/json': { schema: Note } } } },
+  responses: { 204: empty('Saved') },
+});
 
 const ymd = (d: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
@@ -40,28 +39,27 @@ export function isoWeek(day: string): string {
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-export const focusRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .get('/', (c) => {
-      const tz = getSettings(deps.db).timeZone;
-      const now = deps.clock();
-      const today = ymd(now, tz);
-      const tomorrow = ymd(new Date(now.getTime() + 86_400_000), tz);
+export const focusRoutes = () =>
+  router()
+    .openapi(read, (c) => {
+      const { db, now, settings, viewer } = c.var.ctx;
+      const today = ymd(now, settings.timeZone);
+      const tomorrow = ymd(new Date(now.getTime() + 86_400_000), settings.timeZone);
       const week = isoWeek(today);
-      const rows = deps.db
+      const rows = db
         .select()
         .from(focusNotes)
-        .where(and(eq(focusNotes.userId, c.get('viewer').id), inArray(focusNotes.period, [today, tomorrow, week])))
+        .where(and(eq(focusNotes.userId, viewer.id), inArray(focusNotes.period, [today, tomorrow, week])))
         .all();
       const note = (period: string) => ({ period, text: rows.find((r) => r.period === period)?.text ?? '' });
       return c.json({ today: note(today), tomorrow: note(tomorrow), week: note(week) }, 200);
     })
-    .put('/', validate('json', Note), (c) => {
+    .openapi(write, (c) => {
       const { period, text } = c.req.valid('json');
-      const at = deps.clock().toISOString();
-      deps.db
-        .insert(focusNotes)
-        .values({ userId: c.get('viewer').id, period, text, updatedAt: at })
+      const { db, now, viewer } = c.var.ctx;
+      const at = now.toISOString();
+      db.insert(focusNotes)
+        .values({ userId: viewer.id, period, text, updatedAt: at })
         .onConflictDoUpdate({ target: [focusNotes.userId, focusNotes.period], set: { text, updatedAt: at } })
         .run();
       return c.body(null, 204);

@@ -1,19 +1,19 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
+import type { AppDeps } from '../../deps.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 
 export const Health = z.object({ ok: z.literal(true), name: z.literal('dossier'), version: z.string() });
 
-export const healthDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/health',
-    summary: 'Liveness; the only route without a token',
-    responses: { 200: Health },
-    public: true,
-  },
-];
+const route = routesOf('health');
+
+const health = route({
+  method: 'get',
+  path: '/',
+  operationId: 'getHealth',
+  summary: 'Liveness; the only /api route without a token',
+  public: true,
+  responses: { 200: json(Health, 'The server is up, and is Dossier') },
+});
 
 export const healthRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>().get('/', (c) => c.json({ ok: true as const, name: 'dossier' as const, version: deps.version }));
+  router().openapi(health, (c) => c.json({ ok: true as const, name: 'dossier' as const, version: deps.version }, 200));

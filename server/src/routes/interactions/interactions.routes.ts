@@ -1,48 +1,65 @@
 import { Commitment, CommitmentCreate, Interaction, InteractionCreate } from '@dossier/shared';
 import { eq } from 'drizzle-orm';
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { commitments } from '../../db/schema.ts';
-import type { AppDeps, AppEnv } from '../../deps.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
-import { validate } from '../../lib/validate.ts';
 import { liveCustomer } from '../../services/customers.ts';
 import { logInteraction, undoInteraction } from '../../services/interactions.ts';
-import { getSettings } from '../../services/settings.ts';
 
 const Undone = z.object({ interaction: Interaction });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } } } });
 
-export const interactionDocs: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/api/interactions',
-    summary:
-      'Log a call, visit, e-mail, sms, meeting, greeting or note (idempotent on idempotencyKey: a replay answers 200 with the first result)',
-    body: InteractionCreate,
-    responses: { 201: Interaction, 200: Interaction },
+const interactionRoute = routesOf('interactions');
+const commitmentRoute = routesOf('commitments');
+
+const log = interactionRoute({
+  method: 'post',
+  path: '/interactions',
+  operationId: 'logInteraction',
+  summary:
+    'Log a call, visit, e-mail, sms, meeting, greeting or note (idempotent on idempotencyKey: a replay answers 200 with the first result)',
+  request: body(InteractionCreate),
+  errors: [404, 409],
+  responses: {
+    201: json(Interaction, 'Logged; due dates recomputed'),
+    200: json(Interaction, 'A replay (same idempotencyKey): the first result'),
   },
-  {
-    method: 'delete',
-    path: '/api/interactions/:id',
-    summary: 'Undo a logged interaction; due dates are recomputed',
-    responses: { 200: Undone },
+});
+
+const undo = interactionRoute({
+  method: 'delete',
+  path: '/interactions/{id}',
+  operationId: 'undoInteraction',
+  summary: 'Undo a logged interaction; due dates are recomputed',
+  request: { params: IdParam },
+  errors: [404],
+  responses: { 200: json(Undone, 'The interaction as it was, now undone') },
+});
+
+const promise = commitmentRoute({
+  method: 'post',
+  path: '/commitments',
+  operationId: 'createCommitment',
+  summary: 'Record a promise made to a customer, with its due time',
+  request: body(CommitmentCreate),
+  errors: [404],
+  responses: {
+    201: json(Commitment, 'Recorded'),
+    200: json(Commitment, 'A replay (same idempotencyKey): the first result'),
   },
-  {
-    method: 'post',
-    path: '/api/commitments',
-    summary: 'Record a promise made to a customer, with its due time',
-    body: CommitmentCreate,
-    responses: { 201: Commitment, 200: Commitment },
-  },
-  {
-    method: 'post',
-    path: '/api/commitments/:id/kept',
-    summary: 'Mark a commitment kept',
-    responses: { 200: Commitment },
-  },
-];
+});
+
+const kept = commitmentRoute({
+  method: 'post',
+  path: '/commitments/{id}/kept',
+  operationId: 'keepCommitment',
+  summary: 'Mark a commitment kept',
+  request: { params: IdParam },
+  errors: [404],
+  responses: { 200: json(Commitment, 'The commitment, kept') },
+});
 
 const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
   id: r.id,
@@ -53,39 +70,30 @@ const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
   createdAt: r.createdAt,
 });
 
-export const interactionRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .post('/interactions', validate('json', InteractionCreate), (c) => {
-      const { interaction, replayed } = logInteraction(
-        deps.db,
-        c.req.valid('json'),
-        deps.clock(),
-        getSettings(deps.db),
-        c.get('viewer'),
-      );
-      return c.json(interaction, replayed ? 200 : 201);
+export const interactionRoutes = () =>
+  router()
+    .openapi(log, (c) => {
+      const { db, now, settings, viewer } = c.var.ctx;
+      const { interaction, replayed } = logInteraction(db, c.req.valid('json'), now, settings, viewer);
+      return replayed ? c.json(interaction, 200) : c.json(interaction, 201);
     })
-    .delete('/interactions/:id', validate('param', IdParam), (c) => {
-      const interaction = undoInteraction(
-        deps.db,
-        c.req.valid('param').id,
-        deps.clock(),
-        getSettings(deps.db),
-        c.get('viewer'),
-      );
+    .openapi(undo, (c) => {
+      const { db, now, settings, viewer } = c.var.ctx;
+      const interaction = undoInteraction(db, c.req.valid('param').id, now, settings, viewer);
       return c.json({ interaction }, 200);
     })
-    .post('/commitments', validate('json', CommitmentCreate), (c) => {
+    .openapi(promise, (c) => {
       const input = c.req.valid('json');
-      const result = deps.db.transaction((tx) => {
+      const { db, now, viewer } = c.var.ctx;
+      const result = db.transaction((tx) => {
         if (input.idempotencyKey) {
           const prior = tx.select().from(commitments).where(eq(commitments.idempotencyKey, input.idempotencyKey)).get();
           if (prior) {
-            liveCustomer(tx, prior.customerId, c.get('viewer'), true);
+            liveCustomer(tx, prior.customerId, viewer, true);
             return { row: prior, replayed: true };
           }
         }
-        liveCustomer(tx, input.customerId, c.get('viewer'));
+        liveCustomer(tx, input.customerId, viewer);
         const row = tx
           .insert(commitments)
           .values({
@@ -93,24 +101,26 @@ export const interactionRoutes = (deps: AppDeps) =>
             text: input.text,
             dueAt: new Date(input.dueAt).toISOString(),
             idempotencyKey: input.idempotencyKey ?? null,
-            createdAt: deps.clock().toISOString(),
+            createdAt: now.toISOString(),
           })
           .returning()
           .get();
         return { row, replayed: false };
       });
-      return c.json(toCommitment(result.row), result.replayed ? 200 : 201);
+      const answer = toCommitment(result.row);
+      return result.replayed ? c.json(answer, 200) : c.json(answer, 201);
     })
-    .post('/commitments/:id/kept', validate('param', IdParam), (c) => {
+    .openapi(kept, (c) => {
       const { id } = c.req.valid('param');
-      const found = deps.db.transaction((tx) => {
+      const { db, now, viewer } = c.var.ctx;
+      const found = db.transaction((tx) => {
         const current = tx.select().from(commitments).where(eq(commitments.id, id)).get();
         if (!current) throw notFound('commitment');
-        liveCustomer(tx, current.customerId, c.get('viewer'));
+        liveCustomer(tx, current.customerId, viewer);
         if (current.keptAt) return current;
         return tx
           .update(commitments)
-          .set({ keptAt: deps.clock().toISOString() })
+          .set({ keptAt: now.toISOString() })
           .where(eq(commitments.id, id))
           .returning()
           .get();

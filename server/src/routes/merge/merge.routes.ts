@@ -1,12 +1,8 @@
 import { CustomerDetail, id, shortText } from '@dossier/shared';
-import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
-import { validate } from '../../lib/validate.ts';
 import { mergeCustomers, undoMerge } from '../../services/merge.ts';
-import { getSettings } from '../../services/settings.ts';
 
 const MergeBody = z.object({ from: id, idempotencyKey: shortText.min(8).optional() });
 const MergeParam = z.object({ mergeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -24,41 +20,49 @@ const Merge = z.object({
 });
 const Undone = z.object({ mergeId: z.number(), survivorId: z.number(), fromId: z.number(), undoneAt: z.string() });
 
-export const mergeDocs: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/api/customers/:id/merge',
-    summary:
-      'Merge another file into this one (keys, people, history, promises…); undoable until the end of the next day',
-    body: MergeBody,
-    responses: { 201: Merge, 200: Merge },
-  },
-  {
-    method: 'post',
-    path: '/api/merges/:mergeId/undo',
-    summary: 'Undo a merge: every moved row goes back and the removed file returns (409 once too late)',
-    responses: { 200: Undone },
-  },
-];
+const route = routesOf('merge');
 
-export const mergeRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .post('/customers/:id/merge', validate('param', IdParam), validate('json', MergeBody), (c) => {
+const merge = route({
+  method: 'post',
+  path: '/customers/{id}/merge',
+  operationId: 'mergeCustomers',
+  summary:
+    'Merge another file into this one (keys, people, history, promises…); undoable until the end of the next day',
+  request: { params: IdParam, body: { content: { 'application/json': { schema: MergeBody } } } },
+  errors: [404, 409],
+  responses: {
+    201: json(Merge, 'Merged'),
+    200: json(Merge, 'A replay (same idempotencyKey): the first result'),
+  },
+});
+
+const undo = route({
+  method: 'post',
+  path: '/merges/{mergeId}/undo',
+  operationId: 'undoMerge',
+  summary: 'Undo a merge: every moved row goes back and the removed file returns (409 once too late)',
+  request: { params: MergeParam },
+  errors: [404, 409],
+  responses: { 200: json(Undone, 'Undone') },
+});
+
+export const mergeRoutes = () =>
+  router()
+    .openapi(merge, (c) => {
       const body = c.req.valid('json');
-      const { replayed, ...merge } = mergeCustomers(
-        deps.db,
-        c.get('viewer'),
+      const { db, now, settings, viewer } = c.var.ctx;
+      const { replayed, ...result } = mergeCustomers(
+        db,
+        viewer,
         c.req.valid('param').id,
         body.from,
-        deps.clock(),
-        getSettings(deps.db),
+        now,
+        settings,
         body.idempotencyKey,
       );
-      return c.json(merge, replayed ? 200 : 201);
+      return replayed ? c.json(result, 200) : c.json(result, 201);
     })
-    .post('/merges/:mergeId/undo', validate('param', MergeParam), (c) =>
-      c.json(
-        undoMerge(deps.db, c.get('viewer'), c.req.valid('param').mergeId, deps.clock(), getSettings(deps.db)),
-        200,
-      ),
-    );
+    .openapi(undo, (c) => {
+      const { db, now, settings, viewer } = c.var.ctx;
+      return c.json(undoMerge(db, viewer, c.req.valid('param').mergeId, now, settings), 200);
+    });

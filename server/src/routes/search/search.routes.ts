@@ -1,22 +1,21 @@
 import { SearchAnswer, SearchQuery } from '@dossier/shared';
-import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
-import { validate } from '../../lib/validate.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 import { searchCustomers } from '../../services/search.ts';
 
-export const searchDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/search',
-    summary: 'Find customers by name, pinyin initials, full pinyin, phone digits, domain or e-mail',
-    query: SearchQuery,
-    responses: { 200: SearchAnswer },
-  },
-];
+const route = routesOf('search');
 
-export const searchRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>().get('/', validate('query', SearchQuery), (c) => {
+const search = route({
+  method: 'get',
+  path: '/',
+  operationId: 'searchCustomers',
+  summary: 'Find customers by name, pinyin initials, full pinyin, phone digits, domain or e-mail',
+  request: { query: SearchQuery },
+  responses: { 200: json(SearchAnswer, 'Matching customers, best first') },
+});
+
+export const searchRoutes = () =>
+  router().openapi(search, (c) => {
     const { q, limit } = c.req.valid('query');
-    return c.json({ results: searchCustomers(deps.db, q, limit, c.get('viewer')) }, 200);
+    const { db, viewer } = c.var.ctx;
+    return c.json({ results: searchCustomers(db, q, limit, viewer) }, 200);
   });

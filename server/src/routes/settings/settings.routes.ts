@@ -1,37 +1,43 @@
 import { Settings, SettingsPatch } from '@dossier/shared';
-import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../../deps.ts';
 import { ApiError } from '../../lib/errors.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 import { isValidTimeZone } from '../../lib/time.ts';
-import { validate } from '../../lib/validate.ts';
 import { refreshAllDue } from '../../services/due.ts';
-import { getSettings, mergeSettings, saveSettings } from '../../services/settings.ts';
+import { mergeSettings, saveSettings } from '../../services/settings.ts';
 
-export const settingsDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/settings', summary: 'Cadence per tier and time zone', responses: { 200: Settings } },
-  {
-    method: 'put',
-    path: '/api/settings',
-    summary: 'Change cadences (due dates of every customer follow)',
-    body: SettingsPatch,
-    responses: { 200: Settings },
-  },
-];
+const route = routesOf('settings');
 
-export const settingsRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .get('/', (c) => c.json(getSettings(deps.db), 200))
-    .put('/', validate('json', SettingsPatch), (c) => {
-      if (c.get('viewer').role !== 'manager') throw new ApiError('forbidden', 'only a manager changes the cadence');
+const read = route({
+  method: 'get',
+  path: '/',
+  operationId: 'getSettings',
+  summary: 'Cadence per tier and time zone',
+  responses: { 200: json(Settings, 'The settings in force') },
+});
+
+const write = route({
+  method: 'put',
+  path: '/',
+  operationId: 'putSettings',
+  summary: 'Change cadences (due dates of every customer follow); managers only',
+  request: { body: { content: { 'application/json': { schema: SettingsPatch } } } },
+  responses: { 200: json(Settings, 'The settings now in force') },
+});
+
+export const settingsRoutes = () =>
+  router()
+    .openapi(read, (c) => c.json(c.var.ctx.settings, 200))
+    .openapi(write, (c) => {
+      const { db, settings, viewer } = c.var.ctx;
+      if (viewer.role !== 'manager') throw new ApiError('forbidden', 'only a manager changes the cadence');
       const patch = c.req.valid('json');
       if (patch.timeZone && !isValidTimeZone(patch.timeZone)) {
         throw new ApiError('invalid_request', `unknown time zone ${patch.timeZone}`, [{ path: 'timeZone' }]);
       }
-      const next = mergeSettings(getSettings(deps.db), patch);
-      deps.db.transaction((tx) => {
+      const next = mergeSettings(settings, patch);
+      db.transaction((tx) => {
         saveSettings(tx, next);
-        refreshAllDue(deps.db, next);
+        refreshAllDue(db, next);
       });
       return c.json(next, 200);
     });

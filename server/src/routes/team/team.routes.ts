@@ -1,14 +1,10 @@
 import { Me } from '@dossier/shared';
 import { and, eq } from 'drizzle-orm';
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { customerShares, users } from '../../db/schema.ts';
-import type { AppDeps, AppEnv } from '../../deps.ts';
 import { ApiError } from '../../lib/errors.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
+import { empty, json, router, routesOf } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
-import { validate } from '../../lib/validate.ts';
-import { liveCustomer } from '../../services/customers.ts';
 import { addUser, listUsers, recentAudit, revokeUser, rotateUserToken } from '../../services/users.ts';
 import type { Viewer } from '../../services/visibility.ts';
 
@@ -36,108 +32,137 @@ const AuditEntry = z.object({
 const Share = z.object({ userId: z.number().int().positive() });
 const ShareParams = IdParam.extend({ userId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-export const teamDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/me', summary: 'Who the token belongs to', responses: { 200: Me } },
-  {
-    method: 'get',
-    path: '/api/users',
-    summary: 'Users (managers)',
-    responses: { 200: z.object({ users: z.array(User) }) },
-  },
-  {
-    method: 'post',
-    path: '/api/users',
-    summary: 'Add a user; the answer holds their token, shown once (managers)',
-    body: NewUser,
-    responses: { 201: WithToken },
-  },
-  {
-    method: 'post',
-    path: '/api/users/:id/token',
-    summary: 'Issue a new token (managers, or the user for themself)',
-    responses: { 200: WithToken },
-  },
-  {
-    method: 'post',
-    path: '/api/users/:id/revoke',
-    summary: 'Revoke a user and their token (managers)',
-    responses: { 200: User },
-  },
-  {
-    method: 'get',
-    path: '/api/audit',
-    summary: 'Who changed what, when (managers)',
-    query: AuditQuery,
-    responses: { 200: z.object({ entries: z.array(AuditEntry) }) },
-  },
-  {
-    method: 'post',
-    path: '/api/customers/:id/shares',
-    summary: 'Share a customer file with a member (its owner or a manager)',
-    body: Share,
-    responses: { 204: null },
-  },
-  {
-    method: 'delete',
-    path: '/api/customers/:id/shares/:userId',
-    summary: 'Stop sharing a file',
-    responses: { 204: null },
-  },
-];
+const Users = z.object({ users: z.array(User) });
+const Audit = z.object({ entries: z.array(AuditEntry) });
+const route = routesOf('team');
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } } } });
+
+const me = route({
+  method: 'get',
+  path: '/me',
+  operationId: 'getMe',
+  summary: 'Who the token belongs to',
+  responses: { 200: json(Me, 'The viewer') },
+});
+const listed = route({
+  method: 'get',
+  path: '/users',
+  operationId: 'listUsers',
+  summary: 'Users (managers)',
+  responses: { 200: json(Users, 'Every user, revoked ones too') },
+});
+const added = route({
+  method: 'post',
+  path: '/users',
+  operationId: 'addUser',
+  summary: 'Add a user; the answer holds their token, shown once (managers)',
+  request: body(NewUser),
+  errors: [409],
+  responses: { 201: json(WithToken, 'The user and their token') },
+});
+const token = route({
+  method: 'post',
+  path: '/users/{id}/token',
+  operationId: 'rotateUserToken',
+  summary: 'Issue a new token (managers, or the user for themself)',
+  request: { params: IdParam },
+  errors: [404],
+  responses: { 200: json(WithToken, 'The user and their new token; the old one stops working') },
+});
+const revoked = route({
+  method: 'post',
+  path: '/users/{id}/revoke',
+  operationId: 'revokeUser',
+  summary: 'Revoke a user and their token (managers)',
+  request: { params: IdParam },
+  errors: [404, 409],
+  responses: { 200: json(User, 'The user, revoked') },
+});
+const audit = route({
+  method: 'get',
+  path: '/audit',
+  operationId: 'getAudit',
+  summary: 'Who changed what, when (managers)',
+  request: { query: AuditQuery },
+  responses: { 200: json(Audit, 'The latest entries first') },
+});
+const share = route({
+  method: 'post',
+  path: '/customers/{id}/shares',
+  operationId: 'shareCustomer',
+  summary: 'Share a customer file with a member (its owner or a manager)',
+  request: { params: IdParam, ...body(Share) },
+  errors: [404],
+  responses: { 204: empty('Shared') },
+});
+const unshare = route({
+  method: 'delete',
+  path: '/customers/{id}/shares/{userId}',
+  operationId: 'unshareCustomer',
+  summary: 'Stop sharing a file',
+  request: { params: ShareParams },
+  errors: [404],
+  responses: { 204: empty('No longer shared') },
+});
 
 const managerOnly = (v: Viewer) => {
   if (v.role !== 'manager') throw new ApiError('forbidden', 'managers only');
 };
 
-export const teamRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .get('/me', (c) => c.json(c.get('viewer'), 200))
-    .get('/users', (c) => {
-      managerOnly(c.get('viewer'));
-      return c.json({ users: listUsers(deps.db) }, 200);
+/** Only the file's owner or a manager shares it; the customer-scope middleware has already loaded the file. */
+const shareable = (v: Viewer, owner: string | null) => {
+  if (v.role !== 'manager' && owner !== v.name)
+    throw new ApiError('forbidden', 'only the owner or a manager shares a file');
+};
+
+export const teamRoutes = () =>
+  router()
+    .openapi(me, (c) => c.json(c.var.ctx.viewer, 200))
+    .openapi(listed, (c) => {
+      const { db, viewer } = c.var.ctx;
+      managerOnly(viewer);
+      return c.json({ users: listUsers(db) }, 200);
     })
-    .post('/users', validate('json', NewUser), (c) => {
-      managerOnly(c.get('viewer'));
+    .openapi(added, (c) => {
+      const { db, now, viewer } = c.var.ctx;
+      managerOnly(viewer);
       const { name, role } = c.req.valid('json');
-      return c.json(addUser(deps.db, name, role, deps.clock()), 201);
+      return c.json(addUser(db, name, role, now), 201);
     })
-    .post('/users/:id/token', validate('param', IdParam), (c) => {
+    .openapi(token, (c) => {
       const { id } = c.req.valid('param');
-      if (c.get('viewer').id !== id) managerOnly(c.get('viewer'));
-      return c.json(rotateUserToken(deps.db, id), 200);
+      const { db, viewer } = c.var.ctx;
+      if (viewer.id !== id) managerOnly(viewer);
+      return c.json(rotateUserToken(db, id), 200);
     })
-    .post('/users/:id/revoke', validate('param', IdParam), (c) => {
-      managerOnly(c.get('viewer'));
-      return c.json(revokeUser(deps.db, c.req.valid('param').id, deps.clock(), c.get('viewer')), 200);
+    .openapi(revoked, (c) => {
+      const { db, now, viewer } = c.var.ctx;
+      managerOnly(viewer);
+      return c.json(revokeUser(db, c.req.valid('param').id, now, viewer), 200);
     })
-    .get('/audit', validate('query', AuditQuery), (c) => {
-      managerOnly(c.get('viewer'));
-      return c.json({ entries: recentAudit(deps.db, c.req.valid('query').limit) }, 200);
+    .openapi(audit, (c) => {
+      const { db, viewer } = c.var.ctx;
+      managerOnly(viewer);
+      return c.json({ entries: recentAudit(db, c.req.valid('query').limit) }, 200);
     })
-    .post('/customers/:id/shares', validate('param', IdParam), validate('json', Share), (c) => {
+    .openapi(share, (c) => {
       const { id } = c.req.valid('param');
-      const viewer = c.get('viewer');
-      const row = liveCustomer(deps.db, id, viewer);
-      if (viewer.role !== 'manager' && row.owner !== viewer.name)
-        throw new ApiError('forbidden', 'only the owner or a manager shares a file');
+      const { db, now, viewer } = c.var.ctx;
+      shareable(viewer, c.var.customer.owner);
       const { userId } = c.req.valid('json');
-      const user = deps.db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+      const user = db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
       if (!user) throw new ApiError('invalid_request', `no user ${userId}`, [{ path: 'userId' }]);
-      deps.db
-        .insert(customerShares)
-        .values({ customerId: id, userId, createdAt: deps.clock().toISOString() })
+      db.insert(customerShares)
+        .values({ customerId: id, userId, createdAt: now.toISOString() })
         .onConflictDoNothing()
         .run();
       return c.body(null, 204);
     })
-    .delete('/customers/:id/shares/:userId', validate('param', ShareParams), (c) => {
+    .openapi(unshare, (c) => {
       const { id, userId } = c.req.valid('param');
-      const viewer = c.get('viewer');
-      const row = liveCustomer(deps.db, id, viewer);
-      if (viewer.role !== 'manager' && row.owner !== viewer.name)
-        throw new ApiError('forbidden', 'only the owner or a manager shares a file');
-      deps.db
-        .delete(customerShares)
+      const { db, viewer } = c.var.ctx;
+      shareable(viewer, c.var.customer.owner);
+      db.delete(customerShares)
         .where(and(eq(customerShares.customerId, id), eq(customerShares.userId, userId)))
         .run();
       return c.body(null, 204);

@@ -1,8 +1,5 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
-import { validate } from '../../lib/validate.ts';
+import { file, MEDIA, router, routesOf } from '../../lib/openapi.ts';
 import { liveCustomer } from '../../services/customers.ts';
 import { backup } from '../../services/transfer/backup.ts';
 import { tables, toCsv, toXlsx, visibleData } from '../../services/transfer/export.ts';
@@ -18,37 +15,40 @@ const ExportQuery = z.object({
 });
 
 const TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  vcf: 'text/vcard; charset=utf-8',
-  json: 'application/json; charset=utf-8',
+  csv: `${MEDIA.csv}; charset=utf-8`,
+  xlsx: MEDIA.xlsx,
+  vcf: `${MEDIA.vcard}; charset=utf-8`,
+  json: `${MEDIA.json}; charset=utf-8`,
 } as const;
 
-export const exportDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/api/export',
-    summary:
-      'What the viewer can see: CSV (one entity) or XLSX (Customers, People, Keys, Interactions sheets), people as vCard 4.0, or a full JSON backup',
-    query: ExportQuery,
-    responses: { 200: null },
-  },
-];
+const route = routesOf('export');
 
-export const exportRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>().get('/', validate('query', ExportQuery), async (c) => {
+const exported = route({
+  method: 'get',
+  path: '/',
+  operationId: 'exportData',
+  summary:
+    'What the viewer can see: CSV (one entity) or XLSX (Customers, People, Keys, Interactions sheets), people as vCard 4.0, or a full JSON backup',
+  request: { query: ExportQuery },
+  errors: [404],
+  responses: {
+    200: file('An attachment in the format asked for', [MEDIA.csv, MEDIA.xlsx, MEDIA.vcard, MEDIA.json]),
+  },
+});
+
+export const exportRoutes = () =>
+  router().openapi(exported, async (c) => {
     const q = c.req.valid('query');
-    const viewer = c.get('viewer');
-    const now = deps.clock();
+    const { db, now, viewer } = c.var.ctx;
     const day = now.toISOString().slice(0, 10);
     let body: Buffer;
     let name: string;
     if (q.format === 'json') {
-      body = Buffer.from(JSON.stringify(backup(deps.db, viewer, now)), 'utf8');
+      body = Buffer.from(JSON.stringify(backup(db, viewer, now)), 'utf8');
       name = `dossier-backup-${day}.json`;
     } else if (q.format === 'vcf') {
-      const data = visibleData(deps.db, viewer);
-      if (q.customerId) liveCustomer(deps.db, q.customerId, viewer);
+      const data = visibleData(db, viewer);
+      if (q.customerId) liveCustomer(db, q.customerId, viewer);
       const company = new Map(data.customers.map((x) => [x.id, x.name]));
       const rows = data.people
         .filter((p) => !q.customerId || p.customerId === q.customerId)
@@ -56,7 +56,7 @@ export const exportRoutes = (deps: AppDeps) =>
       body = Buffer.from(toVcf(rows), 'utf8');
       name = `dossier-people-${day}.vcf`;
     } else {
-      const t = tables(visibleData(deps.db, viewer), q.lang);
+      const t = tables(visibleData(db, viewer), q.lang);
       body = q.format === 'xlsx' ? await toXlsx(t, q.lang) : toCsv(t[q.entity]);
       name = q.format === 'xlsx' ? `dossier-${day}.xlsx` : `dossier-${q.entity}-${day}.csv`;
     }

@@ -1,9 +1,6 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps, AppEnv } from '../../deps.ts';
-import type { RouteDoc } from '../../lib/openapi.ts';
+import { json, router, routesOf } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
-import { validate } from '../../lib/validate.ts';
 import { writeAlone } from '../../middleware/write-gate.ts';
 import { restore } from '../../services/transfer/backup.ts';
 import {
@@ -37,56 +34,72 @@ import {
  * by its uploadId; raising the limit for one route would have meant reordering the app's
  * middleware, and a broken 20 MB upload would have to start over.
  */
-export const importDocs: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/api/import/uploads',
-    summary: 'Start a chunked upload of a file to import (CSV, XLSX, vCard or a JSON backup)',
-    body: UploadCreate,
-    responses: { 201: Upload },
-  },
-  {
-    method: 'post',
-    path: '/api/import/uploads/:id',
-    summary: 'Append a chunk (≤512 KiB, base64) at `offset`; a resent chunk is a no-op',
-    body: UploadChunk,
-    responses: { 200: Upload },
-  },
-  {
-    method: 'post',
-    path: '/api/import/preview',
-    summary: 'Header row, column mapping, per-row errors and dedupe proposals; writes nothing',
-    body: ImportOptions,
-    responses: { 200: Preview },
-  },
-  {
-    method: 'post',
-    path: '/api/import/commit',
-    summary: 'Import customers (and contact columns) from CSV/XLSX: all rows or none; idempotent',
-    body: ImportCommit,
-    responses: { 201: ImportReport, 200: ImportReport },
-  },
-  {
-    method: 'get',
-    path: '/api/import/:id',
-    summary: 'The stored report of an import',
-    responses: { 200: z.unknown() },
-  },
-  {
-    method: 'post',
-    path: '/api/import/vcard',
-    summary: 'vCard 3.0/4.0 people into a customer, deduplicated by e-mail or mobile',
-    body: VcardImport,
-    responses: { 201: VcardReport, 200: VcardReport },
-  },
-  {
-    method: 'post',
-    path: '/api/import/backup',
-    summary: 'Restore a JSON backup into a database without customer files (manager)',
-    body: BackupRestore,
-    responses: { 201: RestoreReport, 200: RestoreReport },
-  },
-];
+const route = routesOf('import');
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } } } });
+const replay = 'A replay (same idempotencyKey): the first result';
+
+const startUpload = route({
+  method: 'post',
+  path: '/uploads',
+  operationId: 'startUpload',
+  summary: 'Start a chunked upload of a file to import (CSV, XLSX, vCard or a JSON backup)',
+  request: body(UploadCreate),
+  responses: { 201: json(Upload, 'The upload, nothing received yet') },
+});
+const appendUpload = route({
+  method: 'post',
+  path: '/uploads/{id}',
+  operationId: 'appendUpload',
+  summary: 'Append a chunk (≤512 KiB, base64) at `offset`; a resent chunk is a no-op',
+  request: { params: IdParam, ...body(UploadChunk) },
+  errors: [404, 409],
+  responses: { 200: json(Upload, 'What has been received so far') },
+});
+const preview = route({
+  method: 'post',
+  path: '/preview',
+  operationId: 'previewImport',
+  summary: 'Header row, column mapping, per-row errors and dedupe proposals; writes nothing',
+  request: body(ImportOptions),
+  errors: [404],
+  responses: { 200: json(Preview, 'What an import would do') },
+});
+const commit = route({
+  method: 'post',
+  path: '/commit',
+  operationId: 'commitImport',
+  summary: 'Import customers (and contact columns) from CSV/XLSX: all rows or none; idempotent',
+  request: body(ImportCommit),
+  errors: [404, 409],
+  responses: { 201: json(ImportReport, 'Imported'), 200: json(ImportReport, replay) },
+});
+const report = route({
+  method: 'get',
+  path: '/{id}',
+  operationId: 'getImport',
+  summary: 'The stored report of an import',
+  request: { params: IdParam },
+  errors: [404],
+  responses: { 200: json(z.unknown(), 'The report as the import answered it') },
+});
+const vcard = route({
+  method: 'post',
+  path: '/vcard',
+  operationId: 'importVcard',
+  summary: 'vCard 3.0/4.0 people into a customer, deduplicated by e-mail or mobile',
+  request: body(VcardImport),
+  errors: [404, 409],
+  responses: { 201: json(VcardReport, 'Imported'), 200: json(VcardReport, replay) },
+});
+const restoreBackup = route({
+  method: 'post',
+  path: '/backup',
+  operationId: 'restoreBackup',
+  summary: 'Restore a JSON backup into a database without customer files (manager)',
+  request: body(BackupRestore),
+  errors: [404, 409],
+  responses: { 201: json(RestoreReport, 'Restored'), 200: json(RestoreReport, replay) },
+});
 
 /**
  * `read;dur=240.1, wait;dur=0.3, write;dur=812.3`: the file read in the parse worker, the wait for
@@ -97,59 +110,54 @@ const serverTiming = (t: ImportTiming) =>
     .map(([k, v]) => `${k};dur=${(v as number).toFixed(1)}`)
     .join(', ');
 
-export const importRoutes = (deps: AppDeps) =>
-  new Hono<AppEnv>()
-    .post('/uploads', validate('json', UploadCreate), (c) => {
+export const importRoutes = () =>
+  router()
+    .openapi(startUpload, (c) => {
       const { filename, size } = c.req.valid('json');
-      return c.json(createUpload(deps.db, c.get('viewer'), filename, size, deps.clock()), 201);
+      const { db, now, viewer } = c.var.ctx;
+      return c.json(createUpload(db, viewer, filename, size, now), 201);
     })
-    .post('/uploads/:id', validate('param', IdParam), validate('json', UploadChunk), (c) => {
+    .openapi(appendUpload, (c) => {
       const { offset, data } = c.req.valid('json');
-      const up = appendChunk(deps.db, c.get('viewer'), c.req.valid('param').id, offset, Buffer.from(data, 'base64'));
-      return c.json(up, 200);
+      const { db, viewer } = c.var.ctx;
+      return c.json(appendChunk(db, viewer, c.req.valid('param').id, offset, Buffer.from(data, 'base64')), 200);
     })
-    .post('/preview', validate('json', ImportOptions), async (c) => {
+    .openapi(preview, async (c) => {
       const timing: ImportTiming = {};
-      const hold = <T>(write: () => Promise<T>) => writeAlone(c, deps.db, write);
-      const preview = await previewImport(deps.db, c.get('viewer'), deps.clock(), c.req.valid('json'), timing, hold);
+      const { db, now, viewer } = c.var.ctx;
+      const hold = <T>(write: () => Promise<T>) => writeAlone(c, db, write);
+      const answer = await previewImport(db, viewer, now, c.req.valid('json'), timing, hold);
       c.header('Server-Timing', serverTiming(timing));
-      return c.json(preview, 200);
+      // The service types a proposal's action as a string; it is one of Preview's.
+      return c.json(answer as z.infer<typeof Preview>, 200);
     })
-    .post('/commit', validate('json', ImportCommit), async (c) => {
+    .openapi(commit, async (c) => {
       const timing: ImportTiming = {};
-      const hold = <T>(write: () => Promise<T>) => writeAlone(c, deps.db, write);
-      const { report, replayed } = await commitImport(
-        deps.db,
-        c.get('viewer'),
-        deps.clock(),
-        c.req.valid('json'),
-        timing,
-        hold,
-      );
+      const { db, now, viewer } = c.var.ctx;
+      const hold = <T>(write: () => Promise<T>) => writeAlone(c, db, write);
+      const { report, replayed } = await commitImport(db, viewer, now, c.req.valid('json'), timing, hold);
       c.header('Server-Timing', serverTiming(timing));
-      return c.json(report, replayed ? 200 : 201);
+      return replayed ? c.json(report, 200) : c.json(report, 201);
     })
-    .post('/vcard', validate('json', VcardImport), async (c) => {
+    .openapi(vcard, async (c) => {
       const body = c.req.valid('json');
-      const viewer = c.get('viewer');
-      const file = loadFile(deps.db, viewer, body.file);
-      const { report, replayed } = await importVcard(
-        deps.db,
-        viewer,
-        deps.clock(),
-        body.customerId,
-        file,
-        body.idempotencyKey,
-      );
-      return c.json(report, replayed ? 200 : 201);
+      const { db, now, viewer } = c.var.ctx;
+      const file = loadFile(db, viewer, body.file);
+      const { report, replayed } = await importVcard(db, viewer, now, body.customerId, file, body.idempotencyKey);
+      // A replay is the stored report, which the service types loosely; it is the first answer.
+      const answer = report as z.infer<typeof VcardReport>;
+      return replayed ? c.json(answer, 200) : c.json(answer, 201);
     })
-    .post('/backup', validate('json', BackupRestore), (c) => {
+    .openapi(restoreBackup, (c) => {
       const body = c.req.valid('json');
-      const viewer = c.get('viewer');
-      const file = loadFile(deps.db, viewer, body.file);
-      const { report, replayed } = restore(deps.db, viewer, deps.clock(), file, body.idempotencyKey);
-      return c.json(report, replayed ? 200 : 201);
+      const { db, now, viewer } = c.var.ctx;
+      const file = loadFile(db, viewer, body.file);
+      const { report, replayed } = restore(db, viewer, now, file, body.idempotencyKey);
+      const answer = report as z.infer<typeof RestoreReport>;
+      return replayed ? c.json(answer, 200) : c.json(answer, 201);
     })
-    .get('/:id', validate('param', IdParam), (c) =>
-      c.json(getImport(deps.db, c.get('viewer'), c.req.valid('param').id), 200),
-    );
+    // Last: `/{id}` would otherwise take the other paths' names as ids.
+    .openapi(report, (c) => {
+      const { db, viewer } = c.var.ctx;
+      return c.json(getImport(db, viewer, c.req.valid('param').id), 200);
+    });
