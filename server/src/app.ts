@@ -1,9 +1,9 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ApiError, errorResponse } from './lib/errors.ts';
-import { defaultHook, documentConfig, finishDocument, json, routesOf } from './lib/openapi.ts';
+import { defaultHook } from './lib/openapi.ts';
 import { audit } from './middleware/audit.ts';
 import { customerScope } from './middleware/customer-scope.ts';
 import { bearerAuth, jsonOnly, originGuard } from './middleware/guard.ts';
@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health/health.routes.ts';
 import { interactionRoutes } from './routes/interactions/interactions.routes.ts';
 import { lostRoutes } from './routes/lost/lost.routes.ts';
 import { mergeRoutes } from './routes/merge/merge.routes.ts';
+import { documentRoute } from './routes/openapi/openapi.routes.ts';
 import { pipelineRoutes } from './routes/pipeline/pipeline.routes.ts';
 import { reclassificationRoutes } from './routes/reclassification/reclassification.routes.ts';
 import { searchRoutes } from './routes/search/search.routes.ts';
@@ -111,34 +112,6 @@ export function createApp(deps: AppDeps) {
     return errorResponse(c, 'internal', 'unexpected error; nothing was written');
   });
   return app;
-}
-
-const OpenApiDocument = z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) });
-
-/**
- * GET /api/openapi.json, generated from the routes' own declarations on first request and
- * kept (per server URL: the port is known only once the server listens).
- */
-function documentRoute(root: OpenAPIHono<AppEnv>, deps: AppDeps) {
-  const cache = new Map<string, z.infer<typeof OpenApiDocument>>();
-  const route = routesOf('meta')({
-    method: 'get',
-    path: '/',
-    operationId: 'getOpenApiDocument',
-    summary: 'This document (OpenAPI 3.1)',
-    responses: { 200: json(OpenApiDocument, 'The OpenAPI document of this server') },
-  });
-  return new OpenAPIHono<AppEnv>({ defaultHook }).openapi(route, (c) => {
-    const url = deps.serverUrl ?? new URL(c.req.url).origin;
-    let doc = cache.get(url);
-    if (!doc) {
-      doc = finishDocument(root.getOpenAPI31Document(documentConfig(deps.version, url))) as unknown as z.infer<
-        typeof OpenApiDocument
-      >;
-      cache.set(url, doc);
-    }
-    return c.json(doc, 200);
-  });
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -132,9 +132,31 @@ export function documentConfig(version: string, serverUrl: string) {
   };
 }
 
-/** Adds what the route registry can't hold: the security scheme, and the shared error body under one name. */
+/**
+ * zod-to-openapi writes a nullable registered schema (`Person.nullable()`) as
+ * `allOf: [{ $ref }, { type: ['object', 'null'] }]`, which null can never satisfy (allOf needs
+ * the $ref too); the live-answer test caught it. Rewritten to what it means: `$ref` or null.
+ */
+function nullableRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableRefs);
+  if (typeof node !== 'object' || node === null) return node;
+  const o = node as Record<string, unknown>;
+  const all = o.allOf;
+  if (Array.isArray(all) && all.length === 2 && typeof all[0]?.$ref === 'string') {
+    const extra = all[1] as Record<string, unknown>;
+    if (Object.keys(extra).length === 1 && Array.isArray(extra.type) && extra.type.includes('null')) {
+      const { allOf: _, ...rest } = o;
+      return { ...rest, anyOf: [all[0], { type: 'null' }] };
+    }
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, nullableRefs(v)]));
+}
+
+/** Adds what the route registry can't hold (the security scheme) and mends nullable references. */
 export function finishDocument<D extends object>(doc: D): D {
-  const components = ((doc as { components?: object }).components ?? {}) as Record<string, unknown>;
-  components.securitySchemes = { bearer: { type: 'http', scheme: 'bearer' } };
-  return { ...doc, components };
+  const mended = nullableRefs(doc) as D & { components?: Record<string, unknown> };
+  return {
+    ...mended,
+    components: { ...mended.components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  };
 }
