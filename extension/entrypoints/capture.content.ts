@@ -1,4 +1,4 @@
-import { captureSelection, runCapture } from '@/src/capture/index';
+import { CAPTURE_BUDGET_MS, captureSelection, runCapture } from '@/src/capture/index';
 
 /**
  * The capture script: never in the manifest, injected on demand by the background
@@ -20,6 +20,6 @@ export default defineContentScript({
       const text = window.getSelection()?.toString() ?? '';
       return text.trim() ? captureSelection(text, location.href) : null;
     }
-    return runCapture(document, location.href);
+    return runCapture(document, location.href, { budgetMs: CAPTURE_BUDGET_MS });
   },
 });

@@ -6,22 +6,11 @@
  * every text node natively) and a bare script walk over every node (the floor of any extractor
  * that reads the DOM from script). Then the same for a ~1 MB land result table. One JSON line.
  */
-import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { build } from 'esbuild';
 import { LAND_URL, landPage, PAGE_URL, page } from '../../extension/bench/page.ts';
+import { captureBundle } from './lib/capture-bundle.ts';
 
-const entry = fileURLToPath(new URL('../../extension/src/capture/index.ts', import.meta.url));
-const bundle = await build({
-  stdin: { contents: `export { runCapture } from ${JSON.stringify(entry)};`, resolveDir: process.cwd(), loader: 'ts' },
-  bundle: true,
-  format: 'iife',
-  globalName: 'DossierCapture',
-  platform: 'browser',
-  write: false,
-  minify: true,
-});
-const script = bundle.outputFiles[0]?.text ?? '';
+const script = await captureBundle();
 const html = page(1024 * 1024);
 
 const browser = await chromium.launch({

@@ -7,6 +7,7 @@ import {
 } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
 import type { Api, ApiResult } from '../api/client.ts';
+import { inspectRequest } from '../capture-ui/matching.ts';
 import { ContextService } from '../context/service.ts';
 import type { Event } from '../messages/protocol.ts';
 import { memoryStore, Outbox } from '../outbox/queue.ts';
@@ -122,6 +123,19 @@ describe('CaptureService', () => {
     await expect(setup().svc.capturePage(3, company.url)).rejects.toThrow(/nothing could be read/);
   });
 
+  it('a capture cancelled while the page is read ends without its result; other runs are untouched', async () => {
+    const { svc } = setup(() => [{ frameId: 0, result: company }]);
+    const first = svc.capturePage(3, company.url, 'run-1');
+    const second = svc.capturePage(4, company.url, 'run-2');
+    svc.cancel('run-1');
+    await expect(first).rejects.toThrow(/cancelled/);
+    expect(await second).toEqual(company);
+    // A run that already ended, or never was, cancels nothing later.
+    svc.cancel('run-2');
+    svc.cancel('run-9');
+    expect(await svc.capturePage(3, company.url, 'run-2')).toEqual(company);
+  });
+
   it('queues a save in the outbox with its own idempotency key; the domain key only for a company’s own page', async () => {
     const { svc, outbox, down } = setup();
     down();
@@ -202,7 +216,7 @@ describe('CaptureService', () => {
 
   it('inspect asks per key and skips "what changed" for a selection', async () => {
     const { svc, asked } = setup();
-    const r = await svc.inspect({ ...company, adapter: 'selection' });
+    const r = await svc.inspect(inspectRequest({ ...company, adapter: 'selection' }));
     expect(r).toEqual({ matches: [], latest: null });
     expect(asked).toEqual([{ url: company.url }, { name: '徐州嘉禾建设工程有限公司' }]);
   });

@@ -1,6 +1,6 @@
 import { type Capture, CaptureSave, type ContextAnswer, type ContextQuery } from '@dossier/shared';
 import type { Api } from '../api/client.ts';
-import { collectMatches, matchQueries } from '../capture-ui/matching.ts';
+import { collectMatches } from '../capture-ui/matching.ts';
 import { classifyPage } from '../context/page.ts';
 import type { ContextService } from '../context/service.ts';
 import type { ContextView } from '../context/view.ts';
@@ -28,6 +28,9 @@ const PENDING_MS = 5 * 60_000;
  */
 export class CaptureService {
   private readonly pending = new Map<number, { capture: Capture; at: number }>();
+  /** Captures reading a page, by run id, and those of them the user cancelled. */
+  private readonly running = new Set<string>();
+  private readonly cancelled = new Set<string>();
 
   constructor(private readonly deps: CaptureDeps) {
     deps.outbox.onDelivered((item, outcome) => {
@@ -37,9 +40,17 @@ export class CaptureService {
     });
   }
 
-  /** "Capture this page": the adapters run in the tab (every frame on QQ Mail), the best frame wins. */
-  async capturePage(tabId: number, url: string): Promise<Capture> {
-    const results = await this.deps.inject(tabId, 'page', { allFrames: webmailNeedsAllFrames(url) });
+  /**
+   * "Capture this page": the adapters run in the tab (every frame on QQ Mail), the best frame
+   * wins. A run cancelled meanwhile (`runId`) ends here, before its result is parsed.
+   */
+  async capturePage(tabId: number, url: string, runId?: string): Promise<Capture> {
+    const id = runId ?? crypto.randomUUID();
+    this.running.add(id);
+    const results = await this.deps
+      .inject(tabId, 'page', { allFrames: webmailNeedsAllFrames(url) })
+      .finally(() => this.running.delete(id));
+    if (this.cancelled.delete(id)) throw new Error('capture cancelled');
     const capture = pickCapture(results);
     if (!capture) throw new Error('nothing could be read from this page');
     return capture;
@@ -55,6 +66,11 @@ export class CaptureService {
     return capture;
   }
 
+  /** Cancels a capture still reading (unknown or finished runs: nothing to do). */
+  cancel(runId: string): void {
+    if (this.running.has(runId)) this.cancelled.add(runId);
+  }
+
   takePending(tabId: number): Capture | null {
     this.prune();
     const p = this.pending.get(tabId);
@@ -63,18 +79,16 @@ export class CaptureService {
   }
 
   /** The customers the capture may belong to, each with the key that says so, and the page's last capture. */
-  async inspect(capture: Capture): Promise<Answer<'capture/inspect'>> {
+  async inspect(p: ParsedPayload<'capture/inspect'>): Promise<Answer<'capture/inspect'>> {
     const api = await this.deps.api();
     if (!api) throw new Error('server URL or token not set');
-    const answers = await Promise.all(matchQueries(capture).map((q) => api.context(q)));
+    const answers = await Promise.all(p.queries.map((q) => api.context(q)));
     const found: ContextAnswer[] = answers.flatMap((r) => (r.ok ? [r.value] : []));
     const unreachable = answers.find((r) => !r.ok);
     if (!found.length && unreachable && !unreachable.ok) throw new Error(unreachable.failure.message);
-    // A selection is part of a page: comparing it with the whole page's last capture would
-    // report everything else as gone.
     let latest: Answer<'capture/inspect'>['latest'] = null;
-    if (capture.adapter !== 'selection') {
-      const r = await api.latestCapture(capture.url);
+    if (p.compare) {
+      const r = await api.latestCapture(p.url);
       if (r.ok) latest = r.value.latest;
     }
     return { matches: collectMatches(found), latest };

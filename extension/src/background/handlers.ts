@@ -50,9 +50,13 @@ export function createHandlers(deps: {
       });
       return { ok: true };
     },
-    'capture/start': async (p) => ({ capture: await captures.capturePage(tabOf(p.tabId), p.url) }),
+    'capture/start': async (p) => ({ capture: await captures.capturePage(tabOf(p.tabId), p.url, p.runId) }),
+    'capture/cancel': async (p) => {
+      captures.cancel(p.runId);
+      return { ok: true };
+    },
     'capture/pending': async (p) => ({ capture: captures.takePending(p.tabId) }),
-    'capture/inspect': (p) => captures.inspect(p.capture),
+    'capture/inspect': (p) => captures.inspect(p),
     'capture/save': (p) => captures.save(p),
     'customers/search': (p) => captures.search(p.q),
     'webmail/read': (p) => captures.readWebmail(p.tabId, p.url, p.refresh ?? false),

@@ -6,23 +6,18 @@ import { formatDate } from '../i18n/relative.ts';
 import type { Answer, CaptureMatch, CaptureTarget } from '../messages/protocol.ts';
 import { request } from '../messages/transport.ts';
 import { ConflictChoices } from '../ui/ConflictChoices.tsx';
-import { safeHref, websiteHref } from '../ui/links.ts';
+import { safeHref } from '../ui/links.ts';
 import { type Change, diffCaptures } from './diff.ts';
-import { PlainInput, TickInput } from './fields.tsx';
-import { keyHolder } from './matching.ts';
+import { inspectRequest, keyHolder } from './matching.ts';
+import { CompanyFields, ParcelFields, PeopleFields } from './PreviewSections.tsx';
 import { displayPhone } from './phone-display.ts';
 import {
   fromCapture,
-  LISTS,
   type ListField,
   newCustomerName,
-  PARCEL_FIELDS,
-  PERSON_FIELDS,
-  type PreviewState,
   type Problem,
   previewProblems,
   previewReducer,
-  SCALARS,
   toCapture,
 } from './preview-state.ts';
 import './capture.css';
@@ -67,7 +62,7 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
 
   useEffect(() => {
     let alive = true;
-    request('capture/inspect', { capture }).then(
+    request('capture/inspect', inspectRequest(capture)).then(
       (r) => alive && setInspect(r),
       (e: unknown) => alive && setInspectError(e instanceof Error ? e.message : String(e)),
     );
@@ -202,150 +197,6 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
         </div>
       </section>
     </article>
-  );
-}
-
-type Dispatch = (a: Parameters<typeof previewReducer>[1]) => void;
-interface SectionProps {
-  state: PreviewState;
-  dispatch: Dispatch;
-  problemAt: (where: string) => string | undefined;
-}
-
-function CompanyFields({ state, dispatch, problemAt }: SectionProps) {
-  const { m } = useI18n();
-  const c = state.company;
-  const label = (f: (typeof SCALARS)[number] | ListField) => m.capture.fields[f];
-  return (
-    <section aria-labelledby="capture-company">
-      <h2 id="capture-company">{m.capture.sections.company}</h2>
-      {SCALARS.map((f) => (
-        <TickInput
-          key={f}
-          label={label(f)}
-          tick={c[f]}
-          multiline={f === 'businessScope' || f === 'address'}
-          href={f === 'website' && c.website.on ? websiteHref(c.website.value) : undefined}
-          problem={problemAt(`company.${f}`)}
-          onTick={(on) => dispatch({ type: 'tickField', field: f, on })}
-          onEdit={(value) => dispatch({ type: 'editField', field: f, value })}
-        />
-      ))}
-      {LISTS.map((l) => (
-        <div key={l} className="list-field">
-          {c[l].map((t, i) => (
-            <TickInput
-              // biome-ignore lint/suspicious/noArrayIndexKey: items are edited in place and never reordered.
-              key={i}
-              label={`${label(l)} ${i + 1}`}
-              tick={t}
-              onTick={(on) => dispatch({ type: 'tickItem', list: l, index: i, on })}
-              onEdit={(value) => dispatch({ type: 'editItem', list: l, index: i, value })}
-            />
-          ))}
-          <button type="button" className="link add" onClick={() => dispatch({ type: 'addItem', list: l })}>
-            {m.capture.add(label(l))}
-          </button>
-        </div>
-      ))}
-    </section>
-  );
-}
-
-/** One person or parcel of the preview: a fieldset whose legend carries its keep tick. */
-function Entry(props: {
-  legend: string;
-  on: boolean;
-  summary?: string;
-  onTick: (on: boolean) => void;
-  children: ReactNode;
-}) {
-  const { m } = useI18n();
-  return (
-    <fieldset className={`entry${props.on ? '' : ' off'}`}>
-      <legend>
-        <input
-          type="checkbox"
-          className="keep"
-          checked={props.on}
-          aria-label={m.capture.keep(props.legend)}
-          onChange={(e) => props.onTick(e.target.checked)}
-        />
-        {props.legend}
-        {props.summary && <span className="muted"> · {props.summary}</span>}
-      </legend>
-      {props.children}
-    </fieldset>
-  );
-}
-
-function PeopleFields({ state, dispatch, problemAt }: SectionProps) {
-  const { m } = useI18n();
-  return (
-    <section aria-labelledby="capture-people">
-      <h2 id="capture-people">{m.capture.sections.people}</h2>
-      {state.people.map((p, i) => {
-        const legend = m.capture.personN(i + 1);
-        return (
-          <Entry
-            // biome-ignore lint/suspicious/noArrayIndexKey: people are edited in place and never reordered.
-            key={i}
-            legend={legend}
-            on={p.on}
-            summary={p.name}
-            onTick={(on) => dispatch({ type: 'tickPerson', index: i, on })}
-          >
-            {PERSON_FIELDS.map((f) => (
-              <PlainInput
-                key={f}
-                label={m.capture.person[f]}
-                value={p[f]}
-                inputMode={f === 'email' ? 'email' : f === 'mobile' || f === 'phone' ? 'tel' : undefined}
-                problem={problemAt(`people.${i}.${f}`)}
-                onEdit={(value) => dispatch({ type: 'editPerson', index: i, field: f, value })}
-              />
-            ))}
-          </Entry>
-        );
-      })}
-      <button type="button" className="link add" onClick={() => dispatch({ type: 'addPerson' })}>
-        {m.capture.addPerson}
-      </button>
-    </section>
-  );
-}
-
-function ParcelFields({ state, dispatch, problemAt }: SectionProps) {
-  const { m } = useI18n();
-  return (
-    <section aria-labelledby="capture-parcels">
-      <h2 id="capture-parcels">{m.capture.sections.parcels}</h2>
-      {state.parcels.map((p, i) => {
-        const legend = m.capture.parcelN(i + 1);
-        return (
-          <Entry
-            // biome-ignore lint/suspicious/noArrayIndexKey: parcels are edited in place and never reordered.
-            key={i}
-            legend={legend}
-            on={p.on}
-            summary={p.parcelNo}
-            onTick={(on) => dispatch({ type: 'tickParcel', index: i, on })}
-          >
-            {PARCEL_FIELDS.map((f) => (
-              <PlainInput
-                key={f}
-                label={m.capture.parcel[f]}
-                value={p[f]}
-                inputMode={f === 'areaM2' || f === 'startPrice' || f === 'dealPrice' ? 'decimal' : undefined}
-                problem={problemAt(`parcels.${i}.${f}`)}
-                onEdit={(value) => dispatch({ type: 'editParcel', index: i, field: f, value })}
-              />
-            ))}
-            {p.currency && <p className="muted small">{p.currency}</p>}
-          </Entry>
-        );
-      })}
-    </section>
   );
 }
 

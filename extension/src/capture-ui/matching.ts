@@ -40,6 +40,13 @@ export function matchQueries(c: Capture): ContextQuery[] {
   return out;
 }
 
+/** What the preview asks the background (`capture/inspect`): the capture's keys, not the capture. */
+export function inspectRequest(c: Capture): { url: string; queries: ContextQuery[]; compare: boolean } {
+  // A selection is part of a page: comparing it with the whole page's last capture would
+  // report everything else as gone.
+  return { url: c.url, queries: matchQueries(c), compare: c.adapter !== 'selection' };
+}
+
 /** Strongest evidence first: the order DESIGN.md tries keys in. */
 const STRENGTH: readonly KeyKind[] = ['credit_code', 'icp', 'domain', 'email', 'email_domain', 'name'];
 

@@ -1,9 +1,9 @@
 import type { Capture } from '@dossier/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { onEvent, request } from '../messages/transport.ts';
 
 export type CaptureFlow = { tabId: number; id: number } & (
-  | { status: 'reading' }
+  | { status: 'reading'; runId?: string }
   | { status: 'failed'; message: string }
   | { status: 'ready'; capture: Capture; sender?: string | undefined }
 );
@@ -20,9 +20,10 @@ export function useCaptureFlow(tabId: number | undefined) {
 
   const start = useCallback(async (tab: number, url: string) => {
     const id = ++seq;
-    setFlow({ tabId: tab, id, status: 'reading' });
+    const runId = crypto.randomUUID();
+    setFlow({ tabId: tab, id, runId, status: 'reading' });
     try {
-      const { capture } = await request('capture/start', { url, tabId: tab });
+      const { capture } = await request('capture/start', { url, tabId: tab, runId });
       setFlow((f) => (f?.id === id ? { tabId: tab, id, status: 'ready', capture } : f));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -34,7 +35,15 @@ export function useCaptureFlow(tabId: number | undefined) {
     setFlow({ tabId: tab, id: ++seq, status: 'ready', capture, sender });
   }, []);
 
-  const close = useCallback(() => setFlow(null), []);
+  // Closing while the page is still being read cancels the read: the background drops its
+  // result unparsed (a huge page's capture is not carried here only to be thrown away).
+  const current = useRef(flow);
+  current.current = flow;
+  const close = useCallback(() => {
+    const f = current.current;
+    if (f?.status === 'reading' && f.runId) request('capture/cancel', { runId: f.runId }).catch(() => {});
+    setFlow(null);
+  }, []);
 
   // A selection captured from the context menu waits in the background for this tab's panel.
   useEffect(() => {

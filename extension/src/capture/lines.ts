@@ -4,6 +4,7 @@
  * page in happy-dom does not have), so block boundaries are worked out from tag names here.
  */
 
+import { outOfTime } from './budget.ts';
 import { captureStore, memo } from './cache.ts';
 import { clean } from './text.ts';
 
@@ -280,7 +281,10 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
     held.length = base;
     heldAt.length = base;
   };
+  let seen = 0;
+  let stopped = false; // the capture's time budget ran out (budget.ts): read no further
   const walk = (node: Node): void => {
+    if (stopped) return;
     const type = node.nodeType;
     if (type === 3) {
       const data = (node as Text).data;
@@ -290,6 +294,11 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
     }
     if (type !== 1) {
       if (type === 9 || type === 11) children(node);
+      return;
+    }
+    // The clock is read every 1,024 elements: often enough to stop within a few ms.
+    if ((++seen & 1023) === 0 && outOfTime()) {
+      stopped = true;
       return;
     }
     const tag = (node as Element).localName;

@@ -55,7 +55,16 @@ export interface CaptureMessages {
   noMatches: string;
   matchesUnavailable: (reason: string) => string;
   reasons: Record<KeyKind, (value: string) => string>;
+  /** The page's company name is exactly the file's (after trimming): more than "similar". */
+  sameName: string;
   addTo: (name: string) => string;
+  /** Saving a second file of a company already on file: asked once. */
+  confirmNew: (name: string) => string;
+  confirmNewYes: string;
+  confirmNewNo: string;
+  /** A long list shows its first entries (shown.tsx). */
+  showingFirst: (shown: string, total: string) => string;
+  showMore: (n: string) => string;
   tier: string;
   tierOption: (tier: 'A' | 'B' | 'C') => string;
   saveNew: string;
@@ -159,7 +168,13 @@ export const captureEn: CaptureMessages = {
     email: (v) => `same e-mail address ${v}`,
     name: () => 'similar name',
   },
+  sameName: 'same name',
   addTo: (n) => `Add to ${n}`,
+  confirmNew: (n) => `${n} is already in your files. Save a second, separate file anyway?`,
+  confirmNewYes: 'Save as new anyway',
+  confirmNewNo: 'Back',
+  showingFirst: (shown, total) => `Showing the first ${shown} of ${total}; the others are saved as read.`,
+  showMore: (n) => `Show ${n} more`,
   tier: 'Tier',
   tierOption: (t) => `Tier ${t}`,
   saveNew: 'Save as new customer',
@@ -264,7 +279,13 @@ export const captureZhCN: CaptureMessages = {
     email: (v) => `邮箱地址相同 ${v}`,
     name: () => '名称相近',
   },
+  sameName: '同名',
   addTo: (n) => `添加到 ${n}`,
+  confirmNew: (n) => `档案中已有 ${n}。仍要另建一份新档案吗？`,
+  confirmNewYes: '仍然保存为新客户',
+  confirmNewNo: '返回',
+  showingFirst: (shown, total) => `显示前 ${shown} 条，共 ${total} 条；其余按读取结果一并保存。`,
+  showMore: (n) => `再显示 ${n} 条`,
   tier: '客户等级',
   tierOption: (t) => `${t} 类`,
   saveNew: '保存为新客户',

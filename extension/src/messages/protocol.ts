@@ -2,6 +2,7 @@ import {
   Capture,
   CaptureSave,
   CaptureSaved,
+  ContextQuery,
   InteractionCreate,
   id,
   KeyKind,
@@ -85,17 +86,36 @@ export const requests = {
   'outbox/edit': { payload: z.object({ id: z.string(), draft: InteractionDraft }), answer: Ok },
   /** Reads a tab on demand: injects the capture script, runs the adapters, answers the capture. */
   'capture/start': {
-    payload: z.object({ url: z.string().max(4000), tabId: z.number().int().optional() }),
+    payload: z.object({
+      url: z.string().max(4000),
+      tabId: z.number().int().optional(),
+      /** Names this capture for `capture/cancel`. */
+      runId: z.string().max(64).optional(),
+    }),
     answer: z.object({ capture: Capture }),
   },
+  /**
+   * The user cancelled a capture still reading: its result is dropped unparsed when it comes
+   * (the page's own work is bounded by the capture's time budget, capture/budget.ts).
+   */
+  'capture/cancel': { payload: z.object({ runId: z.string().max(64) }), answer: Ok },
   /** A capture made for a tab without the panel (context menu "Add selection…"), taken once. */
   'capture/pending': {
     payload: z.object({ tabId: z.number().int() }),
     answer: z.object({ capture: Capture.nullable() }),
   },
-  /** The customers a capture may belong to (by each of its keys) and the page's last saved capture. */
+  /**
+   * The customers a capture may belong to (by each of its keys) and the page's last saved
+   * capture. Sent as the capture's keys (inspectRequest in capture-ui/matching.ts), not the
+   * capture: a land list's 5,000 parcels would cross twice more and be parsed twice more.
+   */
   'capture/inspect': {
-    payload: z.object({ capture: Capture }),
+    payload: z.object({
+      url: z.string().max(2000),
+      queries: z.array(ContextQuery).max(40),
+      /** Compare with the page's last saved capture (not for a selection: it is part of a page). */
+      compare: z.boolean(),
+    }),
     answer: z.object({ matches: z.array(CaptureMatch), latest: LatestCapture.nullable() }),
   },
   /** Queues the previewed capture in the outbox (idempotency key added here). */

@@ -98,9 +98,10 @@ export const landAdapter: Adapter = {
   extract(doc, url) {
     const root = doc.body ?? doc.documentElement;
     let parcels: CapturedParcel[] = [];
+    const notes: string[] = [];
     if (root) {
       const lines = linesOf(root);
-      parcels = mergeParcels([...parcelsFromTables(root), ...parcelsFromLabels(lines)]);
+      parcels = mergeParcels([...parcelsFromTables(root, notes), ...parcelsFromLabels(lines)]);
       if (parcels.length === 0) parcels = parcelsFromLabels([], siblingPairs(root));
       if (parcels.length === 0) parcels = parcelsFromSentences(lines.map((l) => l.cells.join(' ')).join('\n'));
     }
@@ -119,7 +120,11 @@ export const landAdapter: Adapter = {
       people: [],
       message: null,
       parcels,
-      ...(parcels.length ? {} : { warnings: ['land: the page looks like a land page but no parcel was read'] }),
+      ...(parcels.length
+        ? notes.length
+          ? { warnings: notes }
+          : {}
+        : { warnings: ['land: the page looks like a land page but no parcel was read'] }),
     });
   },
 };

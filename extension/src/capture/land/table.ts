@@ -1,4 +1,5 @@
-import type { CapturedParcel } from '@dossier/shared';
+import { CAPTURE_LIMITS, type CapturedParcel } from '@dossier/shared';
+import { outOfTime } from '../budget.ts';
 import { cellText, plainRowCells } from '../dom.ts';
 import { type ParcelField, parcelField, setField } from './fields.ts';
 import { areaM2, unitHint } from './units.ts';
@@ -60,15 +61,29 @@ const NUMBER = /^\s*\d+(?:\.\d+)?\s*$/;
  * no unit and holds only small figures (0.2345, 12.5) is in hectares, as land result lists
  * print it.
  */
-export function parcelsFromTables(root: ParentNode): CapturedParcel[] {
+/** Parcels a table yields before the time budget may stop it. */
+const MIN_ROWS = 100;
+
+export function parcelsFromTables(root: ParentNode, notes: string[] = []): CapturedParcel[] {
   const out: CapturedParcel[] = [];
+  const max = CAPTURE_LIMITS.parcels;
   const tables = root.querySelectorAll('table');
   for (let t = 0; t < tables.length; t++) {
     const rows = rowsOf(tables[t] as Element);
     let columns: { field: ParcelField | undefined; label: string }[] | null = null;
     let spans = false;
     const found: { p: CapturedParcel; area: string }[] = [];
-    for (const tr of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const tr = rows[r] as Element;
+      // A capture holds at most `max` parcels: rows past them are counted, not read.
+      if (columns && out.length + found.length >= max) {
+        const total = out.length + found.length + rows.length - r;
+        notes.push(`showing the first ${max} of about ${total.toLocaleString('en')} parcels (table rows)`);
+        break;
+      }
+      // A list of thousands of parcels is read as far as the capture's time budget goes, and
+      // its first rows even past it (the walk over the page may have spent it all).
+      if (found.length >= MIN_ROWS && outOfTime()) break;
       if (!columns) {
         const cells = hasSpans(tr) ? spannedCells(tr) : (plainRowCells(tr) ?? cellsOf(tr).map(cellText));
         const fields = cells.map((c) => parcelField(c));
