@@ -69,19 +69,20 @@ function mergeInto(
     );
     added.phones += phones.added + fax.added;
     added.emails += emails.added;
-    tx.update(customers)
-      .set({
-        phones: phones.list,
-        fax: fax.list,
-        emails: emails.list,
-        address: row.address ?? co.address ?? null,
-        businessScope: row.businessScope ?? co.businessScope ?? null,
-        products: row.products ?? (co.products.length ? co.products.join('、') : null),
-        website: row.website ?? co.website ?? null,
-        updatedAt: now,
-      })
-      .where(eq(customers.id, customerId))
-      .run();
+    const blanks = {
+      address: row.address ?? co.address ?? null,
+      businessScope: row.businessScope ?? co.businessScope ?? null,
+      products: row.products ?? (co.products.length ? co.products.join('、') : null),
+      website: row.website ?? co.website ?? null,
+    };
+    // The same page clipped again changes nothing: the file is not rewritten (nor its updatedAt).
+    const filled = Object.entries(blanks).some(([k, v]) => v !== row[k as keyof typeof blanks]);
+    if (filled || phones.added + fax.added + emails.added > 0) {
+      tx.update(customers)
+        .set({ phones: phones.list, fax: fax.list, emails: emails.list, ...blanks, updatedAt: now })
+        .where(eq(customers.id, customerId))
+        .run();
+    }
     if (co.creditCode) keys.push({ kind: 'credit_code', value: co.creditCode });
     if (co.icp) keys.push({ kind: 'icp', value: co.icp });
     for (const e of co.emails) {

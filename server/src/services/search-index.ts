@@ -1,6 +1,6 @@
 import { phoneDigits, registrableDomain } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
-import type { Conn } from '../db/client.ts';
+import { type Conn, preparedFor } from '../db/client.ts';
 
 /** What follows each two-character piece in the `bigrams` column (see drizzle/0006). */
 export const BIGRAM_END = '¦';
@@ -66,21 +66,37 @@ export function searchRow(c: SearchCustomer, people: SearchPerson[], keys: Searc
   ];
 }
 
+const statements = preparedFor((client) => ({
+  current: client.prepare(
+    'select name, initials, pinyin, phones, domains, emails, bigrams from customer_search where rowid = ?',
+  ),
+  drop: client.prepare('delete from customer_search where rowid = ?'),
+  insert: client.prepare(`insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails, bigrams)
+    values (?, ?, ?, ?, ?, ?, ?, ?)`),
+}));
+
 /**
  * Rewrites the customer's row in the FTS5 trigram table from the customer, its keys and people.
- * Called in the same transaction as any change to those, so search never lags behind.
+ * Called in the same transaction as any change to those, so search never lags behind. A row that
+ * would come out the same is left alone: rewriting an FTS row deletes and re-adds every trigram,
+ * and a capture that adds nothing new (the same page clipped again) would pay that for nothing.
  */
 export function reindexCustomer(db: Conn, customerId: number): void {
-  db.run(sql`delete from customer_search where rowid = ${customerId}`);
+  const s = statements(db);
   const c = db.get<SearchCustomer & { deleted_at: string | null }>(
     sql`select name, initials, pinyin, phones, emails, website, deleted_at from customers where id = ${customerId}`,
   );
-  if (!c || c.deleted_at) return;
+  const existing = s.current.raw().get(customerId) as string[] | undefined;
+  if (!c || c.deleted_at) {
+    if (existing) s.drop.run(customerId);
+    return;
+  }
   const people = db.all<SearchPerson>(
     sql`select name, mobile, direct_line, email from people where customer_id = ${customerId} and deleted_at is null`,
   );
   const keys = db.all<SearchKey>(sql`select kind, value from customer_keys where customer_id = ${customerId}`);
-  const [name, initials, pinyin, phones, domains, emails, bigrams] = searchRow(c, people, keys);
-  db.run(sql`insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails, bigrams)
-    values (${customerId}, ${name}, ${initials}, ${pinyin}, ${phones}, ${domains}, ${emails}, ${bigrams})`);
+  const row = searchRow(c, people, keys);
+  if (existing && row.every((v, i) => v === existing[i])) return;
+  if (existing) s.drop.run(customerId);
+  s.insert.run(customerId, ...row);
 }

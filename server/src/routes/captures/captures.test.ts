@@ -87,6 +87,25 @@ describe('captures', () => {
     expect(twice.json.added).toEqual({ keys: 0, people: 0, phones: 0, emails: 0 });
   });
 
+  it('the same page clipped again rewrites nothing; a new number on it is written and searchable', async () => {
+    const t = makeTestApp();
+    const first = await save(t, { capture: companyCapture, target: { new: { name: '嘉华融通', tier: 'B' } } });
+    const id = first.json.customerIds[0];
+    const before = (await t.request('GET', `/api/customers/${id}`)).json;
+    const searchRow = () => t.db.$client.prepare('select * from customer_search where rowid = ?').get(id);
+    const rowBefore = searchRow();
+    t.setNow('2026-11-23T03:00:00.000Z');
+    await save(t, { capture: companyCapture, target: { customerId: id } });
+    expect((await t.request('GET', `/api/customers/${id}`)).json.updatedAt).toBe(before.updatedAt);
+    expect(searchRow()).toEqual(rowBefore);
+    const more = { ...companyCapture, company: { ...companyCapture.company, phones: ['+86 516 8765 9999'] } };
+    const r = await save(t, { capture: more, target: { customerId: id } });
+    expect(r.json.added.phones).toBe(1);
+    expect((await t.request('GET', `/api/customers/${id}`)).json.updatedAt).not.toBe(before.updatedAt);
+    const found = (await t.request('GET', '/api/search?q=87659999')).json.results as { id: number }[];
+    expect(found.map((f) => f.id)).toEqual([id]);
+  });
+
   it('remembers the last capture of a page', async () => {
     const t = makeTestApp();
     await save(t, { capture: companyCapture, target: { new: { name: 'X', tier: 'C' } } });
