@@ -109,7 +109,14 @@ export function genericFound(
   if (icp) passing.icp = icp;
   const owner = whole && opts.siteName !== false ? siteName(doc, url, lines, text) : companyNameFromCopyright(lines);
   if (owner) passing.name = owner;
-  const all = mergeFound(found, { company: blocks, people: [] }, links, { company: passing, people: [] });
+  const titled = whole ? labelledInTitle(doc, nanp) : null;
+  const all = mergeFound(
+    found,
+    { company: blocks, people: [] },
+    links,
+    { company: passing, people: [] },
+    { company: titled, people: [] },
+  );
   // Without contact details a person is clipped only from a company's own pages (its leaders,
   // its 联系人): an article's or a blog's names — authors, commenters, people quoted — are not.
   if (!isCompanyPage(all, article) || article) all.people = all.people.filter((p) => p.mobile || p.phone || p.email);
@@ -125,6 +132,20 @@ export function genericFound(
     all.company.emails = all.company.emails.filter((e) => !mails.has(e) || shared.has(e));
   }
   return { ...all, article };
+}
+
+/**
+ * The numbers and addresses a page's <title> labels ("河南仕畅…有限公司-联系电话：0396-7636111"):
+ * small sites put their phone there and sometimes nowhere else, and the title is not part of
+ * the body the labels are read from. Only ways to reach the company count here; the title's
+ * name is the site's name (siteName reads it).
+ */
+function labelledInTitle(doc: Document, nanp: boolean): CapturedCompany | null {
+  const title = doc.title;
+  if (!/[:：]/.test(title)) return null;
+  const c = foundFromLabels([{ cells: [title.trim()], heading: false }], nanp).company;
+  if (!c || !(c.phones.length || c.faxes.length || c.emails.length)) return null;
+  return { ...emptyCompany(), phones: c.phones, faxes: c.faxes, emails: c.emails };
 }
 
 /** Does the company carry a way to reach it (a phone, a fax, an e-mail or an address)? */
