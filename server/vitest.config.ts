@@ -1,3 +1,3 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['src/**/*.test.ts'], pool: 'forks' } });
+export default defineConfig({ test: { include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], pool: 'forks' } });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sourceFingerprint, stampBuild, upToDate } from './build-stamp.ts';
+import { sourceFingerprint, stampBuild, upToDate } from './build-stamp.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -20,14 +20,24 @@ describe('the extension is rebuilt only when its sources changed', () => {
     mkdirSync(join(ext, 'node_modules'), { recursive: true });
     writeFileSync(join(ext, 'src', 'a.ts'), 'one');
     const first = sourceFingerprint([ext], root);
-    expect(upToDate(out, first)).toBe(false);
+    expect(upToDate(out, first, 'manifest.json')).toBe(false);
     writeFileSync(join(out, 'manifest.json'), '{}');
     stampBuild(out, first);
-    expect(upToDate(out, sourceFingerprint([ext], root))).toBe(true);
+    expect(upToDate(out, sourceFingerprint([ext], root), 'manifest.json')).toBe(true);
     writeFileSync(join(out, 'background.js'), 'built');
     writeFileSync(join(ext, 'node_modules', 'x.js'), 'installed');
     expect(sourceFingerprint([ext], root)).toBe(first);
     writeFileSync(join(ext, 'src', 'a.ts'), 'two');
-    expect(upToDate(out, sourceFingerprint([ext], root))).toBe(false);
+    expect(upToDate(out, sourceFingerprint([ext], root), 'manifest.json')).toBe(false);
+  });
+
+  it('follows single files named beside folders', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dossier-stamp-'));
+    dirs.push(root);
+    writeFileSync(join(root, 'package.json'), '{"dependencies":{}}');
+    mkdirSync(join(root, 'src'));
+    const first = sourceFingerprint([join(root, 'src'), join(root, 'package.json')], root);
+    writeFileSync(join(root, 'package.json'), '{"dependencies":{"x":"1"}}');
+    expect(sourceFingerprint([join(root, 'src'), join(root, 'package.json')], root)).not.toBe(first);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sourceFingerprint, stampBuild, upToDate } from './build-stamp.ts';
+import { sourceFingerprint, stampBuild, upToDate } from '../scripts/build-stamp.mjs';
 import { openDb } from './db/client.ts';
 import { seedDemo } from './demo/seed.ts';
 import { readEnv } from './env.ts';
@@ -13,6 +13,7 @@ import { rotateOwnerToken } from './services/tokens.ts';
 import { addUser, findUserByName, listUsers, revokeUser, rotateUserToken } from './services/users.ts';
 import { SYSTEM } from './services/visibility.ts';
 
+// server/src/cli.ts, or server/dist/cli.mjs once bundled: the repository is two folders up either way.
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const extensionDir = join(repoRoot, 'extension');
 
@@ -33,7 +34,7 @@ function buildExtension(): string | null {
   if (!existsSync(join(extensionDir, 'package.json'))) return null;
   const out = join(extensionDir, '.output', 'chrome-mv3');
   const fingerprint = sourceFingerprint([extensionDir, join(repoRoot, 'shared')], repoRoot);
-  if (upToDate(out, fingerprint)) {
+  if (upToDate(out, fingerprint, 'manifest.json')) {
     console.log('The extension is up to date (sources unchanged since the last build).');
     return out;
   }

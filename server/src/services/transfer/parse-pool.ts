@@ -23,6 +23,8 @@ export const PARSE_LIMITS = {
 };
 
 const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url);
+/** The job module: the TypeScript source here, its bundled sibling when the server runs from server/dist. */
+const JOB_URL = new URL(import.meta.url.endsWith('.ts') ? './parse-job.ts' : './parse-job.mjs', import.meta.url);
 
 let worker: Worker | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
@@ -30,7 +32,10 @@ let queue: Promise<unknown> = Promise.resolve();
 let seq = 0;
 
 function startWorker(): Worker {
-  const w = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.heapMb } });
+  const w = new Worker(WORKER_URL, {
+    workerData: { job: JOB_URL.href },
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.heapMb },
+  });
   w.on('exit', () => {
     if (worker === w) worker = null;
   });

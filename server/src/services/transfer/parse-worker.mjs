@@ -1,11 +1,11 @@
 // The parse worker's entry (node:worker_threads; started by parse-pool.ts). Plain JavaScript so
-// that Node can start it however the server runs. The server runs from TypeScript sources: if
-// no loader in this thread reads .ts (tsx registers itself on the main thread only on Node 20;
+// that Node can start it however the server runs. From its bundle (server/dist) the job is
+// plain JavaScript too; from TypeScript sources (tests, benches), if no loader in this thread reads .ts (tsx registers itself on the main thread only on Node 20;
 // vitest and Playwright load TypeScript their own way), tsx is registered here before the job
 // module is imported.
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
 // On a busy machine the request loop comes first: this thread (only it — on Linux a thread's id
 // names it alone to setpriority) runs at a lower priority, so lookups are answered while an import
@@ -14,7 +14,8 @@ try {
   setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 5);
 } catch {}
 
-const job = new URL('./parse-job.ts', import.meta.url);
+// parse-pool names the job module: the TypeScript source, or its bundle when run from server/dist.
+const job = new URL(workerData.job);
 let runJob;
 try {
   ({ runJob } = await import(job.href));
