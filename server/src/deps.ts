@@ -24,7 +24,7 @@ export interface AppDeps {
   serverUrl?: string;
 }
 
-/** What a handler needs about its request, built once per request by the request-context middleware. */
+/** What a handler needs about its request (`c.get('ctx')`), built once per request by the request-context middleware. */
 export interface RequestContext {
   db: Db;
   /** deps.clock(), read once: every timestamp a request writes is the same instant. */

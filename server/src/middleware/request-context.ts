@@ -1,29 +1,37 @@
 import type { Settings } from '@dossier/shared';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Db } from '../db/client.ts';
 import type { AppDeps, AppEnv, RequestContext } from '../deps.ts';
 import { getSettings } from '../services/settings.ts';
+import type { Viewer } from '../services/visibility.ts';
+
+/** A class, not an object literal with getters: one shape for every request, on the hot path. */
+class Ctx implements RequestContext {
+  #settings: Settings | undefined;
+  constructor(
+    readonly db: Db,
+    readonly now: Date,
+    private readonly c: Context<AppEnv>,
+  ) {}
+  get settings(): Settings {
+    this.#settings ??= getSettings(this.db);
+    return this.#settings;
+  }
+  // Read when used: the bearer check (or the calendar feed) sets the viewer after this runs.
+  get viewer(): Viewer {
+    return this.c.get('viewer');
+  }
+}
 
 /**
- * `c.var.ctx`: the database, the request's instant (the clock is read once, so every row a
+ * `c.get('ctx')`: the database, the request's instant (the clock is read once, so every row a
  * request writes carries the same time), the settings on first use and the viewer — so
  * handlers stop asking deps.clock(), getSettings(db) and c.get('viewer') each on their own.
+ * (Read it with c.get: Hono's `c.var` copies every variable into a new object on each access.)
  */
 export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    let settings: Settings | undefined;
-    const ctx: RequestContext = {
-      db: deps.db,
-      now: deps.clock(),
-      get settings() {
-        settings ??= getSettings(deps.db);
-        return settings;
-      },
-      // Read when used: the bearer check (or the calendar feed) sets the viewer after this runs.
-      get viewer() {
-        return c.get('viewer');
-      },
-    };
-    c.set('ctx', ctx);
+    c.set('ctx', new Ctx(deps.db, deps.clock(), c));
     await next();
   };
 }

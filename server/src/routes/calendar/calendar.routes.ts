@@ -45,13 +45,13 @@ const feed = route({
 export const calendarRoutes = () =>
   router()
     .openapi(rotate, (c) => {
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const token = rotateFeed(db, viewer, now);
       const path = `/calendar/${token}.ics`;
       return c.json({ url: new URL(path, c.req.url).toString(), path }, 201);
     })
     .openapi(revoke, (c) => {
-      const { db, viewer } = c.var.ctx;
+      const { db, viewer } = c.get('ctx');
       revokeFeed(db, viewer);
       return c.body(null, 204);
     });
@@ -63,7 +63,7 @@ export const calendarRoutes = () =>
  */
 export const calendarFeedRoutes = () =>
   router().openapi(feed, (c) => {
-    const { db, now, settings } = c.var.ctx;
+    const { db, now, settings } = c.get('ctx');
     const m = /^([A-Za-z0-9_-]{10,200})\.ics$/.exec(c.req.valid('param').file);
     const viewer = m?.[1] ? feedViewer(db, m[1]) : null;
     if (!viewer) throw notFound('calendar feed');

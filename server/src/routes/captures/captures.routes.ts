@@ -33,11 +33,11 @@ const latest = route({
 export const captureRoutes = () =>
   router()
     .openapi(save, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       const { saved, replayed } = saveCapture(db, c.req.valid('json'), now, settings, viewer);
       return replayed ? c.json(saved, 200) : c.json(saved, 201);
     })
     .openapi(latest, (c) => {
-      const { db, viewer } = c.var.ctx;
+      const { db, viewer } = c.get('ctx');
       return c.json({ latest: latestCapture(db, c.req.valid('query').url, viewer) }, 200);
     });

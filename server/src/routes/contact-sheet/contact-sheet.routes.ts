@@ -51,12 +51,12 @@ export const contactSheetRoutes = () =>
   router()
     .openapi(grid, (c) => {
       const q = c.req.valid('query');
-      const { db, settings, viewer } = c.var.ctx;
+      const { db, settings, viewer } = c.get('ctx');
       return c.json(contactSheet(db, q.month, settings, viewer, q.groupBy, q.owner), 200);
     })
     .openapi(exported, async (c) => {
       const q = c.req.valid('query');
-      const { db, settings, viewer } = c.var.ctx;
+      const { db, settings, viewer } = c.get('ctx');
       const sheet = contactSheet(db, q.month, settings, viewer, q.groupBy, q.owner);
       const body = q.format === 'xlsx' ? await sheetXlsx(sheet, q.lang) : sheetCsv(sheet, q.lang);
       return c.body(new Uint8Array(body), 200, {
@@ -66,7 +66,7 @@ export const contactSheetRoutes = () =>
     })
     .openapi(remark, (c) => {
       const { customerId, month, text } = c.req.valid('json');
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       liveCustomer(db, customerId, viewer);
       const at = now.toISOString();
       db.insert(sheetRemarks)

@@ -15,6 +15,6 @@ const lookup = route({
 
 export const contextRoutes = () =>
   router().openapi(lookup, (c) => {
-    const { db, now, viewer } = c.var.ctx;
+    const { db, now, viewer } = c.get('ctx');
     return c.json(findContext(db, c.req.valid('query'), now, viewer), 200);
   });

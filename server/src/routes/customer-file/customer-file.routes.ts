@@ -116,8 +116,9 @@ export const customerFileRoutes = () =>
   router()
     .openapi(tierHistory, (c) => {
       const { id } = c.req.valid('param');
-      const rows = c.var.ctx.db
-        .select()
+      const rows = c
+        .get('ctx')
+        .db.select()
         .from(tierChanges)
         .where(eq(tierChanges.customerId, id))
         .orderBy(asc(tierChanges.id))
@@ -126,8 +127,9 @@ export const customerFileRoutes = () =>
     })
     .openapi(parcelList, (c) => {
       const { id } = c.req.valid('param');
-      const rows = c.var.ctx.db
-        .select()
+      const rows = c
+        .get('ctx')
+        .db.select()
         .from(parcels)
         .where(eq(parcels.customerId, id))
         .orderBy(desc(parcels.id))
@@ -136,8 +138,9 @@ export const customerFileRoutes = () =>
     })
     .openapi(commitmentList, (c) => {
       const { id } = c.req.valid('param');
-      const rows = c.var.ctx.db
-        .select()
+      const rows = c
+        .get('ctx')
+        .db.select()
         .from(commitments)
         .where(eq(commitments.customerId, id))
         .orderBy(asc(commitments.dueAt))
@@ -149,8 +152,9 @@ export const customerFileRoutes = () =>
     })
     .openapi(materialList, (c) => {
       const { id } = c.req.valid('param');
-      const rows = c.var.ctx.db
-        .select()
+      const rows = c
+        .get('ctx')
+        .db.select()
         .from(materials)
         .where(eq(materials.customerId, id))
         .orderBy(asc(materials.number))
@@ -159,7 +163,7 @@ export const customerFileRoutes = () =>
     })
     .openapi(materialAdd, (c) => {
       const { id } = c.req.valid('param');
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const m = c.req.valid('json');
       const content = m.contentBase64 ? Buffer.from(m.contentBase64, 'base64') : null;
       if (m.contentBase64 && !content?.length)
@@ -191,8 +195,9 @@ export const customerFileRoutes = () =>
     })
     .openapi(materialFile, (c) => {
       const { id, materialId } = c.req.valid('param');
-      const m = c.var.ctx.db
-        .select()
+      const m = c
+        .get('ctx')
+        .db.select()
         .from(materials)
         .where(and(eq(materials.id, materialId), eq(materials.customerId, id)))
         .get();
@@ -205,8 +210,9 @@ export const customerFileRoutes = () =>
     })
     .openapi(materialRemove, (c) => {
       const { id, materialId } = c.req.valid('param');
-      const gone = c.var.ctx.db
-        .delete(materials)
+      const gone = c
+        .get('ctx')
+        .db.delete(materials)
         .where(and(eq(materials.id, materialId), eq(materials.customerId, id)))
         .returning({ id: materials.id })
         .get();

@@ -23,8 +23,8 @@ export const customerRoutes = () =>
   router()
     .openapi(api.list, (c) => {
       const q = c.req.valid('query');
-      const { db, viewer } = c.var.ctx;
-      const now = c.var.ctx.now.toISOString();
+      const { db, viewer } = c.get('ctx');
+      const now = c.get('ctx').now.toISOString();
       const where: SQL[] = [isNull(customers.deletedAt), visible(viewer)];
       if (q.tier) where.push(eq(customers.tier, q.tier));
       if (q.status) where.push(eq(customers.status, q.status));
@@ -59,36 +59,37 @@ export const customerRoutes = () =>
       return c.json({ customers: rows.map(toCustomer) as Customer[], total }, 200);
     })
     .openapi(api.create, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       const { customer, replayed } = createCustomer(db, c.req.valid('json'), now, settings, viewer);
       return replayed ? c.json(customer, 200) : c.json(customer, 201);
     })
     .openapi(api.read, (c) => {
-      const { db, viewer } = c.var.ctx;
+      const { db, viewer } = c.get('ctx');
       return c.json(getCustomerDetail(db, c.req.valid('param').id, viewer), 200);
     })
     .openapi(api.update, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       return c.json(updateCustomer(db, c.req.valid('param').id, c.req.valid('json'), now, settings, viewer), 200);
     })
     .openapi(api.remove, (c) => {
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       softDeleteCustomer(db, c.req.valid('param').id, now, viewer);
       return c.body(null, 204);
     })
     .openapi(api.reopen, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       return c.json(reopenCustomer(db, c.req.valid('param').id, now, settings, viewer), 200);
     })
     .openapi(api.cancelAppointment, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       cancelAppointment(db, c.req.valid('param').id, now, settings, viewer);
       return c.body(null, 204);
     })
     .openapi(api.history, (c) => {
       const { id } = c.req.valid('param');
-      const rows = c.var.ctx.db
-        .select()
+      const rows = c
+        .get('ctx')
+        .db.select()
         .from(interactions)
         .where(and(eq(interactions.customerId, id), isNull(interactions.deletedAt)))
         .orderBy(desc(interactions.at), desc(interactions.id))
@@ -97,8 +98,8 @@ export const customerRoutes = () =>
     })
     .openapi(api.addPerson, (c) => {
       const { id } = c.req.valid('param');
-      const now = c.var.ctx.now.toISOString();
-      const person = c.var.ctx.db.transaction((tx) => {
+      const now = c.get('ctx').now.toISOString();
+      const person = c.get('ctx').db.transaction((tx) => {
         const row = insertPerson(tx, id, c.req.valid('json'), now);
         reindexCustomer(tx, id);
         return row;
@@ -108,7 +109,7 @@ export const customerRoutes = () =>
     .openapi(api.editPerson, (c) => {
       const { id, personId } = c.req.valid('param');
       const patch = c.req.valid('json');
-      const { db, now } = c.var.ctx;
+      const { db, now } = c.get('ctx');
       const row = db.transaction((tx) => {
         const updated = tx
           .update(people)
@@ -128,7 +129,7 @@ export const customerRoutes = () =>
     })
     .openapi(api.removePerson, (c) => {
       const { id, personId } = c.req.valid('param');
-      const { db, now } = c.var.ctx;
+      const { db, now } = c.get('ctx');
       db.transaction((tx) => {
         const gone = tx
           .update(people)
@@ -143,7 +144,7 @@ export const customerRoutes = () =>
     })
     .openapi(api.addKey, (c) => {
       const { id } = c.req.valid('param');
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const key = db.transaction((tx) => {
         const k = canonicalKey(c.req.valid('json'));
         addKeys(tx, id, [k], now.toISOString(), 'fail', viewer);
@@ -159,7 +160,7 @@ export const customerRoutes = () =>
     })
     .openapi(api.removeKey, (c) => {
       const { id, keyId } = c.req.valid('param');
-      c.var.ctx.db.transaction((tx) => {
+      c.get('ctx').db.transaction((tx) => {
         const gone = tx
           .delete(customerKeys)
           .where(and(eq(customerKeys.id, keyId), eq(customerKeys.customerId, id)))

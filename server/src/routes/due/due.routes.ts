@@ -16,6 +16,6 @@ const board = route({
 export const dueRoutes = () =>
   router().openapi(board, (c) => {
     const { within, owner, limit } = c.req.valid('query');
-    const { db, now, settings, viewer } = c.var.ctx;
+    const { db, now, settings, viewer } = c.get('ctx');
     return c.json(dueBoard(db, now, settings, Number.parseInt(within, 10), viewer, owner, limit), 200);
   });

@@ -41,7 +41,7 @@ export const extensionRoutes = (deps: AppDeps) => {
     }
     const grant = origins.grant(origin);
     if (grant) return c.json({ origin, grant, added: false }, 200);
-    const { viewer } = c.var.ctx;
+    const { viewer } = c.get('ctx');
     if (viewer.role !== 'manager') {
       throw new ApiError('forbidden', "pairing a browser takes a manager's token (the owner's on a single install)");
     }

@@ -42,7 +42,7 @@ export function isoWeek(day: string): string {
 export const focusRoutes = () =>
   router()
     .openapi(read, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       const today = ymd(now, settings.timeZone);
       const tomorrow = ymd(new Date(now.getTime() + 86_400_000), settings.timeZone);
       const week = isoWeek(today);
@@ -56,7 +56,7 @@ export const focusRoutes = () =>
     })
     .openapi(write, (c) => {
       const { period, text } = c.req.valid('json');
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const at = now.toISOString();
       db.insert(focusNotes)
         .values({ userId: viewer.id, period, text, updatedAt: at })

@@ -19,6 +19,6 @@ const list = route({
 
 export const greetingRoutes = () =>
   router().openapi(list, (c) => {
-    const { db, now, settings, viewer } = c.var.ctx;
+    const { db, now, settings, viewer } = c.get('ctx');
     return c.json(greetings(db, now, settings, viewer, c.req.valid('query').days), 200);
   });

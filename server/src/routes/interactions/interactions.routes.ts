@@ -73,18 +73,18 @@ const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
 export const interactionRoutes = () =>
   router()
     .openapi(log, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       const { interaction, replayed } = logInteraction(db, c.req.valid('json'), now, settings, viewer);
       return replayed ? c.json(interaction, 200) : c.json(interaction, 201);
     })
     .openapi(undo, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       const interaction = undoInteraction(db, c.req.valid('param').id, now, settings, viewer);
       return c.json({ interaction }, 200);
     })
     .openapi(promise, (c) => {
       const input = c.req.valid('json');
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const result = db.transaction((tx) => {
         if (input.idempotencyKey) {
           const prior = tx.select().from(commitments).where(eq(commitments.idempotencyKey, input.idempotencyKey)).get();
@@ -112,7 +112,7 @@ export const interactionRoutes = () =>
     })
     .openapi(kept, (c) => {
       const { id } = c.req.valid('param');
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const found = db.transaction((tx) => {
         const current = tx.select().from(commitments).where(eq(commitments.id, id)).get();
         if (!current) throw notFound('commitment');

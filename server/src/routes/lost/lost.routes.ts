@@ -19,6 +19,6 @@ const list = route({
 export const lostRoutes = () =>
   router().openapi(list, (c) => {
     const { from, to } = c.req.valid('query');
-    const { db, viewer } = c.var.ctx;
+    const { db, viewer } = c.get('ctx');
     return c.json(lostCustomers(db, viewer, from, to), 200);
   });

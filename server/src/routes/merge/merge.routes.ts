@@ -50,7 +50,7 @@ export const mergeRoutes = () =>
   router()
     .openapi(merge, (c) => {
       const body = c.req.valid('json');
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       const { replayed, ...result } = mergeCustomers(
         db,
         viewer,
@@ -63,6 +63,6 @@ export const mergeRoutes = () =>
       return replayed ? c.json(result, 200) : c.json(result, 201);
     })
     .openapi(undo, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       return c.json(undoMerge(db, viewer, c.req.valid('param').mergeId, now, settings), 200);
     });

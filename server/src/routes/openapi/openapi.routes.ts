@@ -28,6 +28,8 @@ export function documentRoute(root: OpenAPIHono<AppEnv>, deps: AppDeps) {
     let doc = cache.get(url);
     if (!doc) {
       doc = finishDocument(root.getOpenAPI31Document(documentConfig(deps.version, url))) as unknown as OpenApiDocument;
+      // The Host a client sends picks the URL: keep a few, not one per Host ever seen.
+      if (cache.size >= 8) cache.clear();
       cache.set(url, doc);
     }
     return c.json(doc, 200);

@@ -15,6 +15,6 @@ const byStage = route({
 
 export const pipelineRoutes = () =>
   router().openapi(byStage, (c) => {
-    const { db, viewer } = c.var.ctx;
+    const { db, viewer } = c.get('ctx');
     return c.json(pipeline(db, viewer), 200);
   });

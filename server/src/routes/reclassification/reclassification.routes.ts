@@ -43,14 +43,14 @@ const decide = route({
 export const reclassificationRoutes = () =>
   router()
     .openapi(proposals, (c) => {
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       const month = c.req.valid('query').month ?? lastCompleteMonth(now, settings.timeZone);
       const judged = proposeReclassification(db, month, settings, viewer, now);
       return c.json({ month, ...judged, distribution: tierDistribution(db, viewer) }, 200);
     })
     .openapi(decide, (c) => {
       const { month, decisions } = c.req.valid('json');
-      const { db, now, settings, viewer } = c.var.ctx;
+      const { db, now, settings, viewer } = c.get('ctx');
       const result = db.transaction((tx) => {
         const open = new Map(
           proposeReclassification(db, month, settings, viewer, now).proposals.map((p) => [p.customerId, p]),

@@ -16,6 +16,6 @@ const search = route({
 export const searchRoutes = () =>
   router().openapi(search, (c) => {
     const { q, limit } = c.req.valid('query');
-    const { db, viewer } = c.var.ctx;
+    const { db, viewer } = c.get('ctx');
     return c.json({ results: searchCustomers(db, q, limit, viewer) }, 200);
   });

@@ -26,9 +26,9 @@ const write = route({
 
 export const settingsRoutes = () =>
   router()
-    .openapi(read, (c) => c.json(c.var.ctx.settings, 200))
+    .openapi(read, (c) => c.json(c.get('ctx').settings, 200))
     .openapi(write, (c) => {
-      const { db, settings, viewer } = c.var.ctx;
+      const { db, settings, viewer } = c.get('ctx');
       if (viewer.role !== 'manager') throw new ApiError('forbidden', 'only a manager changes the cadence');
       const patch = c.req.valid('json');
       if (patch.timeZone && !isValidTimeZone(patch.timeZone)) {

@@ -117,38 +117,38 @@ const shareable = (v: Viewer, owner: string | null) => {
 
 export const teamRoutes = () =>
   router()
-    .openapi(me, (c) => c.json(c.var.ctx.viewer, 200))
+    .openapi(me, (c) => c.json(c.get('ctx').viewer, 200))
     .openapi(listed, (c) => {
-      const { db, viewer } = c.var.ctx;
+      const { db, viewer } = c.get('ctx');
       managerOnly(viewer);
       return c.json({ users: listUsers(db) }, 200);
     })
     .openapi(added, (c) => {
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       managerOnly(viewer);
       const { name, role } = c.req.valid('json');
       return c.json(addUser(db, name, role, now), 201);
     })
     .openapi(token, (c) => {
       const { id } = c.req.valid('param');
-      const { db, viewer } = c.var.ctx;
+      const { db, viewer } = c.get('ctx');
       if (viewer.id !== id) managerOnly(viewer);
       return c.json(rotateUserToken(db, id), 200);
     })
     .openapi(revoked, (c) => {
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       managerOnly(viewer);
       return c.json(revokeUser(db, c.req.valid('param').id, now, viewer), 200);
     })
     .openapi(audit, (c) => {
-      const { db, viewer } = c.var.ctx;
+      const { db, viewer } = c.get('ctx');
       managerOnly(viewer);
       return c.json({ entries: recentAudit(db, c.req.valid('query').limit) }, 200);
     })
     .openapi(share, (c) => {
       const { id } = c.req.valid('param');
-      const { db, now, viewer } = c.var.ctx;
-      shareable(viewer, c.var.customer.owner);
+      const { db, now, viewer } = c.get('ctx');
+      shareable(viewer, c.get('customer').owner);
       const { userId } = c.req.valid('json');
       const user = db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
       if (!user) throw new ApiError('invalid_request', `no user ${userId}`, [{ path: 'userId' }]);
@@ -160,8 +160,8 @@ export const teamRoutes = () =>
     })
     .openapi(unshare, (c) => {
       const { id, userId } = c.req.valid('param');
-      const { db, viewer } = c.var.ctx;
-      shareable(viewer, c.var.customer.owner);
+      const { db, viewer } = c.get('ctx');
+      shareable(viewer, c.get('customer').owner);
       db.delete(customerShares)
         .where(and(eq(customerShares.customerId, id), eq(customerShares.userId, userId)))
         .run();

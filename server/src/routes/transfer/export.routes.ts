@@ -39,7 +39,7 @@ const exported = route({
 export const exportRoutes = () =>
   router().openapi(exported, async (c) => {
     const q = c.req.valid('query');
-    const { db, now, viewer } = c.var.ctx;
+    const { db, now, viewer } = c.get('ctx');
     const day = now.toISOString().slice(0, 10);
     let body: Buffer;
     let name: string;

@@ -114,17 +114,17 @@ export const importRoutes = () =>
   router()
     .openapi(startUpload, (c) => {
       const { filename, size } = c.req.valid('json');
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       return c.json(createUpload(db, viewer, filename, size, now), 201);
     })
     .openapi(appendUpload, (c) => {
       const { offset, data } = c.req.valid('json');
-      const { db, viewer } = c.var.ctx;
+      const { db, viewer } = c.get('ctx');
       return c.json(appendChunk(db, viewer, c.req.valid('param').id, offset, Buffer.from(data, 'base64')), 200);
     })
     .openapi(preview, async (c) => {
       const timing: ImportTiming = {};
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const hold = <T>(write: () => Promise<T>) => writeAlone(c, db, write);
       const answer = await previewImport(db, viewer, now, c.req.valid('json'), timing, hold);
       c.header('Server-Timing', serverTiming(timing));
@@ -133,7 +133,7 @@ export const importRoutes = () =>
     })
     .openapi(commit, async (c) => {
       const timing: ImportTiming = {};
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const hold = <T>(write: () => Promise<T>) => writeAlone(c, db, write);
       const { report, replayed } = await commitImport(db, viewer, now, c.req.valid('json'), timing, hold);
       c.header('Server-Timing', serverTiming(timing));
@@ -141,7 +141,7 @@ export const importRoutes = () =>
     })
     .openapi(vcard, async (c) => {
       const body = c.req.valid('json');
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const file = loadFile(db, viewer, body.file);
       const { report, replayed } = await importVcard(db, viewer, now, body.customerId, file, body.idempotencyKey);
       // A replay is the stored report, which the service types loosely; it is the first answer.
@@ -150,7 +150,7 @@ export const importRoutes = () =>
     })
     .openapi(restoreBackup, (c) => {
       const body = c.req.valid('json');
-      const { db, now, viewer } = c.var.ctx;
+      const { db, now, viewer } = c.get('ctx');
       const file = loadFile(db, viewer, body.file);
       const { report, replayed } = restore(db, viewer, now, file, body.idempotencyKey);
       const answer = report as z.infer<typeof RestoreReport>;
@@ -158,6 +158,6 @@ export const importRoutes = () =>
     })
     // Last: `/{id}` would otherwise take the other paths' names as ids.
     .openapi(report, (c) => {
-      const { db, viewer } = c.var.ctx;
+      const { db, viewer } = c.get('ctx');
       return c.json(getImport(db, viewer, c.req.valid('param').id), 200);
     });
