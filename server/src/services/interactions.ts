@@ -1,13 +1,13 @@
 import type { Interaction, InteractionCreate, InteractionCreate as Schema, Settings } from '@dossier/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { interactions, people } from '../db/schema.ts';
+import { customers, interactions, people } from '../db/schema.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { liveCustomer } from './customers.ts';
 import { refreshDue, standingAppointment } from './due.ts';
 import { toInteraction } from './mappers.ts';
-import type { Viewer } from './visibility.ts';
+import { type Viewer, visibleToAnyMember } from './visibility.ts';
 
 export type InteractionInput = z.output<typeof Schema>;
 
@@ -26,6 +26,55 @@ export function contactTime(at: string | undefined, now: Date): string {
   return t.toISOString();
 }
 
+const $ = sql.placeholder;
+
+/**
+ * Logging a call is the commonest write: its statements are built and prepared once per
+ * database, not on every call (measured: building and preparing took most of a logged call).
+ */
+function build(db: Db) {
+  const live = and(eq(customers.id, $('customerId')), isNull(customers.deletedAt));
+  return {
+    prior: db.select().from(interactions).where(eq(interactions.idempotencyKey, $('key'))).prepare(),
+    liveForManager: db.select({ id: customers.id }).from(customers).where(live).prepare(),
+    liveForMember: db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(live, visibleToAnyMember()))
+      .prepare(),
+    person: db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, $('personId')), eq(people.customerId, $('customerId')), isNull(people.deletedAt)))
+      .prepare(),
+    insert: db
+      .insert(interactions)
+      .values({
+        customerId: $('customerId'),
+        kind: $('kind'),
+        at: $('at'),
+        personId: $('personId'),
+        summary: $('summary'),
+        outcome: $('outcome'),
+        intention: $('intention'),
+        appointment: $('appointment'),
+        meetsAppointment: $('meetsAppointment'),
+        sourceUrl: $('sourceUrl'),
+        visit: $('visit'),
+        idempotencyKey: $('idempotencyKey'),
+        createdAt: $('createdAt'),
+      })
+      .returning()
+      .prepare(),
+  };
+}
+const statements = new WeakMap<Db, ReturnType<typeof build>>();
+const prepared = (db: Db) => {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = build(db)));
+  return s;
+};
+
 /**
  * Logs an interaction and refreshes the customer's due fields in one transaction.
  * Idempotent on `idempotencyKey`: a replay (an outbox retry) returns the first result.
@@ -37,10 +86,19 @@ export function logInteraction(
   settings: Settings,
   viewer: Viewer,
 ): { interaction: Interaction; replayed: boolean } {
-  return db.transaction((tx) => {
-    const prior = tx.select().from(interactions).where(eq(interactions.idempotencyKey, input.idempotencyKey)).get();
+  const s = prepared(db);
+  // The same customer-visibility rule as liveCustomer, prepared: a file the viewer can't see is not found.
+  const assertLive = (customerId: number) => {
+    const found =
+      viewer.role === 'manager'
+        ? s.liveForManager.get({ customerId })
+        : s.liveForMember.get({ customerId, viewerName: viewer.name, viewerId: viewer.id });
+    if (!found) throw notFound('customer');
+  };
+  return db.transaction(() => {
+    const prior = s.prior.get({ key: input.idempotencyKey });
     if (prior) {
-      liveCustomer(tx, prior.customerId, viewer, true);
+      liveCustomer(db, prior.customerId, viewer, true);
       if (prior.customerId !== input.customerId || prior.kind !== input.kind) {
         throw new ApiError('conflict', 'idempotency key already used for a different interaction', {
           interactionId: prior.id,
@@ -48,36 +106,27 @@ export function logInteraction(
       }
       return { interaction: toInteraction(prior), replayed: true };
     }
-    liveCustomer(tx, input.customerId, viewer);
-    if (input.personId !== undefined) {
-      const p = tx
-        .select({ id: people.id })
-        .from(people)
-        .where(and(eq(people.id, input.personId), eq(people.customerId, input.customerId), isNull(people.deletedAt)))
-        .get();
-      if (!p) throw new ApiError('invalid_request', 'person does not belong to this customer', [{ path: 'personId' }]);
+    assertLive(input.customerId);
+    if (input.personId !== undefined && !s.person.get({ personId: input.personId, customerId: input.customerId })) {
+      throw new ApiError('invalid_request', 'person does not belong to this customer', [{ path: 'personId' }]);
     }
-    const at = contactTime(input.at, now);
-    const row = tx
-      .insert(interactions)
-      .values({
-        customerId: input.customerId,
-        kind: input.kind,
-        at,
-        personId: input.personId ?? null,
-        summary: input.summary ?? null,
-        outcome: input.outcome ?? null,
-        intention: input.intention ?? null,
-        appointment: input.appointment ? new Date(input.appointment).toISOString() : null,
-        meetsAppointment: input.meetsAppointment ?? false,
-        sourceUrl: input.sourceUrl ?? null,
-        visit: input.visit ?? null,
-        idempotencyKey: input.idempotencyKey,
-        createdAt: now.toISOString(),
-      })
-      .returning()
-      .get();
-    refreshDue(tx, input.customerId, settings);
+    const row = s.insert.get({
+      customerId: input.customerId,
+      kind: input.kind,
+      at: contactTime(input.at, now),
+      personId: input.personId ?? null,
+      summary: input.summary ?? null,
+      outcome: input.outcome ?? null,
+      intention: input.intention ?? null,
+      appointment: input.appointment ? new Date(input.appointment).toISOString() : null,
+      meetsAppointment: input.meetsAppointment ? 1 : 0,
+      sourceUrl: input.sourceUrl ?? null,
+      visit: input.visit ?? null,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now.toISOString(),
+    });
+    if (!row) throw new Error('the interaction was not written');
+    refreshDue(db, input.customerId, settings);
     return { interaction: toInteraction(row), replayed: false };
   });
 }

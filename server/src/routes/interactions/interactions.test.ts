@@ -52,13 +52,21 @@ describe('interactions', () => {
     const t = makeTestApp('2026-11-01T00:00:00.000Z');
     const id = await customer(t, 'C');
     t.setNow('2026-11-10T00:00:00.000Z');
-    await t.request('POST', '/api/interactions', {
+    const logged = await t.request('POST', '/api/interactions', {
       customerId: id,
       kind: 'visit',
       appointment: '2026-11-12T06:00:00.000Z',
       visit: { needs: '二期项目', entryPoint: '物业服务' },
       idempotencyKey: idem(),
     });
+    // The record as written comes back whole: the visit sheet as an object, the flag a boolean.
+    expect(logged.json).toMatchObject({
+      visit: { needs: '二期项目', entryPoint: '物业服务' },
+      meetsAppointment: false,
+      appointment: '2026-11-12T06:00:00.000Z',
+    });
+    const history = (await t.request('GET', `/api/customers/${id}/interactions`)).json;
+    expect(JSON.stringify(history)).toContain('"entryPoint":"物业服务"');
     let c = (await t.request('GET', `/api/customers/${id}`)).json;
     expect(c).toMatchObject({
       lastVisitAt: '2026-11-10T00:00:00.000Z',

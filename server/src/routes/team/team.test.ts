@@ -38,6 +38,8 @@ describe('teams: owners, roles, sharing, audit', () => {
         )
       ).status,
     ).toBe(404);
+    const own = { customerId: mine.json.id, kind: 'call', idempotencyKey: idem() };
+    expect((await t.request('POST', '/api/interactions', own, li.headers)).status).toBe(201);
     const list = await t.request('GET', '/api/customers', undefined, li.headers);
     expect(list.json.customers.map((c: { name: string }) => c.name)).toEqual(['嘉华融通置业']);
     expect((await t.request('GET', '/api/search?q=恒信', undefined, li.headers)).json.results).toEqual([]);
@@ -62,6 +64,8 @@ describe('teams: owners, roles, sharing, audit', () => {
       (await t.request('POST', `/api/customers/${c.json.id}/shares`, { userId: li.id }, zhang.headers)).status,
     ).toBe(204);
     expect((await t.request('GET', `/api/customers/${c.json.id}`, undefined, li.headers)).status).toBe(200);
+    const call = { customerId: c.json.id, kind: 'call', idempotencyKey: idem() };
+    expect((await t.request('POST', '/api/interactions', call, li.headers)).status).toBe(201);
     // Members may not reassign; the manager (the default token) may.
     expect((await t.request('PATCH', `/api/customers/${c.json.id}`, { owner: 'li' }, zhang.headers)).status).toBe(403);
     const moved = await t.request('PATCH', `/api/customers/${c.json.id}`, { owner: 'li' });
