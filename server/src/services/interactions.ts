@@ -35,13 +35,13 @@ const $ = sql.placeholder;
 function build(db: Db) {
   const live = and(eq(customers.id, $('customerId')), isNull(customers.deletedAt));
   return {
-    prior: db.select().from(interactions).where(eq(interactions.idempotencyKey, $('key'))).prepare(),
-    liveForManager: db.select({ id: customers.id }).from(customers).where(live).prepare(),
-    liveForMember: db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(and(live, visibleToAnyMember()))
+    prior: db
+      .select()
+      .from(interactions)
+      .where(eq(interactions.idempotencyKey, $('key')))
       .prepare(),
+    liveForManager: db.select({ id: customers.id }).from(customers).where(live).prepare(),
+    liveForMember: db.select({ id: customers.id }).from(customers).where(and(live, visibleToAnyMember())).prepare(),
     person: db
       .select({ id: people.id })
       .from(people)
@@ -70,8 +70,10 @@ function build(db: Db) {
 }
 const statements = new WeakMap<Db, ReturnType<typeof build>>();
 const prepared = (db: Db) => {
-  let s = statements.get(db);
-  if (!s) statements.set(db, (s = build(db)));
+  const known = statements.get(db);
+  if (known) return known;
+  const s = build(db);
+  statements.set(db, s);
   return s;
 };
 
