@@ -16,7 +16,8 @@ export function audit(deps: AppDeps): MiddlewareHandler<AppEnv> {
     deps.db
       .insert(auditLog)
       .values({
-        at: deps.clock().toISOString(),
+        // The request's instant (request-context): the entry and the rows it wrote agree.
+        at: c.get('ctx').now.toISOString(),
         userId: viewer?.id ?? null,
         userName: viewer?.name ?? 'unknown',
         method: c.req.method,
