@@ -1,14 +1,12 @@
-import type { Capture, Tier } from '@dossier/shared';
+import type { Capture } from '@dossier/shared';
 import { type ReactNode, useEffect, useId, useMemo, useReducer, useState } from 'react';
-import { openDashboard } from '../dashboard/open.ts';
 import { useI18n } from '../i18n/react.tsx';
 import { formatDate } from '../i18n/relative.ts';
 import type { Answer, CaptureMatch, CaptureTarget } from '../messages/protocol.ts';
 import { request } from '../messages/transport.ts';
-import { ConflictChoices } from '../ui/ConflictChoices.tsx';
 import { safeHref } from '../ui/links.ts';
 import { type Change, diffCaptures } from './diff.ts';
-import { inspectRequest, keyHolder } from './matching.ts';
+import { defaultMatch, inspectRequest, isSameName, keyHolder } from './matching.ts';
 import { CompanyFields, ParcelFields, PeopleFields } from './PreviewSections.tsx';
 import { displayPhone } from './phone-display.ts';
 import {
@@ -20,6 +18,7 @@ import {
   previewReducer,
   toCapture,
 } from './preview-state.ts';
+import { LandSave, NewCustomer } from './SaveChoices.tsx';
 import './capture.css';
 
 type Inspect = Answer<'capture/inspect'>;
@@ -32,8 +31,6 @@ interface Props {
   onSaved: (outboxId: string) => void;
   onError: (e: unknown) => void;
 }
-
-const TIERS: readonly Tier[] = ['A', 'B', 'C'];
 
 function hostOf(url: string): string | null {
   try {
@@ -71,6 +68,9 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
     };
   }, [capture]);
 
+  // Re-capturing a company already on file adds to it by default (the primary button).
+  const pageName = newCustomerName(state) || capture.company?.name;
+  const known = inspect && !land ? defaultMatch(inspect.matches, pageName) : null;
   const problems = previewProblems(state);
   const problemAt = (where: string) => {
     const p = problems.find((x: Problem) => x.where === where);
@@ -133,6 +133,8 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
         inspect={inspect}
         error={inspectError}
         land={land}
+        known={known}
+        pageName={pageName}
         disabled={blocked}
         onAdd={(customerId) => void save({ customerId })}
       />
@@ -185,6 +187,7 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
               name={newCustomerName(state)}
               disabled={blocked}
               holder={inspect ? keyHolder(inspect.matches, { addDomainKey: ownSite && addDomainKey }) : null}
+              known={known}
               onAdd={(customerId) => void save({ customerId })}
               onSave={(name, tier) => void save({ new: { name, tier } })}
             />
@@ -204,12 +207,17 @@ function Matches({
   inspect,
   error,
   land,
+  known,
+  pageName,
   disabled,
   onAdd,
 }: {
   inspect: Inspect | null;
   error: string | null;
   land: boolean;
+  /** The file this capture adds to by default: its button is the primary one. */
+  known: CaptureMatch | null;
+  pageName: string | undefined;
   disabled: boolean;
   onAdd: (customerId: number) => void;
 }) {
@@ -231,10 +239,19 @@ function Matches({
             <div>
               <strong>{x.name}</strong> <span className="muted">({m.panel.tierLabel(x.tier)})</span>
             </div>
-            <div className="muted small">{m.capture.reasons[x.reason](x.value)}</div>
+            <div className="muted small">
+              {x.reason === 'name' && isSameName(x.name, pageName)
+                ? m.capture.sameName
+                : m.capture.reasons[x.reason](x.value)}
+            </div>
             {/* Land pages link winners by name on the server; the list only says who is known. */}
             {!land && (
-              <button type="button" className="primary" disabled={disabled} onClick={() => onAdd(x.customerId)}>
+              <button
+                type="button"
+                className={x.customerId === known?.customerId ? 'primary' : undefined}
+                disabled={disabled}
+                onClick={() => onAdd(x.customerId)}
+              >
                 {m.capture.addTo(x.name)}
               </button>
             )}
@@ -283,92 +300,6 @@ function Changes({ changes }: { changes: Change[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-function TierSelect({ value, onChange }: { value: Tier; onChange: (t: Tier) => void }) {
-  const { m } = useI18n();
-  const id = useId();
-  return (
-    <>
-      <label htmlFor={id}>{m.capture.tier}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Tier)}>
-        {TIERS.map((t) => (
-          <option key={t} value={t}>
-            {m.capture.tierOption(t)}
-          </option>
-        ))}
-      </select>
-    </>
-  );
-}
-
-/**
- * "Save as a new customer". When a file already holds one of the keys the new file would take,
- * saving first asks: open that file, add the capture to it, or create the new one anyway.
- */
-function NewCustomer({
-  name,
-  disabled,
-  holder,
-  onAdd,
-  onSave,
-}: {
-  name: string;
-  disabled: boolean;
-  holder: CaptureMatch | null;
-  onAdd: (customerId: number) => void;
-  onSave: (name: string, tier: Tier) => void;
-}) {
-  const { m } = useI18n();
-  const [tier, setTier] = useState<Tier>('C');
-  const [asking, setAsking] = useState(false);
-  return (
-    <div className="new-customer">
-      <TierSelect value={tier} onChange={setTier} />
-      {!name && <p className="muted small">{m.capture.nameNeeded}</p>}
-      {asking && holder ? (
-        <ConflictChoices
-          conflict={{
-            kind: holder.reason,
-            value: holder.value,
-            customerId: holder.customerId,
-            customerName: holder.name,
-          }}
-          busy={disabled}
-          onOpen={(id) => void openDashboard({ view: 'customer', id })}
-          onAdd={onAdd}
-          onCreate={() => onSave(name, tier)}
-        />
-      ) : (
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={disabled || !name}
-            onClick={() => (holder ? setAsking(true) : onSave(name, tier))}
-          >
-            {m.capture.saveNew}
-          </button>
-        </div>
-      )}
-    </div>
-  );
-}
-
-function LandSave({ disabled, onSave }: { disabled: boolean; onSave: (tier: Tier) => void }) {
-  const { m } = useI18n();
-  const [tier, setTier] = useState<Tier>('C');
-  return (
-    <div className="new-customer">
-      <TierSelect value={tier} onChange={setTier} />
-      <p className="muted small">{m.capture.saveLandHint}</p>
-      <div className="actions">
-        <button type="button" className="primary" disabled={disabled} onClick={() => onSave(tier)}>
-          {m.capture.saveLand}
-        </button>
-      </div>
-    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Capture, ContextAnswer, Customer } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
 import type { CaptureMatch } from '../messages/protocol.ts';
-import { collectMatches, keyHolder, matchQueries } from './matching.ts';
+import { collectMatches, defaultMatch, isSameName, keyHolder, matchQueries } from './matching.ts';
 
 const company: Capture = {
   url: 'https://www.jiahe-build.com.cn/contact.html',
@@ -116,5 +116,33 @@ describe('keyHolder (issue 12, point 10)', () => {
   it('is nobody for a domain not added, an e-mail or a name-only suggestion', () => {
     expect(keyHolder([m('domain')], { addDomainKey: false })).toBeNull();
     expect(keyHolder([m('email'), m('email_domain'), m('name')], { addDomainKey: true })).toBeNull();
+  });
+});
+
+describe('the file a re-capture adds to by default', () => {
+  const m = (customerId: number, reason: CaptureMatch['reason'], name: string): CaptureMatch => ({
+    customerId,
+    name,
+    tier: 'B',
+    reason,
+    value: name,
+  });
+
+  it('is the one found by the strongest key', () => {
+    const matches = [m(1, 'credit_code', '徐州嘉禾建设工程有限公司'), m(2, 'name', '嘉禾建设')];
+    expect(defaultMatch(matches, '嘉禾建设')?.customerId).toBe(1);
+  });
+
+  it('is one whose name is the page’s exactly; a similar name stays a suggestion', () => {
+    expect(defaultMatch([m(3, 'name', '徐州嘉禾建设工程有限公司')], '徐州嘉禾建设工程有限公司 ')?.customerId).toBe(3);
+    expect(defaultMatch([m(3, 'name', '徐州嘉禾建设工程有限公司')], '嘉禾建设工程（徐州）有限公司')).toBeNull();
+    expect(defaultMatch([], '徐州嘉禾建设工程有限公司')).toBeNull();
+  });
+
+  it('same name: identical once full-width forms, spacing and case are set aside', () => {
+    expect(isSameName('ＡＢＣ Trading Co., Ltd.', 'abc trading co., ltd.')).toBe(true);
+    expect(isSameName('ABC Trading Co., Ltd.', 'ABC Trading')).toBe(false);
+    expect(isSameName('ABC', undefined)).toBe(false);
+    expect(isSameName('ABC', '  ')).toBe(false);
   });
 });

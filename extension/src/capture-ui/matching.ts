@@ -1,4 +1,4 @@
-import type { Capture, ContextAnswer, ContextQuery, KeyKind } from '@dossier/shared';
+import { type Capture, type ContextAnswer, type ContextQuery, type KeyKind, toHalfWidth } from '@dossier/shared';
 import type { CaptureMatch } from '../messages/protocol.ts';
 
 const MAX_EMAILS = 6;
@@ -85,4 +85,26 @@ export function keyHolder(matches: readonly CaptureMatch[], opts: { addDomainKey
       (x) => x.reason === 'credit_code' || x.reason === 'icp' || (x.reason === 'domain' && opts.addDomainKey),
     ) ?? null
   );
+}
+
+/**
+ * Exactly the page's name: the same characters once full-width forms and spacing are set
+ * aside. The server suggests names equal after normalisation (有限公司, brackets and the region
+ * dropped); only an identical one is called "same name", the others "similar name".
+ */
+export function isSameName(fileName: string, pageName: string | undefined): boolean {
+  const plain = (s: string) => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
+  return Boolean(pageName?.trim()) && plain(fileName) === plain(pageName ?? '');
+}
+
+/**
+ * The file a re-capture adds to by default (the preview's primary button): the customer found
+ * by the strongest key, or one whose name is the page's exactly. A similar name only stays a
+ * suggestion: nothing is added to it unless the user picks it.
+ */
+export function defaultMatch(matches: readonly CaptureMatch[], pageName: string | undefined): CaptureMatch | null {
+  const first = matches[0];
+  if (!first) return null;
+  if (first.reason !== 'name') return first;
+  return matches.find((x) => x.reason === 'name' && isSameName(x.name, pageName)) ?? null;
 }

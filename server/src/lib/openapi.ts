@@ -48,12 +48,23 @@ const ERRORS = {
   413: 'payload_too_large: a body over 1 MB, or a file or import over its cap',
   415: 'unsupported_media_type: a body that is not application/json',
   429: 'rate_limited: too many wrong tokens from this client within a minute (see Retry-After)',
+  500: 'internal: an unexpected error; nothing was written',
   507: 'storage_full: the disk is full; nothing was written',
 } as const;
 export type ErrorStatus = keyof typeof ERRORS;
 
+const header = (description: string) => ({ schema: { type: 'string' as const }, description });
+const ERROR_HEADERS: Partial<Record<ErrorStatus, Record<string, ReturnType<typeof header>>>> = {
+  401: { 'WWW-Authenticate': header('`Bearer`') },
+  429: { 'Retry-After': header('Seconds until wrong tokens from this client are answered 401 again') },
+};
 const errorResponses = (statuses: ErrorStatus[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: ERRORS[s], content: errorContent }]));
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: ERRORS[s], ...(ERROR_HEADERS[s] ? { headers: ERROR_HEADERS[s] } : {}), content: errorContent },
+    ]),
+  );
 
 /** A JSON answer. */
 export const json = <T extends ZodType>(schema: T, description: string) => ({
@@ -65,6 +76,7 @@ export const empty = (description = 'Done; no body') => ({ description });
 /** A file download: each content type it may answer with, the body as binary. */
 export const file = (description: string, types: readonly string[]) => ({
   description,
+  headers: { 'Content-Disposition': header('`attachment` (or `inline` for the calendar feed) with the file name') },
   content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string' as const, format: 'binary' } }])),
 });
 
@@ -80,10 +92,12 @@ export const MEDIA = {
 type Declared = ApiRouteConfig & {
   operationId: string;
   summary: string;
-  /** Errors this operation answers besides those every route may (401, 403, 429; 400 with input; 413/415 with a body). */
+  /** Errors this operation answers besides those every route may (403, 500; 401 and 429 behind the token; 400 with input; 413, 415 and 507 on writes). */
   errors?: ErrorStatus[];
   /** Answered without a bearer token. */
   public?: boolean;
+  /** The handler takes whatever input arrives and answers 404 for what it does not know: no 400. */
+  acceptsAnyInput?: boolean;
 };
 
 /**
@@ -97,12 +111,14 @@ export const routesOf =
   <P extends string, R extends Omit<Declared, 'path'> & { path: P }>({
     errors = [],
     public: isPublic,
+    acceptsAnyInput,
     ...route
-  }: R): Omit<R, 'errors' | 'public'> => {
+  }: R): Omit<R, 'errors' | 'public' | 'acceptsAnyInput'> => {
     const hasInput = !!(route.request?.params || route.request?.query || route.request?.body);
-    const statuses = new Set<ErrorStatus>(errors);
-    if (hasInput) statuses.add(400);
-    if (!isPublic) for (const s of [401, 403, 429] as const) statuses.add(s);
+    // The origin guard (Host, Origin) stands in front of every route, public ones too.
+    const statuses = new Set<ErrorStatus>([...errors, 403, 500]);
+    if (hasInput && !acceptsAnyInput) statuses.add(400);
+    if (!isPublic) for (const s of [401, 429] as const) statuses.add(s);
     if (route.method !== 'get') for (const s of [413, 415, 507] as const) statuses.add(s);
     // A declared body is required: without one, the JSON validator answers 400 as before.
     const request = route.request?.body
@@ -114,7 +130,7 @@ export const routesOf =
       tags: [tag],
       ...(isPublic ? { security: [] } : {}),
       responses: { ...errorResponses([...statuses].sort()), ...route.responses },
-    }) as unknown as Omit<R, 'errors' | 'public'>;
+    }) as unknown as Omit<R, 'errors' | 'public' | 'acceptsAnyInput'>;
   };
 
 /** The document's frame: the routes fill `paths`; the server URL is the one this process answers on. */

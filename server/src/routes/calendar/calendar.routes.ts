@@ -37,6 +37,7 @@ const feed = route({
   summary:
     "A viewer's due calls, visits and promises as an iCalendar feed. Public: calendar apps subscribe to a plain URL, so the secret token in the path is the only key",
   public: true,
+  acceptsAnyInput: true,
   request: { params: FeedFile },
   errors: [404],
   responses: { 200: file('The feed (iCalendar)', [MEDIA.ics]) },

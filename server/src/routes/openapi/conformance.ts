@@ -10,7 +10,13 @@ import { type TestApp, TOKEN } from '../../test-utils.ts';
  */
 
 type Doc = {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }> }
+    >
+  >;
 };
 
 /** A JSON pointer into the document, as a URI fragment (`~1` for `/`, `{…}` percent-encoded). */
@@ -53,8 +59,9 @@ export function conformance(doc: Doc) {
 
   /**
    * Sends a request through the app (path filled from the template) and checks that the status
-   * is documented for the operation, that the answer's content type is one the document lists
-   * for it, and that a JSON body matches the documented schema. Returns the answer.
+   * is documented for the operation, that the documented headers are there, that the answer's
+   * content type is one the document lists for it, and that a JSON body matches the documented
+   * schema. Returns the answer.
    */
   async function call(
     t: TestApp,
@@ -82,6 +89,9 @@ export function conformance(doc: Doc) {
     const json: any = type === 'application/json' && bytes.length ? JSON.parse(new TextDecoder().decode(bytes)) : null;
     const r = { status: res.status, headers: res.headers, json, bytes };
     const answer = responseOf(method, template, r.status);
+    for (const name of Object.keys(answer.headers ?? {})) {
+      if (!res.headers.has(name)) throw new Error(`${method} ${template} ${r.status}: no ${name} header, documented`);
+    }
     const documented = Object.keys(answer.content ?? {});
     if (documented.length === 0) {
       if (bytes.length) throw new Error(`${method} ${template} ${r.status}: documented without a body, got one`);

@@ -64,8 +64,11 @@ describe('openapi.json', () => {
         expect(op.responses[s]?.content?.['application/json']?.schema, `${where} ${s}`).toEqual(errorRef);
       }
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
-      if (!isPublic) expect(statuses, where).toEqual(expect.arrayContaining(['401', '403', '429']));
-      if (op.parameters?.length || op.requestBody) expect(statuses, where).toContain('400');
+      if (!isPublic) expect(statuses, where).toEqual(expect.arrayContaining(['401', '429']));
+      expect(statuses, where).toEqual(expect.arrayContaining(['403', '500']));
+      // The calendar feed takes any file name and answers 404 for one it does not know.
+      if ((op.parameters?.length || op.requestBody) && path !== '/calendar/{file}')
+        expect(statuses, where).toContain('400');
       if (method !== 'get') expect(statuses, where).toEqual(expect.arrayContaining(['413', '415']));
       if (path.includes('{id}') && path.startsWith('/api/customers/')) expect(statuses, where).toContain('404');
     }
@@ -107,6 +110,13 @@ describe('openapi.json', () => {
     );
     expect(types('/api/customers/{id}/materials/{materialId}/file')).toEqual(['application/octet-stream']);
     expect(types('/calendar/{file}')).toEqual(['text/calendar']);
+    expect(Object.keys(doc.paths['/calendar/{file}']?.get?.responses ?? {}).sort()).toEqual([
+      '200',
+      '403',
+      '404',
+      '500',
+    ]);
+    expect(doc.paths['/api/export']?.get?.responses['200']).toHaveProperty(['headers', 'Content-Disposition']);
     for (const path of ['/api/export', '/calendar/{file}']) {
       for (const media of Object.values(doc.paths[path]?.get?.responses['200']?.content ?? {})) {
         expect(media.schema).toEqual({ type: 'string', format: 'binary' });
