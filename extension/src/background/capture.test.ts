@@ -136,6 +136,26 @@ describe('CaptureService', () => {
     expect(await svc.capturePage(3, company.url, 'run-2')).toEqual(company);
   });
 
+  it('a page that is not a company’s site: its credit code and name are asked, cached per page', async () => {
+    const page: Capture = {
+      ...company,
+      url: 'https://www.gsxt-registry.cn/firm/1.html',
+      company: { ...(company.company as NonNullable<Capture['company']>), creditCode: '91320303MA20KJ7L8L' },
+    };
+    const { svc, asked, injected } = setup(() => [{ frameId: 0, result: page }]);
+    const r = await svc.readPageCard(7, page.url, false);
+    expect(injected).toEqual([{ tabId: 7, mode: 'page', target: { allFrames: false } }]);
+    expect(asked).toEqual([{ creditCode: '91320303MA20KJ7L8L', name: '徐州嘉禾建设工程有限公司', url: page.url }]);
+    expect(r.keys.name).toBe(company.company?.name);
+    expect(r.view?.state).toBe('unknown');
+    await svc.readPageCard(7, page.url, false);
+    expect(asked).toHaveLength(1);
+    // A page showing no key asks nothing.
+    const none = setup(() => [{ frameId: 0, result: { ...page, company: null } }]);
+    expect(await none.svc.readPageCard(7, page.url, false)).toEqual({ keys: {}, view: null });
+    expect(none.asked).toEqual([]);
+  });
+
   it('queues a save in the outbox with its own idempotency key; the domain key only for a company’s own page', async () => {
     const { svc, outbox, down } = setup();
     down();

@@ -2,6 +2,7 @@ import { type Capture, CaptureSave, type ContextAnswer, type ContextQuery } from
 import type { Api } from '../api/client.ts';
 import { collectMatches } from '../capture-ui/matching.ts';
 import { classifyPage } from '../context/page.ts';
+import { pageCardKey, pageKeys, pageQuery } from '../context/page-keys.ts';
 import type { ContextService } from '../context/service.ts';
 import type { ContextView } from '../context/view.ts';
 import { isSenderKey, senderKey, senderQuery, webmailNeedsAllFrames } from '../context/webmail.ts';
@@ -129,6 +130,17 @@ export class CaptureService {
       { refresh },
     );
     return { capture, view };
+  }
+
+  /**
+   * The card of the company a page is about, by the keys the page shows (page-keys.ts); only
+   * for a web page whose URL matched nobody, read with the capture script in its top frame.
+   */
+  async readPageCard(tabId: number, url: string, refresh: boolean): Promise<Answer<'context/page'>> {
+    const keys = pageKeys(pickCapture(await this.deps.inject(tabId, 'page', { allFrames: false })));
+    const query = pageQuery(url, keys);
+    if (!query) return { keys, view: null };
+    return { keys, view: await this.deps.contexts.lookup({ key: pageCardKey(url), query }, { refresh }) };
   }
 
   /** The page's (or sender's) card, and every other cached card of the customers the save touched. */

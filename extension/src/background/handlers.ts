@@ -22,7 +22,8 @@ export function createHandlers(deps: {
   };
   return {
     'context/get': (p) => contexts.get(p.url, { refresh: p.refresh ?? false }),
-    'interaction/log': (p) => log.log(p.url, p.customerId, p.draft, p.sender ? senderKey(p.sender) : undefined),
+    'context/page': (p) => captures.readPageCard(p.tabId, p.url, p.refresh ?? false),
+    'interaction/log': (p) => log.log(p.url, p.customerId, p.draft, p.sender ? senderKey(p.sender) : p.card),
     'interaction/undo': (p) => log.undo(p.url, p.outboxId),
     'appointment/cancel': (p) => cards.cancelAppointment(p),
     'customer/reopen': (p) => cards.reopen(p),

@@ -60,6 +60,8 @@ export interface Messages {
     captureThisPage: string;
     captureStarted: string;
     maybe: string;
+    /** Keys the page shows of a company (credit code, ICP number, name), read with the panel open. */
+    readFromPage: string;
     notConfigured: string;
     openOptions: string;
     unreachable: string;
@@ -201,6 +203,7 @@ const en: Messages = {
     captureThisPage: 'Capture this page',
     captureStarted: 'Capture started.',
     maybe: 'Possibly the same company:',
+    readFromPage: 'This page shows',
     notConfigured: 'Set the server URL and token first.',
     openOptions: 'Open settings',
     unreachable: 'The Dossier server is not answering.',
@@ -355,6 +358,7 @@ const zhCN: Messages = {
     captureThisPage: '采集此页面',
     captureStarted: '已开始采集。',
     maybe: '可能是同一家公司：',
+    readFromPage: '本页显示',
     notConfigured: '请先设置服务器地址和令牌。',
     openOptions: '打开设置',
     unreachable: 'Dossier 服务器没有应答。',

@@ -10,6 +10,7 @@ import {
   Tier,
 } from '@dossier/shared';
 import { z } from 'zod';
+import { PageKeys } from '../context/page-keys.ts';
 import { ContextView } from '../context/view.ts';
 
 /**
@@ -60,6 +61,14 @@ export const requests = {
     payload: z.object({ url: z.string().max(4000), refresh: z.boolean().optional() }),
     answer: ContextView,
   },
+  /**
+   * The card of the company a page is about when the page is not its site (a registry page's
+   * credit code, an ICP number, a name): the page is read on demand, with the panel open on it.
+   */
+  'context/page': {
+    payload: z.object({ url: z.string().max(4000), tabId: z.number().int(), refresh: z.boolean().optional() }),
+    answer: z.object({ keys: PageKeys, view: ContextView.nullable() }),
+  },
   'interaction/log': {
     payload: z.object({
       url: z.string().max(4000),
@@ -67,6 +76,8 @@ export const requests = {
       draft: InteractionDraft,
       /** Logged from a webmail message: the sender's card (cached per address) is the one that changes. */
       sender: email.optional(),
+      /** Logged from a page's own card (context/page): that card, by its key, is the one that changes. */
+      card: z.string().max(4100).optional(),
     }),
     answer: Logged,
   },

@@ -20,6 +20,7 @@ import { Toast, type ToastState } from './Toast.tsx';
 import { UnknownSite } from './UnknownSite.tsx';
 import { useActiveTab } from './useActiveTab.ts';
 import { useContextView } from './useContextView.ts';
+import { usePageCard } from './usePageCard.ts';
 
 export function App() {
   const { m } = useI18n();
@@ -28,6 +29,8 @@ export function App() {
   const mail = isWebmailUrl(tab?.url);
   const { view, setView, reload } = useContextView(mail ? undefined : tab?.url);
   const webmail = useWebmail(tab?.tabId, tab?.url, mail);
+  // A page that is not a company's site may still show one's credit code, ICP number or name.
+  const pageCard = usePageCard(mail ? undefined : tab?.tabId, tab?.url, view);
   const capture = useCaptureFlow(tab?.tabId);
   const savedCaptures = useRef(new Set<string>());
   const now = useNow();
@@ -59,13 +62,22 @@ export function App() {
     if (page && tab?.tabId !== undefined) void capture.start(tab.tabId, page.url);
   };
 
-  /** `sender`: logged from a webmail message, whose sender's card is the one that changes. */
-  const log = async (customerId: number, draft: InteractionDraft, sender?: string) => {
+  /**
+   * `sender`: logged from a webmail message, whose sender's card is the one that changes;
+   * `card`: logged from a page's own card (usePageCard), by that card's key.
+   */
+  const log = async (customerId: number, draft: InteractionDraft, sender?: string, card?: string) => {
     if (!page) return;
-    const apply: (v: ContextView) => void = sender ? webmail.setView : setView;
+    const apply: (v: ContextView) => void = sender ? webmail.setView : card ? pageCard.setView : setView;
     let logged: Answer<'interaction/log'>;
     try {
-      logged = await request('interaction/log', { url: page.url, customerId, draft, ...(sender ? { sender } : {}) });
+      logged = await request('interaction/log', {
+        url: page.url,
+        customerId,
+        draft,
+        ...(sender ? { sender } : {}),
+        ...(card ? { card } : {}),
+      });
     } catch (e) {
       fail(e);
       return;
@@ -136,9 +148,29 @@ export function App() {
           </p>
         );
         break;
-      case 'unknown':
-        body = <UnknownSite view={view} onCapture={startCapture} />;
+      case 'unknown': {
+        const own = pageCard.card?.view;
+        body =
+          own?.state === 'customer' ? (
+            <>
+              <CustomerCard
+                key={own.answer.customer?.id}
+                view={own}
+                now={now}
+                onLog={(draft) => log(own.answer.customer?.id ?? 0, draft, undefined, own.key)}
+                onAction={(action) => act(action, own.answer.customer?.id ?? 0)}
+              />
+              <div className="actions">
+                <button type="button" onClick={startCapture}>
+                  {m.panel.captureThisPage}
+                </button>
+              </div>
+            </>
+          ) : (
+            <UnknownSite view={view} page={pageCard.card} onCapture={startCapture} />
+          );
         break;
+      }
       case 'customer':
         body = (
           <>

@@ -1,21 +1,55 @@
+import { isSameName } from '../capture-ui/matching.ts';
 import type { ContextView } from '../context/view.ts';
 import { useI18n } from '../i18n/react.tsx';
+import type { PageCard } from './usePageCard.ts';
 
 type UnknownView = Extract<ContextView, { state: 'unknown' }>;
 
-export function UnknownSite({ view, onCapture }: { view: UnknownView; onCapture: () => void }) {
+/**
+ * No file has this site. The page may still name a company (usePageCard): what it shows is
+ * listed, and a file of the same or a similar name is offered as a suggestion — a name alone
+ * never makes the card a customer's.
+ */
+export function UnknownSite({
+  view,
+  page,
+  onCapture,
+}: {
+  view: UnknownView;
+  page: PageCard | null;
+  onCapture: () => void;
+}) {
   const { m } = useI18n();
+  const fromPage = page?.view?.state === 'unknown' ? page.view.answer.suggestions : [];
+  const seen = new Set<number>();
+  const suggestions = [...view.answer.suggestions, ...fromPage].filter((s) => !seen.has(s.id) && seen.add(s.id));
+  const keys = page?.keys;
+  const read = keys
+    ? [
+        keys.creditCode && `${m.keyKinds.credit_code} ${keys.creditCode}`,
+        keys.icp && `${m.keyKinds.icp} ${keys.icp}`,
+        keys.name,
+      ].filter(Boolean)
+    : [];
   return (
     <section className="card unknown" aria-labelledby="unknown-title">
       <h1 id="unknown-title">{m.panel.notInFiles}</h1>
       <p className="muted small">{m.panel.notInFilesHint(view.key)}</p>
-      {view.answer.suggestions.length > 0 && (
+      {read.length > 0 && (
+        <p className="muted small page-keys">
+          {m.panel.readFromPage}: {read.join(' · ')}
+        </p>
+      )}
+      {suggestions.length > 0 && (
         <div>
           <p className="small">{m.panel.maybe}</p>
-          <ul>
-            {view.answer.suggestions.map((s) => (
+          <ul aria-label={m.panel.maybe}>
+            {suggestions.map((s) => (
               <li key={s.id}>
-                {s.name} <span className="muted">({m.panel.tierLabel(s.tier)})</span>
+                {s.name} <span className="muted">({m.panel.tierLabel(s.tier)})</span>{' '}
+                <span className="muted small">
+                  · {isSameName(s.name, keys?.name) ? m.capture.sameName : m.capture.reasons.name(s.name)}
+                </span>
               </li>
             ))}
           </ul>
