@@ -148,8 +148,12 @@ describe('CaptureService', () => {
     expect(asked).toEqual([{ creditCode: '91320303MA20KJ7L8L', name: '徐州嘉禾建设工程有限公司', url: page.url }]);
     expect(r.keys.name).toBe(company.company?.name);
     expect(r.view?.state).toBe('unknown');
+    // Back to the tab: neither the page nor the server is asked again.
     await svc.readPageCard(7, page.url, false);
     expect(asked).toHaveLength(1);
+    expect(injected).toHaveLength(1);
+    await svc.readPageCard(7, page.url, true);
+    expect(injected).toHaveLength(2);
     // A page showing no key asks nothing.
     const none = setup(() => [{ frameId: 0, result: { ...page, company: null } }]);
     expect(await none.svc.readPageCard(7, page.url, false)).toEqual({ keys: {}, view: null });

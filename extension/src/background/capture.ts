@@ -2,7 +2,7 @@ import { type Capture, CaptureSave, type ContextAnswer, type ContextQuery } from
 import type { Api } from '../api/client.ts';
 import { collectMatches } from '../capture-ui/matching.ts';
 import { classifyPage } from '../context/page.ts';
-import { pageCardKey, pageKeys, pageQuery } from '../context/page-keys.ts';
+import { type PageKeys, pageCardKey, pageKeys, pageQuery } from '../context/page-keys.ts';
 import type { ContextService } from '../context/service.ts';
 import type { ContextView } from '../context/view.ts';
 import { isSenderKey, senderKey, senderQuery, webmailNeedsAllFrames } from '../context/webmail.ts';
@@ -19,6 +19,10 @@ export interface CaptureDeps {
   broadcast: (e: Event) => void;
 }
 
+/** How long, and for how many pages, the keys read from a page are kept (readPageCard). */
+const PAGE_KEYS_MS = 5 * 60_000;
+const PAGE_KEYS_KEPT = 50;
+
 /** Captures made for a tab without the panel (context menu) wait this long to be taken. */
 const PENDING_MS = 5 * 60_000;
 
@@ -32,6 +36,8 @@ export class CaptureService {
   /** Captures reading a page, by run id, and those of them the user cancelled. */
   private readonly running = new Set<string>();
   private readonly cancelled = new Set<string>();
+  /** The keys read from pages lately (readPageCard), by URL, oldest first. */
+  private readonly pageKeys = new Map<string, { keys: PageKeys; at: number }>();
 
   constructor(private readonly deps: CaptureDeps) {
     deps.outbox.onDelivered((item, outcome) => {
@@ -137,7 +143,15 @@ export class CaptureService {
    * for a web page whose URL matched nobody, read with the capture script in its top frame.
    */
   async readPageCard(tabId: number, url: string, refresh: boolean): Promise<Answer<'context/page'>> {
-    const keys = pageKeys(pickCapture(await this.deps.inject(tabId, 'page', { allFrames: false })));
+    // Switching back to a tab is not a reason to read its page again: its keys are kept a while.
+    const had = this.pageKeys.get(url);
+    const keys =
+      !refresh && had && Date.now() - had.at < PAGE_KEYS_MS
+        ? had.keys
+        : pageKeys(pickCapture(await this.deps.inject(tabId, 'page', { allFrames: false })));
+    this.pageKeys.delete(url);
+    this.pageKeys.set(url, { keys, at: had?.keys === keys ? had.at : Date.now() });
+    for (const k of this.pageKeys.keys()) if (this.pageKeys.size > PAGE_KEYS_KEPT) this.pageKeys.delete(k);
     const query = pageQuery(url, keys);
     if (!query) return { keys, view: null };
     return { keys, view: await this.deps.contexts.lookup({ key: pageCardKey(url), query }, { refresh }) };
