@@ -123,6 +123,17 @@ describe('CaptureService', () => {
     await expect(setup().svc.capturePage(3, company.url)).rejects.toThrow(/nothing could be read/);
   });
 
+  it('the preview’s lookup is started with the capture and answered from it once', async () => {
+    const { svc, asked } = setup(() => [{ frameId: 0, result: company }]);
+    const c = await svc.capturePage(3, company.url);
+    expect(asked).toEqual([{ url: company.url }, { name: '徐州嘉禾建设工程有限公司' }]);
+    expect(await svc.inspect(inspectRequest(c))).toEqual({ matches: [], latest: null });
+    expect(asked).toHaveLength(2);
+    // Asked again (or for another capture): asked anew.
+    await svc.inspect(inspectRequest(c));
+    expect(asked).toHaveLength(4);
+  });
+
   it('a capture cancelled while the page is read ends without its result; other runs are untouched', async () => {
     const { svc } = setup(() => [{ frameId: 0, result: company }]);
     const first = svc.capturePage(3, company.url, 'run-1');

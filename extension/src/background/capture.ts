@@ -1,6 +1,6 @@
 import { type Capture, CaptureSave, type ContextAnswer, type ContextQuery } from '@dossier/shared';
 import type { Api } from '../api/client.ts';
-import { collectMatches } from '../capture-ui/matching.ts';
+import { collectMatches, inspectRequest } from '../capture-ui/matching.ts';
 import { classifyPage } from '../context/page.ts';
 import { type PageKeys, pageCardKey, pageKeys, pageQuery } from '../context/page-keys.ts';
 import type { ContextService } from '../context/service.ts';
@@ -36,6 +36,8 @@ export class CaptureService {
   /** Captures reading a page, by run id, and those of them the user cancelled. */
   private readonly running = new Set<string>();
   private readonly cancelled = new Set<string>();
+  /** The lookup started for the last page captured, taken by the preview's capture/inspect. */
+  private early: { key: string; answer: Promise<Answer<'capture/inspect'>> } | null = null;
   /** The keys read from pages lately (readPageCard), by URL, oldest first. */
   private readonly pageKeys = new Map<string, { keys: PageKeys; at: number }>();
 
@@ -60,6 +62,12 @@ export class CaptureService {
     if (this.cancelled.delete(id)) throw new Error('capture cancelled');
     const capture = pickCapture(results);
     if (!capture) throw new Error('nothing could be read from this page');
+    // The preview will ask who this is as soon as it shows: ask the server now, while the
+    // capture travels to the panel and renders there.
+    const req = inspectRequest(capture);
+    const answer = this.lookUp(req);
+    answer.catch(() => {}); // its errors are the preview's to show, when it asks
+    this.early = { key: JSON.stringify(req), answer };
     return capture;
   }
 
@@ -85,8 +93,17 @@ export class CaptureService {
     return p?.capture ?? null;
   }
 
-  /** The customers the capture may belong to, each with the key that says so, and the page's last capture. */
-  async inspect(p: ParsedPayload<'capture/inspect'>): Promise<Answer<'capture/inspect'>> {
+  /**
+   * The customers the capture may belong to, each with the key that says so, and the page's
+   * last capture; answered from the lookup capturePage started when it is for that capture.
+   */
+  inspect(p: ParsedPayload<'capture/inspect'>): Promise<Answer<'capture/inspect'>> {
+    const early = this.early;
+    this.early = null;
+    return early && early.key === JSON.stringify(p) ? early.answer : this.lookUp(p);
+  }
+
+  private async lookUp(p: ParsedPayload<'capture/inspect'>): Promise<Answer<'capture/inspect'>> {
     const api = await this.deps.api();
     if (!api) throw new Error('server URL or token not set');
     const answers = await Promise.all(p.queries.map((q) => api.context(q)));
