@@ -17,6 +17,9 @@ export default defineConfig({
     action: { default_title: 'Dossier' },
   }),
   vite: () => ({
+    // One id per build, shared by the background and the capture script: a capture kept in a
+    // page from an earlier build (the extension was updated or reloaded) is not called again.
+    define: { __DOSSIER_BUILD__: JSON.stringify(Date.now().toString(36)) },
     build: {
       rolldownOptions: {
         // tldts (the Public Suffix List, ~130 kB) declares no `sideEffects`, so its tables would

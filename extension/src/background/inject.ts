@@ -4,6 +4,12 @@ import { type AccessLevelArea, closeToContentScripts } from './storage-access.ts
 
 export type CaptureMode = 'page' | 'selection';
 
+/** The capture script's entry, kept in the page's isolated world by the build that loaded it. */
+export interface KeptCapture {
+  build: string;
+  run: (mode: CaptureMode) => unknown;
+}
+
 /** Where the capture script goes: the top frame, every frame (QQ Mail classic), or one frame. */
 export type FrameTarget = { allFrames: boolean } | { frameId: number };
 
@@ -24,19 +30,28 @@ export function closeStorageToContentScripts(): Promise<boolean> {
 /**
  * Injects the capture script into a tab on demand — the only way Dossier code gets into a
  * page, and only when the user opens the panel there or asks to capture. The mode is handed
- * over through the content scripts' isolated world (pages can't see or set it).
+ * over through the content scripts' isolated world (pages can't see or set it), where the
+ * script also keeps its entry for the next capture of the same document.
  */
 export async function injectCapture(tabId: number, mode: CaptureMode, frames: FrameTarget): Promise<FrameResult[]> {
   // Nothing of ours goes into a page before the token's storage is closed to it.
   await closeStorageToContentScripts();
   const target = 'frameId' in frames ? { tabId, frameIds: [frames.frameId] } : { tabId, allFrames: frames.allFrames };
-  await browser.scripting.executeScript({
+  // The capture this build left in the page last time runs at once; a frame without it is
+  // handed the mode, and the script is loaded (into every frame of the target: one call).
+  const kept = await browser.scripting.executeScript({
     target,
-    func: (m: string) => {
-      (globalThis as { __dossierCaptureMode?: string }).__dossierCaptureMode = m;
+    func: (m: CaptureMode, build: string) => {
+      const g = globalThis as { __dossierCaptureMode?: CaptureMode; __dossierCapture?: KeptCapture };
+      if (g.__dossierCapture?.build === build) return { ran: true, result: g.__dossierCapture.run(m) };
+      g.__dossierCaptureMode = m;
+      return { ran: false, result: null };
     },
-    args: [mode],
+    args: [mode, __DOSSIER_BUILD__],
   });
+  if (kept.length > 0 && kept.every((r) => r.result?.ran)) {
+    return kept.map((r) => ({ frameId: r.frameId, result: r.result?.result }));
+  }
   const results = await browser.scripting.executeScript({ target, files: [CAPTURE_SCRIPT] });
   return results.map((r) => ({ frameId: r.frameId, result: r.result }));
 }
