@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ApiError, errorResponse } from './lib/errors.ts';
+import { SECURITY_HEADERS } from './lib/headers.ts';
 import { defaultHook } from './lib/openapi.ts';
 import { audit } from './middleware/audit.ts';
 import { customerScope } from './middleware/customer-scope.ts';
@@ -33,16 +34,6 @@ import { exportRoutes } from './routes/transfer/export.routes.ts';
 import { importRoutes } from './routes/transfer/import.routes.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-const SECURITY_HEADERS: [string, string][] = [
-  ['Cache-Control', 'no-store'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-Frame-Options', 'DENY'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
-];
 
 /** The whole API, built from injected parts so tests run it on a temp SQLite file and a fixed clock. */
 export function createApp(deps: AppDeps) {

@@ -1,10 +1,12 @@
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { isLoopback } from './env.ts';
+import { withBadgeDirect } from './routes/context/badge-direct.ts';
 import { backupNow, latestBackupDay } from './services/backup.ts';
 import { lockDataDir, secureDataDir } from './services/data-dir.ts';
 import { ensureOwnerToken, tokenAuthenticator, tokenFile } from './services/tokens.ts';
@@ -72,9 +74,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     authFailuresPerMinute: opts.authFailuresPerMinute ?? 20,
   };
   const app = createApp(deps);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8787 }, () => resolve(s));
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = createServer(withBadgeDirect(deps, getRequestListener(app.fetch)));
     s.once('error', reject);
+    s.listen(opts.port ?? 8787, host, () => resolve(s));
   }).catch((e: unknown) => {
     db.$client.close();
     unlock();
@@ -83,8 +86,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const port = (server.address() as AddressInfo).port;
   const backups = scheduleDailyBackups(db, opts.dataDir, clock, opts.keepBackups ?? 14);
   for (const h of ['127.0.0.1', 'localhost', '[::1]', host]) allowedHosts.add(`${h}:${port}`);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // The OpenAPI document names the server as it runs (the port is known only now).
+  deps.serverUrl = url;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     port,
     token: owner.token,
     tokenCreated: owner.created,
@@ -100,7 +106,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
           unlock();
           resolve();
         });
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        server.closeIdleConnections();
       }),
   };
 }

@@ -63,6 +63,7 @@ export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Parti
     addUser,
     app,
     db,
+    deps,
     dir,
     request,
     setNow: (iso: string) => {

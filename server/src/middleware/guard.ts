@@ -65,16 +65,15 @@ export function extensionOrigins(deps: AppDeps) {
  * ones. An extension origin not yet paired reaches the pairing path only.
  */
 export function originGuard(deps: AppDeps): MiddlewareHandler {
-  const origins = extensionOrigins(deps);
+  const admits = admission(deps);
   return async (c, next) => {
-    const host = c.req.header('host')?.toLowerCase();
-    if (deps.allowedHosts.size && (!host || !deps.allowedHosts.has(host))) {
+    if (!admits.host(c.req.header('host'))) {
       return errorResponse(c, 'forbidden', 'unexpected Host header');
     }
     const origin = c.req.header('origin');
     if (origin) {
       const pairing = c.req.path === PAIR_PATH && EXTENSION_ORIGIN.test(origin);
-      if (!pairing && !origins.grant(origin)) {
+      if (!pairing && !admits.origin(origin)) {
         return errorResponse(
           c,
           'forbidden',
@@ -94,6 +93,25 @@ export function originGuard(deps: AppDeps): MiddlewareHandler {
     }
     await next();
   };
+}
+
+/**
+ * Who the guard lets through, as plain checks: the Host must be ours (when the server knows
+ * its hosts) and an Origin must be an extension's the API answers. The middleware above and
+ * the badge's direct path (routes/context/badge-direct.ts) both ask here.
+ */
+export function admission(deps: AppDeps) {
+  const origins = extensionOrigins(deps);
+  return {
+    host: (host: string | undefined) =>
+      !deps.allowedHosts.size || (!!host && deps.allowedHosts.has(host.toLowerCase())),
+    origin: (origin: string) => origins.grant(origin) !== null,
+  };
+}
+
+/** The token of an `Authorization: Bearer …` header, or null when there is none of that form. */
+export function bearerToken(header: string | undefined): string | null {
+  return /^Bearer\s+(\S{1,512})$/i.exec(header ?? '')?.[1] ?? null;
 }
 
 /** JSON only: a form post or text body is refused before it can reach a handler. */
@@ -225,16 +243,15 @@ export function bearerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const origins = extensionOrigins(deps);
   const accepted = (origin: string) => origins.grant(origin) !== null;
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const m = /^Bearer\s+(\S{1,512})$/i.exec(header);
-    const viewer = m?.[1] ? deps.authenticate(m[1]) : null;
+    const token = bearerToken(c.req.header('authorization'));
+    const viewer = token ? deps.authenticate(token) : null;
     if (viewer) {
       c.set('viewer', viewer);
       await next();
       return;
     }
     c.header('WWW-Authenticate', 'Bearer');
-    if (!m) return errorResponse(c, 'unauthorized', 'missing Authorization: Bearer token');
+    if (!token) return errorResponse(c, 'unauthorized', 'missing Authorization: Bearer token');
     const client = clientKey(c, accepted);
     const now = deps.clock().getTime();
     const wait = counter.lockedFor(client, now);

@@ -11,6 +11,7 @@ import {
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { customerKeys, customers, interactions, people } from '../db/schema.ts';
+import { dueOf } from './badge.ts';
 import { toCustomer, toInteraction, toPerson } from './mappers.ts';
 import { type Viewer, visible } from './visibility.ts';
 
@@ -143,23 +144,15 @@ export function findContext(db: Db, q: ContextQuery, now: Date, viewer: Viewer):
   const ppl = statements(db).people.all({ id: row.id });
   const keyPeople = ppl.filter((p) => p.keyPerson);
   const person = m.personId ? ppl.find((p) => p.id === m.personId) : undefined;
-  const t = now.toISOString();
-  // A lost file is history, not work: no due dates, nothing overdue; the card says why and when.
-  const lost = row.status === 'lost';
-  const call = !lost && row.nextCallDue < t;
-  const visit = !lost && row.nextVisitDue < t;
-  const appointment = !lost && row.appointmentAt !== null && row.appointmentAt < t;
+  const { lost, ...due } = dueOf(row, now);
   return {
     customer,
     matchedBy: { kind: m.kind, value: m.value },
     person: person ? toPerson(person) : null,
     tier: row.tier,
+    // The card says why and when.
     lost: lost ? { at: row.lostAt, reasonCode: customer.lostReasonCode ?? null, reason: row.lostReason } : null,
-    nextCallDue: lost ? null : row.nextCallDue,
-    nextVisitDue: lost ? null : row.nextVisitDue,
-    nextDue: lost ? null : row.nextDue,
-    appointment: lost ? null : row.appointmentAt,
-    overdue: { call, visit, appointment, any: call || visit || appointment },
+    ...due,
     lastInteractions: last.map(toInteraction),
     // With nobody flagged as key person, show everyone rather than an empty card.
     keyPeople: (keyPeople.length ? keyPeople : ppl).slice(0, 5).map(toPerson),

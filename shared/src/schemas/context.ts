@@ -41,3 +41,24 @@ export const ContextAnswer = z.object({
   suggestions: z.array(z.object({ id, name: z.string(), tier: Tier, reason: z.string() })),
 });
 export type ContextAnswer = z.infer<typeof ContextAnswer>;
+
+/** The toolbar's question on every tab: the page's URL only. */
+export const ContextBadgeQuery = z.object({ url: z.string().min(1).max(2000) });
+export type ContextBadgeQuery = z.infer<typeof ContextBadgeQuery>;
+
+/**
+ * The badge-sized answer for a tab: enough to paint the toolbar letter and its colour (tier,
+ * what is due, whether it is overdue, lost); the card itself is asked for when the panel opens.
+ */
+export const ContextBadge = z.object({
+  customerId: id.nullable(),
+  name: z.string().nullable(),
+  tier: Tier.nullable(),
+  lost: z.boolean(),
+  nextCallDue: isoDateTime.nullable(),
+  nextVisitDue: isoDateTime.nullable(),
+  nextDue: isoDateTime.nullable(),
+  appointment: isoDateTime.nullable(),
+  overdue: z.object({ call: z.boolean(), visit: z.boolean(), appointment: z.boolean(), any: z.boolean() }),
+});
+export type ContextBadge = z.infer<typeof ContextBadge>;

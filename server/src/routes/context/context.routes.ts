@@ -1,5 +1,6 @@
-import { ContextAnswer, ContextQuery } from '@dossier/shared';
+import { ContextAnswer, ContextBadge, ContextBadgeQuery, ContextQuery } from '@dossier/shared';
 import { json, router, routesOf } from '../../lib/openapi.ts';
+import { badgeFor } from '../../services/badge.ts';
 import { findContext } from '../../services/context.ts';
 
 const route = routesOf('context');
@@ -13,8 +14,22 @@ const lookup = route({
   responses: { 200: json(ContextAnswer, 'The matched customer, or none') },
 });
 
+const badge = route({
+  method: 'get',
+  path: '/badge',
+  operationId: 'getContextBadge',
+  summary: "The toolbar's answer for a tab's URL: the file's tier and what is due, without the card",
+  request: { query: ContextBadgeQuery },
+  responses: { 200: json(ContextBadge, 'The matched file, or customerId null') },
+});
+
 export const contextRoutes = () =>
-  router().openapi(lookup, (c) => {
-    const { db, now, viewer } = c.get('ctx');
-    return c.json(findContext(db, c.req.valid('query'), now, viewer), 200);
-  });
+  router()
+    .openapi(lookup, (c) => {
+      const { db, now, viewer } = c.get('ctx');
+      return c.json(findContext(db, c.req.valid('query'), now, viewer), 200);
+    })
+    .openapi(badge, (c) => {
+      const { db, now, viewer } = c.get('ctx');
+      return c.json(badgeFor(db, c.req.valid('query').url, now, viewer), 200);
+    });

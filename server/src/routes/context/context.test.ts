@@ -109,6 +109,41 @@ describe('context', () => {
     expect(r.json.followUps).toBe(3);
   });
 
+  it("the toolbar's badge answers what the card does about tier and due dates, and no more", async () => {
+    const t = makeTestApp('2026-11-01T00:00:00.000Z');
+    const { xz } = await seed(t);
+    t.setNow('2026-12-20T00:00:00.000Z');
+    const badge = (url: string, headers: Record<string, string> = {}) =>
+      t.request('GET', `/api/context/badge?${new URLSearchParams({ url })}`, undefined, headers);
+    const card = (await ctx(t, { url: 'https://hr.xz-land.com.cn/jobs' })).json;
+    const b = await badge('https://hr.xz-land.com.cn/jobs');
+    expect(b.status).toBe(200);
+    expect(b.json).toEqual({
+      customerId: xz,
+      name: '徐州嘉华融通置业有限公司',
+      tier: 'A',
+      lost: false,
+      nextCallDue: card.nextCallDue,
+      nextVisitDue: card.nextVisitDue,
+      nextDue: card.nextDue,
+      appointment: null,
+      overdue: card.overdue,
+    });
+    expect(b.json.overdue.any).toBe(true);
+    expect((await badge('https://unknown.example.org/')).json).toMatchObject({ customerId: null, tier: null });
+    // Another member's file is no file at all.
+    const li = t.addUser('li', 'member');
+    expect((await badge('https://www.xz-land.com.cn/', li.headers)).json.customerId).toBeNull();
+    // A lost file owes nothing.
+    await t.request('PATCH', `/api/customers/${xz}`, { status: 'lost', lostReasonCode: 'price' });
+    expect((await badge('https://www.xz-land.com.cn/')).json).toMatchObject({
+      lost: true,
+      nextDue: null,
+      overdue: { any: false },
+    });
+    expect((await badge('')).status).toBe(400);
+  });
+
   it('asks for at least one of url, email, creditCode, icp, name', async () => {
     const t = makeTestApp();
     const r = await t.request('GET', '/api/context');

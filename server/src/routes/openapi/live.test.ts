@@ -158,6 +158,13 @@ describe('live answers match the served document', () => {
     expect(saved.status).toBe(201);
     await call(t, 'get', '/api/captures/latest', {}, { query: `url=${encodeURIComponent(capture.url)}` });
     await call(t, 'get', '/api/context', {}, { query: `url=${encodeURIComponent('https://hr.xz-land.com.cn/jobs')}` });
+    await call(
+      t,
+      'get',
+      '/api/context/badge',
+      {},
+      { query: `url=${encodeURIComponent('https://hr.xz-land.com.cn/')}` },
+    );
     await call(t, 'get', '/api/search', {}, { query: `q=${encodeURIComponent('嘉华')}` });
 
     // The board and the month's views.
