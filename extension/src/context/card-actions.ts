@@ -28,7 +28,7 @@ export function createCardActions(deps: { api: () => Promise<Api | null>; contex
 
   const after = async (p: CardPayload): Promise<Answer<'appointment/cancel'>> => {
     const page = classifyPage(p.url);
-    const key = p.sender ? senderKey(p.sender) : page.kind === 'web' ? page.key : null;
+    const key = p.sender ? senderKey(p.sender) : (p.card ?? (page.kind === 'web' ? page.key : null));
     if (!key) throw new Error('not a web page');
     const view = (await contexts.refresh(key, p.sender ? senderQuery(p.sender) : { url: p.url })) ?? {
       state: 'browser' as const,

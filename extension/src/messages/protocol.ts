@@ -53,6 +53,8 @@ const CardAction = z.object({
   customerId: id,
   /** On a webmail message: the sender's card is the one that changes. */
   sender: email.optional(),
+  /** On a page's own card (context/page): that card, by its key, is the one that changes. */
+  card: z.string().max(4100).optional(),
 });
 
 export const requests = {

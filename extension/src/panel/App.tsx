@@ -96,11 +96,16 @@ export function App() {
   };
 
   /** Cancel the appointment, reopen a lost file: answered by the server, the card follows. */
-  const act = async (action: CardAction, customerId: number, sender?: string) => {
+  const act = async (action: CardAction, customerId: number, sender?: string, card?: string) => {
     if (!page) return;
-    const apply: (v: ContextView) => void = sender ? webmail.setView : setView;
+    const apply: (v: ContextView) => void = sender ? webmail.setView : card ? pageCard.setView : setView;
     try {
-      const r = await request(action, { url: page.url, customerId, ...(sender ? { sender } : {}) });
+      const r = await request(action, {
+        url: page.url,
+        customerId,
+        ...(sender ? { sender } : {}),
+        ...(card ? { card } : {}),
+      });
       apply(r.view);
       setToast({
         id: Date.now(),
@@ -158,7 +163,7 @@ export function App() {
                 view={own}
                 now={now}
                 onLog={(draft) => log(own.answer.customer?.id ?? 0, draft, undefined, own.key)}
-                onAction={(action) => act(action, own.answer.customer?.id ?? 0)}
+                onAction={(action) => act(action, own.answer.customer?.id ?? 0, undefined, own.key)}
               />
               <div className="actions">
                 <button type="button" onClick={startCapture}>
