@@ -29,3 +29,23 @@ test('a long land list: the preview shows its first 50 parcels, more on demand, 
   await panel.getByRole('button', { name: 'Save parcels and winners' }).click();
   await expect(panel.getByText(`${parcels - 1} parcels saved;`, { exact: false })).toBeVisible();
 });
+
+test('a capture of a huge page cancelled while it is read: no preview comes, the card is back', async ({ dossier }) => {
+  const { ext } = dossier;
+  const { html } = landPage(4 * 1024 * 1024);
+  await ext.context.route(URL, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  const site = await ext.openSite(URL);
+  const panel = await ext.openPanel();
+  await site.bringToFront();
+  await panel.getByRole('button', { name: 'Capture this page' }).click();
+  await expect(panel.getByText('Reading the page…')).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
+  // Long enough for the read to have finished: its result is dropped, not shown.
+  await panel.waitForTimeout(3000);
+  await expect(panel.getByRole('heading', { name: 'Capture preview' })).toHaveCount(0);
+  await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
+});
