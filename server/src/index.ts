@@ -6,7 +6,7 @@ import { createApp } from './app.ts';
 import { openDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { isLoopback } from './env.ts';
-import { withBadgeDirect } from './routes/context/badge-direct.ts';
+import { withDirectLookups } from './routes/context/direct.ts';
 import { backupNow, latestBackupDay } from './services/backup.ts';
 import { lockDataDir, secureDataDir } from './services/data-dir.ts';
 import { ensureOwnerToken, tokenAuthenticator, tokenFile } from './services/tokens.ts';
@@ -75,7 +75,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   };
   const app = createApp(deps);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = createServer(withBadgeDirect(deps, getRequestListener(app.fetch)));
+    const s = createServer(withDirectLookups(deps, getRequestListener(app.fetch)));
     s.once('error', reject);
     s.listen(opts.port ?? 8787, host, () => resolve(s));
   }).catch((e: unknown) => {

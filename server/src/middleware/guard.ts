@@ -98,7 +98,7 @@ export function originGuard(deps: AppDeps): MiddlewareHandler {
 /**
  * Who the guard lets through, as plain checks: the Host must be ours (when the server knows
  * its hosts) and an Origin must be an extension's the API answers. The middleware above and
- * the badge's direct path (routes/context/badge-direct.ts) both ask here.
+ * the context lookups' direct path (routes/context/direct.ts) both ask here.
  */
 export function admission(deps: AppDeps) {
   const origins = extensionOrigins(deps);

@@ -8,14 +8,24 @@ import {
   normaliseEmail,
   registrableDomain,
 } from '@dossier/shared';
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { customerKeys, customers, interactions, people } from '../db/schema.ts';
 import { dueOf } from './badge.ts';
 import { toCustomer, toInteraction, toPerson } from './mappers.ts';
-import { type Viewer, visible } from './visibility.ts';
+import { type Viewer, visible, visibleToAnyMember } from './visibility.ts';
 
 type Match = { customerId: number; kind: KeyKind; value: string; personId?: number };
+
+/** The kinds of key a lookup tries together, in the order of DESIGN.md (see match below). */
+const KEY_GROUPS = [
+  ['credit_code'],
+  ['icp'],
+  ['domain', 'email_domain'],
+  ['email'],
+  ['email_domain', 'domain'],
+] as const satisfies readonly (readonly KeyKind[])[];
+type KeyGroup = (typeof KEY_GROUPS)[number];
 
 /**
  * The lookups behind every tab switch, built once per database: building a drizzle query per
@@ -24,16 +34,23 @@ type Match = { customerId: number; kind: KeyKind; value: string; personId?: numb
 function statementsFor(db: Db) {
   const id = sql.placeholder('id');
   return {
-    key: db
-      .select({ customerId: customerKeys.customerId, kind: customerKeys.kind })
-      .from(customerKeys)
-      .where(
-        and(
-          or(eq(customerKeys.kind, sql.placeholder('k1')), eq(customerKeys.kind, sql.placeholder('k2'))),
-          eq(customerKeys.value, sql.placeholder('value')),
-        ),
-      )
-      .prepare(),
+    // One statement per group of kinds, the kinds written as literals: bound as parameters
+    // into the condition they made the lookup take about twice as long in SQLite (measured).
+    key: new Map(
+      KEY_GROUPS.map((kinds) => [
+        kinds.join(),
+        db
+          .select({ customerId: customerKeys.customerId, kind: customerKeys.kind })
+          .from(customerKeys)
+          .where(
+            and(
+              sql`${customerKeys.kind} in (${sql.raw(kinds.map((k) => `'${k}'`).join(', '))})`,
+              eq(customerKeys.value, sql.placeholder('value')),
+            ),
+          )
+          .prepare(),
+      ]),
+    ),
     personByEmail: db
       .select({ id: people.id, customerId: people.customerId })
       .from(people)
@@ -56,6 +73,11 @@ function statementsFor(db: Db) {
       .from(people)
       .where(and(eq(people.customerId, id), isNull(people.deletedAt)))
       .prepare(),
+    seenByMember: db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.id, id), visibleToAnyMember()))
+      .prepare(),
   };
 }
 const prepared = new WeakMap<Db, ReturnType<typeof statementsFor>>();
@@ -68,9 +90,9 @@ function statements(db: Db) {
   return s;
 }
 
-function byKey(db: Db, kinds: [KeyKind] | [KeyKind, KeyKind], value: string | null): Match | null {
+function byKey(db: Db, kinds: KeyGroup, value: string | null): Match | null {
   if (!value) return null;
-  const row = statements(db).key.get({ k1: kinds[0], k2: kinds[1] ?? kinds[0], value });
+  const row = statements(db).key.get(kinds.join())?.get({ value });
   return row ? { customerId: row.customerId, kind: row.kind, value } : null;
 }
 
@@ -103,7 +125,8 @@ export function findContext(db: Db, q: ContextQuery, now: Date, viewer: Viewer):
   // Managers see every file; for a member the match must be theirs or shared with them.
   const row =
     found &&
-    (viewer.role === 'manager' || db.get(sql`select 1 from customers where id = ${found.id} and ${visible(viewer)}`))
+    (viewer.role === 'manager' ||
+      statements(db).seenByMember.get({ id: found.id, viewerName: viewer.name, viewerId: viewer.id }))
       ? found
       : undefined;
   if (!m || !row) {

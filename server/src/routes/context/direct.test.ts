@@ -4,7 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PINNED_EXTENSION_ORIGIN } from '../../env.ts';
 import { makeTestApp, TOKEN } from '../../test-utils.ts';
-import { withBadgeDirect } from './badge-direct.ts';
+import { withDirectLookups } from './direct.ts';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -17,7 +17,7 @@ async function serve(hosts: string[] = []) {
   let reachedApp = 0;
   const app = getRequestListener(t.app.fetch);
   const server = createServer(
-    withBadgeDirect(t.deps, (req, res) => {
+    withDirectLookups(t.deps, (req, res) => {
       reachedApp++;
       return app(req, res);
     }),
@@ -43,25 +43,39 @@ const comparable = (h: Record<string, string>) => {
   return rest;
 };
 
-describe("the badge's direct path", () => {
-  it('answers the ordinary case itself, exactly as the app would', async () => {
+describe("the context lookups' direct path", () => {
+  it('answers the ordinary badge and card itself, exactly as the app would', async () => {
     const s = await serve();
     const created = await s.t.request('POST', '/api/customers', {
       name: '嘉华融通',
       tier: 'A',
       website: 'xz-land.com.cn',
+      people: [{ name: '王建国', email: 'wang@xz-land.com.cn', keyPerson: true }],
     });
     const asked: Record<string, string>[] = [{}, { origin: PINNED_EXTENSION_ORIGIN }];
+    const paths = [
+      badge('https://www.xz-land.com.cn/about'),
+      `/api/context?url=${encodeURIComponent('https://www.xz-land.com.cn/about')}`,
+      `/api/context?email=${encodeURIComponent('wang@xz-land.com.cn')}`,
+      `/api/context?name=${encodeURIComponent('嘉华融通')}&url=${encodeURIComponent('https://other.cn')}`,
+    ];
     for (const headers of asked) {
-      const direct = await s.get(badge('https://www.xz-land.com.cn/about'), headers);
-      expect(s.reached()).toBe(0);
-      const viaApp = await s.t.request('GET', badge('https://www.xz-land.com.cn/about'), undefined, headers);
-      expect(direct.status).toBe(200);
-      expect(direct.body).toEqual(viaApp.json);
-      expect(direct.body).toMatchObject({ customerId: created.json.id, tier: 'A' });
-      const appHeaders = comparable(Object.fromEntries(viaApp.headers));
-      expect(comparable(direct.headers)).toEqual({ ...appHeaders, 'content-length': direct.headers['content-length'] });
+      for (const path of paths) {
+        const direct = await s.get(path, headers);
+        expect(s.reached()).toBe(0);
+        const viaApp = await s.t.request('GET', path, undefined, headers);
+        expect(direct.status).toBe(200);
+        expect(direct.body).toEqual(viaApp.json);
+        const appHeaders = comparable(Object.fromEntries(viaApp.headers));
+        expect(comparable(direct.headers)).toEqual({
+          ...appHeaders,
+          'content-length': direct.headers['content-length'],
+        });
+      }
     }
+    expect((await s.get(paths[0] as string)).body).toMatchObject({ customerId: created.json.id, tier: 'A' });
+    expect((await s.get(paths[2] as string)).body.person.name).toBe('王建国');
+    expect((await s.get(paths[3] as string)).body.suggestions).toHaveLength(1);
     // A member sees only their own files, here too.
     const li = s.t.addUser('li', 'member');
     expect((await s.get(badge('https://xz-land.com.cn'), li.headers)).body.customerId).toBeNull();
@@ -89,7 +103,8 @@ describe("the badge's direct path", () => {
       ['/api/context/badge?url=', {}, 'GET', 400],
       [`${badge('https://a.cn')}&url=https%3A%2F%2Fb.cn`, {}, 'GET', 400], // two URLs: the app's schema refuses them
       ['/api/context/badges?url=x', {}, 'GET', 404],
-      ['/api/context?url=https%3A%2F%2Fa.cn', {}, 'GET', 200],
+      ['/api/context', {}, 'GET', 400],
+      ['/api/context?nothing=1', {}, 'GET', 400],
     ];
     for (const [path, headers, method, status] of refused) {
       expect([path, (await open.get(path, headers, method)).status]).toEqual([path, status]);

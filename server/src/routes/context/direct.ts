@@ -1,37 +1,67 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { ContextBadgeQuery } from '@dossier/shared';
+import { ContextBadgeQuery, ContextQuery } from '@dossier/shared';
+import type { ZodType } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { SECURITY_HEADERS } from '../../lib/headers.ts';
 import { admission, bearerToken } from '../../middleware/guard.ts';
 import { badgeFor } from '../../services/badge.ts';
+import { findContext } from '../../services/context.ts';
+import type { Viewer } from '../../services/visibility.ts';
 
-const PATH = '/api/context/badge';
+interface Lookup<Q> {
+  query: ZodType<Q>;
+  answer(deps: AppDeps, query: Q, now: Date, viewer: Viewer): unknown;
+}
+const lookup = <Q>(l: Lookup<Q>) => l as Lookup<unknown>;
+
+/** The lookups made on every tab switch (the badge) and every panel opening (the card). */
+const LOOKUPS = new Map<string, Lookup<unknown>>([
+  [
+    '/api/context/badge',
+    lookup({ query: ContextBadgeQuery, answer: (deps, q, now, viewer) => badgeFor(deps.db, q.url, now, viewer) }),
+  ],
+  [
+    '/api/context',
+    lookup({ query: ContextQuery, answer: (deps, q, now, viewer) => findContext(deps.db, q, now, viewer) }),
+  ],
+]);
+
 /** The app's headers for a JSON answer, as one flat list (writeHead takes it without building an object per answer). */
 const HEADERS = [...SECURITY_HEADERS.flat(), 'Content-Type', 'application/json'];
 
+/** The query as the app's validator sees it, or null when a parameter is given twice (the app refuses that). */
+function queryOf(search: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(search)) {
+    if (k in out) return null;
+    out[k] = v;
+  }
+  return out;
+}
+
 /**
- * The toolbar asks for a badge on every tab switch, so its ordinary case is answered straight
- * from node:http, without building a Request, routing and a middleware chain: measured, that
- * stack cost about twice what the answer itself does. Only the ordinary case, though — the
- * same Host and Origin checks and the same token check as the app, the same query schema, the
- * same service and headers; anything else (no or a wrong token, a foreign Host or Origin, a
- * preflight, a bad query, any other path) goes on to the app, so every refusal is still made
- * in one place and counted there (wrong tokens per client).
+ * The context lookups — the badge on every tab switch, the card when the panel opens — have
+ * their ordinary case answered straight from node:http, without building a Request, routing
+ * and a middleware chain: measured, that stack cost about as much as the answer itself. Only
+ * the ordinary case, though: the same Host and Origin checks and the same token check as the
+ * app, the same query schemas, the same services and headers; anything else (no or a wrong
+ * token, a foreign Host or Origin, a preflight, a bad query, any other path) goes on to the
+ * app, so every refusal is still made in one place and counted there (wrong tokens per client).
  */
-export function withBadgeDirect(deps: AppDeps, app: RequestListener): RequestListener {
+export function withDirectLookups(deps: AppDeps, app: RequestListener): RequestListener {
   const admits = admission(deps);
   return (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '';
     const q = url.indexOf('?');
-    if (req.method !== 'GET' || q !== PATH.length || !url.startsWith(PATH)) return app(req, res);
+    const route = req.method === 'GET' && q > 0 ? LOOKUPS.get(url.slice(0, q)) : undefined;
+    if (!route) return app(req, res);
     const origin = req.headers.origin;
     if (!admits.host(req.headers.host) || (origin !== undefined && !admits.origin(origin))) return app(req, res);
     const token = bearerToken(req.headers.authorization);
     const viewer = token ? deps.authenticate(token) : null;
-    const params = new URLSearchParams(url.slice(q + 1));
-    const query = params.getAll('url').length === 1 ? ContextBadgeQuery.safeParse({ url: params.get('url') }) : null;
+    const query = viewer ? route.query.safeParse(queryOf(url.slice(q + 1))) : null;
     if (!viewer || !query?.success) return app(req, res);
-    const body = JSON.stringify(badgeFor(deps.db, query.data.url, deps.clock(), viewer));
+    const body = JSON.stringify(route.answer(deps, query.data, deps.clock(), viewer));
     const headers = [...HEADERS, 'Content-Length', String(Buffer.byteLength(body))];
     if (origin !== undefined) headers.push('Access-Control-Allow-Origin', origin, 'Vary', 'Origin');
     res.writeHead(200, headers);
