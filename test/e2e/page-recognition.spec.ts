@@ -1,3 +1,5 @@
+import type { CustomerDetail } from '@dossier/shared';
+import { api } from './helpers/api.ts';
 import { expect, expectCustomer, test } from './helpers/fixtures.ts';
 
 // A business-registry page (served locally under a registry-like host): not the company's site.
@@ -27,6 +29,18 @@ test('a registry page showing a known customer’s credit code: the panel shows 
   await panel.getByRole('button', { name: 'Log call' }).click();
   await expect(panel.getByText('Call logged.')).toBeVisible();
   await expect.poll(() => server.interactionRows(jiahe.id).map((r) => r.kind)).toEqual(['call']);
+
+  // Clipping the registry page adds to that customer by default, and the registry's domain is
+  // not offered as the customer's website.
+  await panel.getByRole('button', { name: 'Capture this page' }).click();
+  await expect(panel.getByText(`same credit code ${CODE}`)).toBeVisible();
+  const add = panel.getByRole('button', { name: 'Add to 徐州嘉禾建设工程有限公司' });
+  await expect(add).toHaveClass(/\bprimary\b/);
+  await expect(panel.getByRole('checkbox', { name: /Recognise www\.gsxt-registry\.cn/ })).not.toBeChecked();
+  await add.click();
+  await expect(panel.getByText('Capture stored in the customer file.')).toBeVisible();
+  const detail = await api<CustomerDetail>(server, 'GET', `/api/customers/${jiahe.id}`);
+  expect(detail.keys.map((k) => k.kind)).not.toContain('domain');
 });
 
 test('a page naming a customer exactly, without a key: a suggestion marked "same name", not a match', async ({

@@ -60,7 +60,10 @@ const saved: CaptureSaved = {
   added: { keys: 1, people: 0, phones: 0, emails: 0 },
 };
 
-function setup(frames: (tabId: number, mode: CaptureMode, target: FrameTarget) => FrameResult[] = () => []) {
+function setup(
+  frames: (tabId: number, mode: CaptureMode, target: FrameTarget) => FrameResult[] = () => [],
+  answerFor: (q: ContextQuery) => ContextAnswer = () => empty,
+) {
   const asked: ContextQuery[] = [];
   const injected: Array<{ tabId: number; mode: CaptureMode; target: FrameTarget }> = [];
   const sent: OutboxItem[] = [];
@@ -69,7 +72,7 @@ function setup(frames: (tabId: number, mode: CaptureMode, target: FrameTarget) =
   const api = {
     context: async (q: ContextQuery) => {
       asked.push(q);
-      return ok(empty);
+      return ok(answerFor(q));
     },
     latestCapture: async () => ok({ latest: null }),
     search: async () => ok({ results: [] }),
@@ -127,7 +130,7 @@ describe('CaptureService', () => {
     const { svc, asked } = setup(() => [{ frameId: 0, result: company }]);
     const c = await svc.capturePage(3, company.url);
     expect(asked).toEqual([{ url: company.url }, { name: '徐州嘉禾建设工程有限公司' }]);
-    expect(await svc.inspect(inspectRequest(c))).toEqual({ matches: [], latest: null });
+    expect(await svc.inspect(inspectRequest(c))).toEqual({ matches: [], latest: null, site: null });
     expect(asked).toHaveLength(2);
     // Asked again (or for another capture): asked anew.
     await svc.inspect(inspectRequest(c));
@@ -249,10 +252,29 @@ describe('CaptureService', () => {
     expect(svc.takePending(9)).toBeNull();
   });
 
+  it('inspect says which file the page’s own URL belongs to: a registry page is nobody’s site', async () => {
+    const file = (id: number, kind: 'domain' | 'credit_code') => ({
+      ...empty,
+      customer: { id, name: `file ${id}`, tier: 'B' } as ContextAnswer['customer'],
+      matchedBy: { kind, value: 'x' },
+    });
+    const own = setup(undefined, (q) => (q.url ? file(3, 'domain') : q.creditCode ? file(3, 'credit_code') : empty));
+    const req = {
+      url: company.url,
+      queries: [{ creditCode: '91320303MA20KJ7L8L' }, { url: company.url }],
+      compare: false,
+    };
+    expect((await own.svc.inspect(req)).site).toBe(3);
+    const registry = setup(undefined, (q) => (q.creditCode ? file(3, 'credit_code') : empty));
+    const r = await registry.svc.inspect(req);
+    expect(r.site).toBeNull();
+    expect(r.matches.map((x) => [x.customerId, x.reason])).toEqual([[3, 'credit_code']]);
+  });
+
   it('inspect asks per key and skips "what changed" for a selection', async () => {
     const { svc, asked } = setup();
     const r = await svc.inspect(inspectRequest({ ...company, adapter: 'selection' }));
-    expect(r).toEqual({ matches: [], latest: null });
+    expect(r).toEqual({ matches: [], latest: null, site: null });
     expect(asked).toEqual([{ url: company.url }, { name: '徐州嘉禾建设工程有限公司' }]);
   });
 });

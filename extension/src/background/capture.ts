@@ -115,7 +115,9 @@ export class CaptureService {
       const r = await api.latestCapture(p.url);
       if (r.ok) latest = r.value.latest;
     }
-    return { matches: collectMatches(found), latest };
+    const byUrl = answers[p.queries.findIndex((q) => q.url)];
+    const site = byUrl?.ok && byUrl.value.matchedBy ? (byUrl.value.customer?.id ?? null) : null;
+    return { matches: collectMatches(found), latest, site };
   }
 
   /** "Add to another customer": the picker's search (name, pinyin initials, phone, domain…). */

@@ -71,6 +71,13 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
   // Re-capturing a company already on file adds to it by default (the primary button).
   const pageName = newCustomerName(state) || capture.company?.name;
   const known = inspect && !land ? defaultMatch(inspect.matches, pageName) : null;
+  // A page that names a known company (its credit code on a registry, its name in the news)
+  // but is not on its site: its domain is not offered as the company's unless the user says so.
+  const [domainTouched, setDomainTouched] = useState(false);
+  const notItsSite = Boolean(known && inspect && inspect.site !== known.customerId);
+  useEffect(() => {
+    if (notItsSite && !domainTouched) setAddDomainKey(false);
+  }, [notItsSite, domainTouched]);
   const problems = previewProblems(state);
   const problemAt = (where: string) => {
     const p = problems.find((x: Problem) => x.where === where);
@@ -174,7 +181,14 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
         <h2 id="capture-save">{m.capture.sections.save}</h2>
         {ownSite && host && (
           <label className="check">
-            <input type="checkbox" checked={addDomainKey} onChange={(e) => setAddDomainKey(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={addDomainKey}
+              onChange={(e) => {
+                setDomainTouched(true);
+                setAddDomainKey(e.target.checked);
+              }}
+            />
             {m.capture.addDomainKey(host)}
           </label>
         )}

@@ -129,7 +129,12 @@ export const requests = {
       /** Compare with the page's last saved capture (not for a selection: it is part of a page). */
       compare: z.boolean(),
     }),
-    answer: z.object({ matches: z.array(CaptureMatch), latest: LatestCapture.nullable() }),
+    answer: z.object({
+      matches: z.array(CaptureMatch),
+      latest: LatestCapture.nullable(),
+      /** The file the page's own URL belongs to (its domain), if any: is this the company's site? */
+      site: id.nullable().default(null),
+    }),
   },
   /** Queues the previewed capture in the outbox (idempotency key added here). */
   'capture/save': {
