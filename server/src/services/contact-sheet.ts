@@ -1,6 +1,8 @@
 import type { Settings, Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { sheetRemarks } from '../db/schema.ts';
+import { liveCustomer } from './customers.ts';
 import { loadExcel } from './excel.ts';
 import { monthRange } from './reclassification.ts';
 import { toCsv } from './transfer/export.ts';
@@ -136,4 +138,14 @@ export async function sheetXlsx(sheet: ContactSheet, lang: 'zh' | 'en'): Promise
 /** CSV through the one CSV writer of every export (BOM for Excel, no cell ever run as a formula). */
 export function sheetCsv(sheet: ContactSheet, lang: 'zh' | 'en'): Buffer {
   return toCsv(sheetGrid(sheet, lang));
+}
+
+/** A customer's remark for the month; one per file and month, the last write wins. */
+export function saveRemark(db: Db, customerId: number, month: string, text: string, now: Date, viewer: Viewer): void {
+  liveCustomer(db, customerId, viewer);
+  const at = now.toISOString();
+  db.insert(sheetRemarks)
+    .values({ customerId, month, text, updatedAt: at })
+    .onConflictDoUpdate({ target: [sheetRemarks.customerId, sheetRemarks.month], set: { text, updatedAt: at } })
+    .run();
 }

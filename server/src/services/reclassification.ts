@@ -2,7 +2,10 @@ import type { Settings } from '@dossier/shared';
 import { CALL_KINDS, nextDue, type Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { reclassDecisions } from '../db/schema.ts';
+import { ApiError } from '../lib/errors.ts';
 import { dayStart } from '../lib/time.ts';
+import { updateCustomer } from './customers.ts';
 import { type Viewer, visible } from './visibility.ts';
 
 /** A reason is a code plus its figures; the dashboard words it in the user's language. */
@@ -175,5 +178,58 @@ export function tierDistribution(db: Db, viewer: Viewer) {
   return (['A', 'B', 'C'] as const).map((tier) => {
     const count = rows.find((r) => r.tier === tier)?.n ?? 0;
     return { tier, count, share: total ? count / total : 0, guide: guide[tier] };
+  });
+}
+
+export interface Decision {
+  customerId: number;
+  accept: boolean;
+  note?: string;
+}
+
+/**
+ * Accepts or rejects the month's open proposals in one write: accepted ones change the tier with
+ * the reasons in the tier history; a decision without an open proposal (already decided, or gone
+ * stale) is a 409 and nothing is written.
+ */
+export function decideReclassification(
+  db: Db,
+  month: string,
+  decisions: Decision[],
+  now: Date,
+  settings: Settings,
+  viewer: Viewer,
+) {
+  return db.transaction((tx) => {
+    const open = new Map(
+      proposeReclassification(db, month, settings, viewer, now).proposals.map((p) => [p.customerId, p]),
+    );
+    let accepted = 0;
+    for (const d of decisions) {
+      const p = open.get(d.customerId);
+      if (!p)
+        throw new ApiError('conflict', `no open proposal for customer ${d.customerId} in ${month}`, {
+          customerId: d.customerId,
+        });
+      if (d.accept) {
+        const why = `reclassification ${month}: ${p.reasons.map((r) => r.code).join(', ')}${d.note ? ` — ${d.note}` : ''}`;
+        updateCustomer(db, p.customerId, { tier: p.to }, now, settings, viewer, why);
+        accepted++;
+      }
+      tx.insert(reclassDecisions)
+        .values({
+          customerId: p.customerId,
+          month,
+          fromTier: p.from,
+          toTier: p.to,
+          accepted: d.accept,
+          reasons: p.reasons,
+          decidedBy: viewer.name,
+          at: now.toISOString(),
+        })
+        .run();
+      open.delete(d.customerId);
+    }
+    return { accepted, rejected: decisions.length - accepted };
   });
 }

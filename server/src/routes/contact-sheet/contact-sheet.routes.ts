@@ -1,9 +1,7 @@
 import { Sheet } from '@dossier/shared';
 import { z } from 'zod';
-import { sheetRemarks } from '../../db/schema.ts';
 import { empty, file, json, MEDIA, router, routesOf } from '../../lib/openapi.ts';
-import { contactSheet, sheetCsv, sheetXlsx } from '../../services/contact-sheet.ts';
-import { liveCustomer } from '../../services/customers.ts';
+import { contactSheet, saveRemark, sheetCsv, sheetXlsx } from '../../services/contact-sheet.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'like 2026-11');
 const Query = z.object({
@@ -67,11 +65,6 @@ export const contactSheetRoutes = () =>
     .openapi(remark, (c) => {
       const { customerId, month, text } = c.req.valid('json');
       const { db, now, viewer } = c.get('ctx');
-      liveCustomer(db, customerId, viewer);
-      const at = now.toISOString();
-      db.insert(sheetRemarks)
-        .values({ customerId, month, text, updatedAt: at })
-        .onConflictDoUpdate({ target: [sheetRemarks.customerId, sheetRemarks.month], set: { text, updatedAt: at } })
-        .run();
+      saveRemark(db, customerId, month, text, now, viewer);
       return c.body(null, 204);
     });

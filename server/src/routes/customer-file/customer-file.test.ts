@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isoWeek } from '../../services/focus.ts';
 import { idem, makeTestApp } from '../../test-utils.ts';
-import { isoWeek } from '../focus/focus.routes.ts';
 
 describe('the customer file: history, parcels, commitments, materials; pipeline, lost, focus', () => {
   it('numbers materials, serves files as attachments, and lists tier history and commitments', async () => {

@@ -1,11 +1,8 @@
 import { Commitment, CommitmentCreate, Interaction, InteractionCreate } from '@dossier/shared';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { commitments } from '../../db/schema.ts';
-import { notFound } from '../../lib/errors.ts';
 import { json, router, routesOf } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
-import { liveCustomer } from '../../services/customers.ts';
+import { createCommitment, keepCommitment } from '../../services/commitments.ts';
 import { logInteraction, undoInteraction } from '../../services/interactions.ts';
 
 const Undone = z.object({ interaction: Interaction });
@@ -61,15 +58,6 @@ const kept = commitmentRoute({
   responses: { 200: json(Commitment, 'The commitment, kept') },
 });
 
-const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
-  id: r.id,
-  customerId: r.customerId,
-  text: r.text,
-  dueAt: r.dueAt,
-  keptAt: r.keptAt,
-  createdAt: r.createdAt,
-});
-
 export const interactionRoutes = () =>
   router()
     .openapi(log, (c) => {
@@ -83,47 +71,11 @@ export const interactionRoutes = () =>
       return c.json({ interaction }, 200);
     })
     .openapi(promise, (c) => {
-      const input = c.req.valid('json');
       const { db, now, viewer } = c.get('ctx');
-      const result = db.transaction((tx) => {
-        if (input.idempotencyKey) {
-          const prior = tx.select().from(commitments).where(eq(commitments.idempotencyKey, input.idempotencyKey)).get();
-          if (prior) {
-            liveCustomer(tx, prior.customerId, viewer, true);
-            return { row: prior, replayed: true };
-          }
-        }
-        liveCustomer(tx, input.customerId, viewer);
-        const row = tx
-          .insert(commitments)
-          .values({
-            customerId: input.customerId,
-            text: input.text,
-            dueAt: new Date(input.dueAt).toISOString(),
-            idempotencyKey: input.idempotencyKey ?? null,
-            createdAt: now.toISOString(),
-          })
-          .returning()
-          .get();
-        return { row, replayed: false };
-      });
-      const answer = toCommitment(result.row);
-      return result.replayed ? c.json(answer, 200) : c.json(answer, 201);
+      const { commitment, replayed } = createCommitment(db, c.req.valid('json'), now, viewer);
+      return replayed ? c.json(commitment, 200) : c.json(commitment, 201);
     })
     .openapi(kept, (c) => {
-      const { id } = c.req.valid('param');
       const { db, now, viewer } = c.get('ctx');
-      const found = db.transaction((tx) => {
-        const current = tx.select().from(commitments).where(eq(commitments.id, id)).get();
-        if (!current) throw notFound('commitment');
-        liveCustomer(tx, current.customerId, viewer);
-        if (current.keptAt) return current;
-        return tx
-          .update(commitments)
-          .set({ keptAt: now.toISOString() })
-          .where(eq(commitments.id, id))
-          .returning()
-          .get();
-      });
-      return c.json(toCommitment(found), 200);
+      return c.json(keepCommitment(db, c.req.valid('param').id, now, viewer), 200);
     });

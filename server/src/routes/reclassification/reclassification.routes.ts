@@ -1,10 +1,12 @@
 import { Decided, Reclassification } from '@dossier/shared';
 import { z } from 'zod';
-import { reclassDecisions } from '../../db/schema.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { json, router, routesOf } from '../../lib/openapi.ts';
-import { updateCustomer } from '../../services/customers.ts';
-import { lastCompleteMonth, proposeReclassification, tierDistribution } from '../../services/reclassification.ts';
+import {
+  decideReclassification,
+  lastCompleteMonth,
+  proposeReclassification,
+  tierDistribution,
+} from '../../services/reclassification.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'like 2026-11');
 /** Without a month: the last complete one (the unfinished month is judged only if asked for). */
@@ -51,37 +53,5 @@ export const reclassificationRoutes = () =>
     .openapi(decide, (c) => {
       const { month, decisions } = c.req.valid('json');
       const { db, now, settings, viewer } = c.get('ctx');
-      const result = db.transaction((tx) => {
-        const open = new Map(
-          proposeReclassification(db, month, settings, viewer, now).proposals.map((p) => [p.customerId, p]),
-        );
-        let accepted = 0;
-        for (const d of decisions) {
-          const p = open.get(d.customerId);
-          if (!p)
-            throw new ApiError('conflict', `no open proposal for customer ${d.customerId} in ${month}`, {
-              customerId: d.customerId,
-            });
-          if (d.accept) {
-            const why = `reclassification ${month}: ${p.reasons.map((r) => r.code).join(', ')}${d.note ? ` — ${d.note}` : ''}`;
-            updateCustomer(db, p.customerId, { tier: p.to }, now, settings, viewer, why);
-            accepted++;
-          }
-          tx.insert(reclassDecisions)
-            .values({
-              customerId: p.customerId,
-              month,
-              fromTier: p.from,
-              toTier: p.to,
-              accepted: d.accept,
-              reasons: p.reasons,
-              decidedBy: viewer.name,
-              at: now.toISOString(),
-            })
-            .run();
-          open.delete(d.customerId);
-        }
-        return { accepted, rejected: decisions.length - accepted };
-      });
-      return c.json(result, 200);
+      return c.json(decideReclassification(db, month, decisions, now, settings, viewer), 200);
     });

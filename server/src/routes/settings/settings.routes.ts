@@ -1,9 +1,6 @@
 import { Settings, SettingsPatch } from '@dossier/shared';
-import { ApiError } from '../../lib/errors.ts';
 import { json, router, routesOf } from '../../lib/openapi.ts';
-import { isValidTimeZone } from '../../lib/time.ts';
-import { refreshAllDue } from '../../services/due.ts';
-import { mergeSettings, saveSettings } from '../../services/settings.ts';
+import { changeSettings } from '../../services/settings.ts';
 
 const route = routesOf('settings');
 
@@ -29,15 +26,5 @@ export const settingsRoutes = () =>
     .openapi(read, (c) => c.json(c.get('ctx').settings, 200))
     .openapi(write, (c) => {
       const { db, settings, viewer } = c.get('ctx');
-      if (viewer.role !== 'manager') throw new ApiError('forbidden', 'only a manager changes the cadence');
-      const patch = c.req.valid('json');
-      if (patch.timeZone && !isValidTimeZone(patch.timeZone)) {
-        throw new ApiError('invalid_request', `unknown time zone ${patch.timeZone}`, [{ path: 'timeZone' }]);
-      }
-      const next = mergeSettings(settings, patch);
-      db.transaction((tx) => {
-        saveSettings(tx, next);
-        refreshAllDue(db, next);
-      });
-      return c.json(next, 200);
+      return c.json(changeSettings(db, settings, c.req.valid('json'), viewer), 200);
     });

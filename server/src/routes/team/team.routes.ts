@@ -1,10 +1,9 @@
 import { Me } from '@dossier/shared';
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { customerShares, users } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { empty, json, router, routesOf } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
+import { shareCustomer, unshareCustomer } from '../../services/shares.ts';
 import { addUser, listUsers, recentAudit, revokeUser, rotateUserToken } from '../../services/users.ts';
 import type { Viewer } from '../../services/visibility.ts';
 
@@ -149,21 +148,13 @@ export const teamRoutes = () =>
       const { id } = c.req.valid('param');
       const { db, now, viewer } = c.get('ctx');
       shareable(viewer, c.get('customer').owner);
-      const { userId } = c.req.valid('json');
-      const user = db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
-      if (!user) throw new ApiError('invalid_request', `no user ${userId}`, [{ path: 'userId' }]);
-      db.insert(customerShares)
-        .values({ customerId: id, userId, createdAt: now.toISOString() })
-        .onConflictDoNothing()
-        .run();
+      shareCustomer(db, id, c.req.valid('json').userId, now);
       return c.body(null, 204);
     })
     .openapi(unshare, (c) => {
       const { id, userId } = c.req.valid('param');
       const { db, viewer } = c.get('ctx');
       shareable(viewer, c.get('customer').owner);
-      db.delete(customerShares)
-        .where(and(eq(customerShares.customerId, id), eq(customerShares.userId, userId)))
-        .run();
+      unshareCustomer(db, id, userId);
       return c.body(null, 204);
     });

@@ -1,0 +1,38 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { focusNotes } from '../db/schema.ts';
+import type { Viewer } from './visibility.ts';
+
+const ymd = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+
+/** ISO-8601 week of a calendar day: the week belongs to the year of its Thursday. */
+export function isoWeek(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  const thursday = new Date(d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * 86_400_000);
+  const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1;
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The viewer's notes for today, tomorrow and this week, in the configured time zone (empty text when none). */
+export function readFocus(db: Db, now: Date, timeZone: string, viewer: Viewer) {
+  const today = ymd(now, timeZone);
+  const tomorrow = ymd(new Date(now.getTime() + 86_400_000), timeZone);
+  const week = isoWeek(today);
+  const rows = db
+    .select()
+    .from(focusNotes)
+    .where(and(eq(focusNotes.userId, viewer.id), inArray(focusNotes.period, [today, tomorrow, week])))
+    .all();
+  const note = (period: string) => ({ period, text: rows.find((r) => r.period === period)?.text ?? '' });
+  return { today: note(today), tomorrow: note(tomorrow), week: note(week) };
+}
+
+export function writeFocus(db: Db, period: string, text: string, now: Date, viewer: Viewer): void {
+  const at = now.toISOString();
+  db.insert(focusNotes)
+    .values({ userId: viewer.id, period, text, updatedAt: at })
+    .onConflictDoUpdate({ target: [focusNotes.userId, focusNotes.period], set: { text, updatedAt: at } })
+    .run();
+}
