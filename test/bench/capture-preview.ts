@@ -127,19 +127,25 @@ try {
       await panel.getByRole('button', { name: 'Cancel' }).click();
       await panel.getByRole('button', { name: 'Capture this page' }).waitFor();
     }
-    // The background's part alone: inject the capture script, run it, take its answer.
+    // The background's part alone, as src/background/inject.ts does it: the capture the page
+    // keeps from the clicks above runs at once (else the script is loaded), its answer taken.
     const tabId = await ext.tabId(site);
     const inject: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
       await ext.worker.evaluate(`(async () => {
         const target = { tabId: ${tabId} };
-        await chrome.scripting.executeScript({
+        const [r] = await chrome.scripting.executeScript({
           target,
-          func: (m) => { globalThis.__dossierCaptureMode = m; },
+          func: (m) => {
+            const g = globalThis;
+            if (g.__dossierCapture) return { ran: true, result: g.__dossierCapture.run(m) };
+            g.__dossierCaptureMode = m;
+            return { ran: false };
+          },
           args: ['page'],
         });
-        await chrome.scripting.executeScript({ target, files: ['/content-scripts/capture.js'] });
+        if (!r.result.ran) await chrome.scripting.executeScript({ target, files: ['/content-scripts/capture.js'] });
       })()`);
       inject.push(performance.now() - t0);
     }
