@@ -24,6 +24,7 @@ export default defineBackground(() => {
   let log: InteractionLog | undefined;
   const contexts = new ContextService({
     fetchAnswer: async (query) => (await currentApi())?.context(query) ?? null,
+    fetchBadge: async (url) => (await currentApi())?.contextBadge(url) ?? null,
     unconfirmed: async (customerId) => log?.unconfirmed(await outbox.state(), customerId) ?? { logs: [], pending: [] },
     settings: settingsSource(currentApi),
     onReachable: () => void outbox.flush({ force: true }),
@@ -31,6 +32,7 @@ export default defineBackground(() => {
       broadcast({ event: 'context/changed', key, view });
       void badges.updateAll(key);
     },
+    onBadgeStale: (key) => void badges.updateAll(key),
   });
   log = new InteractionLog(outbox, contexts);
   const badges = startBadges(contexts, async () => {

@@ -4,6 +4,7 @@ import {
   type CaptureSave,
   CaptureSaved,
   ContextAnswer,
+  ContextBadge,
   type ContextQuery,
   CustomerDetail,
   ErrorBody,
@@ -122,6 +123,8 @@ export function createApi(conn: Connection, fetchImpl: typeof fetch = (...a) => 
     /** Managers only (403 otherwise); every file's due dates follow at once. */
     updateSettings: (json: SettingsPatch) => call(() => client.api.settings.$put({ json }), Settings),
     context: (query: ContextQuery) => call(() => client.api.context.$get({ query }), ContextAnswer),
+    /** The toolbar's question for a tab: tier and what is due, without the card. */
+    contextBadge: (url: string) => call(() => client.api.context.badge.$get({ query: { url } }), ContextBadge),
     logInteraction: (json: InteractionCreate) => call(() => client.api.interactions.$post({ json }), Interaction),
     undoInteraction: (id: number) =>
       call(() => client.api.interactions[':id'].$delete({ param: { id: String(id) } }), Undone),

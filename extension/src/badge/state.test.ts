@@ -1,7 +1,9 @@
 import type { ContextAnswer } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
 import type { ContextView } from '../context/view.ts';
-import { badgeFor, LOST_COLOR, OVERDUE_COLOR, TIER_COLORS, WAITING_COLOR } from './state.ts';
+import { factsOf, LOST_COLOR, OVERDUE_COLOR, badgeFor as paint, TIER_COLORS, WAITING_COLOR } from './state.ts';
+
+const badgeFor = (view: ContextView | null, box: { waiting: number; stalled: boolean }) => paint(factsOf(view), box);
 
 const answer = (tier: 'A' | 'B' | 'C', overdue: boolean, lost: ContextAnswer['lost'] = null) =>
   ({

@@ -1,6 +1,19 @@
 import type { Tier } from '@dossier/shared';
 import type { ContextView } from '../context/view.ts';
 
+/** What a tab's badge is painted from: its file's tier, whether it is lost, whether anything is overdue. */
+export interface BadgeFacts {
+  tier: Tier;
+  lost: boolean;
+  overdue: boolean;
+}
+
+/** The facts of a card (null for browser pages, unknown sites and errors). */
+export function factsOf(view: ContextView | null): BadgeFacts | null {
+  if (view?.state !== 'customer' || !view.answer.tier) return null;
+  return { tier: view.answer.tier, lost: view.answer.lost !== null, overdue: view.answer.overdue.any };
+}
+
 export interface BadgeState {
   text: string;
   color: string;
@@ -21,19 +34,16 @@ export interface OutboxBadgeInput {
 }
 
 /**
- * The toolbar badge for one tab, from its URL's card alone (no script in the page):
- * the tier letter on a tier colour, red when anything is overdue, neutral grey for a lost
- * file. While writes are stuck
- * waiting for an unreachable server, the count of them wins: the user must know their calls
- * haven't arrived yet.
+ * The toolbar badge for one tab, from its file's facts alone (no script in the page): the tier
+ * letter on a tier colour, red when anything is overdue, neutral grey for a lost file. While
+ * writes are stuck waiting for an unreachable server, the count of them wins: the user must
+ * know their calls haven't arrived yet.
  */
-export function badgeFor(view: ContextView | null, outbox: OutboxBadgeInput): BadgeState {
+export function badgeFor(facts: BadgeFacts | null, outbox: OutboxBadgeInput): BadgeState {
   if (outbox.stalled && outbox.waiting > 0) {
     return { text: outbox.waiting > 99 ? '99+' : String(outbox.waiting), color: WAITING_COLOR };
   }
-  if (view?.state !== 'customer') return NONE;
-  const { tier, overdue, lost } = view.answer;
-  if (!tier) return NONE;
-  if (lost) return { text: tier, color: LOST_COLOR };
-  return { text: tier, color: overdue.any ? OVERDUE_COLOR : TIER_COLORS[tier] };
+  if (!facts) return NONE;
+  if (facts.lost) return { text: facts.tier, color: LOST_COLOR };
+  return { text: facts.tier, color: facts.overdue ? OVERDUE_COLOR : TIER_COLORS[facts.tier] };
 }

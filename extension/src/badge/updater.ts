@@ -1,8 +1,7 @@
 import { browser } from '#imports';
 import { classifyPage } from '../context/page.ts';
 import type { ContextService } from '../context/service.ts';
-import type { ContextView } from '../context/view.ts';
-import { type BadgeState, badgeFor, type OutboxBadgeInput } from './state.ts';
+import { type BadgeFacts, type BadgeState, badgeFor, type OutboxBadgeInput } from './state.ts';
 
 // MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge methods.
 const action = () => browser.action ?? browser.browserAction;
@@ -21,15 +20,15 @@ async function paint(tabId: number, b: BadgeState): Promise<void> {
  * each window shows the right letter for its own active tab.
  */
 export function startBadges(contexts: ContextService, outbox: () => Promise<OutboxBadgeInput>) {
-  const viewFor = async (url: string | undefined): Promise<ContextView | null> => {
+  const factsFor = async (url: string | undefined): Promise<BadgeFacts | null> => {
     const page = classifyPage(url);
     if (page.kind === 'browser') return null;
-    return contexts.get(page.url);
+    return contexts.badge(page.url);
   };
 
   const updateTab = async (tabId: number, url: string | undefined) => {
-    const [view, box] = await Promise.all([viewFor(url), outbox()]);
-    await paint(tabId, badgeFor(view, box));
+    const [facts, box] = await Promise.all([factsFor(url), outbox()]);
+    await paint(tabId, badgeFor(facts, box));
   };
 
   const updateAll = async (onlyKey?: string) => {

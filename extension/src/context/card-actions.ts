@@ -33,9 +33,7 @@ export function createCardActions(deps: { api: () => Promise<Api | null>; contex
     const view = (await contexts.refresh(key, p.sender ? senderQuery(p.sender) : { url: p.url })) ?? {
       state: 'browser' as const,
     };
-    for (const [k, url] of contexts.keysWithUrls()) {
-      if (k !== key && contexts.cachedAnswer(k)?.customer?.id === p.customerId) void contexts.refresh(k, url);
-    }
+    contexts.customerChanged(p.customerId, key);
     return { view };
   };
 

@@ -1,5 +1,6 @@
-import type { ContextAnswer, ContextQuery, DueSettings } from '@dossier/shared';
+import type { ContextAnswer, ContextBadge, ContextQuery, DueSettings } from '@dossier/shared';
 import type { ApiResult } from '../api/client.ts';
+import { type BadgeFacts, factsOf } from '../badge/state.ts';
 import { applyUnconfirmed, type UnconfirmedLog } from './optimistic.ts';
 import { classifyPage } from './page.ts';
 import type { ContextView, ErrorReason, PendingInteraction } from './view.ts';
@@ -25,6 +26,8 @@ export interface Unconfirmed {
 export interface ContextServiceDeps {
   /** null when no server is configured. */
   fetchAnswer: (query: ContextQuery) => Promise<ApiResult<ContextAnswer> | null>;
+  /** The badge-sized answer for a URL; null when no server is configured. Without it, badges read cards. */
+  fetchBadge?: (url: string) => Promise<ApiResult<ContextBadge> | null>;
   /** Logs for this customer that the server has not confirmed (outbox + just delivered). */
   unconfirmed: (customerId: number) => Promise<Unconfirmed>;
   settings: () => Promise<DueSettings>;
@@ -33,6 +36,8 @@ export interface ContextServiceDeps {
   onReachable?: () => void;
   /** A cached card changed without being asked (revalidation, a write landing). */
   onChanged?: (key: string, view: ContextView) => void;
+  /** A badge-sized answer was forgotten because its file changed: the key's tabs are painted again. */
+  onBadgeStale?: (key: string) => void;
 }
 
 /** Fresh enough to show without asking again; older entries are shown and revalidated. */
@@ -46,6 +51,8 @@ export const FRESH_MS = 30_000;
  */
 export class ContextService {
   private readonly cache = new Map<string, Entry>();
+  /** Badge-sized answers of pages whose card nobody has opened, by the same key. */
+  private readonly badges = new Map<string, { badge: ContextBadge; fetchedAt: number }>();
   private readonly inflight = new Map<string, Promise<ContextView>>();
   private readonly now: () => number;
 
@@ -70,6 +77,32 @@ export class ContextService {
       return this.view(l.key, entry);
     }
     return this.fetch(l.key, l.query);
+  }
+
+  /**
+   * What the toolbar shows for a URL. A card already read (or being read: the panel is open)
+   * answers it; otherwise the badge-sized answer does — the tier and what is due, one small
+   * statement on the server — and the card is read only when the panel asks for it. A file
+   * with calls the server has not confirmed yet is read as a card, so those count at once.
+   */
+  async badge(url: string): Promise<BadgeFacts | null> {
+    const page = classifyPage(url);
+    if (page.kind === 'browser') return null;
+    if (!this.deps.fetchBadge || this.cache.has(page.key) || this.inflight.has(page.key)) {
+      return factsOf(await this.get(url));
+    }
+    let known = this.badges.get(page.key);
+    if (!known || this.now() - known.fetchedAt > FRESH_MS) {
+      const r = await this.deps.fetchBadge(url);
+      if (!r?.ok) return null;
+      known = { badge: r.value, fetchedAt: this.now() };
+      this.badges.set(page.key, known);
+      this.deps.onReachable?.();
+    }
+    const { customerId, tier, lost, overdue } = known.badge;
+    if (customerId === null || !tier) return null;
+    if ((await this.deps.unconfirmed(customerId)).logs.length) return factsOf(await this.get(url));
+    return { tier, lost, overdue: overdue.any };
   }
 
   /** The cached card for a URL without asking the server (null when not cached). */
@@ -114,6 +147,23 @@ export class ContextService {
 
   clear(): void {
     this.cache.clear();
+    this.badges.clear();
+  }
+
+  /**
+   * A customer's file changed (a write landed, here or on the dashboard): every card of it a
+   * page shows is read again — but `except`, already re-read by the caller — and its
+   * badge-sized answers are forgotten, so the toolbar asks again at once.
+   */
+  customerChanged(customerId: number, except?: string): void {
+    for (const [key, url] of this.keysWithUrls()) {
+      if (key !== except && this.cachedAnswer(key)?.customer?.id === customerId) void this.refresh(key, url);
+    }
+    for (const [key, known] of this.badges) {
+      if (known.badge.customerId !== customerId) continue;
+      this.badges.delete(key);
+      this.deps.onBadgeStale?.(key);
+    }
   }
 
   keysWithUrls(): Array<[string, string]> {
@@ -141,6 +191,7 @@ export class ContextService {
     if (r.ok) {
       const entry = { answer: r.value, fetchedAt: this.now(), query };
       this.cache.set(key, entry);
+      this.badges.delete(key);
       this.deps.onReachable?.();
       return this.view(key, entry);
     }

@@ -22,11 +22,7 @@ const UNDO_WINDOW_MS = 5 * 60_000;
 export function serveDashboardBridge({ outbox, contexts }: Deps): void {
   const recent = new Map<string, { body: InteractionCreate; at: number }>();
 
-  const refreshCards = (customerId: number) => {
-    for (const [key, url] of contexts.keysWithUrls()) {
-      if (contexts.cachedAnswer(key)?.customer?.id === customerId) void contexts.refresh(key, url);
-    }
-  };
+  const refreshCards = (customerId: number) => contexts.customerChanged(customerId);
   outbox.onDelivered((item) => {
     if (item.op !== 'capture/save' && item.key.startsWith('customer:')) refreshCards(item.body.customerId);
   });
