@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPhones, foldWidth, normalisePhone, phoneDigits, samePhone } from './phones.ts';
+import { findPhones, foldWidth, normalisePhone, phoneDigits, phoneSearchDigits, samePhone } from './phones.ts';
 
 // shared/ is I/O-free and compiled without Node types; the test reads the public strings
 // through a dynamically imported node:fs, typed here with just what it uses.
@@ -245,5 +245,23 @@ describe.skipIf(!haveStrings)('public Chinese phone test strings (../shared/fixt
     // Measured floor; the misses are documented in the report (dated prefix lists, local
     // numbers without an area code, North American numbers written without +1).
     expect(rate).toBeGreaterThanOrEqual(0.86);
+  });
+});
+
+describe('phoneSearchDigits: one number, the digits every stored form of it contains', () => {
+  it.each([
+    ['+86 187-5348-5579', '18753485579'],
+    ['0086 187 5348 5579', '18753485579'],
+    ['18753485579', '18753485579'],
+    ['0516-87654321', '51687654321'],
+    ['+86 516 8765 4321', '51687654321'],
+    ['+1 305-677-6594', '3056776594'],
+  ])('%s → %s', (raw, digits) => {
+    expect(phoneSearchDigits(raw)).toBe(digits);
+  });
+
+  it('is null for what is not one whole number', () => {
+    expect(phoneSearchDigits('5579')).toBeNull();
+    expect(phoneSearchDigits('0516-87654321 13952001234')).toBeNull();
   });
 });

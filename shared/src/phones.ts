@@ -240,6 +240,18 @@ function parseOne(raw: string): string | null {
   return first.ext ? `${first.number};ext=${first.ext}` : first.number;
 }
 
+/**
+ * The digits a search for one phone number looks for: its national significant number, which
+ * every stored form of the number contains ("+86 187-5348-5579", "0086 187 5348 5579" and
+ * "18753485579" → "18753485579"; "0516-87654321" and "+86 516 8765 4321" → "51687654321").
+ * Null when the text is not one phone number (a fragment such as the last four digits).
+ */
+export function phoneSearchDigits(raw: string): string | null {
+  const e164 = normalisePhone(raw);
+  if (!e164) return null;
+  return parsePhoneNumberFromString(e164.replace(/;ext=.*$/, ''))?.nationalNumber ?? null;
+}
+
 /** The same number however written: by E.164 where both parse, else by their digits. */
 export function samePhone(a: string, b: string): boolean {
   const [na, nb] = [normalisePhone(a), normalisePhone(b)];

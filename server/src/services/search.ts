@@ -1,4 +1,4 @@
-import { toHalfWidth } from '@dossier/shared';
+import { phoneSearchDigits, registrableDomain, toHalfWidth } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { BIGRAM_END } from './search-index.ts';
@@ -14,6 +14,12 @@ const likeEscape = (q: string) => q.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 const CANDIDATES = 2000;
 
+/** The registrable domain of a query that is a web address or a host name, else null. */
+function webDomain(q: string): string | null {
+  if (q.includes('@') || /\s/.test(q) || !/^(https?:\/\/|www\.)|^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/.test(q)) return null;
+  return registrableDomain(q);
+}
+
 /**
  * Finds customers by name (substring, Chinese too), pinyin initials (`jhrt` → 嘉华融通), full
  * pinyin, phone digits, domain or e-mail. Three characters or more go through the FTS5 trigram
@@ -23,7 +29,9 @@ export function searchCustomers(db: Db, raw: string, limit: number, viewer: View
   const q = toHalfWidth(raw).trim().toLowerCase();
   const digits = q.replace(/[\s\-()+.]/g, '');
   const isPhone = /^\d{3,}$/.test(digits);
-  const needle = isPhone ? digits : q;
+  // A whole number is looked for as its national digits, which every stored form contains; a
+  // web address or host as its registrable domain (www.xz-land.com.cn/about → xz-land.com.cn).
+  const needle = isPhone ? (phoneSearchDigits(q) ?? digits) : (webDomain(q) ?? q);
   let hits: Hit[];
   if ([...needle].length >= 3) {
     hits = db

@@ -34,6 +34,14 @@ describe('search', () => {
     ['dt', []],
     ['xz-land', ['嘉华融通置业有限公司']],
     ['hengxin-js.cn', ['江苏恒信建设集团有限公司']],
+    // A whole number however it is written, a web address or a host.
+    ['+86 139-5200-1234', ['华融物业管理有限公司']],
+    ['0086 13952001234', ['华融物业管理有限公司']],
+    ['+86 516 8765 4321', ['嘉华融通置业有限公司']],
+    ['(0516) 8765-4321', ['嘉华融通置业有限公司']],
+    ['https://www.xz-land.com.cn/about?x=1', ['嘉华融通置业有限公司']],
+    ['www.xz-land.com.cn', ['嘉华融通置业有限公司']],
+    ['hr.northwind-trading.com', ['Northwind Trading Co., Ltd.']],
   ])('%s finds %j', async (q, expected) => {
     const t = makeTestApp();
     await seed(t);
