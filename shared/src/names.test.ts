@@ -3,6 +3,7 @@ import {
   chineseSurname,
   fullPinyin,
   indexLetter,
+  nameParts,
   normaliseCompanyName,
   pinyinInitials,
   searchForms,
@@ -147,5 +148,17 @@ describe('chineseSurname', () => {
     expect(
       ['欧阳娜娜', '司马光', '诸葛亮', '上官婉儿', '王建国', '李明', '高兴明', '张家口'].map(chineseSurname),
     ).toEqual(['欧阳', '司马', '诸葛', '上官', '王', '李', '高', '张']);
+  });
+});
+
+describe('nameParts: family and given names for formats that keep them apart', () => {
+  it.each([
+    ['王建国', '王', '建国'],
+    ['欧阳娜娜', '欧阳', '娜娜'],
+    ['Ann Marie Lee', 'Lee', 'Ann Marie'],
+    ['  Ann   Lee ', 'Lee', 'Ann'],
+    ['Madonna', 'Madonna', ''],
+  ])('%s → %s + %s', (name, family, given) => {
+    expect(nameParts(name)).toEqual({ family, given });
   });
 });

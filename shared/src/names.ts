@@ -330,3 +330,19 @@ export function chineseSurname(name: string): string {
   const head = segment(trimmed, { surname: 'head', format: OutputFormat.ZhSegment })[0] ?? '';
   return [...head].length === 2 && [...trimmed].length > 2 ? head : [...trimmed].slice(0, 1).join('');
 }
+
+/**
+ * A person's name as family and given names, for formats that keep them apart (vCard N): a
+ * Chinese name by its surname, compound ones kept whole (欧阳娜娜 → 欧阳 + 娜娜); a Western one
+ * as written, given names first (Ann Marie Lee → Lee + Ann Marie); a single word as the family name.
+ */
+export function nameParts(name: string): { family: string; given: string } {
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (/^[\p{Script=Han}·]+$/u.test(trimmed) && [...trimmed].length > 1) {
+    const family = chineseSurname(trimmed);
+    return { family, given: trimmed.slice(family.length) };
+  }
+  const words = trimmed.split(' ');
+  if (words.length < 2) return { family: trimmed, given: '' };
+  return { family: words.at(-1) ?? '', given: words.slice(0, -1).join(' ') };
+}

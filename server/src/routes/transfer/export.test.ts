@@ -287,6 +287,10 @@ describe('export', () => {
       'tel:+8651687654301',
     ]);
     expect(String(wang.getFirstPropertyValue('bday'))).toContain('1968-05-12');
+    // As RFC 6350 writes them, for readers that take TEL as text unless told: VALUE=uri; N split.
+    const text = res.body.toString('utf8');
+    expect(text).toContain('TEL;TYPE=cell;VALUE=uri:tel:+8613952000001');
+    expect(text).toContain('N:王;建国;;;');
     // Re-importing the cards into the same customer finds every person already there.
     const again = await t.request('POST', '/api/import/vcard', {
       customerId: 1,

@@ -1,4 +1,10 @@
-import { normaliseEmail, normalisePhone, type PersonInput, PersonInput as PersonSchema } from '@dossier/shared';
+import {
+  nameParts,
+  normaliseEmail,
+  normalisePhone,
+  type PersonInput,
+  PersonInput as PersonSchema,
+} from '@dossier/shared';
 import ICAL from 'ical.js';
 import type { people } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
@@ -17,7 +23,7 @@ type JProp = [string, Record<string, unknown>, string, ...unknown[]];
 
 /**
  * People as vCard 4.0 (RFC 6350), one card each, written through ical.js so escaping and line
- * folding are right. Phones go out as tel: URIs when they parse, as text otherwise.
+ * folding are right. Phones go out as tel: URIs (VALUE=uri) when they parse, as text otherwise.
  */
 export function toVcf(rows: { person: PersonRow; company: string }[]): string {
   return rows
@@ -26,14 +32,15 @@ export function toVcf(rows: { person: PersonRow; company: string }[]): string {
         ['version', {}, 'text', '4.0'],
         ['uid', {}, 'uri', `urn:dossier:person:${p.id}`],
         ['fn', {}, 'text', p.name],
-        // The whole name as family name: splitting 王建国 or Ann Lee by guesswork would be wrong as often as right.
-        ['n', {}, 'text', [p.name, '', '', '', '']],
+        // Family and given names apart, as address books file them (王 + 建国, 欧阳 + 娜娜, Lee + Ann).
+        ['n', {}, 'text', [nameParts(p.name).family, nameParts(p.name).given, '', '', '']],
         ['org', {}, 'text', company],
       ];
       if (p.title) props.push(['title', {}, 'text', p.title]);
       const tel = (raw: string, type: string): JProp => {
         const n = normalisePhone(raw);
-        return n ? ['tel', { type }, 'uri', `tel:${n}`] : ['tel', { type, value: 'text' }, 'text', raw];
+        // VALUE=uri said outright: without it, readers that default TEL to text keep "tel:+86…" as the number.
+        return n ? ['tel', { type, value: 'uri' }, 'uri', `tel:${n}`] : ['tel', { type, value: 'text' }, 'text', raw];
       };
       if (p.mobile) props.push(tel(p.mobile, 'cell'));
       if (p.directLine) props.push(tel(p.directLine, 'work'));
