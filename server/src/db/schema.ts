@@ -388,3 +388,16 @@ export const merges = sqliteTable(
   },
   (t) => [index('merges_survivor').on(t.survivorId), index('merges_from').on(t.fromId)],
 );
+
+/**
+ * The request each idempotency key was first sent with (services/replay.ts): a replay answers the
+ * first result only to the same user sending the same request; the fingerprint is a hash of the
+ * operation, its target and the validated body, so the body itself is not kept twice.
+ */
+export const replays = sqliteTable('replays', {
+  key: text('key').primaryKey(),
+  userId: integer('user_id').notNull(),
+  operation: text('operation').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  at: text('at').notNull(),
+});

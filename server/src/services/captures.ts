@@ -17,9 +17,9 @@ import { and, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../db/schema.ts';
-import { ApiError } from '../lib/errors.ts';
 import { addKeys, insertCustomerRow, insertPerson, liveCustomer } from './customers.ts';
 import { refreshDue } from './due.ts';
+import { replayable, replayOf } from './replay.ts';
 import { reindexCustomer } from './search-index.ts';
 import { SYSTEM, type Viewer, visible } from './visibility.ts';
 
@@ -292,16 +292,13 @@ export function saveCapture(
   settings: Settings,
   viewer: Viewer,
 ): { saved: CaptureSaved; replayed: boolean } {
-  const prior = db.select().from(captures).where(eq(captures.idempotencyKey, input.idempotencyKey)).get();
-  if (prior) {
-    // Only the one who saved it gets the first answer back; to anyone else the key is just taken.
-    if (prior.userId !== null && prior.userId !== viewer.id) {
-      throw new ApiError('conflict', 'this idempotency key was already used; send a new one');
-    }
-    return { saved: { ...(prior.result as CaptureSaved), captureId: prior.id }, replayed: true };
-  }
   const at = now.toISOString();
-  const saved = db.transaction((tx) => {
+  const replay = replayable(input.idempotencyKey, 'capture', input);
+  return db.transaction((tx) => {
+    const prior = replayOf(tx, replay, viewer, at, () =>
+      tx.select().from(captures).where(eq(captures.idempotencyKey, replay.key)).get(),
+    );
+    if (prior) return { saved: { ...(prior.result as CaptureSaved), captureId: prior.id }, replayed: true };
     const out: CaptureSaved = {
       captureId: 0,
       customerIds: [],
@@ -334,9 +331,8 @@ export function saveCapture(
       })
       .returning({ id: captures.id })
       .get().id;
-    return out;
+    return { saved: out, replayed: false };
   });
-  return { saved, replayed: false };
 }
 
 /** The last saved capture of a page, so the preview can show what changed since. */

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { commitments } from '../db/schema.ts';
 import { notFound } from '../lib/errors.ts';
 import { liveCustomer } from './customers.ts';
+import { replayable, replayOf } from './replay.ts';
 import type { Viewer } from './visibility.ts';
 
 const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
@@ -16,11 +17,14 @@ const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
   createdAt: r.createdAt,
 });
 
-/** Records a promise; the same idempotency key again answers the first one (replayed). */
+/** Records a promise; idempotent on its key by the one rule of services/replay.ts. */
 export function createCommitment(db: Db, input: z.output<typeof CommitmentCreate>, now: Date, viewer: Viewer) {
   const result = db.transaction((tx) => {
     if (input.idempotencyKey) {
-      const prior = tx.select().from(commitments).where(eq(commitments.idempotencyKey, input.idempotencyKey)).get();
+      const replay = replayable(input.idempotencyKey, 'commitment', input);
+      const prior = replayOf(tx, replay, viewer, now.toISOString(), () =>
+        tx.select().from(commitments).where(eq(commitments.idempotencyKey, replay.key)).get(),
+      );
       if (prior) {
         liveCustomer(tx, prior.customerId, viewer, true);
         return { row: prior, replayed: true };

@@ -17,6 +17,7 @@ import { customerKeys, customers, people, tierChanges, users } from '../db/schem
 import { ApiError, notFound } from '../lib/errors.ts';
 import { refreshDue } from './due.ts';
 import { toCustomer, toKey, toPerson } from './mappers.ts';
+import { replayable, replayOf } from './replay.ts';
 import { reindexCustomer } from './search-index.ts';
 import { SYSTEM, type Viewer, visible } from './visibility.ts';
 
@@ -119,14 +120,7 @@ export function createCustomer(
   settings: Settings,
   viewer: Viewer = SYSTEM,
 ): { customer: CustomerDetail; replayed: boolean } {
-  if (input.idempotencyKey) {
-    const prior = db
-      .select({ id: customers.id })
-      .from(customers)
-      .where(eq(customers.idempotencyKey, input.idempotencyKey))
-      .get();
-    if (prior) return { customer: getCustomerDetail(db, prior.id, viewer), replayed: true };
-  }
+  const replay = input.idempotencyKey ? replayable(input.idempotencyKey, 'customer', input) : null;
   const at = now.toISOString();
   const { keys, people: persons, idempotencyKey, allowDuplicate, ...fields } = input;
   if (fields.status === 'lost' && !fields.lostReasonCode) {
@@ -135,7 +129,13 @@ export function createCustomer(
   // A member's new files are their own; a manager may assign them to anyone.
   if (viewer.role !== 'manager') fields.owner = viewer.name;
   else if (fields.owner === undefined && viewer !== SYSTEM) fields.owner = viewer.name;
-  const id = db.transaction((tx) => {
+  const written = db.transaction((tx) => {
+    if (replay) {
+      const prior = replayOf(tx, replay, viewer, now.toISOString(), () =>
+        tx.select({ id: customers.id }).from(customers).where(eq(customers.idempotencyKey, replay.key)).get(),
+      );
+      if (prior) return { id: prior.id, replayed: true };
+    }
     if (viewer !== SYSTEM) checkOwner(tx, fields.owner);
     const row = { id: insertCustomerRow(tx, fields, at, idempotencyKey ?? null) };
     // A second file for a company already on file is refused unless asked for: the caller
@@ -146,9 +146,9 @@ export function createCustomer(
     for (const p of persons) insertPerson(tx, row.id, p, at);
     refreshDue(tx, row.id, settings);
     reindexCustomer(tx, row.id);
-    return row.id;
+    return { id: row.id, replayed: false };
   });
-  return { customer: getCustomerDetail(db, id, viewer), replayed: false };
+  return { customer: getCustomerDetail(db, written.id, viewer), replayed: written.replayed };
 }
 
 type CustomerFields = Omit<z.output<typeof CustomerCreate>, 'keys' | 'people' | 'idempotencyKey' | 'allowDuplicate'>;

@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import { liveCustomer } from './customers.ts';
 import { refreshDue, standingAppointment } from './due.ts';
 import { toInteraction } from './mappers.ts';
+import { replayable, replayOf } from './replay.ts';
 import { type Viewer, visibleToAnyMember } from './visibility.ts';
 
 export type InteractionInput = z.output<typeof Schema>;
@@ -79,7 +80,7 @@ const prepared = (db: Db) => {
 
 /**
  * Logs an interaction and refreshes the customer's due fields in one transaction.
- * Idempotent on `idempotencyKey`: a replay (an outbox retry) returns the first result.
+ * Idempotent on `idempotencyKey` by the one rule of services/replay.ts: an outbox retry gets the first result.
  */
 export function logInteraction(
   db: Db,
@@ -98,14 +99,11 @@ export function logInteraction(
     if (!found) throw notFound('customer');
   };
   return db.transaction(() => {
-    const prior = s.prior.get({ key: input.idempotencyKey });
+    const replay = replayable(input.idempotencyKey, 'interaction', input);
+    const prior = replayOf(db, replay, viewer, now.toISOString(), () => s.prior.get({ key: input.idempotencyKey }));
     if (prior) {
+      // The same user's same request, but the file may have gone from them since.
       liveCustomer(db, prior.customerId, viewer, true);
-      if (prior.customerId !== input.customerId || prior.kind !== input.kind) {
-        throw new ApiError('conflict', 'idempotency key already used for a different interaction', {
-          interactionId: prior.id,
-        });
-      }
       return { interaction: toInteraction(prior), replayed: true };
     }
     assertLive(input.customerId);

@@ -20,6 +20,7 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import { dayStart } from '../lib/time.ts';
 import { getCustomerDetail, liveCustomer } from './customers.ts';
 import { refreshDue } from './due.ts';
+import { replayable, replayOf } from './replay.ts';
 import { reindexCustomer } from './search-index.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -240,18 +241,16 @@ export function mergeCustomers(
   settings: Settings,
   idempotencyKey?: string,
 ) {
-  if (idempotencyKey) {
-    const prior = db.select().from(merges).where(eq(merges.idempotencyKey, idempotencyKey)).get();
-    if (prior) {
-      if (prior.survivorId !== survivorId || prior.fromId !== fromId) {
-        throw new ApiError('conflict', 'idempotency key already used for another merge');
-      }
-      return { ...mergeAnswer(db, viewer, prior), replayed: true };
-    }
-  }
   if (survivorId === fromId) throw new ApiError('invalid_request', 'a customer cannot be merged into itself');
   const at = now.toISOString();
-  const row = db.transaction((tx) => {
+  const replay = idempotencyKey ? replayable(idempotencyKey, 'merge', { survivorId, fromId }) : null;
+  const written = db.transaction((tx) => {
+    if (replay) {
+      const prior = replayOf(tx, replay, viewer, at, () =>
+        tx.select().from(merges).where(eq(merges.idempotencyKey, replay.key)).get(),
+      );
+      if (prior) return { row: prior, replayed: true };
+    }
     const survivor = liveCustomer(tx, survivorId, viewer);
     const from = liveCustomer(tx, fromId, viewer);
     const filled = fillFrom(survivor, from);
@@ -267,7 +266,7 @@ export function mergeCustomers(
     reindexCustomer(tx, survivorId);
     reindexCustomer(tx, fromId);
     const snapshot: Snapshot = { survivor, from, filled, moved, absorbed };
-    return tx
+    const row = tx
       .insert(merges)
       .values({
         survivorId,
@@ -280,8 +279,9 @@ export function mergeCustomers(
       })
       .returning()
       .get();
+    return { row, replayed: false };
   });
-  return { ...mergeAnswer(db, viewer, row), replayed: false };
+  return { ...mergeAnswer(db, viewer, written.row), replayed: written.replayed };
 }
 
 function mergeAnswer(db: Db, viewer: Viewer, m: typeof merges.$inferSelect) {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test-utils.ts';
 import { dumpTables } from '../transfer/test-helpers.ts';
 
-// Tables a merge or undo legitimately writes to as a record of itself.
-const OWN_RECORDS = ['audit_log', 'merges'];
+// Tables a merge or undo legitimately writes to as a record of itself (its key among the replays).
+const OWN_RECORDS = ['audit_log', 'merges', 'replays'];
 
 /** Two files of the same company, each with something of every kind that hangs off a customer. */
 async function twins(t: TestApp) {

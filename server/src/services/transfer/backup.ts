@@ -21,8 +21,9 @@ import {
   users,
 } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
+import { replayable } from '../replay.ts';
 import { type Viewer, visible } from '../visibility.ts';
-import { priorImport, recordImport } from './imports.ts';
+import { priorImport, recordImport, sha256 } from './imports.ts';
 import { reindexMany } from './reindex.ts';
 
 type Row = Record<string, unknown>;
@@ -168,7 +169,10 @@ export function restore(
   idempotencyKey?: string,
 ) {
   if (viewer.role !== 'manager') throw new ApiError('forbidden', 'only a manager restores a backup');
-  const prior = priorImport(db, viewer, idempotencyKey);
+  const replay = idempotencyKey
+    ? replayable(idempotencyKey, 'restore', { filename: file.filename, sha256: sha256(file.bytes) })
+    : undefined;
+  const prior = priorImport(db, viewer, replay ?? null);
   if (prior) return { report: prior, replayed: true };
   let json: unknown;
   try {
@@ -216,7 +220,7 @@ export function restore(
       (data.customers ?? []).map((c) => Number(c.id)),
     );
     const report = { filename: file.filename, createdAt: at, restored };
-    const importId = recordImport(tx, viewer, 'backup', file.filename, file.bytes, idempotencyKey, at, report);
+    const importId = recordImport(tx, viewer, 'backup', file.filename, file.bytes, replay, at, report);
     return { importId, ...report };
   });
   return { report, replayed: false };

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, lt } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Conn, Db, Tx } from '../../db/client.ts';
 import { imports, importUploadChunks, importUploads } from '../../db/schema.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { gateOf } from '../../middleware/write-gate.ts';
+import { priorOf, type Replayable, replayable, replayOf } from '../replay.ts';
 import { getSettings } from '../settings.ts';
 import type { Viewer } from '../visibility.ts';
 import { type Action, applyImport, type Counts, type Decision, type RowReport } from './apply.ts';
@@ -141,7 +142,7 @@ async function readAndWrite(
   o: ImportOptions,
   timing: ImportTiming,
   hold: Hold,
-  commit: { idempotencyKey: string } | null,
+  commit: { replay: Replayable } | null,
 ) {
   const file = loadFile(db, viewer, o.file);
   const job = sheetsJob(file, o);
@@ -165,7 +166,7 @@ async function readAndWrite(
           ? {
               record: {
                 filename: file.filename,
-                idempotencyKey: commit.idempotencyKey,
+                replay: commit.replay,
                 ...(file.uploadId ? { uploadId: file.uploadId } : {}),
               },
             }
@@ -192,16 +193,7 @@ async function readAndWrite(
       }
       const at = now.toISOString();
       const body = { filename: file.filename, sheet: result.layout.sheet, createdAt: at, ...counts, rows };
-      const importId = recordImport(
-        tx,
-        viewer,
-        'customers',
-        file.filename,
-        file.bytes,
-        commit.idempotencyKey,
-        at,
-        body,
-      );
+      const importId = recordImport(tx, viewer, 'customers', file.filename, file.bytes, commit.replay, at, body);
       if (file.uploadId) tx.delete(importUploads).where(eq(importUploads.id, file.uploadId)).run();
       out = { counts, rows, importId };
     });
@@ -268,9 +260,10 @@ export async function commitImport(
   timing: ImportTiming = {},
   hold: Hold = holdOf(db),
 ): Promise<{ report: ImportReport; replayed: boolean }> {
-  const prior = priorImport(db, viewer, o.idempotencyKey);
+  const replay = replayable(o.idempotencyKey, 'import', o);
+  const prior = priorImport(db, viewer, replay);
   if (prior) return { report: prior as unknown as ImportReport, replayed: true };
-  const w = await readAndWrite(db, viewer, now, o, timing, hold, { idempotencyKey: o.idempotencyKey });
+  const w = await readAndWrite(db, viewer, now, o, timing, hold, { replay });
   const report: ImportReport = {
     importId: w.importId as number,
     filename: w.file.filename,
@@ -297,10 +290,14 @@ export function recordImport(
   filename: string,
   /** The file, or its SHA-256 when it was hashed elsewhere (the parse worker). */
   file: Buffer | { sha256: string },
-  idempotencyKey: string | undefined,
+  replay: Replayable | undefined,
   at: string,
   report: Record<string, unknown>,
 ): number {
+  // Checked before the file was read; again here, where the key is recorded with the rows.
+  if (replay && replayOf(tx, replay, viewer, at, () => reportOf(tx, replay.key))) {
+    throw new ApiError('conflict', 'this import was committed meanwhile; send it again for its report');
+  }
   const row = tx
     .insert(imports)
     .values({
@@ -308,7 +305,7 @@ export function recordImport(
       kind,
       filename,
       fileSha256: Buffer.isBuffer(file) ? sha256(file) : file.sha256,
-      idempotencyKey,
+      idempotencyKey: replay?.key,
       createdAt: at,
       report: {},
     })
@@ -321,9 +318,13 @@ export function recordImport(
   return row.id;
 }
 
-export function priorImport(db: Db, viewer: Viewer, idempotencyKey: string | undefined) {
-  if (!idempotencyKey) return null;
-  const prior = db.select().from(imports).where(eq(imports.idempotencyKey, idempotencyKey)).get();
-  if (prior && prior.userId !== viewer.id) throw new ApiError('conflict', 'idempotency key already used');
-  return prior ? (prior.report as Record<string, unknown>) : null;
+const reportOf = (conn: Conn, key: string) =>
+  conn.select({ report: imports.report }).from(imports).where(eq(imports.idempotencyKey, key)).get()?.report as
+    | Record<string, unknown>
+    | undefined;
+
+/** The stored report for a replay of the same request by the same user (services/replay.ts); null for a new key. */
+export function priorImport(db: Db, viewer: Viewer, replay: Replayable | null) {
+  if (!replay) return null;
+  return priorOf(db, replay, viewer, () => reportOf(db, replay.key)) ?? null;
 }

@@ -2,9 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { people } from '../../db/schema.ts';
 import { liveCustomer } from '../customers.ts';
+import { replayable } from '../replay.ts';
 import { reindexCustomer } from '../search-index.ts';
 import type { Viewer } from '../visibility.ts';
-import { priorImport, recordImport } from './imports.ts';
+import { priorImport, recordImport, sha256 } from './imports.ts';
 import { PeopleIndex, Phones } from './match-index.ts';
 import { parseCardsOffLoop } from './parse-pool.ts';
 
@@ -31,7 +32,11 @@ export async function importVcard(
   file: { bytes: Buffer; filename: string },
   idempotencyKey?: string,
 ) {
-  const prior = priorImport(db, viewer, idempotencyKey);
+  // The same cards for the same file: the content counts, not how it was sent.
+  const replay = idempotencyKey
+    ? replayable(idempotencyKey, 'vcard', { customerId, filename: file.filename, sha256: sha256(file.bytes) })
+    : undefined;
+  const prior = priorImport(db, viewer, replay ?? null);
   if (prior) return { report: prior, replayed: true };
   liveCustomer(db, customerId, viewer); // a file the viewer can't see is a 404 before anything is read
   const { cards, phoneForms } = await parseCardsOffLoop(file.bytes);
@@ -94,7 +99,7 @@ export async function importVcard(
     }
     reindexCustomer(tx, customerId);
     const result = { customerId, filename: file.filename, createdAt: at, ...counts, cards: rows };
-    const importId = recordImport(tx, viewer, 'vcard', file.filename, file.bytes, idempotencyKey, at, result);
+    const importId = recordImport(tx, viewer, 'vcard', file.filename, file.bytes, replay, at, result);
     return { importId, ...result };
   });
   return { report, replayed: false };

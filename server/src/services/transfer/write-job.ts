@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import { importUploads } from '../../db/schema.ts';
+import type { Replayable } from '../replay.ts';
 import { getSettings } from '../settings.ts';
 import type { Viewer } from '../visibility.ts';
 import { applyImport, type Counts, type Decision, type RowReport } from './apply.ts';
@@ -29,7 +30,7 @@ export interface WriteJob {
   /** A preview: the same write, rolled back. */
   dryRun: boolean;
   /** The commit's record: stored with the rows, the upload dropped in the same transaction. */
-  record?: { filename: string; idempotencyKey: string; uploadId?: number };
+  record?: { filename: string; replay: Replayable; uploadId?: number };
 }
 export interface WriteResult {
   counts: Counts;
@@ -87,7 +88,7 @@ export function writeRows(job: WriteJob, list: Candidate[], read: SheetsResult):
         const r = job.record as NonNullable<WriteJob['record']>;
         const body = { filename: r.filename, sheet: read.layout.sheet, createdAt: job.now, ...counts, rows };
         const file = { sha256: read.sha256 };
-        const importId = recordImport(tx, job.viewer, 'customers', r.filename, file, r.idempotencyKey, job.now, body);
+        const importId = recordImport(tx, job.viewer, 'customers', r.filename, file, r.replay, job.now, body);
         if (r.uploadId) tx.delete(importUploads).where(eq(importUploads.id, r.uploadId)).run();
         out = { counts, rows, importId };
       },
