@@ -17,7 +17,10 @@ const save = route({
   errors: [404, 409],
   responses: {
     201: json(CaptureSaved, 'Saved'),
-    200: json(CaptureSaved, 'A replay of a capture already saved (same idempotencyKey): its first result'),
+    200: json(
+      CaptureSaved,
+      'A replay of a capture already saved (same user, request and idempotencyKey): its first result',
+    ),
   },
 });
 

@@ -59,7 +59,7 @@ export const create = route({
   errors: [409],
   responses: {
     201: json(CustomerDetail, 'Created'),
-    200: json(CustomerDetail, 'A replay (same idempotencyKey): the first result'),
+    200: json(CustomerDetail, 'A replay (same user, request and idempotencyKey): the first result'),
   },
 });
 export const read = route({

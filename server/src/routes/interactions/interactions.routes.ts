@@ -16,12 +16,12 @@ const log = interactionRoute({
   path: '/interactions',
   operationId: 'logInteraction',
   summary:
-    'Log a call, visit, e-mail, sms, meeting, greeting or note (idempotent on idempotencyKey: a replay answers 200 with the first result)',
+    'Log a call, visit, e-mail, sms, meeting, greeting or note (idempotent on idempotencyKey: the same request again answers 200 with the first result; the key with another request or from another user is 409)',
   request: body(InteractionCreate),
   errors: [404, 409],
   responses: {
     201: json(Interaction, 'Logged; due dates recomputed'),
-    200: json(Interaction, 'A replay (same idempotencyKey): the first result'),
+    200: json(Interaction, 'A replay (same user, request and idempotencyKey): the first result'),
   },
 });
 
@@ -41,10 +41,10 @@ const promise = commitmentRoute({
   operationId: 'createCommitment',
   summary: 'Record a promise made to a customer, with its due time',
   request: body(CommitmentCreate),
-  errors: [404],
+  errors: [404, 409],
   responses: {
     201: json(Commitment, 'Recorded'),
-    200: json(Commitment, 'A replay (same idempotencyKey): the first result'),
+    200: json(Commitment, 'A replay (same user, request and idempotencyKey): the first result'),
   },
 });
 

@@ -32,7 +32,7 @@ const merge = route({
   errors: [404, 409],
   responses: {
     201: json(Merge, 'Merged'),
-    200: json(Merge, 'A replay (same idempotencyKey): the first result'),
+    200: json(Merge, 'A replay (same user, request and idempotencyKey): the first result'),
   },
 });
 

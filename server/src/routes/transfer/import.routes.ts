@@ -36,7 +36,7 @@ import {
  */
 const route = routesOf('import');
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } } } });
-const replay = 'A replay (same idempotencyKey): the first result';
+const replay = 'A replay (same user, request and idempotencyKey): the first result';
 
 const startUpload = route({
   method: 'post',
