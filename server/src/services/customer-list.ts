@@ -1,14 +1,29 @@
-import type { Customer } from '@dossier/shared';
+import type { Customer, CustomerStatus, Stage, Tier } from '@dossier/shared';
 import { and, asc, count, desc, eq, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { customers, interactions } from '../db/schema.ts';
-import type { ListQuery } from '../routes/customers/customers.api.ts';
 import { toCustomer, toInteraction } from './mappers.ts';
 import { type Viewer, visible } from './visibility.ts';
 
+type Row = typeof customers.$inferSelect;
+
+/** What the file list filters on; `region` is a path, outermost first ("华东/江苏"). */
+export interface CustomerFilter {
+  tier?: Tier;
+  status?: CustomerStatus;
+  owner?: string;
+  overdue?: 'true' | 'false';
+  stage?: Stage;
+  companyType?: NonNullable<Row['companyType']>;
+  sizeClass?: NonNullable<Row['sizeClass']>;
+  region?: string;
+  sort: 'due' | 'initials';
+  limit: number;
+  offset: number;
+}
+
 /** The customer files a viewer may see, filtered and in due or A–Z order, with the total for paging. */
-export function listCustomers(db: Db, q: z.output<typeof ListQuery>, now: Date, viewer: Viewer) {
+export function listCustomers(db: Db, q: CustomerFilter, now: Date, viewer: Viewer) {
   const where: SQL[] = [isNull(customers.deletedAt), visible(viewer)];
   if (q.tier) where.push(eq(customers.tier, q.tier));
   if (q.status) where.push(eq(customers.status, q.status));
