@@ -36,6 +36,15 @@ export interface Messages {
       tooManyTries: string;
       missingToken: string;
     };
+    /** Why a typed server URL is refused (options/url.ts), before anything is stored or sent. */
+    urlProblem: Record<'empty' | 'scheme' | 'host' | 'extra', string>;
+    /** Save's first words: what it stored (the URL as normalised). */
+    savedWhat: (url: string, withToken: boolean) => string;
+    /** After a successful test that stored the URL and token. */
+    savedNow: string;
+    /** The setup state, at the top of the page: stored URL and token, or not yet. */
+    inUse: (url: string) => string;
+    notSetUp: string;
     /** The server's due-date rules (team-wide settings, managers only). */
     due: {
       title: string;
@@ -177,6 +186,18 @@ const en: Messages = {
         'Wrong token, and too many wrong ones from here within a minute. Copy the token the server printed; the right one always works.',
       missingToken: 'Enter the token first.',
     },
+    urlProblem: {
+      empty: 'Enter the server URL, such as http://127.0.0.1:8787.',
+      scheme: 'Wrong URL: the address starts with http:// or https://, such as http://127.0.0.1:8787.',
+      host: 'Wrong URL: that is not a server address. Enter one such as http://127.0.0.1:8787 or 127.0.0.1:8787.',
+      extra: 'Wrong URL: leave out any user name, ?… or #… part; an address such as http://127.0.0.1:8787.',
+    },
+    savedWhat: (url, withToken) =>
+      withToken ? `Saved: server ${url} and the token.` : `Saved: server ${url}, no token yet.`,
+    savedNow: 'Saved: Dossier is set up. The toolbar button opens the side panel.',
+    inUse: (url) => `Set up: the extension uses the Dossier server at ${url} with the saved token.`,
+    notSetUp:
+      'Not set up yet: enter the server URL and the token that `pnpm start` printed, then press Test connection. It saves them once they work.',
     due: {
       title: 'Due dates (server settings, for everyone)',
       firstCallDays: 'Days from a new file to its first call',
@@ -332,6 +353,17 @@ const zhCN: Messages = {
       tooManyTries: '令牌错误，且一分钟内错误次数过多。请复制服务器打印的令牌；正确的令牌始终有效。',
       missingToken: '请先输入令牌。',
     },
+    urlProblem: {
+      empty: '请输入服务器地址，例如 http://127.0.0.1:8787。',
+      scheme: '地址错误：地址以 http:// 或 https:// 开头，例如 http://127.0.0.1:8787。',
+      host: '地址错误：这不是服务器地址。请输入类似 http://127.0.0.1:8787 或 127.0.0.1:8787 的地址。',
+      extra: '地址错误：请去掉用户名以及 ?… 或 #… 部分，地址类似 http://127.0.0.1:8787。',
+    },
+    savedWhat: (url, withToken) =>
+      withToken ? `已保存：服务器 ${url} 和令牌。` : `已保存：服务器 ${url}，尚未填写令牌。`,
+    savedNow: '已保存：Dossier 已设置好。点击工具栏按钮打开侧边栏。',
+    inUse: (url) => `已设置：扩展使用 ${url} 上的 Dossier 服务器和已保存的令牌。`,
+    notSetUp: '尚未设置：请填入服务器地址和 `pnpm start` 打印的令牌，然后点击“测试连接”。连接成功即自动保存。',
     due: {
       title: '到期规则（服务器设置，全员适用）',
       firstCallDays: '新档案到首次电话的天数',

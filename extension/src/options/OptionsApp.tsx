@@ -1,11 +1,13 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type ConnectionResult, healthWithPairing, testConnection } from '../api/connection.ts';
+import { type ConnectionResult, testConnection } from '../api/connection.ts';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/locale.ts';
 import { LANGUAGE_NAMES, LOCALES, type Messages } from '../i18n/messages.ts';
 import { useI18n } from '../i18n/react.tsx';
 import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
 import { DueSettings } from './DueSettings.tsx';
-import { languageItem, normaliseServerUrl, serverUrlItem, tokenItem } from './settings.ts';
+import { languageItem, loadConnection, serverUrlItem, tokenItem, watchConnection } from './settings.ts';
+import { type SetupOutcome, setUp } from './setup.ts';
+import { normaliseServerUrl } from './url.ts';
 
 type Notice = { tone: 'ok' | 'error' | 'info'; text: string };
 
@@ -33,6 +35,25 @@ export function describe(result: ConnectionResult, url: string, o: Messages['opt
   }
 }
 
+/** The page's words for what Save or Test connection did (setup.ts). */
+export function describeSetup(action: 'test' | 'save', out: SetupOutcome, o: Messages['options']): Notice {
+  if (out.kind === 'bad_url') return { tone: 'error', text: o.urlProblem[out.problem] };
+  const tested = describe(out.result, out.url, o);
+  if (action === 'save') return { ...tested, text: `${o.savedWhat(out.url, out.token !== '')} ${tested.text}` };
+  return out.saved ? { ...tested, text: `${tested.text} ${o.savedNow}` } : tested;
+}
+
+/** The stored URL, when the extension is set up (a usable URL and a token), else null. */
+function useConfiguredUrl(): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const read = () => void loadConnection().then((c) => setUrl(c.token ? normaliseServerUrl(c.serverUrl) : null));
+    read();
+    return watchConnection(read);
+  }, []);
+  return url;
+}
+
 export function OptionsApp() {
   const { m } = useI18n();
   const id = useId();
@@ -42,6 +63,7 @@ export function OptionsApp() {
   const [loaded, setLoaded] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [testing, setTesting] = useState(false);
+  const configuredUrl = useConfiguredUrl();
 
   useEffect(() => {
     void Promise.all([serverUrlItem.getValue(), tokenItem.getValue(), languageItem.getValue()]).then(([u, t, l]) => {
@@ -52,31 +74,27 @@ export function OptionsApp() {
     });
   }, []);
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const url = normaliseServerUrl(serverUrl);
-    if (!url) {
-      setNotice({ tone: 'error', text: m.options.result.invalidUrl });
-      return;
-    }
-    setServerUrl(url);
-    await Promise.all([serverUrlItem.setValue(url), tokenItem.setValue(token.trim()), languageItem.setValue(language)]);
-    setNotice({ tone: 'ok', text: m.options.saved });
-    // A browser whose extension id isn't pinned (Firefox) pairs on its first save with the
-    // token; if that can't happen here, Test connection says why.
-    if (token.trim()) {
-      const { pairing } = await healthWithPairing(url, token.trim());
-      if (pairing?.ok && pairing.value.added)
-        setNotice({ tone: 'ok', text: `${m.options.saved} ${m.options.pairedNow}` });
-    }
-  };
-
-  const test = async () => {
+  const run = async (action: 'test' | 'save') => {
     setTesting(true);
     setNotice({ tone: 'info', text: m.options.testing });
-    const result = await testConnection(serverUrl, token);
-    setNotice(describe(result, normaliseServerUrl(serverUrl) ?? serverUrl, m.options));
+    const out = await setUp(
+      action,
+      { serverUrl, token },
+      {
+        load: loadConnection,
+        save: (c) => Promise.all([serverUrlItem.setValue(c.serverUrl), tokenItem.setValue(c.token)]).then(() => {}),
+        test: (url, t) => testConnection(url, t),
+      },
+    );
+    // The form shows what was tested and stored: "127.0.0.1:8787" reads back as its full URL.
+    if (out.kind === 'tested') setServerUrl(out.url);
+    setNotice(describeSetup(action, out, m.options));
     setTesting(false);
+  };
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void run('save');
   };
 
   useEffect(() => {
@@ -87,7 +105,10 @@ export function OptionsApp() {
   return (
     <main className="options">
       <h1>{m.options.title}</h1>
-      <form onSubmit={(e) => void save(e)}>
+      <p className={`setup-state ${configuredUrl ? 'ok' : ''}`}>
+        {configuredUrl ? m.options.inUse(configuredUrl) : m.options.notSetUp}
+      </p>
+      <form onSubmit={save}>
         <label htmlFor={`${id}-url`}>{m.options.serverUrl}</label>
         <input
           id={`${id}-url`}
@@ -137,19 +158,20 @@ export function OptionsApp() {
         </select>
 
         <div className="actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={testing}>
             {m.options.save}
           </button>
-          <button type="button" disabled={testing} onClick={() => void test()}>
+          <button type="button" disabled={testing} onClick={() => void run('test')}>
             {m.options.testConnection}
           </button>
         </div>
+        {/* Right under the buttons: the answer to the first hour's one action is read where it was asked. */}
+        <p role="status" className={`notice ${notice?.tone ?? ''}`}>
+          {notice?.text}
+        </p>
       </form>
       <NotificationSettings />
       <DueSettings />
-      <p role="status" className={`notice ${notice?.tone ?? ''}`}>
-        {notice?.text}
-      </p>
     </main>
   );
 }

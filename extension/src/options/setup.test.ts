@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionResult } from '../api/connection.ts';
+import type { Connection } from './settings.ts';
+import { type SetupDeps, setUp } from './setup.ts';
+
+const TOKEN = 'right-token';
+
+/** Storage in memory and a server that accepts TOKEN at http://127.0.0.1:8787 only. */
+function fake(stored: Connection = { serverUrl: 'http://127.0.0.1:8787', token: '' }) {
+  const saves: Connection[] = [];
+  const tests: Array<[string, string]> = [];
+  const deps: SetupDeps = {
+    load: async () => stored,
+    save: async (c) => {
+      saves.push(c);
+      stored = c;
+    },
+    test: async (url, token): Promise<ConnectionResult> => {
+      tests.push([url, token]);
+      if (url !== 'http://127.0.0.1:8787') return { kind: 'not_running' };
+      return token === TOKEN ? { kind: 'ok', version: '0.1.0', paired: false } : { kind: 'wrong_token' };
+    },
+  };
+  return { deps, saves, tests, stored: () => stored };
+}
+
+describe('setUp', () => {
+  it('a successful test stores the normalised URL and the token', async () => {
+    const f = fake();
+    const out = await setUp('test', { serverUrl: 'http//127.0.0.1:8787/', token: ` ${TOKEN} ` }, f.deps);
+    expect(out).toMatchObject({ kind: 'tested', url: 'http://127.0.0.1:8787', saved: true, result: { kind: 'ok' } });
+    expect(f.tests).toEqual([['http://127.0.0.1:8787', TOKEN]]);
+    expect(f.stored()).toEqual({ serverUrl: 'http://127.0.0.1:8787', token: TOKEN });
+  });
+
+  it('a test that succeeds with what is already stored stores nothing', async () => {
+    const f = fake({ serverUrl: 'http://127.0.0.1:8787', token: TOKEN });
+    const out = await setUp('test', { serverUrl: '127.0.0.1:8787', token: TOKEN }, f.deps);
+    expect(out).toMatchObject({ kind: 'tested', saved: false, result: { kind: 'ok' } });
+    expect(f.saves).toEqual([]);
+  });
+
+  it('a failed test stores nothing', async () => {
+    const f = fake();
+    expect(await setUp('test', { serverUrl: '127.0.0.1:8787', token: 'nope' }, f.deps)).toMatchObject({
+      saved: false,
+      result: { kind: 'wrong_token' },
+    });
+    expect(await setUp('test', { serverUrl: '127.0.0.1:9', token: TOKEN }, f.deps)).toMatchObject({
+      saved: false,
+      result: { kind: 'not_running' },
+    });
+    expect(f.saves).toEqual([]);
+  });
+
+  it('save stores what was typed, then tests it', async () => {
+    const f = fake();
+    const out = await setUp('save', { serverUrl: '127.0.0.1:8787', token: 'nope' }, f.deps);
+    expect(out).toMatchObject({ kind: 'tested', saved: true, result: { kind: 'wrong_token' } });
+    expect(f.stored()).toEqual({ serverUrl: 'http://127.0.0.1:8787', token: 'nope' });
+    // Without a token there is nothing to test: the URL is stored and the token asked for.
+    const bare = fake();
+    expect(await setUp('save', { serverUrl: 'localhost:8787', token: '' }, bare.deps)).toMatchObject({
+      saved: true,
+      result: { kind: 'missing_token' },
+    });
+    expect(bare.tests).toEqual([]);
+    expect(bare.stored()).toEqual({ serverUrl: 'http://localhost:8787', token: '' });
+  });
+
+  it('refuses a URL that cannot be a server before storing or sending anything', async () => {
+    for (const action of ['test', 'save'] as const) {
+      const f = fake();
+      expect(await setUp(action, { serverUrl: 'ftp://x.example.com', token: TOKEN }, f.deps)).toEqual({
+        kind: 'bad_url',
+        problem: 'scheme',
+      });
+      expect(await setUp(action, { serverUrl: '', token: TOKEN }, f.deps)).toEqual({
+        kind: 'bad_url',
+        problem: 'empty',
+      });
+      expect(f.saves).toEqual([]);
+      expect(f.tests).toEqual([]);
+    }
+  });
+});

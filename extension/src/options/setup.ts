@@ -1,0 +1,46 @@
+import type { ConnectionResult } from '../api/connection.ts';
+import type { Connection } from './settings.ts';
+import { parseServerUrl, type UrlProblem } from './url.ts';
+
+export interface SetupDeps {
+  load(): Promise<Connection>;
+  save(c: Connection): Promise<void>;
+  /** testConnection, given a URL already normalised. */
+  test(serverUrl: string, token: string): Promise<ConnectionResult>;
+}
+
+export type SetupOutcome =
+  | { kind: 'bad_url'; problem: UrlProblem }
+  /** `url` is what was tested (and stored, when `saved`), as it now reads in the form. */
+  | { kind: 'tested'; url: string; token: string; result: ConnectionResult; saved: boolean };
+
+/**
+ * One action ends with a configured extension. "Test connection" stores the URL and token once
+ * they work (a test that only says "connected" while the panel stays unconfigured misled
+ * people); "Save" stores what was typed — a wrong token included, so the panel can say what is
+ * wrong — and then tests it, so the page says whether it works. A URL that cannot be a server's
+ * is refused before anything is stored or sent.
+ */
+export async function setUp(action: 'test' | 'save', typed: Connection, deps: SetupDeps): Promise<SetupOutcome> {
+  const parsed = parseServerUrl(typed.serverUrl);
+  if (!parsed.ok) return { kind: 'bad_url', problem: parsed.problem };
+  const next = { serverUrl: parsed.url, token: typed.token.trim() };
+  if (action === 'save') {
+    // Stored before the test: closing the page mid-test loses nothing.
+    await deps.save(next);
+    const result: ConnectionResult = next.token
+      ? await deps.test(next.serverUrl, next.token)
+      : { kind: 'missing_token' };
+    return { kind: 'tested', url: next.serverUrl, token: next.token, result, saved: true };
+  }
+  const result = await deps.test(next.serverUrl, next.token);
+  let saved = false;
+  if (result.kind === 'ok') {
+    const stored = await deps.load();
+    if (stored.serverUrl !== next.serverUrl || stored.token !== next.token) {
+      await deps.save(next);
+      saved = true;
+    }
+  }
+  return { kind: 'tested', url: next.serverUrl, token: next.token, result, saved };
+}
