@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
 import { MANIFEST_KEY } from './manifest-key.ts';
 
+// public/icon/<size>.png (drawn by test/scripts/icons.ts): WXT lists them as the manifest's
+// `icons` by their names; the toolbar button and Firefox's sidebar are given the small ones.
+const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
@@ -16,6 +20,15 @@ export default defineConfig({
     // Without a popup WXT emits no action; the toolbar button opens the panel (and wears the badge).
     action: { default_title: 'Dossier' },
   }),
+  hooks: {
+    // The button and the sidebar are generated from entrypoints; their icons are set here so a
+    // browser that does not fall back to `icons` (Firefox's sidebar) shows the mark too.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const button = manifest.action ?? manifest.browser_action;
+      if (button) button.default_icon = TOOLBAR_ICON;
+      if (manifest.sidebar_action) manifest.sidebar_action.default_icon = TOOLBAR_ICON;
+    },
+  },
   vite: () => ({
     // One id per build, shared by the background and the capture script: a capture kept in a
     // page from an earlier build (the extension was updated or reloaded) is not called again.
