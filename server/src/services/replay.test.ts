@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dumpTables } from '../routes/transfer/test-helpers.ts';
 import { makeTestApp, type TestApp, TOKEN } from '../test-utils.ts';
+import { replayable } from './replay.ts';
 
 /*
  * The one rule of idempotent writes (replay.ts), route by route: the same user's same request
@@ -197,5 +198,20 @@ describe('keys the rule has no record of', () => {
       idempotencyKey: 'imported-key-1',
     });
     expect([r.status, r.json.error.code]).toEqual([409, 'conflict']);
+  });
+});
+
+describe('the request fingerprint', () => {
+  const print = (request: unknown, op = 'interaction') => replayable('k-0000001', op, request).fingerprint;
+  it('is the same for the same request however its fields are ordered, and leaves the key out', () => {
+    const a = { customerId: 1, kind: 'call', visit: { needs: 'x', entryPoint: 'y' }, idempotencyKey: 'k-0000001' };
+    const b = { visit: { entryPoint: 'y', needs: 'x' }, kind: 'call', customerId: 1, summary: undefined };
+    expect(print(a)).toBe(print(b));
+  });
+  it('differs with the operation, the target or any field', () => {
+    const a = { customerId: 1, kind: 'call' };
+    expect(
+      new Set([print(a), print(a, 'commitment'), print({ ...a, customerId: 2 }), print({ ...a, summary: '' })]).size,
+    ).toBe(4);
   });
 });

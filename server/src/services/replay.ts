@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { type Conn, preparedFor } from '../db/client.ts';
+import { type Conn, preparedFor, rawStatement } from '../db/client.ts';
 import { replays } from '../db/schema.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Viewer } from './visibility.ts';
@@ -47,26 +47,23 @@ export function replayable(key: string, operation: string, request: unknown): Re
 }
 
 const $ = sql.placeholder;
+type Seen = { user_id: number; operation: string; fingerprint: string };
 
 // A replay check runs on every logged call, the commonest write: its statements are prepared once per connection.
 const statements = preparedFor((client) => {
   const q = drizzle(client);
+  const insert = q.insert(replays).values({ key: '', userId: 0, operation: '', fingerprint: '', at: '' }).toSQL();
   return {
-    seen: q
-      .select()
-      .from(replays)
-      .where(eq(replays.key, $('key')))
-      .prepare(),
-    record: q
-      .insert(replays)
-      .values({
-        key: $('key'),
-        userId: $('userId'),
-        operation: $('operation'),
-        fingerprint: $('fingerprint'),
-        at: $('at'),
-      })
-      .prepare(),
+    seen: rawStatement<Seen>(
+      client,
+      q
+        .select()
+        .from(replays)
+        .where(eq(replays.key, $('key'))),
+    ),
+    // drizzle wraps an insert's placeholders, which rawStatement can't bind: its SQL, bound by position
+    // in the table's column order.
+    record: client.prepare<[string, number, string, string, string]>(insert.sql),
   };
 });
 
@@ -83,13 +80,13 @@ export function priorOf<T>(
   viewer: Viewer,
   first: () => T | null | undefined,
 ): T | undefined {
-  const seen = statements(conn).seen.get({ key: r.key });
+  const seen = statements(conn).seen({ key: r.key });
   const answer = first() ?? undefined;
   if (!seen) {
     if (answer !== undefined) throw taken();
     return undefined;
   }
-  if (seen.userId !== viewer.id || seen.operation !== r.operation || seen.fingerprint !== r.fingerprint) throw taken();
+  if (seen.user_id !== viewer.id || seen.operation !== r.operation || seen.fingerprint !== r.fingerprint) throw taken();
   if (answer === undefined) throw taken();
   return answer;
 }
@@ -106,6 +103,6 @@ export function replayOf<T>(
   first: () => T | null | undefined,
 ): T | undefined {
   const prior = priorOf(tx, r, viewer, first);
-  if (prior === undefined) statements(tx).record.run({ ...r, userId: viewer.id, at });
+  if (prior === undefined) statements(tx).record.run(r.key, viewer.id, r.operation, r.fingerprint, at);
   return prior;
 }
