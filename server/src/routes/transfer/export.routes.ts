@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { file, MEDIA, router, routesOf } from '../../lib/openapi.ts';
-import { liveCustomer } from '../../services/customers.ts';
-import { backup } from '../../services/transfer/backup.ts';
-import { tables, toCsv, toXlsx, visibleData } from '../../services/transfer/export.ts';
-import { toVcf } from '../../services/transfer/vcard.ts';
+import { exportFile } from '../../services/transfer/export-file.ts';
 
 const ExportQuery = z.object({
   format: z.enum(['csv', 'xlsx', 'vcf', 'json']),
@@ -40,26 +37,7 @@ export const exportRoutes = () =>
   router().openapi(exported, async (c) => {
     const q = c.req.valid('query');
     const { db, now, viewer } = c.get('ctx');
-    const day = now.toISOString().slice(0, 10);
-    let body: Buffer;
-    let name: string;
-    if (q.format === 'json') {
-      body = Buffer.from(JSON.stringify(backup(db, viewer, now)), 'utf8');
-      name = `dossier-backup-${day}.json`;
-    } else if (q.format === 'vcf') {
-      const data = visibleData(db, viewer);
-      if (q.customerId) liveCustomer(db, q.customerId, viewer);
-      const company = new Map(data.customers.map((x) => [x.id, x.name]));
-      const rows = data.people
-        .filter((p) => !q.customerId || p.customerId === q.customerId)
-        .map((person) => ({ person, company: company.get(person.customerId) ?? '' }));
-      body = Buffer.from(toVcf(rows), 'utf8');
-      name = `dossier-people-${day}.vcf`;
-    } else {
-      const t = tables(visibleData(db, viewer), q.lang);
-      body = q.format === 'xlsx' ? await toXlsx(t, q.lang) : toCsv(t[q.entity]);
-      name = q.format === 'xlsx' ? `dossier-${day}.xlsx` : `dossier-${q.entity}-${day}.csv`;
-    }
+    const { body, name } = await exportFile(db, viewer, now, q);
     return c.body(new Uint8Array(body), 200, {
       'Content-Type': TYPES[q.format],
       'Content-Disposition': `attachment; filename="${name}"`,
