@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { MANIFEST_KEY } from './manifest-key.ts';
 
@@ -5,11 +6,29 @@ import { MANIFEST_KEY } from './manifest-key.ts';
 // `icons` by their names; the toolbar button and Firefox's sidebar are given the small ones.
 const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png' };
 
+// What addons.mozilla.org asks of the Firefox build (`web-ext lint`, run by `pnpm test`): an
+// add-on id, and the data it collects — none: every request goes to the user's own Dossier
+// server, whose address they enter; nothing is sent to us or to anyone else.
+const FIREFOX_SETTINGS = {
+  gecko: { id: 'dossier@dossier.local', data_collection_permissions: { required: ['none'] } },
+};
+
+// `pnpm package` builds for the stores (DOSSIER_STORE=1). The Chrome Web Store refuses a
+// manifest with a `key` and gives the extension an id of its own, which pairs like Firefox's;
+// those builds go to folders of their own (chrome-mv3-store) so the unpacked build that
+// `pnpm start` prints keeps its key and its pinned id.
+const FOR_STORE = process.env.DOSSIER_STORE === '1';
+
 export default defineConfig({
+  ...(FOR_STORE ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-store' } : {}),
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
     // Firefox ignores `key` (its moz-extension:// id is per install): that build pairs instead.
-    ...(browser === 'firefox' ? {} : { key: MANIFEST_KEY }),
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: FIREFOX_SETTINGS }
+      : FOR_STORE
+        ? {}
+        : { key: MANIFEST_KEY }),
     name: 'Dossier',
     description: 'Customer files (客户档案) beside the page: tier, next due contact, one-click logging.',
     // Firefox has no sidePanel permission: its sidebar_action comes from entrypoints/sidepanel.
@@ -20,6 +39,26 @@ export default defineConfig({
     // Without a popup WXT emits no action; the toolbar button opens the panel (and wears the badge).
     action: { default_title: 'Dossier' },
   }),
+  // `pnpm package`: .output/dossier-<version>-chrome.zip for the Chrome Web Store,
+  // -firefox.zip for addons.mozilla.org with -sources.zip beside it (AMO rebuilds bundled code
+  // from sources: the workspace it builds in — the extension, shared, the server whose types the
+  // client uses — and the lockfile; `pnpm install && pnpm --filter @dossier/extension build`).
+  zip: {
+    name: 'dossier',
+    sourcesRoot: fileURLToPath(new URL('..', import.meta.url)),
+    includeSources: [
+      'package.json',
+      'pnpm-lock.yaml',
+      'pnpm-workspace.yaml',
+      'tsconfig.base.json',
+      'README.md',
+      'extension/**',
+      'shared/**',
+      'server/**',
+      'test/package.json',
+    ],
+    excludeSources: ['extension/.output/**', 'server/dist/**', 'server/data/**', '**/bench/**', '**/fixtures/**'],
+  },
   hooks: {
     // The button and the sidebar are generated from entrypoints; their icons are set here so a
     // browser that does not fall back to `icons` (Firefox's sidebar) shows the mark too.

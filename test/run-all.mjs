@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `pnpm test`: lint and typecheck, unit and API tests (vitest), both extension builds, and the
-// end-to-end suite in real Chromium. Ends with one "N passed, N failed" line over everything.
+// `pnpm test`: lint and typecheck, unit and API tests (vitest), both extension builds, web-ext
+// lint of the Firefox one, the store zips, and the end-to-end suite in real Chromium. Ends with
+// one "N passed, N failed" line over everything.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,12 @@ for (const pkg of ['shared', 'server', 'extension']) {
   countVitest(out);
 }
 const built = run('build extension (chrome + firefox)', 'pnpm', ['--filter', '@dossier/extension', 'run', 'build']);
+if (built) {
+  // addons.mozilla.org's checks on the Firefox build (extension/scripts/lint-firefox.mjs lists the justified warnings).
+  run('web-ext lint (firefox build)', 'pnpm', ['--filter', '@dossier/extension', 'run', 'lint:firefox']);
+  // The store zips, which the e2e suite unpacks and loads (package.spec.ts).
+  run('package (store zips)', 'pnpm', ['package']);
+}
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
