@@ -1,47 +1,14 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type ConnectionResult, testConnection } from '../api/connection.ts';
+import { testConnection } from '../api/connection.ts';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/locale.ts';
-import { LANGUAGE_NAMES, LOCALES, type Messages } from '../i18n/messages.ts';
+import { LANGUAGE_NAMES, LOCALES } from '../i18n/messages.ts';
 import { useI18n } from '../i18n/react.tsx';
 import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
 import { DueSettings } from './DueSettings.tsx';
+import { describeSetup, type Notice } from './notice.ts';
 import { languageItem, loadConnection, serverUrlItem, tokenItem, watchConnection } from './settings.ts';
-import { type SetupOutcome, setUp } from './setup.ts';
+import { setUp } from './setup.ts';
 import { normaliseServerUrl } from './url.ts';
-
-type Notice = { tone: 'ok' | 'error' | 'info'; text: string };
-
-export function describe(result: ConnectionResult, url: string, o: Messages['options']): Notice {
-  const m = o.result;
-  switch (result.kind) {
-    case 'ok':
-      return { tone: 'ok', text: result.paired ? `${m.ok(result.version)} ${o.pairedNow}` : m.ok(result.version) };
-    case 'wrong_token':
-      return { tone: 'error', text: m.wrongToken };
-    case 'missing_token':
-      return { tone: 'error', text: m.missingToken };
-    case 'not_running':
-      return { tone: 'error', text: m.notRunning(url) };
-    case 'not_dossier':
-      return { tone: 'error', text: m.notDossier(url) };
-    case 'invalid_url':
-      return { tone: 'error', text: m.invalidUrl };
-    case 'forbidden':
-      return { tone: 'error', text: m.forbidden };
-    case 'not_paired':
-      return { tone: 'error', text: m.notPaired };
-    case 'too_many_tries':
-      return { tone: 'error', text: m.tooManyTries };
-  }
-}
-
-/** The page's words for what Save or Test connection did (setup.ts). */
-export function describeSetup(action: 'test' | 'save', out: SetupOutcome, o: Messages['options']): Notice {
-  if (out.kind === 'bad_url') return { tone: 'error', text: o.urlProblem[out.problem] };
-  const tested = describe(out.result, out.url, o);
-  if (action === 'save') return { ...tested, text: `${o.savedWhat(out.url, out.token !== '')} ${tested.text}` };
-  return out.saved ? { ...tested, text: `${tested.text} ${o.savedNow}` } : tested;
-}
 
 /** The stored URL, when the extension is set up (a usable URL and a token), else null. */
 function useConfiguredUrl(): string | null {
