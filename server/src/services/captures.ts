@@ -20,6 +20,7 @@ import { captures, customerKeys, customers, interactions, parcels, people } from
 import { addKeys, insertCustomerRow, insertPerson, liveCustomer } from './customers.ts';
 import { refreshDue } from './due.ts';
 import { replayable, replayOf } from './replay.ts';
+import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
 import { reindexCustomer } from './search-index.ts';
 import { SYSTEM, type Viewer, visible } from './visibility.ts';
 
@@ -103,47 +104,39 @@ function mergeInto(
       });
     }
   }
-  const before = tx
-    .select()
-    .from(people)
-    .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
-    .all();
-  // Each known mobile normalised once, not once per captured person.
-  const mobiles = new Map(before.map((b) => [b.id, b.mobile ? phoneKey(b.mobile) : null]));
+  // The file's people under the one same-person rule (services/same-person.ts).
+  const known = peopleOfFile(
+    tx
+      .select()
+      .from(people)
+      .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
+      .all(),
+  );
   for (const p of people_) {
-    const email = p.email ? normaliseEmail(p.email) : null;
-    const mobile = p.mobile ? phoneKey(p.mobile) : null;
-    const dup = before.find(
-      (b) =>
-        (email && b.email === email) ||
-        (mobile && mobiles.get(b.id) === mobile) ||
-        (b.name === p.name && (!email || !b.email)),
-    );
+    const seen = {
+      name: p.name,
+      title: p.title,
+      mobile: p.mobile,
+      directLine: p.phone,
+      email: p.email ? (normaliseEmail(p.email) ?? undefined) : undefined,
+    };
+    const dup = known.find(seen);
     if (dup) {
       // Fill the blanks of the person we already know (and write only when there is one to fill).
-      const fill = {
-        title: dup.title ?? p.title ?? null,
-        mobile: dup.mobile ?? p.mobile ?? null,
-        directLine: dup.directLine ?? p.phone ?? null,
-        email: dup.email ?? email,
-      };
-      if (Object.entries(fill).some(([k, v]) => v !== dup[k as keyof typeof fill])) {
+      const fill: Record<string, string> = blanksOf(dup, seen);
+      const name = fullerName(dup.name, seen.name);
+      if (name) fill.name = name;
+      if (Object.keys(fill).length) {
         tx.update(people)
           .set({ ...fill, updatedAt: now })
           .where(eq(people.id, dup.id))
           .run();
         Object.assign(dup, fill);
+        known.filled(dup);
       }
       continue;
     }
-    const row = insertPerson(
-      tx,
-      customerId,
-      { name: p.name, title: p.title, mobile: p.mobile, directLine: p.phone, email: email ?? undefined },
-      now,
-    );
-    before.push(row);
-    mobiles.set(row.id, mobile);
+    known.add(insertPerson(tx, customerId, seen, now));
     added.people++;
   }
   const keyCount = () =>

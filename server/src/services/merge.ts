@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { normaliseEmail, normalisePhone, PERSON_TEXT_FIELDS, type Settings, samePhone } from '@dossier/shared';
+import { type Settings, samePhone } from '@dossier/shared';
 import { and, asc, eq, inArray, max, notInArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../db/client.ts';
@@ -21,6 +21,7 @@ import { dayStart } from '../lib/time.ts';
 import { getCustomerDetail, liveCustomer } from './customers.ts';
 import { refreshDue } from './due.ts';
 import { replayable, replayOf } from './replay.ts';
+import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
 import { reindexCustomer } from './search-index.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -95,20 +96,6 @@ function fillFrom(survivor: CustomerRow, from: CustomerRow): Snapshot['filled'] 
 }
 
 type PersonRow = typeof people.$inferSelect;
-// The name is kept or lengthened apart (刘 → 刘建华), not filled like a blank.
-const PERSON_FILLABLE = PERSON_TEXT_FIELDS.filter((f) => f !== 'name');
-
-/** One person under two files: the same normalised mobile, the same e-mail, or the same name (same company now). */
-function samePerson(a: PersonRow, b: PersonRow): boolean {
-  const mobile = (p: PersonRow) => (p.mobile ? (normalisePhone(p.mobile) ?? p.mobile) : null);
-  const email = (p: PersonRow) => (p.email ? normaliseEmail(p.email) : null);
-  const name = (p: PersonRow) => p.name.replace(/\s+/g, ' ').trim().toLowerCase();
-  return (
-    (mobile(a) !== null && mobile(a) === mobile(b)) ||
-    (email(a) !== null && email(a) === email(b)) ||
-    name(a) === name(b)
-  );
-}
 
 /** Folds each moved person who is already on the survivor into that person (call after moveRows). */
 function absorbPeople(tx: Tx, survivorId: number, movedIds: number[], at: string): NonNullable<Snapshot['absorbed']> {
@@ -119,25 +106,24 @@ function absorbPeople(tx: Tx, survivorId: number, movedIds: number[], at: string
     .where(and(eq(people.customerId, survivorId), sql`${people.deletedAt} is null`))
     .orderBy(asc(people.id))
     .all();
-  const own = all.filter((p) => !moved.has(p.id));
+  // The survivor's own people, under the one same-person rule (services/same-person.ts).
+  const own = peopleOfFile(all.filter((p) => !moved.has(p.id)));
   const out: NonNullable<Snapshot['absorbed']> = [];
   for (const p of all.filter((x) => moved.has(x.id))) {
-    const into = own.find((o) => samePerson(o, p));
+    const into = own.find(p);
     if (!into) continue;
     const filled: Record<string, { before: unknown; after: unknown }> = {};
-    for (const f of PERSON_FILLABLE) {
-      if ((into[f] === null || into[f] === '') && p[f] !== null && p[f] !== '')
-        filled[f] = { before: into[f], after: p[f] };
+    for (const [f, after] of Object.entries(blanksOf(into, p))) {
+      filled[f] = { before: into[f as keyof PersonRow], after };
     }
-    // The longer of two forms of one name is the fuller one (刘 → 刘建华).
-    if (p.name.trim().length > into.name.trim().length && p.name.includes(into.name.trim())) {
-      filled.name = { before: into.name, after: p.name };
-    }
+    const name = fullerName(into.name, p.name);
+    if (name) filled.name = { before: into.name, after: name };
     if (p.keyPerson && !into.keyPerson) filled.keyPerson = { before: false, after: true };
     if (Object.keys(filled).length) filled.updatedAt = { before: into.updatedAt, after: at };
     const set = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, v.after]));
     if (Object.keys(set).length) tx.update(people).set(set).where(eq(people.id, into.id)).run();
     Object.assign(into, set);
+    own.filled(into);
     const ints = ids(
       tx
         .update(interactions)

@@ -4,8 +4,9 @@ import type { Db, Tx } from '../../db/client.ts';
 import { customers, interactions } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { refreshDue } from '../due.ts';
+import { blanksOf, type FillablePersonField, fullerName, peopleOfFile } from '../same-person.ts';
 import { SYSTEM, type Viewer, visible } from '../visibility.ts';
-import { PeopleIndex, PhoneSet, Phones } from './match-index.ts';
+import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';
 import { reindexMany } from './reindex.ts';
 import type { Candidate, InteractionDraft, PersonDraft, RowError } from './rows.ts';
 
@@ -61,14 +62,16 @@ const FILLABLE = [
   'lostReasonCode',
   'lostReason',
 ] as const;
-const PERSON_FILLABLE = ['title', 'mobile', 'directLine', 'email', 'birthday', 'homeAddress', 'preferences'] as const;
-const PERSON_COLUMN: Record<(typeof PERSON_FILLABLE)[number], string> = {
+/** The people table's column of each field an import may fill on a known person (services/same-person.ts). */
+const PERSON_COLUMN: Record<FillablePersonField | 'name', string> = {
+  name: 'name',
   title: 'title',
   mobile: 'mobile',
   directLine: 'direct_line',
   email: 'email',
   birthday: 'birthday',
   homeAddress: 'home_address',
+  greetingHook: 'greeting_hook',
   preferences: 'preferences',
 };
 
@@ -100,7 +103,7 @@ function statements(db: Db, tx: Tx, viewer: Viewer) {
     ),
     peopleOf: c.prepare<[number], PersonRow>(
       `select id, name, title, mobile, direct_line as directLine, email, birthday, home_address as homeAddress,
-        preferences from people where customer_id = ? and deleted_at is null order by id`,
+        greeting_hook as greetingHook, preferences from people where customer_id = ? and deleted_at is null order by id`,
     ),
     interactionExists: c.prepare<[string], { id: number }>('select id from interactions where idempotency_key = ?'),
     // Visibility through the one shared rule (visible()), with placeholders so it is built once.
@@ -146,7 +149,7 @@ interface Target {
 
 interface MergePlan {
   set: Partial<CustomerRow>;
-  fillPeople: { person: PersonRow; set: Partial<Record<(typeof PERSON_FILLABLE)[number], string>> }[];
+  fillPeople: { person: PersonRow; set: Partial<Record<FillablePersonField | 'name', string>> }[];
   newPeople: PersonDraft[];
   personIds: Map<string, number>;
   newKeys: KeyInput[];
@@ -184,7 +187,7 @@ function planMerge(st: Statements, phones: Phones, target: Target, c: Candidate,
     return true;
   });
   if (emails.length) set.emails = [...row.emails, ...emails];
-  target.people ??= new PeopleIndex<PersonRow>(phones, true, st.peopleOf.all(row.id));
+  target.people ??= peopleOfFile(st.peopleOf.all(row.id), phones);
   const fillPeople: MergePlan['fillPeople'] = [];
   const newPeople: PersonDraft[] = [];
   const personIds = new Map<string, number>();
@@ -195,11 +198,9 @@ function planMerge(st: Statements, phones: Phones, target: Target, c: Candidate,
       continue;
     }
     if (d.ref) personIds.set(d.ref, dup.id);
-    const fill: MergePlan['fillPeople'][number]['set'] = {};
-    for (const f of PERSON_FILLABLE) {
-      const v = d[f];
-      if (v && (dup[f] === null || dup[f] === undefined)) fill[f] = v;
-    }
+    const fill: MergePlan['fillPeople'][number]['set'] = blanksOf(dup, d);
+    const name = fullerName(dup.name, d.name);
+    if (name) fill.name = name;
     if (Object.keys(fill).length) fillPeople.push({ person: dup, set: fill });
   }
   const newKeys = storeKeys.filter((k) => !st.keyHolder.get(k.kind, k.value));

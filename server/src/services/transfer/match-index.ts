@@ -108,10 +108,10 @@ export interface PersonLike {
 }
 
 /**
- * A customer's people, found by e-mail, mobile or (optionally) name in constant time. The first
- * match in list order is returned, as `list.find(samePerson)` did:
+ * A customer's people, found by e-mail, mobile or name in constant time, under the one rule of
+ * services/same-person.ts. The first match in list order is returned, as `list.find` would:
  * - the same e-mail, or the same mobile however written;
- * - with `byName`, the same name when one of the two has no e-mail.
+ * - the same name when one of the two has no e-mail.
  * E-mails and mobiles may be filled in later (`filled`), never taken away.
  */
 export class PeopleIndex<P extends PersonLike> {
@@ -123,11 +123,7 @@ export class PeopleIndex<P extends PersonLike> {
   /** Per name, positions of people without an e-mail, in order; those given one since are skipped. */
   private readonly namesNoEmail = new Map<string, { at: number[]; next: number }>();
 
-  constructor(
-    phones: Phones,
-    private readonly byName: boolean,
-    people: Iterable<P> = [],
-  ) {
+  constructor(phones: Phones, people: Iterable<P> = []) {
     this.mobiles = new PhoneSet(phones);
     for (const p of people) this.add(p);
   }
@@ -160,14 +156,12 @@ export class PeopleIndex<P extends PersonLike> {
     let best = Number.POSITIVE_INFINITY;
     if (d.email) best = Math.min(best, this.emails.get(d.email));
     if (d.mobile) best = Math.min(best, this.mobiles.first(d.mobile));
-    if (this.byName) {
-      if (!d.email) best = Math.min(best, this.names.get(d.name));
-      else {
-        const n = this.namesNoEmail.get(d.name);
-        while (n && n.next < n.at.length && this.list[n.at[n.next] as number]?.email) n.next++;
-        const at = n?.at[n.next];
-        if (at !== undefined) best = Math.min(best, at);
-      }
+    if (!d.email) best = Math.min(best, this.names.get(d.name));
+    else {
+      const n = this.namesNoEmail.get(d.name);
+      while (n && n.next < n.at.length && this.list[n.at[n.next] as number]?.email) n.next++;
+      const at = n?.at[n.next];
+      if (at !== undefined) best = Math.min(best, at);
     }
     return best === Number.POSITIVE_INFINITY ? undefined : this.list[best];
   }

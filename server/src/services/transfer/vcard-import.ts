@@ -3,10 +3,11 @@ import type { Db } from '../../db/client.ts';
 import { people } from '../../db/schema.ts';
 import { liveCustomer } from '../customers.ts';
 import { replayable } from '../replay.ts';
+import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
 import { reindexCustomer } from '../search-index.ts';
 import type { Viewer } from '../visibility.ts';
 import { priorImport, recordImport, sha256 } from './imports.ts';
-import { PeopleIndex, Phones } from './match-index.ts';
+import { Phones } from './match-index.ts';
 import { parseCardsOffLoop } from './parse-pool.ts';
 
 export interface CardReport {
@@ -16,8 +17,6 @@ export interface CardReport {
   personId?: number;
   errors?: string[];
 }
-
-const FILLABLE = ['title', 'mobile', 'directLine', 'email', 'birthday', 'homeAddress', 'preferences'] as const;
 
 /**
  * People from a vCard file into one customer, deduplicated by e-mail or mobile against the
@@ -45,15 +44,14 @@ export async function importVcard(
   const at = now.toISOString();
   const report = db.transaction((tx) => {
     liveCustomer(tx, customerId, viewer);
-    // Same person: the same e-mail, or the same mobile however written (each number parsed once).
-    const known = new PeopleIndex(
-      phones,
-      false,
+    // The one same-person rule (services/same-person.ts), each number parsed once.
+    const known = peopleOfFile(
       tx
         .select()
         .from(people)
         .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
         .all(),
+      phones,
     );
     const rows: CardReport[] = [];
     const counts = { total: cards.length, created: 0, merged: 0, skipped: 0, invalid: 0 };
@@ -76,11 +74,9 @@ export async function importVcard(
         rows.push({ index: card.index, name: p.name, outcome: 'created', personId: row.id });
         continue;
       }
-      const fill: Record<string, string> = {};
-      for (const f of FILLABLE) {
-        const v = p[f];
-        if (v && !dup[f]) fill[f] = v;
-      }
+      const fill: Record<string, string> = blanksOf(dup, p);
+      const name = fullerName(dup.name, p.name);
+      if (name) fill.name = name;
       if (Object.keys(fill).length) {
         tx.update(people)
           .set({ ...fill, updatedAt: at })
