@@ -9,6 +9,7 @@ import ICAL from 'ical.js';
 import type { people } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
 import { parseDate } from './values.ts';
+import { modernVcard } from './vcard-legacy.ts';
 import { tooLarge } from './zip.ts';
 
 /**
@@ -68,7 +69,7 @@ const types = (params: Record<string, unknown>) =>
     .map((t) => String(t).toLowerCase())
     .flatMap((t) => t.split(','));
 
-/** Reads vCard 3.0 and 4.0 cards (ical.js parses both); 2.1 cards, with their quoted-printable text, are refused. */
+/** Reads vCard 2.1, 3.0 and 4.0 cards: 2.1 and quoted-printable values made 3.0 first (vcard-legacy.ts), then ical.js. */
 export function readVcf(text: string): CardRead[] {
   const cardCount = text.match(/^[ \t]*BEGIN[ \t]*:[ \t]*VCARD/gim)?.length ?? 0;
   if (cardCount > MAX_CARDS) {
@@ -83,7 +84,7 @@ export function readVcf(text: string): CardRead[] {
   }
   let parsed: unknown;
   try {
-    parsed = ICAL.parse(text);
+    parsed = ICAL.parse(modernVcard(text));
   } catch (e) {
     throw new ApiError('invalid_request', `not a readable vCard file: ${(e as Error).message}`);
   }

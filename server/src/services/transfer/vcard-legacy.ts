@@ -1,0 +1,72 @@
+/// <reference path="../../types/libqp.d.ts" />
+import { decode as decodeQuotedPrintable } from 'libqp';
+
+/**
+ * What phones still write, as the vCard 3.0 that ical.js reads. Android exports 2.1 cards, and
+ * 3.0 cards too, with `CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE` values whose long lines end in a
+ * soft break (`=` at the end, the value going on at the start of the next line), and 2.1 names
+ * its types bare (`TEL;CELL;PREF:`). Each such value is joined, decoded from quoted-printable
+ * (libqp) in its CHARSET (the platform's TextDecoder), and written back as 3.0 text; bare types
+ * become `TYPE=`; VERSION 2.1 becomes 3.0. Everything else passes through as it was.
+ */
+export function modernVcard(text: string): string {
+  if (!/ENCODING=QUOTED-PRINTABLE|^VERSION:2\.1/im.test(text)) return text;
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  let legacy = false;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] as string;
+    if (/^BEGIN:VCARD/i.test(line)) legacy = false;
+    if (/^VERSION:\s*2\.1\s*$/i.test(line)) {
+      legacy = true;
+      out.push('VERSION:3.0');
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon < 0) {
+      out.push(line);
+      continue;
+    }
+    const [name = '', ...params] = line.slice(0, colon).split(';');
+    const qp = params.some((p) => /^ENCODING=QUOTED-PRINTABLE$/i.test(p));
+    if (!qp && !legacy) {
+      out.push(line);
+      continue;
+    }
+    // A quoted-printable value goes on while its line ends in a soft break.
+    while (qp && line.endsWith('=') && i + 1 < lines.length) line = `${line}\r\n${lines[++i]}`;
+    let value = line.slice(colon + 1);
+    if (qp) value = decodeIn(decodeQuotedPrintable(value), charsetOf(params));
+    const kept = params.filter((p) => !/^(ENCODING|CHARSET)=/i.test(p));
+    const bare = kept.filter((p) => !p.includes('='));
+    const named = kept.filter((p) => p.includes('='));
+    if (bare.length) named.push(`TYPE=${bare.join(',')}`);
+    out.push(`${[name, ...named].join(';')}:${asVcard3Text(value)}`);
+  }
+  return out.join('\r\n');
+}
+
+function charsetOf(params: string[]): string {
+  return params.find((p) => /^CHARSET=/i.test(p))?.slice('CHARSET='.length) ?? 'utf-8';
+}
+
+/** Bytes in the card's charset; one the platform doesn't know is read as UTF-8. */
+function decodeIn(bytes: Buffer, charset: string): string {
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/**
+ * A 2.1 or decoded value as 3.0 text: in 2.1 only `\;` is an escape, so a comma or backslash is
+ * plain text there and must be escaped for 3.0; a line break becomes `\n`. Semicolons stay:
+ * they separate the parts of N and ADR in both.
+ */
+function asVcard3Text(value: string): string {
+  return value
+    .replace(/\\(?!;)/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n/g, '\\n');
+}
