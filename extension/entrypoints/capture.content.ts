@@ -27,6 +27,7 @@ export default defineContentScript({
 });
 
 function run(mode: CaptureMode): unknown {
+  if (mode === 'load') return null;
   if (mode === 'selection') {
     const text = window.getSelection()?.toString() ?? '';
     return text.trim() ? captureSelection(text, location.href) : null;

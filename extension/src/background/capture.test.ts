@@ -137,6 +137,13 @@ describe('CaptureService', () => {
     expect(asked).toHaveLength(4);
   });
 
+  it('prepare loads the capture script into the top frame without reading the page', async () => {
+    const { svc, injected, asked } = setup();
+    await svc.prepare(5);
+    expect(injected).toEqual([{ tabId: 5, mode: 'load', target: { allFrames: false } }]);
+    expect(asked).toEqual([]);
+  });
+
   it('a capture cancelled while the page is read ends without its result; other runs are untouched', async () => {
     const { svc } = setup(() => [{ frameId: 0, result: company }]);
     const first = svc.capturePage(3, company.url, 'run-1');

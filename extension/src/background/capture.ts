@@ -71,6 +71,11 @@ export class CaptureService {
     return capture;
   }
 
+  /** Loads the capture script into a tab's page without reading it (capture/prepare). */
+  async prepare(tabId: number): Promise<void> {
+    await this.deps.inject(tabId, 'load', { allFrames: false });
+  }
+
   /** Context menu "Add selection to customer file": only the selected text, kept for the panel. */
   async captureSelection(tabId: number, frameId: number): Promise<Capture | null> {
     const capture = pickCapture(await this.deps.inject(tabId, 'selection', { frameId }));

@@ -57,6 +57,10 @@ export function createHandlers(deps: {
       return { ok: true };
     },
     'capture/pending': async (p) => ({ capture: captures.takePending(p.tabId) }),
+    'capture/prepare': async (p) => {
+      await captures.prepare(p.tabId);
+      return { ok: true };
+    },
     'capture/inspect': (p) => captures.inspect(p),
     'capture/save': (p) => captures.save(p),
     'customers/search': (p) => captures.search(p.q),

@@ -2,7 +2,8 @@ import { browser } from '#imports';
 import type { FrameResult } from './frames.ts';
 import { type AccessLevelArea, closeToContentScripts } from './storage-access.ts';
 
-export type CaptureMode = 'page' | 'selection';
+/** `load`: only make the capture ready in the page (parsed, kept), reading nothing of it. */
+export type CaptureMode = 'page' | 'selection' | 'load';
 
 /** The capture script's entry, kept in the page's isolated world by the build that loaded it. */
 export interface KeptCapture {

@@ -112,6 +112,11 @@ export const requests = {
    * (the page's own work is bounded by the capture's time budget, capture/budget.ts).
    */
   'capture/cancel': { payload: z.object({ runId: z.string().max(64) }), answer: Ok },
+  /**
+   * The user is about to capture a tab's page (the pointer reached the button): the capture
+   * script is made ready in it (loaded, kept; the page is not read) so the click need not wait.
+   */
+  'capture/prepare': { payload: z.object({ tabId: z.number().int() }), answer: Ok },
   /** A capture made for a tab without the panel (context menu "Add selection…"), taken once. */
   'capture/pending': {
     payload: z.object({ tabId: z.number().int() }),

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { CaptureFlowView } from '../capture-ui/CaptureFlowView.tsx';
 import { useCaptureFlow } from '../capture-ui/useCaptureFlow.ts';
+import { usePrepareCapture } from '../capture-ui/usePrepareCapture.ts';
 import { useWebmail } from '../capture-ui/useWebmail.ts';
 import { WebmailCard } from '../capture-ui/WebmailCard.tsx';
 import { webPage } from '../context/page.ts';
@@ -31,6 +32,7 @@ export function App() {
   const webmail = useWebmail(tab?.tabId, tab?.url, mail);
   // A page that is not a company's site may still show one's credit code, ICP number or name.
   const pageCard = usePageCard(mail ? undefined : tab?.tabId, tab?.url, view);
+  const prepareCapture = usePrepareCapture(tab?.tabId, tab?.url);
   const capture = useCaptureFlow(tab?.tabId);
   const savedCaptures = useRef(new Set<string>());
   const now = useNow();
@@ -166,13 +168,13 @@ export function App() {
                 onAction={(action) => act(action, own.answer.customer?.id ?? 0, undefined, own.key)}
               />
               <div className="actions">
-                <button type="button" onClick={startCapture}>
+                <button type="button" onClick={startCapture} onPointerEnter={prepareCapture} onFocus={prepareCapture}>
                   {m.panel.captureThisPage}
                 </button>
               </div>
             </>
           ) : (
-            <UnknownSite view={view} page={pageCard.card} onCapture={startCapture} />
+            <UnknownSite view={view} page={pageCard.card} onCapture={startCapture} onPrepare={prepareCapture} />
           );
         break;
       }
@@ -187,7 +189,7 @@ export function App() {
               onAction={(action) => act(action, view.answer.customer?.id ?? 0)}
             />
             <div className="actions">
-              <button type="button" onClick={startCapture}>
+              <button type="button" onClick={startCapture} onPointerEnter={prepareCapture} onFocus={prepareCapture}>
                 {m.panel.captureThisPage}
               </button>
             </div>

@@ -14,10 +14,13 @@ export function UnknownSite({
   view,
   page,
   onCapture,
+  onPrepare,
 }: {
   view: UnknownView;
   page: PageCard | null;
   onCapture: () => void;
+  /** The pointer or focus reached the capture button: load the capture ahead of the click. */
+  onPrepare?: () => void;
 }) {
   const { m } = useI18n();
   const fromPage = page?.view?.state === 'unknown' ? page.view.answer.suggestions : [];
@@ -56,7 +59,7 @@ export function UnknownSite({
         </div>
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={onCapture}>
+        <button type="button" className="primary" onClick={onCapture} onPointerEnter={onPrepare} onFocus={onPrepare}>
           {m.panel.captureThisPage}
         </button>
       </div>
