@@ -1,7 +1,7 @@
 import { Capture, CaptureSave, CaptureSaved } from '@dossier/shared';
 import { z } from 'zod';
 import { json, router, routesOf } from '../../lib/openapi.ts';
-import { latestCapture, saveCapture } from '../../services/captures.ts';
+import { latestCapture, parsePhonesAhead, saveCapture } from '../../services/captures.ts';
 
 const LatestQuery = z.object({ url: z.string().min(1).max(2000) });
 const Latest = z.object({ latest: z.object({ capturedAt: z.string(), capture: Capture }).nullable() });
@@ -35,9 +35,11 @@ const latest = route({
 
 export const captureRoutes = () =>
   router()
-    .openapi(save, (c) => {
+    .openapi(save, async (c) => {
       const { db, now, settings, viewer } = c.get('ctx');
-      const { saved, replayed } = saveCapture(db, c.req.valid('json'), now, settings, viewer);
+      const input = c.req.valid('json');
+      await parsePhonesAhead(db, input);
+      const { saved, replayed } = saveCapture(db, input, now, settings, viewer);
       return replayed ? c.json(saved, 200) : c.json(saved, 201);
     })
     .openapi(latest, (c) => {
