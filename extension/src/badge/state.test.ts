@@ -1,7 +1,8 @@
 import type { ContextAnswer } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
+import { factsOf } from '../context/badge-facts.ts';
 import type { ContextView } from '../context/view.ts';
-import { factsOf, LOST_COLOR, OVERDUE_COLOR, badgeFor as paint, TIER_COLORS, WAITING_COLOR } from './state.ts';
+import { LOST_COLOR, OVERDUE_COLOR, badgeFor as paint, TIER_COLORS, WAITING_COLOR } from './state.ts';
 
 const badgeFor = (view: ContextView | null, box: { waiting: number; stalled: boolean }) => paint(factsOf(view), box);
 

@@ -1,7 +1,8 @@
 import { browser } from '#imports';
+import type { BadgeFacts } from '../context/badge-facts.ts';
 import { classifyPage } from '../context/page.ts';
 import type { ContextService } from '../context/service.ts';
-import { type BadgeFacts, type BadgeState, badgeFor, type OutboxBadgeInput } from './state.ts';
+import { type BadgeState, badgeFor, type OutboxBadgeInput } from './state.ts';
 
 // MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge methods.
 const action = () => browser.action ?? browser.browserAction;

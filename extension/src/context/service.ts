@@ -1,6 +1,6 @@
 import type { ContextAnswer, ContextBadge, ContextQuery, DueSettings } from '@dossier/shared';
 import type { ApiResult } from '../api/client.ts';
-import { type BadgeFacts, factsOf } from '../badge/state.ts';
+import { type BadgeFacts, factsOf } from './badge-facts.ts';
 import { applyUnconfirmed, type UnconfirmedLog } from './optimistic.ts';
 import { classifyPage } from './page.ts';
 import type { ContextView, ErrorReason, PendingInteraction } from './view.ts';
