@@ -47,4 +47,40 @@ describe('vCards as phones write them (../shared/fixtures/contact-exports)', () 
     ].join('\r\n');
     expect(readVcf(card)[0]?.person).toMatchObject({ name: '钱多多', title: 'Sales, East\\West' });
   });
+
+  it('reads a 2.1 card that names its encoding bare, with a soft break, groups and a BASE64 photo', () => {
+    // The shapes of a real phone export: ORG;CHARSET=UTF-8;QUOTED-PRINTABLE, item1.TEL, a photo
+    // folded over indented lines and ended by an empty line; a NOTE with "=" that is not encoded.
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=BC=A0;=E4=B8=89;;;',
+      'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=BC=A0=E4=B8=89',
+      'ORG;CHARSET=UTF-8;QUOTED-PRINTABLE:=E7=A4=BA=E4=BE=8B=E5=85=AC=E5=8F=B8 =',
+      'Ltd',
+      'TITLE;CHARSET=UTF-8;QUOTED-PRINTABLE:=E7=BB=8F=E7=90=86',
+      'item1.TEL;TYPE=CELL:+86 138 0013 8000',
+      'item2.EMAIL;TYPE=INTERNET:zs@example.com',
+      'NOTE:50=50 split',
+      'PHOTO;JPEG;ENCODING=BASE64:',
+      '  /9j/4AAQSkZJRgABAQAAAQABAAD',
+      '  /2wBDAAgGBgcGBQgHBwcJCQgKDAQ',
+      '',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    expect(readVcf(card)).toEqual([
+      {
+        index: 0,
+        person: {
+          name: '张三',
+          title: '经理',
+          mobile: '+86 138 0013 8000',
+          email: 'zs@example.com',
+          preferences: '50=50 split',
+        },
+        errors: [],
+      },
+    ]);
+  });
 });

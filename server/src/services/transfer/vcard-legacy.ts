@@ -22,13 +22,16 @@ export function modernVcard(text: string): string {
       out.push('VERSION:3.0');
       continue;
     }
+    // A 2.1 BASE64 value ends with an empty line; empty lines mean nothing in any version.
+    if (!line.trim()) continue;
     const colon = line.indexOf(':');
     if (colon < 0) {
       out.push(line);
       continue;
     }
     const [name = '', ...params] = line.slice(0, colon).split(';');
-    const qp = params.some((p) => /^ENCODING=QUOTED-PRINTABLE$/i.test(p));
+    // 2.1 may name the encoding bare (ORG;CHARSET=UTF-8;QUOTED-PRINTABLE:…).
+    const qp = params.some((p) => /^(ENCODING=)?QUOTED-PRINTABLE$/i.test(p));
     if (!qp && !legacy) {
       out.push(line);
       continue;
@@ -37,7 +40,9 @@ export function modernVcard(text: string): string {
     while (qp && line.endsWith('=') && i + 1 < lines.length) line = `${line}\r\n${lines[++i]}`;
     let value = line.slice(colon + 1);
     if (qp) value = decodeIn(decodeQuotedPrintable(value), charsetOf(params));
-    const kept = params.filter((p) => !/^(ENCODING|CHARSET)=/i.test(p));
+    const base64 = params.some((p) => /^(ENCODING=)?BASE64$/i.test(p));
+    const kept = params.filter((p) => !/^(ENCODING=.*|CHARSET=.*|QUOTED-PRINTABLE|BASE64|[78]BIT)$/i.test(p));
+    if (base64) kept.push('ENCODING=b');
     const bare = kept.filter((p) => !p.includes('='));
     const named = kept.filter((p) => p.includes('='));
     if (bare.length) named.push(`TYPE=${bare.join(',')}`);
