@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Api, ApiResult } from '../api/client.ts';
 import { inspectRequest } from '../capture-ui/matching.ts';
 import { ContextService } from '../context/service.ts';
+import { NO_CUSTOMER } from '../context/test-answers.ts';
 import type { Event } from '../messages/protocol.ts';
 import { memoryStore, Outbox } from '../outbox/queue.ts';
 import type { OutboxItem, SendOutcome } from '../outbox/types.ts';
@@ -16,22 +17,7 @@ import { CaptureService } from './capture.ts';
 import type { FrameResult } from './frames.ts';
 import type { CaptureMode, FrameTarget } from './inject.ts';
 
-const empty: ContextAnswer = {
-  customer: null,
-  matchedBy: null,
-  person: null,
-  tier: null,
-  nextCallDue: null,
-  nextVisitDue: null,
-  nextDue: null,
-  appointment: null,
-  overdue: { call: false, visit: false, appointment: false, any: false },
-  lastInteractions: [],
-  keyPeople: [],
-  followUps: 0,
-  suggestions: [],
-  lost: null,
-};
+const empty = NO_CUSTOMER;
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, status: 200, value });
 
 const company: Capture = {

@@ -1,5 +1,6 @@
 import type { Capture, ContextAnswer, Customer } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
+import { NO_CUSTOMER } from '../context/test-answers.ts';
 import type { CaptureMatch } from '../messages/protocol.ts';
 import { collectMatches, defaultMatch, isSameName, keyHolder, matchQueries } from './matching.ts';
 
@@ -58,22 +59,7 @@ describe('matchQueries', () => {
 });
 
 const customer = (id: number, name: string, tier: 'A' | 'B' | 'C' = 'B') => ({ id, name, tier }) as Customer;
-const empty: ContextAnswer = {
-  customer: null,
-  matchedBy: null,
-  person: null,
-  tier: null,
-  nextCallDue: null,
-  nextVisitDue: null,
-  nextDue: null,
-  appointment: null,
-  overdue: { call: false, visit: false, appointment: false, any: false },
-  lastInteractions: [],
-  keyPeople: [],
-  followUps: 0,
-  suggestions: [],
-  lost: null,
-};
+const empty = NO_CUSTOMER;
 
 describe('collectMatches', () => {
   it('one entry per customer with its strongest reason, strongest first; names only suggested', () => {

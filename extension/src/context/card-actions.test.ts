@@ -1,26 +1,12 @@
-import { type ContextAnswer, type ContextQuery, DEFAULT_SETTINGS } from '@dossier/shared';
+import { type ContextQuery, DEFAULT_SETTINGS } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../api/client.ts';
 import { createCardActions } from './card-actions.ts';
 import { pageCardKey } from './page-keys.ts';
 import { ContextService } from './service.ts';
+import { NO_CUSTOMER } from './test-answers.ts';
 
-const unknown: ContextAnswer = {
-  customer: null,
-  matchedBy: null,
-  person: null,
-  tier: null,
-  nextCallDue: null,
-  nextVisitDue: null,
-  nextDue: null,
-  appointment: null,
-  overdue: { call: false, visit: false, appointment: false, any: false },
-  lastInteractions: [],
-  keyPeople: [],
-  followUps: 0,
-  suggestions: [],
-  lost: null,
-};
+const unknown = NO_CUSTOMER;
 
 describe('card actions on a page’s own card', () => {
   it('re-read that card by its keys, not the page’s site', async () => {

@@ -2,23 +2,9 @@ import { type ContextAnswer, DEFAULT_SETTINGS } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../api/client.ts';
 import { ContextService, FRESH_MS } from './service.ts';
+import { NO_CUSTOMER } from './test-answers.ts';
 
-const unknown: ContextAnswer = {
-  customer: null,
-  matchedBy: null,
-  person: null,
-  tier: null,
-  nextCallDue: null,
-  nextVisitDue: null,
-  nextDue: null,
-  appointment: null,
-  overdue: { call: false, visit: false, appointment: false, any: false },
-  lastInteractions: [],
-  keyPeople: [],
-  followUps: 0,
-  suggestions: [],
-  lost: null,
-};
+const unknown = NO_CUSTOMER;
 
 function setup(answers: Array<ApiResult<ContextAnswer>>) {
   let now = 0;
