@@ -1,4 +1,4 @@
-import { CAPTURE_LIMITS, type CapturedParcel } from '@dossier/shared';
+import { CAPTURE_LIMITS, CapturedParcel } from '@dossier/shared';
 import { outOfTime } from '../budget.ts';
 import { cellText, plainRowCells } from '../dom.ts';
 import { type ParcelField, parcelField, setField } from './fields.ts';
@@ -118,18 +118,8 @@ export function parcelsFromTables(root: ParentNode, notes: string[] = []): Captu
   return out;
 }
 
-const FIELDS = [
-  'parcelNo',
-  'location',
-  'areaM2',
-  'use',
-  'method',
-  'startPrice',
-  'dealPrice',
-  'dealDate',
-  'winner',
-  'currency',
-] as const;
+/** Every field of a parcel, as the shared schema names them: two rows equal in all are one parcel. */
+const FIELDS = CapturedParcel.keyof().options;
 
 /** Identical rows (a list that repeats a parcel) once; every other row as it is. */
 function distinct(list: CapturedParcel[]): CapturedParcel[] {
