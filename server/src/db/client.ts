@@ -77,6 +77,14 @@ export function preparedFor<T>(build: (client: Database.Database) => T): (conn: 
 }
 
 /**
+ * The same for statements written with drizzle's query builder: built once per connection on a
+ * drizzle handle of that connection, so they run inside its transactions too.
+ */
+export function preparedOn<T>(build: (db: Db) => T): (conn: Conn) => T {
+  return preparedFor((client) => build(drizzle(client, { schema }) as Db));
+}
+
+/**
  * A query written with drizzle (one way of writing SQL, the schema's names) run as a raw
  * better-sqlite3 statement: for the hottest lookups, where drizzle's per-call work (filling
  * placeholders, mapping every row) costs as much as SQLite does. Rows come back with the SQL

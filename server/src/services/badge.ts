@@ -1,7 +1,6 @@
 import { type ContextBadge, registrableDomain, type Tier } from '@dossier/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { type Db, preparedFor, rawStatement } from '../db/client.ts';
+import { type Db, preparedOn, rawStatement } from '../db/client.ts';
 import { customerKeys, customers } from '../db/schema.ts';
 import { type Viewer, visibleToAnyMember } from './visibility.ts';
 
@@ -23,9 +22,9 @@ interface Row {
  * file's materialised due fields, prepared once per connection and run raw (the card, with its
  * people and history, is asked for only when the panel opens).
  */
-const statements = preparedFor((client) => {
+const statements = preparedOn((db) => {
   const query = () =>
-    drizzle(client)
+    db
       .select({
         id: customers.id,
         name: customers.name,
@@ -48,8 +47,8 @@ const statements = preparedFor((client) => {
     isNull(customers.deletedAt),
   );
   return {
-    manager: rawStatement<Row>(client, query().where(key)),
-    member: rawStatement<Row>(client, query().where(and(key, visibleToAnyMember()))),
+    manager: rawStatement<Row>(db.$client, query().where(key)),
+    member: rawStatement<Row>(db.$client, query().where(and(key, visibleToAnyMember()))),
   };
 });
 

@@ -9,7 +9,7 @@ import {
   registrableDomain,
 } from '@dossier/shared';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { type Db, preparedOn } from '../db/client.ts';
 import { customerKeys, customers, interactions, people } from '../db/schema.ts';
 import { dueOf } from './badge.ts';
 import { toCustomer, toInteraction, toPerson } from './mappers.ts';
@@ -80,15 +80,7 @@ function statementsFor(db: Db) {
       .prepare(),
   };
 }
-const prepared = new WeakMap<Db, ReturnType<typeof statementsFor>>();
-function statements(db: Db) {
-  let s = prepared.get(db);
-  if (!s) {
-    s = statementsFor(db);
-    prepared.set(db, s);
-  }
-  return s;
-}
+const statements = preparedOn(statementsFor);
 
 function byKey(db: Db, kinds: KeyGroup, value: string | null): Match | null {
   if (!value) return null;

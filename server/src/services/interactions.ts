@@ -1,7 +1,7 @@
 import type { Interaction, InteractionCreate, InteractionCreate as Schema, Settings } from '@dossier/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import { type Db, preparedOn } from '../db/client.ts';
 import { customers, interactions, people } from '../db/schema.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { liveCustomer } from './customers.ts';
@@ -69,14 +69,7 @@ function build(db: Db) {
       .prepare(),
   };
 }
-const statements = new WeakMap<Db, ReturnType<typeof build>>();
-const prepared = (db: Db) => {
-  const known = statements.get(db);
-  if (known) return known;
-  const s = build(db);
-  statements.set(db, s);
-  return s;
-};
+const prepared = preparedOn(build);
 
 /**
  * Logs an interaction and refreshes the customer's due fields in one transaction.

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { type Conn, preparedFor, rawStatement } from '../db/client.ts';
+import { type Conn, preparedOn, rawStatement } from '../db/client.ts';
 import { replays } from '../db/schema.ts';
 import { ApiError } from '../lib/errors.ts';
 import type { Viewer } from './visibility.ts';
@@ -50,8 +49,8 @@ const $ = sql.placeholder;
 type Seen = { user_id: number; operation: string; fingerprint: string };
 
 // A replay check runs on every logged call, the commonest write: its statements are prepared once per connection.
-const statements = preparedFor((client) => {
-  const q = drizzle(client);
+const statements = preparedOn((q) => {
+  const client = q.$client;
   const insert = q.insert(replays).values({ key: '', userId: 0, operation: '', fingerprint: '', at: '' }).toSQL();
   return {
     seen: rawStatement<Seen>(
