@@ -110,83 +110,106 @@ function Entry(props: {
   );
 }
 
+type InputMode = 'decimal' | 'email' | 'tel' | undefined;
+
+/**
+ * A list of people or parcels: its first entries shown (shown.tsx), each a fieldset of plain
+ * inputs with its keep tick; `footer` gets a way to show every entry (before one is added).
+ */
+function EntryList<F extends string, T extends { on: boolean } & Record<F, string>>(props: {
+  id: string;
+  title: string;
+  items: T[];
+  fields: readonly F[];
+  legend: (index: number) => string;
+  summary: (item: T) => string;
+  label: (field: F) => string;
+  inputMode: (field: F) => InputMode;
+  problem: (index: number, field: F) => string | undefined;
+  onTick: (index: number, on: boolean) => void;
+  onEdit: (index: number, field: F, value: string) => void;
+  extra?: (item: T) => ReactNode;
+  footer?: (showAll: () => void) => ReactNode;
+}) {
+  const shown = useShown(props.items.length);
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.items.slice(0, shown.shown).map((item, i) => (
+        <Entry
+          // biome-ignore lint/suspicious/noArrayIndexKey: entries are edited in place and never reordered.
+          key={i}
+          legend={props.legend(i + 1)}
+          on={item.on}
+          summary={props.summary(item)}
+          onTick={(on) => props.onTick(i, on)}
+        >
+          {props.fields.map((f) => (
+            <PlainInput
+              key={f}
+              label={props.label(f)}
+              value={item[f]}
+              inputMode={props.inputMode(f)}
+              problem={props.problem(i, f)}
+              onEdit={(value) => props.onEdit(i, f, value)}
+            />
+          ))}
+          {props.extra?.(item)}
+        </Entry>
+      ))}
+      <ShownNote {...shown} />
+      {props.footer?.(shown.all)}
+    </section>
+  );
+}
+
 export function PeopleFields({ state, dispatch, problemAt }: SectionProps) {
   const { m } = useI18n();
-  const shown = useShown(state.people.length);
   return (
-    <section aria-labelledby="capture-people">
-      <h2 id="capture-people">{m.capture.sections.people}</h2>
-      {state.people.slice(0, shown.shown).map((p, i) => {
-        const legend = m.capture.personN(i + 1);
-        return (
-          <Entry
-            // biome-ignore lint/suspicious/noArrayIndexKey: people are edited in place and never reordered.
-            key={i}
-            legend={legend}
-            on={p.on}
-            summary={p.name}
-            onTick={(on) => dispatch({ type: 'tickPerson', index: i, on })}
-          >
-            {PERSON_FIELDS.map((f) => (
-              <PlainInput
-                key={f}
-                label={m.capture.person[f]}
-                value={p[f]}
-                inputMode={f === 'email' ? 'email' : f === 'mobile' || f === 'phone' ? 'tel' : undefined}
-                problem={problemAt(`people.${i}.${f}`)}
-                onEdit={(value) => dispatch({ type: 'editPerson', index: i, field: f, value })}
-              />
-            ))}
-          </Entry>
-        );
-      })}
-      <ShownNote {...shown} />
-      <button
-        type="button"
-        className="link add"
-        onClick={() => {
-          shown.all();
-          dispatch({ type: 'addPerson' });
-        }}
-      >
-        {m.capture.addPerson}
-      </button>
-    </section>
+    <EntryList
+      id="capture-people"
+      title={m.capture.sections.people}
+      items={state.people}
+      fields={PERSON_FIELDS}
+      legend={m.capture.personN}
+      summary={(p) => p.name}
+      label={(f) => m.capture.person[f]}
+      inputMode={(f) => (f === 'email' ? 'email' : f === 'mobile' || f === 'phone' ? 'tel' : undefined)}
+      problem={(i, f) => problemAt(`people.${i}.${f}`)}
+      onTick={(index, on) => dispatch({ type: 'tickPerson', index, on })}
+      onEdit={(index, field, value) => dispatch({ type: 'editPerson', index, field, value })}
+      footer={(showAll) => (
+        <button
+          type="button"
+          className="link add"
+          onClick={() => {
+            showAll();
+            dispatch({ type: 'addPerson' });
+          }}
+        >
+          {m.capture.addPerson}
+        </button>
+      )}
+    />
   );
 }
 
 export function ParcelFields({ state, dispatch, problemAt }: SectionProps) {
   const { m } = useI18n();
-  const shown = useShown(state.parcels.length);
   return (
-    <section aria-labelledby="capture-parcels">
-      <h2 id="capture-parcels">{m.capture.sections.parcels}</h2>
-      {state.parcels.slice(0, shown.shown).map((p, i) => {
-        const legend = m.capture.parcelN(i + 1);
-        return (
-          <Entry
-            // biome-ignore lint/suspicious/noArrayIndexKey: parcels are edited in place and never reordered.
-            key={i}
-            legend={legend}
-            on={p.on}
-            summary={p.parcelNo}
-            onTick={(on) => dispatch({ type: 'tickParcel', index: i, on })}
-          >
-            {PARCEL_FIELDS.map((f) => (
-              <PlainInput
-                key={f}
-                label={m.capture.parcel[f]}
-                value={p[f]}
-                inputMode={f === 'areaM2' || f === 'startPrice' || f === 'dealPrice' ? 'decimal' : undefined}
-                problem={problemAt(`parcels.${i}.${f}`)}
-                onEdit={(value) => dispatch({ type: 'editParcel', index: i, field: f, value })}
-              />
-            ))}
-            {p.currency && <p className="muted small">{p.currency}</p>}
-          </Entry>
-        );
-      })}
-      <ShownNote {...shown} />
-    </section>
+    <EntryList
+      id="capture-parcels"
+      title={m.capture.sections.parcels}
+      items={state.parcels}
+      fields={PARCEL_FIELDS}
+      legend={m.capture.parcelN}
+      summary={(p) => p.parcelNo}
+      label={(f) => m.capture.parcel[f]}
+      inputMode={(f) => (f === 'areaM2' || f === 'startPrice' || f === 'dealPrice' ? 'decimal' : undefined)}
+      problem={(i, f) => problemAt(`parcels.${i}.${f}`)}
+      onTick={(index, on) => dispatch({ type: 'tickParcel', index, on })}
+      onEdit={(index, field, value) => dispatch({ type: 'editParcel', index, field, value })}
+      extra={(p) => p.currency && <p className="muted small">{p.currency}</p>}
+    />
   );
 }
