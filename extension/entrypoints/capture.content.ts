@@ -32,5 +32,7 @@ function run(mode: CaptureMode): unknown {
     const text = window.getSelection()?.toString() ?? '';
     return text.trim() ? captureSelection(text, location.href) : null;
   }
-  return runCapture(document, location.href, { budgetMs: CAPTURE_BUDGET_MS });
+  // As JSON text: executeScript hands a result to the background value by value, which for a
+  // land list's thousands of parcels took longer than writing and parsing them as one string.
+  return JSON.stringify(runCapture(document, location.href, { budgetMs: CAPTURE_BUDGET_MS }));
 }

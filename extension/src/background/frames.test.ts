@@ -28,6 +28,11 @@ describe('pickCapture', () => {
     ).toEqual(frame);
   });
 
+  it('reads a capture handed over as JSON text', () => {
+    expect(pickCapture([{ frameId: 0, result: JSON.stringify(base) }])).toEqual(base);
+    expect(pickCapture([{ frameId: 0, result: `${JSON.stringify(base)}}` }])).toBeNull();
+  });
+
   it('prefers the top frame unless another frame found more', () => {
     const top = { ...base, kind: 'company' as const, adapter: 'generic', people: [{ name: '王建国' }] };
     const ad = { ...top, url: 'https://ads.example/', people: [] };

@@ -6,6 +6,15 @@ export interface FrameResult {
   result: unknown;
 }
 
+/** A page's capture comes as JSON text (capture.content.ts); what does not parse is nothing. */
+function fromJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 const weight = (c: Capture) =>
   (c.company ? Object.values(c.company).flat().filter(Boolean).length : 0) + c.people.length + c.parcels.length;
 
@@ -16,7 +25,7 @@ const weight = (c: Capture) =>
  */
 export function pickCapture(results: readonly FrameResult[]): Capture | null {
   const parsed = results.flatMap((r) => {
-    const c = Capture.safeParse(r.result);
+    const c = Capture.safeParse(typeof r.result === 'string' ? fromJson(r.result) : r.result);
     return c.success ? [{ frameId: r.frameId, capture: c.data }] : [];
   });
   if (!parsed.length) return null;
