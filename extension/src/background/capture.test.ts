@@ -13,7 +13,7 @@ import { NO_CUSTOMER } from '../context/test-answers.ts';
 import type { Event } from '../messages/protocol.ts';
 import { memoryStore, Outbox } from '../outbox/queue.ts';
 import type { OutboxItem, SendOutcome } from '../outbox/types.ts';
-import { CaptureService } from './capture.ts';
+import { CaptureService, PREVIEW_PARCELS } from './capture.ts';
 import type { FrameResult } from './frames.ts';
 import type { CaptureMode, FrameTarget } from './inject.ts';
 
@@ -121,6 +121,44 @@ describe('CaptureService', () => {
     // Asked again (or for another capture): asked anew.
     await svc.inspect(inspectRequest(c));
     expect(asked).toHaveLength(4);
+  });
+
+  it('a land list’s preview carries its first parcels; the rest are taken once, and the save carries every one', async () => {
+    const parcels = Array.from({ length: 120 }, (_, i) => ({
+      parcelNo: `徐土2024-${i}号`,
+      // The first winners repeat: a name only the rest carries must still be looked up.
+      winner: i < 100 ? '徐州第0置业有限公司' : `徐州第${i}置业有限公司`,
+    }));
+    const list: Capture = {
+      ...company,
+      url: 'https://www.xzggzy.cn/td/result.html',
+      kind: 'land',
+      adapter: 'land',
+      company: null,
+      parcels,
+    };
+    // The page hands its capture over as JSON text (capture.content.ts).
+    const { svc, sent, asked } = setup(() => [{ frameId: 0, result: JSON.stringify(list) }]);
+    const started = await svc.startCapture(3, list.url, 'run-7');
+    expect(started.capture.parcels).toEqual(parcels.slice(0, PREVIEW_PARCELS));
+    expect(started.rest).toEqual({ id: 'run-7', parcels: 120 - PREVIEW_PARCELS });
+    expect(started.inspect).toEqual(inspectRequest(list));
+    expect(asked).toContainEqual({ name: '徐州第100置业有限公司' });
+    const rest = svc.takeRest('run-7');
+    expect(rest).toEqual(parcels.slice(PREVIEW_PARCELS));
+    expect(() => svc.takeRest('run-7')).toThrow(/no longer kept/);
+    // What the panel saves: the preview's parcels and the rest, as it holds them.
+    await svc.save({
+      capture: { ...started.capture, parcels: [...started.capture.parcels, ...rest] },
+      target: { land: { tier: 'C' } },
+      addDomainKey: false,
+    });
+    await settle();
+    const body = sent[0]?.op === 'capture/save' ? sent[0].body : null;
+    expect(body?.capture.parcels).toHaveLength(120);
+    // A page of few parcels is handed over whole.
+    const small = setup(() => [{ frameId: 0, result: company }]);
+    expect(await small.svc.startCapture(3, company.url)).toMatchObject({ capture: company, rest: null });
   });
 
   it('prepare loads the capture script into the top frame without reading the page', async () => {

@@ -1,4 +1,4 @@
-import { type Capture, CaptureSave, type ContextAnswer, type ContextQuery } from '@dossier/shared';
+import { type Capture, type CapturedParcel, CaptureSave, type ContextAnswer, type ContextQuery } from '@dossier/shared';
 import type { Api } from '../api/client.ts';
 import { collectMatches, inspectRequest } from '../capture-ui/matching.ts';
 import { classifyPage } from '../context/page.ts';
@@ -27,6 +27,25 @@ const PAGE_KEYS_KEPT = 50;
 const PENDING_MS = 5 * 60_000;
 
 /**
+ * Parcels the panel is handed with a capture's preview: the first screenful (it shows 50 at
+ * first). A land list's other thousands follow in one `capture/rest` the panel asks for once
+ * the preview is on screen, so the click is not kept waiting while they cross and are parsed.
+ */
+export const PREVIEW_PARCELS = 50;
+/** Rests not taken (the panel closed meanwhile) are dropped after this long, or past this many. */
+const REST_MS = 5 * 60_000;
+const RESTS_KEPT = 4;
+
+/** What the panel is handed for a capture: its preview, where the rest waits, and who to ask about it. */
+export interface StartedCapture {
+  capture: Capture;
+  /** The parcels past the preview's, kept here under `id` until the panel takes them. */
+  rest: { id: string; parcels: number } | null;
+  /** The lookup for the whole capture (the preview's parcels may not name every winner). */
+  inspect: ParsedPayload<'capture/inspect'>;
+}
+
+/**
  * The background half of capturing: reads tabs on demand, finds which customers a capture
  * may belong to, and queues saves in the outbox (every write does), refreshing the cards a
  * save changed once the server has it.
@@ -40,6 +59,8 @@ export class CaptureService {
   private early: { key: string; answer: Promise<Answer<'capture/inspect'>> } | null = null;
   /** The keys read from pages lately (readPageCard), by URL, oldest first. */
   private readonly pageKeys = new Map<string, { keys: PageKeys; at: number }>();
+  /** Parcels of captures past their preview, by run id, until the panel takes them (startCapture). */
+  private readonly rests = new Map<string, { parcels: CapturedParcel[]; at: number }>();
 
   constructor(private readonly deps: CaptureDeps) {
     deps.outbox.onDelivered((item, outcome) => {
@@ -69,6 +90,34 @@ export class CaptureService {
     answer.catch(() => {}); // its errors are the preview's to show, when it asks
     this.early = { key: JSON.stringify(req), answer };
     return capture;
+  }
+
+  /**
+   * "Capture this page" from the panel: the capture as capturePage reads it, handed over as a
+   * preview — its first parcels only; the others are kept here for `takeRest`, which the panel
+   * calls at once and before any save, so every parcel read still reaches the save.
+   */
+  async startCapture(tabId: number, url: string, runId?: string): Promise<StartedCapture> {
+    const id = runId ?? crypto.randomUUID();
+    const capture = await this.capturePage(tabId, url, id);
+    const inspect = inspectRequest(capture);
+    if (capture.parcels.length <= PREVIEW_PARCELS) return { capture, rest: null, inspect };
+    const cutoff = Date.now() - REST_MS;
+    for (const [k, r] of this.rests) if (r.at < cutoff || this.rests.size >= RESTS_KEPT) this.rests.delete(k);
+    this.rests.set(id, { parcels: capture.parcels.slice(PREVIEW_PARCELS), at: Date.now() });
+    return {
+      capture: { ...capture, parcels: capture.parcels.slice(0, PREVIEW_PARCELS) },
+      rest: { id, parcels: capture.parcels.length - PREVIEW_PARCELS },
+      inspect,
+    };
+  }
+
+  /** The parcels a capture's preview left out (startCapture), taken once. */
+  takeRest(id: string): CapturedParcel[] {
+    const r = this.rests.get(id);
+    if (!r) throw new Error('the rest of this capture is no longer kept: capture the page again');
+    this.rests.delete(id);
+    return r.parcels;
   }
 
   /** Loads the capture script into a tab's page without reading it (capture/prepare). */

@@ -51,7 +51,8 @@ export function createHandlers(deps: {
       });
       return { ok: true };
     },
-    'capture/start': async (p) => ({ capture: await captures.capturePage(tabOf(p.tabId), p.url, p.runId) }),
+    'capture/start': (p) => captures.startCapture(tabOf(p.tabId), p.url, p.runId),
+    'capture/rest': async (p) => ({ parcels: captures.takeRest(p.id) }),
     'capture/cancel': async (p) => {
       captures.cancel(p.runId);
       return { ok: true };

@@ -18,6 +18,8 @@ export function CaptureFlowView({ flow, onCancel, onSaved, onError }: Props) {
         key={flow.id}
         capture={flow.capture}
         sender={flow.sender}
+        rest={flow.rest}
+        inspectQuery={flow.inspect}
         onCancel={onCancel}
         onSaved={onSaved}
         onError={onError}

@@ -19,6 +19,7 @@ import {
   toCapture,
 } from './preview-state.ts';
 import { LandSave, NewCustomer } from './SaveChoices.tsx';
+import type { CaptureRest } from './useCaptureFlow.ts';
 import './capture.css';
 
 type Inspect = Answer<'capture/inspect'>;
@@ -27,6 +28,10 @@ interface Props {
   capture: Capture;
   /** A webmail capture: the sender whose card refreshes once the save lands. */
   sender?: string | undefined;
+  /** A land list's parcels past those of `capture` (a preview), taken over after it. */
+  rest?: CaptureRest | undefined;
+  /** The lookup for the whole capture when `capture` is a preview of it. */
+  inspectQuery?: Answer<'capture/start'>['inspect'] | undefined;
   onCancel: () => void;
   onSaved: (outboxId: string) => void;
   onError: (e: unknown) => void;
@@ -46,7 +51,7 @@ function hostOf(url: string): string | null {
  * to (and why), what changed since the page's last capture, and the ways to save it. Whatever
  * the page said is shown as text; the only links are checked ones (safeHref).
  */
-export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: Props) {
+export function CapturePreview({ capture, sender, rest, inspectQuery, onCancel, onSaved, onError }: Props) {
   const { m, locale } = useI18n();
   const [state, dispatch] = useReducer(previewReducer, capture, fromCapture);
   const [inspect, setInspect] = useState<Inspect | null>(null);
@@ -57,16 +62,28 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
   const [addDomainKey, setAddDomainKey] = useState(ownSite && capture.adapter !== 'selection');
   const [busy, setBusy] = useState(false);
 
+  // The parcels past the preview's join the others (editable, tickable, saved) as they arrive.
+  const restParcels = rest?.parcels ?? null;
+  useEffect(() => {
+    if (restParcels) dispatch({ type: 'addParcels', from: capture.parcels.length, parcels: restParcels });
+  }, [restParcels, capture]);
+  const waiting = Boolean(rest && !rest.parcels);
+  // The whole capture, for what compares it with the last one.
+  const whole = useMemo(
+    () => (restParcels ? { ...capture, parcels: [...capture.parcels, ...restParcels] } : capture),
+    [capture, restParcels],
+  );
+
   useEffect(() => {
     let alive = true;
-    request('capture/inspect', inspectRequest(capture)).then(
+    request('capture/inspect', inspectQuery ?? inspectRequest(capture)).then(
       (r) => alive && setInspect(r),
       (e: unknown) => alive && setInspectError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       alive = false;
     };
-  }, [capture]);
+  }, [capture, inspectQuery]);
 
   // Re-capturing a company already on file adds to it by default (the primary button).
   const pageName = newCustomerName(state) || capture.company?.name;
@@ -84,8 +101,8 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
     return p ? m.capture.problems[p.code] : undefined;
   };
   const changes = useMemo(
-    () => (inspect?.latest ? diffCaptures(inspect.latest.capture, capture) : null),
-    [inspect, capture],
+    () => (inspect?.latest && !waiting ? diffCaptures(inspect.latest.capture, whole) : null),
+    [inspect, whole, waiting],
   );
 
   const save = async (target: CaptureTarget) => {
@@ -104,7 +121,8 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
       setBusy(false);
     }
   };
-  const blocked = busy || problems.length > 0;
+  // Nothing is saved before every parcel read is here: a save must not drop the ones not shown.
+  const blocked = busy || problems.length > 0 || waiting;
   const sourceHref = safeHref(capture.url);
   const empty = !capture.company && !capture.people.length && !capture.parcels.length && !capture.message;
 
@@ -175,7 +193,20 @@ export function CapturePreview({ capture, sender, onCancel, onSaved, onError }: 
 
       {(!land || capture.company) && <CompanyFields state={state} dispatch={dispatch} problemAt={problemAt} />}
       {(!land || capture.people.length > 0) && <PeopleFields state={state} dispatch={dispatch} problemAt={problemAt} />}
-      {land && <ParcelFields state={state} dispatch={dispatch} problemAt={problemAt} />}
+      {land && (
+        <ParcelFields
+          state={state}
+          dispatch={dispatch}
+          problemAt={problemAt}
+          total={waiting && rest ? capture.parcels.length + rest.count : undefined}
+        />
+      )}
+      {rest && waiting && !rest.error && (
+        <p className="muted small" aria-busy="true">
+          {m.capture.readingRest(rest.count.toLocaleString(locale))}
+        </p>
+      )}
+      {rest?.error && <p role="alert">{m.capture.restFailed(rest.error)}</p>}
 
       <section aria-labelledby="capture-save" className="save-area">
         <h2 id="capture-save">{m.capture.sections.save}</h2>

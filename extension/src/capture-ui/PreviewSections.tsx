@@ -130,8 +130,10 @@ function EntryList<F extends string, T extends { on: boolean } & Record<F, strin
   onEdit: (index: number, field: F, value: string) => void;
   extra?: (item: T) => ReactNode;
   footer?: (showAll: () => void) => ReactNode;
+  /** Entries in all, when some are still on their way (only those here are rendered). */
+  total?: number | undefined;
 }) {
-  const shown = useShown(props.items.length);
+  const shown = useShown(Math.max(props.total ?? 0, props.items.length));
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
@@ -194,7 +196,7 @@ export function PeopleFields({ state, dispatch, problemAt }: SectionProps) {
   );
 }
 
-export function ParcelFields({ state, dispatch, problemAt }: SectionProps) {
+export function ParcelFields({ state, dispatch, problemAt, total }: SectionProps & { total?: number | undefined }) {
   const { m } = useI18n();
   return (
     <EntryList
@@ -210,6 +212,7 @@ export function ParcelFields({ state, dispatch, problemAt }: SectionProps) {
       onTick={(index, on) => dispatch({ type: 'tickParcel', index, on })}
       onEdit={(index, field, value) => dispatch({ type: 'editParcel', index, field, value })}
       extra={(p) => p.currency && <p className="muted small">{p.currency}</p>}
+      total={total}
     />
   );
 }

@@ -208,3 +208,28 @@ describe('capture preview state', () => {
     expect(toCapture(fromCapture(mail))).toEqual(mail);
   });
 });
+
+describe('a preview handed over before the rest of its parcels', () => {
+  const parcel = (i: number) => ({ parcelNo: `徐土2024-${i}号`, areaM2: 1000 + i, winner: `徐州第${i}置业有限公司` });
+  const all = Array.from({ length: 5000 }, (_, i) => parcel(i));
+  const list: Capture = { ...land, parcels: all };
+
+  it('the save carries every parcel read, though the preview carried 50', () => {
+    let s = fromCapture({ ...list, parcels: all.slice(0, 50) });
+    const add: PreviewAction = { type: 'addParcels', from: 50, parcels: all.slice(50) };
+    s = previewReducer(s, add);
+    // Handed over twice (a re-render): added once.
+    s = previewReducer(s, add);
+    expect(s.parcels).toHaveLength(5000);
+    // Ticks and edits on shown and later-shown parcels are kept.
+    s = previewReducer(s, { type: 'tickParcel', index: 3, on: false });
+    s = previewReducer(s, { type: 'editParcel', index: 4000, field: 'winner', value: '徐州某某置业有限公司' });
+    const saved = toCapture(s);
+    expect(saved.parcels).toHaveLength(4999);
+    expect(saved.parcels[0]).toEqual(all[0]);
+    expect(saved.parcels.find((p) => p.parcelNo === '徐土2024-3号')).toBeUndefined();
+    expect(saved.parcels[3998]).toEqual({ ...all[3999] });
+    expect(saved.parcels[3999]).toEqual({ ...all[4000], winner: '徐州某某置业有限公司' });
+    expect(saved.parcels.at(-1)).toEqual(all[4999]);
+  });
+});

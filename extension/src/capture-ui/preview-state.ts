@@ -51,7 +51,9 @@ export type PreviewAction =
   | { type: 'editPerson'; index: number; field: PersonField; value: string }
   | { type: 'addPerson' }
   | { type: 'tickParcel'; index: number; on: boolean }
-  | { type: 'editParcel'; index: number; field: ParcelField; value: string };
+  | { type: 'editParcel'; index: number; field: ParcelField; value: string }
+  /** Parcels read with the capture but handed over after its preview; `from`: where they go. */
+  | { type: 'addParcels'; from: number; parcels: CapturedParcel[] };
 
 const tick = (value: string | undefined): Tick => ({ value: value ?? '', on: true });
 const PHONE_LISTS: ReadonlySet<ListField> = new Set(['phones', 'faxes']);
@@ -77,19 +79,23 @@ export function fromCapture(c: Capture): PreviewState {
       phone: p.phone ? displayPhone(p.phone) : '',
       email: p.email ?? '',
     })),
-    parcels: c.parcels.map((p) => ({
-      on: true,
-      ...(p.currency ? { currency: p.currency } : {}),
-      parcelNo: p.parcelNo ?? '',
-      location: p.location ?? '',
-      areaM2: numberText(p.areaM2),
-      use: p.use ?? '',
-      method: p.method ?? '',
-      startPrice: numberText(p.startPrice),
-      dealPrice: numberText(p.dealPrice),
-      dealDate: p.dealDate ?? '',
-      winner: p.winner ?? '',
-    })),
+    parcels: c.parcels.map(parcelDraft),
+  };
+}
+
+function parcelDraft(p: CapturedParcel): ParcelDraft {
+  return {
+    on: true,
+    ...(p.currency ? { currency: p.currency } : {}),
+    parcelNo: p.parcelNo ?? '',
+    location: p.location ?? '',
+    areaM2: numberText(p.areaM2),
+    use: p.use ?? '',
+    method: p.method ?? '',
+    startPrice: numberText(p.startPrice),
+    dealPrice: numberText(p.dealPrice),
+    dealDate: p.dealDate ?? '',
+    winner: p.winner ?? '',
   };
 }
 
@@ -121,6 +127,10 @@ export function previewReducer(s: PreviewState, a: PreviewAction): PreviewState 
       return { ...s, parcels: at(s.parcels, a.index, (p) => ({ ...p, on: a.on })) };
     case 'editParcel':
       return { ...s, parcels: at(s.parcels, a.index, (p) => ({ ...p, [a.field]: a.value })) };
+    case 'addParcels':
+      // Once, where they belong: the same parcels handed over twice are not added twice.
+      if (s.parcels.length !== a.from) return s;
+      return { ...s, parcels: [...s.parcels, ...a.parcels.map(parcelDraft)] };
   }
 }
 

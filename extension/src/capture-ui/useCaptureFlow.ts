@@ -1,11 +1,29 @@
-import type { Capture } from '@dossier/shared';
+import type { Capture, CapturedParcel } from '@dossier/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Payload } from '../messages/protocol.ts';
 import { onEvent, request } from '../messages/transport.ts';
+
+/**
+ * A land list's parcels past the preview's (the background hands the preview over first):
+ * `count` of them, `parcels` once taken over, or why they could not be.
+ */
+export interface CaptureRest {
+  count: number;
+  parcels: CapturedParcel[] | null;
+  error: string | null;
+}
 
 export type CaptureFlow = { tabId: number; id: number } & (
   | { status: 'reading'; runId?: string }
   | { status: 'failed'; message: string }
-  | { status: 'ready'; capture: Capture; sender?: string | undefined }
+  | {
+      status: 'ready';
+      capture: Capture;
+      sender?: string | undefined;
+      rest?: CaptureRest | undefined;
+      /** The lookup for the whole capture, when the preview holds only part of it. */
+      inspect?: Payload<'capture/inspect'> | undefined;
+    }
 );
 
 let seq = 0;
@@ -23,8 +41,20 @@ export function useCaptureFlow(tabId: number | undefined) {
     const runId = crypto.randomUUID();
     setFlow({ tabId: tab, id, runId, status: 'reading' });
     try {
-      const { capture } = await request('capture/start', { url, tabId: tab, runId });
-      setFlow((f) => (f?.id === id ? { tabId: tab, id, status: 'ready', capture } : f));
+      const { capture, rest, inspect } = await request('capture/start', { url, tabId: tab, runId });
+      const ready = (r?: CaptureRest) =>
+        setFlow((f) =>
+          f?.id === id ? { tabId: tab, id, status: 'ready', capture, inspect, ...(r ? { rest: r } : {}) } : f,
+        );
+      ready(rest ? { count: rest.parcels, parcels: null, error: null } : undefined);
+      if (!rest) return;
+      // Taken at once (the background keeps them only for this), while the preview renders.
+      try {
+        const { parcels } = await request('capture/rest', { id: rest.id });
+        ready({ count: rest.parcels, parcels, error: null });
+      } catch (e) {
+        ready({ count: rest.parcels, parcels: null, error: e instanceof Error ? e.message : String(e) });
+      }
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       setFlow((f) => (f?.id === id ? { tabId: tab, id, status: 'failed', message } : f));

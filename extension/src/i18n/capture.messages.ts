@@ -65,6 +65,9 @@ export interface CaptureMessages {
   /** A long list shows its first entries (shown.tsx). */
   showingFirst: (shown: string, total: string) => string;
   showMore: (n: string) => string;
+  /** A land list's parcels past the preview's, on their way from the background. */
+  readingRest: (n: string) => string;
+  restFailed: (message: string) => string;
   tier: string;
   tierOption: (tier: 'A' | 'B' | 'C') => string;
   saveNew: string;
@@ -175,6 +178,8 @@ export const captureEn: CaptureMessages = {
   confirmNewNo: 'Back',
   showingFirst: (shown, total) => `Showing the first ${shown} of ${total}; the others are saved as read.`,
   showMore: (n) => `Show ${n} more`,
+  readingRest: (n) => `Taking over the other ${n}…`,
+  restFailed: (e) => `The other entries could not be taken over (${e}); capture the page again to save them all.`,
   tier: 'Tier',
   tierOption: (t) => `Tier ${t}`,
   saveNew: 'Save as new customer',
@@ -286,6 +291,8 @@ export const captureZhCN: CaptureMessages = {
   confirmNewNo: '返回',
   showingFirst: (shown, total) => `显示前 ${shown} 条，共 ${total} 条；其余按读取结果一并保存。`,
   showMore: (n) => `再显示 ${n} 条`,
+  readingRest: (n) => `正在接收其余 ${n} 条…`,
+  restFailed: (e) => `其余条目未能接收（${e}）；请重新采集本页，以便全部保存。`,
   tier: '客户等级',
   tierOption: (t) => `${t} 类`,
   saveNew: '保存为新客户',

@@ -79,9 +79,16 @@ describe('parseAnswer', () => {
       message: null,
       parcels: [],
     };
-    expect(parseAnswer('capture/start', { ok: true, answer: { capture } })).toEqual({ capture });
+    const started = {
+      capture,
+      rest: null,
+      inspect: { url: capture.url, queries: [{ url: capture.url }], compare: true },
+    };
+    expect(parseAnswer('capture/start', { ok: true, answer: started })).toEqual(started);
     // A capture is parsed with the shared schema on the way in: no foreign shapes reach the preview.
-    expect(() => parseAnswer('capture/start', { ok: true, answer: { capture: { ...capture, kind: 'x' } } })).toThrow();
+    expect(() =>
+      parseAnswer('capture/start', { ok: true, answer: { ...started, capture: { ...capture, kind: 'x' } } }),
+    ).toThrow();
     expect(parseAnswer('context/get', { ok: true, answer: { state: 'browser' } })).toEqual({ state: 'browser' });
     expect(() => parseAnswer('context/get', { ok: false, error: 'too late to undo' })).toThrow('too late to undo');
     expect(() => parseAnswer('context/get', { ok: true, answer: { state: 'nonsense' } })).toThrow();

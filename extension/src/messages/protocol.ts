@@ -1,5 +1,7 @@
 import {
+  CAPTURE_LIMITS,
   Capture,
+  CapturedParcel,
   CaptureSave,
   CaptureSaved,
   ContextQuery,
@@ -57,6 +59,14 @@ const CardAction = z.object({
   card: z.string().max(4100).optional(),
 });
 
+/** The keys of a capture to look up (inspectRequest in capture-ui/matching.ts). */
+const InspectRequest = z.object({
+  url: z.string().max(2000),
+  queries: z.array(ContextQuery).max(40),
+  /** Compare with the page's last saved capture (not for a selection: it is part of a page). */
+  compare: z.boolean(),
+});
+
 export const requests = {
   /** The context card for a page URL: from cache at once when known, otherwise from the server. */
   'context/get': {
@@ -105,7 +115,20 @@ export const requests = {
       /** Names this capture for `capture/cancel`. */
       runId: z.string().max(64).optional(),
     }),
-    answer: z.object({ capture: Capture }),
+    /**
+     * The capture's preview: a land list's first parcels only (`rest` says how many more the
+     * background keeps for `capture/rest`); `inspect` is the lookup for the whole capture.
+     */
+    answer: z.object({
+      capture: Capture,
+      rest: z.object({ id: z.string().max(64), parcels: z.number().int().min(1) }).nullable(),
+      inspect: InspectRequest,
+    }),
+  },
+  /** The parcels a capture's preview left out, taken once; asked as soon as the preview shows. */
+  'capture/rest': {
+    payload: z.object({ id: z.string().max(64) }),
+    answer: z.object({ parcels: z.array(CapturedParcel).max(CAPTURE_LIMITS.parcels) }),
   },
   /**
    * The user cancelled a capture still reading: its result is dropped unparsed when it comes
@@ -128,12 +151,7 @@ export const requests = {
    * capture: a land list's 5,000 parcels would cross twice more and be parsed twice more.
    */
   'capture/inspect': {
-    payload: z.object({
-      url: z.string().max(2000),
-      queries: z.array(ContextQuery).max(40),
-      /** Compare with the page's last saved capture (not for a selection: it is part of a page). */
-      compare: z.boolean(),
-    }),
+    payload: InspectRequest,
     answer: z.object({
       matches: z.array(CaptureMatch),
       latest: LatestCapture.nullable(),
