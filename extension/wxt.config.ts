@@ -19,6 +19,9 @@ const FIREFOX_SETTINGS = {
 // `pnpm start` prints keeps its key and its pinned id.
 const FOR_STORE = process.env.DOSSIER_STORE === '1';
 
+/** This build's id (see `define` below). */
+const BUILD_ID = Date.now().toString(36);
+
 export default defineConfig({
   ...(FOR_STORE ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-store' } : {}),
   modules: ['@wxt-dev/module-react'],
@@ -71,7 +74,10 @@ export default defineConfig({
   vite: () => ({
     // One id per build, shared by the background and the capture script: a capture kept in a
     // page from an earlier build (the extension was updated or reloaded) is not called again.
-    define: { __DOSSIER_BUILD__: JSON.stringify(Date.now().toString(36)) },
+    // Taken once (BUILD_ID): WXT calls this for each of its builds (the background, each
+    // content script), and an id read from the clock in each made them differ, so a capture
+    // kept in a page was never called and every click loaded the script anew.
+    define: { __DOSSIER_BUILD__: JSON.stringify(BUILD_ID) },
     build: {
       rolldownOptions: {
         // tldts (the Public Suffix List, ~130 kB) declares no `sideEffects`, so its tables would
