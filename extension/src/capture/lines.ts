@@ -4,9 +4,17 @@
  * page in happy-dom does not have), so block boundaries are worked out from tag names here.
  */
 
+import { CAPTURE_LIMITS } from '@dossier/shared';
 import { outOfTime } from './budget.ts';
 import { captureStore, memo } from './cache.ts';
 import { clean } from './text.ts';
+
+/**
+ * Rows of one table read as lines, at most: no capture keeps more parcels than this (nor more
+ * of anything else), and a land list of 18,000 rows was read whole before the rows past its
+ * first 5,000 parcels were dropped. A few more than the parcels, for a table's header rows.
+ */
+export const MAX_TABLE_ROWS = CAPTURE_LIMITS.parcels + 20;
 
 const SKIP = new Set([
   'script',
@@ -283,6 +291,7 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
   };
   let seen = 0;
   let stopped = false; // the capture's time budget ran out (budget.ts): read no further
+  const rowsLeft: number[] = []; // rows still read of each table open, innermost last
   const walk = (node: Node): void => {
     if (stopped) return;
     const type = node.nodeType;
@@ -329,7 +338,16 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
       );
       return;
     }
-    if (tag === 'table') tables++;
+    if (tag === 'tr' && rowsLeft.length > 0) {
+      // A table's rows past what any capture keeps are not read (see MAX_TABLE_ROWS).
+      const left = rowsLeft.length - 1;
+      if ((rowsLeft[left] as number) <= 0) return;
+      rowsLeft[left] = (rowsLeft[left] as number) - 1;
+    }
+    if (tag === 'table') {
+      tables++;
+      rowsLeft.push(MAX_TABLE_ROWS);
+    }
     flush();
     const outer = block;
     block = tag;
@@ -337,6 +355,7 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
     else children(node);
     flush();
     block = outer;
+    if (tag === 'table') rowsLeft.pop();
   };
   walk(root);
   flush();
