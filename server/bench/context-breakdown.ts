@@ -52,7 +52,7 @@ export function contextPlan(profile: Map<string, number>, r: Measured, c: Measur
  * statements, and JSON.stringify of the answer. What is left between the HTTP figures and these
  * is the HTTP stack.
  */
-export function contextBreakdown(file: string, urls: string[]): string[] {
+export async function contextBreakdown(file: string, urls: string[]): Promise<string[]> {
   const db = openDb(file);
   try {
     const raw = db.$client;
@@ -82,7 +82,7 @@ export function contextBreakdown(file: string, urls: string[]): string[] {
     let sqlMs = 0;
     let totalMs = 0;
     for (const u of urls.slice(0, 200)) {
-      const t = traceSql(db, () => findContext(db, { url: u }, new Date(), SYSTEM));
+      const t = await traceSql(db, () => findContext(db, { url: u }, new Date(), SYSTEM));
       stmts += t.statements.length;
       sqlMs += t.sqlMs;
       totalMs += t.totalMs;

@@ -1,8 +1,8 @@
 import { CALL_KINDS, FOLLOW_UP_KINDS, VISIT_KINDS } from '@dossier/shared';
 import type Database from 'better-sqlite3';
 import type { Db } from '../src/db/client.ts';
-import { refreshDue } from '../src/services/due.ts';
-import { getSettings } from '../src/services/settings.ts';
+import { refreshDue } from '../src/store/sqlite/due.ts';
+import { settingsOn } from '../src/store/sqlite/settings.ts';
 import type { Rng } from './data.ts';
 
 const list = (kinds: readonly string[]) => kinds.map((k) => `'${k}'`).join(', ');
@@ -52,7 +52,7 @@ export function checkDue(db: Db, n: number, r: Rng): void {
   const raw = db.$client;
   const max = (raw.prepare('select max(id) as m from customers').get() as { m: number }).m;
   const read = raw.prepare(`select ${FIELDS} from customers where id = ?`);
-  const settings = getSettings(db);
+  const settings = settingsOn(db);
   const bad: string[] = [];
   raw.exec('begin');
   try {

@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { phoneDigits, searchForms } from '@dossier/shared';
 import { openDb } from '../src/db/client.ts';
-import { refreshAllDue } from '../src/services/due.ts';
 import { nameBigrams } from '../src/services/search-index.ts';
-import { getSettings } from '../src/services/settings.ts';
+import { refreshAllDue } from '../src/store/sqlite/due.ts';
+import { settingsOn } from '../src/store/sqlite/settings.ts';
 import { KIND_WEIGHTS, KINDS, OWNERS, prng, SUMMARIES } from './data.ts';
 import { buildCustomers, type Customer } from './entities.ts';
 import { checkDue, setDueFromHistory } from './generate-due.ts';
@@ -154,7 +154,7 @@ function generate(file: string): void {
   step('materialised due fields (set-based, then refreshAllDue)', () =>
     raw.transaction(() => {
       setDueFromHistory(raw);
-      refreshAllDue(db, getSettings(db)); // the server's own set-based cadence update
+      refreshAllDue(db, settingsOn(db)); // the server's own set-based cadence update
     })(),
   );
   step('filled the FTS5 trigram index', () => fillSearch(raw, customers, firstPerson));

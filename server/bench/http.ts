@@ -244,7 +244,7 @@ async function main() {
         `Context: the badge answers ${ratio.toFixed(2)}× the floor; the card ${vsCard.ratio.toFixed(2)}× the full-card floor, which returns the same card with no framework and itself answers ${(c.loaded.rps / f.loaded.rps).toFixed(2)}× the floor. ` +
           `CPU per answer (server cores ÷ req/s): badge ${cpuUs(r)} µs, floor ${cpuUs(f)} µs; card ${cpuUs(rc)} µs, full-card floor ${cpuUs(c)} µs.`,
         ...profile.lines.map((l) => `CPU profile of the real server under load, after a warm-up — ${l}`),
-        ...contextBreakdown(data.file, urls),
+        ...(await contextBreakdown(data.file, urls)),
         `Plan: ${contextPlan(profile.shares, rc, c, f)}`,
       );
     }

@@ -11,6 +11,7 @@ import { openDb } from '../src/db/client.ts';
 import { buildSampleBook } from '../src/routes/transfer/sample-book.ts';
 import { MAX_IMPORT_ROWS, readXlsx } from '../src/services/transfer/files.ts';
 import { SYSTEM } from '../src/services/visibility.ts';
+import { sqliteStore } from '../src/store/sqlite/store.ts';
 
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? MAX_IMPORT_ROWS);
 const dir = mkdtempSync(join(tmpdir(), 'dossier-import-bench-'));
@@ -18,6 +19,7 @@ try {
   const book = await buildSampleBook(ROWS);
   const db = openDb(join(dir, 'import.sqlite'));
   const app = createApp({
+    store: sqliteStore(db),
     db,
     clock: () => new Date(),
     authenticate: () => SYSTEM,

@@ -25,10 +25,10 @@ const tuned = mapped ? null : openDb(data.file);
 for (const p of TUNED_PRAGMAS) tuned?.$client.pragma(p);
 if (mapped) log('openDb already sets mmap_size: no what-if connection');
 try {
-  if (!only || only === 'board') emit(benchBoard(db, tuned));
+  if (!only || only === 'board') emit(await benchBoard(db, tuned));
   if (!only || only === 'search') emit(benchSearch(db, tuned));
   // Last: it adds rows, which must not change what the reads above measured.
-  if (!only || only === 'writes') emit(benchWrites(db));
+  if (!only || only === 'writes') emit(await benchWrites(db));
 } finally {
   tuned?.$client.close();
   db.$client.close();

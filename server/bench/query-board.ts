@@ -2,8 +2,8 @@ import { CALL_KINDS, type Settings, VISIT_KINDS } from '@dossier/shared';
 import type { Db } from '../src/db/client.ts';
 import { dayStart } from '../src/lib/time.ts';
 import { dueBoard } from '../src/services/board.ts';
-import { getSettings } from '../src/services/settings.ts';
 import { SYSTEM } from '../src/services/visibility.ts';
+import { settingsOn } from '../src/store/sqlite/settings.ts';
 import { log, NOW, type Report, type Row, round, type Stats, TUNED_TEXT, timeIt, timePair } from './lib.ts';
 import { describeTrace } from './trace.ts';
 
@@ -46,9 +46,9 @@ function aggregatedBoardSql(s: Settings): string {
     order by min(next_call_due, next_visit_due, coalesce(appointment_at, next_call_due))`;
 }
 
-export function benchBoard(db: Db, tuned: Db | null): Report {
+export async function benchBoard(db: Db, tuned: Db | null): Promise<Report> {
   const raw = db.$client;
-  const settings = getSettings(db);
+  const settings = settingsOn(db);
   const end = dayStart(NOW, settings.timeZone, 7).toISOString();
   const count = (b: ReturnType<typeof dueBoard>) =>
     b.overdue.length + b.today.length + b.tomorrow.length + b.thisWeek.length;
@@ -168,8 +168,8 @@ export function benchBoard(db: Db, tuned: Db | null): Report {
 
   // Where a slow board's time goes, traced on the SQL it runs today (not a copy of it), with a
   // plan for each cause the trace shows.
-  const explainSlow = (label: string, call: () => unknown) => {
-    const { text, statements } = describeTrace(label, db, call);
+  const explainSlow = async (label: string, call: () => unknown) => {
+    const { text, statements } = await describeTrace(label, db, call);
     const plans: string[] = [];
     const commitments = statements.find((s) => /from commitments/.test(s.sql) && s.rows > 800);
     if (commitments) {
@@ -189,9 +189,11 @@ export function benchBoard(db: Db, tuned: Db | null): Report {
     }
     diagnosis.push(plans.length ? `${text} Plan: ${plans.join('; ')}.` : text);
   };
-  if (all.median > TARGET) explainSlow('Board, all customers', () => dueBoard(db, NOW, settings, 7, SYSTEM));
-  if (own.median > TARGET) explainSlow('Board, one owner', () => dueBoard(db, NOW, settings, 7, SYSTEM, mid.owner));
-  if (mine.median > TARGET) explainSlow(`Board, member ${member.name}`, () => dueBoard(db, NOW, settings, 7, member));
+  if (all.median > TARGET) await explainSlow('Board, all customers', () => dueBoard(db, NOW, settings, 7, SYSTEM));
+  if (own.median > TARGET)
+    await explainSlow('Board, one owner', () => dueBoard(db, NOW, settings, 7, SYSTEM, mid.owner));
+  if (mine.median > TARGET)
+    await explainSlow(`Board, member ${member.name}`, () => dueBoard(db, NOW, settings, 7, member));
   return {
     area: 'Due board',
     rows,

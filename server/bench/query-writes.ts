@@ -1,19 +1,20 @@
 import { InteractionCreate } from '@dossier/shared';
 import type { Db } from '../src/db/client.ts';
 import { logInteraction } from '../src/services/interactions.ts';
-import { getSettings } from '../src/services/settings.ts';
 import { SYSTEM } from '../src/services/visibility.ts';
+import { settingsOn } from '../src/store/sqlite/settings.ts';
+import { sqliteStore } from '../src/store/sqlite/store.ts';
 import { log, NOW, type Report, round } from './lib.ts';
 import { traceSql } from './trace.ts';
 
 const SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 4);
 
 /** Transactions per second of `fn` over a fixed time, so a slow disk shortens the run, not lengthens it. */
-function perSecond(fn: (i: number) => void, seconds: number): number {
-  for (let i = 0; i < 20; i++) fn(-1 - i); // warm-up: statement caches, WAL file grown
+async function perSecond(fn: (i: number) => unknown, seconds: number): Promise<number> {
+  for (let i = 0; i < 20; i++) await fn(-1 - i); // warm-up: statement caches, WAL file grown
   let n = 0;
   const start = performance.now();
-  while (performance.now() - start < seconds * 1000) fn(n++);
+  while (performance.now() - start < seconds * 1000) await fn(n++);
   return n / ((performance.now() - start) / 1000);
 }
 
@@ -24,9 +25,10 @@ function perSecond(fn: (i: number) => void, seconds: number): number {
  * same connection and file. Both pay one fsync per commit; the ratio is what keeping the due
  * fields current costs.
  */
-export function benchWrites(db: Db): Report {
+export async function benchWrites(db: Db): Promise<Report> {
   const raw = db.$client;
-  const settings = getSettings(db);
+  const store = sqliteStore(db);
+  const settings = settingsOn(db);
   const ids = raw
     .prepare('select id from customers where deleted_at is null and id % 13 = 0')
     .pluck()
@@ -47,17 +49,17 @@ export function benchWrites(db: Db): Report {
   const insertOnly = (tag: string) => (i: number) =>
     raw.transaction(() => bare.run(id(i), at, `bench-${tag}-${run}-${i}`, at))();
 
-  const logged = perSecond((i) => logInteraction(db, input(i, 'log'), NOW, settings, SYSTEM), SECONDS);
-  const floor = perSecond(insertOnly('bare'), SECONDS);
+  const logged = await perSecond((i) => logInteraction(store, input(i, 'log'), NOW, settings, SYSTEM), SECONDS);
+  const floor = await perSecond(insertOnly('bare'), SECONDS);
   log(`writes, synchronous=FULL: logInteraction ${logged.toFixed(0)} tx/s, bare insert ${floor.toFixed(0)} tx/s`);
   // The same without the fsync: the CPU cost of the work itself, separated from the disk's.
   raw.pragma('synchronous = OFF');
-  const loggedCpu = perSecond((i) => logInteraction(db, input(i, 'logcpu'), NOW, settings, SYSTEM), 2);
-  const floorCpu = perSecond(insertOnly('barecpu'), 2);
+  const loggedCpu = await perSecond((i) => logInteraction(store, input(i, 'logcpu'), NOW, settings, SYSTEM), 2);
+  const floorCpu = await perSecond(insertOnly('barecpu'), 2);
   // Where one call's time goes (synchronous still OFF, so the fsync doesn't hide it).
   let k = 0;
-  logInteraction(db, input(-1000, 'trace'), NOW, settings, SYSTEM);
-  const trace = traceSql(db, () => logInteraction(db, input(k++, 'traced'), NOW, settings, SYSTEM));
+  await logInteraction(store, input(-1000, 'trace'), NOW, settings, SYSTEM);
+  const trace = await traceSql(db, () => logInteraction(store, input(k++, 'traced'), NOW, settings, SYSTEM));
   raw.pragma('synchronous = FULL');
   log(`writes, synchronous=OFF: logInteraction ${loggedCpu.toFixed(0)} tx/s, bare insert ${floorCpu.toFixed(0)} tx/s`);
   return {

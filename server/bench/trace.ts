@@ -17,7 +17,10 @@ const RUNNERS = ['all', 'get', 'run', 'iterate'] as const;
  * before (as services that prepare once do) and follows whatever SQL the service issues today
  * instead of a copy of it that would go stale when the service changes.
  */
-export function traceSql(db: Db, fn: () => unknown): { totalMs: number; sqlMs: number; statements: Traced[] } {
+export async function traceSql(
+  db: Db,
+  fn: () => unknown,
+): Promise<{ totalMs: number; sqlMs: number; statements: Traced[] }> {
   const raw = db.$client;
   const proto = Object.getPrototypeOf(raw.prepare('select 1')) as Record<string, unknown>;
   const originals = RUNNERS.map((k) => [k, proto[k]] as const);
@@ -51,7 +54,8 @@ export function traceSql(db: Db, fn: () => unknown): { totalMs: number; sqlMs: n
   }
   const t = performance.now();
   try {
-    fn();
+    // An async service's statements all run before it resolves: nothing else runs meanwhile here.
+    await fn();
   } finally {
     for (const [k, orig] of originals) proto[k] = orig;
   }
@@ -62,14 +66,14 @@ export function traceSql(db: Db, fn: () => unknown): { totalMs: number; sqlMs: n
 }
 
 /** One paragraph: how much of a call is SQLite, how much JavaScript, and the slowest statements. */
-export function describeTrace(
+export async function describeTrace(
   label: string,
   db: Db,
   fn: () => unknown,
   top = 3,
-): { text: string; statements: Traced[] } {
-  fn(); // warm: the figures are of a steady-state call
-  const t = traceSql(db, fn);
+): Promise<{ text: string; statements: Traced[] }> {
+  await fn(); // warm: the figures are of a steady-state call
+  const t = await traceSql(db, fn);
   const slow = [...t.statements].sort((a, b) => b.ms - a.ms).slice(0, top);
   const text =
     `${label}: one call runs ${t.statements.length} statement${t.statements.length === 1 ? '' : 's'}, ${t.sqlMs.toFixed(1)} ms inside SQLite (rows read and converted), ` +

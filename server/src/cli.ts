@@ -12,6 +12,7 @@ import { backupNow, listBackups, restore } from './services/backup.ts';
 import { rotateOwnerToken } from './services/tokens.ts';
 import { addUser, findUserByName, listUsers, revokeUser, rotateUserToken } from './services/users.ts';
 import { SYSTEM } from './services/visibility.ts';
+import { sqliteStore } from './store/sqlite/store.ts';
 
 // server/src/cli.ts, or server/dist/cli.mjs once bundled: the repository is two folders up either way.
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -83,7 +84,7 @@ async function main(argv: string[]) {
     }
     case 'demo': {
       const db = openDb(dbFile);
-      const n = seedDemo(db, new Date());
+      const n = await seedDemo(sqliteStore(db), new Date());
       db.$client.close();
       return console.log(
         n ? `Added ${n} demo customers to ${dbFile}` : `${dbFile} already has customers; demo data not added`,
@@ -140,7 +141,7 @@ async function main(argv: string[]) {
       process.umask(0o077);
       if (values.demo) {
         const db = openDb(dbFile);
-        const n = seedDemo(db, new Date());
+        const n = await seedDemo(sqliteStore(db), new Date());
         db.$client.close();
         console.log(n ? `Demo: added ${n} customers.` : 'Demo: database already has customers; left as it is.');
       }

@@ -2,8 +2,12 @@ import type { Settings } from '@dossier/shared';
 import type { Db } from './db/client.ts';
 import type { customers } from './db/schema.ts';
 import type { Viewer } from './services/visibility.ts';
+import type { Store } from './store/store.ts';
 
 export interface AppDeps {
+  /** The database seam every service goes through. */
+  store: Store;
+  /** The SQLite connection under it, for code not yet behind the store. */
   db: Db;
   /** Injected so tests can fix "now"; every timestamp the server writes comes from here. */
   clock: () => Date;
@@ -26,11 +30,13 @@ export interface AppDeps {
 
 /** What a handler needs about its request (`c.get('ctx')`), built once per request by the request-context middleware. */
 export interface RequestContext {
+  store: Store;
+  /** The SQLite connection under the store, for code not yet behind it. */
   db: Db;
   /** deps.clock(), read once: every timestamp a request writes is the same instant. */
   now: Date;
   /** The settings, read on first use (most requests never need them). */
-  readonly settings: Settings;
+  settings(): Promise<Settings>;
   /** Who asks (set by the bearer check; the calendar feed's owner on the public feed). */
   readonly viewer: Viewer;
 }

@@ -10,6 +10,7 @@ import { withDirectLookups } from './routes/context/direct.ts';
 import { backupNow, latestBackupDay } from './services/backup.ts';
 import { lockDataDir, secureDataDir } from './services/data-dir.ts';
 import { ensureOwnerToken, tokenAuthenticator, tokenFile } from './services/tokens.ts';
+import { sqliteStore } from './store/sqlite/store.ts';
 
 export { type AppType, createApp } from './app.ts';
 export { openDb } from './db/client.ts';
@@ -65,6 +66,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const owner = ensureOwnerToken(db, opts.dataDir, clock(), opts.token);
   const allowedHosts = new Set<string>();
   const deps: AppDeps = {
+    store: sqliteStore(db),
     db,
     clock,
     authenticate: tokenAuthenticator(db, opts.token),

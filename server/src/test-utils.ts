@@ -8,6 +8,7 @@ import type { AppDeps } from './deps.ts';
 import { hashToken } from './lib/tokens.ts';
 import { tokenAuthenticator } from './services/tokens.ts';
 import type { Viewer } from './services/visibility.ts';
+import { sqliteStore } from './store/sqlite/store.ts';
 
 export const TOKEN = 'test-token-0123456789';
 
@@ -26,7 +27,9 @@ export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Parti
   db.$client
     .prepare("insert into users (name, role, token_hash, created_at) values ('owner', 'manager', ?, ?)")
     .run(hashToken(TOKEN), start);
+  const store = sqliteStore(db);
   const deps: AppDeps = {
+    store,
     db,
     clock: () => now,
     authenticate: tokenAuthenticator(db),
@@ -63,6 +66,7 @@ export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Parti
     addUser,
     app,
     db,
+    store,
     deps,
     dir,
     request,

@@ -6,8 +6,9 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDb } from '../db/client.ts';
 import { dueBoard } from '../services/board.ts';
-import { getSettings, saveSettings } from '../services/settings.ts';
 import { SYSTEM } from '../services/visibility.ts';
+import { saveSettingsOn, settingsOn } from '../store/sqlite/settings.ts';
+import { sqliteStore } from '../store/sqlite/store.ts';
 import { seedDemo } from './seed.ts';
 
 const fresh = (): Db => openDb(join(mkdtempSync(join(tmpdir(), 'dossier-')), 'db.sqlite'));
@@ -17,8 +18,8 @@ const NOW = new Date('2026-03-18T01:30:00.000Z'); // a Wednesday, 09:30 in Shang
 describe('seedDemo', () => {
   const db = fresh();
   let created = 0;
-  beforeAll(() => {
-    created = seedDemo(db, NOW);
+  beforeAll(async () => {
+    created = await seedDemo(sqliteStore(db), NOW);
   });
 
   it('creates about fifty customers over the three tiers, roughly 20/40/40', () => {
@@ -32,10 +33,10 @@ describe('seedDemo', () => {
     expect(share('C')).toBeGreaterThan(0.33);
   });
 
-  it('adds nothing when seeded a second time', () => {
+  it('adds nothing when seeded a second time', async () => {
     const tables = ['customers', 'people', 'interactions', 'commitments', 'customer_keys'];
     const before = tables.map((t) => count(db, sql.raw(`select count(*) as n from ${t}`)));
-    expect(seedDemo(db, new Date(NOW.getTime() + 3_600_000))).toBe(0);
+    expect(await seedDemo(sqliteStore(db), new Date(NOW.getTime() + 3_600_000))).toBe(0);
     expect(tables.map((t) => count(db, sql.raw(`select count(*) as n from ${t}`)))).toEqual(before);
   });
 
@@ -84,7 +85,7 @@ describe('seedDemo', () => {
   });
 
   it('leaves a living board: overdue items, today, tomorrow, this week, open promises and lost files', () => {
-    const board = dueBoard(db, NOW, getSettings(db), 7, SYSTEM);
+    const board = dueBoard(db, NOW, settingsOn(db), 7, SYSTEM);
     for (const bucket of [board.overdue, board.today, board.tomorrow, board.thisWeek])
       expect(bucket.length).toBeGreaterThan(0);
     expect(board.overdue.some((i) => i.reason === 'appointment')).toBe(true);
@@ -132,14 +133,14 @@ describe('seedDemo', () => {
 
   it('works on any day and leaves the same shape: the A overdue count does not depend on the date', {
     timeout: 60_000,
-  }, () => {
+  }, async () => {
     for (const iso of ['2028-02-29T15:45:00Z', '2026-12-31T15:00:00Z', '2027-06-06T03:00:00Z']) {
       const now = new Date(iso);
       const other = fresh();
       // The shape is the demo's own; days off would move some due dates earlier and change it
       // on weekends and holidays (that rule has its own tests), so it is checked on an every-day week.
-      saveSettings(other, { ...getSettings(other), workdays: 'none' });
-      expect(seedDemo(other, now)).toBe(created);
+      saveSettingsOn(other, { ...settingsOn(other), workdays: 'none' });
+      expect(await seedDemo(sqliteStore(other), now)).toBe(created);
       const overdue = count(
         other,
         sql`select count(*) as n from customers where tier = 'A' and next_call_due < ${now.toISOString()}`,
@@ -148,7 +149,7 @@ describe('seedDemo', () => {
         count(db, sql`select count(*) as n from customers where tier = 'A' and next_call_due < ${NOW.toISOString()}`),
       );
       expect(count(other, sql`select count(*) as n from interactions where at >= ${now.toISOString()}`)).toBe(0);
-      const board = dueBoard(other, now, getSettings(other), 7, SYSTEM);
+      const board = dueBoard(other, now, settingsOn(other), 7, SYSTEM);
       for (const bucket of [board.overdue, board.today, board.tomorrow, board.thisWeek])
         expect(bucket.length).toBeGreaterThan(0);
       other.$client.close();

@@ -11,8 +11,9 @@ import type { Db } from '../db/client.ts';
 import { commitments, parcels } from '../db/schema.ts';
 import { createCustomer, updateCustomer } from '../services/customers.ts';
 import { logInteraction } from '../services/interactions.ts';
-import { getSettings } from '../services/settings.ts';
 import { SYSTEM } from '../services/visibility.ts';
+import { sqliteOf } from '../store/sqlite/store.ts';
+import type { Store } from '../store/store.ts';
 import { between, Clock, DAY, digits, HOUR, MINUTE, mulberry32, pick, type Rng } from './clock.ts';
 import { DEMO_CUSTOMERS, DEMO_LISTED_PARCELS } from './data.ts';
 import { EN, type Line, type Pools, type VisitLine, ZH } from './texts.ts';
@@ -238,7 +239,8 @@ function insertParcel(
     .run();
 }
 
-function seedCustomer(db: Db, c: DemoCustomer, index: number, clock: Clock, settings: Settings) {
+async function seedCustomer(store: Store, c: DemoCustomer, index: number, clock: Clock, settings: Settings) {
+  const db = sqliteOf(store);
   const rng = mulberry32(0x0d055e + index * 7919);
   const zh = isChinese(c);
   const city = CITIES[c.city];
@@ -308,7 +310,7 @@ function seedCustomer(db: Db, c: DemoCustomer, index: number, clock: Clock, sett
       visit: e.visit,
       idempotencyKey: `demo-${customer.id}-${n}`,
     });
-    logInteraction(db, input, new Date(at), settings, SYSTEM);
+    await logInteraction(store, input, new Date(at), settings, SYSTEM);
   }
 
   const was = c.plan.tierWas;
@@ -346,19 +348,15 @@ function seedCustomer(db: Db, c: DemoCustomer, index: number, clock: Clock, sett
  * birthdays coming up, land winners waiting for their first call and two parcels on the watch list. Returns the number of customers created, or 0 (changing nothing) if
  * the database already holds a customer. One transaction: a failure leaves nothing behind.
  */
-export function seedDemo(db: Db, now: Date): number {
-  return db.transaction(
-    () => {
-      const row = db.get<{ n: number }>(sql`select count(*) as n from customers where deleted_at is null`);
-      if ((row?.n ?? 0) > 0) return 0;
-      const settings = getSettings(db);
-      const clock = new Clock(now, settings.timeZone);
-      DEMO_CUSTOMERS.forEach((c, i) => {
-        seedCustomer(db, c, i, clock, settings);
-      });
-      for (const p of DEMO_LISTED_PARCELS) insertParcel(db, p, clock, clock.at(-6, 10.5), null, null, null);
-      return DEMO_CUSTOMERS.length;
-    },
-    { behavior: 'immediate' },
-  );
+export async function seedDemo(store: Store, now: Date): Promise<number> {
+  return store.transaction(async (tx) => {
+    const db = sqliteOf(tx);
+    const row = db.get<{ n: number }>(sql`select count(*) as n from customers where deleted_at is null`);
+    if ((row?.n ?? 0) > 0) return 0;
+    const settings = await tx.settings.read();
+    const clock = new Clock(now, settings.timeZone);
+    for (const [i, c] of DEMO_CUSTOMERS.entries()) await seedCustomer(tx, c, i, clock, settings);
+    for (const p of DEMO_LISTED_PARCELS) insertParcel(db, p, clock, clock.at(-6, 10.5), null, null, null);
+    return DEMO_CUSTOMERS.length;
+  });
 }

@@ -142,6 +142,7 @@ describe('extension origins: the pinned id by default, others once paired', () =
     expect((await get(t, OTHER_CHROME)).status).toBe(403);
     // The pairing is in the database (and the audit log): a new app on it answers the origin.
     const again = createApp({
+      store: t.store,
       db: t.db,
       clock: () => new Date(),
       authenticate: () => null,

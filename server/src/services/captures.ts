@@ -17,9 +17,10 @@ import { and, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../db/schema.ts';
+import { refreshDue } from '../store/sqlite/due.ts';
+import { replayOn } from '../store/sqlite/replays.ts';
 import { addKeys, insertCustomerRow, insertPerson, liveCustomer } from './customers.ts';
-import { refreshDue } from './due.ts';
-import { replayable, replayOf } from './replay.ts';
+import { replayable } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
 import { reindexCustomer } from './search-index.ts';
 import { SYSTEM, type Viewer, visible } from './visibility.ts';
@@ -327,7 +328,7 @@ export function saveCapture(
   const at = now.toISOString();
   const replay = replayable(input.idempotencyKey, 'capture', input);
   return db.transaction((tx) => {
-    const prior = replayOf(tx, replay, viewer, at, () =>
+    const prior = replayOn(tx, replay, viewer, at, () =>
       tx.select().from(captures).where(eq(captures.idempotencyKey, replay.key)).get(),
     );
     if (prior) return { saved: { ...(prior.result as CaptureSaved), captureId: prior.id }, replayed: true };

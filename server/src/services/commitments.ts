@@ -1,14 +1,12 @@
 import type { Commitment, CommitmentCreate } from '@dossier/shared';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../db/client.ts';
-import { commitments } from '../db/schema.ts';
 import { notFound } from '../lib/errors.ts';
-import { liveCustomer } from './customers.ts';
+import type { CommitmentRecord } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
 import { replayable, replayOf } from './replay.ts';
 import type { Viewer } from './visibility.ts';
 
-const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
+const toCommitment = (r: CommitmentRecord): Commitment => ({
   id: r.id,
   customerId: r.customerId,
   text: r.text,
@@ -18,43 +16,44 @@ const toCommitment = (r: typeof commitments.$inferSelect): Commitment => ({
 });
 
 /** Records a promise; idempotent on its key by the one rule of services/replay.ts. */
-export function createCommitment(db: Db, input: z.output<typeof CommitmentCreate>, now: Date, viewer: Viewer) {
-  const result = db.transaction((tx) => {
-    if (input.idempotencyKey) {
-      const replay = replayable(input.idempotencyKey, 'commitment', input);
-      const prior = replayOf(tx, replay, viewer, now.toISOString(), () =>
-        tx.select().from(commitments).where(eq(commitments.idempotencyKey, replay.key)).get(),
-      );
+export async function createCommitment(
+  store: Store,
+  input: z.output<typeof CommitmentCreate>,
+  now: Date,
+  viewer: Viewer,
+): Promise<{ commitment: Commitment; replayed: boolean }> {
+  const at = now.toISOString();
+  const result = await store.transaction(async (tx) => {
+    const key = input.idempotencyKey;
+    if (key) {
+      const replay = replayable(key, 'commitment', input);
+      const prior = await replayOf(tx, replay, viewer, at, () => tx.commitments.byKey(key));
       if (prior) {
-        liveCustomer(tx, prior.customerId, viewer, true);
+        await tx.customers.live(prior.customerId, viewer, true);
         return { row: prior, replayed: true };
       }
     }
-    liveCustomer(tx, input.customerId, viewer);
-    const row = tx
-      .insert(commitments)
-      .values({
-        customerId: input.customerId,
-        text: input.text,
-        dueAt: new Date(input.dueAt).toISOString(),
-        idempotencyKey: input.idempotencyKey ?? null,
-        createdAt: now.toISOString(),
-      })
-      .returning()
-      .get();
+    await tx.customers.live(input.customerId, viewer);
+    const row = await tx.commitments.insert({
+      customerId: input.customerId,
+      text: input.text,
+      dueAt: new Date(input.dueAt).toISOString(),
+      idempotencyKey: key ?? null,
+      createdAt: at,
+    });
     return { row, replayed: false };
   });
   return { commitment: toCommitment(result.row), replayed: result.replayed };
 }
 
 /** Marks a promise kept; keeping it again keeps the first time. */
-export function keepCommitment(db: Db, id: number, now: Date, viewer: Viewer): Commitment {
-  const found = db.transaction((tx) => {
-    const current = tx.select().from(commitments).where(eq(commitments.id, id)).get();
+export async function keepCommitment(store: Store, id: number, now: Date, viewer: Viewer): Promise<Commitment> {
+  const found = await store.transaction(async (tx) => {
+    const current = await tx.commitments.byId(id);
     if (!current) throw notFound('commitment');
-    liveCustomer(tx, current.customerId, viewer);
+    await tx.customers.live(current.customerId, viewer);
     if (current.keptAt) return current;
-    return tx.update(commitments).set({ keptAt: now.toISOString() }).where(eq(commitments.id, id)).returning().get();
+    return tx.commitments.markKept(id, now.toISOString());
   });
   return toCommitment(found);
 }

@@ -15,9 +15,10 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import { customerKeys, customers, people, tierChanges, users } from '../db/schema.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
-import { refreshDue } from './due.ts';
+import { refreshDue } from '../store/sqlite/due.ts';
+import { replayOn } from '../store/sqlite/replays.ts';
 import { toCustomer, toKey, toPerson } from './mappers.ts';
-import { replayable, replayOf } from './replay.ts';
+import { replayable } from './replay.ts';
 import { reindexCustomer } from './search-index.ts';
 import { SYSTEM, type Viewer, visible } from './visibility.ts';
 
@@ -131,7 +132,7 @@ export function createCustomer(
   else if (fields.owner === undefined && viewer !== SYSTEM) fields.owner = viewer.name;
   const written = db.transaction((tx) => {
     if (replay) {
-      const prior = replayOf(tx, replay, viewer, now.toISOString(), () =>
+      const prior = replayOn(tx, replay, viewer, now.toISOString(), () =>
         tx.select({ id: customers.id }).from(customers).where(eq(customers.idempotencyKey, replay.key)).get(),
       );
       if (prior) return { id: prior.id, replayed: true };

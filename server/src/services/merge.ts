@@ -18,9 +18,10 @@ import {
 } from '../db/schema.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { dayStart } from '../lib/time.ts';
+import { refreshDue } from '../store/sqlite/due.ts';
+import { replayOn } from '../store/sqlite/replays.ts';
 import { getCustomerDetail, liveCustomer } from './customers.ts';
-import { refreshDue } from './due.ts';
-import { replayable, replayOf } from './replay.ts';
+import { replayable } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
 import { reindexCustomer } from './search-index.ts';
 import type { Viewer } from './visibility.ts';
@@ -232,7 +233,7 @@ export function mergeCustomers(
   const replay = idempotencyKey ? replayable(idempotencyKey, 'merge', { survivorId, fromId }) : null;
   const written = db.transaction((tx) => {
     if (replay) {
-      const prior = replayOf(tx, replay, viewer, at, () =>
+      const prior = replayOn(tx, replay, viewer, at, () =>
         tx.select().from(merges).where(eq(merges.idempotencyKey, replay.key)).get(),
       );
       if (prior) return { row: prior, replayed: true };

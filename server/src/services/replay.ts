@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import { type Conn, preparedOn, rawStatement } from '../db/client.ts';
-import { replays } from '../db/schema.ts';
 import { ApiError } from '../lib/errors.ts';
+import type { ReplayRecord } from '../store/replays.ts';
+import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 
 /**
@@ -45,63 +44,56 @@ export function replayable(key: string, operation: string, request: unknown): Re
   return { key, operation, fingerprint };
 }
 
-const $ = sql.placeholder;
-type Seen = { user_id: number; operation: string; fingerprint: string };
-
-// A replay check runs on every logged call, the commonest write: its statements are prepared once per connection.
-const statements = preparedOn((q) => {
-  const client = q.$client;
-  const insert = q.insert(replays).values({ key: '', userId: 0, operation: '', fingerprint: '', at: '' }).toSQL();
-  return {
-    seen: rawStatement<Seen>(
-      client,
-      q
-        .select()
-        .from(replays)
-        .where(eq(replays.key, $('key'))),
-    ),
-    // drizzle wraps an insert's placeholders, which rawStatement can't bind: its SQL, bound by position
-    // in the table's column order.
-    record: client.prepare<[string, number, string, string, string]>(insert.sql),
-  };
-});
-
 /**
- * What the key wrote, when this is the same user's same request again; undefined for a new key;
- * the 409 for anything else. `first` is the feature's lookup of what the key wrote. A key the
- * feature's table holds without a record here (written before this rule, or by an import) has
- * nothing to compare the request with: a 409 as well. Checks only — for work done before the
- * write (reading an uploaded file), which then calls `replayOf` inside it.
+ * The rule itself, given what the key's record holds (`seen`) and what the feature's table holds
+ * for the key (`answer`): the answer again, undefined for a new key, or the 409. A key the
+ * feature's table holds without a record (written before this rule, or by an import) has nothing
+ * to compare the request with: a 409 as well.
  */
-export function priorOf<T>(
-  conn: Conn,
+export function judgeReplay<T>(
+  seen: ReplayRecord | undefined,
   r: Replayable,
   viewer: Viewer,
-  first: () => T | null | undefined,
+  answer: T | undefined,
 ): T | undefined {
-  const seen = statements(conn).seen({ key: r.key });
-  const answer = first() ?? undefined;
   if (!seen) {
     if (answer !== undefined) throw taken();
     return undefined;
   }
-  if (seen.user_id !== viewer.id || seen.operation !== r.operation || seen.fingerprint !== r.fingerprint) throw taken();
+  if (seen.userId !== viewer.id || seen.operation !== r.operation || seen.fingerprint !== r.fingerprint) throw taken();
   if (answer === undefined) throw taken();
   return answer;
+}
+
+/**
+ * What the key wrote, when this is the same user's same request again; undefined for a new key;
+ * the 409 for anything else. `first` is the feature's lookup of what the key wrote. Checks only —
+ * for work done before the write (reading an uploaded file), which then calls `replayOf` inside it.
+ */
+export async function priorOf<T>(
+  store: Store,
+  r: Replayable,
+  viewer: Viewer,
+  first: () => Promise<T | null | undefined>,
+): Promise<T | undefined> {
+  const seen = await store.replays.seen(r.key);
+  return judgeReplay(seen, r, viewer, (await first()) ?? undefined);
 }
 
 /**
  * `priorOf` inside the write's transaction: a replay gets the first result (the caller writes
  * nothing and answers it); a new key is recorded now, so it rolls back with a write that fails.
  */
-export function replayOf<T>(
-  tx: Conn,
+export async function replayOf<T>(
+  tx: Store,
   r: Replayable,
   viewer: Viewer,
   at: string,
-  first: () => T | null | undefined,
-): T | undefined {
-  const prior = priorOf(tx, r, viewer, first);
-  if (prior === undefined) statements(tx).record.run(r.key, viewer.id, r.operation, r.fingerprint, at);
+  first: () => Promise<T | null | undefined>,
+): Promise<T | undefined> {
+  const prior = await priorOf(tx, r, viewer, first);
+  if (prior === undefined) {
+    await tx.replays.record({ key: r.key, userId: viewer.id, operation: r.operation, fingerprint: r.fingerprint }, at);
+  }
   return prior;
 }

@@ -63,8 +63,9 @@ export const calendarRoutes = () =>
  * answers the same 404 as a path that does not exist.
  */
 export const calendarFeedRoutes = () =>
-  router().openapi(feed, (c) => {
-    const { db, now, settings } = c.get('ctx');
+  router().openapi(feed, async (c) => {
+    const { db, now } = c.get('ctx');
+    const settings = await c.get('ctx').settings();
     const m = /^([A-Za-z0-9_-]{10,200})\.ics$/.exec(c.req.valid('param').file);
     const viewer = m?.[1] ? feedViewer(db, m[1]) : null;
     if (!viewer) throw notFound('calendar feed');

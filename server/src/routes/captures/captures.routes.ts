@@ -36,7 +36,8 @@ const latest = route({
 export const captureRoutes = () =>
   router()
     .openapi(save, async (c) => {
-      const { db, now, settings, viewer } = c.get('ctx');
+      const { db, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
       const input = c.req.valid('json');
       await parsePhonesAhead(db, input);
       const { saved, replayed } = saveCapture(db, input, now, settings, viewer);

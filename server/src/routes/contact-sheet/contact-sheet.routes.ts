@@ -47,14 +47,16 @@ const remark = route({
 
 export const contactSheetRoutes = () =>
   router()
-    .openapi(grid, (c) => {
+    .openapi(grid, async (c) => {
       const q = c.req.valid('query');
-      const { db, settings, viewer } = c.get('ctx');
+      const { db, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
       return c.json(contactSheet(db, q.month, settings, viewer, q.groupBy, q.owner), 200);
     })
     .openapi(exported, async (c) => {
       const q = c.req.valid('query');
-      const { db, settings, viewer } = c.get('ctx');
+      const { db, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
       const sheet = contactSheet(db, q.month, settings, viewer, q.groupBy, q.owner);
       const body = q.format === 'xlsx' ? await sheetXlsx(sheet, q.lang) : sheetCsv(sheet, q.lang);
       return c.body(new Uint8Array(body), 200, {

@@ -17,8 +17,9 @@ export const customerRoutes = () =>
       const { db, now, viewer } = c.get('ctx');
       return c.json(listCustomers(db, c.req.valid('query'), now, viewer), 200);
     })
-    .openapi(api.create, (c) => {
-      const { db, now, settings, viewer } = c.get('ctx');
+    .openapi(api.create, async (c) => {
+      const { db, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
       const { customer, replayed } = createCustomer(db, c.req.valid('json'), now, settings, viewer);
       return replayed ? c.json(customer, 200) : c.json(customer, 201);
     })
@@ -26,8 +27,9 @@ export const customerRoutes = () =>
       const { db, viewer } = c.get('ctx');
       return c.json(getCustomerDetail(db, c.req.valid('param').id, viewer), 200);
     })
-    .openapi(api.update, (c) => {
-      const { db, now, settings, viewer } = c.get('ctx');
+    .openapi(api.update, async (c) => {
+      const { db, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
       return c.json(updateCustomer(db, c.req.valid('param').id, c.req.valid('json'), now, settings, viewer), 200);
     })
     .openapi(api.remove, (c) => {
@@ -35,13 +37,15 @@ export const customerRoutes = () =>
       softDeleteCustomer(db, c.req.valid('param').id, now, viewer);
       return c.body(null, 204);
     })
-    .openapi(api.reopen, (c) => {
-      const { db, now, settings, viewer } = c.get('ctx');
+    .openapi(api.reopen, async (c) => {
+      const { db, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
       return c.json(reopenCustomer(db, c.req.valid('param').id, now, settings, viewer), 200);
     })
-    .openapi(api.cancelAppointment, (c) => {
-      const { db, now, settings, viewer } = c.get('ctx');
-      cancelAppointment(db, c.req.valid('param').id, now, settings, viewer);
+    .openapi(api.cancelAppointment, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
+      await cancelAppointment(store, c.req.valid('param').id, now, settings, viewer);
       return c.body(null, 204);
     })
     .openapi(api.history, (c) => c.json(customerHistory(c.get('ctx').db, c.req.valid('param').id), 200))

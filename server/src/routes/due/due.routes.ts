@@ -14,8 +14,9 @@ const board = route({
 });
 
 export const dueRoutes = () =>
-  router().openapi(board, (c) => {
+  router().openapi(board, async (c) => {
     const { within, owner, limit } = c.req.valid('query');
-    const { db, now, settings, viewer } = c.get('ctx');
+    const { db, now, viewer } = c.get('ctx');
+    const settings = await c.get('ctx').settings();
     return c.json(dueBoard(db, now, settings, Number.parseInt(within, 10), viewer, owner, limit), 200);
   });

@@ -28,8 +28,9 @@ const write = route({
 
 export const focusRoutes = () =>
   router()
-    .openapi(read, (c) => {
-      const { db, now, settings, viewer } = c.get('ctx');
+    .openapi(read, async (c) => {
+      const { db, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
       return c.json(readFocus(db, now, settings.timeZone, viewer), 200);
     })
     .openapi(write, (c) => {

@@ -18,7 +18,8 @@ const list = route({
 });
 
 export const greetingRoutes = () =>
-  router().openapi(list, (c) => {
-    const { db, now, settings, viewer } = c.get('ctx');
+  router().openapi(list, async (c) => {
+    const { db, now, viewer } = c.get('ctx');
+    const settings = await c.get('ctx').settings();
     return c.json(greetings(db, now, settings, viewer, c.req.valid('query').days), 200);
   });

@@ -60,22 +60,24 @@ const kept = commitmentRoute({
 
 export const interactionRoutes = () =>
   router()
-    .openapi(log, (c) => {
-      const { db, now, settings, viewer } = c.get('ctx');
-      const { interaction, replayed } = logInteraction(db, c.req.valid('json'), now, settings, viewer);
+    .openapi(log, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
+      const { interaction, replayed } = await logInteraction(store, c.req.valid('json'), now, settings, viewer);
       return replayed ? c.json(interaction, 200) : c.json(interaction, 201);
     })
-    .openapi(undo, (c) => {
-      const { db, now, settings, viewer } = c.get('ctx');
-      const interaction = undoInteraction(db, c.req.valid('param').id, now, settings, viewer);
+    .openapi(undo, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
+      const interaction = await undoInteraction(store, c.req.valid('param').id, now, settings, viewer);
       return c.json({ interaction }, 200);
     })
-    .openapi(promise, (c) => {
-      const { db, now, viewer } = c.get('ctx');
-      const { commitment, replayed } = createCommitment(db, c.req.valid('json'), now, viewer);
+    .openapi(promise, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      const { commitment, replayed } = await createCommitment(store, c.req.valid('json'), now, viewer);
       return replayed ? c.json(commitment, 200) : c.json(commitment, 201);
     })
-    .openapi(kept, (c) => {
-      const { db, now, viewer } = c.get('ctx');
-      return c.json(keepCommitment(db, c.req.valid('param').id, now, viewer), 200);
+    .openapi(kept, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      return c.json(await keepCommitment(store, c.req.valid('param').id, now, viewer), 200);
     });

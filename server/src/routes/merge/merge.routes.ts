@@ -48,9 +48,10 @@ const undo = route({
 
 export const mergeRoutes = () =>
   router()
-    .openapi(merge, (c) => {
+    .openapi(merge, async (c) => {
       const body = c.req.valid('json');
-      const { db, now, settings, viewer } = c.get('ctx');
+      const { db, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
       const { replayed, ...result } = mergeCustomers(
         db,
         viewer,
@@ -62,7 +63,8 @@ export const mergeRoutes = () =>
       );
       return replayed ? c.json(result, 200) : c.json(result, 201);
     })
-    .openapi(undo, (c) => {
-      const { db, now, settings, viewer } = c.get('ctx');
+    .openapi(undo, async (c) => {
+      const { db, now, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
       return c.json(undoMerge(db, viewer, c.req.valid('param').mergeId, now, settings), 200);
     });

@@ -23,8 +23,9 @@ const write = route({
 
 export const settingsRoutes = () =>
   router()
-    .openapi(read, (c) => c.json(c.get('ctx').settings, 200))
-    .openapi(write, (c) => {
-      const { db, settings, viewer } = c.get('ctx');
-      return c.json(changeSettings(db, settings, c.req.valid('json'), viewer), 200);
+    .openapi(read, async (c) => c.json(await c.get('ctx').settings(), 200))
+    .openapi(write, async (c) => {
+      const { store, viewer } = c.get('ctx');
+      const settings = await c.get('ctx').settings();
+      return c.json(await changeSettings(store, settings, c.req.valid('json'), viewer), 200);
     });

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { customers, interactions } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { refreshDue } from '../due.ts';
+import { refreshDue } from '../../store/sqlite/due.ts';
 import { blanksOf, type FillablePersonField, fullerName, peopleOfFile } from '../same-person.ts';
 import { SYSTEM, type Viewer, visible } from '../visibility.ts';
 import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';

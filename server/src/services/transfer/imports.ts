@@ -4,8 +4,9 @@ import type { Conn, Db, Tx } from '../../db/client.ts';
 import { imports, importUploadChunks, importUploads } from '../../db/schema.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { gateOf } from '../../middleware/write-gate.ts';
-import { priorOf, type Replayable, replayable, replayOf } from '../replay.ts';
-import { getSettings } from '../settings.ts';
+import { replayOn } from '../../store/sqlite/replays.ts';
+import { settingsOn } from '../../store/sqlite/settings.ts';
+import { type Replayable, replayable } from '../replay.ts';
 import type { Viewer } from '../visibility.ts';
 import { type Action, applyImport, type Counts, type Decision, type RowReport } from './apply.ts';
 import type { Field } from './columns.ts';
@@ -182,7 +183,7 @@ async function readAndWrite(
   timing.read = t1 - t0;
   const decisions = new Map<number, Decision>((o.decisions ?? []).map((d) => [d.row, d]));
   const apply = (tx: Tx) =>
-    applyImport(db, tx, list, { viewer, now, settings: getSettings(db), decisions, keysFromFile: result.linked });
+    applyImport(db, tx, list, { viewer, now, settings: settingsOn(db), decisions, keysFromFile: result.linked });
   let out: { counts: Counts; rows: RowReport[]; importId?: number } | undefined;
   try {
     db.transaction((tx) => {
@@ -295,7 +296,7 @@ export function recordImport(
   report: Record<string, unknown>,
 ): number {
   // Checked before the file was read; again here, where the key is recorded with the rows.
-  if (replay && replayOf(tx, replay, viewer, at, () => reportOf(tx, replay.key))) {
+  if (replay && replayOn(tx, replay, viewer, at, () => reportOf(tx, replay.key))) {
     throw new ApiError('conflict', 'this import was committed meanwhile; send it again for its report');
   }
   const row = tx
@@ -326,5 +327,5 @@ const reportOf = (conn: Conn, key: string) =>
 /** The stored report for a replay of the same request by the same user (services/replay.ts); null for a new key. */
 export function priorImport(db: Db, viewer: Viewer, replay: Replayable | null) {
   if (!replay) return null;
-  return priorOf(db, replay, viewer, () => reportOf(db, replay.key)) ?? null;
+  return replayOn(db, replay, viewer, '', () => reportOf(db, replay.key), false) ?? null;
 }

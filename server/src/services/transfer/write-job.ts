@@ -4,8 +4,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import { importUploads } from '../../db/schema.ts';
+import { settingsOn } from '../../store/sqlite/settings.ts';
 import type { Replayable } from '../replay.ts';
-import { getSettings } from '../settings.ts';
 import type { Viewer } from '../visibility.ts';
 import { applyImport, type Counts, type Decision, type RowReport } from './apply.ts';
 import { recordImport } from './imports.ts';
@@ -73,7 +73,7 @@ export function writeRows(job: WriteJob, list: Candidate[], read: SheetsResult):
   try {
     db.transaction(
       (tx) => {
-        const settings = getSettings(db);
+        const settings = settingsOn(db);
         const { counts, rows } = applyImport(db, tx, list, {
           viewer: job.viewer,
           now,

@@ -1,5 +1,6 @@
 import { CALL_KINDS, dayStart, FOLLOW_UP_KINDS, nextDue, type Settings, type Tier, VISIT_KINDS } from '@dossier/shared';
-import { type Conn, type Db, preparedFor } from '../db/client.ts';
+import { type Conn, type Db, preparedFor } from '../../db/client.ts';
+import type { DueStore } from '../due.ts';
 
 const list = (kinds: readonly string[]) => kinds.map((k) => `'${k}'`).join(', ');
 
@@ -107,4 +108,19 @@ export function refreshAllDue(db: Db, settings: Settings): void {
     );
     write.run(due.nextCallDue.toISOString(), due.nextVisitDue.toISOString(), due.nextDue.toISOString(), r.id);
   }
+}
+
+/** The due fields' repository on SQLite: the statements above, prepared once per connection. */
+export function sqliteDue(db: Db): DueStore {
+  return {
+    async refresh(customerId, settings) {
+      refreshDue(db, customerId, settings);
+    },
+    async standing(customerId, timeZone) {
+      return standingAppointment(db, customerId, timeZone);
+    },
+    async refreshAll(settings) {
+      refreshAllDue(db, settings);
+    },
+  };
 }

@@ -1,0 +1,19 @@
+import type { Viewer } from '../services/visibility.ts';
+import type { InteractionRecord } from './records.ts';
+
+export type NewInteraction = Omit<InteractionRecord, 'id' | 'deletedAt' | 'appointmentCancelledAt'>;
+
+export interface InteractionStore {
+  /** The interaction written with this idempotency key, if any. */
+  byKey(key: string): Promise<InteractionRecord | undefined>;
+  /** Whether the customer is live and the viewer may see it (the point lookup of every logged call). */
+  customerVisible(customerId: number, viewer: Viewer): Promise<boolean>;
+  /** Whether the person is live and belongs to the customer. */
+  personOf(personId: number, customerId: number): Promise<boolean>;
+  insert(row: NewInteraction): Promise<InteractionRecord>;
+  /** A live (not undone) interaction. */
+  live(id: number): Promise<InteractionRecord | undefined>;
+  /** Undo keeps the row, marked deleted. */
+  markDeleted(id: number, at: string): Promise<void>;
+  cancelAppointment(interactionId: number, at: string): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import { eq, sql } from 'drizzle-orm';
+import { type Conn, type Db, preparedOn, rawStatement } from '../../db/client.ts';
+import { replays } from '../../db/schema.ts';
+import { judgeReplay, type Replayable } from '../../services/replay.ts';
+import type { Viewer } from '../../services/visibility.ts';
+import type { ReplayRecord, ReplayStore } from '../replays.ts';
+
+const $ = sql.placeholder;
+type Seen = { key: string; user_id: number; operation: string; fingerprint: string };
+
+// A replay check runs on every logged call, the commonest write: its statements are prepared once per connection.
+const statements = preparedOn((q) => {
+  const client = q.$client;
+  const insert = q.insert(replays).values({ key: '', userId: 0, operation: '', fingerprint: '', at: '' }).toSQL();
+  return {
+    seen: rawStatement<Seen>(
+      client,
+      q
+        .select()
+        .from(replays)
+        .where(eq(replays.key, $('key'))),
+    ),
+    // drizzle wraps an insert's placeholders, which rawStatement can't bind: its SQL, bound by position
+    // in the table's column order.
+    record: client.prepare<[string, number, string, string, string]>(insert.sql),
+  };
+});
+
+function seenOn(conn: Conn, key: string): ReplayRecord | undefined {
+  const row = statements(conn).seen({ key });
+  return row && { key: row.key, userId: row.user_id, operation: row.operation, fingerprint: row.fingerprint };
+}
+
+function recordOn(conn: Conn, r: ReplayRecord, at: string): void {
+  statements(conn).record.run(r.key, r.userId, r.operation, r.fingerprint, at);
+}
+
+export function sqliteReplays(db: Db): ReplayStore {
+  return {
+    async seen(key) {
+      return seenOn(db, key);
+    },
+    async record(r, at) {
+      recordOn(db, r, at);
+    },
+  };
+}
+
+/**
+ * The replay rule run synchronously on a SQLite connection, for the writers not yet behind the
+ * store (and the import worker, which writes on its own connection).
+ */
+export function replayOn<T>(
+  tx: Conn,
+  r: Replayable,
+  viewer: Viewer,
+  at: string,
+  first: () => T | null | undefined,
+  record = true,
+): T | undefined {
+  const prior = judgeReplay(seenOn(tx, r.key), r, viewer, first() ?? undefined);
+  if (prior === undefined && record) {
+    recordOn(tx, { key: r.key, userId: viewer.id, operation: r.operation, fingerprint: r.fingerprint }, at);
+  }
+  return prior;
+}

@@ -1,0 +1,30 @@
+import { DEFAULT_SETTINGS, type Settings, Settings as SettingsSchema } from '@dossier/shared';
+import { eq } from 'drizzle-orm';
+import type { Conn, Db } from '../../db/client.ts';
+import { settings } from '../../db/schema.ts';
+import type { SettingsStore } from '../settings.ts';
+
+const KEY = 'app';
+
+/** The settings on a connection, read synchronously (the import worker and the seeder have no store). */
+export function settingsOn(db: Conn): Settings {
+  const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
+  if (!row) return DEFAULT_SETTINGS;
+  const parsed = SettingsSchema.safeParse(row.value);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export function saveSettingsOn(db: Conn, value: Settings): void {
+  db.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
+export function sqliteSettings(db: Db): SettingsStore {
+  return {
+    async read() {
+      return settingsOn(db);
+    },
+    async save(value) {
+      saveSettingsOn(db, value);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { clientOf, type Db } from '../../db/client.ts';
+import { Gate, guarded } from '../gate.ts';
+import type { Store } from '../store.ts';
+import { sqliteCommitments } from './commitments.ts';
+import { sqliteCustomers } from './customers.ts';
+import { sqliteDue } from './due.ts';
+import { sqliteInteractions } from './interactions.ts';
+import { sqliteReplays } from './replays.ts';
+import { sqliteSettings } from './settings.ts';
+
+type Repositories = Omit<Store, 'transaction'>;
+
+/** Every repository on one connection; a transaction's statements run on it too, inside BEGIN … COMMIT. */
+function repositories(db: Db): Repositories {
+  return {
+    commitments: sqliteCommitments(db),
+    customers: sqliteCustomers(db),
+    due: sqliteDue(db),
+    interactions: sqliteInteractions(db),
+    replays: sqliteReplays(db),
+    settings: sqliteSettings(db),
+  };
+}
+
+const handles = new WeakMap<Store, Db>();
+
+/**
+ * The store on one SQLite connection. Its repositories answer from synchronous better-sqlite3
+ * calls, so an await inside a transaction resumes with nothing else run on the connection
+ * unless the work itself waits for something: the gate keeps everyone else out meanwhile.
+ */
+export function sqliteStore(db: Db): Store {
+  const gate = new Gate();
+  const client = clientOf(db);
+  const raw = repositories(db);
+  const tx: Store = { ...raw, transaction: (work) => work(tx) };
+  const outside = Object.fromEntries(
+    Object.entries(raw).map(([name, repo]) => [name, guarded(repo as object, gate)]),
+  ) as Repositories;
+  const store: Store = {
+    ...outside,
+    transaction: (work) =>
+      gate.alone(async () => {
+        // IMMEDIATE: the write lock is taken at BEGIN, so a concurrent writer (an import's worker)
+        // makes this wait in busy_timeout instead of failing halfway through the work.
+        client.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(tx);
+          client.exec('COMMIT');
+          return result;
+        } catch (e) {
+          if (client.inTransaction) client.exec('ROLLBACK');
+          throw e;
+        }
+      }),
+  };
+  handles.set(store, db);
+  handles.set(tx, db);
+  return store;
+}
+
+/**
+ * The connection under a SQLite store — for code not yet behind a repository. Services that
+ * call this still depend on SQLite; the seam is finished when none does.
+ */
+export function sqliteOf(store: Store): Db {
+  const db = handles.get(store);
+  if (!db) throw new Error('not a SQLite store');
+  return db;
+}
