@@ -2,11 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blockText, clean, type Line, lineText, pageLines } from './dom.ts';
+import { MAX_TABLE_ROWS } from './lines.ts';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 const cells = (lines: Line[]) => lines.map((l) => l.cells);
 
 describe('pageLines', () => {
+  it('reads a table’s first MAX_TABLE_ROWS rows, and what follows the table', () => {
+    const rows = Array.from({ length: MAX_TABLE_ROWS + 300 }, (_, i) => `<tr><td>${i}</td><td>x</td></tr>`).join('');
+    const doc = parse(`<table>${rows}</table><p>联系电话：0516-85801234</p>`);
+    const lines = pageLines(doc.body);
+    expect(lines).toHaveLength(MAX_TABLE_ROWS + 1);
+    expect(lines[MAX_TABLE_ROWS - 1]?.cells).toEqual([String(MAX_TABLE_ROWS - 1), 'x']);
+    expect(lines.at(-1)?.cells).toEqual(['联系电话：0516-85801234']);
+  });
+
   it('makes a table row of plain cells one line of cells, empty cells kept', () => {
     const doc = parse('<table><tr><td>电话</td><td>0516-87654321</td><td></td></tr></table>');
     expect(pageLines(doc.body)).toEqual([{ cells: ['电话', '0516-87654321', ''], heading: false, tag: 'tr' }]);
