@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { liveCustomer } from '../services/customers.ts';
 
 /**
  * Every `/api/customers/:id/…` route passes here first: the file is loaded once and must be one
@@ -10,7 +9,7 @@ import { liveCustomer } from '../services/customers.ts';
 export function customerScope(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const raw = c.req.param('id') ?? '';
-    if (/^[1-9]\d{0,14}$/.test(raw)) c.set('customer', liveCustomer(deps.db, Number(raw), c.get('viewer')));
+    if (/^[1-9]\d{0,14}$/.test(raw)) c.set('customer', await deps.store.customers.live(Number(raw), c.get('viewer')));
     await next();
   };
 }

@@ -155,7 +155,12 @@ export function createCustomer(
 type CustomerFields = Omit<z.output<typeof CustomerCreate>, 'keys' | 'people' | 'idempotencyKey' | 'allowDuplicate'>;
 
 /** Inserts the row with its search forms and first tier-history entry; due fields follow via refreshDue. */
-export function insertCustomerRow(tx: Tx, fields: CustomerFields, at: string, idempotencyKey: string | null): number {
+export function insertCustomerRow(
+  tx: Tx | Db,
+  fields: CustomerFields,
+  at: string,
+  idempotencyKey: string | null,
+): number {
   const forms = searchForms(fields.name);
   const row = tx
     .insert(customers)

@@ -1,12 +1,29 @@
 import { clientOf, type Db } from '../../db/client.ts';
 import { Gate, guarded } from '../gate.ts';
 import type { Store } from '../store.ts';
+import { sqliteBackups } from './backups.ts';
+import { sqliteBoard } from './board.ts';
+import { sqliteCalendar } from './calendar.ts';
+import { sqliteCaptures } from './captures.ts';
 import { sqliteCommitments } from './commitments.ts';
+import { sqliteContactSheet } from './contact-sheet.ts';
+import { sqliteContext } from './context.ts';
+import { sqliteCustomerFiles } from './customer-files.ts';
 import { sqliteCustomers } from './customers.ts';
 import { sqliteDue } from './due.ts';
+import { sqliteExports } from './exports.ts';
+import { sqliteFocus } from './focus.ts';
+import { sqliteGreetings } from './greetings.ts';
+import { sqliteImports } from './imports.ts';
 import { sqliteInteractions } from './interactions.ts';
+import { sqliteMerges } from './merges.ts';
+import { sqlitePeople } from './people.ts';
+import { sqlitePipeline } from './pipeline.ts';
+import { sqliteReclassification } from './reclassification.ts';
 import { sqliteReplays } from './replays.ts';
+import { sqliteSearch } from './search.ts';
 import { sqliteSettings } from './settings.ts';
+import { sqliteTeam } from './team.ts';
 
 type Repositories = Omit<Store, 'transaction'>;
 
@@ -18,6 +35,23 @@ function repositories(db: Db): Repositories {
     due: sqliteDue(db),
     interactions: sqliteInteractions(db),
     replays: sqliteReplays(db),
+    people: sqlitePeople(db),
+    search: sqliteSearch(db),
+    customerFiles: sqliteCustomerFiles(db),
+    captures: sqliteCaptures(db),
+    merges: sqliteMerges(db),
+    imports: sqliteImports(db),
+    exports: sqliteExports(db),
+    backups: sqliteBackups(db),
+    team: sqliteTeam(db),
+    board: sqliteBoard(db),
+    greetings: sqliteGreetings(db),
+    reclassification: sqliteReclassification(db),
+    calendar: sqliteCalendar(db),
+    contactSheet: sqliteContactSheet(db),
+    pipeline: sqlitePipeline(db),
+    context: sqliteContext(db),
+    focus: sqliteFocus(db),
     settings: sqliteSettings(db),
   };
 }

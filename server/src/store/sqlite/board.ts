@@ -1,0 +1,6 @@
+import type { Db } from '../../db/client.ts';
+import type { BoardStore } from '../board.ts';
+
+export function sqliteBoard(_db: Db): BoardStore {
+  return {};
+}

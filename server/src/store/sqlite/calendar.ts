@@ -1,0 +1,6 @@
+import type { Db } from '../../db/client.ts';
+import type { CalendarStore } from '../calendar.ts';
+
+export function sqliteCalendar(_db: Db): CalendarStore {
+  return {};
+}

@@ -1,0 +1,6 @@
+import type { Db } from '../../db/client.ts';
+import type { MergeStore } from '../merges.ts';
+
+export function sqliteMerges(_db: Db): MergeStore {
+  return {};
+}

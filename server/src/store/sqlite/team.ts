@@ -1,0 +1,6 @@
+import type { Db } from '../../db/client.ts';
+import type { TeamStore } from '../team.ts';
+
+export function sqliteTeam(_db: Db): TeamStore {
+  return {};
+}
