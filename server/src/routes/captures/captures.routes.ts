@@ -36,14 +36,14 @@ const latest = route({
 export const captureRoutes = () =>
   router()
     .openapi(save, async (c) => {
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
       const input = c.req.valid('json');
-      await parsePhonesAhead(db, input);
-      const { saved, replayed } = saveCapture(db, input, now, settings, viewer);
+      await parsePhonesAhead(store, input);
+      const { saved, replayed } = await saveCapture(store, input, now, settings, viewer);
       return replayed ? c.json(saved, 200) : c.json(saved, 201);
     })
-    .openapi(latest, (c) => {
-      const { db, viewer } = c.get('ctx');
-      return c.json({ latest: latestCapture(db, c.req.valid('query').url, viewer) }, 200);
+    .openapi(latest, async (c) => {
+      const { store, viewer } = c.get('ctx');
+      return c.json({ latest: await latestCapture(store, c.req.valid('query').url, viewer) }, 200);
     });

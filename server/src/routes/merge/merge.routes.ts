@@ -50,10 +50,10 @@ export const mergeRoutes = () =>
   router()
     .openapi(merge, async (c) => {
       const body = c.req.valid('json');
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
-      const { replayed, ...result } = mergeCustomers(
-        db,
+      const { replayed, ...result } = await mergeCustomers(
+        store,
         viewer,
         c.req.valid('param').id,
         body.from,
@@ -64,7 +64,7 @@ export const mergeRoutes = () =>
       return replayed ? c.json(result, 200) : c.json(result, 201);
     })
     .openapi(undo, async (c) => {
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
-      return c.json(undoMerge(db, viewer, c.req.valid('param').mergeId, now, settings), 200);
+      return c.json(await undoMerge(store, viewer, c.req.valid('param').mergeId, now, settings), 200);
     });
