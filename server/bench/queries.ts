@@ -26,7 +26,7 @@ for (const p of TUNED_PRAGMAS) tuned?.$client.pragma(p);
 if (mapped) log('openDb already sets mmap_size: no what-if connection');
 try {
   if (!only || only === 'board') emit(await benchBoard(db, tuned));
-  if (!only || only === 'search') emit(benchSearch(db, tuned));
+  if (!only || only === 'search') emit(await benchSearch(db, tuned));
   // Last: it adds rows, which must not change what the reads above measured.
   if (!only || only === 'writes') emit(await benchWrites(db));
 } finally {

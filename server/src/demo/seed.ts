@@ -9,9 +9,9 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { commitments, parcels } from '../db/schema.ts';
-import { createCustomer, updateCustomer } from '../services/customers.ts';
 import { logInteraction } from '../services/interactions.ts';
 import { SYSTEM } from '../services/visibility.ts';
+import { createCustomer, updateCustomer } from '../store/sqlite/legacy-customer-writes.ts';
 import { sqliteOf } from '../store/sqlite/store.ts';
 import type { Store } from '../store/store.ts';
 import { between, Clock, DAY, digits, HOUR, MINUTE, mulberry32, pick, type Rng } from './clock.ts';

@@ -1,4 +1,14 @@
-import type { CustomerCreate, CustomerDetail, KeyInput } from '@dossier/shared';
+import type {
+  Customer,
+  CustomerCreate,
+  CustomerDetail,
+  CustomerStatus,
+  CustomerUpdate,
+  Key,
+  KeyInput,
+  Stage,
+  Tier,
+} from '@dossier/shared';
 import type { z } from 'zod';
 import type { Viewer } from '../services/visibility.ts';
 import type { CustomerRecord } from './records.ts';
@@ -8,6 +18,31 @@ export type CustomerFields = Omit<
   z.output<typeof CustomerCreate>,
   'keys' | 'people' | 'idempotencyKey' | 'allowDuplicate'
 >;
+
+/** Fields of a file to change; `lostAt` is when it was lost (null once it is not). */
+export type CustomerChanges = CustomerUpdate & { lostAt?: string | null };
+
+/** A line of a file's tier history. */
+export interface TierChange {
+  fromTier: Tier | null;
+  toTier: Tier;
+  reason: string;
+}
+
+/** What the file list filters on; `region` is a path, outermost first ("华东/江苏"). */
+export interface CustomerFilter {
+  tier?: Tier;
+  status?: CustomerStatus;
+  owner?: string;
+  overdue?: 'true' | 'false';
+  stage?: Stage;
+  companyType?: NonNullable<CustomerRecord['companyType']>;
+  sizeClass?: NonNullable<CustomerRecord['sizeClass']>;
+  region?: string;
+  sort: 'due' | 'initials';
+  limit: number;
+  offset: number;
+}
 
 export interface CustomerStore {
   /**
@@ -30,4 +65,26 @@ export interface CustomerStore {
     onConflict?: 'fail' | 'skip',
     viewer?: Viewer,
   ): Promise<void>;
+  /** The id of the customer created with this idempotency key, if any (removed ones too). */
+  byKey(idempotencyKey: string): Promise<number | undefined>;
+  /** Whether a user of this server goes by that name. */
+  isUser(name: string): Promise<boolean>;
+  /** Writes the changed fields (a new name brings its search forms) and the time of the change. */
+  update(id: number, changes: CustomerChanges, at: string): Promise<void>;
+  /** Adds a line to the file's tier history. */
+  addTierChange(customerId: number, change: TierChange, at: string): Promise<void>;
+  /** Marks the file removed; its row stays. */
+  markDeleted(id: number, at: string): Promise<void>;
+  /** Takes every key off the file. */
+  dropKeys(customerId: number): Promise<void>;
+  /** The key of that kind and (canonical) value, whichever customer holds it. */
+  keyOf(kind: KeyInput['kind'], value: string): Promise<Key | undefined>;
+  /** Takes one of the customer's keys off; false when the customer has no such key. */
+  removeKey(customerId: number, keyId: number): Promise<boolean>;
+  /**
+   * The live files the viewer may see, filtered, in due order (lost files left out unless asked
+   * for by status) or A–Z by initials, one page of them with the total for paging. `now` decides
+   * what is overdue.
+   */
+  list(filter: CustomerFilter, now: string, viewer: Viewer): Promise<{ customers: Customer[]; total: number }>;
 }

@@ -100,25 +100,29 @@ const materialRemoveRoute = route({
 // The customer-scope middleware has already checked that the viewer may see file :id (else 404).
 export const customerFileRoutes = () =>
   router()
-    .openapi(tierHistoryRoute, (c) => c.json(tierHistory(c.get('ctx').db, c.req.valid('param').id), 200))
-    .openapi(parcelListRoute, (c) => c.json(parcelList(c.get('ctx').db, c.req.valid('param').id), 200))
-    .openapi(commitmentListRoute, (c) => c.json(commitmentList(c.get('ctx').db, c.req.valid('param').id), 200))
-    .openapi(materialListRoute, (c) => c.json(materialList(c.get('ctx').db, c.req.valid('param').id), 200))
-    .openapi(materialAddRoute, (c) => {
-      const { db, now, viewer } = c.get('ctx');
-      return c.json(addMaterial(db, c.req.valid('param').id, c.req.valid('json'), now, viewer), 201);
+    .openapi(tierHistoryRoute, async (c) => c.json(await tierHistory(c.get('ctx').store, c.req.valid('param').id), 200))
+    .openapi(parcelListRoute, async (c) => c.json(await parcelList(c.get('ctx').store, c.req.valid('param').id), 200))
+    .openapi(commitmentListRoute, async (c) =>
+      c.json(await commitmentList(c.get('ctx').store, c.req.valid('param').id), 200),
+    )
+    .openapi(materialListRoute, async (c) =>
+      c.json(await materialList(c.get('ctx').store, c.req.valid('param').id), 200),
+    )
+    .openapi(materialAddRoute, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      return c.json(await addMaterial(store, c.req.valid('param').id, c.req.valid('json'), now, viewer), 201);
     })
-    .openapi(materialFileRoute, (c) => {
+    .openapi(materialFileRoute, async (c) => {
       const { id, materialId } = c.req.valid('param');
-      const { content, fileName } = materialFile(c.get('ctx').db, id, materialId);
+      const { content, fileName } = await materialFile(c.get('ctx').store, id, materialId);
       // Served as an attachment, never rendered: a captured file must not run as a page.
       return c.body(new Uint8Array(content), 200, {
         'Content-Type': MEDIA.octet,
         'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       });
     })
-    .openapi(materialRemoveRoute, (c) => {
+    .openapi(materialRemoveRoute, async (c) => {
       const { id, materialId } = c.req.valid('param');
-      removeMaterial(c.get('ctx').db, id, materialId);
+      await removeMaterial(c.get('ctx').store, id, materialId);
       return c.body(null, 204);
     });

@@ -2,7 +2,7 @@ import { router } from '../../lib/openapi.ts';
 import { customerHistory, listCustomers } from '../../services/customer-list.ts';
 import {
   createCustomer,
-  getCustomerDetail,
+  customerDetail,
   reopenCustomer,
   softDeleteCustomer,
   updateCustomer,
@@ -13,34 +13,35 @@ import * as api from './customers.api.ts';
 
 export const customerRoutes = () =>
   router()
-    .openapi(api.list, (c) => {
-      const { db, now, viewer } = c.get('ctx');
-      return c.json(listCustomers(db, c.req.valid('query'), now, viewer), 200);
+    .openapi(api.list, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      return c.json(await listCustomers(store, c.req.valid('query'), now, viewer), 200);
     })
     .openapi(api.create, async (c) => {
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
-      const { customer, replayed } = createCustomer(db, c.req.valid('json'), now, settings, viewer);
+      const { customer, replayed } = await createCustomer(store, c.req.valid('json'), now, settings, viewer);
       return replayed ? c.json(customer, 200) : c.json(customer, 201);
     })
-    .openapi(api.read, (c) => {
-      const { db, viewer } = c.get('ctx');
-      return c.json(getCustomerDetail(db, c.req.valid('param').id, viewer), 200);
+    .openapi(api.read, async (c) => {
+      const { store, viewer } = c.get('ctx');
+      return c.json(await customerDetail(store, c.req.valid('param').id, viewer), 200);
     })
     .openapi(api.update, async (c) => {
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
-      return c.json(updateCustomer(db, c.req.valid('param').id, c.req.valid('json'), now, settings, viewer), 200);
+      const patch = c.req.valid('json');
+      return c.json(await updateCustomer(store, c.req.valid('param').id, patch, now, settings, viewer), 200);
     })
-    .openapi(api.remove, (c) => {
-      const { db, now, viewer } = c.get('ctx');
-      softDeleteCustomer(db, c.req.valid('param').id, now, viewer);
+    .openapi(api.remove, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      await softDeleteCustomer(store, c.req.valid('param').id, now, viewer);
       return c.body(null, 204);
     })
     .openapi(api.reopen, async (c) => {
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
-      return c.json(reopenCustomer(db, c.req.valid('param').id, now, settings, viewer), 200);
+      return c.json(await reopenCustomer(store, c.req.valid('param').id, now, settings, viewer), 200);
     })
     .openapi(api.cancelAppointment, async (c) => {
       const { store, now, viewer } = c.get('ctx');
@@ -48,28 +49,28 @@ export const customerRoutes = () =>
       await cancelAppointment(store, c.req.valid('param').id, now, settings, viewer);
       return c.body(null, 204);
     })
-    .openapi(api.history, (c) => c.json(customerHistory(c.get('ctx').db, c.req.valid('param').id), 200))
-    .openapi(api.addPerson, (c) => {
-      const { db, now } = c.get('ctx');
-      return c.json(addPerson(db, c.req.valid('param').id, c.req.valid('json'), now), 201);
+    .openapi(api.history, async (c) => c.json(await customerHistory(c.get('ctx').store, c.req.valid('param').id), 200))
+    .openapi(api.addPerson, async (c) => {
+      const { store, now } = c.get('ctx');
+      return c.json(await addPerson(store, c.req.valid('param').id, c.req.valid('json'), now), 201);
     })
-    .openapi(api.editPerson, (c) => {
+    .openapi(api.editPerson, async (c) => {
       const { id, personId } = c.req.valid('param');
-      const { db, now } = c.get('ctx');
-      return c.json(editPerson(db, id, personId, c.req.valid('json'), now), 200);
+      const { store, now } = c.get('ctx');
+      return c.json(await editPerson(store, id, personId, c.req.valid('json'), now), 200);
     })
-    .openapi(api.removePerson, (c) => {
+    .openapi(api.removePerson, async (c) => {
       const { id, personId } = c.req.valid('param');
-      const { db, now } = c.get('ctx');
-      removePerson(db, id, personId, now);
+      const { store, now } = c.get('ctx');
+      await removePerson(store, id, personId, now);
       return c.body(null, 204);
     })
-    .openapi(api.addKey, (c) => {
-      const { db, now, viewer } = c.get('ctx');
-      return c.json(addCustomerKey(db, c.req.valid('param').id, c.req.valid('json'), now, viewer), 201);
+    .openapi(api.addKey, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      return c.json(await addCustomerKey(store, c.req.valid('param').id, c.req.valid('json'), now, viewer), 201);
     })
-    .openapi(api.removeKey, (c) => {
+    .openapi(api.removeKey, async (c) => {
       const { id, keyId } = c.req.valid('param');
-      removeCustomerKey(c.get('ctx').db, id, keyId);
+      await removeCustomerKey(c.get('ctx').store, id, keyId);
       return c.body(null, 204);
     });

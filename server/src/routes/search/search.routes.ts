@@ -14,8 +14,8 @@ const search = route({
 });
 
 export const searchRoutes = () =>
-  router().openapi(search, (c) => {
+  router().openapi(search, async (c) => {
     const { q, limit } = c.req.valid('query');
-    const { db, viewer } = c.get('ctx');
-    return c.json({ results: searchCustomers(db, q, limit, viewer) }, 200);
+    const { store, viewer } = c.get('ctx');
+    return c.json({ results: await searchCustomers(store, q, limit, viewer) }, 200);
   });
