@@ -92,7 +92,7 @@ async function main(argv: string[]) {
     }
     case 'backup': {
       const db = openDb(dbFile);
-      const file = await backupNow(db, env.dataDir, new Date());
+      const file = await backupNow(sqliteStore(db), env.dataDir, new Date());
       db.$client.close();
       return console.log(`Backup written and verified: ${file}`);
     }

@@ -11,6 +11,7 @@ import { backupNow, latestBackupDay } from './services/backup.ts';
 import { lockDataDir, secureDataDir } from './services/data-dir.ts';
 import { ensureOwnerToken, tokenAuthenticator, tokenFile } from './services/tokens.ts';
 import { sqliteStore } from './store/sqlite/store.ts';
+import type { Store } from './store/store.ts';
 
 export { type AppType, createApp } from './app.ts';
 export { openDb } from './db/client.ts';
@@ -86,7 +87,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     throw e;
   });
   const port = (server.address() as AddressInfo).port;
-  const backups = scheduleDailyBackups(db, opts.dataDir, clock, opts.keepBackups ?? 14);
+  const backups = scheduleDailyBackups(deps.store, opts.dataDir, clock, opts.keepBackups ?? 14);
   for (const h of ['127.0.0.1', 'localhost', '[::1]', host]) allowedHosts.add(`${h}:${port}`);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // The OpenAPI document names the server as it runs (the port is known only now).
@@ -114,12 +115,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 }
 
 /** Checks hourly (and at start) whether today's backup exists; the first check of a day takes it. */
-function scheduleDailyBackups(db: ReturnType<typeof openDb>, dataDir: string, clock: () => Date, keep: number) {
+function scheduleDailyBackups(store: Store, dataDir: string, clock: () => Date, keep: number) {
   const tick = () => {
     if (keep <= 0) return;
     const today = clock().toISOString().slice(0, 10).replaceAll('-', '');
     if (latestBackupDay(dataDir) === today) return;
-    backupNow(db, dataDir, clock(), keep).catch((err: unknown) => console.error('[dossier] backup failed:', err));
+    backupNow(store, dataDir, clock(), keep).catch((err: unknown) => console.error('[dossier] backup failed:', err));
   };
   tick();
   const timer = setInterval(tick, 3_600_000);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../db/client.ts';
+import { sqliteStore } from '../store/sqlite/store.ts';
 import { backupNow, listBackups, restore, verify } from './backup.ts';
 
 const dirs: string[] = [];
@@ -27,7 +28,7 @@ describe('backups', () => {
     const dir = tmp();
     const db = openDb(join(dir, 'dossier.sqlite'));
     db.$client.prepare("insert into settings (key, value) values ('a', '1')").run();
-    const file = await backupNow(db, dir, new Date('2026-11-23T02:00:00Z'));
+    const file = await backupNow(sqliteStore(db), dir, new Date('2026-11-23T02:00:00Z'));
     expect(file).toMatch(/dossier-20261123-020000\.sqlite$/);
     // Changes after the backup are not in it, and a restore brings the earlier state back.
     db.$client.prepare("insert into settings (key, value) values ('b', '2')").run();
@@ -42,7 +43,7 @@ describe('backups', () => {
   it('keeps only the newest backups', async () => {
     const dir = tmp();
     const db = openDb(join(dir, 'dossier.sqlite'));
-    for (let day = 1; day <= 5; day++) await backupNow(db, dir, new Date(`2026-11-0${day}T02:00:00Z`), 3);
+    for (let day = 1; day <= 5; day++) await backupNow(sqliteStore(db), dir, new Date(`2026-11-0${day}T02:00:00Z`), 3);
     db.$client.close();
     expect(listBackups(dir).map((b) => basename(b.file))).toEqual([
       'dossier-20261103-020000.sqlite',

@@ -1,7 +1,7 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
-import { type Db, knownMigrations } from '../db/client.ts';
+import { replaceDatabaseFile, verifyDatabaseFile } from '../store/sqlite/backups.ts';
+import type { Store } from '../store/store.ts';
 import { lockDataDir } from './data-dir.ts';
 
 export const backupDir = (dataDir: string) => join(dataDir, 'backups');
@@ -13,17 +13,16 @@ function removePartials(dir: string): void {
   for (const f of readdirSync(dir)) if (f.endsWith('.partial')) rmSync(join(dir, f), { force: true });
 }
 
-/** Online backup (SQLite's backup API): consistent even while the server keeps writing. */
-export async function backupNow(db: Db, dataDir: string, now: Date, keep = 14): Promise<string> {
+/** Online backup: consistent even while the server keeps writing, checked before it counts. */
+export async function backupNow(store: Store, dataDir: string, now: Date, keep = 14): Promise<string> {
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   removePartials(dir);
   const file = join(dir, `dossier-${stamp(now)}.sqlite`);
   const tmp = `${file}.partial`;
   try {
-    await db.$client.backup(tmp);
+    await store.backups.snapshot(tmp);
     chmodSync(tmp, 0o600);
-    verify(tmp);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
@@ -59,28 +58,10 @@ export function latestBackupDay(dataDir: string): string | null {
 }
 
 /**
- * Throws unless the file is a healthy SQLite database of Dossier: integrity_check passes and its
- * migrations are ones this version knows (a bare `customers` table, or a file from a newer
- * version, would leave a server that cannot start).
+ * Throws unless the file is a healthy database of Dossier that this version can open (a bare
+ * `customers` table, or a file from a newer version, would leave a server that cannot start).
  */
-export function verify(file: string): void {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const ok = db.pragma('integrity_check', { simple: true });
-    if (ok !== 'ok') throw new Error(`integrity_check failed for ${file}: ${String(ok)}`);
-    const migrations = db
-      .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
-      .get()
-      ? (db.prepare('select hash from __drizzle_migrations order by id').all() as { hash: string }[])
-      : [];
-    const known = knownMigrations();
-    if (!migrations.length || migrations.some((m) => !known.has(m.hash))) {
-      throw new Error(`${file} is not a Dossier database this version can open`);
-    }
-  } finally {
-    db.close();
-  }
-}
+export const verify = (file: string): void => verifyDatabaseFile(file);
 
 /**
  * Replaces the database with a backup (the server must be stopped). The current file is kept
@@ -96,20 +77,7 @@ export function restore(dataDir: string, from: string, now: Date): { restored: s
 }
 
 function restoreLocked(dataDir: string, from: string, now: Date): { restored: string; previous: string | null } {
-  verify(from);
   const target = join(dataDir, 'dossier.sqlite');
-  let previous: string | null = null;
-  if (existsSync(target)) {
-    // Fold the WAL into the main file first so the kept copy is complete.
-    const cur = new Database(target);
-    cur.pragma('wal_checkpoint(TRUNCATE)');
-    cur.close();
-    previous = `${target}.before-restore-${stamp(now)}`;
-    copyFileSync(target, previous);
-  }
-  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-  copyFileSync(from, `${target}.restoring`);
-  renameSync(`${target}.restoring`, target);
-  verify(target);
+  const previous = replaceDatabaseFile(target, from, `${target}.before-restore-${stamp(now)}`);
   return { restored: target, previous };
 }

@@ -34,20 +34,20 @@ describe('the data folder', () => {
     writeFileSync(join(dir, 'token'), 'old\n', { mode: 0o644 });
     writeFileSync(join(dir, 'backups', 'old.sqlite'), '', { mode: 0o644 });
     const s = await start(dir);
-    await backupNow(s.deps.db, dir, new Date());
+    await backupNow(s.deps.store, dir, new Date());
     expect(mode(dir)).toBe(0o700);
     expect(mode(join(dir, 'backups'))).toBe(0o700);
     for (const f of ['dossier.sqlite', 'dossier.sqlite-wal', 'token', join('backups', 'old.sqlite')])
       expect([f, mode(join(dir, f))]).toEqual([f, 0o600]);
     chmodSync(join(dir, 'token'), 0o644);
-    rotateOwnerToken(s.deps.db, dir, new Date());
+    await rotateOwnerToken(s.deps.store, dir, new Date());
     expect(mode(join(dir, 'token'))).toBe(0o600);
   });
 
   it('takes one server: a second start and a restore while it runs are refused with a clear message', async () => {
     const dir = tmp();
     const s = await start(dir);
-    const backup = await backupNow(s.deps.db, dir, new Date());
+    const backup = await backupNow(s.deps.store, dir, new Date());
     await expect(start(dir)).rejects.toThrow(/another Dossier server \(pid \d+\) is using/);
     expect(() => restore(dir, backup, new Date())).toThrow(/another Dossier server/);
     await s.close();
@@ -74,7 +74,7 @@ describe('the data folder', () => {
     const s = await start(dir);
     mkdirSync(join(dir, 'backups'), { recursive: true });
     writeFileSync(join(dir, 'backups', 'dossier-20260101-000000.sqlite.partial'), 'half');
-    await backupNow(s.deps.db, dir, new Date());
+    await backupNow(s.deps.store, dir, new Date());
     expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 });

@@ -1,2 +1,24 @@
-/** What the viewer may take out of the database. Its methods are added as its services move behind the store. */
-export type ExportStore = object;
+import type { InferSelectModel } from 'drizzle-orm';
+import type { customerKeys, people } from '../db/schema.ts';
+import type { Viewer } from '../services/visibility.ts';
+import type { CustomerRecord, InteractionRecord } from './records.ts';
+
+export type PersonRecord = InferSelectModel<typeof people>;
+export type KeyRecord = InferSelectModel<typeof customerKeys>;
+
+/** Everything of the files one viewer may take out, as rows. */
+export interface VisibleData {
+  /** Live files the viewer may see, in id order. */
+  customers: CustomerRecord[];
+  /** Their live people, by file then id. */
+  people: PersonRecord[];
+  /** Their keys, by file then id. */
+  keys: KeyRecord[];
+  /** Their live contact history, by file, time, then id. */
+  interactions: InteractionRecord[];
+}
+
+/** What the viewer may take out of the database. */
+export interface ExportStore {
+  visibleData(viewer: Viewer): Promise<VisibleData>;
+}

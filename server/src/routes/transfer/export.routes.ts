@@ -36,8 +36,8 @@ const exported = route({
 export const exportRoutes = () =>
   router().openapi(exported, async (c) => {
     const q = c.req.valid('query');
-    const { db, now, viewer } = c.get('ctx');
-    const { body, name } = await exportFile(db, viewer, now, q);
+    const { store, now, viewer } = c.get('ctx');
+    const { body, name } = await exportFile(store, viewer, now, q);
     return c.body(new Uint8Array(body), 200, {
       'Content-Type': TYPES[q.format],
       'Content-Disposition': `attachment; filename="${name}"`,

@@ -112,52 +112,54 @@ const serverTiming = (t: ImportTiming) =>
 
 export const importRoutes = () =>
   router()
-    .openapi(startUpload, (c) => {
+    .openapi(startUpload, async (c) => {
       const { filename, size } = c.req.valid('json');
-      const { db, now, viewer } = c.get('ctx');
-      return c.json(createUpload(db, viewer, filename, size, now), 201);
+      const { store, now, viewer } = c.get('ctx');
+      return c.json(await createUpload(store, viewer, filename, size, now), 201);
     })
-    .openapi(appendUpload, (c) => {
+    .openapi(appendUpload, async (c) => {
       const { offset, data } = c.req.valid('json');
-      const { db, viewer } = c.get('ctx');
-      return c.json(appendChunk(db, viewer, c.req.valid('param').id, offset, Buffer.from(data, 'base64')), 200);
+      const { store, viewer } = c.get('ctx');
+      const bytes = Buffer.from(data, 'base64');
+      return c.json(await appendChunk(store, viewer, c.req.valid('param').id, offset, bytes), 200);
     })
     .openapi(preview, async (c) => {
       const timing: ImportTiming = {};
-      const { db, now, viewer } = c.get('ctx');
+      const { store, db, now, viewer } = c.get('ctx');
+      // The write gate is the middleware's, kept per connection (middleware/write-gate.ts).
       const hold = <T>(write: () => Promise<T>) => writeAlone(c, db, write);
-      const answer = await previewImport(db, viewer, now, c.req.valid('json'), timing, hold);
+      const answer = await previewImport(store, viewer, now, c.req.valid('json'), hold, timing);
       c.header('Server-Timing', serverTiming(timing));
       // The service types a proposal's action as a string; it is one of Preview's.
       return c.json(answer as z.infer<typeof Preview>, 200);
     })
     .openapi(commit, async (c) => {
       const timing: ImportTiming = {};
-      const { db, now, viewer } = c.get('ctx');
+      const { store, db, now, viewer } = c.get('ctx');
       const hold = <T>(write: () => Promise<T>) => writeAlone(c, db, write);
-      const { report, replayed } = await commitImport(db, viewer, now, c.req.valid('json'), timing, hold);
+      const { report, replayed } = await commitImport(store, viewer, now, c.req.valid('json'), hold, timing);
       c.header('Server-Timing', serverTiming(timing));
       return replayed ? c.json(report, 200) : c.json(report, 201);
     })
     .openapi(vcard, async (c) => {
       const body = c.req.valid('json');
-      const { db, now, viewer } = c.get('ctx');
-      const file = loadFile(db, viewer, body.file);
-      const { report, replayed } = await importVcard(db, viewer, now, body.customerId, file, body.idempotencyKey);
+      const { store, now, viewer } = c.get('ctx');
+      const file = await loadFile(store, viewer, body.file);
+      const { report, replayed } = await importVcard(store, viewer, now, body.customerId, file, body.idempotencyKey);
       // A replay is the stored report, which the service types loosely; it is the first answer.
       const answer = report as z.infer<typeof VcardReport>;
       return replayed ? c.json(answer, 200) : c.json(answer, 201);
     })
-    .openapi(restoreBackup, (c) => {
+    .openapi(restoreBackup, async (c) => {
       const body = c.req.valid('json');
-      const { db, now, viewer } = c.get('ctx');
-      const file = loadFile(db, viewer, body.file);
-      const { report, replayed } = restore(db, viewer, now, file, body.idempotencyKey);
+      const { store, now, viewer } = c.get('ctx');
+      const file = await loadFile(store, viewer, body.file);
+      const { report, replayed } = await restore(store, viewer, now, file, body.idempotencyKey);
       const answer = report as z.infer<typeof RestoreReport>;
       return replayed ? c.json(answer, 200) : c.json(answer, 201);
     })
     // Last: `/{id}` would otherwise take the other paths' names as ids.
-    .openapi(report, (c) => {
-      const { db, viewer } = c.get('ctx');
-      return c.json(getImport(db, viewer, c.req.valid('param').id), 200);
+    .openapi(report, async (c) => {
+      const { store, viewer } = c.get('ctx');
+      return c.json(await getImport(store, viewer, c.req.valid('param').id), 200);
     });

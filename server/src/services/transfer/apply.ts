@@ -1,13 +1,11 @@
 import { type DueDates, type KeyInput, nextDue, type SearchForms, type Settings, searchForms } from '@dossier/shared';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { customers, interactions } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
-import { refreshDue } from '../../store/sqlite/due.ts';
-import { blanksOf, type FillablePersonField, fullerName, peopleOfFile } from '../same-person.ts';
-import { SYSTEM, type Viewer, visible } from '../visibility.ts';
+import type { FileChanges, ImportPerson, PersonFill } from '../../store/imports.ts';
+import type { CustomerRecord } from '../../store/records.ts';
+import type { Store } from '../../store/store.ts';
+import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
+import { SYSTEM, type Viewer } from '../visibility.ts';
 import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';
-import { reindexMany } from './reindex.ts';
 import type { Candidate, InteractionDraft, PersonDraft, RowError } from './rows.ts';
 
 export type Action = 'create' | 'merge' | 'skip';
@@ -44,9 +42,6 @@ export interface ApplyOptions {
   keysFromFile: boolean;
 }
 
-type CustomerRow = typeof customers.$inferSelect;
-type PersonRow = { id: number; name: string; mobile: string | null; email: string | null } & Record<string, unknown>;
-
 const FILLABLE = [
   'stage',
   'companyType',
@@ -62,66 +57,6 @@ const FILLABLE = [
   'lostReasonCode',
   'lostReason',
 ] as const;
-/** The people table's column of each field an import may fill on a known person (services/same-person.ts). */
-const PERSON_COLUMN: Record<FillablePersonField | 'name', string> = {
-  name: 'name',
-  title: 'title',
-  mobile: 'mobile',
-  directLine: 'direct_line',
-  email: 'email',
-  birthday: 'birthday',
-  homeAddress: 'home_address',
-  greetingHook: 'greeting_hook',
-  preferences: 'preferences',
-};
-
-/**
- * Statements prepared once per import: on 10,000 rows, building each query anew costs more
- * than running it. Raw better-sqlite3 statements share the connection, so they run inside the
- * surrounding drizzle transaction.
- */
-function statements(db: Db, tx: Tx, viewer: Viewer) {
-  const c = db.$client;
-  return {
-    keyHolder: c.prepare<[string, string], { id: number }>(
-      'select customer_id as id from customer_keys where kind = ? and value = ?',
-    ),
-    insertKey: c.prepare('insert into customer_keys (customer_id, kind, value, created_at) values (?, ?, ?, ?)'),
-    insertCustomer: c.prepare<unknown[], { id: number }>(
-      `insert into customers (name, normalized_name, initials, pinyin, tier, status, lost_reason, lost_reason_code,
-        lost_at, next_step, stage, region, company_type, size_class, industry, business_scope, products, trends,
-        address, phones, fax, emails, website, notes, owner, created_at, updated_at, next_call_due, next_visit_due,
-        next_due, follow_ups)
-       values (${Array(30).fill('?').join(', ')}, 0) returning id`,
-    ),
-    insertTier: c.prepare(
-      "insert into tier_changes (customer_id, from_tier, to_tier, reason, at) values (?, null, ?, 'imported', ?)",
-    ),
-    insertPerson: c.prepare<unknown[], { id: number }>(
-      `insert into people (customer_id, name, title, mobile, direct_line, email, birthday, home_address, preferences,
-        key_person, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-    ),
-    peopleOf: c.prepare<[number], PersonRow>(
-      `select id, name, title, mobile, direct_line as directLine, email, birthday, home_address as homeAddress,
-        greeting_hook as greetingHook, preferences from people where customer_id = ? and deleted_at is null order by id`,
-    ),
-    interactionExists: c.prepare<[string], { id: number }>('select id from interactions where idempotency_key = ?'),
-    // Visibility through the one shared rule (visible()), with placeholders so it is built once.
-    visibleLive: tx
-      .select()
-      .from(customers)
-      .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.deletedAt), visible(viewer)))
-      .prepare(),
-    byName: tx
-      .select({ id: customers.id, name: customers.name })
-      .from(customers)
-      .where(and(eq(customers.normalizedName, sql.placeholder('n')), isNull(customers.deletedAt), visible(viewer)))
-      .orderBy(customers.id)
-      .limit(1)
-      .prepare(),
-  };
-}
-type Statements = ReturnType<typeof statements>;
 
 function uniqueKeys(keys: KeyInput[]): KeyInput[] {
   const seen = new Set<string>();
@@ -139,17 +74,17 @@ function uniqueKeys(keys: KeyInput[]): KeyInput[] {
  * thousand lookups, not a million comparisons. Its own columns are written once at the end.
  */
 interface Target {
-  row: CustomerRow;
+  row: CustomerRecord;
   phones: PhoneSet;
   fax: PhoneSet;
   emails: Set<string>;
-  people: PeopleIndex<PersonRow> | null;
-  dirty: Partial<CustomerRow>;
+  people: PeopleIndex<ImportPerson> | null;
+  dirty: FileChanges;
 }
 
 interface MergePlan {
-  set: Partial<CustomerRow>;
-  fillPeople: { person: PersonRow; set: Partial<Record<FillablePersonField | 'name', string>> }[];
+  set: FileChanges;
+  fillPeople: { person: ImportPerson; set: PersonFill }[];
   newPeople: PersonDraft[];
   personIds: Map<string, number>;
   newKeys: KeyInput[];
@@ -157,10 +92,23 @@ interface MergePlan {
   changes: number;
 }
 
+/** The keys of `keys` no file holds yet. */
+async function unheld(tx: Store, keys: KeyInput[]): Promise<KeyInput[]> {
+  const out: KeyInput[] = [];
+  for (const k of keys) if ((await tx.imports.keyHolder(k)) === undefined) out.push(k);
+  return out;
+}
+
 /** What merging the row into a file would change: only blanks filled and new things added, never an overwrite. */
-function planMerge(st: Statements, phones: Phones, target: Target, c: Candidate, storeKeys: KeyInput[]): MergePlan {
+async function planMerge(
+  tx: Store,
+  phones: Phones,
+  target: Target,
+  c: Candidate,
+  storeKeys: KeyInput[],
+): Promise<MergePlan> {
   const row = target.row;
-  const set: Partial<CustomerRow> = {};
+  const set: FileChanges = {};
   for (const f of FILLABLE) {
     const v = c.fields[f];
     if ((row[f] === null || row[f] === '') && v !== null && v !== undefined && v !== '') {
@@ -187,7 +135,7 @@ function planMerge(st: Statements, phones: Phones, target: Target, c: Candidate,
     return true;
   });
   if (emails.length) set.emails = [...row.emails, ...emails];
-  target.people ??= peopleOfFile(st.peopleOf.all(row.id), phones);
+  target.people ??= peopleOfFile(await tx.imports.peopleOf(row.id), phones);
   const fillPeople: MergePlan['fillPeople'] = [];
   const newPeople: PersonDraft[] = [];
   const personIds = new Map<string, number>();
@@ -198,26 +146,30 @@ function planMerge(st: Statements, phones: Phones, target: Target, c: Candidate,
       continue;
     }
     if (d.ref) personIds.set(d.ref, dup.id);
-    const fill: MergePlan['fillPeople'][number]['set'] = blanksOf(dup, d);
+    const fill: PersonFill = blanksOf(dup, d);
     const name = fullerName(dup.name, d.name);
     if (name) fill.name = name;
     if (Object.keys(fill).length) fillPeople.push({ person: dup, set: fill });
   }
-  const newKeys = storeKeys.filter((k) => !st.keyHolder.get(k.kind, k.value));
-  const newInteractions = c.interactions.filter((i) => !st.interactionExists.get(i.idempotencyKey));
+  const newKeys = await unheld(tx, storeKeys);
+  const newInteractions: InteractionDraft[] = [];
+  for (const i of c.interactions) if (!(await tx.imports.interactionKeyUsed(i.idempotencyKey))) newInteractions.push(i);
   const changes =
     Object.keys(set).length + fillPeople.length + newPeople.length + newKeys.length + newInteractions.length;
   return { set, fillPeople, newPeople, personIds, newKeys, newInteractions, changes };
 }
 
 /**
- * Writes every candidate in order inside the caller's transaction and says what happened to
+ * Writes every candidate in order through the transaction's store and says what happened to
  * each row. A row's keys are looked up in the database as it stands mid-import, so a row that
  * repeats an earlier row of the same file matches the file that row just created.
  */
-export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions): { counts: Counts; rows: RowReport[] } {
+export async function applyImport(
+  tx: Store,
+  list: Candidate[],
+  o: ApplyOptions,
+): Promise<{ counts: Counts; rows: RowReport[] }> {
   const at = o.now.toISOString();
-  const st = statements(db, tx, o.viewer);
   const rowOf = new Map<number, number>();
   const needDue = new Set<number>();
   const touched = new Set<number>();
@@ -226,10 +178,10 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
   const phones = new Phones();
   const targets = new Map<number, Target | null>();
   /** The file `id` as this import sees it, if the viewer may see it (read once per import). */
-  const targetOf = (id: number): Target | undefined => {
+  const targetOf = async (id: number): Promise<Target | undefined> => {
     let t = targets.get(id);
     if (t === undefined) {
-      const row = st.visibleLive.get({ id });
+      const row = await tx.imports.visibleFile(id, o.viewer);
       t = row
         ? {
             row,
@@ -256,30 +208,17 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
     return d;
   };
 
-  const insertPeople = (
+  const insertPeople = async (
     customerId: number,
     people: PersonDraft[],
     ids: Map<string, number>,
-    index?: PeopleIndex<PersonRow> | null,
+    index?: PeopleIndex<ImportPerson> | null,
   ) => {
     for (const p of people) {
-      const r = st.insertPerson.get(
-        customerId,
-        p.name,
-        p.title ?? null,
-        p.mobile ?? null,
-        p.directLine ?? null,
-        p.email?.toLowerCase() ?? null,
-        p.birthday ?? null,
-        p.homeAddress ?? null,
-        p.preferences ?? null,
-        p.keyPerson ? 1 : 0,
-        at,
-        at,
-      ) as { id: number };
-      if (p.ref) ids.set(p.ref, r.id);
+      const id = await tx.imports.addPerson(customerId, p, at);
+      if (p.ref) ids.set(p.ref, id);
       index?.add({
-        id: r.id,
+        id,
         name: p.name,
         title: p.title ?? null,
         mobile: p.mobile ?? null,
@@ -287,83 +226,80 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
         email: p.email?.toLowerCase() ?? null,
         birthday: p.birthday ?? null,
         homeAddress: p.homeAddress ?? null,
+        greetingHook: null,
         preferences: p.preferences ?? null,
       });
     }
   };
-  const insertInteractions = (customerId: number, list_: InteractionDraft[], ids: Map<string, number>) => {
+  const insertInteractions = async (customerId: number, list_: InteractionDraft[], ids: Map<string, number>) => {
     for (const i of list_) {
-      tx.insert(interactions)
-        .values({
-          customerId,
-          kind: i.kind,
-          at: i.at,
-          personId: i.personRef ? (ids.get(i.personRef) ?? null) : null,
-          summary: i.summary,
-          outcome: i.outcome,
-          intention: i.intention,
-          appointment: i.appointment,
-          sourceUrl: i.sourceUrl,
-          visit: i.visit,
-          idempotencyKey: i.idempotencyKey,
-          createdAt: i.createdAt ?? at,
-        })
-        .run();
+      await tx.imports.addInteraction(customerId, {
+        kind: i.kind,
+        at: i.at,
+        personId: i.personRef ? (ids.get(i.personRef) ?? null) : null,
+        summary: i.summary,
+        outcome: i.outcome,
+        intention: i.intention,
+        appointment: i.appointment,
+        sourceUrl: i.sourceUrl,
+        visit: i.visit,
+        idempotencyKey: i.idempotencyKey,
+        createdAt: i.createdAt ?? at,
+      });
     }
     if (list_.length) needDue.add(customerId);
   };
-  const insertKeys = (customerId: number, keys: KeyInput[]) => {
-    for (const k of keys) if (!st.keyHolder.get(k.kind, k.value)) st.insertKey.run(customerId, k.kind, k.value, at);
+  const insertKeys = async (customerId: number, keys: KeyInput[]) => {
+    for (const k of keys) if ((await tx.imports.keyHolder(k)) === undefined) await tx.imports.addKey(customerId, k, at);
   };
 
-  const create = (c: Candidate, storeKeys: KeyInput[], forms: SearchForms): number => {
+  const create = async (c: Candidate, storeKeys: KeyInput[], forms: SearchForms): Promise<number> => {
     const f = c.fields;
     // A member's rows become their own files; a manager's keep the file's owner column.
     const owner =
       o.viewer.role === 'manager' ? (f.owner ?? (o.viewer === SYSTEM ? null : o.viewer.name)) : o.viewer.name;
     const createdAt = c.createdAt ?? at;
     const due = dueOf(f.tier, createdAt);
-    const { id } = st.insertCustomer.get(
-      f.name,
-      forms.normalised,
-      forms.initials,
-      forms.pinyin,
-      f.tier,
-      f.status,
-      f.lostReason ?? null,
-      f.lostReasonCode ?? null,
-      c.lostAt ?? (f.status === 'lost' ? at : null),
-      f.nextStep ?? null,
-      f.stage ?? null,
-      JSON.stringify(f.region),
-      f.companyType ?? null,
-      f.sizeClass ?? null,
-      f.industry ?? null,
-      f.businessScope ?? null,
-      f.products ?? null,
-      f.trends ?? null,
-      f.address ?? null,
-      JSON.stringify(f.phones),
-      JSON.stringify(f.fax),
-      JSON.stringify(f.emails),
-      f.website ?? null,
-      f.notes ?? null,
-      owner,
+    const id = await tx.imports.addFile({
+      name: f.name,
+      normalizedName: forms.normalised,
+      initials: forms.initials,
+      pinyin: forms.pinyin,
+      tier: f.tier,
+      status: f.status,
+      lostReason: f.lostReason ?? null,
+      lostReasonCode: f.lostReasonCode ?? null,
+      lostAt: c.lostAt ?? (f.status === 'lost' ? at : null),
+      nextStep: f.nextStep ?? null,
+      stage: f.stage ?? null,
+      region: f.region,
+      companyType: f.companyType ?? null,
+      sizeClass: f.sizeClass ?? null,
+      industry: f.industry ?? null,
+      businessScope: f.businessScope ?? null,
+      products: f.products ?? null,
+      trends: f.trends ?? null,
+      address: f.address ?? null,
+      phones: f.phones,
+      fax: f.fax,
+      emails: f.emails,
+      website: f.website ?? null,
+      notes: f.notes ?? null,
+      owner: owner ?? null,
       createdAt,
-      c.updatedAt ?? at,
-      due.nextCallDue.toISOString(),
-      due.nextVisitDue.toISOString(),
-      due.nextDue.toISOString(),
-    ) as { id: number };
-    st.insertTier.run(id, f.tier, createdAt);
-    insertKeys(id, storeKeys);
+      updatedAt: c.updatedAt ?? at,
+      nextCallDue: due.nextCallDue.toISOString(),
+      nextVisitDue: due.nextVisitDue.toISOString(),
+      nextDue: due.nextDue.toISOString(),
+    });
+    await insertKeys(id, storeKeys);
     const personIds = new Map<string, number>();
-    insertPeople(id, c.people, personIds);
-    insertInteractions(id, c.interactions, personIds);
+    await insertPeople(id, c.people, personIds);
+    await insertInteractions(id, c.interactions, personIds);
     return id;
   };
 
-  const merge = (target: Target, plan: MergePlan) => {
+  const merge = async (target: Target, plan: MergePlan) => {
     for (const f of ['phones', 'fax'] as const) {
       for (const v of plan.set[f]?.slice(target.row[f].length) ?? []) target[f].add(v);
     }
@@ -372,18 +308,13 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
     Object.assign(target.row, plan.set);
     Object.assign(target.dirty, plan.set);
     for (const { person, set } of plan.fillPeople) {
-      const cols = Object.keys(set) as (keyof typeof set)[];
-      db.$client
-        .prepare(
-          `update people set ${cols.map((k) => `${PERSON_COLUMN[k]} = ?`).join(', ')}, updated_at = ? where id = ?`,
-        )
-        .run(...cols.map((k) => set[k]), at, person.id);
+      await tx.imports.fillPerson(person.id, set, at);
       Object.assign(person, set);
       target.people?.filled(person);
     }
-    insertKeys(target.row.id, plan.newKeys);
-    insertPeople(target.row.id, plan.newPeople, plan.personIds, target.people);
-    insertInteractions(target.row.id, plan.newInteractions, plan.personIds);
+    await insertKeys(target.row.id, plan.newKeys);
+    await insertPeople(target.row.id, plan.newPeople, plan.personIds, target.people);
+    await insertInteractions(target.row.id, plan.newInteractions, plan.personIds);
   };
 
   for (const c of list) {
@@ -400,9 +331,9 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
       const storeKeys = uniqueKeys(o.keysFromFile ? c.keys : [...c.keys, ...c.implied]);
       let match: { target: Target; by: KeyInput } | null = null;
       for (const k of uniqueKeys([...c.keys, ...c.implied])) {
-        const holder = st.keyHolder.get(k.kind, k.value);
+        const holder = await tx.imports.keyHolder(k);
         // A key held by a file the viewer can't see is neither matched nor stored (and not mentioned).
-        const target = holder ? targetOf(holder.id) : undefined;
+        const target = holder === undefined ? undefined : await targetOf(holder);
         if (target) {
           match = { target, by: k };
           break;
@@ -414,7 +345,7 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
         const r = rowOf.get(match.target.row.id);
         if (r) report.matchedRow = r;
       } else {
-        const same = st.byName.get({ n: forms.normalised });
+        const same = await tx.imports.sameName(forms.normalised, o.viewer);
         if (same) {
           const r = rowOf.get(same.id);
           report.suggestion = { customerId: same.id, name: same.name, ...(r ? { row: r } : {}) };
@@ -423,19 +354,19 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
       const decision = o.decisions.get(c.row);
       let target = match?.target;
       if (decision?.action === 'merge' && decision.customerId !== undefined && decision.customerId !== target?.row.id) {
-        target = targetOf(decision.customerId);
+        target = await targetOf(decision.customerId);
         if (!target)
           throw new ApiError('conflict', `customer ${decision.customerId} is gone or not yours to merge into`);
       }
-      const plan = target ? planMerge(st, phones, target, c, storeKeys) : null;
+      const plan = target ? await planMerge(tx, phones, target, c, storeKeys) : null;
       const action: Action = decision?.action ?? (plan ? (plan.changes ? 'merge' : 'skip') : 'create');
       if (action === 'merge' && !(target && plan)) throw new ApiError('conflict', 'nothing to merge into');
       if (action === 'create') {
-        report.customerId = create(c, storeKeys, forms);
+        report.customerId = await create(c, storeKeys, forms);
         rowOf.set(report.customerId, c.row);
         counts.created++;
       } else if (action === 'merge' && target && plan?.changes) {
-        merge(target, plan);
+        await merge(target, plan);
         report.outcome = 'merged';
         report.customerId = target.row.id;
         counts.merged++;
@@ -451,15 +382,10 @@ export function applyImport(db: Db, tx: Tx, list: Candidate[], o: ApplyOptions):
     }
   }
   for (const [id, t] of targets) {
-    if (t && Object.keys(t.dirty).length) {
-      tx.update(customers)
-        .set({ ...t.dirty, updatedAt: at })
-        .where(eq(customers.id, id))
-        .run();
-    }
+    if (t && Object.keys(t.dirty).length) await tx.imports.updateFile(id, t.dirty, at);
   }
-  for (const id of needDue) refreshDue(tx, id, o.settings);
-  reindexMany(db, touched);
+  for (const id of needDue) await tx.due.refresh(id, o.settings);
+  await tx.imports.reindexFiles(touched);
   return { counts, rows };
 }
 

@@ -1,55 +1,34 @@
-import { count, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
-import type { Db, Tx } from '../../db/client.ts';
-import {
-  auditLog,
-  captures,
-  commitments,
-  customerKeys,
-  customerShares,
-  customers,
-  focusNotes,
-  interactions,
-  materials,
-  parcels,
-  people,
-  reclassDecisions,
-  settings,
-  sheetRemarks,
-  tierChanges,
-  users,
-} from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { BackupRow, BackupTable, BackupUser } from '../../store/backups.ts';
+import type { Store } from '../../store/store.ts';
 import { replayable } from '../replay.ts';
-import { type Viewer, visible } from '../visibility.ts';
+import type { Viewer } from '../visibility.ts';
 import { priorImport, recordImport, sha256 } from './imports.ts';
-import { reindexMany } from './reindex.ts';
 
-type Row = Record<string, unknown>;
+type Row = BackupRow;
 
 /**
- * Tables in the order a restore inserts them (parents first). `byCustomer` names the column
+ * Tables in the order a restore inserts them (parents first). `byCustomer` names the field
  * tying a row to a customer, which is what a member's backup is cut by; `userColumn` is
  * remapped on restore to the user of the same name.
  */
-const TABLES = {
-  customers: { table: customers, byCustomer: 'id' },
-  customerKeys: { table: customerKeys, byCustomer: 'customerId' },
-  people: { table: people, byCustomer: 'customerId' },
-  interactions: { table: interactions, byCustomer: 'customerId' },
-  commitments: { table: commitments, byCustomer: 'customerId' },
-  tierChanges: { table: tierChanges, byCustomer: 'customerId' },
-  parcels: { table: parcels, byCustomer: 'customerId' },
-  captures: { table: captures, byCustomer: 'customerId' },
-  reclassDecisions: { table: reclassDecisions, byCustomer: 'customerId' },
-  sheetRemarks: { table: sheetRemarks, byCustomer: 'customerId' },
-  materials: { table: materials, byCustomer: 'customerId' },
-  customerShares: { table: customerShares, byCustomer: 'customerId', userColumn: 'userId' },
-  focusNotes: { table: focusNotes, userColumn: 'userId' },
-  auditLog: { table: auditLog, userColumn: 'userId' },
-} as const satisfies Record<string, { table: SQLiteTable; byCustomer?: string; userColumn?: string }>;
-type TableName = keyof typeof TABLES;
+const TABLES: { name: BackupTable; byCustomer?: string; userColumn?: string }[] = [
+  { name: 'customers', byCustomer: 'id' },
+  { name: 'customerKeys', byCustomer: 'customerId' },
+  { name: 'people', byCustomer: 'customerId' },
+  { name: 'interactions', byCustomer: 'customerId' },
+  { name: 'commitments', byCustomer: 'customerId' },
+  { name: 'tierChanges', byCustomer: 'customerId' },
+  { name: 'parcels', byCustomer: 'customerId' },
+  { name: 'captures', byCustomer: 'customerId' },
+  { name: 'reclassDecisions', byCustomer: 'customerId' },
+  { name: 'sheetRemarks', byCustomer: 'customerId' },
+  { name: 'materials', byCustomer: 'customerId' },
+  { name: 'customerShares', byCustomer: 'customerId', userColumn: 'userId' },
+  { name: 'focusNotes', userColumn: 'userId' },
+  { name: 'auditLog', userColumn: 'userId' },
+];
 
 const BACKUP_FORMAT = 'dossier-backup';
 
@@ -69,44 +48,20 @@ const decode = (r: Row): Row =>
  * (API tokens aside), a member's holds their files (removed ones too) and what hangs off them,
  * their own focus notes and no audit log.
  */
-export function backup(db: Db, viewer: Viewer, now: Date) {
-  const mine = db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(visible(viewer))
-    .all()
-    .map((r) => r.id);
+export async function backup(store: Store, viewer: Viewer, now: Date) {
+  const mine = await store.backups.visibleIds(viewer);
   const tables: Record<string, Row[]> = {};
   const manager = viewer.role === 'manager';
-  tables.users = db
-    .select({
-      id: users.id,
-      name: users.name,
-      role: users.role,
-      createdAt: users.createdAt,
-      revokedAt: users.revokedAt,
-    })
-    .from(users)
-    .where(manager ? sql`1 = 1` : eq(users.id, viewer.id))
-    .orderBy(users.id)
-    .all();
-  tables.settings = db.select().from(settings).orderBy(settings.key).all();
-  for (const [name, spec] of Object.entries(TABLES) as [TableName, (typeof TABLES)[TableName]][]) {
-    const cols = getTableColumns(spec.table as SQLiteTable) as Record<string, SQLiteColumn>;
-    let where: SQL | undefined;
-    if (!manager) {
-      if (name === 'auditLog') continue;
-      where =
-        'byCustomer' in spec
-          ? inArray(cols[spec.byCustomer] as SQLiteColumn, mine)
-          : eq(cols.userId as SQLiteColumn, viewer.id);
-    }
-    const rows = db
-      .select()
-      .from(spec.table as SQLiteTable)
-      .where(where)
-      .all() as Row[];
-    tables[name] = rows.map(encode);
+  tables.users = (await store.backups.users(manager ? undefined : viewer.id)) as unknown as Row[];
+  tables.settings = await store.backups.settings();
+  for (const spec of TABLES) {
+    if (!manager && spec.name === 'auditLog') continue;
+    const cut = manager
+      ? undefined
+      : spec.byCustomer
+        ? { field: spec.byCustomer, in: mine }
+        : { field: 'userId', is: viewer.id };
+    tables[spec.name] = (await store.backups.rows(spec.name, cut)).map(encode);
   }
   return {
     format: BACKUP_FORMAT,
@@ -126,33 +81,23 @@ export const BackupFile = z.object({
 const CHUNK = 100;
 
 /** Users by name: the same person keeps their id where it is free; tokens are never restored. */
-function restoreUsers(tx: Tx, rows: Row[]): Map<number, number> {
+async function restoreUsers(tx: Store, rows: Row[]): Promise<Map<number, number>> {
   const map = new Map<number, number>();
   for (const u of rows) {
     const name = String(u.name);
-    const existing = tx.select({ id: users.id }).from(users).where(eq(users.name, name)).get();
-    if (existing) {
-      map.set(Number(u.id), existing.id);
+    const existing = await tx.backups.userByName(name);
+    if (existing !== undefined) {
+      map.set(Number(u.id), existing);
       continue;
     }
-    const taken = tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.id, Number(u.id)))
-      .get();
-    const row = tx
-      .insert(users)
-      .values({
-        ...(taken ? {} : { id: Number(u.id) }),
-        name,
-        role: u.role === 'manager' ? 'manager' : 'member',
-        tokenHash: null,
-        createdAt: String(u.createdAt),
-        revokedAt: (u.revokedAt as string | null) ?? null,
-      })
-      .returning({ id: users.id })
-      .get();
-    map.set(Number(u.id), row.id);
+    const taken = await tx.backups.userExists(Number(u.id));
+    const user: Omit<BackupUser, 'id'> = {
+      name,
+      role: u.role === 'manager' ? 'manager' : 'member',
+      createdAt: String(u.createdAt),
+      revokedAt: (u.revokedAt as string | null) ?? null,
+    };
+    map.set(Number(u.id), await tx.backups.addUser(taken ? user : { id: Number(u.id), ...user }));
   }
   return map;
 }
@@ -161,8 +106,8 @@ function restoreUsers(tx: Tx, rows: Row[]): Map<number, number> {
  * Restores a JSON backup into a database without customer files, keeping every id, in one
  * transaction; the search index is rebuilt from the restored rows.
  */
-export function restore(
-  db: Db,
+export async function restore(
+  store: Store,
   viewer: Viewer,
   now: Date,
   file: { bytes: Buffer; filename: string },
@@ -172,7 +117,7 @@ export function restore(
   const replay = idempotencyKey
     ? replayable(idempotencyKey, 'restore', { filename: file.filename, sha256: sha256(file.bytes) })
     : undefined;
-  const prior = priorImport(db, viewer, replay ?? null);
+  const prior = await priorImport(store, viewer, replay ?? null);
   if (prior) return { report: prior, replayed: true };
   let json: unknown;
   try {
@@ -184,43 +129,34 @@ export function restore(
   if (!parsed.success) throw new ApiError('invalid_request', 'not a Dossier backup (format dossier-backup, version 1)');
   const data = parsed.data.tables;
   const at = now.toISOString();
-  const report = db.transaction((tx) => {
-    const used = tx.select({ n: count() }).from(customers).get();
-    if ((used?.n ?? 0) > 0) throw new ApiError('conflict', 'restore only into a database without customer files');
-    const userMap = restoreUsers(tx, data.users ?? []);
-    for (const s of data.settings ?? []) {
-      tx.insert(settings)
-        .values({ key: String(s.key), value: s.value })
-        .onConflictDoUpdate({ target: settings.key, set: { value: s.value } })
-        .run();
+  const report = await store.transaction(async (tx) => {
+    if (await tx.backups.hasCustomers()) {
+      throw new ApiError('conflict', 'restore only into a database without customer files');
     }
+    const userMap = await restoreUsers(tx, data.users ?? []);
+    for (const s of data.settings ?? []) await tx.backups.putSetting(String(s.key), s.value);
     const restored: Record<string, number> = { users: data.users?.length ?? 0 };
-    for (const [name, spec] of Object.entries(TABLES) as [TableName, (typeof TABLES)[TableName]][]) {
-      const rows = (data[name] ?? []).map(decode);
-      if ('userColumn' in spec) {
-        for (const r of rows)
-          if (r[spec.userColumn] != null) r[spec.userColumn] = userMap.get(Number(r[spec.userColumn])) ?? null;
+    for (const spec of TABLES) {
+      const rows = (data[spec.name] ?? []).map(decode);
+      const userColumn = spec.userColumn;
+      if (userColumn) {
+        for (const r of rows) if (r[userColumn] != null) r[userColumn] = userMap.get(Number(r[userColumn])) ?? null;
       }
       for (let i = 0; i < rows.length; i += CHUNK) {
         try {
-          tx.insert(spec.table)
-            .values(rows.slice(i, i + CHUNK) as never)
-            .run();
+          await tx.backups.insertRows(spec.name, rows.slice(i, i + CHUNK));
         } catch (e) {
           throw new ApiError(
             'invalid_request',
-            `backup rejected at ${name} rows ${i + 1}–${i + CHUNK}: ${(e as Error).message}`,
+            `backup rejected at ${spec.name} rows ${i + 1}–${i + CHUNK}: ${(e as Error).message}`,
           );
         }
       }
-      restored[name] = rows.length;
+      restored[spec.name] = rows.length;
     }
-    reindexMany(
-      db,
-      (data.customers ?? []).map((c) => Number(c.id)),
-    );
+    await tx.imports.reindexFiles((data.customers ?? []).map((c) => Number(c.id)));
     const report = { filename: file.filename, createdAt: at, restored };
-    const importId = recordImport(tx, viewer, 'backup', file.filename, file.bytes, replay, at, report);
+    const importId = await recordImport(tx, viewer, 'backup', file.filename, file.bytes, replay, at, report);
     return { importId, ...report };
   });
   return { report, replayed: false };

@@ -1,47 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { customerKeys, customers, interactions, people } from '../../db/schema.ts';
+import type { VisibleData } from '../../store/exports.ts';
 import { loadExcel } from '../excel.ts';
-import { type Viewer, visible } from '../visibility.ts';
 import { type Column, CUSTOMER_COLUMNS, INTERACTION_COLUMNS, KEY_COLUMNS, PEOPLE_COLUMNS, SHEETS } from './columns.ts';
 import { guardFormula } from './values.ts';
 
 export type Lang = 'zh' | 'en';
 export type Entity = keyof typeof SHEETS;
 type Cell = string | number | null;
-
-/** Live files the viewer may see, with their live people, keys and contact history, in id order. */
-export function visibleData(db: Db, viewer: Viewer) {
-  const live = and(isNull(customers.deletedAt), visible(viewer));
-  const cs = db.select().from(customers).where(live).orderBy(asc(customers.id)).all();
-  const ppl = db
-    .select({ p: people })
-    .from(people)
-    .innerJoin(customers, eq(customers.id, people.customerId))
-    .where(and(live, isNull(people.deletedAt)))
-    .orderBy(asc(people.customerId), asc(people.id))
-    .all()
-    .map((r) => r.p);
-  const keys = db
-    .select({ k: customerKeys })
-    .from(customerKeys)
-    .innerJoin(customers, eq(customers.id, customerKeys.customerId))
-    .where(live)
-    .orderBy(asc(customerKeys.customerId), asc(customerKeys.id))
-    .all()
-    .map((r) => r.k);
-  const ints = db
-    .select({ i: interactions })
-    .from(interactions)
-    .innerJoin(customers, eq(customers.id, interactions.customerId))
-    .where(and(live, isNull(interactions.deletedAt)))
-    .orderBy(asc(interactions.customerId), asc(interactions.at), asc(interactions.id))
-    .all()
-    .map((r) => r.i);
-  return { customers: cs, people: ppl, keys, interactions: ints };
-}
-export type VisibleData = ReturnType<typeof visibleData>;
 
 const join = (list: string[], sep: string) => (list.length ? list.join(sep) : null);
 

@@ -1,10 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { people } from '../../db/schema.ts';
-import { liveCustomer } from '../customers.ts';
+import type { Person } from '@dossier/shared';
+import type { ImportPerson, PersonFill } from '../../store/imports.ts';
+import type { Store } from '../../store/store.ts';
 import { replayable } from '../replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
-import { reindexCustomer } from '../search-index.ts';
 import type { Viewer } from '../visibility.ts';
 import { priorImport, recordImport, sha256 } from './imports.ts';
 import { Phones } from './match-index.ts';
@@ -24,7 +22,7 @@ export interface CardReport {
  * The file is read in the parse worker; all cards or none are written, in one transaction.
  */
 export async function importVcard(
-  db: Db,
+  store: Store,
   viewer: Viewer,
   now: Date,
   customerId: number,
@@ -35,24 +33,17 @@ export async function importVcard(
   const replay = idempotencyKey
     ? replayable(idempotencyKey, 'vcard', { customerId, filename: file.filename, sha256: sha256(file.bytes) })
     : undefined;
-  const prior = priorImport(db, viewer, replay ?? null);
+  const prior = await priorImport(store, viewer, replay ?? null);
   if (prior) return { report: prior, replayed: true };
-  liveCustomer(db, customerId, viewer); // a file the viewer can't see is a 404 before anything is read
+  await store.customers.live(customerId, viewer); // a file the viewer can't see is a 404 before anything is read
   const { cards, phoneForms } = await parseCardsOffLoop(file.bytes);
   const phones = new Phones();
   phones.seed(phoneForms);
   const at = now.toISOString();
-  const report = db.transaction((tx) => {
-    liveCustomer(tx, customerId, viewer);
+  const report = await store.transaction(async (tx) => {
+    await tx.customers.live(customerId, viewer);
     // The one same-person rule (services/same-person.ts), each number parsed once.
-    const known = peopleOfFile(
-      tx
-        .select()
-        .from(people)
-        .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
-        .all(),
-      phones,
-    );
+    const known = peopleOfFile<ImportPerson | Person>(await tx.imports.peopleOf(customerId), phones);
     const rows: CardReport[] = [];
     const counts = { total: cards.length, created: 0, merged: 0, skipped: 0, invalid: 0 };
     for (const card of cards) {
@@ -64,24 +55,17 @@ export async function importVcard(
       }
       const dup = known.find(p);
       if (!dup) {
-        const row = tx
-          .insert(people)
-          .values({ ...p, keyPerson: p.keyPerson ?? false, customerId, createdAt: at, updatedAt: at })
-          .returning()
-          .get();
-        known.add(row);
+        const person = await tx.people.insert(customerId, p, at);
+        known.add(person);
         counts.created++;
-        rows.push({ index: card.index, name: p.name, outcome: 'created', personId: row.id });
+        rows.push({ index: card.index, name: p.name, outcome: 'created', personId: person.id });
         continue;
       }
-      const fill: Record<string, string> = blanksOf(dup, p);
+      const fill: PersonFill = blanksOf(dup, p);
       const name = fullerName(dup.name, p.name);
       if (name) fill.name = name;
       if (Object.keys(fill).length) {
-        tx.update(people)
-          .set({ ...fill, updatedAt: at })
-          .where(eq(people.id, dup.id))
-          .run();
+        await tx.imports.fillPerson(dup.id, fill, at);
         Object.assign(dup, fill);
         known.filled(dup);
         counts.merged++;
@@ -93,9 +77,9 @@ export async function importVcard(
         personId: dup.id,
       });
     }
-    reindexCustomer(tx, customerId);
+    await tx.search.reindex(customerId);
     const result = { customerId, filename: file.filename, createdAt: at, ...counts, cards: rows };
-    const importId = recordImport(tx, viewer, 'vcard', file.filename, file.bytes, replay, at, result);
+    const importId = await recordImport(tx, viewer, 'vcard', file.filename, file.bytes, replay, at, result);
     return { importId, ...result };
   });
   return { report, replayed: false };

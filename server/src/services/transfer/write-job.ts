@@ -1,10 +1,5 @@
-import Database from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { Db } from '../../db/client.ts';
-import * as schema from '../../db/schema.ts';
-import { importUploads } from '../../db/schema.ts';
-import { settingsOn } from '../../store/sqlite/settings.ts';
+import { importWorkerStore } from '../../store/sqlite/import-worker.ts';
+import type { Store } from '../../store/store.ts';
 import type { Replayable } from '../replay.ts';
 import type { Viewer } from '../visibility.ts';
 import { applyImport, type Counts, type Decision, type RowReport } from './apply.ts';
@@ -12,15 +7,22 @@ import { recordImport } from './imports.ts';
 import type { SheetsJob, SheetsResult } from './parse-job.ts';
 import type { Candidate } from './rows.ts';
 
+/** The commit's record: stored with the rows, the upload dropped in the same transaction. */
+export interface ImportRecordJob {
+  filename: string;
+  replay: Replayable;
+  uploadId?: number;
+}
+
 /**
  * An import's write, run in the parse worker on the rows it has just read (they never cross to
- * the request loop), on the worker's own connection to the same SQLite file: WAL lets the
- * request loop keep reading meanwhile, and the write gate (middleware/write-gate.ts) keeps the
- * loop's writes waiting, so nobody meets the lock. One transaction: all rows or none.
+ * the request loop), on the worker's own connection to the same database: the request loop
+ * keeps reading meanwhile, and the write gate (middleware/write-gate.ts) keeps the loop's
+ * writes waiting, so nobody meets the lock. One transaction: all rows or none.
  */
 export interface WriteJob {
   kind: 'write';
-  /** The database file (the request loop's connection's). */
+  /** Where the worker opens the database (`ImportStore.workerTarget` of the request loop's store). */
   dbFile: string;
   /** The read whose rows this writes (parse-job.ts keeps the last one, else reads it again). */
   read: SheetsJob;
@@ -29,8 +31,7 @@ export interface WriteJob {
   decisions: Decision[];
   /** A preview: the same write, rolled back. */
   dryRun: boolean;
-  /** The commit's record: stored with the rows, the upload dropped in the same transaction. */
-  record?: { filename: string; replay: Replayable; uploadId?: number };
+  record?: ImportRecordJob;
 }
 export interface WriteResult {
   counts: Counts;
@@ -40,62 +41,58 @@ export interface WriteResult {
   ms: number;
 }
 
-/** Thrown to undo a dry run. */
+/** Thrown to undo a dry run: the preview runs the real import and rolls it back. */
 class DryRun extends Error {}
 
-const conns = new Map<string, Db>();
-
 /**
- * The worker's connection, opened as db/client.ts opens the server's (same pragmas) but without
- * migrating: the server did that before it answered anything.
+ * Writes the rows of a read in one transaction of `store` — for real, with the import's record
+ * and the upload dropped, or as a dry run rolled back — and answers what became of each row.
  */
-function connect(file: string): Db {
-  let db = conns.get(file);
-  if (!db) {
-    const sqlite = new Database(file, { fileMustExist: true });
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('mmap_size = 1073741824');
-    db = drizzle(sqlite, { schema }) as Db;
-    conns.set(file, db);
-  }
-  return db;
-}
-
-export function writeRows(job: WriteJob, list: Candidate[], read: SheetsResult): WriteResult {
-  const db = connect(job.dbFile);
-  const now = new Date(job.now);
-  const decisions = new Map<number, Decision>(job.decisions.map((d) => [d.row, d]));
-  const t0 = performance.now();
+export async function writeImport(
+  store: Store,
+  list: Candidate[],
+  read: SheetsResult,
+  o: { viewer: Viewer; now: Date; decisions: Decision[]; dryRun: boolean; record?: ImportRecordJob },
+): Promise<{ counts: Counts; rows: RowReport[]; importId?: number }> {
+  const decisions = new Map<number, Decision>(o.decisions.map((d) => [d.row, d]));
   let out: { counts: Counts; rows: RowReport[]; importId?: number } | undefined;
   try {
-    db.transaction(
-      (tx) => {
-        const settings = settingsOn(db);
-        const { counts, rows } = applyImport(db, tx, list, {
-          viewer: job.viewer,
-          now,
-          settings,
-          decisions,
-          keysFromFile: read.linked,
-        });
-        if (job.dryRun) {
-          out = { counts, rows };
-          throw new DryRun();
-        }
-        const r = job.record as NonNullable<WriteJob['record']>;
-        const body = { filename: r.filename, sheet: read.layout.sheet, createdAt: job.now, ...counts, rows };
-        const file = { sha256: read.sha256 };
-        const importId = recordImport(tx, job.viewer, 'customers', r.filename, file, r.replay, job.now, body);
-        if (r.uploadId) tx.delete(importUploads).where(eq(importUploads.id, r.uploadId)).run();
-        out = { counts, rows, importId };
-      },
-      { behavior: 'immediate' },
-    );
+    await store.transaction(async (tx) => {
+      const settings = await tx.settings.read();
+      const { counts, rows } = await applyImport(tx, list, {
+        viewer: o.viewer,
+        now: o.now,
+        settings,
+        decisions,
+        keysFromFile: read.linked,
+      });
+      if (o.dryRun) {
+        out = { counts, rows };
+        throw new DryRun();
+      }
+      const r = o.record as ImportRecordJob;
+      const at = o.now.toISOString();
+      const body = { filename: r.filename, sheet: read.layout.sheet, createdAt: at, ...counts, rows };
+      const file = { sha256: read.sha256 };
+      const importId = await recordImport(tx, o.viewer, 'customers', r.filename, file, r.replay, at, body);
+      if (r.uploadId) await tx.imports.dropUpload(r.uploadId);
+      out = { counts, rows, importId };
+    });
   } catch (e) {
     if (!(e instanceof DryRun)) throw e;
   }
-  return { ...(out as NonNullable<typeof out>), ms: performance.now() - t0 };
+  return out as NonNullable<typeof out>;
+}
+
+/** The write job in the worker: the rows written on the worker's own store of the same database. */
+export async function writeRows(job: WriteJob, list: Candidate[], read: SheetsResult): Promise<WriteResult> {
+  const t0 = performance.now();
+  const out = await writeImport(importWorkerStore(job.dbFile), list, read, {
+    viewer: job.viewer,
+    now: new Date(job.now),
+    decisions: job.decisions,
+    dryRun: job.dryRun,
+    ...(job.record ? { record: job.record } : {}),
+  });
+  return { ...out, ms: performance.now() - t0 };
 }
