@@ -66,6 +66,13 @@ describe('findPhones: the Chinese ways of writing a number', () => {
   });
 });
 
+describe('findPhones: numbers written in pairs', () => {
+  it('keeps every pair of a German number after its (0) trunk prefix', () => {
+    expect(findPhones('+49 (0) 49 21 / 99 96 70').map((p) => p.number)).toEqual(['+494921999670']);
+    expect(findPhones('Tel. +49 (0) 89 / 12 34 56 78').map((p) => p.number)).toEqual(['+498912345678']);
+  });
+});
+
 describe('findPhones: digit strings that are not phones', () => {
   it.each([
     ['date', '签约日期：2024-01-15'],

@@ -170,7 +170,12 @@ export function findPhones(raw: string): FoundPhone[] {
     let i = 0;
     while (i < run.length) {
       let hit: { p: PhoneNumber; from: number; j: number } | null = null;
-      for (let j = Math.min(run.length - 1, i + 5); j >= i && !hit; j--) {
+      // Up to six groups, the longest first; eight after a '+': German numbers are printed in
+      // pairs after the (0) trunk prefix, "+49 (0) 49 21 / 99 96 70", and no pair may be left
+      // behind. (Only there: every group more is one more parse of each run of a long page.)
+      const start = run[i] as Group;
+      const widest = text.charCodeAt(start.start - 1) === 43 || text.charCodeAt(start.start - 2) === 43 ? 7 : 5;
+      for (let j = Math.min(run.length - 1, i + widest); j >= i && !hit; j--) {
         const r = tryNumber(text, run, i, j);
         if (r) hit = { ...r, j };
       }
