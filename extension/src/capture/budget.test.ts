@@ -53,5 +53,6 @@ describe('a land list longer than a capture holds', () => {
     expect(c.warnings).toEqual([
       `showing the first 5000 of about ${parcels.toLocaleString('en')} parcels (table rows)`,
     ]);
-  });
+    // A 1.2 MB page parsed and read whole by happy-dom: seconds on a busy 2-core machine.
+  }, 30_000);
 });
