@@ -99,7 +99,12 @@ const PO_BOX = /postfach|postboks|p\.?\s?o\.?\s?box|casella postale|boîte posta
 function westernInline(cell: string): string | undefined {
   if (cell.length > 120 || PO_BOX.test(cell)) return undefined;
   const parts = cell.split(/\s*,\s*/);
-  if (parts.length < 2) return undefined;
+  if (parts.length < 2) {
+    // "Julius-Hatry-Straße 1 68163 Mannheim": the two lines of a postal address that the page
+    // broke with a plain newline, which a browser shows as one space.
+    const m = /^(.+? \d{1,5} ?[a-zA-Z]?) ((?:[A-Z]{1,2}-)?\d{4,5} .+)$/u.exec(cell);
+    return m?.[1] && m[2] && STREET_NAME_FIRST.test(m[1]) && POSTCODE_TOWN.test(m[2]) ? `${m[1]}, ${m[2]}` : undefined;
+  }
   for (let k = 1; k < parts.length; k++) {
     const street = parts.slice(0, k).join(', ');
     const town = parts.slice(k).join(', ');

@@ -11,7 +11,16 @@ import { addEmail, addNumber, emptyCompany, type Found, mergePeople, person } fr
 import { isChineseText, phonesIn } from '../phones.ts';
 import { looksLikeCnAddress } from './blocks.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
-import { CN_POLITE, type Field, findLabels, labelField, TITLES, WHOLE_NAME, withoutCourtesy } from './vocab.ts';
+import {
+  CN_POLITE,
+  type Field,
+  findLabels,
+  isPersonName,
+  labelField,
+  TITLES,
+  WHOLE_NAME,
+  withoutCourtesy,
+} from './vocab.ts';
 
 const POLITE = new RegExp(`^${CN_POLITE}$`);
 
@@ -43,6 +52,13 @@ const BEFORE_NUMBER = new Set<Field>([
   'icp',
   'other',
 ]);
+
+const WEB_LINE = /^(\S+(?: \S+)?) +(\S+)$/;
+const WEB_ADDRESS = /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?$/i;
+// A German imprint's statement of who provides the site ("Angaben gemäß § 5 TMG"): the line
+// under it is that provider's name, however it is set.
+const RESPONSIBLE = /^Verantwortlich\b.{0,40}§\s*(?:55|18)\s*Abs/;
+const PROVIDER_STATEMENT = /§\s*5\s*(?:TMG|DDG)/i;
 
 function labelsIn(text: string, line: number): Labelled[] {
   const hits = findLabels(text);
@@ -130,12 +146,23 @@ export function labelledValues(lines: Line[]): Labelled[] {
     const text = cells[0] ?? '';
     const field = labelField(text);
     const next = lines[i + 1];
+    // "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV" over a name: the person who answers
+    // for a German site (a line of the name alone).
+    const named = next?.cells.length === 1 ? (next.cells[0] ?? '') : '';
+    if (RESPONSIBLE.test(text) && isPersonName(named)) {
+      out.push({ field: 'contact', value: named, line: i + 1 });
+      return;
+    }
     // A line that is only a label takes the next line as its value — when it is marked as a
     // label (a <dt>, a <th>, a trailing colon) or the value is plainly of that kind. A menu
     // item "Products" followed by "Support" is not a label and its value.
     if (field) {
       const value = next && next.cells.length === 1 && !next.heading ? (next.cells[0] ?? '') : '';
-      const marked = line.tag === 'dt' || line.tag === 'th' || /[:：]\s*$/.test(text);
+      const marked =
+        line.tag === 'dt' ||
+        line.tag === 'th' ||
+        /[:：]\s*$/.test(text) ||
+        (field === 'company' && PROVIDER_STATEMENT.test(text));
       const plain =
         ((field === 'phone' || field === 'mobile' || field === 'fax') &&
           phonesIn(value, { asWritten: true }).length > 0) ||
@@ -148,6 +175,14 @@ export function labelledValues(lines: Line[]): Labelled[] {
     // A heading with a colon is a title ("Farewell Address: Full Video and Text"); only a number
     // under a label ("服务热线：400-…" set as a heading) is read from one.
     const found = (labelled.has(i) ? labelsIn(text, i) : []).filter((l) => !line.heading || BEFORE_NUMBER.has(l.field));
+    if (found.length === 0 && !line.heading) {
+      // "Web www.markeich.de": a line of a website label and a web address, without a colon.
+      const web = WEB_LINE.exec(text);
+      if (web?.[1] && web[2] && labelField(web[1]) === 'website' && WEB_ADDRESS.test(web[2])) {
+        out.push({ field: 'website', value: web[2], line: i });
+        return;
+      }
+    }
     out.push(...(found.length === 0 && short.has(i) ? shortLabelled(text, i) : found));
   });
   return out;

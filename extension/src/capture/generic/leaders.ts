@@ -34,8 +34,9 @@ const NOT_CN_NAME =
   /^(?:公司|本公司|该公司|集团|全国|全体|全面|高新|金融|文化|安全|管理|市场|项目|平台|时间|方面|常务|万元|董事|总经|华东|华南|华北|华中|西南|西北|东北|海外|国际)|[区部处科室省市县镇厂司局所院组]$/;
 
 // Words that make a capitalised pair a phrase ("With Arthur", "Says It", "Unsere Partner").
+// (Über starts with a letter \b does not count as a word's: "Über Anika Schön" is a menu item.)
 const NOT_NAME_WORD =
-  /\b(?:With|Says|Said|It|Could|Would|Will|Our|Your|Their|His|Her|Meet|Read|More|Show|View|All|New|News|Unsere?|Ihre?|Die|Der|Das|Den|Und|Mit|Von|Für|Mehr)\b/;
+  /\b(?:With|Says|Said|It|Could|Would|Will|Our|Your|Their|His|Her|Meet|Read|More|Show|View|All|New|News|Unsere?|Ihre?|Die|Der|Das|Den|Und|Mit|Von|Für|Mehr)\b|(?:^|\s)Über\s/;
 const plausible = (name: string) =>
   isPersonName(name) && !NOT_NAME.test(name) && !NOT_CN_NAME.test(name) && !NOT_NAME_WORD.test(name);
 
@@ -44,7 +45,8 @@ const WEAK_TITLES = new Set(['法定代表人', '法人代表', '负责人']);
 
 // A sentence: people named in prose ("华为轮值董事长徐直军、58同城董事长姚劲波出席") are the story's,
 // not the company's contacts.
-const PROSE = /[。！？]|[.!?]\s+\p{Lu}|[，,].*[，,].*[，,]/u;
+// (The stop of "Dr. Philipp Zahn" ends no sentence.)
+const PROSE = /[。！？]|(?<!\b(?:Dr|Mr|Ms|Mrs|Prof))[.!?]\s+\p{Lu}|[，,].*[，,].*[，,]/u;
 
 function pairsIn(text: string): { name: string; title: string }[] {
   if (text.length > 200 || !ANY_TITLE.test(text) || PROSE.test(text)) return [];

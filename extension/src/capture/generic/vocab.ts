@@ -42,6 +42,11 @@ export const LABELS: Record<Field, string[]> = {
     '平台负责机构',
     'Company Name',
     'Company',
+    // A German imprint's statement of who provides the site, followed by that firm's name.
+    'Angaben gemäß § 5 TMG',
+    'Angaben gemäß § 5 DDG',
+    'Angaben nach § 5 TMG',
+    'Angaben nach § 5 DDG',
   ],
   contact: [
     '联系人',
@@ -139,6 +144,7 @@ export const LABELS: Record<Field, string[]> = {
     'Addr',
     'Adresse',
     'Anschrift',
+    'Postanschrift',
     'Indirizzo',
     'Besøksadresse',
   ],
@@ -423,6 +429,14 @@ export const TITLES = [
   'Partner',
   'Head of Sales',
   'Head of Procurement',
+  // A German imprint names who runs the firm ("Vertreten durch: Geschäftsführer Dr. …"), in
+  // the umlauts' ASCII spelling too.
+  'Geschäftsführer',
+  'Geschäftsführerin',
+  'Geschaeftsfuehrer',
+  'Geschaeftsfuehrerin',
+  'Inhaber',
+  'Inhaberin',
 ].sort((a, b) => b.length - a.length);
 
 const TITLE_SET = new Set(TITLES.map((t) => t.toLowerCase()));
@@ -460,8 +474,10 @@ const SURNAMES_2 = [
 export const CN_NAME = `(?:${SURNAMES_2.join('|')}|[${SURNAMES_1}])[\\u4e00-\\u9fa5]{1,2}`;
 // "王先生", "李女士", "张经理": how a contact is often given when only the surname is public.
 export const CN_POLITE = `(?:${SURNAMES_2.join('|')}|[${SURNAMES_1}])(?:先生|女士|小姐|经理|总)`;
-export const EN_NAME =
-  "(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\\s+[A-Z]\\.)?(?:\\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2}";
+// Latin letters with the accents of European names (Schön, Müller, Céline), no other script.
+const UP = 'A-ZÀ-ÖØ-Þ';
+const LOW = 'a-zß-öø-ÿ';
+export const EN_NAME = `(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?[${UP}][${LOW}]+(?:[-'][${UP}]?[${LOW}]+)?(?:\\s+[${UP}]\\.)?(?:\\s+[${UP}][${LOW}]+(?:[-'][${UP}]?[${LOW}]+)?){1,2}`;
 
 export const WHOLE_NAME = new RegExp(`^(?:${CN_NAME}|${CN_POLITE}|${EN_NAME})$`);
 const NAME_WITH_COURTESY = new RegExp(`^(${CN_NAME})\\s+(?:先生|女士|小姐)$`);
