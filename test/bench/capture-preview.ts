@@ -66,7 +66,8 @@ const only = process.env.CASES?.split(',');
 const cases = all.filter((c) => !only || only.includes(c.id));
 
 // Armed in the panel before the click (a string: tsx's helpers don't exist in the page).
-// `shown`: the preview's fields are on screen; `settled`: its match lookup has answered too.
+// `shown`: the preview's fields are on screen; `settled`: its match lookup has answered too,
+// and a land list's parcels past the preview's first 50 have reached the panel (aria-busy).
 const CLICK = `(() => {
   const done = new Promise((resolve) => {
     let shown = 0;

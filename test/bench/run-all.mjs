@@ -167,7 +167,7 @@ function adapt(id, j) {
       area: 'Capture click → preview (extension, real Chromium)',
       rows,
       notes: [
-        `From ${id}. The built extension against the real server; the clock is the panel's, from the click to the frame after the preview's fields show and its match lookup answered. Lists show their first 50 entries; reading stops when the capture's time budget (700 ms) is spent. The panel, open on a page no file's URL matches, reads the page's keys (credit code, ICP, name) once, so a click there runs a capture already loaded in the page. The first-click row opens a fresh page of a customer's site for every click, whose capture is not loaded or optimised yet; the pointer rests on the button 300 ms before the click, as a user's does, and the panel loads the capture meanwhile.`,
+        `From ${id}. The built extension against the real server; the clock is the panel's, from the click to the frame after the preview's fields show and its match lookup answered (on a land list also the parcels past the first 50, which the panel takes right after the preview shows; Save waits for them). Lists show their first 50 entries; reading stops when the capture's time budget (700 ms) is spent, and a table is read to 5,020 rows at most (no capture keeps more than 5,000 parcels). The panel, open on a page no file's URL matches, reads the page's keys (credit code, ICP, name) once, so a click there runs a capture already loaded in the page. The first-click row opens a fresh page of a customer's site for every click, whose capture is not loaded or optimised yet; the pointer rests on the button 300 ms before the click, as a user's does, and the panel loads the capture meanwhile.`,
       ],
     };
   }
