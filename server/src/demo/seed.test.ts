@@ -84,8 +84,8 @@ describe('seedDemo', () => {
     for (const { value } of codes) expect(keyValue('credit_code', value)).toBe(value);
   });
 
-  it('leaves a living board: overdue items, today, tomorrow, this week, open promises and lost files', () => {
-    const board = dueBoard(db, NOW, settingsOn(db), 7, SYSTEM);
+  it('leaves a living board: overdue items, today, tomorrow, this week, open promises and lost files', async () => {
+    const board = await dueBoard(sqliteStore(db), NOW, settingsOn(db), 7, SYSTEM);
     for (const bucket of [board.overdue, board.today, board.tomorrow, board.thisWeek])
       expect(bucket.length).toBeGreaterThan(0);
     expect(board.overdue.some((i) => i.reason === 'appointment')).toBe(true);
@@ -149,7 +149,7 @@ describe('seedDemo', () => {
         count(db, sql`select count(*) as n from customers where tier = 'A' and next_call_due < ${NOW.toISOString()}`),
       );
       expect(count(other, sql`select count(*) as n from interactions where at >= ${now.toISOString()}`)).toBe(0);
-      const board = dueBoard(other, now, settingsOn(other), 7, SYSTEM);
+      const board = await dueBoard(sqliteStore(other), now, settingsOn(other), 7, SYSTEM);
       for (const bucket of [board.overdue, board.today, board.tomorrow, board.thisWeek])
         expect(bucket.length).toBeGreaterThan(0);
       other.$client.close();

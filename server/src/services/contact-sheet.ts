@@ -1,12 +1,9 @@
 import type { Settings, Tier } from '@dossier/shared';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { sheetRemarks } from '../db/schema.ts';
-import { liveCustomer } from './customers.ts';
+import type { Store } from '../store/store.ts';
 import { loadExcel } from './excel.ts';
 import { monthRange } from './reclassification.ts';
 import { toCsv } from './transfer/export.ts';
-import { type Viewer, visible } from './visibility.ts';
+import type { Viewer } from './visibility.ts';
 
 export interface SheetRow {
   customerId: number;
@@ -32,49 +29,34 @@ const localDay = (iso: string, timeZone: string) =>
  * The seed's contact sheet: one row per customer, one column per day, a "V" where a contact
  * happened, remarks briefly. Notes are not contacts, so they leave no mark.
  */
-export function contactSheet(
-  db: Db,
+export async function contactSheet(
+  store: Store,
   month: string,
   settings: Settings,
   viewer: Viewer,
   groupBy: 'tier' | 'region',
   owner?: string,
-): ContactSheet {
+): Promise<ContactSheet> {
   const { start, end, days } = monthRange(month, settings.timeZone);
   // A row for every file that was live in the month or has a contact in it (a file opened later
   // for a contact logged after the fact, a file lost since), under the tier it had that month:
   // the last tier change before the month ended, or the tier it was opened with.
-  const customers = db.all<{ id: number; name: string; tier: Tier; region: string; remarks: string | null }>(sql`
-    select c.id, c.name, c.region, r.text as remarks, coalesce(
-        (select t.to_tier from tier_changes t where t.customer_id = c.id and t.at < ${end} order by t.at desc, t.id desc limit 1),
-        (select t.to_tier from tier_changes t where t.customer_id = c.id order by t.at, t.id limit 1),
-        c.tier) as tier
-    from customers c
-    left join sheet_remarks r on r.customer_id = c.id and r.month = ${month}
-    where c.deleted_at is null and ${visible(viewer, 'c')} ${owner ? sql`and c.owner = ${owner}` : sql``}
-      and ((c.created_at < ${end} and (c.status <> 'lost' or c.lost_at >= ${start}))
-        or exists (select 1 from interactions i where i.customer_id = c.id and i.deleted_at is null
-          and i.kind <> 'note' and i.at >= ${start} and i.at < ${end}))
-    order by tier, c.initials, c.id`);
-  const contacts = db.all<{ customer_id: number; at: string; kind: string; summary: string | null }>(sql`
-    select i.customer_id, i.at, i.kind, i.summary from interactions i join customers c on c.id = i.customer_id
-    where i.deleted_at is null and i.kind <> 'note' and i.at >= ${start} and i.at < ${end}
-      and c.deleted_at is null and ${visible(viewer, 'c')}
-    order by i.at`);
+  const customers = await store.contactSheet.files(month, start, end, viewer, owner);
+  const contacts = await store.contactSheet.contacts(start, end, viewer);
   const rows = new Map<number, SheetRow>();
   for (const c of customers) {
     rows.set(c.id, {
       customerId: c.id,
       name: c.name,
       tier: c.tier,
-      region: JSON.parse(c.region) as string[],
+      region: c.region,
       marks: {},
       contacts: 0,
       remarks: c.remarks,
     });
   }
   for (const i of contacts) {
-    const row = rows.get(i.customer_id);
+    const row = rows.get(i.customerId);
     if (!row) continue;
     const day = String(localDay(i.at, settings.timeZone));
     const marks = row.marks[day] ?? [];
@@ -141,11 +123,16 @@ export function sheetCsv(sheet: ContactSheet, lang: 'zh' | 'en'): Buffer {
 }
 
 /** A customer's remark for the month; one per file and month, the last write wins. */
-export function saveRemark(db: Db, customerId: number, month: string, text: string, now: Date, viewer: Viewer): void {
-  liveCustomer(db, customerId, viewer);
-  const at = now.toISOString();
-  db.insert(sheetRemarks)
-    .values({ customerId, month, text, updatedAt: at })
-    .onConflictDoUpdate({ target: [sheetRemarks.customerId, sheetRemarks.month], set: { text, updatedAt: at } })
-    .run();
+export async function saveRemark(
+  store: Store,
+  customerId: number,
+  month: string,
+  text: string,
+  now: Date,
+  viewer: Viewer,
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.customers.live(customerId, viewer);
+    await tx.contactSheet.saveRemark(customerId, month, text, now.toISOString());
+  });
 }

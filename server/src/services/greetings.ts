@@ -1,26 +1,12 @@
 /// <reference path="../types/lunar-javascript.d.ts" />
-import type { Settings, Tier } from '@dossier/shared';
-import { sql } from 'drizzle-orm';
+import type { Settings } from '@dossier/shared';
 import { Lunar, LunarMonth } from 'lunar-javascript';
-import type { Db } from '../db/client.ts';
 import { dayStart } from '../lib/time.ts';
+import type { GreetablePerson } from '../store/greetings.ts';
+import type { Store } from '../store/store.ts';
 import { greetingDraft } from './greeting-drafts.ts';
 import { holidaysBetween } from './holidays.ts';
-import { type Viewer, visible } from './visibility.ts';
-
-type PersonRow = {
-  id: number;
-  name: string;
-  title: string | null;
-  birthday: string | null;
-  birthday_lunar: number;
-  greeting_hook: string | null;
-  mobile: string | null;
-  customer_id: number;
-  customer_name: string;
-  tier: Tier;
-  key_person: number;
-};
+import type { Viewer } from './visibility.ts';
 
 const localDate = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -59,24 +45,20 @@ export function nextLunarBirthday(birthday: string, from: string): string {
  * Returns the upcoming birthdays and holidays within `days`, and this week's Friday list: key
  * people of A customers not yet greeted since Monday — each with a personal draft.
  */
-export function greetings(db: Db, now: Date, settings: Settings, viewer: Viewer, days: number) {
+export async function greetings(store: Store, now: Date, settings: Settings, viewer: Viewer, days: number) {
   const tz = settings.timeZone;
   const today = localDate(now, tz);
   const until = addDays(today, days);
-  const people = db.all<PersonRow>(sql`
-    select p.id, p.name, p.title, p.birthday, p.birthday_lunar, p.greeting_hook, p.mobile, p.key_person, c.id as customer_id, c.name as customer_name, c.tier
-    from people p join customers c on c.id = p.customer_id
-    where p.deleted_at is null and c.deleted_at is null and c.status <> 'lost' and ${visible(viewer, 'c')}
-      and (p.birthday is not null or (c.tier = 'A' and p.key_person = 1))`);
+  const people = await store.greetings.greetable(viewer);
   // Only what is meant for a message: never preferences or notes.
-  const draftOf = (p: PersonRow) => ({ id: p.id, name: p.name, title: p.title, greetingHook: p.greeting_hook });
-  const card = (p: PersonRow) => ({
+  const draftOf = (p: GreetablePerson) => ({ id: p.id, name: p.name, title: p.title, greetingHook: p.greetingHook });
+  const card = (p: GreetablePerson) => ({
     personId: p.id,
     name: p.name,
     title: p.title,
     mobile: p.mobile,
-    customerId: p.customer_id,
-    customerName: p.customer_name,
+    customerId: p.customerId,
+    customerName: p.customerName,
     tier: p.tier,
   });
 
@@ -84,10 +66,10 @@ export function greetings(db: Db, now: Date, settings: Settings, viewer: Viewer,
     .filter((p) => p.birthday)
     .map((p) => ({
       ...card(p),
-      date: p.birthday_lunar
+      date: p.birthdayLunar
         ? nextLunarBirthday(p.birthday as string, today)
         : nextBirthday(p.birthday as string, today),
-      lunar: p.birthday_lunar === 1,
+      lunar: p.birthdayLunar,
       draft: greetingDraft(draftOf(p), { kind: 'birthday' }),
     }))
     .filter((b) => b.date <= until)
@@ -98,14 +80,8 @@ export function greetings(db: Db, now: Date, settings: Settings, viewer: Viewer,
   // Monday 00:00 local of this week.
   const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
   const weekStart = dayStart(now, tz, -weekday).toISOString();
-  const greeted = new Set(
-    db
-      .all<{ person_id: number }>(sql`
-        select distinct person_id from interactions
-        where kind = 'greeting' and deleted_at is null and person_id is not null and at >= ${weekStart}`)
-      .map((r) => r.person_id),
-  );
-  const keyOfA = people.filter((p) => p.tier === 'A' && p.key_person === 1);
+  const greeted = new Set(await store.greetings.greetedSince(weekStart));
+  const keyOfA = people.filter((p) => p.tier === 'A' && p.keyPerson);
   const friday = keyOfA
     .filter((p) => !greeted.has(p.id))
     .map((p) => ({ ...card(p), draft: greetingDraft(draftOf(p), { kind: 'friday' }) }));

@@ -1,12 +1,11 @@
 import type { Settings } from '@dossier/shared';
-import { CALL_KINDS, nextDue, type Tier } from '@dossier/shared';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { reclassDecisions } from '../db/schema.ts';
+import { nextDue, type Tier } from '@dossier/shared';
 import { ApiError } from '../lib/errors.ts';
 import { dayStart } from '../lib/time.ts';
+import type { ReviewedFile } from '../store/reclassification.ts';
+import type { Store } from '../store/store.ts';
 import { updateCustomer } from './customers.ts';
-import { type Viewer, visible } from './visibility.ts';
+import type { Viewer } from './visibility.ts';
 
 /** A reason is a code plus its figures; the dashboard words it in the user's language. */
 export interface Reason {
@@ -36,23 +35,6 @@ export interface Proposal {
 const UP: Record<Tier, Tier> = { A: 'A', B: 'A', C: 'B' };
 const DOWN: Record<Tier, Tier> = { A: 'B', B: 'C', C: 'C' };
 
-type Row = {
-  id: number;
-  name: string;
-  owner: string | null;
-  tier: Tier;
-  status: string;
-  stage: string | null;
-  updated_at: string;
-  created_at: string;
-  prior_call: string | null;
-  calls: number;
-  visits: number;
-  contacts: number;
-  high: number;
-  low: number;
-};
-
 /** Month bounds as instants in the user's zone: "2026-11" → [Nov 1 00:00, Dec 1 00:00). */
 export function monthRange(month: string, timeZone: string): { start: string; end: string; days: number } {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -78,9 +60,9 @@ const DAY_MS = 86_400_000;
  * counted on from the first call due after the last call before the window (or after the file
  * was opened). A customer called on the 30th owes nothing in the first days of the next month.
  */
-function callsRequired(r: Row, start: string, through: string, settings: Settings): number {
+function callsRequired(r: ReviewedFile, start: string, through: string, settings: Settings): number {
   const period = settings.cadence[r.tier].callDays * DAY_MS;
-  const first = nextDue({ tier: r.tier, createdAt: r.created_at }, r.prior_call, null, null, settings).nextCallDue;
+  const first = nextDue({ tier: r.tier, createdAt: r.createdAt }, r.priorCall, null, null, settings).nextCallDue;
   const [from, to] = [Date.parse(start), Date.parse(through)];
   const t0 = first.getTime() + Math.max(0, Math.ceil((from - first.getTime()) / period)) * period;
   return t0 >= to ? 0 : Math.floor((to - 1 - t0) / period) + 1;
@@ -92,36 +74,19 @@ function callsRequired(r: Row, start: string, through: string, settings: Setting
  * not yet over is judged only up to `now` (partial): only contacts already due count against a
  * customer. Customers already decided this month, and lost ones, are not proposed again.
  */
-export function proposeReclassification(
-  db: Db,
+export async function proposeReclassification(
+  store: Store,
   month: string,
   settings: Settings,
   viewer: Viewer,
   now: Date,
-): { proposals: Proposal[]; partial: boolean; through: string } {
+): Promise<{ proposals: Proposal[]; partial: boolean; through: string }> {
   const { start, end } = monthRange(month, settings.timeZone);
   const t = now.toISOString();
   const partial = t < end;
   // A month not yet begun is judged over nothing: through = its start.
   const through = partial ? new Date(Math.max(now.getTime(), Date.parse(start))).toISOString() : end;
-  const callKinds = sql.join(
-    CALL_KINDS.map((k) => sql`${k}`),
-    sql`, `,
-  );
-  const rows = db.all<Row>(sql`
-    select c.id, c.name, c.owner, c.tier, c.status, c.stage, c.updated_at, c.created_at,
-      (select max(p.at) from interactions p where p.customer_id = c.id and p.deleted_at is null
-        and p.kind in (${callKinds}) and p.at < ${start}) as prior_call,
-      count(case when i.kind in (${callKinds}) then 1 end) as calls,
-      count(case when i.kind in ('visit', 'meeting') then 1 end) as visits,
-      count(case when i.kind <> 'note' then i.id end) as contacts,
-      count(case when i.intention = 'high' then 1 end) as high,
-      count(case when i.intention = 'low' then 1 end) as low
-    from customers c
-    left join interactions i on i.customer_id = c.id and i.deleted_at is null and i.at >= ${start} and i.at < ${through}
-    where c.deleted_at is null and c.status <> 'lost' and c.created_at < ${through} and ${visible(viewer, 'c')}
-      and not exists (select 1 from reclass_decisions d where d.customer_id = c.id and d.month = ${month})
-    group by c.id`);
+  const rows = await store.reclassification.reviewed(month, start, through, viewer);
   const proposals: Proposal[] = [];
   for (const r of rows) {
     const reasons: Reason[] = [];
@@ -151,7 +116,7 @@ export function proposeReclassification(
       score += 1;
       reasons.push({ code: 'visits_made', count: r.visits });
     }
-    const changedThisMonth = r.updated_at >= start && r.updated_at < through;
+    const changedThisMonth = r.updatedAt >= start && r.updatedAt < through;
     if (r.status === 'signed' && changedThisMonth) {
       score += 2;
       reasons.push({ code: 'signed' });
@@ -169,14 +134,12 @@ export function proposeReclassification(
 }
 
 /** Tier distribution against the seed's guide: A ≈ 20%, B ≈ 40%, C ≈ 40%. */
-export function tierDistribution(db: Db, viewer: Viewer) {
-  const rows = db.all<{ tier: Tier; n: number }>(sql`
-    select tier, count(*) as n from customers
-    where deleted_at is null and status <> 'lost' and ${visible(viewer)} group by tier`);
-  const total = rows.reduce((s, r) => s + r.n, 0);
+export async function tierDistribution(store: Store, viewer: Viewer) {
+  const rows = await store.reclassification.tierCounts(viewer);
+  const total = rows.reduce((s, r) => s + r.count, 0);
   const guide: Record<Tier, number> = { A: 0.2, B: 0.4, C: 0.4 };
   return (['A', 'B', 'C'] as const).map((tier) => {
-    const count = rows.find((r) => r.tier === tier)?.n ?? 0;
+    const count = rows.find((r) => r.tier === tier)?.count ?? 0;
     return { tier, count, share: total ? count / total : 0, guide: guide[tier] };
   });
 }
@@ -192,17 +155,17 @@ export interface Decision {
  * the reasons in the tier history; a decision without an open proposal (already decided, or gone
  * stale) is a 409 and nothing is written.
  */
-export function decideReclassification(
-  db: Db,
+export async function decideReclassification(
+  store: Store,
   month: string,
   decisions: Decision[],
   now: Date,
   settings: Settings,
   viewer: Viewer,
-) {
-  return db.transaction((tx) => {
+): Promise<{ accepted: number; rejected: number }> {
+  return store.transaction(async (tx) => {
     const open = new Map(
-      proposeReclassification(db, month, settings, viewer, now).proposals.map((p) => [p.customerId, p]),
+      (await proposeReclassification(tx, month, settings, viewer, now)).proposals.map((p) => [p.customerId, p]),
     );
     let accepted = 0;
     for (const d of decisions) {
@@ -213,21 +176,19 @@ export function decideReclassification(
         });
       if (d.accept) {
         const why = `reclassification ${month}: ${p.reasons.map((r) => r.code).join(', ')}${d.note ? ` — ${d.note}` : ''}`;
-        updateCustomer(db, p.customerId, { tier: p.to }, now, settings, viewer, why);
+        await updateCustomer(tx, p.customerId, { tier: p.to }, now, settings, viewer, why);
         accepted++;
       }
-      tx.insert(reclassDecisions)
-        .values({
-          customerId: p.customerId,
-          month,
-          fromTier: p.from,
-          toTier: p.to,
-          accepted: d.accept,
-          reasons: p.reasons,
-          decidedBy: viewer.name,
-          at: now.toISOString(),
-        })
-        .run();
+      await tx.reclassification.recordDecision({
+        customerId: p.customerId,
+        month,
+        fromTier: p.from,
+        toTier: p.to,
+        accepted: d.accept,
+        reasons: p.reasons,
+        decidedBy: viewer.name,
+        at: now.toISOString(),
+      });
       open.delete(d.customerId);
     }
     return { accepted, rejected: decisions.length - accepted };

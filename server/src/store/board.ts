@@ -1,2 +1,59 @@
-/** The due board. Its methods are added as its services move behind the store. */
-export type BoardStore = object;
+import type { Tier } from '@dossier/shared';
+import type { Viewer } from '../services/visibility.ts';
+
+/** What a file is due for on the board, besides its promises. */
+export type DueReason = 'call' | 'visit' | 'appointment';
+
+/** A file with its three due instants (the appointment only when one stands). */
+export interface DueFile {
+  id: number;
+  name: string;
+  tier: Tier;
+  call: string;
+  visit: string;
+  appointment: string | null;
+}
+
+/** A file due for one reason at `due`. */
+export interface DueEntry {
+  id: number;
+  name: string;
+  tier: Tier;
+  due: string;
+}
+
+/** A range of due instants, [from, to), for one reason. */
+export interface DueRange {
+  reason: DueReason;
+  from: string;
+  to: string;
+}
+
+/** An open (not kept) promise with its file's name and tier. */
+export interface OpenCommitment {
+  id: number;
+  customerId: number;
+  text: string;
+  dueAt: string;
+  name: string;
+  tier: Tier;
+}
+
+/**
+ * The due board's reads. Every one is over live files that are not lost; the board is read
+ * on every visit to the dashboard, so each answer is one indexed read per range.
+ */
+export interface BoardStore {
+  /**
+   * The files the viewer may see (only `owner`'s, when given) with anything due before
+   * `before`: a member's or one owner's board, which is a few hundred files at most.
+   */
+  dueFiles(viewer: Viewer, before: string, owner?: string): Promise<DueFile[]>;
+  /**
+   * For each range, over every file (a manager's whole board): how many are due for its reason
+   * inside it, and the earliest `limit` of them, earliest first. Answers in the ranges' order.
+   */
+  dueIn(ranges: DueRange[], limit: number): Promise<{ count: number; earliest: DueEntry[] }[]>;
+  /** The open promises due before `before` on files the viewer may see (only `owner`'s, when given). */
+  openCommitments(viewer: Viewer, before: string, owner?: string): Promise<OpenCommitment[]>;
+}

@@ -1,2 +1,36 @@
-/** The follow-up pipeline and the lost customers. Its methods are added as its services move behind the store. */
-export type PipelineStore = object;
+import type { LostReason, Tier } from '@dossier/shared';
+import type { Viewer } from '../services/visibility.ts';
+
+/** A case on the pipeline: a file with a stage. */
+export interface PipelineCase {
+  id: number;
+  name: string;
+  tier: Tier;
+  owner: string | null;
+  stage: string;
+  followUps: number;
+  nextDue: string;
+  nextStep: string | null;
+}
+
+/** A lost file: when and why. */
+export interface LostFile {
+  id: number;
+  name: string;
+  tier: Tier;
+  owner: string | null;
+  lostAt: string | null;
+  lostReasonCode: LostReason | null;
+  lostReason: string | null;
+}
+
+/** The follow-up pipeline and the lost customers. */
+export interface PipelineStore {
+  /** Every live, not lost file with a stage that the viewer may see, earliest due first. */
+  cases(viewer: Viewer): Promise<PipelineCase[]>;
+  /**
+   * The live, lost files the viewer may see, lost on or after the day `from` and on or before
+   * the day `to` (both YYYY-MM-DD, both optional), latest lost first.
+   */
+  lost(viewer: Viewer, from?: string, to?: string): Promise<LostFile[]>;
+}

@@ -45,15 +45,15 @@ const feed = route({
 
 export const calendarRoutes = () =>
   router()
-    .openapi(rotate, (c) => {
-      const { db, now, viewer } = c.get('ctx');
-      const token = rotateFeed(db, viewer, now);
+    .openapi(rotate, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      const token = await rotateFeed(store, viewer, now);
       const path = `/calendar/${token}.ics`;
       return c.json({ url: new URL(path, c.req.url).toString(), path }, 201);
     })
-    .openapi(revoke, (c) => {
-      const { db, viewer } = c.get('ctx');
-      revokeFeed(db, viewer);
+    .openapi(revoke, async (c) => {
+      const { store, viewer } = c.get('ctx');
+      await revokeFeed(store, viewer);
       return c.body(null, 204);
     });
 
@@ -64,12 +64,12 @@ export const calendarRoutes = () =>
  */
 export const calendarFeedRoutes = () =>
   router().openapi(feed, async (c) => {
-    const { db, now } = c.get('ctx');
+    const { store, now } = c.get('ctx');
     const settings = await c.get('ctx').settings();
     const m = /^([A-Za-z0-9_-]{10,200})\.ics$/.exec(c.req.valid('param').file);
-    const viewer = m?.[1] ? feedViewer(db, m[1]) : null;
+    const viewer = m?.[1] ? await feedViewer(store, m[1]) : null;
     if (!viewer) throw notFound('calendar feed');
-    return c.body(calendarFeed(db, viewer, now, settings), 200, {
+    return c.body(await calendarFeed(store, viewer, now, settings), 200, {
       'Content-Type': `${MEDIA.ics}; charset=utf-8`,
       'Content-Disposition': 'inline; filename="dossier.ics"',
     });

@@ -49,24 +49,24 @@ export const contactSheetRoutes = () =>
   router()
     .openapi(grid, async (c) => {
       const q = c.req.valid('query');
-      const { db, viewer } = c.get('ctx');
+      const { store, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
-      return c.json(contactSheet(db, q.month, settings, viewer, q.groupBy, q.owner), 200);
+      return c.json(await contactSheet(store, q.month, settings, viewer, q.groupBy, q.owner), 200);
     })
     .openapi(exported, async (c) => {
       const q = c.req.valid('query');
-      const { db, viewer } = c.get('ctx');
+      const { store, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
-      const sheet = contactSheet(db, q.month, settings, viewer, q.groupBy, q.owner);
+      const sheet = await contactSheet(store, q.month, settings, viewer, q.groupBy, q.owner);
       const body = q.format === 'xlsx' ? await sheetXlsx(sheet, q.lang) : sheetCsv(sheet, q.lang);
       return c.body(new Uint8Array(body), 200, {
         'Content-Type': q.format === 'xlsx' ? MEDIA.xlsx : `${MEDIA.csv}; charset=utf-8`,
         'Content-Disposition': `attachment; filename="contact-sheet-${q.month}.${q.format}"`,
       });
     })
-    .openapi(remark, (c) => {
+    .openapi(remark, async (c) => {
       const { customerId, month, text } = c.req.valid('json');
-      const { db, now, viewer } = c.get('ctx');
-      saveRemark(db, customerId, month, text, now, viewer);
+      const { store, now, viewer } = c.get('ctx');
+      await saveRemark(store, customerId, month, text, now, viewer);
       return c.body(null, 204);
     });

@@ -16,7 +16,7 @@ const board = route({
 export const dueRoutes = () =>
   router().openapi(board, async (c) => {
     const { within, owner, limit } = c.req.valid('query');
-    const { db, now, viewer } = c.get('ctx');
+    const { store, now, viewer } = c.get('ctx');
     const settings = await c.get('ctx').settings();
-    return c.json(dueBoard(db, now, settings, Number.parseInt(within, 10), viewer, owner, limit), 200);
+    return c.json(await dueBoard(store, now, settings, Number.parseInt(within, 10), viewer, owner, limit), 200);
   });

@@ -19,7 +19,7 @@ const list = route({
 
 export const greetingRoutes = () =>
   router().openapi(list, async (c) => {
-    const { db, now, viewer } = c.get('ctx');
+    const { store, now, viewer } = c.get('ctx');
     const settings = await c.get('ctx').settings();
-    return c.json(greetings(db, now, settings, viewer, c.req.valid('query').days), 200);
+    return c.json(await greetings(store, now, settings, viewer, c.req.valid('query').days), 200);
   });

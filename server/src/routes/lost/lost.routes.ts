@@ -17,8 +17,8 @@ const list = route({
 });
 
 export const lostRoutes = () =>
-  router().openapi(list, (c) => {
+  router().openapi(list, async (c) => {
     const { from, to } = c.req.valid('query');
-    const { db, viewer } = c.get('ctx');
-    return c.json(lostCustomers(db, viewer, from, to), 200);
+    const { store, viewer } = c.get('ctx');
+    return c.json(await lostCustomers(store, viewer, from, to), 200);
   });

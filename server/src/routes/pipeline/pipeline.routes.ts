@@ -14,7 +14,7 @@ const byStage = route({
 });
 
 export const pipelineRoutes = () =>
-  router().openapi(byStage, (c) => {
-    const { db, viewer } = c.get('ctx');
-    return c.json(pipeline(db, viewer), 200);
+  router().openapi(byStage, async (c) => {
+    const { store, viewer } = c.get('ctx');
+    return c.json(await pipeline(store, viewer), 200);
   });

@@ -45,15 +45,15 @@ const decide = route({
 export const reclassificationRoutes = () =>
   router()
     .openapi(proposals, async (c) => {
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
       const month = c.req.valid('query').month ?? lastCompleteMonth(now, settings.timeZone);
-      const judged = proposeReclassification(db, month, settings, viewer, now);
-      return c.json({ month, ...judged, distribution: tierDistribution(db, viewer) }, 200);
+      const judged = await proposeReclassification(store, month, settings, viewer, now);
+      return c.json({ month, ...judged, distribution: await tierDistribution(store, viewer) }, 200);
     })
     .openapi(decide, async (c) => {
       const { month, decisions } = c.req.valid('json');
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
-      return c.json(decideReclassification(db, month, decisions, now, settings, viewer), 200);
+      return c.json(await decideReclassification(store, month, decisions, now, settings, viewer), 200);
     });

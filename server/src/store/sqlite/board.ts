@@ -1,6 +1,65 @@
-import type { Db } from '../../db/client.ts';
-import type { BoardStore } from '../board.ts';
+import type { Tier } from '@dossier/shared';
+import { sql } from 'drizzle-orm';
+import { type Db, preparedFor } from '../../db/client.ts';
+import type { BoardStore, DueEntry, DueReason } from '../board.ts';
+import { visible } from './visibility.ts';
 
-export function sqliteBoard(_db: Db): BoardStore {
-  return {};
+/** Each due column has its own partial index (migration 0005), so every range is an indexed range scan. */
+const COLUMN: Record<DueReason, string> = {
+  call: 'next_call_due',
+  visit: 'next_visit_due',
+  appointment: 'appointment_at',
+};
+
+const REASONS = Object.keys(COLUMN) as DueReason[];
+
+/** A manager's board runs a count and a LIMIT per range and reason: prepared once per connection. */
+const statements = preparedFor((c) => {
+  const range = (col: string) => `${col} >= ? and ${col} < ? and deleted_at is null and status <> 'lost'`;
+  const per = (reason: DueReason) => {
+    const col = COLUMN[reason];
+    return {
+      count: c.prepare<[string, string], { n: number }>(`select count(*) as n from customers where ${range(col)}`),
+      earliest: c.prepare<[string, string, number], DueEntry>(
+        `select id, name, tier, ${col} as due from customers where ${range(col)} order by ${col} limit ?`,
+      ),
+    };
+  };
+  return Object.fromEntries(REASONS.map((r) => [r, per(r)])) as Record<DueReason, ReturnType<typeof per>>;
+});
+
+export function sqliteBoard(db: Db): BoardStore {
+  return {
+    async dueFiles(viewer, before, owner) {
+      return db.all<{ id: number; name: string; tier: Tier; call: string; visit: string; appointment: string | null }>(
+        sql`select id, name, tier, next_call_due as call, next_visit_due as visit, appointment_at as appointment
+          from customers
+          where deleted_at is null and status <> 'lost' and ${visible(viewer)} ${owner ? sql`and owner = ${owner}` : sql``}
+            and next_due < ${before}`,
+      );
+    },
+    async dueIn(ranges, limit) {
+      const s = statements(db);
+      return ranges.map(({ reason, from, to }) => ({
+        count: s[reason].count.get(from, to)?.n ?? 0,
+        earliest: s[reason].earliest.all(from, to, limit),
+      }));
+    },
+    async openCommitments(viewer, before, owner) {
+      const rows = db.all<{ id: number; customer_id: number; text: string; due_at: string; name: string; tier: Tier }>(
+        sql`select m.id, m.customer_id, m.text, m.due_at, c.name, c.tier
+          from commitments m join customers c on c.id = m.customer_id
+          where m.kept_at is null and m.due_at < ${before} and c.deleted_at is null and c.status <> 'lost'
+            and ${visible(viewer, 'c')} ${owner ? sql`and c.owner = ${owner}` : sql``}`,
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        customerId: r.customer_id,
+        text: r.text,
+        dueAt: r.due_at,
+        name: r.name,
+        tier: r.tier,
+      }));
+    },
+  };
 }
