@@ -110,20 +110,22 @@ async function main(argv: string[]) {
     }
     case 'user': {
       const db = openDb(dbFile);
+      const store = sqliteStore(db);
       try {
         const name = positionals[2];
-        if (sub === 'list') return console.table(listUsers(db));
+        if (sub === 'list') return console.table(await listUsers(store));
         if (!name || !['add', 'revoke', 'token'].includes(sub ?? ''))
           throw new Error('usage: dossier user add|revoke|token <name>');
         if (sub === 'add') {
           if (values.role !== 'member' && values.role !== 'manager') throw new Error('--role is member or manager');
-          const { token } = addUser(db, name, values.role, new Date());
+          const { token } = await addUser(store, name, values.role, new Date());
           return console.log(`Added ${name} (${values.role}). Token, shown once: ${token}`);
         }
-        const user = findUserByName(db, name);
+        const user = await findUserByName(store, name);
         if (!user) throw new Error(`no user ${name}`);
-        if (sub === 'token') return console.log(`New token for ${name}: ${rotateUserToken(db, user.id).token}`);
-        revokeUser(db, user.id, new Date(), SYSTEM);
+        if (sub === 'token')
+          return console.log(`New token for ${name}: ${(await rotateUserToken(store, user.id)).token}`);
+        await revokeUser(store, user.id, new Date(), SYSTEM);
         return console.log(`Revoked ${name}; their token no longer works.`);
       } finally {
         db.$client.close();
@@ -132,7 +134,7 @@ async function main(argv: string[]) {
     case 'token': {
       if (sub !== 'rotate') throw new Error('usage: dossier token rotate');
       const db = openDb(dbFile);
-      const token = rotateOwnerToken(db, env.dataDir, new Date());
+      const token = await rotateOwnerToken(sqliteStore(db), env.dataDir, new Date());
       db.$client.close();
       return console.log(`New token (the old one no longer works): ${token}`);
     }

@@ -64,10 +64,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     unlock();
     throw e;
   }
-  const owner = ensureOwnerToken(db, opts.dataDir, clock(), opts.token);
+  const store = sqliteStore(db);
+  const owner = await ensureOwnerToken(store, opts.dataDir, clock(), opts.token);
   const allowedHosts = new Set<string>();
   const deps: AppDeps = {
-    store: sqliteStore(db),
+    store,
     db,
     clock,
     authenticate: tokenAuthenticator(db, opts.token),

@@ -3,6 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { EXTENSION_ORIGIN, PINNED_EXTENSION_ORIGIN } from '../env.ts';
 import { errorResponse } from '../lib/errors.ts';
+import { sqlitePairedOrigins } from '../store/sqlite/team.ts';
+import type { Store } from '../store/store.ts';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -16,32 +18,18 @@ export const PAIR_PATH = '/api/extension/pair';
 /** Where the API answers an extension origin from. */
 export type OriginGrant = 'pinned' | 'configured' | 'paired';
 
-const PAIRED_KEY = 'pairedExtensionOrigins';
 /** Browsers paired and kept; the oldest is forgotten past this (each one took a manager's token). */
 const MAX_PAIRED = 20;
 
 /**
  * The extension origins the API answers: the pinned id of the Chrome build (env.ts), those in
- * DOSSIER_EXTENSION_ORIGINS, and those paired from an options page — kept in the `settings`
- * table, so a pairing survives restarts and backups, and read on every look-up (one tiny row;
- * only origins that are neither pinned nor configured get that far).
+ * DOSSIER_EXTENSION_ORIGINS, and those paired from an options page — kept in the database, so
+ * a pairing survives restarts and backups, and read on every look-up (one tiny row; only
+ * origins that are neither pinned nor configured get that far). The look-up is synchronous:
+ * the context lookups' direct path checks origins without waiting.
  */
 export function extensionOrigins(deps: AppDeps) {
-  const client = deps.db.$client;
-  const select = client.prepare<[string], { value: string }>('select value from settings where key = ?');
-  const upsert = client.prepare<[string, string]>(
-    'insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
-  );
-  const paired = (): string[] => {
-    const row = select.get(PAIRED_KEY);
-    if (!row) return [];
-    try {
-      const list: unknown = JSON.parse(row.value);
-      return Array.isArray(list) ? list.filter((o): o is string => typeof o === 'string') : [];
-    } catch {
-      return [];
-    }
-  };
+  const paired = sqlitePairedOrigins(deps.db);
   return {
     grant(origin: string): OriginGrant | null {
       if (origin === PINNED_EXTENSION_ORIGIN) return 'pinned';
@@ -51,9 +39,11 @@ export function extensionOrigins(deps: AppDeps) {
     },
     paired,
     /** Records an origin (already checked to be an extension's); the newest is kept last. */
-    pair(origin: string): void {
-      const list = [...paired().filter((o) => o !== origin), origin].slice(-MAX_PAIRED);
-      upsert.run(PAIRED_KEY, JSON.stringify(list));
+    async pair(store: Store, origin: string): Promise<void> {
+      await store.transaction(async (tx) => {
+        const list = [...(await tx.team.pairedOrigins()).filter((o) => o !== origin), origin].slice(-MAX_PAIRED);
+        await tx.team.savePairedOrigins(list);
+      });
     },
   };
 }

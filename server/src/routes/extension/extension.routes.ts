@@ -31,7 +31,7 @@ const pair = route({
  */
 export const extensionRoutes = (deps: AppDeps) => {
   const origins = extensionOrigins(deps);
-  return router().openapi(pair, (c) => {
+  return router().openapi(pair, async (c) => {
     const origin = c.req.header('origin');
     if (!origin || !EXTENSION_ORIGIN.test(origin)) {
       throw new ApiError(
@@ -41,11 +41,11 @@ export const extensionRoutes = (deps: AppDeps) => {
     }
     const grant = origins.grant(origin);
     if (grant) return c.json({ origin, grant, added: false }, 200);
-    const { viewer } = c.get('ctx');
+    const { store, viewer } = c.get('ctx');
     if (viewer.role !== 'manager') {
       throw new ApiError('forbidden', "pairing a browser takes a manager's token (the owner's on a single install)");
     }
-    origins.pair(origin);
+    await origins.pair(store, origin);
     console.log(`[dossier] paired extension origin ${origin} (by ${viewer.name})`);
     return c.json({ origin, grant: 'paired' satisfies OriginGrant, added: true }, 200);
   });

@@ -117,44 +117,44 @@ const shareable = (v: Viewer, owner: string | null) => {
 export const teamRoutes = () =>
   router()
     .openapi(me, (c) => c.json(c.get('ctx').viewer, 200))
-    .openapi(listed, (c) => {
-      const { db, viewer } = c.get('ctx');
+    .openapi(listed, async (c) => {
+      const { store, viewer } = c.get('ctx');
       managerOnly(viewer);
-      return c.json({ users: listUsers(db) }, 200);
+      return c.json({ users: await listUsers(store) }, 200);
     })
-    .openapi(added, (c) => {
-      const { db, now, viewer } = c.get('ctx');
+    .openapi(added, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
       managerOnly(viewer);
       const { name, role } = c.req.valid('json');
-      return c.json(addUser(db, name, role, now), 201);
+      return c.json(await addUser(store, name, role, now), 201);
     })
-    .openapi(token, (c) => {
+    .openapi(token, async (c) => {
       const { id } = c.req.valid('param');
-      const { db, viewer } = c.get('ctx');
+      const { store, viewer } = c.get('ctx');
       if (viewer.id !== id) managerOnly(viewer);
-      return c.json(rotateUserToken(db, id), 200);
+      return c.json(await rotateUserToken(store, id), 200);
     })
-    .openapi(revoked, (c) => {
-      const { db, now, viewer } = c.get('ctx');
+    .openapi(revoked, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
       managerOnly(viewer);
-      return c.json(revokeUser(db, c.req.valid('param').id, now, viewer), 200);
+      return c.json(await revokeUser(store, c.req.valid('param').id, now, viewer), 200);
     })
-    .openapi(audit, (c) => {
-      const { db, viewer } = c.get('ctx');
+    .openapi(audit, async (c) => {
+      const { store, viewer } = c.get('ctx');
       managerOnly(viewer);
-      return c.json({ entries: recentAudit(db, c.req.valid('query').limit) }, 200);
+      return c.json({ entries: await recentAudit(store, c.req.valid('query').limit) }, 200);
     })
-    .openapi(share, (c) => {
+    .openapi(share, async (c) => {
       const { id } = c.req.valid('param');
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       shareable(viewer, c.get('customer').owner);
-      shareCustomer(db, id, c.req.valid('json').userId, now);
+      await shareCustomer(store, id, c.req.valid('json').userId, now);
       return c.body(null, 204);
     })
-    .openapi(unshare, (c) => {
+    .openapi(unshare, async (c) => {
       const { id, userId } = c.req.valid('param');
-      const { db, viewer } = c.get('ctx');
+      const { store, viewer } = c.get('ctx');
       shareable(viewer, c.get('customer').owner);
-      unshareCustomer(db, id, userId);
+      await unshareCustomer(store, id, userId);
       return c.body(null, 204);
     });

@@ -1,6 +1,104 @@
+import { timingSafeEqual } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { auditLog, customerShares, users } from '../../db/schema.ts';
+import { hashToken } from '../../lib/tokens.ts';
+import type { Viewer } from '../../services/visibility.ts';
 import type { TeamStore } from '../team.ts';
 
-export function sqliteTeam(_db: Db): TeamStore {
-  return {};
+/** The row of the settings table that keeps the paired extension origins (a JSON list). */
+const PAIRED_KEY = 'pairedExtensionOrigins';
+
+const pairedOf = (row: { value: string } | undefined): string[] => {
+  if (!row) return [];
+  try {
+    const list: unknown = JSON.parse(row.value);
+    return Array.isArray(list) ? list.filter((o): o is string => typeof o === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * The paired extension origins, read synchronously on every look-up: the origin checks run on
+ * every request, the context lookups' direct path included, which answers without waiting.
+ */
+export function sqlitePairedOrigins(db: Db): () => string[] {
+  const select = db.$client.prepare<[string], { value: string }>('select value from settings where key = ?');
+  return () => pairedOf(select.get(PAIRED_KEY));
+}
+
+/**
+ * The user a bearer token belongs to, read from the database on every request (one lookup by the
+ * unique hash index): a token issued or revoked by the API or by the CLI in another process
+ * takes effect on the very next request. DOSSIER_TOKEN, when set, is the owner's. Synchronous:
+ * the direct path of the context lookups authenticates without waiting.
+ */
+export function sqliteTokenAuthenticator(db: Db, envToken?: string): (token: string) => Viewer | null {
+  const byHash = db.$client.prepare<[string], Viewer>(
+    'select id, name, role from users where token_hash = ? and revoked_at is null',
+  );
+  const owner = db.$client.prepare<[], Viewer>(
+    "select id, name, role from users where name = 'owner' and revoked_at is null",
+  );
+  const envHash = envToken ? Buffer.from(hashToken(envToken), 'hex') : null;
+  return (token) => {
+    const hash = hashToken(token);
+    if (envHash && timingSafeEqual(Buffer.from(hash, 'hex'), envHash)) return owner.get() ?? null;
+    return byHash.get(hash) ?? null;
+  };
+}
+
+export function sqliteTeam(db: Db): TeamStore {
+  const client = db.$client;
+  const paired = client.prepare<[string], { value: string }>('select value from settings where key = ?');
+  const savePaired = client.prepare<[string, string]>(
+    'insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value',
+  );
+  return {
+    async byName(name) {
+      return db.select().from(users).where(eq(users.name, name)).get();
+    },
+    async exists(id) {
+      return db.select({ id: users.id }).from(users).where(eq(users.id, id)).get() !== undefined;
+    },
+    async list() {
+      return db.select().from(users).orderBy(users.id).all();
+    },
+    async insertUser(user) {
+      return db.insert(users).values(user).returning().get();
+    },
+    async setToken(id, tokenHash) {
+      return db.update(users).set({ tokenHash, revokedAt: null }).where(eq(users.id, id)).returning().get();
+    },
+    async revoke(id, at) {
+      return db.update(users).set({ revokedAt: at, tokenHash: null }).where(eq(users.id, id)).returning().get();
+    },
+    async setOwnerToken(tokenHash, at) {
+      db.insert(users)
+        .values({ name: 'owner', role: 'manager', tokenHash, createdAt: at })
+        .onConflictDoUpdate({ target: users.name, set: { tokenHash, revokedAt: null } })
+        .run();
+    },
+    async share(customerId, userId, at) {
+      db.insert(customerShares).values({ customerId, userId, createdAt: at }).onConflictDoNothing().run();
+    },
+    async unshare(customerId, userId) {
+      db.delete(customerShares)
+        .where(and(eq(customerShares.customerId, customerId), eq(customerShares.userId, userId)))
+        .run();
+    },
+    async audit(entry) {
+      db.insert(auditLog).values(entry).run();
+    },
+    async recentAudit(limit) {
+      return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();
+    },
+    async pairedOrigins() {
+      return pairedOf(paired.get(PAIRED_KEY));
+    },
+    async savePairedOrigins(origins) {
+      savePaired.run(PAIRED_KEY, JSON.stringify(origins));
+    },
+  };
 }
