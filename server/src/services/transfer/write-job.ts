@@ -1,4 +1,3 @@
-import { importWorkerStore } from '../../store/sqlite/import-worker.ts';
 import type { Store } from '../../store/store.ts';
 import type { Replayable } from '../replay.ts';
 import type { Viewer } from '../visibility.ts';
@@ -86,6 +85,8 @@ export async function writeImport(
 
 /** The write job in the worker: the rows written on the worker's own store of the same database. */
 export async function writeRows(job: WriteJob, list: Candidate[], read: SheetsResult): Promise<WriteResult> {
+  // Loaded on the first write: a worker that only reads files starts without the whole store.
+  const { importWorkerStore } = await import('../../store/sqlite/import-worker.ts');
   const t0 = performance.now();
   const out = await writeImport(importWorkerStore(job.dbFile), list, read, {
     viewer: job.viewer,

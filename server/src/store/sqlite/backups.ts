@@ -21,8 +21,8 @@ import {
   tierChanges,
   users,
 } from '../../db/schema.ts';
-import { visible } from '../../services/visibility.ts';
 import type { BackupRow, BackupStore, BackupTable } from '../backups.ts';
+import { visible } from './visibility.ts';
 
 const TABLES: Record<BackupTable, SQLiteTable> = {
   customers,

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { customerKeys, customers, interactions, people } from '../../db/schema.ts';
-import { visible } from '../../services/visibility.ts';
 import type { ExportStore } from '../exports.ts';
+import { visible } from './visibility.ts';
 
 export function sqliteExports(db: Db): ExportStore {
   return {

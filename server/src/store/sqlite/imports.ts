@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { clientOf, type Db, preparedFor, preparedOn } from '../../db/client.ts';
 import { customers, imports, importUploadChunks, importUploads, interactions } from '../../db/schema.ts';
-import { type SearchCustomer, type SearchKey, type SearchPerson, searchRow } from '../../services/search-index.ts';
-import { visibleToAnyMember } from '../../services/visibility.ts';
 import type { ImportPerson, ImportStore, PersonFill } from '../imports.ts';
+import { type SearchCustomer, type SearchKey, type SearchPerson, searchRow } from './search.ts';
+import { visibleToAnyMember } from './visibility.ts';
 
 const $ = sql.placeholder;
 
