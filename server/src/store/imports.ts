@@ -101,6 +101,13 @@ export type ImportedInteraction = Pick<
 export type FileChanges = Partial<Omit<CustomerRecord, 'id'>>;
 
 /**
+ * A write the database refused by one of its rules (a value that must be unique already taken,
+ * a row it must hang off missing); the message is the database's. An import's writes throw it
+ * so a row that breaks such a rule is a conflict named by its row, whatever the engine.
+ */
+export class ConstraintViolation extends Error {}
+
+/**
  * Uploaded files, the writes of an import (customer sheets, vCards, JSON backups) and the
  * reports they are stored with.
  */
@@ -141,6 +148,7 @@ export interface ImportStore {
   peopleOf(customerId: number): Promise<ImportPerson[]>;
   /** True when a contact was logged under this idempotency key. */
   interactionKeyUsed(key: string): Promise<boolean>;
+  // The writes below throw ConstraintViolation for a row the database refuses.
   /** Inserts the file row and its first tier-history entry (reason 'imported', at its creation); its id. */
   addFile(file: ImportedFile): Promise<number>;
   addKey(customerId: number, key: KeyInput, at: string): Promise<void>;

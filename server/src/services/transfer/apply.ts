@@ -1,6 +1,6 @@
 import { type DueDates, type KeyInput, nextDue, type SearchForms, type Settings, searchForms } from '@dossier/shared';
 import { ApiError } from '../../lib/errors.ts';
-import type { FileChanges, ImportPerson, PersonFill } from '../../store/imports.ts';
+import { ConstraintViolation, type FileChanges, type ImportPerson, type PersonFill } from '../../store/imports.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
@@ -396,9 +396,6 @@ function rowFailure(e: unknown, row: number): ApiError {
       row,
       ...(e.details === undefined ? {} : { details: e.details }),
     });
-  const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-    return new ApiError('conflict', `row ${row}: ${(e as Error).message}`, { row });
-  }
+  if (e instanceof ConstraintViolation) return new ApiError('conflict', `row ${row}: ${e.message}`, { row });
   throw e;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { clientOf, type Db, preparedFor, preparedOn } from '../../db/client.ts';
 import { customers, imports, importUploadChunks, importUploads, interactions } from '../../db/schema.ts';
-import type { ImportPerson, ImportStore, PersonFill } from '../imports.ts';
+import { ConstraintViolation, type ImportPerson, type ImportStore, type PersonFill } from '../imports.ts';
 import { type SearchCustomer, type SearchKey, type SearchPerson, searchRow } from './search.ts';
 import { visibleToAnyMember } from './visibility.ts';
 
@@ -146,6 +146,25 @@ function reindexMany(db: Db, ids: Iterable<number>): void {
   }
 }
 
+/** SQLite's refusal by a constraint (UNIQUE, FOREIGN KEY, CHECK, NOT NULL) as the store's ConstraintViolation. */
+function refused(e: unknown): unknown {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')
+    ? new ConstraintViolation((e as Error).message)
+    : e;
+}
+
+/** The method, its constraint failures turned into ConstraintViolation. */
+function checked<A extends unknown[], R>(write: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await write(...args);
+    } catch (e) {
+      throw refused(e);
+    }
+  };
+}
+
 export function sqliteImports(db: Db): ImportStore {
   const s = statements(db);
   const client = clientOf(db);
@@ -238,7 +257,7 @@ export function sqliteImports(db: Db): ImportStore {
     async interactionKeyUsed(key) {
       return s.interactionExists.get(key) !== undefined;
     },
-    async addFile(f) {
+    addFile: checked(async (f) => {
       const { id } = s.insertCustomer.get(
         f.name,
         f.normalizedName,
@@ -273,11 +292,11 @@ export function sqliteImports(db: Db): ImportStore {
       ) as { id: number };
       s.insertTier.run(id, f.tier, f.createdAt);
       return id;
-    },
-    async addKey(customerId, key, at) {
+    }),
+    addKey: checked(async (customerId, key, at) => {
       s.insertKey.run(customerId, key.kind, key.value, at);
-    },
-    async addPerson(customerId, p, at) {
+    }),
+    addPerson: checked(async (customerId, p, at) => {
       const r = s.insertPerson.get(
         customerId,
         p.name,
@@ -293,8 +312,8 @@ export function sqliteImports(db: Db): ImportStore {
         at,
       ) as { id: number };
       return r.id;
-    },
-    async fillPerson(personId, fill, at) {
+    }),
+    fillPerson: checked(async (personId, fill, at) => {
       const cols = Object.keys(fill) as (keyof PersonFill)[];
       const key = cols.join(',');
       const cache = fills(db);
@@ -306,16 +325,16 @@ export function sqliteImports(db: Db): ImportStore {
         cache.set(key, stmt);
       }
       stmt.run(...cols.map((k) => fill[k]), at, personId);
-    },
-    async addInteraction(customerId, i) {
+    }),
+    addInteraction: checked(async (customerId, i) => {
       s.insertInteraction.run({ customerId, ...i });
-    },
-    async updateFile(id, changes, at) {
+    }),
+    updateFile: checked(async (id, changes, at) => {
       db.update(customers)
         .set({ ...changes, updatedAt: at })
         .where(eq(customers.id, id))
         .run();
-    },
+    }),
     async reindexFiles(ids) {
       reindexMany(db, ids);
     },
