@@ -187,9 +187,3 @@ export async function reopenCustomer(
 export async function customerDetail(store: Store, id: number, viewer: Viewer): Promise<CustomerDetail> {
   return store.customers.detail(id, viewer);
 }
-
-// The synchronous functions of the file's row, keys and people moved to the SQLite store; they
-// are re-exported here only for the files not yet behind it (captures, merge, contact sheet,
-// transfer) and go when those are converted.
-export { addKeys, getCustomerDetail, insertCustomerRow, liveCustomer } from '../store/sqlite/customers.ts';
-export { insertPerson } from '../store/sqlite/people.ts';

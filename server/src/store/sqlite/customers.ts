@@ -10,9 +10,8 @@ import type { CustomerChanges, CustomerFields, CustomerFilter, CustomerStore, Ti
 import type { CustomerRecord } from '../records.ts';
 import { visible } from './visibility.ts';
 
-// The synchronous functions below are what the repository runs; they stay exported for the
-// files not yet behind the store (captures, merge, transfer), which call them inside their own
-// drizzle transactions, and go when those files are converted.
+// The synchronous functions below are what the repository runs; they are exported for the
+// demo seeder's temporary synchronous writes (legacy-customer-writes.ts) only.
 
 /**
  * The customer row if it exists, is not deleted and the viewer may see it; otherwise 404.

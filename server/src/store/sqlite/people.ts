@@ -6,8 +6,8 @@ import { toPerson } from '../../services/mappers.ts';
 import type { PeopleStore } from '../people.ts';
 
 /**
- * Inserts a person of the customer and returns the row. Synchronous, for the files not yet
- * behind the store (captures, merge, transfer); `PeopleStore.insert` runs it.
+ * Inserts a person of the customer and returns the row; `PeopleStore.insert` runs it, and the
+ * demo seeder's temporary synchronous writes (legacy-customer-writes.ts).
  */
 export function insertPerson(db: Conn, customerId: number, p: PersonInput, now: string) {
   return db
