@@ -6,8 +6,8 @@ import {
   PersonInput as PersonSchema,
 } from '@dossier/shared';
 import ICAL from 'ical.js';
-import type { people } from '../../db/schema.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { PersonRecord } from '../../store/exports.ts';
 import { parseDate } from './values.ts';
 import { modernVcard } from './vcard-legacy.ts';
 import { tooLarge } from './zip.ts';
@@ -19,7 +19,7 @@ import { tooLarge } from './zip.ts';
 export const MAX_CARDS = 5_000;
 export const MAX_VCARD_LINES = 200_000;
 
-type PersonRow = typeof people.$inferSelect;
+type PersonRow = PersonRecord;
 type JProp = [string, Record<string, unknown>, string, ...unknown[]];
 
 /**
