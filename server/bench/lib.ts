@@ -74,6 +74,25 @@ export function timeIt(fn: (i: number) => unknown, iterations: number, warmup = 
   return stats(samples);
 }
 
+/** `timeIt` for a function that answers a promise: each call awaited before the next starts. */
+export async function timeAsync(
+  fn: (i: number) => Promise<unknown>,
+  iterations: number,
+  warmup = 5,
+  budgetMs = 10_000,
+): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t);
+    if (samples.length >= 5 && performance.now() - start > budgetMs) break;
+  }
+  return stats(samples);
+}
+
 /**
  * Two variants timed alternately, call by call, so a burst of other work on the machine lands
  * on both alike: the comparison holds even when the absolute figures drift.

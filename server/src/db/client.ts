@@ -88,14 +88,19 @@ export function preparedOn<T>(build: (db: Db) => T): (conn: Conn) => T {
  * A query written with drizzle (one way of writing SQL, the schema's names) run as a raw
  * better-sqlite3 statement: for the hottest lookups, where drizzle's per-call work (filling
  * placeholders, mapping every row) costs as much as SQLite does. Rows come back with the SQL
- * column names; placeholders are bound by name at each run.
+ * column names (JSON as text, booleans as 0/1: store/sqlite/rows.ts decodes them); placeholders
+ * are bound by name at each run, the query's constants (a LIMIT) as they were written.
  */
 export function rawStatement<Row>(
   client: Database.Database,
   query: { toSQL(): { sql: string; params: unknown[] } },
-): (values: Record<string, unknown>) => Row | undefined {
+): { get(values: Record<string, unknown>): Row | undefined; all(values: Record<string, unknown>): Row[] } {
   const { sql, params } = query.toSQL();
   const stmt = client.prepare(sql);
   const bind = params.map((p) => (p instanceof Placeholder ? (v: Record<string, unknown>) => v[p.name] : () => p));
-  return (values) => stmt.get(...bind.map((b) => b(values))) as Row | undefined;
+  const args = (values: Record<string, unknown>) => bind.map((b) => b(values));
+  return {
+    get: (values) => stmt.get(...args(values)) as Row | undefined,
+    all: (values) => stmt.all(...args(values)) as Row[],
+  };
 }

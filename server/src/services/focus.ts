@@ -1,6 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { focusNotes } from '../db/schema.ts';
+import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 
 const ymd = (d: Date, timeZone: string) =>
@@ -16,23 +14,15 @@ export function isoWeek(day: string): string {
 }
 
 /** The viewer's notes for today, tomorrow and this week, in the configured time zone (empty text when none). */
-export function readFocus(db: Db, now: Date, timeZone: string, viewer: Viewer) {
+export async function readFocus(store: Store, now: Date, timeZone: string, viewer: Viewer) {
   const today = ymd(now, timeZone);
   const tomorrow = ymd(new Date(now.getTime() + 86_400_000), timeZone);
   const week = isoWeek(today);
-  const rows = db
-    .select()
-    .from(focusNotes)
-    .where(and(eq(focusNotes.userId, viewer.id), inArray(focusNotes.period, [today, tomorrow, week])))
-    .all();
+  const rows = await store.focus.read(viewer.id, [today, tomorrow, week]);
   const note = (period: string) => ({ period, text: rows.find((r) => r.period === period)?.text ?? '' });
   return { today: note(today), tomorrow: note(tomorrow), week: note(week) };
 }
 
-export function writeFocus(db: Db, period: string, text: string, now: Date, viewer: Viewer): void {
-  const at = now.toISOString();
-  db.insert(focusNotes)
-    .values({ userId: viewer.id, period, text, updatedAt: at })
-    .onConflictDoUpdate({ target: [focusNotes.userId, focusNotes.period], set: { text, updatedAt: at } })
-    .run();
+export async function writeFocus(store: Store, period: string, text: string, now: Date, viewer: Viewer): Promise<void> {
+  await store.focus.write(viewer.id, period, text, now.toISOString());
 }

@@ -1,5 +1,5 @@
 import type { InferSelectModel } from 'drizzle-orm';
-import type { commitments, customers, interactions } from '../db/schema.ts';
+import type { commitments, customers, interactions, people } from '../db/schema.ts';
 
 /**
  * Rows as the services see them: plain data (strings, numbers, booleans, arrays), the shape
@@ -8,3 +8,4 @@ import type { commitments, customers, interactions } from '../db/schema.ts';
 export type CustomerRecord = InferSelectModel<typeof customers>;
 export type InteractionRecord = InferSelectModel<typeof interactions>;
 export type CommitmentRecord = InferSelectModel<typeof commitments>;
+export type PersonRecord = InferSelectModel<typeof people>;

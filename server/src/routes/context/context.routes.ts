@@ -25,11 +25,11 @@ const badge = route({
 
 export const contextRoutes = () =>
   router()
-    .openapi(lookup, (c) => {
-      const { db, now, viewer } = c.get('ctx');
-      return c.json(findContext(db, c.req.valid('query'), now, viewer), 200);
+    .openapi(lookup, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      return c.json(await findContext(store, c.req.valid('query'), now, viewer), 200);
     })
-    .openapi(badge, (c) => {
-      const { db, now, viewer } = c.get('ctx');
-      return c.json(badgeFor(db, c.req.valid('query').url, now, viewer), 200);
+    .openapi(badge, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      return c.json(await badgeFor(store, c.req.valid('query').url, now, viewer), 200);
     });

@@ -10,7 +10,7 @@ import type { Viewer } from '../../services/visibility.ts';
 
 interface Lookup<Q> {
   query: ZodType<Q>;
-  answer(deps: AppDeps, query: Q, now: Date, viewer: Viewer): unknown;
+  answer(deps: AppDeps, query: Q, now: Date, viewer: Viewer): Promise<unknown>;
 }
 const lookup = <Q>(l: Lookup<Q>) => l as Lookup<unknown>;
 
@@ -18,11 +18,11 @@ const lookup = <Q>(l: Lookup<Q>) => l as Lookup<unknown>;
 const LOOKUPS = new Map<string, Lookup<unknown>>([
   [
     '/api/context/badge',
-    lookup({ query: ContextBadgeQuery, answer: (deps, q, now, viewer) => badgeFor(deps.db, q.url, now, viewer) }),
+    lookup({ query: ContextBadgeQuery, answer: (deps, q, now, viewer) => badgeFor(deps.store, q.url, now, viewer) }),
   ],
   [
     '/api/context',
-    lookup({ query: ContextQuery, answer: (deps, q, now, viewer) => findContext(deps.db, q, now, viewer) }),
+    lookup({ query: ContextQuery, answer: (deps, q, now, viewer) => findContext(deps.store, q, now, viewer) }),
   ],
 ]);
 
@@ -61,10 +61,16 @@ export function withDirectLookups(deps: AppDeps, app: RequestListener): RequestL
     const viewer = token ? deps.authenticate(token) : null;
     const query = viewer ? route.query.safeParse(queryOf(url.slice(q + 1))) : null;
     if (!viewer || !query?.success) return app(req, res);
-    const body = JSON.stringify(route.answer(deps, query.data, deps.clock(), viewer));
-    const headers = [...HEADERS, 'Content-Length', String(Buffer.byteLength(body))];
-    if (origin !== undefined) headers.push('Access-Control-Allow-Origin', origin, 'Vary', 'Origin');
-    res.writeHead(200, headers);
-    res.end(body);
+    route.answer(deps, query.data, deps.clock(), viewer).then(
+      (answer) => {
+        const body = JSON.stringify(answer);
+        const headers = [...HEADERS, 'Content-Length', String(Buffer.byteLength(body))];
+        if (origin !== undefined) headers.push('Access-Control-Allow-Origin', origin, 'Vary', 'Origin');
+        res.writeHead(200, headers);
+        res.end(body);
+      },
+      // A failed lookup is answered by the app, which asks again and says what went wrong in its one way.
+      () => app(req, res),
+    );
   };
 }

@@ -29,13 +29,13 @@ const write = route({
 export const focusRoutes = () =>
   router()
     .openapi(read, async (c) => {
-      const { db, now, viewer } = c.get('ctx');
+      const { store, now, viewer } = c.get('ctx');
       const settings = await c.get('ctx').settings();
-      return c.json(readFocus(db, now, settings.timeZone, viewer), 200);
+      return c.json(await readFocus(store, now, settings.timeZone, viewer), 200);
     })
-    .openapi(write, (c) => {
+    .openapi(write, async (c) => {
       const { period, text } = c.req.valid('json');
-      const { db, now, viewer } = c.get('ctx');
-      writeFocus(db, period, text, now, viewer);
+      const { store, now, viewer } = c.get('ctx');
+      await writeFocus(store, period, text, now, viewer);
       return c.body(null, 204);
     });

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, preparedOn } from '../../db/client.ts';
 import { customers, interactions, people } from '../../db/schema.ts';
-import { visibleToAnyMember } from '../../services/visibility.ts';
 import type { InteractionStore } from '../interactions.ts';
+import { visibleToAnyMember } from './visibility.ts';
 
 const $ = sql.placeholder;
 
@@ -10,7 +10,7 @@ const $ = sql.placeholder;
  * Logging a call is the commonest write: its statements are built and prepared once per
  * connection, not on every call (measured: building and preparing took most of a logged call).
  */
-const statements = preparedOn((db) => {
+export const interactionStatements = preparedOn((db) => {
   const live = and(eq(customers.id, $('customerId')), isNull(customers.deletedAt));
   return {
     byKey: db
@@ -63,7 +63,7 @@ const statements = preparedOn((db) => {
 });
 
 export function sqliteInteractions(db: Db): InteractionStore {
-  const s = statements(db);
+  const s = interactionStatements(db);
   return {
     async byKey(key) {
       return s.byKey.get({ key });

@@ -27,7 +27,7 @@ const statements = preparedOn((q) => {
 });
 
 function seenOn(conn: Conn, key: string): ReplayRecord | undefined {
-  const row = statements(conn).seen({ key });
+  const row = statements(conn).seen.get({ key });
   return row && { key: row.key, userId: row.user_id, operation: row.operation, fingerprint: row.fingerprint };
 }
 
