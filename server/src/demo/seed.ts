@@ -6,13 +6,9 @@ import {
   type PersonInput,
   type Settings,
 } from '@dossier/shared';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { commitments, parcels } from '../db/schema.ts';
+import { createCustomer, updateCustomer } from '../services/customers.ts';
 import { logInteraction } from '../services/interactions.ts';
 import { SYSTEM } from '../services/visibility.ts';
-import { createCustomer, updateCustomer } from '../store/sqlite/legacy-customer-writes.ts';
-import { sqliteOf } from '../store/sqlite/store.ts';
 import type { Store } from '../store/store.ts';
 import { between, Clock, DAY, digits, HOUR, MINUTE, mulberry32, pick, type Rng } from './clock.ts';
 import { DEMO_CUSTOMERS, DEMO_LISTED_PARCELS } from './data.ts';
@@ -209,8 +205,8 @@ function history(c: DemoCustomer, created: number, clock: Clock, rng: Rng, setti
 
 const parcelNo = (p: DemoParcel, clock: Clock) => p.no.replace('{y}', clock.isoDate(0).slice(0, 4));
 
-function insertParcel(
-  db: Db,
+async function insertParcel(
+  store: Store,
   p: DemoParcel,
   clock: Clock,
   at: number,
@@ -219,8 +215,8 @@ function insertParcel(
   dealDate: string | null,
 ) {
   const iso = new Date(at).toISOString();
-  db.insert(parcels)
-    .values({
+  await store.captures.insertParcel(
+    {
       customerId,
       parcelNo: parcelNo(p, clock),
       location: p.location,
@@ -233,14 +229,15 @@ function insertParcel(
       dealDate: p.dealPrice ? dealDate : null,
       winner: p.dealPrice ? winner : null,
       status: p.dealPrice ? 'dealt' : 'listed',
-      createdAt: iso,
+      sourceUrl: null,
       updatedAt: iso,
-    })
-    .run();
+    },
+    null,
+    iso,
+  );
 }
 
 async function seedCustomer(store: Store, c: DemoCustomer, index: number, clock: Clock, settings: Settings) {
-  const db = sqliteOf(store);
   const rng = mulberry32(0x0d055e + index * 7919);
   const zh = isChinese(c);
   const city = CITIES[c.city];
@@ -274,7 +271,7 @@ async function seedCustomer(store: Store, c: DemoCustomer, index: number, clock:
     keys: c.org && city.division ? [{ kind: 'credit_code', value: creditCode(city.division, c.org) }] : [],
     people: c.people.map((p, i) => personInput(p, i, c, domain, rng, clock)),
   });
-  const { customer } = createCustomer(db, input, new Date(created), settings, SYSTEM);
+  const { customer } = await createCustomer(store, input, new Date(created), settings, SYSTEM);
   const personIds = customer.people.map((p) => p.id);
 
   const text = zh ? ZH : EN;
@@ -285,7 +282,7 @@ async function seedCustomer(store: Store, c: DemoCustomer, index: number, clock:
     const at = created + 5 * MINUTE;
     const won = `${parcelNo(parcel, clock)} ${parcel.location}`;
     events = [{ at, kind: 'note', summary: text.landWon.replace('{parcel}', won), appointment: at }];
-    insertParcel(db, parcel, clock, created, customer.id, c.name, clock.isoDate(clock.dayOf(created) - 1));
+    await insertParcel(store, parcel, clock, created, customer.id, c.name, clock.isoDate(clock.dayOf(created) - 1));
   } else events = history(c, created, clock, rng, settings);
   events.sort((a, b) => a.at - b.at);
 
@@ -317,28 +314,31 @@ async function seedCustomer(store: Store, c: DemoCustomer, index: number, clock:
   if (was) {
     const at = clock.at(clock.workday(-was.daysAgo), 17);
     const why = `reclassification ${clock.isoDate(clock.dayOf(at) - 5).slice(0, 7)}: ${was.reasons}`;
-    updateCustomer(db, customer.id, { tier: c.tier }, new Date(at), settings, SYSTEM, why);
+    await updateCustomer(store, customer.id, { tier: c.tier }, new Date(at), settings, SYSTEM, why);
   }
   if (c.status === 'lost') {
     const patch = { status: 'lost' as const, lostReason: c.lostReason, lostReasonCode: c.lostReasonCode ?? 'other' };
-    updateCustomer(db, customer.id, patch, new Date(lastContact + 30 * MINUTE), settings, SYSTEM);
+    await updateCustomer(store, customer.id, patch, new Date(lastContact + 30 * MINUTE), settings, SYSTEM);
   }
 
   // Promises made at the last contact.
-  (c.plan.commitments ?? []).forEach((m, k) => {
+  for (const [k, m] of (c.plan.commitments ?? []).entries()) {
     const dueAt = clock.at(m.due, m.hour);
     const createdAt = Math.min(lastContact + 10 * MINUTE, now);
-    db.insert(commitments)
-      .values({
-        customerId: customer.id,
-        text: m.text,
-        dueAt: new Date(dueAt).toISOString(),
-        keptAt: m.kept ? new Date(Math.max(createdAt, Math.min(dueAt - 2 * HOUR, now - HOUR))).toISOString() : null,
-        idempotencyKey: `demo-${customer.id}-commitment-${k + 1}`,
-        createdAt: new Date(createdAt).toISOString(),
-      })
-      .run();
-  });
+    const made = await store.commitments.insert({
+      customerId: customer.id,
+      text: m.text,
+      dueAt: new Date(dueAt).toISOString(),
+      idempotencyKey: `demo-${customer.id}-commitment-${k + 1}`,
+      createdAt: new Date(createdAt).toISOString(),
+    });
+    if (m.kept) {
+      await store.commitments.markKept(
+        made.id,
+        new Date(Math.max(createdAt, Math.min(dueAt - 2 * HOUR, now - HOUR))).toISOString(),
+      );
+    }
+  }
 }
 
 /**
@@ -350,13 +350,11 @@ async function seedCustomer(store: Store, c: DemoCustomer, index: number, clock:
  */
 export async function seedDemo(store: Store, now: Date): Promise<number> {
   return store.transaction(async (tx) => {
-    const db = sqliteOf(tx);
-    const row = db.get<{ n: number }>(sql`select count(*) as n from customers where deleted_at is null`);
-    if ((row?.n ?? 0) > 0) return 0;
+    if (await tx.customers.anyLive()) return 0;
     const settings = await tx.settings.read();
     const clock = new Clock(now, settings.timeZone);
     for (const [i, c] of DEMO_CUSTOMERS.entries()) await seedCustomer(tx, c, i, clock, settings);
-    for (const p of DEMO_LISTED_PARCELS) insertParcel(db, p, clock, clock.at(-6, 10.5), null, null, null);
+    for (const p of DEMO_LISTED_PARCELS) await insertParcel(tx, p, clock, clock.at(-6, 10.5), null, null, null);
     return DEMO_CUSTOMERS.length;
   });
 }

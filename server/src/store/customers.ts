@@ -45,6 +45,8 @@ export interface CustomerFilter {
 }
 
 export interface CustomerStore {
+  /** Whether any live file exists (the demo fills only an empty database). */
+  anyLive(): Promise<boolean>;
   /**
    * The customer if it exists, is not removed and the viewer may see it; otherwise a 404.
    * `includeDeleted` serves replays: a write acknowledged before the file was removed still answers.

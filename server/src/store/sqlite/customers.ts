@@ -10,14 +10,13 @@ import type { CustomerChanges, CustomerFields, CustomerFilter, CustomerStore, Ti
 import type { CustomerRecord } from '../records.ts';
 import { visible } from './visibility.ts';
 
-// The synchronous functions below are what the repository runs; they are exported for the
-// demo seeder's temporary synchronous writes (legacy-customer-writes.ts) only.
+// The synchronous functions below are what the repository runs on its connection.
 
 /**
  * The customer row if it exists, is not deleted and the viewer may see it; otherwise 404.
  * `includeDeleted` serves replays: a write acknowledged before the file was removed still answers.
  */
-export function liveCustomer(db: Conn, id: number, viewer: Viewer, includeDeleted = false): CustomerRecord {
+function liveCustomer(db: Conn, id: number, viewer: Viewer, includeDeleted = false): CustomerRecord {
   const row = db
     .select()
     .from(customers)
@@ -27,7 +26,7 @@ export function liveCustomer(db: Conn, id: number, viewer: Viewer, includeDelete
   return row;
 }
 
-export function getCustomerDetail(db: Conn, id: number, viewer: Viewer): CustomerDetail {
+function getCustomerDetail(db: Conn, id: number, viewer: Viewer): CustomerDetail {
   const row = liveCustomer(db, id, viewer);
   const keys = db
     .select()
@@ -45,7 +44,7 @@ export function getCustomerDetail(db: Conn, id: number, viewer: Viewer): Custome
 }
 
 /** Inserts the row with its search forms and first tier-history entry; due fields follow via refreshDue. */
-export function insertCustomerRow(db: Conn, fields: CustomerFields, at: string, idempotencyKey: string | null): number {
+function insertCustomerRow(db: Conn, fields: CustomerFields, at: string, idempotencyKey: string | null): number {
   const forms = searchForms(fields.name);
   const row = db
     .insert(customers)
@@ -74,7 +73,7 @@ export function insertCustomerRow(db: Conn, fields: CustomerFields, at: string, 
  * naming that customer — only to a viewer who may see it, so a conflict never reveals another
  * member's file.
  */
-export function addKeys(
+function addKeys(
   db: Conn,
   customerId: number,
   keys: KeyInput[],
@@ -118,7 +117,7 @@ export function addKeys(
 }
 
 /** Writes the changed fields of a file, a new name with its search forms, and the time of the change. */
-export function updateCustomerRow(db: Conn, id: number, changes: CustomerChanges, at: string): void {
+function updateCustomerRow(db: Conn, id: number, changes: CustomerChanges, at: string): void {
   const forms = changes.name ? searchForms(changes.name) : null;
   db.update(customers)
     .set({
@@ -130,13 +129,13 @@ export function updateCustomerRow(db: Conn, id: number, changes: CustomerChanges
     .run();
 }
 
-export function insertTierChange(db: Conn, customerId: number, change: TierChange, at: string): void {
+function insertTierChange(db: Conn, customerId: number, change: TierChange, at: string): void {
   db.insert(tierChanges)
     .values({ customerId, fromTier: change.fromTier, toTier: change.toTier, reason: change.reason, at })
     .run();
 }
 
-export function isUser(db: Conn, name: string): boolean {
+function isUser(db: Conn, name: string): boolean {
   return db.select({ id: users.id }).from(users).where(eq(users.name, name)).get() !== undefined;
 }
 
@@ -161,6 +160,11 @@ function listWhere(q: CustomerFilter, now: string, viewer: Viewer): SQL | undefi
 
 export function sqliteCustomers(db: Db): CustomerStore {
   return {
+    async anyLive() {
+      return (
+        db.select({ id: customers.id }).from(customers).where(isNull(customers.deletedAt)).limit(1).get() !== undefined
+      );
+    },
     async live(id, viewer, includeDeleted) {
       return liveCustomer(db, id, viewer, includeDeleted);
     },

@@ -7,7 +7,7 @@ import type { PeopleStore } from '../people.ts';
 
 /**
  * Inserts a person of the customer and returns the row; `PeopleStore.insert` runs it, and the
- * demo seeder's temporary synchronous writes (legacy-customer-writes.ts).
+ * import worker's rows (store/sqlite/imports.ts).
  */
 export function insertPerson(db: Conn, customerId: number, p: PersonInput, now: string) {
   return db
