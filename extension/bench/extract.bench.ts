@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Window } from 'happy-dom';
-import { runCapture } from '../src/capture/index.ts';
+import { runCapture } from '../src/adapters/index.ts';
 import { PAGE_URL, page } from './page.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;

@@ -1,19 +1,19 @@
-import { currentApi } from '@/src/api/current';
-import { settingsSource } from '@/src/api/settings-cache';
-import { CaptureService } from '@/src/background/capture';
-import { startSelectionMenu } from '@/src/background/capture-menu';
 import { createHandlers } from '@/src/background/handlers';
-import { closeStorageToContentScripts, injectCapture } from '@/src/background/inject';
-import { startBadges } from '@/src/badge/updater';
-import { createCardActions } from '@/src/context/card-actions';
-import { ContextService } from '@/src/context/service';
+import { closeStorageToContentScripts, injectCapture } from '@/src/capture/inject';
+import { startSelectionMenu } from '@/src/capture/menu';
+import { CaptureService } from '@/src/capture/service';
+import { startBadges } from '@/src/card/badge/updater';
+import { createCardActions } from '@/src/card/card-actions';
+import { ContextService } from '@/src/card/service';
 import { startDashboardServices } from '@/src/dashboard/background';
 import { InteractionLog } from '@/src/log/service';
-import { broadcast, handleRequests } from '@/src/messages/transport';
-import { watchConnection } from '@/src/options/settings';
 import { createBackgroundOutbox } from '@/src/outbox/background';
 import { outboxItem, summarise } from '@/src/outbox/store';
 import { openPanelOnActionClick } from '@/src/panel/open-on-action';
+import { currentApi } from '@/src/platform/api/current';
+import { settingsSource } from '@/src/platform/api/settings-cache';
+import { broadcast, handleRequests } from '@/src/platform/messages/transport';
+import { watchConnection } from '@/src/platform/storage';
 
 // Wiring only: each piece lives in src/<feature>/.
 export default defineBackground(() => {

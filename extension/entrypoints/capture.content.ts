@@ -1,5 +1,5 @@
-import type { CaptureMode, KeptCapture } from '@/src/background/inject';
-import { CAPTURE_BUDGET_MS, captureSelection, runCapture } from '@/src/capture/index';
+import { CAPTURE_BUDGET_MS, captureSelection, runCapture } from '@/src/adapters/index';
+import type { CaptureMode, KeptCapture } from '@/src/capture/inject';
 
 /**
  * The capture script: never in the manifest, injected on demand by the background

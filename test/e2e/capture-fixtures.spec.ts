@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, expect, test } from '@playwright/test';
 import { build } from 'esbuild';
-import { decodeHtml } from '../../extension/src/capture/decode.ts';
+import { decodeHtml } from '../../extension/src/adapters/decode.ts';
 import { chromiumPath, extensionDir } from './helpers/paths.ts';
 
 /**
@@ -11,7 +11,7 @@ import { chromiumPath, extensionDir } from './helpers/paths.ts';
  * and traversal differ from happy-dom's), so the saved pages must read the same there.
  */
 
-const captureDir = join(extensionDir, 'src/capture');
+const captureDir = join(extensionDir, 'src/adapters');
 const fixtures = ['generic', 'webmail', 'land'].flatMap((adapter) => {
   const dir = join(captureDir, adapter, 'fixtures');
   return readdirSync(dir)

@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DashboardApp } from '@/src/dashboard/DashboardApp';
-import { I18nProvider } from '@/src/i18n/react';
-import '@/src/ui/base.css';
+import { I18nProvider } from '@/src/platform/i18n/react';
+import '@/src/platform/ui/base.css';
 import '@/src/panel/panel.css';
-import '@/src/dashboard/dashboard.css';
+import '@/src/dashboard/common/dashboard.css';
 
 const root = document.getElementById('root');
 if (root) {

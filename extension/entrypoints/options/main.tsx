@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from '@/src/i18n/react';
 import { OptionsApp } from '@/src/options/OptionsApp';
-import '@/src/ui/base.css';
+import { I18nProvider } from '@/src/platform/i18n/react';
+import '@/src/platform/ui/base.css';
 import '@/src/options/options.css';
 
 const root = document.getElementById('root');

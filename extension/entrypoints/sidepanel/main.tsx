@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from '@/src/i18n/react';
 import { App } from '@/src/panel/App';
-import '@/src/ui/base.css';
+import { I18nProvider } from '@/src/platform/i18n/react';
+import '@/src/platform/ui/base.css';
 import '@/src/panel/panel.css';
 
 const root = document.getElementById('root');

@@ -1,11 +1,11 @@
-import type { CardActions } from '../context/card-actions.ts';
-import type { ContextService } from '../context/service.ts';
-import { senderKey } from '../context/webmail.ts';
+import type { CaptureService } from '../capture/service.ts';
+import type { CardActions } from '../card/card-actions.ts';
+import type { ContextService } from '../card/service.ts';
 import type { InteractionLog } from '../log/service.ts';
 import { assertNotFuture } from '../log/when.ts';
-import type { Handlers } from '../messages/transport.ts';
 import type { Outbox } from '../outbox/queue.ts';
-import type { CaptureService } from './capture.ts';
+import type { Handlers } from '../platform/messages/transport.ts';
+import { senderKey } from '../webmail/webmail.ts';
 
 /** The background's answer to each request of the protocol. */
 export function createHandlers(deps: {

@@ -1,21 +1,21 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../i18n/react.tsx';
-import { request } from '../messages/transport.ts';
+import { LogForm } from '../log/LogForm.tsx';
+import { OutboxStatus } from '../outbox/OutboxStatus.tsx';
 import type { OutboxItem } from '../outbox/types.ts';
-import { LogForm } from '../panel/LogForm.tsx';
-import { OutboxStatus } from '../panel/OutboxStatus.tsx';
-import { Toast, type ToastState } from '../panel/Toast.tsx';
+import { useI18n } from '../platform/i18n/react.tsx';
+import { request } from '../platform/messages/transport.ts';
+import { Toast, type ToastState } from '../platform/ui/Toast.tsx';
 import { BoardView } from './board/BoardView.tsx';
 import { CommitmentsView } from './commitments/CommitmentsView.tsx';
+import { NAV_VIEWS, type Route } from './common/router.ts';
+import { DashboardProvider, useDashboard } from './common/state.tsx';
 import { CustomersView } from './customers/CustomersView.tsx';
 import { CustomerFile } from './file/CustomerFile.tsx';
 import { GreetingsView } from './greetings/GreetingsView.tsx';
 import { LostView } from './lost/LostView.tsx';
 import { PipelineView } from './pipeline/PipelineView.tsx';
 import { ReclassView } from './reclass/ReclassView.tsx';
-import { NAV_VIEWS, type Route } from './router.ts';
 import { ContactSheetView } from './sheet/ContactSheetView.tsx';
-import { DashboardProvider, useDashboard } from './state.tsx';
 import { VisitView } from './visit/VisitView.tsx';
 
 /** The full-page dashboard: the routine of the seeds, one view at a time. */

@@ -1,4 +1,4 @@
-import type { ContextService } from '../context/service.ts';
+import type { ContextService } from '../card/service.ts';
 import { startNotifications } from '../notifications/background.ts';
 import type { Outbox } from '../outbox/queue.ts';
 import { serveDashboardBridge } from './bridge/background.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContextService } from '../context/service.ts';
+import type { ContextService } from '../card/service.ts';
 import { memoryStore, Outbox } from '../outbox/queue.ts';
 import type { SendOutcome } from '../outbox/types.ts';
 import { InteractionLog } from './service.ts';

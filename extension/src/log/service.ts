@@ -1,10 +1,10 @@
 import { type ContextAnswer, InteractionCreate } from '@dossier/shared';
-import { classifyPage } from '../context/page.ts';
-import type { ContextService, Unconfirmed } from '../context/service.ts';
-import type { ContextView } from '../context/view.ts';
-import type { InteractionDraft } from '../messages/protocol.ts';
+import { classifyPage } from '../card/page.ts';
+import type { ContextService, Unconfirmed } from '../card/service.ts';
+import type { ContextView } from '../card/view.ts';
 import type { Outbox } from '../outbox/queue.ts';
 import type { OutboxItem, OutboxState } from '../outbox/types.ts';
+import type { InteractionDraft } from '../platform/messages/protocol.ts';
 import { assertNotFuture } from './when.ts';
 
 /** How long after a log its undo can still find the original write (the toast shows 5 s). */

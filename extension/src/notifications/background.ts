@@ -1,10 +1,10 @@
 import { browser, storage } from '#imports';
-import type { DashboardApi } from '../dashboard/api/client.ts';
-import { currentDashboardApi } from '../dashboard/api/current.ts';
-import { openDashboard } from '../dashboard/open.ts';
-import { browserLanguages, resolveLocale } from '../i18n/locale.ts';
-import { dictionaries } from '../i18n/messages.ts';
-import { digestEnabledItem, digestHourItem, digestTiersItem, languageItem } from '../options/settings.ts';
+import { openDashboard } from '../dashboard/common/open.ts';
+import type { DashboardApi } from '../platform/api/dashboard-client.ts';
+import { currentDashboardApi } from '../platform/api/dashboard-current.ts';
+import { browserLanguages, resolveLocale } from '../platform/i18n/locale.ts';
+import { dictionaries } from '../platform/i18n/messages.ts';
+import { digestEnabledItem, digestHourItem, digestTiersItem, languageItem } from '../platform/storage.ts';
 import { composeDigest } from './digest.ts';
 import { digestIcon } from './icon.ts';
 import { nextDigestAt, shouldShowOnStartup } from './schedule.ts';

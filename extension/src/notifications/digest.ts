@@ -1,6 +1,6 @@
 import type { DueBoard, DueItem, Tier } from '@dossier/shared';
-import type { Messages } from '../i18n/messages.ts';
-import { formatDue } from '../i18n/relative.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
+import { formatDue } from '../platform/i18n/relative.ts';
 
 export interface Digest {
   title: string;

@@ -1,9 +1,9 @@
 import { Workdays } from '@dossier/shared';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { currentApi } from '../api/current.ts';
-import { useI18n } from '../i18n/react.tsx';
+import { currentApi } from '../platform/api/current.ts';
+import { useI18n } from '../platform/i18n/react.tsx';
+import { watchConnection } from '../platform/storage.ts';
 import { type DueForm, duePatch } from './due-settings.ts';
-import { watchConnection } from './settings.ts';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 

@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { testConnection } from '../api/connection.ts';
-import { LANGUAGE_CHOICES, type LanguageChoice } from '../i18n/locale.ts';
-import { LANGUAGE_NAMES, LOCALES } from '../i18n/messages.ts';
-import { useI18n } from '../i18n/react.tsx';
 import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
+import { testConnection } from '../platform/api/connection.ts';
+import { normaliseServerUrl } from '../platform/api/url.ts';
+import { LANGUAGE_CHOICES, type LanguageChoice } from '../platform/i18n/locale.ts';
+import { LANGUAGE_NAMES, LOCALES } from '../platform/i18n/messages.ts';
+import { useI18n } from '../platform/i18n/react.tsx';
+import { languageItem, loadConnection, serverUrlItem, tokenItem, watchConnection } from '../platform/storage.ts';
 import { DueSettings } from './DueSettings.tsx';
 import { describeSetup, type Notice } from './notice.ts';
-import { languageItem, loadConnection, serverUrlItem, tokenItem, watchConnection } from './settings.ts';
 import { setUp } from './setup.ts';
-import { normaliseServerUrl } from './url.ts';
 
 /** The stored URL, when the extension is set up (a usable URL and a token), else null. */
 function useConfiguredUrl(): string | null {

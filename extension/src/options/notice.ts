@@ -1,5 +1,5 @@
-import type { ConnectionResult } from '../api/connection.ts';
-import type { Messages } from '../i18n/messages.ts';
+import type { ConnectionResult } from '../platform/api/connection.ts';
+import type { Messages } from '../platform/i18n/messages.ts';
 import type { SetupOutcome } from './setup.ts';
 
 export type Notice = { tone: 'ok' | 'error' | 'info'; text: string };

@@ -1,6 +1,6 @@
-import type { ConnectionResult } from '../api/connection.ts';
-import type { Connection } from './settings.ts';
-import { parseServerUrl, type UrlProblem } from './url.ts';
+import type { ConnectionResult } from '../platform/api/connection.ts';
+import { parseServerUrl, type UrlProblem } from '../platform/api/url.ts';
+import type { Connection } from '../platform/storage.ts';
 
 export interface SetupDeps {
   load(): Promise<Connection>;

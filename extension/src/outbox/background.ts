@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { currentApi } from '../api/current.ts';
+import { currentApi } from '../platform/api/current.ts';
 import { Outbox } from './queue.ts';
 import { createSender } from './sender.ts';
 import { storageOutboxStore } from './store.ts';

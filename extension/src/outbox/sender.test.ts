@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../api/client.ts';
+import type { Api } from '../platform/api/client.ts';
 import { classify, createSender } from './sender.ts';
 import { EMPTY_OUTBOX, type OutboxItem } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { Api, ApiFailure } from '../api/client.ts';
+import type { Api, ApiFailure } from '../platform/api/client.ts';
 import type { OutboxItem, OutboxState, SendOutcome } from './types.ts';
 
 /**

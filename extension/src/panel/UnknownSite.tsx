@@ -1,7 +1,7 @@
-import { isSameName } from '../capture-ui/matching.ts';
-import type { ContextView } from '../context/view.ts';
-import { useI18n } from '../i18n/react.tsx';
-import type { PageCard } from './usePageCard.ts';
+import { isSameName } from '../capture/matching.ts';
+import type { PageCard } from '../card/usePageCard.ts';
+import type { ContextView } from '../card/view.ts';
+import { useI18n } from '../platform/i18n/react.tsx';
 
 type UnknownView = Extract<ContextView, { state: 'unknown' }>;
 

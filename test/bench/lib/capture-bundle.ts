@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const entry = fileURLToPath(new URL('../../../extension/src/capture/index.ts', import.meta.url));
+const entry = fileURLToPath(new URL('../../../extension/src/adapters/index.ts', import.meta.url));
 
 /**
  * The extension's adapters bundled as one page script that defines `DossierCapture.runCapture`:

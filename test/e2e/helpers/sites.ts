@@ -71,7 +71,7 @@ function resolveFile(host: string, path: string): string | null {
   const rel = normalize(path === '/' ? 'index.html' : trimmed.endsWith('.html') ? trimmed : `${trimmed}.html`);
   if (rel.startsWith('..')) return null;
   const adapterPage = ADAPTER_PAGES[`${host}/${rel}`];
-  if (adapterPage) return join(extensionDir, 'src/capture', adapterPage);
+  if (adapterPage) return join(extensionDir, 'src/adapters', adapterPage);
   const file = join(dir, rel);
   return existsSync(file) ? file : null;
 }

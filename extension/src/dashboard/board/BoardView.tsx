@@ -1,10 +1,10 @@
 import type { DueBoard, DueItem } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
 import { customerChanged, logContact, undoContact } from '../bridge/page.ts';
 import type { ContactDraft } from '../bridge/protocol.ts';
-import { useDashboard, useNow, useOnDelivered, useOutbox, useResource } from '../state.tsx';
-import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
+import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
+import { useDashboard, useNow, useOnDelivered, useOutbox, useResource } from '../common/state.tsx';
 import { cardKey, DueCard } from './DueCard.tsx';
 import { FocusNotes } from './FocusNotes.tsx';
 import { dealtWith, followOutbox, type Hidden, settle } from './optimistic.ts';

@@ -1,12 +1,12 @@
 import type { DueItem } from '@dossier/shared';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { LogForm } from '../../panel/LogForm.tsx';
+import { LogForm } from '../../log/LogForm.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
 import type { ContactDraft } from '../bridge/protocol.ts';
-import { formatRoute } from '../router.ts';
-import { useDashboard } from '../state.tsx';
-import { Due } from '../ui/Due.tsx';
-import { TierBadge } from '../ui/TierBadge.tsx';
+import { Due } from '../common/Due.tsx';
+import { formatRoute } from '../common/router.ts';
+import { useDashboard } from '../common/state.tsx';
+import { TierBadge } from '../common/TierBadge.tsx';
 
 export const cardKey = (i: DueItem) =>
   i.commitmentId ? `commitment:${i.commitmentId}` : `${i.customerId}:${i.reason}:${i.due}`;

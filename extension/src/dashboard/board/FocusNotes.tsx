@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import type { FocusNote } from '../api/schemas.ts';
-import { useDashboard, useResource } from '../state.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
+import type { FocusNote } from '../../platform/api/schemas.ts';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { useFailureText } from '../common/Failure.tsx';
+import { useDashboard, useResource } from '../common/state.tsx';
 
 /** The seed's kanban whiteboard: today's focus, tomorrow's, this week's — free text, saved as you leave it. */
 export function FocusNotes() {

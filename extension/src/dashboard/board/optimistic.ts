@@ -1,5 +1,5 @@
 import { CALL_KINDS, type DueItem, VISIT_KINDS } from '@dossier/shared';
-import { meetsAppointment } from '../../context/optimistic.ts';
+import { meetsAppointment } from '../../card/optimistic.ts';
 import type { OutboxState } from '../../outbox/types.ts';
 import type { ContactDraft } from '../bridge/protocol.ts';
 

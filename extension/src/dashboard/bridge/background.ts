@@ -1,7 +1,7 @@
 import { InteractionCreate } from '@dossier/shared';
 import type { z } from 'zod';
 import { browser } from '#imports';
-import type { ContextService } from '../../context/service.ts';
+import type { ContextService } from '../../card/service.ts';
 import { assertNotFuture } from '../../log/when.ts';
 import type { Outbox } from '../../outbox/queue.ts';
 import { type ContactDraft, customerKey, DASHBOARD_CHANNEL, DashboardRequest, type Logged } from './protocol.ts';

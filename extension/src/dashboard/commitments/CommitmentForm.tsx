@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
 import { localToInstant } from '../../log/when.ts';
-import { useDashboard } from '../state.tsx';
-import { CustomerPicker, type Picked } from '../ui/CustomerPicker.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { CustomerPicker, type Picked } from '../common/CustomerPicker.tsx';
+import { useFailureText } from '../common/Failure.tsx';
+import { useDashboard } from '../common/state.tsx';
 
 /** Tomorrow at 10:00 local, as the form's first suggestion ("send the proposal by tomorrow 10:00"). */
 function tomorrowAtTen(now = new Date()): string {

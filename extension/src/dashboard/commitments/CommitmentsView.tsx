@@ -1,10 +1,10 @@
 import type { DueItem } from '@dossier/shared';
-import { useI18n } from '../../i18n/react.tsx';
-import { formatRoute } from '../router.ts';
-import { useDashboard, useNow, useResource } from '../state.tsx';
-import { Due } from '../ui/Due.tsx';
-import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
-import { TierBadge } from '../ui/TierBadge.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { Due } from '../common/Due.tsx';
+import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
+import { formatRoute } from '../common/router.ts';
+import { useDashboard, useNow, useResource } from '../common/state.tsx';
+import { TierBadge } from '../common/TierBadge.tsx';
 import { CommitmentForm } from './CommitmentForm.tsx';
 
 /** Open commitments across all files, soonest first, overdue in red; and a new one. */

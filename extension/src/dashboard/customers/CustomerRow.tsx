@@ -1,9 +1,9 @@
 import type { Customer } from '@dossier/shared';
-import { useI18n } from '../../i18n/react.tsx';
-import { formatRoute } from '../router.ts';
-import { useDashboard } from '../state.tsx';
-import { Due, LostSince } from '../ui/Due.tsx';
-import { TierBadge } from '../ui/TierBadge.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { Due, LostSince } from '../common/Due.tsx';
+import { formatRoute } from '../common/router.ts';
+import { useDashboard } from '../common/state.tsx';
+import { TierBadge } from '../common/TierBadge.tsx';
 
 export function CustomerRow({ customer: c, now }: { customer: Customer; now: Date }) {
   const { m } = useI18n();

@@ -1,8 +1,8 @@
 import type { Customer } from '@dossier/shared';
 import { useId, useMemo, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { useNow, useResource } from '../state.tsx';
-import { FailureNote, Loading } from '../ui/Failure.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { FailureNote, Loading } from '../common/Failure.tsx';
+import { useNow, useResource } from '../common/state.tsx';
 import { groupByLetter, INDEX_LETTERS } from './alpha.ts';
 import { CustomerRow } from './CustomerRow.tsx';
 import { Filters } from './Filters.tsx';

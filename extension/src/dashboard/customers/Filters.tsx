@@ -1,6 +1,6 @@
 import { CompanyType, CustomerStatus, SizeClass, Stage, Tier } from '@dossier/shared';
 import { useId } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
 import type { CustomerFilters } from './filter.ts';
 import { NO_FILTERS } from './filter.ts';
 import { type RegionNode, regionLevels } from './regions.ts';

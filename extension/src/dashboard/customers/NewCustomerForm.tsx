@@ -1,10 +1,10 @@
 import { type CustomerCreate, type CustomerDetail, Tier } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { ConflictChoices } from '../../ui/ConflictChoices.tsx';
-import { type Conflict, conflictOf } from '../../ui/conflict.ts';
-import { useDashboard } from '../state.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { ConflictChoices } from '../../platform/ui/ConflictChoices.tsx';
+import { type Conflict, conflictOf } from '../../platform/ui/conflict.ts';
+import { useFailureText } from '../common/Failure.tsx';
+import { useDashboard } from '../common/state.tsx';
 import { addToFile } from './new-customer.ts';
 
 /**

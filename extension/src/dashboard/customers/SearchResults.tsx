@@ -1,9 +1,9 @@
-import { useI18n } from '../../i18n/react.tsx';
-import { formatRoute } from '../router.ts';
-import { useDashboard, useResource } from '../state.tsx';
-import { Due, LostSince } from '../ui/Due.tsx';
-import { FailureNote, Loading } from '../ui/Failure.tsx';
-import { TierBadge } from '../ui/TierBadge.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { Due, LostSince } from '../common/Due.tsx';
+import { FailureNote, Loading } from '../common/Failure.tsx';
+import { formatRoute } from '../common/router.ts';
+import { useDashboard, useResource } from '../common/state.tsx';
+import { TierBadge } from '../common/TierBadge.tsx';
 
 /** What the search API finds: name, pinyin initials (`jhrt`), full pinyin, phone digits, domain, e-mail. */
 export function SearchResults({ q, now }: { q: string; now: Date }) {

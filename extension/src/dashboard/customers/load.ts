@@ -1,6 +1,6 @@
 import type { Customer } from '@dossier/shared';
-import type { ApiResult } from '../../api/client.ts';
-import type { DashboardApi } from '../api/client.ts';
+import type { ApiResult } from '../../platform/api/client.ts';
+import type { DashboardApi } from '../../platform/api/dashboard-client.ts';
 
 const PAGE = 500;
 /** Enough for any one account manager's book; beyond it the list says so and search takes over. */

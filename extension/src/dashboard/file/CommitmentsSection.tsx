@@ -1,9 +1,9 @@
 import type { CustomerDetail } from '@dossier/shared';
-import { useI18n } from '../../i18n/react.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
 import { CommitmentForm } from '../commitments/CommitmentForm.tsx';
-import { useDashboard, useNow, useResource } from '../state.tsx';
-import { Due, useDateText } from '../ui/Due.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
+import { Due, useDateText } from '../common/Due.tsx';
+import { useFailureText } from '../common/Failure.tsx';
+import { useDashboard, useNow, useResource } from '../common/state.tsx';
 
 /** Promises made to this customer: open ones first, overdue in red, one click to mark kept. */
 export function CommitmentsSection({ customer }: { customer: CustomerDetail }) {

@@ -1,12 +1,12 @@
 import type { CustomerDetail } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { LogForm } from '../../panel/LogForm.tsx';
+import { LogForm } from '../../log/LogForm.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
 import { customerChanged, logContact, undoContact } from '../bridge/page.ts';
 import type { ContactDraft } from '../bridge/protocol.ts';
-import { useDashboard, useNow, useOnDelivered, useResource } from '../state.tsx';
-import { Due, useDateText } from '../ui/Due.tsx';
-import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
+import { Due, useDateText } from '../common/Due.tsx';
+import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
+import { useDashboard, useNow, useOnDelivered, useResource } from '../common/state.tsx';
 import { CommitmentsSection } from './CommitmentsSection.tsx';
 import { FieldsForm } from './FieldsForm.tsx';
 import { HistorySection } from './HistorySection.tsx';

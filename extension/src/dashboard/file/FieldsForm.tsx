@@ -1,9 +1,9 @@
 import { CompanyType, type CustomerDetail, CustomerStatus, SizeClass, Stage, Tier } from '@dossier/shared';
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { websiteHref } from '../../ui/links.ts';
-import { useDashboard } from '../state.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { websiteHref } from '../../platform/ui/links.ts';
+import { useFailureText } from '../common/Failure.tsx';
+import { useDashboard } from '../common/state.tsx';
 import { changes, type FieldDraft, toDraft } from './fields.ts';
 
 type TextKey = Exclude<keyof FieldDraft, 'tier' | 'status'>;

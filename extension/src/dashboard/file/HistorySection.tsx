@@ -1,9 +1,9 @@
 import type { CustomerDetail, Interaction } from '@dossier/shared';
-import { useI18n } from '../../i18n/react.tsx';
 import type { OutboxItem } from '../../outbox/types.ts';
-import { safeHref } from '../../ui/links.ts';
-import { useDashboard, useOutbox } from '../state.tsx';
-import { useDateText } from '../ui/Due.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { safeHref } from '../../platform/ui/links.ts';
+import { useDateText } from '../common/Due.tsx';
+import { useDashboard, useOutbox } from '../common/state.tsx';
 import { Fact } from './PeopleSection.tsx';
 
 const VISIT_FIELDS = ['peopleMet', 'needs', 'environment', 'entryPoint', 'nextStep'] as const;

@@ -1,8 +1,8 @@
 import { type CustomerDetail, type KeyKind, KeyKind as KeyKinds } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { useDashboard } from '../state.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { useFailureText } from '../common/Failure.tsx';
+import { useDashboard } from '../common/state.tsx';
 
 /** The matching keys that recognise this customer on a page: credit code, ICP, domains, e-mail, name. */
 export function KeysSection({ customer, onChanged }: { customer: CustomerDetail; onChanged: () => void }) {

@@ -1,8 +1,8 @@
 import { type CustomerDetail, LostReason } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { useDashboard } from '../state.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { useFailureText } from '../common/Failure.tsx';
+import { useDashboard } from '../common/state.tsx';
 
 /** Marking a customer lost asks why (seed 003: which, when, why): a reason from the list and a note. */
 export function MarkLost({

@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { LinkOrText } from '../../ui/LinkOrText.tsx';
-import { safeHref } from '../../ui/links.ts';
-import type { Material } from '../api/schemas.ts';
-import { useDashboard, useResource } from '../state.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
+import type { Material } from '../../platform/api/schemas.ts';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { LinkOrText } from '../../platform/ui/LinkOrText.tsx';
+import { safeHref } from '../../platform/ui/links.ts';
+import { useFailureText } from '../common/Failure.tsx';
+import { useDashboard, useResource } from '../common/state.tsx';
 
 /** Files over this are refused before upload: the server takes bodies up to 1 MB, base64 adds a third. */
 export const MAX_FILE_BYTES = 700 * 1024;

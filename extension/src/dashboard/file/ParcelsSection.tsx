@@ -1,6 +1,6 @@
-import { useI18n } from '../../i18n/react.tsx';
-import { LinkOrText } from '../../ui/LinkOrText.tsx';
-import { useResource } from '../state.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { LinkOrText } from '../../platform/ui/LinkOrText.tsx';
+import { useResource } from '../common/state.tsx';
 
 /** Parcels (宗地) won or watched for this customer, as captured from land pages. */
 export function ParcelsSection({ customerId }: { customerId: number }) {

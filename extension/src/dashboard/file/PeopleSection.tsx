@@ -1,9 +1,9 @@
 import type { CustomerDetail, Person, PersonInput } from '@dossier/shared';
 import { useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { mailtoHref, telHref } from '../../ui/links.ts';
-import { useDashboard } from '../state.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { mailtoHref, telHref } from '../../platform/ui/links.ts';
+import { useFailureText } from '../common/Failure.tsx';
+import { useDashboard } from '../common/state.tsx';
 import { PersonForm } from './PersonForm.tsx';
 
 /** The people of the file, key people first; each editable, removable; a new one added. */

@@ -1,6 +1,6 @@
 import type { Person, PersonInput } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
 import { KEYS, MAX, toDraft, toInput, WIDE } from './person-draft.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { useI18n } from '../../i18n/react.tsx';
-import { useResource } from '../state.tsx';
-import { useDateText } from '../ui/Due.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { useDateText } from '../common/Due.tsx';
+import { useResource } from '../common/state.tsx';
 
 /** Every tier change with its reason (monthly reclassification writes its reasons here). */
 export function TierHistory({ customerId, version }: { customerId: number; version: string }) {

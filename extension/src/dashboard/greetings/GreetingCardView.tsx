@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { smsHref } from '../../ui/links.ts';
-import type { GreetingCard } from '../api/schemas.ts';
+import type { GreetingCard } from '../../platform/api/schemas.ts';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { CopyButton } from '../../platform/ui/CopyButton.tsx';
+import { smsHref } from '../../platform/ui/links.ts';
 import { logContact } from '../bridge/page.ts';
-import { formatRoute } from '../router.ts';
-import { useDashboard } from '../state.tsx';
-import { CopyButton } from '../ui/CopyButton.tsx';
-import { TierBadge } from '../ui/TierBadge.tsx';
+import { formatRoute } from '../common/router.ts';
+import { useDashboard } from '../common/state.tsx';
+import { TierBadge } from '../common/TierBadge.tsx';
 
 /**
  * One person, one greeting: the personal draft (editable), copy, an `sms:` link to their

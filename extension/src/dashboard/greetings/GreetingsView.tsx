@@ -1,6 +1,6 @@
-import { useI18n } from '../../i18n/react.tsx';
-import { useOnDelivered, useResource } from '../state.tsx';
-import { FailureNote, Loading } from '../ui/Failure.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { FailureNote, Loading } from '../common/Failure.tsx';
+import { useOnDelivered, useResource } from '../common/state.tsx';
 import { GreetingCardView } from './GreetingCardView.tsx';
 
 const DAYS = 30;

@@ -1,11 +1,11 @@
 import type { LostReason } from '@dossier/shared';
 import { useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import { formatRoute } from '../router.ts';
-import { useDashboard, useResource } from '../state.tsx';
-import { useDateText } from '../ui/Due.tsx';
-import { FailureNote, Loading } from '../ui/Failure.tsx';
-import { TierBadge } from '../ui/TierBadge.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { useDateText } from '../common/Due.tsx';
+import { FailureNote, Loading } from '../common/Failure.tsx';
+import { formatRoute } from '../common/router.ts';
+import { useDashboard, useResource } from '../common/state.tsx';
+import { TierBadge } from '../common/TierBadge.tsx';
 
 /** Seed 003: which customers were lost, when and why — and the counts by tier, owner and reason. */
 export function LostView() {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import type { PipelineCase } from '../api/schemas.ts';
-import { formatRoute } from '../router.ts';
-import { useDashboard, useNow, useResource } from '../state.tsx';
-import { Due } from '../ui/Due.tsx';
-import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
-import { TierBadge } from '../ui/TierBadge.tsx';
+import type { PipelineCase } from '../../platform/api/schemas.ts';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { Due } from '../common/Due.tsx';
+import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
+import { formatRoute } from '../common/router.ts';
+import { useDashboard, useNow, useResource } from '../common/state.tsx';
+import { TierBadge } from '../common/TierBadge.tsx';
 
 /** Seed 004: most deals close after the 4th–11th follow-up — this is where a case is in that run. */
 const inClosingRange = (followUps: number) => followUps >= 4 && followUps <= 11;

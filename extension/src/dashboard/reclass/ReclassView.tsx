@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import type { Proposal, Share } from '../api/schemas.ts';
-import { formatRoute } from '../router.ts';
-import { shiftMonth } from '../sheet/month.ts';
-import { useDashboard, useLastCompleteMonth, useResource } from '../state.tsx';
-import { useDateText } from '../ui/Due.tsx';
-import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
-import { TierBadge } from '../ui/TierBadge.tsx';
+import type { Proposal, Share } from '../../platform/api/schemas.ts';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { useDateText } from '../common/Due.tsx';
+import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
+import { shiftMonth } from '../common/month.ts';
+import { formatRoute } from '../common/router.ts';
+import { useDashboard, useLastCompleteMonth, useResource } from '../common/state.tsx';
+import { TierBadge } from '../common/TierBadge.tsx';
 import { guideGap, reasonText } from './reasons.ts';
 
 /** Monthly reclassification: the proposals with their reasons, accepted or rejected one by one, and the 20/40/40 guide. */

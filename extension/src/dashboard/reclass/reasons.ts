@@ -1,4 +1,4 @@
-import type { ReclassReason } from '../api/schemas.ts';
+import type { ReclassReason } from '../../platform/api/schemas.ts';
 
 export interface ReasonWords {
   intention_high: (count: number) => string;

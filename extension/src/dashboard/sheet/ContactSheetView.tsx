@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import type { Sheet } from '../api/schemas.ts';
+import type { Sheet } from '../../platform/api/schemas.ts';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
+import { dayColumns, shiftMonth } from '../common/month.ts';
+import { useDashboard, useResource, useServerMonth } from '../common/state.tsx';
 import { saveBlob } from '../file/MaterialsSection.tsx';
-import { useDashboard, useResource, useServerMonth } from '../state.tsx';
-import { FailureNote, Loading, useFailureText } from '../ui/Failure.tsx';
-import { dayColumns, shiftMonth } from './month.ts';
 import { SheetRowView } from './SheetRow.tsx';
 
 /** The seed's contact sheet: a row per customer, a column per day, a V where a contact happened, remarks. */

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
-import type { SheetRow } from '../api/schemas.ts';
-import { formatRoute } from '../router.ts';
-import { useDashboard } from '../state.tsx';
-import { useFailureText } from '../ui/Failure.tsx';
-import { type DayColumn, markTitle } from './month.ts';
+import type { SheetRow } from '../../platform/api/schemas.ts';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { useFailureText } from '../common/Failure.tsx';
+import { type DayColumn, markTitle } from '../common/month.ts';
+import { formatRoute } from '../common/router.ts';
+import { useDashboard } from '../common/state.tsx';
 
 /** One customer's month: a V on each day with a contact (tooltip: kind and summary), the count, the remark. */
 export function SheetRowView({ row, month, cols }: { row: SheetRow; month: string; cols: DayColumn[] }) {

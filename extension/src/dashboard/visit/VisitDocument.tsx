@@ -1,5 +1,5 @@
-import { useI18n } from '../../i18n/react.tsx';
-import { useDateText } from '../ui/Due.tsx';
+import { useI18n } from '../../platform/i18n/react.tsx';
+import { useDateText } from '../common/Due.tsx';
 
 export interface VisitRecordData {
   customerName: string;

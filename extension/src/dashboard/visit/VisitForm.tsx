@@ -1,10 +1,10 @@
 import type { CustomerDetail, Intention } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { useI18n } from '../../i18n/react.tsx';
 import { instantToLocal, isFutureLocal, localToInstant } from '../../log/when.ts';
+import { useI18n } from '../../platform/i18n/react.tsx';
 import { logContact } from '../bridge/page.ts';
-import { useDashboard, useResource } from '../state.tsx';
-import { CustomerPicker, type Picked } from '../ui/CustomerPicker.tsx';
+import { CustomerPicker, type Picked } from '../common/CustomerPicker.tsx';
+import { useDashboard, useResource } from '../common/state.tsx';
 import { VisitDocument } from './VisitDocument.tsx';
 
 const FIELDS = ['peopleMet', 'needs', 'environment', 'entryPoint', 'nextStep'] as const;

@@ -1,0 +1,66 @@
+import { browser } from '#imports';
+import type { BadgeFacts } from '../badge-facts.ts';
+import { classifyPage } from '../page.ts';
+import type { ContextService } from '../service.ts';
+import { type BadgeState, badgeFor, type OutboxBadgeInput } from './state.ts';
+
+// MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge methods.
+const action = () => browser.action ?? browser.browserAction;
+
+async function paint(tabId: number, b: BadgeState): Promise<void> {
+  try {
+    await action().setBadgeText({ tabId, text: b.text });
+    if (b.text) await action().setBadgeBackgroundColor({ tabId, color: b.color });
+  } catch {
+    // The tab closed meanwhile.
+  }
+}
+
+/**
+ * Keeps every tab's badge in step with its URL's card. Per-tab badges (not a global one) so
+ * each window shows the right letter for its own active tab.
+ */
+export function startBadges(contexts: ContextService, outbox: () => Promise<OutboxBadgeInput>) {
+  const factsFor = async (url: string | undefined): Promise<BadgeFacts | null> => {
+    const page = classifyPage(url);
+    if (page.kind === 'browser') return null;
+    return contexts.badge(page.url);
+  };
+
+  const updateTab = async (tabId: number, url: string | undefined) => {
+    const [facts, box] = await Promise.all([factsFor(url), outbox()]);
+    await paint(tabId, badgeFor(facts, box));
+  };
+
+  const updateAll = async (onlyKey?: string) => {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(
+      tabs.map((t) => {
+        if (t.id === undefined) return undefined;
+        if (onlyKey) {
+          const page = classifyPage(t.url);
+          if (page.kind !== 'web' || page.key !== onlyKey) return undefined;
+        }
+        return updateTab(t.id, t.url);
+      }),
+    );
+  };
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url || change.status) void updateTab(tabId, tab.url);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    browser.tabs.get(tabId).then(
+      (tab) => updateTab(tabId, tab.url),
+      () => {},
+    );
+  });
+  browser.tabs.onReplaced?.addListener((tabId) => {
+    browser.tabs.get(tabId).then(
+      (tab) => updateTab(tabId, tab.url),
+      () => {},
+    );
+  });
+  void updateAll();
+  return { updateAll, updateTab };
+}

@@ -1,0 +1,222 @@
+import type { ContextAnswer, ContextBadge, ContextQuery, DueSettings } from '@dossier/shared';
+import type { ApiResult } from '../platform/api/client.ts';
+import { type BadgeFacts, factsOf } from './badge-facts.ts';
+import { applyUnconfirmed, type UnconfirmedLog } from './optimistic.ts';
+import { classifyPage } from './page.ts';
+import type { ContextView, ErrorReason, PendingInteraction } from './view.ts';
+
+interface Entry {
+  answer: ContextAnswer;
+  fetchedAt: number;
+  /** What was asked for this key (a page URL, or a sender's e-mail), to re-ask after a write. */
+  query: ContextQuery;
+}
+
+/** A card to look up: its cache key and what to ask the server for it. */
+export interface Lookup {
+  key: string;
+  query: ContextQuery;
+}
+
+export interface Unconfirmed {
+  logs: UnconfirmedLog[];
+  pending: PendingInteraction[];
+}
+
+export interface ContextServiceDeps {
+  /** null when no server is configured. */
+  fetchAnswer: (query: ContextQuery) => Promise<ApiResult<ContextAnswer> | null>;
+  /** The badge-sized answer for a URL; null when no server is configured. Without it, badges read cards. */
+  fetchBadge?: (url: string) => Promise<ApiResult<ContextBadge> | null>;
+  /** Logs for this customer that the server has not confirmed (outbox + just delivered). */
+  unconfirmed: (customerId: number) => Promise<Unconfirmed>;
+  settings: () => Promise<DueSettings>;
+  now?: () => number;
+  /** A read succeeded: the server is up, so the outbox needn't wait out its backoff. */
+  onReachable?: () => void;
+  /** A cached card changed without being asked (revalidation, a write landing). */
+  onChanged?: (key: string, view: ContextView) => void;
+  /** A badge-sized answer was forgotten because its file changed: the key's tabs are painted again. */
+  onBadgeStale?: (key: string) => void;
+}
+
+/** Fresh enough to show without asking again; older entries are shown and revalidated. */
+export const FRESH_MS = 30_000;
+
+/**
+ * Answers "which customer is this page?" for the badge and the panel alike, cached per
+ * registrable domain so switching back to a tab is instant and a domain's many tabs cost one
+ * request. A card whose refresh fails keeps showing its last answer (with the outbox state)
+ * rather than an error: an offline account manager still needs the phone numbers.
+ */
+export class ContextService {
+  private readonly cache = new Map<string, Entry>();
+  /** Badge-sized answers of pages whose card nobody has opened, by the same key. */
+  private readonly badges = new Map<string, { badge: ContextBadge; fetchedAt: number }>();
+  private readonly inflight = new Map<string, Promise<ContextView>>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ContextServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async get(url: string, opts: { refresh?: boolean } = {}): Promise<ContextView> {
+    const page = classifyPage(url);
+    if (page.kind === 'browser') return { state: 'browser' };
+    return this.lookup({ key: page.key, query: { url } }, opts);
+  }
+
+  /**
+   * Any card by its own key: a webmail sender is cached per address (`mail:…`), not under the
+   * webmail site's domain.
+   */
+  async lookup(l: Lookup, opts: { refresh?: boolean } = {}): Promise<ContextView> {
+    const entry = this.cache.get(l.key);
+    if (entry && !opts.refresh) {
+      if (this.now() - entry.fetchedAt > FRESH_MS) void this.revalidate(l.key, l.query);
+      return this.view(l.key, entry);
+    }
+    return this.fetch(l.key, l.query);
+  }
+
+  /**
+   * What the toolbar shows for a URL. A card already read (or being read: the panel is open)
+   * answers it; otherwise the badge-sized answer does — the tier and what is due, one small
+   * statement on the server — and the card is read only when the panel asks for it. A file
+   * with calls the server has not confirmed yet is read as a card, so those count at once.
+   */
+  async badge(url: string): Promise<BadgeFacts | null> {
+    const page = classifyPage(url);
+    if (page.kind === 'browser') return null;
+    if (!this.deps.fetchBadge || this.cache.has(page.key) || this.inflight.has(page.key)) {
+      return factsOf(await this.get(url));
+    }
+    let known = this.badges.get(page.key);
+    if (!known || this.now() - known.fetchedAt > FRESH_MS) {
+      const r = await this.deps.fetchBadge(url);
+      if (!r?.ok) return null;
+      known = { badge: r.value, fetchedAt: this.now() };
+      this.badges.set(page.key, known);
+      this.deps.onReachable?.();
+    }
+    const { customerId, tier, lost, overdue } = known.badge;
+    if (customerId === null || !tier) return null;
+    if ((await this.deps.unconfirmed(customerId)).logs.length) return factsOf(await this.get(url));
+    return { tier, lost, overdue: overdue.any };
+  }
+
+  /** The cached card for a URL without asking the server (null when not cached). */
+  async peek(url: string): Promise<ContextView | null> {
+    const page = classifyPage(url);
+    if (page.kind === 'browser') return { state: 'browser' };
+    const entry = this.cache.get(page.key);
+    return entry ? this.view(page.key, entry) : null;
+  }
+
+  cachedAnswer(key: string): ContextAnswer | null {
+    return this.cache.get(key)?.answer ?? null;
+  }
+
+  /**
+   * Re-reads a key from the server (after a write landed) and tells listeners. What was asked
+   * for the key before wins over the fallback: a call logged from a Gmail page refreshes the
+   * sender's card, not mail.google.com's.
+   */
+  async refresh(key: string, fallback?: string | ContextQuery): Promise<ContextView | null> {
+    const query = this.cache.get(key)?.query ?? (typeof fallback === 'string' ? { url: fallback } : fallback);
+    if (!query) return null;
+    const view = await this.fetch(key, query);
+    this.deps.onChanged?.(key, view);
+    return view;
+  }
+
+  /** Recomputes a cached card after the outbox changed (optimistic update), and tells listeners. */
+  async recompute(key: string): Promise<ContextView | null> {
+    const entry = this.cache.get(key);
+    if (!entry) return null;
+    const view = await this.view(key, entry);
+    this.deps.onChanged?.(key, view);
+    return view;
+  }
+
+  /** Replaces a cached answer (undo of a delivered log restores the card from before it). */
+  restore(key: string, answer: ContextAnswer): void {
+    const entry = this.cache.get(key);
+    if (entry) this.cache.set(key, { ...entry, answer });
+  }
+
+  clear(): void {
+    this.cache.clear();
+    this.badges.clear();
+  }
+
+  /**
+   * A customer's file changed (a write landed, here or on the dashboard): every card of it a
+   * page shows is read again — but `except`, already re-read by the caller — and its
+   * badge-sized answers are forgotten, so the toolbar asks again at once.
+   */
+  customerChanged(customerId: number, except?: string): void {
+    for (const [key, url] of this.keysWithUrls()) {
+      if (key !== except && this.cachedAnswer(key)?.customer?.id === customerId) void this.refresh(key, url);
+    }
+    for (const [key, known] of this.badges) {
+      if (known.badge.customerId !== customerId) continue;
+      this.badges.delete(key);
+      this.deps.onBadgeStale?.(key);
+    }
+  }
+
+  keysWithUrls(): Array<[string, string]> {
+    return [...this.cache].flatMap(([k, e]): Array<[string, string]> => (e.query.url ? [[k, e.query.url]] : []));
+  }
+
+  private async revalidate(key: string, query: ContextQuery): Promise<void> {
+    const before = this.cache.get(key)?.fetchedAt;
+    const view = await this.fetch(key, query);
+    if (this.cache.get(key)?.fetchedAt !== before) this.deps.onChanged?.(key, view);
+  }
+
+  private fetch(key: string, query: ContextQuery): Promise<ContextView> {
+    let p = this.inflight.get(key);
+    if (!p) {
+      p = this.load(key, query).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, p);
+    }
+    return p;
+  }
+
+  private async load(key: string, query: ContextQuery): Promise<ContextView> {
+    const r = await this.deps.fetchAnswer(query);
+    if (!r) return { state: 'error', key, reason: 'not_configured', message: '' };
+    if (r.ok) {
+      const entry = { answer: r.value, fetchedAt: this.now(), query };
+      this.cache.set(key, entry);
+      this.badges.delete(key);
+      this.deps.onReachable?.();
+      return this.view(key, entry);
+    }
+    const cached = this.cache.get(key);
+    if (cached && r.failure.kind === 'unreachable') return this.view(key, cached);
+    const reason: ErrorReason =
+      r.failure.kind === 'unreachable'
+        ? 'unreachable'
+        : r.failure.kind === 'http' && (r.failure.status === 401 || r.failure.status === 403)
+          ? 'unauthorized'
+          : 'bad_response';
+    return { state: 'error', key, reason, message: r.failure.message };
+  }
+
+  private async view(key: string, entry: Entry): Promise<ContextView> {
+    const { answer, fetchedAt } = entry;
+    if (!answer.customer) return { state: 'unknown', key, answer, fetchedAt };
+    const { logs, pending } = await this.deps.unconfirmed(answer.customer.id);
+    const settings = await this.deps.settings();
+    return {
+      state: 'customer',
+      key,
+      answer: applyUnconfirmed(answer, logs, settings, new Date(this.now())),
+      pending,
+      fetchedAt,
+    };
+  }
+}
