@@ -1,17 +1,19 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
  * One transaction at a time on one connection. An async transaction yields between its
  * statements, and anything else run on that connection meanwhile — another request's write, or
  * its read of rows not yet committed — would land inside it (and roll back with it). So
- * transactions queue here, and work outside a transaction waits while one is open. Work inside
- * a transaction that reaches for the store outside it would wait for itself: that is refused
- * with an error instead of hanging.
+ * transactions queue here, and work outside a transaction waits while one is open.
+ *
+ * Work inside a transaction that reaches for the outer store would wait for itself. Telling
+ * that caller apart from another request's would take AsyncLocalStorage, whose promise hooks
+ * slow every await in the process (Node 20); instead a wait that lasts far longer than any
+ * transaction here is refused with an error naming the likely cause.
  */
 export class Gate {
   #tail: Promise<void> = Promise.resolve();
   #open = false;
-  readonly #inside = new AsyncLocalStorage<true>();
+
+  constructor(private readonly patienceMs = 30_000) {}
 
   /** True while a transaction holds the connection. */
   get open(): boolean {
@@ -28,19 +30,35 @@ export class Gate {
     await before;
     this.#open = true;
     try {
-      return await this.#inside.run(true, work);
+      return await work();
     } finally {
       this.#open = false;
       release();
     }
   }
 
-  /** Resolves when no transaction is open or queued; refuses a caller that is itself inside the open one. */
+  /** Resolves when no transaction is open or queued. */
   async idle(): Promise<void> {
-    if (this.#inside.getStore()) {
-      throw new Error('inside a transaction, use the store it was given (the outer one would wait for it)');
+    const started = Date.now();
+    while (this.#open) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `waited ${this.patienceMs} ms for a transaction to end: is work inside a transaction using the outer store instead of the one it was given?`,
+              ),
+            ),
+          Math.max(0, this.patienceMs - (Date.now() - started)),
+        );
+      });
+      try {
+        await Promise.race([this.#tail, late]);
+      } finally {
+        clearTimeout(timer);
+      }
     }
-    while (this.#open) await this.#tail;
   }
 }
 

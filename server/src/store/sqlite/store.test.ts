@@ -69,9 +69,10 @@ describe('the SQLite store', () => {
     expect(await store.replays.seen('nested')).toBeUndefined();
   });
 
-  it('refuses the outer store inside a transaction instead of waiting for itself', async () => {
-    const { store } = fresh();
-    await expect(store.transaction(() => store.replays.seen('x'))).rejects.toThrow(/use the store it was given/);
+  it('refuses the outer store inside a transaction instead of waiting for itself forever', async () => {
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'dossier-store-')), 'db.sqlite'));
+    const store = sqliteStore(db, { patienceMs: 200 });
+    await expect(store.transaction(() => store.replays.seen('x'))).rejects.toThrow(/the outer store/);
     // The connection is usable afterwards: the failed transaction was rolled back.
     await store.transaction((tx) => tx.replays.record(key('after'), '2026-01-01T00:00:00Z'));
     expect(await store.replays.seen('after')).toBeDefined();

@@ -56,16 +56,18 @@ function repositories(db: Db): Repositories {
   };
 }
 
-const handles = new WeakMap<Store, Db>();
-
 /**
  * The store on one SQLite connection. Its repositories answer from synchronous better-sqlite3
  * calls, so an await inside a transaction resumes with nothing else run on the connection
  * unless the work itself waits for something: the gate keeps everyone else out meanwhile.
  */
-export function sqliteStore(db: Db): Store {
-  const gate = new Gate();
+export function sqliteStore(db: Db, options: { patienceMs?: number } = {}): Store {
+  const gate = new Gate(options.patienceMs);
   const client = clientOf(db);
+  // Prepared once, as better-sqlite3's own transactions do: exec would parse them on every write.
+  const begin = client.prepare('BEGIN IMMEDIATE');
+  const commit = client.prepare('COMMIT');
+  const rollback = client.prepare('ROLLBACK');
   const raw = repositories(db);
   const tx: Store = { ...raw, transaction: (work) => work(tx) };
   const outside = Object.fromEntries(
@@ -77,28 +79,16 @@ export function sqliteStore(db: Db): Store {
       gate.alone(async () => {
         // IMMEDIATE: the write lock is taken at BEGIN, so a concurrent writer (an import's worker)
         // makes this wait in busy_timeout instead of failing halfway through the work.
-        client.exec('BEGIN IMMEDIATE');
+        begin.run();
         try {
           const result = await work(tx);
-          client.exec('COMMIT');
+          commit.run();
           return result;
         } catch (e) {
-          if (client.inTransaction) client.exec('ROLLBACK');
+          if (client.inTransaction) rollback.run();
           throw e;
         }
       }),
   };
-  handles.set(store, db);
-  handles.set(tx, db);
   return store;
-}
-
-/**
- * The connection under a SQLite store — for code not yet behind a repository. Services that
- * call this still depend on SQLite; the seam is finished when none does.
- */
-export function sqliteOf(store: Store): Db {
-  const db = handles.get(store);
-  if (!db) throw new Error('not a SQLite store');
-  return db;
 }
