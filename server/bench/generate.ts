@@ -234,7 +234,7 @@ function insertInteractions(
   })();
 }
 
-/** The FTS rows exactly as services/search-index.ts writes them, for every live customer. */
+/** The FTS rows exactly as store/sqlite/search.ts writes them, for every live customer. */
 function fillSearch(raw: import('better-sqlite3').Database, customers: Customer[], firstPerson: number[]): void {
   const ins = raw.prepare(`insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails, bigrams)
     select ?, ?, initials, pinyin, ?, ?, ?, ? from customers where id = ?`);

@@ -20,7 +20,7 @@ try {
   const db = openDb(join(dir, 'import.sqlite'));
   const app = createApp({
     store: sqliteStore(db),
-    db,
+    pairedOrigins: () => [],
     clock: () => new Date(),
     authenticate: () => SYSTEM,
     allowedHosts: new Set(),

@@ -170,7 +170,7 @@ describe('fuzz: generated requests against the real server over HTTP', () => {
   });
 
   it(`answers ${RUNS} generated requests with no 5xx, and rejected ones change nothing`, async () => {
-    const client = server.deps.db.$client;
+    const client = server.db.$client;
     const changes = () => (client.prepare('select total_changes() as n').get() as { n: number }).n;
     const statuses = new Map<number, number>();
     await fc.assert(

@@ -8,10 +8,11 @@ import { openDb } from './db/client.ts';
 import { seedDemo } from './demo/seed.ts';
 import { readEnv } from './env.ts';
 import { startServer } from './index.ts';
-import { backupNow, listBackups, restore } from './services/backup.ts';
+import { backupNow, listBackups } from './services/backup.ts';
 import { rotateOwnerToken } from './services/tokens.ts';
 import { addUser, findUserByName, listUsers, revokeUser, rotateUserToken } from './services/users.ts';
 import { SYSTEM } from './services/visibility.ts';
+import { restore } from './store/sqlite/backups.ts';
 import { sqliteStore } from './store/sqlite/store.ts';
 
 // server/src/cli.ts, or server/dist/cli.mjs once bundled: the repository is two folders up either way.

@@ -1,5 +1,4 @@
 import type { Settings } from '@dossier/shared';
-import type { Db } from './db/client.ts';
 import type { customers } from './db/schema.ts';
 import type { Viewer } from './services/visibility.ts';
 import type { Store } from './store/store.ts';
@@ -7,12 +6,16 @@ import type { Store } from './store/store.ts';
 export interface AppDeps {
   /** The database seam every service goes through. */
   store: Store;
-  /** The SQLite connection under it, for code not yet behind the store. */
-  db: Db;
   /** Injected so tests can fix "now"; every timestamp the server writes comes from here. */
   clock: () => Date;
   /** The user a bearer token belongs to, or null (tokens are looked up by their sha256 hash). */
   authenticate: (token: string) => Viewer | null;
+  /**
+   * The extension origins paired from an options page, as kept in the database: read on every
+   * request from an unknown origin, synchronously (like `authenticate`: the context lookups'
+   * direct path checks them without waiting), so the engine's startup provides it.
+   */
+  pairedOrigins: () => string[];
   /** Hosts accepted in the Host header (DNS-rebinding guard); empty = any. */
   allowedHosts: ReadonlySet<string>;
   /** Extension origins allowed besides the pinned Chrome id and those paired from an options page (DOSSIER_EXTENSION_ORIGINS). */
@@ -31,8 +34,6 @@ export interface AppDeps {
 /** What a handler needs about its request (`c.get('ctx')`), built once per request by the request-context middleware. */
 export interface RequestContext {
   store: Store;
-  /** The SQLite connection under the store, for code not yet behind it. */
-  db: Db;
   /** deps.clock(), read once: every timestamp a request writes is the same instant. */
   now: Date;
   /** The settings, read on first use (most requests never need them). */

@@ -3,14 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { openDb } from './db/client.ts';
+import { type Db, openDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { isLoopback } from './env.ts';
 import { withDirectLookups } from './routes/context/direct.ts';
 import { backupNow, latestBackupDay } from './services/backup.ts';
 import { lockDataDir, secureDataDir } from './services/data-dir.ts';
-import { ensureOwnerToken, tokenAuthenticator, tokenFile } from './services/tokens.ts';
+import { ensureOwnerToken, tokenFile } from './services/tokens.ts';
 import { sqliteStore } from './store/sqlite/store.ts';
+import { sqlitePairedOrigins, sqliteTokenAuthenticator } from './store/sqlite/team.ts';
 import type { Store } from './store/store.ts';
 
 export { type AppType, createApp } from './app.ts';
@@ -43,6 +44,8 @@ export interface RunningServer {
   tokenFile: string;
   dbFile: string;
   deps: AppDeps;
+  /** The SQLite connection under the store (tests count its changes). */
+  db: Db;
   close(): Promise<void>;
 }
 
@@ -69,9 +72,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const allowedHosts = new Set<string>();
   const deps: AppDeps = {
     store,
-    db,
     clock,
-    authenticate: tokenAuthenticator(db, opts.token),
+    authenticate: sqliteTokenAuthenticator(db, opts.token),
+    pairedOrigins: sqlitePairedOrigins(db),
     allowedHosts: isLoopback(host) ? allowedHosts : new Set(),
     extensionOrigins: new Set(opts.extensionOrigins ?? []),
     version: VERSION,
@@ -101,6 +104,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     tokenFile: tokenFile(opts.dataDir),
     dbFile,
     deps,
+    db,
     close: () =>
       new Promise<void>((resolve) => {
         // In-flight requests finish; idle keep-alive sockets would otherwise hold close() open.

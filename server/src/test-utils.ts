@@ -6,9 +6,9 @@ import { createApp } from './app.ts';
 import { openDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { hashToken } from './lib/tokens.ts';
-import { tokenAuthenticator } from './services/tokens.ts';
 import type { Viewer } from './services/visibility.ts';
 import { sqliteStore } from './store/sqlite/store.ts';
+import { sqlitePairedOrigins, sqliteTokenAuthenticator } from './store/sqlite/team.ts';
 
 export const TOKEN = 'test-token-0123456789';
 
@@ -30,9 +30,9 @@ export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Parti
   const store = sqliteStore(db);
   const deps: AppDeps = {
     store,
-    db,
     clock: () => now,
-    authenticate: tokenAuthenticator(db),
+    authenticate: sqliteTokenAuthenticator(db),
+    pairedOrigins: sqlitePairedOrigins(db),
     allowedHosts: new Set(),
     extensionOrigins: new Set(),
     version: 'test',

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIGRAM_END, nameBigrams } from '../services/search-index.ts';
+import { BIGRAM_END, nameBigrams } from '../store/sqlite/search.ts';
 
 const drizzleDir = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 const dirs: string[] = [];

@@ -143,7 +143,7 @@ describe('extension origins: the pinned id by default, others once paired', () =
     // The pairing is in the database (and the audit log): a new app on it answers the origin.
     const again = createApp({
       store: t.store,
-      db: t.db,
+      pairedOrigins: t.deps.pairedOrigins,
       clock: () => new Date(),
       authenticate: () => null,
       allowedHosts: new Set(),

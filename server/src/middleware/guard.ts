@@ -3,7 +3,6 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { EXTENSION_ORIGIN, PINNED_EXTENSION_ORIGIN } from '../env.ts';
 import { errorResponse } from '../lib/errors.ts';
-import { sqlitePairedOrigins } from '../store/sqlite/team.ts';
 import type { Store } from '../store/store.ts';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -29,7 +28,7 @@ const MAX_PAIRED = 20;
  * the context lookups' direct path checks origins without waiting.
  */
 export function extensionOrigins(deps: AppDeps) {
-  const paired = sqlitePairedOrigins(deps.db);
+  const paired = deps.pairedOrigins;
   return {
     grant(origin: string): OriginGrant | null {
       if (origin === PINNED_EXTENSION_ORIGIN) return 'pinned';

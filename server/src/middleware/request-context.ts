@@ -1,6 +1,5 @@
 import type { Settings } from '@dossier/shared';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Db } from '../db/client.ts';
 import type { AppDeps, AppEnv, RequestContext } from '../deps.ts';
 import type { Viewer } from '../services/visibility.ts';
 import type { Store } from '../store/store.ts';
@@ -10,7 +9,6 @@ class Ctx implements RequestContext {
   #settings: Promise<Settings> | undefined;
   constructor(
     readonly store: Store,
-    readonly db: Db,
     readonly now: Date,
     private readonly c: Context<AppEnv>,
   ) {}
@@ -32,7 +30,7 @@ class Ctx implements RequestContext {
  */
 export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('ctx', new Ctx(deps.store, deps.db, deps.clock(), c));
+    c.set('ctx', new Ctx(deps.store, deps.clock(), c));
     await next();
   };
 }

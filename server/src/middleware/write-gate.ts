@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Db } from '../db/client.ts';
 import type { AppDeps } from '../deps.ts';
+import type { Store } from '../store/store.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -68,14 +68,14 @@ export class WriteGate {
   }
 }
 
-const gates = new WeakMap<Db, WriteGate>();
+const gates = new WeakMap<Store, WriteGate>();
 
-/** The gate of a database (one per connection the request loop writes with). */
-export function gateOf(db: Db): WriteGate {
-  let g = gates.get(db);
+/** The gate of a store (the request loop writes through one). */
+export function gateOf(store: Store): WriteGate {
+  let g = gates.get(store);
   if (!g) {
     g = new WriteGate();
-    gates.set(db, g);
+    gates.set(store, g);
   }
   return g;
 }
@@ -84,7 +84,7 @@ const leases = new WeakMap<Request, () => void>();
 
 /** Write requests wait while an import writes, then hold a shared lease until they are answered. */
 export function writeGate(deps: AppDeps): MiddlewareHandler {
-  const gate = gateOf(deps.db);
+  const gate = gateOf(deps.store);
   return async (c, next) => {
     if (!WRITES.has(c.req.method)) return next();
     const release = await gate.enter();
@@ -103,8 +103,8 @@ export function writeGate(deps: AppDeps): MiddlewareHandler {
  * the request's own lease is given up first (two imports waiting on each other's leases would
  * never start) and taken again after, so the audit row it writes is covered.
  */
-export async function writeAlone<T>(c: Context, db: Db, fn: () => Promise<T>): Promise<T> {
-  const gate = gateOf(db);
+export async function writeAlone<T>(c: Context, store: Store, fn: () => Promise<T>): Promise<T> {
+  const gate = gateOf(store);
   leases.get(c.req.raw)?.();
   leases.delete(c.req.raw);
   try {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../db/client.ts';
+import { restore, verifyDatabaseFile as verify } from '../store/sqlite/backups.ts';
 import { sqliteStore } from '../store/sqlite/store.ts';
-import { backupNow, listBackups, restore, verify } from './backup.ts';
+import { backupNow, listBackups } from './backup.ts';
 
 const dirs: string[] = [];
 const tmp = () => {

@@ -1,12 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { replaceDatabaseFile, verifyDatabaseFile } from '../store/sqlite/backups.ts';
 import type { Store } from '../store/store.ts';
-import { lockDataDir } from './data-dir.ts';
 
 export const backupDir = (dataDir: string) => join(dataDir, 'backups');
 const NAME = /^dossier-(\d{8})-(\d{6})\.sqlite$/;
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+/** A time as it appears in file names (20261123-030000). */
+export const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 /** Partial files of a backup that did not finish (a crash, a full disk): never a backup. */
 function removePartials(dir: string): void {
@@ -55,29 +54,4 @@ export function listBackups(dataDir: string): { file: string; bytes: number }[] 
 export function latestBackupDay(dataDir: string): string | null {
   const last = listBackups(dataDir).at(-1);
   return last ? (NAME.exec(basename(last.file))?.[1] ?? null) : null;
-}
-
-/**
- * Throws unless the file is a healthy database of Dossier that this version can open (a bare
- * `customers` table, or a file from a newer version, would leave a server that cannot start).
- */
-export const verify = (file: string): void => verifyDatabaseFile(file);
-
-/**
- * Replaces the database with a backup (the server must be stopped). The current file is kept
- * beside it as `dossier.sqlite.before-restore-<time>` so a wrong restore can be undone.
- */
-export function restore(dataDir: string, from: string, now: Date): { restored: string; previous: string | null } {
-  const release = lockDataDir(dataDir);
-  try {
-    return restoreLocked(dataDir, from, now);
-  } finally {
-    release();
-  }
-}
-
-function restoreLocked(dataDir: string, from: string, now: Date): { restored: string; previous: string | null } {
-  const target = join(dataDir, 'dossier.sqlite');
-  const previous = replaceDatabaseFile(target, from, `${target}.before-restore-${stamp(now)}`);
-  return { restored: target, previous };
 }

@@ -14,7 +14,8 @@ import {
   type Settings,
 } from '@dossier/shared';
 import type { z } from 'zod';
-import type { ParcelFields, PersonRecord } from '../store/captures.ts';
+import type { ParcelFields } from '../store/captures.ts';
+import type { PersonRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { replayable, replayOf } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';

@@ -1,6 +1,6 @@
 import type { Parcel } from '@dossier/shared';
 import { ApiError, notFound } from '../lib/errors.ts';
-import type { MaterialRecord, ParcelRecord } from '../store/customer-files.ts';
+import type { MaterialRecord, ParcelRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 

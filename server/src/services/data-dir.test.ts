@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../index.ts';
-import { backupNow, restore } from './backup.ts';
+import { restore } from '../store/sqlite/backups.ts';
+import { backupNow } from './backup.ts';
 import { lockFile } from './data-dir.ts';
 import { rotateOwnerToken } from './tokens.ts';
 

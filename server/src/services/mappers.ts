@@ -1,10 +1,7 @@
 import type { Customer, Interaction, Key, Person } from '@dossier/shared';
-import type { InferSelectModel } from 'drizzle-orm';
-import type { customerKeys, customers, interactions, people } from '../db/schema.ts';
+import type { CustomerRecord, InteractionRecord, KeyRecord, PersonRecord } from '../store/records.ts';
 
-type CustomerRow = InferSelectModel<typeof customers>;
-
-export function toCustomer(r: CustomerRow): Customer {
+export function toCustomer(r: CustomerRecord): Customer {
   return {
     id: r.id,
     name: r.name,
@@ -42,7 +39,7 @@ export function toCustomer(r: CustomerRow): Customer {
   };
 }
 
-export function toPerson(r: InferSelectModel<typeof people>): Person {
+export function toPerson(r: PersonRecord): Person {
   const { deletedAt: _d, ...rest } = r;
   const out: Record<string, unknown> = {};
   // Optional fields are omitted rather than null so a person round-trips through PersonInput.
@@ -50,14 +47,14 @@ export function toPerson(r: InferSelectModel<typeof people>): Person {
   return out as Person;
 }
 
-export const toKey = (r: InferSelectModel<typeof customerKeys>): Key => ({
+export const toKey = (r: KeyRecord): Key => ({
   id: r.id,
   customerId: r.customerId,
   kind: r.kind,
   value: r.value,
 });
 
-export function toInteraction(r: InferSelectModel<typeof interactions>): Interaction {
+export function toInteraction(r: InteractionRecord): Interaction {
   return {
     id: r.id,
     customerId: r.customerId,

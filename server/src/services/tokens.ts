@@ -6,13 +6,6 @@ import type { Store } from '../store/store.ts';
 export const tokenFile = (dataDir: string) => join(dataDir, 'token');
 
 /**
- * The synchronous token check every request makes (AppDeps.authenticate), built on the
- * SQLite connection: see store/sqlite/team.ts. Kept under this name for the callers that
- * build the app's dependencies.
- */
-export { sqliteTokenAuthenticator as tokenAuthenticator } from '../store/sqlite/team.ts';
-
-/**
  * Makes sure the owner has a token. Only its hash is stored in the database; the token itself is
  * shown once and kept in `<dataDir>/token`, readable by the owner only, for the next start.
  * With DOSSIER_TOKEN set, that token is the owner's and nothing is generated.

@@ -7,6 +7,3 @@ export interface Viewer {
 
 /** The CLI, the demo seeder and migrations act as the system: a manager. */
 export const SYSTEM: Viewer = { id: 0, name: 'system', role: 'manager' };
-
-// The rule as SQL lives with the SQLite store; re-exported while services not yet behind it still build queries.
-export { visible, visibleToAnyMember } from '../store/sqlite/visibility.ts';

@@ -1,14 +1,6 @@
 import type { Capture, CaptureSaved, PERSON_TEXT_FIELDS } from '@dossier/shared';
-import type { InferSelectModel } from 'drizzle-orm';
-import type { captures, parcels, people } from '../db/schema.ts';
 import type { Viewer } from '../services/visibility.ts';
-
-/** A saved capture: the page as captured, where it went, and what saving it did. */
-export type CaptureRecord = InferSelectModel<typeof captures>;
-/** A land parcel, listed or dealt, on a file (its winner's) or on its capturer's watch list. */
-export type ParcelRecord = InferSelectModel<typeof parcels>;
-/** One of a file's people, as stored. */
-export type PersonRecord = InferSelectModel<typeof people>;
+import type { CaptureRecord, ParcelRecord, PersonRecord } from './records.ts';
 
 /** What a capture may add to a file's row: its contact lists whole, and the blanks it fills. */
 export interface CapturedFileFields {

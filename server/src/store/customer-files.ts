@@ -1,10 +1,4 @@
-import type { InferSelectModel } from 'drizzle-orm';
-import type { materials, parcels, tierChanges } from '../db/schema.ts';
-import type { CommitmentRecord, InteractionRecord } from './records.ts';
-
-export type TierChangeRecord = InferSelectModel<typeof tierChanges>;
-export type ParcelRecord = InferSelectModel<typeof parcels>;
-export type MaterialRecord = InferSelectModel<typeof materials>;
+import type { CommitmentRecord, InteractionRecord, MaterialRecord, ParcelRecord, TierChangeRecord } from './records.ts';
 
 /** A material to add: a link, or a small file with its bytes. */
 export interface NewMaterial {

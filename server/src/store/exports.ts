@@ -1,10 +1,5 @@
-import type { InferSelectModel } from 'drizzle-orm';
-import type { customerKeys, people } from '../db/schema.ts';
 import type { Viewer } from '../services/visibility.ts';
-import type { CustomerRecord, InteractionRecord } from './records.ts';
-
-export type PersonRecord = InferSelectModel<typeof people>;
-export type KeyRecord = InferSelectModel<typeof customerKeys>;
+import type { CustomerRecord, InteractionRecord, KeyRecord, PersonRecord } from './records.ts';
 
 /** Everything of the files one viewer may take out, as rows. */
 export interface VisibleData {

@@ -1,10 +1,4 @@
-import type { InferSelectModel } from 'drizzle-orm';
-import type { merges } from '../db/schema.ts';
-import type { PersonRecord } from './captures.ts';
-import type { CustomerRecord } from './records.ts';
-
-/** A merge as recorded: who merged which file into which, when, until when it may be undone, and its before-image. */
-export type MergeRecord = InferSelectModel<typeof merges>;
+import type { CustomerRecord, MergeRecord, PersonRecord } from './records.ts';
 
 /** The rows a merge moved from the removed file to the survivor, by id, so undo moves exactly those back. */
 export interface MovedRows {

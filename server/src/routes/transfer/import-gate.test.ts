@@ -12,7 +12,7 @@ const context = (t: TestApp) =>
 
 /** Resolves once the import's write has the gate (its transaction runs in the worker from then on). */
 async function writing(t: TestApp) {
-  while (!gateOf(t.db).held) await new Promise((r) => setTimeout(r, 1));
+  while (!gateOf(t.store).held) await new Promise((r) => setTimeout(r, 1));
 }
 
 /**
@@ -33,7 +33,7 @@ describe('an import writing in the worker', () => {
     void commit.then(() => order.push('commit'));
     await writing(t);
     const r = await context(t);
-    order.push(gateOf(t.db).held ? 'context (import still writing)' : 'context');
+    order.push(gateOf(t.store).held ? 'context (import still writing)' : 'context');
     expect(r.status).toBe(200);
     expect(r.json.customer.name).toBe(LAND.name);
     const done = await commit;
@@ -93,7 +93,7 @@ describe('an import writing in the worker', () => {
     expect(r.status).toBe(500);
     expect(dumpTables(t.db, ['audit_log'])).toEqual(before);
     // The gate is free again and a fresh worker imports the same upload.
-    expect(gateOf(t.db).held).toBe(false);
+    expect(gateOf(t.store).held).toBe(false);
     const again = await t.request('POST', '/api/import/commit', { file: { uploadId }, idempotencyKey: 'gate-kill' });
     expect(again.status).toBe(201);
     expect(again.json.created).toBe(ROWS);

@@ -125,9 +125,9 @@ export const importRoutes = () =>
     })
     .openapi(preview, async (c) => {
       const timing: ImportTiming = {};
-      const { store, db, now, viewer } = c.get('ctx');
-      // The write gate is the middleware's, kept per connection (middleware/write-gate.ts).
-      const hold = <T>(write: () => Promise<T>) => writeAlone(c, db, write);
+      const { store, now, viewer } = c.get('ctx');
+      // The write gate is the middleware's, kept per store (middleware/write-gate.ts).
+      const hold = <T>(write: () => Promise<T>) => writeAlone(c, store, write);
       const answer = await previewImport(store, viewer, now, c.req.valid('json'), hold, timing);
       c.header('Server-Timing', serverTiming(timing));
       // The service types a proposal's action as a string; it is one of Preview's.
@@ -135,8 +135,8 @@ export const importRoutes = () =>
     })
     .openapi(commit, async (c) => {
       const timing: ImportTiming = {};
-      const { store, db, now, viewer } = c.get('ctx');
-      const hold = <T>(write: () => Promise<T>) => writeAlone(c, db, write);
+      const { store, now, viewer } = c.get('ctx');
+      const hold = <T>(write: () => Promise<T>) => writeAlone(c, store, write);
       const { report, replayed } = await commitImport(store, viewer, now, c.req.valid('json'), hold, timing);
       c.header('Server-Timing', serverTiming(timing));
       return replayed ? c.json(report, 200) : c.json(report, 201);

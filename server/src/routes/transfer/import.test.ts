@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reindexCustomer } from '../../services/search-index.ts';
 import { MAX_IMPORT_ROWS } from '../../services/transfer/files.ts';
+import { reindexCustomer } from '../../store/sqlite/search.ts';
 import { makeTestApp, type TestApp } from '../../test-utils.ts';
 import { buildSampleBook, type SampleBook } from './sample-book.ts';
 import { countOf, dumpTables, upload } from './test-helpers.ts';

@@ -7,7 +7,7 @@ import {
 } from '@dossier/shared';
 import ICAL from 'ical.js';
 import { ApiError } from '../../lib/errors.ts';
-import type { PersonRecord } from '../../store/exports.ts';
+import type { PersonRecord } from '../../store/records.ts';
 import { parseDate } from './values.ts';
 import { modernVcard } from './vcard-legacy.ts';
 import { tooLarge } from './zip.ts';

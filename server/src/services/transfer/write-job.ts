@@ -1,3 +1,4 @@
+import { openWorkerStore } from '../../store/open.ts';
 import type { Store } from '../../store/store.ts';
 import type { Replayable } from '../replay.ts';
 import type { Viewer } from '../visibility.ts';
@@ -85,10 +86,9 @@ export async function writeImport(
 
 /** The write job in the worker: the rows written on the worker's own store of the same database. */
 export async function writeRows(job: WriteJob, list: Candidate[], read: SheetsResult): Promise<WriteResult> {
-  // Loaded on the first write: a worker that only reads files starts without the whole store.
-  const { importWorkerStore } = await import('../../store/sqlite/import-worker.ts');
+  const store = await openWorkerStore(job.dbFile);
   const t0 = performance.now();
-  const out = await writeImport(importWorkerStore(job.dbFile), list, read, {
+  const out = await writeImport(store, list, read, {
     viewer: job.viewer,
     now: new Date(job.now),
     decisions: job.decisions,

@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { count, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -21,6 +22,8 @@ import {
   tierChanges,
   users,
 } from '../../db/schema.ts';
+import { stamp } from '../../services/backup.ts';
+import { lockDataDir } from '../../services/data-dir.ts';
 import type { BackupRow, BackupStore, BackupTable } from '../backups.ts';
 import { visible } from './visibility.ts';
 
@@ -155,4 +158,20 @@ export function sqliteBackups(db: Db): BackupStore {
       verifyDatabaseFile(file);
     },
   };
+}
+
+/**
+ * Replaces the database with a backup file (the server must be stopped: the data directory's
+ * lock says whether one runs). The current file is kept beside it as
+ * `dossier.sqlite.before-restore-<time>` so a wrong restore can be undone.
+ */
+export function restore(dataDir: string, from: string, now: Date): { restored: string; previous: string | null } {
+  const release = lockDataDir(dataDir);
+  try {
+    const target = join(dataDir, 'dossier.sqlite');
+    const previous = replaceDatabaseFile(target, from, `${target}.before-restore-${stamp(now)}`);
+    return { restored: target, previous };
+  } finally {
+    release();
+  }
 }

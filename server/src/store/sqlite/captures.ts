@@ -2,8 +2,10 @@ import type { Capture } from '@dossier/shared';
 import { and, asc, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Conn, Db } from '../../db/client.ts';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../../db/schema.ts';
-import { type Viewer, visible } from '../../services/visibility.ts';
-import type { CaptureStore, PersonRecord } from '../captures.ts';
+import type { Viewer } from '../../services/visibility.ts';
+import type { CaptureStore } from '../captures.ts';
+import type { PersonRecord } from '../records.ts';
+import { visible } from './visibility.ts';
 
 /** A file's live people, oldest first (captures and merges both go through a file's people). */
 export function livePeopleOf(db: Conn, customerId: number): PersonRecord[] {
