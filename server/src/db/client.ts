@@ -95,7 +95,16 @@ export function rawStatement<Row>(
   client: Database.Database,
   query: { toSQL(): { sql: string; params: unknown[] } },
 ): { get(values: Record<string, unknown>): Row | undefined; all(values: Record<string, unknown>): Row[] } {
-  const { sql, params } = query.toSQL();
+  const built = query.toSQL();
+  let { sql } = built;
+  const params = [...built.params];
+  // drizzle binds a LIMIT, and SQLite runs a bound LIMIT slower (measured on the card's last
+  // three contacts: 28 µs bound, 13.5 µs written out): a constant one is written into the statement.
+  const limit = params.at(-1);
+  if (/ limit \?$/.test(sql) && Number.isInteger(limit)) {
+    sql = `${sql.slice(0, -1)}${limit}`;
+    params.pop();
+  }
   const stmt = client.prepare(sql);
   const bind = params.map((p) => (p instanceof Placeholder ? (v: Record<string, unknown>) => v[p.name] : () => p));
   const args = (values: Record<string, unknown>) => bind.map((b) => b(values));
