@@ -2,8 +2,6 @@ import type { Capture } from '@dossier/shared';
 import { type ReactNode, useEffect, useId, useMemo, useReducer, useState } from 'react';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate } from '../platform/i18n/relative.ts';
-import type { Answer, CaptureMatch, CaptureTarget } from '../platform/messages/protocol.ts';
-import { request } from '../platform/messages/transport.ts';
 import { safeHref } from '../platform/ui/links.ts';
 import { type Change, diffCaptures } from './diff.ts';
 import { defaultMatch, inspectRequest, isSameName, keyHolder } from './matching.ts';
@@ -18,7 +16,9 @@ import {
   previewReducer,
   toCapture,
 } from './preview-state.ts';
+import type { Answer, CaptureMatch, CaptureTarget } from './requests.ts';
 import { LandSave, NewCustomer } from './SaveChoices.tsx';
+import { request } from './send.ts';
 import type { CaptureRest } from './useCaptureFlow.ts';
 import './capture.css';
 

@@ -2,8 +2,8 @@ import type { Tier } from '@dossier/shared';
 import { type ReactNode, useId, useState } from 'react';
 import { openDashboard } from '../dashboard/common/open.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
-import type { CaptureMatch } from '../platform/messages/protocol.ts';
 import { ConflictChoices } from '../platform/ui/ConflictChoices.tsx';
+import type { CaptureMatch } from './requests.ts';
 
 /** The preview's ways to save: as a new customer file, or a land page's parcels and winners. */
 

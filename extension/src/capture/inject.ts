@@ -1,6 +1,7 @@
+import type { Capture } from '@dossier/shared';
 import { browser } from '#imports';
-import { type AccessLevelArea, closeToContentScripts } from '../platform/storage-access.ts';
-import type { FrameResult } from './frames.ts';
+import { closeStorageToContentScripts } from '../platform/storage.ts';
+import { type FrameResult, pickCapture } from './frames.ts';
 
 /** `load`: only make the capture ready in the page (parsed, kept), reading nothing of it. */
 export type CaptureMode = 'page' | 'selection' | 'load';
@@ -16,17 +17,6 @@ export type FrameTarget = { allFrames: boolean } | { frameId: number };
 
 /** Built by WXT from entrypoints/capture.content.ts; registered at runtime, never in the manifest. */
 const CAPTURE_SCRIPT = '/content-scripts/capture.js';
-
-let storageClosed: Promise<boolean> | null = null;
-
-/** storage.local closed to content scripts (storage-access.ts): asked once per service-worker start. */
-export function closeStorageToContentScripts(): Promise<boolean> {
-  storageClosed ??= closeToContentScripts(browser.storage.local as AccessLevelArea).then((closed) => {
-    if (!closed) console.info('[dossier] this browser cannot close storage.local to content scripts');
-    return closed;
-  });
-  return storageClosed;
-}
 
 /**
  * Injects the capture script into a tab on demand — the only way Dossier code gets into a
@@ -56,3 +46,9 @@ export async function injectCapture(tabId: number, mode: CaptureMode, frames: Fr
   const results = await browser.scripting.executeScript({ target, files: [CAPTURE_SCRIPT] });
   return results.map((r) => ({ frameId: r.frameId, result: r.result }));
 }
+
+/** Reads a tab with the capture script: the capture of the frame that read best, or null. */
+export type TabReader = (tabId: number, frames: FrameTarget) => Promise<Capture | null>;
+
+/** The tab reader the card and webmail are given: a page read whole, the best frame wins. */
+export const readTab: TabReader = async (tabId, frames) => pickCapture(await injectCapture(tabId, 'page', frames));

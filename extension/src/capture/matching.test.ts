@@ -1,8 +1,8 @@
 import type { Capture, ContextAnswer, Customer } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
 import { NO_CUSTOMER } from '../card/test-answers.ts';
-import type { CaptureMatch } from '../platform/messages/protocol.ts';
 import { collectMatches, defaultMatch, isSameName, keyHolder, matchQueries } from './matching.ts';
+import type { CaptureMatch } from './requests.ts';
 
 const company: Capture = {
   url: 'https://www.jiahe-build.com.cn/contact.html',

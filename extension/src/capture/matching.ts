@@ -1,5 +1,5 @@
 import { type Capture, type ContextAnswer, type ContextQuery, type KeyKind, toHalfWidth } from '@dossier/shared';
-import type { CaptureMatch } from '../platform/messages/protocol.ts';
+import type { CaptureMatch } from './requests.ts';
 
 const MAX_EMAILS = 6;
 const MAX_NAMES = 6;

@@ -6,15 +6,17 @@ import {
   DEFAULT_SETTINGS,
 } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
+import { PageCards } from '../card/page-card.ts';
 import { ContextService } from '../card/service.ts';
 import { NO_CUSTOMER } from '../card/test-answers.ts';
 import { memoryStore, Outbox } from '../outbox/queue.ts';
 import type { OutboxItem, SendOutcome } from '../outbox/types.ts';
 import type { Api, ApiResult } from '../platform/api/client.ts';
-import type { Event } from '../platform/messages/protocol.ts';
-import type { FrameResult } from './frames.ts';
+import { webmailHandlers } from '../webmail/handlers.ts';
+import { type FrameResult, pickCapture } from './frames.ts';
 import type { CaptureMode, FrameTarget } from './inject.ts';
 import { inspectRequest } from './matching.ts';
+import type { CaptureEvent as Event } from './requests.ts';
 import { CaptureService, PREVIEW_PARCELS } from './service.ts';
 
 const empty = NO_CUSTOMER;
@@ -79,17 +81,29 @@ function setup(
     unconfirmed: async () => ({ logs: [], pending: [] }),
     settings: async () => DEFAULT_SETTINGS,
   });
-  const svc = new CaptureService({
-    inject: async (tabId, mode, target) => {
-      injected.push({ tabId, mode, target });
-      return frames(tabId, mode, target);
-    },
-    api: async () => api,
+  const inject = async (tabId: number, mode: CaptureMode, target: FrameTarget) => {
+    injected.push({ tabId, mode, target });
+    return frames(tabId, mode, target);
+  };
+  const svc = new CaptureService({ inject, api: async () => api, outbox, contexts, broadcast: (e) => events.push(e) });
+  // The card and webmail read tabs with the same capture script (the background's readTab).
+  const read = async (tabId: number, target: FrameTarget) => pickCapture(await inject(tabId, 'page', target));
+  const pageCards = new PageCards({ readTop: (tabId) => read(tabId, { allFrames: false }), contexts });
+  const webmail = webmailHandlers({ read, contexts });
+  const readWebmail = (tabId: number, url: string, refresh: boolean) =>
+    webmail['webmail/read']({ tabId, url, refresh }, {});
+  return {
+    svc,
+    pageCards,
+    readWebmail,
+    asked,
+    injected,
+    sent,
+    events,
     outbox,
     contexts,
-    broadcast: (e) => events.push(e),
-  });
-  return { svc, asked, injected, sent, events, outbox, contexts, down: () => (up = false) };
+    down: () => (up = false),
+  };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
@@ -187,21 +201,21 @@ describe('CaptureService', () => {
       url: 'https://www.gsxt-registry.cn/firm/1.html',
       company: { ...(company.company as NonNullable<Capture['company']>), creditCode: '91320303MA20KJ7L8L' },
     };
-    const { svc, asked, injected } = setup(() => [{ frameId: 0, result: page }]);
-    const r = await svc.readPageCard(7, page.url, false);
+    const { pageCards, asked, injected } = setup(() => [{ frameId: 0, result: page }]);
+    const r = await pageCards.read(7, page.url, false);
     expect(injected).toEqual([{ tabId: 7, mode: 'page', target: { allFrames: false } }]);
     expect(asked).toEqual([{ creditCode: '91320303MA20KJ7L8L', name: '徐州嘉禾建设工程有限公司', url: page.url }]);
     expect(r.keys.name).toBe(company.company?.name);
     expect(r.view?.state).toBe('unknown');
     // Back to the tab: neither the page nor the server is asked again.
-    await svc.readPageCard(7, page.url, false);
+    await pageCards.read(7, page.url, false);
     expect(asked).toHaveLength(1);
     expect(injected).toHaveLength(1);
-    await svc.readPageCard(7, page.url, true);
+    await pageCards.read(7, page.url, true);
     expect(injected).toHaveLength(2);
     // A page showing no key asks nothing.
     const none = setup(() => [{ frameId: 0, result: { ...page, company: null } }]);
-    expect(await none.svc.readPageCard(7, page.url, false)).toEqual({ keys: {}, view: null });
+    expect(await none.pageCards.read(7, page.url, false)).toEqual({ keys: {}, view: null });
     expect(none.asked).toEqual([]);
   });
 
@@ -254,21 +268,21 @@ describe('CaptureService', () => {
 
   it('webmail: the sender’s card is cached per address, not under the webmail domain', async () => {
     let from = 'wang.jianguo@xz-land.com.cn';
-    const { svc, asked } = setup(() => [{ frameId: 0, result: mail(from) }]);
-    const a = await svc.readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/abc', false);
+    const { readWebmail, asked } = setup(() => [{ frameId: 0, result: mail(from) }]);
+    const a = await readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/abc', false);
     expect(a.view).toMatchObject({ state: 'unknown', key: 'mail:wang.jianguo@xz-land.com.cn' });
     from = 'chenli@xz-land.com.cn';
-    const b = await svc.readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/def', false);
+    const b = await readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/def', false);
     expect(b.view).toMatchObject({ key: 'mail:chenli@xz-land.com.cn' });
     from = 'Wang.Jianguo@XZ-land.com.cn';
-    await svc.readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/ghi', false);
+    await readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/ghi', false);
     // Same sender again (any case): from the cache; nobody asked about mail.google.com.
     expect(asked).toEqual([{ email: 'wang.jianguo@xz-land.com.cn' }, { email: 'chenli@xz-land.com.cn' }]);
   });
 
   it('webmail with no message open: no card, nothing asked', async () => {
-    const { svc, asked } = setup(() => [{ frameId: 0, result: { ...mail('x@y.com'), message: null } }]);
-    expect(await svc.readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox', false)).toMatchObject({ view: null });
+    const { readWebmail, asked } = setup(() => [{ frameId: 0, result: { ...mail('x@y.com'), message: null } }]);
+    expect(await readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox', false)).toMatchObject({ view: null });
     expect(asked).toEqual([]);
   });
 

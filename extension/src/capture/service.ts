@@ -1,12 +1,16 @@
 import { type Capture, type CapturedParcel, CaptureSave, type ContextAnswer, type ContextQuery } from '@dossier/shared';
+import { isSenderKey, senderKey, senderQuery } from '../card/keys.ts';
 import { classifyPage } from '../card/page.ts';
-import { type PageKeys, pageCardKey, pageKeys, pageQuery } from '../card/page-keys.ts';
 import type { ContextService } from '../card/service.ts';
-import type { ContextView } from '../card/view.ts';
 import type { Outbox } from '../outbox/queue.ts';
 import type { Api } from '../platform/api/client.ts';
-import type { Answer, CaptureTarget, Event, ParsedPayload } from '../platform/messages/protocol.ts';
-import { isSenderKey, senderKey, senderQuery, webmailNeedsAllFrames } from '../webmail/webmail.ts';
+import type { Answer as AnswerOf, ParsedPayload as PayloadOf } from '../platform/messages/protocol.ts';
+import type { CaptureEvent, CaptureRequests, CaptureTarget } from './requests.ts';
+
+type Answer<T extends keyof CaptureRequests> = AnswerOf<CaptureRequests, T>;
+type ParsedPayload<T extends keyof CaptureRequests> = PayloadOf<CaptureRequests, T>;
+
+import { webmailNeedsAllFrames } from '../webmail/webmail.ts';
 import { type FrameResult, pickCapture } from './frames.ts';
 import type { CaptureMode, FrameTarget } from './inject.ts';
 import { collectMatches, inspectRequest } from './matching.ts';
@@ -16,12 +20,8 @@ export interface CaptureDeps {
   api: () => Promise<Api | null>;
   outbox: Outbox;
   contexts: ContextService;
-  broadcast: (e: Event) => void;
+  broadcast: (e: CaptureEvent) => void;
 }
-
-/** How long, and for how many pages, the keys read from a page are kept (readPageCard). */
-const PAGE_KEYS_MS = 5 * 60_000;
-const PAGE_KEYS_KEPT = 50;
 
 /** Captures made for a tab without the panel (context menu) wait this long to be taken. */
 const PENDING_MS = 5 * 60_000;
@@ -57,8 +57,6 @@ export class CaptureService {
   private readonly cancelled = new Set<string>();
   /** The lookup started for the last page captured, taken by the preview's capture/inspect. */
   private early: { key: string; answer: Promise<Answer<'capture/inspect'>> } | null = null;
-  /** The keys read from pages lately (readPageCard), by URL, oldest first. */
-  private readonly pageKeys = new Map<string, { keys: PageKeys; at: number }>();
   /** Parcels of captures past their preview, by run id, until the panel takes them (startCapture). */
   private readonly rests = new Map<string, { parcels: CapturedParcel[]; at: number }>();
 
@@ -197,37 +195,6 @@ export class CaptureService {
     const key = p.sender ? senderKey(p.sender) : page.kind === 'web' ? page.key : 'capture';
     const item = await this.deps.outbox.enqueue({ op: 'capture/save', body }, key);
     return { outboxId: item.id };
-  }
-
-  /** The open webmail message of a tab and its sender's card, cached per sender address. */
-  async readWebmail(tabId: number, url: string, refresh: boolean): Promise<Answer<'webmail/read'>> {
-    const capture = pickCapture(await this.deps.inject(tabId, 'page', { allFrames: webmailNeedsAllFrames(url) }));
-    const from = capture?.message?.fromEmail;
-    if (!capture || !from) return { capture, view: null };
-    const view: ContextView = await this.deps.contexts.lookup(
-      { key: senderKey(from), query: senderQuery(from) },
-      { refresh },
-    );
-    return { capture, view };
-  }
-
-  /**
-   * The card of the company a page is about, by the keys the page shows (page-keys.ts); only
-   * for a web page whose URL matched nobody, read with the capture script in its top frame.
-   */
-  async readPageCard(tabId: number, url: string, refresh: boolean): Promise<Answer<'context/page'>> {
-    // Switching back to a tab is not a reason to read its page again: its keys are kept a while.
-    const had = this.pageKeys.get(url);
-    const keys =
-      !refresh && had && Date.now() - had.at < PAGE_KEYS_MS
-        ? had.keys
-        : pageKeys(pickCapture(await this.deps.inject(tabId, 'page', { allFrames: false })));
-    this.pageKeys.delete(url);
-    this.pageKeys.set(url, { keys, at: had?.keys === keys ? had.at : Date.now() });
-    for (const k of this.pageKeys.keys()) if (this.pageKeys.size > PAGE_KEYS_KEPT) this.pageKeys.delete(k);
-    const query = pageQuery(url, keys);
-    if (!query) return { keys, view: null };
-    return { keys, view: await this.deps.contexts.lookup({ key: pageCardKey(url), query }, { refresh }) };
   }
 
   /** The page's (or sender's) card, and every other cached card of the customers the save touched. */

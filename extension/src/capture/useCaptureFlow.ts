@@ -1,7 +1,7 @@
 import type { Capture, CapturedParcel } from '@dossier/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Payload } from '../platform/messages/protocol.ts';
-import { onEvent, request } from '../platform/messages/transport.ts';
+import type { Payload } from './requests.ts';
+import { onCaptureEvent as onEvent, request } from './send.ts';
 
 /**
  * A land list's parcels past the preview's (the background hands the preview over first):

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import { request } from '../platform/messages/transport.ts';
+import { request } from './send.ts';
 
 /**
  * When the pointer (or the keyboard focus) reaches "Capture this page", the capture script is

@@ -1,9 +1,9 @@
 import type { Interaction, Person } from '@dossier/shared';
 import { type ReactNode, useState } from 'react';
 import { LogForm } from '../log/LogForm.tsx';
+import type { InteractionDraft } from '../log/requests.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate, formatDue } from '../platform/i18n/relative.ts';
-import type { InteractionDraft } from '../platform/messages/protocol.ts';
 import { mailtoHref } from '../platform/ui/links.ts';
 import type { ContextView, PendingInteraction } from './view.ts';
 

@@ -1,7 +1,7 @@
 import type { Api, ApiResult } from '../platform/api/client.ts';
-import type { Answer, ParsedPayload } from '../platform/messages/protocol.ts';
-import { senderKey, senderQuery } from '../webmail/webmail.ts';
+import { senderKey, senderQuery } from './keys.ts';
 import { classifyPage } from './page.ts';
+import type { Answer, ParsedPayload } from './requests.ts';
 import type { ContextService } from './service.ts';
 
 type CardPayload = ParsedPayload<'appointment/cancel'>;

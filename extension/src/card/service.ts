@@ -40,6 +40,9 @@ export interface ContextServiceDeps {
   onBadgeStale?: (key: string) => void;
 }
 
+/** What others hear of the cards (the badges, the outbox, the pages): see `listen`. */
+export type ContextListener = Pick<ContextServiceDeps, 'onReachable' | 'onChanged' | 'onBadgeStale'>;
+
 /** Fresh enough to show without asking again; older entries are shown and revalidated. */
 export const FRESH_MS = 30_000;
 
@@ -56,8 +59,20 @@ export class ContextService {
   private readonly inflight = new Map<string, Promise<ContextView>>();
   private readonly now: () => number;
 
+  private readonly listeners: ContextListener[] = [];
+
   constructor(private readonly deps: ContextServiceDeps) {
     this.now = deps.now ?? Date.now;
+    this.listeners.push(deps);
+  }
+
+  /** Listens to the cards: what is built after them (the badges) needs no hook set before. */
+  listen(listener: ContextListener): void {
+    this.listeners.push(listener);
+  }
+
+  private emit<E extends keyof ContextListener>(event: E, ...args: Parameters<NonNullable<ContextListener[E]>>): void {
+    for (const l of this.listeners) (l[event] as ((...a: typeof args) => void) | undefined)?.(...args);
   }
 
   async get(url: string, opts: { refresh?: boolean } = {}): Promise<ContextView> {
@@ -97,7 +112,7 @@ export class ContextService {
       if (!r?.ok) return null;
       known = { badge: r.value, fetchedAt: this.now() };
       this.badges.set(page.key, known);
-      this.deps.onReachable?.();
+      this.emit('onReachable');
     }
     const { customerId, tier, lost, overdue } = known.badge;
     if (customerId === null || !tier) return null;
@@ -126,7 +141,7 @@ export class ContextService {
     const query = this.cache.get(key)?.query ?? (typeof fallback === 'string' ? { url: fallback } : fallback);
     if (!query) return null;
     const view = await this.fetch(key, query);
-    this.deps.onChanged?.(key, view);
+    this.emit('onChanged', key, view);
     return view;
   }
 
@@ -135,7 +150,7 @@ export class ContextService {
     const entry = this.cache.get(key);
     if (!entry) return null;
     const view = await this.view(key, entry);
-    this.deps.onChanged?.(key, view);
+    this.emit('onChanged', key, view);
     return view;
   }
 
@@ -162,7 +177,7 @@ export class ContextService {
     for (const [key, known] of this.badges) {
       if (known.badge.customerId !== customerId) continue;
       this.badges.delete(key);
-      this.deps.onBadgeStale?.(key);
+      this.emit('onBadgeStale', key);
     }
   }
 
@@ -173,7 +188,7 @@ export class ContextService {
   private async revalidate(key: string, query: ContextQuery): Promise<void> {
     const before = this.cache.get(key)?.fetchedAt;
     const view = await this.fetch(key, query);
-    if (this.cache.get(key)?.fetchedAt !== before) this.deps.onChanged?.(key, view);
+    if (this.cache.get(key)?.fetchedAt !== before) this.emit('onChanged', key, view);
   }
 
   private fetch(key: string, query: ContextQuery): Promise<ContextView> {
@@ -192,7 +207,7 @@ export class ContextService {
       const entry = { answer: r.value, fetchedAt: this.now(), query };
       this.cache.set(key, entry);
       this.badges.delete(key);
-      this.deps.onReachable?.();
+      this.emit('onReachable');
       return this.view(key, entry);
     }
     const cached = this.cache.get(key);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { outboxItem } from '../outbox/store.ts';
-import { onEvent, request } from '../platform/messages/transport.ts';
 import { webPage } from './page.ts';
+import { onCardEvent as onEvent, request } from './send.ts';
 import type { ContextView } from './view.ts';
 
 export type PanelView = ContextView | { state: 'loading'; key: string };

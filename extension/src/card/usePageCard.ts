@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { onEvent, request } from '../platform/messages/transport.ts';
 import type { PageKeys } from './page-keys.ts';
+import { onCardEvent as onEvent, request } from './send.ts';
 import type { PanelView } from './useContextView.ts';
 import type { ContextView } from './view.ts';
 

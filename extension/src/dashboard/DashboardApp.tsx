@@ -1,9 +1,9 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { LogForm } from '../log/LogForm.tsx';
+import { request } from '../log/send.ts';
 import { OutboxStatus } from '../outbox/OutboxStatus.tsx';
 import type { OutboxItem } from '../outbox/types.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
-import { request } from '../platform/messages/transport.ts';
 import { Toast, type ToastState } from '../platform/ui/Toast.tsx';
 import { BoardView } from './board/BoardView.tsx';
 import { CommitmentsView } from './commitments/CommitmentsView.tsx';

@@ -2,7 +2,7 @@ import { type Intention, InteractionKind, type Person } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate } from '../platform/i18n/relative.ts';
-import type { InteractionDraft } from '../platform/messages/protocol.ts';
+import type { InteractionDraft } from './requests.ts';
 import { instantToLocal, isFutureLocal, localToInstant } from './when.ts';
 
 /** Kinds offered by the form: the other ones first, call and visit for a log with details. */

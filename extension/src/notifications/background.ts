@@ -1,7 +1,8 @@
 import { browser, storage } from '#imports';
 import { openDashboard } from '../dashboard/common/open.ts';
-import type { DashboardApi } from '../platform/api/dashboard-client.ts';
-import { currentDashboardApi } from '../platform/api/dashboard-current.ts';
+import type { Api } from '../platform/api/client.ts';
+import { DASHBOARD_TIMEOUT_MS } from '../platform/api/client.ts';
+import { currentApi } from '../platform/api/current.ts';
 import { browserLanguages, resolveLocale } from '../platform/i18n/locale.ts';
 import { dictionaries } from '../platform/i18n/messages.ts';
 import { digestEnabledItem, digestHourItem, digestTiersItem, languageItem } from '../platform/storage.ts';
@@ -18,7 +19,9 @@ const lastShownItem = storage.defineItem<number | null>('local:digestLastShown',
 const sessionSeenItem = storage.defineItem<boolean>('session:digestSessionSeen', { fallback: false });
 
 /** Builds and shows the digest now; false when switched off, not set up, unreachable or nothing is due. */
-async function showDigest(getApi: () => Promise<DashboardApi | null> = currentDashboardApi): Promise<boolean> {
+async function showDigest(
+  getApi: () => Promise<Api | null> = () => currentApi(DASHBOARD_TIMEOUT_MS),
+): Promise<boolean> {
   const [enabled, tiers, choice] = await Promise.all([
     digestEnabledItem.getValue(),
     digestTiersItem.getValue(),

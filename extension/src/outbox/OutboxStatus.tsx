@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../platform/i18n/react.tsx';
-import { request } from '../platform/messages/transport.ts';
+import { request } from './send.ts';
 import { outboxItem, summarise } from './store.ts';
 import type { OutboxItem, OutboxState } from './types.ts';
 

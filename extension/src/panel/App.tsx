@@ -1,20 +1,22 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { CaptureFlowView } from '../capture/CaptureFlowView.tsx';
+import { onCaptureEvent } from '../capture/send.ts';
 import { useCaptureFlow } from '../capture/useCaptureFlow.ts';
 import { usePrepareCapture } from '../capture/usePrepareCapture.ts';
 import { type CardAction, CustomerCard } from '../card/CustomerCard.tsx';
 import { ErrorState } from '../card/ErrorState.tsx';
 import { webPage } from '../card/page.ts';
+import { request as cardRequest } from '../card/send.ts';
 import { useContextView } from '../card/useContextView.ts';
 import { usePageCard } from '../card/usePageCard.ts';
 import type { ContextView } from '../card/view.ts';
 import { OpenDashboardButton } from '../dashboard/common/OpenDashboardButton.tsx';
 import { LogForm } from '../log/LogForm.tsx';
+import type { Answer, InteractionDraft } from '../log/requests.ts';
+import { request as logRequest } from '../log/send.ts';
 import { OutboxStatus } from '../outbox/OutboxStatus.tsx';
 import type { OutboxItem } from '../outbox/types.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
-import type { Answer, InteractionDraft } from '../platform/messages/protocol.ts';
-import { onEvent, request } from '../platform/messages/transport.ts';
 import { Toast, type ToastState } from '../platform/ui/Toast.tsx';
 import { useNow } from '../platform/ui/useNow.ts';
 import { useWebmail } from '../webmail/useWebmail.ts';
@@ -49,7 +51,7 @@ export function App() {
   // A capture the user saved reached the server: say what it did.
   useEffect(
     () =>
-      onEvent((e) => {
+      onCaptureEvent((e) => {
         if (e.event !== 'capture/saved' || !savedCaptures.current.delete(e.outboxId)) return;
         const s = e.saved;
         const message = s.parcelIds.length
@@ -73,7 +75,7 @@ export function App() {
     const apply: (v: ContextView) => void = sender ? webmail.setView : card ? pageCard.setView : setView;
     let logged: Answer<'interaction/log'>;
     try {
-      logged = await request('interaction/log', {
+      logged = await logRequest('interaction/log', {
         url: page.url,
         customerId,
         draft,
@@ -84,13 +86,13 @@ export function App() {
       fail(e);
       return;
     }
-    apply(logged.view);
+    if (logged.view) apply(logged.view);
     setToast({
       id: Date.now(),
       message: m.panel.logged(draft.kind),
       onUndo: () => {
-        request('interaction/undo', { url: page.url, outboxId: logged.outboxId }).then((u) => {
-          apply(u.view);
+        logRequest('interaction/undo', { url: page.url, outboxId: logged.outboxId }).then((u) => {
+          if (u.view) apply(u.view);
           setToast({ id: Date.now(), message: m.panel.undone });
         }, fail);
       },
@@ -102,7 +104,7 @@ export function App() {
     if (!page) return;
     const apply: (v: ContextView) => void = sender ? webmail.setView : card ? pageCard.setView : setView;
     try {
-      const r = await request(action, {
+      const r = await cardRequest(action, {
         url: page.url,
         customerId,
         ...(sender ? { sender } : {}),
@@ -220,7 +222,7 @@ export function App() {
             }
             onCancel={() => setEditing(null)}
             onSubmit={async (draft) => {
-              await request('outbox/edit', { id: editing.id, draft }).catch(fail);
+              await logRequest('outbox/edit', { id: editing.id, draft }).catch(fail);
               setEditing(null);
             }}
           />

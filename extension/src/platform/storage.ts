@@ -1,6 +1,7 @@
 import type { Tier } from '@dossier/shared';
-import { storage } from '#imports';
+import { browser, storage } from '#imports';
 import type { LanguageChoice } from './i18n/locale.ts';
+import { type AccessLevelArea, closeToContentScripts } from './storage-access.ts';
 
 /** Where `pnpm start` listens unless told otherwise (server/src/index.ts). */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
@@ -40,3 +41,14 @@ export function watchConnection(cb: () => void): () => void {
 }
 
 export { normaliseServerUrl } from './api/url.ts';
+
+let storageClosed: Promise<boolean> | null = null;
+
+/** storage.local closed to content scripts (storage-access.ts): asked once per service-worker start. */
+export function closeStorageToContentScripts(): Promise<boolean> {
+  storageClosed ??= closeToContentScripts(browser.storage.local as AccessLevelArea).then((closed) => {
+    if (!closed) console.info('[dossier] this browser cannot close storage.local to content scripts');
+    return closed;
+  });
+  return storageClosed;
+}

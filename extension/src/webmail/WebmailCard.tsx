@@ -3,8 +3,8 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { type CardAction, CustomerCard } from '../card/CustomerCard.tsx';
 import { ErrorState } from '../card/ErrorState.tsx';
 import type { ContextView } from '../card/view.ts';
+import type { InteractionDraft } from '../log/requests.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
-import type { InteractionDraft } from '../platform/messages/protocol.ts';
 import type { MailView } from './useWebmail.ts';
 import '../capture/capture.css';
 

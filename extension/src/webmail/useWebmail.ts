@@ -1,7 +1,8 @@
 import type { Capture, CapturedMessage } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { onCardEvent as onEvent } from '../card/send.ts';
 import type { ContextView } from '../card/view.ts';
-import { onEvent, request } from '../platform/messages/transport.ts';
+import { request } from './send.ts';
 
 export type MailView =
   | { state: 'reading' }

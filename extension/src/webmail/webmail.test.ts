@@ -1,7 +1,8 @@
 import { type ContextAnswer, type ContextQuery, DEFAULT_SETTINGS } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
+import { isSenderKey, senderKey, senderQuery } from '../card/keys.ts';
 import { ContextService } from '../card/service.ts';
-import { isSenderKey, isWebmailUrl, senderKey, senderQuery, webmailNeedsAllFrames } from './webmail.ts';
+import { isWebmailUrl, webmailNeedsAllFrames } from './webmail.ts';
 
 describe('webmail pages', () => {
   it('knows the supported webmail hosts (and nothing that merely looks like one)', () => {

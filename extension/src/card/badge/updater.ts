@@ -61,6 +61,8 @@ export function startBadges(contexts: ContextService, outbox: () => Promise<Outb
       () => {},
     );
   });
+  // A card changed, or a badge-sized answer was forgotten: that card key's tabs are painted again.
+  contexts.listen({ onChanged: (key) => void updateAll(key), onBadgeStale: (key) => void updateAll(key) });
   void updateAll();
   return { updateAll, updateTab };
 }

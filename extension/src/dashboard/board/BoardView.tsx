@@ -1,8 +1,9 @@
 import type { DueBoard, DueItem } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { customerChanged } from '../../card/send.ts';
+import type { InteractionDraft as ContactDraft } from '../../log/requests.ts';
+import { logContact, undoContact } from '../../log/send.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
-import { customerChanged, logContact, undoContact } from '../bridge/page.ts';
-import type { ContactDraft } from '../bridge/protocol.ts';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { useDashboard, useNow, useOnDelivered, useOutbox, useResource } from '../common/state.tsx';
 import { cardKey, DueCard } from './DueCard.tsx';

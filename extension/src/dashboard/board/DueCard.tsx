@@ -1,8 +1,8 @@
 import type { DueItem } from '@dossier/shared';
 import { useState } from 'react';
 import { LogForm } from '../../log/LogForm.tsx';
+import type { InteractionDraft as ContactDraft } from '../../log/requests.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
-import type { ContactDraft } from '../bridge/protocol.ts';
 import { Due } from '../common/Due.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard } from '../common/state.tsx';

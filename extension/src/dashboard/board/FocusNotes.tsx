@@ -1,5 +1,5 @@
+import type { FocusNote } from '@dossier/shared';
 import { useEffect, useId, useState } from 'react';
-import type { FocusNote } from '../../platform/api/schemas.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { useFailureText } from '../common/Failure.tsx';
 import { useDashboard, useResource } from '../common/state.tsx';

@@ -1,7 +1,7 @@
 import { CALL_KINDS, type DueItem, VISIT_KINDS } from '@dossier/shared';
 import { meetsAppointment } from '../../card/optimistic.ts';
+import type { InteractionDraft as ContactDraft } from '../../log/requests.ts';
 import type { OutboxState } from '../../outbox/types.ts';
-import type { ContactDraft } from '../bridge/protocol.ts';
 
 /** A card taken off the board at once when its contact was logged, until the server's board agrees. */
 export interface Hidden {

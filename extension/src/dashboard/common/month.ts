@@ -1,4 +1,4 @@
-import type { SheetMark } from '../../platform/api/schemas.ts';
+import type { SheetMark } from '@dossier/shared';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

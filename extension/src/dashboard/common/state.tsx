@@ -2,8 +2,8 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useR
 import { outboxItem } from '../../outbox/store.ts';
 import type { OutboxState } from '../../outbox/types.ts';
 import type { ApiFailure, ApiResult } from '../../platform/api/client.ts';
-import type { DashboardApi } from '../../platform/api/dashboard-client.ts';
-import { currentDashboardApi } from '../../platform/api/dashboard-current.ts';
+import { type Api, DASHBOARD_TIMEOUT_MS } from '../../platform/api/client.ts';
+import { currentApi } from '../../platform/api/current.ts';
 import { localTimeZone } from '../../platform/i18n/relative.ts';
 import { watchConnection } from '../../platform/storage.ts';
 import type { ToastState } from '../../platform/ui/Toast.tsx';
@@ -15,7 +15,7 @@ export type Failure = ApiFailure | { kind: 'not_configured' };
 
 interface Dashboard {
   /** Null until the options page has a server URL and token. */
-  api: DashboardApi | null;
+  api: Api | null;
   /** The zone the server counts days in (its settings): "today", "overdue 2 days" and the month follow it. */
   timeZone: string;
   route: Route;
@@ -32,11 +32,11 @@ export function useDashboard(): Dashboard {
 }
 
 export function DashboardProvider({ children, onToast }: { children: ReactNode; onToast: (t: ToastState) => void }) {
-  const [api, setApi] = useState<DashboardApi | null | undefined>(undefined);
+  const [api, setApi] = useState<Api | null | undefined>(undefined);
   const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   useEffect(() => {
-    const load = () => void currentDashboardApi().then(setApi);
+    const load = () => void currentApi(DASHBOARD_TIMEOUT_MS).then(setApi);
     load();
     // The options page may save a new server while the dashboard is open.
     return watchConnection(() => setTimeout(load, 0));
@@ -73,7 +73,7 @@ export type Resource<T> =
  * "loading"); a failed reload keeps it too, with the failure beside it.
  */
 export function useResource<T>(
-  load: (api: DashboardApi) => Promise<ApiResult<T>>,
+  load: (api: Api) => Promise<ApiResult<T>>,
   key: string,
 ): Resource<T> & { reload: () => void } {
   const { api } = useDashboard();

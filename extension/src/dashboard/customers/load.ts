@@ -1,6 +1,5 @@
 import type { Customer } from '@dossier/shared';
-import type { ApiResult } from '../../platform/api/client.ts';
-import type { DashboardApi } from '../../platform/api/dashboard-client.ts';
+import type { Api, ApiResult } from '../../platform/api/client.ts';
 
 const PAGE = 500;
 /** Enough for any one account manager's book; beyond it the list says so and search takes over. */
@@ -10,9 +9,7 @@ export const LIST_CAP = 10_000;
  * Every file the user may see (up to the cap), page by page, in A–Z order: filters and the A–Z
  * index work on all of them, lost files included (the due order leaves them out).
  */
-export async function loadAllCustomers(
-  api: DashboardApi,
-): Promise<ApiResult<{ customers: Customer[]; total: number }>> {
+export async function loadAllCustomers(api: Api): Promise<ApiResult<{ customers: Customer[]; total: number }>> {
   const customers: Customer[] = [];
   let total = 0;
   for (let offset = 0; offset < LIST_CAP; offset += PAGE) {

@@ -1,9 +1,10 @@
 import type { CustomerDetail } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { customerChanged } from '../../card/send.ts';
 import { LogForm } from '../../log/LogForm.tsx';
+import type { InteractionDraft as ContactDraft } from '../../log/requests.ts';
+import { logContact, undoContact } from '../../log/send.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
-import { customerChanged, logContact, undoContact } from '../bridge/page.ts';
-import type { ContactDraft } from '../bridge/protocol.ts';
 import { Due, useDateText } from '../common/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { useDashboard, useNow, useOnDelivered, useResource } from '../common/state.tsx';

@@ -1,5 +1,5 @@
+import type { Material } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
-import type { Material } from '../../platform/api/schemas.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { LinkOrText } from '../../platform/ui/LinkOrText.tsx';
 import { safeHref } from '../../platform/ui/links.ts';

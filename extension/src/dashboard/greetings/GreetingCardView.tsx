@@ -1,9 +1,9 @@
+import type { GreetingCard } from '@dossier/shared';
 import { useId, useState } from 'react';
-import type { GreetingCard } from '../../platform/api/schemas.ts';
+import { logContact } from '../../log/send.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { CopyButton } from '../../platform/ui/CopyButton.tsx';
 import { smsHref } from '../../platform/ui/links.ts';
-import { logContact } from '../bridge/page.ts';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard } from '../common/state.tsx';
 import { TierBadge } from '../common/TierBadge.tsx';

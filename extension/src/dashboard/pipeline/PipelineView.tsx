@@ -1,5 +1,5 @@
+import type { PipelineCase } from '@dossier/shared';
 import { useEffect, useState } from 'react';
-import type { PipelineCase } from '../../platform/api/schemas.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { Due } from '../common/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';

@@ -1,5 +1,5 @@
+import type { Proposal, Share } from '@dossier/shared';
 import { useId, useState } from 'react';
-import type { Proposal, Share } from '../../platform/api/schemas.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { useDateText } from '../common/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';

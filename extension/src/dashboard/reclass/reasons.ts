@@ -1,4 +1,4 @@
-import type { ReclassReason } from '../../platform/api/schemas.ts';
+import type { ReclassReason } from '@dossier/shared';
 
 export interface ReasonWords {
   intention_high: (count: number) => string;

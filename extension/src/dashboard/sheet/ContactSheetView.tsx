@@ -1,5 +1,5 @@
+import type { Sheet } from '@dossier/shared';
 import { useId, useMemo, useState } from 'react';
-import type { Sheet } from '../../platform/api/schemas.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { dayColumns, shiftMonth } from '../common/month.ts';

@@ -1,5 +1,5 @@
+import type { SheetRow } from '@dossier/shared';
 import { useEffect, useState } from 'react';
-import type { SheetRow } from '../../platform/api/schemas.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { useFailureText } from '../common/Failure.tsx';
 import { type DayColumn, markTitle } from '../common/month.ts';

@@ -1,8 +1,8 @@
 import type { CustomerDetail, Intention } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { logContact } from '../../log/send.ts';
 import { instantToLocal, isFutureLocal, localToInstant } from '../../log/when.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
-import { logContact } from '../bridge/page.ts';
 import { CustomerPicker, type Picked } from '../common/CustomerPicker.tsx';
 import { useDashboard, useResource } from '../common/state.tsx';
 import { VisitDocument } from './VisitDocument.tsx';

@@ -3,16 +3,40 @@ import {
   Capture,
   type CaptureSave,
   CaptureSaved,
+  Commitment,
+  type CommitmentCreate,
+  Commitments,
   ContextAnswer,
   ContextBadge,
   type ContextQuery,
+  type CustomerCreate,
   CustomerDetail,
+  CustomerList,
+  type CustomerUpdate,
+  Decided,
+  DueBoard,
   ErrorBody,
+  Focus,
+  Greetings,
   Interaction,
   type InteractionCreate,
+  Interactions,
+  Key,
+  type KeyInput,
+  Lost,
+  Material,
+  Materials,
+  Me,
+  Parcels,
+  Person,
+  type PersonInput,
+  Pipeline,
+  Reclassification,
   SearchAnswer,
   Settings,
   type SettingsPatch,
+  Sheet,
+  TierHistory,
 } from '@dossier/shared';
 import { hc } from 'hono/client';
 import { z } from 'zod';
@@ -37,7 +61,12 @@ export type ApiFailure =
 
 export type ApiResult<T> = { ok: true; status: number; value: T } | { ok: false; failure: ApiFailure };
 
-const TIMEOUT_MS = 8000;
+/**
+ * How long a request may take before it counts as unreachable: the panel beside a page fails
+ * fast; the dashboard's bigger reads (every file, a month's sheet, an export) get longer.
+ */
+export const PANEL_TIMEOUT_MS = 8000;
+export const DASHBOARD_TIMEOUT_MS = 15_000;
 
 export async function parseResponse<T>(res: Response, schema: z.ZodType<T>): Promise<ApiResult<T>> {
   let body: unknown;
@@ -101,42 +130,148 @@ export async function empty(send: () => Promise<Response>): Promise<ApiResult<nu
   return r.ok ? { ok: true, status: r.status, value: null } : r;
 }
 
+/** A file to download: the body as a blob. */
+async function blob(send: () => Promise<Response>): Promise<ApiResult<Blob>> {
+  const r = await raw(send);
+  return r.ok ? { ok: true, status: r.status, value: await r.value.blob() } : r;
+}
+
+export interface CustomerQuery {
+  tier?: 'A' | 'B' | 'C';
+  status?: 'prospect' | 'active' | 'signed' | 'lost';
+  owner?: string;
+  overdue?: boolean;
+  /** 'due' (the server's default) leaves lost files out; 'initials' lists every file, A–Z. */
+  sort?: 'due' | 'initials';
+  limit?: number;
+  offset?: number;
+}
+
+export interface MaterialInput {
+  title: string;
+  url?: string;
+  fileName?: string;
+  mimeType?: string;
+  contentBase64?: string;
+}
+
 /** Every request gets a deadline: a hung server must look like a stopped one, not freeze the panel. */
 const withTimeout =
-  (fetchImpl: typeof fetch): typeof fetch =>
+  (fetchImpl: typeof fetch, timeoutMs: number): typeof fetch =>
   (input, init) =>
-    fetchImpl(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(TIMEOUT_MS) });
+    fetchImpl(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
 
 /**
- * The typed client: routes and request shapes come from the server's own `AppType`, and
- * every answer is parsed again with the shared zod schemas — the server may be another
- * version than this extension.
+ * The one typed client, for the background, the panel, the options page and the dashboard:
+ * routes and request shapes come from the server's own `AppType`, and every answer is parsed
+ * again with the shared zod schemas — the server may be another version than this extension.
  */
-export function createApi(conn: Connection, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+export function createApi(
+  conn: Connection,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  timeoutMs: number = PANEL_TIMEOUT_MS,
+) {
   const client = hc<AppType>(conn.serverUrl, {
     headers: conn.token ? { Authorization: `Bearer ${conn.token}` } : {},
-    fetch: withTimeout(fetchImpl),
+    fetch: withTimeout(fetchImpl, timeoutMs),
   });
+  const api = client.api;
+  const customer = api.customers[':id'];
+  const p = (id: number) => ({ param: { id: String(id) } });
   return {
-    health: () => call(() => client.api.health.$get(), Health),
-    settings: () => call(() => client.api.settings.$get(), Settings),
+    health: () => call(() => api.health.$get(), Health),
+    settings: () => call(() => api.settings.$get(), Settings),
     /** Managers only (403 otherwise); every file's due dates follow at once. */
-    updateSettings: (json: SettingsPatch) => call(() => client.api.settings.$put({ json }), Settings),
-    context: (query: ContextQuery) => call(() => client.api.context.$get({ query }), ContextAnswer),
+    updateSettings: (json: SettingsPatch) => call(() => api.settings.$put({ json }), Settings),
+    context: (query: ContextQuery) => call(() => api.context.$get({ query }), ContextAnswer),
     /** The toolbar's question for a tab: tier and what is due, without the card. */
-    contextBadge: (url: string) => call(() => client.api.context.badge.$get({ query: { url } }), ContextBadge),
-    logInteraction: (json: InteractionCreate) => call(() => client.api.interactions.$post({ json }), Interaction),
-    undoInteraction: (id: number) =>
-      call(() => client.api.interactions[':id'].$delete({ param: { id: String(id) } }), Undone),
+    contextBadge: (url: string) => call(() => api.context.badge.$get({ query: { url } }), ContextBadge),
+    logInteraction: (json: InteractionCreate) => call(() => api.interactions.$post({ json }), Interaction),
+    undoInteraction: (id: number) => call(() => api.interactions[':id'].$delete({ param: { id: String(id) } }), Undone),
     // Captures (issue 4): saved through the outbox; the latest one of a page for "what changed".
-    saveCapture: (json: CaptureSave) => call(() => client.api.captures.$post({ json }), CaptureSaved),
-    latestCapture: (url: string) => call(() => client.api.captures.latest.$get({ query: { url } }), LatestCapture),
-    search: (q: string) => call(() => client.api.search.$get({ query: { q, limit: '8' } }), SearchAnswer),
-    // The card's own actions (issue 12): the standing appointment cancelled, a lost file reopened.
-    cancelAppointment: (customerId: number) =>
-      empty(() => client.api.customers[':id'].appointment.$delete({ param: { id: String(customerId) } })),
-    reopenCustomer: (customerId: number) =>
-      call(() => client.api.customers[':id'].reopen.$post({ param: { id: String(customerId) } }), CustomerDetail),
+    saveCapture: (json: CaptureSave) => call(() => api.captures.$post({ json }), CaptureSaved),
+    latestCapture: (url: string) => call(() => api.captures.latest.$get({ query: { url } }), LatestCapture),
+    /** Name, pinyin initials, phone, domain…: the best `limit` files. */
+    search: (q: string, limit = 8) => call(() => api.search.$get({ query: { q, limit: String(limit) } }), SearchAnswer),
+    // The card's and the file's own actions (issue 12).
+    /** The standing appointment cancelled explicitly (404 not_found when none stands). */
+    cancelAppointment: (id: number) => empty(() => customer.appointment.$delete(p(id))),
+    /** A lost file back to work: status active, due dates again. */
+    reopenCustomer: (id: number) => call(() => customer.reopen.$post(p(id)), CustomerDetail),
+    // The dashboard's maintenance routes: board, files, sheet, reclassification, greetings…
+    me: () => call(() => api.me.$get(), Me),
+    due: (within = '7d') => call(() => api.due.$get({ query: { within } }), DueBoard),
+    focus: () => call(() => api.focus.$get(), Focus),
+    saveFocus: (period: string, text: string) => empty(() => api.focus.$put({ json: { period, text } })),
+    customers: (q: CustomerQuery) =>
+      call(
+        () =>
+          api.customers.$get({
+            query: {
+              ...(q.tier ? { tier: q.tier } : {}),
+              ...(q.status ? { status: q.status } : {}),
+              ...(q.owner ? { owner: q.owner } : {}),
+              ...(q.overdue ? { overdue: 'true' as const } : {}),
+              ...(q.sort ? { sort: q.sort } : {}),
+              limit: String(q.limit ?? 500),
+              offset: String(q.offset ?? 0),
+            },
+          }),
+        CustomerList,
+      ),
+    customer: (id: number) => call(() => customer.$get(p(id)), CustomerDetail),
+    /** A new file; 409 `conflict` (details name the holder) when a key or the website's domain is taken. */
+    createCustomer: (json: CustomerCreate) => call(() => api.customers.$post({ json }), CustomerDetail),
+    updateCustomer: (id: number, json: CustomerUpdate) =>
+      call(() => customer.$patch({ ...p(id), json }), CustomerDetail),
+    interactions: (id: number) => call(() => customer.interactions.$get(p(id)), Interactions),
+    addPerson: (id: number, json: PersonInput) => call(() => customer.people.$post({ ...p(id), json }), Person),
+    updatePerson: (id: number, personId: number, json: Partial<PersonInput>) =>
+      call(
+        () => customer.people[':personId'].$patch({ param: { id: String(id), personId: String(personId) }, json }),
+        Person,
+      ),
+    removePerson: (id: number, personId: number) =>
+      empty(() => customer.people[':personId'].$delete({ param: { id: String(id), personId: String(personId) } })),
+    addKey: (id: number, json: KeyInput) => call(() => customer.keys.$post({ ...p(id), json }), Key),
+    removeKey: (id: number, keyId: number) =>
+      empty(() => customer.keys[':keyId'].$delete({ param: { id: String(id), keyId: String(keyId) } })),
+    tierHistory: (id: number) => call(() => customer['tier-history'].$get(p(id)), TierHistory),
+    parcels: (id: number) => call(() => customer.parcels.$get(p(id)), Parcels),
+    commitments: (id: number) => call(() => customer.commitments.$get(p(id)), Commitments),
+    materials: (id: number) => call(() => customer.materials.$get(p(id)), Materials),
+    addMaterial: (id: number, json: MaterialInput) =>
+      call(() => customer.materials.$post({ ...p(id), json }), Material),
+    removeMaterial: (id: number, materialId: number) =>
+      empty(() =>
+        customer.materials[':materialId'].$delete({ param: { id: String(id), materialId: String(materialId) } }),
+      ),
+    materialFile: (id: number, materialId: number) =>
+      blob(() =>
+        customer.materials[':materialId'].file.$get({ param: { id: String(id), materialId: String(materialId) } }),
+      ),
+    addCommitment: (json: z.input<typeof CommitmentCreate>) => call(() => api.commitments.$post({ json }), Commitment),
+    keepCommitment: (commitmentId: number) =>
+      call(() => api.commitments[':id'].kept.$post({ param: { id: String(commitmentId) } }), Commitment),
+    sheet: (month: string, groupBy: 'tier' | 'region') =>
+      call(() => api['contact-sheet'].$get({ query: { month, groupBy } }), Sheet),
+    sheetExport: (month: string, groupBy: 'tier' | 'region', format: 'xlsx' | 'csv', lang: 'zh' | 'en') =>
+      blob(() => api['contact-sheet'].export.$get({ query: { month, groupBy, format, lang } })),
+    saveRemarks: (customerId: number, month: string, text: string) =>
+      empty(() => api['contact-sheet'].remarks.$put({ json: { customerId, month, text } })),
+    reclassification: (month: string) => call(() => api.reclassification.$get({ query: { month } }), Reclassification),
+    decide: (month: string, customerId: number, accept: boolean, note?: string) =>
+      call(
+        () =>
+          api.reclassification.decisions.$post({
+            json: { month, decisions: [{ customerId, accept, ...(note ? { note } : {}) }] },
+          }),
+        Decided,
+      ),
+    greetings: (days = 30) => call(() => api.greetings.$get({ query: { days: String(days) } }), Greetings),
+    lost: (from?: string, to?: string) =>
+      call(() => api.lost.$get({ query: { ...(from ? { from } : {}), ...(to ? { to } : {}) } }), Lost),
+    pipeline: () => call(() => api.pipeline.$get(), Pipeline),
   };
 }
 export type Api = ReturnType<typeof createApi>;

@@ -1,26 +1,29 @@
 import { type Connection, loadConnection, watchConnection } from '../storage.ts';
-import { type Api, createApi } from './client.ts';
+import { type Api, createApi, PANEL_TIMEOUT_MS } from './client.ts';
 import { normaliseServerUrl } from './url.ts';
 
-let cached: Promise<Api | null> | null = null;
+/** One client per deadline (the panel's, the dashboard's), each for the saved settings. */
+const cached = new Map<number, Promise<Api | null>>();
 let unwatch: (() => void) | null = null;
 
-function build(conn: Connection): Api | null {
+function build(conn: Connection, timeoutMs: number): Api | null {
   const serverUrl = normaliseServerUrl(conn.serverUrl);
   if (!serverUrl || !conn.token) return null;
-  return createApi({ serverUrl, token: conn.token });
+  return createApi({ serverUrl, token: conn.token }, undefined, timeoutMs);
 }
 
 /**
  * The API client for the saved settings, rebuilt when the options page saves new ones.
  * Null until a server URL and token are set.
  */
-export function currentApi(): Promise<Api | null> {
+export function currentApi(timeoutMs: number = PANEL_TIMEOUT_MS): Promise<Api | null> {
   if (!unwatch) {
-    unwatch = watchConnection(() => {
-      cached = null;
-    });
+    unwatch = watchConnection(() => cached.clear());
   }
-  cached ??= loadConnection().then(build);
-  return cached;
+  let api = cached.get(timeoutMs);
+  if (!api) {
+    api = loadConnection().then((conn) => build(conn, timeoutMs));
+    cached.set(timeoutMs, api);
+  }
+  return api;
 }

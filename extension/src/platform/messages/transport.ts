@@ -1,38 +1,38 @@
+import type { z } from 'zod';
 import { browser } from '#imports';
 import {
   type Answer,
   EVENT_CHANNEL,
-  type Event,
-  type ParsedRequest,
+  type ParsedPayload,
   type Payload,
   parseAnswer,
   parseEvent,
   parseRequest,
   REQUEST_CHANNEL,
   type Reply,
+  type Requests,
   type RequestType,
 } from './protocol.ts';
 
-/** Sends a typed request to the background and parses its answer. */
-export async function request<T extends RequestType>(type: T, payload: Payload<T>): Promise<Answer<T>> {
-  const reply: unknown = await browser.runtime.sendMessage({ channel: REQUEST_CHANNEL, type, payload });
-  return parseAnswer(type, reply);
+/** A typed sender of a feature's requests: each answer parsed with the request's own schema. */
+export function requester<D extends Requests>(requests: D) {
+  return async <T extends RequestType<D>>(type: T, payload: Payload<D, T>): Promise<Answer<D, T>> => {
+    const reply: unknown = await browser.runtime.sendMessage({ channel: REQUEST_CHANNEL, type, payload });
+    return parseAnswer(requests, type, reply);
+  };
 }
 
-export type Handlers = {
-  [T in RequestType]: (
-    payload: Extract<ParsedRequest, { type: T }>['payload'],
-    sender: Browser.runtime.MessageSender,
-  ) => Promise<Answer<T>>;
+export type Handlers<D extends Requests> = {
+  [T in RequestType<D>]: (payload: ParsedPayload<D, T>, sender: Browser.runtime.MessageSender) => Promise<Answer<D, T>>;
 };
 
 /**
  * Background side. Uses sendResponse + `return true` rather than a returned promise: that
  * form works in every Chrome and Firefox version we target.
  */
-export function handleRequests(handlers: Handlers): void {
+export function handleRequests<D extends Requests>(requests: D, handlers: Handlers<D>): void {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    const parsed = parseRequest(message);
+    const parsed = parseRequest(requests, message);
     if (!parsed.ok) {
       if ('ignore' in parsed) return undefined;
       sendResponse({ ok: false, error: parsed.error } satisfies Reply);
@@ -49,16 +49,19 @@ export function handleRequests(handlers: Handlers): void {
 }
 
 /** Background → pages. Nobody listening (panel closed) is normal, not an error. */
-export function broadcast(event: Event): void {
+export function broadcast<E extends { event: string }>(event: E): void {
   browser.runtime.sendMessage({ channel: EVENT_CHANNEL, ...event }).catch(() => {});
 }
 
-export function onEvent(listener: (e: Event) => void): () => void {
-  const fn = (message: unknown) => {
-    const e = parseEvent(message);
-    if (e) listener(e);
-    return undefined;
+/** Pages: a listener of one feature's events (`schema`); returns its removal. */
+export function eventListener<E extends z.ZodType>(schema: E) {
+  return (listener: (e: z.output<E>) => void): (() => void) => {
+    const fn = (message: unknown) => {
+      const e = parseEvent(schema, message);
+      if (e) listener(e);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(fn);
+    return () => browser.runtime.onMessage.removeListener(fn);
   };
-  browser.runtime.onMessage.addListener(fn);
-  return () => browser.runtime.onMessage.removeListener(fn);
 }

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_CHANNEL, parseAnswer, parseEvent, parseRequest, REQUEST_CHANNEL } from './protocol.ts';
+import { z } from 'zod';
+import { CaptureEvent } from './capture/requests.ts';
+import { CardEvent } from './card/requests.ts';
+import {
+  EVENT_CHANNEL,
+  parseAnswer as parseAnswerOf,
+  parseEvent as parseEventOf,
+  parseRequest as parseRequestOf,
+  REQUEST_CHANNEL,
+  type RequestType,
+} from './platform/messages/protocol.ts';
+import { type Protocol, protocol } from './protocol.ts';
+
+// The one protocol, as the background parses it: every feature's requests, every event.
+const parseRequest = (message: unknown) => parseRequestOf(protocol, message);
+const parseAnswer = <T extends RequestType<Protocol>>(type: T, reply: unknown) => parseAnswerOf(protocol, type, reply);
+const parseEvent = (message: unknown) => parseEventOf(z.union([CardEvent, CaptureEvent]), message);
 
 const req = (type: string, payload: unknown) => ({ channel: REQUEST_CHANNEL, type, payload });
 

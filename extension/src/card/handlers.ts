@@ -1,0 +1,24 @@
+import type { Handlers } from '../platform/messages/transport.ts';
+import type { CardActions } from './card-actions.ts';
+import type { PageCards } from './page-card.ts';
+import type { CardRequests } from './requests.ts';
+import type { ContextService } from './service.ts';
+
+/** The background's answers to the card's requests. */
+export function cardHandlers(deps: {
+  contexts: ContextService;
+  cards: CardActions;
+  pageCards: PageCards;
+}): Handlers<CardRequests> {
+  const { contexts, cards, pageCards } = deps;
+  return {
+    'context/get': (p) => contexts.get(p.url, { refresh: p.refresh ?? false }),
+    'context/page': (p) => pageCards.read(p.tabId, p.url, p.refresh ?? false),
+    'appointment/cancel': (p) => cards.cancelAppointment(p),
+    'customer/reopen': (p) => cards.reopen(p),
+    'customer/changed': async (p) => {
+      contexts.customerChanged(p.customerId);
+      return { ok: true };
+    },
+  };
+}

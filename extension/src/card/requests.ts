@@ -1,0 +1,56 @@
+import { id } from '@dossier/shared';
+import { z } from 'zod';
+import {
+  type Answer as AnswerOf,
+  defineRequests,
+  type ParsedPayload as ParsedPayloadOf,
+  type Payload as PayloadOf,
+} from '../platform/messages/protocol.ts';
+import { PageKeys } from './page-keys.ts';
+import { ContextView } from './view.ts';
+
+const email = z.string().trim().max(320);
+
+/** An action on the card's customer, answered straight by the server; the card as it is after it. */
+const CardAction = z.object({
+  url: z.string().max(4000),
+  customerId: id,
+  /** On a webmail message: the sender's card is the one that changes. */
+  sender: email.optional(),
+  /** On a page's own card (context/page): that card, by its card key, is the one that changes. */
+  card: z.string().max(4100).optional(),
+});
+
+/** The card's requests: a page's card, a page's own card, and the card's actions on its customer. */
+export const cardRequests = defineRequests({
+  /** The context card for a page URL: from cache at once when known, otherwise from the server. */
+  'context/get': {
+    payload: z.object({ url: z.string().max(4000), refresh: z.boolean().optional() }),
+    answer: ContextView,
+  },
+  /**
+   * The card of the company a page is about when the page is not its site (a registry page's
+   * credit code, an ICP number, a name): the page is read on demand, with the panel open on it.
+   */
+  'context/page': {
+    payload: z.object({ url: z.string().max(4000), tabId: z.number().int(), refresh: z.boolean().optional() }),
+    answer: z.object({ keys: PageKeys, view: ContextView.nullable() }),
+  },
+  /** The standing appointment cancelled explicitly (not met, not moved: it no longer stands). */
+  'appointment/cancel': { payload: CardAction, answer: z.object({ view: ContextView }) },
+  /** A lost file reopened: active again, with due dates. */
+  'customer/reopen': { payload: CardAction, answer: z.object({ view: ContextView }) },
+  /**
+   * A file changed by a direct write from the dashboard (appointment cancelled, reopened, marked
+   * lost): the panel's cards and toolbar badges of that customer are read again at once.
+   */
+  'customer/changed': { payload: z.object({ customerId: id }), answer: z.object({ ok: z.literal(true) }) },
+});
+export type CardRequests = typeof cardRequests;
+export type Payload<T extends keyof CardRequests> = PayloadOf<CardRequests, T>;
+export type ParsedPayload<T extends keyof CardRequests> = ParsedPayloadOf<CardRequests, T>;
+export type Answer<T extends keyof CardRequests> = AnswerOf<CardRequests, T>;
+
+/** Broadcast when a cached card changed (a write landed, a card was re-read). */
+export const CardEvent = z.object({ event: z.literal('context/changed'), key: z.string(), view: ContextView });
+export type CardEvent = z.infer<typeof CardEvent>;

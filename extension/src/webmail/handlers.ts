@@ -1,0 +1,28 @@
+import type { Capture } from '@dossier/shared';
+import { senderKey, senderQuery } from '../card/keys.ts';
+import type { ContextService } from '../card/service.ts';
+import type { Handlers } from '../platform/messages/transport.ts';
+import type { WebmailRequests } from './requests.ts';
+import { webmailNeedsAllFrames } from './webmail.ts';
+
+/**
+ * The background's answer to `webmail/read`: the open message of a tab (`read`: the capture
+ * feature's tab reader, every frame on QQ Mail) and its sender's card, cached per address.
+ */
+export function webmailHandlers(deps: {
+  read: (tabId: number, frames: { allFrames: boolean }) => Promise<Capture | null>;
+  contexts: ContextService;
+}): Handlers<WebmailRequests> {
+  return {
+    'webmail/read': async ({ tabId, url, refresh }) => {
+      const capture = await deps.read(tabId, { allFrames: webmailNeedsAllFrames(url) });
+      const from = capture?.message?.fromEmail;
+      if (!capture || !from) return { capture, view: null };
+      const view = await deps.contexts.lookup(
+        { key: senderKey(from), query: senderQuery(from) },
+        { refresh: refresh ?? false },
+      );
+      return { capture, view };
+    },
+  };
+}
