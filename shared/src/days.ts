@@ -3,9 +3,26 @@ import type { Workdays } from './schemas/settings.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Offset of `timeZone` from UTC at instant `at`, in ms (Asia/Shanghai → +8h). */
+/**
+ * Offsets change only at a zone's transitions, which today all fall on a quarter hour: the offset
+ * of a quarter hour is asked of Intl once and kept (formatToParts costs microseconds, and every
+ * logged call's due dates ask several times).
+ */
+const QUARTER_HOUR_MS = 900_000;
+const MAX_KEPT = 4096;
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, Map<number, number>>();
+
+/** Offset of `timeZone` from UTC at instant `at`, in ms (Asia/Shanghai → +8h). */
 function zoneOffset(at: number, timeZone: string): number {
+  let known = offsets.get(timeZone);
+  if (!known) {
+    known = new Map();
+    offsets.set(timeZone, known);
+  }
+  const quarter = Math.floor(at / QUARTER_HOUR_MS);
+  const kept = known.get(quarter);
+  if (kept !== undefined) return kept;
   let f = partFormatters.get(timeZone);
   if (!f) {
     // Building a formatter costs far more than using one: one per zone, kept.
@@ -21,11 +38,19 @@ function zoneOffset(at: number, timeZone: string): number {
     });
     partFormatters.set(timeZone, f);
   }
-  const parts = f.formatToParts(at);
-  const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  return (
-    Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000
-  );
+  const exact = (instant: number) => {
+    const parts = (f as Intl.DateTimeFormat).formatToParts(instant);
+    const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+    const whole = Math.floor(instant / 1000) * 1000;
+    return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - whole;
+  };
+  const start = quarter * QUARTER_HOUR_MS;
+  const offset = exact(start);
+  // Old local mean times changed off the quarter hour: such a quarter is answered exactly, not kept.
+  if (exact(start + QUARTER_HOUR_MS - 1000) !== offset) return exact(at);
+  if (known.size >= MAX_KEPT) known.clear();
+  known.set(quarter, offset);
+  return offset;
 }
 
 /** The instant local midnight starts, `plusDays` days after the local day containing `now`. */
@@ -36,16 +61,13 @@ export function dayStart(now: Date, timeZone: string, plusDays = 0): Date {
   return new Date(midnightAsUtc - zoneOffset(midnightAsUtc, timeZone));
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-/** The calendar date (YYYY-MM-DD) of an instant in `timeZone`; one formatter per zone, built once. */
+/** The calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
 export function localDate(at: Date, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f.format(at);
+  const t = at.getTime();
+  return new Date(t + zoneOffset(t, timeZone)).toISOString().slice(0, 10);
 }
+
+const mainlandWorkdays = new Map<string, boolean>();
 
 const weekday = (ymd: string) => new Date(`${ymd}T12:00:00Z`).getUTCDay();
 const shiftYmd = (ymd: string, days: number) =>
@@ -58,7 +80,16 @@ const shiftYmd = (ymd: string, days: number) =>
  */
 export function isWorkday(ymd: string, workdays: Workdays): boolean {
   if (workdays === 'none') return true;
-  if (workdays === 'mainland') return chineseDays.isWorkday(ymd);
+  if (workdays === 'mainland') {
+    // The package parses the date on every call; a day's answer never changes.
+    let known = mainlandWorkdays.get(ymd);
+    if (known === undefined) {
+      known = chineseDays.isWorkday(ymd);
+      if (mainlandWorkdays.size >= MAX_KEPT) mainlandWorkdays.clear();
+      mainlandWorkdays.set(ymd, known);
+    }
+    return known;
+  }
   const d = weekday(ymd);
   return d !== 0 && d !== 6;
 }
