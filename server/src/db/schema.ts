@@ -139,7 +139,9 @@ export const interactions = sqliteTable(
     createdAt: createdAt(),
     deletedAt: text('deleted_at'),
   },
-  (t) => [index('interactions_customer_at').on(t.customerId, t.at)],
+  // kind and deleted_at ride along so refreshing a file's due fields (the latest call and visit,
+  // the follow-up count) reads the index alone, not every contact's row (measured: 74 → 11 µs).
+  (t) => [index('interactions_customer_at').on(t.customerId, t.at, t.kind, t.deletedAt)],
 );
 
 export const commitments = sqliteTable(
