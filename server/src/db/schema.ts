@@ -141,7 +141,14 @@ export const interactions = sqliteTable(
   },
   // kind and deleted_at ride along so refreshing a file's due fields (the latest call and visit,
   // the follow-up count) reads the index alone, not every contact's row (measured: 74 → 11 µs).
-  (t) => [index('interactions_customer_at').on(t.customerId, t.at, t.kind, t.deletedAt)],
+  (t) => [
+    index('interactions_customer_at').on(t.customerId, t.at, t.kind, t.deletedAt),
+    // The appointments a file's contacts fixed, few among its contacts: the standing one is found
+    // without reading every contact backwards (the due refresh of every logged call asks).
+    index('interactions_appointments')
+      .on(t.customerId, t.at)
+      .where(sql`appointment is not null and deleted_at is null`),
+  ],
 );
 
 export const commitments = sqliteTable(
