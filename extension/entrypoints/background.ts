@@ -9,7 +9,7 @@ import { createBackgroundOutbox } from '@/src/outbox/background';
 import { outboxHandlers } from '@/src/outbox/handlers';
 import { openPanelOnActionClick } from '@/src/panel/open-on-action';
 import { handleRequests } from '@/src/platform/messages/transport';
-import { closeStorageToContentScripts } from '@/src/platform/storage';
+import { closeStorageToContentScripts } from '@/src/platform/storage/items';
 import { protocol } from '@/src/protocol';
 import { webmailHandlers } from '@/src/webmail/handlers';
 

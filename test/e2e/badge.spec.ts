@@ -1,7 +1,7 @@
 import { rgb } from './helpers/browser.ts';
 import { expect, test } from './helpers/fixtures.ts';
 
-// The colours of extension/src/card/badge/state.ts, as the user sees them.
+// The colours of extension/src/card/badge-state.ts, as the user sees them.
 const TIER_A = rgb('#1d4ed8');
 const OVERDUE = rgb('#dc2626');
 

@@ -8,7 +8,7 @@ import { expect, expectCustomer, test } from './helpers/fixtures.ts';
 
 const XZ = '徐州某某置业有限公司';
 const JHRT = '江苏嘉华融通建设有限公司';
-// The colours of extension/src/card/badge/state.ts.
+// The colours of extension/src/card/badge-state.ts.
 const LOST = rgb('#9ca3af');
 const OVERDUE = rgb('#dc2626');
 

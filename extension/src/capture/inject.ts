@@ -1,6 +1,6 @@
 import type { Capture } from '@dossier/shared';
 import { browser } from '#imports';
-import { closeStorageToContentScripts } from '../platform/storage.ts';
+import { closeStorageToContentScripts } from '../platform/storage/items.ts';
 import { type FrameResult, pickCapture } from './frames.ts';
 
 /** `load`: only make the capture ready in the page (parsed, kept), reading nothing of it. */

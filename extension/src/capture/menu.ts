@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { browserLanguages, resolveLocale } from '../platform/i18n/locale.ts';
 import { dictionaries } from '../platform/i18n/messages.ts';
-import { languageItem } from '../platform/storage.ts';
+import { languageItem } from '../platform/storage/items.ts';
 
 export const SELECTION_MENU_ID = 'dossier-add-selection';
 

@@ -1,7 +1,5 @@
 import type { Interaction, Person } from '@dossier/shared';
 import { type ReactNode, useState } from 'react';
-import { LogForm } from '../log/LogForm.tsx';
-import type { InteractionDraft } from '../log/requests.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate, formatDue } from '../platform/i18n/relative.ts';
 import { mailtoHref } from '../platform/ui/links.ts';
@@ -10,7 +8,7 @@ import type { ContextView, PendingInteraction } from './view.ts';
 /** The one-click buttons: call and visit on a company page, call and e-mail on a webmail message. */
 export type QuickKind = 'call' | 'visit' | 'email';
 
-type CustomerView = Extract<ContextView, { state: 'customer' }>;
+export type CustomerView = Extract<ContextView, { state: 'customer' }>;
 
 /** What the card asks the server to do for its customer, besides logging contacts. */
 export type CardAction = 'appointment/cancel' | 'customer/reopen';
@@ -18,16 +16,17 @@ export type CardAction = 'appointment/cancel' | 'customer/reopen';
 interface Props {
   view: CustomerView;
   now: Date;
-  onLog: (draft: InteractionDraft) => Promise<void>;
+  /** A one-click log of a contact of this kind (the log feature's, see log/card-logging.tsx). */
+  onQuickLog: (kind: QuickKind) => Promise<void>;
+  /** The form for any other contact (the log feature's), given how to close it. */
+  logForm: (close: () => void) => ReactNode;
   onAction: (action: CardAction) => Promise<void>;
   quickKinds?: readonly QuickKind[];
-  /** Prefilled into every log from this card (webmail: the subject and the sender). */
-  quickDraft?: Omit<InteractionDraft, 'kind'>;
 }
 
 const DEFAULT_QUICK: readonly QuickKind[] = ['call', 'visit'];
 
-export function CustomerCard({ view, now, onLog, onAction, quickKinds = DEFAULT_QUICK, quickDraft }: Props) {
+export function CustomerCard({ view, now, onQuickLog, logForm, onAction, quickKinds = DEFAULT_QUICK }: Props) {
   const { m, locale } = useI18n();
   const { answer, pending } = view;
   const customer = answer.customer;
@@ -48,7 +47,7 @@ export function CustomerCard({ view, now, onLog, onAction, quickKinds = DEFAULT_
       setBusy(false);
     }
   };
-  const logQuick = (kind: QuickKind) => run(() => onLog({ ...quickDraft, kind }));
+  const logQuick = (kind: QuickKind) => run(() => onQuickLog(kind));
   // A lost file has no due dates and nothing overdue: a neutral badge, why and when it was lost.
   const lost = answer.lost;
 
@@ -128,18 +127,7 @@ export function CustomerCard({ view, now, onLog, onAction, quickKinds = DEFAULT_
           {m.panel.logOther}
         </button>
       </div>
-      {formOpen && (
-        <LogForm
-          people={answer.keyPeople}
-          appointment={answer.appointment}
-          {...(quickDraft ? { initial: quickDraft } : {})}
-          onCancel={() => setFormOpen(false)}
-          onSubmit={async (draft) => {
-            await onLog(draft);
-            setFormOpen(false);
-          }}
-        />
-      )}
+      {formOpen && logForm(() => setFormOpen(false))}
 
       {answer.keyPeople.length > 0 && (
         <section>

@@ -1,7 +1,7 @@
 import { type Tier, Tier as Tiers } from '@dossier/shared';
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../platform/i18n/react.tsx';
-import { digestEnabledItem, digestHourItem, digestTiersItem } from '../platform/storage.ts';
+import { digestEnabledItem, digestHourItem, digestTiersItem } from '../platform/storage/items.ts';
 import './notifications.css';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);

@@ -1,22 +1,24 @@
-import { browser, storage } from '#imports';
+import { browser } from '#imports';
 import { openDashboard } from '../dashboard/common/open.ts';
 import type { Api } from '../platform/api/client.ts';
 import { DASHBOARD_TIMEOUT_MS } from '../platform/api/client.ts';
 import { currentApi } from '../platform/api/current.ts';
 import { browserLanguages, resolveLocale } from '../platform/i18n/locale.ts';
 import { dictionaries } from '../platform/i18n/messages.ts';
-import { digestEnabledItem, digestHourItem, digestTiersItem, languageItem } from '../platform/storage.ts';
+import {
+  digestEnabledItem,
+  digestHourItem,
+  digestLastShownItem,
+  digestSessionSeenItem,
+  digestTiersItem,
+  languageItem,
+} from '../platform/storage/items.ts';
 import { composeDigest } from './digest.ts';
 import { digestIcon } from './icon.ts';
 import { nextDigestAt, shouldShowOnStartup } from './schedule.ts';
 
 const DIGEST_ALARM = 'dossier-digest';
 const DIGEST_NOTIFICATION = 'dossier-digest';
-
-/** When the last digest was shown: a browser start right after the daily one stays quiet. */
-const lastShownItem = storage.defineItem<number | null>('local:digestLastShown', { fallback: null });
-/** Set at the first wake-up of the service worker in a browser session. */
-const sessionSeenItem = storage.defineItem<boolean>('session:digestSessionSeen', { fallback: false });
 
 /** Builds and shows the digest now; false when switched off, not set up, unreachable or nothing is due. */
 async function showDigest(
@@ -41,7 +43,7 @@ async function showDigest(
     message: digest.message,
     priority: 1,
   });
-  await lastShownItem.setValue(Date.now());
+  await digestLastShownItem.setValue(Date.now());
   return true;
 }
 
@@ -63,10 +65,10 @@ export function startNotifications(): void {
   });
   // A browser start is the first wake-up of this browser session (session storage starts
   // empty): sturdier than runtime.onStartup, which skips extensions loaded from a folder.
-  void sessionSeenItem.getValue().then(async (seen) => {
+  void digestSessionSeenItem.getValue().then(async (seen) => {
     if (seen) return;
-    await sessionSeenItem.setValue(true);
-    if (shouldShowOnStartup(await lastShownItem.getValue(), Date.now())) await showDigest();
+    await digestSessionSeenItem.setValue(true);
+    if (shouldShowOnStartup(await digestLastShownItem.getValue(), Date.now())) await showDigest();
   });
   browser.notifications.onClicked.addListener((id) => {
     if (id !== DIGEST_NOTIFICATION) return;

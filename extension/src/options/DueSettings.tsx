@@ -2,7 +2,7 @@ import { Workdays } from '@dossier/shared';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { currentApi } from '../platform/api/current.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
-import { watchConnection } from '../platform/storage.ts';
+import { watchConnection } from '../platform/storage/items.ts';
 import { type DueForm, duePatch } from './due-settings.ts';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;

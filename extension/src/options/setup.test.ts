@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionResult } from '../platform/api/connection.ts';
-import type { Connection } from '../platform/storage.ts';
+import type { Connection } from '../platform/storage/items.ts';
 import { type SetupDeps, setUp } from './setup.ts';
 
 const TOKEN = 'right-token';

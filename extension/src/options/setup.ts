@@ -1,6 +1,6 @@
 import type { ConnectionResult } from '../platform/api/connection.ts';
 import { parseServerUrl, type UrlProblem } from '../platform/api/url.ts';
-import type { Connection } from '../platform/storage.ts';
+import type { Connection } from '../platform/storage/items.ts';
 
 export interface SetupDeps {
   load(): Promise<Connection>;

@@ -11,6 +11,7 @@ import { useContextView } from '../card/useContextView.ts';
 import { usePageCard } from '../card/usePageCard.ts';
 import type { ContextView } from '../card/view.ts';
 import { OpenDashboardButton } from '../dashboard/common/OpenDashboardButton.tsx';
+import { cardLogging } from '../log/card-logging.tsx';
 import { LogForm } from '../log/LogForm.tsx';
 import type { Answer, InteractionDraft } from '../log/requests.ts';
 import { request as logRequest } from '../log/send.ts';
@@ -166,7 +167,7 @@ export function App() {
                 key={own.answer.customer?.id}
                 view={own}
                 now={now}
-                onLog={(draft) => log(own.answer.customer?.id ?? 0, draft, undefined, own.key)}
+                {...cardLogging(own, (draft) => log(own.answer.customer?.id ?? 0, draft, undefined, own.key))}
                 onAction={(action) => act(action, own.answer.customer?.id ?? 0, undefined, own.key)}
               />
               <div className="actions">
@@ -187,7 +188,7 @@ export function App() {
               key={view.answer.customer?.id}
               view={view}
               now={now}
-              onLog={(draft) => log(view.answer.customer?.id ?? 0, draft)}
+              {...cardLogging(view, (draft) => log(view.answer.customer?.id ?? 0, draft))}
               onAction={(action) => act(action, view.answer.customer?.id ?? 0)}
             />
             <div className="actions">

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { type CardAction, CustomerCard } from '../card/CustomerCard.tsx';
 import { ErrorState } from '../card/ErrorState.tsx';
 import type { ContextView } from '../card/view.ts';
+import { cardLogging } from '../log/card-logging.tsx';
 import type { InteractionDraft } from '../log/requests.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
 import type { MailView } from './useWebmail.ts';
@@ -133,8 +134,7 @@ function SenderCard({
             view={view}
             now={now}
             quickKinds={WEBMAIL_QUICK}
-            quickDraft={quickDraft}
-            onLog={(draft) => onLog(view.answer.customer?.id ?? 0, draft)}
+            {...cardLogging(view, (draft) => onLog(view.answer.customer?.id ?? 0, draft), quickDraft)}
             onAction={(action) => onAction(action, view.answer.customer?.id ?? 0)}
           />
           {/* Known company, new person (matched by the e-mail domain): offer to file the sender too. */}

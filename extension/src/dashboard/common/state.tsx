@@ -5,7 +5,7 @@ import type { ApiFailure, ApiResult } from '../../platform/api/client.ts';
 import { type Api, DASHBOARD_TIMEOUT_MS } from '../../platform/api/client.ts';
 import { currentApi } from '../../platform/api/current.ts';
 import { localTimeZone } from '../../platform/i18n/relative.ts';
-import { watchConnection } from '../../platform/storage.ts';
+import { watchConnection } from '../../platform/storage/items.ts';
 import type { ToastState } from '../../platform/ui/Toast.tsx';
 import { currentMonth, lastCompleteMonth } from './month.ts';
 import { formatRoute, parseRoute, type Route } from './router.ts';

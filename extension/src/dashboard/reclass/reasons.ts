@@ -1,17 +1,7 @@
 import type { ReclassReason } from '@dossier/shared';
+import type { ReasonWords } from '../../platform/i18n/dashboard.messages.ts';
 
-export interface ReasonWords {
-  intention_high: (count: number) => string;
-  intention_low: (count: number) => string;
-  calls_below_cadence: (count: number, expected: number) => string;
-  calls_met_cadence: (count: number, expected: number) => string;
-  silent_month: string;
-  signed: string;
-  land_won: string;
-  visits_made: (count: number) => string;
-  /** A code this version does not know (a newer server): shown as it is. */
-  unknown: (code: string) => string;
-}
+export type { ReasonWords } from '../../platform/i18n/dashboard.messages.ts';
 
 /** A proposal's reason in the user's language, from the code and the figures the server sent. */
 export function reasonText(r: ReclassReason, w: ReasonWords): string {

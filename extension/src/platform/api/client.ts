@@ -40,7 +40,7 @@ import {
 } from '@dossier/shared';
 import { hc } from 'hono/client';
 import { z } from 'zod';
-import type { Connection } from '../storage.ts';
+import type { Connection } from '../storage/items.ts';
 
 /** GET /api/health: the only unauthenticated route, and how we tell Dossier from other servers. */
 export const Health = z.object({ ok: z.literal(true), name: z.literal('dossier'), version: z.string() });

@@ -1,4 +1,4 @@
-import { type Connection, loadConnection, watchConnection } from '../storage.ts';
+import { type Connection, loadConnection, watchConnection } from '../storage/items.ts';
 import { type Api, createApi, PANEL_TIMEOUT_MS } from './client.ts';
 import { normaliseServerUrl } from './url.ts';
 

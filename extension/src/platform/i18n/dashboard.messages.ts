@@ -1,6 +1,5 @@
 import type { CompanyType, CustomerStatus, DueReason, LostReason, SizeClass, Stage, Tier } from '@dossier/shared';
 import type { z } from 'zod';
-import type { ReasonWords } from '../../dashboard/reclass/reasons.ts';
 
 type VisitField = 'peopleMet' | 'needs' | 'environment' | 'entryPoint' | 'nextStep';
 type PersonField =
@@ -26,6 +25,20 @@ type View =
   | 'greetings'
   | 'lost'
   | 'pipeline';
+
+/** The words of a reclassification proposal's reasons (dashboard/reclass/reasons.ts). */
+export interface ReasonWords {
+  intention_high: (count: number) => string;
+  intention_low: (count: number) => string;
+  calls_below_cadence: (count: number, expected: number) => string;
+  calls_met_cadence: (count: number, expected: number) => string;
+  silent_month: string;
+  signed: string;
+  land_won: string;
+  visits_made: (count: number) => string;
+  /** A code this version does not know (a newer server): shown as it is. */
+  unknown: (code: string) => string;
+}
 
 /** Every string of the full-page dashboard (and the enum words it shares with the options page). */
 export interface DashboardMessages {

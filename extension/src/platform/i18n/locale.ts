@@ -1,7 +1,12 @@
+import type { LanguageChoice } from '../storage/choices.ts';
 import type { Locale } from './messages.ts';
 
-export const LANGUAGE_CHOICES = ['auto', 'en', 'zh-CN'] as const;
-export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+export { LANGUAGE_CHOICES, type LanguageChoice } from '../storage/choices.ts';
+
+/** Every choice but `auto` is a locale with its words, and every locale can be chosen. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _choicesAreLocales: Same<Exclude<LanguageChoice, 'auto'>, Locale> = true;
+void _choicesAreLocales;
 
 /**
  * The user's choice wins; "auto" follows the browser's UI languages in order, so a Chinese

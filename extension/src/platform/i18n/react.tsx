@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { languageItem } from '../storage.ts';
+import { languageItem } from '../storage/items.ts';
 import { browserLanguages, type LanguageChoice, resolveLocale } from './locale.ts';
 import { dictionaries, type Locale, type Messages } from './messages.ts';
 

@@ -1,8 +1,8 @@
 import { browser } from '#imports';
-import type { BadgeFacts } from '../badge-facts.ts';
-import { classifyPage } from '../page.ts';
-import type { ContextService } from '../service.ts';
-import { type BadgeState, badgeFor, type OutboxBadgeInput } from './state.ts';
+import type { BadgeFacts } from './badge-facts.ts';
+import { type BadgeState, badgeFor, type OutboxBadgeInput } from './badge-state.ts';
+import { classifyPage } from './page.ts';
+import type { ContextService } from './service.ts';
 
 // MV3 has `action`; Firefox's MV2 build has `browserAction` with the same badge methods.
 const action = () => browser.action ?? browser.browserAction;

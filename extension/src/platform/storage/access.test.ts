@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeToContentScripts } from './storage-access.ts';
+import { closeToContentScripts } from './access.ts';
 
 describe('closeToContentScripts', () => {
   it('sets storage.local to trusted contexts where the browser can', async () => {

@@ -1,5 +1,5 @@
 import type { Tier } from '@dossier/shared';
-import type { BadgeFacts } from '../badge-facts.ts';
+import type { BadgeFacts } from './badge-facts.ts';
 
 export interface BadgeState {
   text: string;

@@ -1,7 +1,7 @@
 import type { Tier } from '@dossier/shared';
 import { browser, storage } from '#imports';
-import type { LanguageChoice } from './i18n/locale.ts';
-import { type AccessLevelArea, closeToContentScripts } from './storage-access.ts';
+import { type AccessLevelArea, closeToContentScripts } from './access.ts';
+import type { LanguageChoice } from './choices.ts';
 
 /** Where `pnpm start` listens unless told otherwise (server/src/index.ts). */
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
@@ -9,7 +9,7 @@ export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 // Declared once; background, panel and options all read these same items. storage.local (not
 // sync): the token is a secret for this machine's server and must not travel to other devices;
 // not session either: it must survive a browser restart. The background closes storage.local
-// to content scripts (background/storage-access.ts), so only the extension's pages read it.
+// to content scripts (storage/access.ts), so only the extension's pages read it.
 export const serverUrlItem = storage.defineItem<string>('local:serverUrl', { fallback: DEFAULT_SERVER_URL });
 export const tokenItem = storage.defineItem<string>('local:token', { fallback: '' });
 export const languageItem = storage.defineItem<LanguageChoice>('local:language', { fallback: 'auto' });
@@ -19,6 +19,18 @@ export const languageItem = storage.defineItem<LanguageChoice>('local:language',
 export const digestEnabledItem = storage.defineItem<boolean>('local:digestEnabled', { fallback: true });
 export const digestHourItem = storage.defineItem<number>('local:digestHour', { fallback: 8 });
 export const digestTiersItem = storage.defineItem<Tier[]>('local:digestTiers', { fallback: ['A', 'B'] });
+/** When the last digest was shown: a browser start right after the daily one stays quiet. */
+export const digestLastShownItem = storage.defineItem<number | null>('local:digestLastShown', { fallback: null });
+/** Set at the first wake-up of the service worker in a browser session. */
+export const digestSessionSeenItem = storage.defineItem<boolean>('session:digestSessionSeen', { fallback: false });
+
+/**
+ * The outbox (outbox/): writes waiting for the server, kept across browser restarts and
+ * readable (and watchable) from the pages, so "2 waiting to sync" needs no message round-trip.
+ * Only the background writes it; its shape is the outbox's to check (outbox/store.ts). null:
+ * nothing stored yet.
+ */
+export const outboxStateItem = storage.defineItem<unknown>('local:outbox', { fallback: null });
 
 export interface Connection {
   serverUrl: string;
@@ -39,8 +51,6 @@ export function watchConnection(cb: () => void): () => void {
     b();
   };
 }
-
-export { normaliseServerUrl } from './api/url.ts';
 
 let storageClosed: Promise<boolean> | null = null;
 

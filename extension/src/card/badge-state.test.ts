@@ -1,8 +1,8 @@
 import type { ContextAnswer } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
-import { factsOf } from '../badge-facts.ts';
-import type { ContextView } from '../view.ts';
-import { LOST_COLOR, OVERDUE_COLOR, badgeFor as paint, TIER_COLORS, WAITING_COLOR } from './state.ts';
+import { factsOf } from './badge-facts.ts';
+import { LOST_COLOR, OVERDUE_COLOR, badgeFor as paint, TIER_COLORS, WAITING_COLOR } from './badge-state.ts';
+import type { ContextView } from './view.ts';
 
 const badgeFor = (view: ContextView | null, box: { waiting: number; stalled: boolean }) => paint(factsOf(view), box);
 
