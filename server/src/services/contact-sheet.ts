@@ -1,4 +1,4 @@
-import type { Settings, Tier } from '@dossier/shared';
+import type { InteractionKind, Settings, Tier } from '@dossier/shared';
 import type { Store } from '../store/store.ts';
 import { loadExcel } from './excel.ts';
 import { monthRange } from './reclassification.ts';
@@ -81,6 +81,22 @@ const HEADERS = {
   en: { group: 'Group', customer: 'Customer', tier: 'Tier', contacts: 'Contacts', remarks: 'Remarks' },
 };
 
+const COLON = { zh: '：', en: ': ' };
+
+/** How a contact is named in the sheet's notes, in the sheet's language (never the API's word). */
+const KINDS: Record<'zh' | 'en', Record<InteractionKind, string>> = {
+  zh: { call: '电话', visit: '拜访', email: '邮件', sms: '短信', meeting: '会面', greeting: '问候', note: '备注' },
+  en: {
+    call: 'Call',
+    visit: 'Visit',
+    email: 'E-mail',
+    sms: 'SMS',
+    meeting: 'Meeting',
+    greeting: 'Greeting',
+    note: 'Note',
+  },
+};
+
 /** The sheet as a grid: header row, then one row per customer with "V" marks and the count as a number. */
 export function sheetGrid(sheet: ContactSheet, lang: 'zh' | 'en'): (string | number)[][] {
   const h = HEADERS[lang];
@@ -108,7 +124,12 @@ export async function sheetXlsx(sheet: ContactSheet, lang: 'zh' | 'en'): Promise
     for (const row of g.rows) {
       for (const [day, marks] of Object.entries(row.marks)) {
         const cell = ws.getCell(r, 3 + Number(day));
-        cell.note = marks.map((m) => `${m.kind}${m.summary ? `: ${m.summary}` : ''}`).join('\n');
+        cell.note = marks
+          .map(
+            (m) =>
+              `${KINDS[lang][m.kind as InteractionKind] ?? m.kind}${m.summary ? `${COLON[lang]}${m.summary}` : ''}`,
+          )
+          .join('\n');
         cell.alignment = { horizontal: 'center' };
       }
       r++;

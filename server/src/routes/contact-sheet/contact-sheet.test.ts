@@ -69,8 +69,20 @@ describe('contact sheet', () => {
     expect(row?.getCell(2).value).toBe('嘉华融通');
     expect(row?.getCell(3 + 3).value).toBe('V');
     expect(row?.getCell(3 + 4).value).toBe('');
-    expect(row?.getCell(3 + 10).note).toBe('visit: 拜访董事长');
+    // The sheet's own words for the kind of contact, never the API's ('visit').
+    expect(row?.getCell(3 + 10).note).toBe('Visit: 拜访董事长');
     expect(row?.getCell(3 + 11).value).toBe('');
+    const zh = await t.app.request('/api/contact-sheet/export?month=2026-11&format=xlsx', {
+      headers: { authorization: 'Bearer test-token-0123456789' },
+    });
+    const zhBook = new ExcelJS.Workbook();
+    await zhBook.xlsx.load(await zh.arrayBuffer());
+    expect(
+      zhBook
+        .getWorksheet('2026-11')
+        ?.getRow(2)
+        .getCell(3 + 10).note,
+    ).toBe('拜访：拜访董事长');
     expect(row?.getCell(34).value).toBe(2);
     expect(row?.getCell(35).value).toBe('二期报价中');
     const csv = await t.app.request('/api/contact-sheet/export?month=2026-11&format=csv', {
