@@ -338,3 +338,35 @@ export function spawnServer(args: string[], nodeArgs: string[] = [], env: Record
     });
   });
 }
+
+/**
+ * `timePair` for calls that answer in promises: the two variants alternate call by
+ * call, each sample running until its call resolves; without a second variant, `a` alone.
+ */
+export async function timePairAsync(
+  a: (i: number) => Promise<unknown>,
+  b: ((i: number) => Promise<unknown>) | null,
+  iterations: number,
+  warmup = 5,
+  budgetMs = 10_000,
+): Promise<[Stats, Stats | null]> {
+  for (let i = 0; i < warmup; i++) {
+    await a(i);
+    await b?.(i);
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) {
+    let t = performance.now();
+    await a(i);
+    sa.push(performance.now() - t);
+    if (b) {
+      t = performance.now();
+      await b(i);
+      sb.push(performance.now() - t);
+    }
+    if (sa.length >= 5 && performance.now() - start > budgetMs) break;
+  }
+  return [stats(sa), b ? stats(sb) : null];
+}

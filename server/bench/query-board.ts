@@ -5,7 +5,7 @@ import { dueBoard } from '../src/services/board.ts';
 import { SYSTEM } from '../src/services/visibility.ts';
 import { settingsOn } from '../src/store/sqlite/settings.ts';
 import { sqliteStore } from '../src/store/sqlite/store.ts';
-import { log, NOW, type Report, type Row, round, type Stats, stats, TUNED_TEXT, timeIt, timePair } from './lib.ts';
+import { log, NOW, type Report, type Row, round, type Stats, TUNED_TEXT, timeAsync, timeIt, timePair } from './lib.ts';
 import { describeTrace } from './trace.ts';
 
 const TARGET = 50;
@@ -45,25 +45,6 @@ function aggregatedBoardSql(s: Settings): string {
       where c.deleted_at is null)
     select * from due where min(next_call_due, next_visit_due, coalesce(appointment_at, next_call_due)) < ?
     order by min(next_call_due, next_visit_due, coalesce(appointment_at, next_call_due))`;
-}
-
-/** `timeIt` for a call that answers in a promise: each sample runs until it resolves. */
-async function timeAsync(
-  fn: (i: number) => Promise<unknown>,
-  iterations: number,
-  warmup = 5,
-  budgetMs = 10_000,
-): Promise<Stats> {
-  for (let i = 0; i < warmup; i++) await fn(i);
-  const samples: number[] = [];
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    await fn(i);
-    samples.push(performance.now() - t);
-    if (samples.length >= 5 && performance.now() - start > budgetMs) break;
-  }
-  return stats(samples);
 }
 
 export async function benchBoard(db: Db, tuned: Db | null): Promise<Report> {

@@ -4,44 +4,12 @@ import { searchCustomers } from '../src/services/search.ts';
 import { SYSTEM } from '../src/services/visibility.ts';
 import { sqliteStore } from '../src/store/sqlite/store.ts';
 import type { Store } from '../src/store/store.ts';
-import { log, type Report, type Row, type Stats, stats, TUNED_TEXT } from './lib.ts';
+import { log, type Report, type Row, type Stats, TUNED_TEXT, timePairAsync } from './lib.ts';
 
 const TARGET = 5;
 const ms = (s: Stats) => `median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms`;
 const plan = (raw: Database.Database, sql: string, ...a: unknown[]) =>
   (raw.prepare(`explain query plan ${sql}`).all(...a) as { detail: string }[]).map((p) => p.detail).join('; ');
-
-/**
- * `timePair` (lib.ts) for calls that answer in promises: the two variants alternate call by
- * call, each sample running until its call resolves; without a second variant, `a` alone.
- */
-async function timeAsync(
-  a: (i: number) => Promise<unknown>,
-  b: ((i: number) => Promise<unknown>) | null,
-  iterations: number,
-  warmup = 5,
-  budgetMs = 10_000,
-): Promise<[Stats, Stats | null]> {
-  for (let i = 0; i < warmup; i++) {
-    await a(i);
-    await b?.(i);
-  }
-  const sa: number[] = [];
-  const sb: number[] = [];
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) {
-    let t = performance.now();
-    await a(i);
-    sa.push(performance.now() - t);
-    if (b) {
-      t = performance.now();
-      await b(i);
-      sb.push(performance.now() - t);
-    }
-    if (sa.length >= 5 && performance.now() - start > budgetMs) break;
-  }
-  return [stats(sa), b ? stats(sb) : null];
-}
 
 export async function benchSearch(db: Db, tuned: Db | null): Promise<Report> {
   const raw = db.$client;
@@ -67,7 +35,7 @@ export async function benchSearch(db: Db, tuned: Db | null): Promise<Report> {
   const diagnosis: string[] = [];
   for (const [name, queries] of cases) {
     const search = (st: Store) => (i: number) => searchCustomers(st, queries[i % queries.length] ?? '', 20, SYSTEM);
-    const [s, t] = await timeAsync(search(store), tunedStore && search(tunedStore), queries.length * 3, 10);
+    const [s, t] = await timePairAsync(search(store), tunedStore && search(tunedStore), queries.length * 3, 10);
     const hits: number[] = [];
     for (const q of queries) hits.push((await searchCustomers(store, q, 20, SYSTEM)).length);
     log(`search, ${name}: ${ms(s)}${t ? `; with ${TUNED_TEXT} ${ms(t)}` : ''}`);
