@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { keyValue } from '@dossier/shared';
+import { isWorkday, keyValue, localDate } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDb } from '../db/client.ts';
@@ -10,10 +10,25 @@ import { SYSTEM } from '../services/visibility.ts';
 import { saveSettingsOn, settingsOn } from '../store/sqlite/settings.ts';
 import { sqliteStore } from '../store/sqlite/store.ts';
 import { seedDemo } from './seed.ts';
+import { CITIES } from './types.ts';
 
 const fresh = (): Db => openDb(join(mkdtempSync(join(tmpdir(), 'dossier-')), 'db.sqlite'));
 const count = (db: Db, q: ReturnType<typeof sql>) => db.get<{ n: number }>(q)?.n ?? 0;
 const NOW = new Date('2026-03-18T01:30:00.000Z'); // a Wednesday, 09:30 in Shanghai
+const SHANGHAI = 8 * 3_600_000; // no summer time
+
+/** Contacts logged at a time that is not on the minute, or outside 08:30–18:00 local time. */
+function badTimes(db: Db): string[] {
+  return db
+    .all<{ at: string; kind: string }>(sql`select at, kind from interactions`)
+    .filter(({ at }) => {
+      const local = new Date(Date.parse(at) + SHANGHAI);
+      const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+      return !at.endsWith(':00.000Z') || minutes < 8 * 60 + 30 || minutes > 18 * 60;
+    })
+    .map(({ at, kind }) => `${kind} ${at}`);
+}
+const han = (s: string | null) => s === null || /\p{Script=Han}/u.test(s);
 
 describe('seedDemo', () => {
   const db = fresh();
@@ -131,6 +146,73 @@ describe('seedDemo', () => {
     expect(soon.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('logs every contact on the minute, in office hours, on mainland working days (greetings on the day itself)', () => {
+    expect(badTimes(db)).toEqual([]);
+    const offDays = db
+      .all<{ at: string; kind: string }>(sql`select at, kind from interactions where kind <> 'greeting'`)
+      .filter(({ at }) => !isWorkday(localDate(new Date(at), 'Asia/Shanghai'), 'mainland'));
+    expect(offDays).toEqual([]);
+  });
+
+  it('reads as one Xuzhou consultant’s book: Chinese names and Chinese notes, whatever the customer', () => {
+    const customers = db.all<{
+      name: string;
+      type: string | null;
+      region: string;
+      step: string | null;
+      lost: string | null;
+    }>(sql`select name, company_type as type, region, next_step as step, lost_reason as lost from customers`);
+    expect(customers.filter((c) => !han(c.name)).length).toBeLessThanOrEqual(4);
+    expect(customers.filter((c) => c.type === 'foreign' || c.type === 'joint_venture').length).toBeLessThanOrEqual(4);
+    expect(customers.filter((c) => JSON.parse(c.region).includes('徐州')).length / customers.length).toBeGreaterThan(
+      0.6,
+    );
+    expect(customers.filter((c) => !JSON.parse(c.region).includes('江苏'))).toEqual([]);
+    expect(customers.filter((c) => !han(c.step) || !han(c.lost))).toEqual([]);
+    const lines = db.all<{ summary: string | null; outcome: string | null }>(
+      sql`select summary, outcome from interactions`,
+    );
+    expect(lines.filter((l) => l.summary === null || !han(l.summary) || !han(l.outcome))).toEqual([]);
+    const promises = db.all<{ text: string }>(sql`select text from commitments`);
+    expect(promises.filter((p) => !han(p.text))).toEqual([]);
+  });
+
+  it('gives phones of the customer’s city and mailboxes on its website’s domain', () => {
+    const customers = db.all<{ region: string; phones: string; emails: string; website: string | null }>(
+      sql`select region, phones, emails, website from customers`,
+    );
+    for (const c of customers) {
+      const city = Object.values(CITIES).find((k) => k.region.join() === JSON.parse(c.region).join());
+      expect(city).toBeDefined();
+      for (const phone of JSON.parse(c.phones) as string[]) expect(phone).toMatch(new RegExp(`^${city?.area}-\\d{8}$`));
+      const domain = c.website ? new URL(c.website).hostname.replace(/^www\./, '') : undefined;
+      for (const email of JSON.parse(c.emails) as string[]) expect(email.split('@')[1]).toBe(domain);
+    }
+    const mobiles = db.all<{ mobile: string }>(sql`select mobile from people where mobile is not null`);
+    for (const { mobile } of mobiles) expect(mobile).toMatch(/^1[3-9]\d(-?\d{4}){2}$/);
+  });
+
+  it('keeps to working days and office hours when seeded on a day off or late in the evening', {
+    timeout: 60_000,
+  }, async () => {
+    // A Sunday morning, National Day afternoon, a Monday night; the mainland calendar (the default).
+    for (const iso of ['2026-12-06T03:00:00Z', '2026-10-01T07:00:00Z', '2027-02-01T14:30:00Z']) {
+      const now = new Date(iso);
+      const other = fresh();
+      expect(await seedDemo(sqliteStore(other), now)).toBe(created);
+      expect(badTimes(other)).toEqual([]);
+      const offDays = other
+        .all<{ at: string }>(sql`select at from interactions where kind <> 'greeting'`)
+        .filter(({ at }) => !isWorkday(localDate(new Date(at), 'Asia/Shanghai'), 'mainland'));
+      expect(offDays).toEqual([]);
+      // Nothing falls due on a day off (the due rule moves it to a working day); the rest of the board lives.
+      const board = await dueBoard(sqliteStore(other), now, settingsOn(other), 7, SYSTEM);
+      expect(board.overdue.length).toBeGreaterThan(0);
+      expect(board.tomorrow.length + board.thisWeek.length).toBeGreaterThan(0);
+      other.$client.close();
+    }
+  });
+
   it('works on any day and leaves the same shape: the A overdue count does not depend on the date', {
     timeout: 60_000,
   }, async () => {
@@ -149,6 +231,7 @@ describe('seedDemo', () => {
         count(db, sql`select count(*) as n from customers where tier = 'A' and next_call_due < ${NOW.toISOString()}`),
       );
       expect(count(other, sql`select count(*) as n from interactions where at >= ${now.toISOString()}`)).toBe(0);
+      expect(badTimes(other)).toEqual([]);
       const board = await dueBoard(sqliteStore(other), now, settingsOn(other), 7, SYSTEM);
       for (const bucket of [board.overdue, board.today, board.tomorrow, board.thisWeek])
         expect(bucket.length).toBeGreaterThan(0);

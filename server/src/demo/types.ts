@@ -4,7 +4,7 @@ import type { z } from 'zod';
 /** Where a demo customer sits: its region path, telephone area code and administrative division code. */
 export interface City {
   region: string[];
-  /** Telephone area code without the trunk 0 handled by the caller: '0516', '021', '+852'. */
+  /** Telephone area code with its trunk 0: '0516', '025'. */
   area: string;
   /** 6-digit administrative division code, used inside credit codes. */
   division: string;
@@ -12,23 +12,20 @@ export interface City {
 
 export const CITIES = {
   xz: { region: ['华东', '江苏', '徐州'], area: '0516', division: '320300' },
+  ts: { region: ['华东', '江苏', '徐州', '铜山'], area: '0516', division: '320312' },
+  jw: { region: ['华东', '江苏', '徐州', '贾汪'], area: '0516', division: '320305' },
   pz: { region: ['华东', '江苏', '徐州', '邳州'], area: '0516', division: '320382' },
   xy: { region: ['华东', '江苏', '徐州', '新沂'], area: '0516', division: '320381' },
   sn: { region: ['华东', '江苏', '徐州', '睢宁'], area: '0516', division: '320324' },
+  px: { region: ['华东', '江苏', '徐州', '沛县'], area: '0516', division: '320322' },
   fx: { region: ['华东', '江苏', '徐州', '丰县'], area: '0516', division: '320321' },
   nj: { region: ['华东', '江苏', '南京'], area: '025', division: '320100' },
   su: { region: ['华东', '江苏', '苏州'], area: '0512', division: '320500' },
+  tc: { region: ['华东', '江苏', '苏州', '太仓'], area: '0512', division: '320585' },
   wx: { region: ['华东', '江苏', '无锡'], area: '0510', division: '320200' },
-  sh: { region: ['华东', '上海'], area: '021', division: '310115' },
-  hz: { region: ['华东', '浙江', '杭州'], area: '0571', division: '330100' },
-  jn: { region: ['华东', '山东', '济南'], area: '0531', division: '370100' },
-  bj: { region: ['华北', '北京'], area: '010', division: '110105' },
-  tj: { region: ['华北', '天津'], area: '022', division: '120116' },
-  sy: { region: ['东北', '辽宁', '沈阳'], area: '024', division: '210100' },
-  wh: { region: ['华中', '湖北', '武汉'], area: '027', division: '420100' },
-  cd: { region: ['西南', '四川', '成都'], area: '028', division: '510100' },
-  szn: { region: ['华南', '广东', '深圳'], area: '0755', division: '440300' },
-  hk: { region: ['华南', '香港'], area: '+852', division: '' },
+  ha: { region: ['华东', '江苏', '淮安'], area: '0517', division: '320800' },
+  sq: { region: ['华东', '江苏', '宿迁'], area: '0527', division: '321300' },
+  lyg: { region: ['华东', '江苏', '连云港'], area: '0518', division: '320700' },
 } as const satisfies Record<string, City>;
 export type CityCode = keyof typeof CITIES;
 
@@ -80,7 +77,10 @@ export interface DemoParcel {
 }
 
 export interface DemoCustomer {
+  /** The registered Chinese name, as she files it. */
   name: string;
+  /** A foreign-invested company's English name, kept as a name key so its English pages match. */
+  alias?: string;
   tier: Tier;
   status: CustomerStatus;
   stage?: z.infer<typeof Stage>;
