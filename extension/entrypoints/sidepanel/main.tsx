@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/src/panel/App';
 import { I18nProvider } from '@/src/platform/i18n/react';
+import { dictionaries } from '@/src/words';
 import '@/src/platform/ui/base.css';
 import '@/src/panel/panel.css';
 
@@ -9,7 +10,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
+      <I18nProvider words={dictionaries}>
         <App />
       </I18nProvider>
     </StrictMode>,

@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { browserLanguages, resolveLocale } from '../platform/i18n/locale.ts';
-import { dictionaries } from '../platform/i18n/messages.ts';
 import { languageItem } from '../platform/storage/items.ts';
+import { captureWords } from './words.ts';
 
 export const SELECTION_MENU_ID = 'dossier-add-selection';
 
@@ -31,7 +31,7 @@ export function startSelectionMenu(onSelection: (tabId: number, frameId: number)
     await browser.contextMenus.removeAll();
     browser.contextMenus.create({
       id: SELECTION_MENU_ID,
-      title: dictionaries[locale].capture.menuTitle,
+      title: captureWords[locale].capture.menuTitle,
       contexts: ['selection'],
     });
   };

@@ -1,10 +1,11 @@
 import { browser } from '#imports';
 import { openDashboard } from '../dashboard/common/open.ts';
+import { dashboardWords } from '../dashboard/common/words.ts';
 import type { Api } from '../platform/api/client.ts';
 import { DASHBOARD_TIMEOUT_MS } from '../platform/api/client.ts';
 import { currentApi } from '../platform/api/current.ts';
 import { browserLanguages, resolveLocale } from '../platform/i18n/locale.ts';
-import { dictionaries } from '../platform/i18n/messages.ts';
+import { dueWords, type Locale } from '../platform/i18n/words.ts';
 import {
   digestEnabledItem,
   digestHourItem,
@@ -13,9 +14,17 @@ import {
   digestTiersItem,
   languageItem,
 } from '../platform/storage/items.ts';
-import { composeDigest } from './digest.ts';
+import { composeDigest, type DigestWords } from './digest.ts';
 import { digestIcon } from './icon.ts';
 import { nextDigestAt, shouldShowOnStartup } from './schedule.ts';
+import { notificationsWords } from './words.ts';
+
+/** The words of a digest in one language. */
+const words = (locale: Locale): DigestWords => ({
+  ...notificationsWords[locale],
+  ...dueWords[locale],
+  dashboard: dashboardWords[locale],
+});
 
 const DIGEST_ALARM = 'dossier-digest';
 const DIGEST_NOTIFICATION = 'dossier-digest';
@@ -34,7 +43,7 @@ async function showDigest(
   const board = api ? await api.due('1d') : null;
   if (!board?.ok) return false;
   const locale = resolveLocale(choice, browserLanguages());
-  const digest = composeDigest(board.value, dictionaries[locale], { tiers, now: new Date(), locale });
+  const digest = composeDigest(board.value, words(locale), { tiers, now: new Date(), locale });
   if (!digest) return false;
   await browser.notifications.create(DIGEST_NOTIFICATION, {
     type: 'basic',

@@ -1,6 +1,6 @@
 import type { DueBoard, DueItem } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
-import { dictionaries } from '../platform/i18n/messages.ts';
+import { dictionaries } from '../words.ts';
 import { composeDigest, MAX_LINES } from './digest.ts';
 import { nextDigestAt, shouldShowOnStartup } from './schedule.ts';
 

@@ -1,5 +1,9 @@
 import type { DueBoard, DueItem, Tier } from '@dossier/shared';
-import type { Messages } from '../platform/i18n/messages.ts';
+import type { Words } from '../platform/i18n/words.ts';
+
+/** The words a digest is written with: its own, due dates', and the reasons a customer is due. */
+export type DigestWords = Pick<Words, 'notifications' | 'due'> & { dashboard: Pick<Words['dashboard'], 'dueReasons'> };
+
 import { formatDue } from '../platform/i18n/relative.ts';
 
 export interface Digest {
@@ -26,7 +30,7 @@ interface Options {
  * their overdue reasons together), then today's appointments and commitments, and promises
  * already late, of any tier. Null when there is nothing to say.
  */
-export function composeDigest(board: DueBoard, m: Messages, o: Options): Digest | null {
+export function composeDigest(board: DueBoard, m: DigestWords, o: Options): Digest | null {
   const w = m.notifications.digest;
   const reasonWord = (i: DueItem) => m.dashboard.dueReasons[i.reason];
   const time = (at: string) =>

@@ -3,8 +3,8 @@ import { NotificationSettings } from '../notifications/NotificationSettings.tsx'
 import { testConnection } from '../platform/api/connection.ts';
 import { normaliseServerUrl } from '../platform/api/url.ts';
 import { LANGUAGE_CHOICES, type LanguageChoice } from '../platform/i18n/locale.ts';
-import { LANGUAGE_NAMES, LOCALES } from '../platform/i18n/messages.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
+import { LANGUAGE_NAMES, LOCALES } from '../platform/i18n/words.ts';
 import { languageItem, loadConnection, serverUrlItem, tokenItem, watchConnection } from '../platform/storage/items.ts';
 import { DueSettings } from './DueSettings.tsx';
 import { describeSetup, type Notice } from './notice.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries } from '../platform/i18n/messages.ts';
+import { dictionaries } from '../words.ts';
 import { describeSetup } from './notice.ts';
 
 const en = dictionaries.en.options;

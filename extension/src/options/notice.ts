@@ -1,11 +1,11 @@
 import type { ConnectionResult } from '../platform/api/connection.ts';
-import type { Messages } from '../platform/i18n/messages.ts';
+import type { Words } from '../platform/i18n/words.ts';
 import type { SetupOutcome } from './setup.ts';
 
 export type Notice = { tone: 'ok' | 'error' | 'info'; text: string };
 
 /** What Test connection found, in the page's words. */
-export function describeConnection(result: ConnectionResult, url: string, o: Messages['options']): Notice {
+export function describeConnection(result: ConnectionResult, url: string, o: Words['options']): Notice {
   const m = o.result;
   switch (result.kind) {
     case 'ok':
@@ -30,7 +30,7 @@ export function describeConnection(result: ConnectionResult, url: string, o: Mes
 }
 
 /** The page's words for what Save or Test connection did (setup.ts). */
-export function describeSetup(action: 'test' | 'save', out: SetupOutcome, o: Messages['options']): Notice {
+export function describeSetup(action: 'test' | 'save', out: SetupOutcome, o: Words['options']): Notice {
   if (out.kind === 'bad_url') return { tone: 'error', text: o.urlProblem[out.problem] };
   const tested = describeConnection(out.result, out.url, o);
   if (action === 'save') return { ...tested, text: `${o.savedWhat(out.url, out.token !== '')} ${tested.text}` };

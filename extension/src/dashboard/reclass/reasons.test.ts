@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries } from '../../platform/i18n/messages.ts';
+import { dictionaries } from '../../words.ts';
 import { guideGap, reasonText } from './reasons.ts';
 
 const en = dictionaries.en.dashboard.reclass.reasons;

@@ -1,7 +1,5 @@
 import type { ReclassReason } from '@dossier/shared';
-import type { ReasonWords } from '../../platform/i18n/dashboard.messages.ts';
-
-export type { ReasonWords } from '../../platform/i18n/dashboard.messages.ts';
+import type { ReasonWords } from './words.ts';
 
 /** A proposal's reason in the user's language, from the code and the figures the server sent. */
 export function reasonText(r: ReclassReason, w: ReasonWords): string {

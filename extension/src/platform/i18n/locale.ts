@@ -1,5 +1,5 @@
 import type { LanguageChoice } from '../storage/choices.ts';
-import type { Locale } from './messages.ts';
+import type { Locale } from './words.ts';
 
 export { LANGUAGE_CHOICES, type LanguageChoice } from '../storage/choices.ts';
 

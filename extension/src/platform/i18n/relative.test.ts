@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dictionaries } from '../../words.ts';
 import { resolveLocale } from './locale.ts';
-import { dictionaries } from './messages.ts';
 import { formatDue } from './relative.ts';
 
 const now = new Date('2025-03-10T09:00:00+08:00');

@@ -1,5 +1,5 @@
 import { daysUntil } from '@dossier/shared';
-import type { Messages } from './messages.ts';
+import type { Words } from './words.ts';
 
 export interface DueText {
   text: string;
@@ -16,12 +16,7 @@ export const localTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions
  * "in 3 days" / "overdue 2 days", counted in calendar days of the user's zone so a call due
  * tomorrow morning reads "tomorrow" tonight. A due time earlier today is already overdue.
  */
-export function formatDue(
-  due: string | Date,
-  now: Date,
-  m: Messages['due'],
-  timeZone: string = localTimeZone(),
-): DueText {
+export function formatDue(due: string | Date, now: Date, m: Words['due'], timeZone: string = localTimeZone()): DueText {
   const dueMs = new Date(due).getTime();
   const days = daysUntil(dueMs, now, timeZone);
   const overdue = dueMs < now.getTime();
