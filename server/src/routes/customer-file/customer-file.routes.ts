@@ -1,7 +1,7 @@
 import { Commitments, Material, Materials, Parcels, TierHistory } from '@dossier/shared';
 import { z } from 'zod';
 import { empty, file, json, MEDIA, router, routesOf } from '../../lib/openapi.ts';
-import { IdParam } from '../../lib/params.ts';
+import { Id, IdParam } from '../../lib/params.ts';
 import {
   addMaterial,
   commitmentList,
@@ -28,7 +28,7 @@ const MaterialInput = z
   .refine((m) => m.url || (m.fileName && m.contentBase64), {
     message: 'give a url or a file (fileName + contentBase64)',
   });
-const MaterialParams = IdParam.extend({ materialId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const MaterialParams = IdParam.extend({ materialId: Id });
 
 const route = routesOf('customer-file');
 const byId = { params: IdParam };

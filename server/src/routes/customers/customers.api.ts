@@ -16,7 +16,7 @@ import {
 } from '@dossier/shared';
 import { z } from 'zod';
 import { empty, json, routesOf } from '../../lib/openapi.ts';
-import { IdParam } from '../../lib/params.ts';
+import { Id, IdParam } from '../../lib/params.ts';
 
 /** The customer-file routes as the document and the typed client see them; handlers are in customers.routes.ts. */
 
@@ -35,8 +35,8 @@ export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
-const PersonParams = IdParam.extend({ personId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const KeyParams = IdParam.extend({ keyId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const PersonParams = IdParam.extend({ personId: Id });
+const KeyParams = IdParam.extend({ keyId: Id });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } } } });
 const byId = { params: IdParam };
 

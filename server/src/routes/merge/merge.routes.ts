@@ -1,11 +1,11 @@
 import { CustomerDetail, id, shortText } from '@dossier/shared';
 import { z } from 'zod';
 import { json, router, routesOf } from '../../lib/openapi.ts';
-import { IdParam } from '../../lib/params.ts';
+import { Id, IdParam } from '../../lib/params.ts';
 import { mergeCustomers, undoMerge } from '../../services/merge.ts';
 
 const MergeBody = z.object({ from: id, idempotencyKey: shortText.min(8).optional() });
-const MergeParam = z.object({ mergeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const MergeParam = z.object({ mergeId: Id });
 const Merge = z.object({
   mergeId: z.number(),
   survivorId: z.number(),

@@ -100,5 +100,28 @@ describe('every route with an id, called by another member', () => {
       expect(JSON.stringify(res.json)).not.toMatch(/甲方|刘建华|jiafang/);
     }
     expect(dumpTables(t.db, OWN_RECORDS)).toEqual(before);
+
+    // The same id written another way (a leading zero, a decimal point, hex, an exponent) is the
+    // same file to a lenient parser: it must be refused or hidden exactly the same.
+    const spellings = [
+      (n: number) => `0${n}`,
+      (n: number) => `${n}.0`,
+      (n: number) => `0x${n.toString(16)}`,
+      (n: number) => `${n}e0`,
+    ];
+    for (const [key, r] of routes) {
+      for (const spell of spellings) {
+        const url = r.path.replace(/:(\w+)/g, (_, name: string) => {
+          const special = name === 'id' ? idFor.find(([re]) => re.test(r.path))?.[1] : undefined;
+          const value = special ?? ids[name] ?? 1;
+          return typeof value === 'number' ? spell(value) : String(value);
+        });
+        const res = await t.request(r.method, url, BODIES[key], b.headers);
+        expect([key, url, res.status < 400]).toEqual([key, url, false]);
+        expect(res.status).toBeLessThan(500);
+        expect(JSON.stringify(res.json)).not.toMatch(/甲方|刘建华|jiafang/);
+      }
+    }
+    expect(dumpTables(t.db, OWN_RECORDS)).toEqual(before);
   });
 });

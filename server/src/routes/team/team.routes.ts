@@ -2,7 +2,7 @@ import { Me } from '@dossier/shared';
 import { z } from 'zod';
 import { ApiError } from '../../lib/errors.ts';
 import { empty, json, router, routesOf } from '../../lib/openapi.ts';
-import { IdParam } from '../../lib/params.ts';
+import { Id, IdParam } from '../../lib/params.ts';
 import { shareCustomer, unshareCustomer } from '../../services/shares.ts';
 import { addUser, listUsers, recentAudit, revokeUser, rotateUserToken } from '../../services/users.ts';
 import type { Viewer } from '../../services/visibility.ts';
@@ -29,7 +29,7 @@ const AuditEntry = z.object({
   detail: z.string().nullable(),
 });
 const Share = z.object({ userId: z.number().int().positive() });
-const ShareParams = IdParam.extend({ userId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const ShareParams = IdParam.extend({ userId: Id });
 
 const Users = z.object({ users: z.array(User) });
 const Audit = z.object({ entries: z.array(AuditEntry) });
