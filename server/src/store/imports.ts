@@ -146,6 +146,8 @@ export interface ImportStore {
   sameName(normalizedName: string, viewer: Viewer): Promise<{ id: number; name: string } | undefined>;
   /** The file's live people, in id order. */
   peopleOf(customerId: number): Promise<ImportPerson[]>;
+  /** The mobile of every live person of a live file the viewer may see, with the file's id (by file, then person). */
+  mobilesOf(viewer: Viewer): Promise<{ customerId: number; mobile: string }[]>;
   /** True when a contact was logged under this idempotency key. */
   interactionKeyUsed(key: string): Promise<boolean>;
   // The writes below throw ConstraintViolation for a row the database refuses.

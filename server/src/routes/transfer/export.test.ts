@@ -124,7 +124,9 @@ async function sheetsOf(xlsx: Buffer) {
 }
 
 describe('export', () => {
-  it('round-trips: XLSX export → import into a fresh database → export again is equal', async () => {
+  it('round-trips: XLSX export → import into a fresh database → export again is equal', {
+    timeout: 30_000,
+  }, async () => {
     const a = makeTestApp();
     await seed(a);
     const first = await download(a, 'format=xlsx');

@@ -101,12 +101,12 @@ function companyRow(i: number): (string | number)[] {
 export interface SampleBook {
   buffer: Buffer;
   existing: ExistingCustomer[];
-  expected: { total: number; created: number; merged: number; skipped: number; invalid: number };
+  expected: { total: number; created: number; merged: number; skipped: number; invalid: number; unplaced: number };
   /** Row numbers (as Excel shows them) of the bad rows, by what is wrong. */
   bad: { row: number; field: string }[];
 }
 
-/** Row i (0-based): i%100 ∈ {7,41,77} bad; i%40 = 13 repeats an existing file with a new contact; i%40 = 33 repeats row i-3 exactly. */
+/** Row i (0-based): i%100 = 7 has no company (a person to place), i%100 ∈ {41,77} bad; i%40 = 13 repeats an existing file with a new contact; i%40 = 33 repeats row i-3 exactly. */
 export async function buildSampleBook(n = 10_000): Promise<SampleBook> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('客户档案');
@@ -116,6 +116,7 @@ export async function buildSampleBook(n = 10_000): Promise<SampleBook> {
   const existing: ExistingCustomer[] = [];
   const bad: SampleBook['bad'] = [];
   const rows: (string | number)[][] = [];
+  let unplaced = 0;
   for (let i = 0; i < n; i++) {
     let r = companyRow(i);
     if (i % 40 === 13) {
@@ -147,8 +148,9 @@ export async function buildSampleBook(n = 10_000): Promise<SampleBook> {
       r = [...(rows[i - 3] as (string | number)[])];
       r[0] = i + 1;
     } else if (i % 100 === 7) {
+      // A contact without a company: listed for the user to place, not an error.
       r[1] = '';
-      bad.push({ row: FIRST + i, field: 'name' });
+      unplaced++;
     } else if (i % 100 === 41) {
       r[10] = 'D';
       bad.push({ row: FIRST + i, field: 'tier' });
@@ -167,6 +169,6 @@ export async function buildSampleBook(n = 10_000): Promise<SampleBook> {
     buffer,
     existing,
     bad,
-    expected: { total: n, created: n - invalid - merged - skipped, merged, skipped, invalid },
+    expected: { total: n, created: n - invalid - merged - skipped - unplaced, merged, skipped, invalid, unplaced },
   };
 }

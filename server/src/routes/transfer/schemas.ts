@@ -48,17 +48,22 @@ const Counts = {
   merged: z.number(),
   skipped: z.number(),
   invalid: z.number(),
+  /** People without a company (an address book's private contacts), listed for the user to place. */
+  unplaced: z.number(),
 };
 const RowInfo = {
   row: z.number(),
-  matchedBy: KeyInput.optional(),
+  /** A key of the file, or a person's mobile already on file. */
+  matchedBy: z.union([KeyInput, z.object({ kind: z.literal('mobile'), value: z.string() })]).optional(),
   matchedRow: z.number().optional(),
   suggestion: z.object({ customerId: z.number(), name: z.string(), row: z.number().optional() }).optional(),
+  /** The person of an unplaced row. */
+  person: z.object({ name: z.string(), mobile: z.string().optional(), email: z.string().optional() }).optional(),
   errors: z.array(RowError).optional(),
 };
 const Proposal = z.object({
   ...RowInfo,
-  action: z.enum(['create', 'merge', 'skip', 'invalid']),
+  action: z.enum(['create', 'merge', 'skip', 'invalid', 'unplaced']),
   customerId: z.number().optional(),
 });
 export const Preview = z.object({
@@ -83,7 +88,7 @@ export const ImportReport = z.object({
   rows: z.array(
     z.object({
       ...RowInfo,
-      outcome: z.enum(['created', 'merged', 'skipped', 'invalid']),
+      outcome: z.enum(['created', 'merged', 'skipped', 'invalid', 'unplaced']),
       customerId: z.number().optional(),
     }),
   ),

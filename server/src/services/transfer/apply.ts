@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type DueDates, type KeyInput, nextDue, type SearchForms, type Settings, searchForms } from '@dossier/shared';
 import { ApiError } from '../../lib/errors.ts';
 import { ConstraintViolation, type FileChanges, type ImportPerson, type PersonFill } from '../../store/imports.ts';
@@ -7,6 +8,7 @@ import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
 import { SYSTEM, type Viewer } from '../visibility.ts';
 import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';
 import type { Candidate, InteractionDraft, PersonDraft, RowError } from './rows.ts';
+import { inZone } from './values.ts';
 
 export type Action = 'create' | 'merge' | 'skip';
 export interface Decision {
@@ -15,15 +17,20 @@ export interface Decision {
   /** Merge into this file instead of the one a key matched (e.g. accepting a name suggestion). */
   customerId?: number;
 }
+/** What a row matched a file by: one of its keys, or a person's mobile already on file. */
+export type MatchedBy = KeyInput | { kind: 'mobile'; value: string };
 export interface RowReport {
   row: number;
-  outcome: 'created' | 'merged' | 'skipped' | 'invalid';
+  /** `unplaced`: a person without a company, listed for the user to place (a decision merges them into a file). */
+  outcome: 'created' | 'merged' | 'skipped' | 'invalid' | 'unplaced';
   customerId?: number;
-  matchedBy?: KeyInput;
+  matchedBy?: MatchedBy;
   /** The earlier row of this file that created the matched file. */
   matchedRow?: number;
   /** Same normalised name as an existing file: offered, never merged silently. */
   suggestion?: { customerId: number; name: string; row?: number };
+  /** The person of an unplaced row, so the user knows whom to place. */
+  person?: { name: string; mobile?: string; email?: string };
   errors?: RowError[];
 }
 export interface Counts {
@@ -32,6 +39,8 @@ export interface Counts {
   merged: number;
   skipped: number;
   invalid: number;
+  /** People without a company, left for the user to place. */
+  unplaced: number;
 }
 export interface ApplyOptions {
   viewer: Viewer;
@@ -171,10 +180,30 @@ export async function applyImport(
 ): Promise<{ counts: Counts; rows: RowReport[] }> {
   const at = o.now.toISOString();
   const rowOf = new Map<number, number>();
+  /** The keys of the files this import created, by file. */
+  const createdKeys = new Map<number, KeyInput[]>();
   const needDue = new Set<number>();
   const touched = new Set<number>();
   const rows: RowReport[] = [];
-  const counts: Counts = { total: list.length, created: 0, merged: 0, skipped: 0, invalid: 0 };
+  const counts: Counts = { total: list.length, created: 0, merged: 0, skipped: 0, invalid: 0, unplaced: 0 };
+  const zone = o.settings.timeZone;
+  /** Mobiles on file (the viewer's files), by their last seven digits, read at the first row that has one. */
+  let mobiles: Map<string, { customerId: number; mobile: string }[]> | null = null;
+  const tail = (v: string) => phones.digits(v).slice(-7);
+  const noteMobile = (customerId: number, mobile: string) => {
+    if (!mobiles) return;
+    const k = tail(mobile);
+    mobiles.set(k, [...(mobiles.get(k) ?? []), { customerId, mobile }]);
+  };
+  const mobileHolder = async (mobile: string) => {
+    if (!mobiles) {
+      mobiles = new Map();
+      for (const m of await tx.imports.mobilesOf(o.viewer)) noteMobile(m.customerId, m.mobile);
+    }
+    const k = tail(mobile);
+    if (k.length < 7) return undefined;
+    return (mobiles.get(k) ?? []).find((m) => phones.same(m.mobile, mobile));
+  };
   const phones = new Phones();
   const targets = new Map<number, Target | null>();
   /** The file `id` as this import sees it, if the viewer may see it (read once per import). */
@@ -217,6 +246,7 @@ export async function applyImport(
     for (const p of people) {
       const id = await tx.imports.addPerson(customerId, p, at);
       if (p.ref) ids.set(p.ref, id);
+      if (p.mobile) noteMobile(customerId, p.mobile);
       index?.add({
         id,
         name: p.name,
@@ -235,16 +265,16 @@ export async function applyImport(
     for (const i of list_) {
       await tx.imports.addInteraction(customerId, {
         kind: i.kind,
-        at: i.at,
+        at: inZone(i.at, zone),
         personId: i.personRef ? (ids.get(i.personRef) ?? null) : null,
         summary: i.summary,
         outcome: i.outcome,
         intention: i.intention,
-        appointment: i.appointment,
+        appointment: i.appointment ? inZone(i.appointment, zone) : null,
         sourceUrl: i.sourceUrl,
         visit: i.visit,
         idempotencyKey: i.idempotencyKey,
-        createdAt: i.createdAt ?? at,
+        createdAt: i.createdAt ? inZone(i.createdAt, zone) : at,
       });
     }
     if (list_.length) needDue.add(customerId);
@@ -258,7 +288,7 @@ export async function applyImport(
     // A member's rows become their own files; a manager's keep the file's owner column.
     const owner =
       o.viewer.role === 'manager' ? (f.owner ?? (o.viewer === SYSTEM ? null : o.viewer.name)) : o.viewer.name;
-    const createdAt = c.createdAt ?? at;
+    const createdAt = c.createdAt ? inZone(c.createdAt, zone) : at;
     const due = dueOf(f.tier, createdAt);
     const id = await tx.imports.addFile({
       name: f.name,
@@ -269,7 +299,7 @@ export async function applyImport(
       status: f.status,
       lostReason: f.lostReason ?? null,
       lostReasonCode: f.lostReasonCode ?? null,
-      lostAt: c.lostAt ?? (f.status === 'lost' ? at : null),
+      lostAt: c.lostAt ? inZone(c.lostAt, zone) : f.status === 'lost' ? at : null,
       nextStep: f.nextStep ?? null,
       stage: f.stage ?? null,
       region: f.region,
@@ -287,7 +317,7 @@ export async function applyImport(
       notes: f.notes ?? null,
       owner: owner ?? null,
       createdAt,
-      updatedAt: c.updatedAt ?? at,
+      updatedAt: c.updatedAt ? inZone(c.updatedAt, zone) : at,
       nextCallDue: due.nextCallDue.toISOString(),
       nextVisitDue: due.nextVisitDue.toISOString(),
       nextDue: due.nextDue.toISOString(),
@@ -317,19 +347,20 @@ export async function applyImport(
     await insertInteractions(target.row.id, plan.newInteractions, plan.personIds);
   };
 
-  for (const c of list) {
-    if (c.errors.length) {
+  for (const c0 of list) {
+    if (c0.errors.length) {
       counts.invalid++;
-      rows.push({ row: c.row, outcome: 'invalid', errors: c.errors });
+      rows.push({ row: c0.row, outcome: 'invalid', errors: c0.errors });
       continue;
     }
+    const c = withLastContact(c0);
     try {
       // Pinyin is the costliest step of a row: computed once (by the worker that read the file),
       // for the name check and the insert.
-      const forms = c.forms ?? searchForms(c.fields.name);
+      const forms = c.unplaced ? null : (c.forms ?? searchForms(c.fields.name));
       phones.seed(c.phoneForms);
       const storeKeys = uniqueKeys(o.keysFromFile ? c.keys : [...c.keys, ...c.implied]);
-      let match: { target: Target; by: KeyInput } | null = null;
+      let match: { target: Target; by: MatchedBy } | null = null;
       for (const k of uniqueKeys([...c.keys, ...c.implied])) {
         const holder = await tx.imports.keyHolder(k);
         // A key held by a file the viewer can't see is neither matched nor stored (and not mentioned).
@@ -339,17 +370,33 @@ export async function applyImport(
           break;
         }
       }
+      // A person already on file by their mobile, however it is written (139 0400 1234 = 13904001234).
+      for (const p of match ? [] : c.people) {
+        const held = p.mobile ? await mobileHolder(p.mobile) : undefined;
+        const target = held ? await targetOf(held.customerId) : undefined;
+        if (target) {
+          match = { target, by: { kind: 'mobile', value: p.mobile as string } };
+          break;
+        }
+      }
       const report: RowReport = { row: c.row, outcome: 'created' };
+      if (!match && forms) {
+        const same = await tx.imports.sameName(forms.normalised, o.viewer);
+        const earlier = same ? rowOf.get(same.id) : undefined;
+        const target =
+          same && earlier && sameText(same.name, c.fields.name) && !keysDiffer(createdKeys.get(same.id), storeKeys)
+            ? await targetOf(same.id)
+            : undefined;
+        // Rows of this file naming the same company are one file (an address book: one row a
+        // person); a file already there of a similar name is only offered, never merged silently.
+        if (target) match = { target, by: { kind: 'name', value: c.fields.name } };
+        else if (same)
+          report.suggestion = { customerId: same.id, name: same.name, ...(earlier ? { row: earlier } : {}) };
+      }
       if (match) {
         report.matchedBy = match.by;
         const r = rowOf.get(match.target.row.id);
         if (r) report.matchedRow = r;
-      } else {
-        const same = await tx.imports.sameName(forms.normalised, o.viewer);
-        if (same) {
-          const r = rowOf.get(same.id);
-          report.suggestion = { customerId: same.id, name: same.name, ...(r ? { row: r } : {}) };
-        }
       }
       const decision = o.decisions.get(c.row);
       let target = match?.target;
@@ -359,11 +406,23 @@ export async function applyImport(
           throw new ApiError('conflict', `customer ${decision.customerId} is gone or not yours to merge into`);
       }
       const plan = target ? await planMerge(tx, phones, target, c, storeKeys) : null;
-      const action: Action = decision?.action ?? (plan ? (plan.changes ? 'merge' : 'skip') : 'create');
+      let action: Action | 'unplaced' = decision?.action ?? (plan ? (plan.changes ? 'merge' : 'skip') : 'create');
+      // Without a company a person can only join a file: a match or the user's choice places them.
+      if (c.unplaced && action === 'create') action = 'unplaced';
       if (action === 'merge' && !(target && plan)) throw new ApiError('conflict', 'nothing to merge into');
-      if (action === 'create') {
-        report.customerId = await create(c, storeKeys, forms);
+      if (action === 'unplaced') {
+        const p = c.people[0] as PersonDraft;
+        report.outcome = 'unplaced';
+        report.person = {
+          name: p.name,
+          ...(p.mobile ? { mobile: p.mobile } : {}),
+          ...(p.email ? { email: p.email } : {}),
+        };
+        counts.unplaced++;
+      } else if (action === 'create') {
+        report.customerId = await create(c, storeKeys, forms ?? searchForms(c.fields.name));
         rowOf.set(report.customerId, c.row);
+        createdKeys.set(report.customerId, storeKeys);
         counts.created++;
       } else if (action === 'merge' && target && plan?.changes) {
         await merge(target, plan);
@@ -387,6 +446,48 @@ export async function applyImport(
   for (const id of needDue) await tx.due.refresh(id, o.settings);
   await tx.imports.reindexFiles(touched);
   return { counts, rows };
+}
+
+/** Two companies of one name are still two when each has a site (or credit code, or mail domain) and they differ. */
+function keysDiffer(a: KeyInput[] | undefined, b: KeyInput[]): boolean {
+  for (const kind of ['credit_code', 'icp', 'domain', 'email_domain'] as const) {
+    const x = new Set((a ?? []).filter((k) => k.kind === kind).map((k) => k.value));
+    const y = b.filter((k) => k.kind === kind).map((k) => k.value);
+    if (x.size && y.length && !y.some((v) => x.has(v))) return true;
+  }
+  return false;
+}
+
+/** Two spellings of one company name in one file: the same once spaces and case are set aside. */
+const sameText = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+
+/**
+ * A row's last contact (上次联系, Last contact) as a logged contact at that time, so the file's
+ * next due counts from it rather than from the import: a call, with the row's first person,
+ * under a key made of the company, person and time (importing the row again adds nothing).
+ */
+function withLastContact(c: Candidate): Candidate {
+  if (!c.lastContact) return c;
+  const person = c.people[0];
+  const key = `import-last-${createHash('sha256')
+    .update(`${c.fields.name}\u0000${person?.name ?? ''}\u0000${c.lastContact}`)
+    .digest('hex')
+    .slice(0, 32)}`;
+  if (person && !person.ref) person.ref = `row-${c.row}`;
+  const contact: InteractionDraft = {
+    personRef: person?.ref ?? null,
+    kind: 'call',
+    at: c.lastContact,
+    summary: '上次联系（导入）',
+    outcome: null,
+    intention: null,
+    appointment: null,
+    sourceUrl: null,
+    visit: null,
+    idempotencyKey: key,
+    createdAt: null,
+  };
+  return { ...c, interactions: [...c.interactions, contact] };
 }
 
 /** Any failure names its row; a constraint the database enforces becomes a 409, never a 500. */

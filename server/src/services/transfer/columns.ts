@@ -44,11 +44,50 @@ export const PERSON_FIELDS = [
   'person.preferences',
   'person.keyPerson',
 ] as const;
-export const FIELDS = [...CUSTOMER_FIELDS, ...PERSON_FIELDS] as const;
+/**
+ * Columns of address books (Google Contacts, Outlook, a vCard file read as rows) and of the
+ * sheets people keep, beyond the export's own: name parts joined into the person's name, typed
+ * phones and e-mails sent to the person's or the company's fields by their label, address
+ * parts joined, labels/categories (a tier among them is taken), and the last contact.
+ */
+export const BOOK_FIELDS = [
+  'person.givenName',
+  'person.middleName',
+  'person.familyName',
+  'person.department',
+  'person.phone',
+  'person.emails',
+  'label',
+  'address.street',
+  'address.city',
+  'address.region',
+  'address.postalCode',
+  'address.country',
+  'address.formatted',
+  'tags',
+  'lastContact',
+] as const;
+export const FIELDS = [...CUSTOMER_FIELDS, ...PERSON_FIELDS, ...BOOK_FIELDS] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** Fields several columns may feed (their values are joined); any other field takes its first column. */
-export const MULTI_COLUMN: ReadonlySet<Field> = new Set(['phones', 'fax', 'emails', 'region', 'notes']);
+export const MULTI_COLUMN: ReadonlySet<Field> = new Set([
+  'phones',
+  'fax',
+  'emails',
+  'region',
+  'notes',
+  'person.phone',
+  'person.emails',
+  'label',
+  'address.street',
+  'address.city',
+  'address.region',
+  'address.postalCode',
+  'address.country',
+  'address.formatted',
+  'tags',
+]);
 
 export interface Column<F extends string = string> {
   field: F;
@@ -197,6 +236,26 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
   'person.homeAddress': ['家庭住址', '家庭地址', 'home address'],
   'person.preferences': ['爱好', '喜好', '偏好', 'preferences', 'hobbies'],
   'person.keyPerson': ['关键人', '关键联系人', 'key person'],
+  lastContact: [
+    '上次联系',
+    '最近联系',
+    '最后联系',
+    '上次联系时间',
+    '上次联系日期',
+    '最近联系时间',
+    '最近联系日期',
+    '最后联系时间',
+    '最后联系日期',
+    '上次跟进',
+    '最近跟进',
+    '最后跟进',
+    '上次拜访',
+    'last contact',
+    'last contacted',
+    'last contact date',
+    'last contacted on',
+    'date last contacted',
+  ],
 };
 
 const DICTIONARY: ReadonlyMap<string, Field> = (() => {
@@ -230,6 +289,192 @@ export function fieldOfHeader(header: string): Field | null {
   if (!/\p{Script=Han}/u.test(h)) return null;
   const inside = BY_LENGTH.filter(([k]) => /\p{Script=Han}/u.test(k) && h.includes(k));
   return (inside.find(([k]) => h.endsWith(k)) ?? inside.find(([k]) => [...k].length >= 3))?.[1] ?? null;
+}
+
+/*
+ * Address books. Google Contacts writes "First Name, Middle Name, Last Name, … Organization
+ * Name, Organization Title, …, E-mail 1 - Label, E-mail 1 - Value, Phone 1 - Label, …" (older
+ * exports "Given Name, Additional Name, Family Name, Group Membership, Organization 1 - Name, …
+ * E-mail 1 - Type"); Outlook its 92 columns (First Name … Company, Department, Job Title,
+ * Business Street …, Business Phone, Mobile Phone, E-mail Address, Categories, Web Page), in
+ * English or, from a Chinese Outlook, in Chinese (名, 姓, 公司, 商务电话, 移动电话, …). Headers are
+ * compared normalised (normaliseHeader); a numbered group's number is dropped.
+ */
+const BOOK_HEADERS: Record<string, Field | null> = {
+  // Names
+  firstname: 'person.givenName',
+  givenname: 'person.givenName',
+  middlename: 'person.middleName',
+  additionalname: 'person.middleName',
+  lastname: 'person.familyName',
+  familyname: 'person.familyName',
+  surname: 'person.familyName',
+  name: 'person.name',
+  fullname: 'person.name',
+  displayname: 'person.name',
+  名: 'person.givenName',
+  中间名: 'person.middleName',
+  姓: 'person.familyName',
+  姓名: 'person.name',
+  // Company and role
+  organizationname: 'name',
+  organization: 'name',
+  organizationtitle: 'person.title',
+  organizationdepartment: 'person.department',
+  organizationjobdescription: null,
+  organizationsymbol: null,
+  organizationlocation: null,
+  organizationphoneticname: null,
+  organizationyominame: null,
+  organizationtype: null,
+  company: 'name',
+  公司: 'name',
+  department: 'person.department',
+  部门: 'person.department',
+  jobtitle: 'person.title',
+  职务: 'person.title',
+  // Outlook's "Title" is the salutation (Mr., Dr.), "Account" and "Location" are not the company's.
+  title: null,
+  称谓: null,
+  suffix: null,
+  尊称: null,
+  account: null,
+  location: null,
+  // Phones and e-mails
+  phonevalue: 'person.phone',
+  phonelabel: 'label',
+  phonetype: 'label',
+  emailvalue: 'person.emails',
+  emaillabel: 'label',
+  emailtype: 'label',
+  mobilephone: 'person.mobile',
+  移动电话: 'person.mobile',
+  businessphone: 'person.directLine',
+  商务电话: 'person.directLine',
+  businessphone2: 'person.phone',
+  商务电话2: 'person.phone',
+  companymainphone: 'phones',
+  公司代表电话: 'phones',
+  businessfax: 'fax',
+  商务传真: 'fax',
+  homephone: 'person.phone',
+  住宅电话: 'person.phone',
+  otherphone: 'person.phone',
+  其他电话: 'person.phone',
+  primaryphone: 'person.phone',
+  主要电话: 'person.phone',
+  emailaddress: 'person.emails',
+  电子邮件地址: 'person.emails',
+  email2address: 'person.emails',
+  电子邮件2地址: 'person.emails',
+  email3address: 'person.emails',
+  电子邮件3地址: 'person.emails',
+  emaildisplayname: null,
+  电子邮件显示名称: null,
+  电子邮件类型: null,
+  // Addresses: Google's numbered groups, Outlook's Business/Home/Other ones
+  addressformatted: 'address.formatted',
+  addressstreet: 'address.street',
+  addresscity: 'address.city',
+  addressregion: 'address.region',
+  addresspostalcode: 'address.postalCode',
+  addresscountry: 'address.country',
+  addresslabel: 'label',
+  addresstype: 'label',
+  addressextendedaddress: 'address.street',
+  addresspobox: null,
+  // Web, dates, labels, notes
+  websitevalue: 'website',
+  websitelabel: null,
+  websitetype: null,
+  webpage: 'website',
+  网页: 'website',
+  birthday: 'person.birthday',
+  生日: 'person.birthday',
+  anniversary: null,
+  labels: 'tags',
+  groupmembership: 'tags',
+  categories: 'tags',
+  类别: 'tags',
+  notes: 'person.preferences',
+  附注: 'person.preferences',
+  备注: 'person.preferences',
+  nickname: null,
+  fileas: null,
+  photo: null,
+  gender: null,
+};
+
+const ADDRESS_PART: Record<string, Field> = {
+  address: 'address.formatted',
+  street: 'address.street',
+  street2: 'address.street',
+  street3: 'address.street',
+  city: 'address.city',
+  state: 'address.region',
+  postalcode: 'address.postalCode',
+  countryregion: 'address.country',
+  街道: 'address.street',
+  街道2: 'address.street',
+  街道3: 'address.street',
+  市县: 'address.city',
+  省市自治区: 'address.region',
+  邮政编码: 'address.postalCode',
+  国家地区: 'address.country',
+};
+const ADDRESS_GROUP = /^(business|home|other|商务地址|住宅地址|其他地址)(.+)$/;
+
+/** A header as an address book writes it, without the number of its group (E-mail 2 - Value → emailvalue). */
+const bookKey = (header: string) =>
+  toHalfWidth(header)
+    .toLowerCase()
+    .replace(/^([a-z\u4e00-\u9fff-]+?)\s*\d+\s*-\s*/u, '$1 ')
+    .replace(/[\s\-_.:;,*/\\·#'"]+/g, '');
+
+function bookField(header: string): Field | null | undefined {
+  const k = bookKey(header);
+  if (k in BOOK_HEADERS) return BOOK_HEADERS[k];
+  const a = ADDRESS_GROUP.exec(k);
+  if (a) return ADDRESS_PART[a[2] as string] ?? null;
+  // Google's phonetic, yomi and custom-field columns, Outlook's Assistant's Phone, ISDN and the like.
+  if (/^(phonetic|yomi|namep|customfield|relation|event|im|externalid|location)/.test(k)) return null;
+  return undefined;
+}
+
+/** The headers that say "address book" when several stand in one header row. */
+const BOOK_MARKS = new Set([
+  'firstname',
+  'lastname',
+  'givenname',
+  'familyname',
+  'organizationname',
+  'jobtitle',
+  'mobilephone',
+  'businessphone',
+  'emailaddress',
+  'emailvalue',
+  'phonevalue',
+  'businessfax',
+  'companymainphone',
+  '名',
+  '姓',
+  '移动电话',
+  '商务电话',
+  '电子邮件地址',
+]);
+
+/** True when a header row is an address book's (Google, Outlook, a vCard file as rows): three of its marks. */
+export function isAddressBook(headers: string[]): boolean {
+  return headers.filter((h) => BOOK_MARKS.has(bookKey(h))).length >= 3;
+}
+
+/** The fields of a header row: an address book's headers by its own dictionary, any other by `fieldOfHeader`. */
+export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
+  if (!isAddressBook(headers)) return headers.map(fieldOfHeader);
+  return headers.map((h) => {
+    const f = bookField(h);
+    return f === undefined ? fieldOfHeader(h) : f;
+  });
 }
 
 /** A linked sheet's headers → its fields, by the export's own names only. */

@@ -169,7 +169,9 @@ export async function previewImport(
   // Ids of files the dry run created don't exist; a merge into one is shown by its row instead.
   const proposal = (r: RowReport) => {
     const { customerId, ...rest } = r;
-    const action = { created: 'create', merged: 'merge', skipped: 'skip', invalid: 'invalid' }[r.outcome];
+    const action = { created: 'create', merged: 'merge', skipped: 'skip', invalid: 'invalid', unplaced: 'unplaced' }[
+      r.outcome
+    ];
     return { ...rest, action, ...(customerId && !r.matchedRow && r.outcome !== 'created' ? { customerId } : {}) };
   };
   return {
@@ -184,7 +186,7 @@ export async function previewImport(
     sample: rows.slice(0, 20).map((r) => ({ ...proposal(r), values: samples.get(r.row) ?? {} })),
     errors: rows.flatMap((r) => r.errors ?? []).slice(0, 1000) as RowError[],
     proposals: rows
-      .filter((r) => r.matchedBy || r.suggestion)
+      .filter((r) => r.matchedBy || r.suggestion || r.outcome === 'unplaced')
       .slice(0, 2000)
       .map(proposal),
   };

@@ -18,11 +18,13 @@ import {
 } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError } from '../../lib/errors.ts';
-import { type Field, fieldOfHeader, MULTI_COLUMN, sheetKind } from './columns.ts';
+import { type Field, fieldsOfHeaders, isAddressBook, MULTI_COLUMN, sheetKind } from './columns.ts';
 import { type Grid, MAX_IMPORT_ROWS } from './files.ts';
 import { attachLinked } from './linked.ts';
 import {
   COMPANY_TYPE_WORDS,
+  isNoDate,
+  LOST_REASON_WORDS,
   type Parsed,
   parseBool,
   parseChoice,
@@ -80,6 +82,10 @@ export interface Candidate {
   forms?: SearchForms;
   /** The E.164 form (or null) of each phone in the row, computed there too. */
   phoneForms?: Record<string, string | null>;
+  /** When the row's contact was last talked to (ISO, or a wall time placed in the configured zone on write). */
+  lastContact?: string | null;
+  /** A person without a company (an address book's private contact): listed for the user to place, never a file. */
+  unplaced?: boolean;
 }
 export interface Layout {
   sheet: string;
@@ -87,25 +93,37 @@ export interface Layout {
   headerIndex: number;
   headers: string[];
   mapping: (Field | null)[];
+  /** An address book's header (Google, Outlook, vCards as rows): one person a row, their company a column. */
+  book?: boolean;
 }
 
-/** The header row among the first 15: the one naming the most known fields (a title row above it is skipped). */
+/**
+ * The header row among the first 15: the one naming the most known fields (a title row above
+ * it — a merged title in a hand-made workbook — is skipped).
+ */
 export function detectHeader(grid: Grid): number | null {
   let best: { index: number; score: number } | null = null;
   for (const [index, row] of grid.rows.slice(0, 15).entries()) {
-    const fields = new Set(row.map(fieldOfHeader).filter(Boolean));
+    const fields = new Set(fieldsOfHeaders(row).filter(Boolean));
     const score = fields.size + (fields.has('name') ? 1 : 0);
     if (score >= 2 && (!best || score > best.score)) best = { index, score };
   }
   return best?.index ?? null;
 }
 
+const NAME_PARTS: ReadonlySet<Field> = new Set([
+  'person.name',
+  'person.givenName',
+  'person.middleName',
+  'person.familyName',
+]);
+
 /**
  * Fields for each header. Without a contact-name column, contact-looking columns belong to the
  * company (a mobile is then a company phone); with one, a lone e-mail column is the contact's.
  */
 export function guessMapping(headers: string[]): (Field | null)[] {
-  const fields = headers.map(fieldOfHeader);
+  const fields = fieldsOfHeaders(headers);
   const seen = new Set<Field>();
   const mapping = fields.map((f) => {
     if (!f) return null;
@@ -113,15 +131,16 @@ export function guessMapping(headers: string[]): (Field | null)[] {
     seen.add(f);
     return f;
   });
-  if (!seen.has('person.name')) {
+  if (![...seen].some((f) => NAME_PARTS.has(f))) {
     return mapping.map((f) => {
-      if (f === 'person.mobile' || f === 'person.directLine') return 'phones';
-      if (f === 'person.email') return 'emails';
+      if (f === 'person.mobile' || f === 'person.directLine' || f === 'person.phone') return 'phones';
+      if (f === 'person.email' || f === 'person.emails') return 'emails';
       return f?.startsWith('person.') ? null : f;
     });
   }
   const emailCols = mapping.filter((f) => f === 'emails').length;
-  if (!seen.has('person.email') && emailCols === 1) return mapping.map((f) => (f === 'emails' ? 'person.email' : f));
+  if (!seen.has('person.email') && !seen.has('person.emails') && emailCols === 1)
+    return mapping.map((f) => (f === 'emails' ? 'person.email' : f));
   return mapping;
 }
 
@@ -137,12 +156,14 @@ export function chooseLayout(grids: Grid[], sheet?: string, headerRow?: number, 
     if (headerIndex === null || headerIndex < 0) continue;
     const headers = (g.rows[headerIndex] ?? []).map((h) => h.trim());
     const m = mapping ?? guessMapping(headers);
-    if (!m.includes('name')) {
+    // An address book may hold no company at all: its people are then listed to be placed.
+    const people = m.some((f) => f !== null && NAME_PARTS.has(f));
+    if (!m.includes('name') && !people) {
       if (mapping)
         throw new ApiError('invalid_request', 'the mapping needs a company name column', [{ path: 'mapping' }]);
       continue;
     }
-    return { sheet: g.name, headerIndex, headers, mapping: m };
+    return { sheet: g.name, headerIndex, headers, mapping: m, ...(isAddressBook(headers) ? { book: true } : {}) };
   }
   throw new ApiError(
     'invalid_request',
@@ -158,13 +179,86 @@ const take = <T>(r: Parsed<T>, row: number, field: string, errors: RowError[]): 
   return undefined;
 };
 
+/** A column's group in an address book: Google's "Phone 2 - Value" → "phone 2", Outlook's "Home Street" → "home". */
+function groupOf(header: string): string {
+  const h = header.trim().toLowerCase();
+  const google = /^(.*?\d+)\s*-\s*/.exec(h);
+  if (google) return (google[1] as string).replace(/\s+/g, ' ');
+  const outlook = /^(business|home|other|商务地址|住宅地址|其他地址)/.exec(h.replace(/\s+/g, ''));
+  return outlook ? (outlook[1] as string) : '';
+}
+
+type Kind = 'mobile' | 'work' | 'main' | 'fax' | 'home' | 'other';
+/** What a phone's or e-mail's label (or its column's header) says it is. */
+function kindOf(label: string): Kind {
+  const l = label.toLowerCase();
+  if (/fax|传真/.test(l)) return 'fax';
+  if (/mobile|cell|iphone|手机|移动/.test(l)) return 'mobile';
+  if (/main|company|总机|公司代表/.test(l)) return 'main';
+  if (/home|personal|住宅|家庭|私人|个人/.test(l)) return 'home';
+  if (/work|business|office|商务|工作|办公|单位/.test(l)) return 'work';
+  return 'other';
+}
+
+const HAN = /\p{Script=Han}/u;
+const CN_MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+
+/** A person's name from its parts: family name first and no space for Chinese (刘建华), given first for Western ones (Michael Zhang). */
+export function joinName(given: string, middle: string, family: string): string {
+  if (HAN.test(`${family}${given}`)) return `${family}${middle}${given}`.replace(/\s+/g, '');
+  return [given, middle, family].filter(Boolean).join(' ');
+}
+
+/** An address from its parts as one line: street, city, region postcode (the country unless China). */
+function addressOf(parts: Map<Field, string[]>): string | null {
+  const get = (f: Field) => (parts.get(f) ?? []).join(' ').trim();
+  const country = get('address.country');
+  const line = [
+    get('address.street'),
+    get('address.city'),
+    [get('address.region'), get('address.postalCode')].filter(Boolean).join(' '),
+    /^(中国|中华人民共和国|china|cn|prc|people's republic of china)$/i.test(country) ? '' : country,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  if (line) return line;
+  const formatted = get('address.formatted');
+  return formatted
+    ? formatted
+        .split(/\s*\n\s*/)
+        .filter(Boolean)
+        .join(', ')
+    : null;
+}
+
 /** Turns one data row into a customer draft with every problem listed, never throwing. */
-function candidateOf(cells: string[], mapping: (Field | null)[], row: number): Candidate {
+function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers' | 'book'>, row: number): Candidate {
+  const { mapping, headers, book } = layout;
   const errors: RowError[] = [];
   const by = new Map<Field, string[]>();
+  // An address book's typed values and address parts, with the group of columns each came from.
+  const typed: { field: Field; group: string; header: string; values: string[] }[] = [];
+  const labels = new Map<string, string>();
+  const addresses = new Map<string, Map<Field, string[]>>();
   mapping.forEach((f, j) => {
-    const v = unguardFormula((cells[j] ?? '').trim());
-    if (f && v) by.set(f, [...(by.get(f) ?? []), v]);
+    const raw = unguardFormula((cells[j] ?? '').trim());
+    if (!f || !raw) return;
+    // Google puts several values in one cell, separated by " ::: ".
+    const values = raw
+      .split(/\s*:::\s*/)
+      .map((v) => v.trim())
+      .filter(Boolean);
+    const header = headers[j] ?? '';
+    const group = groupOf(header);
+    if (f === 'label') {
+      if (group) labels.set(group, values[0] as string);
+    } else if (f.startsWith('address.')) {
+      const parts = addresses.get(group) ?? new Map<Field, string[]>();
+      parts.set(f, [...(parts.get(f) ?? []), ...values]);
+      addresses.set(group, parts);
+    } else if (f === 'person.phone' || f === 'person.emails') {
+      typed.push({ field: f, group, header, values });
+    } else by.set(f, [...(by.get(f) ?? []), ...values]);
   });
   const one = (f: Field) => by.get(f)?.[0];
   const all = (f: Field) => by.get(f) ?? [];
@@ -172,9 +266,8 @@ function candidateOf(cells: string[], mapping: (Field | null)[], row: number): C
   const keys: KeyInput[] = [];
   const implied: KeyInput[] = [];
   const name = one('name');
-  if (!name) errors.push({ row, field: 'name', why: 'company name is missing' });
-  const list = (f: Field, parse: (s: string) => Parsed<string>) =>
-    all(f)
+  const list = (values: string[], f: string, parse: (s: string) => Parsed<string>) =>
+    values
       .flatMap(splitList)
       .map((s) => take(parse(s), row, f, errors))
       .filter((s): s is string => !!s);
@@ -182,7 +275,57 @@ function candidateOf(cells: string[], mapping: (Field | null)[], row: number): C
     const n = normaliseEmail(s);
     return n ? { ok: true, value: n } : { ok: false, why: `"${s}" is not an e-mail address` };
   };
-  const emails = list('emails', email);
+  const labelOf = (t: { group: string; header: string }) => (labels.get(t.group) ?? t.header).replace(/^\*\s*/, '');
+
+  // Phones: typed ones to the person's mobile and direct line first, a company's to the file.
+  let mobile = one('person.mobile');
+  let direct = one('person.directLine');
+  const companyPhones = [...all('phones')];
+  const fax = [...all('fax')];
+  const otherPhones: string[] = [];
+  for (const t of typed.filter((x) => x.field === 'person.phone')) {
+    const kind = kindOf(labelOf(t));
+    for (const v of t.values.flatMap(splitList)) {
+      if (kind === 'mobile' && !mobile) mobile = v;
+      else if (kind === 'mobile' || kind === 'home') otherPhones.push(v);
+      else if (kind === 'work' && !direct) direct = v;
+      else if (kind === 'work' || kind === 'main') companyPhones.push(v);
+      else if (kind === 'fax') fax.push(v);
+      else if (!mobile && CN_MOBILE.test(v.replace(/[\s()-]/g, ''))) mobile = v;
+      else if (!direct) direct = v;
+      else otherPhones.push(v);
+    }
+  }
+  // E-mails: the first (a work one before a home one) is the person's; more at a company's
+  // domain go to the file, private ones stay with the person.
+  let personEmail = one('person.email');
+  const companyEmails = [...all('emails')];
+  const otherEmails: string[] = [];
+  const typedEmails = typed
+    .filter((x) => x.field === 'person.emails')
+    .flatMap((t) => t.values.flatMap(splitList).map((v) => ({ v, home: kindOf(labelOf(t)) === 'home' })))
+    .sort((x, y) => Number(x.home) - Number(y.home));
+  for (const { v } of typedEmails) {
+    if (!personEmail) personEmail = v;
+    else if (emailMatchKey(v)?.kind === 'email_domain') companyEmails.push(v);
+    else otherEmails.push(v);
+  }
+  const emails = list(companyEmails, 'emails', email);
+
+  // Addresses: a work (or unlabelled) one is the company's, a home one the person's.
+  let companyAddress = opt('address');
+  let homeAddress = one('person.homeAddress');
+  for (const [group, parts] of addresses) {
+    const line = addressOf(parts);
+    if (!line) continue;
+    if (kindOf(labels.get(group) ?? group) === 'home') homeAddress ??= line;
+    else companyAddress ??= line;
+  }
+
+  // An address book has no column for the company's number: the office number of the row that
+  // gives the company's office (its address or fax) stands for it, and stays the person's line too.
+  if (book && direct && !companyPhones.length && (companyAddress || fax.length)) companyPhones.push(direct);
+
   const website = opt('website');
   if (website) {
     const d = registrableDomain(website);
@@ -203,11 +346,19 @@ function candidateOf(cells: string[], mapping: (Field | null)[], row: number): C
   }
   const instant = (f: Field) => {
     const v = one(f);
-    return v ? ((take(parseInstant(v), row, f, errors) as string | undefined) ?? null) : null;
+    return v && !isNoDate(v) ? ((take(parseInstant(v), row, f, errors) as string | undefined) ?? null) : null;
   };
+  // A tier among an address book's labels or categories ("A类客户"), when no column names one.
+  const tierText =
+    one('tier') ??
+    all('tags')
+      .flatMap((t) => t.split(/[;；,，]/))
+      .map((t) => t.replace(/^\*\s*/, '').trim())
+      .find((t) => t && parseTier(t).ok) ??
+    '';
   const fields = {
     name: name ?? '',
-    tier: take(parseTier(one('tier') ?? ''), row, 'tier', errors) ?? 'C',
+    tier: take(parseTier(tierText), row, 'tier', errors) ?? 'C',
     status:
       take(parseChoice(one('status') ?? '', CustomerStatus.options, STATUS_WORDS, 'prospect'), row, 'status', errors) ??
       'prospect',
@@ -222,16 +373,20 @@ function candidateOf(cells: string[], mapping: (Field | null)[], row: number): C
     sizeClass:
       take(parseChoice(one('sizeClass') ?? '', SizeClass.options, SIZE_WORDS, null), row, 'sizeClass', errors) ?? null,
     lostReasonCode:
-      take(parseChoice(one('lostReasonCode') ?? '', LostReason.options, {}, null), row, 'lostReasonCode', errors) ??
-      null,
+      take(
+        parseChoice(one('lostReasonCode') ?? '', LostReason.options, LOST_REASON_WORDS, null),
+        row,
+        'lostReasonCode',
+        errors,
+      ) ?? null,
     region: all('region').flatMap(splitRegion),
     industry: opt('industry'),
     businessScope: opt('businessScope'),
     products: opt('products'),
     trends: opt('trends'),
-    address: opt('address'),
-    phones: list('phones', parsePhone),
-    fax: list('fax', parsePhone),
+    address: companyAddress,
+    phones: list(companyPhones, 'phones', parsePhone),
+    fax: list(fax, 'fax', parsePhone),
     emails,
     website,
     notes: all('notes').join('\n') || null,
@@ -252,24 +407,36 @@ function candidateOf(cells: string[], mapping: (Field | null)[], row: number): C
     ...valid
   } = checked.success ? checked.data : { ...fields, keys: 0, people: 0, idempotencyKey: 0 };
   const people: PersonDraft[] = [];
-  const personName = one('person.name');
-  const personValues = [...by.keys()].filter((f) => f.startsWith('person.') && f !== 'person.name');
+  const personName =
+    one('person.name') ??
+    (joinName(one('person.givenName') ?? '', one('person.middleName') ?? '', one('person.familyName') ?? '') ||
+      undefined);
+  const personValues = [...by.keys(), ...typed.map((t) => t.field)].filter(
+    (f) => f.startsWith('person.') && f !== 'person.department',
+  );
   if (personName) {
     const p: PersonDraft = { name: personName };
     const set = <K extends keyof PersonInput>(k: K, v: PersonInput[K] | undefined) => {
       if (v !== undefined && v !== null && v !== '') p[k] = v;
     };
     set('title', one('person.title'));
-    const mobile = one('person.mobile');
     if (mobile) set('mobile', take(parsePhone(mobile), row, 'person.mobile', errors) as string | undefined);
-    const direct = one('person.directLine');
     if (direct) set('directLine', take(parsePhone(direct), row, 'person.directLine', errors) as string | undefined);
-    const pe = one('person.email');
-    if (pe) set('email', take(email(pe), row, 'person.email', errors) as string | undefined);
+    if (personEmail) set('email', take(email(personEmail), row, 'person.email', errors) as string | undefined);
     const bd = one('person.birthday');
-    if (bd) set('birthday', take(parseDate(bd), row, 'person.birthday', errors) as string | undefined);
-    set('homeAddress', one('person.homeAddress'));
-    set('preferences', one('person.preferences'));
+    if (bd && !isNoDate(bd)) set('birthday', take(parseDate(bd), row, 'person.birthday', errors) as string | undefined);
+    set('homeAddress', homeAddress);
+    // What has no field of its own is kept in the person's notes, said what it is.
+    const department = all('person.department').join(' / ');
+    const notes = [
+      all('person.preferences').join('\n'),
+      department && `部门：${department}`,
+      otherPhones.length ? `其他电话：${otherPhones.join('; ')}` : '',
+      otherEmails.length ? `其他邮箱：${otherEmails.join('; ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    set('preferences', notes.slice(0, 2000));
     const key = one('person.keyPerson');
     if (key) set('keyPerson', take(parseBool(key), row, 'person.keyPerson', errors) as boolean | undefined);
     const ok = PersonInput.safeParse(p);
@@ -279,10 +446,12 @@ function candidateOf(cells: string[], mapping: (Field | null)[], row: number): C
   } else if (personValues.length) {
     errors.push({ row, field: 'person.name', why: 'contact details without a contact name' });
   }
+  if (!name && !people.length) errors.push({ row, field: 'name', why: 'company name is missing' });
   for (const e of [...emails, ...people.map((p) => p.email ?? '')]) {
     const k = e ? emailMatchKey(e) : null;
     if (k?.kind === 'email_domain') implied.push(k);
   }
+  const lastContact = instant('lastContact');
   return {
     row,
     ref: opt('ref'),
@@ -295,6 +464,8 @@ function candidateOf(cells: string[], mapping: (Field | null)[], row: number): C
     implied,
     interactions: [],
     errors,
+    ...(lastContact ? { lastContact } : {}),
+    ...(!name && people.length ? { unplaced: true } : {}),
   };
 }
 
@@ -316,7 +487,7 @@ export function candidates(
       { limit: maxRows, sheet: layout.sheet },
     );
   }
-  const list = data.map((i) => candidateOf(grid.rows[i] ?? [], layout.mapping, grid.rowNumbers[i] ?? i + 1));
+  const list = data.map((i) => candidateOf(grid.rows[i] ?? [], layout, grid.rowNumbers[i] ?? i + 1));
   const linked = grids.some(
     (g) => g.name !== layout.sheet && sheetKind(g.name) !== null && sheetKind(g.name) !== 'customers',
   );

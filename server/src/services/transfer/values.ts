@@ -91,6 +91,16 @@ export const COMPANY_TYPE_WORDS = {
   国企: 'state',
   其他: 'other',
 } as const;
+export const LOST_REASON_WORDS = {
+  价格: 'price',
+  竞争对手: 'competitor',
+  服务: 'service',
+  质量: 'quality',
+  关系: 'relationship',
+  无需求: 'no_need',
+  停业: 'closed',
+  其他: 'other',
+} as const;
 export const SIZE_WORDS = {
   特大: 'super',
   超大: 'super',
@@ -103,10 +113,10 @@ export const SIZE_WORDS = {
   微型: 'small',
 } as const;
 
-/** Several values in one cell: 0516-1234; 0516-5678 / a@x.com、b@x.com. Spaces stay: "0516 8765 4321". */
+/** Several values in one cell: 0516-1234; 0516-5678 / a@x.com、b@x.com / Google's " ::: ". Spaces stay: "0516 8765 4321". */
 export const splitList = (raw: string) =>
   raw
-    .split(/[;；,，、\n/|]+/)
+    .split(/\s*:::\s*|[;；,，、\n/|]+/)
     .map((s) => s.trim())
     .filter(Boolean);
 
@@ -125,32 +135,121 @@ export function parsePhone(raw: string): Parsed<string> {
 
 const YMD = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** Outlook's (US) month/day/year: 8/9/1968, 12/31/85. */
+const MDY = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
+/** A birthday without a year: vCard's --06-01 / --0601, Google's --06-01. */
+const NO_YEAR = /^--(\d{2})-?(\d{2})$/;
+/**
+ * The year a birthday without one is stored under (the schema keeps full dates): 1604, as Apple's
+ * address book does (X-APPLE-OMIT-YEAR=1604) — a leap year, so 02-29 is kept, and one no living
+ * person was born in. The vCard export writes such a date back without its year.
+ */
+export const NO_YEAR_YEAR = '1604';
+
+function valid(y: number, mo: number, d: number): string | null {
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  t.setUTCFullYear(y);
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
 
 function ymd(s: string): string | null {
   const m = YMD.exec(s) ?? COMPACT.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  return t.toISOString().slice(0, 10);
+  if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  const us = MDY.exec(s);
+  if (!us) return null;
+  let [mo, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
+  // Two-digit years as Outlook writes them: 00–29 this century, 30–99 the last.
+  if ((us[3] as string).length === 2) y += y < 30 ? 2000 : 1900;
+  // Day first only when the first number can't be a month (31/12/1985).
+  if (mo > 12 && d <= 12) [mo, d] = [d, mo];
+  return valid(y, mo, d);
 }
 
-/** A calendar date (birthday): 1968-05-12, 1968/5/12, 1968年5月12日, 19680512. */
+/** Outlook writes 0/0/00 (and some tools 0000-00-00) for "no date": a blank, not an error. */
+export const isNoDate = (raw: string) => /^0{1,2}[-/.]0{1,2}[-/.]0{2,4}$|^0{4}[-/.]0{1,2}[-/.]0{1,2}$/.test(clean(raw));
+
+/** A calendar date (birthday): 1968-05-12, 1968/5/12, 1968年5月12日, 19680512, 8/9/1968 (US), --06-01 (no year). */
 export function parseDate(raw: string): Parsed<string> {
   const s = clean(raw);
+  const noYear = NO_YEAR.exec(s);
+  if (noYear) {
+    const d = valid(Number(NO_YEAR_YEAR), Number(noYear[1]), Number(noYear[2]));
+    if (d) return ok(d);
+  }
   const d = ymd(s) ?? (/^\d{4}-\d{2}-\d{2}T/.test(s) ? ymd(s.slice(0, 10)) : null);
   return d ? ok(d) : bad(`"${raw}" is not a date`);
 }
 
-/** An instant: ISO-8601 with a zone, or a date (taken as 00:00 UTC). */
+const WALL = /^(.+?)(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+
+/**
+ * An instant: ISO-8601 with a zone (kept as that instant), or a local date and time as a
+ * spreadsheet holds one (2026-11-20, 2026/11/20 14:30, 2026-11-30T23:30:00, 11/20/2026 9:05):
+ * that comes back as wall time without a zone (YYYY-MM-DDTHH:MM:SS.sss), to be placed in the
+ * configured time zone by `inZone` where the settings are known.
+ */
 export function parseInstant(raw: string): Parsed<string> {
   const s = clean(raw);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
     const t = new Date(s);
     if (!Number.isNaN(t.getTime())) return ok(t.toISOString());
   }
-  const d = ymd(s);
-  return d ? ok(`${d}T00:00:00.000Z`) : bad(`"${raw}" is not a date and time`);
+  const m = WALL.exec(s);
+  const d = m ? ymd((m[1] as string).trim()) : null;
+  if (m && d) {
+    const [h, mi, sec, ms] = [m[2], m[3], m[4], m[5]].map((v) => Number(v ?? 0));
+    if ((h as number) < 24 && (mi as number) < 60 && (sec as number) < 60) {
+      const p2 = (n: number) => String(n).padStart(2, '0');
+      return ok(
+        `${d}T${p2(h as number)}:${p2(mi as number)}:${p2(sec as number)}.${String(ms).padEnd(3, '0').slice(0, 3)}`,
+      );
+    }
+  }
+  return bad(`"${raw}" is not a date and time`);
+}
+
+/** True for a zoneless wall time from `parseInstant`. */
+export const isWallTime = (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/.test(s);
+
+const zoneParts = new Map<string, Intl.DateTimeFormat>();
+/** How far `timeZone` is ahead of UTC at instant `t` (ms). */
+function offsetAt(t: number, timeZone: string): number {
+  let f = zoneParts.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    zoneParts.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const x of f.formatToParts(new Date(t))) p[x.type] = Number(x.value);
+  const n = (k: string) => p[k] ?? 0;
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - (t - (((t % 1000) + 1000) % 1000));
+}
+
+/** An instant from `parseInstant` as ISO UTC: a wall time is read in `timeZone` (Excel keeps no zone). */
+export function inZone(s: string, timeZone: string): string {
+  if (!isWallTime(s)) return s;
+  const wall = Date.parse(`${s}Z`);
+  let t = wall - offsetAt(wall, timeZone);
+  // Once more at the instant found, for a wall time near a change of offset.
+  t = wall - offsetAt(t, timeZone);
+  return new Date(t).toISOString();
+}
+
+/** An instant as the wall time of `timeZone`, as a Date whose UTC fields are that wall time (what a spreadsheet cell holds). */
+export function wallDate(iso: string, timeZone: string): Date {
+  const t = Date.parse(iso);
+  return new Date(t + offsetAt(t, timeZone));
 }
 
 export function parseBool(raw: string): Parsed<boolean> {

@@ -45,7 +45,7 @@ export async function importVcard(
     // The one same-person rule (services/same-person.ts), each number parsed once.
     const known = peopleOfFile<ImportPerson | Person>(await tx.imports.peopleOf(customerId), phones);
     const rows: CardReport[] = [];
-    const counts = { total: cards.length, created: 0, merged: 0, skipped: 0, invalid: 0 };
+    const counts = { total: cards.length, created: 0, merged: 0, skipped: 0, invalid: 0, unplaced: 0 };
     for (const card of cards) {
       const p = card.person;
       if (!p) {

@@ -80,6 +80,7 @@ describe('vCards as phones write them (../shared/fixtures/contact-exports)', () 
           preferences: '50=50 split',
         },
         errors: [],
+        company: { org: '示例公司 Ltd', otherPhones: [], homePhones: [], fax: [], otherEmails: [] },
       },
     ]);
   });

@@ -8,6 +8,7 @@ import {
 import ICAL from 'ical.js';
 import { ApiError } from '../../lib/errors.ts';
 import type { PersonRecord } from '../../store/records.ts';
+import type { Grid } from './files.ts';
 import { parseDate } from './values.ts';
 import { modernVcard } from './vcard-legacy.ts';
 import { tooLarge } from './zip.ts';
@@ -59,6 +60,20 @@ export interface CardRead {
   index: number;
   person: PersonInput | null;
   errors: string[];
+  /** What an address book needs beyond the person: the company (ORG), its site and address, more numbers and e-mails. */
+  company?: CardCompany;
+}
+export interface CardCompany {
+  org?: string;
+  department?: string;
+  website?: string;
+  workAddress?: string;
+  /** Numbers beyond the person's mobile and direct line, by kind. */
+  otherPhones: string[];
+  homePhones: string[];
+  fax: string[];
+  /** E-mails beyond the person's. */
+  otherEmails: string[];
 }
 
 const asText = (v: unknown): string =>
@@ -116,12 +131,39 @@ export function readVcf(text: string): CardRead[] {
       const person: PersonInput = { name };
       const title = first('title');
       if (title) person.title = title;
+      const company: CardCompany = { otherPhones: [], homePhones: [], fax: [], otherEmails: [] };
+      const org = all('org')[0]?.[3];
+      const orgParts = (Array.isArray(org) ? org : [org]).map((x) => asText(x)).filter(Boolean);
+      if (orgParts[0]) company.org = orgParts[0];
+      if (orgParts.length > 1) company.department = orgParts.slice(1).join(' / ');
+      const url = first('url');
+      if (url) company.website = url;
+      const work = all('adr').find((a) => !types(a[1]).includes('home'));
+      if (work) {
+        // ADR is po box;extended;street;city;region;postcode;country: as one line, the country unless China.
+        const [, ext, street, city, region, code, country] = (Array.isArray(work[3]) ? work[3] : ['', '', work[3]]).map(
+          (x) => asText(x),
+        );
+        const line = [
+          [street, ext].filter(Boolean).join(' '),
+          city,
+          [region, code].filter(Boolean).join(' '),
+          /^(中国|china|cn)$/i.test(country ?? '') ? '' : country,
+        ]
+          .filter(Boolean)
+          .join(', ');
+        if (line) company.workAddress = line;
+      }
       for (const t of all('tel')) {
         const raw = asText(t[3]).replace(/^tel:/i, '');
         if (!raw) continue;
         const ty = types(t[1]);
-        if ((ty.includes('cell') || ty.includes('mobile')) && !person.mobile) person.mobile = raw;
-        else if (!person.directLine && !ty.includes('fax')) person.directLine = raw;
+        if (ty.includes('fax')) company.fax.push(raw);
+        else if ((ty.includes('cell') || ty.includes('mobile') || ty.includes('iphone')) && !person.mobile)
+          person.mobile = raw;
+        else if (ty.includes('home')) company.homePhones.push(raw);
+        else if (!person.directLine && !ty.includes('cell')) person.directLine = raw;
+        else company.otherPhones.push(raw);
       }
       // A lone untyped number is most often the mobile.
       if (
@@ -139,11 +181,15 @@ export function readVcf(text: string): CardRead[] {
         if (e) person.email = e;
         else errors.push(`"${email}" is not an e-mail address`);
       }
+      for (const e of all('email').slice(1)) {
+        const v = asText(e[3]);
+        if (v) company.otherEmails.push(v);
+      }
       const bdayRaw = all('bday')[0]?.[3];
       const bday = bdayRaw == null ? '' : String(bdayRaw);
-      // A birthday without a year (--05-12) can't be stored as a date; it is left out rather than invented.
-      if (bday && !bday.startsWith('--')) {
-        const d = parseDate(bday.length === 8 ? `${bday.slice(0, 4)}-${bday.slice(4, 6)}-${bday.slice(6)}` : bday);
+      // A birthday without a year (--05-12, --0512) is kept under the no-year year (values.ts NO_YEAR_YEAR).
+      if (bday) {
+        const d = parseDate(/^\d{8}$/.test(bday) ? `${bday.slice(0, 4)}-${bday.slice(4, 6)}-${bday.slice(6)}` : bday);
         if (d.ok) person.birthday = d.value;
         else errors.push(`"${bday}" is not a birthday`);
       }
@@ -153,6 +199,58 @@ export function readVcf(text: string): CardRead[] {
       if (note) person.preferences = note;
       const ok = PersonSchema.safeParse(person);
       if (!ok.success) errors.push(...ok.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
-      return { index, person: errors.length ? null : person, errors };
+      return { index, person: errors.length ? null : person, errors, company };
     });
+}
+
+/** Headers of cards read as rows, in an address book's words (columns.ts reads them so). */
+const CARD_HEADERS = [
+  'Name',
+  'Company',
+  'Department',
+  'Job Title',
+  'Mobile Phone',
+  'Business Phone',
+  'Other Phone',
+  'Home Phone',
+  'Business Fax',
+  'E-mail Address',
+  'E-mail 2 Address',
+  'Birthday',
+  'Web Page',
+  'Business Address',
+  'Home Address',
+  'Notes',
+];
+
+/**
+ * An address book's cards as rows, one a person with their company (ORG) beside them, for the
+ * same import as a sheet: people grouped into customers by company, matched and merged the same
+ * way; a card without ORG is a person to place. A card that could not be read keeps its name only.
+ */
+export function gridOfCards(cards: CardRead[], name: string): Grid {
+  const many = (list: string[] | undefined) => (list ?? []).join(' ::: ');
+  const rows = cards.map((c) => {
+    const p = c.person;
+    const k = c.company;
+    return [
+      p?.name ?? '',
+      k?.org ?? '',
+      k?.department ?? '',
+      p?.title ?? '',
+      p?.mobile ?? '',
+      p?.directLine ?? '',
+      many(k?.otherPhones),
+      many(k?.homePhones),
+      many(k?.fax),
+      p?.email ?? '',
+      many(k?.otherEmails),
+      p?.birthday ?? '',
+      k?.website ?? '',
+      k?.workAddress ?? '',
+      p?.homeAddress ?? '',
+      p?.preferences ?? '',
+    ];
+  });
+  return { name, rows: [CARD_HEADERS, ...rows], rowNumbers: [1, ...cards.map((c) => c.index + 2)] };
 }

@@ -40,12 +40,16 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhs]/i.test(bare) && !/^(general|@)$/i.test(bare.trim());
 }
 
-/** A date cell's serial number as text: YYYY-MM-DD for a date alone, else the ISO instant. */
+/**
+ * A date cell's serial number as text: YYYY-MM-DD for a date alone, else the date and time
+ * without a zone (YYYY-MM-DDTHH:MM:SS.sss) — Excel keeps the wall time the user typed and no
+ * zone, so the import places it in the configured time zone (values.ts `inZone`), never in UTC.
+ */
 function serialText(serial: number, date1904: boolean): string {
   const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
   if (Number.isNaN(d.getTime())) return '';
   const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 23);
 }
 
 const META_BYTES = 16 * 2 ** 20;

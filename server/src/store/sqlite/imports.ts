@@ -3,7 +3,7 @@ import { clientOf, type Db, preparedFor, preparedOn } from '../../db/client.ts';
 import { customers, imports, importUploadChunks, importUploads, interactions } from '../../db/schema.ts';
 import { ConstraintViolation, type ImportPerson, type ImportStore, type PersonFill } from '../imports.ts';
 import { type SearchCustomer, type SearchKey, type SearchPerson, searchRow } from './search.ts';
-import { visibleToAnyMember } from './visibility.ts';
+import { visible, visibleToAnyMember } from './visibility.ts';
 
 const $ = sql.placeholder;
 
@@ -253,6 +253,14 @@ export function sqliteImports(db: Db): ImportStore {
     },
     async peopleOf(customerId) {
       return s.peopleOf.all(customerId);
+    },
+    async mobilesOf(viewer) {
+      // Once an import: every mobile the viewer's files hold, matched in the service by its normalised form.
+      return db.all<{ customerId: number; mobile: string }>(
+        sql`select p.customer_id as customerId, p.mobile as mobile from people p join customers c on c.id = p.customer_id
+            where p.deleted_at is null and c.deleted_at is null and p.mobile is not null and p.mobile <> ''
+              and ${visible(viewer, 'c')} order by p.customer_id, p.id`,
+      );
     },
     async interactionKeyUsed(key) {
       return s.interactionExists.get(key) !== undefined;
