@@ -7,6 +7,7 @@ import {
   type Settings,
 } from '@dossier/shared';
 import { createCustomer, updateCustomer } from '../services/customers.ts';
+import { holidaysOf } from '../services/holidays.ts';
 import { logInteraction } from '../services/interactions.ts';
 import { SYSTEM } from '../services/visibility.ts';
 import type { Store } from '../store/store.ts';
@@ -20,7 +21,7 @@ import {
   FILED,
   FIRST_CALL,
   FRIDAY,
-  HOLIDAYS,
+  HOLIDAY_GREETINGS,
   LAND_WON,
   type Line,
   MEETINGS,
@@ -79,9 +80,12 @@ function personInput(p: DemoPerson, i: number, c: DemoCustomer, domain: string |
   } satisfies PersonInput;
 }
 
-/** Developers buy her land and market research; everyone else comes for project leads and market data. */
-const segmentOf = (c: DemoCustomer): Segment =>
-  /房地产开发|城市开发|保障性住房|文化旅游/.test(c.industry) ? 'dev' : 'trade';
+/** Developers buy her land and market research; suppliers come for project leads; agencies use both. */
+function segmentOf(c: DemoCustomer): Segment {
+  if (/房地产开发|城市开发|保障性住房|文化旅游/.test(c.industry)) return 'dev';
+  if (/代理|策划|经纪|估价|设计|商业运营|银行|物业|酒店/.test(c.industry)) return 'service';
+  return 'supplier';
+}
 
 function intentionAt(rng: Rng, plan: Intention, early: boolean): Intention {
   let i = LEVELS.indexOf(plan);
@@ -107,12 +111,18 @@ function history(c: DemoCustomer, created: number, clock: Clock, rng: Rng, setti
   const early = (t: number) => t < start + (now - start) * 0.4;
   // Quotes, contracts and payments only once a proposal is on the table, in the later half.
   const advanced = c.status === 'signed' || ['proposal', 'signed', 'after_sales'].includes(c.stage ?? '');
-  const fits = (l: Line) => !l.seg || l.seg === seg;
-  const say = <T extends Line>(pool: readonly T[], t: number): T =>
-    pick(
-      rng,
-      pool.filter((l) => fits(l) && (!l.late || (advanced && t > start + (now - start) * 0.5))),
-    );
+  const fits = (l: Line) => !l.seg || l.seg.includes(seg);
+  // Not the same line as in the last few contacts.
+  const recent: string[] = [];
+  const say = <T extends Line>(pool: readonly T[], t: number): T => {
+    const later = advanced && t > start + (now - start) * 0.5;
+    const open = pool.filter((l) => fits(l) && (!l.late || later) && (!l.early || early(t)));
+    const fresh = open.filter((l) => !recent.includes(l.summary));
+    const line = pick(rng, fresh.length > 0 ? fresh : open);
+    recent.push(line.summary);
+    if (recent.length > 4) recent.shift();
+    return line;
+  };
 
   // The last call-type contact sits one cadence before the day the plan wants the call due;
   // both fall on working days in office hours.
@@ -201,7 +211,7 @@ function history(c: DemoCustomer, created: number, clock: Clock, rng: Rng, setti
   }
   ev.push(...followUps);
 
-  // Greetings (individual, never bulk): Fridays for A, fixed-date holidays for A and B, birthdays.
+  // Greetings (individual, never bulk): Fridays for A, holidays for A and B, birthdays.
   // Friday notes go out on working Fridays; holiday and birthday wishes on the day itself, early.
   const greet = (at: number, person: number, summary: string) => {
     if (at >= start && at < lastCall) ev.push({ at, kind: 'greeting', person, summary });
@@ -213,14 +223,24 @@ function history(c: DemoCustomer, created: number, clock: Clock, rng: Rng, setti
       greet(clock.at(d, between(rng, 16, 17.5)), key, pick(rng, FRIDAY));
   }
   const year = Number(clock.isoDate(0).slice(0, 4));
-  const onDate = (m: number, d: number, person: number, summary: string) => {
-    for (const y of [year - 1, year])
-      greet(clock.at(clock.dayOfDate(y, m, d), between(rng, 8.5, 9.75)), person, summary);
-  };
-  if (c.tier !== 'C') for (const [m, d, summary] of HOLIDAYS) onDate(m, d, key, summary);
+  const onDate = (y: number, m: number, d: number, person: number, summary: string) =>
+    greet(clock.at(clock.dayOfDate(y, m, d), between(rng, 8.5, 9.75)), person, summary);
+  if (c.tier !== 'C')
+    for (const h of [...holidaysOf(year - 1), ...holidaysOf(year)]) {
+      const said = HOLIDAY_GREETINGS[h.key];
+      if (said)
+        onDate(
+          Number(h.date.slice(0, 4)),
+          Number(h.date.slice(5, 7)),
+          Number(h.date.slice(8, 10)),
+          key,
+          pick(rng, said),
+        );
+    }
   c.people.forEach((p, i) => {
     if (typeof p.birthday === 'string')
-      onDate(Number(p.birthday.slice(5, 7)), Number(p.birthday.slice(8, 10)), i, pick(rng, BIRTHDAY));
+      for (const y of [year - 1, year])
+        onDate(y, Number(p.birthday.slice(5, 7)), Number(p.birthday.slice(8, 10)), i, pick(rng, BIRTHDAY));
   });
 
   // Notes: the materials filed when the file was opened, and an internal remark or two.
