@@ -24,6 +24,8 @@ export function mulberry32(seed: number): Rng {
 }
 export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 export const between = (rng: Rng, lo: number, hi: number) => lo + rng() * (hi - lo);
+/** A time of day in office hours, outside the lunch break (12:00–13:30). */
+export const officeHour = (rng: Rng) => (rng() < 0.45 ? between(rng, 9, 11.75) : between(rng, 13.5, 17.5));
 export const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => Math.floor(rng() * 10)).join('');
 
 /**
@@ -120,19 +122,19 @@ export class Clock {
     }
     for (let k = 0; k < 30; k++) {
       for (const d of k === 0 ? [day] : [day - k, day + k]) {
-        if (side(d) && fits(d)) return this.at(d, between(rng, 9, 17.5));
+        if (side(d) && fits(d)) return this.at(d, officeHour(rng));
       }
     }
     // A long holiday leaves no such pair (a weekly call across 国庆): the contact goes on the
     // working day nearest where it belongs, and the due date lands where the due rule puts it.
     const last = this.workday(Math.min(day - gapDays, -1));
-    return this.at(last, between(rng, 9, 17.5)) + gapDays * DAY;
+    return this.at(last, officeHour(rng)) + gapDays * DAY;
   }
   /** A working-hours moment on the working day at or before the local day containing `t`. */
   work(t: number, rng: Rng): number {
     let d = this.dayOf(t);
     while (this.isOff(d)) d -= 1;
-    return this.at(d, between(rng, 9, 17.5));
+    return this.at(d, officeHour(rng));
   }
   /** Office hours on a later day than the one containing `t`: next working day, or the one after. */
   workAfter(t: number, rng: Rng): number {
