@@ -217,7 +217,7 @@ export const MEETINGS: Line[] = [
   { summary: '线上会议：报告中期沟通', outcome: '调整了调研样本范围', late: true },
 ];
 
-export const FRIDAY = ['周五问候，祝周末愉快', '周五微信问候，顺便提醒下周天气转凉', '周五问候，约下周找时间喝茶'];
+export const FRIDAY = ['周五问候，祝周末愉快', '周五微信问候，聊了几句家常', '周五问候，约下周找时间喝茶'];
 export const BIRTHDAY = ['生日祝福，送了蛋糕券', '生日当天微信祝福，寄了一盒茶叶'];
 /** Holiday wishes, sent on the day itself (the dates are the greetings service's own). */
 export const HOLIDAY_GREETINGS: Partial<Record<HolidayKey, string[]>> = {
