@@ -10,11 +10,10 @@ import { customerKeys, customers, interactions, people } from '../src/db/schema.
 import { dueOf } from '../src/services/badge.ts';
 import type { InteractionInput } from '../src/services/interactions.ts';
 import { toCustomer, toInteraction, toPerson } from '../src/services/mappers.ts';
-import { replayable } from '../src/services/replay.ts';
+import { judgeReplay, replayable } from '../src/services/replay.ts';
 import { SYSTEM } from '../src/services/visibility.ts';
 import { refreshDue } from '../src/store/sqlite/due.ts';
 import { interactionStatements } from '../src/store/sqlite/interactions.ts';
-import { replayOn } from '../src/store/sqlite/replays.ts';
 
 const statements = preparedOn((db) => {
   const id = sql.placeholder('id');
@@ -71,13 +70,29 @@ export function findContextSync(db: Db, q: ContextQuery, now: Date): ContextAnsw
   };
 }
 
+const replayStatements = preparedOn((db) => ({
+  seen: db.$client.prepare<[string], { user_id: number; operation: string; fingerprint: string }>(
+    'select user_id, operation, fingerprint from replays where key = ?',
+  ),
+  record: db.$client.prepare('insert into replays (key, user_id, operation, fingerprint, at) values (?, ?, ?, ?, ?)'),
+}));
+
 /** A call logged as logInteraction did before the seam: one synchronous transaction of the same statements. */
 export function logInteractionSync(db: Db, input: InteractionInput, now: Date, settings: Settings): void {
   const s = interactionStatements(db);
+  const r = replayStatements(db);
   const at = now.toISOString();
   db.$client.transaction(() => {
     const replay = replayable(input.idempotencyKey, 'interaction', input);
-    if (replayOn(db, replay, SYSTEM, at, () => s.byKey.get({ key: input.idempotencyKey }))) return;
+    const row = r.seen.get(replay.key);
+    const seen = row && {
+      key: replay.key,
+      userId: row.user_id,
+      operation: row.operation,
+      fingerprint: row.fingerprint,
+    };
+    if (judgeReplay(seen, replay, SYSTEM, s.byKey.get({ key: input.idempotencyKey }))) return;
+    r.record.run(replay.key, SYSTEM.id, replay.operation, replay.fingerprint, at);
     if (!s.liveForManager.get({ customerId: input.customerId })) throw new Error('no such customer');
     s.insert.get({
       customerId: input.customerId,

@@ -5,8 +5,8 @@ import type { Store } from '../store/store.ts';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Who may write to the database now. The request loop's writes are synchronous, so two of them
- * never overlap; an import's write runs in the parse worker on its own connection, and while its
+ * Who may write to the database now. The request loop's writes queue on its store (store/gate.ts),
+ * so two of them never overlap; an import's write runs in the parse worker on its own connection, and while its
  * transaction is open a write on the loop would wait for SQLite's lock in busy_timeout — the
  * whole loop held, every user with it. So write requests pass this gate: each holds a shared
  * lease from start to finish (its audit row included), an import's write takes the gate alone

@@ -27,7 +27,7 @@ export function canonicalKey(k: KeyInput): KeyInput {
 }
 
 /** Keys implied by the file itself: the website's registrable domain, company (non-free) e-mail domains. */
-export function impliedKeys(website: string | null | undefined, emails: readonly string[]): KeyInput[] {
+function impliedKeys(website: string | null | undefined, emails: readonly string[]): KeyInput[] {
   const out: KeyInput[] = [];
   const domain = website ? registrableDomain(website) : null;
   if (domain) out.push({ kind: 'domain', value: domain });
@@ -45,7 +45,7 @@ const lostWithoutReason = () =>
  * The fields of a new file as the viewer may create it: a lost one says why; a member's new
  * files are their own, a manager may assign them to anyone (their own when they name nobody).
  */
-export function newFileFields(fields: CustomerFields, viewer: Viewer): CustomerFields {
+function newFileFields(fields: CustomerFields, viewer: Viewer): CustomerFields {
   // Seed 003: a lost customer is recorded with why and when, so losses can be analysed.
   if (fields.status === 'lost' && !fields.lostReasonCode) throw lostWithoutReason();
   if (viewer.role !== 'manager') return { ...fields, owner: viewer.name };
@@ -54,14 +54,14 @@ export function newFileFields(fields: CustomerFields, viewer: Viewer): CustomerF
 }
 
 /** Only a manager reassigns files. */
-export function checkMayEdit(patch: CustomerUpdate, viewer: Viewer): void {
+function checkMayEdit(patch: CustomerUpdate, viewer: Viewer): void {
   if (patch.owner !== undefined && viewer.role !== 'manager') {
     throw new ApiError('forbidden', 'only a manager reassigns customers');
   }
 }
 
 /** The patch as written: a file becoming lost says why and records when; one leaving lost forgets when. */
-export function changesOf(patch: CustomerUpdate, before: CustomerRecord, at: string): CustomerChanges {
+function changesOf(patch: CustomerUpdate, before: CustomerRecord, at: string): CustomerChanges {
   if (patch.status === 'lost' && before.status !== 'lost') {
     if (!(patch.lostReasonCode ?? before.lostReasonCode)) throw lostWithoutReason();
     return { ...patch, lostAt: at };
@@ -71,13 +71,13 @@ export function changesOf(patch: CustomerUpdate, before: CustomerRecord, at: str
 }
 
 /** The line a reopened file leaves in its tier history: when it was lost and why. */
-export function reopenedReason(before: CustomerRecord): string {
+function reopenedReason(before: CustomerRecord): string {
   const why = [before.lostReasonCode, before.lostReason].filter(Boolean).join(': ');
   return `reopened (lost ${before.lostAt?.slice(0, 10) ?? ''}${why ? `, ${why}` : ''})`;
 }
 
 /** The owner error of a name that is no user of this server (a file would belong to nobody). */
-export const noSuchOwner = (owner: string) =>
+const noSuchOwner = (owner: string) =>
   new ApiError('invalid_request', `no user named ${owner}`, [{ path: 'owner', value: owner }]);
 
 /** A file's owner must be a user of this server; otherwise it would belong to nobody. */

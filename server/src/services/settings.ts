@@ -19,20 +19,16 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
 }
 
 /** A manager's change of cadence or time zone; every file's due dates follow in the same write. */
-export async function changeSettings(
-  store: Store,
-  current: Settings,
-  patch: SettingsPatch,
-  viewer: Viewer,
-): Promise<Settings> {
+export async function changeSettings(store: Store, patch: SettingsPatch, viewer: Viewer): Promise<Settings> {
   if (viewer.role !== 'manager') throw new ApiError('forbidden', 'only a manager changes the cadence');
   if (patch.timeZone && !isValidTimeZone(patch.timeZone)) {
     throw new ApiError('invalid_request', `unknown time zone ${patch.timeZone}`, [{ path: 'timeZone' }]);
   }
-  const next = mergeSettings(current, patch);
-  await store.transaction(async (tx) => {
+  // Read and written in one transaction: two managers' changes made together both count.
+  return store.transaction(async (tx) => {
+    const next = mergeSettings(await tx.settings.read(), patch);
     await tx.settings.save(next);
     await tx.due.refreshAll(next);
+    return next;
   });
-  return next;
 }

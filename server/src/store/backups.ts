@@ -34,7 +34,7 @@ export interface BackupUser {
 
 /** Whole-database copies: the JSON backup's rows and their restore, and copies of the database itself. */
 export interface BackupStore {
-  /** The ids of the files the viewer may see (services/visibility.ts). */
+  /** The ids of the files the viewer may see (the one visibility rule, store/sqlite/visibility.ts). */
   visibleIds(viewer: Viewer): Promise<number[]>;
   /** Every user in id order, or only the one given. */
   users(only?: number): Promise<BackupUser[]>;

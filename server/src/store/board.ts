@@ -50,7 +50,8 @@ export interface BoardStore {
    */
   dueFiles(viewer: Viewer, before: string, owner?: string): Promise<DueFile[]>;
   /**
-   * For each range, over every file (a manager's whole board): how many are due for its reason
+   * For each range, over every file with no visibility applied — only for a manager looking at
+   * the whole board (a member's board, or one owner's, goes through `dueFiles`): how many are due for its reason
    * inside it, and the earliest `limit` of them, earliest first. Answers in the ranges' order.
    */
   dueIn(ranges: DueRange[], limit: number): Promise<{ count: number; earliest: DueEntry[] }[]>;

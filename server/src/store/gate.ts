@@ -12,6 +12,8 @@
 export class Gate {
   #tail: Promise<void> = Promise.resolve();
   #open = false;
+  /** Transactions running or queued: the first of a quiet connection starts without waiting. */
+  #pending = 0;
 
   constructor(private readonly patienceMs = 30_000) {}
 
@@ -27,37 +29,49 @@ export class Gate {
     this.#tail = new Promise<void>((r) => {
       release = r;
     });
-    await before;
+    if (this.#pending++ > 0) {
+      try {
+        await this.#patiently(before);
+      } catch (e) {
+        // Refused: the transactions queued after this one must not wait for it.
+        this.#pending--;
+        before.then(release, release);
+        throw e;
+      }
+    }
     this.#open = true;
     try {
       return await work();
     } finally {
       this.#open = false;
+      this.#pending--;
       release();
     }
   }
 
   /** Resolves when no transaction is open or queued. */
   async idle(): Promise<void> {
-    const started = Date.now();
-    while (this.#open) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new Error(
-                `waited ${this.patienceMs} ms for a transaction to end: is work inside a transaction using the outer store instead of the one it was given?`,
-              ),
+    while (this.#open) await this.#patiently(this.#tail);
+  }
+
+  /** `done`, or an error after the patience runs out (a wait that long is a wait for itself). */
+  async #patiently(done: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `waited ${this.patienceMs} ms for a transaction to end: is work inside a transaction using the outer store instead of the one it was given?`,
             ),
-          Math.max(0, this.patienceMs - (Date.now() - started)),
-        );
-      });
-      try {
-        await Promise.race([this.#tail, late]);
-      } finally {
-        clearTimeout(timer);
-      }
+          ),
+        this.patienceMs,
+      );
+    });
+    try {
+      await Promise.race([done, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
@@ -74,8 +88,10 @@ export function guarded<R extends object>(repo: R, gate: Gate): R {
       continue;
     }
     const method = member as (...args: unknown[]) => Promise<unknown>;
-    out[name] = (...args: unknown[]) =>
-      gate.open ? gate.idle().then(() => method.apply(repo, args)) : method.apply(repo, args);
+    // Checked again after each wait: a transaction may begin between the wait's end and the call.
+    const call = (args: unknown[]): Promise<unknown> =>
+      gate.open ? gate.idle().then(() => call(args)) : method.apply(repo, args);
+    out[name] = (...args: unknown[]) => call(args);
   }
   return out as R;
 }

@@ -37,7 +37,9 @@ describe('the database seam', () => {
 
   it("the Store's interfaces name no engine: only the record types are drawn from the schema, as types", () => {
     const offending = modules('store')
-      .filter(({ file }) => !file.startsWith('store/sqlite/') && file !== 'store/records.ts' && file !== 'store/open.ts')
+      .filter(
+        ({ file }) => !file.startsWith('store/sqlite/') && file !== 'store/records.ts' && file !== 'store/open.ts',
+      )
       .flatMap(({ file, imports }) => imports.filter((i) => ENGINE.test(i)).map((i) => `${file} imports ${i}`));
     expect(offending).toEqual([]);
     const records = readFileSync(join(SRC, 'store/records.ts'), 'utf8');

@@ -26,6 +26,5 @@ export const settingsRoutes = () =>
     .openapi(read, async (c) => c.json(await c.get('ctx').settings(), 200))
     .openapi(write, async (c) => {
       const { store, viewer } = c.get('ctx');
-      const settings = await c.get('ctx').settings();
-      return c.json(await changeSettings(store, settings, c.req.valid('json'), viewer), 200);
+      return c.json(await changeSettings(store, c.req.valid('json'), viewer), 200);
     });

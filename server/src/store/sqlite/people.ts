@@ -6,10 +6,9 @@ import { toPerson } from '../../services/mappers.ts';
 import type { PeopleStore } from '../people.ts';
 
 /**
- * Inserts a person of the customer and returns the row; `PeopleStore.insert` runs it, and the
- * import worker's rows (store/sqlite/imports.ts).
+ * Inserts a person of the customer and returns the row (`PeopleStore.insert`).
  */
-export function insertPerson(db: Conn, customerId: number, p: PersonInput, now: string) {
+function insertPerson(db: Conn, customerId: number, p: PersonInput, now: string) {
   return db
     .insert(people)
     .values({

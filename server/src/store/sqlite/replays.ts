@@ -1,8 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Conn, type Db, preparedOn, rawStatement } from '../../db/client.ts';
 import { replays } from '../../db/schema.ts';
-import { judgeReplay, type Replayable } from '../../services/replay.ts';
-import type { Viewer } from '../../services/visibility.ts';
 import type { ReplayRecord, ReplayStore } from '../replays.ts';
 
 const $ = sql.placeholder;
@@ -44,23 +42,4 @@ export function sqliteReplays(db: Db): ReplayStore {
       recordOn(db, r, at);
     },
   };
-}
-
-/**
- * The replay rule run synchronously on a SQLite connection, for the writers not yet behind the
- * store (and the import worker, which writes on its own connection).
- */
-export function replayOn<T>(
-  tx: Conn,
-  r: Replayable,
-  viewer: Viewer,
-  at: string,
-  first: () => T | null | undefined,
-  record = true,
-): T | undefined {
-  const prior = judgeReplay(seenOn(tx, r.key), r, viewer, first() ?? undefined);
-  if (prior === undefined && record) {
-    recordOn(tx, { key: r.key, userId: viewer.id, operation: r.operation, fingerprint: r.fingerprint }, at);
-  }
-  return prior;
 }

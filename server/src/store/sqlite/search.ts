@@ -45,7 +45,7 @@ export interface SearchKey {
 /**
  * The search row of one live customer from its row, live people and keys, in the column order
  * of customer_search (name, initials, pinyin, phones, domains, emails, bigrams). One builder for
- * the per-customer reindex below and the batch one of imports (transfer/reindex.ts).
+ * the per-customer reindex below and the batch one of imports (store/sqlite/imports.ts).
  */
 export function searchRow(c: SearchCustomer, people: SearchPerson[], keys: SearchKey[]): string[] {
   const phones = [...(JSON.parse(c.phones) as string[]), ...people.flatMap((p) => [p.mobile, p.direct_line])]
@@ -83,7 +83,7 @@ const statements = preparedFor((client) => ({
  * Called in the same transaction as any change to those, so search never lags behind. A row that
  * would come out the same is left alone: rewriting an FTS row deletes and re-adds every trigram,
  * and a capture that adds nothing new (the same page clipped again) would pay that for nothing.
- * Synchronous, for the files not yet behind the store (`SearchStore.reindex` is this).
+ * `SearchStore.reindex` runs it.
  */
 export function reindexCustomer(db: Conn, customerId: number): void {
   const s = statements(db);

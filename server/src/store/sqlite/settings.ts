@@ -6,7 +6,7 @@ import type { SettingsStore } from '../settings.ts';
 
 const KEY = 'app';
 
-/** The settings on a connection, read synchronously (the import worker and the seeder have no store). */
+/** The settings on a connection, read synchronously (the benchmarks' data generator and baselines). */
 export function settingsOn(db: Conn): Settings {
   const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
   if (!row) return DEFAULT_SETTINGS;

@@ -58,7 +58,7 @@ describe('the SQLite store', () => {
     expect(await store.replays.seen('inside')).toBeUndefined();
   });
 
-  it('joins an open transaction when asked for one inside it', async () => {
+  it('nests a transaction as a savepoint: its writes go with the outer one, or alone when it fails', async () => {
     const { store } = fresh();
     await expect(
       store.transaction(async (tx) => {
@@ -67,6 +67,55 @@ describe('the SQLite store', () => {
       }),
     ).rejects.toThrow();
     expect(await store.replays.seen('nested')).toBeUndefined();
+    await store.transaction(async (tx) => {
+      await tx.replays.record(key('kept'), '2026-01-01T00:00:00Z');
+      await tx
+        .transaction(async (inner) => {
+          await inner.replays.record(key('undone'), '2026-01-01T00:00:00Z');
+          throw new Error('inner fails');
+        })
+        .catch(() => undefined);
+    });
+    expect(await store.replays.seen('kept')).toBeDefined();
+    expect(await store.replays.seen('undone')).toBeUndefined();
+  });
+
+  it('runs a call waiting outside in no transaction that begins as its wait ends', async () => {
+    const { store } = fresh();
+    let release!: () => void;
+    const paused = new Promise<void>((r) => {
+      release = r;
+    });
+    // One request's two transactions, the second begun the moment the first ends, and failing.
+    const request = (async () => {
+      await store.transaction(async () => {
+        await paused;
+      });
+      await store
+        .transaction(async (tx) => {
+          await tx.replays.record(key('second'), '2026-01-01T00:00:00Z');
+          await new Promise((r) => setTimeout(r, 10));
+          throw new Error('second fails');
+        })
+        .catch(() => undefined);
+    })();
+    await tick();
+    // Another request's write, waiting while the first is open: it must not join the second.
+    const outside = store.replays.record(key('outside'), '2026-01-01T00:00:00Z');
+    release();
+    await outside;
+    await request;
+    expect(await store.replays.seen('outside')).toBeDefined();
+    expect(await store.replays.seen('second')).toBeUndefined();
+  });
+
+  it('refuses a transaction asked of the outer store inside one, instead of hanging', async () => {
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'dossier-store-')), 'db.sqlite'));
+    const store = sqliteStore(db, { patienceMs: 200 });
+    await expect(store.transaction(() => store.transaction(async () => undefined))).rejects.toThrow(/outer store/);
+    // Nothing is left held: the next transaction runs.
+    await store.transaction((tx) => tx.replays.record(key('after-nested'), '2026-01-01T00:00:00Z'));
+    expect(await store.replays.seen('after-nested')).toBeDefined();
   });
 
   it('refuses the outer store inside a transaction instead of waiting for itself forever', async () => {

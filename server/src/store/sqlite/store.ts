@@ -69,7 +69,26 @@ export function sqliteStore(db: Db, options: { patienceMs?: number } = {}): Stor
   const commit = client.prepare('COMMIT');
   const rollback = client.prepare('ROLLBACK');
   const raw = repositories(db);
-  const tx: Store = { ...raw, transaction: (work) => work(tx) };
+  const savepoint = client.prepare('SAVEPOINT nested');
+  const releaseSavepoint = client.prepare('RELEASE nested');
+  const undoSavepoint = client.prepare('ROLLBACK TO nested');
+  // Inside a transaction, another is a savepoint: when its work throws, only its writes are
+  // undone, and a caller that catches the error keeps its own.
+  const tx: Store = {
+    ...raw,
+    transaction: async (work) => {
+      savepoint.run();
+      try {
+        const result = await work(tx);
+        releaseSavepoint.run();
+        return result;
+      } catch (e) {
+        undoSavepoint.run();
+        releaseSavepoint.run();
+        throw e;
+      }
+    },
+  };
   const outside = Object.fromEntries(
     Object.entries(raw).map(([name, repo]) => [name, guarded(repo as object, gate)]),
   ) as Repositories;
