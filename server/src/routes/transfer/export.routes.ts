@@ -7,6 +7,8 @@ const ExportQuery = z.object({
   /** CSV holds one table: which one. */
   entity: z.enum(['customers', 'people', 'keys', 'interactions']).default('customers'),
   lang: z.enum(['zh', 'en']).default('zh'),
+  /** vCard version: 4.0 (RFC 6350, the default) or 3.0 (RFC 2426) for readers that take only that. */
+  version: z.enum(['3.0', '4.0']).default('4.0'),
   /** vCard of one customer's people only. */
   customerId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });
@@ -25,7 +27,7 @@ const exported = route({
   path: '/',
   operationId: 'exportData',
   summary:
-    'What the viewer can see: CSV (one entity) or XLSX (Customers, People, Keys, Interactions sheets), people as vCard 4.0, or a full JSON backup',
+    "What the viewer can see: CSV (one entity) or XLSX (Customers, People, Keys, Interactions sheets; dates as date cells in the configured time zone, values in the book's language), people as vCard 4.0 or 3.0, or a full JSON backup",
   request: { query: ExportQuery },
   errors: [404],
   responses: {

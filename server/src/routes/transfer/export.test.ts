@@ -1,4 +1,6 @@
+/// <reference path="../../types/vcf.d.ts" />
 import ICAL from 'ical.js';
+import vCard from 'vcf';
 import { describe, expect, it } from 'vitest';
 import { readCsv, readXlsx } from '../../services/transfer/files.ts';
 import { makeTestApp, type TestApp } from '../../test-utils.ts';
@@ -297,6 +299,67 @@ describe('export', () => {
     const again = await t.request('POST', '/api/import/vcard', {
       customerId: 1,
       file: { filename: 'p.vcf', data: res.body.toString('base64') },
+    });
+    expect(again.json).toMatchObject({ created: 1, skipped: 2 });
+  });
+
+  it('writes XLSX dates as date cells in the configured time zone and values in the book language, read by another reader', async () => {
+    const t = makeTestApp(); // 2026-11-23T02:00Z: 10:00 in Asia/Shanghai
+    await seed(t);
+    // Read by the import's own streaming reader (xlsx-read.ts), not by ExcelJS that wrote it: a
+    // date-formatted number comes back as the wall time it shows, text would be an ISO string.
+    const zh = await readXlsx((await download(t, 'format=xlsx')).body);
+    const [customers, people, , interactions] = zh;
+    const col = (rows: string[][] | undefined, header: string) => {
+      const j = (rows?.[0] ?? []).indexOf(header);
+      return (rows ?? []).slice(1).map((r) => r[j]);
+    };
+    expect(col(customers?.rows, '创建时间')[0]).toBe('2026-11-23T10:00:00.000');
+    expect(col(interactions?.rows, '约定时间')).toContain('2026-12-10T10:00:00.000');
+    expect(col(people?.rows, '生日')[0]).toBe('1968-05-12');
+    expect(col(customers?.rows, '状态')).toEqual(['潜在', '潜在', '流失']);
+    expect(col(customers?.rows, '阶段')[0]).toBe('已联系');
+    expect(col(customers?.rows, '企业类型')[0]).toBe('民营');
+    expect(col(customers?.rows, '规模')[0]).toBe('大型');
+    expect(col(customers?.rows, '流失原因代码')[2]).toBe('价格');
+    expect(col(people?.rows, '关键人').slice(0, 2)).toEqual(['是', '否']);
+    expect(col(interactions?.rows, '类型')).toEqual(expect.arrayContaining(['电话', '拜访', '备注']));
+    expect(col(interactions?.rows, '意向')).toContain('高');
+    // An English book keeps the codes.
+    const [en] = await readXlsx((await download(t, 'format=xlsx&lang=en')).body);
+    expect(col(en?.rows, 'Company type')[0]).toBe('private');
+    expect(col(en?.rows, 'Status')).toEqual(['prospect', 'prospect', 'lost']);
+  });
+
+  it('writes vCard 3.0 on request; both versions read by an independent parser (vcf)', async () => {
+    const t = makeTestApp();
+    await seed(t);
+    const v3 = (await download(t, 'format=vcf&version=3.0')).body.toString('utf8');
+    const cards3 = vCard.parse(v3);
+    expect(cards3).toHaveLength(3);
+    const wang3 = cards3[0] as vCard;
+    expect(wang3.version).toBe('3.0');
+    expect(wang3.get('fn')?.valueOf()).toBe('王建国');
+    expect(wang3.get('n')?.valueOf()).toBe('王;建国;;;');
+    const tels = ([] as vCard.Property[]).concat(wang3.get('tel') ?? []);
+    expect(tels.map((p) => p.valueOf())).toEqual(['+8613952000001', '+8651687654301']);
+    expect(tels.map((p) => p.type)).toEqual([
+      ['cell', 'voice'],
+      ['work', 'voice'],
+    ]);
+    expect(v3).not.toContain('tel:');
+    const v4 = (await download(t, 'format=vcf')).body.toString('utf8');
+    const wang4 = vCard.parse(v4)[0] as vCard;
+    expect(wang4.version).toBe('4.0');
+    const tel4 = ([] as vCard.Property[]).concat(wang4.get('tel') ?? []);
+    expect(tel4.map((p) => [p.valueOf(), (p as unknown as { value?: string }).value])).toEqual([
+      ['tel:+8613952000001', 'uri'],
+      ['tel:+8651687654301', 'uri'],
+    ]);
+    // The 3.0 cards import as the 4.0 ones do: every person already there.
+    const again = await t.request('POST', '/api/import/vcard', {
+      customerId: 1,
+      file: { filename: 'p3.vcf', data: Buffer.from(v3).toString('base64') },
     });
     expect(again.json).toMatchObject({ created: 1, skipped: 2 });
   });

@@ -1,7 +1,7 @@
 import type { Store } from '../../store/store.ts';
 import type { Viewer } from '../visibility.ts';
 import { backup } from './backup.ts';
-import { tables, toCsv, toXlsx } from './export.ts';
+import { localise, tables, toCsv, toXlsx } from './export.ts';
 import { toVcf } from './vcard.ts';
 
 export interface ExportRequest {
@@ -9,6 +9,8 @@ export interface ExportRequest {
   entity: 'customers' | 'people' | 'keys' | 'interactions';
   lang: 'zh' | 'en';
   customerId?: number;
+  /** vCard 4.0 (RFC 6350), or 3.0 for address books that read only that (older Outlook, some phones). */
+  version?: '3.0' | '4.0';
 }
 
 /** What the viewer can see, in the format asked for, with the file name to download it under (dated today). */
@@ -25,10 +27,12 @@ export async function exportFile(store: Store, viewer: Viewer, now: Date, q: Exp
     const rows = data.people
       .filter((p) => !q.customerId || p.customerId === q.customerId)
       .map((person) => ({ person, company: company.get(person.customerId) ?? '' }));
-    return { body: Buffer.from(toVcf(rows), 'utf8'), name: `dossier-people-${day}.vcf` };
+    return { body: Buffer.from(toVcf(rows, q.version ?? '4.0'), 'utf8'), name: `dossier-people-${day}.vcf` };
   }
   const t = tables(await store.exports.visibleData(viewer), q.lang);
-  return q.format === 'xlsx'
-    ? { body: await toXlsx(t, q.lang), name: `dossier-${day}.xlsx` }
-    : { body: toCsv(t[q.entity]), name: `dossier-${q.entity}-${day}.csv` };
+  if (q.format === 'xlsx') {
+    const { timeZone } = await store.settings.read();
+    return { body: await toXlsx(localise(t, q.lang, timeZone), q.lang), name: `dossier-${day}.xlsx` };
+  }
+  return { body: toCsv(localise(t, q.lang)[q.entity]), name: `dossier-${q.entity}-${day}.csv` };
 }

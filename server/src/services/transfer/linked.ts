@@ -11,7 +11,7 @@ import {
 import { type Column, INTERACTION_COLUMNS, KEY_COLUMNS, linkedFields, PEOPLE_COLUMNS, sheetKind } from './columns.ts';
 import type { Grid } from './files.ts';
 import type { Candidate, InteractionDraft, PersonDraft } from './rows.ts';
-import { parseBool, parseDate, parseInstant, unguardFormula } from './values.ts';
+import { codeOf, parseBool, parseDate, parseInstant, unguardFormula } from './values.ts';
 
 // The People, Keys and Interactions sheets of a Dossier export, tied to the Customers sheet by ID.
 
@@ -71,7 +71,7 @@ export function attachLinked(grids: Grid[], byRef: Map<string, Candidate>) {
           if (ok.success) c.people.push(p);
           else for (const i of ok.error.issues) err(String(i.path[0]), i.message);
         } else if (kind === 'keys') {
-          const k = KeyKind.safeParse(r.get('kind'));
+          const k = KeyKind.safeParse(codeOf('keyKind', r.get('kind')));
           const v = k.success ? keyValue(k.data, r.get('value') ?? '') : null;
           if (k.success && v) c.keys.push({ kind: k.data, value: v });
           else err('key', `"${r.get('kind')}: ${r.get('value')}" is not a valid key`);
@@ -85,14 +85,14 @@ export function attachLinked(grids: Grid[], byRef: Map<string, Candidate>) {
 }
 
 function interactionOf(get: (f: string) => string | null, c: Candidate, err: (f: string, why: string) => void) {
-  const kind = InteractionKind.safeParse(get('kind'));
+  const kind = InteractionKind.safeParse(codeOf('kind', get('kind')));
   if (!kind.success) return err('kind', `"${get('kind')}" is not an interaction kind`);
   const at = parseInstant(get('at') ?? '');
   if (!at.ok) return err('at', at.why);
   const appointmentRaw = get('appointment');
   const appointment = appointmentRaw ? parseInstant(appointmentRaw) : null;
   if (appointment && !appointment.ok) return err('appointment', appointment.why);
-  const intention = get('intention') ? Intention.safeParse(get('intention')) : null;
+  const intention = get('intention') ? Intention.safeParse(codeOf('intention', get('intention'))) : null;
   if (intention && !intention.success) return err('intention', `"${get('intention')}" is not high, medium or low`);
   let visit: Record<string, string> | null = null;
   const visitRaw = get('visit');

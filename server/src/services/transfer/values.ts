@@ -264,3 +264,57 @@ export function parseBool(raw: string): Parsed<boolean> {
 const FORMULA_START = /^[=+\-@\t\r]/;
 export const guardFormula = (s: string) => (FORMULA_START.test(s) && !/^[+-]?[\d\s()-]+$/.test(s) ? `'${s}` : s);
 export const unguardFormula = (s: string) => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
+
+/**
+ * Coded values as a Chinese book writes them (the export in zh) — and reads them back: the
+ * import's word lists above hold each of these, the linked sheets' kinds are read by `codeOf`.
+ */
+export const ZH_VALUES = {
+  status: { prospect: '潜在', active: '活跃', signed: '已签约', lost: '流失' },
+  stage: {
+    land_won: '已竞得',
+    contacted: '已联系',
+    serviced: '已服务',
+    proposal: '方案',
+    signed: '签约',
+    after_sales: '售后',
+  },
+  companyType: {
+    foreign: '外资',
+    joint_venture: '合资',
+    joint_stock: '股份制',
+    private: '民营',
+    state: '国有',
+    other: '其他',
+  },
+  sizeClass: { super: '特大', large: '大型', medium: '中型', small: '小型' },
+  lostReasonCode: {
+    price: '价格',
+    competitor: '竞争对手',
+    service: '服务',
+    quality: '质量',
+    relationship: '关系',
+    no_need: '无需求',
+    closed: '停业',
+    other: '其他',
+  },
+  kind: { call: '电话', visit: '拜访', email: '邮件', sms: '短信', meeting: '会议', greeting: '问候', note: '备注' },
+  intention: { high: '高', medium: '中', low: '低' },
+  keyKind: {
+    credit_code: '信用代码',
+    icp: 'ICP备案',
+    domain: '域名',
+    email_domain: '邮箱域名',
+    email: '邮箱',
+    name: '名称',
+  },
+  bool: { yes: '是', no: '否' },
+} as const satisfies Record<string, Record<string, string>>;
+
+/** The code a cell names: the code itself, or its Chinese word (ZH_VALUES[table]). */
+export function codeOf(table: keyof typeof ZH_VALUES, raw: string | null): string | null {
+  if (raw === null) return null;
+  const s = clean(raw);
+  for (const [code, word] of Object.entries(ZH_VALUES[table])) if (word === s) return code;
+  return s;
+}

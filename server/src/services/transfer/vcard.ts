@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { ApiError } from '../../lib/errors.ts';
 import type { PersonRecord } from '../../store/records.ts';
 import type { Grid } from './files.ts';
-import { parseDate } from './values.ts';
+import { NO_YEAR_YEAR, parseDate } from './values.ts';
 import { modernVcard } from './vcard-legacy.ts';
 import { tooLarge } from './zip.ts';
 
@@ -24,31 +24,43 @@ type PersonRow = PersonRecord;
 type JProp = [string, Record<string, unknown>, string, ...unknown[]];
 
 /**
- * People as vCard 4.0 (RFC 6350), one card each, written through ical.js so escaping and line
- * folding are right. Phones go out as tel: URIs (VALUE=uri) when they parse, as text otherwise.
+ * People as vCard 4.0 (RFC 6350) or 3.0 (RFC 2426), one card each, written through ical.js so
+ * escaping and line folding are right. In 4.0 phones go out as tel: URIs (VALUE=uri) when they
+ * parse, as text otherwise; 3.0 has no URI phones, so there they are text in E.164 with TYPE.
+ * A birthday without a year (kept under 1604, values.ts) is --MMDD in 4.0 and, in 3.0, which
+ * has no such form, 1604-MM-DD with X-APPLE-OMIT-YEAR=1604 as Apple's address book writes it.
  */
-export function toVcf(rows: { person: PersonRow; company: string }[]): string {
+export function toVcf(rows: { person: PersonRow; company: string }[], version: '3.0' | '4.0' = '4.0'): string {
+  const v3 = version === '3.0';
   return rows
     .map(({ person: p, company }) => {
+      const { family, given } = nameParts(p.name);
       const props: JProp[] = [
-        ['version', {}, 'text', '4.0'],
-        ['uid', {}, 'uri', `urn:dossier:person:${p.id}`],
+        ['version', {}, 'text', version],
+        v3 ? ['uid', {}, 'text', `dossier-person-${p.id}`] : ['uid', {}, 'uri', `urn:dossier:person:${p.id}`],
         ['fn', {}, 'text', p.name],
         // Family and given names apart, as address books file them (王 + 建国, 欧阳 + 娜娜, Lee + Ann).
-        ['n', {}, 'text', [nameParts(p.name).family, nameParts(p.name).given, '', '', '']],
+        ['n', {}, 'text', [family, given, '', '', '']],
         ['org', {}, 'text', company],
       ];
       if (p.title) props.push(['title', {}, 'text', p.title]);
       const tel = (raw: string, type: string): JProp => {
         const n = normalisePhone(raw);
+        if (v3) return ['tel', { type: [type.toUpperCase(), 'VOICE'] }, 'phone-number', n ?? raw];
         // VALUE=uri said outright: without it, readers that default TEL to text keep "tel:+86…" as the number.
         return n ? ['tel', { type, value: 'uri' }, 'uri', `tel:${n}`] : ['tel', { type, value: 'text' }, 'text', raw];
       };
       if (p.mobile) props.push(tel(p.mobile, 'cell'));
       if (p.directLine) props.push(tel(p.directLine, 'work'));
-      if (p.email) props.push(['email', { type: 'work' }, 'text', p.email]);
-      if (p.birthday) props.push(['bday', {}, 'date', p.birthday]);
-      if (p.homeAddress) props.push(['adr', { type: 'home' }, 'text', ['', '', p.homeAddress, '', '', '', '']]);
+      if (p.email) props.push(['email', { type: v3 ? ['INTERNET', 'WORK'] : 'work' }, 'text', p.email]);
+      if (p.birthday) {
+        const noYear = p.birthday.startsWith(`${NO_YEAR_YEAR}-`);
+        if (!noYear) props.push(['bday', {}, 'date', p.birthday]);
+        else if (v3) props.push(['bday', { 'x-apple-omit-year': NO_YEAR_YEAR }, 'date', p.birthday]);
+        else props.push(['bday', {}, 'date-and-or-time', `--${p.birthday.slice(5, 7)}${p.birthday.slice(8)}`]);
+      }
+      if (p.homeAddress)
+        props.push(['adr', { type: v3 ? 'HOME' : 'home' }, 'text', ['', '', p.homeAddress, '', '', '', '']]);
       if (p.preferences) props.push(['note', {}, 'text', p.preferences]);
       return ICAL.stringify(['vcard', props, []] as unknown as Parameters<typeof ICAL.stringify>[0]);
     })
