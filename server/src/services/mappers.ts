@@ -40,10 +40,13 @@ export function toCustomer(r: CustomerRecord): Customer {
 }
 
 export function toPerson(r: PersonRecord): Person {
-  const { deletedAt: _d, ...rest } = r;
   const out: Record<string, unknown> = {};
   // Optional fields are omitted rather than null so a person round-trips through PersonInput.
-  for (const [k, v] of Object.entries(rest)) if (v !== null) out[k] = v;
+  // (A plain loop: the card maps every person on each panel opening.)
+  for (const k in r) {
+    const v = r[k as keyof PersonRecord];
+    if (v !== null && k !== 'deletedAt') out[k] = v;
+  }
   return out as Person;
 }
 

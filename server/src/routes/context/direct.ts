@@ -63,8 +63,9 @@ export function withDirectLookups(deps: AppDeps, app: RequestListener): RequestL
     if (!viewer || !query?.success) return app(req, res);
     route.answer(deps, query.data, deps.clock(), viewer).then(
       (answer) => {
-        const body = JSON.stringify(answer);
-        const headers = [...HEADERS, 'Content-Length', String(Buffer.byteLength(body))];
+        // Encoded once: measuring a string's bytes and then writing it would encode it twice.
+        const body = Buffer.from(JSON.stringify(answer));
+        const headers = [...HEADERS, 'Content-Length', String(body.length)];
         if (origin !== undefined) headers.push('Access-Control-Allow-Origin', origin, 'Vary', 'Origin');
         res.writeHead(200, headers);
         res.end(body);
