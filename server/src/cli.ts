@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sourceFingerprint, stampBuild, upToDate } from '../scripts/build-stamp.mjs';
@@ -10,6 +10,8 @@ import { readEnv } from './env.ts';
 import { startServer } from './index.ts';
 import { backupNow, listBackups } from './services/backup.ts';
 import { rotateOwnerToken } from './services/tokens.ts';
+import { cliExport, cliImport } from './services/transfer/cli.ts';
+import { stopParseWorker } from './services/transfer/parse-pool.ts';
 import { addUser, findUserByName, listUsers, revokeUser, rotateUserToken } from './services/users.ts';
 import { SYSTEM } from './services/visibility.ts';
 import { restore } from './store/sqlite/backups.ts';
@@ -29,6 +31,12 @@ const USAGE = `dossier <command> [options]
                                 team members and their tokens (a token is shown once)
   backup [--data-dir D]         online backup into <data dir>/backups (verified with integrity_check)
   restore <file> [--data-dir D] replace the database with a backup (stop the server first)
+  import <file> [--map col=field,…] [--dry-run]
+                                customers from CSV, XLSX or vCard (Google, Outlook, phones, your own
+                                sheets), as the dashboard's import; --map sets columns (header, number
+                                or letter = field, or - to ignore); --dry-run only says what it would do
+  export --format csv|xlsx|vcf|json [--out file] [--entity E] [--lang zh|en] [--version 3.0|4.0]
+                                everything out, as the API's export (--out - writes to stdout)
 Environment: DOSSIER_HOST, DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_TOKEN (flags win).`;
 
 /** Builds the extension only when its sources (or the shared package) changed since the last build. */
@@ -65,6 +73,13 @@ async function main(argv: string[]) {
       'data-dir': { type: 'string' },
       'allow-remote': { type: 'boolean', default: false },
       role: { type: 'string', default: 'member' },
+      map: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      entity: { type: 'string' },
+      lang: { type: 'string' },
+      version: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -108,6 +123,49 @@ async function main(argv: string[]) {
       return console.log(
         `Restored ${r.restored} (integrity_check ok).${r.previous ? ` The previous database is kept at ${r.previous}` : ''}`,
       );
+    }
+    case 'import': {
+      if (!sub) throw new Error('usage: dossier import <file> [--map col=field,…] [--dry-run]');
+      const path = resolve(process.env.INIT_CWD ?? process.cwd(), sub);
+      const db = openDb(dbFile);
+      try {
+        const lines = await cliImport(sqliteStore(db), {
+          file: { bytes: readFileSync(path), filename: basename(path) },
+          ...(values.map ? { map: values.map } : {}),
+          dryRun: values['dry-run'],
+        });
+        return console.log(lines.join('\n'));
+      } finally {
+        await stopParseWorker();
+        db.$client.close();
+      }
+    }
+    case 'export': {
+      const format = values.format;
+      if (format !== 'csv' && format !== 'xlsx' && format !== 'vcf' && format !== 'json')
+        throw new Error('usage: dossier export --format csv|xlsx|vcf|json [--out file]');
+      const entity = values.entity ?? 'customers';
+      if (!['customers', 'people', 'keys', 'interactions'].includes(entity))
+        throw new Error('--entity is customers, people, keys or interactions');
+      if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en')
+        throw new Error('--lang is zh or en');
+      if (values.version !== undefined && values.version !== '3.0' && values.version !== '4.0')
+        throw new Error('--version is 3.0 or 4.0');
+      const db = openDb(dbFile);
+      try {
+        const { body, name } = await cliExport(sqliteStore(db), {
+          format,
+          entity: entity as 'customers',
+          ...(values.lang ? { lang: values.lang } : {}),
+          ...(values.version ? { version: values.version } : {}),
+        });
+        if (values.out === '-') return void process.stdout.write(body);
+        const path = resolve(process.env.INIT_CWD ?? process.cwd(), values.out ?? name);
+        writeFileSync(path, body);
+        return console.log(`Exported ${body.length} bytes to ${path}`);
+      } finally {
+        db.$client.close();
+      }
     }
     case 'user': {
       const db = openDb(dbFile);

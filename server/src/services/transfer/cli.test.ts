@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../db/client.ts';
+import { sqliteStore } from '../../store/sqlite/store.ts';
+import { applyMap, cliExport, cliImport } from './cli.ts';
+import { readXlsx } from './files.ts';
+import { stopParseWorker } from './parse-pool.ts';
+
+const samples = join(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/fixtures/contact-exports');
+const file = (name: string) => ({ bytes: readFileSync(join(samples, name)), filename: name });
+const NOW = new Date('2026-12-06T02:00:00.000Z');
+
+afterAll(() => stopParseWorker());
+
+describe('pnpm dossier import / export (the same services, on a database file)', () => {
+  it('previews with --dry-run, imports, answers the same report for the same file, and exports it again', async () => {
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'dossier-cli-')), 'dossier.sqlite'));
+    const store = sqliteStore(db);
+    const count = () => (db.$client.prepare('select count(*) as n from customers').get() as { n: number }).n;
+    const dry = await cliImport(store, { file: file('account-manager-book.xlsx'), dryRun: true, now: NOW });
+    expect(dry[0]).toBe('account-manager-book.xlsx: xlsx, sheet "客户档案", header on row 2');
+    expect(dry).toContain('    9  上次联系 → lastContact');
+    expect(dry.at(-1)).toBe(
+      'Dry run, nothing written — 6 rows: 5 new, 1 merged, 0 unchanged, 0 without a company, 0 with problems',
+    );
+    expect(count()).toBe(0);
+
+    // --map: the last-contact column ignored, so no contact is logged.
+    const done = await cliImport(store, { file: file('account-manager-book.xlsx'), map: '上次联系=-', now: NOW });
+    expect(done).toContain('    9  上次联系 → -');
+    expect(done.at(-1)).toMatch(/^Imported \(import #1\) — 6 rows: 5 new, 1 merged/);
+    expect(count()).toBe(5);
+    expect((db.$client.prepare('select count(*) as n from interactions').get() as { n: number }).n).toBe(0);
+    const again = await cliImport(store, { file: file('account-manager-book.xlsx'), map: '上次联系=-', now: NOW });
+    expect(again.at(-1)).toMatch(/^Already imported \(import #1\)/);
+
+    const google = await cliImport(store, { file: file('google-contacts.csv'), now: NOW });
+    expect(google).toContain(
+      '  ? row 5: 王小红 has no company — place them in the dashboard (or add a company column)',
+    );
+
+    const xlsx = await cliExport(store, { format: 'xlsx', now: NOW });
+    expect(xlsx.name).toBe('dossier-2026-12-06.xlsx');
+    const [customers] = await readXlsx(xlsx.body);
+    expect(customers?.rows.slice(1).map((r) => r[1])).toContain('青岛海逸置业有限公司');
+    const vcf = await cliExport(store, { format: 'vcf', version: '3.0', now: NOW });
+    expect(vcf.body.toString('utf8')).toContain('VERSION:3.0');
+    db.$client.close();
+  });
+
+  it('reads --map by header, number or letter, and refuses an unknown field', () => {
+    const headers = ['公司', '联系人', '跟进'];
+    expect(applyMap(headers, ['name', 'person.name', null], '跟进=lastContact,2=-')).toEqual([
+      'name',
+      null,
+      'lastContact',
+    ]);
+    expect(applyMap(headers, ['name', null, null], 'B=person.name')).toEqual(['name', 'person.name', null]);
+    expect(() => applyMap(headers, [null, null, null], 'A=company')).toThrow(/"company" is not a field/);
+  });
+});
