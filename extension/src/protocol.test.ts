@@ -171,8 +171,8 @@ describe('parseEvent', () => {
   });
 
   it('accepts context changes and nothing else', () => {
-    const e = { channel: EVENT_CHANNEL, event: 'context/changed', key: 'x.cn', view: { state: 'browser' } };
-    expect(parseEvent(e)).toEqual({ event: 'context/changed', key: 'x.cn', view: { state: 'browser' } });
+    const e = { channel: EVENT_CHANNEL, event: 'context/changed', card: 'x.cn', view: { state: 'browser' } };
+    expect(parseEvent(e)).toEqual({ event: 'context/changed', card: 'x.cn', view: { state: 'browser' } });
     expect(parseEvent({ ...e, channel: REQUEST_CHANNEL })).toBeNull();
     expect(parseEvent({ ...e, view: { state: 'weird' } })).toBeNull();
   });

@@ -237,7 +237,7 @@ describe('CaptureService', () => {
     };
     await svc.save({ capture: land, target: { land: { tier: 'C' } }, addDomainKey: true });
     const items = (await outbox.state()).items;
-    expect(items.map((i) => [i.op, i.key, i.status])).toEqual([
+    expect(items.map((i) => [i.op, i.card, i.status])).toEqual([
       ['capture/save', 'jiahe-build.com.cn', 'pending'],
       ['capture/save', 'mail:wang@xz-land.com.cn', 'pending'],
       ['capture/save', 'xuzhou.gov.cn', 'pending'],
@@ -270,10 +270,10 @@ describe('CaptureService', () => {
     let from = 'wang.jianguo@xz-land.com.cn';
     const { readWebmail, asked } = setup(() => [{ frameId: 0, result: mail(from) }]);
     const a = await readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/abc', false);
-    expect(a.view).toMatchObject({ state: 'unknown', key: 'mail:wang.jianguo@xz-land.com.cn' });
+    expect(a.view).toMatchObject({ state: 'unknown', card: 'mail:wang.jianguo@xz-land.com.cn' });
     from = 'chenli@xz-land.com.cn';
     const b = await readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/def', false);
-    expect(b.view).toMatchObject({ key: 'mail:chenli@xz-land.com.cn' });
+    expect(b.view).toMatchObject({ card: 'mail:chenli@xz-land.com.cn' });
     from = 'Wang.Jianguo@XZ-land.com.cn';
     await readWebmail(1, 'https://mail.google.com/mail/u/0/#inbox/ghi', false);
     // Same sender again (any case): from the cache; nobody asked about mail.google.com.

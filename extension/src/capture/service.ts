@@ -56,14 +56,14 @@ export class CaptureService {
   private readonly running = new Set<string>();
   private readonly cancelled = new Set<string>();
   /** The lookup started for the last page captured, taken by the preview's capture/inspect. */
-  private early: { key: string; answer: Promise<Answer<'capture/inspect'>> } | null = null;
+  private early: { asked: string; answer: Promise<Answer<'capture/inspect'>> } | null = null;
   /** Parcels of captures past their preview, by run id, until the panel takes them (startCapture). */
   private readonly rests = new Map<string, { parcels: CapturedParcel[]; at: number }>();
 
   constructor(private readonly deps: CaptureDeps) {
     deps.outbox.onDelivered((item, outcome) => {
       if (item.op !== 'capture/save') return;
-      void this.afterSave(item.key, item.body.capture.url, outcome.saved?.customerIds ?? []);
+      void this.afterSave(item.card, item.body.capture.url, outcome.saved?.customerIds ?? []);
       if (outcome.saved) deps.broadcast({ event: 'capture/saved', outboxId: item.id, saved: outcome.saved });
     });
   }
@@ -86,7 +86,7 @@ export class CaptureService {
     const req = inspectRequest(capture);
     const answer = this.lookUp(req);
     answer.catch(() => {}); // its errors are the preview's to show, when it asks
-    this.early = { key: JSON.stringify(req), answer };
+    this.early = { asked: JSON.stringify(req), answer };
     return capture;
   }
 
@@ -152,7 +152,7 @@ export class CaptureService {
   inspect(p: ParsedPayload<'capture/inspect'>): Promise<Answer<'capture/inspect'>> {
     const early = this.early;
     this.early = null;
-    return early && early.key === JSON.stringify(p) ? early.answer : this.lookUp(p);
+    return early && early.asked === JSON.stringify(p) ? early.answer : this.lookUp(p);
   }
 
   private async lookUp(p: ParsedPayload<'capture/inspect'>): Promise<Answer<'capture/inspect'>> {
@@ -192,7 +192,7 @@ export class CaptureService {
       idempotencyKey: crypto.randomUUID(),
     });
     const page = classifyPage(p.capture.url);
-    const key = p.sender ? senderKey(p.sender) : page.kind === 'web' ? page.key : 'capture';
+    const key = p.sender ? senderKey(p.sender) : page.kind === 'web' ? page.card : 'capture';
     const item = await this.deps.outbox.enqueue({ op: 'capture/save', body }, key);
     return { outboxId: item.id };
   }
@@ -202,7 +202,7 @@ export class CaptureService {
     const query: ContextQuery = isSenderKey(key) ? senderQuery(key.slice('mail:'.length)) : { url };
     await this.deps.contexts.refresh(key, query);
     const touched = new Set(customerIds);
-    for (const [k, u] of this.deps.contexts.keysWithUrls()) {
+    for (const [k, u] of this.deps.contexts.cardsWithUrls()) {
       const id = this.deps.contexts.cachedAnswer(k)?.customer?.id;
       if (k !== key && id !== undefined && touched.has(id)) void this.deps.contexts.refresh(k, u);
     }

@@ -29,7 +29,7 @@ export function startCards(deps: {
     unconfirmed: deps.unconfirmed,
     settings: settingsSource(currentApi),
     onReachable: () => void outbox.flush({ force: true }),
-    onChanged: (key, view) => broadcast({ event: 'context/changed', key, view } satisfies CardEvent),
+    onChanged: (card, view) => broadcast({ event: 'context/changed', card, view } satisfies CardEvent),
   });
   const badges = startBadges(contexts, async () => {
     const s = summarise(await outbox.state());

@@ -14,7 +14,7 @@ const answer = (tier: 'A' | 'B' | 'C', overdue: boolean, lost: ContextAnswer['lo
   }) as unknown as ContextAnswer;
 const customer = (tier: 'A' | 'B' | 'C', overdue = false, lost: ContextAnswer['lost'] = null): ContextView => ({
   state: 'customer',
-  key: 'xz-land.com.cn',
+  card: 'xz-land.com.cn',
   answer: answer(tier, overdue, lost),
   pending: [],
   fetchedAt: 0,
@@ -43,7 +43,7 @@ describe('badgeFor', () => {
   it('is empty for unknown sites, browser pages and errors', () => {
     expect(badgeFor({ state: 'browser' }, calm).text).toBe('');
     expect(badgeFor(null, calm).text).toBe('');
-    expect(badgeFor({ state: 'error', key: 'x', reason: 'unreachable', message: '' }, calm).text).toBe('');
+    expect(badgeFor({ state: 'error', card: 'x', reason: 'unreachable', message: '' }, calm).text).toBe('');
   });
 
   it('counts waiting writes while the server is unreachable, on every tab', () => {

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import type { BadgeFacts } from './badge-facts.ts';
 import { type BadgeState, badgeFor, type OutboxBadgeInput } from './badge-state.ts';
+import type { CardKey } from './keys.ts';
 import { classifyPage } from './page.ts';
 import type { ContextService } from './service.ts';
 
@@ -32,14 +33,14 @@ export function startBadges(contexts: ContextService, outbox: () => Promise<Outb
     await paint(tabId, badgeFor(facts, box));
   };
 
-  const updateAll = async (onlyKey?: string) => {
+  const updateAll = async (onlyCard?: CardKey) => {
     const tabs = await browser.tabs.query({});
     await Promise.all(
       tabs.map((t) => {
         if (t.id === undefined) return undefined;
-        if (onlyKey) {
+        if (onlyCard) {
           const page = classifyPage(t.url);
-          if (page.kind !== 'web' || page.key !== onlyKey) return undefined;
+          if (page.kind !== 'web' || page.card !== onlyCard) return undefined;
         }
         return updateTab(t.id, t.url);
       }),
@@ -62,7 +63,7 @@ export function startBadges(contexts: ContextService, outbox: () => Promise<Outb
     );
   });
   // A card changed, or a badge-sized answer was forgotten: that card key's tabs are painted again.
-  contexts.listen({ onChanged: (key) => void updateAll(key), onBadgeStale: (key) => void updateAll(key) });
+  contexts.listen({ onChanged: (card) => void updateAll(card), onBadgeStale: (card) => void updateAll(card) });
   void updateAll();
   return { updateAll, updateTab };
 }

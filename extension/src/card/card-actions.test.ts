@@ -21,11 +21,11 @@ describe('card actions on a page’s own card', () => {
     });
     const url = 'https://www.gsxt-registry.cn/firm/1.html';
     const query = { creditCode: '91320303MA20KJ7L8L', url };
-    await contexts.lookup({ key: pageCardKey(url), query });
+    await contexts.lookup({ card: pageCardKey(url), query });
     const api = { cancelAppointment: async () => ({ ok: true, status: 204, value: null }) } as unknown as Api;
     const cards = createCardActions({ api: async () => api, contexts });
     const r = await cards.cancelAppointment({ url, customerId: 4, card: pageCardKey(url) });
     expect(asked).toEqual([query, query]);
-    expect(r.view).toMatchObject({ state: 'unknown', key: pageCardKey(url) });
+    expect(r.view).toMatchObject({ state: 'unknown', card: pageCardKey(url) });
   });
 });

@@ -28,12 +28,12 @@ export function createCardActions(deps: { api: () => Promise<Api | null>; contex
 
   const after = async (p: CardPayload): Promise<Answer<'appointment/cancel'>> => {
     const page = classifyPage(p.url);
-    const key = p.sender ? senderKey(p.sender) : (p.card ?? (page.kind === 'web' ? page.key : null));
-    if (!key) throw new Error('not a web page');
-    const view = (await contexts.refresh(key, p.sender ? senderQuery(p.sender) : { url: p.url })) ?? {
+    const card = p.sender ? senderKey(p.sender) : (p.card ?? (page.kind === 'web' ? page.card : null));
+    if (!card) throw new Error('not a web page');
+    const view = (await contexts.refresh(card, p.sender ? senderQuery(p.sender) : { url: p.url })) ?? {
       state: 'browser' as const,
     };
-    contexts.customerChanged(p.customerId, key);
+    contexts.customerChanged(p.customerId, card);
     return { view };
   };
 

@@ -31,6 +31,6 @@ export class PageCards {
     for (const k of this.pageKeys.keys()) if (this.pageKeys.size > PAGE_KEYS_KEPT) this.pageKeys.delete(k);
     const query = pageQuery(url, keys);
     if (!query) return { keys, view: null };
-    return { keys, view: await this.deps.contexts.lookup({ key: pageCardKey(url), query }, { refresh }) };
+    return { keys, view: await this.deps.contexts.lookup({ card: pageCardKey(url), query }, { refresh }) };
   }
 }

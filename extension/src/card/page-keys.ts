@@ -1,5 +1,6 @@
 import type { Capture, ContextQuery } from '@dossier/shared';
 import { z } from 'zod';
+import type { CardKey } from './keys.ts';
 
 /**
  * The keys a page that is not a company's own site gives of the company it is about: a
@@ -31,5 +32,5 @@ export function pageQuery(url: string, keys: PageKeys): ContextQuery | null {
   return { ...keys, url };
 }
 
-/** The background's cache key of a page's own card: per page, not per site (a registry has many). */
-export const pageCardKey = (url: string) => `page:${url}`;
+/** The card key of a page's own card: per page, not per site (a registry has many). */
+export const pageCardKey = (url: string): CardKey => `page:${url}`;

@@ -1,7 +1,8 @@
 import { registrableDomain } from '@dossier/shared';
+import type { CardKey } from './keys.ts';
 
 export type WebPage = { url: string; host: string };
-export type PageKind = { kind: 'browser' } | { kind: 'web'; url: string; key: string };
+export type PageKind = { kind: 'browser' } | { kind: 'web'; url: string; card: CardKey };
 
 // Stores and add-on galleries are browser pages too: no company lives there.
 const BROWSER_HOSTS = new Set(['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org']);
@@ -26,11 +27,11 @@ export function webPage(raw: string | undefined | null): WebPage | null {
 }
 
 /**
- * The background's cache key: www.x.com.cn and hr.x.com.cn share one answer, as the server
+ * A page's card key: www.x.com.cn and hr.x.com.cn share one answer, as the server
  * matches them by the same registrable domain; IPs and localhost stand for themselves.
  */
 export function classifyPage(raw: string | undefined | null): PageKind {
   const page = webPage(raw);
   if (!page) return { kind: 'browser' };
-  return { kind: 'web', url: page.url, key: registrableDomain(page.url) ?? page.host };
+  return { kind: 'web', url: page.url, card: registrableDomain(page.url) ?? page.host };
 }

@@ -52,5 +52,5 @@ export type ParsedPayload<T extends keyof CardRequests> = ParsedPayloadOf<CardRe
 export type Answer<T extends keyof CardRequests> = AnswerOf<CardRequests, T>;
 
 /** Broadcast when a cached card changed (a write landed, a card was re-read). */
-export const CardEvent = z.object({ event: z.literal('context/changed'), key: z.string(), view: ContextView });
+export const CardEvent = z.object({ event: z.literal('context/changed'), card: z.string(), view: ContextView });
 export type CardEvent = z.infer<typeof CardEvent>;

@@ -36,8 +36,8 @@ describe('ContextService', () => {
     const { svc, asked } = setup([]);
     const a = await svc.get('https://www.xz-land.com.cn/');
     const b = await svc.get('https://hr.xz-land.com.cn/jobs');
-    expect(a).toMatchObject({ state: 'unknown', key: 'xz-land.com.cn' });
-    expect(b).toMatchObject({ state: 'unknown', key: 'xz-land.com.cn' });
+    expect(a).toMatchObject({ state: 'unknown', card: 'xz-land.com.cn' });
+    expect(b).toMatchObject({ state: 'unknown', card: 'xz-land.com.cn' });
     expect(asked).toEqual(['https://www.xz-land.com.cn/']);
     // github.io-style hosts are separate companies.
     await svc.get('https://alice.github.io/');

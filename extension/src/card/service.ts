@@ -1,6 +1,7 @@
 import type { ContextAnswer, ContextBadge, ContextQuery, DueSettings } from '@dossier/shared';
 import type { ApiResult } from '../platform/api/client.ts';
 import { type BadgeFacts, factsOf } from './badge-facts.ts';
+import type { CardKey } from './keys.ts';
 import { applyUnconfirmed, type UnconfirmedLog } from './optimistic.ts';
 import { classifyPage } from './page.ts';
 import type { ContextView, ErrorReason, PendingInteraction } from './view.ts';
@@ -8,13 +9,13 @@ import type { ContextView, ErrorReason, PendingInteraction } from './view.ts';
 interface Entry {
   answer: ContextAnswer;
   fetchedAt: number;
-  /** What was asked for this key (a page URL, or a sender's e-mail), to re-ask after a write. */
+  /** What was asked for this card (a page URL, or a sender's e-mail), to re-ask after a write. */
   query: ContextQuery;
 }
 
-/** A card to look up: its cache key and what to ask the server for it. */
+/** A card to look up: its card card and what to ask the server for it. */
 export interface Lookup {
-  key: string;
+  card: CardKey;
   query: ContextQuery;
 }
 
@@ -35,9 +36,9 @@ export interface ContextServiceDeps {
   /** A read succeeded: the server is up, so the outbox needn't wait out its backoff. */
   onReachable?: () => void;
   /** A cached card changed without being asked (revalidation, a write landing). */
-  onChanged?: (key: string, view: ContextView) => void;
-  /** A badge-sized answer was forgotten because its file changed: the key's tabs are painted again. */
-  onBadgeStale?: (key: string) => void;
+  onChanged?: (card: CardKey, view: ContextView) => void;
+  /** A badge-sized answer was forgotten because its file changed: the card's tabs are painted again. */
+  onBadgeStale?: (card: CardKey) => void;
 }
 
 /** What others hear of the cards (the badges, the outbox, the pages): see `listen`. */
@@ -54,7 +55,7 @@ export const FRESH_MS = 30_000;
  */
 export class ContextService {
   private readonly cache = new Map<string, Entry>();
-  /** Badge-sized answers of pages whose card nobody has opened, by the same key. */
+  /** Badge-sized answers of pages whose card nobody has opened, by the same card. */
   private readonly badges = new Map<string, { badge: ContextBadge; fetchedAt: number }>();
   private readonly inflight = new Map<string, Promise<ContextView>>();
   private readonly now: () => number;
@@ -78,7 +79,7 @@ export class ContextService {
   async get(url: string, opts: { refresh?: boolean } = {}): Promise<ContextView> {
     const page = classifyPage(url);
     if (page.kind === 'browser') return { state: 'browser' };
-    return this.lookup({ key: page.key, query: { url } }, opts);
+    return this.lookup({ card: page.card, query: { url } }, opts);
   }
 
   /**
@@ -86,12 +87,12 @@ export class ContextService {
    * webmail site's domain.
    */
   async lookup(l: Lookup, opts: { refresh?: boolean } = {}): Promise<ContextView> {
-    const entry = this.cache.get(l.key);
+    const entry = this.cache.get(l.card);
     if (entry && !opts.refresh) {
-      if (this.now() - entry.fetchedAt > FRESH_MS) void this.revalidate(l.key, l.query);
-      return this.view(l.key, entry);
+      if (this.now() - entry.fetchedAt > FRESH_MS) void this.revalidate(l.card, l.query);
+      return this.view(l.card, entry);
     }
-    return this.fetch(l.key, l.query);
+    return this.fetch(l.card, l.query);
   }
 
   /**
@@ -103,15 +104,15 @@ export class ContextService {
   async badge(url: string): Promise<BadgeFacts | null> {
     const page = classifyPage(url);
     if (page.kind === 'browser') return null;
-    if (!this.deps.fetchBadge || this.cache.has(page.key) || this.inflight.has(page.key)) {
+    if (!this.deps.fetchBadge || this.cache.has(page.card) || this.inflight.has(page.card)) {
       return factsOf(await this.get(url));
     }
-    let known = this.badges.get(page.key);
+    let known = this.badges.get(page.card);
     if (!known || this.now() - known.fetchedAt > FRESH_MS) {
       const r = await this.deps.fetchBadge(url);
       if (!r?.ok) return null;
       known = { badge: r.value, fetchedAt: this.now() };
-      this.badges.set(page.key, known);
+      this.badges.set(page.card, known);
       this.emit('onReachable');
     }
     const { customerId, tier, lost, overdue } = known.badge;
@@ -124,40 +125,40 @@ export class ContextService {
   async peek(url: string): Promise<ContextView | null> {
     const page = classifyPage(url);
     if (page.kind === 'browser') return { state: 'browser' };
-    const entry = this.cache.get(page.key);
-    return entry ? this.view(page.key, entry) : null;
+    const entry = this.cache.get(page.card);
+    return entry ? this.view(page.card, entry) : null;
   }
 
-  cachedAnswer(key: string): ContextAnswer | null {
-    return this.cache.get(key)?.answer ?? null;
+  cachedAnswer(card: CardKey): ContextAnswer | null {
+    return this.cache.get(card)?.answer ?? null;
   }
 
   /**
-   * Re-reads a key from the server (after a write landed) and tells listeners. What was asked
-   * for the key before wins over the fallback: a call logged from a Gmail page refreshes the
+   * Re-reads a card from the server (after a write landed) and tells listeners. What was asked
+   * for the card before wins over the fallback: a call logged from a Gmail page refreshes the
    * sender's card, not mail.google.com's.
    */
-  async refresh(key: string, fallback?: string | ContextQuery): Promise<ContextView | null> {
-    const query = this.cache.get(key)?.query ?? (typeof fallback === 'string' ? { url: fallback } : fallback);
+  async refresh(card: CardKey, fallback?: string | ContextQuery): Promise<ContextView | null> {
+    const query = this.cache.get(card)?.query ?? (typeof fallback === 'string' ? { url: fallback } : fallback);
     if (!query) return null;
-    const view = await this.fetch(key, query);
-    this.emit('onChanged', key, view);
+    const view = await this.fetch(card, query);
+    this.emit('onChanged', card, view);
     return view;
   }
 
   /** Recomputes a cached card after the outbox changed (optimistic update), and tells listeners. */
-  async recompute(key: string): Promise<ContextView | null> {
-    const entry = this.cache.get(key);
+  async recompute(card: CardKey): Promise<ContextView | null> {
+    const entry = this.cache.get(card);
     if (!entry) return null;
-    const view = await this.view(key, entry);
-    this.emit('onChanged', key, view);
+    const view = await this.view(card, entry);
+    this.emit('onChanged', card, view);
     return view;
   }
 
   /** Replaces a cached answer (undo of a delivered log restores the card from before it). */
-  restore(key: string, answer: ContextAnswer): void {
-    const entry = this.cache.get(key);
-    if (entry) this.cache.set(key, { ...entry, answer });
+  restore(card: CardKey, answer: ContextAnswer): void {
+    const entry = this.cache.get(card);
+    if (entry) this.cache.set(card, { ...entry, answer });
   }
 
   clear(): void {
@@ -171,64 +172,64 @@ export class ContextService {
    * badge-sized answers are forgotten, so the toolbar asks again at once.
    */
   customerChanged(customerId: number, except?: string): void {
-    for (const [key, url] of this.keysWithUrls()) {
-      if (key !== except && this.cachedAnswer(key)?.customer?.id === customerId) void this.refresh(key, url);
+    for (const [card, url] of this.cardsWithUrls()) {
+      if (card !== except && this.cachedAnswer(card)?.customer?.id === customerId) void this.refresh(card, url);
     }
-    for (const [key, known] of this.badges) {
+    for (const [card, known] of this.badges) {
       if (known.badge.customerId !== customerId) continue;
-      this.badges.delete(key);
-      this.emit('onBadgeStale', key);
+      this.badges.delete(card);
+      this.emit('onBadgeStale', card);
     }
   }
 
-  keysWithUrls(): Array<[string, string]> {
+  cardsWithUrls(): Array<[string, string]> {
     return [...this.cache].flatMap(([k, e]): Array<[string, string]> => (e.query.url ? [[k, e.query.url]] : []));
   }
 
-  private async revalidate(key: string, query: ContextQuery): Promise<void> {
-    const before = this.cache.get(key)?.fetchedAt;
-    const view = await this.fetch(key, query);
-    if (this.cache.get(key)?.fetchedAt !== before) this.emit('onChanged', key, view);
+  private async revalidate(card: CardKey, query: ContextQuery): Promise<void> {
+    const before = this.cache.get(card)?.fetchedAt;
+    const view = await this.fetch(card, query);
+    if (this.cache.get(card)?.fetchedAt !== before) this.emit('onChanged', card, view);
   }
 
-  private fetch(key: string, query: ContextQuery): Promise<ContextView> {
-    let p = this.inflight.get(key);
+  private fetch(card: CardKey, query: ContextQuery): Promise<ContextView> {
+    let p = this.inflight.get(card);
     if (!p) {
-      p = this.load(key, query).finally(() => this.inflight.delete(key));
-      this.inflight.set(key, p);
+      p = this.load(card, query).finally(() => this.inflight.delete(card));
+      this.inflight.set(card, p);
     }
     return p;
   }
 
-  private async load(key: string, query: ContextQuery): Promise<ContextView> {
+  private async load(card: CardKey, query: ContextQuery): Promise<ContextView> {
     const r = await this.deps.fetchAnswer(query);
-    if (!r) return { state: 'error', key, reason: 'not_configured', message: '' };
+    if (!r) return { state: 'error', card, reason: 'not_configured', message: '' };
     if (r.ok) {
       const entry = { answer: r.value, fetchedAt: this.now(), query };
-      this.cache.set(key, entry);
-      this.badges.delete(key);
+      this.cache.set(card, entry);
+      this.badges.delete(card);
       this.emit('onReachable');
-      return this.view(key, entry);
+      return this.view(card, entry);
     }
-    const cached = this.cache.get(key);
-    if (cached && r.failure.kind === 'unreachable') return this.view(key, cached);
+    const cached = this.cache.get(card);
+    if (cached && r.failure.kind === 'unreachable') return this.view(card, cached);
     const reason: ErrorReason =
       r.failure.kind === 'unreachable'
         ? 'unreachable'
         : r.failure.kind === 'http' && (r.failure.status === 401 || r.failure.status === 403)
           ? 'unauthorized'
           : 'bad_response';
-    return { state: 'error', key, reason, message: r.failure.message };
+    return { state: 'error', card, reason, message: r.failure.message };
   }
 
-  private async view(key: string, entry: Entry): Promise<ContextView> {
+  private async view(card: CardKey, entry: Entry): Promise<ContextView> {
     const { answer, fetchedAt } = entry;
-    if (!answer.customer) return { state: 'unknown', key, answer, fetchedAt };
+    if (!answer.customer) return { state: 'unknown', card, answer, fetchedAt };
     const { logs, pending } = await this.deps.unconfirmed(answer.customer.id);
     const settings = await this.deps.settings();
     return {
       state: 'customer',
-      key,
+      card,
       answer: applyUnconfirmed(answer, logs, settings, new Date(this.now())),
       pending,
       fetchedAt,

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { outboxItem } from '../outbox/store.ts';
+import type { CardKey } from './keys.ts';
 import { webPage } from './page.ts';
 import { onCardEvent as onEvent, request } from './send.ts';
 import type { ContextView } from './view.ts';
 
-export type PanelView = ContextView | { state: 'loading'; key: string };
+export type PanelView = ContextView | { state: 'loading'; card: CardKey };
 
 /**
  * The card for the panel's active tab. A panel-side copy of the last view per key is shown
@@ -32,11 +33,11 @@ export function useContextView(url: string | undefined) {
       // Keyed by host here (no Public Suffix List in the panel); the background's cache is
       // per registrable domain, so a sibling sub-domain is one cheap message away.
       current.current = page.host;
-      if (!refresh) setView(seen.current.get(page.host) ?? { state: 'loading', key: page.host });
+      if (!refresh) setView(seen.current.get(page.host) ?? { state: 'loading', card: page.host });
       try {
         accept(page.host, await request('context/get', { url: page.url, refresh }));
       } catch (e) {
-        accept(page.host, { state: 'error', key: page.host, reason: 'bad_response', message: String(e) });
+        accept(page.host, { state: 'error', card: page.host, reason: 'bad_response', message: String(e) });
       }
     },
     [url, accept],
@@ -48,8 +49,8 @@ export function useContextView(url: string | undefined) {
 
   useEffect(() => {
     // Pushed changes are keyed by registrable domain: update every host showing that key.
-    const stop = onContextChanged((key, v) => {
-      for (const [host, old] of seen.current) if ('key' in old && old.key === key) accept(host, v);
+    const stop = onContextChanged((card, v) => {
+      for (const [host, old] of seen.current) if ('card' in old && old.card === card) accept(host, v);
     });
     // The outbox changed (sent, refused, discarded): the optimistic overlay changes with it.
     const unwatch = outboxItem.watch(() => void load());
@@ -62,8 +63,8 @@ export function useContextView(url: string | undefined) {
   return { view, setView: (v: ContextView) => current.current && accept(current.current, v), reload: load };
 }
 
-function onContextChanged(cb: (key: string, v: ContextView) => void): () => void {
+function onContextChanged(cb: (card: CardKey, v: ContextView) => void): () => void {
   return onEvent((e) => {
-    if (e.event === 'context/changed') cb(e.key, e.view);
+    if (e.event === 'context/changed') cb(e.card, e.view);
   });
 }

@@ -41,7 +41,7 @@ export function usePageCard(
     () =>
       onEvent((e) => {
         if (e.event !== 'context/changed') return;
-        setCard((c) => (c?.view && 'key' in c.view && c.view.key === e.key ? { ...c, view: e.view } : c));
+        setCard((c) => (c?.view && 'card' in c.view && c.view.card === e.card ? { ...c, view: e.view } : c));
       }),
     [],
   );

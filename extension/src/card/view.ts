@@ -18,19 +18,20 @@ export const ErrorReason = z.enum(['not_configured', 'unreachable', 'unauthorize
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
 /**
- * What the panel shows for a tab. `key` is the cache key: the registrable domain of the page
- * (hr.xz-land.com.cn → xz-land.com.cn), or the bare host when there is none (IPs, localhost).
+ * What the panel shows for a tab. `card` is its card key (card/keys.ts): for a page, the
+ * registrable domain (hr.xz-land.com.cn → xz-land.com.cn), or the bare host when there is none
+ * (IPs, localhost).
  */
 export const ContextView = z.discriminatedUnion('state', [
   z.object({ state: z.literal('browser') }),
   z.object({
     state: z.literal('customer'),
-    key: z.string(),
+    card: z.string(),
     answer: ContextAnswer,
     pending: z.array(PendingInteraction),
     fetchedAt: z.number(),
   }),
-  z.object({ state: z.literal('unknown'), key: z.string(), answer: ContextAnswer, fetchedAt: z.number() }),
-  z.object({ state: z.literal('error'), key: z.string(), reason: ErrorReason, message: z.string() }),
+  z.object({ state: z.literal('unknown'), card: z.string(), answer: ContextAnswer, fetchedAt: z.number() }),
+  z.object({ state: z.literal('error'), card: z.string(), reason: ErrorReason, message: z.string() }),
 ]);
 export type ContextView = z.infer<typeof ContextView>;

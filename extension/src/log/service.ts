@@ -39,7 +39,7 @@ export class InteractionLog {
     outbox.onDelivered((item) => {
       // Captures refresh their own cards (background/capture.ts).
       if (item.op === 'capture/save') return;
-      const customer = customerOfCardKey(item.key);
+      const customer = customerOfCardKey(item.card);
       if (customer !== null) {
         // Made on the dashboard: every card of that customer a page shows is read again.
         this.contexts.customerChanged(customer);
@@ -48,7 +48,7 @@ export class InteractionLog {
       if (item.op === 'interaction/create') this.landed.set(item.body.idempotencyKey, item.body);
       // Re-read the card the write changed; the overlay of landed writes ends with it.
       void this.contexts
-        .refresh(item.key, item.body.sourceUrl ?? undefined)
+        .refresh(item.card, item.body.sourceUrl ?? undefined)
         .finally(() => this.landed.delete(item.body.idempotencyKey));
     });
   }
@@ -67,7 +67,7 @@ export class InteractionLog {
     if (url !== undefined) {
       const page = classifyPage(url);
       if (page.kind !== 'web') throw new Error('not a web page');
-      cardKey = card ?? page.key;
+      cardKey = card ?? page.card;
     }
     // Time and idempotency key fixed now: a call logged offline keeps the time it was made. A
     // time the form gave (a contact made earlier) is kept, but never one ahead of now.

@@ -69,12 +69,12 @@ export class Outbox {
     return this.deps.store.load();
   }
 
-  async enqueue(op: OutboxOp, key: string): Promise<OutboxItem> {
+  async enqueue(op: OutboxOp, card: string): Promise<OutboxItem> {
     const t = this.now();
     const item: OutboxItem = {
       ...op,
       id: this.newId(),
-      key,
+      card,
       createdAt: t,
       attempts: 0,
       nextAttemptAt: t,

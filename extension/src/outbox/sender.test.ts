@@ -31,7 +31,7 @@ describe('undo', () => {
     op: 'interaction/undo',
     body,
     id: 'u1',
-    key: 'x.cn',
+    card: 'x.cn',
     createdAt: 0,
     attempts: 0,
     nextAttemptAt: 0,

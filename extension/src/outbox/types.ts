@@ -18,19 +18,29 @@ export type OutboxOp = z.infer<typeof OutboxOp>;
 export const OutboxError = z.object({ status: z.number(), code: z.string(), message: z.string() });
 export type OutboxError = z.infer<typeof OutboxError>;
 
-export const OutboxItem = z.intersection(
-  OutboxOp,
-  z.object({
-    id: z.string(),
-    /** Cache key (registrable domain) of the page it was logged from, to refresh that card after. */
-    key: z.string(),
-    createdAt: z.number(),
-    attempts: z.number().int().nonnegative(),
-    nextAttemptAt: z.number(),
-    /** pending: will be sent; rejected: the server refused it (4xx), kept until the user acts. */
-    status: z.enum(['pending', 'rejected']),
-    error: OutboxError.optional(),
-  }),
+/** An item stored before the card key had its own name kept it as `key`: read as `card`. */
+function renamedCardKey(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || 'card' in raw || !('key' in raw)) return raw;
+  const { key, ...rest } = raw as { key: unknown };
+  return { ...rest, card: key };
+}
+
+export const OutboxItem = z.preprocess(
+  renamedCardKey,
+  z.intersection(
+    OutboxOp,
+    z.object({
+      id: z.string(),
+      /** The card key (card/keys.ts) of the card the write changes, to read that card again after it. */
+      card: z.string(),
+      createdAt: z.number(),
+      attempts: z.number().int().nonnegative(),
+      nextAttemptAt: z.number(),
+      /** pending: will be sent; rejected: the server refused it (4xx), kept until the user acts. */
+      status: z.enum(['pending', 'rejected']),
+      error: OutboxError.optional(),
+    }),
+  ),
 );
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

@@ -167,8 +167,8 @@ export function App() {
                 key={own.answer.customer?.id}
                 view={own}
                 now={now}
-                {...cardLogging(own, (draft) => log(own.answer.customer?.id ?? 0, draft, undefined, own.key))}
-                onAction={(action) => act(action, own.answer.customer?.id ?? 0, undefined, own.key)}
+                {...cardLogging(own, (draft) => log(own.answer.customer?.id ?? 0, draft, undefined, own.card))}
+                onAction={(action) => act(action, own.answer.customer?.id ?? 0, undefined, own.card)}
               />
               <div className="actions">
                 <button type="button" onClick={startCapture} onPointerEnter={prepareCapture} onFocus={prepareCapture}>

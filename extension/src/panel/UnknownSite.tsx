@@ -37,7 +37,7 @@ export function UnknownSite({
   return (
     <section className="card unknown" aria-labelledby="unknown-title">
       <h1 id="unknown-title">{m.panel.notInFiles}</h1>
-      <p className="muted small">{m.panel.notInFilesHint(view.key)}</p>
+      <p className="muted small">{m.panel.notInFilesHint(view.card)}</p>
       {read.length > 0 && (
         <p className="muted small page-keys">
           {m.panel.readFromPage}: {read.join(' · ')}

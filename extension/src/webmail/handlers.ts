@@ -19,7 +19,7 @@ export function webmailHandlers(deps: {
       const from = capture?.message?.fromEmail;
       if (!capture || !from) return { capture, view: null };
       const view = await deps.contexts.lookup(
-        { key: senderKey(from), query: senderQuery(from) },
+        { card: senderKey(from), query: senderQuery(from) },
         { refresh: refresh ?? false },
       );
       return { capture, view };

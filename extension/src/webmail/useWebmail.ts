@@ -58,7 +58,9 @@ export function useWebmail(tabId: number | undefined, url: string | undefined, e
     () =>
       onEvent((e) => {
         if (e.event !== 'context/changed') return;
-        setMail((m) => (m.state === 'ready' && 'key' in m.view && m.view.key === e.key ? { ...m, view: e.view } : m));
+        setMail((m) =>
+          m.state === 'ready' && 'card' in m.view && m.view.card === e.card ? { ...m, view: e.view } : m,
+        );
       }),
     [],
   );

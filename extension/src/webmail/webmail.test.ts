@@ -66,19 +66,19 @@ describe('ContextService with sender keys', () => {
       unconfirmed: async () => ({ logs: [], pending: [] }),
       settings: async () => DEFAULT_SETTINGS,
     });
-    const key = senderKey('wang@xz-land.com.cn');
-    await svc.lookup({ key, query: senderQuery('wang@xz-land.com.cn') });
+    const card = senderKey('wang@xz-land.com.cn');
+    await svc.lookup({ card, query: senderQuery('wang@xz-land.com.cn') });
     await svc.get('https://mail.google.com/mail/u/0/');
-    expect(svc.cachedAnswer(key)).not.toBeNull();
+    expect(svc.cachedAnswer(card)).not.toBeNull();
     expect(svc.cachedAnswer('google.com')).not.toBeNull();
     // A call logged from the Gmail page refreshes the sender's card, by e-mail, not the page.
-    await svc.refresh(key, 'https://mail.google.com/mail/u/0/#inbox/abc');
+    await svc.refresh(card, 'https://mail.google.com/mail/u/0/#inbox/abc');
     expect(asked).toEqual([
       { email: 'wang@xz-land.com.cn' },
       { url: 'https://mail.google.com/mail/u/0/' },
       { email: 'wang@xz-land.com.cn' },
     ]);
     // Only page keys are listed with a URL (for refreshing the cards of a customer).
-    expect(svc.keysWithUrls()).toEqual([['google.com', 'https://mail.google.com/mail/u/0/']]);
+    expect(svc.cardsWithUrls()).toEqual([['google.com', 'https://mail.google.com/mail/u/0/']]);
   });
 });

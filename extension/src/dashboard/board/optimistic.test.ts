@@ -7,7 +7,7 @@ const item = (id: string, status: OutboxItem['status'] = 'pending'): OutboxItem 
   op: 'interaction/create',
   body: { customerId: 1, kind: 'call', idempotencyKey: `key-${id}-12345678` },
   id,
-  key: 'customer:1',
+  card: 'customer:1',
   createdAt: 0,
   attempts: 0,
   nextAttemptAt: 0,
