@@ -3,7 +3,7 @@ import type { CaptureMode, KeptCapture } from '@/src/capture/inject';
 
 /**
  * The capture script: never in the manifest, injected on demand by the background
- * (src/background/inject.ts) when the user opens the panel on a page or asks to capture.
+ * (src/capture/inject.ts) when the user opens the panel on a page or asks to capture.
  * It reads the page with the same adapters as `pnpm extract` and answers the capture as
  * the script's result; it changes nothing in the page and leaves no listener behind.
  * `matches` only grants the host access that executeScript needs.

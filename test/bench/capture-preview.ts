@@ -155,7 +155,7 @@ try {
       await panel.getByRole('button', { name: 'Cancel' }).click();
       await panel.getByRole('button', { name: 'Capture this page' }).waitFor();
     }
-    // The background's part alone, as src/background/inject.ts does it: the capture the page
+    // The background's part alone, as src/capture/inject.ts does it: the capture the page
     // keeps from the clicks above runs at once (else the script is loaded), its answer taken.
     const tabId = await ext.tabId(site);
     const inject: number[] = [];

@@ -136,7 +136,7 @@ test('the capture script reads only the selected text when asked for a selection
     getSelection()?.addRange(range);
   });
   const tabId = await ext.tabId(site);
-  // The same two injections the background makes for the context menu (src/background/inject.ts).
+  // The same two injections the background makes for the context menu (src/capture/inject.ts).
   const result = await ext.worker.evaluate(async (id) => {
     const target = { tabId: id, frameIds: [0] };
     await chrome.scripting.executeScript({

@@ -18,7 +18,7 @@ import { type ContactEntity, contactEntities } from './generic/schema.ts';
  * The pass rate is printed and must stay at or above 95%.
  */
 
-// From this file up to the repo root (extension/src/capture → ../../..), then ../shared.
+// From this file up to the repo root (extension/src/adapters → ../../..), then ../shared.
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures');
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();

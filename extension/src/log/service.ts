@@ -37,7 +37,7 @@ export class InteractionLog {
   ) {
     this.landed = overlay.landed;
     outbox.onDelivered((item) => {
-      // Captures refresh their own cards (background/capture.ts).
+      // Captures refresh their own cards (capture/service.ts).
       if (item.op === 'capture/save') return;
       const customer = customerOfCardKey(item.card);
       if (customer !== null) {

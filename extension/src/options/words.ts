@@ -30,7 +30,7 @@ const en = {
         'Wrong token, and too many wrong ones from here within a minute. Copy the token the server printed; the right one always works.',
       missingToken: 'Enter the token first.',
     },
-    /** Why a typed server URL is refused (options/url.ts), before anything is stored or sent. */
+    /** Why a typed server URL is refused (platform/api/url.ts), before anything is stored or sent. */
     urlProblem: {
       empty: 'Enter the server URL, such as http://127.0.0.1:8787.',
       scheme: 'Wrong URL: the address starts with http:// or https://, such as http://127.0.0.1:8787.',

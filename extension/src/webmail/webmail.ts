@@ -3,7 +3,7 @@ import { webPage } from '../card/page.ts';
 
 /**
  * The panel reads the open message on the hosts the capture adapters read (one list,
- * capture/webmail/hosts.ts): on these pages the card is about the message's sender, not about
+ * adapters/webmail/hosts.ts): on these pages the card is about the message's sender, not about
  * the site — mail.google.com is no customer's domain.
  */
 export function isWebmailUrl(url: string | undefined | null): boolean {
