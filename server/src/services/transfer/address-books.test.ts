@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { fieldsOfHeaders, isAddressBook } from './columns.ts';
+import { readCsv } from './files.ts';
+import { candidates, chooseLayout, joinName } from './rows.ts';
+import { inZone, parseDate, parseInstant, parseTier } from './values.ts';
+
+// Address-book formats beyond the samples: the shapes the programs write in other versions and
+// languages, built here from their documented headers (no sample file copied).
+const csv = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+const read = (bytes: Buffer) => {
+  const grid = readCsv(bytes, 'book');
+  const layout = chooseLayout([grid]);
+  return { layout, list: candidates([grid], layout).list };
+};
+
+describe('address books in the shapes their programs write', () => {
+  it("reads Google's older export (Given Name / Family Name / Group Membership / Organization 1 - Name / Phone 1 - Type)", () => {
+    const { layout, list } = read(
+      csv([
+        'Name,Given Name,Additional Name,Family Name,Yomi Name,Birthday,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,Organization 1 - Type,Organization 1 - Name,Organization 1 - Yomi Name,Organization 1 - Title,Organization 1 - Department,Website 1 - Type,Website 1 - Value',
+        '张伟,伟,,张,,1980-02-29,,* My Contacts ::: B类,* Work,zhangwei@jiahe-bm.cn,Work,0516-8123 4567,Mobile,139 5200 0003,,徐州佳和建材有限公司,,销售总监,销售部,Work,jiahe-bm.cn',
+        'Anna Müller,Anna,,Müller,,,,* My Contacts,* Home,anna@web.de,Mobile,+49 151 2345 6789,,,,,,,,,',
+      ]),
+    );
+    expect(layout.book).toBe(true);
+    const [zhang, anna] = list;
+    expect(zhang?.errors).toEqual([]);
+    expect(zhang?.fields).toMatchObject({ name: '徐州佳和建材有限公司', tier: 'B', website: 'jiahe-bm.cn' });
+    expect(zhang?.people).toEqual([
+      {
+        name: '张伟',
+        title: '销售总监',
+        mobile: '139 5200 0003',
+        directLine: '0516-8123 4567',
+        email: 'zhangwei@jiahe-bm.cn',
+        birthday: '1980-02-29',
+        preferences: '部门：销售部',
+      },
+    ]);
+    expect(anna?.unplaced).toBe(true);
+    expect(anna?.people[0]).toMatchObject({ name: 'Anna Müller', mobile: '+49 151 2345 6789', email: 'anna@web.de' });
+  });
+
+  it('reads the Outlook CSV of a Chinese Outlook (headers in Chinese)', () => {
+    const headers =
+      '称谓,名,中间名,姓,尊称,公司,部门,职务,商务地址 街道,商务地址 街道 2,商务地址 市/县,商务地址 省/市/自治区,商务地址 邮政编码,商务地址 国家/地区,商务传真,商务电话,商务电话 2,公司代表电话,住宅电话,移动电话,生日,类别,电子邮件地址,电子邮件类型,电子邮件显示名称,附注,网页';
+    const row =
+      '"",建国,"",王,"",徐州佳和建材有限公司,"",总经理,和平路 88 号,"",徐州,江苏,221000,中国,0516-8123 4500,0516-8123 4501,"",0516-8123 4567,"",13952000001,1968/5/12,甲类客户,wang@jiahe-bm.cn,SMTP,王建国 (wang@jiahe-bm.cn),喜欢喝茶,www.jiahe-bm.cn';
+    const utf8 = read(csv([headers, row]));
+    expect(utf8.layout.mapping.slice(0, 8)).toEqual([
+      null,
+      'person.givenName',
+      'person.middleName',
+      'person.familyName',
+      null,
+      'name',
+      'person.department',
+      'person.title',
+    ]);
+    const [c] = utf8.list;
+    expect(c?.errors).toEqual([]);
+    expect(c?.fields).toMatchObject({
+      name: '徐州佳和建材有限公司',
+      tier: 'A',
+      phones: ['0516-8123 4567'],
+      fax: ['0516-8123 4500'],
+      address: '和平路 88 号, 徐州, 江苏 221000',
+      website: 'www.jiahe-bm.cn',
+    });
+    expect(c?.people).toEqual([
+      {
+        name: '王建国',
+        title: '总经理',
+        mobile: '13952000001',
+        directLine: '0516-8123 4501',
+        email: 'wang@jiahe-bm.cn',
+        birthday: '1968-05-12',
+        preferences: '喜欢喝茶',
+      },
+    ]);
+  });
+
+  it('finds the header under a title row in a hand-made CSV, with its own words for the last contact', () => {
+    const { layout, list } = read(
+      csv([
+        '2026 年客户名单（李经理）,,,,',
+        '单位名称,联系人,手机号码,客户分类,最近联系时间',
+        '常州龙城置业有限公司,周丽,13915000002,b,2026年11月20日 14:30',
+      ]),
+    );
+    expect(layout.headerIndex).toBe(1);
+    expect(layout.mapping).toEqual(['name', 'person.name', 'person.mobile', 'tier', 'lastContact']);
+    expect(list[0]).toMatchObject({ fields: { tier: 'B' }, lastContact: '2026-11-20T14:30:00.000' });
+    expect(inZone('2026-11-20T14:30:00.000', 'Asia/Shanghai')).toBe('2026-11-20T06:30:00.000Z');
+    expect(inZone('2026-07-01T09:00:00.000', 'Europe/Berlin')).toBe('2026-07-01T07:00:00.000Z');
+  });
+
+  it('tells an address book from a customer list, and joins names in the order of their script', () => {
+    expect(isAddressBook(['客户名称', '联系人', '手机', '电话'])).toBe(false);
+    expect(isAddressBook(['First Name', 'Last Name', 'Company', 'Mobile Phone'])).toBe(true);
+    // Outside an address book "Title" and "Notes" keep their sheet meaning.
+    expect(fieldsOfHeaders(['公司名称', 'Title', 'Notes'])).toEqual(['name', 'person.title', 'notes']);
+    expect(joinName('建华', '', '刘')).toBe('刘建华');
+    expect(joinName('娜娜', '', '欧阳')).toBe('欧阳娜娜');
+    expect(joinName('Michael', 'J.', 'Zhang')).toBe('Michael J. Zhang');
+  });
+
+  it('reads dates as these programs write them, and tiers however written', () => {
+    expect(parseDate('8/9/1968')).toEqual({ ok: true, value: '1968-08-09' });
+    expect(parseDate('12/31/85')).toEqual({ ok: true, value: '1985-12-31' });
+    expect(parseDate('31/12/1985')).toEqual({ ok: true, value: '1985-12-31' });
+    expect(parseDate('--06-01')).toEqual({ ok: true, value: '1604-06-01' });
+    expect(parseDate('--0229')).toEqual({ ok: true, value: '1604-02-29' });
+    expect(parseInstant('2026/11/20')).toEqual({ ok: true, value: '2026-11-20T00:00:00.000' });
+    expect(parseInstant('2026-11-30T15:30:00Z')).toEqual({ ok: true, value: '2026-11-30T15:30:00.000Z' });
+    expect(['A', 'B类', '甲', '乙', '丙', 'b', 'A类客户', 'c级'].map((t) => parseTier(t))).toEqual(
+      ['A', 'B', 'A', 'B', 'C', 'B', 'A', 'C'].map((value) => ({ ok: true, value })),
+    );
+  });
+});
