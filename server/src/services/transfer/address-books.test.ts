@@ -80,6 +80,86 @@ describe('address books in the shapes their programs write', () => {
     ]);
   });
 
+  it("reads Outlook.com's export: the same columns in alphabetical order, Business Country instead of Country/Region", () => {
+    const header = [
+      'Business City',
+      'Business Country',
+      'Business Fax',
+      'Business Phone',
+      'Business Phone 2',
+      'Business Postal Code',
+      'Business State',
+      'Business Street',
+      'Business Street 2',
+      'Business Street 3',
+      'Callback',
+      'Car Phone',
+      'Company',
+      'Company Main Phone',
+      'Department',
+      'E-mail Address',
+      'E-mail Display Name',
+      'E-mail Type',
+      'E-mail 2 Address',
+      'E-mail 2 Display Name',
+      'E-mail 2 Type',
+      'First Name',
+      'Home City',
+      'Home Country',
+      'Home Phone',
+      'Home Street',
+      'Initials',
+      'Job Title',
+      'Last Name',
+      'Middle Name',
+      'Mobile Phone',
+      'Notes',
+      'Suffix',
+      'Title',
+      'Web Page',
+    ];
+    const cells: Record<string, string> = {
+      'Business City': 'Hamburg',
+      'Business Country': 'Germany',
+      'Business Phone': '+49 40 1234 5670',
+      'Business Postal Code': '20095',
+      'Business Street': 'Mönckebergstraße 7',
+      Company: 'Nordlicht Handels GmbH',
+      'Company Main Phone': '+49 40 1234 5600',
+      'E-mail Address': 'k.berg@nordlicht-handel.de',
+      'E-mail 2 Address': 'karin.berg@gmail.com',
+      'First Name': 'Karin',
+      'Home City': 'Hamburg',
+      'Home Street': 'Elbchaussee 1',
+      'Job Title': 'Einkauf',
+      'Last Name': 'Berg',
+      'Mobile Phone': '+49 170 1234567',
+      Title: 'Dr.',
+      'Web Page': 'https://nordlicht-handel.de',
+    };
+    const quote = (v: string) => `"${v}"`;
+    const { list } = read(csv([header.map(quote).join(','), header.map((h) => quote(cells[h] ?? '')).join(',')]));
+    const [c] = list;
+    expect(c?.errors).toEqual([]);
+    expect(c?.fields).toMatchObject({
+      name: 'Nordlicht Handels GmbH',
+      phones: ['+49 40 1234 5600'],
+      address: 'Mönckebergstraße 7, Hamburg, 20095, Germany',
+      website: 'https://nordlicht-handel.de',
+    });
+    expect(c?.people).toEqual([
+      {
+        name: 'Karin Berg',
+        title: 'Einkauf',
+        mobile: '+49 170 1234567',
+        directLine: '+49 40 1234 5670',
+        email: 'k.berg@nordlicht-handel.de',
+        homeAddress: 'Elbchaussee 1, Hamburg',
+        preferences: '其他邮箱：karin.berg@gmail.com',
+      },
+    ]);
+  });
+
   it('finds the header under a title row in a hand-made CSV, with its own words for the last contact', () => {
     const { layout, list } = read(
       csv([

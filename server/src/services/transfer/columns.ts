@@ -414,6 +414,7 @@ const ADDRESS_PART: Record<string, Field> = {
   state: 'address.region',
   postalcode: 'address.postalCode',
   countryregion: 'address.country',
+  country: 'address.country',
   街道: 'address.street',
   街道2: 'address.street',
   街道3: 'address.street',
