@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fieldsOfHeaders, isAddressBook } from './columns.ts';
-import { readCsv } from './files.ts';
+import { readCsv, readXlsx } from './files.ts';
 import { candidates, chooseLayout, joinName } from './rows.ts';
 import { inZone, parseDate, parseInstant, parseTier } from './values.ts';
 
@@ -173,6 +174,30 @@ describe('address books in the shapes their programs write', () => {
     expect(list[0]).toMatchObject({ fields: { tier: 'B' }, lastContact: '2026-11-20T14:30:00.000' });
     expect(inZone('2026-11-20T14:30:00.000', 'Asia/Shanghai')).toBe('2026-11-20T06:30:00.000Z');
     expect(inZone('2026-07-01T09:00:00.000', 'Europe/Berlin')).toBe('2026-07-01T07:00:00.000Z');
+  });
+
+  it('reads a company merged down the rows of its contacts as the company of each row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('客户');
+    ws.addRow(['华东区客户（王经理）']);
+    ws.addRow(['客户名称', '联系人', '手机', '等级']);
+    ws.addRow(['徐州恒达置业有限公司', '王海涛', 13952101234, 'A']);
+    ws.addRow([null, '李娜', 18952105678, null]);
+    ws.addRow(['常州龙城置业有限公司', '周丽', 13915000002, 'b']);
+    ws.mergeCells('A1:D1');
+    ws.mergeCells('A3:A4');
+    ws.mergeCells('D3:D4');
+    const grids = await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
+    const layout = chooseLayout(grids);
+    expect(layout.headerIndex).toBe(1);
+    const { list } = candidates(grids, layout);
+    expect(list.map((c) => [c.fields.name, c.fields.tier, c.people[0]?.name, c.people[0]?.mobile])).toEqual([
+      ['徐州恒达置业有限公司', 'A', '王海涛', '13952101234'],
+      ['徐州恒达置业有限公司', 'A', '李娜', '18952105678'],
+      ['常州龙城置业有限公司', 'B', '周丽', '13915000002'],
+    ]);
+    // The title merged across the columns stays in its one cell.
+    expect(grids[0]?.rows[0]).toEqual(['华东区客户（王经理）']);
   });
 
   it('tells an address book from a customer list, and joins names in the order of their script', () => {

@@ -219,6 +219,7 @@ export async function readXlsxStreaming(buf: Buffer, limits: XlsxLimits): Promis
     let capture: 'v' | 't' | null = null;
     let phonetic = 0;
     let raw = '';
+    const merges: string[] = [];
     const endRow = () => {
       if (!row.length) return;
       for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = '';
@@ -306,6 +307,11 @@ export async function readXlsxStreaming(buf: Buffer, limits: XlsxLimits): Promis
           case 'rPh':
             if (!selfClosing) phonetic++;
             return;
+          case 'mergeCell': {
+            const ref = attr(attrs, 'ref');
+            if (ref && merges.length < 10_000) merges.push(ref);
+            return;
+          }
           case 't':
             if (inline && !phonetic && !selfClosing) {
               capture = 't';
@@ -349,6 +355,31 @@ export async function readXlsxStreaming(buf: Buffer, limits: XlsxLimits): Promis
       },
     });
     endRow();
+    fillMerged(grid, merges);
   }
   return grids;
+}
+
+/**
+ * A cell merged down a column (a company's name over the rows of its contacts, as hand-made
+ * sheets have it) holds its value in the top cell only; the rows below get it too, as the user
+ * sees it. Merges across columns (a title over the table) are left alone, and no row is added.
+ */
+function fillMerged(grid: Grid, refs: string[]): void {
+  if (!refs.length) return;
+  const indexOf = new Map(grid.rowNumbers.map((n, i) => [n, i]));
+  for (const ref of refs) {
+    const m = /^([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)$/i.exec(ref);
+    if (!m || m[1]?.toUpperCase() !== m[3]?.toUpperCase()) continue;
+    const col = columnOf(m[1] as string) - 1;
+    const [top, bottom] = [Number(m[2]), Number(m[4])];
+    const first = indexOf.get(top);
+    const value = first === undefined ? undefined : grid.rows[first]?.[col];
+    if (!value) continue;
+    for (let i = (first as number) + 1; i < grid.rows.length && (grid.rowNumbers[i] as number) <= bottom; i++) {
+      const row = grid.rows[i] as string[];
+      while (row.length <= col) row.push('');
+      if (!row[col]) row[col] = value;
+    }
+  }
 }
