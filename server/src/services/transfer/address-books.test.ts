@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldsOfHeaders, isAddressBook } from './columns.ts';
 import { readCsv, readXlsx } from './files.ts';
 import { candidates, chooseLayout, joinName } from './rows.ts';
-import { inZone, parseDate, parseInstant, parseTier } from './values.ts';
+import { inZone, parseDate, parseInstant, parsePhone, parseTier } from './values.ts';
 
 // Address-book formats beyond the samples: the shapes the programs write in other versions and
 // languages, built here from their documented headers (no sample file copied).
@@ -208,6 +208,7 @@ describe('address books in the shapes their programs write', () => {
     expect(joinName('建华', '', '刘')).toBe('刘建华');
     expect(joinName('娜娜', '', '欧阳')).toBe('欧阳娜娜');
     expect(joinName('Michael', 'J.', 'Zhang')).toBe('Michael J. Zhang');
+    expect(joinName('刘建华', '', '刘')).toBe('刘建华');
   });
 
   it('reads dates as these programs write them, and tiers however written', () => {
@@ -218,6 +219,11 @@ describe('address books in the shapes their programs write', () => {
     expect(parseDate('--0229')).toEqual({ ok: true, value: '1604-02-29' });
     expect(parseInstant('2026/11/20')).toEqual({ ok: true, value: '2026-11-20T00:00:00.000' });
     expect(parseInstant('2026-11-30T15:30:00Z')).toEqual({ ok: true, value: '2026-11-30T15:30:00.000Z' });
+    // A date column saved without its format: Excel's serial number, a local time.
+    expect(parseInstant('46310')).toEqual({ ok: true, value: '2026-10-15T00:00:00.000' });
+    expect(parseInstant('46356.979166666664')).toEqual({ ok: true, value: '2026-11-30T23:30:00.000' });
+    expect(parsePhone('8.61395E+12')).toMatchObject({ ok: false });
+    expect(parsePhone('13952101234')).toEqual({ ok: true, value: '13952101234' });
     expect(['A', 'B类', '甲', '乙', '丙', 'b', 'A类客户', 'c级'].map((t) => parseTier(t))).toEqual(
       ['A', 'B', 'A', 'B', 'C', 'B', 'A', 'C'].map((value) => ({ ok: true, value })),
     );

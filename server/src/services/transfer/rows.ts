@@ -205,6 +205,8 @@ const CN_MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 
 /** A person's name from its parts: family name first and no space for Chinese (刘建华), given first for Western ones (Michael Zhang). */
 export function joinName(given: string, middle: string, family: string): string {
+  // The whole name typed into one of them (刘建华 as the first name, 刘 as the last) is not doubled.
+  if (family && given.startsWith(family) && HAN.test(family)) return `${given}`.replace(/\s+/g, '');
   if (HAN.test(`${family}${given}`)) return `${family}${middle}${given}`.replace(/\s+/g, '');
   return [given, middle, family].filter(Boolean).join(' ');
 }

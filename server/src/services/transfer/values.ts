@@ -130,6 +130,11 @@ export const splitRegion = (raw: string) =>
 /** A phone as written, refused only when it can't be one (fewer than 5 digits): files keep what people typed. */
 export function parsePhone(raw: string): Parsed<string> {
   const s = raw.trim();
+  // Excel shows a long number as 8.61395E+12 and saves a CSV as shown: its last digits are gone.
+  if (/^\d(\.\d+)?E\+?\d+$/i.test(s))
+    return bad(
+      `"${raw}" lost its digits (Excel wrote it as a rounded number); format the column as text and save again`,
+    );
   return phoneDigits(s).length >= 5 ? ok(s) : bad(`"${raw}" is not a phone number`);
 }
 
@@ -153,7 +158,21 @@ function valid(y: number, mo: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** An Excel date serial written out as a number (a date column saved without its format): 1955 to 2119. */
+const SERIAL = /^(\d{5})(\.\d+)?$/;
+function serialDate(s: string): { date: string; ms: number } | null {
+  const m = SERIAL.exec(s);
+  if (!m) return null;
+  const n = Number(s);
+  if (n < 20_000 || n > 80_000) return null;
+  const t = Math.round((n - 25569) * 86_400_000);
+  const iso = new Date(t).toISOString();
+  return { date: iso.slice(0, 10), ms: t };
+}
+
 function ymd(s: string): string | null {
+  const serial = serialDate(s);
+  if (serial) return serial.date;
   const m = YMD.exec(s) ?? COMPACT.exec(s);
   if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
   const us = MDY.exec(s);
@@ -195,6 +214,8 @@ export function parseInstant(raw: string): Parsed<string> {
     const t = new Date(s);
     if (!Number.isNaN(t.getTime())) return ok(t.toISOString());
   }
+  const serial = serialDate(s);
+  if (serial) return ok(new Date(serial.ms).toISOString().slice(0, 23));
   const m = WALL.exec(s);
   const d = m ? ymd((m[1] as string).trim()) : null;
   if (m && d) {
