@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fieldsOfHeaders, isAddressBook } from './columns.ts';
-import { readCsv, readXlsx } from './files.ts';
+import { readCsv, readSheets, readXlsx } from './files.ts';
 import { candidates, chooseLayout, joinName } from './rows.ts';
 import { inZone, parseDate, parseInstant, parsePhone, parseTier } from './values.ts';
 
@@ -198,6 +198,36 @@ describe('address books in the shapes their programs write', () => {
     ]);
     // The title merged across the columns stays in its one cell.
     expect(grids[0]?.rows[0]).toEqual(['华东区客户（王经理）']);
+  });
+
+  it('reads a vCard file as rows: a card that cannot be read is a row refused with its reason, not a silent gap', async () => {
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:赵敏',
+      'N:赵;敏;;;',
+      'ORG:徐州佳和建材有限公司;财务部',
+      'EMAIL;TYPE=INTERNET:zhaomin-at-jiahe',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:钱进',
+      'ORG:徐州佳和建材有限公司',
+      'TEL;TYPE=CELL:139 5200 0009',
+      'TEL;TYPE=WORK,FAX:0516-8123 4500',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const grids = await readSheets(Buffer.from(vcf), 'book.vcf');
+    const layout = chooseLayout(grids);
+    expect(layout.book).toBe(true);
+    const [bad, ok] = candidates(grids, layout).list;
+    expect(bad?.errors).toEqual([
+      { row: 2, field: 'person.email', why: '"zhaomin-at-jiahe" is not an e-mail address' },
+    ]);
+    expect(ok?.errors).toEqual([]);
+    expect(ok?.fields).toMatchObject({ name: '徐州佳和建材有限公司', fax: ['0516-8123 4500'] });
+    expect(ok?.people).toEqual([{ name: '钱进', mobile: '139 5200 0009' }]);
   });
 
   it('tells an address book from a customer list, and joins names in the order of their script', () => {

@@ -74,6 +74,8 @@ export interface CardRead {
   errors: string[];
   /** What an address book needs beyond the person: the company (ORG), its site and address, more numbers and e-mails. */
   company?: CardCompany;
+  /** The card's values as written, bad ones too, when it could not be read: rows are checked (and refused) as a sheet's. */
+  draft?: PersonInput;
 }
 export interface CardCompany {
   org?: string;
@@ -141,6 +143,7 @@ export function readVcf(text: string): CardRead[] {
       const name = first('fn') || fromN.trim();
       if (!name) errors.push('card has no name (FN/N)');
       const person: PersonInput = { name };
+      const raw: Partial<PersonInput> = {};
       const title = first('title');
       if (title) person.title = title;
       const company: CardCompany = { otherPhones: [], homePhones: [], fax: [], otherEmails: [] };
@@ -191,7 +194,10 @@ export function readVcf(text: string): CardRead[] {
       if (email) {
         const e = normaliseEmail(email);
         if (e) person.email = e;
-        else errors.push(`"${email}" is not an e-mail address`);
+        else {
+          errors.push(`"${email}" is not an e-mail address`);
+          raw.email = email;
+        }
       }
       for (const e of all('email').slice(1)) {
         const v = asText(e[3]);
@@ -203,7 +209,10 @@ export function readVcf(text: string): CardRead[] {
       if (bday) {
         const d = parseDate(/^\d{8}$/.test(bday) ? `${bday.slice(0, 4)}-${bday.slice(4, 6)}-${bday.slice(6)}` : bday);
         if (d.ok) person.birthday = d.value;
-        else errors.push(`"${bday}" is not a birthday`);
+        else {
+          errors.push(`"${bday}" is not a birthday`);
+          raw.birthday = bday;
+        }
       }
       const home = all('adr').find((a) => types(a[1]).includes('home')) ?? null;
       if (home) person.homeAddress = asText(home[3]);
@@ -211,7 +220,8 @@ export function readVcf(text: string): CardRead[] {
       if (note) person.preferences = note;
       const ok = PersonSchema.safeParse(person);
       if (!ok.success) errors.push(...ok.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
-      return { index, person: errors.length ? null : person, errors, company };
+      if (!errors.length) return { index, person, errors, company };
+      return { index, person: null, errors, company, draft: { ...person, ...raw } };
     });
 }
 
@@ -243,7 +253,7 @@ const CARD_HEADERS = [
 export function gridOfCards(cards: CardRead[], name: string): Grid {
   const many = (list: string[] | undefined) => (list ?? []).join(' ::: ');
   const rows = cards.map((c) => {
-    const p = c.person;
+    const p = c.person ?? c.draft;
     const k = c.company;
     return [
       p?.name ?? '',
