@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useId, useMemo, useReducer, useState } from 
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate } from '../platform/i18n/relative.ts';
 import { safeHref } from '../platform/ui/links.ts';
+import { useSearch } from '../platform/ui/useSearch.ts';
 import { type Change, diffCaptures } from './diff.ts';
 import { defaultMatch, inspectRequest, isSameName, keyHolder } from './matching.ts';
 import { CompanyFields, ParcelFields, PeopleFields } from './PreviewSections.tsx';
@@ -348,40 +349,14 @@ function Changes({ changes }: { changes: Change[] }) {
   );
 }
 
+/** The files a query finds, through the background (the picker's search). */
+const searchCustomers = async (q: string) => (await request('customers/search', { q })).results;
+
 /** "Add to another customer": search the files (name, pinyin initials, phone, domain) and pick one. */
 export function CustomerPicker({ disabled, onPick }: { disabled: boolean; onPick: (customerId: number) => void }) {
   const { m } = useI18n();
   const id = useId();
-  const [q, setQ] = useState('');
-  const [results, setResults] = useState<Answer<'customers/search'>['results'] | null>(null);
-  const [searching, setSearching] = useState(false);
-  useEffect(() => {
-    const query = q.trim();
-    if (!query) {
-      setResults(null);
-      return;
-    }
-    let alive = true;
-    setSearching(true);
-    const t = setTimeout(() => {
-      request('customers/search', { q: query }).then(
-        (r) => {
-          if (!alive) return;
-          setResults(r.results);
-          setSearching(false);
-        },
-        () => {
-          if (!alive) return;
-          setResults([]);
-          setSearching(false);
-        },
-      );
-    }, 200);
-    return () => {
-      alive = false;
-      clearTimeout(t);
-    };
-  }, [q]);
+  const { q, setQ, results, searching } = useSearch(searchCustomers);
   return (
     <div className="picker">
       <label htmlFor={id}>{m.capture.findCustomer}</label>

@@ -1,6 +1,7 @@
 import type { Tier } from '@dossier/shared';
-import { useEffect, useId, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { useSearch } from '../../platform/ui/useSearch.ts';
 import { useDashboard } from './state.tsx';
 import { TierBadge } from './TierBadge.tsx';
 
@@ -23,25 +24,18 @@ export function CustomerPicker({
   const { m } = useI18n();
   const { api } = useDashboard();
   const id = useId();
-  const [q, setQ] = useState('');
-  const [results, setResults] = useState<Picked[]>([]);
-  useEffect(() => {
-    const query = q.trim();
-    if (!api || !query) {
-      setResults([]);
-      return;
-    }
-    let live = true;
-    const t = setTimeout(() => {
-      void api.search(query, 8).then((r) => {
-        if (live && r.ok) setResults(r.value.results.map(({ id, name, tier }) => ({ id, name, tier })));
-      });
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [api, q]);
+  const search = useMemo(
+    () =>
+      api
+        ? async (query: string): Promise<Picked[]> => {
+            const r = await api.search(query, 8);
+            return r.ok ? r.value.results.map(({ id, name, tier }) => ({ id, name, tier })) : [];
+          }
+        : null,
+    [api],
+  );
+  const { q, setQ, results: found } = useSearch(search);
+  const results = found ?? [];
 
   if (value) {
     return (
