@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningServer, startServer } from '@dossier/server';
@@ -13,6 +14,16 @@ import {
 } from '@dossier/shared';
 
 export const TOKEN = 'e2e-token-7f3c9a1d5b';
+
+/** The little of better-sqlite3 these checks use (the server's own driver, resolved from its package). */
+interface SqliteFile {
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
+  close(): void;
+}
+const openSqlite = createRequire(new URL('../../../server/package.json', import.meta.url))('better-sqlite3') as new (
+  file: string,
+  options: { readonly: boolean },
+) => SqliteFile;
 
 /**
  * The real server on a temporary SQLite file, with a known token. `stop()` and `start()`
@@ -43,22 +54,40 @@ export class DossierServer {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
+  /**
+   * Reads the server's SQLite file itself, read-only, as it stands (the server's deps carry a
+   * store, not the database handle).
+   */
+  private query<T>(read: (db: SqliteFile) => T): T {
+    if (!this.running) throw new Error('server not running');
+    const db = new openSqlite(join(this.dataDir, 'dossier.sqlite'), { readonly: true });
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
+  }
+
   /** Counts rows straight from SQLite, undone ones included: "nothing doubled" means rows, not views. */
   interactionRows(customerId: number): Array<{ kind: string; idempotency_key: string; deleted: number }> {
-    if (!this.running) throw new Error('server not running');
-    return this.running.deps.db.$client
-      .prepare(
-        'select kind, idempotency_key, deleted_at is not null as deleted from interactions where customer_id = ? order by id',
-      )
-      .all(customerId) as Array<{ kind: string; idempotency_key: string; deleted: number }>;
+    return this.query(
+      (db) =>
+        db
+          .prepare(
+            'select kind, idempotency_key, deleted_at is not null as deleted from interactions where customer_id = ? order by id',
+          )
+          .all(customerId) as Array<{ kind: string; idempotency_key: string; deleted: number }>,
+    );
   }
 
   /** The extension origins paired from an options page (server/src/middleware/guard.ts). */
   pairedOrigins(): string[] {
-    if (!this.running) throw new Error('server not running');
-    const row = this.running.deps.db.$client
-      .prepare("select value from settings where key = 'pairedExtensionOrigins'")
-      .get() as { value: string } | undefined;
+    const row = this.query(
+      (db) =>
+        db.prepare("select value from settings where key = 'pairedExtensionOrigins'").get() as
+          | { value: string }
+          | undefined,
+    );
     return row ? (JSON.parse(row.value) as string[]) : [];
   }
 
