@@ -103,6 +103,30 @@ describe('contact exports people already have (../shared/fixtures/contact-export
     expect(keysOf(t).map((k) => k.value)).not.toContain('qq.com');
   });
 
+  it('places a person without a company where the user says (a merge decision), and matches one by mobile', async () => {
+    const t = makeTestApp(NOW);
+    const friend = await t.request('POST', '/api/customers', { name: '青岛朋友圈贸易有限公司', tier: 'C' });
+    const data = readFileSync(join(dir, 'google-contacts.csv')).toString('base64');
+    const r = await t.request('POST', '/api/import/commit', {
+      file: { filename: 'google-contacts.csv', data },
+      decisions: [{ row: 5, action: 'merge', customerId: friend.json.id }],
+      idempotencyKey: 'contact-exports-place-1',
+    });
+    expect(r.status).toBe(201);
+    expect(r.json.rows[3]).toMatchObject({ row: 5, outcome: 'merged', customerId: friend.json.id });
+    expect(people(t, friend.json.id).map((p) => p.name)).toEqual(['王小红']);
+    // 刘建华's Android card has no ORG, but his mobile is on file (written +86 135-6420-1188 there):
+    // he is found, not listed to place nor added twice (nothing new on the card: unchanged).
+    const android = await importFile(t, 'android-contacts.vcf');
+    const haiyi = customers(t).find((c) => c.name === '青岛海逸置业有限公司');
+    expect(android.rows[1]).toMatchObject({
+      outcome: 'skipped',
+      customerId: haiyi?.id,
+      matchedBy: { kind: 'mobile', value: '+8613564201188' },
+    });
+    expect(people(t, haiyi?.id as number).map((p) => p.name)).toEqual(['刘建华', '孙敏']);
+  });
+
   it('Outlook CSV: the same two companies from UTF-8 with BOM and from GBK; person vs company fields, US dates, 0/0/00, A类客户', async () => {
     const results = [];
     for (const file of ['outlook-contacts-utf8.csv', 'outlook-contacts-gbk.csv']) {
