@@ -2,15 +2,18 @@ import type { DueBoard, DueItem, Settings } from '@dossier/shared';
 import { dayStart } from '../lib/time.ts';
 import type { DueRange, DueReason } from '../store/board.ts';
 import type { Store } from '../store/store.ts';
+import { daysToNextWeek } from './focus.ts';
 import type { Viewer } from './visibility.ts';
 
-type Bucket = 'overdue' | 'today' | 'tomorrow' | 'thisWeek';
+type Bucket = 'overdue' | 'today' | 'tomorrow' | 'thisWeek' | 'later';
 
 const REASONS: DueReason[] = ['call', 'visit', 'appointment'];
 
 /**
  * The board: calls, visits, appointments and open commitments due before the end of the window,
- * in buckets of the user's local days. Every bucket × reason is an indexed range query with a
+ * in buckets of the user's local days: overdue, today, tomorrow, the rest of this week (the ISO
+ * week, Monday to Sunday, in the configured zone — the focus notes' week) and later in the window.
+ * Each item carries the number to call (`contact`); the dashboard shows one card per customer. Every bucket × reason is an indexed range query with a
  * LIMIT and an indexed count, so 100,000 files answer as fast as 100 and the answer stays small:
  * the earliest `limit` items of each bucket plus the full counts.
  */
@@ -28,11 +31,14 @@ export async function dueBoard(
   const day = (n: number) => dayStart(now, tz, n).toISOString();
   const end = day(Math.max(1, withinDays));
   const upTo = (x: string) => (x < end ? x : end);
+  const weekLeft = daysToNextWeek(now, tz);
+  const nextWeek = day(weekLeft);
   const bounds: Record<Bucket, [string, string]> = {
     overdue: ['', t],
     today: [t, upTo(day(1))],
     tomorrow: [day(1), upTo(day(2))],
-    thisWeek: [day(2), end],
+    thisWeek: [day(2), upTo(nextWeek)],
+    later: [day(Math.max(2, weekLeft)), end],
   };
   const board: DueBoard = {
     now: t,
@@ -40,7 +46,8 @@ export async function dueBoard(
     today: [],
     tomorrow: [],
     thisWeek: [],
-    counts: { overdue: 0, today: 0, tomorrow: 0, thisWeek: 0 },
+    later: [],
+    counts: { overdue: 0, today: 0, tomorrow: 0, thisWeek: 0, later: 0 },
     limit,
   };
   // A member's (or one owner's) files are few: read them through the owner index and bucket here.
@@ -48,7 +55,7 @@ export async function dueBoard(
   const narrow = viewer.role !== 'manager' || owner !== undefined;
   const bucketOf = (due: string): Bucket | null =>
     (Object.keys(bounds) as Bucket[]).find((b) => due >= bounds[b][0] && due < bounds[b][1]) ?? null;
-  const collected: Record<Bucket, DueItem[]> = { overdue: [], today: [], tomorrow: [], thisWeek: [] };
+  const collected: Record<Bucket, DueItem[]> = { overdue: [], today: [], tomorrow: [], thisWeek: [], later: [] };
   if (narrow) {
     for (const r of await store.board.dueFiles(viewer, end, owner)) {
       for (const reason of REASONS) {
@@ -57,7 +64,8 @@ export async function dueBoard(
         if (due && bucket) collected[bucket].push({ customerId: r.id, name: r.name, tier: r.tier, reason, due });
       }
     }
-    for (const b of Object.keys(collected) as Bucket[]) board.counts[b] = collected[b].length;
+    for (const b of Object.keys(collected) as Bucket[])
+      (board.counts as Record<Bucket, number>)[b] = collected[b].length;
   } else {
     const ranges: (DueRange & { bucket: Bucket })[] = [];
     for (const bucket of Object.keys(bounds) as Bucket[]) {
@@ -69,7 +77,7 @@ export async function dueBoard(
     for (const [i, { bucket, reason }] of ranges.entries()) {
       const slice = found[i];
       if (!slice) continue;
-      board.counts[bucket] += slice.count;
+      (board.counts as Record<Bucket, number>)[bucket] += slice.count;
       for (const r of slice.earliest)
         collected[bucket].push({ customerId: r.id, name: r.name, tier: r.tier, reason, due: r.due });
     }
@@ -87,7 +95,7 @@ export async function dueBoard(
       commitmentId: c.id,
       text: c.text,
     });
-    board.counts[bucket]++;
+    (board.counts as Record<Bucket, number>)[bucket]++;
   }
   for (const bucket of Object.keys(collected) as Bucket[]) {
     // Earliest first; among equals A before B before C. ISO strings and tier letters compare as code units.
@@ -96,5 +104,12 @@ export async function dueBoard(
     );
     board[bucket] = collected[bucket].slice(0, limit);
   }
+  const listed = new Set(Object.keys(collected).flatMap((b) => (board[b as Bucket] ?? []).map((i) => i.customerId)));
+  const contacts = new Map((await store.board.contacts([...listed])).map((c) => [c.customerId, c]));
+  for (const bucket of Object.keys(collected) as Bucket[])
+    for (const item of board[bucket] ?? []) {
+      const c = contacts.get(item.customerId);
+      item.contact = c ? { personId: c.personId, name: c.name, phone: c.phone } : null;
+    }
   return board;
 }

@@ -13,6 +13,16 @@ export function isoWeek(day: string): string {
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/**
+ * "This week" everywhere (the focus notes' week, the board's 本周 column): the ISO week, Monday to
+ * Sunday, of the configured zone's calendar. Answers how many local days from today's start the
+ * next Monday starts (1 on a Sunday, 7 on a Monday).
+ */
+export function daysToNextWeek(now: Date, timeZone: string): number {
+  const day = new Date(`${ymd(now, timeZone)}T12:00:00Z`).getUTCDay(); // 0 Sunday … 6 Saturday
+  return 8 - (((day + 6) % 7) + 1);
+}
+
 /** The viewer's notes for today, tomorrow and this week, in the configured time zone (empty text when none). */
 export async function readFocus(store: Store, now: Date, timeZone: string, viewer: Viewer) {
   const today = ymd(now, timeZone);

@@ -39,6 +39,14 @@ export interface OpenCommitment {
   tier: Tier;
 }
 
+/** Whom to call about a file: a person with a phone, or the company's own number (no person). */
+export interface DueContact {
+  customerId: number;
+  personId: number | null;
+  name: string | null;
+  phone: string;
+}
+
 /**
  * The due board's reads. Every one is over live files that are not lost; the board is read
  * on every visit to the dashboard, so each answer is one indexed read per range.
@@ -57,4 +65,10 @@ export interface BoardStore {
   dueIn(ranges: DueRange[], limit: number): Promise<{ count: number; earliest: DueEntry[] }[]>;
   /** The open promises due before `before` on files the viewer may see (only `owner`'s, when given). */
   openCommitments(viewer: Viewer, before: string, owner?: string): Promise<OpenCommitment[]>;
+  /**
+   * For each of these files (already on the viewer's board), the number to call: its key person
+   * with a mobile or direct line first, then any person with one (oldest first), else the file's
+   * first phone. Files with no number at all are left out.
+   */
+  contacts(customerIds: number[]): Promise<DueContact[]>;
 }

@@ -10,6 +10,11 @@ export const DueItem = z.object({
   due: isoDateTime,
   commitmentId: id.optional(),
   text: z.string().optional(),
+  /**
+   * Whom to call about it and on which number: the customer's key person with a phone (else its
+   * first person with one), else the company's own number with no name.
+   */
+  contact: z.object({ personId: id.nullable(), name: z.string().nullable(), phone: z.string() }).nullable().optional(),
 });
 export type DueItem = z.infer<typeof DueItem>;
 
@@ -18,6 +23,7 @@ const BucketCounts = z.object({
   today: z.number().int(),
   tomorrow: z.number().int(),
   thisWeek: z.number().int(),
+  later: z.number().int().optional(),
 });
 
 /** Each bucket lists its earliest `limit` items; `counts` are the full totals. */
@@ -26,7 +32,10 @@ export const DueBoard = z.object({
   overdue: z.array(DueItem),
   today: z.array(DueItem),
   tomorrow: z.array(DueItem),
+  /** From the day after tomorrow to the end of the ISO week (Monday–Sunday) in the configured zone. */
   thisWeek: z.array(DueItem),
+  /** After this week, up to the end of the `within` window. */
+  later: z.array(DueItem).optional(),
   counts: BucketCounts,
   limit: z.number().int(),
 });

@@ -33,7 +33,9 @@ describe('due board', () => {
     expect(ids(r.json.tomorrow)).toEqual([`${tomorrow}:call`]);
     expect(ids(r.json.thisWeek)).toEqual([`${week}:appointment`]);
     const wider = await t.request('GET', '/api/due?within=30d');
-    expect(ids(wider.json.thisWeek)).toContain(`${week}:call`);
+    // 12-04 is in the next ISO week: on the board, past this week.
+    expect(ids(wider.json.later)).toContain(`${week}:call`);
+    expect(ids(wider.json.thisWeek)).toEqual([`${week}:appointment`]);
   });
 
   it('filters by owner and validates the window', async () => {
@@ -86,5 +88,59 @@ describe('due board', () => {
     expect(await bucketOf()).toBe('tomorrow');
     await t.request('PUT', '/api/settings', { timeZone: 'America/New_York' });
     expect(await bucketOf()).toBe('today');
+  });
+
+  it('"this week" is the ISO week (Monday–Sunday) in the configured zone: on a Friday, Monday’s call is past 本周 but still on the board', async () => {
+    // Filed and called on Monday 2026-11-23 09:00 Shanghai: an A customer's next call is due Monday 11-30.
+    const t = makeTestApp('2026-11-23T01:00:00.000Z');
+    const monday = (await t.request('POST', '/api/customers', { name: '周一客户', tier: 'A' })).json.id as number;
+    await t.request('POST', '/api/interactions', { customerId: monday, kind: 'call', idempotencyKey: idem() });
+    // A meeting on Sunday 11-29 10:00 Shanghai: still this week.
+    const sunday = (await t.request('POST', '/api/customers', { name: '周日客户', tier: 'B' })).json.id as number;
+    await t.request('POST', '/api/interactions', {
+      customerId: sunday,
+      kind: 'meeting',
+      appointment: '2026-11-29T02:00:00.000Z',
+      idempotencyKey: idem(),
+    });
+    t.setNow('2026-11-27T02:00:00.000Z'); // Friday 10:00 in Shanghai
+    const r = (await t.request('GET', '/api/due?within=7d')).json;
+    const ids = (items: { customerId: number; reason: string }[]) => items.map((i) => `${i.customerId}:${i.reason}`);
+    expect(ids(r.thisWeek)).toEqual([`${sunday}:appointment`]);
+    expect(ids(r.thisWeek)).not.toContain(`${monday}:call`);
+    expect(ids(r.later)).toContain(`${monday}:call`);
+    expect(r.counts.thisWeek).toBe(1);
+    expect(r.counts.later).toBe(r.later.length);
+    // The same week as the focus notes'.
+    const focus = (await t.request('GET', '/api/focus')).json;
+    expect(focus.week.period).toBe('2026-W48');
+    // On Sunday the week has no day after tomorrow left: 本周 is empty, Monday is tomorrow.
+    t.setNow('2026-11-29T01:00:00.000Z');
+    const sun = (await t.request('GET', '/api/due?within=7d')).json;
+    expect(sun.thisWeek).toEqual([]);
+    expect(ids(sun.tomorrow)).toContain(`${monday}:call`);
+  });
+
+  it('carries the person to call and their number on each item: the key person first, else the company’s number', async () => {
+    const t = makeTestApp('2026-11-01T00:00:00.000Z');
+    const withPeople = (await t.request('POST', '/api/customers', { name: '云龙置业', tier: 'A' })).json.id as number;
+    await t.request('POST', `/api/customers/${withPeople}/people`, { name: '王秘书', mobile: '13900000001' });
+    await t.request('POST', `/api/customers/${withPeople}/people`, {
+      name: '刘建华',
+      mobile: '13812345678',
+      keyPerson: true,
+    });
+    const companyOnly = (
+      await t.request('POST', '/api/customers', { name: '淮海物业', tier: 'B', phones: ['0516-83881234'] })
+    ).json.id as number;
+    const none = (await t.request('POST', '/api/customers', { name: '无号码', tier: 'C' })).json.id as number;
+    t.setNow('2026-11-20T00:00:00.000Z');
+    for (const query of ['', '&owner=owner']) {
+      const r = (await t.request('GET', `/api/due?within=7d${query}`)).json;
+      const of = (id: number) => r.overdue.find((i: { customerId: number }) => i.customerId === id)?.contact;
+      expect(of(withPeople)).toMatchObject({ name: '刘建华', phone: '13812345678' });
+      expect(of(companyOnly)).toEqual({ personId: null, name: null, phone: '0516-83881234' });
+      expect(of(none)).toBeNull();
+    }
   });
 });

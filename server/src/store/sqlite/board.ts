@@ -1,7 +1,7 @@
 import type { Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, preparedFor } from '../../db/client.ts';
-import type { BoardStore, DueEntry, DueReason } from '../board.ts';
+import type { BoardStore, DueContact, DueEntry, DueReason } from '../board.ts';
 import { visible } from './visibility.ts';
 
 /** Each due column has its own partial index (migration 0005), so every range is an indexed range scan. */
@@ -60,6 +60,38 @@ export function sqliteBoard(db: Db): BoardStore {
         name: r.name,
         tier: r.tier,
       }));
+    },
+    async contacts(customerIds) {
+      if (!customerIds.length) return [];
+      const ids = sql.join(
+        customerIds.map((i) => sql`${i}`),
+        sql`, `,
+      );
+      const people = db.all<{ customer_id: number; id: number; name: string; phone: string }>(
+        sql`select customer_id, id, name, coalesce(nullif(trim(mobile), ''), nullif(trim(direct_line), '')) as phone
+          from people
+          where deleted_at is null and customer_id in (${ids})
+            and coalesce(nullif(trim(mobile), ''), nullif(trim(direct_line), '')) is not null
+          order by customer_id, key_person desc, id`,
+      );
+      const out = new Map<number, DueContact>();
+      for (const p of people)
+        if (!out.has(p.customer_id))
+          out.set(p.customer_id, { customerId: p.customer_id, personId: p.id, name: p.name, phone: p.phone });
+      const rest = customerIds.filter((i) => !out.has(i));
+      if (rest.length) {
+        const files = db.all<{ id: number; phones: string }>(
+          sql`select id, phones from customers where id in (${sql.join(
+            rest.map((i) => sql`${i}`),
+            sql`, `,
+          )})`,
+        );
+        for (const f of files) {
+          const phone = (JSON.parse(f.phones || '[]') as string[]).find((x) => x.trim());
+          if (phone) out.set(f.id, { customerId: f.id, personId: null, name: null, phone });
+        }
+      }
+      return [...out.values()];
     },
   };
 }
