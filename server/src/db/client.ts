@@ -42,31 +42,16 @@ export function openDb(file: string): Db {
   return db;
 }
 
-/** A transaction handle; services take `Conn` so they can run inside or outside one. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Conn = Db | Tx;
-
 /** The hashes of the migrations this version ships: a database that applied others is not ours to open. */
 export function knownMigrations(): Set<string> {
   return new Set(readMigrationFiles({ migrationsFolder }).map((m) => m.hash));
 }
 
-/**
- * The better-sqlite3 connection under a database or transaction handle, for the hot paths that
- * keep prepared statements (a transaction runs on the same connection, so its statements are
- * inside it). drizzle keeps it as `session.client` on a transaction; only this file knows.
- */
-export function clientOf(conn: Conn): Database.Database {
-  return '$client' in conn
-    ? conn.$client
-    : (conn as unknown as { session: { client: Database.Database } }).session.client;
-}
-
 /** One set of prepared statements per connection, built on first use. */
-export function preparedFor<T>(build: (client: Database.Database) => T): (conn: Conn) => T {
+export function preparedFor<T>(build: (client: Database.Database) => T): (db: Db) => T {
   const cache = new WeakMap<Database.Database, T>();
-  return (conn) => {
-    const client = clientOf(conn);
+  return (db) => {
+    const client = db.$client;
     let s = cache.get(client);
     if (!s) {
       s = build(client);
@@ -80,7 +65,7 @@ export function preparedFor<T>(build: (client: Database.Database) => T): (conn: 
  * The same for statements written with drizzle's query builder: built once per connection on a
  * drizzle handle of that connection, so they run inside its transactions too.
  */
-export function preparedOn<T>(build: (db: Db) => T): (conn: Conn) => T {
+export function preparedOn<T>(build: (db: Db) => T): (db: Db) => T {
   return preparedFor((client) => build(drizzle(client, { schema }) as Db));
 }
 

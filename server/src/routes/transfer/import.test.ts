@@ -97,7 +97,7 @@ describe('import of customer lists', () => {
       .map((r: { customerId: number }) => r.customerId);
     for (const id of sampleIds) {
       const batched = searchRow(t, id);
-      t.db.transaction((tx) => reindexCustomer(tx, id));
+      reindexCustomer(t.db, id);
       expect(searchRow(t, id)).toEqual(batched);
     }
 

@@ -49,20 +49,23 @@ const decode = (r: Row): Row =>
  * their own focus notes and no audit log.
  */
 export async function backup(store: Store, viewer: Viewer, now: Date) {
-  const mine = await store.backups.visibleIds(viewer);
   const tables: Record<string, Row[]> = {};
   const manager = viewer.role === 'manager';
-  tables.users = (await store.backups.users(manager ? undefined : viewer.id)) as unknown as Row[];
-  tables.settings = await store.backups.settings();
-  for (const spec of TABLES) {
-    if (!manager && spec.name === 'auditLog') continue;
-    const cut = manager
-      ? undefined
-      : spec.byCustomer
-        ? { field: spec.byCustomer, in: mine }
-        : { field: 'userId', is: viewer.id };
-    tables[spec.name] = (await store.backups.rows(spec.name, cut)).map(encode);
-  }
+  // Every table read in one transaction: the copy is of one moment, not of rows changing in between.
+  await store.transaction(async (tx) => {
+    const mine = await tx.backups.visibleIds(viewer);
+    tables.users = (await tx.backups.users(manager ? undefined : viewer.id)) as unknown as Row[];
+    tables.settings = await tx.backups.settings();
+    for (const spec of TABLES) {
+      if (!manager && spec.name === 'auditLog') continue;
+      const cut = manager
+        ? undefined
+        : spec.byCustomer
+          ? { field: spec.byCustomer, in: mine }
+          : { field: 'userId', is: viewer.id };
+      tables[spec.name] = (await tx.backups.rows(spec.name, cut)).map(encode);
+    }
+  });
   return {
     format: BACKUP_FORMAT,
     version: 1,

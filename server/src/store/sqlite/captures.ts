@@ -1,6 +1,6 @@
 import type { Capture } from '@dossier/shared';
 import { and, asc, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Conn, Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../../db/schema.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { CaptureStore } from '../captures.ts';
@@ -8,7 +8,7 @@ import type { PersonRecord } from '../records.ts';
 import { visible } from './visibility.ts';
 
 /** A file's live people, oldest first (captures and merges both go through a file's people). */
-export function livePeopleOf(db: Conn, customerId: number): PersonRecord[] {
+export function livePeopleOf(db: Db, customerId: number): PersonRecord[] {
   return db
     .select()
     .from(people)

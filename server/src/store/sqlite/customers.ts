@@ -1,6 +1,6 @@
 import { type CustomerDetail, type KeyInput, searchForms } from '@dossier/shared';
 import { and, asc, count, eq, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
-import type { Conn, Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { customerKeys, customers, people, tierChanges, users } from '../../db/schema.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canonicalKey } from '../../services/customers.ts';
@@ -16,7 +16,7 @@ import { visible } from './visibility.ts';
  * The customer row if it exists, is not deleted and the viewer may see it; otherwise 404.
  * `includeDeleted` serves replays: a write acknowledged before the file was removed still answers.
  */
-function liveCustomer(db: Conn, id: number, viewer: Viewer, includeDeleted = false): CustomerRecord {
+function liveCustomer(db: Db, id: number, viewer: Viewer, includeDeleted = false): CustomerRecord {
   const row = db
     .select()
     .from(customers)
@@ -26,7 +26,7 @@ function liveCustomer(db: Conn, id: number, viewer: Viewer, includeDeleted = fal
   return row;
 }
 
-function getCustomerDetail(db: Conn, id: number, viewer: Viewer): CustomerDetail {
+function getCustomerDetail(db: Db, id: number, viewer: Viewer): CustomerDetail {
   const row = liveCustomer(db, id, viewer);
   const keys = db
     .select()
@@ -44,7 +44,7 @@ function getCustomerDetail(db: Conn, id: number, viewer: Viewer): CustomerDetail
 }
 
 /** Inserts the row with its search forms and first tier-history entry; due fields follow via refreshDue. */
-function insertCustomerRow(db: Conn, fields: CustomerFields, at: string, idempotencyKey: string | null): number {
+function insertCustomerRow(db: Db, fields: CustomerFields, at: string, idempotencyKey: string | null): number {
   const forms = searchForms(fields.name);
   const row = db
     .insert(customers)
@@ -74,7 +74,7 @@ function insertCustomerRow(db: Conn, fields: CustomerFields, at: string, idempot
  * member's file.
  */
 function addKeys(
-  db: Conn,
+  db: Db,
   customerId: number,
   keys: KeyInput[],
   now: string,
@@ -117,7 +117,7 @@ function addKeys(
 }
 
 /** Writes the changed fields of a file, a new name with its search forms, and the time of the change. */
-function updateCustomerRow(db: Conn, id: number, changes: CustomerChanges, at: string): void {
+function updateCustomerRow(db: Db, id: number, changes: CustomerChanges, at: string): void {
   const forms = changes.name ? searchForms(changes.name) : null;
   db.update(customers)
     .set({
@@ -129,13 +129,13 @@ function updateCustomerRow(db: Conn, id: number, changes: CustomerChanges, at: s
     .run();
 }
 
-function insertTierChange(db: Conn, customerId: number, change: TierChange, at: string): void {
+function insertTierChange(db: Db, customerId: number, change: TierChange, at: string): void {
   db.insert(tierChanges)
     .values({ customerId, fromTier: change.fromTier, toTier: change.toTier, reason: change.reason, at })
     .run();
 }
 
-function isUser(db: Conn, name: string): boolean {
+function isUser(db: Db, name: string): boolean {
   return db.select({ id: users.id }).from(users).where(eq(users.name, name)).get() !== undefined;
 }
 

@@ -1,6 +1,6 @@
 import { CALL_KINDS, dayStart, FOLLOW_UP_KINDS, nextDue, type Settings, type Tier, VISIT_KINDS } from '@dossier/shared';
 import type { Statement } from 'better-sqlite3';
-import { type Conn, type Db, preparedFor } from '../../db/client.ts';
+import { type Db, preparedFor } from '../../db/client.ts';
 import type { DueStore } from '../due.ts';
 
 const list = (kinds: readonly string[]) => kinds.map((k) => `'${k}'`).join(', ');
@@ -54,7 +54,7 @@ type DueColumn = (typeof DUE_COLUMNS)[number];
  * after its day, or any contact logged as its outcome. E-mails, SMS, greetings and notes never
  * end it, and a missed one keeps standing, overdue.
  */
-export function standingAppointment(db: Conn, customerId: number, timeZone: string): Fixer | null {
+export function standingAppointment(db: Db, customerId: number, timeZone: string): Fixer | null {
   const s = statements(db);
   const fixer = s.fixer.get(customerId);
   if (!fixer || fixer.cancelled_at) return null;
@@ -66,7 +66,7 @@ export function standingAppointment(db: Conn, customerId: number, timeZone: stri
  * Recomputes the materialised due fields of one customer from its interactions. Called inside
  * the transaction of every interaction write, so the row never disagrees with its history.
  */
-export function refreshDue(db: Conn, customerId: number, settings: Settings): void {
+export function refreshDue(db: Db, customerId: number, settings: Settings): void {
   const s = statements(db);
   const c = s.customer.get(customerId);
   if (!c) return;

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
-import { clientOf, type Db, preparedFor, preparedOn } from '../../db/client.ts';
+import { type Db, preparedFor, preparedOn } from '../../db/client.ts';
 import { customers, imports, importUploadChunks, importUploads, interactions } from '../../db/schema.ts';
 import { ConstraintViolation, type ImportPerson, type ImportStore, type PersonFill } from '../imports.ts';
 import { type SearchCustomer, type SearchKey, type SearchPerson, searchRow } from './search.ts';
@@ -167,7 +167,7 @@ function checked<A extends unknown[], R>(write: (...args: A) => Promise<R>): (..
 
 export function sqliteImports(db: Db): ImportStore {
   const s = statements(db);
-  const client = clientOf(db);
+  const client = db.$client;
   return {
     async dropUploadsBefore(at) {
       db.delete(importUploads).where(lt(importUploads.createdAt, at)).run();

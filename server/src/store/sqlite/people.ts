@@ -1,6 +1,6 @@
 import type { PersonInput } from '@dossier/shared';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Conn, Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { people } from '../../db/schema.ts';
 import { toPerson } from '../../services/mappers.ts';
 import type { PeopleStore } from '../people.ts';
@@ -8,7 +8,7 @@ import type { PeopleStore } from '../people.ts';
 /**
  * Inserts a person of the customer and returns the row (`PeopleStore.insert`).
  */
-function insertPerson(db: Conn, customerId: number, p: PersonInput, now: string) {
+function insertPerson(db: Db, customerId: number, p: PersonInput, now: string) {
   return db
     .insert(people)
     .values({

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { type Conn, type Db, preparedOn, rawStatement } from '../../db/client.ts';
+import { type Db, preparedOn, rawStatement } from '../../db/client.ts';
 import { replays } from '../../db/schema.ts';
 import type { ReplayRecord, ReplayStore } from '../replays.ts';
 
@@ -24,12 +24,12 @@ const statements = preparedOn((q) => {
   };
 });
 
-function seenOn(conn: Conn, key: string): ReplayRecord | undefined {
+function seenOn(conn: Db, key: string): ReplayRecord | undefined {
   const row = statements(conn).seen.get({ key });
   return row && { key: row.key, userId: row.user_id, operation: row.operation, fingerprint: row.fingerprint };
 }
 
-function recordOn(conn: Conn, r: ReplayRecord, at: string): void {
+function recordOn(conn: Db, r: ReplayRecord, at: string): void {
   statements(conn).record.run(r.key, r.userId, r.operation, r.fingerprint, at);
 }
 

@@ -1,6 +1,6 @@
 import { phoneDigits, registrableDomain } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
-import { type Conn, type Db, preparedFor } from '../../db/client.ts';
+import { type Db, preparedFor } from '../../db/client.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { SearchHit, SearchStore } from '../search.ts';
 import { visible } from './visibility.ts';
@@ -85,7 +85,7 @@ const statements = preparedFor((client) => ({
  * and a capture that adds nothing new (the same page clipped again) would pay that for nothing.
  * `SearchStore.reindex` runs it.
  */
-export function reindexCustomer(db: Conn, customerId: number): void {
+export function reindexCustomer(db: Db, customerId: number): void {
   const s = statements(db);
   const c = db.get<SearchCustomer & { deleted_at: string | null }>(
     sql`select name, initials, pinyin, phones, emails, website, deleted_at from customers where id = ${customerId}`,

@@ -1,20 +1,20 @@
 import { DEFAULT_SETTINGS, type Settings, Settings as SettingsSchema } from '@dossier/shared';
 import { eq } from 'drizzle-orm';
-import type { Conn, Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { settings } from '../../db/schema.ts';
 import type { SettingsStore } from '../settings.ts';
 
 const KEY = 'app';
 
 /** The settings on a connection, read synchronously (the benchmarks' data generator and baselines). */
-export function settingsOn(db: Conn): Settings {
+export function settingsOn(db: Db): Settings {
   const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
   if (!row) return DEFAULT_SETTINGS;
   const parsed = SettingsSchema.safeParse(row.value);
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export function saveSettingsOn(db: Conn, value: Settings): void {
+export function saveSettingsOn(db: Db, value: Settings): void {
   db.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }
 

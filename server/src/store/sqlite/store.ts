@@ -1,4 +1,4 @@
-import { clientOf, type Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { Gate, guarded } from '../gate.ts';
 import type { Store } from '../store.ts';
 import { sqliteBackups } from './backups.ts';
@@ -63,7 +63,7 @@ function repositories(db: Db): Repositories {
  */
 export function sqliteStore(db: Db, options: { patienceMs?: number } = {}): Store {
   const gate = new Gate(options.patienceMs);
-  const client = clientOf(db);
+  const client = db.$client;
   // Prepared once, as better-sqlite3's own transactions do: exec would parse them on every write.
   const begin = client.prepare('BEGIN IMMEDIATE');
   const commit = client.prepare('COMMIT');
