@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { type Db, preparedFor, preparedOn } from '../../db/client.ts';
-import { customers, imports, importUploadChunks, importUploads, interactions } from '../../db/schema.ts';
+import { customers, imports, importUploadChunks, importUploads } from '../../db/schema.ts';
 import { ConstraintViolation, type ImportPerson, type ImportStore, type PersonFill } from '../imports.ts';
+import { interactionStatements } from './interactions.ts';
 import { type SearchCustomer, type SearchKey, type SearchPerson, searchRow } from './search.ts';
 import { visible, visibleToAnyMember } from './visibility.ts';
 
@@ -53,24 +54,7 @@ const statements = preparedOn((db) => {
         greeting_hook as greetingHook, preferences from people where customer_id = ? and deleted_at is null order by id`,
     ),
     interactionExists: c.prepare<[string], { id: number }>('select id from interactions where idempotency_key = ?'),
-    insertInteraction: db
-      .insert(interactions)
-      .values({
-        customerId: $('customerId'),
-        kind: $('kind'),
-        at: $('at'),
-        personId: $('personId'),
-        summary: $('summary'),
-        outcome: $('outcome'),
-        intention: $('intention'),
-        appointment: $('appointment'),
-        sourceUrl: $('sourceUrl'),
-        visit: $('visit'),
-        idempotencyKey: $('idempotencyKey'),
-        createdAt: $('createdAt'),
-      })
-      .prepare(),
-    // The one visibility rule as a point lookup (services/visibility.ts), the viewer bound at each run.
+    // The one visibility rule as a point lookup (store/sqlite/visibility.ts), the viewer bound at each run.
     liveForManager: db.select().from(customers).where(live).prepare(),
     liveForMember: db.select().from(customers).where(and(live, visibleToAnyMember())).prepare(),
     namedForManager: db
@@ -335,7 +319,8 @@ export function sqliteImports(db: Db): ImportStore {
       stmt.run(...cols.map((k) => fill[k]), at, personId);
     }),
     addInteraction: checked(async (customerId, i) => {
-      s.insertInteraction.run({ customerId, ...i });
+      // The one prepared insert of a contact, the same as logging a call writes.
+      interactionStatements(db).insert.get({ customerId, ...i, meetsAppointment: 0 });
     }),
     updateFile: checked(async (id, changes, at) => {
       db.update(customers)
