@@ -1,4 +1,4 @@
-import type { DueBoard, DueItem } from '@dossier/shared';
+import type { DueItem, Tier } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { customerChanged } from '../../card/send.ts';
 import type { InteractionDraft as ContactDraft } from '../../log/requests.ts';
@@ -8,11 +8,17 @@ import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { useDashboard, useNow, useOnDelivered, useOutbox, useResource } from '../common/state.tsx';
 import { cardKey, DueCard } from './DueCard.tsx';
 import { FocusNotes } from './FocusNotes.tsx';
+import { COLUMNS, type Column, customerCards } from './merge.ts';
 import { dealtWith, followOutbox, type Hidden, settle } from './optimistic.ts';
+import { TodayGreetings } from './TodayGreetings.tsx';
 
-const COLUMNS = ['overdue', 'today', 'tomorrow', 'thisWeek'] as const satisfies readonly (keyof DueBoard)[];
+const TIERS: readonly Tier[] = ['A', 'B', 'C'];
 
-/** The board: overdue, today, tomorrow, this week — from due calls, visits, appointments and commitments. */
+/**
+ * The board: today's birthdays and greetings, then overdue, today, tomorrow, the rest of this week
+ * (the ISO week, Monday–Sunday, as the focus notes') and later in the window — from due calls,
+ * visits, appointments and commitments, one card per customer with all its reasons.
+ */
 export function BoardView() {
   const { m } = useI18n();
   const b = m.dashboard.board;
@@ -22,6 +28,7 @@ export function BoardView() {
   const board = useResource((a) => a.due('7d'), 'due');
   const outbox = useOutbox();
   const [hidden, setHidden] = useState<Hidden[]>([]);
+  const [tier, setTier] = useState<Tier | ''>('');
   const { reload } = board;
 
   useEffect(() => {
@@ -94,36 +101,52 @@ export function BoardView() {
   );
 
   const off = new Set(hidden.map((h) => h.card));
+  const data = board.data;
+  const shown = (col: Column) => (data?.[col] ?? []).filter((i) => !off.has(cardKey(i)));
+  const cards = customerCards(Object.fromEntries(COLUMNS.map((c) => [c, shown(c)])), tier ? [tier] : []);
   return (
     <div className="board-view">
       <div className="view-head">
         <h1>{b.title}</h1>
+        <label className="tier-filter">
+          {b.tierFilter}{' '}
+          <select value={tier} onChange={(e) => setTier(e.target.value as Tier | '')}>
+            <option value="">{b.allTiers}</option>
+            {TIERS.map((t) => (
+              <option key={t} value={t}>
+                {b.tierOption(t)}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" onClick={reload}>
           {m.dashboard.common.refresh}
         </button>
       </div>
       {board.failure && <FailureNote failure={board.failure} onRetry={reload} />}
       {!board.data && !board.failure && <Loading />}
-      {board.data && (
+      <TodayGreetings />
+      {data && (
         <div className="board">
           {COLUMNS.map((col) => {
-            const listed = board.data?.[col] ?? [];
-            const items = listed.filter((i) => !off.has(cardKey(i)));
-            // The server lists the first `limit` of each column and counts them all.
-            const total = (board.data?.counts[col] ?? listed.length) - (listed.length - items.length);
+            const listed = data[col] ?? [];
+            // The server lists the first `limit` of each column and counts them all: the customers
+            // shown here, plus what the server counted beyond its list.
+            const beyond = Math.max(0, (data.counts[col] ?? listed.length) - listed.length);
+            const total = cards[col].length + (tier ? 0 : beyond);
             return (
               <section key={col} className={`column column-${col}`} aria-label={b.columns[col]}>
                 <h2>
                   {b.columns[col]} <span className="count">{total}</span>
                 </h2>
-                {items.length === 0 ? (
+                {cards[col].length === 0 ? (
                   <p className="muted small">{b.empty}</p>
                 ) : (
                   <ul className="cards">
-                    {items.map((i) => (
-                      <li key={cardKey(i)}>
+                    {cards[col].map((card) => (
+                      <li key={card.customerId}>
                         <DueCard
-                          item={i}
+                          card={card}
                           now={now}
                           onLog={onLog}
                           onKept={onKept}

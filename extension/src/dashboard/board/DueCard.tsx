@@ -2,25 +2,78 @@ import type { DueItem } from '@dossier/shared';
 import { useState } from 'react';
 import { LogForm } from '../../log/LogForm.tsx';
 import type { InteractionDraft as ContactDraft } from '../../log/requests.ts';
+import { formatPhone } from '../../platform/format.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { telHref } from '../../platform/ui/links.ts';
 import { Due } from '../common/Due.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard } from '../common/state.tsx';
 import { TierBadge } from '../common/TierBadge.tsx';
+import type { CustomerCard } from './merge.ts';
 
 export const cardKey = (i: DueItem) =>
   i.commitmentId ? `commitment:${i.commitmentId}` : `${i.customerId}:${i.reason}:${i.due}`;
 
-interface Props {
-  item: DueItem;
+interface Actions {
   now: Date;
   onLog: (item: DueItem, draft: ContactDraft) => Promise<void>;
   onKept: (item: DueItem) => Promise<void>;
   onCancelAppointment: (item: DueItem) => Promise<void>;
 }
 
-/** One due thing on the board, and the one click that deals with it. */
-export function DueCard({ item, now, onLog, onKept, onCancelAppointment }: Props) {
+/**
+ * One customer on the board: its tier and name, the person to call and their number, then every
+ * reason it is due (a call, a visit, an appointment, promises), each with the one click that deals with it.
+ */
+export function DueCard({ card, ...actions }: Actions & { card: CustomerCard }) {
+  const { m } = useI18n();
+  const b = m.dashboard.board;
+  const { navigate } = useDashboard();
+  const overdue = card.items.some((i) => Date.parse(i.due) < actions.now.getTime());
+  const phone = card.contact?.phone;
+  const tel = telHref(phone);
+  const reasons = card.items.map((i) => m.dashboard.dueReasons[i.reason]).join(' · ');
+  return (
+    <article
+      className={`due-card${card.items.length === 1 ? ` reason-${card.items[0]?.reason}` : ''}${overdue ? ' is-overdue' : ''}`}
+      aria-label={`${card.name} — ${reasons}`}
+    >
+      <header>
+        <TierBadge tier={card.tier} overdue={overdue} />
+        <a
+          href={formatRoute({ view: 'customer', id: card.customerId })}
+          className="customer-link"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ view: 'customer', id: card.customerId });
+          }}
+        >
+          {card.name}
+        </a>
+      </header>
+      {phone ? (
+        <p className="call-who">
+          <span className="muted">{b.callWho(card.contact?.name ?? null)}</span>{' '}
+          {tel ? (
+            <a href={tel} className="phone-link">
+              {formatPhone(phone)}
+            </a>
+          ) : (
+            <span>{formatPhone(phone)}</span>
+          )}
+        </p>
+      ) : (
+        <p className="call-who muted small">{b.noNumber}</p>
+      )}
+      {card.items.map((item) => (
+        <DueRow key={cardKey(item)} item={item} {...actions} />
+      ))}
+    </article>
+  );
+}
+
+/** One due thing of a customer's card, and the one click that deals with it. */
+function DueRow({ item, now, onLog, onKept, onCancelAppointment }: Actions & { item: DueItem }) {
   const { m } = useI18n();
   const b = m.dashboard.board;
   const { navigate } = useDashboard();
@@ -41,23 +94,10 @@ export function DueCard({ item, now, onLog, onKept, onCancelAppointment }: Props
   const overdue = Date.parse(item.due) < now.getTime();
 
   return (
-    <article
-      className={`due-card reason-${item.reason}${overdue ? ' is-overdue' : ''}`}
-      aria-label={`${item.name} — ${m.dashboard.dueReasons[item.reason]}`}
+    <section
+      className={`due-row reason-${item.reason}${overdue ? ' is-overdue' : ''}`}
+      aria-label={m.dashboard.dueReasons[item.reason]}
     >
-      <header>
-        <TierBadge tier={item.tier} overdue={overdue} />
-        <a
-          href={formatRoute({ view: 'customer', id: item.customerId })}
-          className="customer-link"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate({ view: 'customer', id: item.customerId });
-          }}
-        >
-          {item.name}
-        </a>
-      </header>
       <p className="due-line">
         <span className="reason">{m.dashboard.dueReasons[item.reason]}</span>
         <Due at={item.due} now={now} withTime={item.reason === 'appointment' || item.reason === 'commitment'} />
@@ -108,6 +148,6 @@ export function DueCard({ item, now, onLog, onKept, onCancelAppointment }: Props
           }}
         />
       )}
-    </article>
+    </section>
   );
 }

@@ -1,3 +1,4 @@
+import { formatMoney } from '../../platform/format.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { LinkOrText } from '../../platform/ui/LinkOrText.tsx';
 import { useResource } from '../common/state.tsx';
@@ -9,10 +10,7 @@ export function ParcelsSection({ customerId }: { customerId: number }) {
   const list = useResource((a) => a.parcels(customerId), `parcels:${customerId}`);
   const parcels = list.data?.parcels ?? [];
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const money = (v: number | undefined, currency = 'CNY') =>
-    v === undefined
-      ? ''
-      : new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
+  const money = (v: number | undefined, currency = 'CNY') => (v === undefined ? '' : formatMoney(v, locale, currency));
   return (
     <section className="file-section" aria-labelledby="parcels-h">
       <h2 id="parcels-h">{m.dashboard.file.sections.parcels}</h2>

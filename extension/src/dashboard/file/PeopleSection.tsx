@@ -1,5 +1,6 @@
 import type { CustomerDetail, Person, PersonInput } from '@dossier/shared';
 import { useState } from 'react';
+import { formatPhone } from '../../platform/format.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { mailtoHref, telHref } from '../../platform/ui/links.ts';
 import { useFailureText } from '../common/Failure.tsx';
@@ -54,7 +55,7 @@ export function PeopleSection({ customer, onChanged }: { customer: CustomerDetai
                   const href = telHref(n);
                   return n && href ? (
                     <a key={n} href={href} className="phone-link">
-                      {n}
+                      {formatPhone(n)}
                     </a>
                   ) : null;
                 })}

@@ -1,6 +1,7 @@
 import type { GreetingCard } from '@dossier/shared';
 import { useId, useState } from 'react';
 import { logContact } from '../../log/send.ts';
+import { formatPhone } from '../../platform/format.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { CopyButton } from '../../platform/ui/CopyButton.tsx';
 import { smsHref } from '../../platform/ui/links.ts';
@@ -54,7 +55,7 @@ export function GreetingCardView({ card, occasion }: { card: GreetingCard; occas
             >
               {card.customerName}
             </a>
-            {card.mobile && <span className="muted"> · {card.mobile}</span>}
+            {card.mobile && <span className="muted"> · {formatPhone(card.mobile)}</span>}
           </div>
         </div>
       </header>
