@@ -19,6 +19,11 @@ const FIREFOX_SETTINGS = {
 // `pnpm start` prints keeps its key and its pinned id.
 const FOR_STORE = process.env.DOSSIER_STORE === '1';
 
+/** The server's address as `pnpm start` prints it, granted at install (any port). */
+const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
+/** Any other server's address, asked for when the user sets it up. */
+const OTHER_HOSTS = ['http://*/*', 'https://*/*'] as const;
+
 /** This build's id (see `define` below). */
 const BUILD_ID = Date.now().toString(36);
 
@@ -38,7 +43,14 @@ export default defineConfig({
     permissions: ['storage', 'tabs', 'alarms', 'scripting', 'activeTab', 'contextMenus', 'notifications'].concat(
       browser === 'firefox' ? [] : ['sidePanel'],
     ),
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    // The local server is granted at install; a server elsewhere (another machine on the office
+    // network, a https address) is asked for from the options page when its URL is saved or tested
+    // (src/options/setup.ts). Firefox's MV2 manifest has no optional_host_permissions: there the
+    // same origins are optional_permissions (WXT drops the MV3 key from an MV2 build).
+    host_permissions: [...LOOPBACK_HOSTS],
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...OTHER_HOSTS] }
+      : { optional_host_permissions: [...OTHER_HOSTS] }),
     // Without a popup WXT emits no action; the toolbar button opens the panel (and wears the badge).
     action: { default_title: 'Dossier' },
   }),

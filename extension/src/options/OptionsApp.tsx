@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { browser } from '#imports';
 import { NotificationSettings } from '../notifications/NotificationSettings.tsx';
 import { testConnection } from '../platform/api/connection.ts';
 import { normaliseServerUrl } from '../platform/api/url.ts';
@@ -51,10 +52,12 @@ export function OptionsApp() {
         load: loadConnection,
         save: (c) => Promise.all([serverUrlItem.setValue(c.serverUrl), tokenItem.setValue(c.token)]).then(() => {}),
         test: (url, t) => testConnection(url, t),
+        // A server beyond 127.0.0.1/localhost: the manifest's optional_host_permissions, asked for now.
+        grant: (origins) => browser.permissions.request({ origins }).catch(() => false),
       },
     );
     // The form shows what was tested and stored: "127.0.0.1:8787" reads back as its full URL.
-    if (out.kind === 'tested') setServerUrl(out.url);
+    if (out.kind === 'tested' || out.kind === 'no_access') setServerUrl(out.url);
     setNotice(describeSetup(action, out, m.options));
     setTesting(false);
   };

@@ -32,6 +32,7 @@ export function describeConnection(result: ConnectionResult, url: string, o: Wor
 /** The page's words for what Save or Test connection did (setup.ts). */
 export function describeSetup(action: 'test' | 'save', out: SetupOutcome, o: Words['options']): Notice {
   if (out.kind === 'bad_url') return { tone: 'error', text: o.urlProblem[out.problem] };
+  if (out.kind === 'no_access') return { tone: 'error', text: o.noAccess(out.url) };
   const tested = describeConnection(out.result, out.url, o);
   if (action === 'save') return { ...tested, text: `${o.savedWhat(out.url, out.token !== '')} ${tested.text}` };
   return out.saved ? { ...tested, text: `${tested.text} ${o.savedNow}` } : tested;

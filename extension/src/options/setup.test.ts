@@ -83,4 +83,32 @@ describe('setUp', () => {
       expect(f.tests).toEqual([]);
     }
   });
+
+  it('asks the browser for a server beyond this computer before storing or sending anything', async () => {
+    const asked: string[][] = [];
+    const refused = fake();
+    refused.deps.grant = async (origins) => {
+      asked.push(origins);
+      return false;
+    };
+    const out = await setUp('save', { serverUrl: '192.168.1.20:8787', token: TOKEN }, refused.deps);
+    expect(out).toEqual({ kind: 'no_access', url: 'http://192.168.1.20:8787', origin: 'http://192.168.1.20/*' });
+    expect(asked).toEqual([['http://192.168.1.20/*']]);
+    expect(refused.saves).toEqual([]);
+    expect(refused.tests).toEqual([]);
+
+    const granted = fake();
+    granted.deps.grant = async () => true;
+    const saved = await setUp('save', { serverUrl: 'https://crm.example.cn', token: TOKEN }, granted.deps);
+    expect(saved).toMatchObject({ kind: 'tested', url: 'https://crm.example.cn', saved: true });
+
+    // The local server is in the manifest's host permissions: nothing is asked.
+    const local = fake();
+    local.deps.grant = async (origins) => {
+      asked.push(origins);
+      return false;
+    };
+    await setUp('test', { serverUrl: 'localhost:8787', token: TOKEN }, local.deps);
+    expect(asked).toHaveLength(1);
+  });
 });

@@ -7,10 +7,27 @@ export interface SetupDeps {
   save(c: Connection): Promise<void>;
   /** testConnection, given a URL already normalised. */
   test(serverUrl: string, token: string): Promise<ConnectionResult>;
+  /**
+   * Asks the browser for access to a server beyond the loopback hosts the manifest grants
+   * (`browser.permissions.request`, its optional_host_permissions): answers whether it is granted.
+   * Called before anything else is awaited, while the click that asked still counts as the user's.
+   */
+  grant?(origins: string[]): Promise<boolean>;
+}
+
+/** The manifest's host permissions: the local server, on any port. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
+
+/** The host permission a server URL needs beyond the manifest's, or null for the local server. */
+export function hostPermissionFor(serverUrl: string): string | null {
+  const u = new URL(serverUrl);
+  return LOOPBACK.has(u.hostname) ? null : `${u.protocol}//${u.hostname}/*`;
 }
 
 export type SetupOutcome =
   | { kind: 'bad_url'; problem: UrlProblem }
+  /** The browser was asked for access to the server's host and it was refused: nothing stored or sent. */
+  | { kind: 'no_access'; url: string; origin: string }
   /** `url` is what was tested (and stored, when `saved`), as it now reads in the form. */
   | { kind: 'tested'; url: string; token: string; result: ConnectionResult; saved: boolean };
 
@@ -24,6 +41,8 @@ export type SetupOutcome =
 export async function setUp(action: 'test' | 'save', typed: Connection, deps: SetupDeps): Promise<SetupOutcome> {
   const parsed = parseServerUrl(typed.serverUrl);
   if (!parsed.ok) return { kind: 'bad_url', problem: parsed.problem };
+  const origin = hostPermissionFor(parsed.url);
+  if (origin && deps.grant && !(await deps.grant([origin]))) return { kind: 'no_access', url: parsed.url, origin };
   const next = { serverUrl: parsed.url, token: typed.token.trim() };
   if (action === 'save') {
     // Stored before the test: closing the page mid-test loses nothing.

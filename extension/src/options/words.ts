@@ -37,6 +37,9 @@ const en = {
       host: 'Wrong URL: that is not a server address. Enter one such as http://127.0.0.1:8787 or 127.0.0.1:8787.',
       extra: 'Wrong URL: leave out any user name, ?… or #… part; an address such as http://127.0.0.1:8787.',
     },
+    /** The browser's access to a server beyond this computer was asked for and refused. */
+    noAccess: (url: string) =>
+      `Nothing saved: the browser was not allowed to reach ${url}. Press Save again and choose Allow; a server on this computer (127.0.0.1 or localhost) needs no such permission.`,
     /** Save's first words: what it stored (the URL as normalised). */
     savedWhat: (url: string, withToken: boolean) =>
       withToken ? `Saved: server ${url} and the token.` : `Saved: server ${url}, no token yet.`,
@@ -99,6 +102,8 @@ const zhCN: typeof en = {
       host: '地址错误：这不是服务器地址。请输入类似 http://127.0.0.1:8787 或 127.0.0.1:8787 的地址。',
       extra: '地址错误：请去掉用户名以及 ?… 或 #… 部分，地址类似 http://127.0.0.1:8787。',
     },
+    noAccess: (url) =>
+      `未保存：浏览器未获准访问 ${url}。请再次点击“保存”并选择“允许”；本机上的服务器（127.0.0.1 或 localhost）无需此权限。`,
     savedWhat: (url, withToken) =>
       withToken ? `已保存：服务器 ${url} 和令牌。` : `已保存：服务器 ${url}，尚未填写令牌。`,
     savedNow: '已保存：Dossier 已设置好。点击工具栏按钮打开侧边栏。',
