@@ -8,9 +8,21 @@ const en = {
     reviewHint: 'Untick what you do not want, correct what is wrong, then save.',
     reading: 'Reading the page…',
     readFailed: (r: string) => `Could not read this page: ${r}`,
-    readBy: (a: string) => `Read by the ${a} adapter`,
+    /** What kind of page the capture was read as (the adapter's id, never shown as such). */
+    readBy: (a: string) =>
+      (
+        ({
+          land: 'Read as a land-result page',
+          generic: "Read as a company's website",
+          selection: 'Read from the selected text',
+          gmail: 'Read from a Gmail message',
+          outlook: 'Read from an Outlook message',
+          qqmail: 'Read from a QQ Mail message',
+          mail163: 'Read from a 163 Mail message',
+        }) as Record<string, string>
+      )[a] ?? 'Read from this page',
     source: 'Page',
-    warnings: 'Notes from the adapter',
+    warnings: 'Notes from reading the page',
     nothingFound: 'Nothing recognisable was found. Fill in what you know.',
     sections: {
       matches: 'Already in your files?',
@@ -130,9 +142,20 @@ const zhCN: typeof en = {
     reviewHint: '取消勾选不需要的内容，修改有误的地方，然后保存。',
     reading: '正在读取页面…',
     readFailed: (r) => `无法读取此页面：${r}`,
-    readBy: (a) => `由 ${a} 适配器读取`,
+    readBy: (a) =>
+      (
+        ({
+          land: '按土地出让结果页读取',
+          generic: '按公司网站读取',
+          selection: '从选中的文字读取',
+          gmail: '从 Gmail 邮件读取',
+          outlook: '从 Outlook 邮件读取',
+          qqmail: '从 QQ 邮箱邮件读取',
+          mail163: '从 163 邮箱邮件读取',
+        }) as Record<string, string>
+      )[a] ?? '从此页面读取',
     source: '页面',
-    warnings: '适配器提示',
+    warnings: '读取时的提示',
     nothingFound: '未识别到可用信息，请手动填写。',
     sections: {
       matches: '档案中已有？',

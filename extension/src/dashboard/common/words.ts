@@ -21,6 +21,9 @@ const en = {
     pipeline: 'Pipeline',
   },
   common: {
+    /** The user the server names `owner`: whoever installed Dossier. */
+    installOwner: 'the install owner',
+    ownedBy: (name: string) => `owner: ${name}`,
     loading: 'Loading…',
     refresh: 'Refresh',
     save: 'Save',
@@ -94,6 +97,8 @@ const zhCN: typeof en = {
     pipeline: '跟进进度',
   },
   common: {
+    installOwner: '本机所有者',
+    ownedBy: (name) => `负责人：${name}`,
     loading: '正在加载…',
     refresh: '刷新',
     save: '保存',

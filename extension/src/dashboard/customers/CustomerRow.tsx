@@ -3,6 +3,7 @@ import { useI18n } from '../../platform/i18n/react.tsx';
 import { Due, LostSince } from '../common/Due.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard } from '../common/state.tsx';
+import { fileSummary } from '../common/summary.ts';
 import { TierBadge } from '../common/TierBadge.tsx';
 
 export function CustomerRow({ customer: c, now }: { customer: Customer; now: Date }) {
@@ -23,11 +24,7 @@ export function CustomerRow({ customer: c, now }: { customer: Customer; now: Dat
         >
           {c.name}
         </a>
-        <span className="muted small">
-          {[d.statuses[c.status], c.stage ? d.stages[c.stage] : null, c.region.join(' / ') || null, c.owner]
-            .filter(Boolean)
-            .join(' · ')}
-        </span>
+        <span className="muted small">{fileSummary(c, d)}</span>
       </div>
       <div className="when">
         {lost ? <LostSince at={c.lostAt} /> : <Due at={c.nextDue} now={now} />}

@@ -1,6 +1,7 @@
 import { CompanyType, CustomerStatus, SizeClass, Stage, Tier } from '@dossier/shared';
 import { useId } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { ownerName } from '../common/summary.ts';
 import type { CustomerFilters } from './filter.ts';
 import { NO_FILTERS } from './filter.ts';
 import { type RegionNode, regionLevels } from './regions.ts';
@@ -80,7 +81,7 @@ export function Filters({ value, onChange, regions, owners }: Props) {
           <option value="">{d.common.all}</option>
           {owners.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {ownerName(o, d)}
             </option>
           ))}
         </select>

@@ -8,6 +8,7 @@ import { useI18n } from '../../platform/i18n/react.tsx';
 import { Due, useDateText } from '../common/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { useDashboard, useNow, useOnDelivered, useResource } from '../common/state.tsx';
+import { fileSummary } from '../common/summary.ts';
 import { CommitmentsSection } from './CommitmentsSection.tsx';
 import { FieldsForm } from './FieldsForm.tsx';
 import { HistorySection } from './HistorySection.tsx';
@@ -121,11 +122,7 @@ function FileHeader({
         </span>
         <div>
           <h1 id="file-name">{c.name}</h1>
-          <p className="muted small">
-            {[d.statuses[c.status], c.stage ? d.stages[c.stage] : null, c.region.join(' / ') || null, c.owner]
-              .filter(Boolean)
-              .join(' · ')}
-          </p>
+          <p className="muted small">{fileSummary(c, d)}</p>
         </div>
       </div>
       {lost ? (

@@ -1,6 +1,7 @@
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { useDateText } from '../common/Due.tsx';
 import { useResource } from '../common/state.tsx';
+import { tierReasonText } from './tier-reason.ts';
 
 /** Every tier change with its reason (monthly reclassification writes its reasons here). */
 export function TierHistory({ customerId, version }: { customerId: number; version: string }) {
@@ -20,7 +21,7 @@ export function TierHistory({ customerId, version }: { customerId: number; versi
             <time className="muted" dateTime={c.at}>
               {date(c.at)}
             </time>
-            {c.reason && <p className="small">{c.reason}</p>}
+            {c.reason && <p className="small">{tierReasonText(c.reason, t)}</p>}
           </li>
         ))}
       </ol>

@@ -26,7 +26,7 @@ const en = {
       regionHint: 'Outermost first: 华东 / 江苏 / 徐州',
       companyType: 'Company type',
       sizeClass: 'Size class',
-      industry: 'Industry position',
+      industry: 'Industry',
       phones: 'Phones',
       fax: 'Fax',
       emails: 'E-mails',
@@ -35,7 +35,7 @@ const en = {
       website: 'Website',
       businessScope: 'Business scope',
       products: 'Leading products',
-      trends: 'Industry trends',
+      trends: 'Industry position and trends',
       notes: 'Notes',
     },
     people: {
@@ -108,6 +108,21 @@ const en = {
       none: 'No tier changes.',
       first: (t: string) => `Filed as tier ${t}`,
       change: (f: string, t: string) => `Tier ${f} → ${t}`,
+      /** The server's reasons for a tier change (tier-reason.ts). */
+      reasons: { created: 'Filed', imported: 'Imported', edited: 'Changed by hand' },
+      reclassified: (month: string, codes: string[], note: string | null) =>
+        `Monthly reclassification ${month}: ${codes.join(', ')}${note ? ` — ${note}` : ''}`,
+      reopened: (lostOn: string, why: string | null) => `Reopened (it was lost on ${lostOn}${why ? `: ${why}` : ''})`,
+      codes: {
+        intention_high: 'high intention shown',
+        intention_low: 'low intention shown',
+        calls_below_cadence: 'fewer calls than the cadence asks',
+        calls_met_cadence: 'calls met the cadence',
+        silent_month: 'no contact all month',
+        signed: 'signed',
+        land_won: 'won land',
+        visits_made: 'visited',
+      } as Record<string, string>,
     },
     lost: {
       title: 'Mark lost',
@@ -147,7 +162,7 @@ const zhCN: typeof en = {
       regionHint: '由大到小：华东 / 江苏 / 徐州',
       companyType: '企业性质',
       sizeClass: '规模',
-      industry: '行业地位',
+      industry: '所属行业',
       phones: '电话',
       fax: '传真',
       emails: '邮箱',
@@ -156,7 +171,7 @@ const zhCN: typeof en = {
       website: '网址',
       businessScope: '经营范围',
       products: '主导产品',
-      trends: '发展动向',
+      trends: '行业地位及发展趋势',
       notes: '备注',
     },
     people: {
@@ -228,6 +243,19 @@ const zhCN: typeof en = {
       none: '等级没有变更。',
       first: (t) => `建档为 ${t} 类`,
       change: (f, t) => `${f} 类 → ${t} 类`,
+      reasons: { created: '建档', imported: '导入', edited: '手动调整' },
+      reclassified: (month, codes, note) => `${month} 月度重新分类：${codes.join('，')}${note ? `——${note}` : ''}`,
+      reopened: (lostOn, why) => `重新启用（${lostOn} 流失${why ? `：${why}` : ''}）`,
+      codes: {
+        intention_high: '表现出较高合作意向',
+        intention_low: '表现出较低合作意向',
+        calls_below_cadence: '电话少于频次要求',
+        calls_met_cadence: '电话达到频次要求',
+        silent_month: '整月没有联系',
+        signed: '签约',
+        land_won: '竞得土地',
+        visits_made: '有拜访',
+      },
     },
     lost: {
       title: '标记流失',
@@ -241,6 +269,8 @@ const zhCN: typeof en = {
     },
   },
 };
+
+export type FileWords = (typeof en)['file'];
 
 export const fileWords: Dictionary<typeof en> = { en, 'zh-CN': zhCN };
 

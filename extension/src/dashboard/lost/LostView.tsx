@@ -5,6 +5,7 @@ import { useDateText } from '../common/Due.tsx';
 import { FailureNote, Loading } from '../common/Failure.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useResource } from '../common/state.tsx';
+import { ownerName } from '../common/summary.ts';
 import { TierBadge } from '../common/TierBadge.tsx';
 
 /** Seed 003: which customers were lost, when and why — and the counts by tier, owner and reason. */
@@ -67,7 +68,7 @@ export function LostView() {
                         {c.name}
                       </a>
                     </td>
-                    <td>{c.owner ?? '—'}</td>
+                    <td>{c.owner ? ownerName(c.owner, m.dashboard) : '—'}</td>
                     <td>{c.lostAt ? date(c.lostAt) : '—'}</td>
                     <td>{c.lostReasonCode ? d.lostReasons[c.lostReasonCode] : '—'}</td>
                     <td>{c.lostReason ?? ''}</td>

@@ -6,6 +6,7 @@ import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { shiftMonth } from '../common/month.ts';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useLastCompleteMonth, useResource } from '../common/state.tsx';
+import { ownerName } from '../common/summary.ts';
 import { TierBadge } from '../common/TierBadge.tsx';
 import { guideGap, reasonText } from './reasons.ts';
 
@@ -92,7 +93,9 @@ function Proposals({ month, proposals, onDecided }: { month: string; proposals: 
                 >
                   {p.name}
                 </a>
-                {p.owner && <span className="muted small"> · {p.owner}</span>}
+                {p.owner && (
+                  <span className="muted small"> · {m.dashboard.common.ownedBy(ownerName(p.owner, m.dashboard))}</span>
+                )}
                 <span className="tier-move" role="img" aria-label={r.move(p.from, p.to)}>
                   <TierBadge tier={p.from} /> → <TierBadge tier={p.to} />
                 </span>
