@@ -22,9 +22,12 @@ test('the board shows the overdue customer; Log call on its card takes it off an
   await expect(card).toBeVisible();
   await expect(card.getByRole('img', { name: 'Tier B' })).toBeVisible();
   await expect(card).toContainText('overdue 5 days');
-  // The A customer called two days ago is due this week, not overdue.
+  // The A customer called two days ago is due in five days, not overdue: this week (Monday–Sunday)
+  // or, past Sunday, in the next-week column.
   await expect(
-    page.getByRole('region', { name: 'This week' }).getByRole('article', { name: `${XZ} — Call` }),
+    page
+      .getByRole('region', { name: /^(This week|Next week and later)$/ })
+      .getByRole('article', { name: `${XZ} — Call` }),
   ).toBeVisible();
   const before = server.interactionRows(seeded.jhrt.id).length;
 
@@ -101,7 +104,9 @@ test('accepting a reclassification proposal changes the tier and writes the tier
   await page.goto(ext.extensionUrl(`dashboard.html#customer/${northwind.id}`));
   await expect(page.getByRole('heading', { name: 'Northwind Trading Co., Ltd.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Tier history' })).toContainText('Tier C → B');
-  await expect(page.getByRole('region', { name: 'Tier history' })).toContainText('intention_high');
+  await expect(page.getByRole('region', { name: 'Tier history' })).toContainText('Monthly reclassification');
+  await expect(page.getByRole('region', { name: 'Tier history' })).toContainText('high intention shown');
+  await expect(page.getByRole('region', { name: 'Tier history' })).not.toContainText('intention_high');
 });
 
 test('the greetings view offers a personal draft per key person, an sms: link, and logs one greeting', async ({
@@ -148,7 +153,8 @@ test('customers: A–Z by pinyin initial, search by initials, the file editable,
   await expect(page.getByRole('heading', { name: JHRT })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Contact history' })).toContainText('Asked for the revised quote.');
 
-  await page.getByLabel('Industry position').fill('Regional builder, top 10 in Jiangsu');
+  await page.getByLabel('Industry', { exact: true }).fill('Construction');
+  await page.getByLabel('Industry position and trends').fill('Regional builder, top 10 in Jiangsu');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
 
@@ -159,12 +165,16 @@ test('customers: A–Z by pinyin initial, search by initials, the file editable,
   await form.getByLabel('What happened').fill('Signed with a Nanjing firm on price.');
   await form.getByRole('button', { name: 'Mark as lost' }).click();
   await expect(page.getByText('Lost on')).toBeVisible();
-  const c = await apiGet<CustomerState & { industry: string }>(server, `/api/customers/${seeded.jhrt.id}`);
+  const c = await apiGet<CustomerState & { industry: string; trends: string }>(
+    server,
+    `/api/customers/${seeded.jhrt.id}`,
+  );
   expect(c).toMatchObject({
     status: 'lost',
     lostReasonCode: 'competitor',
     lostReason: 'Signed with a Nanjing firm on price.',
-    industry: 'Regional builder, top 10 in Jiangsu',
+    industry: 'Construction',
+    trends: 'Regional builder, top 10 in Jiangsu',
   });
 
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Lost customers' }).click();
