@@ -1,5 +1,5 @@
 import { CompanyType, type CustomerDetail, CustomerStatus, SizeClass, Stage, Tier } from '@dossier/shared';
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { websiteHref } from '../../platform/ui/links.ts';
 import { useFailureText } from '../common/Failure.tsx';
@@ -67,11 +67,17 @@ export function FieldsForm({ customer, onSaved }: { customer: CustomerDetail; on
     } else setStatus(failureText(r.failure));
   };
 
+  const bar = useRef<HTMLDivElement>(null);
   // Lost is set through "Mark lost" (it asks why); a lost file can be brought back from here.
   const statuses = CustomerStatus.options.filter((s) => s !== 'lost' || customer.status === 'lost');
   const site = websiteHref(draft.website);
   return (
-    <form className="fields" onSubmit={(e) => void save(e)} aria-label={d.file.sections.fields}>
+    <form
+      className="fields"
+      onSubmit={(e) => void save(e)}
+      aria-label={d.file.sections.fields}
+      onFocus={(e) => aboveBar(e.target, bar.current)}
+    >
       <FieldGroup title={f.groups.company}>
         {text('name', f.name)}
         {choice('tier', f.tier, Tier.options, (t) => m.panel.tierLabel(t as Tier), false)}
@@ -111,7 +117,7 @@ export function FieldsForm({ customer, onSaved }: { customer: CustomerDetail; on
         {text('trends', f.trends, { area: true })}
         {text('notes', f.notes, { area: true })}
       </FieldGroup>
-      <div className="actions sticky-actions">
+      <div className="actions sticky-actions" ref={bar}>
         <button type="submit" className="primary" disabled={!dirty || busy}>
           {d.common.save}
         </button>
@@ -135,4 +141,15 @@ function FieldGroup({ title, children }: { title: string; children: ReactNode })
       <div className="field-grid">{children}</div>
     </fieldset>
   );
+}
+
+/**
+ * The save bar sticks to the bottom of the window over the form: a field that gets the focus
+ * while (partly) under it — the browser scrolls only fields that are out of the window — is
+ * scrolled up to just above it.
+ */
+function aboveBar(field: EventTarget, bar: HTMLElement | null) {
+  if (!bar || !(field instanceof HTMLElement) || bar.contains(field)) return;
+  const under = field.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+  if (under > 0) window.scrollBy({ top: under + 8 });
 }
