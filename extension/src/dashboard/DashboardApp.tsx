@@ -42,7 +42,10 @@ function Shell() {
   return (
     <div className="dashboard">
       <header className="top no-print">
-        <strong className="brand">{d.title}</strong>
+        <strong className="brand">
+          <img src="/icon/32.png" alt="" width={20} height={20} className="brand-icon" />
+          {d.title}
+        </strong>
         <nav aria-label={d.nav.label}>
           <ul>
             {NAV_VIEWS.map((v) => (

@@ -28,24 +28,31 @@ try {
   await ext.configure(server.url, TOKEN);
   const page = await ext.context.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
-  const shot = async (view: string, file: string, ready: () => Promise<unknown>, fullPage = false) => {
-    await page.goto(ext.extensionUrl(`dashboard.html#${view}`));
-    await ready();
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: join(out, file), fullPage });
-    console.log(join(out, file));
-  };
-  await shot('board', 'dashboard-board.png', () => page.getByRole('region', { name: 'Overdue' }).waitFor());
-  await shot('sheet', 'dashboard-sheet.png', () => page.locator('td.mark').first().waitFor());
-  await shot('reclass', 'dashboard-reclass.png', () =>
-    page.getByRole('region', { name: 'Tier distribution' }).waitFor(),
-  );
-  await page.goto(ext.extensionUrl('dashboard.html#customers'));
-  await page.getByRole('region', { name: 'A', exact: true }).getByRole('link').first().click();
-  await page.getByRole('region', { name: 'Contact history' }).waitFor();
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(out, 'dashboard-file.png') });
-  console.log(join(out, 'dashboard-file.png'));
+  // English as dashboard-<view>.png, Chinese as dashboard-<view>.zh-CN.png.
+  for (const [language, suffix] of [
+    ['en', ''],
+    ['zh-CN', '.zh-CN'],
+  ] as const) {
+    await page.goto(ext.extensionUrl('options.html'));
+    await page.locator('select').first().selectOption(language);
+    const shot = async (view: string, name: string, ready: () => Promise<unknown>) => {
+      await page.goto(ext.extensionUrl(`dashboard.html#${view}`));
+      await ready();
+      await page.waitForTimeout(400);
+      const file = join(out, `dashboard-${name}${suffix}.png`);
+      await page.screenshot({ path: file });
+      console.log(file);
+    };
+    await shot('board', 'board', () => page.locator('.column-overdue .due-card').first().waitFor());
+    await shot('sheet', 'sheet', () => page.locator('td.mark').first().waitFor());
+    await shot('reclass', 'reclass', () => page.locator('section.distribution').waitFor());
+    // The file of the first overdue customer on the board.
+    await page.goto(ext.extensionUrl('dashboard.html#board'));
+    const href = await page.locator('.column-overdue .customer-link').first().getAttribute('href');
+    await shot(href?.replace(/^#/, '') ?? 'customers', 'file', () =>
+      page.locator('section[aria-labelledby="history-h"]').waitFor(),
+    );
+  }
 } finally {
   await ext.close();
   await server.dispose();
