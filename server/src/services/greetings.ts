@@ -4,6 +4,7 @@ import { Lunar, LunarMonth } from 'lunar-javascript';
 import { dayStart } from '../lib/time.ts';
 import type { GreetablePerson } from '../store/greetings.ts';
 import type { Store } from '../store/store.ts';
+import { daysToNextWeek } from './focus.ts';
 import { greetingDraft } from './greeting-drafts.ts';
 import { holidaysBetween } from './holidays.ts';
 import type { Viewer } from './visibility.ts';
@@ -77,8 +78,8 @@ export async function greetings(store: Store, now: Date, settings: Settings, vie
 
   const holidays = holidaysBetween(today, until);
 
-  // Monday 00:00 local of this week.
-  const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
+  // Monday 00:00 local of this week: the ISO week of the board and the focus notes.
+  const weekday = 7 - daysToNextWeek(now, tz); // 0 Monday … 6 Sunday
   const weekStart = dayStart(now, tz, -weekday).toISOString();
   const greeted = new Set(await store.greetings.greetedSince(weekStart));
   const keyOfA = people.filter((p) => p.tier === 'A' && p.keyPerson);
