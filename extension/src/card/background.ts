@@ -7,6 +7,7 @@ import { broadcast } from '../platform/messages/transport.ts';
 import { watchConnection } from '../platform/storage/items.ts';
 import { startBadges } from './badge-updater.ts';
 import { createCardActions } from './card-actions.ts';
+import { createFiles } from './files.ts';
 import { cardHandlers } from './handlers.ts';
 import { PageCards } from './page-card.ts';
 import type { CardEvent } from './requests.ts';
@@ -23,11 +24,12 @@ export function startCards(deps: {
   readTop: (tabId: number) => Promise<Capture | null>;
 }) {
   const { outbox } = deps;
+  const settings = settingsSource(currentApi);
   const contexts = new ContextService({
     fetchAnswer: async (query) => (await currentApi())?.context(query) ?? null,
     fetchBadge: async (url) => (await currentApi())?.contextBadge(url) ?? null,
     unconfirmed: deps.unconfirmed,
-    settings: settingsSource(currentApi),
+    settings,
     onReachable: () => void outbox.flush({ force: true }),
     onChanged: (card, view) => broadcast({ event: 'context/changed', card, view } satisfies CardEvent),
   });
@@ -43,5 +45,6 @@ export function startCards(deps: {
   });
   const cards = createCardActions({ api: currentApi, contexts });
   const pageCards = new PageCards({ readTop: deps.readTop, contexts });
-  return { contexts, handlers: cardHandlers({ contexts, cards, pageCards }) };
+  const files = createFiles({ api: currentApi, settings });
+  return { contexts, handlers: cardHandlers({ contexts, cards, pageCards, files }) };
 }

@@ -1,5 +1,6 @@
 import type { Handlers } from '../platform/messages/transport.ts';
 import type { CardActions } from './card-actions.ts';
+import type { Files } from './files.ts';
 import type { PageCards } from './page-card.ts';
 import type { CardRequests } from './requests.ts';
 import type { ContextService } from './service.ts';
@@ -9,11 +10,14 @@ export function cardHandlers(deps: {
   contexts: ContextService;
   cards: CardActions;
   pageCards: PageCards;
+  files: Files;
 }): Handlers<CardRequests> {
-  const { contexts, cards, pageCards } = deps;
+  const { contexts, cards, pageCards, files } = deps;
   return {
     'context/get': (p) => contexts.get(p.url, { refresh: p.refresh ?? false }),
     'context/page': (p) => pageCards.read(p.tabId, p.url, p.refresh ?? false),
+    'customer/file': (p) => files.file(p.customerId),
+    'customer/create': (p) => files.create(p.customer),
     'appointment/cancel': (p) => cards.cancelAppointment(p),
     'customer/reopen': (p) => cards.reopen(p),
     'customer/changed': async (p) => {

@@ -1,4 +1,4 @@
-import { id } from '@dossier/shared';
+import { CustomerCreate, id, Person } from '@dossier/shared';
 import { z } from 'zod';
 import {
   type Answer as AnswerOf,
@@ -35,6 +35,30 @@ export const cardRequests = defineRequests({
   'context/page': {
     payload: z.object({ url: z.string().max(4000), tabId: z.number().int(), refresh: z.boolean().optional() }),
     answer: z.object({ keys: PageKeys, view: ContextView.nullable() }),
+  },
+  /**
+   * What the panel needs of a file beyond its card: every live person (the log form's
+   * choice), the website its card opens on (search results), and the configured time zone
+   * (the log form's quick picks).
+   */
+  'customer/file': {
+    payload: z.object({ customerId: id }),
+    answer: z.object({ people: z.array(Person), site: z.string().nullable(), timeZone: z.string() }),
+  },
+  /**
+   * A new file from the panel (an unknown site). `conflict`: the server refused it because
+   * another file holds its website or a key (409), named here so the panel can open it.
+   */
+  'customer/create': {
+    payload: z.object({ customer: CustomerCreate }),
+    answer: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), id }),
+      z.object({
+        ok: z.literal(false),
+        message: z.string(),
+        conflict: z.object({ id, name: z.string() }).nullable(),
+      }),
+    ]),
   },
   /** The standing appointment cancelled explicitly (not met, not moved: it no longer stands). */
   'appointment/cancel': { payload: CardAction, answer: z.object({ view: ContextView }) },

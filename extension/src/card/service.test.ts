@@ -59,7 +59,12 @@ describe('ContextService', () => {
     const down = { ok: false as const, failure: { kind: 'unreachable' as const, message: 'fetch failed' } };
     const { svc } = setup([{ ok: true, status: 200, value: unknown }, down, down]);
     await svc.get('https://www.xz-land.com.cn/');
-    expect(await svc.get('https://www.xz-land.com.cn/', { refresh: true })).toMatchObject({ state: 'unknown' });
+    expect(await svc.get('https://www.xz-land.com.cn/', { refresh: true })).toMatchObject({
+      state: 'unknown',
+      unreachable: true,
+    });
+    // Still said to be from before when read from the cache, until a read succeeds.
+    expect(await svc.get('https://www.xz-land.com.cn/')).toMatchObject({ unreachable: true });
     expect(await svc.get('https://other.example.com/')).toMatchObject({ state: 'error', reason: 'unreachable' });
   });
 

@@ -58,6 +58,8 @@ export class ContextService {
   /** Badge-sized answers of pages whose card nobody has opened, by the same card. */
   private readonly badges = new Map<string, { badge: ContextBadge; fetchedAt: number }>();
   private readonly inflight = new Map<string, Promise<ContextView>>();
+  /** Cards whose last read found no server: shown from the cache, said to be from before. */
+  private readonly offline = new Set<string>();
   private readonly now: () => number;
 
   private readonly listeners: ContextListener[] = [];
@@ -90,7 +92,7 @@ export class ContextService {
     const entry = this.cache.get(l.card);
     if (entry && !opts.refresh) {
       if (this.now() - entry.fetchedAt > FRESH_MS) void this.revalidate(l.card, l.query);
-      return this.view(l.card, entry);
+      return this.shown(l.card, entry);
     }
     return this.fetch(l.card, l.query);
   }
@@ -126,7 +128,7 @@ export class ContextService {
     const page = classifyPage(url);
     if (page.kind === 'browser') return { state: 'browser' };
     const entry = this.cache.get(page.card);
-    return entry ? this.view(page.card, entry) : null;
+    return entry ? this.shown(page.card, entry) : null;
   }
 
   cachedAnswer(card: CardKey): ContextAnswer | null {
@@ -150,7 +152,7 @@ export class ContextService {
   async recompute(card: CardKey): Promise<ContextView | null> {
     const entry = this.cache.get(card);
     if (!entry) return null;
-    const view = await this.view(card, entry);
+    const view = await this.shown(card, entry);
     this.emit('onChanged', card, view);
     return view;
   }
@@ -163,6 +165,7 @@ export class ContextService {
 
   clear(): void {
     this.cache.clear();
+    this.offline.clear();
     this.badges.clear();
   }
 
@@ -189,7 +192,8 @@ export class ContextService {
   private async revalidate(card: CardKey, query: ContextQuery): Promise<void> {
     const before = this.cache.get(card)?.fetchedAt;
     const view = await this.fetch(card, query);
-    if (this.cache.get(card)?.fetchedAt !== before) this.emit('onChanged', card, view);
+    const offline = 'unreachable' in view && view.unreachable === true;
+    if (offline || this.cache.get(card)?.fetchedAt !== before) this.emit('onChanged', card, view);
   }
 
   private fetch(card: CardKey, query: ContextQuery): Promise<ContextView> {
@@ -205,6 +209,7 @@ export class ContextService {
     const r = await this.deps.fetchAnswer(query);
     if (!r) return { state: 'error', card, reason: 'not_configured', message: '' };
     if (r.ok) {
+      this.offline.delete(card);
       const entry = { answer: r.value, fetchedAt: this.now(), query };
       this.cache.set(card, entry);
       this.badges.delete(card);
@@ -212,7 +217,11 @@ export class ContextService {
       return this.view(card, entry);
     }
     const cached = this.cache.get(card);
-    if (cached && r.failure.kind === 'unreachable') return this.view(card, cached);
+    // Still the phone numbers, but said to be from before: the server did not answer.
+    if (cached && r.failure.kind === 'unreachable') {
+      this.offline.add(card);
+      return this.shown(card, cached);
+    }
     const reason: ErrorReason =
       r.failure.kind === 'unreachable'
         ? 'unreachable'
@@ -222,7 +231,13 @@ export class ContextService {
     return { state: 'error', card, reason, message: r.failure.message };
   }
 
-  private async view(card: CardKey, entry: Entry): Promise<ContextView> {
+  /** The cached card as shown: flagged when the server did not answer its last read. */
+  private async shown(card: CardKey, entry: Entry): Promise<ContextView> {
+    const view = await this.view(card, entry);
+    return this.offline.has(card) ? { ...view, unreachable: true } : view;
+  }
+
+  private async view(card: CardKey, entry: Entry): Promise<Extract<ContextView, { state: 'customer' | 'unknown' }>> {
     const { answer, fetchedAt } = entry;
     if (!answer.customer) return { state: 'unknown', card, answer, fetchedAt };
     const { logs, pending } = await this.deps.unconfirmed(answer.customer.id);

@@ -30,8 +30,16 @@ export const ContextView = z.discriminatedUnion('state', [
     answer: ContextAnswer,
     pending: z.array(PendingInteraction),
     fetchedAt: z.number(),
+    /** The server did not answer the last read: this is the card from `fetchedAt`. */
+    unreachable: z.boolean().optional(),
   }),
-  z.object({ state: z.literal('unknown'), card: z.string(), answer: ContextAnswer, fetchedAt: z.number() }),
+  z.object({
+    state: z.literal('unknown'),
+    card: z.string(),
+    answer: ContextAnswer,
+    fetchedAt: z.number(),
+    unreachable: z.boolean().optional(),
+  }),
   z.object({ state: z.literal('error'), card: z.string(), reason: ErrorReason, message: z.string() }),
 ]);
 export type ContextView = z.infer<typeof ContextView>;

@@ -2,19 +2,22 @@ import { type Intention, InteractionKind, type Person } from '@dossier/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate } from '../platform/i18n/relative.ts';
+import { type QuickPick, quickPickInstant } from './quick-picks.ts';
 import type { InteractionDraft } from './requests.ts';
 import { instantToLocal, isFutureLocal, localToInstant } from './when.ts';
 
-/** Kinds offered by the form: the other ones first, call and visit for a log with details. */
+/** Kinds offered by the form: call and visit first, the account manager's daily work. */
 const FORM_KINDS = [
-  'email',
-  'sms',
-  'meeting',
-  'greeting',
-  'note',
   'call',
   'visit',
+  'meeting',
+  'email',
+  'sms',
+  'greeting',
+  'note',
 ] as const satisfies readonly InteractionKind[];
+
+const PICKS = ['tomorrow', 'monday', 'cadence'] as const satisfies readonly QuickPick[];
 
 interface Props {
   people: Person[];
@@ -23,21 +26,24 @@ interface Props {
   appointment?: string | null | undefined;
   onSubmit: (draft: InteractionDraft) => Promise<void>;
   onCancel: () => void;
+  /** The configured zone the quick picks' days are in (the browser's when not known). */
+  timeZone?: string | undefined;
 }
 
 /**
  * A contact with its details. "When" is empty for now, or an earlier time (never a later one:
  * the picker stops at now and the form refuses a time ahead before anything is sent).
  */
-export function LogForm({ people, initial, appointment, onSubmit, onCancel }: Props) {
+export function LogForm({ people, initial, appointment, onSubmit, onCancel, timeZone }: Props) {
   const { m, locale } = useI18n();
   const id = useId();
-  const [kind, setKind] = useState<InteractionKind>(initial?.kind ?? 'email');
+  const [kind, setKind] = useState<InteractionKind>(initial?.kind ?? 'call');
   const [personId, setPersonId] = useState<string>(initial?.personId ? String(initial.personId) : '');
   const [outcome, setOutcome] = useState(initial?.outcome ?? '');
   const [intention, setIntention] = useState<Intention | ''>(initial?.intention ?? '');
   const [note, setNote] = useState(initial?.summary ?? '');
   const [next, setNext] = useState(instantToLocal(initial?.appointment));
+  const [pick, setPick] = useState<QuickPick | null>(null);
   const [when, setWhen] = useState(instantToLocal(initial?.at));
   const [meets, setMeets] = useState(initial?.meetsAppointment ?? false);
   const [problem, setProblem] = useState('');
@@ -112,7 +118,7 @@ export function LogForm({ people, initial, appointment, onSubmit, onCancel }: Pr
           <label htmlFor={`${id}-person`}>{m.form.person}</label>
           <select id={`${id}-person`} value={personId} onChange={(e) => setPersonId(e.target.value)}>
             <option value="">{m.form.nobody}</option>
-            {people.map((p) => (
+            {[...people.filter((p) => p.keyPerson), ...people.filter((p) => !p.keyPerson)].map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title ? `${p.name} · ${p.title}` : p.name}
               </option>
@@ -138,7 +144,37 @@ export function LogForm({ people, initial, appointment, onSubmit, onCancel }: Pr
       <textarea id={`${id}-note`} value={note} rows={3} maxLength={4000} onChange={(e) => setNote(e.target.value)} />
 
       <label htmlFor={`${id}-next`}>{m.form.nextContact}</label>
-      <input id={`${id}-next`} type="datetime-local" value={next} onChange={(e) => setNext(e.target.value)} />
+      <input
+        id={`${id}-next`}
+        type="datetime-local"
+        value={next}
+        aria-describedby={pick === 'cadence' ? `${id}-cadence` : undefined}
+        onChange={(e) => {
+          setNext(e.target.value);
+          setPick(null);
+        }}
+      />
+      <fieldset className="quick-picks" aria-label={m.form.quickPicks}>
+        {PICKS.map((p) => (
+          <button
+            key={p}
+            type="button"
+            aria-pressed={pick === p}
+            onClick={() => {
+              const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+              setNext(instantToLocal(quickPickInstant(p, new Date(), zone)));
+              setPick(p);
+            }}
+          >
+            {{ tomorrow: m.form.pickTomorrow, monday: m.form.pickMonday, cadence: m.form.pickCadence }[p]}
+          </button>
+        ))}
+      </fieldset>
+      {pick === 'cadence' && (
+        <p id={`${id}-cadence`} className="muted small">
+          {m.form.cadenceHint}
+        </p>
+      )}
 
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

@@ -1,4 +1,5 @@
 import type { CustomerView, QuickKind } from '../card/CustomerCard.tsx';
+import { useCustomerFile } from '../card/useCustomerFile.ts';
 import { LogForm } from './LogForm.tsx';
 import type { InteractionDraft } from './requests.ts';
 
@@ -15,9 +16,8 @@ export function cardLogging(
   return {
     onQuickLog: (kind: QuickKind) => onLog({ ...quickDraft, kind }),
     logForm: (close: () => void) => (
-      <LogForm
-        people={view.answer.keyPeople}
-        appointment={view.answer.appointment}
+      <FileLogForm
+        view={view}
         {...(quickDraft ? { initial: quickDraft } : {})}
         onCancel={close}
         onSubmit={async (draft) => {
@@ -27,4 +27,32 @@ export function cardLogging(
       />
     ),
   };
+}
+
+/**
+ * The card's log form: every person of the file once it is read (the card itself carries only
+ * the key people, shown until then), and quick picks in the configured zone.
+ */
+function FileLogForm({
+  view,
+  initial,
+  onCancel,
+  onSubmit,
+}: {
+  view: CustomerView;
+  initial?: Partial<InteractionDraft>;
+  onCancel: () => void;
+  onSubmit: (draft: InteractionDraft) => Promise<void>;
+}) {
+  const file = useCustomerFile(view.answer.customer?.id);
+  return (
+    <LogForm
+      people={file?.people ?? view.answer.keyPeople}
+      appointment={view.answer.appointment}
+      timeZone={file?.timeZone}
+      {...(initial ? { initial } : {})}
+      onCancel={onCancel}
+      onSubmit={onSubmit}
+    />
+  );
 }

@@ -19,6 +19,11 @@ const en = {
     meetsAppointment: (w: string) => `Keeps the appointment of ${w}`,
     submit: 'Log',
     cancel: 'Cancel',
+    quickPicks: 'Pick a day',
+    pickTomorrow: 'Tomorrow',
+    pickMonday: 'Next Monday',
+    pickCadence: 'By cadence',
+    cadenceHint: 'No appointment: the tier’s cadence sets when the next call and visit are due.',
   },
   kinds: {
     call: 'Call',
@@ -49,6 +54,11 @@ const zhCN: typeof en = {
     meetsAppointment: (w) => `履行了 ${w} 的约定`,
     submit: '记录',
     cancel: '取消',
+    quickPicks: '快速选择日期',
+    pickTomorrow: '明天',
+    pickMonday: '下周一',
+    pickCadence: '按节奏',
+    cadenceHint: '不约定时间：下次电话和拜访按客户等级的节奏到期。',
   },
   kinds: {
     call: '电话',

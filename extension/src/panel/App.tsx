@@ -4,13 +4,14 @@ import { onCaptureEvent } from '../capture/send.ts';
 import { useCaptureFlow } from '../capture/useCaptureFlow.ts';
 import { usePrepareCapture } from '../capture/usePrepareCapture.ts';
 import { type CardAction, CustomerCard } from '../card/CustomerCard.tsx';
-import { ErrorState } from '../card/ErrorState.tsx';
+import { ErrorState, OfflineNotice } from '../card/ErrorState.tsx';
 import { webPage } from '../card/page.ts';
 import { request as cardRequest } from '../card/send.ts';
 import { useContextView } from '../card/useContextView.ts';
 import { usePageCard } from '../card/usePageCard.ts';
 import type { ContextView } from '../card/view.ts';
 import { OpenDashboardButton } from '../dashboard/common/OpenDashboardButton.tsx';
+import { openDashboard } from '../dashboard/common/open.ts';
 import { cardLogging } from '../log/card-logging.tsx';
 import { LogForm } from '../log/LogForm.tsx';
 import type { Answer, InteractionDraft } from '../log/requests.ts';
@@ -23,6 +24,9 @@ import { useNow } from '../platform/ui/useNow.ts';
 import { useWebmail } from '../webmail/useWebmail.ts';
 import { WebmailCard } from '../webmail/WebmailCard.tsx';
 import { isWebmailUrl } from '../webmail/webmail.ts';
+import { NewCustomer } from './NewCustomer.tsx';
+import { type Found, PanelSearch } from './PanelSearch.tsx';
+import { LOG_TOAST_MS, loggedText } from './toast-text.ts';
 import { UnknownSite } from './UnknownSite.tsx';
 import { useActiveTab } from './useActiveTab.ts';
 
@@ -31,7 +35,13 @@ export function App() {
   const tab = useActiveTab();
   // On a webmail message the card is the sender's, not the site's (mail.google.com is nobody's).
   const mail = isWebmailUrl(tab?.url);
-  const { view, setView, reload } = useContextView(mail ? undefined : tab?.url);
+  /** A customer opened from the search (or a duplicate's "open"): its card replaces the page's until the tab changes. */
+  const [chosen, setChosen] = useState<{ id: number; url: string } | null>(null);
+  const tabUrl = tab?.url;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page (or tab) goes back to its own card.
+  useEffect(() => setChosen(null), [tabUrl]);
+  const showMail = mail && !chosen;
+  const { view, setView, reload } = useContextView(chosen ? chosen.url : mail ? undefined : tab?.url);
   const webmail = useWebmail(tab?.tabId, tab?.url, mail);
   // A page that is not a company's site may still show one's credit code, ICP number or name.
   const pageCard = usePageCard(mail ? undefined : tab?.tabId, tab?.url, view);
@@ -43,8 +53,21 @@ export function App() {
   const [editing, setEditing] = useState<OutboxItem | null>(null);
   const closeToast = useCallback(() => setToast(null), []);
 
-  const url = tab?.url;
-  const page = webPage(url);
+  const page = webPage(chosen ? chosen.url : tab?.url);
+
+  /** A search result's card: on its website's key when it has one; otherwise its file in the dashboard. */
+  const openCustomer = async (found: Pick<Found, 'id' | 'name'>) => {
+    try {
+      const file = await cardRequest('customer/file', { customerId: found.id });
+      if (file.site) setChosen({ id: found.id, url: `https://${file.site}/` });
+      else {
+        setToast({ id: Date.now(), message: m.panel.noSite });
+        void openDashboard({ view: 'customer', id: found.id });
+      }
+    } catch (e) {
+      fail(e);
+    }
+  };
 
   const fail = (e: unknown) =>
     setToast({ id: Date.now(), message: m.panel.failed(e instanceof Error ? e.message : String(e)) });
@@ -88,9 +111,11 @@ export function App() {
       return;
     }
     if (logged.view) apply(logged.view);
+    const shown = logged.view && 'answer' in logged.view ? logged.view.answer.customer : null;
     setToast({
       id: Date.now(),
-      message: m.panel.logged(draft.kind),
+      message: loggedText(m, draft.kind, shown?.id === customerId ? shown.name : null),
+      ms: LOG_TOAST_MS,
       onUndo: () => {
         logRequest('interaction/undo', { url: page.url, outboxId: logged.outboxId }).then((u) => {
           if (u.view) apply(u.view);
@@ -135,7 +160,7 @@ export function App() {
         }}
       />
     );
-  } else if (mail) {
+  } else if (showMail) {
     body = (
       <WebmailCard
         mail={webmail.mail}
@@ -177,7 +202,18 @@ export function App() {
               </div>
             </>
           ) : (
-            <UnknownSite view={view} page={pageCard.card} onCapture={startCapture} onPrepare={prepareCapture} />
+            <UnknownSite view={view} page={pageCard.card} onCapture={startCapture} onPrepare={prepareCapture}>
+              <NewCustomer
+                key={view.card}
+                site={view.card}
+                name={pageCard.card?.keys?.name}
+                onCreated={(name) => {
+                  setToast({ id: Date.now(), message: m.panel.created(name) });
+                  void reload(true);
+                }}
+                onOpen={(c) => void openCustomer(c)}
+              />
+            </UnknownSite>
           );
         break;
       }
@@ -204,8 +240,21 @@ export function App() {
         break;
     }
 
+  const offline = 'unreachable' in view && view.unreachable ? view : null;
+
   return (
     <div className="panel">
+      <PanelSearch onOpen={(f) => void openCustomer(f)} />
+      {chosen && (
+        <div className="chosen-bar">
+          <button type="button" className="link" onClick={() => setChosen(null)}>
+            {m.panel.backToPage}
+          </button>
+        </div>
+      )}
+      {offline && !showMail && !capture.flow && (
+        <OfflineNotice fetchedAt={offline.fetchedAt} onRetry={() => void reload(true)} />
+      )}
       <main>{body}</main>
       {editing && editing.op === 'interaction/create' && (
         <section className="card">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { isSameName } from '../capture/matching.ts';
 import type { PageCard } from '../card/usePageCard.ts';
 import type { ContextView } from '../card/view.ts';
@@ -15,12 +16,15 @@ export function UnknownSite({
   page,
   onCapture,
   onPrepare,
+  children,
 }: {
   view: UnknownView;
   page: PageCard | null;
   onCapture: () => void;
   /** The pointer or focus reached the capture button: load the capture ahead of the click. */
   onPrepare?: () => void;
+  /** More actions beside the capture (the panel's "New customer"). */
+  children?: ReactNode;
 }) {
   const { m } = useI18n();
   const fromPage = page?.view?.state === 'unknown' ? page.view.answer.suggestions : [];
@@ -63,6 +67,7 @@ export function UnknownSite({
           {m.panel.captureThisPage}
         </button>
       </div>
+      {children}
     </section>
   );
 }

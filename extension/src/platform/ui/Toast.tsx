@@ -6,6 +6,11 @@ export interface ToastState {
   message: string;
   /** Present for a log that can still be taken back. */
   onUndo?: () => void;
+  /**
+   * How long it stays, for a toast that asks for longer than the default (the panel's log
+   * toast: long enough to read the customer's name and undo); such a toast can be closed.
+   */
+  ms?: number;
 }
 
 /** How long "Undo" stays offered after a one-click log. */
@@ -18,7 +23,7 @@ export const UNDO_MS = 5000;
 export function Toast({ toast, onClose }: { toast: ToastState; onClose: () => void }) {
   const { m } = useI18n();
   useEffect(() => {
-    const t = setTimeout(onClose, toast.onUndo ? UNDO_MS : 2500);
+    const t = setTimeout(onClose, toast.ms ?? (toast.onUndo ? UNDO_MS : 2500));
     return () => clearTimeout(t);
   }, [toast, onClose]);
   return (
@@ -33,6 +38,11 @@ export function Toast({ toast, onClose }: { toast: ToastState; onClose: () => vo
           }}
         >
           {m.panel.undo}
+        </button>
+      )}
+      {toast.ms !== undefined && (
+        <button type="button" className="toast-close" aria-label={m.panel.dismiss} onClick={onClose}>
+          ×
         </button>
       )}
     </div>

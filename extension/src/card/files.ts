@@ -1,0 +1,36 @@
+import type { CustomerCreate, DueSettings } from '@dossier/shared';
+import type { Api } from '../platform/api/client.ts';
+import { conflictOf } from '../platform/ui/conflict.ts';
+import type { Answer } from './requests.ts';
+
+/**
+ * The panel's reads and writes of a whole file (beyond its card): every person for the log
+ * form, the website a search result's card opens on, a new file from an unknown site.
+ */
+export function createFiles(deps: { api: () => Promise<Api | null>; settings: () => Promise<DueSettings> }) {
+  const need = async () => {
+    const api = await deps.api();
+    if (!api) throw new Error('not configured');
+    return api;
+  };
+  return {
+    async file(customerId: number): Promise<Answer<'customer/file'>> {
+      const r = await (await need()).customer(customerId);
+      if (!r.ok) throw new Error(r.failure.message);
+      const site = r.value.keys.find((k) => k.kind === 'domain')?.value ?? null;
+      const { timeZone } = await deps.settings();
+      return { people: r.value.people, site, timeZone };
+    },
+    async create(customer: CustomerCreate): Promise<Answer<'customer/create'>> {
+      const r = await (await need()).createCustomer(customer);
+      if (r.ok) return { ok: true, id: r.value.id };
+      const c = conflictOf(r.failure);
+      return {
+        ok: false,
+        message: r.failure.message,
+        conflict: c?.customerId ? { id: c.customerId, name: c.customerName ?? '' } : null,
+      };
+    },
+  };
+}
+export type Files = ReturnType<typeof createFiles>;

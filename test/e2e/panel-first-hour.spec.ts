@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test';
+import { expect, expectCustomer, test } from './helpers/fixtures.ts';
+import type { DossierServer } from './helpers/server.ts';
+
+/** A third customer with a person who is not a key person (the seed's people are all key people). */
+async function seedXzjh(server: DossierServer) {
+  return server.createCustomer({
+    name: '徐州嘉华置业有限公司',
+    tier: 'A',
+    status: 'active',
+    keys: [{ kind: 'domain', value: 'xzjh-home.com' }],
+    people: [
+      { name: '张伟', title: '总经理', mobile: '138 0516 0101', keyPerson: true },
+      { name: '刘洋', title: '项目经理', mobile: '139 5200 0202', keyPerson: false },
+    ],
+  });
+}
+
+const searchBox = (panel: Page) => panel.getByRole('searchbox', { name: 'Find a customer' });
+
+test('the panel search finds a customer by pinyin initials on any page and opens its card', async ({ dossier }) => {
+  const { ext, server } = dossier;
+  await seedXzjh(server);
+  const site = await ext.openSite('https://www.nobody-here.com/');
+  const panel = await ext.openPanel();
+  await site.bringToFront();
+  await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
+
+  await searchBox(panel).fill('xzjh');
+  const results = panel.getByRole('list', { name: 'Find a customer' });
+  await expect(results.getByRole('listitem').first()).toContainText('pinyin initials');
+  await results.getByRole('button', { name: '徐州嘉华置业有限公司' }).click();
+  await expectCustomer(panel, '徐州嘉华置业有限公司', 'A');
+
+  // Back to the page's own card.
+  await panel.getByRole('button', { name: 'Back to this page' }).click();
+  await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
+
+  // A phone however written finds the file as well.
+  await searchBox(panel).fill('13952000202');
+  await expect(results.getByRole('button', { name: '徐州嘉华置业有限公司' })).toBeVisible();
+});
+
+test('the log form lists a person who is not a key person; "by cadence" leaves the appointment empty', async ({
+  dossier,
+}) => {
+  const { ext, server } = dossier;
+  const xzjh = await seedXzjh(server);
+  const liu = xzjh.people.find((p) => p.name === '刘洋');
+  const site = await ext.openSite('https://www.xzjh-home.com/');
+  const panel = await ext.openPanel();
+  await site.bringToFront();
+  await expectCustomer(panel, '徐州嘉华置业有限公司', 'A');
+  // The card lists key people only.
+  await expect(panel.getByText('刘洋')).toHaveCount(0);
+
+  await panel.getByRole('button', { name: 'Log other…' }).click();
+  const kinds = await panel.getByLabel('Kind').locator('option').allTextContents();
+  expect(kinds.slice(0, 2)).toEqual(['Call', 'Visit']);
+  await expect(panel.getByLabel('Kind')).toHaveValue('call');
+  const person = panel.getByLabel('Person');
+  await expect(person.locator('option', { hasText: '刘洋 · 项目经理' })).toHaveCount(1);
+  await person.selectOption({ label: '刘洋 · 项目经理' });
+
+  // Quick picks: "tomorrow" fills the next contact; "by cadence" empties it and says so.
+  await panel.getByRole('button', { name: 'Tomorrow' }).click();
+  await expect(panel.getByLabel('Next contact')).not.toHaveValue('');
+  await panel.getByRole('button', { name: 'By cadence' }).click();
+  await expect(panel.getByLabel('Next contact')).toHaveValue('');
+  await expect(panel.getByText('the tier’s cadence sets when the next call and visit are due')).toBeVisible();
+  await panel.getByRole('button', { name: 'Log', exact: true }).click();
+
+  // The toast names the customer, offers Undo and can be closed.
+  await expect(panel.getByText('徐州嘉华置业有限公司: Call logged.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect
+    .poll(async () => (await server.context('https://www.xzjh-home.com/')).lastInteractions[0]?.personId)
+    .toBe(liu?.id);
+  const last = (await server.context('https://www.xzjh-home.com/')).lastInteractions[0];
+  expect(last).toMatchObject({ kind: 'call', appointment: null });
+  await panel.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(panel.getByRole('button', { name: 'Undo' })).toBeHidden();
+});
+
+test('an unreachable server is shown on the panel, with the way to the settings', async ({ dossier }) => {
+  test.setTimeout(150_000);
+  const { ext, server } = dossier;
+  await server.stop();
+  const site = await ext.openSite('https://www.jhrt-build.com/');
+  const panel = await ext.openPanel();
+  await site.bringToFront();
+  await expect(panel.getByRole('alert').filter({ hasText: 'The Dossier server is not answering.' })).toBeVisible();
+
+  await expect(panel.getByRole('button', { name: 'Open settings' })).toBeVisible();
+
+  // Back up: the card shows.
+  await server.start();
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await expectCustomer(panel, '江苏嘉华融通建设有限公司', 'B');
+
+  // Down again: once the card is due a re-read, it is shown as kept from before, not as current.
+  await server.stop();
+  await new Promise((r) => setTimeout(r, 31_000));
+  const other = await ext.openSite('https://www.nobody-here.com/');
+  await other.bringToFront();
+  await site.bringToFront();
+  const notice = panel.getByRole('alert').filter({ hasText: 'reach the Dossier server' });
+  await expect(notice).toBeVisible();
+  await expectCustomer(panel, '江苏嘉华融通建设有限公司', 'B');
+  await expect(notice.getByRole('button', { name: 'Open settings' })).toBeVisible();
+
+  // Try again while still down: still said so.
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await expect(notice).toBeVisible();
+
+  // The server back: the card is current again (at once, or after Try again).
+  await server.start();
+  const again = notice.getByRole('button', { name: 'Try again' });
+  await expect(async () => {
+    if (await again.isVisible()) await again.click({ timeout: 1000 });
+    await expect(notice).toBeHidden({ timeout: 1000 });
+  }).toPass();
+  await expectCustomer(panel, '江苏嘉华融通建设有限公司', 'B');
+});
