@@ -122,3 +122,44 @@ test('an unreachable server is shown on the panel, with the way to the settings'
   }).toPass();
   await expectCustomer(panel, '江苏嘉华融通建设有限公司', 'B');
 });
+
+test('webmail: the toolbar shows the sender’s customer tier and the card their own numbers', async ({ dossier }) => {
+  const { ext } = dossier;
+  const gmail = await ext.openSite('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKlmnWangJianguo');
+  const panel = await ext.openPanel();
+  await gmail.bringToFront();
+  const sender = panel.getByRole('region', { name: 'From' });
+  await expect(sender).toContainText('王建国 · 总经理 at 徐州某某置业有限公司');
+  await expect(sender.getByRole('list', { name: '王建国' })).toContainText('Mobile');
+  await expect(sender.getByRole('button', { name: 'Copy 138 0516 0001' })).toBeVisible();
+  await expect.poll(async () => (await ext.badge(gmail)).text).toBe('A');
+});
+
+test('New customer on an unknown site: the website prefilled, tier C; a taken website offers its file', async ({
+  dossier,
+}) => {
+  const { ext, server } = dossier;
+  const site = await ext.openSite('https://www.xz-newco.com/');
+  const panel = await ext.openPanel();
+  await site.bringToFront();
+  await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
+  await panel.getByRole('button', { name: 'New customer' }).click();
+  const form = panel.getByRole('form', { name: 'New customer file' });
+  await expect(form.getByLabel('Website')).toHaveValue('xz-newco.com');
+  await expect(form.getByLabel('Tier')).toHaveValue('C');
+  await form.getByLabel('Name').fill('徐州新科建材有限公司');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await expectCustomer(panel, '徐州新科建材有限公司', 'C');
+  expect((await server.context('https://www.xz-newco.com/')).customer?.name).toBe('徐州新科建材有限公司');
+
+  // The website of a file already there: refused, and that file offered.
+  const other = await ext.openSite('https://shop.xz-newco.com.cn/');
+  await other.bringToFront();
+  await panel.getByRole('button', { name: 'New customer' }).click();
+  await form.getByLabel('Website').fill('www.xz-land.com.cn');
+  await form.getByLabel('Name').fill('徐州某某置业');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await expect(form.getByRole('alert')).toContainText('徐州某某置业有限公司');
+  await form.getByRole('button', { name: 'Open that file' }).click();
+  await expectCustomer(panel, '徐州某某置业有限公司', 'A');
+});

@@ -205,7 +205,7 @@ function PersonRow({ person }: { person: Person }) {
 }
 
 /** Click-to-copy: the number goes to the clipboard for the desk phone or a softphone. */
-function CopyPhone({ phone }: { phone: string }) {
+export function CopyPhone({ phone }: { phone: string }) {
   const { m } = useI18n();
   const [copied, setCopied] = useState(false);
   const copy = async () => {

@@ -39,10 +39,12 @@ export interface ContextServiceDeps {
   onChanged?: (card: CardKey, view: ContextView) => void;
   /** A badge-sized answer was forgotten because its file changed: the card's tabs are painted again. */
   onBadgeStale?: (card: CardKey) => void;
+  /** A webmail tab shows a message whose sender's card is `lookup`: its badge is that card's. */
+  onSenderShown?: (tabId: number, url: string, lookup: Lookup) => void;
 }
 
 /** What others hear of the cards (the badges, the outbox, the pages): see `listen`. */
-export type ContextListener = Pick<ContextServiceDeps, 'onReachable' | 'onChanged' | 'onBadgeStale'>;
+export type ContextListener = Pick<ContextServiceDeps, 'onReachable' | 'onChanged' | 'onBadgeStale' | 'onSenderShown'>;
 
 /** Fresh enough to show without asking again; older entries are shown and revalidated. */
 export const FRESH_MS = 30_000;
@@ -121,6 +123,11 @@ export class ContextService {
     if (customerId === null || !tier) return null;
     if ((await this.deps.unconfirmed(customerId)).logs.length) return factsOf(await this.get(url));
     return { tier, lost, overdue: overdue.any };
+  }
+
+  /** A webmail tab's open message is from the sender of `lookup` (the toolbar shows that customer's tier). */
+  senderShown(tabId: number, url: string, lookup: Lookup): void {
+    this.emit('onSenderShown', tabId, url, lookup);
   }
 
   /** The cached card for a URL without asking the server (null when not cached). */

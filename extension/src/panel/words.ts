@@ -59,6 +59,9 @@ const en = {
     searching: 'Searching…',
     noResults: 'No customer found.',
     backToPage: 'Back to this page',
+    /** The matched sender's own numbers on a webmail card. */
+    mobile: 'Mobile',
+    directLine: 'Direct line',
     newCustomer: 'New customer',
     newCustomerTitle: 'New customer file',
     name: 'Name',
@@ -134,6 +137,8 @@ const zhCN: typeof en = {
     searching: '正在查找…',
     noResults: '没有找到客户。',
     backToPage: '回到当前页面',
+    mobile: '手机',
+    directLine: '直线',
     newCustomer: '新建客户',
     newCustomerTitle: '新建客户档案',
     name: '名称',

@@ -1,6 +1,6 @@
-import type { Capture } from '@dossier/shared';
+import type { Capture, Person } from '@dossier/shared';
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { type CardAction, CustomerCard } from '../card/CustomerCard.tsx';
+import { type CardAction, CopyPhone, CustomerCard } from '../card/CustomerCard.tsx';
 import { ErrorState } from '../card/ErrorState.tsx';
 import type { ContextView } from '../card/view.ts';
 import { cardLogging } from '../log/card-logging.tsx';
@@ -76,6 +76,7 @@ export function WebmailCard({ mail, now, onLog, onAction, onAddSender, onReread 
             </strong>
           </p>
         )}
+        {view.state === 'customer' && view.answer.person && <SenderPhones person={view.answer.person} />}
       </section>
       <SenderCard
         view={view}
@@ -177,4 +178,23 @@ function SenderCard({
     case 'browser':
       return null;
   }
+}
+
+/** The matched sender's own numbers (mobile, direct line), to call them back from the message. */
+function SenderPhones({ person }: { person: Person }) {
+  const { m } = useI18n();
+  const phones = [
+    [m.panel.mobile, person.mobile],
+    [m.panel.directLine, person.directLine],
+  ].filter((p): p is [string, string] => Boolean(p[1]));
+  if (!phones.length) return null;
+  return (
+    <ul className="sender-phones" aria-label={person.name}>
+      {phones.map(([label, phone]) => (
+        <li key={label} className="contact-row">
+          <span className="muted small">{label}</span> <CopyPhone phone={phone} />
+        </li>
+      ))}
+    </ul>
+  );
 }

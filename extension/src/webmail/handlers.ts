@@ -18,10 +18,9 @@ export function webmailHandlers(deps: {
       const capture = await deps.read(tabId, { allFrames: webmailNeedsAllFrames(url) });
       const from = capture?.message?.fromEmail;
       if (!capture || !from) return { capture, view: null };
-      const view = await deps.contexts.lookup(
-        { card: senderKey(from), query: senderQuery(from) },
-        { refresh: refresh ?? false },
-      );
+      const lookup = { card: senderKey(from), query: senderQuery(from) };
+      const view = await deps.contexts.lookup(lookup, { refresh: refresh ?? false });
+      deps.contexts.senderShown(tabId, url, lookup);
       return { capture, view };
     },
   };
