@@ -163,3 +163,20 @@ test('New customer on an unknown site: the website prefilled, tier C; a taken we
   await form.getByRole('button', { name: 'Open that file' }).click();
   await expectCustomer(panel, '徐州某某置业有限公司', 'A');
 });
+
+test('after a capture is saved, the confirmation opens the file it went to', async ({ dossier }) => {
+  const { ext, server } = dossier;
+  const page = 'https://www.jiahe-build.com.cn/contact.html';
+  const site = await ext.openSite(page);
+  const panel = await ext.openPanel();
+  await site.bringToFront();
+  await panel.getByRole('button', { name: 'Capture this page' }).click();
+  await expect(panel.getByRole('heading', { name: 'Capture preview' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Save as new customer' }).click();
+  await expectCustomer(panel, '徐州嘉禾建设工程有限公司', 'C');
+  const id = (await server.context(page)).customer?.id;
+  await panel.getByRole('button', { name: 'Open the file' }).click();
+  await expect
+    .poll(() => ext.context.pages().some((p) => p.url().includes(`dashboard.html#customer/${id}`)))
+    .toBe(true);
+});

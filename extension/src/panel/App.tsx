@@ -81,7 +81,18 @@ export function App() {
         const message = s.parcelIds.length
           ? m.capture.savedLand(s.parcelIds.length, s.created.length)
           : m.capture.savedInto(s.customerIds.length);
-        setToast({ id: Date.now(), message });
+        // The file it went to (the first, when it went to several), in the dashboard.
+        const file = s.customerIds[0];
+        setToast({
+          id: Date.now(),
+          message,
+          ...(file
+            ? {
+                ms: LOG_TOAST_MS,
+                action: { label: m.panel.openFile, run: () => void openDashboard({ view: 'customer', id: file }) },
+              }
+            : {}),
+        });
       }),
     [m],
   );

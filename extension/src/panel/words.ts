@@ -59,6 +59,7 @@ const en = {
     searching: 'Searching…',
     noResults: 'No customer found.',
     backToPage: 'Back to this page',
+    openFile: 'Open the file',
     /** The matched sender's own numbers on a webmail card. */
     mobile: 'Mobile',
     directLine: 'Direct line',
@@ -137,6 +138,7 @@ const zhCN: typeof en = {
     searching: '正在查找…',
     noResults: '没有找到客户。',
     backToPage: '回到当前页面',
+    openFile: '打开档案',
     mobile: '手机',
     directLine: '直线',
     newCustomer: '新建客户',

@@ -11,6 +11,8 @@ export interface ToastState {
    * toast: long enough to read the customer's name and undo); such a toast can be closed.
    */
   ms?: number;
+  /** A way on from what happened (after a capture: open the file it went to). */
+  action?: { label: string; run: () => void };
 }
 
 /** How long "Undo" stays offered after a one-click log. */
@@ -38,6 +40,17 @@ export function Toast({ toast, onClose }: { toast: ToastState; onClose: () => vo
           }}
         >
           {m.panel.undo}
+        </button>
+      )}
+      {toast.action && (
+        <button
+          type="button"
+          onClick={() => {
+            toast.action?.run();
+            onClose();
+          }}
+        >
+          {toast.action.label}
         </button>
       )}
       {toast.ms !== undefined && (
