@@ -31,7 +31,7 @@ test('Log call moves the next call by the tier’s call days; undo takes it back
   await expect(dueLine(panel, 'call')).toContainText('overdue 5 days');
 });
 
-test('the toast and its Undo go after 5 seconds; the log stays', async ({ dossier }) => {
+test('the toast and its Undo stay long enough to read (8 s), then go; the log stays', async ({ dossier }) => {
   const { ext, server, seeded } = dossier;
   const site = await ext.openSite('https://www.xz-land.com.cn/');
   const panel = await ext.openPanel();
@@ -40,7 +40,11 @@ test('the toast and its Undo go after 5 seconds; the log stays', async ({ dossie
   await panel.getByRole('button', { name: 'Log visit' }).click();
   await expect(panel.getByRole('button', { name: 'Undo' })).toBeVisible();
   await expect(dueLine(panel, 'visit')).toContainText('in 60 days');
-  await expect(panel.getByRole('button', { name: 'Undo' })).toBeHidden({ timeout: 8000 });
+  // The toast names the file, and is still there to be read (and undone) after 8 seconds.
+  await expect(panel.getByText('徐州某某置业有限公司: Visit logged.')).toBeVisible();
+  await panel.waitForTimeout(8000);
+  await expect(panel.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Undo' })).toBeHidden({ timeout: 6000 });
   await expect
     .poll(() => server.interactionRows(seeded.xz.id).filter((r) => r.kind === 'visit' && !r.deleted).length)
     .toBe(2);

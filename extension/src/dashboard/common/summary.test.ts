@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileSummary, ownerName } from './summary.ts';
 import { dashboardWords } from './words.ts';
-import '../file/words.ts';
 
 const en = dashboardWords.en;
 const zh = dashboardWords['zh-CN'];
