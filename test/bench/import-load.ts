@@ -160,7 +160,8 @@ function customerList(rows: number, round: number): Buffer {
       name,
       `${SURNAMES[i % 10]}${SYLLABLES[(i * 7) % 23]}`,
       '总经理',
-      `13${String(round * 7 + 1)}${String(i).padStart(8, '0')}`.slice(0, 11),
+      // One mobile per row and round: a mobile already on file merges its row into that file.
+      `1${3 + (round % 7)}${String(i).padStart(9, '0')}`,
       `0516-8${String(i).padStart(7, '0')}`,
       `contact@${domain}`,
       `https://www.${domain}/`,

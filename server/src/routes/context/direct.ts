@@ -63,9 +63,10 @@ export function withDirectLookups(deps: AppDeps, app: RequestListener): RequestL
     if (!viewer || !query?.success) return app(req, res);
     route.answer(deps, query.data, deps.clock(), viewer).then(
       (answer) => {
-        // Encoded once: measuring a string's bytes and then writing it would encode it twice.
-        const body = Buffer.from(JSON.stringify(answer));
-        const headers = [...HEADERS, 'Content-Length', String(body.length)];
+        // A string, not a Buffer: node:http then sends the head and the body in one write (with a
+        // Buffer it corks the socket and writes both with writev — measured slower under load).
+        const body = JSON.stringify(answer);
+        const headers = [...HEADERS, 'Content-Length', String(Buffer.byteLength(body))];
         if (origin !== undefined) headers.push('Access-Control-Allow-Origin', origin, 'Vary', 'Origin');
         res.writeHead(200, headers);
         res.end(body);
