@@ -161,7 +161,7 @@ function customerList(rows: number, round: number): Buffer {
       `${SURNAMES[i % 10]}${SYLLABLES[(i * 7) % 23]}`,
       '总经理',
       // One mobile per row and round: a mobile already on file merges its row into that file.
-      `1${3 + (round % 7)}${String(i).padStart(9, '0')}`,
+      `13${String(round % 1000).padStart(3, '0')}${String(i).padStart(6, '0')}`,
       `0516-8${String(i).padStart(7, '0')}`,
       `contact@${domain}`,
       `https://www.${domain}/`,
