@@ -2,6 +2,7 @@ import { type ContextAnswer, type ContextQuery, DEFAULT_SETTINGS } from '@dossie
 import { describe, expect, it } from 'vitest';
 import { isSenderKey, senderKey, senderQuery } from '../card/keys.ts';
 import { ContextService } from '../card/service.ts';
+import { NO_CUSTOMER } from '../card/test-answers.ts';
 import { isWebmailUrl, webmailNeedsAllFrames } from './webmail.ts';
 
 describe('webmail pages', () => {
@@ -38,22 +39,15 @@ describe('webmail pages', () => {
   });
 });
 
-const answer = (name: string | null): ContextAnswer => ({
-  customer: name ? ({ id: 1, name, tier: 'A' } as ContextAnswer['customer']) : null,
-  matchedBy: name ? { kind: 'email', value: 'x' } : null,
-  person: null,
-  tier: name ? 'A' : null,
-  nextCallDue: null,
-  nextVisitDue: null,
-  nextDue: null,
-  appointment: null,
-  overdue: { call: false, visit: false, appointment: false, any: false },
-  lastInteractions: [],
-  keyPeople: [],
-  followUps: 0,
-  suggestions: [],
-  lost: null,
-});
+const answer = (name: string | null): ContextAnswer =>
+  name
+    ? {
+        ...NO_CUSTOMER,
+        customer: { id: 1, name, tier: 'A' } as ContextAnswer['customer'],
+        matchedBy: { kind: 'email', value: 'x' },
+        tier: 'A',
+      }
+    : NO_CUSTOMER;
 
 describe('ContextService with sender keys', () => {
   it('caches a sender apart from the webmail site, and re-reads it by e-mail after a write', async () => {
