@@ -1,0 +1,74 @@
+import type pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pgPool } from './client.ts';
+import { knownPgMigrations, MIGRATION_LOCK_KEY, migratePg } from './migrate.ts';
+import { createTestDatabase, pgServer, type TestDatabase } from './test-db.ts';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+async function fresh(): Promise<TestDatabase> {
+  const db = await createTestDatabase({ template: 'template0' });
+  cleanup.push(db.drop);
+  return db;
+}
+function pool(db: TestDatabase): pg.Pool {
+  const p = pgPool(db.url, { max: 2 });
+  cleanup.push(() => p.end());
+  return p;
+}
+
+const journal = async (p: pg.Pool) =>
+  (await p.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by id')).rows.map(
+    (r) => r.hash,
+  );
+
+describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
+  it('apply on a fresh database: every table, pg_trgm, and the journal lists each migration once', async () => {
+    const p = pool(await fresh());
+    const known = knownPgMigrations();
+    expect(await migratePg(p)).toBe(known.size);
+    expect(await journal(p)).toEqual([...known]);
+    const tables = await p.query<{ n: number }>(
+      "select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name in ('customers', 'customer_search', 'replays')",
+    );
+    expect(tables.rows[0]?.n).toBe(3);
+    const trgm = await p.query("select 1 from pg_extension where extname = 'pg_trgm'");
+    expect(trgm.rowCount).toBe(1);
+    // Nothing left to do the second time.
+    expect(await migratePg(p)).toBe(0);
+    expect(await journal(p)).toEqual([...known]);
+  });
+
+  it('run once when two processes start together on one fresh database', async () => {
+    const db = await fresh();
+    // Two pools: two processes' connections, not one connection queueing both.
+    const [a, b] = [pool(db), pool(db)];
+    const applied = await Promise.all([migratePg(a), migratePg(b)]);
+    const known = knownPgMigrations();
+    expect(applied.sort()).toEqual([0, known.size]);
+    expect(await journal(a)).toEqual([...known]);
+  });
+
+  it('leave nothing behind when a migration fails, and release the lock for the next attempt', async () => {
+    const p = pool(await fresh());
+    // The template's own schema already there: 0000's first CREATE TABLE fails.
+    await p.query('create table audit_log (id int)');
+    await expect(migratePg(p)).rejects.toThrow(/already exists/);
+    const left = await p.query("select 1 from information_schema.schemata where schema_name = 'drizzle'");
+    expect(left.rowCount).toBe(0);
+    const lock = await p.query<{ free: boolean }>('select pg_try_advisory_xact_lock($1) as free', [MIGRATION_LOCK_KEY]);
+    expect(lock.rows[0]?.free).toBe(true);
+    await p.query('drop table audit_log');
+    expect(await migratePg(p)).toBe(knownPgMigrations().size);
+  });
+
+  it('hold no session state: a migration leaves no advisory lock on its connection', async () => {
+    const p = pool(await fresh());
+    await migratePg(p);
+    const held = await p.query<{ n: number }>("select count(*)::int as n from pg_locks where locktype = 'advisory'");
+    expect(held.rows[0]?.n).toBe(0);
+  });
+});
