@@ -17,6 +17,7 @@ import { contextRoutes } from './routes/context/context.routes.ts';
 import { customerFileRoutes } from './routes/customer-file/customer-file.routes.ts';
 import { customerRoutes } from './routes/customers/customers.routes.ts';
 import { dueRoutes } from './routes/due/due.routes.ts';
+import { duplicateRoutes } from './routes/duplicates/duplicates.routes.ts';
 import { extensionRoutes } from './routes/extension/extension.routes.ts';
 import { focusRoutes } from './routes/focus/focus.routes.ts';
 import { greetingRoutes } from './routes/greetings/greetings.routes.ts';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/export', exportRoutes())
     .route('/api/calendar', calendarRoutes())
     .route('/api', mergeRoutes())
+    .route('/api/duplicates', duplicateRoutes())
     .route('/api/extension', extensionRoutes(deps))
     // Public: calendar apps subscribe to a plain URL, so the feed lives outside the bearer-guarded /api.
     .route('/calendar', calendarFeedRoutes());

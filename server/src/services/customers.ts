@@ -13,6 +13,7 @@ import { ApiError } from '../lib/errors.ts';
 import type { CustomerChanges, CustomerFields } from '../store/customers.ts';
 import type { CustomerRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
+import { mobilesOf, refuseDuplicate } from './duplicates.ts';
 import { replayable, replayOf } from './replay.ts';
 import { SYSTEM, type Viewer } from './visibility.ts';
 
@@ -102,12 +103,14 @@ export async function createCustomer(
       if (prior !== undefined) return { id: prior, replayed: true };
     }
     if (viewer !== SYSTEM) await checkOwner(tx, fields.owner);
-    const id = await tx.customers.insertRow(fields, at, idempotencyKey ?? null);
+    const implied = impliedKeys(fields.website, fields.emails);
     // A second file for a company already on file is refused unless asked for: the caller
     // offers to open or add to the existing one.
+    if (!allowDuplicate) await refuseDuplicate(tx, [...keys, ...implied].map(canonicalKey), mobilesOf(input), viewer);
+    const id = await tx.customers.insertRow(fields, at, idempotencyKey ?? null);
     const onConflict = allowDuplicate ? 'skip' : 'fail';
     await tx.customers.addKeys(id, keys, at, onConflict, viewer);
-    await tx.customers.addKeys(id, impliedKeys(fields.website, fields.emails), at, onConflict, viewer);
+    await tx.customers.addKeys(id, implied, at, onConflict, viewer);
     for (const p of persons) await tx.people.insert(id, p, at);
     await tx.due.refresh(id, settings);
     await tx.search.reindex(id);

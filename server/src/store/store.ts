@@ -8,6 +8,7 @@ import type { ContextStore } from './context.ts';
 import type { CustomerFileStore } from './customer-files.ts';
 import type { CustomerStore } from './customers.ts';
 import type { DueStore } from './due.ts';
+import type { DuplicateStore } from './duplicates.ts';
 import type { ExportStore } from './exports.ts';
 import type { FocusStore } from './focus.ts';
 import type { GreetingStore } from './greetings.ts';
@@ -39,6 +40,7 @@ export interface Store {
   readonly customerFiles: CustomerFileStore;
   readonly captures: CaptureStore;
   readonly merges: MergeStore;
+  readonly duplicates: DuplicateStore;
   readonly imports: ImportStore;
   readonly exports: ExportStore;
   readonly backups: BackupStore;

@@ -3,6 +3,7 @@ export * from './capture.ts';
 export * from './common.ts';
 export * from './context.ts';
 export * from './customer.ts';
+export * from './duplicates.ts';
 export * from './interaction.ts';
 export * from './maintenance.ts';
 export * from './parcel.ts';

@@ -106,7 +106,7 @@ describe('a second file for a company already on file', () => {
       wang.headers,
     );
     expect(r.status).toBe(409);
-    expect(r.json.error.details).toEqual({ kind: 'domain', value: 'li-co.cn' });
+    expect(r.json.error.details).toEqual({ code: 'duplicate_customer', kind: 'domain', value: 'li-co.cn' });
     expect(r.json.error.message).not.toContain('Li Co');
   });
 });

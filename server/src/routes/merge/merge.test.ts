@@ -118,6 +118,8 @@ describe('merge with undo', () => {
       await t.request('POST', '/api/customers', {
         name: '嘉华融通',
         tier: 'B',
+        // The same mobile as the first file: made on purpose, as a duplicate to merge.
+        allowDuplicate: true,
         phones: ['13904001234', '0516-80000000'],
         people: [
           { name: '刘建华', mobile: '+86 139-0400-1234', email: 'liu@jiahua.cn', birthday: '1970-05-01' },

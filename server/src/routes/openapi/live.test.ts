@@ -58,6 +58,7 @@ describe('live answers match the served document', () => {
     const otherId = other.json.id as number;
     await call(t, 'get', '/api/customers', {}, { query: 'sort=initials&limit=10' });
     await call(t, 'get', '/api/customers/{id}', { id });
+    await call(t, 'get', '/api/duplicates');
     await call(t, 'patch', '/api/customers/{id}', { id }, { body: { nextStep: '寄送样册' } });
     const person = await call(
       t,

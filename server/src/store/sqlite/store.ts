@@ -11,6 +11,7 @@ import { sqliteContext } from './context.ts';
 import { sqliteCustomerFiles } from './customer-files.ts';
 import { sqliteCustomers } from './customers.ts';
 import { sqliteDue } from './due.ts';
+import { sqliteDuplicates } from './duplicates.ts';
 import { sqliteExports } from './exports.ts';
 import { sqliteFocus } from './focus.ts';
 import { sqliteGreetings } from './greetings.ts';
@@ -40,6 +41,7 @@ function repositories(db: Db): Repositories {
     customerFiles: sqliteCustomerFiles(db),
     captures: sqliteCaptures(db),
     merges: sqliteMerges(db),
+    duplicates: sqliteDuplicates(db),
     imports: sqliteImports(db),
     exports: sqliteExports(db),
     backups: sqliteBackups(db),
