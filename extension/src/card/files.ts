@@ -5,7 +5,8 @@ import type { Answer } from './requests.ts';
 
 /**
  * The panel's reads and writes of a whole file (beyond its card): every person for the log
- * form, the website a search result's card opens on, a new file from an unknown site.
+ * form, the website a search result's card opens on, a new file from an unknown site (or the
+ * site added to the file it turned out to be).
  */
 export function createFiles(deps: { api: () => Promise<Api | null>; settings: () => Promise<DueSettings> }) {
   const need = async () => {
@@ -24,12 +25,11 @@ export function createFiles(deps: { api: () => Promise<Api | null>; settings: ()
     async create(customer: CustomerCreate): Promise<Answer<'customer/create'>> {
       const r = await (await need()).createCustomer(customer);
       if (r.ok) return { ok: true, id: r.value.id };
-      const c = conflictOf(r.failure);
-      return {
-        ok: false,
-        message: r.failure.message,
-        conflict: c?.customerId ? { id: c.customerId, name: c.customerName ?? '' } : null,
-      };
+      return { ok: false, message: r.failure.message, conflict: conflictOf(r.failure) };
+    },
+    async addSite(customerId: number, site: string): Promise<Answer<'customer/add-site'>> {
+      const r = await (await need()).addKey(customerId, { kind: 'domain', value: site });
+      return r.ok ? { ok: true } : { ok: false, message: r.failure.message };
     },
   };
 }

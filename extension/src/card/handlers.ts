@@ -18,6 +18,11 @@ export function cardHandlers(deps: {
     'context/page': (p) => pageCards.read(p.tabId, p.url, p.refresh ?? false),
     'customer/file': (p) => files.file(p.customerId),
     'customer/create': (p) => files.create(p.customer),
+    'customer/add-site': async (p) => {
+      const added = await files.addSite(p.customerId, p.site);
+      if (added.ok) contexts.customerChanged(p.customerId);
+      return added;
+    },
     'appointment/cancel': (p) => cards.cancelAppointment(p),
     'customer/reopen': (p) => cards.reopen(p),
     'customer/changed': async (p) => {

@@ -6,6 +6,7 @@ import {
   type ParsedPayload as ParsedPayloadOf,
   type Payload as PayloadOf,
 } from '../platform/messages/protocol.ts';
+import { Conflict } from '../platform/ui/conflict.ts';
 import { PageKeys } from './page-keys.ts';
 import { ContextView } from './view.ts';
 
@@ -47,17 +48,22 @@ export const cardRequests = defineRequests({
   },
   /**
    * A new file from the panel (an unknown site). `conflict`: the server refused it because
-   * another file holds its website or a key (409), named here so the panel can open it.
+   * another file holds its website, a key or a mobile (409): what matched and, when the user
+   * may see it, that file — to open it, add this site to it, or create the new file anyway.
    */
   'customer/create': {
     payload: z.object({ customer: CustomerCreate }),
     answer: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), id }),
-      z.object({
-        ok: z.literal(false),
-        message: z.string(),
-        conflict: z.object({ id, name: z.string() }).nullable(),
-      }),
+      z.object({ ok: z.literal(false), message: z.string(), conflict: Conflict.nullable() }),
+    ]),
+  },
+  /** "Add to it": the site the panel is on becomes a website (domain key) of an existing file. */
+  'customer/add-site': {
+    payload: z.object({ customerId: id, site: z.string().max(500) }),
+    answer: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), message: z.string() }),
     ]),
   },
   /** The standing appointment cancelled explicitly (not met, not moved: it no longer stands). */

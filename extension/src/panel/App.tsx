@@ -223,6 +223,10 @@ export function App() {
                   void reload(true);
                 }}
                 onOpen={(c) => void openCustomer(c)}
+                onAdded={(name) => {
+                  setToast({ id: Date.now(), message: m.panel.siteAdded(name) });
+                  void reload(true);
+                }}
               />
             </UnknownSite>
           );

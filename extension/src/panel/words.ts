@@ -75,6 +75,9 @@ const en = {
     duplicate: (n: string) => `This website is already on the file of ${n}.`,
     duplicateHidden: 'This website is already on another customer’s file.',
     openExisting: 'Open that file',
+    addSiteTo: 'Add this site to it',
+    createAnyway: 'Create anyway',
+    siteAdded: (n: string) => `This site is now on the file of ${n}.`,
     /** What a search result matched, by the server's column names. */
     matched: {
       name: 'name',
@@ -153,6 +156,9 @@ const zhCN: typeof en = {
     duplicate: (n) => `该网址已在「${n}」的档案中。`,
     duplicateHidden: '该网址已在其他客户的档案中。',
     openExisting: '打开该档案',
+    addSiteTo: '把本网站加入该档案',
+    createAnyway: '仍然新建',
+    siteAdded: (n) => `本网站已加入「${n}」的档案。`,
     matched: { name: '名称', initials: '拼音首字母', pinyin: '拼音', phones: '电话', domains: '网址', emails: '邮箱' },
     noSite: '该档案没有网址，将在工作台中打开。',
   },

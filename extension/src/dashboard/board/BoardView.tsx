@@ -6,6 +6,7 @@ import { logContact, undoContact } from '../../log/send.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { useDashboard, useNow, useOnDelivered, useOutbox, useResource } from '../common/state.tsx';
+import { NewCustomerForm } from '../customers/NewCustomerForm.tsx';
 import { cardKey, DueCard } from './DueCard.tsx';
 import { FocusNotes } from './FocusNotes.tsx';
 import { COLUMNS, type Column, customerCards } from './merge.ts';
@@ -29,6 +30,8 @@ export function BoardView() {
   const outbox = useOutbox();
   const [hidden, setHidden] = useState<Hidden[]>([]);
   const [tier, setTier] = useState<Tier | ''>('');
+  // The same "new customer" as the customer list: a call from a new prospect starts here too.
+  const [creating, setCreating] = useState(false);
   const { reload } = board;
 
   useEffect(() => {
@@ -122,7 +125,11 @@ export function BoardView() {
         <button type="button" onClick={reload}>
           {m.dashboard.common.refresh}
         </button>
+        <button type="button" aria-expanded={creating} onClick={() => setCreating((x) => !x)}>
+          {m.dashboard.customers.create.open}
+        </button>
       </div>
+      {creating && <NewCustomerForm onCancel={() => setCreating(false)} />}
       {board.failure && <FailureNote failure={board.failure} onRetry={reload} />}
       {!board.data && !board.failure && <Loading />}
       <TodayGreetings />

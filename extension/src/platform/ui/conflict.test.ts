@@ -8,6 +8,7 @@ const names = {
   email_domain: 'e-mail domain',
   email: 'e-mail address',
   name: 'name',
+  mobile: 'mobile',
 };
 
 describe('conflictOf', () => {
@@ -21,6 +22,24 @@ describe('conflictOf', () => {
         details: { kind: 'domain', value: 'xz-land.com.cn', customerId: 3, customerName: '徐州某某置业有限公司' },
       }),
     ).toEqual({ kind: 'domain', value: 'xz-land.com.cn', customerId: 3, customerName: '徐州某某置业有限公司' });
+  });
+
+  it('reads a mobile already on file (duplicate_customer)', () => {
+    expect(
+      conflictOf({
+        kind: 'http',
+        status: 409,
+        code: 'conflict',
+        message: 'mobile 13564201188 already belongs to 青岛海逸置业有限公司 (customer 4)',
+        details: {
+          code: 'duplicate_customer',
+          kind: 'mobile',
+          value: '13564201188',
+          customerId: 4,
+          customerName: '青岛海逸',
+        },
+      }),
+    ).toEqual({ kind: 'mobile', value: '13564201188', customerId: 4, customerName: '青岛海逸' });
   });
 
   it('keeps a holder the user may not see anonymous', () => {
@@ -43,5 +62,6 @@ describe('conflictOf', () => {
   it('names key kinds in the user’s words, unknown ones as sent', () => {
     expect(keyKindName('domain', names)).toBe('domain');
     expect(keyKindName('vat', names)).toBe('vat');
+    expect(keyKindName('mobile', names)).toBe('mobile');
   });
 });

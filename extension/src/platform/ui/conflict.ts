@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { ApiFailure } from '../api/client.ts';
 
 /**
- * A new file one of whose keys (a website's domain, a credit code…) is already on another file:
- * the server's 409 `conflict` details. The holder's id and name come only when the user may
+ * A new file one of whose keys (a website's domain, a credit code…) or mobiles is already on
+ * another file: the server's 409 `conflict` details (`code: duplicate_customer`). The holder's id and name come only when the user may
  * see that file; otherwise all that is known is that the key is taken.
  */
 export const Conflict = z.object({
@@ -22,8 +22,9 @@ export function conflictOf(f: ApiFailure): Conflict | null {
   return d.success ? d.data : { kind: 'key', value: '' };
 }
 
-/** A key the user knows by name ("domain"), or the server's word for it. */
-export function keyKindName(kind: string, names: Record<KeyKind, string>): string {
+/** What matched, as the user knows it ("domain", "mobile"), or the server's word for it. */
+export function keyKindName(kind: string, names: Record<KeyKind | 'mobile', string>): string {
+  if (kind === 'mobile') return names.mobile;
   const k = KeyKind.safeParse(kind);
   return k.success ? names[k.data] : kind;
 }

@@ -10,7 +10,9 @@ const en = {
     email_domain: 'e-mail domain',
     email: 'e-mail address',
     name: 'name',
-  } satisfies Record<KeyKind, string>,
+    /** Not a key, but a new file is refused for one already on file too. */
+    mobile: 'mobile',
+  } satisfies Record<KeyKind | 'mobile', string>,
   /** A new file whose key (domain, credit code…) is already on another file (409 conflict). */
   conflict: {
     title: 'Already on file',
@@ -30,6 +32,7 @@ const zhCN: typeof en = {
     email_domain: '邮箱域名',
     email: '邮箱地址',
     name: '名称',
+    mobile: '手机号',
   },
   conflict: {
     title: '已有档案',
