@@ -4,25 +4,16 @@ import type { Workdays } from './schemas/settings.ts';
 const DAY_MS = 86_400_000;
 
 /**
- * Offsets change only at a zone's transitions, which today all fall on a quarter hour: the offset
- * of a quarter hour is asked of Intl once and kept (formatToParts costs microseconds, and every
- * logged call's due dates ask several times).
+ * Offsets change only at a zone's transitions, a few times a year at most: the offset of a whole
+ * UTC day is asked of Intl once and kept when it is the same at the day's first and last second
+ * (formatToParts costs microseconds, and every logged call's due dates ask several times, for
+ * instants spread over years). A day with a transition is answered exactly, not kept.
  */
-const QUARTER_HOUR_MS = 900_000;
 const MAX_KEPT = 4096;
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, Map<number, number>>();
 
-/** Offset of `timeZone` from UTC at instant `at`, in ms (Asia/Shanghai → +8h). */
-function zoneOffset(at: number, timeZone: string): number {
-  let known = offsets.get(timeZone);
-  if (!known) {
-    known = new Map();
-    offsets.set(timeZone, known);
-  }
-  const quarter = Math.floor(at / QUARTER_HOUR_MS);
-  const kept = known.get(quarter);
-  if (kept !== undefined) return kept;
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = partFormatters.get(timeZone);
   if (!f) {
     // Building a formatter costs far more than using one: one per zone, kept.
@@ -38,18 +29,31 @@ function zoneOffset(at: number, timeZone: string): number {
     });
     partFormatters.set(timeZone, f);
   }
+  return f;
+}
+
+/** Offset of `timeZone` from UTC at instant `at`, in ms (Asia/Shanghai → +8h). */
+function zoneOffset(at: number, timeZone: string): number {
+  let known = offsets.get(timeZone);
+  if (!known) {
+    known = new Map();
+    offsets.set(timeZone, known);
+  }
+  const day = Math.floor(at / DAY_MS);
+  const kept = known.get(day);
+  if (kept !== undefined) return kept;
+  const f = formatterFor(timeZone);
   const exact = (instant: number) => {
-    const parts = (f as Intl.DateTimeFormat).formatToParts(instant);
+    const parts = f.formatToParts(instant);
     const n = (t: string) => Number(parts.find((p) => p.type === t)?.value);
     const whole = Math.floor(instant / 1000) * 1000;
     return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - whole;
   };
-  const start = quarter * QUARTER_HOUR_MS;
+  const start = day * DAY_MS;
   const offset = exact(start);
-  // Old local mean times changed off the quarter hour: such a quarter is answered exactly, not kept.
-  if (exact(start + QUARTER_HOUR_MS - 1000) !== offset) return exact(at);
+  if (exact(start + DAY_MS - 1000) !== offset) return exact(at);
   if (known.size >= MAX_KEPT) known.clear();
-  known.set(quarter, offset);
+  known.set(day, offset);
   return offset;
 }
 
