@@ -8,3 +8,4 @@ export * from './interaction.ts';
 export * from './maintenance.ts';
 export * from './parcel.ts';
 export * from './settings.ts';
+export * from './transfer.ts';

@@ -268,7 +268,12 @@ describe('import of customer lists', () => {
       mia.headers,
     );
     expect(r.status).toBe(201);
-    expect(r.json.rows[0]).toEqual({ row: 2, outcome: 'created', customerId: expect.any(Number) });
+    expect(r.json.rows[0]).toEqual({
+      row: 2,
+      outcome: 'created',
+      name: '徐州嘉华置业有限公司',
+      customerId: expect.any(Number),
+    });
     const mine = await t.request('GET', `/api/customers/${r.json.rows[0].customerId}`, undefined, mia.headers);
     expect(mine.json).toMatchObject({ owner: 'mia', keys: [] });
     expect((await t.request('GET', `/api/customers/${other.json.id}`)).json.keys).toHaveLength(1);

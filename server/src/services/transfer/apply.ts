@@ -29,6 +29,8 @@ export interface RowReport {
   matchedRow?: number;
   /** Same normalised name as an existing file: offered, never merged silently. */
   suggestion?: { customerId: number; name: string; row?: number };
+  /** The company the row names, so a report says which file each row became. */
+  name?: string;
   /** The person of an unplaced row, so the user knows whom to place. */
   person?: { name: string; mobile?: string; email?: string };
   errors?: RowError[];
@@ -379,7 +381,7 @@ export async function applyImport(
           break;
         }
       }
-      const report: RowReport = { row: c.row, outcome: 'created' };
+      const report: RowReport = { row: c.row, outcome: 'created', ...(c.unplaced ? {} : { name: c.fields.name }) };
       if (!match && forms) {
         const same = await tx.imports.sameName(forms.normalised, o.viewer);
         const earlier = same ? rowOf.get(same.id) : undefined;

@@ -1,74 +1,12 @@
-import { toHalfWidth } from '@dossier/shared';
+import { type ImportField as Field, toHalfWidth } from '@dossier/shared';
 
-/**
+/*
  * One table of columns drives both directions: the export writes these headers and the import
- * recognises them (plus the usual synonyms below), so an exported file always re-imports.
+ * recognises them (plus the usual synonyms below), so an exported file always re-imports. The
+ * fields live in @dossier/shared: the dashboard's import screen names them in its mapping.
  */
-export const CUSTOMER_FIELDS = [
-  'ref',
-  'name',
-  'tier',
-  'status',
-  'stage',
-  'region',
-  'companyType',
-  'sizeClass',
-  'industry',
-  'businessScope',
-  'products',
-  'trends',
-  'address',
-  'phones',
-  'fax',
-  'emails',
-  'website',
-  'creditCode',
-  'icp',
-  'notes',
-  'owner',
-  'nextStep',
-  'lostReasonCode',
-  'lostReason',
-  'lostAt',
-  'createdAt',
-  'updatedAt',
-] as const;
-export const PERSON_FIELDS = [
-  'person.name',
-  'person.title',
-  'person.mobile',
-  'person.directLine',
-  'person.email',
-  'person.birthday',
-  'person.homeAddress',
-  'person.preferences',
-  'person.keyPerson',
-] as const;
-/**
- * Columns of address books (Google Contacts, Outlook, a vCard file read as rows) and of the
- * sheets people keep, beyond the export's own: name parts joined into the person's name, typed
- * phones and e-mails sent to the person's or the company's fields by their label, address
- * parts joined, labels/categories (a tier among them is taken), and the last contact.
- */
-export const BOOK_FIELDS = [
-  'person.givenName',
-  'person.middleName',
-  'person.familyName',
-  'person.department',
-  'person.phone',
-  'person.emails',
-  'label',
-  'address.street',
-  'address.city',
-  'address.region',
-  'address.postalCode',
-  'address.country',
-  'address.formatted',
-  'tags',
-  'lastContact',
-] as const;
-export const FIELDS = [...CUSTOMER_FIELDS, ...PERSON_FIELDS, ...BOOK_FIELDS] as const;
-export type Field = (typeof FIELDS)[number];
+export type { ImportField as Field } from '@dossier/shared';
+export { BOOK_FIELDS, CUSTOMER_FIELDS, IMPORT_FIELDS as FIELDS, PERSON_FIELDS } from '@dossier/shared';
 
 /** Fields several columns may feed (their values are joined); any other field takes its first column. */
 export const MULTI_COLUMN: ReadonlySet<Field> = new Set([

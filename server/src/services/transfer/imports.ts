@@ -189,6 +189,8 @@ export async function previewImport(
       .filter((r) => r.matchedBy || r.suggestion || r.outcome === 'unplaced')
       .slice(0, 2000)
       .map(proposal),
+    // Every row in a line (the screen lists what will be created, merged or skipped, by name).
+    rows: rows.map((r) => ({ row: r.row, action: proposal(r).action, ...(r.name ? { name: r.name } : {}) })),
   };
 }
 

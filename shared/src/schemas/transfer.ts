@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { KeyInput } from './customer.ts';
+
+/*
+ * The import's answers as the dashboard's import screen reads them (POST /api/import/preview
+ * and /commit): the fields a column may map to, the preview and the report.
+ */
+
+export const CUSTOMER_FIELDS = [
+  'ref',
+  'name',
+  'tier',
+  'status',
+  'stage',
+  'region',
+  'companyType',
+  'sizeClass',
+  'industry',
+  'businessScope',
+  'products',
+  'trends',
+  'address',
+  'phones',
+  'fax',
+  'emails',
+  'website',
+  'creditCode',
+  'icp',
+  'notes',
+  'owner',
+  'nextStep',
+  'lostReasonCode',
+  'lostReason',
+  'lostAt',
+  'createdAt',
+  'updatedAt',
+] as const;
+export const PERSON_FIELDS = [
+  'person.name',
+  'person.title',
+  'person.mobile',
+  'person.directLine',
+  'person.email',
+  'person.birthday',
+  'person.homeAddress',
+  'person.preferences',
+  'person.keyPerson',
+] as const;
+/**
+ * Columns of address books (Google Contacts, Outlook, a vCard file read as rows) and of the
+ * sheets people keep, beyond the export's own: name parts joined into the person's name, typed
+ * phones and e-mails sent to the person's or the company's fields by their label, address
+ * parts joined, labels/categories (a tier among them is taken), and the last contact.
+ */
+export const BOOK_FIELDS = [
+  'person.givenName',
+  'person.middleName',
+  'person.familyName',
+  'person.department',
+  'person.phone',
+  'person.emails',
+  'label',
+  'address.street',
+  'address.city',
+  'address.region',
+  'address.postalCode',
+  'address.country',
+  'address.formatted',
+  'tags',
+  'lastContact',
+] as const;
+export const IMPORT_FIELDS = [...CUSTOMER_FIELDS, ...PERSON_FIELDS, ...BOOK_FIELDS] as const;
+export const ImportField = z.enum(IMPORT_FIELDS);
+export type ImportField = z.infer<typeof ImportField>;
+
+export const ImportUpload = z.object({
+  uploadId: z.number(),
+  filename: z.string(),
+  size: z.number(),
+  received: z.number(),
+});
+export type ImportUpload = z.infer<typeof ImportUpload>;
+
+const RowError = z.object({
+  row: z.number(),
+  field: z.string(),
+  why: z.string(),
+  sheet: z.string().optional(),
+  sheetRow: z.number().optional(),
+});
+/** The counts of an import's report (and of a vCard import's). */
+export const importCounts = {
+  total: z.number(),
+  created: z.number(),
+  merged: z.number(),
+  skipped: z.number(),
+  invalid: z.number(),
+  /** People without a company (an address book's private contacts), listed for the user to place. */
+  unplaced: z.number(),
+};
+const RowInfo = {
+  row: z.number(),
+  /** A key of the file, or a person's mobile already on file. */
+  matchedBy: z.union([KeyInput, z.object({ kind: z.literal('mobile'), value: z.string() })]).optional(),
+  matchedRow: z.number().optional(),
+  suggestion: z.object({ customerId: z.number(), name: z.string(), row: z.number().optional() }).optional(),
+  /** The company the row names (none for a person without one). */
+  name: z.string().optional(),
+  /** The person of an unplaced row. */
+  person: z.object({ name: z.string(), mobile: z.string().optional(), email: z.string().optional() }).optional(),
+  errors: z.array(RowError).optional(),
+};
+const Proposal = z.object({
+  ...RowInfo,
+  action: z.enum(['create', 'merge', 'skip', 'invalid', 'unplaced']),
+  customerId: z.number().optional(),
+});
+export const ImportPreview = z.object({
+  filename: z.string(),
+  format: z.string(),
+  sheets: z.array(z.string()),
+  sheet: z.string(),
+  headerRow: z.number(),
+  columns: z.array(z.object({ index: z.number(), header: z.string(), field: ImportField.nullable() })),
+  linkedSheets: z.boolean(),
+  counts: z.object(importCounts),
+  sample: z.array(Proposal.extend({ values: z.record(z.string(), z.string()) })),
+  errors: z.array(RowError),
+  proposals: z.array(Proposal),
+  /** Every row: what the commit would do with it, and the company it names. */
+  rows: z.array(z.object({ row: z.number(), action: Proposal.shape.action, name: z.string().optional() })),
+});
+export const ImportReport = z.object({
+  importId: z.number(),
+  filename: z.string(),
+  sheet: z.string(),
+  createdAt: z.string(),
+  ...importCounts,
+  rows: z.array(
+    z.object({
+      ...RowInfo,
+      outcome: z.enum(['created', 'merged', 'skipped', 'invalid', 'unplaced']),
+      customerId: z.number().optional(),
+    }),
+  ),
+});
+
+export type ImportPreview = z.infer<typeof ImportPreview>;
+export type ImportReport = z.infer<typeof ImportReport>;
