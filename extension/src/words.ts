@@ -4,7 +4,9 @@ import { commitmentsWords } from './dashboard/commitments/words.ts';
 import { dashboardWords } from './dashboard/common/words.ts';
 import { customersWords } from './dashboard/customers/words.ts';
 import { fileWords } from './dashboard/file/words.ts';
+import { duplicatesWords } from './dashboard/duplicates/words.ts';
 import { greetingsWords } from './dashboard/greetings/words.ts';
+import { importWords } from './dashboard/import/words.ts';
 import { lostWords } from './dashboard/lost/words.ts';
 import { pipelineWords } from './dashboard/pipeline/words.ts';
 import { reclassWords } from './dashboard/reclass/words.ts';
@@ -40,6 +42,8 @@ const all = (locale: Locale): Words => ({
     ...greetingsWords[locale],
     ...lostWords[locale],
     ...pipelineWords[locale],
+    ...importWords[locale],
+    ...duplicatesWords[locale],
   },
 });
 

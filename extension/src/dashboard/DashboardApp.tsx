@@ -10,8 +10,10 @@ import { CommitmentsView } from './commitments/CommitmentsView.tsx';
 import { NAV_VIEWS, type Route } from './common/router.ts';
 import { DashboardProvider, useDashboard } from './common/state.tsx';
 import { CustomersView } from './customers/CustomersView.tsx';
+import { DuplicatesView } from './duplicates/DuplicatesView.tsx';
 import { CustomerFile } from './file/CustomerFile.tsx';
 import { GreetingsView } from './greetings/GreetingsView.tsx';
+import { ImportView } from './import/ImportView.tsx';
 import { LostView } from './lost/LostView.tsx';
 import { PipelineView } from './pipeline/PipelineView.tsx';
 import { ReclassView } from './reclass/ReclassView.tsx';
@@ -108,5 +110,9 @@ function view(r: Route): ReactNode {
       return <LostView />;
     case 'pipeline':
       return <PipelineView />;
+    case 'import':
+      return <ImportView />;
+    case 'duplicates':
+      return <DuplicatesView />;
   }
 }

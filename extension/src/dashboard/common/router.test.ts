@@ -11,6 +11,8 @@ describe('routes', () => {
     expect(parseRoute('#customer/0')).toEqual({ view: 'customers' });
     expect(parseRoute('#visit')).toEqual({ view: 'visit' });
     expect(parseRoute('#visit/3/9')).toEqual({ view: 'visit', customerId: 3, interactionId: 9 });
+    expect(parseRoute('#import')).toEqual({ view: 'import' });
+    expect(parseRoute('#duplicates')).toEqual({ view: 'duplicates' });
     expect(parseRoute('#nowhere')).toEqual({ view: 'board' });
     expect(parseRoute('#__proto__')).toEqual({ view: 'board' });
   });

@@ -9,7 +9,9 @@ export type Route =
   | { view: 'reclass' }
   | { view: 'greetings' }
   | { view: 'lost' }
-  | { view: 'pipeline' };
+  | { view: 'pipeline' }
+  | { view: 'import' }
+  | { view: 'duplicates' };
 
 export type ViewName = Route['view'];
 
@@ -17,6 +19,8 @@ export type ViewName = Route['view'];
 export const NAV_VIEWS = [
   'board',
   'customers',
+  'import',
+  'duplicates',
   'sheet',
   'visit',
   'commitments',
@@ -35,6 +39,8 @@ const SIMPLE = new Set<string>([
   'greetings',
   'lost',
   'pipeline',
+  'import',
+  'duplicates',
 ]);
 
 const positive = (s: string | undefined): number | undefined => {

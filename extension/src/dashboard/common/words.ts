@@ -19,6 +19,8 @@ const en = {
     greetings: 'Greetings',
     lost: 'Lost customers',
     pipeline: 'Pipeline',
+    import: 'Import',
+    duplicates: 'Duplicates',
   },
   common: {
     /** The user the server names `owner`: whoever installed Dossier. */
@@ -95,6 +97,8 @@ const zhCN: typeof en = {
     greetings: '问候',
     lost: '流失客户',
     pipeline: '跟进进度',
+    import: '导入',
+    duplicates: '重复客户',
   },
   common: {
     installOwner: '本机所有者',

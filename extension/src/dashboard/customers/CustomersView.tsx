@@ -2,7 +2,7 @@ import type { Customer } from '@dossier/shared';
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { FailureNote, Loading } from '../common/Failure.tsx';
-import { useNow, useResource } from '../common/state.tsx';
+import { useDashboard, useNow, useResource } from '../common/state.tsx';
 import { groupByLetter, INDEX_LETTERS } from './alpha.ts';
 import { CustomerRow } from './CustomerRow.tsx';
 import { Filters } from './Filters.tsx';
@@ -17,6 +17,7 @@ export function CustomersView() {
   const { m } = useI18n();
   const c = m.dashboard.customers;
   const now = useNow();
+  const { navigate } = useDashboard();
   const id = useId();
   const list = useResource(loadAllCustomers, 'customers');
   const [filters, setFilters] = useState<CustomerFilters>(NO_FILTERS);
@@ -46,6 +47,9 @@ export function CustomersView() {
         </div>
         <button type="button" aria-expanded={creating} onClick={() => setCreating((x) => !x)}>
           {c.create.open}
+        </button>
+        <button type="button" onClick={() => navigate({ view: 'import' })}>
+          {m.dashboard.import.title}
         </button>
       </div>
       {creating && <NewCustomerForm onCancel={() => setCreating(false)} />}

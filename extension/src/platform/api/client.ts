@@ -15,9 +15,14 @@ import {
   type CustomerUpdate,
   Decided,
   DueBoard,
+  Duplicates,
   ErrorBody,
   Focus,
   Greetings,
+  type ImportField,
+  ImportPreview,
+  ImportReport,
+  ImportUpload,
   Interaction,
   type InteractionCreate,
   Interactions,
@@ -27,6 +32,8 @@ import {
   Material,
   Materials,
   Me,
+  MergeResult,
+  MergeUndone,
   Parcels,
   Person,
   type PersonInput,
@@ -155,6 +162,18 @@ export interface MaterialInput {
   contentBase64?: string;
 }
 
+/** What an import preview or commit reads: the uploaded file, and what the user changed of the guess. */
+export interface ImportRequest {
+  file: { uploadId: number };
+  sheet?: string;
+  /** The header row as the spreadsheet numbers it. */
+  headerRow?: number;
+  /** A field (or null: ignored) for each column, left to right. */
+  mapping?: (ImportField | null)[];
+  /** A person without a company placed in a file, a suggested duplicate merged or not. */
+  decisions?: { row: number; action: 'create' | 'merge' | 'skip'; customerId?: number }[];
+}
+
 /** Every request gets a deadline: a hung server must look like a stopped one, not freeze the panel. */
 const withTimeout =
   (fetchImpl: typeof fetch, timeoutMs: number): typeof fetch =>
@@ -272,6 +291,25 @@ export function createApi(
     lost: (from?: string, to?: string) =>
       call(() => api.lost.$get({ query: { ...(from ? { from } : {}), ...(to ? { to } : {}) } }), Lost),
     pipeline: () => call(() => api.pipeline.$get(), Pipeline),
+    // Duplicates and merges (issue 16).
+    duplicates: () => call(() => api.duplicates.$get(), Duplicates),
+    /** Merges the file `from` into `survivorId` (keys, people, history, promises…). */
+    merge: (survivorId: number, from: number, idempotencyKey: string) =>
+      call(() => customer.merge.$post({ ...p(survivorId), json: { from, idempotencyKey } }), MergeResult),
+    /** Until the end of the day after the merge; later a 409. */
+    undoMerge: (mergeId: number) =>
+      call(() => api.merges[':mergeId'].undo.$post({ param: { mergeId: String(mergeId) } }), MergeUndone),
+    // The import screen (issue 16): a chunked upload, then previews and one commit of it.
+    startUpload: (filename: string, size: number) =>
+      call(() => api.import.uploads.$post({ json: { filename, size } }), ImportUpload),
+    appendUpload: (uploadId: number, offset: number, data: string) =>
+      call(
+        () => api.import.uploads[':id'].$post({ param: { id: String(uploadId) }, json: { offset, data } }),
+        ImportUpload,
+      ),
+    previewImport: (json: ImportRequest) => call(() => api.import.preview.$post({ json }), ImportPreview),
+    commitImport: (json: ImportRequest & { idempotencyKey: string }) =>
+      call(() => api.import.commit.$post({ json }), ImportReport),
   };
 }
 export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,26 @@
+import type { Why } from './summary.ts';
+import type { importWords } from './words.ts';
+
+type T = (typeof importWords)['en']['import'];
+
+/** Why a row goes where it goes, in the user's words (the server's field and key names translated). */
+export function whyText(why: Why | null, t: T): string {
+  if (!why) return '';
+  const by = (k: string) => t.byKind[k] ?? k;
+  switch (why.kind) {
+    case 'matched':
+      return t.why.matched(by(why.by), why.value);
+    case 'sameAsRow':
+      return t.why.sameAsRow(why.row, by(why.by), why.value);
+    case 'similarName':
+      return t.why.similarName(why.name);
+    case 'nothingNew':
+      return t.why.nothingNew;
+    case 'problems':
+      return why.errors
+        .map((e) => t.why.problem(e.field in t.fields ? t.fields[e.field as keyof T['fields']] : e.field, e.why))
+        .join('; ');
+    case 'noCompany':
+      return t.why.person(why.person.name, [why.person.mobile, why.person.email].filter(Boolean).join(', '));
+  }
+}
