@@ -20,9 +20,9 @@ try {
   const db = openDb(join(dir, 'import.sqlite'));
   const app = createApp({
     store: sqliteStore(db),
-    pairedOrigins: () => [],
+    pairedOrigins: async () => [],
     clock: () => new Date(),
-    authenticate: () => SYSTEM,
+    authenticate: async () => SYSTEM,
     allowedHosts: new Set(),
     extensionOrigins: new Set(),
     version: 'bench',

@@ -8,14 +8,14 @@ export interface AppDeps {
   store: Store;
   /** Injected so tests can fix "now"; every timestamp the server writes comes from here. */
   clock: () => Date;
-  /** The user a bearer token belongs to, or null (tokens are looked up by their sha256 hash). */
-  authenticate: (token: string) => Viewer | null;
   /**
-   * The extension origins paired from an options page, as kept in the database: read on every
-   * request from an unknown origin, synchronously (like `authenticate`: the context lookups'
-   * direct path checks them without waiting), so the engine's startup provides it.
+   * The user a bearer token belongs to, or null (tokens are looked up by their sha256 hash).
+   * Asked on every request, so the engine provides it with whatever it can keep between
+   * requests (store/sqlite/team.ts, store/pg/team.ts).
    */
-  pairedOrigins: () => string[];
+  authenticate: (token: string) => Promise<Viewer | null>;
+  /** The extension origins paired from an options page, as kept in the database: read on every request from an unknown origin. */
+  pairedOrigins: () => Promise<string[]>;
   /** Hosts accepted in the Host header (DNS-rebinding guard); empty = any. */
   allowedHosts: ReadonlySet<string>;
   /** Extension origins allowed besides the pinned Chrome id and those paired from an options page (DOSSIER_EXTENSION_ORIGINS). */

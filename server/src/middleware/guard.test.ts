@@ -145,7 +145,7 @@ describe('extension origins: the pinned id by default, others once paired', () =
       store: t.store,
       pairedOrigins: t.deps.pairedOrigins,
       clock: () => new Date(),
-      authenticate: () => null,
+      authenticate: async () => null,
       allowedHosts: new Set(),
       extensionOrigins: new Set(),
       version: 'test',

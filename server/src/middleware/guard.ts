@@ -24,16 +24,15 @@ const MAX_PAIRED = 20;
  * The extension origins the API answers: the pinned id of the Chrome build (env.ts), those in
  * DOSSIER_EXTENSION_ORIGINS, and those paired from an options page — kept in the database, so
  * a pairing survives restarts and backups, and read on every look-up (one tiny row; only
- * origins that are neither pinned nor configured get that far). The look-up is synchronous:
- * the context lookups' direct path checks origins without waiting.
+ * origins that are neither pinned nor configured get that far).
  */
 export function extensionOrigins(deps: AppDeps) {
   const paired = deps.pairedOrigins;
   return {
-    grant(origin: string): OriginGrant | null {
+    async grant(origin: string): Promise<OriginGrant | null> {
       if (origin === PINNED_EXTENSION_ORIGIN) return 'pinned';
       if (deps.extensionOrigins.has(origin)) return 'configured';
-      if (EXTENSION_ORIGIN.test(origin) && paired().includes(origin)) return 'paired';
+      if (EXTENSION_ORIGIN.test(origin) && (await paired()).includes(origin)) return 'paired';
       return null;
     },
     paired,
@@ -62,7 +61,7 @@ export function originGuard(deps: AppDeps): MiddlewareHandler {
     const origin = c.req.header('origin');
     if (origin) {
       const pairing = c.req.path === PAIR_PATH && EXTENSION_ORIGIN.test(origin);
-      if (!pairing && !admits.origin(origin)) {
+      if (!pairing && !(await admits.origin(origin))) {
         return errorResponse(
           c,
           'forbidden',
@@ -94,7 +93,7 @@ export function admission(deps: AppDeps) {
   return {
     host: (host: string | undefined) =>
       !deps.allowedHosts.size || (!!host && deps.allowedHosts.has(host.toLowerCase())),
-    origin: (origin: string) => origins.grant(origin) !== null,
+    origin: async (origin: string) => (await origins.grant(origin)) !== null,
   };
 }
 
@@ -230,10 +229,9 @@ export function clientKey(c: Context, accepted: (origin: string) => boolean): st
 export function bearerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const counter = new FailureCounter(deps.authFailuresPerMinute ?? 20);
   const origins = extensionOrigins(deps);
-  const accepted = (origin: string) => origins.grant(origin) !== null;
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
-    const viewer = token ? deps.authenticate(token) : null;
+    const viewer = token ? await deps.authenticate(token) : null;
     if (viewer) {
       c.set('viewer', viewer);
       await next();
@@ -241,7 +239,9 @@ export function bearerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     c.header('WWW-Authenticate', 'Bearer');
     if (!token) return errorResponse(c, 'unauthorized', 'missing Authorization: Bearer token');
-    const client = clientKey(c, accepted);
+    const origin = c.req.header('origin');
+    const accepted = origin !== undefined && (await origins.grant(origin)) !== null;
+    const client = clientKey(c, () => accepted);
     const now = deps.clock().getTime();
     const wait = counter.lockedFor(client, now);
     if (wait > 0) {

@@ -26,6 +26,25 @@ const LOOKUPS = new Map<string, Lookup<unknown>>([
   ],
 ]);
 
+/** Said by `answered` when the app must answer instead (it then refuses in its one way). */
+const REFUSED = Symbol('refused');
+
+/** The lookup's answer when the origin, the token and the query are all in order. */
+async function answered(
+  deps: AppDeps,
+  route: Lookup<unknown>,
+  origin: string | undefined,
+  token: string,
+  search: string,
+  admits: ReturnType<typeof admission>,
+): Promise<unknown> {
+  if (origin !== undefined && !(await admits.origin(origin))) return REFUSED;
+  const viewer = await deps.authenticate(token);
+  const query = viewer ? route.query.safeParse(queryOf(search)) : null;
+  if (!viewer || !query?.success) return REFUSED;
+  return route.answer(deps, query.data, deps.clock(), viewer);
+}
+
 /** The app's headers for a JSON answer, as one flat list (writeHead takes it without building an object per answer). */
 const HEADERS = [...SECURITY_HEADERS.flat(), 'Content-Type', 'application/json'];
 
@@ -56,13 +75,11 @@ export function withDirectLookups(deps: AppDeps, app: RequestListener): RequestL
     const route = req.method === 'GET' && q > 0 ? LOOKUPS.get(url.slice(0, q)) : undefined;
     if (!route) return app(req, res);
     const origin = req.headers.origin;
-    if (!admits.host(req.headers.host) || (origin !== undefined && !admits.origin(origin))) return app(req, res);
     const token = bearerToken(req.headers.authorization);
-    const viewer = token ? deps.authenticate(token) : null;
-    const query = viewer ? route.query.safeParse(queryOf(url.slice(q + 1))) : null;
-    if (!viewer || !query?.success) return app(req, res);
-    route.answer(deps, query.data, deps.clock(), viewer).then(
+    if (!token || !admits.host(req.headers.host)) return app(req, res);
+    answered(deps, route, origin, token, url.slice(q + 1), admits).then(
       (answer) => {
+        if (answer === REFUSED) return app(req, res);
         // A string, not a Buffer: node:http then sends the head and the body in one write (with a
         // Buffer it corks the socket and writes both with writev — measured slower under load).
         const body = JSON.stringify(answer);

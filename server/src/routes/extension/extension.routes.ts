@@ -39,7 +39,7 @@ export const extensionRoutes = (deps: AppDeps) => {
         "pairing records the Origin of the extension page that asks: use Test connection in the extension's options",
       );
     }
-    const grant = origins.grant(origin);
+    const grant = await origins.grant(origin);
     if (grant) return c.json({ origin, grant, added: false }, 200);
     const { store, viewer } = c.get('ctx');
     if (viewer.role !== 'manager') {

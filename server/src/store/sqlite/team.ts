@@ -20,21 +20,46 @@ const pairedOf = (row: { value: string } | undefined): string[] => {
 };
 
 /**
- * The paired extension origins, read synchronously on every look-up: the origin checks run on
- * every request, the context lookups' direct path included, which answers without waiting.
+ * A test of whether the database may have changed since the last time it was asked: PRAGMA
+ * data_version moves when another connection commits (the CLI, an import's worker), and
+ * total_changes() when this one writes — together one cheap look instead of a lookup.
  */
-export function sqlitePairedOrigins(db: Db): () => string[] {
+function changeWatch(db: Db): () => boolean {
+  const version = db.$client.prepare('pragma data_version').pluck();
+  const changes = db.$client.prepare('select total_changes()').pluck();
+  let seen = '';
+  return () => {
+    const now = `${version.get()}:${changes.get()}`;
+    if (now === seen) return false;
+    seen = now;
+    return true;
+  };
+}
+
+/** Tokens remembered between requests, no more than this (only accepted ones are kept). */
+const MAX_KEPT_TOKENS = 256;
+
+/**
+ * The paired extension origins, asked on every request from an origin that is neither pinned
+ * nor configured: read again only when the database may have changed.
+ */
+export function sqlitePairedOrigins(db: Db): () => Promise<string[]> {
   const select = db.$client.prepare<[string], { value: string }>('select value from settings where key = ?');
-  return () => pairedOf(select.get(PAIRED_KEY));
+  const changed = changeWatch(db);
+  let kept: string[] = [];
+  return async () => {
+    if (changed()) kept = pairedOf(select.get(PAIRED_KEY));
+    return kept;
+  };
 }
 
 /**
- * The user a bearer token belongs to, read from the database on every request (one lookup by the
- * unique hash index): a token issued or revoked by the API or by the CLI in another process
- * takes effect on the very next request. DOSSIER_TOKEN, when set, is the owner's. Synchronous:
- * the direct path of the context lookups authenticates without waiting.
+ * The user a bearer token belongs to. The toolbar asks on every tab switch, so an accepted
+ * token is remembered until the database may have changed (changeWatch): a token issued or
+ * revoked by the API, or by the CLI in another process, still takes effect on the very next
+ * request. DOSSIER_TOKEN, when set, is the owner's.
  */
-export function sqliteTokenAuthenticator(db: Db, envToken?: string): (token: string) => Viewer | null {
+export function sqliteTokenAuthenticator(db: Db, envToken?: string): (token: string) => Promise<Viewer | null> {
   const byHash = db.$client.prepare<[string], Viewer>(
     'select id, name, role from users where token_hash = ? and revoked_at is null',
   );
@@ -42,10 +67,23 @@ export function sqliteTokenAuthenticator(db: Db, envToken?: string): (token: str
     "select id, name, role from users where name = 'owner' and revoked_at is null",
   );
   const envHash = envToken ? Buffer.from(hashToken(envToken), 'hex') : null;
-  return (token) => {
+  const lookup = (token: string): Viewer | null => {
     const hash = hashToken(token);
     if (envHash && timingSafeEqual(Buffer.from(hash, 'hex'), envHash)) return owner.get() ?? null;
     return byHash.get(hash) ?? null;
+  };
+  const changed = changeWatch(db);
+  const known = new Map<string, Viewer>();
+  return async (token) => {
+    if (changed()) known.clear();
+    const kept = known.get(token);
+    if (kept) return kept;
+    const viewer = lookup(token);
+    if (viewer) {
+      if (known.size >= MAX_KEPT_TOKENS) known.clear();
+      known.set(token, viewer);
+    }
+    return viewer;
   };
 }
 
