@@ -1,0 +1,163 @@
+import { CALL_KINDS, dayStart, FOLLOW_UP_KINDS, nextDue, type Settings, VISIT_KINDS } from '@dossier/shared';
+import { and, asc, count, desc, eq, gt, gte, inArray, is, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { customers, interactions } from '../../db/schema.pg.ts';
+import type { DueStore, StandingAppointment } from '../due.ts';
+import type { PgExecutor } from './executor.ts';
+
+const DUE = {
+  lastCallAt: customers.lastCallAt,
+  lastVisitAt: customers.lastVisitAt,
+  appointmentAt: customers.appointmentAt,
+  nextCallDue: customers.nextCallDue,
+  nextVisitDue: customers.nextVisitDue,
+  nextDue: customers.nextDue,
+  followUps: customers.followUps,
+};
+type DueFields = { [K in keyof typeof DUE]: (typeof DUE)[K]['_']['data'] | null };
+const DUE_KEYS = Object.keys(DUE) as (keyof typeof DUE)[];
+
+/** Work that must hold a row lock until it commits: on the pool it gets a transaction of its own. */
+export const inTransaction = <T>(db: PgExecutor, work: (tx: PgExecutor) => Promise<T>): Promise<T> =>
+  is(db, PgTransaction) ? work(db) : db.transaction(work);
+
+async function standing(db: PgExecutor, customerId: number, timeZone: string): Promise<StandingAppointment | null> {
+  const [fixer] = await db
+    .select({
+      id: interactions.id,
+      at: interactions.at,
+      appointment: interactions.appointment,
+      cancelledAt: interactions.appointmentCancelledAt,
+    })
+    .from(interactions)
+    .where(
+      and(eq(interactions.customerId, customerId), isNull(interactions.deletedAt), isNotNull(interactions.appointment)),
+    )
+    .orderBy(desc(interactions.at), desc(interactions.id))
+    .limit(1);
+  if (!fixer?.appointment || fixer.cancelledAt) return null;
+  const day = dayStart(new Date(fixer.appointment), timeZone).toISOString();
+  // Met by a call, visit or meeting on or after its day, or by any contact logged as its outcome.
+  const met = await db
+    .select({ one: sql`1` })
+    .from(interactions)
+    .where(
+      and(
+        eq(interactions.customerId, customerId),
+        isNull(interactions.deletedAt),
+        or(gt(interactions.at, fixer.at), and(eq(interactions.at, fixer.at), gt(interactions.id, fixer.id))),
+        or(
+          eq(interactions.meetsAppointment, true),
+          and(inArray(interactions.kind, CALL_KINDS), gte(interactions.at, day)),
+        ),
+      ),
+    )
+    .limit(1);
+  return met.length ? null : { id: fixer.id, at: fixer.at, appointment: fixer.appointment };
+}
+
+/**
+ * Recomputes one customer's due fields from its interactions. Under READ COMMITTED two call logs
+ * for one customer would each read the history without the other's call and the later write
+ * would drop the earlier one; so the customer row is locked first (FOR NO KEY UPDATE: foreign
+ * keys to it are not blocked) and the history is read after the lock is granted, when every
+ * earlier writer's interaction has committed.
+ */
+async function refresh(db: PgExecutor, customerId: number, settings: Settings, lockRow: boolean): Promise<void> {
+  const current = db
+    .select({ tier: customers.tier, createdAt: customers.createdAt, ...DUE })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  const [c] = lockRow ? await current.for('no key update') : await current;
+  if (!c) return;
+  const kindIn = (kinds: readonly string[]) => inArray(interactions.kind, kinds as (typeof CALL_KINDS)[number][]);
+  const [agg] = await db
+    .select({
+      lastCall: sql<string | null>`max(case when ${kindIn(CALL_KINDS)} then ${interactions.at} end)`,
+      lastVisit: sql<string | null>`max(case when ${kindIn(VISIT_KINDS)} then ${interactions.at} end)`,
+      followUps: count(sql`case when ${kindIn(FOLLOW_UP_KINDS)} then 1 end`),
+    })
+    .from(interactions)
+    .where(and(eq(interactions.customerId, customerId), isNull(interactions.deletedAt)));
+  const lastCall = agg?.lastCall ?? null;
+  const lastVisit = agg?.lastVisit ?? null;
+  const appointment = (await standing(db, customerId, settings.timeZone))?.appointment ?? null;
+  const due = nextDue({ tier: c.tier, createdAt: c.createdAt }, lastCall, lastVisit, appointment, settings);
+  const next: DueFields = {
+    lastCallAt: lastCall,
+    lastVisitAt: lastVisit,
+    appointmentAt: due.appointment?.toISOString() ?? null,
+    nextCallDue: due.nextCallDue.toISOString(),
+    nextVisitDue: due.nextVisitDue.toISOString(),
+    nextDue: due.nextDue.toISOString(),
+    followUps: agg?.followUps ?? 0,
+  };
+  // Only the columns that changed: one left out keeps its indexes untouched.
+  const changed = DUE_KEYS.filter((k) => next[k] !== c[k]);
+  if (!changed.length) return;
+  await db
+    .update(customers)
+    .set(Object.fromEntries(changed.map((k) => [k, next[k]])))
+    .where(eq(customers.id, customerId));
+}
+
+/** Rows per UPDATE of refreshAll: one statement each, not one round trip per file. */
+const BATCH = 2000;
+
+/**
+ * After a settings change: every file's due dates again from its materialised last call, visit
+ * and appointment (removed files too: an undone merge brings one back). The rows are locked as
+ * they are read, so a call logged meanwhile waits rather than being overwritten with dates
+ * computed from the history before it.
+ */
+async function refreshAll(db: PgExecutor, settings: Settings): Promise<void> {
+  const all = await db
+    .select({
+      id: customers.id,
+      tier: customers.tier,
+      createdAt: customers.createdAt,
+      lastCallAt: customers.lastCallAt,
+      lastVisitAt: customers.lastVisitAt,
+      appointmentAt: customers.appointmentAt,
+      nextCallDue: customers.nextCallDue,
+      nextVisitDue: customers.nextVisitDue,
+      nextDue: customers.nextDue,
+    })
+    .from(customers)
+    .orderBy(asc(customers.id))
+    .for('no key update');
+  const changed: { id: number; call: string; visit: string; due: string }[] = [];
+  for (const r of all) {
+    const d = nextDue({ tier: r.tier, createdAt: r.createdAt }, r.lastCallAt, r.lastVisitAt, r.appointmentAt, settings);
+    const next = {
+      id: r.id,
+      call: d.nextCallDue.toISOString(),
+      visit: d.nextVisitDue.toISOString(),
+      due: d.nextDue.toISOString(),
+    };
+    if (next.call !== r.nextCallDue || next.visit !== r.nextVisitDue || next.due !== r.nextDue) changed.push(next);
+  }
+  for (let i = 0; i < changed.length; i += BATCH) {
+    const part = changed.slice(i, i + BATCH);
+    // One array parameter each (a bare JS array in sql`` would become a tuple of parameters).
+    const column = (pick: (r: (typeof part)[number]) => string | number) => sql.param(part.map(pick));
+    await db.execute(sql`
+      update customers c set next_call_due = v.call, next_visit_due = v.visit, next_due = v.due
+      from unnest(${column((r) => r.id)}::int[], ${column((r) => r.call)}::text[], ${column((r) => r.visit)}::text[],
+        ${column((r) => r.due)}::text[]) as v(id, call, visit, due)
+      where c.id = v.id`);
+  }
+}
+
+/**
+ * The due fields' repository on PostgreSQL. `lockRow: false` exists only for the test that shows
+ * what the lock prevents.
+ */
+export function pgDue(db: PgExecutor, options: { lockRow?: boolean } = {}): DueStore {
+  const lockRow = options.lockRow ?? true;
+  return {
+    refresh: (customerId, settings) => inTransaction(db, (tx) => refresh(tx, customerId, settings, lockRow)),
+    standing: (customerId, timeZone) => standing(db, customerId, timeZone),
+    refreshAll: (settings) => inTransaction(db, (tx) => refreshAll(tx, settings)),
+  };
+}

@@ -1,0 +1,191 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { customerKeys, customerSearch, customers, people } from '../../db/schema.pg.ts';
+import type { Viewer } from '../../services/visibility.ts';
+import type { SearchHit, SearchStore } from '../search.ts';
+import { searchRow } from '../sqlite/search.ts';
+import type { PgExecutor } from './executor.ts';
+import { visible } from './visibility.ts';
+
+/**
+ * Every two-character piece of the names, not across a space, each once, lower-cased: a needle
+ * arrives lower-case, and SQLite's trigram search that this stands in for ignores case.
+ */
+export function nameBigramList(names: string): string[] {
+  const chars = [...names.toLowerCase()];
+  const pieces = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const piece = `${chars[i]}${chars[i + 1]}`;
+    if (!piece.includes(' ')) pieces.add(piece);
+  }
+  return [...pieces];
+}
+
+type SearchColumns = Omit<typeof customerSearch.$inferInsert, 'customerId'>;
+
+/**
+ * The search row of one customer, from the same builder as SQLite's (its JSON lists handed over as
+ * the text SQLite stores), so both engines search the same names, phones, domains and e-mails.
+ */
+export function pgSearchRow(
+  c: { name: string; initials: string; pinyin: string; phones: string[]; emails: string[]; website: string | null },
+  ppl: { name: string; mobile: string | null; directLine: string | null; email: string | null }[],
+  keys: { kind: string; value: string }[],
+): SearchColumns {
+  const [name = '', initials = '', pinyin = '', phones = '', domains = '', emails = ''] = searchRow(
+    { ...c, phones: JSON.stringify(c.phones), emails: JSON.stringify(c.emails) },
+    ppl.map((p) => ({ name: p.name, mobile: p.mobile, direct_line: p.directLine, email: p.email })),
+    keys,
+  );
+  return { name, initials, pinyin, phones, domains, emails, bigrams: nameBigramList(name) };
+}
+
+const same = (a: SearchColumns, b: SearchColumns) =>
+  a.name === b.name &&
+  a.initials === b.initials &&
+  a.pinyin === b.pinyin &&
+  a.phones === b.phones &&
+  a.domains === b.domains &&
+  a.emails === b.emails &&
+  (a.bigrams ?? []).join('\n') === (b.bigrams ?? []).join('\n');
+
+/**
+ * Rewrites the customer's search row from its row, live people and keys, in the caller's
+ * transaction, so search never lags behind; a removed customer has none. A row that comes out
+ * the same is left alone (a capture that adds nothing new would rewrite every GIN entry).
+ */
+async function reindex(db: PgExecutor, customerId: number): Promise<void> {
+  const [c] = await db
+    .select({
+      name: customers.name,
+      initials: customers.initials,
+      pinyin: customers.pinyin,
+      phones: customers.phones,
+      emails: customers.emails,
+      website: customers.website,
+      deletedAt: customers.deletedAt,
+    })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  if (!c || c.deletedAt) {
+    await db.delete(customerSearch).where(eq(customerSearch.customerId, customerId));
+    return;
+  }
+  const [ppl, keys, [existing]] = await Promise.all([
+    db
+      .select({ name: people.name, mobile: people.mobile, directLine: people.directLine, email: people.email })
+      .from(people)
+      .where(and(eq(people.customerId, customerId), isNull(people.deletedAt))),
+    db
+      .select({ kind: customerKeys.kind, value: customerKeys.value })
+      .from(customerKeys)
+      .where(eq(customerKeys.customerId, customerId)),
+    db.select().from(customerSearch).where(eq(customerSearch.customerId, customerId)),
+  ]);
+  const row = pgSearchRow(c, ppl, keys);
+  if (existing && same(existing, row)) return;
+  await db
+    .insert(customerSearch)
+    .values({ customerId, ...row })
+    .onConflictDoUpdate({ target: customerSearch.customerId, set: row });
+}
+
+type Hit = { id: number; name: string; tier: 'A' | 'B' | 'C'; status: string; next_due: string; matched: string };
+
+const COLUMNS = ['name', 'initials', 'pinyin', 'phones', 'domains', 'emails'] as const;
+
+/** LIKE's own characters as plain text (backslash is PostgreSQL's default LIKE escape). */
+const likeEscape = (q: string) => q.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** Candidates per arm of a two-character search, so a piece in every name (有限) costs what a rare one does. */
+const CANDIDATES = 2000;
+
+async function rows<T>(db: PgExecutor, query: ReturnType<typeof sql>): Promise<T[]> {
+  return (await db.execute(query)).rows as T[];
+}
+
+/**
+ * Three characters or more: ILIKE on the trigram GIN index over every searched column; two (a
+ * Chinese fragment holding no whole trigram): the bigram GIN index, and initials by a code-point
+ * range; one: ILIKE on the names (SQLite's LIKE ignored ASCII case).
+ */
+async function find(db: PgExecutor, needle: string, limit: number, viewer: Viewer): Promise<Hit[]> {
+  const length = [...needle].length;
+  const prefix = `${likeEscape(needle)}%`;
+  if (length >= 3) {
+    const like = `%${likeEscape(needle)}%`;
+    const hits = await rows<Hit & Record<string, unknown>>(
+      db,
+      sql`
+      select c.id, c.name, c.tier, c.status, c.next_due,
+        s.name as s_name, s.initials as s_initials, s.pinyin as s_pinyin, s.phones as s_phones,
+        s.domains as s_domains, s.emails as s_emails
+      from customer_search s join customers c on c.id = s.customer_id
+      where (s.name ilike ${like} or s.initials ilike ${like} or s.pinyin ilike ${like}
+          or s.phones ilike ${like} or s.domains ilike ${like} or s.emails ilike ${like})
+        and c.deleted_at is null and ${visible(viewer, 'c')}
+      order by (s.initials ilike ${prefix}) desc, char_length(c.name), c.name collate "C", c.id
+      limit ${limit}`,
+    );
+    return hits.map((h) => ({
+      ...h,
+      matched:
+        COLUMNS.find((col) =>
+          String(h[`s_${col}`] ?? '')
+            .toLowerCase()
+            .includes(needle),
+        ) ?? 'name',
+    }));
+  }
+  if (length === 2) {
+    const high = `${needle}\u{10FFFF}`;
+    // collate "C" on the range: the order the customers_initials index keeps and SQLite compares in.
+    const inRange = (alias: string) =>
+      sql`(${sql.raw(alias)}.initials collate "C" >= ${needle} and ${sql.raw(alias)}.initials collate "C" < ${high})`;
+    return rows<Hit>(
+      db,
+      sql`
+      select c.id, c.name, c.tier, c.status, c.next_due,
+        case when ${inRange('c')} then 'initials' else 'name' end as matched
+      from customers c
+      where c.id in (
+        (select b.id from customer_search s join customers b on b.id = s.customer_id
+          where s.bigrams @> array[${needle}]::text[] and b.deleted_at is null and ${visible(viewer, 'b')}
+          limit ${CANDIDATES})
+        union all
+        (select i.id from customers i
+          where ${inRange('i')} and i.deleted_at is null and ${visible(viewer, 'i')}
+          limit ${CANDIDATES}))
+      order by ${inRange('c')} desc, char_length(c.name), c.name collate "C", c.id
+      limit ${limit}`,
+    );
+  }
+  const like = `%${likeEscape(needle)}%`;
+  return rows<Hit>(
+    db,
+    sql`
+      select c.id, c.name, c.tier, c.status, c.next_due,
+        case when c.initials ilike ${prefix} then 'initials' else 'name' end as matched
+      from customers c
+      where c.deleted_at is null and ${visible(viewer, 'c')}
+        and (c.name ilike ${like} or c.initials ilike ${prefix}
+          or c.id in (select p.customer_id from people p where p.deleted_at is null and p.name ilike ${like}))
+      order by (c.initials ilike ${prefix}) desc, char_length(c.name), c.name collate "C", c.id
+      limit ${limit}`,
+  );
+}
+
+export function pgSearch(db: PgExecutor): SearchStore {
+  return {
+    reindex: (customerId) => reindex(db, customerId),
+    async find(needle, limit, viewer): Promise<SearchHit[]> {
+      return (await find(db, needle, limit, viewer)).map((h) => ({
+        id: h.id,
+        name: h.name,
+        tier: h.tier,
+        status: h.status,
+        matched: h.matched,
+        nextDue: h.next_due,
+      }));
+    },
+  };
+}
