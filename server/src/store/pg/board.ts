@@ -1,0 +1,96 @@
+import type { Tier } from '@dossier/shared';
+import { sql } from 'drizzle-orm';
+import type { BoardStore, DueContact, DueEntry, DueReason } from '../board.ts';
+import type { PgExecutor } from './executor.ts';
+import { visible } from './visibility.ts';
+
+/** Each due column has its own partial index, so every range is an indexed range scan. */
+const COLUMN: Record<DueReason, string> = {
+  call: 'next_call_due',
+  visit: 'next_visit_due',
+  appointment: 'appointment_at',
+};
+
+/** `id = any(list)` with the list as one array parameter. */
+const anyId = (column: string, ids: number[]) => sql`${sql.raw(column)} = any(${sql.param(ids)}::int[])`;
+
+export function pgBoard(db: PgExecutor): BoardStore {
+  return {
+    async dueFiles(viewer, before, owner) {
+      const rows = await db.execute<{
+        id: number;
+        name: string;
+        tier: Tier;
+        call: string;
+        visit: string;
+        appointment: string | null;
+      }>(
+        sql`select id, name, tier, next_call_due as call, next_visit_due as visit, appointment_at as appointment
+          from customers
+          where deleted_at is null and status <> 'lost' and ${visible(viewer)} ${owner ? sql`and owner = ${owner}` : sql``}
+            and next_due < ${before}
+          order by id`,
+      );
+      return rows.rows;
+    },
+    async dueIn(ranges, limit) {
+      // One round trip per range; a manager's board has at most fifteen.
+      return Promise.all(
+        ranges.map(async ({ reason, from, to }) => {
+          const col = sql.raw(COLUMN[reason]);
+          const range = sql`${col} >= ${from} and ${col} < ${to} and deleted_at is null and status <> 'lost'`;
+          const [counted, earliest] = await Promise.all([
+            db.execute<{ n: number }>(sql`select count(*)::int as n from customers where ${range}`),
+            db.execute<DueEntry & Record<string, unknown>>(
+              sql`select id, name, tier, ${col} as due from customers where ${range} order by ${col}, id limit ${limit}`,
+            ),
+          ]);
+          return { count: counted.rows[0]?.n ?? 0, earliest: earliest.rows };
+        }),
+      );
+    },
+    async openCommitments(viewer, before, owner) {
+      const rows = await db.execute<{
+        id: number;
+        customerId: number;
+        text: string;
+        dueAt: string;
+        name: string;
+        tier: Tier;
+      }>(
+        sql`select m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier
+          from commitments m join customers c on c.id = m.customer_id
+          where m.kept_at is null and m.due_at < ${before} and c.deleted_at is null and c.status <> 'lost'
+            and ${visible(viewer, 'c')} ${owner ? sql`and c.owner = ${owner}` : sql``}
+          order by m.id`,
+      );
+      return rows.rows;
+    },
+    async contacts(customerIds) {
+      if (!customerIds.length) return [];
+      const people = await db.execute<{ customer_id: number; id: number; name: string; phone: string }>(
+        sql`select customer_id, id, name, coalesce(nullif(trim(mobile), ''), nullif(trim(direct_line), '')) as phone
+          from people
+          where deleted_at is null and ${anyId('customer_id', customerIds)}
+            and coalesce(nullif(trim(mobile), ''), nullif(trim(direct_line), '')) is not null
+          order by customer_id, key_person desc, id`,
+      );
+      const out = new Map<number, DueContact>();
+      for (const p of people.rows)
+        if (!out.has(p.customer_id))
+          out.set(p.customer_id, { customerId: p.customer_id, personId: p.id, name: p.name, phone: p.phone });
+      const rest = customerIds.filter((i) => !out.has(i));
+      if (rest.length) {
+        const files = await db.execute<{ id: number; phones: string[] | null }>(
+          sql`select id, phones from customers where ${anyId('id', rest)} order by id`,
+        );
+        for (const f of files.rows) {
+          // jsonb arrives parsed.
+          const phone = (f.phones ?? []).find((x) => x.trim());
+          if (phone) out.set(f.id, { customerId: f.id, personId: null, name: null, phone });
+        }
+      }
+      return [...out.values()];
+    },
+  };
+}
