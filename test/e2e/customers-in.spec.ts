@@ -1,0 +1,172 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { api } from './helpers/api.ts';
+import { openDashboard } from './helpers/dashboard.ts';
+import { expect, test } from './helpers/fixtures.ts';
+import { repoRoot } from './helpers/paths.ts';
+
+// Issue 16: customers in by hand, from the files people already have, and duplicates merged.
+// The samples are read where they are (../shared/fixtures/contact-exports), never copied.
+const samples = join(repoRoot, '../shared/fixtures/contact-exports');
+
+/** Chooses a file on the import screen and waits for its preview, nothing set by hand. */
+async function choose(page: Page, file: string) {
+  await page.getByLabel('Choose a file').setInputFiles(join(samples, file));
+  await expect(page.getByText(`File: ${file}`)).toBeVisible();
+  await expect(page.getByText('Nothing to set: read as detected.')).toBeVisible();
+}
+
+test('the Excel sample imports through the dashboard with nothing set by hand, and its overdue customers are on the board', async ({
+  dossier,
+}) => {
+  const page = await openDashboard(dossier.ext, 'customers');
+  await page.getByRole('button', { name: 'Import customers' }).click();
+  await expect(page.getByRole('heading', { name: 'Import customers' })).toBeVisible();
+  await choose(page, 'account-manager-book.xlsx');
+
+  // How it was read: the title row passed over, the headings mapped, 上次联系 as the last contact.
+  await expect(page.getByText('Read as: Excel workbook')).toBeVisible();
+  await expect(page.getByLabel('Header row')).toHaveValue('2');
+  const mapping = page.getByRole('table', { name: 'Columns' });
+  await expect(mapping.getByRole('row', { name: /上次联系/ }).getByRole('combobox')).toHaveValue('lastContact');
+  await expect(mapping.getByRole('row', { name: /客户名称/ }).getByRole('combobox')).toHaveValue('name');
+  // What the commit will do, and why.
+  await expect(page.getByText('5 new customers')).toBeVisible();
+  const merge = page.getByRole('region', { name: 'Will be added to a file' });
+  await expect(merge).toContainText('Row 4');
+  await expect(merge).toContainText('same company as row 3 (e-mail domain hdzy-xz.com)');
+  await expect(page.getByRole('region', { name: 'Will be created' })).toContainText('南京紫金建设集团有限公司');
+
+  await page.getByRole('button', { name: 'Import 6 rows' }).click();
+  const report = page.getByRole('region', { name: 'Import report' });
+  await expect(report).toContainText('account-manager-book.xlsx');
+  await expect(report.getByRole('row', { name: /南京紫金建设集团有限公司/ })).toContainText('created');
+  const download = page.waitForEvent('download');
+  await report.getByRole('button', { name: 'Download the report (CSV)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^account-manager-book-import-\d{4}-\d{2}-\d{2}\.csv$/);
+
+  // 上次联系 became a logged contact: the B customers last called in October and on 20 November are overdue.
+  await report.getByRole('button', { name: 'See them on the board' }).click();
+  const overdue = page.getByRole('region', { name: 'Overdue' });
+  await expect(overdue.getByRole('article', { name: /南京紫金建设集团有限公司/ })).toBeVisible();
+  await expect(overdue.getByRole('article', { name: /常州龙城置业有限公司/ })).toBeVisible();
+});
+
+test('every other sample imports with nothing set by hand, each as its format says', async ({ dossier }) => {
+  // dedupe.csv is meant for a book that already has this customer and person.
+  await dossier.server.createCustomer({
+    name: '辽宁华远置业集团股份有限公司',
+    tier: 'A',
+    people: [{ name: '王建国', mobile: '139 0400 1234' }],
+  });
+  const page = await openDashboard(dossier.ext, 'import');
+  const expected: [string, string[]][] = [
+    ['google-contacts.csv', ['2 new customers', '1 row added to a file', '1 person without a company']],
+    // John Smith's mobile is the test seed's 李敏 at 江苏嘉华融通: a mobile on file merges its row.
+    ['outlook-contacts-utf8.csv', ['1 new customer', '2 rows added to files']],
+    // The same contacts from Chinese Windows (GBK): all already on file, nothing doubled.
+    ['outlook-contacts-gbk.csv', ['3 rows already on file']],
+    ['apple-contacts.vcf', ['1 row added to a file', '1 row already on file']],
+    ['android-contacts.vcf', ['1 row added to a file', '1 row already on file']],
+    ['android-short-qp.vcf', ['1 row already on file']],
+    // No ORG: joined to 青岛海逸 by the company e-mail domain.
+    ['android-21.vcf', ['1 row added to a file']],
+    // The mobile written differently merges; the similar name is offered, not merged.
+    ['dedupe.csv', ['2 new customers', '1 row added to a file']],
+  ];
+  for (const [file, counts] of expected) {
+    await choose(page, file);
+    const shown = page.locator('.import-outline .import-counts');
+    for (const c of counts) await expect(shown, file).toContainText(c);
+    await expect(shown.getByRole('listitem')).toHaveCount(counts.length);
+    if (file === 'google-contacts.csv') {
+      await expect(page.getByRole('region', { name: /People without a company/ })).toContainText('王小红');
+    }
+    if (file === 'dedupe.csv') {
+      const created = page.getByRole('region', { name: 'Will be created' });
+      await expect(created).toContainText('a file with a similar name is on record: 辽宁华远置业集团股份有限公司');
+      await expect(created.getByRole('button', { name: 'Add to that file instead' })).toBeVisible();
+    }
+    const commit = page.locator('.import-commit');
+    if (await commit.getByRole('button').count()) {
+      await commit.getByRole('button').click();
+      await expect(page.getByRole('region', { name: 'Import report' })).toContainText(file);
+    }
+    await page.getByRole('button', { name: 'Choose another file' }).first().click();
+  }
+});
+
+test('a duplicate found in the finder is merged, then undone', async ({ dossier }) => {
+  const { ext, server, seeded } = dossier;
+  // A second file for 徐州某某置业, made on purpose: the same key person's mobile, written another way.
+  const twin = await server.createCustomer({
+    name: '徐州某某置业',
+    tier: 'C',
+    people: [{ name: '王总', mobile: '+86 138-0516-0001' }],
+    allowDuplicate: true,
+  });
+  const page = await openDashboard(ext, 'duplicates');
+  await expect(page.getByRole('heading', { name: 'Duplicates' })).toBeVisible();
+  const group = page.locator('.duplicate-group').filter({ hasText: '徐州某某置业有限公司' });
+  await expect(group).toContainText('same phone 13805160001');
+  await expect(group).toContainText('same name');
+  await group.getByRole('button', { name: 'Merge…' }).click();
+
+  const screen = page.getByRole('region', { name: 'Merge customer files' });
+  // The file with more people stays; what moves is listed before anything is done.
+  await expect(screen.getByRole('radio', { name: /徐州某某置业有限公司/ })).toBeChecked();
+  await expect(screen.getByRole('region', { name: 'What moves from 徐州某某置业' })).toContainText('王总');
+  await screen.getByRole('button', { name: 'Merge 徐州某某置业 into 徐州某某置业有限公司' }).click();
+
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('徐州某某置业 merged into 徐州某某置业有限公司.');
+  await expect(toast.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(page.locator('.duplicate-group').filter({ hasText: '徐州某某置业有限公司' })).toHaveCount(0);
+  await expect(api(server, 'GET', `/api/customers/${twin.id}`)).rejects.toThrow(/404/);
+
+  // Undo from the view (the toast goes; the view keeps it until the deadline).
+  const recent = page.getByRole('region', { name: 'Merged just now' });
+  await recent.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.toast')).toContainText('徐州某某置业 is back as its own file.');
+  await expect(page.locator('.duplicate-group').filter({ hasText: '徐州某某置业有限公司' })).toHaveCount(1);
+  await expect(recent).toHaveCount(0);
+  await api(server, 'GET', `/api/customers/${twin.id}`);
+  expect((await api<{ people: unknown[] }>(server, 'GET', `/api/customers/${seeded.xz.id}`)).people).toHaveLength(2);
+});
+
+test('a new customer whose mobile is on file: the board’s form names the file, and Create anyway makes the new one', async ({
+  dossier,
+}) => {
+  const page = await openDashboard(dossier.ext, 'board');
+  await page.getByRole('button', { name: 'New customer' }).click();
+  const form = page.getByRole('form', { name: 'New customer file' });
+  await form.getByLabel('Company name').fill('徐州某某置业（新）');
+  await form.getByLabel('Phone').fill('138 0516 0001');
+  await form.getByRole('button', { name: 'Create' }).click();
+  const alert = form.getByRole('alert');
+  await expect(alert).toContainText('Already on file');
+  await expect(alert).toContainText('The mobile 138 0516 0001 belongs to 徐州某某置业有限公司.');
+  await expect(alert.getByRole('button', { name: 'Open it' })).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Add to it' })).toBeVisible();
+  await alert.getByRole('button', { name: 'Create anyway' }).click();
+  await expect(page.getByRole('heading', { name: '徐州某某置业（新）' })).toBeVisible();
+});
+
+test('New customer on an unknown site whose website the user types is taken: Add this site to it', async ({
+  dossier,
+}) => {
+  const { ext, server } = dossier;
+  const site = await ext.openSite('https://shop.xz-newco.com.cn/');
+  const panel = await ext.openPanel();
+  await site.bringToFront();
+  await panel.getByRole('button', { name: 'New customer' }).click();
+  const form = panel.getByRole('form', { name: 'New customer file' });
+  await expect(form.getByLabel('Website')).toHaveValue('xz-newco.com.cn');
+  await form.getByLabel('Website').fill('www.xz-land.com.cn');
+  await form.getByLabel('Name').fill('徐州某某置业商城');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await expect(form.getByRole('alert')).toContainText('徐州某某置业有限公司');
+  await form.getByRole('button', { name: 'Add this site to it' }).click();
+  await expect(panel.getByRole('heading', { name: '徐州某某置业有限公司' })).toBeVisible();
+  expect((await server.context('https://shop.xz-newco.com.cn/')).customer?.name).toBe('徐州某某置业有限公司');
+});
