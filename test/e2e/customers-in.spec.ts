@@ -96,6 +96,50 @@ test('every other sample imports with nothing set by hand, each as its format sa
   }
 });
 
+test('what the user changes is read again: a column left out, a similar name merged, a person placed', async ({
+  dossier,
+}) => {
+  await dossier.server.createCustomer({
+    name: '辽宁华远置业集团股份有限公司',
+    tier: 'A',
+    people: [{ name: '王建国', mobile: '139 0400 1234' }],
+  });
+  const page = await openDashboard(dossier.ext, 'import');
+  await choose(page, 'dedupe.csv');
+  const counts = page.locator('.import-outline .import-counts');
+  await expect(counts).toHaveText('2 new customers1 row added to a file');
+  // Without the mobiles nothing ties row 2 to the file on record but its name: offered, not merged.
+  const mobile = page.getByRole('table', { name: 'Columns' }).getByRole('row', { name: /手机/ }).getByRole('combobox');
+  await mobile.selectOption({ label: 'Not imported' });
+  await expect(page.getByText('1 setting changed by hand.')).toBeVisible();
+  await expect(counts).toHaveText('3 new customers');
+  await mobile.selectOption('person.mobile');
+  await expect(page.getByText('Nothing to set: read as detected.')).toBeVisible();
+  await expect(counts).toHaveText('2 new customers1 row added to a file');
+  // 华远置业(沈阳) is judged the same company.
+  await page
+    .getByRole('region', { name: 'Will be created' })
+    .getByRole('button', { name: 'Add to that file instead' })
+    .click();
+  await expect(page.getByText('1 setting changed by hand.')).toBeVisible();
+  await expect(counts).toHaveText('1 new customer2 rows added to files');
+  await page.getByRole('button', { name: 'Import 3 rows' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Import report' }).getByRole('row', { name: /华远置业\(沈阳\)/ }),
+  ).toContainText('added to');
+
+  // A person without a company, placed in a file found by search.
+  await page.getByRole('button', { name: 'Choose another file' }).click();
+  await choose(page, 'google-contacts.csv');
+  const unplaced = page.getByRole('region', { name: /People without a company/ });
+  await unplaced.getByLabel('Place in').fill('华远');
+  await unplaced.getByRole('button', { name: /辽宁华远置业集团股份有限公司/ }).click();
+  await expect(counts).toHaveText('2 new customers2 rows added to files');
+  await expect(page.getByRole('region', { name: 'Will be added to a file' })).toContainText(
+    '→ 辽宁华远置业集团股份有限公司',
+  );
+});
+
 test('a duplicate found in the finder is merged, then undone', async ({ dossier }) => {
   const { ext, server, seeded } = dossier;
   // A second file for 徐州某某置业, made on purpose: the same key person's mobile, written another way.
