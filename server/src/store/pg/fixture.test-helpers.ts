@@ -1,0 +1,431 @@
+import type { Viewer } from '../../services/visibility.ts';
+import type { BackupRow, BackupStore, BackupTable } from '../backups.ts';
+
+/**
+ * Support for reads.pg.test.ts and merges.pg.test.ts: a small set of rows of every table a
+ * backup carries, written into each engine through its own store's restore path
+ * (backups.insertRows), so that both hold the same rows with the same ids.
+ */
+
+export const BOSS: Viewer = { id: 1, name: 'boss', role: 'manager' };
+export const WANG: Viewer = { id: 2, name: 'wang', role: 'member' };
+export const LI: Viewer = { id: 3, name: 'li', role: 'member' };
+export const VIEWERS = [BOSS, WANG, LI];
+
+export const T0 = '2026-09-01T00:00:00.000Z';
+
+const customer = (id: number, over: Record<string, unknown>): BackupRow => ({
+  id,
+  name: `客户${id}`,
+  normalizedName: `客户${id}`,
+  initials: `KH${id}`,
+  pinyin: `kehu${id}`,
+  tier: 'B',
+  status: 'active',
+  lostReason: null,
+  lostReasonCode: null,
+  lostAt: null,
+  nextStep: null,
+  stage: null,
+  region: ['华东', '江苏'],
+  companyType: null,
+  sizeClass: null,
+  industry: null,
+  businessScope: null,
+  products: null,
+  trends: null,
+  address: null,
+  phones: [],
+  fax: [],
+  emails: [],
+  website: null,
+  notes: null,
+  owner: 'wang',
+  idempotencyKey: null,
+  createdAt: T0,
+  updatedAt: T0,
+  deletedAt: null,
+  lastCallAt: null,
+  lastVisitAt: null,
+  appointmentAt: null,
+  nextCallDue: '2026-12-20T01:00:00.000Z',
+  nextVisitDue: '2027-01-20T01:00:00.000Z',
+  nextDue: '2026-12-20T01:00:00.000Z',
+  followUps: 0,
+  ...over,
+});
+
+const person = (id: number, customerId: number, name: string, over: Record<string, unknown> = {}): BackupRow => ({
+  id,
+  customerId,
+  name,
+  title: null,
+  mobile: null,
+  directLine: null,
+  email: null,
+  birthday: null,
+  homeAddress: null,
+  preferences: null,
+  greetingHook: null,
+  birthdayLunar: false,
+  keyPerson: false,
+  createdAt: T0,
+  updatedAt: T0,
+  deletedAt: null,
+  ...over,
+});
+
+const contact = (id: number, customerId: number, kind: string, at: string, over: Record<string, unknown> = {}) => ({
+  id,
+  customerId,
+  kind,
+  at,
+  personId: null,
+  summary: `${kind} ${id}`,
+  outcome: null,
+  intention: null,
+  appointment: null,
+  meetsAppointment: false,
+  appointmentCancelledAt: null,
+  sourceUrl: null,
+  visit: null,
+  idempotencyKey: `i-${id}`,
+  createdAt: at,
+  deletedAt: null,
+  ...over,
+});
+
+export const FIXTURE: Partial<Record<BackupTable, BackupRow[]>> = {
+  customers: [
+    customer(1, {
+      name: '嘉华贸易',
+      normalizedName: '嘉华贸易',
+      initials: 'JHMY',
+      tier: 'A',
+      stage: 'quote',
+      followUps: 2,
+      phones: ['0512-1234567'],
+      fax: ['0512-1234568'],
+      nextCallDue: '2026-12-01T01:00:00.000Z',
+      nextDue: '2026-12-01T01:00:00.000Z',
+      createdAt: '2026-10-01T00:00:00.000Z',
+    }),
+    customer(2, {
+      name: 'Acme',
+      normalizedName: 'acme',
+      initials: 'acme',
+      stage: 'negotiation',
+      phones: ['  ', '021-5550000'],
+      appointmentAt: '2026-12-02T03:00:00.000Z',
+      nextDue: '2026-12-02T03:00:00.000Z',
+    }),
+    customer(3, {
+      name: '北方置业',
+      initials: 'BFZY',
+      tier: 'C',
+      owner: 'li',
+      status: 'lost',
+      lostAt: '2026-11-15T08:00:00.000Z',
+      lostReasonCode: 'price',
+      lostReason: 'too dear',
+    }),
+    customer(4, { name: 'acme west', initials: 'AW', tier: 'A', owner: 'li', stage: 'quote' }),
+    customer(5, {
+      name: '阿波罗',
+      initials: 'abl',
+      tier: 'A',
+      owner: 'boss',
+      phones: ['400-800-1234'],
+      nextCallDue: '2026-11-30T01:00:00.000Z',
+      nextDue: '2026-11-30T01:00:00.000Z',
+    }),
+    customer(6, { name: '已删', deletedAt: '2026-11-01T00:00:00.000Z', nextDue: '2026-11-01T00:00:00.000Z' }),
+    customer(7, { name: '无日期', status: 'lost', lostAt: null, owner: 'li' }),
+    customer(8, { name: '月底', status: 'lost', lostAt: '2026-11-30T20:00:00.000Z', tier: 'A' }),
+    customer(9, { name: 'Zeta', initials: 'ZT', createdAt: '2026-12-15T00:00:00.000Z' }),
+  ],
+  customerKeys: [
+    { id: 1, customerId: 1, kind: 'domain', value: 'jiahua.cn', createdAt: T0 },
+    { id: 2, customerId: 1, kind: 'credit_code', value: '91320500MA1X', createdAt: T0 },
+    { id: 3, customerId: 2, kind: 'domain', value: 'acme.com', createdAt: T0 },
+  ],
+  people: [
+    person(1, 1, '王建国', { keyPerson: true, mobile: '13800000001', birthday: '1980-12-05' }),
+    person(2, 1, '李四', { directLine: ' 0512-7654321 ' }),
+    person(3, 2, 'John', { mobile: '', birthday: '1975-03-02', birthdayLunar: true, greetingHook: 'golf' }),
+    person(4, 4, 'Key Person', { keyPerson: true }),
+    person(5, 1, '删了', { birthday: '1990-01-01', deletedAt: T0 }),
+    person(6, 3, '输了', { birthday: '1990-02-02' }),
+    person(7, 2, 'Jane', { directLine: '021-5551111', keyPerson: true }),
+  ],
+  interactions: [
+    contact(1, 1, 'call', '2026-11-10T02:00:00.000Z', { personId: 1, intention: 'high' }),
+    contact(2, 1, 'visit', '2026-11-20T02:00:00.000Z'),
+    contact(3, 1, 'note', '2026-11-21T02:00:00.000Z'),
+    contact(4, 2, 'greeting', '2026-12-01T01:00:00.000Z', { personId: 3 }),
+    contact(5, 2, 'call', '2026-10-20T02:00:00.000Z'),
+    contact(6, 4, 'meeting', '2026-11-05T02:00:00.000Z', { intention: 'low' }),
+    contact(7, 1, 'call', '2026-11-12T02:00:00.000Z', { deletedAt: '2026-11-13T00:00:00.000Z' }),
+    contact(8, 3, 'call', '2026-11-03T02:00:00.000Z'),
+    contact(9, 2, 'email', '2026-11-10T02:00:00.000Z'),
+    contact(10, 1, 'greeting', '2026-10-01T01:00:00.000Z', { personId: 1 }),
+  ],
+  commitments: [
+    {
+      id: 1,
+      customerId: 1,
+      text: 'send the quote',
+      dueAt: '2026-12-02T00:00:00.000Z',
+      keptAt: null,
+      idempotencyKey: null,
+      createdAt: T0,
+    },
+    {
+      id: 2,
+      customerId: 2,
+      text: 'call back',
+      dueAt: '2026-11-28T00:00:00.000Z',
+      keptAt: null,
+      idempotencyKey: null,
+      createdAt: T0,
+    },
+    {
+      id: 3,
+      customerId: 4,
+      text: 'samples',
+      dueAt: '2026-12-10T00:00:00.000Z',
+      keptAt: T0,
+      idempotencyKey: null,
+      createdAt: T0,
+    },
+    {
+      id: 4,
+      customerId: 3,
+      text: 'lost one',
+      dueAt: '2026-12-01T00:00:00.000Z',
+      keptAt: null,
+      idempotencyKey: null,
+      createdAt: T0,
+    },
+    {
+      id: 5,
+      customerId: 4,
+      text: 'visit plan',
+      dueAt: '2026-12-03T00:00:00.000Z',
+      keptAt: null,
+      idempotencyKey: null,
+      createdAt: T0,
+    },
+  ],
+  tierChanges: [
+    { id: 1, customerId: 1, fromTier: null, toTier: 'B', reason: 'created', at: '2026-10-01T00:00:00.000Z' },
+    { id: 2, customerId: 1, fromTier: 'B', toTier: 'A', reason: 'review', at: '2026-12-02T00:00:00.000Z' },
+    { id: 3, customerId: 4, fromTier: null, toTier: 'A', reason: 'created', at: T0 },
+  ],
+  parcels: [
+    {
+      id: 1,
+      customerId: null,
+      parcelNo: 'P-1',
+      location: 'L1',
+      areaM2: 1200.5,
+      use: 'industrial',
+      method: null,
+      startPrice: 1e7,
+      dealPrice: null,
+      currency: 'CNY',
+      dealDate: null,
+      winner: null,
+      status: 'listed',
+      sourceUrl: 'https://land/1',
+      owner: 'wang',
+      createdAt: T0,
+      updatedAt: T0,
+    },
+    {
+      id: 2,
+      customerId: 1,
+      parcelNo: 'P-2',
+      location: 'L2',
+      areaM2: null,
+      use: null,
+      method: null,
+      startPrice: null,
+      dealPrice: 2.5e7,
+      currency: 'CNY',
+      dealDate: '2026-10-01',
+      winner: '嘉华贸易',
+      status: 'dealt',
+      sourceUrl: null,
+      owner: null,
+      createdAt: T0,
+      updatedAt: T0,
+    },
+    {
+      id: 3,
+      customerId: 3,
+      parcelNo: 'P-3',
+      location: 'L1',
+      areaM2: null,
+      use: null,
+      method: null,
+      startPrice: null,
+      dealPrice: null,
+      currency: null,
+      dealDate: null,
+      winner: null,
+      status: 'listed',
+      sourceUrl: null,
+      owner: 'li',
+      createdAt: T0,
+      updatedAt: T0,
+    },
+  ],
+  captures: [
+    {
+      id: 1,
+      customerId: null,
+      url: 'https://x/1',
+      adapter: 'land',
+      kind: 'parcel',
+      payload: { kind: 'parcel', n: 1 },
+      capturedAt: T0,
+      idempotencyKey: 'c1',
+      result: { ok: true },
+      userId: 2,
+    },
+    {
+      id: 2,
+      customerId: 3,
+      url: 'https://x/1',
+      adapter: 'land',
+      kind: 'parcel',
+      payload: { kind: 'parcel', n: 2 },
+      capturedAt: T0,
+      idempotencyKey: 'c2',
+      result: null,
+      userId: 3,
+    },
+    {
+      id: 3,
+      customerId: 1,
+      url: 'https://x/2',
+      adapter: 'site',
+      kind: 'company',
+      payload: { kind: 'company', name: '嘉华' },
+      capturedAt: T0,
+      idempotencyKey: 'c3',
+      result: null,
+      userId: 2,
+    },
+  ],
+  reclassDecisions: [
+    {
+      id: 1,
+      customerId: 2,
+      month: '2026-11',
+      fromTier: 'B',
+      toTier: 'A',
+      accepted: true,
+      reasons: [{ code: 'calls' }],
+      decidedBy: 'boss',
+      at: T0,
+    },
+  ],
+  sheetRemarks: [
+    { customerId: 1, month: '2026-11', text: '好客户', updatedAt: T0 },
+    { customerId: 2, month: '2026-10', text: 'old', updatedAt: T0 },
+  ],
+  materials: [
+    {
+      id: 1,
+      customerId: 1,
+      number: 1,
+      title: 'brochure',
+      url: 'https://jiahua.cn/b.pdf',
+      fileName: null,
+      mimeType: null,
+      content: null,
+      createdAt: T0,
+    },
+    {
+      id: 2,
+      customerId: 1,
+      number: 2,
+      title: 'photo',
+      url: null,
+      fileName: 'a.bin',
+      mimeType: 'application/octet-stream',
+      content: Buffer.from([0, 1, 2, 255]),
+      createdAt: T0,
+    },
+    {
+      id: 3,
+      customerId: 2,
+      number: 1,
+      title: 'price list',
+      url: null,
+      fileName: null,
+      mimeType: null,
+      content: null,
+      createdAt: T0,
+    },
+    {
+      id: 4,
+      customerId: 2,
+      number: 2,
+      title: 'contract',
+      url: null,
+      fileName: null,
+      mimeType: null,
+      content: null,
+      createdAt: T0,
+    },
+  ],
+  customerShares: [
+    { customerId: 4, userId: 2, createdAt: T0 },
+    { customerId: 2, userId: 3, createdAt: T0 },
+  ],
+  focusNotes: [{ id: 1, userId: 2, period: '2026-W48', text: 'focus', updatedAt: T0 }],
+  auditLog: [{ id: 1, at: T0, userId: 1, userName: 'boss', method: 'POST', path: '/api/x', status: 200, detail: null }],
+};
+
+export const ORDER: BackupTable[] = [
+  'customers',
+  'customerKeys',
+  'people',
+  'interactions',
+  'commitments',
+  'tierChanges',
+  'parcels',
+  'captures',
+  'reclassDecisions',
+  'sheetRemarks',
+  'materials',
+  'customerShares',
+  'focusNotes',
+  'auditLog',
+];
+
+/** Users and every fixture table, through the store's own restore path. */
+export async function load(backups: BackupStore): Promise<void> {
+  await backups.addUser({ id: 1, name: 'boss', role: 'manager', createdAt: T0, revokedAt: null });
+  await backups.addUser({ id: 2, name: 'wang', role: 'member', createdAt: T0, revokedAt: null });
+  await backups.addUser({ id: 3, name: 'li', role: 'member', createdAt: T0, revokedAt: '2026-11-01T00:00:00.000Z' });
+  await backups.putSetting('timeZone', 'Asia/Shanghai');
+  for (const t of ORDER) await backups.insertRows(t, structuredClone(FIXTURE[t] ?? []));
+}
+
+/**
+ * A table's rows in a stated order: SQLite gives those of a table without an id column in rowid
+ * (insertion) order, which PostgreSQL has no notion of; a backup's meaning does not depend on it.
+ */
+export const rowsOf = async (b: BackupStore, t: BackupTable, cut?: Parameters<BackupStore['rows']>[1]) => {
+  const rows = await b.rows(t, cut);
+  if (t !== 'sheetRemarks' && t !== 'customerShares') return rows;
+  const key = (r: BackupRow) => `${r.customerId}\u0000${r.month ?? r.userId}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+};
+
+export const byId = <T>(rows: T[], key: (r: T) => number = (r) => (r as { id: number }).id) =>
+  [...rows].sort((a, b) => key(a) - key(b));
