@@ -19,19 +19,18 @@ export function pgContext(db: PgExecutor): ContextStore {
         .where(and(eq(customers.id, id), visibleOne(viewer)));
       if (!seen.length) return null;
     }
-    const [lastInteractions, ppl] = await Promise.all([
-      db
-        .select()
-        .from(interactions)
-        .where(and(eq(interactions.customerId, id), isNull(interactions.deletedAt)))
-        .orderBy(desc(interactions.at), desc(interactions.id))
-        .limit(3),
-      db
-        .select()
-        .from(people)
-        .where(and(eq(people.customerId, id), isNull(people.deletedAt)))
-        .orderBy(asc(people.id)),
-    ]);
+    // One after the other: inside a transaction both would queue on its one connection anyway.
+    const lastInteractions = await db
+      .select()
+      .from(interactions)
+      .where(and(eq(interactions.customerId, id), isNull(interactions.deletedAt)))
+      .orderBy(desc(interactions.at), desc(interactions.id))
+      .limit(3);
+    const ppl = await db
+      .select()
+      .from(people)
+      .where(and(eq(people.customerId, id), isNull(people.deletedAt)))
+      .orderBy(asc(people.id));
     return { customer, lastInteractions, people: ppl };
   };
   return {

@@ -42,31 +42,30 @@ export function pgDuplicates(db: PgExecutor): DuplicateStore {
     },
     async candidates(viewer: Viewer): Promise<DuplicateCandidate[]> {
       const seen = and(isNull(customers.deletedAt), visible(viewer));
-      const [rows, ppl, keys] = await Promise.all([
-        db
-          .select({
-            id: customers.id,
-            name: customers.name,
-            tier: customers.tier,
-            status: customers.status,
-            owner: customers.owner,
-            createdAt: customers.createdAt,
-            normalizedName: customers.normalizedName,
-            website: customers.website,
-            emails: customers.emails,
-            phones: customers.phones,
-          })
-          .from(customers)
-          .where(seen)
-          .orderBy(asc(customers.id)),
-        livePeople(db, seen),
-        db
-          .select({ customerId: customerKeys.customerId, kind: customerKeys.kind, value: customerKeys.value })
-          .from(customerKeys)
-          .innerJoin(customers, eq(customers.id, customerKeys.customerId))
-          .where(seen)
-          .orderBy(asc(customerKeys.id)),
-      ]);
+      // One after the other: a transaction's one connection takes one query at a time.
+      const rows = await db
+        .select({
+          id: customers.id,
+          name: customers.name,
+          tier: customers.tier,
+          status: customers.status,
+          owner: customers.owner,
+          createdAt: customers.createdAt,
+          normalizedName: customers.normalizedName,
+          website: customers.website,
+          emails: customers.emails,
+          phones: customers.phones,
+        })
+        .from(customers)
+        .where(seen)
+        .orderBy(asc(customers.id));
+      const ppl = await livePeople(db, seen);
+      const keys = await db
+        .select({ customerId: customerKeys.customerId, kind: customerKeys.kind, value: customerKeys.value })
+        .from(customerKeys)
+        .innerJoin(customers, eq(customers.id, customerKeys.customerId))
+        .where(seen)
+        .orderBy(asc(customerKeys.id));
       const peopleOf = new Map<number, { count: number; phones: string[] }>();
       for (const p of ppl) {
         const own = peopleOf.get(p.customerId) ?? { count: 0, phones: [] };

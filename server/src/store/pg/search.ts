@@ -70,17 +70,16 @@ async function reindex(db: PgExecutor, customerId: number): Promise<void> {
     await db.delete(customerSearch).where(eq(customerSearch.customerId, customerId));
     return;
   }
-  const [ppl, keys, [existing]] = await Promise.all([
-    db
-      .select({ name: people.name, mobile: people.mobile, directLine: people.directLine, email: people.email })
-      .from(people)
-      .where(and(eq(people.customerId, customerId), isNull(people.deletedAt))),
-    db
-      .select({ kind: customerKeys.kind, value: customerKeys.value })
-      .from(customerKeys)
-      .where(eq(customerKeys.customerId, customerId)),
-    db.select().from(customerSearch).where(eq(customerSearch.customerId, customerId)),
-  ]);
+  // One after the other: a transaction's one connection takes one query at a time.
+  const ppl = await db
+    .select({ name: people.name, mobile: people.mobile, directLine: people.directLine, email: people.email })
+    .from(people)
+    .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)));
+  const keys = await db
+    .select({ kind: customerKeys.kind, value: customerKeys.value })
+    .from(customerKeys)
+    .where(eq(customerKeys.customerId, customerId));
+  const [existing] = await db.select().from(customerSearch).where(eq(customerSearch.customerId, customerId));
   const row = pgSearchRow(c, ppl, keys);
   if (existing && same(existing, row)) return;
   await db
