@@ -48,8 +48,8 @@ const column = (table: BackupTable, field: string): PgColumn => {
 };
 
 /**
- * The order a table's rows are read in: SQLite hands them back in rowid order, PostgreSQL in
- * whatever order its heap holds, so the same backup comes out of both only when it is said.
+ * The order a table's rows are read in. SQLite answers in rowid order, PostgreSQL in whatever
+ * order its heap holds: stating it keeps a backup stable, ids ascending as SQLite gives them.
  */
 const order = (table: PgTable): SQL[] => {
   const c = columnsOf(table);
@@ -60,13 +60,14 @@ const order = (table: PgTable): SQL[] => {
 
 /**
  * Rows restored with their own ids leave the identity's sequence behind them: the next row
- * added would be given an id already taken. This moves it past the highest id there is.
+ * added would be given an id already taken. This moves it past the highest id there is, and
+ * never back (a concurrent insert may hold a higher value not yet committed).
  */
 async function moveSequencePast(db: PgExecutor, table: PgTable): Promise<void> {
   if (!columnsOf(table).id) return;
-  const name = getTableName(table);
+  const seq = sql`pg_get_serial_sequence(${getTableName(table)}, 'id')`;
   await db.execute(
-    sql`select setval(pg_get_serial_sequence(${name}, 'id'), coalesce(max(id), 0) + 1, false) from ${table}`,
+    sql`select setval(${seq}, greatest((select coalesce(max(id), 0) + 1 from ${table}), nextval(${seq})), false)`,
   );
 }
 

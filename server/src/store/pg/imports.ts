@@ -59,7 +59,11 @@ async function reindexMany(db: PgExecutor, ids: Iterable<number>): Promise<void>
     ]);
     const group = <T extends { customerId: number }>(rows: T[]) => {
       const m = new Map<number, T[]>();
-      for (const r of rows) m.set(r.customerId, [...(m.get(r.customerId) ?? []), r]);
+      for (const r of rows) {
+        const list = m.get(r.customerId);
+        if (list) list.push(r);
+        else m.set(r.customerId, [r]);
+      }
       return m;
     };
     const peopleOf = group(ppl);
