@@ -27,36 +27,35 @@ async function reindexMany(db: PgExecutor, ids: Iterable<number>): Promise<void>
   for (let i = 0; i < all.length; i += CHUNK) {
     const part = all.slice(i, i + CHUNK);
     const these = sql.param(part);
-    const [files, ppl, keys] = await Promise.all([
-      db
-        .select({
-          id: customers.id,
-          name: customers.name,
-          initials: customers.initials,
-          pinyin: customers.pinyin,
-          phones: customers.phones,
-          emails: customers.emails,
-          website: customers.website,
-        })
-        .from(customers)
-        .where(and(sql`${customers.id} = any(${these}::int[])`, isNull(customers.deletedAt))),
-      db
-        .select({
-          customerId: people.customerId,
-          name: people.name,
-          mobile: people.mobile,
-          directLine: people.directLine,
-          email: people.email,
-        })
-        .from(people)
-        .where(and(sql`${people.customerId} = any(${these}::int[])`, isNull(people.deletedAt)))
-        .orderBy(asc(people.customerId), asc(people.id)),
-      db
-        .select({ customerId: customerKeys.customerId, kind: customerKeys.kind, value: customerKeys.value })
-        .from(customerKeys)
-        .where(sql`${customerKeys.customerId} = any(${these}::int[])`)
-        .orderBy(asc(customerKeys.customerId), asc(customerKeys.id)),
-    ]);
+    // One after the other: inside a transaction they share its one connection.
+    const files = await db
+      .select({
+        id: customers.id,
+        name: customers.name,
+        initials: customers.initials,
+        pinyin: customers.pinyin,
+        phones: customers.phones,
+        emails: customers.emails,
+        website: customers.website,
+      })
+      .from(customers)
+      .where(and(sql`${customers.id} = any(${these}::int[])`, isNull(customers.deletedAt)));
+    const ppl = await db
+      .select({
+        customerId: people.customerId,
+        name: people.name,
+        mobile: people.mobile,
+        directLine: people.directLine,
+        email: people.email,
+      })
+      .from(people)
+      .where(and(sql`${people.customerId} = any(${these}::int[])`, isNull(people.deletedAt)))
+      .orderBy(asc(people.customerId), asc(people.id));
+    const keys = await db
+      .select({ customerId: customerKeys.customerId, kind: customerKeys.kind, value: customerKeys.value })
+      .from(customerKeys)
+      .where(sql`${customerKeys.customerId} = any(${these}::int[])`)
+      .orderBy(asc(customerKeys.customerId), asc(customerKeys.id));
     const group = <T extends { customerId: number }>(rows: T[]) => {
       const m = new Map<number, T[]>();
       for (const r of rows) {
