@@ -59,6 +59,17 @@ describe('groupDuplicates', () => {
       },
     ]);
   });
+  it('a website or address under a domain of the file adds nothing; another domain is its own reason', () => {
+    const { groups } = groupDuplicates([
+      file(1, { keys: [{ kind: 'domain', value: 'a.cn' }], website: 'http://www.b.cn/x', emails: ['li@mail.a.cn'] }),
+      file(2, { keys: [{ kind: 'domain', value: 'b.cn' }], website: 'https://hr.b.cn' }),
+      file(3, { keys: [{ kind: 'domain', value: 'c.cn' }], emails: ['wang@a.cn'] }),
+    ]);
+    expect(groups.map((g) => [g.customers.map((c) => c.id), g.reasons])).toEqual([
+      [[1, 3], [{ kind: 'domain', value: 'a.cn' }]],
+      [[1, 2], [{ kind: 'domain', value: 'b.cn' }]],
+    ]);
+  });
   it('free mailboxes are no company key', () => {
     expect(groupDuplicates([file(1, { emails: ['a@qq.com'] }), file(2, { emails: ['b@qq.com'] })]).groups).toEqual([]);
   });
