@@ -1,8 +1,32 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two projects: the SQLite suite, and the tests that need the throwaway PostgreSQL of
-// src/db/pg/global-setup.ts (*.pg.test.ts), which skip loudly without PostgreSQL outside CI.
-// Running the API suite on both engines (#18) adds that globalSetup to a project of its own.
+// Three projects: the whole suite on SQLite; the tests that need the throwaway PostgreSQL of
+// src/db/pg/global-setup.ts (*.pg.test.ts), which skip loudly without PostgreSQL outside CI;
+// and the API suite again with every test app on PostgreSQL (src/test-engine.ts).
+
+/** API tests that still read or write the SQLite file itself, so they run on SQLite only. */
+const SQLITE_INSIDE = [
+  'src/routes/transfer/import.test.ts',
+  'src/routes/transfer/hostile.test.ts',
+  'src/routes/transfer/import-gate.test.ts',
+  'src/routes/transfer/contact-exports.test.ts',
+  'src/routes/transfer/export.test.ts',
+  'src/routes/merge/merge.test.ts',
+  'src/routes/team/boundaries.test.ts',
+  'src/routes/team/every-route.test.ts',
+  'src/routes/captures/captures.test.ts',
+  'src/routes/captures/cross-member.test.ts',
+  'src/routes/interactions/interactions.test.ts',
+  'src/routes/customers/duplicates.test.ts',
+  'src/routes/customers/customers.test.ts',
+  'src/routes/reclassification/reclassification.test.ts',
+  'src/services/replay.test.ts',
+  'src/services/backup.test.ts',
+  'src/services/transfer/cli.test.ts',
+  'src/middleware/request-context.test.ts',
+  'src/middleware/guard.test.ts',
+  'src/app.fuzz.test.ts',
+];
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -21,6 +45,21 @@ export default defineConfig({
           name: 'pg',
           include: ['src/**/*.pg.test.ts'],
           globalSetup: ['src/db/pg/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api-pg',
+          include: [
+            'src/routes/**/*.test.ts',
+            'src/middleware/**/*.test.ts',
+            'src/services/**/*.test.ts',
+            'src/*.test.ts',
+          ],
+          exclude: [...configDefaults.exclude, 'src/**/*.pg.test.ts', ...SQLITE_INSIDE],
+          globalSetup: ['src/db/pg/global-setup.ts'],
+          env: { DOSSIER_TEST_ENGINE: 'pg' },
         },
       },
     ],

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sourceFingerprint, stampBuild, upToDate } from '../scripts/build-stamp.mjs';
 import { openDb } from './db/client.ts';
+import { openPgDb } from './db/pg/client.ts';
 import { seedDemo } from './demo/seed.ts';
 import { readEnv } from './env.ts';
 import { startServer } from './index.ts';
@@ -14,8 +15,11 @@ import { cliExport, cliImport } from './services/transfer/cli.ts';
 import { stopParseWorker } from './services/transfer/parse-pool.ts';
 import { addUser, findUserByName, listUsers, revokeUser, rotateUserToken } from './services/users.ts';
 import { SYSTEM } from './services/visibility.ts';
+import { pgStore } from './store/pg/store.ts';
 import { restore } from './store/sqlite/backups.ts';
 import { sqliteStore } from './store/sqlite/store.ts';
+import type { Store } from './store/store.ts';
+import { startTeamServer } from './team-server.ts';
 
 // server/src/cli.ts, or server/dist/cli.mjs once bundled: the repository is two folders up either way.
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -24,7 +28,9 @@ const extensionDir = join(repoRoot, 'extension');
 const USAGE = `dossier <command> [options]
   start [--demo] [--no-build] [--host H] [--port P] [--data-dir D] [--allow-remote]
         migrate, start the API, build the extension, print URL, token and the folder to load
-  migrate [--data-dir D]        apply migrations and exit
+  serve --database postgres://… [--host H] [--port P] [--allow-remote]
+        a team server: the same API on PostgreSQL (checked for Chinese search, migrated under a lock)
+  migrate [--data-dir D | --database URL]  apply migrations and exit
   demo [--data-dir D]           fill an empty database with the demo customers and exit
   token rotate [--data-dir D]   issue a new owner token (the old one stops working)
   user add <name> [--role member|manager] | user revoke <name> | user token <name> | user list
@@ -37,7 +43,39 @@ const USAGE = `dossier <command> [options]
                                 or letter = field, or - to ignore); --dry-run only says what it would do
   export --format csv|xlsx|vcf|json [--out file] [--entity E] [--lang zh|en] [--version 3.0|4.0]
                                 everything out, as the API's export (--out - writes to stdout)
-Environment: DOSSIER_HOST, DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_TOKEN (flags win).`;
+user, import, export and demo work on the team database with --database URL.
+Environment: DOSSIER_HOST, DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_TOKEN, DOSSIER_DATABASE_URL (flags win).`;
+
+/** A database URL as it may be printed: its password left out. */
+function shown(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the PostgreSQL database';
+  }
+}
+
+/** What a command works on: the team database when one is named, else the local file. */
+async function openStore(
+  databaseUrl: string | undefined,
+  dbFile: string,
+): Promise<{ store: Store; where: string; close(): Promise<void> }> {
+  if (databaseUrl) {
+    const db = await openPgDb(databaseUrl);
+    return { store: pgStore(db), where: shown(databaseUrl), close: () => db.$client.end() };
+  }
+  const db = openDb(dbFile);
+  return { store: sqliteStore(db), where: dbFile, close: async () => void db.$client.close() };
+}
+
+/** Commands that act on the local file itself; a team database has PostgreSQL's own tools for them. */
+const LOCAL_ONLY: Record<string, string> = {
+  backup: 'back a team database up with pg_dump or base backups with WAL archiving (README, Team server)',
+  restore: 'restore a team database with pg_restore; to move a local file in, use dossier push',
+  token: 'a team owner gets a new token with: dossier user token owner --database …',
+};
 
 /** Builds the extension only when its sources (or the shared package) changed since the last build. */
 function buildExtension(): string | null {
@@ -71,6 +109,9 @@ async function main(argv: string[]) {
       host: { type: 'string' },
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      database: { type: 'string' },
+      to: { type: 'string' },
+      as: { type: 'string' },
       'allow-remote': { type: 'boolean', default: false },
       role: { type: 'string', default: 'member' },
       map: { type: 'string' },
@@ -88,22 +129,27 @@ async function main(argv: string[]) {
     ...(values.host ? { DOSSIER_HOST: values.host } : {}),
     ...(values.port ? { DOSSIER_PORT: values.port } : {}),
     ...(values['data-dir'] ? { DOSSIER_DATA_DIR: values['data-dir'] } : {}),
+    ...(values.database ? { DOSSIER_DATABASE_URL: values.database } : {}),
   });
   const [command = 'start', sub] = positionals;
   if (values.help) return console.log(USAGE);
   const dbFile = join(env.dataDir, 'dossier.sqlite');
 
+  const team = env.databaseUrl;
+  if (team && LOCAL_ONLY[command]) throw new Error(`${command} works on the local file; ${LOCAL_ONLY[command]}`);
+
   switch (command) {
     case 'migrate': {
-      openDb(dbFile).$client.close();
-      return console.log(`Migrated ${dbFile}`);
+      const { where, close } = await openStore(team, dbFile);
+      await close();
+      return console.log(`Migrated ${where}`);
     }
     case 'demo': {
-      const db = openDb(dbFile);
-      const n = await seedDemo(sqliteStore(db), new Date());
-      db.$client.close();
+      const { store, where, close } = await openStore(team, dbFile);
+      const n = await seedDemo(store, new Date());
+      await close();
       return console.log(
-        n ? `Added ${n} demo customers to ${dbFile}` : `${dbFile} already has customers; demo data not added`,
+        n ? `Added ${n} demo customers to ${where}` : `${where} already has customers; demo data not added`,
       );
     }
     case 'backup': {
@@ -127,9 +173,9 @@ async function main(argv: string[]) {
     case 'import': {
       if (!sub) throw new Error('usage: dossier import <file> [--map col=field,…] [--dry-run]');
       const path = resolve(process.env.INIT_CWD ?? process.cwd(), sub);
-      const db = openDb(dbFile);
+      const { store, close } = await openStore(team, dbFile);
       try {
-        const lines = await cliImport(sqliteStore(db), {
+        const lines = await cliImport(store, {
           file: { bytes: readFileSync(path), filename: basename(path) },
           ...(values.map ? { map: values.map } : {}),
           dryRun: values['dry-run'],
@@ -137,7 +183,7 @@ async function main(argv: string[]) {
         return console.log(lines.join('\n'));
       } finally {
         await stopParseWorker();
-        db.$client.close();
+        await close();
       }
     }
     case 'export': {
@@ -151,9 +197,9 @@ async function main(argv: string[]) {
         throw new Error('--lang is zh or en');
       if (values.version !== undefined && values.version !== '3.0' && values.version !== '4.0')
         throw new Error('--version is 3.0 or 4.0');
-      const db = openDb(dbFile);
+      const { store, close } = await openStore(team, dbFile);
       try {
-        const { body, name } = await cliExport(sqliteStore(db), {
+        const { body, name } = await cliExport(store, {
           format,
           entity: entity as 'customers',
           ...(values.lang ? { lang: values.lang } : {}),
@@ -164,12 +210,11 @@ async function main(argv: string[]) {
         writeFileSync(path, body);
         return console.log(`Exported ${body.length} bytes to ${path}`);
       } finally {
-        db.$client.close();
+        await close();
       }
     }
     case 'user': {
-      const db = openDb(dbFile);
-      const store = sqliteStore(db);
+      const { store, close } = await openStore(team, dbFile);
       try {
         const name = positionals[2];
         if (sub === 'list') return console.table(await listUsers(store));
@@ -187,7 +232,7 @@ async function main(argv: string[]) {
         await revokeUser(store, user.id, new Date(), SYSTEM);
         return console.log(`Revoked ${name}; their token no longer works.`);
       } finally {
-        db.$client.close();
+        await close();
       }
     }
     case 'token': {
@@ -197,7 +242,11 @@ async function main(argv: string[]) {
       db.$client.close();
       return console.log(`New token (the old one no longer works): ${token}`);
     }
+    case 'serve':
     case 'start': {
+      if (team) return serveTeam(team, env, values['allow-remote'], command === 'start' && !values['no-build']);
+      if (command === 'serve')
+        throw new Error('usage: dossier serve --database postgres://… (or DOSSIER_DATABASE_URL)');
       // Files and folders this process makes (backups, the token, the lock) are the owner's alone.
       process.umask(0o077);
       if (values.demo) {
@@ -237,6 +286,39 @@ Extension    ${folder ?? '(not built)'}
       console.error(USAGE);
       process.exit(2);
   }
+}
+
+/** A team server on PostgreSQL until SIGINT/SIGTERM; `start` builds the extension too. */
+async function serveTeam(url: string, env: ReturnType<typeof readEnv>, allowRemote: boolean, build: boolean) {
+  const folder = build ? buildExtension() : null;
+  const server = await startTeamServer({
+    databaseUrl: url,
+    host: env.host,
+    port: env.port,
+    ...(env.token ? { token: env.token } : {}),
+    extensionOrigins: env.extensionOrigins,
+    allowRemote,
+  });
+  if (allowRemote)
+    console.warn(
+      `! Listening on ${env.host} in plain HTTP: customer files cross the network. Put a TLS reverse proxy (Caddy, nginx) in front and let only it reach this port (README, Team server).`,
+    );
+  const owner = server.ownerToken
+    ? `${server.ownerToken}   ← the owner's, new: shown once (dossier user token owner issues another)`
+    : env.token
+      ? 'the one in DOSSIER_TOKEN'
+      : 'members use their own (dossier user add <name> --database …)';
+  console.log(`
+Dossier team server  ${server.url}   (database ${shown(url)})
+Token                ${owner}${folder ? `\nExtension            ${folder}` : ''}
+`);
+  const stop = async (signal: string) => {
+    console.log(`\n${signal}: finishing requests in flight…`);
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 /** The token itself only when it was just made; afterwards where it is kept (it is a secret). */

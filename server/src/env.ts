@@ -11,6 +11,11 @@ const Env = z.object({
    * (chrome-extension://<id>,moz-extension://<uuid>): e.g. a store build with its own id.
    */
   DOSSIER_EXTENSION_ORIGINS: z.string().optional(),
+  /** A team server's PostgreSQL (postgres://…); without it the server keeps one person's SQLite file. */
+  DOSSIER_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DOSSIER_DATABASE_URL is a postgres:// or postgresql:// URL')
+    .optional(),
 });
 
 /**
@@ -33,6 +38,7 @@ export interface ServerConfig {
   dataDir: string;
   token?: string;
   extensionOrigins: string[];
+  databaseUrl?: string;
 }
 
 /** The one place the environment is read. Relative data dirs are taken from where the user ran pnpm. */
@@ -50,6 +56,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: isAbsolute(e.DOSSIER_DATA_DIR) ? e.DOSSIER_DATA_DIR : resolve(base, e.DOSSIER_DATA_DIR),
     ...(e.DOSSIER_TOKEN ? { token: e.DOSSIER_TOKEN } : {}),
     extensionOrigins: extensionOrigins(e.DOSSIER_EXTENSION_ORIGINS ?? ''),
+    ...(e.DOSSIER_DATABASE_URL ? { databaseUrl: e.DOSSIER_DATABASE_URL } : {}),
   };
 }
 

@@ -80,12 +80,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     version: VERSION,
     authFailuresPerMinute: opts.authFailuresPerMinute ?? 20,
   };
-  const app = createApp(deps);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = createServer(withDirectLookups(deps, getRequestListener(app.fetch)));
-    s.once('error', reject);
-    s.listen(opts.port ?? 8787, host, () => resolve(s));
-  }).catch((e: unknown) => {
+  const server = await listen(deps, host, opts.port ?? 8787).catch((e: unknown) => {
     db.$client.close();
     unlock();
     throw e;
@@ -117,6 +112,16 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         server.closeIdleConnections();
       }),
   };
+}
+
+/** The app, with the context lookups' direct path in front, listening on host:port. */
+export function listen(deps: AppDeps, host: string, port: number): Promise<Server> {
+  const app = createApp(deps);
+  return new Promise<Server>((resolve, reject) => {
+    const s = createServer(withDirectLookups(deps, getRequestListener(app.fetch)));
+    s.once('error', reject);
+    s.listen(port, host, () => resolve(s));
+  });
 }
 
 /** Checks hourly (and at start) whether today's backup exists; the first check of a day takes it. */

@@ -3,36 +3,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createApp } from './app.ts';
-import { openDb } from './db/client.ts';
 import type { AppDeps } from './deps.ts';
 import { hashToken } from './lib/tokens.ts';
 import type { Viewer } from './services/visibility.ts';
-import { sqliteStore } from './store/sqlite/store.ts';
-import { sqlitePairedOrigins, sqliteTokenAuthenticator } from './store/sqlite/team.ts';
+import { pgTestEngine, sqliteTestEngine, TEST_ENGINE, type TestEngine } from './test-engine.ts';
 
 export const TOKEN = 'test-token-0123456789';
 
 const dirs: string[] = [];
-afterEach(() => {
+const engines: TestEngine[] = [];
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((e) => e.close()));
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A real app on a temporary SQLite file with a settable clock, driven through app.request(). */
+/**
+ * A real app with a settable clock, driven through app.request(): on a temporary SQLite file,
+ * or on a database of its own in the test PostgreSQL when DOSSIER_TEST_ENGINE=pg.
+ */
 export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Partial<AppDeps> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-test-'));
   dirs.push(dir);
-  const db = openDb(join(dir, 'dossier.sqlite'));
+  const engine = TEST_ENGINE === 'pg' ? pgTestEngine() : sqliteTestEngine(dir);
+  engines.push(engine);
   let now = new Date(start);
   // The owner is a manager (sees everything), as on a single-user install.
-  db.$client
-    .prepare("insert into users (name, role, token_hash, created_at) values ('owner', 'manager', ?, ?)")
-    .run(hashToken(TOKEN), start);
-  const store = sqliteStore(db);
+  engine.addUser('owner', 'manager', hashToken(TOKEN), start);
+  const { store } = engine.deps;
+  const db = engine.db as NonNullable<TestEngine['db']>;
   const deps: AppDeps = {
-    store,
+    ...engine.deps,
     clock: () => now,
-    authenticate: sqliteTokenAuthenticator(db),
-    pairedOrigins: sqlitePairedOrigins(db),
     allowedHosts: new Set(),
     extensionOrigins: new Set(),
     version: 'test',
@@ -57,10 +58,8 @@ export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Parti
   /** Adds a user with their own token; requests then pass `{ authorization: \`Bearer ${token}\` }`. */
   const addUser = (name: string, role: Viewer['role']) => {
     const token = `token-of-${name}-0123456789`;
-    const row = db.$client
-      .prepare('insert into users (name, role, token_hash, created_at) values (?, ?, ?, ?) returning id')
-      .get(name, role, hashToken(token), start) as { id: number };
-    return { id: row.id, token, headers: { authorization: `Bearer ${token}` } };
+    const id = engine.addUser(name, role, hashToken(token), start);
+    return { id, token, headers: { authorization: `Bearer ${token}` } };
   };
   return {
     addUser,

@@ -43,3 +43,30 @@ export async function rotateOwnerToken(store: Store, dataDir: string, now: Date)
   chmodSync(tokenFile(dataDir), 0o600);
   return token;
 }
+
+/**
+ * The owner of a team server: on its first start (no owner yet) a manager named "owner" with a
+ * new token, shown once and kept nowhere but in the answer (the server has no folder of its own;
+ * `dossier user token owner` issues another). With DOSSIER_TOKEN set, that token is the owner's.
+ */
+export async function ensureTeamOwner(
+  store: Store,
+  now: Date,
+  envToken?: string,
+): Promise<{ token: string | null; created: boolean }> {
+  const owner = await store.team.byName('owner');
+  if (envToken) {
+    if (!owner)
+      await store.team.insertUser({
+        name: 'owner',
+        role: 'manager',
+        tokenHash: hashToken(envToken),
+        createdAt: now.toISOString(),
+      });
+    return { token: envToken, created: false };
+  }
+  if (owner) return { token: null, created: false };
+  const token = newToken();
+  await store.team.setOwnerToken(hashToken(token), now.toISOString());
+  return { token, created: true };
+}

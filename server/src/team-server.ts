@@ -1,0 +1,83 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openPgDb } from './db/pg/client.ts';
+import type { AppDeps } from './deps.ts';
+import { isLoopback } from './env.ts';
+import { listen, VERSION } from './index.ts';
+import { ensureTeamOwner } from './services/tokens.ts';
+import { pgStore } from './store/pg/store.ts';
+import { pgPairedOrigins, pgTokenAuthenticator } from './store/pg/team.ts';
+
+export interface TeamServerOptions {
+  /** postgres://… of a database whose character type handles Chinese (checked at start). */
+  databaseUrl: string;
+  host?: string;
+  port?: number;
+  token?: string;
+  extensionOrigins?: string[];
+  clock?: () => Date;
+  /** Listening beyond loopback exposes business secrets to the network: it must be asked for. */
+  allowRemote?: boolean;
+  authFailuresPerMinute?: number;
+}
+
+export interface RunningTeamServer {
+  url: string;
+  port: number;
+  /** The owner's token when this start created it (shown once), else null. */
+  ownerToken: string | null;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * The same API for a whole department, on PostgreSQL: the database is checked (it must search
+ * Chinese) and migrated under an advisory lock, so several app processes may start together;
+ * nothing is kept per connection (PgBouncer in transaction mode works), and no backups are
+ * scheduled here — PostgreSQL's own (pg_dump, base backups with WAL archiving) are the team's.
+ */
+export async function startTeamServer(opts: TeamServerOptions): Promise<RunningTeamServer> {
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !opts.allowRemote) {
+    throw new Error(`refusing to listen on ${host}: pass --allow-remote to expose customer files beyond this machine`);
+  }
+  const clock = opts.clock ?? (() => new Date());
+  const db = await openPgDb(opts.databaseUrl);
+  let server: Server;
+  const allowedHosts = new Set<string>();
+  const deps: AppDeps = {
+    store: pgStore(db),
+    clock,
+    authenticate: pgTokenAuthenticator(db, opts.token),
+    pairedOrigins: pgPairedOrigins(db),
+    // On loopback, only our own Host names (DNS rebinding); behind a proxy, the names it forwards.
+    allowedHosts: isLoopback(host) ? allowedHosts : new Set(),
+    extensionOrigins: new Set(opts.extensionOrigins ?? []),
+    version: VERSION,
+    authFailuresPerMinute: opts.authFailuresPerMinute ?? 20,
+  };
+  try {
+    const owner = await ensureTeamOwner(deps.store, clock(), opts.token);
+    server = await listen(deps, host, opts.port ?? 8787);
+    const port = (server.address() as AddressInfo).port;
+    for (const h of ['127.0.0.1', 'localhost', '[::1]', host]) allowedHosts.add(`${h}:${port}`);
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    deps.serverUrl = url;
+    return {
+      url,
+      port,
+      ownerToken: owner.created ? owner.token : null,
+      deps,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => {
+            db.$client.end().then(resolve, resolve);
+          });
+          server.closeIdleConnections();
+        }),
+    };
+  } catch (e) {
+    await db.$client.end();
+    throw e;
+  }
+}
