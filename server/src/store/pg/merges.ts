@@ -45,9 +45,15 @@ export function pgMerges(db: PgExecutor): MergeStore {
     },
     async moveRows(survivorId, fromId): Promise<MovedRows> {
       // Materials are numbered max()+1 per file: the survivor's row is locked first, as every
-      // writer of its materials must, or two transactions reading the same max would collide
-      // on (customer_id, number).
-      await db.select({ id: customers.id }).from(customers).where(eq(customers.id, survivorId)).for('no key update');
+      // writer of its materials must, or two transactions reading the same max would collide on
+      // (customer_id, number). The removed file's row with it, both in id order, so that two
+      // merges of the same pair in opposite directions wait for each other instead of deadlocking.
+      await db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(inArray(customers.id, [survivorId, fromId]))
+        .orderBy(asc(customers.id))
+        .for('no key update');
       const keys = await move(customerKeys, customerKeys.id, customerKeys.customerId, fromId, survivorId);
       const ppl = await move(people, people.id, people.customerId, fromId, survivorId);
       const ints = await move(interactions, interactions.id, interactions.customerId, fromId, survivorId);
