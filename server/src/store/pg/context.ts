@@ -4,8 +4,12 @@ import { customerKeys, customers, interactions, people } from '../../db/schema.p
 import type { Viewer } from '../../services/visibility.ts';
 import type { BadgeFacts, CardFacts, ContextStore, KeyMatch } from '../context.ts';
 import type { CustomerRecord } from '../records.ts';
+import { byCodePoint } from './customers.ts';
 import type { PgExecutor } from './executor.ts';
 import { visible, visibleOne } from './visibility.ts';
+
+// Two kinds may hold one value (a domain key on one file, a mailbox domain on another): the first
+// in code-point order of the kind, as SQLite's walk of its (kind, value) index gives it.
 
 export function pgContext(db: PgExecutor): ContextStore {
   // The card of a file found by a key: none when it is removed or not the viewer's.
@@ -41,6 +45,7 @@ export function pgContext(db: PgExecutor): ContextStore {
         .from(customerKeys)
         .innerJoin(customers, eq(customers.id, customerKeys.customerId))
         .where(and(inArray(customerKeys.kind, [...kinds]), eq(customerKeys.value, value)))
+        .orderBy(byCodePoint(customerKeys.kind))
         .limit(1);
       return row && { kind: row.kind as KeyKind, card: await cardOf(row.customer, viewer) };
     },
@@ -84,6 +89,7 @@ export function pgContext(db: PgExecutor): ContextStore {
             visibleOne(viewer),
           ),
         )
+        .orderBy(byCodePoint(customerKeys.kind))
         .limit(1);
       return row;
     },

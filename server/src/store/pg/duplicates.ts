@@ -3,7 +3,7 @@ import { customerKeys, customerSearch, customers, people } from '../../db/schema
 import type { Viewer } from '../../services/visibility.ts';
 import type { DuplicateCandidate, DuplicateStore, PhoneHolder } from '../duplicates.ts';
 import type { PgExecutor } from './executor.ts';
-import { visible } from './visibility.ts';
+import { visible, visibleOne } from './visibility.ts';
 
 const livePeople = (db: PgExecutor, where: ReturnType<typeof and>) =>
   db
@@ -23,7 +23,7 @@ export function pgDuplicates(db: PgExecutor): DuplicateStore {
         .select({ id: customers.id, name: customers.name })
         .from(customerSearch)
         .innerJoin(customers, eq(customers.id, customerSearch.customerId))
-        .where(and(like(customerSearch.phones, `%${needle}%`), isNull(customers.deletedAt), visible(viewer)))
+        .where(and(like(customerSearch.phones, `%${needle}%`), isNull(customers.deletedAt), visibleOne(viewer)))
         .orderBy(asc(customers.id))
         .limit(50);
       if (!hits.length) return [];

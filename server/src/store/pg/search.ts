@@ -4,7 +4,7 @@ import type { Viewer } from '../../services/visibility.ts';
 import type { SearchHit, SearchStore } from '../search.ts';
 import { searchRow } from '../sqlite/search.ts';
 import type { PgExecutor } from './executor.ts';
-import { visible } from './visibility.ts';
+import { visibleOne } from './visibility.ts';
 
 /**
  * Every two-character piece of the names, not across a space, each once, lower-cased: a needle
@@ -105,7 +105,9 @@ async function rows<T>(db: PgExecutor, query: ReturnType<typeof sql>): Promise<T
 /**
  * Three characters or more: ILIKE on the trigram GIN index over every searched column; two (a
  * Chinese fragment holding no whole trigram): the bigram GIN index, and initials by a code-point
- * range; one: ILIKE on the names (SQLite's LIKE ignored ASCII case).
+ * range; one: ILIKE on the names (SQLite's LIKE ignored ASCII case). A member's right to a file is
+ * asked of each candidate (visibleOne), not as the set of all their files: measured at 100,000
+ * files with 10,000 of them a member's, 10–13 ms for the set against 0.2–0.4 ms.
  */
 async function find(db: PgExecutor, needle: string, limit: number, viewer: Viewer): Promise<Hit[]> {
   const length = [...needle].length;
@@ -121,7 +123,7 @@ async function find(db: PgExecutor, needle: string, limit: number, viewer: Viewe
       from customer_search s join customers c on c.id = s.customer_id
       where (s.name ilike ${like} or s.initials ilike ${like} or s.pinyin ilike ${like}
           or s.phones ilike ${like} or s.domains ilike ${like} or s.emails ilike ${like})
-        and c.deleted_at is null and ${visible(viewer, 'c')}
+        and c.deleted_at is null and ${visibleOne(viewer, 'c')}
       order by (s.initials ilike ${prefix}) desc, char_length(c.name), c.name collate "C", c.id
       limit ${limit}`,
     );
@@ -148,11 +150,11 @@ async function find(db: PgExecutor, needle: string, limit: number, viewer: Viewe
       from customers c
       where c.id in (
         (select b.id from customer_search s join customers b on b.id = s.customer_id
-          where s.bigrams @> array[${needle}]::text[] and b.deleted_at is null and ${visible(viewer, 'b')}
+          where s.bigrams @> array[${needle}]::text[] and b.deleted_at is null and ${visibleOne(viewer, 'b')}
           limit ${CANDIDATES})
         union all
         (select i.id from customers i
-          where ${inRange('i')} and i.deleted_at is null and ${visible(viewer, 'i')}
+          where ${inRange('i')} and i.deleted_at is null and ${visibleOne(viewer, 'i')}
           limit ${CANDIDATES}))
       order by ${inRange('c')} desc, char_length(c.name), c.name collate "C", c.id
       limit ${limit}`,
@@ -165,7 +167,7 @@ async function find(db: PgExecutor, needle: string, limit: number, viewer: Viewe
       select c.id, c.name, c.tier, c.status, c.next_due,
         case when c.initials ilike ${prefix} then 'initials' else 'name' end as matched
       from customers c
-      where c.deleted_at is null and ${visible(viewer, 'c')}
+      where c.deleted_at is null and ${visibleOne(viewer, 'c')}
         and (c.name ilike ${like} or c.initials ilike ${prefix}
           or c.id in (select p.customer_id from people p where p.deleted_at is null and p.name ilike ${like}))
       order by (c.initials ilike ${prefix}) desc, char_length(c.name), c.name collate "C", c.id

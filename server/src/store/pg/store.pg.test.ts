@@ -21,7 +21,7 @@ const at = T0.toISOString();
 const replay = (key: string) => ({ key, userId: 1, operation: 'test', fingerprint: 'f' });
 const code = (p: Promise<unknown>) =>
   p.then(
-    () => 'ok',
+    (v) => (typeof v === 'string' ? v : 'ok'),
     (err) => (err instanceof ApiError ? err.code : String(err)),
   );
 
@@ -103,6 +103,35 @@ describe.skipIf(!pgServer)('the PostgreSQL store', () => {
     expect(await e.pg.customerFiles.contacts(id)).toHaveLength(1);
   });
 
+  it('makes the second of two transactions recording one key wait for the first, then answers 409 with its transaction intact', async () => {
+    let commitFirst!: () => void;
+    const firstMayCommit = new Promise<void>((r) => {
+      commitFirst = r;
+    });
+    let recorded!: () => void;
+    const firstRecorded = new Promise<void>((r) => {
+      recorded = r;
+    });
+    const first = e.pg.transaction(async (tx) => {
+      await tx.replays.record(replay('raced'), at);
+      recorded();
+      await firstMayCommit;
+    });
+    await firstRecorded;
+    const second = e.pg.transaction(async (tx) => {
+      expect(await tx.replays.seen('raced')).toBeUndefined();
+      const outcome = code(tx.replays.record(replay('raced'), at));
+      setTimeout(commitFirst, 50);
+      const answer = await outcome;
+      // Still usable: a failed plain insert would have aborted it ("current transaction is aborted").
+      await tx.replays.record(replay('after-the-race'), at);
+      return answer;
+    });
+    await first;
+    expect(await second).toBe('conflict');
+    expect(await e.pg.replays.seen('after-the-race')).toBeDefined();
+  });
+
   it('numbers materials added at once 1, 2, 3 … without a gap or a duplicate', async () => {
     const id = await newFile(e.pg, '资料并发');
     const added = await Promise.all(
@@ -125,7 +154,12 @@ describe.skipIf(!pgServer)('the PostgreSQL store', () => {
         emails: ['info@jiahua.com.cn'],
         people: [{ name: '王建国', email: 'WANG@jiahua-trade.cn' }, { name: '李明' }],
       });
-      await newFile(s, '嘉华贸易(徐州)有限公司', { owner: 'li', allowDuplicate: true });
+      // Its mailbox domain is the first file's website domain: two keys of one value.
+      await newFile(s, '嘉华贸易(徐州)有限公司', {
+        owner: 'li',
+        emails: ['sales@jiahua-trade.cn'],
+        allowDuplicate: true,
+      });
       for (let i = 0; i < 5; i++) {
         const input = InteractionCreate.parse({
           customerId: id,
@@ -152,6 +186,7 @@ describe.skipIf(!pgServer)('the PostgreSQL store', () => {
           byDomain: await s.context.byKey(['domain', 'email_domain'], 'jiahua-trade.cn', viewer),
           byMailbox: await s.context.byKey(['email_domain'], 'jiahua.com.cn', viewer),
           none: await s.context.byKey(['icp'], 'jiahua-trade.cn', viewer),
+          mailboxFirst: await s.context.byKey(['email_domain', 'domain'], 'jiahua-trade.cn', viewer),
           byPerson: await s.context.byPersonEmail('wang@jiahua-trade.cn', viewer),
           sameName: await s.context.sameName((await s.customers.live(id, BOSS)).normalizedName, viewer, 5),
           badge: await s.context.badge('jiahua-trade.cn', viewer),
