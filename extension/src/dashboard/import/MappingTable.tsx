@@ -17,6 +17,9 @@ export function MappingTable({
   const { m } = useI18n();
   const t = m.dashboard.import;
   const first = preview.sample[0]?.values ?? {};
+  // A field fed by several columns holds their values joined: shown only where one column feeds it.
+  const feeds = new Map<ImportField, number>();
+  for (const f of mapping) if (f) feeds.set(f, (feeds.get(f) ?? 0) + 1);
   return (
     <div className="table-wrap">
       <table className="data import-mapping">
@@ -55,7 +58,7 @@ export function MappingTable({
                     ))}
                   </select>
                 </td>
-                <td className="muted">{field ? (first[field] ?? '') : ''}</td>
+                <td className="muted">{field && feeds.get(field) === 1 ? (first[field] ?? '') : ''}</td>
               </tr>
             );
           })}
