@@ -19,6 +19,13 @@ export interface TestEngine {
   deps: Pick<AppDeps, 'store' | 'authenticate' | 'pairedOrigins'>;
   /** Adds a user and answers its id at once (tests add users synchronously). */
   addUser(name: string, role: Viewer['role'], tokenHash: string, createdAt: string): number;
+  /**
+   * A statement run straight on the database, for tests that look inside it: `?` placeholders
+   * on either engine; the rows as the driver gives them (PostgreSQL: booleans, parsed JSON).
+   */
+  query(text: string, params: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Every table of the schema (not migrations' bookkeeping, not the search index), by name. */
+  tables(): Promise<string[]>;
   /** The SQLite database, for the tests that still look inside it; undefined on PostgreSQL. */
   db: ReturnType<typeof openDb> | undefined;
   close(): Promise<void>;
@@ -36,6 +43,20 @@ export function sqliteTestEngine(dir: string): TestEngine {
       pairedOrigins: sqlitePairedOrigins(db),
     },
     addUser: (name, role, tokenHash, createdAt) => (insert.get(name, role, tokenHash, createdAt) as { id: number }).id,
+    query: async (text, params) => {
+      const stmt = db.$client.prepare(text);
+      if (stmt.reader) return stmt.all(...params) as Record<string, unknown>[];
+      stmt.run(...params);
+      return [];
+    },
+    tables: async () =>
+      (
+        db.$client
+          .prepare(
+            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'customer_search%' and name <> '__drizzle_migrations' order by name",
+          )
+          .all() as { name: string }[]
+      ).map((r) => r.name),
     db,
     // Left open: a test may keep using its app after its own last await; the file goes with its folder.
     close: async () => {},
@@ -99,6 +120,23 @@ export function pgTestEngine(): TestEngine {
         if (id === 1) await setup.query("select setval(pg_get_serial_sequence('users', 'id'), 1)");
       });
       return id;
+    },
+    query: async (text, params) => {
+      await ready;
+      let n = 0;
+      return (
+        await setup.query(
+          text.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rows;
+    },
+    tables: async () => {
+      await ready;
+      const rows = await setup.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = 'public' and table_name <> 'customer_search' order by table_name",
+      );
+      return rows.rows.map((r) => r.name);
     },
     db: undefined,
     close: async () => {

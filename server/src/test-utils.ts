@@ -61,7 +61,28 @@ export function makeTestApp(start = '2026-11-23T02:00:00.000Z', overrides: Parti
     const id = engine.addUser(name, role, hashToken(token), start);
     return { id, token, headers: { authorization: `Bearer ${token}` } };
   };
+  /** A statement on the test's own database, on either engine (`?` placeholders). */
+  const sql = (text: string, ...params: unknown[]) => engine.query(text, params);
   return {
+    sql,
+    /** Rows in a table, as a number on either engine. */
+    count: async (table: string) => Number((await sql(`select count(*) as n from ${table}`))[0]?.n),
+    /**
+     * Every table's rows, in a stable order, but those named in `skip`: what a refused or
+     * replayed request must leave exactly as it was.
+     */
+    dump: async (skip: string[] = []) => {
+      const out: Record<string, unknown[]> = {};
+      for (const name of (await engine.tables()).filter((n) => !skip.includes(n))) {
+        // A row's text is a total order on either engine, whatever keys the table has.
+        out[name] = await sql(
+          TEST_ENGINE === 'pg'
+            ? `select * from "${name}" order by "${name}"::text`
+            : `select * from "${name}" order by rowid`,
+        );
+      }
+      return out;
+    },
     addUser,
     app,
     db,
