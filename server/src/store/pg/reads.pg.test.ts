@@ -151,6 +151,43 @@ describe.skipIf(!pgServer)('PostgreSQL reads answer as SQLite does for the same 
     await expect(s.recordDecision(decision)).rejects.toThrow();
   });
 
+  it('two decisions on one file and month at once: the first stands, the second is answered as a proposal no longer open', async () => {
+    const decision = {
+      customerId: 5,
+      month: '2026-10',
+      fromTier: 'A' as const,
+      toTier: 'B' as const,
+      accepted: true,
+      reasons: [],
+      decidedBy: 'boss',
+      at: T0,
+    };
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let written!: () => void;
+    const inserted = new Promise<void>((r) => {
+      written = r;
+    });
+    const first = pg.transaction(async (tx) => {
+      await pgReclassification(tx).recordDecision(decision);
+      written();
+      await held;
+    });
+    await inserted;
+    // The second waits on the first's uncommitted row, then finds it there.
+    const second = pg.transaction((tx) => pgReclassification(tx).recordDecision({ ...decision, accepted: false }));
+    setTimeout(release, 100);
+    await first;
+    await expect(second).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'no open proposal for customer 5 in 2026-10',
+    });
+    const kept = (await pgBackups(pg).rows('reclassDecisions')).filter((d) => d.month === '2026-10');
+    expect(kept.map((d) => d.accepted)).toEqual([true]);
+  });
+
   it('calendar', async () => {
     const { p, s } = both(pgCalendar, sqliteCalendar);
     for (const v of VIEWERS) {

@@ -1,6 +1,7 @@
 import { CALL_KINDS, type Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import { reclassDecisions } from '../../db/schema.pg.ts';
+import { ApiError } from '../../lib/errors.ts';
 import type { ReclassificationStore, ReviewedFile } from '../reclassification.ts';
 import type { PgExecutor } from './executor.ts';
 import { visible } from './visibility.ts';
@@ -38,9 +39,20 @@ export function pgReclassification(db: PgExecutor): ReclassificationStore {
       return rows.rows;
     },
     async recordDecision(decision) {
-      // A second decision for the same file and month breaks the unique (customer, month), as on
-      // SQLite: the service only records decisions on open proposals, in one transaction.
-      await db.insert(reclassDecisions).values(decision);
+      // SQLite runs decisions one transaction at a time, so a file decided meanwhile is no longer
+      // an open proposal when the service looks. Here two managers' decisions on one file can
+      // both find it open: the second waits on the unique (customer, month) and writes nothing,
+      // and is answered as the service answers a proposal that is not open, instead of failing
+      // with a duplicate key.
+      const written = await db
+        .insert(reclassDecisions)
+        .values(decision)
+        .onConflictDoNothing({ target: [reclassDecisions.customerId, reclassDecisions.month] })
+        .returning({ id: reclassDecisions.id });
+      if (!written.length)
+        throw new ApiError('conflict', `no open proposal for customer ${decision.customerId} in ${decision.month}`, {
+          customerId: decision.customerId,
+        });
     },
   };
 }
