@@ -106,7 +106,7 @@ const RowInfo = {
   suggestion: z.object({ customerId: z.number(), name: z.string(), row: z.number().optional() }).optional(),
   /** The company the row names (none for a person without one). */
   name: z.string().optional(),
-  /** The person of an unplaced row. */
+  /** The person of a row without a company (unplaced, or joined to a file). */
   person: z.object({ name: z.string(), mobile: z.string().optional(), email: z.string().optional() }).optional(),
   errors: z.array(RowError).optional(),
 };

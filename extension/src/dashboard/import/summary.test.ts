@@ -12,6 +12,7 @@ describe('outline', () => {
         { row: 6, action: 'create', name: '华远置业(沈阳)' },
         { row: 7, action: 'skip', name: '南京紫金建设' },
         { row: 8, action: 'invalid', name: '' },
+        { row: 9, action: 'merge' },
       ],
       proposals: [
         { row: 3, action: 'merge', matchedBy: { kind: 'email_domain', value: 'hy-qd.com.cn' }, matchedRow: 2 },
@@ -19,6 +20,13 @@ describe('outline', () => {
         { row: 5, action: 'unplaced', person: { name: '王小红', mobile: '15012345678' } },
         { row: 6, action: 'create', suggestion: { customerId: 1, name: '辽宁华远置业集团股份有限公司' } },
         { row: 7, action: 'skip', matchedBy: { kind: 'domain', value: 'zj.cn' }, customerId: 9 },
+        {
+          row: 9,
+          action: 'merge',
+          matchedBy: { kind: 'email_domain', value: 'hy-qd.com.cn' },
+          customerId: 2,
+          person: { name: '钱多多' },
+        },
       ],
       errors: [{ row: 8, field: 'name', why: 'required' }],
     });
@@ -37,6 +45,11 @@ describe('outline', () => {
         why: { kind: 'sameAsRow', row: 2, by: 'email_domain', value: 'hy-qd.com.cn' },
       },
       { row: 4, name: '辽宁华远置业', why: { kind: 'matched', by: 'mobile', value: '13904001234', customerId: 1 } },
+      {
+        row: 9,
+        name: '钱多多',
+        why: { kind: 'matched', by: 'email_domain', value: 'hy-qd.com.cn', customerId: 2 },
+      },
     ]);
     expect(o.unplaced).toEqual([
       { row: 5, name: null, why: { kind: 'noCompany', person: { name: '王小红', mobile: '15012345678' } } },

@@ -55,9 +55,12 @@ export function outline(preview: Pick<ImportPreview, 'rows' | 'proposals' | 'err
   for (const e of preview.errors) errors.set(e.row, [...(errors.get(e.row) ?? []), e]);
   const out: Outline = { create: [], merge: [], skip: [], invalid: [], unplaced: [] };
   for (const r of preview.rows) {
+    const p = proposals.get(r.row);
+    // A person without a company is named by the why of an unplaced row, by their name otherwise.
+    const person = r.action === 'unplaced' ? undefined : p?.person?.name;
     const line = {
       row: r.row,
-      name: r.name ?? null,
+      name: r.name ?? person ?? null,
       why: whyOf(r.action, proposals.get(r.row), errors.get(r.row) ?? []),
     };
     out[r.action === 'unplaced' ? 'unplaced' : r.action === 'invalid' ? 'invalid' : r.action].push(line);

@@ -23,7 +23,8 @@ describe('the import screen’s preview and report', () => {
     expect(commit.json.rows.map((r: { name?: string; outcome: string }) => [r.name, r.outcome])).toEqual(
       preview.json.rows.map((r: { name?: string; action: string }) => [r.name, `${r.action}d`]),
     );
-  });
+    // An upload, a preview and a commit: past the default 5 s on a busy machine or on PostgreSQL.
+  }, 30_000);
 
   it('a person without a company has no name of a file, and is listed with the person', async () => {
     const t = makeTestApp('2026-12-06T02:00:00.000Z');

@@ -31,7 +31,7 @@ export interface RowReport {
   suggestion?: { customerId: number; name: string; row?: number };
   /** The company the row names, so a report says which file each row became. */
   name?: string;
-  /** The person of an unplaced row, so the user knows whom to place. */
+  /** The person of a row without a company (to place, or joined to a file), so the user knows whom. */
   person?: { name: string; mobile?: string; email?: string };
   errors?: RowError[];
 }
@@ -412,14 +412,17 @@ export async function applyImport(
       // Without a company a person can only join a file: a match or the user's choice places them.
       if (c.unplaced && action === 'create') action = 'unplaced';
       if (action === 'merge' && !(target && plan)) throw new ApiError('conflict', 'nothing to merge into');
-      if (action === 'unplaced') {
-        const p = c.people[0] as PersonDraft;
-        report.outcome = 'unplaced';
+      // A person without a company is named whatever becomes of them: placed, joined or to place.
+      const alone = c.unplaced ? (c.people[0] as PersonDraft | undefined) : undefined;
+      if (alone) {
         report.person = {
-          name: p.name,
-          ...(p.mobile ? { mobile: p.mobile } : {}),
-          ...(p.email ? { email: p.email } : {}),
+          name: alone.name,
+          ...(alone.mobile ? { mobile: alone.mobile } : {}),
+          ...(alone.email ? { email: alone.email } : {}),
         };
+      }
+      if (action === 'unplaced') {
+        report.outcome = 'unplaced';
         counts.unplaced++;
       } else if (action === 'create') {
         report.customerId = await create(c, storeKeys, forms ?? searchForms(c.fields.name));

@@ -186,7 +186,7 @@ export async function previewImport(
     sample: rows.slice(0, 20).map((r) => ({ ...proposal(r), values: samples.get(r.row) ?? {} })),
     errors: rows.flatMap((r) => r.errors ?? []).slice(0, 1000) as RowError[],
     proposals: rows
-      .filter((r) => r.matchedBy || r.suggestion || r.outcome === 'unplaced')
+      .filter((r) => r.matchedBy || r.suggestion || r.person)
       .slice(0, 2000)
       .map(proposal),
     // Every row in a line (the screen lists what will be created, merged or skipped, by name).
