@@ -23,8 +23,6 @@ const SQLITE_INSIDE = [
   'src/services/replay.test.ts',
   'src/services/backup.test.ts',
   'src/services/transfer/cli.test.ts',
-  'src/middleware/request-context.test.ts',
-  'src/middleware/guard.test.ts',
   'src/app.fuzz.test.ts',
 ];
 export default defineConfig({

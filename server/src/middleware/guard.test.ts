@@ -152,7 +152,7 @@ describe('extension origins: the pinned id by default, others once paired', () =
     });
     const res = await again.request('/api/health', { headers: { origin: FIREFOX } });
     expect(res.status).toBe(200);
-    const audit = t.db.$client.prepare('select user_name, path, detail from audit_log').all();
+    const audit = await t.sql('select user_name, path, detail from audit_log order by id');
     const row = { user_name: 'owner', path: PAIR_PATH, detail: JSON.stringify({ origin: FIREFOX }) };
     expect(audit).toEqual([row, row]);
   });

@@ -18,13 +18,13 @@ describe('request context', () => {
     expect(r.status).toBe(201);
     expect(reads).toBe(1);
     expect(r.json.updatedAt).toBe(r.json.createdAt);
-    const audit = t.db.$client.prepare('select at from audit_log order by id desc limit 1').get() as { at: string };
-    expect(audit.at).toBe(r.json.createdAt);
+    const [audit] = await t.sql('select at from audit_log order by id desc limit 1');
+    expect(audit?.at).toBe(r.json.createdAt);
   });
 
   it('reads the settings only for a handler that needs them', async () => {
     const t = makeTestApp();
-    t.db.$client.exec('alter table settings rename to settings_gone');
+    await t.sql('alter table settings rename to settings_gone');
     // Without the table, reading the settings fails; a search never reads them, the board does.
     expect((await t.request('GET', '/api/search?q=abc')).status).toBe(200);
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
