@@ -1,5 +1,5 @@
 import { CALL_KINDS, dayStart, FOLLOW_UP_KINDS, nextDue, type Settings, VISIT_KINDS } from '@dossier/shared';
-import { and, asc, count, desc, eq, gt, gte, inArray, is, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, is, isNull, or, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { customers, interactions } from '../../db/schema.pg.ts';
 import type { DueStore, StandingAppointment } from '../due.ts';
@@ -21,23 +21,20 @@ const DUE_KEYS = Object.keys(DUE) as (keyof typeof DUE)[];
 export const inTransaction = <T>(db: PgExecutor, work: (tx: PgExecutor) => Promise<T>): Promise<T> =>
   is(db, PgTransaction) ? work(db) : db.transaction(work);
 
-async function standing(db: PgExecutor, customerId: number, timeZone: string): Promise<StandingAppointment | null> {
-  const [fixer] = await db
-    .select({
-      id: interactions.id,
-      at: interactions.at,
-      appointment: interactions.appointment,
-      cancelledAt: interactions.appointmentCancelledAt,
-    })
-    .from(interactions)
-    .where(
-      and(eq(interactions.customerId, customerId), isNull(interactions.deletedAt), isNotNull(interactions.appointment)),
-    )
-    .orderBy(desc(interactions.at), desc(interactions.id))
-    .limit(1);
-  if (!fixer?.appointment || fixer.cancelledAt) return null;
+/** The interaction that fixed the customer's latest appointment, as one JSON value (null when none). */
+type Fixer = { id: number; at: string; appointment: string; cancelledAt: string | null };
+const latestFixer = (customerId: number) => sql<Fixer | null>`(
+  select json_build_object('id', f.id, 'at', f.at, 'appointment', f.appointment, 'cancelledAt', f.appointment_cancelled_at)
+  from interactions f where f.customer_id = ${customerId} and f.deleted_at is null and f.appointment is not null
+  order by f.at desc, f.id desc limit 1)`;
+
+/**
+ * Whether the appointment `fixer` fixed still stands: not cancelled, and not met by a call, visit
+ * or meeting on or after its day, nor by any later contact logged as its outcome.
+ */
+async function stillStands(db: PgExecutor, customerId: number, fixer: Fixer | null, timeZone: string) {
+  if (!fixer || fixer.cancelledAt) return null;
   const day = dayStart(new Date(fixer.appointment), timeZone).toISOString();
-  // Met by a call, visit or meeting on or after its day, or by any contact logged as its outcome.
   const met = await db
     .select({ one: sql`1` })
     .from(interactions)
@@ -54,6 +51,11 @@ async function standing(db: PgExecutor, customerId: number, timeZone: string): P
     )
     .limit(1);
   return met.length ? null : { id: fixer.id, at: fixer.at, appointment: fixer.appointment };
+}
+
+async function standing(db: PgExecutor, customerId: number, timeZone: string): Promise<StandingAppointment | null> {
+  const { rows } = await db.execute<{ fixer: Fixer | null }>(sql`select ${latestFixer(customerId)} as fixer`);
+  return stillStands(db, customerId, rows[0]?.fixer ?? null, timeZone);
 }
 
 /**
@@ -76,12 +78,14 @@ async function refresh(db: PgExecutor, customerId: number, settings: Settings, l
       lastCall: sql<string | null>`max(case when ${kindIn(CALL_KINDS)} then ${interactions.at} end)`,
       lastVisit: sql<string | null>`max(case when ${kindIn(VISIT_KINDS)} then ${interactions.at} end)`,
       followUps: count(sql`case when ${kindIn(FOLLOW_UP_KINDS)} then 1 end`),
+      // In the same statement: one round trip fewer on every logged call.
+      fixer: latestFixer(customerId),
     })
     .from(interactions)
     .where(and(eq(interactions.customerId, customerId), isNull(interactions.deletedAt)));
   const lastCall = agg?.lastCall ?? null;
   const lastVisit = agg?.lastVisit ?? null;
-  const appointment = (await standing(db, customerId, settings.timeZone))?.appointment ?? null;
+  const appointment = (await stillStands(db, customerId, agg?.fixer ?? null, settings.timeZone))?.appointment ?? null;
   const due = nextDue({ tier: c.tier, createdAt: c.createdAt }, lastCall, lastVisit, appointment, settings);
   const next: DueFields = {
     lastCallAt: lastCall,
