@@ -147,4 +147,27 @@ describe.skipIf(!pgServer)('captures through each store', () => {
       ['徐土2026-18号', 'li', 'listed'],
     ]);
   });
+
+  it('two captures of one result page at once: one winner file and one parcel, as SQLite, one transaction at a time, gives', async () => {
+    const [, pg] = await stores();
+    const page = land([
+      { parcelNo: '徐土2026-20号', location: '铜山区', dealPrice: 3, winner: '徐州新城置业有限公司' },
+    ]);
+    const now = new Date('2026-11-24T02:00:00.000Z');
+    const saves = await Promise.all(
+      ['a', 'b'].map((k) =>
+        saveCapture(
+          pg,
+          CaptureSave.parse({ idempotencyKey: `land-page-${k}`, capture: page, target: { land: {} } }),
+          now,
+          SETTINGS,
+          WANG,
+        ),
+      ),
+    );
+    expect(saves.map((s) => s.saved.parcelIds)).toEqual([[1], [1]]);
+    expect(saves.flatMap((s) => s.saved.created)).toHaveLength(1);
+    expect((await rowsOf(pg.backups, 'customers')).map((c) => c.name)).toEqual(['徐州新城置业有限公司']);
+    expect(await rowsOf(pg.backups, 'parcels')).toHaveLength(1);
+  });
 });

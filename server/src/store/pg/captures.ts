@@ -26,6 +26,15 @@ function visibleParcel(viewer: Viewer): SQL {
     or ${parcels.customerId} in (select id from customers where ${visible(viewer)}))`;
 }
 
+/**
+ * A land capture looks for its winner's file and its parcels, then creates those it did not
+ * find. SQLite runs one such transaction at a time; here two captures of the same result page
+ * at once would each find nothing and each create the winner and the parcel. Each lookup
+ * first takes this transaction-scoped lock (released at commit, so it works behind PgBouncer),
+ * one key for all of them so that no two captures can wait on each other's.
+ */
+const landLookups = sql`select pg_advisory_xact_lock(hashtextextended('dossier: land capture lookups', 0))`;
+
 export function pgCaptures(db: PgExecutor): CaptureStore {
   // SQLite answers the first row in rowid order when several parcels match; id order here says the same.
   const parcelWhere = async (where: SQL | undefined) =>
@@ -89,6 +98,7 @@ export function pgCaptures(db: PgExecutor): CaptureStore {
       return row?.n ?? 0;
     },
     async fileNamed(normalisedName, viewer) {
+      await db.execute(landLookups);
       const [row] = await db
         .select({ id: customers.id })
         .from(customers)
@@ -98,6 +108,7 @@ export function pgCaptures(db: PgExecutor): CaptureStore {
       return row?.id;
     },
     async findParcel(parcelNo, location, viewer) {
+      await db.execute(landLookups);
       if (parcelNo !== null) {
         const byNo = await parcelWhere(and(eq(parcels.parcelNo, parcelNo), visibleParcel(viewer)));
         if (byNo) return byNo;
