@@ -17,6 +17,7 @@ import type { InteractionStore } from './interactions.ts';
 import type { MergeStore } from './merges.ts';
 import type { PeopleStore } from './people.ts';
 import type { PipelineStore } from './pipeline.ts';
+import type { PushStore } from './push.ts';
 import type { ReclassificationStore } from './reclassification.ts';
 import type { ReplayStore } from './replays.ts';
 import type { SearchStore } from './search.ts';
@@ -54,6 +55,7 @@ export interface Store {
   readonly context: ContextStore;
   readonly focus: FocusStore;
   readonly settings: SettingsStore;
+  readonly push: PushStore;
   /**
    * Runs `work` in one transaction: what it writes through the store it is given commits when
    * it resolves and rolls back when it throws. Inside a transaction this joins it.

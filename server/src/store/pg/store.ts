@@ -20,6 +20,7 @@ import { pgInteractions } from './interactions.ts';
 import { pgMerges } from './merges.ts';
 import { pgPeople } from './people.ts';
 import { pgPipeline } from './pipeline.ts';
+import { pgPush } from './push.ts';
 import { pgReclassification } from './reclassification.ts';
 import { pgReplays } from './replays.ts';
 import { pgSearch } from './search.ts';
@@ -57,6 +58,7 @@ export function pgStoreOn(db: PgExecutor): Store {
     context: pgContext(db),
     focus: pgFocus(db),
     settings: pgSettings(db),
+    push: pgPush(db),
     // On the pool a transaction (READ COMMITTED, the server's default); inside one a savepoint:
     // when its work throws only its writes are undone, and a caller that catches keeps its own.
     transaction: (work) => db.transaction((tx) => work(pgStoreOn(tx))),

@@ -20,6 +20,7 @@ import { sqliteInteractions } from './interactions.ts';
 import { sqliteMerges } from './merges.ts';
 import { sqlitePeople } from './people.ts';
 import { sqlitePipeline } from './pipeline.ts';
+import { sqlitePush } from './push.ts';
 import { sqliteReclassification } from './reclassification.ts';
 import { sqliteReplays } from './replays.ts';
 import { sqliteSearch } from './search.ts';
@@ -55,6 +56,7 @@ function repositories(db: Db): Repositories {
     context: sqliteContext(db),
     focus: sqliteFocus(db),
     settings: sqliteSettings(db),
+    push: sqlitePush(db),
   };
 }
 
