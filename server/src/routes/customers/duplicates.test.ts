@@ -5,7 +5,10 @@ const haiyi = {
   name: '青岛海逸置业有限公司',
   tier: 'A',
   website: 'https://www.hy-qd.com.cn/',
-  keys: [{ kind: 'credit_code', value: '91370200163562681G' }],
+  keys: [
+    { kind: 'credit_code', value: '91370200163562681G' },
+    { kind: 'icp', value: '鲁ICP备12345678号-1' },
+  ],
   people: [{ name: '刘建华', mobile: '+86 135-6420-1188' }],
 };
 
@@ -16,6 +19,13 @@ describe('a new file already on file (POST /api/customers)', () => {
   it.each([
     ['its website', { website: 'http://hr.hy-qd.com.cn/jobs' }, 'domain', 'hy-qd.com.cn'],
     ['a key', { keys: [{ kind: 'domain', value: 'hy-qd.com.cn' }] }, 'domain', 'hy-qd.com.cn'],
+    [
+      'its credit code',
+      { keys: [{ kind: 'credit_code', value: '91370200163562681G' }] },
+      'credit_code',
+      '91370200163562681G',
+    ],
+    ['its ICP number', { keys: [{ kind: 'icp', value: '鲁ICP备12345678号' }] }, 'icp', '鲁ICP备12345678号'],
     [
       'a person’s mobile, written differently',
       { people: [{ name: '刘总', mobile: '13564201188' }] },
