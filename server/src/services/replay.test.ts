@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dumpTables } from '../routes/transfer/test-helpers.ts';
+import { dumpAll } from '../dump.test-helpers.ts';
 import { makeTestApp, type TestApp, TOKEN } from '../test-utils.ts';
 import { replayable } from './replay.ts';
 
@@ -41,24 +41,24 @@ async function miasFile(t: TestApp, name = '徐州嘉华融通置业有限公司
 async function expectRule(t: TestApp, c: Case) {
   const first = await t.request('POST', c.path, c.body);
   expect(first.status).toBe(201);
-  const written = dumpTables(t.db, ['audit_log']);
+  const written = await dumpAll(t, ['audit_log']);
 
   const again = await t.request('POST', c.path, c.body);
   expect(again.status).toBe(200);
   expect(again.json).toEqual(first.json);
-  expect(dumpTables(t.db, ['audit_log'])).toEqual(written);
+  expect(await dumpAll(t, ['audit_log'])).toEqual(written);
 
   const changed = await t.request('POST', c.path, c.changed);
   expect([changed.status, changed.json.error.code]).toEqual([409, 'conflict']);
   expect(changed.json.error.message).toMatch(/idempotency key/);
-  expect(dumpTables(t.db, ['audit_log'])).toEqual(written);
+  expect(await dumpAll(t, ['audit_log'])).toEqual(written);
 
   const other = await t.request('POST', c.path, c.body, c.other);
   expect([other.status, other.json.error.code]).toEqual([409, 'conflict']);
   // Only the code and a fixed sentence: nothing of the first answer.
   expect(Object.keys(other.json.error).sort()).toEqual(['code', 'message']);
   expect(other.json.error.message).toBe(changed.json.error.message);
-  expect(dumpTables(t.db, ['audit_log'])).toEqual(written);
+  expect(await dumpAll(t, ['audit_log'])).toEqual(written);
 }
 
 describe('one replay rule for every idempotent write', () => {
@@ -166,7 +166,7 @@ describe('one replay rule for every idempotent write', () => {
     expect(first.status).toBe(201);
     // Users come back with the backup, so the second manager is added after it.
     const boss = t.addUser('boss', 'manager');
-    const written = dumpTables(t.db, ['audit_log']);
+    const written = await dumpAll(t, ['audit_log']);
     const again = await t.request('POST', '/api/import/backup', body);
     expect([again.status, again.json]).toEqual([200, first.json]);
     const changed = await t.request('POST', '/api/import/backup', {
@@ -179,7 +179,7 @@ describe('one replay rule for every idempotent write', () => {
       expect(r.json.error.message).toMatch(/idempotency key/);
       expect(JSON.stringify(r.json)).not.toContain(String(first.json.importId));
     }
-    expect(dumpTables(t.db, ['audit_log'])).toEqual(written);
+    expect(await dumpAll(t, ['audit_log'])).toEqual(written);
   });
 });
 
@@ -187,11 +187,13 @@ describe('keys the rule has no record of', () => {
   it('a key an import already wrote into the history is a 409, not someone else’s answer', async () => {
     const t = makeTestApp();
     const { id } = await miasFile(t);
-    t.db.$client
-      .prepare(
-        "insert into interactions (customer_id, kind, at, idempotency_key, created_at) values (?, 'call', ?, ?, ?)",
-      )
-      .run(id, '2026-11-20T02:00:00.000Z', 'imported-key-1', '2026-11-20T02:00:00.000Z');
+    await t.sql(
+      "insert into interactions (customer_id, kind, at, idempotency_key, created_at) values (?, 'call', ?, ?, ?)",
+      id,
+      '2026-11-20T02:00:00.000Z',
+      'imported-key-1',
+      '2026-11-20T02:00:00.000Z',
+    );
     const r = await t.request('POST', '/api/interactions', {
       customerId: id,
       kind: 'call',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dumpAll, lostRows } from '../../dump.test-helpers.ts';
 import { idem, makeTestApp, type TestApp } from '../../test-utils.ts';
-import { dumpTables } from '../transfer/test-helpers.ts';
 
 const CREDIT = '91350100M000100Y43';
 
@@ -44,13 +44,13 @@ async function membersFile(t: TestApp) {
 // Rows that record a write itself, not the files it touched. B's own new rows are allowed;
 // nothing that existed before may change.
 const OWN = ['audit_log', 'captures'];
-const aRows = (t: TestApp) => dumpTables(t.db, OWN);
+const aRows = (t: TestApp) => dumpAll(t, OWN);
 
 describe("another member's natural keys", () => {
   it('a land capture with their parcel numbers changes nothing of theirs and reveals nothing', async () => {
     const t = makeTestApp();
     const { b, land } = await membersFile(t);
-    const before = aRows(t);
+    const before = await aRows(t);
     const r = await t.request(
       'POST',
       '/api/captures',
@@ -65,12 +65,10 @@ describe("another member's natural keys", () => {
       b.headers,
     );
     expect(r.status).toBe(201);
-    const after = aRows(t);
-    for (const table of Object.keys(before)) {
-      // Every row that existed is exactly as it was; B's capture only added rows of its own.
-      expect(after[table]?.slice(0, before[table]?.length)).toEqual(before[table]);
-    }
-    const bParcels = t.db.$client.prepare("select parcel_no, owner from parcels where owner = 'b'").all();
+    const after = await aRows(t);
+    // Every row that existed is exactly as it was; B's capture only added rows of its own.
+    expect(lostRows(before, after)).toEqual({});
+    const bParcels = await t.sql("select parcel_no, owner from parcels where owner = 'b'");
     expect(bParcels).toHaveLength(2);
     expect(JSON.stringify(r.json)).not.toContain('甲方');
   });
@@ -78,7 +76,7 @@ describe("another member's natural keys", () => {
   it('a company capture with their credit code or domain neither joins nor names their file', async () => {
     const t = makeTestApp();
     const { b } = await membersFile(t);
-    const before = aRows(t);
+    const before = await aRows(t);
     const r = await t.request(
       'POST',
       '/api/captures',
@@ -107,9 +105,8 @@ describe("another member's natural keys", () => {
     );
     expect(r.status).toBe(201);
     expect(r.json.added.keys).toBe(0);
-    const after = aRows(t);
-    for (const table of Object.keys(before))
-      expect(after[table]?.slice(0, before[table]?.length)).toEqual(before[table]);
+    const after = await aRows(t);
+    expect(lostRows(before, after)).toEqual({});
     const card = await t.request('GET', '/api/context?url=https%3A%2F%2Fwww.jiafang.cn%2F', undefined, b.headers);
     expect(card.json.customer).toBeNull();
   });
@@ -117,7 +114,7 @@ describe("another member's natural keys", () => {
   it('an import with their credit code and domain creates B its own file and says nothing of theirs', async () => {
     const t = makeTestApp();
     const { b } = await membersFile(t);
-    const before = aRows(t);
+    const before = await aRows(t);
     const csv = `客户名称,网址,统一社会信用代码\n甲方置业,https://jiafang.cn,${CREDIT}\n`;
     const r = await t.request(
       'POST',
@@ -128,9 +125,8 @@ describe("another member's natural keys", () => {
     expect(r.status).toBe(201);
     expect(r.json.rows[0]).toMatchObject({ outcome: 'created' });
     expect(JSON.stringify(r.json)).not.toMatch(/matchedBy|suggestion/);
-    const after = aRows(t);
-    for (const table of Object.keys(before))
-      expect(after[table]?.slice(0, before[table]?.length)).toEqual(before[table]);
+    const after = await aRows(t);
+    expect(lostRows(before, after)).toEqual({});
   });
 
   it('a capture replayed with another user’s idempotency key is a conflict, not their answer', async () => {

@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import { dumpAll } from '../../dump.test-helpers.ts';
 import { idem, makeTestApp } from '../../test-utils.ts';
-import { dumpTables } from '../transfer/test-helpers.ts';
 
 // Rows that record a request itself (the audit of B's attempts), not anything of A's.
 const OWN_RECORDS = ['audit_log'];
 
-/** A plausible valid body per route, so each call reaches its handler rather than a 400 on the body. */
-const BODIES: Record<string, unknown> = {
+/**
+ * A plausible valid body per route, so each call reaches its handler rather than a 400 on the body
+ * (the caller shares the file with themself: an id that exists on either engine).
+ */
+const bodies = (caller: number): Record<string, unknown> => ({
   'PATCH /api/customers/:id': { notes: 'B was here', tier: 'C' },
   'POST /api/customers/:id/people': { name: '乙' },
   'PATCH /api/customers/:id/people/:personId': { title: '总经理' },
   'POST /api/customers/:id/keys': { kind: 'domain', value: 'b-was-here.cn' },
-  'POST /api/customers/:id/shares': { userId: 3 },
+  'POST /api/customers/:id/shares': { userId: caller },
   'POST /api/customers/:id/materials': { title: 'B', url: 'https://b.example/' },
   'POST /api/customers/:id/merge': { from: 999 },
   'POST /api/import/uploads/:id': { offset: 0, data: 'QQ==' },
-};
+});
 
 // Team management is for managers: a member is refused outright (403), which reveals no file.
 const MANAGERS_ONLY = new Set(['POST /api/users/:id/token', 'POST /api/users/:id/revoke']);
@@ -25,6 +28,7 @@ describe('every route with an id, called by another member', () => {
     const t = makeTestApp('2026-11-23T02:00:00.000Z');
     const a = t.addUser('a', 'member');
     const b = t.addUser('b', 'member');
+    const BODIES = bodies(b.id);
     const other = (await t.request('POST', '/api/customers', { name: 'A other', tier: 'C' }, a.headers)).json;
     const file = (
       await t.request(
@@ -88,7 +92,7 @@ describe('every route with an id, called by another member', () => {
       routes.set(`${r.method} ${r.path}`, r);
     }
     expect(routes.size).toBeGreaterThanOrEqual(25);
-    const before = dumpTables(t.db, OWN_RECORDS);
+    const before = await dumpAll(t, OWN_RECORDS);
     for (const [key, r] of routes) {
       const url = r.path.replace(/:(\w+)/g, (_, name: string) => {
         const special = name === 'id' ? idFor.find(([re]) => re.test(r.path))?.[1] : undefined;
@@ -99,7 +103,7 @@ describe('every route with an id, called by another member', () => {
       expect([key, res.status]).toEqual([key, expected]);
       expect(JSON.stringify(res.json)).not.toMatch(/甲方|刘建华|jiafang/);
     }
-    expect(dumpTables(t.db, OWN_RECORDS)).toEqual(before);
+    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
 
     // The same id written another way (a leading zero, a decimal point, hex, an exponent) is the
     // same file to a lenient parser: it must be refused or hidden exactly the same.
@@ -122,6 +126,6 @@ describe('every route with an id, called by another member', () => {
         expect(JSON.stringify(res.json)).not.toMatch(/甲方|刘建华|jiafang/);
       }
     }
-    expect(dumpTables(t.db, OWN_RECORDS)).toEqual(before);
+    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
   });
 });
