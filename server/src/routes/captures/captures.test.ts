@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { searchRows } from '../../dump.test-helpers.ts';
 import { idem, makeTestApp, type TestApp } from '../../test-utils.ts';
 
 const companyCapture = {
@@ -92,12 +93,13 @@ describe('captures', () => {
     const first = await save(t, { capture: companyCapture, target: { new: { name: '嘉华融通', tier: 'B' } } });
     const id = first.json.customerIds[0];
     const before = (await t.request('GET', `/api/customers/${id}`)).json;
-    const searchRow = () => t.db.$client.prepare('select * from customer_search where rowid = ?').get(id);
-    const rowBefore = searchRow();
+    const searchRow = () => searchRows(t, id);
+    const rowBefore = await searchRow();
+    expect(rowBefore).toHaveLength(1);
     t.setNow('2026-11-23T03:00:00.000Z');
     await save(t, { capture: companyCapture, target: { customerId: id } });
     expect((await t.request('GET', `/api/customers/${id}`)).json.updatedAt).toBe(before.updatedAt);
-    expect(searchRow()).toEqual(rowBefore);
+    expect(await searchRow()).toEqual(rowBefore);
     const more = { ...companyCapture, company: { ...companyCapture.company, phones: ['+86 516 8765 9999'] } };
     const r = await save(t, { capture: more, target: { customerId: id } });
     expect(r.json.added.phones).toBe(1);
@@ -146,7 +148,7 @@ describe('captures', () => {
     const board = (await t.request('GET', '/api/due?within=7d')).json;
     expect(board.today).toContainEqual(expect.objectContaining({ customerId: winner.id, reason: 'call' }));
     expect(board.today).not.toContainEqual(expect.objectContaining({ customerId: winner.id, reason: 'appointment' }));
-    const row = t.db.$client.prepare('select * from parcels').all() as Record<string, unknown>[];
+    const row = await t.sql('select * from parcels');
     expect(row).toHaveLength(1);
     expect(row[0]).toMatchObject({
       status: 'dealt',
@@ -173,10 +175,7 @@ describe('captures', () => {
     const t = makeTestApp();
     const r = await save(t, { capture: { ...companyCapture, kind: 'weird' }, target: { new: { name: 'X' } } });
     expect(r.status).toBe(400);
-    const n = t.db.$client
-      .prepare('select (select count(*) from captures) + (select count(*) from customers) n')
-      .get() as { n: number };
-    expect(n.n).toBe(0);
+    expect((await t.count('captures')) + (await t.count('customers'))).toBe(0);
   });
 
   it('every new file gets its first call by one rule, whatever made it', async () => {

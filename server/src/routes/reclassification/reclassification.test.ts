@@ -51,9 +51,10 @@ describe('monthly reclassification', () => {
     expect(d.json).toEqual({ accepted: 1, rejected: 1 });
     expect((await t.request('GET', `/api/customers/${a}`)).json.tier).toBe('B');
     expect((await t.request('GET', `/api/customers/${b}`)).json.tier).toBe('B');
-    const history = t.db.$client
-      .prepare('select from_tier, to_tier, reason from tier_changes where customer_id = ? order by id')
-      .all(a);
+    const history = await t.sql(
+      'select from_tier, to_tier, reason from tier_changes where customer_id = ? order by id',
+      a,
+    );
     expect(history).toEqual([
       { from_tier: null, to_tier: 'A', reason: 'created' },
       { from_tier: 'A', to_tier: 'B', reason: 'reclassification 2026-11: silent_month' },
