@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, is, isNull, lt, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import {
   customerKeys,
   customerSearch,
@@ -106,6 +107,21 @@ function checked<A extends unknown[], R>(write: (...args: A) => Promise<R>): (..
  * null and the import runs in-process on this store, in one transaction (all rows or none).
  */
 export function pgImports(db: PgExecutor): ImportStore {
+  // SQLite writes one import at a time (one writer, the write gate). Two at once here would each
+  // miss the other's uncommitted files: both create the company they share (one then failing on
+  // its key), where one after the other the second merges into the first's. So an import's
+  // transaction takes this lock before its first lookup or write of a row, until it ends.
+  const oneAtATime = is(db, PgTransaction);
+  let locked = false;
+  const serial =
+    <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (oneAtATime && !locked) {
+        await db.execute(sql`select pg_advisory_xact_lock(hashtextextended('dossier: an import', 0))`);
+        locked = true;
+      }
+      return work(...args);
+    };
   return {
     async dropUploadsBefore(at) {
       await db.delete(importUploads).where(lt(importUploads.createdAt, at));
@@ -181,21 +197,21 @@ export function pgImports(db: PgExecutor): ImportStore {
       return null;
     },
 
-    async keyHolder(key) {
+    keyHolder: serial(async (key) => {
       const [row] = await db
         .select({ id: customerKeys.customerId })
         .from(customerKeys)
         .where(and(eq(customerKeys.kind, key.kind), eq(customerKeys.value, key.value)));
       return row?.id;
-    },
-    async visibleFile(id, viewer) {
+    }),
+    visibleFile: serial(async (id, viewer) => {
       const [row] = await db
         .select()
         .from(customers)
         .where(and(eq(customers.id, id), isNull(customers.deletedAt), visibleOne(viewer)));
       return row;
-    },
-    async sameName(normalizedName, viewer) {
+    }),
+    sameName: serial(async (normalizedName, viewer) => {
       const [row] = await db
         .select({ id: customers.id, name: customers.name })
         .from(customers)
@@ -203,8 +219,8 @@ export function pgImports(db: PgExecutor): ImportStore {
         .orderBy(asc(customers.id))
         .limit(1);
       return row;
-    },
-    async peopleOf(customerId) {
+    }),
+    peopleOf: serial(async (customerId) => {
       return db
         .select({
           id: people.id,
@@ -221,71 +237,83 @@ export function pgImports(db: PgExecutor): ImportStore {
         .from(people)
         .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
         .orderBy(asc(people.id));
-    },
-    async mobilesOf(viewer) {
+    }),
+    mobilesOf: serial(async (viewer) => {
       const rows = await db.execute<{ customerId: number; mobile: string }>(
         sql`select p.customer_id as "customerId", p.mobile as mobile from people p join customers c on c.id = p.customer_id
             where p.deleted_at is null and c.deleted_at is null and p.mobile is not null and p.mobile <> ''
               and ${visible(viewer, 'c')} order by p.customer_id, p.id`,
       );
       return rows.rows;
-    },
-    async interactionKeyUsed(key) {
+    }),
+    interactionKeyUsed: serial(async (key) => {
       const [row] = await db
         .select({ id: interactions.id })
         .from(interactions)
         .where(eq(interactions.idempotencyKey, key));
       return row !== undefined;
-    },
-    addFile: checked(async (f) => {
-      const [row] = await db
-        .insert(customers)
-        .values({ ...f, followUps: 0 })
-        .returning({ id: customers.id });
-      const id = (row as { id: number }).id;
-      await db
-        .insert(tierChanges)
-        .values({ customerId: id, fromTier: null, toTier: f.tier, reason: 'imported', at: f.createdAt });
-      return id;
     }),
-    addKey: checked(async (customerId, key, at) => {
-      await db.insert(customerKeys).values({ customerId, kind: key.kind, value: key.value, createdAt: at });
-    }),
-    addPerson: checked(async (customerId, p, at) => {
-      const [row] = await db
-        .insert(people)
-        .values({
-          customerId,
-          name: p.name,
-          title: p.title ?? null,
-          mobile: p.mobile ?? null,
-          directLine: p.directLine ?? null,
-          email: p.email?.toLowerCase() ?? null,
-          birthday: p.birthday ?? null,
-          homeAddress: p.homeAddress ?? null,
-          preferences: p.preferences ?? null,
-          keyPerson: !!p.keyPerson,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning({ id: people.id });
-      return (row as { id: number }).id;
-    }),
-    fillPerson: checked(async (personId, fill, at) => {
-      await db
-        .update(people)
-        .set({ ...fill, updatedAt: at })
-        .where(eq(people.id, personId));
-    }),
-    addInteraction: checked(async (customerId, i) => {
-      await db.insert(interactions).values({ customerId, ...i, meetsAppointment: false });
-    }),
-    updateFile: checked(async (id, changes, at) => {
-      await db
-        .update(customers)
-        .set({ ...changes, updatedAt: at })
-        .where(eq(customers.id, id));
-    }),
+    addFile: serial(
+      checked(async (f) => {
+        const [row] = await db
+          .insert(customers)
+          .values({ ...f, followUps: 0 })
+          .returning({ id: customers.id });
+        const id = (row as { id: number }).id;
+        await db
+          .insert(tierChanges)
+          .values({ customerId: id, fromTier: null, toTier: f.tier, reason: 'imported', at: f.createdAt });
+        return id;
+      }),
+    ),
+    addKey: serial(
+      checked(async (customerId, key, at) => {
+        await db.insert(customerKeys).values({ customerId, kind: key.kind, value: key.value, createdAt: at });
+      }),
+    ),
+    addPerson: serial(
+      checked(async (customerId, p, at) => {
+        const [row] = await db
+          .insert(people)
+          .values({
+            customerId,
+            name: p.name,
+            title: p.title ?? null,
+            mobile: p.mobile ?? null,
+            directLine: p.directLine ?? null,
+            email: p.email?.toLowerCase() ?? null,
+            birthday: p.birthday ?? null,
+            homeAddress: p.homeAddress ?? null,
+            preferences: p.preferences ?? null,
+            keyPerson: !!p.keyPerson,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .returning({ id: people.id });
+        return (row as { id: number }).id;
+      }),
+    ),
+    fillPerson: serial(
+      checked(async (personId, fill, at) => {
+        await db
+          .update(people)
+          .set({ ...fill, updatedAt: at })
+          .where(eq(people.id, personId));
+      }),
+    ),
+    addInteraction: serial(
+      checked(async (customerId, i) => {
+        await db.insert(interactions).values({ customerId, ...i, meetsAppointment: false });
+      }),
+    ),
+    updateFile: serial(
+      checked(async (id, changes, at) => {
+        await db
+          .update(customers)
+          .set({ ...changes, updatedAt: at })
+          .where(eq(customers.id, id));
+      }),
+    ),
     async reindexFiles(ids) {
       await reindexMany(db, ids);
     },

@@ -104,6 +104,19 @@ describe.skipIf(!pgServer)('imports and backups on PostgreSQL', () => {
     expect(await count(pg.db, 'customers')).toBe(3);
   });
 
+  it('two imports at once that bring the same company: one after the other, the second merges into the first', async () => {
+    const pg = await freshPg();
+    const a = csv([BOOK[0] as string, '嘉华贸易有限公司,王建国,13800000001,总经理,https://www.jiahua.cn,A,']);
+    const b = csv([BOOK[0] as string, '嘉华贸易有限公司,张三,13600000004,财务,https://www.jiahua.cn,A,']);
+    const [ra, rb] = await Promise.all([
+      commitImport(pg.store, BOSS, NOW, { file: a, idempotencyKey: 'import-a' }, alone),
+      commitImport(pg.store, BOSS, NOW, { file: b, idempotencyKey: 'import-b' }, alone),
+    ]);
+    expect([ra.report.created, rb.report.created].sort()).toEqual([0, 1]);
+    expect(await count(pg.db, 'customers')).toBe(1);
+    expect(await count(pg.db, 'people')).toBe(2);
+  });
+
   it("a refused write is a ConstraintViolation (SQLSTATE 23…), inside a transaction as outside, and the transaction's writes are undone", async () => {
     const { db } = await freshPg();
     const imports = pgImports(db);
