@@ -13,6 +13,7 @@ import { backupNow, listBackups } from './services/backup.ts';
 import { rotateOwnerToken } from './services/tokens.ts';
 import { cliExport, cliImport } from './services/transfer/cli.ts';
 import { stopParseWorker } from './services/transfer/parse-pool.ts';
+import { describePush, pushToTeam } from './services/transfer/push.ts';
 import { addUser, findUserByName, listUsers, revokeUser, rotateUserToken } from './services/users.ts';
 import { SYSTEM } from './services/visibility.ts';
 import { pgStore } from './store/pg/store.ts';
@@ -43,6 +44,9 @@ const USAGE = `dossier <command> [options]
                                 or letter = field, or - to ignore); --dry-run only says what it would do
   export --format csv|xlsx|vcf|json [--out file] [--entity E] [--lang zh|en] [--version 3.0|4.0]
                                 everything out, as the API's export (--out - writes to stdout)
+  push --to postgres://… --as <name> [--data-dir D]
+                                copy this local file into a team database as that member's files
+                                (new ids; run again, it copies only what is new)
 user, import, export and demo work on the team database with --database URL.
 Environment: DOSSIER_HOST, DOSSIER_PORT, DOSSIER_DATA_DIR, DOSSIER_TOKEN, DOSSIER_DATABASE_URL (flags win).`;
 
@@ -233,6 +237,18 @@ async function main(argv: string[]) {
         return console.log(`Revoked ${name}; their token no longer works.`);
       } finally {
         await close();
+      }
+    }
+    case 'push': {
+      if (!values.to || !values.as) throw new Error('usage: dossier push --to postgres://… --as <member name>');
+      const local = openDb(dbFile);
+      const teamDb = await openPgDb(values.to);
+      try {
+        const report = await pushToTeam(sqliteStore(local), pgStore(teamDb), { name: values.as }, new Date());
+        return console.log(describePush(report).join('\n'));
+      } finally {
+        local.$client.close();
+        await teamDb.$client.end();
       }
     }
     case 'token': {

@@ -12,10 +12,14 @@ const Env = z.object({
    */
   DOSSIER_EXTENSION_ORIGINS: z.string().optional(),
   /** A team server's PostgreSQL (postgres://…); without it the server keeps one person's SQLite file. */
-  DOSSIER_DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DOSSIER_DATABASE_URL is a postgres:// or postgresql:// URL')
-    .optional(),
+  DOSSIER_DATABASE_URL: z.preprocess(
+    // An empty variable (`DOSSIER_DATABASE_URL= pnpm start`) means none: the local file.
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DOSSIER_DATABASE_URL is a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
 });
 
 /**
