@@ -2,41 +2,35 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { customerKeys, customerSearch, customers, people } from '../../db/schema.pg.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { SearchHit, SearchStore } from '../search.ts';
-import { searchRow } from '../sqlite/search.ts';
+import { bigramPieces, searchText } from '../search-text.ts';
 import type { PgExecutor } from './executor.ts';
 import { visibleOne } from './visibility.ts';
 
 /**
- * Every two-character piece of the names, not across a space, each once, lower-cased: a needle
- * arrives lower-case, and SQLite's trigram search that this stands in for ignores case.
+ * The pieces of the names (store/search-text.ts), lower-cased: a needle arrives lower-case, and
+ * SQLite's trigram search that this stands in for ignores case.
  */
 export function nameBigramList(names: string): string[] {
-  const chars = [...names.toLowerCase()];
-  const pieces = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const piece = `${chars[i]}${chars[i + 1]}`;
-    if (!piece.includes(' ')) pieces.add(piece);
-  }
-  return [...pieces];
+  return bigramPieces(names.toLowerCase());
 }
 
 type SearchColumns = Omit<typeof customerSearch.$inferInsert, 'customerId'>;
 
-/**
- * The search row of one customer, from the same builder as SQLite's (its JSON lists handed over as
- * the text SQLite stores), so both engines search the same names, phones, domains and e-mails.
- */
+/** The search row of one customer: the texts both engines search, and the pieces of its names. */
 export function pgSearchRow(
-  c: { name: string; initials: string; pinyin: string; phones: string[]; emails: string[]; website: string | null },
-  ppl: { name: string; mobile: string | null; directLine: string | null; email: string | null }[],
+  customer: {
+    name: string;
+    initials: string;
+    pinyin: string;
+    phones: string[];
+    emails: string[];
+    website: string | null;
+  },
+  people: { name: string; mobile: string | null; directLine: string | null; email: string | null }[],
   keys: { kind: string; value: string }[],
 ): SearchColumns {
-  const [name = '', initials = '', pinyin = '', phones = '', domains = '', emails = ''] = searchRow(
-    { ...c, phones: JSON.stringify(c.phones), emails: JSON.stringify(c.emails) },
-    ppl.map((p) => ({ name: p.name, mobile: p.mobile, direct_line: p.directLine, email: p.email })),
-    keys,
-  );
-  return { name, initials, pinyin, phones, domains, emails, bigrams: nameBigramList(name) };
+  const text = searchText({ customer, people, keys });
+  return { ...text, bigrams: nameBigramList(text.name) };
 }
 
 const same = (a: SearchColumns, b: SearchColumns) =>

@@ -1,26 +1,22 @@
-import { phoneDigits, registrableDomain } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, preparedFor } from '../../db/client.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { SearchHit, SearchStore } from '../search.ts';
+import { bigramPieces, searchText } from '../search-text.ts';
 import { visible } from './visibility.ts';
 
 /** What follows each two-character piece in the `bigrams` column (see drizzle/0006). */
 export const BIGRAM_END = '¦';
 
 /**
- * Every two-character piece of the names, not across a space, each once and each followed by
- * ¦: the trigram "嘉华¦" then occurs exactly where 嘉华 occurs in a name. Must give the pieces
- * the 0006 migration computes in SQL for rows written before it.
+ * The pieces of the names (store/search-text.ts), each followed by ¦: the trigram "嘉华¦" then
+ * occurs exactly where 嘉华 occurs in a name. Must give the pieces the 0006 migration computes in
+ * SQL for rows written before it.
  */
 export function nameBigrams(names: string): string {
-  const chars = [...names];
-  const pieces = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const piece = `${chars[i]}${chars[i + 1]}`;
-    if (!piece.includes(' ')) pieces.add(piece);
-  }
-  return [...pieces].map((p) => p + BIGRAM_END).join('');
+  return bigramPieces(names)
+    .map((p) => p + BIGRAM_END)
+    .join('');
 }
 
 export interface SearchCustomer {
@@ -43,30 +39,17 @@ export interface SearchKey {
 }
 
 /**
- * The search row of one live customer from its row, live people and keys, in the column order
- * of customer_search (name, initials, pinyin, phones, domains, emails, bigrams). One builder for
- * the per-customer reindex below and the batch one of imports (store/sqlite/imports.ts).
+ * The search row of one live customer from its raw rows (JSON lists as SQLite stores them), in
+ * the column order of customer_search (name, initials, pinyin, phones, domains, emails, bigrams).
+ * One builder for the per-customer reindex below and the batch one of imports (store/sqlite/imports.ts).
  */
 export function searchRow(c: SearchCustomer, people: SearchPerson[], keys: SearchKey[]): string[] {
-  const phones = [...(JSON.parse(c.phones) as string[]), ...people.flatMap((p) => [p.mobile, p.direct_line])]
-    .filter((p): p is string => !!p)
-    .map(phoneDigits)
-    .filter(Boolean);
-  const domains = [
-    ...keys.filter((k) => k.kind === 'domain' || k.kind === 'email_domain').map((k) => k.value),
-    c.website ? registrableDomain(c.website) : null,
-  ].filter(Boolean);
-  const emails = [...(JSON.parse(c.emails) as string[]), ...people.map((p) => p.email)].filter(Boolean);
-  const names = [c.name, ...people.map((p) => p.name)].join(' ');
-  return [
-    names,
-    c.initials,
-    c.pinyin,
-    phones.join(' '),
-    [...new Set(domains)].join(' '),
-    emails.join(' '),
-    nameBigrams(names),
-  ];
+  const t = searchText({
+    customer: { ...c, phones: JSON.parse(c.phones) as string[], emails: JSON.parse(c.emails) as string[] },
+    people: people.map((p) => ({ name: p.name, mobile: p.mobile, directLine: p.direct_line, email: p.email })),
+    keys,
+  });
+  return [t.name, t.initials, t.pinyin, t.phones, t.domains, t.emails, nameBigrams(t.name)];
 }
 
 const statements = preparedFor((client) => ({

@@ -1,0 +1,63 @@
+import { phoneDigits, registrableDomain } from '@dossier/shared';
+
+/**
+ * What search finds a customer by, whatever the engine: its and its people's names, its pinyin,
+ * every phone as digits, its domains and every e-mail. Each engine indexes these texts its own way
+ * (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm and bigram array), built from this one place so
+ * both find the same files.
+ */
+export interface SearchText {
+  name: string;
+  initials: string;
+  pinyin: string;
+  phones: string;
+  domains: string;
+  emails: string;
+}
+
+export interface SearchSource {
+  customer: {
+    name: string;
+    initials: string;
+    pinyin: string;
+    phones: string[];
+    emails: string[];
+    website: string | null;
+  };
+  people: { name: string; mobile: string | null; directLine: string | null; email: string | null }[];
+  keys: { kind: string; value: string }[];
+}
+
+export function searchText({ customer: c, people, keys }: SearchSource): SearchText {
+  const phones = [...c.phones, ...people.flatMap((p) => [p.mobile, p.directLine])]
+    .filter((p): p is string => !!p)
+    .map(phoneDigits)
+    .filter(Boolean);
+  const domains = [
+    ...keys.filter((k) => k.kind === 'domain' || k.kind === 'email_domain').map((k) => k.value),
+    c.website ? registrableDomain(c.website) : null,
+  ].filter(Boolean);
+  const emails = [...c.emails, ...people.map((p) => p.email)].filter(Boolean);
+  return {
+    name: [c.name, ...people.map((p) => p.name)].join(' '),
+    initials: c.initials,
+    pinyin: c.pinyin,
+    phones: phones.join(' '),
+    domains: [...new Set(domains)].join(' '),
+    emails: emails.join(' '),
+  };
+}
+
+/**
+ * Every two-character piece of the names, not across a space, each once: what a two-character
+ * query (嘉华) is looked up by, since it holds no whole trigram.
+ */
+export function bigramPieces(names: string): string[] {
+  const chars = [...names];
+  const pieces = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const piece = `${chars[i]}${chars[i + 1]}`;
+    if (!piece.includes(' ')) pieces.add(piece);
+  }
+  return [...pieces];
+}
