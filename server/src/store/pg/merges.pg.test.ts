@@ -110,6 +110,7 @@ describe.skipIf(!pgServer)('a merge and its undo on PostgreSQL', () => {
   });
 
   it('two merges into one survivor at once number its materials on without a collision', async () => {
+    await pgMerges(db).updateFile(2, { deletedAt: null });
     await pgBackups(db).insertRows('materials', [
       {
         id: 10,
@@ -182,5 +183,21 @@ describe.skipIf(!pgServer)('mergeCustomers and undoMerge through each store', ()
     expect(files(after)).toEqual(files(before));
     expect({ ...after, customers: [] }).toEqual({ ...before, customers: [] });
     await expect(undo(pg)).rejects.toThrow(/already undone/);
+  });
+
+  it('the same two files merged twice at once (two keys): one merge, the other finds the file gone', async () => {
+    const t = await createTestDatabase();
+    cleanup.push(t.drop);
+    const pool = pgPool(t.url, { max: 4 });
+    cleanup.push(() => pool.end());
+    const pg = pgStore(pgDb(pool));
+    await load(pg.backups);
+    const results = await Promise.allSettled(
+      ['merge-a', 'merge-b'].map((key) => mergeCustomers(pg, WANG, 1, 2, NOW, SETTINGS, key)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toMatchObject({ code: 'not_found' });
+    expect([await pg.merges.byKey('merge-a'), await pg.merges.byKey('merge-b')].filter(Boolean)).toHaveLength(1);
   });
 });

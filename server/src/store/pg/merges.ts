@@ -13,6 +13,7 @@ import {
   people,
   sheetRemarks,
 } from '../../db/schema.pg.ts';
+import { notFound } from '../../lib/errors.ts';
 import type { MergeStore, MovedRows } from '../merges.ts';
 import { livePeopleOf } from './captures.ts';
 import type { PgExecutor } from './executor.ts';
@@ -48,12 +49,15 @@ export function pgMerges(db: PgExecutor): MergeStore {
       // writer of its materials must, or two transactions reading the same max would collide on
       // (customer_id, number). The removed file's row with it, both in id order, so that two
       // merges of the same pair in opposite directions wait for each other instead of deadlocking.
-      await db
-        .select({ id: customers.id })
+      const files = await db
+        .select({ id: customers.id, deletedAt: customers.deletedAt })
         .from(customers)
         .where(inArray(customers.id, [survivorId, fromId]))
         .orderBy(asc(customers.id))
         .for('no key update');
+      // A merge of the same files that committed while this one waited has removed one of them:
+      // on SQLite this merge would only have started after it, and not found that file.
+      if (files.length < 2 || files.some((f) => f.deletedAt !== null)) throw notFound('customer');
       const keys = await move(customerKeys, customerKeys.id, customerKeys.customerId, fromId, survivorId);
       const ppl = await move(people, people.id, people.customerId, fromId, survivorId);
       const ints = await move(interactions, interactions.id, interactions.customerId, fromId, survivorId);
