@@ -200,4 +200,19 @@ describe.skipIf(!pgServer)('mergeCustomers and undoMerge through each store', ()
     expect(failed.reason).toMatchObject({ code: 'not_found' });
     expect([await pg.merges.byKey('merge-a'), await pg.merges.byKey('merge-b')].filter(Boolean)).toHaveLength(1);
   });
+
+  it('one merge undone twice at once: one undo, the other finds it undone', async () => {
+    const t = await createTestDatabase();
+    cleanup.push(t.drop);
+    const pool = pgPool(t.url, { max: 4 });
+    cleanup.push(() => pool.end());
+    const pg = pgStore(pgDb(pool));
+    await load(pg.backups);
+    const { mergeId } = await mergeCustomers(pg, WANG, 1, 2, NOW, SETTINGS, 'merge-c');
+    const results = await Promise.allSettled([1, 2].map(() => undoMerge(pg, WANG, mergeId, NOW, SETTINGS)));
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toMatchObject({ code: 'conflict' });
+    expect(String(failed.reason.message)).toMatch(/already undone/);
+  });
 });

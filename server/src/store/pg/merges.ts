@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, max, notInArray, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, eq, inArray, is, max, notInArray, sql } from 'drizzle-orm';
+import { type PgColumn, type PgTable, PgTransaction } from 'drizzle-orm/pg-core';
 import {
   captures,
   commitments,
@@ -39,7 +39,10 @@ export function pgMerges(db: PgExecutor): MergeStore {
       return (await db.select().from(merges).where(eq(merges.idempotencyKey, key)))[0];
     },
     async byId(id) {
-      return (await db.select().from(merges).where(eq(merges.id, id)))[0];
+      const row = db.select().from(merges).where(eq(merges.id, id));
+      // An undo reads its merge first: in a transaction the row is locked, so a second undo of it
+      // at once waits and then sees it undone (SQLite's transactions never overlap).
+      return (await (is(db, PgTransaction) ? row.for('update') : row))[0];
     },
     async ownerOf(customerId) {
       return (await db.select({ owner: customers.owner }).from(customers).where(eq(customers.id, customerId)))[0];
