@@ -11,19 +11,11 @@ const SQLITE_INSIDE = [
   'src/routes/transfer/import-gate.test.ts',
   'src/routes/transfer/contact-exports.test.ts',
   'src/routes/transfer/export.test.ts',
-  'src/routes/merge/merge.test.ts',
-  'src/routes/team/boundaries.test.ts',
-  'src/routes/team/every-route.test.ts',
-  'src/routes/captures/captures.test.ts',
-  'src/routes/captures/cross-member.test.ts',
-  'src/routes/interactions/interactions.test.ts',
   'src/routes/customers/duplicates.test.ts',
   'src/routes/customers/customers.test.ts',
-  'src/routes/reclassification/reclassification.test.ts',
-  'src/services/replay.test.ts',
+  // These two test the SQLite file itself (its online backups; the CLI import/export on a database file): SQLite only.
   'src/services/backup.test.ts',
   'src/services/transfer/cli.test.ts',
-  'src/app.fuzz.test.ts',
 ];
 export default defineConfig({
   test: {

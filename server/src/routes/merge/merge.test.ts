@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dumpAll } from '../../dump.test-helpers.ts';
 import { makeTestApp, type TestApp } from '../../test-utils.ts';
-import { dumpTables } from '../transfer/test-helpers.ts';
 
 // Tables a merge or undo legitimately writes to as a record of itself (its key among the replays).
 const OWN_RECORDS = ['audit_log', 'merges', 'replays'];
@@ -41,21 +41,25 @@ async function twins(t: TestApp) {
   await t.request('POST', '/api/commitments', { customerId: f, text: '发送报价', dueAt: '2026-11-30T02:00:00.000Z' });
   await t.request('POST', `/api/customers/${f}/shares`, { userId: mia.id });
   const now = '2026-11-24T02:00:00.000Z';
-  const run = (q: string, ...args: unknown[]) => t.db.$client.prepare(q).run(...args);
-  run(
+  const run = t.sql;
+  await run(
     "insert into parcels (customer_id, parcel_no, status, created_at, updated_at) values (?, '徐土2026-01', 'dealt', ?, ?)",
     f,
     now,
     now,
   );
-  run(
+  await run(
     "insert into captures (customer_id, url, adapter, kind, payload, captured_at) values (?, 'https://x.test/', 'generic', 'company', '{}', ?)",
     f,
     now,
   );
-  run("insert into materials (customer_id, number, title, created_at) values (?, 1, '公司简介', ?)", s, now);
-  run("insert into materials (customer_id, number, title, created_at) values (?, 1, '产品手册', ?)", f, now);
-  run("insert into sheet_remarks (customer_id, month, text, updated_at) values (?, '2026-11', '已回访', ?)", f, now);
+  await run("insert into materials (customer_id, number, title, created_at) values (?, 1, '公司简介', ?)", s, now);
+  await run("insert into materials (customer_id, number, title, created_at) values (?, 1, '产品手册', ?)", f, now);
+  await run(
+    "insert into sheet_remarks (customer_id, month, text, updated_at) values (?, '2026-11', '已回访', ?)",
+    f,
+    now,
+  );
   return { s, f, mia };
 }
 
@@ -63,7 +67,7 @@ describe('merge with undo', () => {
   it('moves everything to the survivor, and undo restores every row exactly', async () => {
     const t = makeTestApp('2026-11-23T02:00:00.000Z');
     const { s, f } = await twins(t);
-    const before = dumpTables(t.db, OWN_RECORDS);
+    const before = await dumpAll(t, OWN_RECORDS);
 
     t.advanceDays(0.25);
     const merged = await t.request('POST', `/api/customers/${s}/merge`, { from: f, idempotencyKey: 'merge-0001-key' });
@@ -87,9 +91,7 @@ describe('merge with undo', () => {
     expect(survivor).toMatchObject({ tier: 'A', industry: '房地产', phones: ['0516-87654321', '0516-80000000'] });
     expect(survivor.lastCallAt).toBe('2026-11-24T02:00:00.000Z'); // the other file's call counts now
     expect((await t.request('GET', `/api/customers/${f}`)).status).toBe(404);
-    const materials = t.db.$client
-      .prepare('select number, title from materials where customer_id = ? order by number')
-      .all(s);
+    const materials = await t.sql('select number, title from materials where customer_id = ? order by number', s);
     expect(materials).toEqual([
       { number: 1, title: '公司简介' },
       { number: 2, title: '产品手册' },
@@ -100,7 +102,7 @@ describe('merge with undo', () => {
 
     const undo = await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`);
     expect(undo.status).toBe(200);
-    expect(dumpTables(t.db, OWN_RECORDS)).toEqual(before);
+    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
     expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(409);
   });
 
@@ -134,7 +136,7 @@ describe('merge with undo', () => {
       personId: f.people[0].id,
       idempotencyKey: 'merge-person-call',
     });
-    const before = dumpTables(t.db, OWN_RECORDS);
+    const before = await dumpAll(t, OWN_RECORDS);
     t.advanceDays(0.1);
     const merged = await t.request('POST', `/api/customers/${s.id}/merge`, { from: f.id });
     expect(merged.status).toBe(201);
@@ -154,7 +156,7 @@ describe('merge with undo', () => {
     expect(history[0].personId).toBe(s.people[0].id);
     const undo = await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`);
     expect(undo.status).toBe(200);
-    expect(dumpTables(t.db, OWN_RECORDS)).toEqual(before);
+    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
   });
 
   it('keeps what was added after the merge and refuses undo after the next day', async () => {
@@ -170,10 +172,8 @@ describe('merge with undo', () => {
     t.setNow('2026-11-25T15:59:00.000Z');
     const undo = await t.request('POST', `/api/merges/${m.json.mergeId}/undo`);
     expect(undo.status).toBe(200);
-    const row = t.db.$client.prepare('select customer_id from interactions where id = ?').get(later.json.id) as {
-      customer_id: number;
-    };
-    expect(row.customer_id).toBe(s);
+    const [row] = await t.sql('select customer_id from interactions where id = ?', later.json.id);
+    expect(row?.customer_id).toBe(s);
 
     const again = await t.request('POST', `/api/customers/${s}/merge`, { from: f });
     t.setNow('2026-11-26T16:00:01.000Z');

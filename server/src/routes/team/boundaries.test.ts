@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_ENGINE } from '../../test-engine.ts';
 import { makeTestApp } from '../../test-utils.ts';
 
 describe('team boundaries', () => {
@@ -87,15 +88,28 @@ describe('team boundaries', () => {
 
   it('a full disk answers storage_full and writes nothing', async () => {
     const t = makeTestApp();
-    const pages = (t.db.$client.pragma('page_count', { simple: true }) as number) + 1;
-    t.db.$client.pragma(`max_page_count = ${pages}`);
+    if (TEST_ENGINE === 'pg') {
+      // PostgreSQL's own full disk (SQLSTATE 53100, disk_full), raised where the write's last
+      // statement, the search row of a second customer, would extend its file.
+      await t.sql(`create function disk_full() returns trigger language plpgsql as $$
+        begin
+          if (select count(*) from customers) > 1 then
+            raise exception 'could not extend file: No space left on device' using errcode = 'disk_full';
+          end if;
+          return new;
+        end $$`);
+      await t.sql(
+        'create trigger disk_full before insert on customer_search for each row execute function disk_full()',
+      );
+    } else {
+      const pages = (t.db.$client.pragma('page_count', { simple: true }) as number) + 1;
+      t.db.$client.pragma(`max_page_count = ${pages}`);
+    }
     const notes = 'x'.repeat(19_000);
     let r = { status: 0, json: null as { error: { code: string } } | null };
     for (let i = 0; i < 20 && r.status !== 507; i++)
       r = await t.request('POST', '/api/customers', { name: `Big ${i}`, tier: 'C', notes });
     expect([r.status, r.json?.error.code]).toEqual([507, 'storage_full']);
-    const count = t.db.$client.prepare('select count(*) as n from customers').get() as { n: number };
-    const search = t.db.$client.prepare('select count(*) as n from customer_search').get() as { n: number };
-    expect(search.n).toBe(count.n);
+    expect(await t.count('customer_search')).toBe(await t.count('customers'));
   });
 });
