@@ -5,6 +5,18 @@ import type { Store } from '../store/store.ts';
 
 export const tokenFile = (dataDir: string) => join(dataDir, 'token');
 
+/** DOSSIER_TOKEN is the owner's: the owner is made with it when there is none yet. */
+async function ownerOfEnvToken(store: Store, ownerExists: boolean, envToken: string, now: Date) {
+  if (!ownerExists)
+    await store.team.insertUser({
+      name: 'owner',
+      role: 'manager',
+      tokenHash: hashToken(envToken),
+      createdAt: now.toISOString(),
+    });
+  return { token: envToken, created: false };
+}
+
 /**
  * Makes sure the owner has a token. Only its hash is stored in the database; the token itself is
  * shown once and kept in `<dataDir>/token`, readable by the owner only, for the next start.
@@ -17,16 +29,7 @@ export async function ensureOwnerToken(
   envToken?: string,
 ): Promise<{ token: string | null; created: boolean }> {
   const owner = await store.team.byName('owner');
-  if (envToken) {
-    if (!owner)
-      await store.team.insertUser({
-        name: 'owner',
-        role: 'manager',
-        tokenHash: hashToken(envToken),
-        createdAt: now.toISOString(),
-      });
-    return { token: envToken, created: false };
-  }
+  if (envToken) return ownerOfEnvToken(store, owner !== undefined, envToken, now);
   if (owner?.tokenHash && !owner.revokedAt) {
     const file = tokenFile(dataDir);
     const saved = existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
@@ -55,16 +58,7 @@ export async function ensureTeamOwner(
   envToken?: string,
 ): Promise<{ token: string | null; created: boolean }> {
   const owner = await store.team.byName('owner');
-  if (envToken) {
-    if (!owner)
-      await store.team.insertUser({
-        name: 'owner',
-        role: 'manager',
-        tokenHash: hashToken(envToken),
-        createdAt: now.toISOString(),
-      });
-    return { token: envToken, created: false };
-  }
+  if (envToken) return ownerOfEnvToken(store, owner !== undefined, envToken, now);
   if (owner) return { token: null, created: false };
   const token = newToken();
   await store.team.setOwnerToken(hashToken(token), now.toISOString());

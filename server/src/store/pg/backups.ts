@@ -1,5 +1,5 @@
-import { asc, eq, getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { asc, eq, getTableColumns, getTableName, is, type SQL, sql } from 'drizzle-orm';
+import { type PgColumn, type PgTable, PgTransaction } from 'drizzle-orm/pg-core';
 import {
   auditLog,
   captures,
@@ -20,9 +20,11 @@ import {
 } from '../../db/schema.pg.ts';
 import type { BackupRow, BackupStore, BackupTable } from '../backups.ts';
 import type { PgExecutor } from './executor.ts';
+import { oneImportAtATime } from './imports.ts';
 import { visible } from './visibility.ts';
 
-const TABLES: Record<BackupTable, PgTable> = {
+/** Each backed-up table by its name in a backup (push.ts writes the same tables). */
+export const TABLES: Record<BackupTable, PgTable> = {
   customers,
   customerKeys,
   people,
@@ -117,6 +119,9 @@ export function pgBackups(db: PgExecutor): BackupStore {
         .orderBy(...order(t))) as BackupRow[];
     },
     async hasCustomers() {
+      // A restore asks this first: it then waits for an import or another restore under way, and
+      // sees their files, as SQLite's one writer at a time would have it.
+      if (is(db, PgTransaction)) await db.execute(oneImportAtATime);
       const rows = await db.select({ id: customers.id }).from(customers).limit(1);
       return rows.length > 0;
     },

@@ -1,34 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import {
-  captures,
-  commitments,
-  customerKeys,
-  customers,
-  focusNotes,
-  interactions,
-  materials,
-  parcels,
-  people,
-  reclassDecisions,
-  tierChanges,
-} from '../../db/schema.pg.ts';
-import type { FreshTable, KeyedTable, PushStore } from '../push.ts';
+import { captures, commitments, customerKeys, customers, interactions } from '../../db/schema.pg.ts';
+import type { KeyedTable, PushStore } from '../push.ts';
+import { TABLES } from './backups.ts';
 import type { PgExecutor } from './executor.ts';
-
-const TABLES: Record<FreshTable, PgTable> = {
-  customers,
-  customerKeys,
-  people,
-  interactions,
-  commitments,
-  tierChanges,
-  parcels,
-  captures,
-  reclassDecisions,
-  materials,
-  focusNotes,
-};
 
 const KEYED: Record<KeyedTable, { table: PgTable; id: PgColumn; key: PgColumn }> = {
   customers: { table: customers, id: customers.id, key: customers.idempotencyKey },

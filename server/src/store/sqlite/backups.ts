@@ -27,7 +27,8 @@ import { lockDataDir } from '../../services/data-dir.ts';
 import type { BackupRow, BackupStore, BackupTable } from '../backups.ts';
 import { visible } from './visibility.ts';
 
-const TABLES: Record<BackupTable, SQLiteTable> = {
+/** Each backed-up table by its name in a backup (push.ts writes the same tables). */
+export const TABLES: Record<BackupTable, SQLiteTable> = {
   customers,
   customerKeys,
   people,

@@ -1,34 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.ts';
-import {
-  captures,
-  commitments,
-  customerKeys,
-  customers,
-  focusNotes,
-  interactions,
-  materials,
-  parcels,
-  people,
-  reclassDecisions,
-  tierChanges,
-} from '../../db/schema.ts';
-import type { FreshTable, KeyedTable, PushStore } from '../push.ts';
-
-const TABLES: Record<FreshTable, SQLiteTable> = {
-  customers,
-  customerKeys,
-  people,
-  interactions,
-  commitments,
-  tierChanges,
-  parcels,
-  captures,
-  reclassDecisions,
-  materials,
-  focusNotes,
-};
+import { captures, commitments, customerKeys, customers, interactions } from '../../db/schema.ts';
+import type { KeyedTable, PushStore } from '../push.ts';
+import { TABLES } from './backups.ts';
 
 const KEYED: Record<KeyedTable, { table: SQLiteTable; id: SQLiteColumn; key: SQLiteColumn }> = {
   customers: { table: customers, id: customers.id, key: customers.idempotencyKey },
