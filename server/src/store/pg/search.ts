@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { customerKeys, customerSearch, customers, people } from '../../db/schema.pg.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { SearchHit, SearchStore } from '../search.ts';
@@ -64,15 +64,19 @@ async function reindex(db: PgExecutor, customerId: number): Promise<void> {
     await db.delete(customerSearch).where(eq(customerSearch.customerId, customerId));
     return;
   }
-  // One after the other: a transaction's one connection takes one query at a time.
+  // One after the other: a transaction's one connection takes one query at a time. In id order,
+  // as SQLite reads them and as the import's batch (imports.ts) does: without it the row's texts
+  // follow where PostgreSQL last put each updated row (a merge undone came back reordered).
   const ppl = await db
     .select({ name: people.name, mobile: people.mobile, directLine: people.directLine, email: people.email })
     .from(people)
-    .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)));
+    .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
+    .orderBy(asc(people.id));
   const keys = await db
     .select({ kind: customerKeys.kind, value: customerKeys.value })
     .from(customerKeys)
-    .where(eq(customerKeys.customerId, customerId));
+    .where(eq(customerKeys.customerId, customerId))
+    .orderBy(asc(customerKeys.id));
   const [existing] = await db.select().from(customerSearch).where(eq(customerSearch.customerId, customerId));
   const row = pgSearchRow(c, ppl, keys);
   if (existing && same(existing, row)) return;
