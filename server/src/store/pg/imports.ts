@@ -16,6 +16,12 @@ import type { PgExecutor } from './executor.ts';
 import { pgSearchRow } from './search.ts';
 import { visible, visibleOne } from './visibility.ts';
 
+/**
+ * Held by an import's transaction (and a restore's) until it ends: SQLite writes them one at a
+ * time, and so do these (see pgImports). Transaction-scoped, so it works behind PgBouncer.
+ */
+export const oneImportAtATime = sql`select pg_advisory_xact_lock(hashtextextended('dossier: an import', 0))`;
+
 const CHUNK = 500;
 
 /**
@@ -117,7 +123,7 @@ export function pgImports(db: PgExecutor): ImportStore {
     <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       if (oneAtATime && !locked) {
-        await db.execute(sql`select pg_advisory_xact_lock(hashtextextended('dossier: an import', 0))`);
+        await db.execute(oneImportAtATime);
         locked = true;
       }
       return work(...args);

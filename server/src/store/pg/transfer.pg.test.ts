@@ -301,4 +301,25 @@ describe.skipIf(!pgServer)('imports and backups on PostgreSQL', () => {
     expect((await pg2.store.exports.visibleData(BOSS)).customers.map((c) => c.id)).toEqual([1, 2, 3, 4]);
     await expect(pg2.store.backups.snapshot('/tmp/x.sqlite')).rejects.toThrow(/pg_dump/);
   });
+
+  it('one backup restored twice at once: one restore, the other finds files there (409)', async () => {
+    const source = await freshPg();
+    await source.store.backups.addUser({
+      id: 1,
+      name: 'boss',
+      role: 'manager',
+      createdAt: NOW.toISOString(),
+      revokedAt: null,
+    });
+    await commitImport(source.store, BOSS, NOW, { file: csv(BOOK), idempotencyKey: 'import-5' }, alone);
+    const bytes = Buffer.from(JSON.stringify(await backup(source.store, BOSS, NOW)));
+    const target = await freshPg();
+    const results = await Promise.allSettled(
+      ['restore-a', 'restore-b'].map((key) => restore(target.store, BOSS, NOW, { bytes, filename: 'b.json' }, key)),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toMatchObject({ code: 'conflict' });
+    expect(await count(target.db, 'customers')).toBe(3);
+  });
 });
