@@ -118,7 +118,7 @@ async function stores(): Promise<[Store, Store]> {
   return both;
 }
 
-describe.skipIf(!pgServer)('captures through each store', () => {
+describe.skipIf(!pgServer)('captures through each store', { timeout: 30_000 }, () => {
   it('the same captures leave the same files, parcels, win notes and captures on both engines; a replay is a replay', async () => {
     const [sqlite, pg] = await stores();
     let file = 0;

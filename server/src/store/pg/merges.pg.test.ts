@@ -142,7 +142,7 @@ describe.skipIf(!pgServer)('a merge and its undo on PostgreSQL', () => {
   });
 });
 
-describe.skipIf(!pgServer)('mergeCustomers and undoMerge through each store', () => {
+describe.skipIf(!pgServer)('mergeCustomers and undoMerge through each store', { timeout: 30_000 }, () => {
   const SETTINGS = { ...DEFAULT_SETTINGS, timeZone: 'Asia/Shanghai' };
   const NOW = new Date('2026-12-01T02:00:00.000Z');
   const tables = async (store: Store) =>

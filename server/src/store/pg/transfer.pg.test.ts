@@ -60,7 +60,8 @@ const count = async (db: PgDb, table: string) =>
 /** A backup's tables without its time: what must come out the same on both engines. */
 const tablesOf = async (store: Store) => (await backup(store, BOSS, NOW)).tables;
 
-describe.skipIf(!pgServer)('imports and backups on PostgreSQL', () => {
+// Each test starts the import parse worker or two databases: seconds on a busy machine.
+describe.skipIf(!pgServer)('imports and backups on PostgreSQL', { timeout: 30_000 }, () => {
   it('an import writes in-process (no worker target) what SQLite writes, and its search rows as reindex would', async () => {
     const pg = await freshPg();
     const sqlite = freshSqlite();
