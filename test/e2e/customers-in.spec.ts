@@ -62,8 +62,9 @@ test('every other sample imports with nothing set by hand, each as its format sa
   const page = await openDashboard(dossier.ext, 'import');
   const expected: [string, string[]][] = [
     ['google-contacts.csv', ['2 new customers', '1 row added to a file', '1 person without a company']],
-    // John Smith's mobile is the test seed's 李敏 at 江苏嘉华融通: a mobile on file merges its row.
-    ['outlook-contacts-utf8.csv', ['1 new customer', '2 rows added to files']],
+    // John Smith's mobile is the test seed's 李敏 at 江苏嘉华融通, but his row names Contoso: a new
+    // file, that one only offered (a person who moved, or a number passed on).
+    ['outlook-contacts-utf8.csv', ['2 new customers', '1 row added to a file']],
     // The same contacts from Chinese Windows (GBK): all already on file, nothing doubled.
     ['outlook-contacts-gbk.csv', ['3 rows already on file']],
     ['apple-contacts.vcf', ['1 row added to a file', '1 row already on file']],
@@ -81,6 +82,11 @@ test('every other sample imports with nothing set by hand, each as its format sa
     await expect(shown.getByRole('listitem')).toHaveCount(counts.length);
     if (file === 'google-contacts.csv') {
       await expect(page.getByRole('region', { name: /People without a company/ })).toContainText('王小红');
+    }
+    if (file === 'outlook-contacts-utf8.csv') {
+      await expect(page.getByRole('region', { name: 'Will be created' })).toContainText(
+        'is on record with 江苏嘉华融通建设有限公司 — the person may have moved',
+      );
     }
     if (file === 'dedupe.csv') {
       const created = page.getByRole('region', { name: 'Will be created' });

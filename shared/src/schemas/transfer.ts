@@ -103,7 +103,19 @@ const RowInfo = {
   /** A key of the file, or a person's mobile already on file. */
   matchedBy: z.union([KeyInput, z.object({ kind: z.literal('mobile'), value: z.string() })]).optional(),
   matchedRow: z.number().optional(),
-  suggestion: z.object({ customerId: z.number(), name: z.string(), row: z.number().optional() }).optional(),
+  /**
+   * A file only offered, never merged into silently: one of a similar name, or (`mobile`) the file
+   * holding the mobile of a person of a row that names another company — the person may have
+   * moved, or the number been passed on.
+   */
+  suggestion: z
+    .object({
+      customerId: z.number(),
+      name: z.string(),
+      row: z.number().optional(),
+      by: z.object({ kind: z.literal('mobile'), value: z.string() }).optional(),
+    })
+    .optional(),
   /** The company the row names (none for a person without one). */
   name: z.string().optional(),
   /** The person of a row without a company (unplaced, or joined to a file). */

@@ -79,7 +79,7 @@ function LineItem({
           </button>
         </>
       )}
-      {!decision && why?.kind === 'similarName' && (
+      {!decision && (why?.kind === 'similarName' || why?.kind === 'mobileElsewhere') && (
         <button
           type="button"
           className="link"

@@ -12,6 +12,7 @@ export type Why =
   | { kind: 'matched'; by: string; value: string; customerId?: number }
   | { kind: 'sameAsRow'; row: number; by: string; value: string }
   | { kind: 'similarName'; customerId: number; name: string }
+  | { kind: 'mobileElsewhere'; customerId: number; name: string; mobile: string }
   | { kind: 'nothingNew' }
   | { kind: 'problems'; errors: RowError[] }
   | { kind: 'noCompany'; person: { name: string; mobile?: string; email?: string } };
@@ -43,6 +44,13 @@ export function whyOf(action: string, p: Proposal | undefined, errors: RowError[
       by: p.matchedBy.kind,
       value: p.matchedBy.value,
       ...(p.customerId ? { customerId: p.customerId } : {}),
+    };
+  if (p?.suggestion?.by)
+    return {
+      kind: 'mobileElsewhere',
+      customerId: p.suggestion.customerId,
+      name: p.suggestion.name,
+      mobile: p.suggestion.by.value,
     };
   if (p?.suggestion) return { kind: 'similarName', customerId: p.suggestion.customerId, name: p.suggestion.name };
   return null;

@@ -14,6 +14,8 @@ export function whyText(why: Why | null, t: T): string {
       return t.why.sameAsRow(why.row, by(why.by), why.value);
     case 'similarName':
       return t.why.similarName(why.name);
+    case 'mobileElsewhere':
+      return t.why.mobileElsewhere(why.name, why.mobile);
     case 'nothingNew':
       return t.why.nothingNew;
     case 'problems':

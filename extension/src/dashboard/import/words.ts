@@ -105,6 +105,8 @@ const en = {
       matched: (by: string, v: string) => `same ${by} as a file on record: ${v}`,
       sameAsRow: (row: number, by: string, v: string) => `same company as row ${row} (${by} ${v})`,
       similarName: (n: string) => `a file with a similar name is on record: ${n}`,
+      mobileElsewhere: (n: string, m: string) =>
+        `mobile ${m} is on record with ${n} — the person may have moved; add to that file only if it is the same company`,
       nothingNew: 'everything in it is already on file',
       problem: (field: string, why: string) => `${field}: ${why}`,
       person: (name: string, more: string) => (more ? `${name} (${more})` : name),
@@ -242,6 +244,7 @@ const zhCN: typeof en = {
       matched: (by, v) => `与已有档案的${by}相同：${v}`,
       sameAsRow: (row, by, v) => `与第 ${row} 行是同一公司（${by} ${v}）`,
       similarName: (n) => `已有名称相近的档案：${n}`,
+      mobileElsewhere: (n, m) => `手机号 ${m} 已在「${n}」的档案中——此人可能已换公司；确是同一公司才并入`,
       nothingNew: '内容都已在档案中',
       problem: (field, why) => `${field}：${why}`,
       person: (name, more) => (more ? `${name}（${more}）` : name),

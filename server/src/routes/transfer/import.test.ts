@@ -146,6 +146,46 @@ describe('import of customer lists', () => {
     expect(ok.json.created).toBe(book.expected.created + 1);
   }, 60_000);
 
+  it("joins a person's mobile on file to a row of the same company only; another company's row is a new file, that one offered", async () => {
+    const t = makeTestApp();
+    const jiahua = await t.request('POST', '/api/customers', {
+      name: '江苏嘉华融通置业有限公司',
+      tier: 'A',
+      people: [{ name: '李敏', mobile: '13900001111' }],
+    });
+    expect(jiahua.status).toBe(201);
+    const csv = [
+      '客户名称\t联系人\t手机',
+      // The same person under a short form of the same company: joins that file.
+      '江苏嘉华\t李敏\t139 0000 1111',
+      // The same number under another company: a person who moved, or a number passed on.
+      'Contoso Building Materials Ltd.\tJohn Smith\t+86 139-0000-1111',
+    ].join('\r\n');
+    const file = { filename: 'book.csv', data: Buffer.from(csv, 'utf8').toString('base64') };
+    const preview = await t.request('POST', '/api/import/preview', { file });
+    expect(preview.status).toBe(200);
+    expect(preview.json.proposals).toEqual([
+      expect.objectContaining({
+        row: 2,
+        action: 'skip',
+        customerId: jiahua.json.id,
+        matchedBy: { kind: 'mobile', value: '139 0000 1111' },
+      }),
+      expect.objectContaining({
+        row: 3,
+        action: 'create',
+        suggestion: {
+          customerId: jiahua.json.id,
+          name: '江苏嘉华融通置业有限公司',
+          by: { kind: 'mobile', value: '+86 139-0000-1111' },
+        },
+      }),
+    ]);
+    const commit = await t.request('POST', '/api/import/commit', { file, idempotencyKey: 'mobile-elsewhere-01' });
+    expect(commit.json).toMatchObject({ created: 1, skipped: 1 });
+    expect((await t.request('GET', `/api/customers/${jiahua.json.id}`)).json.people).toHaveLength(1);
+  });
+
   it('reads CSV in UTF-16 and GBK with English or Chinese headers, and follows per-row decisions', async () => {
     const t = makeTestApp();
     const contoso = await t.request('POST', '/api/customers', {

@@ -27,8 +27,8 @@ export interface RowReport {
   matchedBy?: MatchedBy;
   /** The earlier row of this file that created the matched file. */
   matchedRow?: number;
-  /** Same normalised name as an existing file: offered, never merged silently. */
-  suggestion?: { customerId: number; name: string; row?: number };
+  /** A file only offered: of a similar name, or holding a mobile of this row's people (`by`). */
+  suggestion?: { customerId: number; name: string; row?: number; by?: { kind: 'mobile'; value: string } };
   /** The company the row names, so a report says which file each row became. */
   name?: string;
   /** The person of a row without a company (to place, or joined to a file), so the user knows whom. */
@@ -372,14 +372,20 @@ export async function applyImport(
           break;
         }
       }
-      // A person already on file by their mobile, however it is written (139 0400 1234 = 13904001234).
+      // A person already on file by their mobile, however it is written (139 0400 1234 = 13904001234),
+      // places a row without a company, or joins one naming the same company. A row naming another
+      // company is a person who moved, or a number passed on: that file is only offered.
+      let byMobile: RowReport['suggestion'];
       for (const p of match ? [] : c.people) {
         const held = p.mobile ? await mobileHolder(p.mobile) : undefined;
         const target = held ? await targetOf(held.customerId) : undefined;
-        if (target) {
-          match = { target, by: { kind: 'mobile', value: p.mobile as string } };
+        if (!target) continue;
+        const by = { kind: 'mobile' as const, value: p.mobile as string };
+        if (c.unplaced || sameCompany(target.row, c.fields.name, forms?.normalised)) {
+          match = { target, by };
           break;
         }
+        byMobile ??= { customerId: target.row.id, name: target.row.name, by };
       }
       const report: RowReport = { row: c.row, outcome: 'created', ...(c.unplaced ? {} : { name: c.fields.name }) };
       if (!match && forms) {
@@ -394,6 +400,10 @@ export async function applyImport(
         if (target) match = { target, by: { kind: 'name', value: c.fields.name } };
         else if (same)
           report.suggestion = { customerId: same.id, name: same.name, ...(earlier ? { row: earlier } : {}) };
+      }
+      if (!match && !report.suggestion && byMobile) {
+        const earlier = rowOf.get(byMobile.customerId);
+        report.suggestion = { ...byMobile, ...(earlier ? { row: earlier } : {}) };
       }
       if (match) {
         report.matchedBy = match.by;
@@ -465,6 +475,16 @@ function keysDiffer(a: KeyInput[] | undefined, b: KeyInput[]): boolean {
 
 /** Two spellings of one company name in one file: the same once spaces and case are set aside. */
 const sameText = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+
+/**
+ * Whether a row's company is the file's: the same name, or one name inside the other, as written
+ * or normalised (江苏嘉华 / 江苏嘉华融通置业有限公司: a short form in an address book).
+ */
+function sameCompany(file: { name: string; normalizedName: string }, name: string, normalised: string | undefined) {
+  const squeeze = (x: string) => x.replace(/\s+/g, '').toLowerCase();
+  const within = (a: string, b: string) => [...a].length >= 2 && [...b].length >= 2 && (a.includes(b) || b.includes(a));
+  return within(squeeze(file.name), squeeze(name)) || within(file.normalizedName, normalised ?? '');
+}
 
 /**
  * A row's last contact (上次联系, Last contact) as a logged contact at that time, so the file's
