@@ -96,9 +96,11 @@ export function createApp(deps: AppDeps) {
       if (err.status === 413) return errorResponse(c, 'payload_too_large', err.message);
       if (err.status < 500) return errorResponse(c, 'invalid_request', err.message || 'bad request');
     }
-    // SQLite rolls the transaction back when the disk fills: nothing was written, say so plainly.
-    const sys = (err as { code?: string }).code;
-    if (sys === 'SQLITE_FULL' || sys === 'ENOSPC') {
+    // The engine rolls the transaction back when the disk fills: nothing was written, say so
+    // plainly. PostgreSQL's code (53100, disk_full) comes wrapped in drizzle's query error.
+    const sys =
+      (err as { code?: string }).code ?? ((err as { cause?: { code?: string } }).cause?.code as string | undefined);
+    if (sys === 'SQLITE_FULL' || sys === 'ENOSPC' || sys === '53100') {
       return errorResponse(c, 'storage_full', 'the disk is full; nothing was written — free some space and try again');
     }
     console.error('[dossier] unexpected error', err);
