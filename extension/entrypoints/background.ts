@@ -11,7 +11,7 @@ import { openPanelOnActionClick } from '@/src/panel/open-on-action';
 import { handleRequests } from '@/src/platform/messages/transport';
 import { closeStorageToContentScripts } from '@/src/platform/storage/items';
 import { protocol } from '@/src/protocol';
-import { webmailHandlers } from '@/src/webmail/handlers';
+import { startWebmail } from '@/src/webmail/background';
 
 // Wiring only: each feature lives in src/<feature>/ and answers its own requests.
 export default defineBackground(() => {
@@ -26,10 +26,11 @@ export default defineBackground(() => {
   });
   const log = new InteractionLog(outbox, card.contexts, overlay);
   const capture = startCaptures({ outbox, contexts: card.contexts });
+  const webmail = startWebmail({ read: readTab, contexts: card.contexts });
   startNotifications();
   handleRequests(protocol, {
     ...card.handlers,
-    ...webmailHandlers({ read: readTab, contexts: card.contexts }),
+    ...webmail.handlers,
     ...logHandlers({ log, outbox }),
     ...outboxHandlers({ outbox }),
     ...capture.handlers,
