@@ -11,8 +11,6 @@ const SQLITE_INSIDE = [
   'src/routes/transfer/import-gate.test.ts',
   'src/routes/transfer/contact-exports.test.ts',
   'src/routes/transfer/export.test.ts',
-  'src/routes/customers/duplicates.test.ts',
-  'src/routes/customers/customers.test.ts',
   // These two test the SQLite file itself (its online backups; the CLI import/export on a database file): SQLite only.
   'src/services/backup.test.ts',
   'src/services/transfer/cli.test.ts',

@@ -42,8 +42,7 @@ describe('customers', () => {
     expect(r.json.error.code).toBe('conflict');
     const list = await t.request('GET', '/api/customers');
     expect(list.json.total).toBe(1);
-    const people = t.db.$client.prepare('select count(*) as n from people').get() as { n: number };
-    expect(people.n).toBe(1);
+    expect(await t.count('people')).toBe(1);
   });
 
   it('answers 400 invalid_request with the zod issues for bad bodies', async () => {
@@ -94,7 +93,7 @@ describe('customers', () => {
     const r = await t.request('PATCH', `/api/customers/${c.json.id}`, { tier: 'A', industry: '房地产' });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ tier: 'A', industry: '房地产', nextCallDue: '2026-11-30T02:00:00.000Z' });
-    const changes = t.db.$client.prepare('select from_tier, to_tier from tier_changes order by id').all();
+    const changes = await t.sql('select from_tier, to_tier from tier_changes order by id');
     expect(changes).toEqual([
       { from_tier: null, to_tier: 'C' },
       { from_tier: 'C', to_tier: 'A' },

@@ -12,8 +12,7 @@ const haiyi = {
   people: [{ name: '刘建华', mobile: '+86 135-6420-1188' }],
 };
 
-const count = (t: ReturnType<typeof makeTestApp>) =>
-  (t.db.$client.prepare('select count(*) as n from customers').get() as { n: number }).n;
+const count = (t: ReturnType<typeof makeTestApp>) => t.count('customers');
 
 describe('a new file already on file (POST /api/customers)', () => {
   it.each([
@@ -46,7 +45,7 @@ describe('a new file already on file (POST /api/customers)', () => {
         details: { code: 'duplicate_customer', kind, value, customerId: held.json.id, customerName: haiyi.name },
       });
       expect(r.json.error.message).toContain(haiyi.name);
-      expect(count(t)).toBe(1);
+      expect(await count(t)).toBe(1);
     },
   );
 
@@ -63,8 +62,8 @@ describe('a new file already on file (POST /api/customers)', () => {
     expect(r.status).toBe(201);
     expect(r.json.keys).toEqual([]);
     expect(r.json.people).toMatchObject([{ mobile: '13564201188' }]);
-    const keyHolder = t.db.$client.prepare("select customer_id as id from customer_keys where kind = 'domain'").get();
-    expect(keyHolder).toEqual({ id: held.json.id });
+    const keyHolders = await t.sql("select customer_id as id from customer_keys where kind = 'domain'");
+    expect(keyHolders).toEqual([{ id: held.json.id }]);
   });
 
   it('a landline or a longer number containing the mobile is no duplicate', async () => {
