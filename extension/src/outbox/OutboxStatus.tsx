@@ -8,7 +8,14 @@ import type { OutboxItem, OutboxState } from './types.ts';
  * The outbox as the user sees it: how many writes wait, why, and every write the server
  * refused with its reason and what can be done about it. Read straight from storage.
  */
-export function OutboxStatus({ onEdit }: { onEdit: (item: OutboxItem) => void }) {
+export function OutboxStatus({
+  onEdit,
+  serverDown = false,
+}: {
+  onEdit: (item: OutboxItem) => void;
+  /** The panel's last read found the server not answering: nothing can be called saved now. */
+  serverDown?: boolean;
+}) {
   const { m } = useI18n();
   const [state, setState] = useState<OutboxState | null>(null);
   useEffect(() => {
@@ -17,7 +24,7 @@ export function OutboxStatus({ onEdit }: { onEdit: (item: OutboxItem) => void })
   }, []);
   if (!state) return <div role="status" className="outbox" />;
   const s = summarise(state);
-  const reason = s.blocked ? m.outbox.paused : s.unreachable ? m.outbox.offline : null;
+  const reason = s.blocked ? m.outbox.paused : s.unreachable || serverDown ? m.outbox.offline : null;
   const kindOf = (i: OutboxItem) => (i.op === 'capture/save' ? m.capture.outboxLabel : m.kinds[i.body.kind]);
 
   return (
@@ -27,7 +34,9 @@ export function OutboxStatus({ onEdit }: { onEdit: (item: OutboxItem) => void })
         {s.waiting > 0 && reason && <span className="muted"> · {reason}</span>}
         {s.waiting > 0 && s.rejected.length > 0 && ' · '}
         {s.rejected.length > 0 && <span className="refused">{m.outbox.rejected(s.rejected.length)}</span>}
-        {!s.waiting && !s.rejected.length && <span className="muted">{m.outbox.synced}</span>}
+        {!s.waiting && !s.rejected.length && (
+          <span className="muted">{serverDown ? m.outbox.offlineIdle : m.outbox.synced}</span>
+        )}
       </div>
       {s.waiting > 0 && (
         <button type="button" className="link" onClick={() => void request('outbox/flush', {})}>
