@@ -6,11 +6,13 @@ import type { CaptureMode, KeptCapture } from '@/src/capture/inject';
  * (src/capture/inject.ts) when the user opens the panel on a page or asks to capture.
  * It reads the page with the same adapters as `pnpm extract` and answers the capture as
  * the script's result; it changes nothing in the page and leaves no listener behind.
- * `matches` only grants the host access that executeScript needs.
+ * No `matches`: WXT adds a runtime script's matches to the manifest's host_permissions, and
+ * "every http(s) site" there was granted at install (the team server's optional permission then
+ * never asked anything). The access executeScript needs comes from activeTab (the toolbar
+ * button, the context menu) or a site the user allowed from the panel.
  */
 export default defineContentScript({
   registration: 'runtime',
-  matches: ['http://*/*', 'https://*/*'],
   // Tell the page nothing through window.postMessage (pages have their own message listeners).
   noScriptStartedPostMessage: true,
   main() {

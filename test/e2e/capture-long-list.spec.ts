@@ -12,8 +12,7 @@ test('a long land list: the preview shows its first 50 parcels, more on demand, 
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
   const site = await ext.openSite(URL);
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await panel.getByRole('button', { name: 'Capture this page' }).click();
 
   await expect(panel.getByRole('group', { name: /Parcel 50 ·/ })).toBeVisible();
@@ -37,8 +36,7 @@ test('a capture of a huge page cancelled while it is read: no preview comes, the
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );
   const site = await ext.openSite(URL);
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await panel.getByRole('button', { name: 'Capture this page' }).click();
   await expect(panel.getByText('Reading the page…')).toBeVisible();
   await panel.getByRole('button', { name: 'Cancel' }).click();

@@ -65,8 +65,7 @@ test('a captured page with <script> and javascript: links shows them inert in th
   const site = await ext.openSite(HOSTILE);
   // The page is really hostile: its own scripts run — in the page.
   expect(await site.evaluate(() => (window as unknown as { __pageScriptRan?: boolean }).__pageScriptRan)).toBe(true);
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await panel.getByRole('button', { name: 'Capture this page' }).click();
 
   // Markup in the page's text arrives as text: in form fields and in the list of changes.

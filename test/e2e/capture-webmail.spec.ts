@@ -8,8 +8,7 @@ test('Gmail: the open message’s sender is named with their customer; Log call 
 }) => {
   const { ext, server, seeded } = dossier;
   const gmail = await ext.openSite(KNOWN);
-  const panel = await ext.openPanel();
-  await gmail.bringToFront();
+  const panel = await ext.pressButton(gmail);
 
   // By the sender's address: customer, person and the subject, not mail.google.com's "unknown".
   const sender = panel.getByRole('region', { name: 'From' });
@@ -41,8 +40,7 @@ test('Gmail: the open message’s sender is named with their customer; Log call 
 test('Gmail: an unknown sender is added to a customer picked by search', async ({ dossier }) => {
   const { ext, server, seeded } = dossier;
   const gmail = await ext.openSite(UNKNOWN);
-  const panel = await ext.openPanel();
-  await gmail.bringToFront();
+  const panel = await ext.pressButton(gmail);
 
   await expect(panel.getByRole('region', { name: 'From' })).toContainText('李明 <li.ming@xz-steel.com>');
   await expect(panel.getByRole('heading', { name: 'Sender not in your files' })).toBeVisible();
@@ -86,8 +84,7 @@ test('QQ Mail classic: the message is read from its frame; the sender’s compan
   });
   const qq = await ext.openSite('https://mail.qq.com/cgi-bin/frame_html?sid=Qx8zL2mN4pR6tV1w');
   await qq.frameLocator('#mainFrame').getByText('2024年第一季度混凝土供货计划').waitFor();
-  const panel = await ext.openPanel();
-  await qq.bringToFront();
+  const panel = await ext.pressButton(qq);
 
   await expect(panel.getByRole('region', { name: 'From' })).toContainText('孙立军 <sales@hx-concrete.com>');
   await expectCustomer(panel, '徐州恒信混凝土有限公司', 'C');

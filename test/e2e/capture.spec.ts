@@ -9,8 +9,7 @@ type CustomerList = { customers: Customer[]; total: number };
 test('capture a company page into a new customer; the card then shows it with its tier', async ({ dossier }) => {
   const { ext, server } = dossier;
   const site = await ext.openSite(JIAHE);
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
 
   await panel.getByRole('button', { name: 'Capture this page' }).click();
@@ -60,8 +59,7 @@ test('capture a company page into a new customer; the card then shows it with it
 test('a capture saved while the server is down waits in the outbox and arrives once', async ({ dossier }) => {
   const { ext, server } = dossier;
   const site = await ext.openSite(JIAHE);
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await panel.getByRole('button', { name: 'Capture this page' }).click();
   await expect(panel.getByLabel('Company name', { exact: true })).toHaveValue('徐州嘉禾建设工程有限公司');
   await expect(panel.getByText('No customer in your files matches.')).toBeVisible();
@@ -86,8 +84,7 @@ test('save a land result page: parcels stored, each winner a prospect with its f
 }) => {
   const { ext, server } = dossier;
   const site = await ext.openSite(LAND);
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await panel.getByRole('button', { name: 'Capture this page' }).click();
 
   // The preview lists the parcels with number, location, area, use, prices, deal date and winner.
@@ -135,6 +132,8 @@ test('the capture script reads only the selected text when asked for a selection
     getSelection()?.removeAllRanges();
     getSelection()?.addRange(range);
   });
+  // The context menu's click grants activeTab as the toolbar button's does: the button stands in for it.
+  await ext.pressButton(site);
   const tabId = await ext.tabId(site);
   // The same two injections the background makes for the context menu (src/capture/inject.ts).
   const result = await ext.worker.evaluate(async (id) => {

@@ -17,8 +17,7 @@ test('a registry page showing a known customer’s credit code: the panel shows 
     keys: [{ kind: 'credit_code', value: CODE }],
   });
   const site = await ext.openSite(`${REGISTRY}/jiahe.html`);
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
 
   await expectCustomer(panel, '徐州嘉禾建设工程有限公司', 'B');
   await expect(panel.getByText(`Matched by credit code: ${CODE}`)).toBeVisible();
@@ -48,8 +47,7 @@ test('a page naming a customer exactly, without a key: a suggestion marked "same
 }) => {
   const { ext } = dossier;
   const site = await ext.openSite(`${REGISTRY}/jhrt.html`);
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
 
   await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
   await expect(panel.getByText('This page shows: 江苏嘉华融通建设有限公司')).toBeVisible();

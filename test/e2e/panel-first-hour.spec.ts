@@ -22,8 +22,7 @@ test('the panel search finds a customer by pinyin initials on any page and opens
   const { ext, server } = dossier;
   await seedXzjh(server);
   const site = await ext.openSite('https://www.nobody-here.com/');
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
 
   await searchBox(panel).fill('xzjh');
@@ -41,6 +40,38 @@ test('the panel search finds a customer by pinyin initials on any page and opens
   await expect(results.getByRole('button', { name: '徐州嘉华置业有限公司' })).toBeVisible();
 });
 
+test('a search result without a website opens its card in the panel, where a call is logged', async ({ dossier }) => {
+  const { ext, server } = dossier;
+  // Known by its company mailbox only (an address book import): no website to open a card on.
+  const steel = await server.createCustomer({
+    name: '徐州永泰钢材有限公司',
+    tier: 'B',
+    status: 'active',
+    keys: [{ kind: 'email_domain', value: 'xzyt-steel.com' }],
+    people: [{ name: '周涛', title: '销售经理', mobile: '137 7000 1234', keyPerson: true }],
+  });
+  const site = await ext.openSite('https://www.nobody-here.com/');
+  const panel = await ext.openPanel();
+  await site.bringToFront();
+  await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
+
+  await searchBox(panel).fill('永泰');
+  await panel
+    .getByRole('list', { name: 'Find a customer' })
+    .getByRole('button', { name: '徐州永泰钢材有限公司' })
+    .click();
+  await expectCustomer(panel, '徐州永泰钢材有限公司', 'B');
+  expect(ext.context.pages().some((p) => p.url().includes('dashboard.html'))).toBe(false);
+
+  await panel.getByRole('button', { name: 'Log call', exact: true }).click();
+  await expect(panel.getByText('徐州永泰钢材有限公司: Call logged.')).toBeVisible();
+  await expect
+    .poll(async () => JSON.stringify(await server.interactions(steel.id)), { timeout: 15_000 })
+    .toContain('"kind":"call"');
+  await panel.getByRole('button', { name: 'Back to this page' }).click();
+  await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
+});
+
 test('the log form lists a person who is not a key person; "by cadence" leaves the appointment empty', async ({
   dossier,
 }) => {
@@ -48,8 +79,7 @@ test('the log form lists a person who is not a key person; "by cadence" leaves t
   const xzjh = await seedXzjh(server);
   const liu = xzjh.people.find((p) => p.name === '刘洋');
   const site = await ext.openSite('https://www.xzjh-home.com/');
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await expectCustomer(panel, '徐州嘉华置业有限公司', 'A');
   // The card lists key people only.
   await expect(panel.getByText('刘洋')).toHaveCount(0);
@@ -87,9 +117,12 @@ test('an unreachable server is shown on the panel, with the way to the settings'
   const { ext, server } = dossier;
   await server.stop();
   const site = await ext.openSite('https://www.jhrt-build.com/');
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await expect(panel.getByRole('alert').filter({ hasText: 'The Dossier server is not answering.' })).toBeVisible();
+  // The outbox line does not claim that everything is saved.
+  const outboxLine = panel.locator('.outbox[role="status"]');
+  await expect(outboxLine).toContainText('Server not reachable');
+  await expect(outboxLine).not.toContainText('All changes saved');
 
   await expect(panel.getByRole('button', { name: 'Open settings' })).toBeVisible();
 
@@ -112,6 +145,13 @@ test('an unreachable server is shown on the panel, with the way to the settings'
   // Try again while still down: still said so.
   await notice.getByRole('button', { name: 'Try again' }).click();
   await expect(notice).toBeVisible();
+  await expect(outboxLine).toContainText('Server not reachable');
+
+  // A call logged meanwhile is shown waiting, with the reason.
+  await panel.getByRole('button', { name: 'Log call', exact: true }).click();
+  await expect(outboxLine).toContainText('1 waiting to sync');
+  await expect(outboxLine).toContainText('server not reachable');
+  await expect(outboxLine).not.toContainText('All changes saved');
 
   // The server back: the card is current again (at once, or after Try again).
   await server.start();
@@ -121,13 +161,14 @@ test('an unreachable server is shown on the panel, with the way to the settings'
     await expect(notice).toBeHidden({ timeout: 1000 });
   }).toPass();
   await expectCustomer(panel, '江苏嘉华融通建设有限公司', 'B');
+  // The call logged while it was down has arrived.
+  await expect(outboxLine).toContainText('All changes saved', { timeout: 30_000 });
 });
 
 test('webmail: the toolbar shows the sender’s customer tier and the card their own numbers', async ({ dossier }) => {
   const { ext } = dossier;
   const gmail = await ext.openSite('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKlmnWangJianguo');
-  const panel = await ext.openPanel();
-  await gmail.bringToFront();
+  const panel = await ext.pressButton(gmail);
   const sender = panel.getByRole('region', { name: 'From' });
   await expect(sender).toContainText('王建国 · 总经理 at 徐州某某置业有限公司');
   await expect(sender.getByRole('list', { name: '王建国' })).toContainText('Mobile');
@@ -135,13 +176,37 @@ test('webmail: the toolbar shows the sender’s customer tier and the card their
   await expect.poll(async () => (await ext.badge(gmail)).text).toBe('A');
 });
 
+test('webmail: with the panel closed, the badge follows the next message opened in the tab', async ({ dossier }) => {
+  const { ext } = dossier;
+  const gmail = await ext.openSite('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKlmnWangJianguo');
+  const panel = await ext.pressButton(gmail);
+  await expect(panel.getByRole('region', { name: 'From' })).toContainText('王建国');
+  await expect.poll(async () => (await ext.badge(gmail)).text).toBe('A');
+  await panel.evaluate(() => window.close());
+  await expect.poll(() => panel.isClosed()).toBe(true);
+
+  // Another message opened, as Gmail does it: the URL's fragment changes, the message is redrawn.
+  await gmail.evaluate(() => {
+    const from = document.querySelector('.adn .gD');
+    const address = document.querySelector('.adn .go');
+    if (!from || !address) throw new Error('fixture changed');
+    for (const a of ['email', 'data-hovercard-id']) from.setAttribute(a, 'limin@jhrt-build.com');
+    from.setAttribute('name', '李敏');
+    from.textContent = '李敏';
+    address.textContent = '<limin@jhrt-build.com>';
+    const subject = document.querySelector('h2.hP');
+    if (subject) subject.textContent = '报价单修订';
+    location.hash = '#inbox/FMfcgzQXKlmnLiMin';
+  });
+  await expect.poll(async () => (await ext.badge(gmail)).text, { timeout: 15_000 }).toBe('B');
+});
+
 test('New customer on an unknown site: the website prefilled, tier C; a taken website offers its file', async ({
   dossier,
 }) => {
   const { ext, server } = dossier;
   const site = await ext.openSite('https://www.xz-newco.com/');
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
   await panel.getByRole('button', { name: 'New customer' }).click();
   const form = panel.getByRole('form', { name: 'New customer file' });
@@ -168,8 +233,7 @@ test('after a capture is saved, the confirmation opens the file it went to', asy
   const { ext, server } = dossier;
   const page = 'https://www.jiahe-build.com.cn/contact.html';
   const site = await ext.openSite(page);
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await panel.getByRole('button', { name: 'Capture this page' }).click();
   await expect(panel.getByRole('heading', { name: 'Capture preview' })).toBeVisible();
   await panel.getByRole('button', { name: 'Save as new customer' }).click();

@@ -48,7 +48,7 @@ test.describe('context card in the real side panel', () => {
     await expect(panel.getByText('Open a company website or a webmail message')).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Log call' })).toHaveCount(0);
 
-    await unknown.bringToFront();
+    await ext.pressButton(unknown);
     await panel.getByRole('button', { name: 'Capture this page' }).click();
     await expect(panel.getByText('Capture started.')).toBeVisible();
   });

@@ -9,8 +9,7 @@ const count = async (server: Parameters<typeof api>[0]) =>
 test('re-capturing a known company’s page defaults to adding to it; "save as new" asks once', async ({ dossier }) => {
   const { ext, server } = dossier;
   const site = await ext.openSite('https://www.xz-land.com.cn/');
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await expectCustomer(panel, '徐州某某置业有限公司', 'A');
 
   await panel.getByRole('button', { name: 'Capture this page' }).click();
@@ -40,8 +39,7 @@ test('a page with exactly a file’s name: "same name", adding to it is the defa
 }) => {
   const { ext, server } = dossier;
   const site = await ext.openSite('https://www.gsxt-registry.cn/firm/jhrt.html');
-  const panel = await ext.openPanel();
-  await site.bringToFront();
+  const panel = await ext.pressButton(site);
   await panel.getByRole('button', { name: 'Capture this page' }).click();
 
   const match = panel.getByRole('listitem').filter({ hasText: '江苏嘉华融通建设有限公司' }).first();

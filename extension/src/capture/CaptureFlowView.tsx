@@ -1,5 +1,7 @@
 import { useI18n } from '../platform/i18n/react.tsx';
+import { isNoAccess } from './access.ts';
 import { CapturePreview } from './CapturePreview.tsx';
+import { SiteAccess } from './SiteAccess.tsx';
 import type { CaptureFlow } from './useCaptureFlow.ts';
 
 interface Props {
@@ -7,10 +9,13 @@ interface Props {
   onCancel: () => void;
   onSaved: (outboxId: string) => void;
   onError: (e: unknown) => void;
+  /** The page's URL and a new read of it, for a page the browser did not let Dossier read. */
+  url?: string;
+  onRetry?: () => void;
 }
 
 /** The panel's body while a capture is under way: reading the page, a failure, or the preview. */
-export function CaptureFlowView({ flow, onCancel, onSaved, onError }: Props) {
+export function CaptureFlowView({ flow, onCancel, onSaved, onError, url, onRetry }: Props) {
   const { m } = useI18n();
   if (flow.status === 'ready') {
     return (
@@ -34,6 +39,8 @@ export function CaptureFlowView({ flow, onCancel, onSaved, onError }: Props) {
         <p className="muted" aria-busy="true">
           {m.capture.reading}
         </p>
+      ) : isNoAccess(flow.message) && onRetry ? (
+        <SiteAccess url={url} onGranted={onRetry} />
       ) : (
         <p role="alert">{m.capture.readFailed(flow.message)}</p>
       )}

@@ -8,6 +8,10 @@ const en = {
     reviewHint: 'Untick what you do not want, correct what is wrong, then save.',
     reading: 'Reading the page…',
     readFailed: (r: string) => `Could not read this page: ${r}`,
+    noAccess:
+      'Dossier reads a page only when you ask: press the Dossier button in the toolbar on this page, or allow this site.',
+    allowSite: (host: string) => `Allow ${host}`,
+    allowRefused: 'Not allowed: the page can still be read after pressing the Dossier button on it.',
     /** What kind of page the capture was read as (the adapter's id, never shown as such). */
     readBy: (a: string) =>
       (
@@ -142,6 +146,9 @@ const zhCN: typeof en = {
     reviewHint: '取消勾选不需要的内容，修改有误的地方，然后保存。',
     reading: '正在读取页面…',
     readFailed: (r) => `无法读取此页面：${r}`,
+    noAccess: 'Dossier 只在您要求时读取页面：在此页面上点击工具栏中的 Dossier 按钮，或允许此网站。',
+    allowSite: (host) => `允许 ${host}`,
+    allowRefused: '未获允许：在此页面上点击 Dossier 按钮后仍可读取。',
     readBy: (a) =>
       (
         ({

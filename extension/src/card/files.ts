@@ -1,4 +1,4 @@
-import type { CustomerCreate, DueSettings } from '@dossier/shared';
+import type { ContextQuery, CustomerCreate, DueSettings, KeyInput, Person } from '@dossier/shared';
 import type { Api } from '../platform/api/client.ts';
 import { conflictOf } from '../platform/ui/conflict.ts';
 import type { Answer } from './requests.ts';
@@ -20,7 +20,7 @@ export function createFiles(deps: { api: () => Promise<Api | null>; settings: ()
       if (!r.ok) throw new Error(r.failure.message);
       const site = r.value.keys.find((k) => k.kind === 'domain')?.value ?? null;
       const { timeZone } = await deps.settings();
-      return { people: r.value.people, site, timeZone };
+      return { people: r.value.people, site, timeZone, query: cardQueryOf(r.value.keys, r.value.people) };
     },
     async create(customer: CustomerCreate): Promise<Answer<'customer/create'>> {
       const r = await (await need()).createCustomer(customer);
@@ -34,3 +34,27 @@ export function createFiles(deps: { api: () => Promise<Api | null>; settings: ()
   };
 }
 export type Files = ReturnType<typeof createFiles>;
+
+/**
+ * What /api/context finds this file's card by, the strongest key first as the server tries
+ * them (credit code, ICP number, website, e-mail); a person's own address matches that person.
+ * A name alone is only ever a suggestion, and phones are no context key: null then.
+ */
+export function cardQueryOf(
+  keys: ReadonlyArray<KeyInput>,
+  people: ReadonlyArray<Pick<Person, 'email'>>,
+): ContextQuery | null {
+  const key = (kind: string) => keys.find((k) => k.kind === kind)?.value;
+  const credit = key('credit_code');
+  if (credit) return { creditCode: credit };
+  const icp = key('icp');
+  if (icp) return { icp };
+  const domain = key('domain');
+  if (domain) return { url: `https://${domain}/` };
+  const email = key('email') ?? people.find((p) => p.email)?.email;
+  if (email) return { email };
+  const mailDomain = key('email_domain');
+  // The server tries an address's domain against the file's e-mail domains: any mailbox there will do.
+  if (mailDomain) return { email: `someone@${mailDomain}` };
+  return null;
+}

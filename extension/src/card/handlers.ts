@@ -1,6 +1,7 @@
 import type { Handlers } from '../platform/messages/transport.ts';
 import type { CardActions } from './card-actions.ts';
 import type { Files } from './files.ts';
+import { foundCardKey } from './keys.ts';
 import type { PageCards } from './page-card.ts';
 import type { CardRequests } from './requests.ts';
 import type { ContextService } from './service.ts';
@@ -17,6 +18,8 @@ export function cardHandlers(deps: {
     'context/get': (p) => contexts.get(p.url, { refresh: p.refresh ?? false }),
     'context/page': (p) => pageCards.read(p.tabId, p.url, p.refresh ?? false),
     'customer/file': (p) => files.file(p.customerId),
+    'context/customer': (p) =>
+      contexts.lookup({ card: foundCardKey(p.customerId), query: p.query }, { refresh: p.refresh ?? false }),
     'customer/create': (p) => files.create(p.customer),
     'customer/add-site': async (p) => {
       const added = await files.addSite(p.customerId, p.site);

@@ -7,7 +7,8 @@ import type { ContextQuery } from '@dossier/shared';
  * - a page's registrable domain (card/page.ts: www.x.com.cn and hr.x.com.cn share one card);
  * - `page:<url>`, a page's own card, found by the keys the page shows (card/page-keys.ts);
  * - `mail:<address>`, a webmail sender's card;
- * - `customer:<id>`, a write made from the dashboard, about no page.
+ * - `customer:<id>`, a write made from the dashboard, about no page;
+ * - `found:<id>`, a customer opened from the panel's search that has no website, by another key.
  */
 export type CardKey = string;
 
@@ -42,3 +43,6 @@ export function customerOfCardKey(key: CardKey): number | null {
   const id = Number(key.slice(CUSTOMER_PREFIX.length));
   return Number.isInteger(id) && id > 0 ? id : null;
 }
+
+/** The card key of a customer opened from the panel's search by a key other than a website. */
+export const foundCardKey = (customerId: number): CardKey => `found:${customerId}`;

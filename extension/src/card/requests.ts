@@ -1,4 +1,4 @@
-import { CustomerCreate, id, Person } from '@dossier/shared';
+import { ContextQuery, CustomerCreate, id, Person } from '@dossier/shared';
 import { z } from 'zod';
 import {
   type Answer as AnswerOf,
@@ -44,7 +44,21 @@ export const cardRequests = defineRequests({
    */
   'customer/file': {
     payload: z.object({ customerId: id }),
-    answer: z.object({ people: z.array(Person), site: z.string().nullable(), timeZone: z.string() }),
+    answer: z.object({
+      people: z.array(Person),
+      site: z.string().nullable(),
+      timeZone: z.string(),
+      /** How the server finds this file's card when it has no website (files.ts: cardQueryOf); null: no key at all. */
+      query: ContextQuery.nullable(),
+    }),
+  },
+  /**
+   * A customer's card by the query its file answers to (a search result without a website),
+   * cached under its own card key (keys.ts: foundCardKey).
+   */
+  'context/customer': {
+    payload: z.object({ customerId: id, query: ContextQuery, refresh: z.boolean().optional() }),
+    answer: ContextView,
   },
   /**
    * A new file from the panel (an unknown site). `conflict`: the server refused it because
@@ -84,3 +98,10 @@ export type Answer<T extends keyof CardRequests> = AnswerOf<CardRequests, T>;
 /** Broadcast when a cached card changed (a write landed, a card was re-read). */
 export const CardEvent = z.object({ event: z.literal('context/changed'), card: z.string(), view: ContextView });
 export type CardEvent = z.infer<typeof CardEvent>;
+
+/**
+ * The toolbar button was pressed on a tab: activeTab now lets the extension read that page, so
+ * a card that could only go by its URL (the page was not readable) is read again.
+ */
+export const PageReadableEvent = z.object({ event: z.literal('page/readable'), tabId: z.number().int() });
+export type PageReadableEvent = z.infer<typeof PageReadableEvent>;

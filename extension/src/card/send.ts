@@ -1,9 +1,10 @@
 import { eventListener, requester } from '../platform/messages/transport.ts';
-import { CardEvent, cardRequests } from './requests.ts';
+import { CardEvent, cardRequests, PageReadableEvent } from './requests.ts';
 
 /** The pages' side of the card requests: each answer parsed with the request's own schema. */
 export const request = requester(cardRequests);
 export const onCardEvent = eventListener(CardEvent);
+export const onPageReadable = eventListener(PageReadableEvent);
 
 /**
  * Tells the background a file changed by a direct write from the dashboard, so the panel's

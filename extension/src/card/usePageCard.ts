@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PageKeys } from './page-keys.ts';
-import { onCardEvent as onEvent, request } from './send.ts';
+import { onCardEvent as onEvent, onPageReadable, request } from './send.ts';
 import type { PanelView } from './useContextView.ts';
 import type { ContextView } from './view.ts';
 
@@ -22,19 +22,24 @@ export function usePageCard(
   urlView: PanelView,
 ): { card: PageCard | null; setView: (v: ContextView) => void } {
   const [card, setCard] = useState<PageCard | null>(null);
+  const [granted, setGranted] = useState(0);
   const unknown = urlView.state === 'unknown';
 
+  // The page could not be read (no access until the toolbar button is pressed on it): read it once it can.
+  useEffect(() => onPageReadable((e) => e.tabId === tabId && setGranted((n) => n + 1)), [tabId]);
+
   useEffect(() => {
+    void granted;
     if (!unknown || tabId === undefined || !url) return;
     let alive = true;
     request('context/page', { tabId, url }).then(
       (r) => alive && setCard({ url, ...r }),
-      () => {}, // a page that can't be read (a PDF, the web store) keeps the URL's card
+      () => {}, // a page that can't be read (a PDF, the web store, no access yet) keeps the URL's card
     );
     return () => {
       alive = false;
     };
-  }, [unknown, tabId, url]);
+  }, [unknown, tabId, url, granted]);
 
   // A write that changed the card (a call logged from it, a capture saved) is pushed by key.
   useEffect(

@@ -111,4 +111,16 @@ describe('setUp', () => {
     await setUp('test', { serverUrl: 'localhost:8787', token: TOKEN }, local.deps);
     expect(asked).toHaveLength(1);
   });
+
+  it('asks for the team server’s own origin, whatever its port and path, never a wildcard', async () => {
+    const asked: string[][] = [];
+    const f = fake();
+    f.deps.grant = async (origins) => {
+      asked.push(origins);
+      return true;
+    };
+    await setUp('save', { serverUrl: 'https://dossier.example-corp.internal:8443/', token: TOKEN }, f.deps);
+    await setUp('test', { serverUrl: 'https://dossier.example-corp.internal', token: TOKEN }, f.deps);
+    expect(asked).toEqual([['https://dossier.example-corp.internal/*'], ['https://dossier.example-corp.internal/*']]);
+  });
 });

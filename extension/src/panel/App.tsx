@@ -1,13 +1,17 @@
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { isNoAccess } from '../capture/access.ts';
 import { CaptureFlowView } from '../capture/CaptureFlowView.tsx';
+import { SiteAccess } from '../capture/SiteAccess.tsx';
 import { onCaptureEvent } from '../capture/send.ts';
 import { useCaptureFlow } from '../capture/useCaptureFlow.ts';
 import { usePrepareCapture } from '../capture/usePrepareCapture.ts';
 import { type CardAction, CustomerCard } from '../card/CustomerCard.tsx';
 import { ErrorState, OfflineNotice } from '../card/ErrorState.tsx';
+import { foundCardKey } from '../card/keys.ts';
 import { webPage } from '../card/page.ts';
 import { request as cardRequest } from '../card/send.ts';
 import { useContextView } from '../card/useContextView.ts';
+import { type Found as FoundCard, useFoundCard } from '../card/useFoundCard.ts';
 import { usePageCard } from '../card/usePageCard.ts';
 import type { ContextView } from '../card/view.ts';
 import { OpenDashboardButton } from '../dashboard/common/OpenDashboardButton.tsx';
@@ -35,13 +39,18 @@ export function App() {
   const tab = useActiveTab();
   // On a webmail message the card is the sender's, not the site's (mail.google.com is nobody's).
   const mail = isWebmailUrl(tab?.url);
-  /** A customer opened from the search (or a duplicate's "open"): its card replaces the page's until the tab changes. */
-  const [chosen, setChosen] = useState<{ id: number; url: string } | null>(null);
+  /**
+   * A customer opened from the search (or a duplicate's "open"): its card replaces the page's
+   * until the tab changes — by its website, or by another key its file holds (`found`).
+   */
+  const [chosen, setChosen] = useState<{ id: number; url: string } | { id: number; found: FoundCard } | null>(null);
+  const chosenUrl = chosen && 'url' in chosen ? chosen.url : undefined;
+  const found = useFoundCard(chosen && 'found' in chosen ? chosen.found : null);
   const tabUrl = tab?.url;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page (or tab) goes back to its own card.
   useEffect(() => setChosen(null), [tabUrl]);
   const showMail = mail && !chosen;
-  const { view, setView, reload } = useContextView(chosen ? chosen.url : mail ? undefined : tab?.url);
+  const { view, setView, reload } = useContextView(chosen ? chosenUrl : mail ? undefined : tab?.url);
   const webmail = useWebmail(tab?.tabId, tab?.url, mail);
   // A page that is not a company's site may still show one's credit code, ICP number or name.
   const pageCard = usePageCard(mail ? undefined : tab?.tabId, tab?.url, view);
@@ -53,21 +62,40 @@ export function App() {
   const [editing, setEditing] = useState<OutboxItem | null>(null);
   const closeToast = useCallback(() => setToast(null), []);
 
-  const page = webPage(chosen ? chosen.url : tab?.url);
+  // A card found by another key than a website belongs to no page: its logs are made on this tab.
+  const page = webPage(chosenUrl ?? tab?.url);
 
-  /** A search result's card: on its website's key when it has one; otherwise its file in the dashboard. */
-  const openCustomer = async (found: Pick<Found, 'id' | 'name'>) => {
+  /**
+   * A search result's card, in the panel: by its website when it has one, else by the strongest
+   * other key of its file; a file with no key at all (a name, phones) opens in the dashboard.
+   */
+  const openCustomer = async (result: Pick<Found, 'id' | 'name'>) => {
     try {
-      const file = await cardRequest('customer/file', { customerId: found.id });
-      if (file.site) setChosen({ id: found.id, url: `https://${file.site}/` });
-      else {
+      const file = await cardRequest('customer/file', { customerId: result.id });
+      if (file.site) setChosen({ id: result.id, url: `https://${file.site}/` });
+      else if (file.query) {
+        setChosen({
+          id: result.id,
+          found: { customerId: result.id, card: foundCardKey(result.id), query: file.query },
+        });
+      } else {
         setToast({ id: Date.now(), message: m.panel.noSite });
-        void openDashboard({ view: 'customer', id: found.id });
+        void openDashboard({ view: 'customer', id: result.id });
       }
     } catch (e) {
       fail(e);
     }
   };
+
+  /** Which card a write's answer replaces: the sender's, a search result's, the page's own, or the URL's. */
+  const applyTo = (sender?: string, card?: string): ((v: ContextView) => void) =>
+    sender
+      ? webmail.setView
+      : card && chosen && 'found' in chosen && card === chosen.found.card
+        ? found.setView
+        : card
+          ? pageCard.setView
+          : setView;
 
   const fail = (e: unknown) =>
     setToast({ id: Date.now(), message: m.panel.failed(e instanceof Error ? e.message : String(e)) });
@@ -107,7 +135,7 @@ export function App() {
    */
   const log = async (customerId: number, draft: InteractionDraft, sender?: string, card?: string) => {
     if (!page) return;
-    const apply: (v: ContextView) => void = sender ? webmail.setView : card ? pageCard.setView : setView;
+    const apply = applyTo(sender, card);
     let logged: Answer<'interaction/log'>;
     try {
       logged = await logRequest('interaction/log', {
@@ -139,7 +167,7 @@ export function App() {
   /** Cancel the appointment, reopen a lost file: answered by the server, the card follows. */
   const act = async (action: CardAction, customerId: number, sender?: string, card?: string) => {
     if (!page) return;
-    const apply: (v: ContextView) => void = sender ? webmail.setView : card ? pageCard.setView : setView;
+    const apply = applyTo(sender, card);
     try {
       const r = await cardRequest(action, {
         url: page.url,
@@ -169,8 +197,33 @@ export function App() {
           capture.close();
           setToast({ id: Date.now(), message: m.capture.saved });
         }}
+        url={page?.url}
+        onRetry={startCapture}
       />
     );
+  } else if (chosen && 'found' in chosen) {
+    const fv = found.view;
+    const card = chosen.found.card;
+    body =
+      fv?.state === 'customer' ? (
+        <CustomerCard
+          key={fv.answer.customer?.id}
+          view={fv}
+          now={now}
+          {...cardLogging(fv, (draft) => log(chosen.id, draft, undefined, card))}
+          onAction={(action) => act(action, chosen.id, undefined, card)}
+        />
+      ) : fv?.state === 'error' ? (
+        <ErrorState reason={fv.reason} onRetry={() => void found.reload(true)} />
+      ) : fv ? (
+        <p className="quiet">{m.panel.foundNoCard}</p>
+      ) : (
+        <p className="quiet" aria-busy="true">
+          {m.panel.loading}
+        </p>
+      );
+  } else if (showMail && webmail.mail.state === 'failed' && isNoAccess(webmail.mail.message)) {
+    body = <SiteAccess url={tab?.url} onGranted={webmail.reread} />;
   } else if (showMail) {
     body = (
       <WebmailCard
@@ -256,6 +309,10 @@ export function App() {
     }
 
   const offline = 'unreachable' in view && view.unreachable ? view : null;
+  const mailView = showMail && webmail.mail.state === 'ready' ? webmail.mail.view : null;
+  const serverDown = [view, mailView].some(
+    (v) => v && ((v.state === 'error' && v.reason === 'unreachable') || ('unreachable' in v && v.unreachable)),
+  );
 
   return (
     <div className="panel">
@@ -294,7 +351,7 @@ export function App() {
         </section>
       )}
       <OpenDashboardButton />
-      <OutboxStatus onEdit={setEditing} />
+      <OutboxStatus onEdit={setEditing} serverDown={serverDown} />
       {toast && <Toast key={toast.id} toast={toast} onClose={closeToast} />}
     </div>
   );

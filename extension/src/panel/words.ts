@@ -88,6 +88,7 @@ const en = {
       emails: 'e-mail',
     } as Record<string, string>,
     noSite: 'This file has no website; it opens in the dashboard.',
+    foundNoCard: 'This file’s card was not found by its keys: open it from the dashboard.',
   },
 };
 
@@ -161,6 +162,7 @@ const zhCN: typeof en = {
     siteAdded: (n) => `本网站已加入「${n}」的档案。`,
     matched: { name: '名称', initials: '拼音首字母', pinyin: '拼音', phones: '电话', domains: '网址', emails: '邮箱' },
     noSite: '该档案没有网址，将在工作台中打开。',
+    foundNoCard: '按该档案的匹配键未找到其卡片：请在工作台中打开。',
   },
 };
 

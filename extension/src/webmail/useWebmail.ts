@@ -1,6 +1,6 @@
 import type { Capture, CapturedMessage } from '@dossier/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { onCardEvent as onEvent } from '../card/send.ts';
+import { onCardEvent as onEvent, onPageReadable } from '../card/send.ts';
 import type { ContextView } from '../card/view.ts';
 import { request } from './send.ts';
 
@@ -64,6 +64,9 @@ export function useWebmail(tabId: number | undefined, url: string | undefined, e
       }),
     [],
   );
+
+  // The toolbar button pressed on this tab: the message can be read now (activeTab), if it could not before.
+  useEffect(() => onPageReadable((e) => e.tabId === tabId && setNonce((n) => n + 1)), [tabId]);
 
   const setView = useCallback((view: ContextView) => setMail((m) => (m.state === 'ready' ? { ...m, view } : m)), []);
   const reread = useCallback(() => setNonce((n) => n + 1), []);

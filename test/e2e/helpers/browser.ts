@@ -58,6 +58,8 @@ export class ExtensionBrowser {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // CDP's Extensions.triggerAction (pressButton): the toolbar click, with its activeTab grant.
+        '--enable-unsafe-extension-debugging',
         ...this.extraArgs,
       ],
     });
@@ -119,6 +121,35 @@ export class ExtensionBrowser {
     await opener.getByRole('button', { name: 'open side panel (test)' }).click();
     const panel = await this.findPanel();
     await opener.close();
+    return panel;
+  }
+
+  /**
+   * Presses the toolbar button on a site's tab, as a user does: the panel opens and the click
+   * grants activeTab for that tab — the only way the extension may read a page it holds no
+   * host permission for. Headless Chromium has no toolbar: CDP's Extensions.triggerAction
+   * (over Playwright's pipe, with --enable-unsafe-extension-debugging) runs the same action.
+   */
+  async pressButton(site: Page): Promise<Page> {
+    await site.bringToFront();
+    const browser = this.context.browser();
+    if (!browser) throw new Error('no browser to send the toolbar click to');
+    const session = await browser.newBrowserCDPSession();
+    try {
+      const { targetInfos } = (await session.send('Target.getTargets', {
+        filter: [{ type: 'tab' }],
+      } as never)) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+      const tab = targetInfos.find((t) => t.type === 'tab' && t.url === site.url());
+      if (!tab) throw new Error(`no tab target for ${site.url()}`);
+      await session.send(
+        'Extensions.triggerAction' as never,
+        { id: this.extensionId, targetId: tab.targetId } as never,
+      );
+    } finally {
+      await session.detach().catch(() => {});
+    }
+    const panel = await this.findPanel();
+    await site.bringToFront();
     return panel;
   }
 

@@ -33,6 +33,18 @@ declare namespace chrome {
       args?: unknown[];
     }): Promise<InjectionResult[]>;
   }
+  namespace permissions {
+    interface Permissions {
+      origins?: string[];
+      permissions?: string[];
+    }
+    function getAll(): Promise<Permissions>;
+    function contains(p: Permissions): Promise<boolean>;
+    function request(p: Permissions): Promise<boolean>;
+  }
+  namespace scripting {
+    function getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>>;
+  }
   namespace storage {
     const local: {
       get(key?: string | null): Promise<Record<string, unknown>>;
