@@ -1,6 +1,7 @@
 /**
  * Writes the README's panel screenshots from the real side panel against the real server:
- * docs/screenshots/panel-customer.png, panel-unknown.png, panel-overdue.png.
+ * docs/screenshots/panel-customer.png, panel-unknown.png, panel-overdue.png in English and
+ * panel-<shot>.zh-CN.png in Chinese (as dashboard-screenshots.ts does for the dashboard).
  * Run: pnpm --filter @dossier/e2e screenshots (builds nothing: run `pnpm --filter
  * @dossier/extension build` first).
  */
@@ -32,24 +33,40 @@ await server.logInteraction({
 const ext = await ExtensionBrowser.launch(sites.chromiumArgs);
 try {
   await ext.configure(server.url, TOKEN);
-  const shots: Array<[string, string, string]> = [
-    ['panel-customer.png', 'https://www.xz-land.com.cn/', 'Tier A'],
-    ['panel-overdue.png', 'https://www.jhrt-build.com/', 'Tier B'],
-    ['panel-unknown.png', 'https://www.some-builder-unknown.com.cn/', 'Not in your files'],
-  ];
+  // What shows once each card is there, in each language (the panel's words).
+  const languages = [
+    { language: 'en', suffix: '', ready: ['Tier A', 'Tier B', 'Not in your files'] },
+    { language: 'zh-CN', suffix: '.zh-CN', ready: ['A 类客户', 'B 类客户', '档案中没有此客户'] },
+  ] as const;
+  const shots = [
+    ['panel-customer', 'https://www.xz-land.com.cn/'],
+    ['panel-overdue', 'https://www.jhrt-build.com/'],
+    ['panel-unknown', 'https://www.some-builder-unknown.com.cn/'],
+  ] as const;
   const pages = [];
   for (const [, url] of shots) pages.push(await ext.openSite(url));
-  const panel = await ext.openPanel();
-  for (const [i, [file, , waitFor]] of shots.entries()) {
-    await pages[i]?.bringToFront();
-    await panel
-      .getByText(waitFor)
-      .or(panel.getByRole('img', { name: waitFor }))
-      .first()
-      .waitFor();
-    await panel.waitForTimeout(300);
-    await panel.screenshot({ path: join(out, file) });
-    console.log(join(out, file));
+  const options = await ext.context.newPage();
+  let panel = null;
+  for (const { language, suffix, ready } of languages) {
+    await options.goto(ext.extensionUrl('options.html'));
+    await options.locator('select').first().selectOption(language);
+    await options.waitForTimeout(300);
+    panel ??= await ext.openPanel();
+    // The panel follows the language setting as it changes; read afresh all the same.
+    await panel.reload();
+    for (const [i, [name]] of shots.entries()) {
+      await pages[i]?.bringToFront();
+      const waitFor = ready[i] ?? '';
+      await panel
+        .getByText(waitFor)
+        .or(panel.getByRole('img', { name: waitFor }))
+        .first()
+        .waitFor();
+      await panel.waitForTimeout(300);
+      const file = join(out, `${name}${suffix}.png`);
+      await panel.screenshot({ path: file });
+      console.log(file);
+    }
   }
 } finally {
   await ext.close();
