@@ -51,6 +51,13 @@ test('the board shows today’s birthday with the number to call, one card per c
   await expect(card.getByRole('link', { name: '139 1234 5678' })).toHaveAttribute('href', 'tel:13912345678');
   await page.screenshot({ path: test.info().outputPath('board-en.png'), fullPage: true });
 
+  // "Log other…" offers every person of the file, 周婷 (not a key person) included.
+  await card.getByRole('region', { name: 'Call' }).getByRole('button', { name: 'Log other…' }).click();
+  const person = card.getByRole('combobox', { name: 'Person' });
+  await expect(person.locator('option', { hasText: '周婷' })).toHaveCount(1);
+  await expect(person.locator('option', { hasText: '李敏' })).toHaveCount(1);
+  await card.getByRole('button', { name: 'Cancel', exact: true }).click();
+
   // The tier filter: only A customers leaves the B customer out.
   await page.getByRole('combobox', { name: 'Tier' }).selectOption('A');
   await expect(cards).toHaveCount(0);

@@ -7,7 +7,7 @@ import { useI18n } from '../../platform/i18n/react.tsx';
 import { telHref } from '../../platform/ui/links.ts';
 import { Due } from '../common/Due.tsx';
 import { formatRoute } from '../common/router.ts';
-import { useDashboard } from '../common/state.tsx';
+import { useDashboard, useResource } from '../common/state.tsx';
 import { TierBadge } from '../common/TierBadge.tsx';
 import type { CustomerCard } from './merge.ts';
 
@@ -137,10 +137,8 @@ function DueRow({ item, now, onLog, onKept, onCancelAppointment }: Actions & { i
         )}
       </div>
       {form && (
-        <LogForm
-          people={[]}
-          appointment={isAppointment ? item.due : null}
-          {...(isAppointment ? { initial: { meetsAppointment: true } } : {})}
+        <BoardLogForm
+          item={item}
           onCancel={() => setForm(false)}
           onSubmit={async (draft) => {
             await onLog(item, draft);
@@ -149,5 +147,31 @@ function DueRow({ item, now, onLog, onKept, onCancelAppointment }: Actions & { i
         />
       )}
     </section>
+  );
+}
+
+/**
+ * The full log form for a card: every person of the file to choose from (the board's item names
+ * only the one to call), read when the form opens.
+ */
+function BoardLogForm({
+  item,
+  onCancel,
+  onSubmit,
+}: {
+  item: DueItem;
+  onCancel: () => void;
+  onSubmit: (draft: ContactDraft) => Promise<void>;
+}) {
+  const detail = useResource((a) => a.customer(item.customerId), `customer:${item.customerId}`);
+  const isAppointment = item.reason === 'appointment';
+  return (
+    <LogForm
+      people={detail.status === 'ok' ? detail.data.people : []}
+      appointment={isAppointment ? item.due : null}
+      {...(isAppointment ? { initial: { meetsAppointment: true } } : {})}
+      onCancel={onCancel}
+      onSubmit={onSubmit}
+    />
   );
 }
