@@ -92,8 +92,12 @@ export async function replayOf<T>(
   first: () => Promise<T | null | undefined>,
 ): Promise<T | undefined> {
   const prior = await priorOf(tx, r, viewer, first);
-  if (prior === undefined) {
-    await tx.replays.record({ key: r.key, userId: viewer.id, operation: r.operation, fingerprint: r.fingerprint }, at);
-  }
-  return prior;
+  if (prior !== undefined) return prior;
+  const record = { key: r.key, userId: viewer.id, operation: r.operation, fingerprint: r.fingerprint };
+  if (await tx.replays.record(record, at)) return undefined;
+  // The same key was sent twice at once and the other request committed while this one waited:
+  // its record and answer are visible now, so this is answered as its replay (or the 409).
+  const raced = await priorOf(tx, r, viewer, first);
+  if (raced === undefined) throw taken();
+  return raced;
 }

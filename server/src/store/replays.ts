@@ -8,5 +8,10 @@ export interface ReplayRecord {
 
 export interface ReplayStore {
   seen(key: string): Promise<ReplayRecord | undefined>;
-  record(r: ReplayRecord, at: string): Promise<void>;
+  /**
+   * Records a key's first use; false when another transaction recorded the same key after this
+   * one looked and has committed since (an engine that runs writers side by side), so the caller
+   * looks again and finds that request's answer.
+   */
+  record(r: ReplayRecord, at: string): Promise<boolean>;
 }

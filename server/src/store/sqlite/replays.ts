@@ -38,8 +38,10 @@ export function sqliteReplays(db: Db): ReplayStore {
     async seen(key) {
       return seenOn(db, key);
     },
+    // Writers take turns on SQLite: no other transaction can have recorded the key since it was looked up.
     async record(r, at) {
       recordOn(db, r, at);
+      return true;
     },
   };
 }
