@@ -54,6 +54,9 @@ async function mergeInto(
   added: Added,
   viewer: Viewer,
 ): Promise<void> {
+  // Held before it is read: the lists and blanks written below are the row read plus the page, and
+  // a change committed between the two would otherwise be lost.
+  await tx.customers.lock([customerId]);
   const row = await tx.customers.live(customerId, viewer);
   const co = capture.company;
   const keys: KeyInput[] = [];

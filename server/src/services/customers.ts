@@ -131,6 +131,9 @@ export async function updateCustomer(
   const at = now.toISOString();
   checkMayEdit(patch, viewer);
   await store.transaction(async (tx) => {
+    // Held before it is read: the tier history, the lost date and the implied keys follow from
+    // `before`, which a concurrent edit must not change under them (see CustomerStore.lock).
+    await tx.customers.lock([id]);
     const before = await tx.customers.live(id, viewer);
     if (patch.owner !== undefined) await checkOwner(tx, patch.owner);
     await tx.customers.update(id, changesOf(patch, before, at), at);
@@ -171,6 +174,7 @@ export async function reopenCustomer(
 ): Promise<CustomerDetail> {
   const at = now.toISOString();
   await store.transaction(async (tx) => {
+    await tx.customers.lock([id]);
     const before = await tx.customers.live(id, viewer);
     if (before.status !== 'lost')
       throw new ApiError('conflict', 'this customer is not lost', { status: before.status });

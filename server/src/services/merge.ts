@@ -122,6 +122,9 @@ export async function mergeCustomers(
       const prior = await replayOf(tx, replay, viewer, at, () => tx.merges.byKey(replay.key));
       if (prior) return { row: prior, replayed: true };
     }
+    // Both files are held before they are read: a change to either committed after the read
+    // would otherwise be overwritten by the fill below (PostgreSQL; SQLite's writers never overlap).
+    await tx.customers.lock([survivorId, fromId]);
     const survivor = await tx.customers.live(survivorId, viewer);
     const from = await tx.customers.live(fromId, viewer);
     const filled = fillFrom(survivor, from);
@@ -180,6 +183,9 @@ export async function undoMerge(store: Store, viewer: Viewer, mergeId: number, n
     if (m.undoneAt) throw new ApiError('conflict', `merge ${mergeId} was already undone at ${m.undoneAt}`);
     if (now.toISOString() > m.undoUntil)
       throw new ApiError('conflict', `merge ${mergeId} could be undone until ${m.undoUntil}`);
+    // Held before the survivor is read: its fields are reset only if no one edited them since, and
+    // an edit committed between that read and the reset must not be overwritten.
+    await tx.customers.lock([m.survivorId, m.fromId]);
     const survivor = await tx.customers.live(m.survivorId, viewer);
     const s = m.snapshot as Snapshot;
     // People folded into a survivor's person come back as they were, with their own history.

@@ -5,9 +5,13 @@ import { canonicalKey } from './customers.ts';
 import type { Viewer } from './visibility.ts';
 
 // People and keys feed search and the page match, so every change reindexes the file in the same write.
+// A change to a file's people holds the file first (CustomerStore.lock), as a merge does before it
+// reads them: a merge folding a person in fills that person's blanks from what it read, and an
+// edit committed between its read and its write would otherwise be overwritten.
 
 export async function addPerson(store: Store, customerId: number, input: PersonInput, now: Date): Promise<Person> {
   return store.transaction(async (tx) => {
+    await tx.customers.lock([customerId]);
     const person = await tx.people.insert(customerId, input, now.toISOString());
     await tx.search.reindex(customerId);
     return person;
@@ -22,6 +26,7 @@ export async function editPerson(
   now: Date,
 ): Promise<Person> {
   return store.transaction(async (tx) => {
+    await tx.customers.lock([customerId]);
     const updated = await tx.people.update(customerId, personId, patch, now.toISOString());
     if (!updated) throw notFound('person');
     await tx.search.reindex(customerId);
@@ -31,6 +36,7 @@ export async function editPerson(
 
 export async function removePerson(store: Store, customerId: number, personId: number, now: Date): Promise<void> {
   await store.transaction(async (tx) => {
+    await tx.customers.lock([customerId]);
     if (!(await tx.people.remove(customerId, personId, now.toISOString()))) throw notFound('person');
     await tx.search.reindex(customerId);
   });

@@ -48,6 +48,13 @@ export interface CustomerStore {
   /** Whether any live file exists (the demo fills only an empty database). */
   anyLive(): Promise<boolean>;
   /**
+   * Holds these files' rows for the rest of the transaction, so that a read-then-write of them
+   * (fill the blanks, a tier change from the tier read) cannot overwrite a change another writer
+   * commits meanwhile. Call it first in the transaction, before reading them; ids missing or
+   * removed are simply not held (the read after it answers the 404).
+   */
+  lock(ids: number[]): Promise<void>;
+  /**
    * The customer if it exists, is not removed and the viewer may see it; otherwise a 404.
    * `includeDeleted` serves replays: a write acknowledged before the file was removed still answers.
    */

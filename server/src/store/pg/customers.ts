@@ -1,5 +1,5 @@
 import { type CustomerDetail, type KeyInput, searchForms } from '@dossier/shared';
-import { and, asc, count, eq, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { customerKeys, customers, people, tierChanges, users } from '../../db/schema.pg.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canonicalKey } from '../../services/customers.ts';
@@ -105,6 +105,20 @@ export function pgCustomers(db: PgExecutor): CustomerStore {
     async anyLive() {
       const rows = await db.select({ id: customers.id }).from(customers).where(isNull(customers.deletedAt)).limit(1);
       return rows.length > 0;
+    },
+    async lock(ids) {
+      // A row lock to the end of the transaction (FOR NO KEY UPDATE, what an UPDATE of the row
+      // takes: it waits for any writer of the row and any writer waits for it, while inserts
+      // referencing the row go on), taken in id order so that two transactions locking the same
+      // files cannot deadlock. Outside a transaction it lasts only this statement.
+      if (!ids.length) return;
+      const sorted = [...new Set(ids)].sort((a, b) => a - b);
+      await db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(inArray(customers.id, sorted))
+        .orderBy(asc(customers.id))
+        .for('no key update');
     },
     live: (id, viewer, includeDeleted) => liveCustomer(db, id, viewer, includeDeleted),
     async detail(id, viewer): Promise<CustomerDetail> {

@@ -165,6 +165,10 @@ export function sqliteCustomers(db: Db): CustomerStore {
         db.select({ id: customers.id }).from(customers).where(isNull(customers.deletedAt)).limit(1).get() !== undefined
       );
     },
+    async lock() {
+      // Nothing to do: a SQLite write transaction (BEGIN IMMEDIATE, behind the store's gate: one
+      // writer at a time) already excludes every other writer from its start to its commit.
+    },
     async live(id, viewer, includeDeleted) {
       return liveCustomer(db, id, viewer, includeDeleted);
     },
