@@ -81,6 +81,13 @@ export default defineConfig({
       const button = manifest.action ?? manifest.browser_action;
       if (button) button.default_icon = TOOLBAR_ICON;
       if (manifest.sidebar_action) manifest.sidebar_action.default_icon = TOOLBAR_ICON;
+      // WXT adds a runtime content script's `matches` to the granted hosts: `http://*/*` there once
+      // granted every site at install, and the team server's optional permission never asked.
+      const granted = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])].filter((p) =>
+        p.includes('://'),
+      );
+      const extra = granted.filter((p) => !(LOOPBACK_HOSTS as readonly string[]).includes(p));
+      if (extra.length) throw new Error(`host access granted at install beyond the local server: ${extra.join(', ')}`);
     },
   },
   vite: () => ({
