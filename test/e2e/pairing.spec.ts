@@ -130,6 +130,8 @@ test.describe('the extension id and pairing', () => {
   }) => {
     const { ext } = dossier;
     const site = await ext.openSite('https://www.xz-land.com.cn/');
+    // The toolbar button lets the extension into the page (activeTab): the probe runs there.
+    await ext.pressButton(site);
     const tabId = await ext.tabId(site);
     expect(await contentScriptReadsStorage(ext, tabId)).toMatch(/^refused: /);
     // Not vacuous: opened to content scripts, the same probe reads the token's key.
@@ -141,6 +143,7 @@ test.describe('the extension id and pairing', () => {
 
     await ext.restart();
     const again = await ext.openSite('https://www.xz-land.com.cn/');
+    await ext.pressButton(again);
     expect(await contentScriptReadsStorage(ext, await ext.tabId(again))).toMatch(/^refused: /);
     const options = await ext.context.newPage();
     await options.goto(ext.extensionUrl('options.html'));
