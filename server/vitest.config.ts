@@ -6,7 +6,6 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /** API tests that still read or write the SQLite file itself, so they run on SQLite only. */
 const SQLITE_INSIDE = [
-  'src/routes/transfer/import.test.ts',
   'src/routes/transfer/hostile.test.ts',
   'src/routes/transfer/import-gate.test.ts',
   'src/routes/transfer/contact-exports.test.ts',

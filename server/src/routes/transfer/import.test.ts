@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { dumpAll, searchRows } from '../../dump.test-helpers.ts';
 import { MAX_IMPORT_ROWS } from '../../services/transfer/files.ts';
-import { reindexCustomer } from '../../store/sqlite/search.ts';
+import { TEST_ENGINE } from '../../test-engine.ts';
 import { makeTestApp, type TestApp } from '../../test-utils.ts';
 import { buildSampleBook, type SampleBook } from './sample-book.ts';
-import { countOf, dumpTables, upload } from './test-helpers.ts';
+import { upload } from './test-helpers.ts';
 
 async function seedExisting(t: TestApp, book: SampleBook) {
   const ids: number[] = [];
@@ -15,8 +16,26 @@ async function seedExisting(t: TestApp, book: SampleBook) {
   return ids;
 }
 
-const searchRow = (t: TestApp, id: number) =>
-  t.db.$client.prepare('select rowid, * from customer_search where rowid = ?').get(id);
+const searchRow = async (t: TestApp, id: number) => (await searchRows(t, id))[0];
+
+/** Makes every insert of a customer with this website fail as a constraint would (the engine's own trigger). */
+async function refuseWebsite(t: TestApp, website: string) {
+  if (TEST_ENGINE === 'pg') {
+    await t.sql(`create function forced_conflict() returns trigger language plpgsql as $$
+      begin raise exception 'forced conflict' using errcode = 'integrity_constraint_violation'; end $$`);
+    await t.sql(`create trigger forced_conflict before insert on customers for each row
+      when (new.website = '${website}') execute function forced_conflict()`);
+  } else {
+    await t.sql(`create trigger forced_conflict before insert on customers
+      when new.website = '${website}' begin select raise(abort, 'forced conflict'); end`);
+  }
+  return async () => {
+    if (TEST_ENGINE === 'pg') {
+      await t.sql('drop trigger forced_conflict on customers');
+      await t.sql('drop function forced_conflict');
+    } else await t.sql('drop trigger forced_conflict');
+  };
+}
 
 describe('import of customer lists', () => {
   it('imports an XLSX at the row cap with 3% bad rows and 5% duplicates: exact counts and a per-row report', async () => {
@@ -51,7 +70,7 @@ describe('import of customer lists', () => {
     );
     expect(preview.json.sample).toHaveLength(20);
     expect(preview.json.sample[0].values.name).toBeTruthy();
-    expect(countOf(t.db, 'customers')).toBe(book.existing.length); // the preview wrote nothing
+    expect(await t.count('customers')).toBe(book.existing.length); // the preview wrote nothing
 
     const commit = await t.request('POST', '/api/import/commit', {
       file: { uploadId },
@@ -76,7 +95,7 @@ describe('import of customer lists', () => {
         expect(r).toMatchObject({ outcome: 'skipped', matchedRow: r.row - 3 });
       }
     });
-    expect(countOf(t.db, 'customers')).toBe(book.existing.length + book.expected.created);
+    expect(await t.count('customers')).toBe(book.existing.length + book.expected.created);
     // A merged file gained the new contact and kept its own.
     const merged = await t.request('GET', `/api/customers/${existingIds[0]}`);
     expect(merged.json.people.map((p: { name: string }) => p.name)).toEqual(['钱老板', '孙新人']);
@@ -90,15 +109,16 @@ describe('import of customer lists', () => {
     });
     const found = await t.request('GET', `/api/search?q=${encodeURIComponent('c000000-group.com.cn')}`);
     expect(JSON.stringify(found.json)).toContain(String(first));
-    // The batched search rows are exactly what reindexCustomer writes.
+    // The batched search rows are exactly what the search store's reindex writes.
     const sampleIds = rows
       .filter((r: { outcome: string }) => r.outcome !== 'invalid' && r.outcome !== 'unplaced')
       .slice(0, 60)
       .map((r: { customerId: number }) => r.customerId);
     for (const id of sampleIds) {
-      const batched = searchRow(t, id);
-      reindexCustomer(t.db, id);
-      expect(searchRow(t, id)).toEqual(batched);
+      const batched = await searchRow(t, id);
+      expect(batched).toBeDefined();
+      await t.store.search.reindex(id);
+      expect(await searchRow(t, id)).toEqual(batched);
     }
 
     const report = await t.request('GET', `/api/import/${importId}`);
@@ -110,7 +130,7 @@ describe('import of customer lists', () => {
     });
     expect(replay.status).toBe(200);
     expect(replay.json.importId).toBe(importId);
-    expect(countOf(t.db, 'customers')).toBe(book.existing.length + book.expected.created);
+    expect(await t.count('customers')).toBe(book.existing.length + book.expected.created);
   }, 180_000);
 
   it('leaves the database unchanged when a row fails in the middle (all or nothing)', async () => {
@@ -118,15 +138,14 @@ describe('import of customer lists', () => {
     const book = await buildSampleBook(2_000);
     const existingIds = await seedExisting(t, book);
     const file = { filename: 'list.xlsx', data: book.buffer.toString('base64') };
-    const before = dumpTables(t.db, ['audit_log']);
+    const before = await dumpAll(t, ['audit_log']);
     // Row 1003 (the 1001st data row) hits a constraint the database enforces.
-    t.db.$client.exec(`create trigger forced_conflict before insert on customers
-      when new.website = 'https://www.c001000-group.com.cn/' begin select raise(abort, 'forced conflict'); end`);
+    const dropTrigger = await refuseWebsite(t, 'https://www.c001000-group.com.cn/');
     const failed = await t.request('POST', '/api/import/commit', { file, idempotencyKey: 'import-fail-0001' });
     expect(failed.status).toBe(409);
     expect(failed.json.error).toMatchObject({ code: 'conflict', details: { row: 1003 } });
-    t.db.$client.exec('drop trigger forced_conflict');
-    expect(dumpTables(t.db, ['audit_log'])).toEqual(before);
+    await dropTrigger();
+    expect(await dumpAll(t, ['audit_log'])).toEqual(before);
 
     // A decision naming a file removed since the preview fails the same way.
     await t.request('DELETE', `/api/customers/${existingIds[3]}`);
@@ -137,8 +156,8 @@ describe('import of customer lists', () => {
     });
     expect(stale.status).toBe(409);
     expect(stale.json.error.details.row).toBe(1500);
-    expect(countOf(t.db, 'customers')).toBe(book.existing.length);
-    expect(countOf(t.db, 'imports')).toBe(0);
+    expect(await t.count('customers')).toBe(book.existing.length);
+    expect(await t.count('imports')).toBe(0);
 
     const ok = await t.request('POST', '/api/import/commit', { file, idempotencyKey: 'import-fail-0002' });
     expect(ok.status).toBe(201);
