@@ -7,10 +7,11 @@ import { decode as decodeQuotedPrintable } from 'libqp';
  * soft break (`=` at the end, the value going on at the start of the next line), and 2.1 names
  * its types bare (`TEL;CELL;PREF:`). Each such value is joined, decoded from quoted-printable
  * (libqp) in its CHARSET (the platform's TextDecoder), and written back as 3.0 text; bare types
- * become `TYPE=`; VERSION 2.1 becomes 3.0. Everything else passes through as it was.
+ * become `TYPE=`; VERSION 2.1 becomes 3.0. A 3.0 line with a bare parameter (the Mac address book's
+ * `PHOTO;BASE64:`) gets its parameters so named. Everything else passes through as it was.
  */
 export function modernVcard(text: string): string {
-  if (!/ENCODING=QUOTED-PRINTABLE|^VERSION:2\.1/im.test(text)) return text;
+  if (!/ENCODING=QUOTED-PRINTABLE|^VERSION:2\.1/im.test(text) && !BARE_PARAM.test(text)) return text;
   const lines = text.split(/\r?\n/);
   const out: string[] = [];
   let legacy = false;
@@ -33,22 +34,34 @@ export function modernVcard(text: string): string {
     // 2.1 may name the encoding bare (ORG;CHARSET=UTF-8;QUOTED-PRINTABLE:…).
     const qp = params.some((p) => /^(ENCODING=)?QUOTED-PRINTABLE$/i.test(p));
     if (!qp && !legacy) {
-      out.push(line);
+      // A 3.0 line naming a parameter bare (Apple's address book: `PHOTO;BASE64:`), which
+      // ical.js refuses for the whole file: its parameters as 3.0 names them, its value as it was.
+      // A folded line's continuation (it starts with a space) is never a property.
+      if (/^[ \t]/.test(line) || !params.some((p) => !p.includes('='))) out.push(line);
+      else out.push(`${[name, ...paramsOf(params)].join(';')}:${line.slice(colon + 1)}`);
       continue;
     }
     // A quoted-printable value goes on while its line ends in a soft break.
     while (qp && line.endsWith('=') && i + 1 < lines.length) line = `${line}\r\n${lines[++i]}`;
     let value = line.slice(colon + 1);
     if (qp) value = decodeIn(decodeQuotedPrintable(value), charsetOf(params));
-    const base64 = params.some((p) => /^(ENCODING=)?BASE64$/i.test(p));
-    const kept = params.filter((p) => !/^(ENCODING=.*|CHARSET=.*|QUOTED-PRINTABLE|BASE64|[78]BIT)$/i.test(p));
-    if (base64) kept.push('ENCODING=b');
-    const bare = kept.filter((p) => !p.includes('='));
-    const named = kept.filter((p) => p.includes('='));
-    if (bare.length) named.push(`TYPE=${bare.join(',')}`);
-    out.push(`${[name, ...named].join(';')}:${asVcard3Text(value)}`);
+    out.push(`${[name, ...paramsOf(params)].join(';')}:${asVcard3Text(value)}`);
   }
   return out.join('\r\n');
+}
+
+/** A property line with a parameter without `=` (`TEL;CELL:`, `PHOTO;BASE64:`), not a folded continuation. */
+const BARE_PARAM = /^[A-Za-z0-9.-]+(;[^:;\r\n]*)*;[A-Za-z0-9-]+[;:]/m;
+
+/** Parameters as 3.0 names them: BASE64 is ENCODING=b, the charset and 2.1 encodings go, bare types are TYPE=. */
+function paramsOf(params: string[]): string[] {
+  const base64 = params.some((p) => /^(ENCODING=)?BASE64$/i.test(p));
+  const kept = params.filter((p) => !/^(ENCODING=.*|CHARSET=.*|QUOTED-PRINTABLE|BASE64|[78]BIT)$/i.test(p));
+  if (base64) kept.push('ENCODING=b');
+  const bare = kept.filter((p) => !p.includes('='));
+  const named = kept.filter((p) => p.includes('='));
+  if (bare.length) named.push(`TYPE=${bare.join(',')}`);
+  return named;
 }
 
 function charsetOf(params: string[]): string {

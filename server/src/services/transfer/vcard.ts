@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { ApiError } from '../../lib/errors.ts';
 import type { PersonRecord } from '../../store/records.ts';
 import type { Grid } from './files.ts';
-import { NO_YEAR_YEAR, parseDate } from './values.ts';
+import { NO_YEAR_YEAR, parseDate, parsePhone } from './values.ts';
 import { modernVcard } from './vcard-legacy.ts';
 import { tooLarge } from './zip.ts';
 
@@ -82,6 +82,8 @@ export interface CardCompany {
   department?: string;
   website?: string;
   workAddress?: string;
+  /** The company's own number (TYPE=MAIN), when a card gives it. */
+  mainPhones?: string[];
   /** Numbers beyond the person's mobile and direct line, by kind. */
   otherPhones: string[];
   homePhones: string[];
@@ -90,8 +92,28 @@ export interface CardCompany {
   otherEmails: string[];
 }
 
+/**
+ * An escape ical.js leaves in a value: `\;` in a one-part text (Thunderbird's NOTE), `\"` (Gmail's
+ * NOTE) and `\:` (Apple's and Gmail's URL, read as a URI) stand for the character itself.
+ */
+const unescaped = (s: string) => s.replace(/\\([;:"])/g, '$1');
 const asText = (v: unknown): string =>
-  (Array.isArray(v) ? v.filter(Boolean).join(' ') : v == null ? '' : String(v)).trim();
+  unescaped(Array.isArray(v) ? v.filter(Boolean).join(' ') : v == null ? '' : String(v)).trim();
+/** ADR (po box;extended;street;city;region;postcode;country) as one line: the country unless China. */
+const addressLine = (value: unknown): string => {
+  // A part's own trailing comma (Apple: "Silicon Alley 5,") is not doubled by the line's.
+  const [, ext, street, city, region, code, country] = (Array.isArray(value) ? value : ['', '', value]).map((x) =>
+    asText(x).replace(/[\s,]+$/, ''),
+  );
+  return [
+    [street, ext].filter(Boolean).join(' '),
+    city,
+    [region, code].filter(Boolean).join(' '),
+    /^(中国|china|cn)$/i.test(country ?? '') ? '' : country,
+  ]
+    .filter(Boolean)
+    .join(', ');
+};
 const types = (params: Record<string, unknown>) =>
   ([] as unknown[])
     .concat(params.type ?? [])
@@ -113,7 +135,8 @@ export function readVcf(text: string): CardRead[] {
   }
   let parsed: unknown;
   try {
-    parsed = ICAL.parse(modernVcard(text));
+    // iOS writes CR CR LF at the end of each line: a line ends at its last CR LF.
+    parsed = ICAL.parse(modernVcard(text.replace(/\r+\n/g, '\r\n')));
   } catch (e) {
     throw new ApiError('invalid_request', `not a readable vCard file: ${(e as Error).message}`);
   }
@@ -140,45 +163,56 @@ export function readVcf(text: string): CardRead[] {
           ? `${n[0] ?? ''}${n[1] ?? ''}`
           : `${n[1] ?? ''} ${n[0] ?? ''}`
         : '';
-      const name = first('fn') || fromN.trim();
+      // Android writes a contact saved from an e-mail alone as a card with EMAIL and no FN or N;
+      // its address book shows the address as the name, and so does the import.
+      const name = first('fn') || fromN.trim() || first('email');
       if (!name) errors.push('card has no name (FN/N)');
       const person: PersonInput = { name };
       const raw: Partial<PersonInput> = {};
-      const title = first('title');
+      // ROLE is what the person does (Outlook: "Counting Money"): the title when there is no TITLE.
+      const title = first('title') || first('role');
       if (title) person.title = title;
       const company: CardCompany = { otherPhones: [], homePhones: [], fax: [], otherEmails: [] };
       const org = all('org')[0]?.[3];
       const orgParts = (Array.isArray(org) ? org : [org]).map((x) => asText(x)).filter(Boolean);
       if (orgParts[0]) company.org = orgParts[0];
       if (orgParts.length > 1) company.department = orgParts.slice(1).join(' / ');
-      const url = first('url');
+      // The company's site and address: the one typed WORK first (Thunderbird lists HOME first),
+      // then the first not typed HOME.
+      const workFirst = (list: JProp[]) =>
+        list.find((p) => types(p[1]).includes('work')) ?? list.find((p) => !types(p[1]).includes('home'));
+      const url = asText(workFirst(all('url'))?.[3]);
       if (url) company.website = url;
-      const work = all('adr').find((a) => !types(a[1]).includes('home'));
+      const work = workFirst(all('adr'));
       if (work) {
-        // ADR is po box;extended;street;city;region;postcode;country: as one line, the country unless China.
-        const [, ext, street, city, region, code, country] = (Array.isArray(work[3]) ? work[3] : ['', '', work[3]]).map(
-          (x) => asText(x),
-        );
-        const line = [
-          [street, ext].filter(Boolean).join(' '),
-          city,
-          [region, code].filter(Boolean).join(' '),
-          /^(中国|china|cn)$/i.test(country ?? '') ? '' : country,
-        ]
-          .filter(Boolean)
-          .join(', ');
+        const line = addressLine(work[3]);
         if (line) company.workAddress = line;
       }
-      for (const t of all('tel')) {
-        const raw = asText(t[3]).replace(/^tel:/i, '');
-        if (!raw) continue;
-        const ty = types(t[1]);
-        if (ty.includes('fax')) company.fax.push(raw);
-        else if ((ty.includes('cell') || ty.includes('mobile') || ty.includes('iphone')) && !person.mobile)
-          person.mobile = raw;
-        else if (ty.includes('home')) company.homePhones.push(raw);
-        else if (!person.directLine && !ty.includes('cell')) person.directLine = raw;
-        else company.otherPhones.push(raw);
+      // Numbers by their types: the first CELL is the mobile, the first WORK voice number the
+      // direct line (an untyped one if none is WORK), faxes the company's, HOME and the rest
+      // (pager, assistant, a second mobile) kept beside the person.
+      const tels = all('tel')
+        .map((t) => ({ raw: asText(t[3]).replace(/^tel:/i, ''), ty: types(t[1]) }))
+        .filter((t) => t.raw);
+      const isCell = (ty: string[]) => ty.includes('cell') || ty.includes('mobile') || ty.includes('iphone');
+      const untyped = (ty: string[]) => ty.every((x) => x === 'voice' || x === 'pref');
+      const mobile = tels.find((t) => isCell(t.ty) && !t.ty.includes('fax'));
+      const direct =
+        tels.find((t) => t.ty.includes('work') && !t.ty.includes('fax')) ?? tels.find((t) => untyped(t.ty));
+      // A number must be one, as in a sheet (Outlook 2003 can write "BusinessPhone" where it goes):
+      // the card is then refused with why, whichever way it is imported.
+      for (const t of tels) {
+        const n = parsePhone(t.raw);
+        if (!n.ok) errors.push(n.why);
+      }
+      if (mobile) person.mobile = mobile.raw;
+      if (direct) person.directLine = direct.raw;
+      for (const t of tels) {
+        if (t === mobile || t === direct) continue;
+        if (t.ty.includes('fax')) company.fax.push(t.raw);
+        else if (t.ty.includes('main')) company.mainPhones = [...(company.mainPhones ?? []), t.raw];
+        else if (t.ty.includes('home')) company.homePhones.push(t.raw);
+        else company.otherPhones.push(t.raw);
       }
       // A lone untyped number is most often the mobile.
       if (
@@ -190,7 +224,13 @@ export function readVcf(text: string): CardRead[] {
         person.mobile = person.directLine;
         delete person.directLine;
       }
-      const email = first('email');
+      // The person's e-mail: the one marked PREF, else the first not typed HOME, else the first.
+      const emails = [...all('email')].sort(
+        (x, y) =>
+          Number(!types(x[1]).includes('pref')) - Number(!types(y[1]).includes('pref')) ||
+          Number(types(x[1]).includes('home')) - Number(types(y[1]).includes('home')),
+      );
+      const email = asText(emails[0]?.[3]);
       if (email) {
         const e = normaliseEmail(email);
         if (e) person.email = e;
@@ -199,7 +239,7 @@ export function readVcf(text: string): CardRead[] {
           raw.email = email;
         }
       }
-      for (const e of all('email').slice(1)) {
+      for (const e of emails.slice(1)) {
         const v = asText(e[3]);
         if (v) company.otherEmails.push(v);
       }
@@ -215,8 +255,12 @@ export function readVcf(text: string): CardRead[] {
         }
       }
       const home = all('adr').find((a) => types(a[1]).includes('home')) ?? null;
-      if (home) person.homeAddress = asText(home[3]);
-      const note = first('note');
+      if (home) person.homeAddress = addressLine(home[3]);
+      // Every NOTE (Android writes two), one under the other.
+      const note = all('note')
+        .map((n) => asText(n[3]))
+        .filter(Boolean)
+        .join('\n');
       if (note) person.preferences = note;
       const ok = PersonSchema.safeParse(person);
       if (!ok.success) errors.push(...ok.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
@@ -233,7 +277,7 @@ const CARD_HEADERS = [
   'Job Title',
   'Mobile Phone',
   'Business Phone',
-  'Other Phone',
+  'Company Main Phone',
   'Home Phone',
   'Business Fax',
   'E-mail Address',
@@ -262,8 +306,10 @@ export function gridOfCards(cards: CardRead[], name: string): Grid {
       p?.title ?? '',
       p?.mobile ?? '',
       p?.directLine ?? '',
-      many(k?.otherPhones),
-      many(k?.homePhones),
+      many(k?.mainPhones),
+      // The card already chose the direct line: a pager, an assistant's or a second mobile is
+      // not one, so they go with the home numbers, which rows.ts keeps in the person's notes.
+      many([...(k?.otherPhones ?? []), ...(k?.homePhones ?? [])]),
       many(k?.fax),
       p?.email ?? '',
       many(k?.otherEmails),
