@@ -198,8 +198,8 @@ describe('genuine vCard exports (fixtures/real-vcards)', { timeout: 30_000 }, ()
         email: 'bob@company.com',
         birthday: null,
         homeAddress: null,
-        // The second EMAIL is not an address (Ñ…): kept in the notes, not refused.
-        preferences: '其他邮箱：ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ',
+        // The second URL and the second EMAIL, which is not an address (Ñ…): kept in the notes, not refused.
+        preferences: '其他网址：http://www.company.com\n其他邮箱：ÑÑÑÑÑÑÑÑÑÑÑÑÑÑ',
       },
       {
         name: 'ÑÑÑÑ',
@@ -410,7 +410,7 @@ describe('genuine vCard exports (fixtures/real-vcards)', { timeout: 30_000 }, ()
         birthday: '1912-06-23',
         homeAddress: '112 Main St, NY, New York 10011',
         preferences:
-          'note line 1\nnote line 2\nCustomField: field value\n其他电话：5555551111; 5555551114; 5555551119; 5555551120; 5555551121; 5555551112',
+          'note line 1\nnote line 2\nCustomField: field value\n其他地址：111 Main St, NY, New York 10011; 114 Main St, NY, New York 10011; 115 Main St, NY, New York 10011\n其他网址：http://www.example1.com; http://www.example2.com; http://www.example3.com; http://www.example4.com; http://www.example6.com\n其他电话：5555551111; 5555551114; 5555551119; 5555551120; 5555551121; 5555551112',
       },
     ]);
     const into = await intoCustomer(makeTestApp(NOW), 'gmail-single2.vcf');
@@ -561,7 +561,7 @@ describe('genuine vCard exports (fixtures/real-vcards)', { timeout: 30_000 }, ()
         birthday: '1970-09-21',
         homeAddress: 'Apt 10 123 Main St, Austin, TX 12345, USA',
         preferences:
-          'This is the notes field.\nSecond Line\n\nFourth Line\nYou can put anything in the "note" field; even curse words.\n部门：TheDepartment\n其他电话：555-555-4444; 555-555-2222',
+          'This is the notes field.\nSecond Line\n\nFourth Line\nYou can put anything in the "note" field; even curse words.\n其他网址：http://www.private-webpage.com\n部门：TheDepartment\n其他电话：555-555-4444; 555-555-2222',
       },
     ]);
     const into = await intoCustomer(makeTestApp(NOW), 'thunderbird-MoreFunctionsForAddressBook-extension.vcf');

@@ -181,7 +181,8 @@ export function readVcf(text: string): CardRead[] {
       // then the first not typed HOME.
       const workFirst = (list: JProp[]) =>
         list.find((p) => types(p[1]).includes('work')) ?? list.find((p) => !types(p[1]).includes('home'));
-      const url = asText(workFirst(all('url'))?.[3]);
+      const site = workFirst(all('url'));
+      const url = asText(site?.[3]);
       if (url) company.website = url;
       const work = workFirst(all('adr'));
       if (work) {
@@ -256,9 +257,25 @@ export function readVcf(text: string): CardRead[] {
       }
       const home = all('adr').find((a) => types(a[1]).includes('home')) ?? null;
       if (home) person.homeAddress = addressLine(home[3]);
-      // Every NOTE (Android writes two), one under the other.
-      const note = all('note')
-        .map((n) => asText(n[3]))
+      // Every NOTE (Android writes two), one under the other; then the addresses and sites that
+      // have no field of their own (Gmail writes five of each), said what they are.
+      const moreAddresses = all('adr')
+        .filter((a) => a !== work && a !== home)
+        .map((a) => addressLine(a[3]))
+        .filter(Boolean);
+      const moreSites = [
+        ...new Set(
+          all('url')
+            .filter((u) => u !== site)
+            .map((u) => asText(u[3]))
+            .filter((u) => u && u !== url),
+        ),
+      ];
+      const note = [
+        ...all('note').map((n) => asText(n[3])),
+        moreAddresses.length ? `其他地址：${moreAddresses.join('; ')}` : '',
+        moreSites.length ? `其他网址：${moreSites.join('; ')}` : '',
+      ]
         .filter(Boolean)
         .join('\n');
       if (note) person.preferences = note;
