@@ -21,34 +21,31 @@ async function importFile(t: TestApp, file: string) {
   return r.json;
 }
 
-const customers = (t: TestApp) =>
-  (
-    t.db.$client.prepare('select * from customers where deleted_at is null order by id').all() as Record<
-      string,
-      unknown
-    >[]
-  ).map((c) => ({
+/** A JSON list column: text on SQLite, already parsed on PostgreSQL (jsonb). */
+const jsonList = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as string[];
+
+const customers = async (t: TestApp) =>
+  (await t.sql('select * from customers where deleted_at is null order by id')).map((c) => ({
     id: c.id as number,
     name: c.name as string,
     tier: c.tier as string,
-    phones: JSON.parse(c.phones as string) as string[],
-    fax: JSON.parse(c.fax as string) as string[],
-    emails: JSON.parse(c.emails as string) as string[],
+    phones: jsonList(c.phones),
+    fax: jsonList(c.fax),
+    emails: jsonList(c.emails),
     website: c.website as string | null,
     address: c.address as string | null,
     nextDue: c.next_due as string,
   }));
 
-const people = (t: TestApp, customerId: number) =>
-  t.db.$client
-    .prepare(
-      `select name, title, mobile, direct_line as directLine, email, birthday, preferences
-       from people where customer_id = ? and deleted_at is null order by id`,
-    )
-    .all(customerId) as Record<string, string | null>[];
+const people = async (t: TestApp, customerId: number) =>
+  (await t.sql(
+    `select name, title, mobile, direct_line as "directLine", email, birthday, preferences
+     from people where customer_id = ? and deleted_at is null order by id`,
+    customerId,
+  )) as Record<string, string | null>[];
 
-const keysOf = (t: TestApp) =>
-  t.db.$client.prepare('select customer_id as customerId, kind, value from customer_keys order by id').all() as {
+const keysOf = async (t: TestApp) =>
+  (await t.sql('select customer_id as "customerId", kind, value from customer_keys order by id')) as {
     customerId: number;
     kind: string;
     value: string;
@@ -65,10 +62,10 @@ describe('contact exports people already have (../shared/fixtures/contact-export
       invalid: 0,
       unplaced: 1,
     });
-    const [haiyi, pacific, ...more] = customers(t);
+    const [haiyi, pacific, ...more] = await customers(t);
     expect(more).toEqual([]);
     expect(haiyi).toMatchObject({ name: '青岛海逸置业有限公司', website: 'https://www.hy-qd.com.cn' });
-    expect(people(t, haiyi?.id as number)).toMatchObject([
+    expect(await people(t, haiyi?.id as number)).toMatchObject([
       {
         name: '刘建华',
         title: '总经理',
@@ -90,7 +87,7 @@ describe('contact exports people already have (../shared/fixtures/contact-export
     // The second address of " ::: " is the company's, not lost.
     expect(haiyi?.emails).toEqual(['finance@hy-qd.com.cn']);
     expect(pacific).toMatchObject({ name: 'Pacific Bay Logistics (Qingdao) Co., Ltd.' });
-    expect(people(t, pacific?.id as number)).toMatchObject([
+    expect(await people(t, pacific?.id as number)).toMatchObject([
       { name: 'Michael Zhang', title: 'Operations Director', directLine: '+86 532 6677 8899' },
     ]);
     expect(pacific?.phones).toEqual(['+86 532 6677 8800']);
@@ -100,7 +97,7 @@ describe('contact exports people already have (../shared/fixtures/contact-export
       outcome: 'unplaced',
       person: { name: '王小红', mobile: '15012345678', email: 'wxh2020@qq.com' },
     });
-    expect(keysOf(t).map((k) => k.value)).not.toContain('qq.com');
+    expect((await keysOf(t)).map((k) => k.value)).not.toContain('qq.com');
   });
 
   it('places a person without a company where the user says (a merge decision), and matches one by mobile', async () => {
@@ -114,17 +111,17 @@ describe('contact exports people already have (../shared/fixtures/contact-export
     });
     expect(r.status).toBe(201);
     expect(r.json.rows[3]).toMatchObject({ row: 5, outcome: 'merged', customerId: friend.json.id });
-    expect(people(t, friend.json.id).map((p) => p.name)).toEqual(['王小红']);
+    expect((await people(t, friend.json.id)).map((p) => p.name)).toEqual(['王小红']);
     // 刘建华's Android card has no ORG, but his mobile is on file (written +86 135-6420-1188 there):
     // he is found, not listed to place nor added twice (nothing new on the card: unchanged).
     const android = await importFile(t, 'android-contacts.vcf');
-    const haiyi = customers(t).find((c) => c.name === '青岛海逸置业有限公司');
+    const haiyi = (await customers(t)).find((c) => c.name === '青岛海逸置业有限公司');
     expect(android.rows[1]).toMatchObject({
       outcome: 'skipped',
       customerId: haiyi?.id,
       matchedBy: { kind: 'mobile', value: '+8613564201188' },
     });
-    expect(people(t, haiyi?.id as number).map((p) => p.name)).toEqual(['刘建华', '孙敏']);
+    expect((await people(t, haiyi?.id as number)).map((p) => p.name)).toEqual(['刘建华', '孙敏']);
   });
 
   it('Outlook CSV: the same two companies from UTF-8 with BOM and from GBK; person vs company fields, US dates, 0/0/00, A类客户', async () => {
@@ -133,8 +130,11 @@ describe('contact exports people already have (../shared/fixtures/contact-export
       const t = makeTestApp(NOW);
       const report = await importFile(t, file);
       expect(report).toMatchObject({ total: 3, created: 2, merged: 1, invalid: 0, unplaced: 0 });
-      const list = customers(t);
-      results.push({ list: list.map(({ id: _, ...c }) => c), people: list.map((c) => people(t, c.id)) });
+      const list = await customers(t);
+      results.push({
+        list: list.map(({ id: _, ...c }) => c),
+        people: await Promise.all(list.map((c) => people(t, c.id))),
+      });
       const [lunen, contoso] = list;
       expect(lunen).toMatchObject({
         name: '济南鲁能泰山置业有限公司',
@@ -144,7 +144,7 @@ describe('contact exports people already have (../shared/fixtures/contact-export
         address: '历下区经十路 17703 号, 济南, 山东 250061',
         website: 'www.lntszy.com',
       });
-      expect(people(t, lunen?.id as number)).toMatchObject([
+      expect(await people(t, lunen?.id as number)).toMatchObject([
         { name: '陈志强', title: '董事长', mobile: '13905310001', email: 'chenzq@lntszy.com', birthday: '1968-08-09' },
         {
           name: '赵丽',
@@ -155,7 +155,7 @@ describe('contact exports people already have (../shared/fixtures/contact-export
         },
       ]);
       expect(contoso).toMatchObject({ name: 'Contoso Building Materials Ltd.', tier: 'C' });
-      expect(people(t, contoso?.id as number)).toMatchObject([
+      expect(await people(t, contoso?.id as number)).toMatchObject([
         { name: 'John Smith', title: 'Purchasing Manager', birthday: null },
       ]);
     }
@@ -166,14 +166,14 @@ describe('contact exports people already have (../shared/fixtures/contact-export
     const t = makeTestApp(NOW);
     const report = await importFile(t, 'apple-contacts.vcf');
     expect(report).toMatchObject({ total: 2, created: 1, merged: 1, invalid: 0, unplaced: 0 });
-    const [haiyi, ...more] = customers(t);
+    const [haiyi, ...more] = await customers(t);
     expect(more).toEqual([]);
     expect(haiyi).toMatchObject({
       name: '青岛海逸置业有限公司',
       website: 'https://www.hy-qd.com.cn',
       address: '香港东路 195 号, 青岛市, 山东省 266061',
     });
-    const [liu, zhou] = people(t, haiyi?.id as number);
+    const [liu, zhou] = await people(t, haiyi?.id as number);
     expect(liu).toMatchObject({
       name: '刘建华',
       title: '总经理',
@@ -192,9 +192,9 @@ describe('contact exports people already have (../shared/fixtures/contact-export
     const t = makeTestApp(NOW);
     const report = await importFile(t, 'android-contacts.vcf');
     expect(report).toMatchObject({ total: 2, created: 1, unplaced: 1, invalid: 0 });
-    const [haiyi] = customers(t);
+    const [haiyi] = await customers(t);
     expect(haiyi?.name).toBe('青岛海逸置业有限公司');
-    expect(people(t, haiyi?.id as number)).toMatchObject([
+    expect(await people(t, haiyi?.id as number)).toMatchObject([
       {
         name: '孙敏',
         title: '财务经理',
@@ -205,11 +205,13 @@ describe('contact exports people already have (../shared/fixtures/contact-export
       },
     ]);
     expect(report.rows[1]).toMatchObject({ outcome: 'unplaced', person: { name: '刘建华', mobile: '+8613564201188' } });
-    expect(JSON.stringify(t.db.$client.prepare('select * from people').all())).not.toMatch(/=[0-9A-F]{2}/);
+    expect(JSON.stringify(await t.sql('select * from people'))).not.toMatch(/=[0-9A-F]{2}/);
 
     const short = makeTestApp(NOW);
     await importFile(short, 'android-short-qp.vcf');
-    expect(people(short, customers(short)[0]?.id as number)).toMatchObject([{ name: '孙敏', title: '财务经理' }]);
+    expect(await people(short, (await customers(short))[0]?.id as number)).toMatchObject([
+      { name: '孙敏', title: '财务经理' },
+    ]);
   });
 
   it('vCard 2.1 without ORG: a person to place alone, joined to the company of their e-mail domain when it is on file', async () => {
@@ -222,25 +224,25 @@ describe('contact exports people already have (../shared/fixtures/contact-export
         person: { name: '钱多多', mobile: '+8613700137000', email: 'qianduoduo@hy-qd.com.cn' },
       },
     ]);
-    expect(customers(alone)).toEqual([]);
+    expect(await customers(alone)).toEqual([]);
 
     const t = makeTestApp(NOW);
     await importFile(t, 'google-contacts.csv');
     const report = await importFile(t, 'android-21.vcf');
-    const haiyi = customers(t)[0];
+    const haiyi = (await customers(t))[0];
     expect(report.rows[0]).toMatchObject({
       outcome: 'merged',
       customerId: haiyi?.id,
       matchedBy: { kind: 'email_domain', value: 'hy-qd.com.cn' },
     });
-    expect(people(t, haiyi?.id as number).map((p) => p.name)).toEqual(['刘建华', '孙敏', '钱多多']);
+    expect((await people(t, haiyi?.id as number)).map((p) => p.name)).toEqual(['刘建华', '孙敏', '钱多多']);
   });
 
   it("an account manager's workbook: title row skipped, tiers read, numbers exact, last contacts logged in the local time zone", async () => {
     const t = makeTestApp(NOW);
     const report = await importFile(t, 'account-manager-book.xlsx');
     expect(report).toMatchObject({ total: 6, created: 5, merged: 1, invalid: 0 });
-    const list = customers(t);
+    const list = await customers(t);
     expect(list.map((c) => [c.name, c.tier])).toEqual([
       ['徐州恒达置业有限公司', 'A'],
       ['南京紫金建设集团有限公司', 'B'],
@@ -249,13 +251,15 @@ describe('contact exports people already have (../shared/fixtures/contact-export
       ['常州龙城置业有限公司', 'B'],
     ]);
     const [xuzhou, nanjing, suzhou] = list;
-    expect(people(t, xuzhou?.id as number).map((p) => [p.name, p.mobile])).toEqual([
+    expect((await people(t, xuzhou?.id as number)).map((p) => [p.name, p.mobile])).toEqual([
       ['王海涛', '13952101234'],
       ['李娜', '18952105678'],
     ]);
-    const contacts = t.db.$client
-      .prepare('select customer_id as customerId, kind, at from interactions order by id')
-      .all() as { customerId: number; kind: string; at: string }[];
+    const contacts = (await t.sql('select customer_id as "customerId", kind, at from interactions order by id')) as {
+      customerId: number;
+      kind: string;
+      at: string;
+    }[];
     // Excel's times have no zone: read in Asia/Shanghai. 2026-10-15 is that day's midnight there.
     expect(contacts.find((c) => c.customerId === nanjing?.id)?.at).toBe('2026-10-14T16:00:00.000Z');
     // 2026-11-30 23:30 stays in November.
@@ -266,7 +270,7 @@ describe('contact exports people already have (../shared/fixtures/contact-export
     expect(nanjing?.nextDue).toBe('2026-10-21T16:00:00.000Z');
     expect(new Date(nanjing?.nextDue as string) < new Date(NOW)).toBe(true);
     // A free-mail address (126.com) is nobody's company key.
-    expect(keysOf(t).filter((k) => k.customerId === suzhou?.id)).toEqual([]);
+    expect((await keysOf(t)).filter((k) => k.customerId === suzhou?.id)).toEqual([]);
   });
 
   it('dedupe.csv: the same mobile merges into the file on record, a similar name is offered, the rest is created', async () => {
@@ -285,14 +289,14 @@ describe('contact exports people already have (../shared/fixtures/contact-export
       customerId: id,
       matchedBy: { kind: 'mobile', value: '139 0400 1234' },
     });
-    expect(people(t, id).map((p) => p.name)).toEqual(['王建国']);
+    expect((await people(t, id)).map((p) => p.name)).toEqual(['王建国']);
     expect(report.rows[1]).toMatchObject({
       row: 3,
       outcome: 'created',
       suggestion: { customerId: id, name: '辽宁华远置业集团股份有限公司' },
     });
     expect(report.rows[2]).toMatchObject({ row: 4, outcome: 'created' });
-    expect(customers(t).map((c) => c.name)).toEqual([
+    expect((await customers(t)).map((c) => c.name)).toEqual([
       '辽宁华远置业集团股份有限公司',
       '华远置业(沈阳)',
       '沈阳北方重工机械有限公司',
