@@ -6,7 +6,6 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /** API tests that still read or write the SQLite file itself, so they run on SQLite only. */
 const SQLITE_INSIDE = [
-  'src/routes/transfer/export.test.ts',
   // These two test the SQLite file itself (its online backups; the CLI import/export on a database file): SQLite only.
   'src/services/backup.test.ts',
   'src/services/transfer/cli.test.ts',

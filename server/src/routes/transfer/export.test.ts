@@ -158,11 +158,11 @@ describe('export', () => {
   it('round-trips: JSON backup → restore into an empty database → backup again is equal', async () => {
     const a = makeTestApp();
     const ids = await seed(a);
-    a.db.$client
-      .prepare(
-        "insert into materials (customer_id, number, title, file_name, mime_type, content, created_at) values (?, 1, '公司简介', 'a.pdf', 'application/pdf', ?, '2026-11-23T02:00:00.000Z')",
-      )
-      .run(ids.xz, Buffer.from([0, 1, 2, 255]));
+    await a.sql(
+      "insert into materials (customer_id, number, title, file_name, mime_type, content, created_at) values (?, 1, '公司简介', 'a.pdf', 'application/pdf', ?, '2026-11-23T02:00:00.000Z')",
+      ids.xz,
+      Buffer.from([0, 1, 2, 255]),
+    );
     await a.request('POST', '/api/commitments', {
       customerId: ids.xz,
       text: '周五前发报价',
@@ -207,14 +207,17 @@ describe('export', () => {
       file: { filename: 'backup.json', data: first.body.toString('base64') },
     });
     expect(twice.status).toBe(409);
-    const member = b.addUser('max', 'member');
+    // The member is added as a manager adds one (not t.addUser: its ids on PostgreSQL, 1001 on,
+    // are those the restored users of `a` already hold).
+    const member = await b.request('POST', '/api/users', { name: 'max', role: 'member' });
+    expect(member.status).toBe(201);
     expect(
       (
         await b.request(
           'POST',
           '/api/import/backup',
           { file: { filename: 'b.json', data: first.body.toString('base64') } },
-          member.headers,
+          { authorization: `Bearer ${member.json.token}` },
         )
       ).status,
     ).toBe(403);

@@ -1,4 +1,3 @@
-import type { Db } from '../../db/client.ts';
 import type { TestApp } from '../../test-utils.ts';
 
 /** Sends a file as a chunked upload (each request under the 1 MB body limit) and returns its id. */
@@ -12,22 +11,3 @@ export async function upload(t: TestApp, filename: string, bytes: Buffer, chunk 
   }
   return up.json.uploadId as number;
 }
-
-/** Every row of every table (and of the search index), in rowid order, to compare whole databases. */
-export function dumpTables(db: Db, skip: string[] = []): Record<string, unknown[]> {
-  const names = (
-    db.$client
-      .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'customer_search_%' and name <> '__drizzle_migrations' order by name",
-      )
-      .all() as { name: string }[]
-  )
-    .map((r) => r.name)
-    .filter((n) => !skip.includes(n));
-  return Object.fromEntries(
-    names.map((n) => [n, db.$client.prepare(`select rowid as _rowid, * from "${n}" order by rowid`).all()]),
-  );
-}
-
-export const countOf = (db: Db, table: string) =>
-  (db.$client.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
