@@ -164,6 +164,10 @@ export async function decideReclassification(
   viewer: Viewer,
 ): Promise<{ accepted: number; rejected: number }> {
   return store.transaction(async (tx) => {
+    // The decided files are held before the proposals are read (in id order, see
+    // CustomerStore.lock): the tier a decision records it moved from is the file's tier when
+    // written, not one a concurrent edit has changed since.
+    await tx.customers.lock(decisions.map((d) => d.customerId));
     const open = new Map(
       (await proposeReclassification(tx, month, settings, viewer, now)).proposals.map((p) => [p.customerId, p]),
     );
