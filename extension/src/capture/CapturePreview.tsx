@@ -2,8 +2,8 @@ import type { Capture } from '@dossier/shared';
 import { type ReactNode, useEffect, useId, useMemo, useReducer, useState } from 'react';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate } from '../platform/i18n/relative.ts';
+import { CustomerPicker } from '../platform/ui/CustomerPicker.tsx';
 import { safeHref } from '../platform/ui/links.ts';
-import { useSearch } from '../platform/ui/useSearch.ts';
 import { type Change, diffCaptures } from './diff.ts';
 import { defaultMatch, inspectRequest, isSameName, keyHolder } from './matching.ts';
 import { CompanyFields, ParcelFields, PeopleFields } from './PreviewSections.tsx';
@@ -228,7 +228,7 @@ export function CapturePreview({ capture, sender, rest, inspectQuery, onCancel, 
           <LandSave disabled={blocked} onSave={(tier) => void save({ land: { tier } })} />
         ) : (
           <>
-            <CustomerPicker disabled={blocked} onPick={(id) => void save({ customerId: id })} />
+            <AddToOther disabled={blocked} onPick={(id) => void save({ customerId: id })} />
             <NewCustomer
               name={newCustomerName(state)}
               disabled={blocked}
@@ -350,31 +350,19 @@ function Changes({ changes }: { changes: Change[] }) {
 }
 
 /** The files a query finds, through the background (the picker's search). */
-const searchCustomers = async (q: string) => (await request('customers/search', { q })).results;
+const searchCustomers = async (q: string) =>
+  (await request('customers/search', { q })).results.map(({ id, name, tier }) => ({ id, name, tier }));
 
-/** "Add to another customer": search the files (name, pinyin initials, phone, domain) and pick one. */
-export function CustomerPicker({ disabled, onPick }: { disabled: boolean; onPick: (customerId: number) => void }) {
+/** "Add to another customer": the one picker, searching through the background. */
+export function AddToOther({ disabled, onPick }: { disabled: boolean; onPick: (customerId: number) => void }) {
   const { m } = useI18n();
-  const id = useId();
-  const { q, setQ, results, searching } = useSearch(searchCustomers);
   return (
-    <div className="picker">
-      <label htmlFor={id}>{m.capture.findCustomer}</label>
-      <input id={id} type="search" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
-      {searching && <p className="muted small">{m.capture.searching}</p>}
-      {!searching && results && results.length === 0 && <p className="muted small">{m.capture.noResults}</p>}
-      {!searching && results && results.length > 0 && (
-        <ul className="matches">
-          {results.map((r) => (
-            <li key={r.id}>
-              <button type="button" disabled={disabled} onClick={() => onPick(r.id)}>
-                {m.capture.addTo(r.name)}
-              </button>{' '}
-              <span className="muted small">({m.panel.tierLabel(r.tier)})</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <CustomerPicker
+      label={m.capture.findCustomer}
+      search={searchCustomers}
+      pickText={m.capture.addTo}
+      disabled={disabled}
+      onPick={(c) => onPick(c.id)}
+    />
   );
 }

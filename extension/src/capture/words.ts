@@ -107,8 +107,6 @@ const en = {
     saveLandHint: 'Each winner becomes a prospect (stage “land won”) with its first call due today.',
     addDomainKey: (h: string) => `Recognise ${h} as this customer’s website`,
     findCustomer: 'Add to another customer',
-    searching: 'Searching…',
-    noResults: 'No customer found.',
     cancel: 'Cancel',
     saved: 'Capture saved.',
     savedLand: (p: number, c: number) =>
@@ -237,8 +235,6 @@ const zhCN: typeof en = {
     saveLandHint: '每个竞得人都将成为潜在客户（阶段“已竞得土地”），首次电话今天到期。',
     addDomainKey: (h) => `将 ${h} 识别为该客户的网站`,
     findCustomer: '添加到其他客户',
-    searching: '正在搜索…',
-    noResults: '未找到客户。',
     cancel: '取消',
     saved: '采集已保存。',
     savedLand: (p, c) => `已保存 ${p} 宗地；新增 ${c} 个潜在客户。`,

@@ -8,7 +8,7 @@ import { telHref } from '../../platform/ui/links.ts';
 import { Due } from '../common/Due.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useResource } from '../common/state.tsx';
-import { TierBadge } from '../common/TierBadge.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import type { CustomerCard } from './merge.ts';
 
 export const cardKey = (i: DueItem) =>

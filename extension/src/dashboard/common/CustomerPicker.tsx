@@ -1,17 +1,15 @@
-import type { Tier } from '@dossier/shared';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
-import { useSearch } from '../../platform/ui/useSearch.ts';
+import { CustomerPicker as Pick, type Picked } from '../../platform/ui/CustomerPicker.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { useDashboard } from './state.tsx';
-import { TierBadge } from './TierBadge.tsx';
 
-export interface Picked {
-  id: number;
-  name: string;
-  tier: Tier;
-}
+export type { Picked };
 
-/** Finds a customer by name, pinyin initials, phone or domain (the search API) and picks one. */
+/**
+ * The one picker (platform/ui) on the dashboard's API, holding its choice: once a file is
+ * picked it is shown with a way to change it.
+ */
 export function CustomerPicker({
   label,
   value,
@@ -23,7 +21,6 @@ export function CustomerPicker({
 }) {
   const { m } = useI18n();
   const { api } = useDashboard();
-  const id = useId();
   const search = useMemo(
     () =>
       api
@@ -34,45 +31,17 @@ export function CustomerPicker({
         : null,
     [api],
   );
-  const { q, setQ, results: found } = useSearch(search);
-  const results = found ?? [];
-
-  if (value) {
-    return (
-      <div className="picker">
-        <span className="label-like">{label}</span>
-        <div className="picked">
-          <TierBadge tier={value.tier} />
-          <strong>{value.name}</strong>
-          <button type="button" className="link" onClick={() => onPick(null)}>
-            {m.dashboard.common.change}
-          </button>
-        </div>
-      </div>
-    );
-  }
+  if (!value) return <Pick label={label} search={search} onPick={onPick} />;
   return (
     <div className="picker">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="search"
-        autoComplete="off"
-        placeholder={m.dashboard.customers.searchHint}
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-      />
-      {results.length > 0 && (
-        <ul className="picker-results">
-          {results.map((r) => (
-            <li key={r.id}>
-              <button type="button" onClick={() => onPick(r)}>
-                <TierBadge tier={r.tier} /> {r.name}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <span className="label-like">{label}</span>
+      <div className="picked">
+        <TierBadge tier={value.tier} />
+        <strong>{value.name}</strong>
+        <button type="button" className="link" onClick={() => onPick(null)}>
+          {m.dashboard.common.change}
+        </button>
+      </div>
     </div>
   );
 }

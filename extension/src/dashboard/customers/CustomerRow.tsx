@@ -4,7 +4,7 @@ import { Due, LostSince } from '../common/Due.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard } from '../common/state.tsx';
 import { fileSummary } from '../common/summary.ts';
-import { TierBadge } from '../common/TierBadge.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 
 export function CustomerRow({ customer: c, now }: { customer: Customer; now: Date }) {
   const { m } = useI18n();

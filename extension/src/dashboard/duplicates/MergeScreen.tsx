@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { useFailureText } from '../common/Failure.tsx';
 import { useDashboard } from '../common/state.tsx';
-import { TierBadge } from '../common/TierBadge.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { likelySurvivor, mergePlan } from './plan.ts';
 
 /**

@@ -7,7 +7,7 @@ import { CopyButton } from '../../platform/ui/CopyButton.tsx';
 import { smsHref } from '../../platform/ui/links.ts';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard } from '../common/state.tsx';
-import { TierBadge } from '../common/TierBadge.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 
 /**
  * One person, one greeting: the personal draft (editable), copy, an `sms:` link to their

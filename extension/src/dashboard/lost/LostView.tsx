@@ -6,7 +6,7 @@ import { FailureNote, Loading } from '../common/Failure.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useResource } from '../common/state.tsx';
 import { ownerName } from '../common/summary.ts';
-import { TierBadge } from '../common/TierBadge.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 
 /** Seed 003: which customers were lost, when and why — and the counts by tier, owner and reason. */
 export function LostView() {

@@ -7,7 +7,7 @@ import { shiftMonth } from '../common/month.ts';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useLastCompleteMonth, useResource } from '../common/state.tsx';
 import { ownerName } from '../common/summary.ts';
-import { TierBadge } from '../common/TierBadge.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { guideGap, reasonText } from './reasons.ts';
 
 /** Monthly reclassification: the proposals with their reasons, accepted or rejected one by one, and the 20/40/40 guide. */

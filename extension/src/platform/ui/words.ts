@@ -22,6 +22,12 @@ const en = {
     addTo: 'Add to it',
     createAnyway: 'Create anyway',
   },
+  /** The one customer picker (CustomerPicker.tsx). */
+  picker: {
+    hint: 'Name, pinyin initials (jhrt), phone or domain',
+    searching: 'Searching…',
+    noResults: 'No customer found.',
+  },
 };
 
 const zhCN: typeof en = {
@@ -41,6 +47,11 @@ const zhCN: typeof en = {
     addTo: '加入该客户',
     createAnyway: '仍然新建',
   },
+  picker: {
+    hint: '名称、拼音首字母（jhrt）、电话或域名',
+    searching: '正在搜索…',
+    noResults: '未找到客户。',
+  },
 };
 
 export const uiWords: Dictionary<typeof en> = { en, 'zh-CN': zhCN };
@@ -49,5 +60,6 @@ declare module '../i18n/words.ts' {
   interface Words {
     keyKinds: (typeof en)['keyKinds'];
     conflict: (typeof en)['conflict'];
+    picker: (typeof en)['picker'];
   }
 }

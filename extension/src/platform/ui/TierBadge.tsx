@@ -1,5 +1,6 @@
 import type { Tier } from '@dossier/shared';
-import { useI18n } from '../../platform/i18n/react.tsx';
+import { useI18n } from '../i18n/react.tsx';
+import './picker.css';
 
 /** The panel's tier disc, small; red ring when overdue; neutral grey for a lost file (never red). */
 export function TierBadge({ tier, overdue = false, lost = false }: { tier: Tier; overdue?: boolean; lost?: boolean }) {
