@@ -6,6 +6,8 @@ import { pgStore } from '../store/pg/store.ts';
 import type { Store } from '../store/store.ts';
 import { createCustomer, updateCustomer } from './customers.ts';
 import { mergeCustomers } from './merge.ts';
+import { commitImport } from './transfer/imports.ts';
+import { stopParseWorker } from './transfer/parse-pool.ts';
 import type { Viewer } from './visibility.ts';
 
 /**
@@ -19,31 +21,35 @@ const T0 = new Date('2026-11-23T02:00:00.000Z');
 const cleanup: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
+  await stopParseWorker();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * The store, but inside a transaction every `customers.live` read of `id` is followed by
- * `afterRead()` before the flow goes on: the window in which the other writer commits.
+ * The store, but inside a transaction every read of file `id` by `area.method` (customers.live,
+ * imports.visibleFile) is followed by `afterRead()` before the flow goes on: the window in which
+ * the other writer commits.
  */
-function pausingAfterRead(store: Store, id: number, afterRead: () => Promise<void>): Store {
+function pausingAfterRead(
+  store: Store,
+  id: number,
+  afterRead: () => Promise<void>,
+  [area, method]: ['customers', 'live'] | ['imports', 'visibleFile'] = ['customers', 'live'],
+): Store {
   return {
     ...store,
     transaction: (work) =>
-      store.transaction((tx) =>
-        work({
-          ...tx,
-          customers: {
-            ...tx.customers,
-            live: async (cid, viewer, includeDeleted) => {
-              const row = await tx.customers.live(cid, viewer, includeDeleted);
-              if (cid === id) await afterRead();
-              return row;
-            },
-          },
-        }),
-      ),
+      store.transaction((tx) => {
+        const repo = tx[area] as unknown as Record<string, (id: number, ...rest: unknown[]) => Promise<unknown>>;
+        const read = repo[method] as (id: number, ...rest: unknown[]) => Promise<unknown>;
+        const paused = async (fid: number, ...rest: unknown[]) => {
+          const row = await read(fid, ...rest);
+          if (fid === id) await afterRead();
+          return row;
+        };
+        return work({ ...tx, [area]: { ...repo, [method]: paused } } as Store);
+      }),
   };
 }
 
@@ -113,5 +119,24 @@ describe.skipIf(!pgServer)('no lost update on a customer row (PostgreSQL)', () =
     expect(rows.length).toBe(3);
     for (const [i, r] of rows.entries()) expect(r.from_tier).toBe(i === 0 ? null : rows[i - 1]?.to_tier);
     expect((await store.customers.live(id, boss)).tier).toBe(rows[2]?.to_tier);
+  });
+
+  it('an import merging into a file: an edit committed after the import read the file is not overwritten', async () => {
+    const id = await file({ name: '徐州某某置业有限公司', tier: 'B', website: 'www.xz-land.com.cn' });
+    const edit = racing(() => updateCustomer(store, id, { industry: '建筑' }, T0, DEFAULT_SETTINGS, boss));
+    const csv = '公司名称,网址,电话,行业\n徐州某某置业有限公司,www.xz-land.com.cn,0516-80000001,房地产\n';
+    const importing = pausingAfterRead(store, id, edit.afterRead, ['imports', 'visibleFile']);
+    const { report } = await commitImport(
+      importing,
+      boss,
+      T0,
+      { file: { filename: 'list.csv', data: Buffer.from(csv).toString('base64') }, idempotencyKey: 'lock-import-1' },
+      (write) => write(),
+    );
+    await edit.done();
+    expect(report).toMatchObject({ merged: 1, created: 0 });
+    expect(report.rows[0]).toMatchObject({ outcome: 'merged', customerId: id });
+    // The import filled the blank it saw and added its number; the edit's industry came after.
+    expect(await store.customers.live(id, boss)).toMatchObject({ industry: '建筑', phones: ['0516-80000001'] });
   });
 });

@@ -41,6 +41,8 @@ export async function importVcard(
   phones.seed(phoneForms);
   const at = now.toISOString();
   const report = await store.transaction(async (tx) => {
+    // Held before its people are read: their blanks are filled from this read (CustomerStore.lock).
+    await tx.customers.lock([customerId]);
     await tx.customers.live(customerId, viewer);
     // The one same-person rule (services/same-person.ts), each number parsed once.
     const known = peopleOfFile<ImportPerson | Person>(await tx.imports.peopleOf(customerId), phones);

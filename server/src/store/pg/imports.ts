@@ -211,11 +211,14 @@ export function pgImports(db: PgExecutor): ImportStore {
       return row?.id;
     }),
     visibleFile: serial(async (id, viewer) => {
-      const [row] = await db
+      const row = db
         .select()
         .from(customers)
         .where(and(eq(customers.id, id), isNull(customers.deletedAt), visibleOne(viewer)));
-      return row;
+      // The import fills the file's blanks and lists from this read at its end (updateFile): in
+      // its transaction the row is held from here (as CustomerStore.lock), or an edit committed
+      // meanwhile would be overwritten. SQLite's import holds the write gate throughout instead.
+      return (await (oneAtATime ? row.for('no key update') : row))[0];
     }),
     sameName: serial(async (normalizedName, viewer) => {
       const [row] = await db
