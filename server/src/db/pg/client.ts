@@ -16,6 +16,12 @@ export function pgPool(url: string, options: { max?: number } = {}): pg.Pool {
   // An idle connection that breaks (the server restarting) is reported on the pool, and an
   // 'error' event without a listener would end the process; the pool replaces the connection.
   pool.on('error', (err) => console.error(`dossier: a PostgreSQL connection failed: ${err.message}`));
+  // The pool listens on idle connections only: one that breaks while checked out (the server
+  // restarting mid-transaction) would otherwise end the process with an unhandled 'error'. Its
+  // query fails and the request answers 500; the pool drops the broken connection.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => console.error(`dossier: a PostgreSQL connection failed: ${err.message}`));
+  });
   return pool;
 }
 
