@@ -1,5 +1,5 @@
 import type { Capture } from '@dossier/shared';
-import { type ReactNode, useEffect, useId, useMemo, useReducer, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useReducer, useState } from 'react';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate } from '../platform/i18n/relative.ts';
 import { CustomerPicker } from '../platform/ui/CustomerPicker.tsx';

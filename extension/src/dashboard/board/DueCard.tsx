@@ -5,10 +5,10 @@ import type { InteractionDraft as ContactDraft } from '../../log/requests.ts';
 import { formatPhone } from '../../platform/format.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { telHref } from '../../platform/ui/links.ts';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { Due } from '../common/Due.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useResource } from '../common/state.tsx';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import type { CustomerCard } from './merge.ts';
 
 export const cardKey = (i: DueItem) =>

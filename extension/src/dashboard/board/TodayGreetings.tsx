@@ -1,9 +1,9 @@
 import { formatPhone } from '../../platform/format.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { telHref } from '../../platform/ui/links.ts';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useResource } from '../common/state.tsx';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 
 /**
  * Today's birthdays and greetings on top of the board: each birthday with the person's customer

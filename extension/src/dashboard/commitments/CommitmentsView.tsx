@@ -1,10 +1,10 @@
 import type { DueItem } from '@dossier/shared';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { Due } from '../common/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useNow, useResource } from '../common/state.tsx';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { CommitmentForm } from './CommitmentForm.tsx';
 
 /** Open commitments across all files, soonest first, overdue in red; and a new one. */

@@ -1,10 +1,10 @@
 import type { Customer } from '@dossier/shared';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { Due, LostSince } from '../common/Due.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard } from '../common/state.tsx';
 import { fileSummary } from '../common/summary.ts';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 
 export function CustomerRow({ customer: c, now }: { customer: Customer; now: Date }) {
   const { m } = useI18n();

@@ -1,9 +1,9 @@
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { Due, LostSince } from '../common/Due.tsx';
 import { FailureNote, Loading } from '../common/Failure.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useResource } from '../common/state.tsx';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 
 /** What the search API finds: name, pinyin initials (`jhrt`), full pinyin, phone digits, domain, e-mail. */
 export function SearchResults({ q, now }: { q: string; now: Date }) {

@@ -1,9 +1,9 @@
 import type { DuplicateGroup, MergeResult } from '@dossier/shared';
 import { useState } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { useDashboard, useNow, useResource } from '../common/state.tsx';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { MergeScreen } from './MergeScreen.tsx';
 import { reasonText } from './reason-text.ts';
 import { added, loadRecent, markedUndone, type RecentMerge, recentOf, saveRecent, undoable } from './recent.ts';

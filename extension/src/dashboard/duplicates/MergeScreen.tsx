@@ -1,9 +1,9 @@
 import type { CustomerDetail, DuplicateGroup, MergeResult } from '@dossier/shared';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { useFailureText } from '../common/Failure.tsx';
 import { useDashboard } from '../common/state.tsx';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { likelySurvivor, mergePlan } from './plan.ts';
 
 /**

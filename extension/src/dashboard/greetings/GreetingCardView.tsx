@@ -5,9 +5,9 @@ import { formatPhone } from '../../platform/format.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { CopyButton } from '../../platform/ui/CopyButton.tsx';
 import { smsHref } from '../../platform/ui/links.ts';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard } from '../common/state.tsx';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 
 /**
  * One person, one greeting: the personal draft (editable), copy, an `sms:` link to their

@@ -1,12 +1,12 @@
 import type { LostReason } from '@dossier/shared';
 import { useId, useState } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { useDateText } from '../common/Due.tsx';
 import { FailureNote, Loading } from '../common/Failure.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useResource } from '../common/state.tsx';
 import { ownerName } from '../common/summary.ts';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 
 /** Seed 003: which customers were lost, when and why — and the counts by tier, owner and reason. */
 export function LostView() {

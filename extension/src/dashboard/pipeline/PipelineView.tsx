@@ -1,11 +1,11 @@
 import type { PipelineCase } from '@dossier/shared';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { Due } from '../common/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useNow, useResource } from '../common/state.tsx';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 
 /** Seed 004: most deals close after the 4th–11th follow-up — this is where a case is in that run. */
 const inClosingRange = (followUps: number) => followUps >= 4 && followUps <= 11;

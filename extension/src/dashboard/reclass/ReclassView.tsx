@@ -1,13 +1,13 @@
 import type { Proposal, Share } from '@dossier/shared';
 import { useId, useState } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
+import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { useDateText } from '../common/Due.tsx';
 import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { shiftMonth } from '../common/month.ts';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useLastCompleteMonth, useResource } from '../common/state.tsx';
 import { ownerName } from '../common/summary.ts';
-import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { guideGap, reasonText } from './reasons.ts';
 
 /** Monthly reclassification: the proposals with their reasons, accepted or rejected one by one, and the 20/40/40 guide. */
