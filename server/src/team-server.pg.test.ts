@@ -51,11 +51,17 @@ describe.skipIf(!pgServer)('the team server on PostgreSQL', () => {
     expect((await call(second, 'dsr_not-a-token-0123456789', 'GET', '/api/customers')).status).toBe(401);
   });
 
-  it('starts several processes at once on one empty database (migrations under a lock)', async () => {
+  it('starts several processes at once on one empty database (migrations under a lock, one owner)', async () => {
     const db = await database({ template: 'template0', ctype: 'C.UTF-8' });
     const servers = await Promise.all([1, 2, 3].map(() => serve(db.url, 'team-token-0123456789abcdef')));
     for (const s of servers)
       expect((await call(s, 'team-token-0123456789abcdef', 'GET', '/api/health')).status).toBe(200);
+    // Without DOSSIER_TOKEN: exactly one of them makes the owner and shows a token, which works on all.
+    const fresh = await database({ template: 'template0', ctype: 'C.UTF-8' });
+    const first = await Promise.all([1, 2, 3].map(() => serve(fresh.url)));
+    const shown = first.map((s) => s.ownerToken).filter((t): t is string => t !== null);
+    expect(shown).toHaveLength(1);
+    for (const s of first) expect((await call(s, shown[0] as string, 'GET', '/api/customers')).status).toBe(200);
   });
 
   it('refuses a database that cannot search Chinese, and a remote address not asked for', async () => {

@@ -5,15 +5,23 @@ import type { Store } from '../store/store.ts';
 
 export const tokenFile = (dataDir: string) => join(dataDir, 'token');
 
+/**
+ * Makes the owner with this token hash unless there is one; false when there already was — made
+ * by another process starting at the same moment (team servers start together) included.
+ */
+async function makeOwner(store: Store, tokenHash: string, now: Date): Promise<boolean> {
+  try {
+    await store.team.insertUser({ name: 'owner', role: 'manager', tokenHash, createdAt: now.toISOString() });
+    return true;
+  } catch (e) {
+    if (await store.team.byName('owner')) return false;
+    throw e;
+  }
+}
+
 /** DOSSIER_TOKEN is the owner's: the owner is made with it when there is none yet. */
 async function ownerOfEnvToken(store: Store, ownerExists: boolean, envToken: string, now: Date) {
-  if (!ownerExists)
-    await store.team.insertUser({
-      name: 'owner',
-      role: 'manager',
-      tokenHash: hashToken(envToken),
-      createdAt: now.toISOString(),
-    });
+  if (!ownerExists) await makeOwner(store, hashToken(envToken), now);
   return { token: envToken, created: false };
 }
 
@@ -60,7 +68,7 @@ export async function ensureTeamOwner(
   const owner = await store.team.byName('owner');
   if (envToken) return ownerOfEnvToken(store, owner !== undefined, envToken, now);
   if (owner) return { token: null, created: false };
+  // Only the process that made the owner shows a token: one that lost the race has none to show.
   const token = newToken();
-  await store.team.setOwnerToken(hashToken(token), now.toISOString());
-  return { token, created: true };
+  return (await makeOwner(store, hashToken(token), now)) ? { token, created: true } : { token: null, created: false };
 }
