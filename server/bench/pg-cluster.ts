@@ -1,8 +1,7 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chownSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { findPgBin, pgUrl } from '../src/db/pg/test-server.ts';
+import { findPgBin, pgUrl, serverUser, stopPostgres, waitForPostgres } from '../src/db/pg/test-server.ts';
 
 /**
  * A PostgreSQL cluster for the benches, in a directory the caller keeps (the loaded data set is
@@ -34,13 +33,6 @@ const BULK_SETTINGS = [
   'max_wal_size=8GB',
   'shared_buffers=1GB',
 ];
-
-/** initdb and postgres refuse root: as root, the cluster belongs to the postgres user. */
-function serverUser(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
-}
 
 export function pgBin(): string {
   const bin = findPgBin();
@@ -99,53 +91,14 @@ export async function startCluster(dir: string, mode: 'bulk' | 'run'): Promise<C
     url: (database) => pgUrl(server, database),
     stop: async () => {
       process.off('exit', orphan);
-      await stop(child, exited);
+      await stopPostgres(child, exited, 60_000);
     },
   };
   try {
-    await waitReady(cluster, child, logFile);
+    await waitForPostgres(cluster.url('postgres'), child, logFile, 60);
   } catch (e) {
     await cluster.stop();
     throw e;
   }
   return cluster;
-}
-
-async function waitReady(cluster: Cluster, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`postgres exited while starting:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
-    }
-    const client = new pg.Client({ connectionString: cluster.url('postgres') });
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch (e) {
-      await client.end().catch(() => {});
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections in 60 s: ${String(e)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** SIGINT, PostgreSQL's fast shutdown (ends open sessions, writes a checkpoint); SIGQUIT if it stalls. */
-async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGQUIT'), 60_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Runs `work` on one connection to `database`, closed afterwards. */
-export async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { openPgDb } from '../src/db/pg/client.ts';
+import { withClient } from '../src/db/pg/test-server.ts';
 import { nameBigramList, pgSearchRow } from '../src/store/pg/search.ts';
 import { ensureDataSet } from './generate.ts';
 import { log } from './lib.ts';
-import { type Cluster, initCluster, startCluster, withClient } from './pg-cluster.ts';
+import { type Cluster, initCluster, startCluster } from './pg-cluster.ts';
 
 /**
  * The same 100,000-customer data set as the SQLite benches, in PostgreSQL: copied table by table

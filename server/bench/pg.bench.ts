@@ -7,8 +7,10 @@
  * Needs PostgreSQL's binaries (Debian's postgresql package); the first run loads the data set
  * into a cached cluster (pg-data.ts, a few minutes).
  */
+
+import { withClient } from '../src/db/pg/test-server.ts';
 import { emit, log, type Report } from './lib.ts';
-import { RUN_SETTINGS, withClient } from './pg-cluster.ts';
+import { RUN_SETTINGS } from './pg-cluster.ts';
 import { openPgDataSet } from './pg-data.ts';
 import { benchPgHttp } from './pg-http.ts';
 import { benchPgBoard, benchPgSearch } from './pg-queries.ts';

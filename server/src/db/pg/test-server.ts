@@ -33,7 +33,7 @@ export function findPgBin(): string | null {
 }
 
 /** initdb and postgres refuse to run as root: as root, the server runs as the postgres user. */
-function serverUser(): { uid: number; gid: number } | undefined {
+export function serverUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   try {
     const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
@@ -86,10 +86,10 @@ export async function startPgServer(bin: string): Promise<RunningPgServer> {
     dir,
     socketDir: dir,
     port: PORT,
-    stop: () => stopServer(child, exited, dir),
+    stop: () => stopPostgres(child, exited).then(() => rmSync(dir, { recursive: true, force: true })),
   };
   try {
-    await waitReady(server, child, logFile);
+    await waitForPostgres(pgUrl(server, 'postgres'), child, logFile);
   } catch (e) {
     await server.stop();
     throw e;
@@ -97,20 +97,21 @@ export async function startPgServer(bin: string): Promise<RunningPgServer> {
   return server;
 }
 
-async function waitReady(server: RunningPgServer, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+/** Waits until the postgres just spawned accepts connections at `url`, or says why it exited. */
+export async function waitForPostgres(url: string, child: ChildProcess, logFile: string, seconds = 30): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`postgres exited while starting:\n${readFileSync(logFile, 'utf8')}`);
+      throw new Error(`postgres exited while starting:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
     }
-    const client = new pg.Client({ connectionString: pgUrl(server, 'postgres') });
+    const client = new pg.Client({ connectionString: url });
     try {
       await client.connect();
       await client.end();
       return;
     } catch (e) {
       await client.end().catch(() => {});
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections in 30 s: ${String(e)}`);
+      if (Date.now() > deadline) throw new Error(`postgres did not accept connections in ${seconds} s: ${String(e)}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -118,28 +119,32 @@ async function waitReady(server: RunningPgServer, child: ChildProcess, logFile: 
 
 /**
  * SIGINT is PostgreSQL's fast shutdown: it ends open sessions (a test file's pool left open must
- * not hang the run, as SIGTERM's smart shutdown would). SIGQUIT if even that stalls.
+ * not hang the run, as SIGTERM's smart shutdown would) and writes a checkpoint. SIGQUIT if even
+ * that stalls.
  */
-async function stopServer(child: ChildProcess, exited: Promise<void>, dir: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGQUIT'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  rmSync(dir, { recursive: true, force: true });
+export async function stopPostgres(child: ChildProcess, exited: Promise<void>, patienceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGQUIT'), patienceMs);
+  await exited;
+  clearTimeout(timer);
 }
 
-/** Runs `work` on a connection to the server's maintenance database, closed afterwards. */
-export async function withAdmin<T>(
-  server: Pick<PgTestServer, 'socketDir' | 'port'>,
-  work: (client: pg.Client) => Promise<T>,
-): Promise<T> {
-  const client = new pg.Client({ connectionString: pgUrl(server, 'postgres') });
+/** Runs `work` on one connection to `url`, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** Runs `work` on a connection to the server's maintenance database, closed afterwards. */
+export function withAdmin<T>(
+  server: Pick<PgTestServer, 'socketDir' | 'port'>,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  return withClient(pgUrl(server, 'postgres'), work);
 }
