@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { contextBreakdown, contextPlan, cpuUs } from './context-breakdown.ts';
 import { ensureDataSet } from './generate.ts';
@@ -21,41 +20,13 @@ import {
   summariseProfile,
   waitForQuiet,
 } from './lib.ts';
+import { type Load, load } from './load.ts';
 
 const _serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = 'bench-token-0123456789abcdef';
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
 const CONNECTIONS = 10;
-
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-  count: number;
-}
-
-async function load(port: number, paths: string[], connections: number, seconds: number): Promise<Load> {
-  const inst = autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
-    headers: { authorization: `Bearer ${TOKEN}` },
-    // Rotating over many customers' domains: a single hot row would flatter both servers. A
-    // fixed list is pre-serialised by autocannon; a setupRequest callback would halve its rate.
-    requests: paths.map((path) => ({ method: 'GET', path })),
-  });
-  // A typed array, not push(): the listener runs per response on the load generator's core.
-  const latencies = new Float64Array(seconds * 100_000);
-  let n = 0;
-  inst.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
-    if (n < latencies.length) latencies[n++] = ms;
-  });
-  const r = await inst;
-  if (r.non2xx || r.errors || r.timeouts) throw new Error(`load on :${port}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  const s = stats(Array.from(latencies.subarray(0, n)));
-  return { rps: n / r.duration, p50: s.median, p99: s.p99, count: n };
-}
 
 interface Measured {
   loaded: Load;
@@ -72,7 +43,7 @@ interface Measured {
 async function measureRounds(
   servers: [string, Child, string[]][],
 ): Promise<{ median: Measured[]; runs: Measured[][] }> {
-  for (const [, c, paths] of servers) await load(c.port, paths, CONNECTIONS, 2); // warm-up: JIT, page cache, sockets
+  for (const [, c, paths] of servers) await load(c.port, TOKEN, paths, CONNECTIONS, 2); // warm-up: JIT, page cache, sockets
   const runs: Measured[][] = servers.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     await waitForQuiet(15);
@@ -80,11 +51,11 @@ async function measureRounds(
       const pid = child.proc.pid ?? 0;
       const cpu0 = cpuSeconds(pid);
       const t0 = performance.now();
-      const loaded = await load(child.port, paths, CONNECTIONS, SECONDS);
+      const loaded = await load(child.port, TOKEN, paths, CONNECTIONS, SECONDS);
       const cpu1 = cpuSeconds(pid);
       const rss = rssMb(pid); // read while the server still holds its under-load working set
       const cores = cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / ((performance.now() - t0) / 1000) : null;
-      const single = await load(child.port, paths, 1, Math.max(2, SECONDS / 2));
+      const single = await load(child.port, TOKEN, paths, 1, Math.max(2, SECONDS / 2));
       runs[i]?.push({ loaded, single, rss, cores });
       log(
         `round ${round + 1} ${label}: ${loaded.rps.toFixed(0)} req/s, p50 ${loaded.p50.toFixed(2)} ms, p99 ${loaded.p99.toFixed(2)} ms; ` +
@@ -129,10 +100,10 @@ async function profileReal(
 ): Promise<{ lines: string[]; shares: Map<string, number> }> {
   const out = join(mkdtempSync(join(tmpdir(), 'dossier-bench-prof-')), 'real.cpuprofile');
   const child = await spawnServer(['bench/serve-real.ts', dataDir, TOKEN], [], { BENCH_PROFILE_OUT: out });
-  await load(child.port, paths, CONNECTIONS, 2);
+  await load(child.port, TOKEN, paths, CONNECTIONS, 2);
   child.proc.kill('SIGUSR2');
   await new Promise((r) => setTimeout(r, 200));
-  await load(child.port, paths, CONNECTIONS, 5);
+  await load(child.port, TOKEN, paths, CONNECTIONS, 5);
   await child.stop();
   if (!existsSync(out)) return { lines: ['(no profile written)'], shares: new Map() };
   const result = { lines: summariseProfile(out), shares: inclusiveShares(out) };

@@ -1,4 +1,3 @@
-import autocannon from 'autocannon';
 import type pg from 'pg';
 import {
   type Child,
@@ -12,6 +11,7 @@ import {
   stats,
   waitForQuiet,
 } from './lib.ts';
+import { type Load, load } from './load.ts';
 
 /**
  * The context lookup on PostgreSQL under load, as http.ts measures SQLite's: the real team server
@@ -23,32 +23,6 @@ const TOKEN = 'bench-token-0123456789abcdef';
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
 const CONNECTIONS = 10;
-
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-}
-
-async function load(port: number, paths: string[], connections: number, seconds: number): Promise<Load> {
-  const inst = autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
-    headers: { authorization: `Bearer ${TOKEN}` },
-    // Many customers' domains, pre-serialised (a setupRequest callback would halve autocannon's rate).
-    requests: paths.map((path) => ({ method: 'GET', path })),
-  });
-  const latencies = new Float64Array(seconds * 100_000);
-  let n = 0;
-  inst.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
-    if (n < latencies.length) latencies[n++] = ms;
-  });
-  const r = await inst;
-  if (r.non2xx || r.errors || r.timeouts) throw new Error(`load on :${port}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-  const s = stats(Array.from(latencies.subarray(0, n)));
-  return { rps: n / r.duration, p50: s.median, p99: s.p99 };
-}
 
 /** The real server and the floor must name the same customer for the same URL, or the race is void. */
 async function sameAnswers(real: Child, realPaths: string[], floor: Child, floorPaths: string[]): Promise<void> {
@@ -96,7 +70,7 @@ export async function benchPgHttp(url: string, client: pg.Client): Promise<Repor
       ['real, full card', real, paths],
       ['floor, full card', card, paths],
     ];
-    for (const [, c, p] of servers) await load(c.port, p, CONNECTIONS, 2); // warm-up: JIT, caches, pool
+    for (const [, c, p] of servers) await load(c.port, TOKEN, p, CONNECTIONS, 2); // warm-up: JIT, caches, pool
     const runs: Measured[][] = servers.map(() => []);
     for (let r = 0; r < ROUNDS; r++) {
       await waitForQuiet(15);
@@ -104,11 +78,11 @@ export async function benchPgHttp(url: string, client: pg.Client): Promise<Repor
         const pid = child.proc.pid ?? 0;
         const cpu0 = cpuSeconds(pid);
         const t0 = performance.now();
-        const loaded = await load(child.port, p, CONNECTIONS, SECONDS);
+        const loaded = await load(child.port, TOKEN, p, CONNECTIONS, SECONDS);
         const cpu1 = cpuSeconds(pid);
         const cores = cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / ((performance.now() - t0) / 1000) : null;
         const rss = rssMb(pid);
-        const single = await load(child.port, p, 1, Math.max(2, SECONDS / 2));
+        const single = await load(child.port, TOKEN, p, 1, Math.max(2, SECONDS / 2));
         runs[i]?.push({ loaded, single, cores, rss });
         log(
           `pg round ${r + 1} ${label}: ${loaded.rps.toFixed(0)} req/s, p50 ${loaded.p50.toFixed(2)} p99 ${loaded.p99.toFixed(2)} ms; ` +
