@@ -289,14 +289,7 @@ Extension    ${folder ?? '(not built)'}
              chrome://extensions → Developer mode → Load unpacked → that folder; then the
              extension's options: Server URL ${server.url}, the token above.
 `);
-      const stop = async (signal: string) => {
-        console.log(`\n${signal}: finishing requests in flight…`);
-        await server.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', () => void stop('SIGINT'));
-      process.once('SIGTERM', () => void stop('SIGTERM'));
-      return;
+      return closeOnSignals(server);
     }
     default:
       console.error(USAGE);
@@ -328,6 +321,11 @@ async function serveTeam(url: string, env: ReturnType<typeof readEnv>, allowRemo
 Dossier team server  ${server.url}   (database ${shown(url)})
 Token                ${owner}${folder ? `\nExtension            ${folder}` : ''}
 `);
+  closeOnSignals(server);
+}
+
+/** Ctrl-C or a service manager's stop: requests in flight finish, then the process ends. */
+function closeOnSignals(server: { close(): Promise<void> }): void {
   const stop = async (signal: string) => {
     console.log(`\n${signal}: finishing requests in flight…`);
     await server.close();
