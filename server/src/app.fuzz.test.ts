@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -203,12 +202,9 @@ async function pgTarget(): Promise<Target> {
       execute format('create trigger fuzz_change after insert or update or delete on %I for each row execute function fuzz_change()', r.table_name);
     end loop;
   end $$`);
-  const server = await listen(t.deps, '127.0.0.1', 0);
-  const port = (server.address() as AddressInfo).port;
-  for (const h of ['127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${h}:${port}`);
-  t.deps.serverUrl = `http://127.0.0.1:${port}`;
+  const { server, url } = await listen(t.deps, '127.0.0.1', 0, allowedHosts);
   return {
-    url: t.deps.serverUrl,
+    url,
     token: TEST_APP_TOKEN,
     changes: async () =>
       Number((await t.sql('select case when is_called then last_value else 0 end as n from fuzz_changes'))[0]?.n),

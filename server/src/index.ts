@@ -50,10 +50,7 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const host = opts.host ?? '127.0.0.1';
-  if (!isLoopback(host) && !opts.allowRemote) {
-    throw new Error(`refusing to listen on ${host}: pass --allow-remote to expose customer files beyond this machine`);
-  }
+  const host = hostToListenOn(opts.host, opts.allowRemote);
   const clock = opts.clock ?? (() => new Date());
   secureDataDir(opts.dataDir);
   const unlock = lockDataDir(opts.dataDir);
@@ -80,17 +77,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     version: VERSION,
     authFailuresPerMinute: opts.authFailuresPerMinute ?? 20,
   };
-  const server = await listen(deps, host, opts.port ?? 8787).catch((e: unknown) => {
+  const { server, port, url } = await listen(deps, host, opts.port ?? 8787, allowedHosts).catch((e: unknown) => {
     db.$client.close();
     unlock();
     throw e;
   });
-  const port = (server.address() as AddressInfo).port;
   const backups = scheduleDailyBackups(deps.store, opts.dataDir, clock, opts.keepBackups ?? 14);
-  for (const h of ['127.0.0.1', 'localhost', '[::1]', host]) allowedHosts.add(`${h}:${port}`);
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  // The OpenAPI document names the server as it runs (the port is known only now).
-  deps.serverUrl = url;
   return {
     url,
     port,
@@ -114,14 +106,36 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   };
 }
 
-/** The app, with the context lookups' direct path in front, listening on host:port. */
-export function listen(deps: AppDeps, host: string, port: number): Promise<Server> {
+/** The address to listen on: beyond loopback exposes business secrets to the network, so it must be asked for. */
+export function hostToListenOn(host = '127.0.0.1', allowRemote = false): string {
+  if (!isLoopback(host) && !allowRemote) {
+    throw new Error(`refusing to listen on ${host}: pass --allow-remote to expose customer files beyond this machine`);
+  }
+  return host;
+}
+
+/**
+ * The app, with the context lookups' direct path in front, listening on host:port. Once the
+ * port is known, `allowedHosts` (the loopback DNS-rebinding guard's list) gets our own Host
+ * names and the OpenAPI document the URL the server runs on.
+ */
+export async function listen(
+  deps: AppDeps,
+  host: string,
+  port: number,
+  allowedHosts: Set<string>,
+): Promise<{ server: Server; port: number; url: string }> {
   const app = createApp(deps);
-  return new Promise<Server>((resolve, reject) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const s = createServer(withDirectLookups(deps, getRequestListener(app.fetch)));
     s.once('error', reject);
     s.listen(port, host, () => resolve(s));
   });
+  const actual = (server.address() as AddressInfo).port;
+  for (const h of ['127.0.0.1', 'localhost', '[::1]', host]) allowedHosts.add(`${h}:${actual}`);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
+  deps.serverUrl = url;
+  return { server, port: actual, url };
 }
 
 /** Checks hourly (and at start) whether today's backup exists; the first check of a day takes it. */

@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { openPgDb } from './db/pg/client.ts';
 import type { AppDeps } from './deps.ts';
 import { isLoopback } from './env.ts';
-import { listen, VERSION } from './index.ts';
+import { hostToListenOn, listen, VERSION } from './index.ts';
 import { ensureTeamOwner } from './services/tokens.ts';
 import { pgStore } from './store/pg/store.ts';
 import { pgPairedOrigins, pgTokenAuthenticator } from './store/pg/team.ts';
@@ -37,10 +36,7 @@ export interface RunningTeamServer {
  * scheduled here — PostgreSQL's own (pg_dump, base backups with WAL archiving) are the team's.
  */
 export async function startTeamServer(opts: TeamServerOptions): Promise<RunningTeamServer> {
-  const host = opts.host ?? '127.0.0.1';
-  if (!isLoopback(host) && !opts.allowRemote) {
-    throw new Error(`refusing to listen on ${host}: pass --allow-remote to expose customer files beyond this machine`);
-  }
+  const host = hostToListenOn(opts.host, opts.allowRemote);
   const clock = opts.clock ?? (() => new Date());
   const db = await openPgDb(opts.databaseUrl);
   let server: Server;
@@ -58,11 +54,9 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<RunningT
   };
   try {
     const owner = await ensureTeamOwner(deps.store, clock(), opts.token);
-    server = await listen(deps, host, opts.port ?? 8787);
-    const port = (server.address() as AddressInfo).port;
-    for (const h of ['127.0.0.1', 'localhost', '[::1]', host]) allowedHosts.add(`${h}:${port}`);
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    deps.serverUrl = url;
+    const listening = await listen(deps, host, opts.port ?? 8787, allowedHosts);
+    server = listening.server;
+    const { port, url } = listening;
     return {
       url,
       port,
