@@ -16,6 +16,7 @@ import { stopParseWorker } from './services/transfer/parse-pool.ts';
 import { describePush, pushToTeam } from './services/transfer/push.ts';
 import { addUser, findUserByName, listUsers, revokeUser, rotateUserToken } from './services/users.ts';
 import { SYSTEM } from './services/visibility.ts';
+import { useNamedStatements } from './store/pg/prepared.ts';
 import { pgStore } from './store/pg/store.ts';
 import { restore } from './store/sqlite/backups.ts';
 import { sqliteStore } from './store/sqlite/store.ts';
@@ -135,6 +136,7 @@ async function main(argv: string[]) {
     ...(values['data-dir'] ? { DOSSIER_DATA_DIR: values['data-dir'] } : {}),
     ...(values.database ? { DOSSIER_DATABASE_URL: values.database } : {}),
   });
+  useNamedStatements(env.pgNamedStatements);
   const [command = 'start', sub] = positionals;
   if (values.help) return console.log(USAGE);
   const dbFile = join(env.dataDir, 'dossier.sqlite');

@@ -20,6 +20,11 @@ const Env = z.object({
       .regex(/^postgres(ql)?:\/\//, 'DOSSIER_DATABASE_URL is a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  /**
+   * `off` behind a pooler in transaction mode that cannot keep named statements (PgBouncer before
+   * 1.21, or without max_prepared_statements): the hot reads are then sent unnamed.
+   */
+  DOSSIER_PG_NAMED_STATEMENTS: z.enum(['on', 'off']).default('on'),
 });
 
 /**
@@ -43,6 +48,8 @@ export interface ServerConfig {
   token?: string;
   extensionOrigins: string[];
   databaseUrl?: string;
+  /** Whether the team server sends its hot reads as named statements (store/pg/prepared.ts). */
+  pgNamedStatements: boolean;
 }
 
 /** The one place the environment is read. Relative data dirs are taken from where the user ran pnpm. */
@@ -61,6 +68,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ...(e.DOSSIER_TOKEN ? { token: e.DOSSIER_TOKEN } : {}),
     extensionOrigins: extensionOrigins(e.DOSSIER_EXTENSION_ORIGINS ?? ''),
     ...(e.DOSSIER_DATABASE_URL ? { databaseUrl: e.DOSSIER_DATABASE_URL } : {}),
+    pgNamedStatements: e.DOSSIER_PG_NAMED_STATEMENTS === 'on',
   };
 }
 

@@ -6,7 +6,8 @@ import type { BadgeFacts, CardFacts, ContextStore, KeyMatch } from '../context.t
 import type { CustomerRecord } from '../records.ts';
 import { byCodePoint } from './customers.ts';
 import type { PgExecutor } from './executor.ts';
-import { visible, visibleOne } from './visibility.ts';
+import { prepared, viewerValues } from './prepared.ts';
+import { visible, visibleOneAs } from './visibility.ts';
 
 /** A row as json_agg gives it (SQL column names) as the record drizzle would have returned. */
 function recordOf<T extends Table>(table: T): (row: Record<string, unknown>) => T['$inferSelect'] {
@@ -21,8 +22,8 @@ const personRecord = recordOf(people);
  * may see it, its last three contacts and its live people (JSON, null when it is not shown). The
  * sidebar asks on every tab switch, and one round trip instead of four is most of its time.
  */
-function cardColumns(viewer: Viewer) {
-  const shown = sql`(customers.deleted_at is null and ${visibleOne(viewer)})`;
+function cardColumns(role: Viewer['role']) {
+  const shown = sql`(customers.deleted_at is null and ${visibleOneAs(role)})`;
   return {
     shown: sql<boolean>`${shown}`,
     last: sql<Record<string, unknown>[] | null>`case when ${shown} then (
@@ -42,6 +43,8 @@ type CardRow = {
   people: Record<string, unknown>[] | null;
 };
 
+const value = sql.placeholder('value');
+
 // The card of a file found by a key: none when it is removed or not the viewer's.
 const cardOf = (row: CardRow): CardFacts | null =>
   row.shown
@@ -56,38 +59,31 @@ const cardOf = (row: CardRow): CardFacts | null =>
 // in code-point order of the kind, as SQLite's walk of its (kind, value) index gives it.
 
 export function pgContext(db: PgExecutor): ContextStore {
-  return {
-    async byKey(kinds, value, viewer): Promise<KeyMatch | undefined> {
-      if (!kinds.length) return undefined;
-      const [row] = await db
-        .select({ customer: getTableColumns(customers), kind: customerKeys.kind, ...cardColumns(viewer) })
+  const byKey = (role: Viewer['role']) =>
+    prepared(db, `card_by_key_${role}`, (name) =>
+      db
+        .select({ customer: getTableColumns(customers), kind: customerKeys.kind, ...cardColumns(role) })
         .from(customerKeys)
         .innerJoin(customers, eq(customers.id, customerKeys.customerId))
-        .where(and(inArray(customerKeys.kind, [...kinds]), eq(customerKeys.value, value)))
+        .where(and(sql`${customerKeys.kind} = any(${sql.placeholder('kinds')})`, eq(customerKeys.value, value)))
         .orderBy(byCodePoint(customerKeys.kind))
-        .limit(1);
-      return row && { kind: row.kind as KeyKind, card: cardOf(row) };
-    },
-    async byPersonEmail(email, viewer) {
-      const [row] = await db
-        .select({ personId: people.id, customer: getTableColumns(customers), ...cardColumns(viewer) })
+        .limit(1)
+        .prepare(name),
+    );
+  const byPersonEmail = (role: Viewer['role']) =>
+    prepared(db, `card_by_person_email_${role}`, (name) =>
+      db
+        .select({ personId: people.id, customer: getTableColumns(customers), ...cardColumns(role) })
         .from(people)
         .innerJoin(customers, eq(customers.id, people.customerId))
-        .where(and(eq(people.email, email), isNull(people.deletedAt)))
+        .where(and(eq(people.email, value), isNull(people.deletedAt)))
         .orderBy(asc(people.id))
-        .limit(1);
-      return row && { kind: 'email', personId: row.personId, card: cardOf(row) };
-    },
-    async sameName(normalisedName, viewer, limit) {
-      return db
-        .select({ id: customers.id, name: customers.name, tier: customers.tier })
-        .from(customers)
-        .where(and(eq(customers.normalizedName, normalisedName), isNull(customers.deletedAt), visible(viewer)))
-        .orderBy(asc(customers.id))
-        .limit(limit);
-    },
-    async badge(domain, viewer): Promise<BadgeFacts | undefined> {
-      const [row] = await db
+        .limit(1)
+        .prepare(name),
+    );
+  const badge = (role: Viewer['role']) =>
+    prepared(db, `badge_${role}`, (name) =>
+      db
         .select({
           id: customers.id,
           name: customers.name,
@@ -103,13 +99,35 @@ export function pgContext(db: PgExecutor): ContextStore {
         .where(
           and(
             inArray(customerKeys.kind, ['domain', 'email_domain']),
-            eq(customerKeys.value, domain),
+            eq(customerKeys.value, value),
             isNull(customers.deletedAt),
-            visibleOne(viewer),
+            visibleOneAs(role),
           ),
         )
         .orderBy(byCodePoint(customerKeys.kind))
-        .limit(1);
+        .limit(1)
+        .prepare(name),
+    );
+  return {
+    async byKey(kinds, key, viewer): Promise<KeyMatch | undefined> {
+      if (!kinds.length) return undefined;
+      const [row] = await byKey(viewer.role).execute({ kinds: [...kinds], value: key, ...viewerValues(viewer) });
+      return row && { kind: row.kind as KeyKind, card: cardOf(row) };
+    },
+    async byPersonEmail(email, viewer) {
+      const [row] = await byPersonEmail(viewer.role).execute({ value: email, ...viewerValues(viewer) });
+      return row && { kind: 'email', personId: row.personId, card: cardOf(row) };
+    },
+    async sameName(normalisedName, viewer, limit) {
+      return db
+        .select({ id: customers.id, name: customers.name, tier: customers.tier })
+        .from(customers)
+        .where(and(eq(customers.normalizedName, normalisedName), isNull(customers.deletedAt), visible(viewer)))
+        .orderBy(asc(customers.id))
+        .limit(limit);
+    },
+    async badge(domain, viewer): Promise<BadgeFacts | undefined> {
+      const [row] = await badge(viewer.role).execute({ value: domain, ...viewerValues(viewer) });
       return row;
     },
   };

@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS } from '@dossier/shared';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgServer } from '../../db/pg/test-db.ts';
 import { hashToken } from '../../lib/tokens.ts';
@@ -132,5 +133,28 @@ describe.skipIf(!pgServer)('team, settings and focus on PostgreSQL', () => {
     });
     expect(b).toEqual(a);
     expect(b).toEqual({ seen: 1, after: 0 });
+  });
+
+  it('trusts an accepted token for a second at most when another process revokes it, at once when this one does', async () => {
+    let clock = 0;
+    const auth = pgTokenAuthenticator(e.db, undefined, { ttlMs: 1000, now: () => clock });
+    const [user] = await e.pg.team.list().then((l) => l.filter((u) => u.name === 'wang'));
+    if (!user) throw new Error('the fixture has wang');
+    await e.pg.team.setToken(user.id, hashToken('wang-1'));
+    expect((await auth('wang-1'))?.name).toBe('wang');
+    // Another process (the CLI) revokes it: nothing in this process hears of it.
+    await e.db.execute(sql`update users set revoked_at = ${at}, token_hash = null where id = ${user.id}`);
+    clock = 999;
+    expect((await auth('wang-1'))?.name).toBe('wang');
+    clock = 1000;
+    expect(await auth('wang-1')).toBeNull();
+    // A token issued by another process works on its first request: unknown tokens are never kept.
+    await e.db.execute(
+      sql`update users set revoked_at = null, token_hash = ${hashToken('wang-2')} where id = ${user.id}`,
+    );
+    expect((await auth('wang-2'))?.name).toBe('wang');
+    // Revoked through this process: refused on the next request, well inside the second.
+    await e.pg.team.revoke(user.id, at);
+    expect(await auth('wang-2')).toBeNull();
   });
 });

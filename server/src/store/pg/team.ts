@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { auditLog, customerShares, settings, users } from '../../db/schema.pg.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { TeamStore } from '../team.ts';
 import type { PgExecutor } from './executor.ts';
+import { prepared } from './prepared.ts';
 
 /** The row of the settings table that keeps the paired extension origins (a JSON list). */
 const PAIRED_KEY = 'pairedExtensionOrigins';
@@ -26,20 +27,60 @@ export function pgPairedOrigins(db: PgExecutor): () => Promise<string[]> {
 const viewerColumns = { id: users.id, name: users.name, role: users.role };
 
 /**
- * The user a bearer token belongs to, looked up on every request by the unique hash index, so a
- * token issued or revoked by another process takes effect on the next request. DOSSIER_TOKEN,
- * when set, is the owner's.
+ * Bumped before and after every write to users in this process (a token issued, re-issued or
+ * revoked), so the token cache below forgets at once what this process changed — also a token
+ * read by a request running alongside the write.
  */
-export function pgTokenAuthenticator(db: PgExecutor, envToken?: string): (token: string) => Promise<Viewer | null> {
+let usersWritten = 0;
+
+export interface TokenCacheOptions {
+  /** How long an accepted token is trusted without asking the database again. */
+  ttlMs?: number;
+  /** Milliseconds on a monotonic clock (injected by the test). */
+  now?: () => number;
+}
+
+/**
+ * The user a bearer token belongs to, by the unique hash index; DOSSIER_TOKEN, when set, is the
+ * owner's. An accepted token is trusted for a second without asking again: on a team server a
+ * token lookup per request would double the badge's round trips. A token issued or revoked
+ * through this process counts on its next request; one revoked by another process (the CLI,
+ * another app process) within a second. An unknown token is always asked, so a new one works at once.
+ */
+export function pgTokenAuthenticator(
+  db: PgExecutor,
+  envToken?: string,
+  options: TokenCacheOptions = {},
+): (token: string) => Promise<Viewer | null> {
   const envHash = envToken ? Buffer.from(hashToken(envToken), 'hex') : null;
+  const ttlMs = options.ttlMs ?? 1000;
+  const now = options.now ?? (() => performance.now());
+  const accepted = new Map<string, { viewer: Viewer; until: number; written: number }>();
+  const statement = (byEnv: boolean) =>
+    prepared(db, byEnv ? 'owner_by_env_token' : 'user_by_token', (name) =>
+      db
+        .select(viewerColumns)
+        .from(users)
+        .where(
+          and(byEnv ? eq(users.name, 'owner') : eq(users.tokenHash, sql.placeholder('hash')), isNull(users.revokedAt)),
+        )
+        .prepare(name),
+    );
   return async (token) => {
     const hash = hashToken(token);
+    const kept = accepted.get(hash);
+    if (kept && kept.written === usersWritten && now() < kept.until) return kept.viewer;
     const byEnv = envHash !== null && timingSafeEqual(Buffer.from(hash, 'hex'), envHash);
-    const [user] = await db
-      .select(viewerColumns)
-      .from(users)
-      .where(and(byEnv ? eq(users.name, 'owner') : eq(users.tokenHash, hash), isNull(users.revokedAt)));
-    return user ?? null;
+    const written = usersWritten;
+    const [user] = await statement(byEnv).execute({ hash });
+    if (!user) {
+      accepted.delete(hash);
+      return null;
+    }
+    // A flood of distinct valid tokens is not a pattern to keep: start over rather than grow.
+    if (accepted.size >= 1000) accepted.clear();
+    accepted.set(hash, { viewer: user, until: now() + ttlMs, written });
+    return user;
   };
 }
 
@@ -57,23 +98,31 @@ export function pgTeam(db: PgExecutor): TeamStore {
       return db.select().from(users).orderBy(users.id);
     },
     async insertUser(user) {
+      usersWritten++;
       const [row] = await db.insert(users).values(user).returning();
+      usersWritten++;
       if (!row) throw new Error('the user was not written');
       return row;
     },
     async setToken(id, tokenHash) {
+      usersWritten++;
       const [row] = await db.update(users).set({ tokenHash, revokedAt: null }).where(eq(users.id, id)).returning();
+      usersWritten++;
       return row;
     },
     async revoke(id, at) {
+      usersWritten++;
       const [row] = await db.update(users).set({ revokedAt: at, tokenHash: null }).where(eq(users.id, id)).returning();
+      usersWritten++;
       return row;
     },
     async setOwnerToken(tokenHash, at) {
+      usersWritten++;
       await db
         .insert(users)
         .values({ name: 'owner', role: 'manager', tokenHash, createdAt: at })
         .onConflictDoUpdate({ target: users.name, set: { tokenHash, revokedAt: null } });
+      usersWritten++;
     },
     async share(customerId, userId, at) {
       await db.insert(customerShares).values({ customerId, userId, createdAt: at }).onConflictDoNothing();

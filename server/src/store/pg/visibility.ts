@@ -18,7 +18,19 @@ export function visible(viewer: Viewer, alias = 'customers'): SQL {
  * building the member's whole set when one file is looked up by id or key.
  */
 export function visibleOne(viewer: Viewer, alias = 'customers'): SQL {
-  if (viewer.role === 'manager') return sql`true`;
-  const a = sql.raw(alias);
-  return sql`(${a}.owner = ${viewer.name} or exists (select 1 from customer_shares s where s.customer_id = ${a}.id and s.user_id = ${viewer.id}))`;
+  return viewer.role === 'manager' ? sql`true` : ownedOrShared(sql.raw(alias), viewer.name, viewer.id);
+}
+
+/**
+ * visibleOne for a prepared statement: the role picks the statement, the viewer's name and id are
+ * its placeholders (prepared.ts viewerValues).
+ */
+export function visibleOneAs(role: Viewer['role'], alias = 'customers'): SQL {
+  return role === 'manager'
+    ? sql`true`
+    : ownedOrShared(sql.raw(alias), sql.placeholder('viewerName'), sql.placeholder('viewerId'));
+}
+
+function ownedOrShared(a: SQL, name: unknown, id: unknown): SQL {
+  return sql`(${a}.owner = ${name} or exists (select 1 from customer_shares s where s.customer_id = ${a}.id and s.user_id = ${id}))`;
 }
