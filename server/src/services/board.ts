@@ -1,4 +1,4 @@
-import type { DueBoard, DueItem, Settings } from '@dossier/shared';
+import { BOARD_COUNT_CAP, type DueBoard, type DueItem, type Settings } from '@dossier/shared';
 import { dayStart } from '../lib/time.ts';
 import type { DueRange, DueReason } from '../store/board.ts';
 import type { Store } from '../store/store.ts';
@@ -25,6 +25,7 @@ export async function dueBoard(
   viewer: Viewer,
   owner?: string,
   limit = 200,
+  countCap = BOARD_COUNT_CAP,
 ): Promise<DueBoard> {
   const tz = settings.timeZone;
   const t = now.toISOString();
@@ -48,6 +49,7 @@ export async function dueBoard(
     thisWeek: [],
     later: [],
     counts: { overdue: 0, today: 0, tomorrow: 0, thisWeek: 0, later: 0 },
+    countsAtLeast: [],
     limit,
   };
   // A member's (or one owner's) files are few: read them through the owner index and bucket here.
@@ -73,14 +75,17 @@ export async function dueBoard(
       if (from >= to) continue;
       for (const reason of REASONS) ranges.push({ bucket, reason, from, to });
     }
-    const found = await store.board.dueIn(ranges, limit);
+    const found = await store.board.dueIn(ranges, limit, countCap);
+    const atLeast = new Set<Bucket>();
     for (const [i, { bucket, reason }] of ranges.entries()) {
       const slice = found[i];
       if (!slice) continue;
-      (board.counts as Record<Bucket, number>)[bucket] += slice.count;
+      if (slice.count > countCap) atLeast.add(bucket);
+      (board.counts as Record<Bucket, number>)[bucket] += Math.min(slice.count, countCap);
       for (const r of slice.earliest)
         collected[bucket].push({ customerId: r.id, name: r.name, tier: r.tier, reason, due: r.due });
     }
+    board.countsAtLeast = (Object.keys(bounds) as Bucket[]).filter((b) => atLeast.has(b));
   }
   const commitments = await store.board.openCommitments(viewer, end, owner);
   for (const c of commitments) {

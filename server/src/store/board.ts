@@ -60,9 +60,10 @@ export interface BoardStore {
   /**
    * For each range, over every file with no visibility applied — only for a manager looking at
    * the whole board (a member's board, or one owner's, goes through `dueFiles`): how many are due for its reason
-   * inside it, and the earliest `limit` of them, earliest first. Answers in the ranges' order.
+   * inside it — counted up to `countCap + 1` only, so more than `countCap` answers `countCap + 1` —
+   * and the earliest `limit` of them, earliest first. Answers in the ranges' order.
    */
-  dueIn(ranges: DueRange[], limit: number): Promise<{ count: number; earliest: DueEntry[] }[]>;
+  dueIn(ranges: DueRange[], limit: number, countCap: number): Promise<{ count: number; earliest: DueEntry[] }[]>;
   /** The open promises due before `before` on files the viewer may see (only `owner`'s, when given). */
   openCommitments(viewer: Viewer, before: string, owner?: string): Promise<OpenCommitment[]>;
   /**

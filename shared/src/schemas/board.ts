@@ -26,7 +26,13 @@ const BucketCounts = z.object({
   later: z.number().int().optional(),
 });
 
-/** Each bucket lists its earliest `limit` items; `counts` are the full totals. */
+export const BoardBucket = z.enum(['overdue', 'today', 'tomorrow', 'thisWeek', 'later']);
+
+/**
+ * Each bucket lists its earliest `limit` items; `counts` are the full totals, except in the
+ * buckets named in `countsAtLeast`: on a whole department's board a reason with more than
+ * BOARD_COUNT_CAP files in one bucket is counted up to that many ("10000+"), not one by one.
+ */
 export const DueBoard = z.object({
   now: isoDateTime,
   overdue: z.array(DueItem),
@@ -37,8 +43,12 @@ export const DueBoard = z.object({
   /** After this week, up to the end of the `within` window. */
   later: z.array(DueItem).optional(),
   counts: BucketCounts,
+  countsAtLeast: z.array(BoardBucket).optional(),
   limit: z.number().int(),
 });
+
+/** How far one reason's files in one bucket are counted on a manager's whole board. */
+export const BOARD_COUNT_CAP = 10_000;
 export type DueBoard = z.infer<typeof DueBoard>;
 
 export const DueQuery = z.object({

@@ -144,7 +144,11 @@ export function BoardView() {
             return (
               <section key={col} className={`column column-${col}`} aria-label={b.columns[col]}>
                 <h2>
-                  {b.columns[col]} <span className="count">{total}</span>
+                  {b.columns[col]}{' '}
+                  <span className="count">
+                    {total}
+                    {!tier && data.countsAtLeast?.includes(col) ? '+' : ''}
+                  </span>
                 </h2>
                 {cards[col].length === 0 ? (
                   <p className="muted small">{b.empty}</p>

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dueBoard } from '../../services/board.ts';
+import { SYSTEM } from '../../services/visibility.ts';
 import { idem, makeTestApp } from '../../test-utils.ts';
 
 describe('due board', () => {
@@ -64,6 +66,30 @@ describe('due board', () => {
     const mine = (await t.request('GET', '/api/due?within=7d&limit=3', undefined, li.headers)).json;
     expect(mine.counts.overdue).toBe(5);
     expect(mine.overdue.map((i: { name: string }) => i.name)).toEqual(['Late 0', 'Late 1', 'Late 2']);
+  });
+
+  it("counts a manager's whole board up to the cap and says so, a member's one by one", async () => {
+    const t = makeTestApp('2026-11-01T00:00:00.000Z');
+    const li = t.addUser('li', 'member');
+    for (let i = 0; i < 5; i++) await t.request('POST', '/api/customers', { name: `Late ${i}`, tier: 'A' }, li.headers);
+    t.setNow('2026-11-20T00:00:00.000Z');
+    const settings = await t.store.settings.read();
+    const now = new Date('2026-11-20T00:00:00.000Z');
+    const whole = await dueBoard(t.store, now, settings, 7, SYSTEM, undefined, 2, 3);
+    // Five calls overdue, counted up to the cap of 3, and the bucket marked.
+    expect(whole.counts.overdue).toBe(3);
+    expect(whole.countsAtLeast).toEqual(['overdue']);
+    expect(whole.overdue).toHaveLength(2);
+    const exact = await dueBoard(t.store, now, settings, 7, SYSTEM, undefined, 2, 5);
+    expect(exact.counts.overdue).toBe(5);
+    expect(exact.countsAtLeast).toEqual([]);
+    const mine = await dueBoard(t.store, now, settings, 7, { id: li.id, name: 'li', role: 'member' }, undefined, 2, 3);
+    expect(mine.counts.overdue).toBe(5);
+    expect(mine.countsAtLeast).toEqual([]);
+    // Through the API, with the real cap: exact, nothing marked.
+    const api = (await t.request('GET', '/api/due?within=7d&limit=2')).json;
+    expect(api.counts.overdue).toBe(5);
+    expect(api.countsAtLeast).toEqual([]);
   });
 
   it('cuts days at the configured time zone’s midnight, not UTC’s', async () => {

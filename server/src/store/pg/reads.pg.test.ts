@@ -96,10 +96,14 @@ describe.skipIf(!pgServer)('PostgreSQL reads answer as SQLite does for the same 
       { reason, from: '2026-11-01T00:00:00.000Z', to: '2026-12-31T00:00:00.000Z' },
       { reason, from: '2026-12-01T00:00:00.000Z', to: '2026-12-02T00:00:00.000Z' },
     ]);
-    const due = await p.dueIn(ranges, 2);
-    expect(due).toEqual(await s.dueIn(ranges, 2));
+    const due = await p.dueIn(ranges, 2, 100);
+    expect(due).toEqual(await s.dueIn(ranges, 2, 100));
     expect(due[0]?.count).toBe(5);
     expect(typeof due[0]?.count).toBe('number');
+    // Counted up to the cap and one more: "more than 3".
+    const capped = await p.dueIn(ranges, 2, 3);
+    expect(capped).toEqual(await s.dueIn(ranges, 2, 3));
+    expect(capped[0]?.count).toBe(4);
     const contacts = await p.contacts([1, 2, 4, 5, 9]);
     expect(byId(contacts, (c) => c.customerId)).toEqual(byId(await s.contacts([1, 2, 4, 5, 9]), (c) => c.customerId));
     // Key person first; a file with only blank people falls back to its first non-blank phone.

@@ -19,7 +19,9 @@ const statements = preparedFor((c) => {
   const per = (reason: DueReason) => {
     const col = COLUMN[reason];
     return {
-      count: c.prepare<[string, string], { n: number }>(`select count(*) as n from customers where ${range(col)}`),
+      count: c.prepare<[string, string, number], { n: number }>(
+        `select count(*) as n from (select 1 from customers where ${range(col)} limit ?)`,
+      ),
       earliest: c.prepare<[string, string, number], DueEntry>(
         `select id, name, tier, ${col} as due from customers where ${range(col)} order by ${col} limit ?`,
       ),
@@ -38,10 +40,10 @@ export function sqliteBoard(db: Db): BoardStore {
             and next_due < ${before}`,
       );
     },
-    async dueIn(ranges, limit) {
+    async dueIn(ranges, limit, countCap) {
       const s = statements(db);
       return ranges.map(({ reason, from, to }) => ({
-        count: s[reason].count.get(from, to)?.n ?? 0,
+        count: s[reason].count.get(from, to, countCap + 1)?.n ?? 0,
         earliest: s[reason].earliest.all(from, to, limit),
       }));
     },
