@@ -377,6 +377,25 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   createdAt: createdAt(),
 });
 
+/** Where each phone and e-mail of a file came from and when it was last confirmed (schema.ts). */
+export const contactPoints = pgTable(
+  'contact_points',
+  {
+    id: id(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['phone', 'email'] }).notNull(),
+    valueKey: text('value_key').notNull(),
+    source: text('source', { enum: ['capture', 'import', 'hand', 'push', 'demo', 'unknown'] }).notNull(),
+    sourceDetail: text('source_detail'),
+    seenAt: text('seen_at').notNull(),
+    confirmedAt: text('confirmed_at'),
+    confirmedBy: text('confirmed_by', { enum: ['call', 'click'] }),
+  },
+  (t) => [uniqueIndex('contact_points_value').on(t.customerId, t.kind, t.valueKey)],
+);
+
 export const merges = pgTable(
   'merges',
   {

@@ -377,6 +377,30 @@ export const calendarFeeds = sqliteTable('calendar_feeds', {
   createdAt: createdAt(),
 });
 
+/**
+ * Where each phone and e-mail of a file came from and when it was last confirmed (seed 002: data
+ * goes stale; verify before calling). One row per value of a file, compared as search compares
+ * them (a phone by its national digits, an e-mail in lower case), whoever holds it there: the
+ * file itself or one of its people. A value on file with no row came before this was kept.
+ */
+export const contactPoints = sqliteTable(
+  'contact_points',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['phone', 'email'] }).notNull(),
+    valueKey: text('value_key').notNull(),
+    source: text('source', { enum: ['capture', 'import', 'hand', 'push', 'demo', 'unknown'] }).notNull(),
+    sourceDetail: text('source_detail'),
+    seenAt: text('seen_at').notNull(),
+    confirmedAt: text('confirmed_at'),
+    confirmedBy: text('confirmed_by', { enum: ['call', 'click'] }),
+  },
+  (t) => [uniqueIndex('contact_points_value').on(t.customerId, t.kind, t.valueKey)],
+);
+
 /** A merge of two customers with the before-image needed to undo it. */
 export const merges = sqliteTable(
   'merges',

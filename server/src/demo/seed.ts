@@ -333,7 +333,7 @@ async function seedCustomer(store: Store, c: DemoCustomer, index: number, clock:
     ],
     people: c.people.map((p, i) => personInput(p, i, c, domain, rng, clock)),
   });
-  const { customer } = await createCustomer(store, input, new Date(created), settings, SYSTEM);
+  const { customer } = await createCustomer(store, input, new Date(created), settings, SYSTEM, { source: 'demo' });
   const personIds = customer.people.map((p) => p.id);
 
   const parcel = c.plan.parcel;

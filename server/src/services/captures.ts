@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { ParcelFields } from '../store/captures.ts';
 import type { PersonRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
+import { recording } from './contact-points.ts';
 import { replayable, replayOf } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
 import { SYSTEM, type Viewer } from './visibility.ts';
@@ -279,7 +280,10 @@ export async function saveCapture(
     else {
       const id = 'customerId' in t ? t.customerId : await createFile(tx, t.new.name, t.new.tier, {}, at, viewer);
       if ('new' in t) out.created.push(id);
-      await mergeInto(tx, id, input.capture, input.addDomainKey, at, out.added, viewer);
+      // Each phone and e-mail the page brings is recorded as seen on it (seed 002: data goes stale).
+      await recording(tx, id, { source: 'capture', detail: input.capture.url }, at, () =>
+        mergeInto(tx, id, input.capture, input.addDomainKey, at, out.added, viewer),
+      );
       await tx.due.refresh(id, settings);
       await tx.search.reindex(id);
       out.customerIds.push(id);

@@ -11,6 +11,7 @@ import {
 import type { KeyMatch } from '../store/context.ts';
 import type { Store } from '../store/store.ts';
 import { dueOf } from './badge.ts';
+import { contactPointList } from './contact-points.ts';
 import { toCustomer, toInteraction, toPerson } from './mappers.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -96,5 +97,7 @@ export async function findContext(store: Store, q: ContextQuery, now: Date, view
     keyPeople: (keyPeople.length ? keyPeople : ppl).slice(0, 5).map(toPerson),
     followUps: row.followUps,
     suggestions: [],
+    // Read apart from the card's one query: the badge never asks for it.
+    contactPoints: (await contactPointList(store, row.id, await store.settings.read(), now)).contactPoints,
   };
 }

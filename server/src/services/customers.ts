@@ -13,6 +13,7 @@ import { ApiError } from '../lib/errors.ts';
 import type { CustomerChanges, CustomerFields } from '../store/customers.ts';
 import type { CustomerRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
+import { BY_HAND, type Origin, recording, settle } from './contact-points.ts';
 import { mobilesOf, refuseDuplicate } from './duplicates.ts';
 import { replayable, replayOf } from './replay.ts';
 import { SYSTEM, type Viewer } from './visibility.ts';
@@ -92,6 +93,7 @@ export async function createCustomer(
   now: Date,
   settings: Settings,
   viewer: Viewer = SYSTEM,
+  origin: Origin = BY_HAND,
 ): Promise<{ customer: CustomerDetail; replayed: boolean }> {
   const replay = input.idempotencyKey ? replayable(input.idempotencyKey, 'customer', input) : null;
   const at = now.toISOString();
@@ -112,6 +114,7 @@ export async function createCustomer(
     await tx.customers.addKeys(id, keys, at, onConflict, viewer);
     await tx.customers.addKeys(id, implied, at, onConflict, viewer);
     for (const p of persons) await tx.people.insert(id, p, at);
+    await settle(tx, id, new Set(), origin, at);
     await tx.due.refresh(id, settings);
     await tx.search.reindex(id);
     return { id, replayed: false };
@@ -136,7 +139,7 @@ export async function updateCustomer(
     await tx.customers.lock([id]);
     const before = await tx.customers.live(id, viewer);
     if (patch.owner !== undefined) await checkOwner(tx, patch.owner);
-    await tx.customers.update(id, changesOf(patch, before, at), at);
+    await recording(tx, id, BY_HAND, at, () => tx.customers.update(id, changesOf(patch, before, at), at));
     if (patch.tier && patch.tier !== before.tier) {
       await tx.customers.addTierChange(
         id,

@@ -5,6 +5,7 @@ import { dayStart } from '../lib/time.ts';
 import type { MovedRows } from '../store/merges.ts';
 import type { CustomerRecord, MergeRecord, PersonRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
+import { afterMerge, beforeMerge, type MergedPoints, undoMergedPoints } from './contact-points.ts';
 import { replayable, replayOf } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
 import type { Viewer } from './visibility.ts';
@@ -44,6 +45,8 @@ interface Snapshot {
   }[];
   /** The rows that moved over, by id (materials with the numbers they had). */
   moved: MovedRows;
+  /** The survivor's records of phones and e-mails the merge added or changed (seed 002). */
+  contactPoints?: MergedPoints;
 }
 
 function fillFrom(survivor: CustomerRecord, from: CustomerRecord): Snapshot['filled'] {
@@ -128,15 +131,17 @@ export async function mergeCustomers(
     const survivor = await tx.customers.live(survivorId, viewer);
     const from = await tx.customers.live(fromId, viewer);
     const filled = fillFrom(survivor, from);
+    const points = await beforeMerge(tx, survivorId, fromId);
     const moved = await tx.merges.moveRows(survivorId, fromId);
     const absorbed = await absorbPeople(tx, survivorId, moved.people, at);
     const set = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, v.after]));
     await tx.merges.updateFile(survivorId, { ...set, updatedAt: at });
     await tx.merges.removeFile(fromId, at);
+    const contactPoints = await afterMerge(tx, survivorId, points);
     await tx.due.refresh(survivorId, settings);
     await tx.search.reindex(survivorId);
     await tx.search.reindex(fromId);
-    const snapshot: Snapshot = { survivor, from, filled, moved, absorbed };
+    const snapshot: Snapshot = { survivor, from, filled, moved, absorbed, contactPoints };
     const row = await tx.merges.insert({
       survivorId,
       fromId,
@@ -209,6 +214,7 @@ export async function undoMerge(store: Store, viewer: Viewer, mergeId: number, n
     if (Object.keys(reset).length) await tx.merges.updateFile(m.survivorId, reset);
     const { id: _id, ...fromRow } = s.from;
     await tx.merges.updateFile(m.fromId, fromRow);
+    await undoMergedPoints(tx, m.survivorId, s.contactPoints);
     await tx.due.refresh(m.survivorId, settings);
     await tx.search.reindex(m.survivorId);
     await tx.search.reindex(m.fromId);

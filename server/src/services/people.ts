@@ -1,6 +1,7 @@
 import type { Key, KeyInput, Person, PersonInput } from '@dossier/shared';
 import { notFound } from '../lib/errors.ts';
 import type { Store } from '../store/store.ts';
+import { BY_HAND, recording } from './contact-points.ts';
 import { canonicalKey } from './customers.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -12,7 +13,8 @@ import type { Viewer } from './visibility.ts';
 export async function addPerson(store: Store, customerId: number, input: PersonInput, now: Date): Promise<Person> {
   return store.transaction(async (tx) => {
     await tx.customers.lock([customerId]);
-    const person = await tx.people.insert(customerId, input, now.toISOString());
+    const at = now.toISOString();
+    const person = await recording(tx, customerId, BY_HAND, at, () => tx.people.insert(customerId, input, at));
     await tx.search.reindex(customerId);
     return person;
   });
@@ -27,7 +29,10 @@ export async function editPerson(
 ): Promise<Person> {
   return store.transaction(async (tx) => {
     await tx.customers.lock([customerId]);
-    const updated = await tx.people.update(customerId, personId, patch, now.toISOString());
+    const at = now.toISOString();
+    const updated = await recording(tx, customerId, BY_HAND, at, () =>
+      tx.people.update(customerId, personId, patch, at),
+    );
     if (!updated) throw notFound('person');
     await tx.search.reindex(customerId);
     return updated;
@@ -37,7 +42,9 @@ export async function editPerson(
 export async function removePerson(store: Store, customerId: number, personId: number, now: Date): Promise<void> {
   await store.transaction(async (tx) => {
     await tx.customers.lock([customerId]);
-    if (!(await tx.people.remove(customerId, personId, now.toISOString()))) throw notFound('person');
+    const at = now.toISOString();
+    const removed = await recording(tx, customerId, BY_HAND, at, () => tx.people.remove(customerId, personId, at));
+    if (!removed) throw notFound('person');
     await tx.search.reindex(customerId);
   });
 }

@@ -14,6 +14,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     ...(patch.timeZone ? { timeZone: patch.timeZone } : {}),
     ...(patch.firstCallDays !== undefined ? { firstCallDays: patch.firstCallDays } : {}),
     ...(patch.workdays ? { workdays: patch.workdays } : {}),
+    ...(patch.verifyAfterMonths !== undefined ? { verifyAfterMonths: patch.verifyAfterMonths } : {}),
     cadence,
   };
 }

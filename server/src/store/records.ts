@@ -2,6 +2,7 @@ import type { InferSelectModel } from 'drizzle-orm';
 import type {
   captures,
   commitments,
+  contactPoints,
   customerKeys,
   customers,
   interactions,
@@ -29,3 +30,5 @@ export type MergeRecord = InferSelectModel<typeof merges>;
 /** A land parcel, listed or dealt, on a file (its winner's) or on its capturer's watch list. */
 export type ParcelRecord = InferSelectModel<typeof parcels>;
 export type TierChangeRecord = InferSelectModel<typeof tierChanges>;
+/** Where one phone or e-mail of a file came from and when it was last confirmed (seed 002). */
+export type ContactPointRecord = InferSelectModel<typeof contactPoints>;

@@ -3,6 +3,7 @@ import type { BoardStore } from './board.ts';
 import type { CalendarStore } from './calendar.ts';
 import type { CaptureStore } from './captures.ts';
 import type { CommitmentStore } from './commitments.ts';
+import type { ContactPointStore } from './contact-points.ts';
 import type { ContactSheetStore } from './contact-sheet.ts';
 import type { ContextStore } from './context.ts';
 import type { CustomerFileStore } from './customer-files.ts';
@@ -56,6 +57,7 @@ export interface Store {
   readonly focus: FocusStore;
   readonly settings: SettingsStore;
   readonly push: PushStore;
+  readonly contactPoints: ContactPointStore;
   /**
    * Runs `work` in one transaction: what it writes through the store it is given commits when
    * it resolves and rolls back when it throws. Inside a transaction this joins it.

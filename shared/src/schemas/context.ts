@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime, Tier } from './common.ts';
+import { ContactPoint } from './contact-points.ts';
 import { Customer, KeyKind, LostReason, Person } from './customer.ts';
 import { Interaction } from './interaction.ts';
 
@@ -36,6 +37,8 @@ export const ContextAnswer = z.object({
   overdue: z.object({ call: z.boolean(), visit: z.boolean(), appointment: z.boolean(), any: z.boolean() }),
   lastInteractions: z.array(Interaction),
   keyPeople: z.array(Person),
+  /** Age and source of the file's phones and e-mails (the full card only, never the badge). */
+  contactPoints: z.array(ContactPoint).optional(),
   followUps: z.number().int().nonnegative(),
   /** Name-only matches: offered, never merged silently. */
   suggestions: z.array(z.object({ id, name: z.string(), tier: Tier, reason: z.string() })),

@@ -1,6 +1,7 @@
 export * from './board.ts';
 export * from './capture.ts';
 export * from './common.ts';
+export * from './contact-points.ts';
 export * from './context.ts';
 export * from './customer.ts';
 export * from './duplicates.ts';

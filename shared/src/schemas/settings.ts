@@ -12,6 +12,8 @@ export const Workdays = z.enum(['mainland', 'weekends', 'none']);
 export type Workdays = z.infer<typeof Workdays>;
 /** Days from a new file to its first call, whatever made the file (hand, capture, land result, import). */
 const firstCallDays = z.number().int().min(0).max(365);
+/** Seed 002: a phone or e-mail not seen or confirmed for this many months is marked "verify before calling". */
+const verifyAfterMonths = z.number().int().min(1).max(120);
 
 export const Settings = z.object({
   cadence: z.object({ A: TierCadence, B: TierCadence, C: TierCadence }),
@@ -19,6 +21,7 @@ export const Settings = z.object({
   timeZone: z.string().min(1).max(64),
   firstCallDays: firstCallDays.default(0),
   workdays: Workdays.default('mainland'),
+  verifyAfterMonths: verifyAfterMonths.default(12),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -33,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // A new prospect is called the day it is filed (DESIGN: a land winner's first call is due at once).
   firstCallDays: 0,
   workdays: 'mainland',
+  verifyAfterMonths: 12,
 };
 
 export const SettingsPatch = z.object({
@@ -43,5 +47,6 @@ export const SettingsPatch = z.object({
   timeZone: z.string().min(1).max(64).optional(),
   firstCallDays: firstCallDays.optional(),
   workdays: Workdays.optional(),
+  verifyAfterMonths: verifyAfterMonths.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

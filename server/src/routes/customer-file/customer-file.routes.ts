@@ -1,7 +1,16 @@
-import { Commitments, Material, Materials, Parcels, TierHistory } from '@dossier/shared';
+import {
+  Commitments,
+  ContactPointConfirm,
+  ContactPoints,
+  Material,
+  Materials,
+  Parcels,
+  TierHistory,
+} from '@dossier/shared';
 import { z } from 'zod';
 import { empty, file, json, MEDIA, router, routesOf } from '../../lib/openapi.ts';
 import { Id, IdParam } from '../../lib/params.ts';
+import { confirmContactPoint, contactPointList } from '../../services/contact-points.ts';
 import {
   addMaterial,
   commitmentList,
@@ -96,6 +105,24 @@ const materialRemoveRoute = route({
   errors: [404],
   responses: { 204: empty('Removed') },
 });
+const contactPointsRoute = route({
+  method: 'get',
+  path: '/{id}/contact-points',
+  operationId: 'listContactPoints',
+  summary: 'Each phone and e-mail of the file: where it came from, how old it is, whether to verify it before calling',
+  request: byId,
+  errors: [404],
+  responses: { 200: json(ContactPoints, 'The file’s own values first, then each person’s') },
+});
+const contactPointConfirmRoute = route({
+  method: 'post',
+  path: '/{id}/contact-points/confirm',
+  operationId: 'confirmContactPoint',
+  summary: '"Still right": confirm a phone or e-mail of the file (or of one of its people) now',
+  request: { ...byId, body: { content: { 'application/json': { schema: ContactPointConfirm } } } },
+  errors: [404],
+  responses: { 200: json(ContactPoints, 'The file’s values after the confirmation') },
+});
 
 // The customer-scope middleware has already checked that the viewer may see file :id (else 404).
 export const customerFileRoutes = () =>
@@ -120,6 +147,16 @@ export const customerFileRoutes = () =>
         'Content-Type': MEDIA.octet,
         'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       });
+    })
+    .openapi(contactPointsRoute, async (c) => {
+      const ctx = c.get('ctx');
+      return c.json(await contactPointList(ctx.store, c.req.valid('param').id, await ctx.settings(), ctx.now), 200);
+    })
+    .openapi(contactPointConfirmRoute, async (c) => {
+      const ctx = c.get('ctx');
+      const id = c.req.valid('param').id;
+      const body = c.req.valid('json');
+      return c.json(await confirmContactPoint(ctx.store, id, body, ctx.now, await ctx.settings(), ctx.viewer), 200);
     })
     .openapi(materialRemoveRoute, async (c) => {
       const { id, materialId } = c.req.valid('param');

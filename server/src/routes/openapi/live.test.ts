@@ -121,6 +121,14 @@ describe('live answers match the served document', () => {
     await call(t, 'get', '/api/customers/{id}/commitments', { id });
     await call(t, 'get', '/api/customers/{id}/tier-history', { id });
     await call(t, 'get', '/api/customers/{id}/parcels', { id });
+    // How old each phone and e-mail is, and "still right" on one of them.
+    const points = await call(t, 'get', '/api/customers/{id}/contact-points', { id });
+    const [point] = points.json.contactPoints;
+    expect(point).toBeDefined();
+    const still = { kind: point.kind, value: point.value };
+    expect((await call(t, 'post', '/api/customers/{id}/contact-points/confirm', { id }, { body: still })).status).toBe(
+      200,
+    );
 
     // Materials: a link and a small file.
     await call(

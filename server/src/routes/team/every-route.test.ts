@@ -17,6 +17,7 @@ const bodies = (caller: number): Record<string, unknown> => ({
   'POST /api/customers/:id/shares': { userId: caller },
   'POST /api/customers/:id/materials': { title: 'B', url: 'https://b.example/' },
   'POST /api/customers/:id/merge': { from: 999 },
+  'POST /api/customers/:id/contact-points/confirm': { kind: 'phone', value: '13904001234' },
   'POST /api/import/uploads/:id': { offset: 0, data: 'QQ==' },
 });
 

@@ -4,6 +4,7 @@ import { ApiError } from '../../lib/errors.ts';
 import { ConstraintViolation, type FileChanges, type ImportPerson, type PersonFill } from '../../store/imports.ts';
 import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
+import { settle, valuesNow } from '../contact-points.ts';
 import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
 import { SYSTEM, type Viewer } from '../visibility.ts';
 import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';
@@ -51,6 +52,8 @@ export interface ApplyOptions {
   decisions: ReadonlyMap<number, Decision>;
   /** A Dossier export brings its own Keys sheet: store exactly those, not the implied ones. */
   keysFromFile: boolean;
+  /** The imported file's name: where its phones and e-mails came from. */
+  fileName?: string | undefined;
 }
 
 const FILLABLE = [
@@ -208,11 +211,15 @@ export async function applyImport(
   };
   const phones = new Phones();
   const targets = new Map<number, Target | null>();
+  /** The phones and e-mails of each file this import writes into, as they were before it (seed 002). */
+  const valuesBefore = new Map<number, Set<string>>();
   /** The file `id` as this import sees it, if the viewer may see it (read once per import). */
   const targetOf = async (id: number): Promise<Target | undefined> => {
     let t = targets.get(id);
     if (t === undefined) {
       const row = await tx.imports.visibleFile(id, o.viewer);
+      // A file made by this very import has nothing from before it.
+      if (row && !rowOf.has(id)) valuesBefore.set(id, await valuesNow(tx, id));
       t = row
         ? {
             row,
@@ -458,6 +465,8 @@ export async function applyImport(
   for (const [id, t] of targets) {
     if (t && Object.keys(t.dirty).length) await tx.imports.updateFile(id, t.dirty, at);
   }
+  const origin = { source: 'import', detail: o.fileName ?? null } as const;
+  for (const id of touched) await settle(tx, id, valuesBefore.get(id) ?? new Set(), origin, at);
   for (const id of needDue) await tx.due.refresh(id, o.settings);
   await tx.imports.reindexFiles(touched);
   return { counts, rows };

@@ -4,6 +4,7 @@ import { ApiError } from '../../lib/errors.ts';
 import type { BackupRow, BackupTable } from '../../store/backups.ts';
 import type { KeyedTable } from '../../store/push.ts';
 import type { Store } from '../../store/store.ts';
+import { settle, valuesNow } from '../contact-points.ts';
 import type { Viewer } from '../visibility.ts';
 
 type Row = BackupRow;
@@ -194,6 +195,13 @@ export async function pushToTeam(source: Store, target: Store, user: { name: str
     // People: by the ledger. The ids of all of them, old and new, for the contacts that name them.
     const personIds = new Map<number, number>(Object.entries(ledger.people).map(([l, t]) => [Number(l), t]));
     const newPeople = local.people.filter((p) => !personIds.has(Number(p.id)));
+    // Files pushed before that get new people: their phones and e-mails as they were (seed 002).
+    const valuesBefore = new Map<number, Set<string>>();
+    const fresh_ = new Set(freshIds);
+    for (const p of newPeople) {
+      const id = onTeam(p.customerId);
+      if (id !== null && !fresh_.has(id) && !valuesBefore.has(id)) valuesBefore.set(id, await valuesNow(tx, id));
+    }
     const newPersonIds = await add(
       'people',
       newPeople.map((p) => ({ ...p, customerId: onTeam(p.customerId) })),
@@ -339,6 +347,10 @@ export async function pushToTeam(source: Store, target: Store, user: { name: str
     if (JSON.stringify(ledger) !== ledgerBefore) await tx.backups.putSetting(ledgerKey(install), ledger);
     const settings = await tx.settings.read();
     for (const id of touched) await tx.due.refresh(id, settings);
+    for (const id of touched) {
+      const before = fresh_.has(id) ? new Set<string>() : valuesBefore.get(id);
+      if (before) await settle(tx, id, before, { source: 'push' }, at);
+    }
     await tx.imports.reindexFiles(touched);
 
     return {

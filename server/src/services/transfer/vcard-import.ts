@@ -1,6 +1,7 @@
 import type { Person } from '@dossier/shared';
 import type { ImportPerson, PersonFill } from '../../store/imports.ts';
 import type { Store } from '../../store/store.ts';
+import { settle, valuesNow } from '../contact-points.ts';
 import { replayable } from '../replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
 import type { Viewer } from '../visibility.ts';
@@ -44,6 +45,7 @@ export async function importVcard(
     // Held before its people are read: their blanks are filled from this read (CustomerStore.lock).
     await tx.customers.lock([customerId]);
     await tx.customers.live(customerId, viewer);
+    const before = await valuesNow(tx, customerId);
     // The one same-person rule (services/same-person.ts), each number parsed once.
     const known = peopleOfFile<ImportPerson | Person>(await tx.imports.peopleOf(customerId), phones);
     const rows: CardReport[] = [];
@@ -79,6 +81,7 @@ export async function importVcard(
         personId: dup.id,
       });
     }
+    await settle(tx, customerId, before, { source: 'import', detail: file.filename }, at);
     await tx.search.reindex(customerId);
     const result = { customerId, filename: file.filename, createdAt: at, ...counts, cards: rows };
     const importId = await recordImport(tx, viewer, 'vcard', file.filename, file.bytes, replay, at, result);

@@ -65,6 +65,7 @@ export async function writeImport(
         settings,
         decisions,
         keysFromFile: read.linked,
+        fileName: o.record?.filename,
       });
       if (o.dryRun) {
         out = { counts, rows };

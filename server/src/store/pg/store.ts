@@ -5,6 +5,7 @@ import { pgBoard } from './board.ts';
 import { pgCalendar } from './calendar.ts';
 import { pgCaptures } from './captures.ts';
 import { pgCommitments } from './commitments.ts';
+import { pgContactPoints } from './contact-points.ts';
 import { pgContactSheet } from './contact-sheet.ts';
 import { pgContext } from './context.ts';
 import { pgCustomerFiles } from './customer-files.ts';
@@ -59,6 +60,7 @@ export function pgStoreOn(db: PgExecutor): Store {
     focus: pgFocus(db),
     settings: pgSettings(db),
     push: pgPush(db),
+    contactPoints: pgContactPoints(db),
     // On the pool a transaction (READ COMMITTED, the server's default); inside one a savepoint:
     // when its work throws only its writes are undone, and a caller that catches keeps its own.
     transaction: (work) => db.transaction((tx) => work(pgStoreOn(tx))),

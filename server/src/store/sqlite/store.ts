@@ -6,6 +6,7 @@ import { sqliteBoard } from './board.ts';
 import { sqliteCalendar } from './calendar.ts';
 import { sqliteCaptures } from './captures.ts';
 import { sqliteCommitments } from './commitments.ts';
+import { sqliteContactPoints } from './contact-points.ts';
 import { sqliteContactSheet } from './contact-sheet.ts';
 import { sqliteContext } from './context.ts';
 import { sqliteCustomerFiles } from './customer-files.ts';
@@ -57,6 +58,7 @@ function repositories(db: Db): Repositories {
     focus: sqliteFocus(db),
     settings: sqliteSettings(db),
     push: sqlitePush(db),
+    contactPoints: sqliteContactPoints(db),
   };
 }
 

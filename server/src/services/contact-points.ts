@@ -1,0 +1,361 @@
+import {
+  type ConfirmedBy,
+  type ContactPoint,
+  type ContactPointField,
+  type ContactPointKind,
+  type ContactPointSource,
+  type ContactPoints,
+  type InteractionKind,
+  phoneDigits,
+  phoneSearchDigits,
+  type Settings,
+} from '@dossier/shared';
+import { ApiError } from '../lib/errors.ts';
+import type { ContactPointRecord, FileValues, NewContactPoint } from '../store/contact-points.ts';
+import type { Store } from '../store/store.ts';
+import type { Viewer } from './visibility.ts';
+
+// Seed 002: data goes stale. Every service that writes a file's phones or e-mails reads the
+// values before its write and settles the records after it, in the same transaction: values it
+// brought get its origin, values it removed lose their record (so one added again later is new),
+// values already there keep theirs. A value on file with no record came before records were
+// kept: it is shown with an unknown source, aged from its holder's creation.
+
+/** What wrote a value: its source and, for a capture the page URL, for an import the file name. */
+export interface Origin {
+  source: Exclude<ContactPointSource, 'unknown'>;
+  detail?: string | null;
+}
+export const BY_HAND: Origin = { source: 'hand' };
+
+/** How values compare: a phone by the digits search looks for (shared/phones), an e-mail in lower case. */
+export function valueKey(kind: ContactPointKind, value: string): string {
+  const v = value.trim();
+  return kind === 'phone' ? (phoneSearchDigits(v) ?? phoneDigits(v)) : v.toLowerCase();
+}
+
+interface Held {
+  slot: string;
+  kind: ContactPointKind;
+  key: string;
+  value: string;
+  personId: number | null;
+  field: ContactPointField;
+  holderCreatedAt: string;
+}
+
+const slotOf = (kind: ContactPointKind, key: string) => `${kind}:${key}`;
+
+/** Every phone and e-mail the file holds, once per holder and field. */
+function heldValues(v: FileValues | undefined): Held[] {
+  if (!v) return [];
+  const out: Held[] = [];
+  const add = (
+    kind: ContactPointKind,
+    value: string | null,
+    personId: number | null,
+    field: ContactPointField,
+    at: string,
+  ) => {
+    const key = value ? valueKey(kind, value) : '';
+    if (value && key) out.push({ slot: slotOf(kind, key), kind, key, value, personId, field, holderCreatedAt: at });
+  };
+  for (const p of v.phones) add('phone', p, null, 'phones', v.createdAt);
+  for (const e of v.emails) add('email', e, null, 'emails', v.createdAt);
+  for (const p of v.people) {
+    add('phone', p.mobile, p.id, 'mobile', p.createdAt);
+    add('phone', p.directLine, p.id, 'directLine', p.createdAt);
+    add('email', p.email, p.id, 'email', p.createdAt);
+  }
+  return out;
+}
+
+const bySlot = (records: ContactPointRecord[]) => new Map(records.map((r) => [slotOf(r.kind, r.valueKey), r]));
+
+/** When the earliest holder of each value was filed: the age of a value with no record. */
+function firstHeld(held: Held[]): Map<string, Held> {
+  const out = new Map<string, Held>();
+  for (const h of held) {
+    const seen = out.get(h.slot);
+    if (!seen || h.holderCreatedAt < seen.holderCreatedAt) out.set(h.slot, h);
+  }
+  return out;
+}
+
+/** The values a file holds now (read before a write: what was already there). */
+export async function valuesNow(tx: Store, customerId: number): Promise<Set<string>> {
+  return new Set(heldValues(await tx.contactPoints.valuesOf(customerId)).map((h) => h.slot));
+}
+
+/** After a write to a file: records what it brought with its origin and forgets what it removed (with no `before`, only that). */
+export async function settle(
+  tx: Store,
+  customerId: number,
+  before: ReadonlySet<string> | null,
+  origin: Origin,
+  at: string,
+): Promise<void> {
+  const now = firstHeld(heldValues(await tx.contactPoints.valuesOf(customerId)));
+  const records = await tx.contactPoints.of(customerId);
+  const recorded = bySlot(records);
+  await tx.contactPoints.remove(records.filter((r) => !now.has(slotOf(r.kind, r.valueKey))).map((r) => r.id));
+  // Without a before-image nothing is new: only what left is forgotten.
+  if (!before) return;
+  const fresh: NewContactPoint[] = [];
+  for (const [slot, h] of now) {
+    if (before.has(slot) || recorded.has(slot)) continue;
+    fresh.push({
+      customerId,
+      kind: h.kind,
+      valueKey: h.key,
+      source: origin.source,
+      sourceDetail: origin.detail ?? null,
+      seenAt: at,
+    });
+  }
+  await tx.contactPoints.insert(fresh);
+}
+
+/** Runs one write to a file and settles the file's records after it. */
+export async function recording<T>(
+  tx: Store,
+  customerId: number,
+  origin: Origin,
+  at: string,
+  write: () => Promise<T>,
+): Promise<T> {
+  const before = await valuesNow(tx, customerId);
+  const out = await write();
+  await settle(tx, customerId, before, origin, at);
+  return out;
+}
+
+/** Marks these values confirmed at `at` (a later confirmation already there stays). */
+async function confirm(tx: Store, customerId: number, held: Held[], by: ConfirmedBy, at: string): Promise<void> {
+  const recorded = bySlot(await tx.contactPoints.of(customerId));
+  const fresh: NewContactPoint[] = [];
+  for (const [slot, h] of firstHeld(held)) {
+    const r = recorded.get(slot);
+    if (r) {
+      if (!r.confirmedAt || r.confirmedAt <= at)
+        await tx.contactPoints.update(r.id, { confirmedAt: at, confirmedBy: by });
+      continue;
+    }
+    // A value from before records were kept: its source stays unknown, its age its holder's.
+    fresh.push({
+      customerId,
+      kind: h.kind,
+      valueKey: h.key,
+      source: 'unknown',
+      sourceDetail: null,
+      seenAt: h.holderCreatedAt,
+      confirmedAt: at,
+      confirmedBy: by,
+    });
+  }
+  await tx.contactPoints.insert(fresh);
+}
+
+/**
+ * A logged call or visit confirms what its person holds; a call on the file with nobody named
+ * confirms the file's own phones. Other kinds (an e-mail sent, a note) prove nothing.
+ */
+export async function confirmByContact(
+  tx: Store,
+  customerId: number,
+  personId: number | null,
+  kind: InteractionKind,
+  at: string,
+): Promise<void> {
+  if (kind !== 'call' && !(kind === 'visit' && personId !== null)) return;
+  const held = heldValues(await tx.contactPoints.valuesOf(customerId)).filter((h) =>
+    personId === null ? h.personId === null && h.kind === 'phone' : h.personId === personId,
+  );
+  if (held.length) await confirm(tx, customerId, held, 'call', at);
+}
+
+/** The cut-off of the setting: values last seen or confirmed before it are to be verified. */
+export function verifyCutoff(now: Date, months: number): string {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString();
+}
+
+function viewsOf(held: Held[], records: ContactPointRecord[], cutoff: string): ContactPoint[] {
+  const recorded = bySlot(records);
+  const first = firstHeld(held);
+  return held.map((h) => {
+    const r = recorded.get(h.slot);
+    const seenAt = r?.seenAt ?? (first.get(h.slot) as Held).holderCreatedAt;
+    const confirmedAt = r?.confirmedAt ?? null;
+    const since = confirmedAt && confirmedAt > seenAt ? confirmedAt : seenAt;
+    return {
+      kind: h.kind,
+      value: h.value,
+      personId: h.personId,
+      field: h.field,
+      source: r?.source ?? 'unknown',
+      sourceDetail: r?.sourceDetail ?? null,
+      seenAt,
+      confirmedAt,
+      confirmedBy: r?.confirmedBy ?? null,
+      since,
+      verify: since < cutoff,
+    };
+  });
+}
+
+/** Each phone and e-mail of a file with its source, age and whether to verify it before calling. */
+export async function contactPointList(
+  store: Store,
+  customerId: number,
+  settings: Settings,
+  now: Date,
+): Promise<ContactPoints> {
+  const held = heldValues(await store.contactPoints.valuesOf(customerId));
+  const records = held.length ? await store.contactPoints.of(customerId) : [];
+  return {
+    verifyAfterMonths: settings.verifyAfterMonths,
+    contactPoints: viewsOf(held, records, verifyCutoff(now, settings.verifyAfterMonths)),
+  };
+}
+
+/** "Still right": one click confirms a value the file (or the named person) holds. Doing it twice does no harm. */
+export async function confirmContactPoint(
+  store: Store,
+  customerId: number,
+  input: { kind: ContactPointKind; value: string; personId?: number | undefined },
+  now: Date,
+  settings: Settings,
+  viewer: Viewer,
+): Promise<ContactPoints> {
+  const key = valueKey(input.kind, input.value);
+  await store.transaction(async (tx) => {
+    // Again inside the write: the file may have been removed since the request was let in.
+    await tx.customers.live(customerId, viewer);
+    const held = heldValues(await tx.contactPoints.valuesOf(customerId)).filter(
+      (h) => h.kind === input.kind && h.key === key && (input.personId === undefined || h.personId === input.personId),
+    );
+    if (!key || !held.length) {
+      throw new ApiError('invalid_request', `this ${input.kind} is not on the file`, [
+        {
+          path: 'value',
+          code: 'not_on_file',
+          value: input.value,
+          ...(input.personId ? { personId: input.personId } : {}),
+        },
+      ]);
+    }
+    await confirm(tx, customerId, held, 'click', now.toISOString());
+  });
+  return contactPointList(store, customerId, settings, now);
+}
+
+/** What a merge did to the survivor's records, so undo can put them back. */
+export interface MergedPoints {
+  /** Records the merge added to the survivor. */
+  added: number[];
+  /** Records of the survivor the merge changed, with what they were. */
+  changed: { id: number; before: Partial<ContactPointRecord>; after: Partial<ContactPointRecord> }[];
+}
+
+type Facts = Pick<ContactPointRecord, 'source' | 'sourceDetail' | 'seenAt' | 'confirmedAt' | 'confirmedBy'>;
+const factsOf = (r: ContactPointRecord): Facts => ({
+  source: r.source,
+  sourceDetail: r.sourceDetail,
+  seenAt: r.seenAt,
+  confirmedAt: r.confirmedAt,
+  confirmedBy: r.confirmedBy,
+});
+const unknownSince = (seenAt: string): Facts => ({
+  source: 'unknown',
+  sourceDetail: null,
+  seenAt,
+  confirmedAt: null,
+  confirmedBy: null,
+});
+
+/** Two records of one value: the earliest sighting (with its source), the latest confirmation. */
+function combine(a: Facts, b: Facts): Facts {
+  const seen = b.seenAt < a.seenAt ? b : a;
+  const confirmed = (b.confirmedAt ?? '') > (a.confirmedAt ?? '') ? b : a;
+  return {
+    source: seen.source,
+    sourceDetail: seen.sourceDetail,
+    seenAt: seen.seenAt,
+    confirmedAt: confirmed.confirmedAt,
+    confirmedBy: confirmed.confirmedBy,
+  };
+}
+
+/** Read before a merge writes: both files' values and records. */
+export async function beforeMerge(tx: Store, survivorId: number, fromId: number) {
+  const read = async (id: number) => ({
+    held: firstHeld(heldValues(await tx.contactPoints.valuesOf(id))),
+    records: bySlot(await tx.contactPoints.of(id)),
+  });
+  return { survivor: await read(survivorId), from: await read(fromId) };
+}
+
+/**
+ * After a merge wrote: each value the survivor received keeps its record from the removed file
+ * (the earliest sighting, the latest confirmation when both files had it). The removed file's
+ * own records stay with it, for undo.
+ */
+export async function afterMerge(
+  tx: Store,
+  survivorId: number,
+  before: Awaited<ReturnType<typeof beforeMerge>>,
+): Promise<MergedPoints> {
+  const now = firstHeld(heldValues(await tx.contactPoints.valuesOf(survivorId)));
+  const out: MergedPoints = { added: [], changed: [] };
+  const fresh: NewContactPoint[] = [];
+  for (const [slot, h] of now) {
+    const fromHeld = before.from.held.get(slot);
+    if (!fromHeld) continue;
+    const fromRec = before.from.records.get(slot);
+    const own = before.survivor.records.get(slot);
+    const ownHeld = before.survivor.held.get(slot);
+    if (!fromRec && !own && ownHeld) continue; // neither file knows where it came from: stays unrecorded
+    const theirs = fromRec ? factsOf(fromRec) : unknownSince(fromHeld.holderCreatedAt);
+    const mine = own ? factsOf(own) : ownHeld ? unknownSince(ownHeld.holderCreatedAt) : null;
+    const facts = mine ? combine(mine, theirs) : theirs;
+    if (own) {
+      const was = factsOf(own);
+      const changed = Object.keys(facts).filter(
+        (k) => facts[k as keyof Facts] !== was[k as keyof Facts],
+      ) as (keyof Facts)[];
+      if (!changed.length) continue;
+      await tx.contactPoints.update(own.id, facts);
+      out.changed.push({ id: own.id, before: was, after: facts });
+    } else fresh.push({ customerId: survivorId, kind: h.kind, valueKey: h.key, ...facts });
+  }
+  if (fresh.length) {
+    await tx.contactPoints.insert(fresh);
+    const added = new Set(fresh.map((f) => slotOf(f.kind, f.valueKey)));
+    for (const r of await tx.contactPoints.of(survivorId))
+      if (added.has(slotOf(r.kind, r.valueKey))) out.added.push(r.id);
+  }
+  return out;
+}
+
+/**
+ * Undo of a merge: the records it added go, those it changed are put back (a confirmation made
+ * since is kept), and records of values no longer on the survivor go.
+ */
+export async function undoMergedPoints(tx: Store, survivorId: number, merged: MergedPoints | undefined): Promise<void> {
+  if (merged) {
+    await tx.contactPoints.remove(merged.added);
+    const records = new Map((await tx.contactPoints.of(survivorId)).map((r) => [r.id, r]));
+    for (const c of merged.changed) {
+      const r = records.get(c.id);
+      if (!r) continue;
+      const confirmedSince = (r.confirmedAt ?? '') > ((c.after.confirmedAt as string | null) ?? '');
+      await tx.contactPoints.update(
+        c.id,
+        confirmedSince ? { ...c.before, confirmedAt: r.confirmedAt, confirmedBy: r.confirmedBy } : c.before,
+      );
+    }
+  }
+  await settle(tx, survivorId, null, BY_HAND, '');
+}

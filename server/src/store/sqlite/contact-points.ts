@@ -1,0 +1,47 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { contactPoints, customers, people } from '../../db/schema.ts';
+import type { ContactPointStore } from '../contact-points.ts';
+
+export function sqliteContactPoints(db: Db): ContactPointStore {
+  return {
+    async valuesOf(customerId) {
+      const file = db
+        .select({ createdAt: customers.createdAt, phones: customers.phones, emails: customers.emails })
+        .from(customers)
+        .where(eq(customers.id, customerId))
+        .get();
+      if (!file) return undefined;
+      const ppl = db
+        .select({
+          id: people.id,
+          createdAt: people.createdAt,
+          mobile: people.mobile,
+          directLine: people.directLine,
+          email: people.email,
+        })
+        .from(people)
+        .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
+        .orderBy(asc(people.id))
+        .all();
+      return { ...file, people: ppl };
+    },
+    async of(customerId) {
+      return db
+        .select()
+        .from(contactPoints)
+        .where(eq(contactPoints.customerId, customerId))
+        .orderBy(asc(contactPoints.id))
+        .all();
+    },
+    async insert(rows) {
+      if (rows.length) db.insert(contactPoints).values(rows).onConflictDoNothing().run();
+    },
+    async update(id, change) {
+      db.update(contactPoints).set(change).where(eq(contactPoints.id, id)).run();
+    },
+    async remove(ids) {
+      if (ids.length) db.delete(contactPoints).where(inArray(contactPoints.id, ids)).run();
+    },
+  };
+}
