@@ -74,6 +74,20 @@ describe('card actions', () => {
     }
   });
 
+  it('confirms a phone or e-mail of the card still right, and refuses one without a kind or value', () => {
+    const url = 'https://www.xz-land.com.cn/';
+    const point = { kind: 'phone', value: '+86 139 5200 0001', personId: 7 };
+    expect(parseRequest(req('contact-point/confirm', { url, customerId: 3, point }))).toMatchObject({
+      ok: true,
+      request: { type: 'contact-point/confirm', payload: { customerId: 3, point } },
+    });
+    for (const bad of [{ kind: 'fax', value: '1' }, { kind: 'email', value: '' }, undefined]) {
+      expect(parseRequest(req('contact-point/confirm', { url, customerId: 3, point: bad }))).toMatchObject({
+        ok: false,
+      });
+    }
+  });
+
   it('takes a contact made earlier with its time, and the outcome of an appointment', () => {
     const at = '2026-11-30T02:00:00.000Z';
     expect(

@@ -18,12 +18,14 @@ import { optionsWords } from './options/words.ts';
 import { outboxWords } from './outbox/words.ts';
 import { panelWords } from './panel/words.ts';
 import { dueWords, type Locale, type Words } from './platform/i18n/words.ts';
+import { contactPointWords } from './platform/ui/point-words.ts';
 import { uiWords } from './platform/ui/words.ts';
 
 /** Every feature's and every view's words in one language, as the pages are given them. */
 const all = (locale: Locale): Words => ({
   ...dueWords[locale],
   ...uiWords[locale],
+  ...contactPointWords[locale],
   ...logWords[locale],
   ...outboxWords[locale],
   ...captureWords[locale],

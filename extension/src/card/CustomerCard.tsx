@@ -1,8 +1,10 @@
-import type { Interaction, Person } from '@dossier/shared';
+import type { ContactPoint, ContactPointConfirm, Interaction, Person } from '@dossier/shared';
 import { type ReactNode, useState } from 'react';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate, formatDue } from '../platform/i18n/relative.ts';
+import { ContactPointAge } from '../platform/ui/ContactPointAge.tsx';
 import { mailtoHref } from '../platform/ui/links.ts';
+import { pointOf } from '../platform/ui/point-age.ts';
 import type { ContextView, PendingInteraction } from './view.ts';
 
 /** The one-click buttons: call and visit on a company page, call and e-mail on a webmail message. */
@@ -10,8 +12,11 @@ export type QuickKind = 'call' | 'visit' | 'email';
 
 export type CustomerView = Extract<ContextView, { state: 'customer' }>;
 
-/** What the card asks the server to do for its customer, besides logging contacts. */
-export type CardAction = 'appointment/cancel' | 'customer/reopen';
+/**
+ * What the card asks the server to do for its customer, besides logging contacts: cancel the
+ * appointment, reopen a lost file, confirm that a phone or e-mail is still right.
+ */
+export type CardAction = 'appointment/cancel' | 'customer/reopen' | { confirm: ContactPointConfirm };
 
 interface Props {
   view: CustomerView;
@@ -134,7 +139,13 @@ export function CustomerCard({ view, now, onQuickLog, logForm, onAction, quickKi
           <h2>{m.panel.keyPeople}</h2>
           <ul className="people">
             {answer.keyPeople.map((p) => (
-              <PersonRow key={p.id} person={p} />
+              <PersonRow
+                key={p.id}
+                person={p}
+                points={answer.contactPoints}
+                now={now}
+                onConfirm={(c) => onAction({ confirm: { kind: c.kind, value: c.value, personId: p.id } })}
+              />
             ))}
           </ul>
         </section>
@@ -179,8 +190,22 @@ function DueLine({
   );
 }
 
-function PersonRow({ person }: { person: Person }) {
+function PersonRow({
+  person,
+  points,
+  now,
+  onConfirm,
+}: {
+  person: Person;
+  points: ContactPoint[] | undefined;
+  now: Date;
+  onConfirm: (point: ContactPoint) => Promise<void>;
+}) {
   const phones = [person.mobile, person.directLine].filter((p): p is string => Boolean(p));
+  // How old each number and address is: seed 002, verify before calling.
+  const aged = [...phones, person.email]
+    .map((v) => (v ? pointOf(points, person.id, v) : undefined))
+    .filter((p): p is ContactPoint => p !== undefined);
   return (
     <li>
       <div>
@@ -200,6 +225,16 @@ function PersonRow({ person }: { person: Person }) {
             <span className="mail">{person.email}</span>
           ))}
       </div>
+      {aged.length > 0 && (
+        <ul className="point-ages">
+          {aged.map((p) => (
+            <li key={`${p.field}:${p.value}`}>
+              <span className="point-value small">{p.value}</span>{' '}
+              <ContactPointAge point={p} now={now} onConfirm={onConfirm} />
+            </li>
+          ))}
+        </ul>
+      )}
     </li>
   );
 }

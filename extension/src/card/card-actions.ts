@@ -47,6 +47,10 @@ export function createCardActions(deps: { api: () => Promise<Api | null>; contex
       check(await (await api()).reopenCustomer(p.customerId));
       return after(p);
     },
+    confirmContactPoint: async (p: ParsedPayload<'contact-point/confirm'>) => {
+      check(await (await api()).confirmContactPoint(p.customerId, p.point));
+      return after(p);
+    },
   };
 }
 export type CardActions = ReturnType<typeof createCardActions>;

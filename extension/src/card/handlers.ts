@@ -28,6 +28,7 @@ export function cardHandlers(deps: {
     },
     'appointment/cancel': (p) => cards.cancelAppointment(p),
     'customer/reopen': (p) => cards.reopen(p),
+    'contact-point/confirm': (p) => cards.confirmContactPoint(p),
     'customer/changed': async (p) => {
       contexts.customerChanged(p.customerId);
       return { ok: true };

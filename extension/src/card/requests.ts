@@ -1,4 +1,4 @@
-import { ContextQuery, CustomerCreate, id, Person } from '@dossier/shared';
+import { ContactPointConfirm, ContextQuery, CustomerCreate, id, Person } from '@dossier/shared';
 import { z } from 'zod';
 import {
   type Answer as AnswerOf,
@@ -84,6 +84,11 @@ export const cardRequests = defineRequests({
   'appointment/cancel': { payload: CardAction, answer: z.object({ view: ContextView }) },
   /** A lost file reopened: active again, with due dates. */
   'customer/reopen': { payload: CardAction, answer: z.object({ view: ContextView }) },
+  /** "Still right": a phone or e-mail on the card confirmed in one click (seed 002: data goes stale). */
+  'contact-point/confirm': {
+    payload: CardAction.extend({ point: ContactPointConfirm }),
+    answer: z.object({ view: ContextView }),
+  },
   /**
    * A file changed by a direct write from the dashboard (appointment cancelled, reopened, marked
    * lost): the panel's cards and toolbar badges of that customer are read again at once.

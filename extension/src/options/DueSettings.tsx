@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { currentApi } from '../platform/api/current.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { watchConnection } from '../platform/storage/items.ts';
-import { type DueForm, duePatch } from './due-settings.ts';
+import { type DueForm, dueForm, duePatch } from './due-settings.ts';
 
 type Status = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
@@ -31,7 +31,7 @@ export function DueSettings() {
       const api = await currentApi();
       const r = api ? await api.settings() : null;
       if (!live) return;
-      if (r?.ok) setForm({ firstCallDays: String(r.value.firstCallDays), workdays: r.value.workdays });
+      if (r?.ok) setForm(dueForm(r.value));
       else setStatus({ tone: 'info', text: t.unavailable });
     })();
     return () => {
@@ -44,7 +44,7 @@ export function DueSettings() {
     if (!form) return;
     const p = duePatch(form);
     if (!p.ok) {
-      setStatus({ tone: 'error', text: t.badDays });
+      setStatus({ tone: 'error', text: p.problem === 'verifyAfterMonths' ? t.badMonths : t.badDays });
       return;
     }
     setBusy(true);
@@ -52,7 +52,7 @@ export function DueSettings() {
     const r = api ? await api.updateSettings(p.patch) : null;
     setBusy(false);
     if (r?.ok) {
-      setForm({ firstCallDays: String(r.value.firstCallDays), workdays: r.value.workdays });
+      setForm(dueForm(r.value));
       setStatus({ tone: 'ok', text: t.saved });
     } else if (r && r.failure.kind === 'http' && r.failure.status === 403) {
       setStatus({ tone: 'error', text: t.notManager });
@@ -96,6 +96,20 @@ export function DueSettings() {
             </select>
             <p id={`${id}-workdays-hint`} className="hint">
               {t.workdaysHint}
+            </p>
+            <label htmlFor={`${id}-verify`}>{t.verifyAfterMonths}</label>
+            <input
+              id={`${id}-verify`}
+              type="number"
+              min={1}
+              max={120}
+              step={1}
+              value={form.verifyAfterMonths}
+              aria-describedby={`${id}-verify-hint`}
+              onChange={(e) => setForm({ ...form, verifyAfterMonths: e.target.value })}
+            />
+            <p id={`${id}-verify-hint`} className="hint">
+              {t.verifyHint}
             </p>
             <div className="actions">
               <button type="submit" className="primary">

@@ -56,6 +56,10 @@ const en = {
       firstCallHint: '0: called the day it is filed (a land winner, a captured company, an import alike).',
       workdays: 'Working days',
       workdaysHint: 'A call or visit falling due on a day off moves to the working day before.',
+      verifyAfterMonths: 'Months before a phone or e-mail is to be verified',
+      verifyHint:
+        'A number or address not seen or confirmed (a call logged, or “still right”) for this long is marked “verify before calling”.',
+      badMonths: 'Months before verifying: a whole number from 1 to 120.',
       workdayNames: {
         mainland: 'Mainland China calendar (holidays and make-up days, 调休)',
         weekends: 'Monday to Friday',
@@ -115,6 +119,9 @@ const zhCN: typeof en = {
       firstCallHint: '0 表示建档当天就要打电话（竞得人、采集的公司、导入的档案一律如此）。',
       workdays: '工作日',
       workdaysHint: '电话或拜访的到期日落在休息日时，提前到之前的工作日。',
+      verifyAfterMonths: '电话和邮箱需核实的月数',
+      verifyHint: '超过这么多个月未录入或确认（记录过通话，或点过“仍然有效”）的号码和邮箱，标为“拨打前请核实”。',
+      badMonths: '需核实的月数须为 1 到 120 的整数。',
       workdayNames: {
         mainland: '中国大陆日历（含节假日与调休）',
         weekends: '周一至周五',

@@ -164,21 +164,25 @@ export function App() {
     });
   };
 
-  /** Cancel the appointment, reopen a lost file: answered by the server, the card follows. */
+  /** Cancel the appointment, reopen a lost file, a number still right: answered by the server, the card follows. */
   const act = async (action: CardAction, customerId: number, sender?: string, card?: string) => {
     if (!page) return;
     const apply = applyTo(sender, card);
+    const target = { url: page.url, customerId, ...(sender ? { sender } : {}), ...(card ? { card } : {}) };
     try {
-      const r = await cardRequest(action, {
-        url: page.url,
-        customerId,
-        ...(sender ? { sender } : {}),
-        ...(card ? { card } : {}),
-      });
+      const r =
+        typeof action === 'string'
+          ? await cardRequest(action, target)
+          : await cardRequest('contact-point/confirm', { ...target, point: action.confirm });
       apply(r.view);
       setToast({
         id: Date.now(),
-        message: action === 'appointment/cancel' ? m.panel.appointmentCancelled : m.panel.reopened,
+        message:
+          typeof action !== 'string'
+            ? m.contactPoint.confirmedNow
+            : action === 'appointment/cancel'
+              ? m.panel.appointmentCancelled
+              : m.panel.reopened,
       });
     } catch (e) {
       fail(e);

@@ -10,6 +10,7 @@ import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
 import { useDashboard, useNow, useOnDelivered, useResource } from '../common/state.tsx';
 import { fileSummary } from '../common/summary.ts';
 import { CommitmentsSection } from './CommitmentsSection.tsx';
+import { ContactPointsSection } from './ContactPointsSection.tsx';
 import { FieldsForm } from './FieldsForm.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { KeysSection } from './KeysSection.tsx';
@@ -48,6 +49,7 @@ export function CustomerFile({ id }: { id: number }) {
         </div>
         <aside className="file-aside">
           <PeopleSection customer={customer} onChanged={detail.reload} />
+          <ContactPointsSection customer={customer} />
           <CommitmentsSection customer={customer} />
           <MaterialsSection customerId={customer.id} />
           <ParcelsSection customerId={customer.id} />

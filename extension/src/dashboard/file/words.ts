@@ -13,7 +13,10 @@ const en = {
       commitments: 'Commitments',
       history: 'Contact history',
       tiers: 'Tier history',
+      points: 'How old the numbers are',
     },
+    /** Each phone and e-mail with its age and source (ContactPointsSection). */
+    points: { own: 'company', none: 'No phone or e-mail on file.' },
     fields: {
       groups: { company: 'Company', classification: 'Classification', contact: 'Contact', business: 'Business' },
       name: 'Company name',
@@ -149,7 +152,9 @@ const zhCN: typeof en = {
       commitments: '承诺事项',
       history: '联系记录',
       tiers: '等级变更',
+      points: '号码新旧',
     },
+    points: { own: '公司', none: '档案中没有电话或邮箱。' },
     fields: {
       groups: { company: '公司', classification: '分类', contact: '联系方式', business: '经营' },
       name: '公司名称',

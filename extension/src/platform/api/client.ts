@@ -6,6 +6,8 @@ import {
   Commitment,
   type CommitmentCreate,
   Commitments,
+  type ContactPointConfirm,
+  ContactPoints,
   ContextAnswer,
   ContextBadge,
   type ContextQuery,
@@ -258,6 +260,11 @@ export function createApi(
     tierHistory: (id: number) => call(() => customer['tier-history'].$get(p(id)), TierHistory),
     parcels: (id: number) => call(() => customer.parcels.$get(p(id)), Parcels),
     commitments: (id: number) => call(() => customer.commitments.$get(p(id)), Commitments),
+    /** Each phone and e-mail of the file: its source, its age, whether to verify it before calling. */
+    contactPoints: (id: number) => call(() => customer['contact-points'].$get(p(id)), ContactPoints),
+    /** "Still right": the value confirmed now (400 when it is not on the file). */
+    confirmContactPoint: (id: number, json: ContactPointConfirm) =>
+      call(() => customer['contact-points'].confirm.$post({ ...p(id), json }), ContactPoints),
     materials: (id: number) => call(() => customer.materials.$get(p(id)), Materials),
     addMaterial: (id: number, json: MaterialInput) =>
       call(() => customer.materials.$post({ ...p(id), json }), Material),
