@@ -1,7 +1,10 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pgPool } from './client.ts';
-import { knownPgMigrations, MIGRATION_LOCK_KEY, migratePg } from './migrate.ts';
+import { knownPgMigrations, MIGRATION_LOCK_KEY, migratePg, pgMigrationsFolder } from './migrate.ts';
 import { createTestDatabase, pgServer, type TestDatabase } from './test-db.ts';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -70,5 +73,35 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
     await migratePg(p);
     const held = await p.query<{ n: number }>("select count(*)::int as n from pg_locks where locktype = 'advisory'");
     expect(held.rows[0]?.n).toBe(0);
+  });
+
+  it('fold the search rows written before they were kept lower-case, and keep searches off parallel workers', async () => {
+    // The migrations up to 0002 in a folder of their own: a database as a team server left it.
+    const earlier = mkdtempSync(join(tmpdir(), 'dossier-pg-migrations-'));
+    mkdirSync(join(earlier, 'meta'));
+    const meta = JSON.parse(readFileSync(join(pgMigrationsFolder, 'meta/_journal.json'), 'utf8'));
+    const upTo = meta.entries.filter((e: { tag: string }) => e.tag < '0003');
+    writeFileSync(join(earlier, 'meta/_journal.json'), JSON.stringify({ ...meta, entries: upTo }));
+    for (const e of upTo) copyFileSync(join(pgMigrationsFolder, `${e.tag}.sql`), join(earlier, `${e.tag}.sql`));
+    const p = pool(await fresh());
+    await migratePg(p, earlier);
+    await p.query(`insert into customers (name, normalized_name, initials, pinyin, tier, status, region, phones, fax, emails,
+      next_call_due, next_visit_due, next_due, created_at, updated_at)
+      values ('Northwind', 'northwind', 'NW', 'Northwind', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x')`);
+    await p.query(`insert into customer_search (customer_id, name, initials, pinyin, phones, domains, emails)
+      select id, 'Northwind Ann LEE', 'NW', 'Northwind', '', 'Northwind.example', 'Ann@Northwind.example' from customers`);
+    await migratePg(p);
+    const row = await p.query('select name, initials, pinyin, domains, emails from customer_search');
+    expect(row.rows).toEqual([
+      {
+        name: 'northwind ann lee',
+        initials: 'nw',
+        pinyin: 'northwind',
+        domains: 'northwind.example',
+        emails: 'ann@northwind.example',
+      },
+    ]);
+    const options = await p.query("select reloptions from pg_class where relname = 'customer_search'");
+    expect(options.rows[0]?.reloptions).toEqual(['parallel_workers=0']);
   });
 });
