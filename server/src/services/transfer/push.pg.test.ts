@@ -183,6 +183,17 @@ describe.skipIf(!pgServer)('pushing a local file to the team server', () => {
     first = await pushToTeam(local.store, team.store, { name: 'li' }, NOW);
   });
 
+  it('keeps where each pushed phone came from and when it was confirmed (seed 002)', async () => {
+    const pushed = (await team.store.backups.rows('customers')).find(
+      (c) => c.owner === 'li' && c.name === '嘉华贸易有限公司',
+    ) as BackupRow;
+    const records = await team.store.contactPoints.of(Number(pushed.id));
+    // Typed in on the laptop at T0, last confirmed by the visit to 王建国 on day 2: not made new by the push.
+    expect(records.map((r) => [r.kind, r.valueKey, r.source, r.seenAt, r.confirmedAt, r.confirmedBy])).toEqual([
+      ['phone', '13800000001', 'hand', T0.toISOString(), day(2).toISOString(), 'call'],
+    ]);
+  });
+
   it('copies every file under new ids as li’s, people and contacts pointing at their new rows', async () => {
     const mine = await rows(local.store);
     const theirs = await rows(team.store);

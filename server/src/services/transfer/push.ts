@@ -3,6 +3,7 @@ import type { KeyInput } from '@dossier/shared';
 import { ApiError } from '../../lib/errors.ts';
 import type { BackupRow, BackupTable } from '../../store/backups.ts';
 import type { KeyedTable } from '../../store/push.ts';
+import type { ContactPointRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { settle, valuesNow } from '../contact-points.ts';
 import type { Viewer } from '../visibility.ts';
@@ -106,8 +107,11 @@ export async function pushToTeam(source: Store, target: Store, user: { name: str
   const install = await installId(source, now);
   const local = {} as Record<PushedTable, Row[]>;
   // Read in one transaction: a copy of one moment, even with the local server running.
+  /** Where each local file's phones and e-mails came from (seed 002), by local file. */
+  const localPoints = new Map<number, ContactPointRecord[]>();
   await source.transaction(async (tx) => {
     for (const table of PUSHED) local[table] = await tx.backups.rows(table);
+    for (const c of local.customers) localPoints.set(Number(c.id), await tx.contactPoints.of(Number(c.id)));
   });
   const at = now.toISOString();
   const keyOf = (table: KeyedTable, localId: unknown) => `push:${install}:${table}:${Number(localId)}`;
@@ -197,6 +201,12 @@ export async function pushToTeam(source: Store, target: Store, user: { name: str
     const newPeople = local.people.filter((p) => !personIds.has(Number(p.id)));
     // Files pushed before that get new people: their phones and e-mails as they were (seed 002).
     const valuesBefore = new Map<number, Set<string>>();
+    const localFile = new Map(
+      local.customers.map((c) => [
+        customerIds.get(Number(c.id)) as number,
+        { createdAt: String(c.createdAt), points: localPoints.get(Number(c.id)) ?? [] },
+      ]),
+    );
     const fresh_ = new Set(freshIds);
     for (const p of newPeople) {
       const id = onTeam(p.customerId);
@@ -349,7 +359,9 @@ export async function pushToTeam(source: Store, target: Store, user: { name: str
     for (const id of touched) await tx.due.refresh(id, settings);
     for (const id of touched) {
       const before = fresh_.has(id) ? new Set<string>() : valuesBefore.get(id);
-      if (before) await settle(tx, id, before, { source: 'push' }, at);
+      if (!before) continue;
+      await settle(tx, id, before, { source: 'push' }, at);
+      await carryLocalPoints(tx, id, localFile.get(id), at);
     }
     await tx.imports.reindexFiles(touched);
 
@@ -396,4 +408,35 @@ export function describePush(report: PushReport): string[] {
   }
   for (const p of report.focusNotesJoined) lines.push(`Focus note ${p}: the local text was added under the team's.`);
   return lines;
+}
+
+/**
+ * A value this push brought keeps what the local file knew of it: where it came from, when it was
+ * first seen and last confirmed. One the local file had no record of (from before records were
+ * kept) stays 'push', aged from the local file's creation rather than from the push.
+ */
+async function carryLocalPoints(
+  tx: Store,
+  customerId: number,
+  file: { createdAt: string; points: ContactPointRecord[] } | undefined,
+  at: string,
+): Promise<void> {
+  if (!file) return;
+  const known = new Map(file.points.map((p) => [`${p.kind}:${p.valueKey}`, p]));
+  for (const r of await tx.contactPoints.of(customerId)) {
+    if (r.source !== 'push' || r.seenAt !== at) continue;
+    const l = known.get(`${r.kind}:${r.valueKey}`);
+    await tx.contactPoints.update(
+      r.id,
+      l
+        ? {
+            source: l.source,
+            sourceDetail: l.sourceDetail,
+            seenAt: l.seenAt,
+            confirmedAt: l.confirmedAt,
+            confirmedBy: l.confirmedBy,
+          }
+        : { seenAt: file.createdAt },
+    );
+  }
 }
