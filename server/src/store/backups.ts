@@ -8,6 +8,7 @@ export type BackupTable =
   | 'customers'
   | 'customerKeys'
   | 'people'
+  | 'contactPoints'
   | 'interactions'
   | 'commitments'
   | 'tierChanges'

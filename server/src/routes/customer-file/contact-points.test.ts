@@ -285,6 +285,28 @@ describe('how old is this number', () => {
     expect((await points(t, from)).map((p) => p.value)).toEqual(['0516-87654321', '13952000001']);
   });
 
+  it('a JSON backup carries the records; restored, each value keeps its source and age', async () => {
+    const a = makeTestApp('2025-01-10T02:00:00.000Z');
+    const id = (await a.request('POST', '/api/customers', { name: '嘉华融通', tier: 'C', phones: ['0516-87654321'] }))
+      .json.id as number;
+    const res = await a.app.request('/api/export?format=json', {
+      headers: { authorization: 'Bearer test-token-0123456789' },
+    });
+    const backup = Buffer.from(await res.arrayBuffer());
+    expect(JSON.parse(backup.toString('utf8')).tables.contactPoints).toHaveLength(1);
+    const b = makeTestApp('2026-03-01T02:00:00.000Z');
+    const restored = await b.request('POST', '/api/import/backup', {
+      file: { filename: 'backup.json', data: backup.toString('base64') },
+      idempotencyKey: idem('restore'),
+    });
+    expect(restored.status).toBe(201);
+    expect(await pointOf(b, id, '0516-87654321')).toMatchObject({
+      source: 'hand',
+      seenAt: '2025-01-10T02:00:00.000Z',
+      verify: true,
+    });
+  });
+
   it('bad confirmations answer 4xx with a code and change nothing', async () => {
     const t = makeTestApp();
     const id = (

@@ -17,6 +17,8 @@ const TABLES: { name: BackupTable; byCustomer?: string; userColumn?: string }[] 
   { name: 'customers', byCustomer: 'id' },
   { name: 'customerKeys', byCustomer: 'customerId' },
   { name: 'people', byCustomer: 'customerId' },
+  // Where each phone and e-mail came from (seed 002); older backups have none: values from before.
+  { name: 'contactPoints', byCustomer: 'customerId' },
   { name: 'interactions', byCustomer: 'customerId' },
   { name: 'commitments', byCustomer: 'customerId' },
   { name: 'tierChanges', byCustomer: 'customerId' },
