@@ -194,6 +194,33 @@ describe('how old is this number', () => {
       source: 'import',
       sourceDetail: '客户表.csv',
     });
+
+    // A vCard into that file: the new card's number is the card file's; 张伟's mobile stays the sheet's.
+    t.advanceDays(3);
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:张伟',
+      'TEL;TYPE=CELL:139 5200 1111',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:李强',
+      'TEL;TYPE=CELL:13952002222',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const cards = await t.request('POST', '/api/import/vcard', {
+      customerId: id,
+      file: { filename: '名片.vcf', data: Buffer.from(vcf).toString('base64') },
+      idempotencyKey: idem('vcard'),
+    });
+    expect(cards.status).toBe(201);
+    expect(await pointOf(t, id, '13952002222')).toMatchObject({ source: 'import', sourceDetail: '名片.vcf' });
+    expect(await pointOf(t, id, '13952001111')).toMatchObject({
+      sourceDetail: '客户表.csv',
+      seenAt: '2026-03-01T02:00:00.000Z',
+    });
   });
 
   it('values from before records were kept show an unknown source, aged from their holder; the setting moves the threshold', async () => {
