@@ -1,5 +1,6 @@
 import type { ContactPoint, CustomerDetail } from '@dossier/shared';
 import { customerChanged } from '../../card/send.ts';
+import { formatPhone } from '../../platform/format.ts';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { ContactPointAge } from '../../platform/ui/ContactPointAge.tsx';
 import { useFailureText } from '../common/Failure.tsx';
@@ -45,7 +46,8 @@ export function ContactPointsSection({ customer }: { customer: CustomerDetail })
         {points.map((p) => (
           <li key={`${p.personId ?? 0}:${p.field}:${p.value}`} className={p.verify ? 'verify' : undefined}>
             <div>
-              <strong className="point-value">{p.value}</strong> <span className="muted small">{holder(p)}</span>
+              <strong className="point-value">{p.kind === 'phone' ? formatPhone(p.value) : p.value}</strong>{' '}
+              <span className="muted small">{holder(p)}</span>
             </div>
             <ContactPointAge point={p} now={now} onConfirm={confirm} />
           </li>
