@@ -76,8 +76,13 @@ export async function priorOf<T>(
   viewer: Viewer,
   first: () => Promise<T | null | undefined>,
 ): Promise<T | undefined> {
-  const seen = await store.replays.seen(r.key);
-  return judgeReplay(seen, r, viewer, (await first()) ?? undefined);
+  let seen = await store.replays.seen(r.key);
+  const answer = (await first()) ?? undefined;
+  // On PostgreSQL each statement sees what was committed when it began: a request with the same
+  // key committing between the two reads shows its answer without its record. Both were written
+  // by one transaction, so the record is there when asked again (a 409 otherwise).
+  if (!seen && answer !== undefined) seen = await store.replays.seen(r.key);
+  return judgeReplay(seen, r, viewer, answer);
 }
 
 /**
