@@ -7,7 +7,7 @@
  *   node --import tsx bench/floor.ts <sqlite file> [--card]
  *
  * --card answers the whole card the real server returns (full customer row, last three
- * interactions, people) with three raw prepared statements: the floor for the same *payload*,
+ * interactions, people, the records of its phones and e-mails) with four raw prepared statements: the floor for the same *payload*,
  * which splits the gap into "more data per answer" and "framework and validation".
  */
 import { createServer } from 'node:http';
@@ -30,6 +30,7 @@ const last3 = db.prepare(
   'select * from interactions where customer_id = ? and deleted_at is null order by at desc, id desc limit 3',
 );
 const people = db.prepare('select * from people where customer_id = ? and deleted_at is null');
+const points = db.prepare('select * from contact_points where customer_id = ? order by id');
 
 type Short = {
   id: number;
@@ -56,6 +57,7 @@ function answer(url: string | null): unknown {
       matchedBy: { kind: row.kind, value: domain },
       lastInteractions: last3.all(row.id),
       keyPeople: (key.length ? key : ppl).slice(0, 5),
+      contactPoints: points.all(row.id),
     };
   }
   const r = lookup.get(domain) as Short | undefined;

@@ -6,8 +6,9 @@
  *
  *   node --import tsx bench/pg-floor.ts <postgres url> [--card]
  *
- * --card answers the whole card (full customer row, last three interactions, people) with three
- * named prepared statements: the floor for the same payload as GET /api/context.
+ * --card answers the whole card (full customer row, last three interactions, people, the records
+ * of its phones and e-mails) with four named prepared statements: the floor for the same payload
+ * as GET /api/context.
  */
 import { createServer } from 'node:http';
 import { registrableDomain } from '@dossier/shared';
@@ -37,6 +38,7 @@ const last3 = {
   text: 'select * from interactions where customer_id = $1 and deleted_at is null order by at desc, id desc limit 3',
 };
 const people = { name: 'floor_people', text: 'select * from people where customer_id = $1 and deleted_at is null' };
+const points = { name: 'floor_points', text: 'select * from contact_points where customer_id = $1 order by id' };
 
 type Short = {
   id: number;
@@ -56,15 +58,17 @@ async function answer(url: string | null): Promise<unknown> {
   if (mode === '--card') {
     const row = (await pool.query({ ...full, values: [domain] })).rows[0];
     if (!row) return { customer: null };
-    // Two more round trips, one after the other as a request's would be on one connection.
+    // Three more round trips, one after the other as a request's would be on one connection.
     const ppl = (await pool.query({ ...people, values: [row.id] })).rows as { key_person: boolean }[];
     const last = (await pool.query({ ...last3, values: [row.id] })).rows;
+    const sources = (await pool.query({ ...points, values: [row.id] })).rows;
     const key = ppl.filter((p) => p.key_person);
     return {
       customer: row,
       matchedBy: { kind: row.kind, value: domain },
       lastInteractions: last,
       keyPeople: (key.length ? key : ppl).slice(0, 5),
+      contactPoints: sources,
     };
   }
   const r = (await pool.query<Short>({ ...lookup, values: [domain] })).rows[0];

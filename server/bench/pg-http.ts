@@ -115,7 +115,7 @@ export async function benchPgHttp(url: string, client: pg.Client): Promise<Repor
         value: round(rc.loaded.rps, 0),
         unit: 'req/s',
         baseline: {
-          name: 'floor answering the full card (3 named prepared statements)',
+          name: 'floor answering the full card (4 named prepared statements)',
           value: round(c.loaded.rps, 0),
         },
         ratio: round(full.value, 2),

@@ -6,8 +6,9 @@
 import { type ContextAnswer, type ContextQuery, registrableDomain, type Settings } from '@dossier/shared';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, preparedOn } from '../src/db/client.ts';
-import { customerKeys, customers, interactions, people } from '../src/db/schema.ts';
+import { contactPoints, customerKeys, customers, interactions, people } from '../src/db/schema.ts';
 import { dueOf } from '../src/services/badge.ts';
+import { contactPointsOf } from '../src/services/contact-points.ts';
 import type { InteractionInput } from '../src/services/interactions.ts';
 import { toCustomer, toInteraction, toPerson } from '../src/services/mappers.ts';
 import { judgeReplay, replayable } from '../src/services/replay.ts';
@@ -42,11 +43,13 @@ const statements = preparedOn((db) => {
       .from(people)
       .where(and(eq(people.customerId, id), isNull(people.deletedAt)))
       .prepare(),
+    // Not there before the seam: read here too, so both paths answer the same card.
+    points: db.select().from(contactPoints).where(eq(contactPoints.customerId, id)).orderBy(contactPoints.id).prepare(),
   };
 });
 
 /** The card of a URL for a manager, as findContext answered it synchronously before the seam. */
-export function findContextSync(db: Db, q: ContextQuery, now: Date): ContextAnswer | null {
+export function findContextSync(db: Db, q: ContextQuery, now: Date, settings: Settings): ContextAnswer | null {
   const s = statements(db);
   const domain = q.url ? registrableDomain(q.url) : null;
   const m = domain ? s.key.get({ value: domain }) : undefined;
@@ -67,6 +70,12 @@ export function findContextSync(db: Db, q: ContextQuery, now: Date): ContextAnsw
     keyPeople: (keyPeople.length ? keyPeople : ppl).slice(0, 5).map(toPerson),
     followUps: row.followUps,
     suggestions: [],
+    contactPoints: contactPointsOf(
+      { createdAt: row.createdAt, phones: row.phones, emails: row.emails, people: ppl },
+      s.points.all({ id: row.id }),
+      settings,
+      now,
+    ).contactPoints,
   };
 }
 

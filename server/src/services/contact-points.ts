@@ -212,11 +212,21 @@ export async function contactPointList(
   settings: Settings,
   now: Date,
 ): Promise<ContactPoints> {
-  const held = heldValues(await store.contactPoints.valuesOf(customerId));
-  const records = held.length ? await store.contactPoints.of(customerId) : [];
+  const values = await store.contactPoints.valuesOf(customerId);
+  const records = values ? await store.contactPoints.of(customerId) : [];
+  return contactPointsOf(values, records, settings, now);
+}
+
+/** The same from what the caller already read of the file (the sidebar's card reads it all at once). */
+export function contactPointsOf(
+  values: FileValues | undefined,
+  records: ContactPointRecord[],
+  settings: Settings,
+  now: Date,
+): ContactPoints {
   return {
     verifyAfterMonths: settings.verifyAfterMonths,
-    contactPoints: viewsOf(held, records, verifyCutoff(now, settings.verifyAfterMonths)),
+    contactPoints: viewsOf(heldValues(values), records, verifyCutoff(now, settings.verifyAfterMonths)),
   };
 }
 

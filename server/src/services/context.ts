@@ -7,11 +7,12 @@ import {
   normaliseCompanyName,
   normaliseEmail,
   registrableDomain,
+  type Settings,
 } from '@dossier/shared';
 import type { KeyMatch } from '../store/context.ts';
 import type { Store } from '../store/store.ts';
 import { dueOf } from './badge.ts';
-import { contactPointList } from './contact-points.ts';
+import { contactPointsOf } from './contact-points.ts';
 import { toCustomer, toInteraction, toPerson } from './mappers.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -51,7 +52,14 @@ async function match(store: Store, q: ContextQuery, viewer: Viewer): Promise<Mat
 
 const EMPTY_OVERDUE = { call: false, visit: false, appointment: false, any: false };
 
-export async function findContext(store: Store, q: ContextQuery, now: Date, viewer: Viewer): Promise<ContextAnswer> {
+/** `settings` is asked only when a file is found (the verify-before-calling age is the settings'). */
+export async function findContext(
+  store: Store,
+  q: ContextQuery,
+  now: Date,
+  viewer: Viewer,
+  settings: () => Promise<Settings>,
+): Promise<ContextAnswer> {
   const m = await match(store, q, viewer);
   const card = m?.card;
   if (!m || !card) {
@@ -97,7 +105,11 @@ export async function findContext(store: Store, q: ContextQuery, now: Date, view
     keyPeople: (keyPeople.length ? keyPeople : ppl).slice(0, 5).map(toPerson),
     followUps: row.followUps,
     suggestions: [],
-    // Read apart from the card's one query: the badge never asks for it.
-    contactPoints: (await contactPointList(store, row.id, await store.settings.read(), now)).contactPoints,
+    contactPoints: contactPointsOf(
+      { createdAt: row.createdAt, phones: row.phones, emails: row.emails, people: ppl },
+      card.contactPoints,
+      await settings(),
+      now,
+    ).contactPoints,
   };
 }

@@ -1,12 +1,17 @@
 import type { KeyKind, Tier } from '@dossier/shared';
 import type { Viewer } from '../services/visibility.ts';
-import type { CustomerRecord, InteractionRecord, PersonRecord } from './records.ts';
+import type { ContactPointRecord, CustomerRecord, InteractionRecord, PersonRecord } from './records.ts';
 
-/** What the sidebar's card shows of a file: its row, its last three contacts, its live people. */
+/**
+ * What the sidebar's card shows of a file: its row, its last three contacts, its live people, and
+ * where and when its phones and e-mails came from (read with the rest: the card is asked on every
+ * panel opening).
+ */
 export interface CardFacts {
   customer: CustomerRecord;
   lastInteractions: InteractionRecord[];
   people: PersonRecord[];
+  contactPoints: ContactPointRecord[];
 }
 
 /** The toolbar's facts of a file: its tier and materialised due fields. */

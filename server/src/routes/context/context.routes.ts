@@ -26,8 +26,8 @@ const badge = route({
 export const contextRoutes = () =>
   router()
     .openapi(lookup, async (c) => {
-      const { store, now, viewer } = c.get('ctx');
-      return c.json(await findContext(store, c.req.valid('query'), now, viewer), 200);
+      const ctx = c.get('ctx');
+      return c.json(await findContext(ctx.store, c.req.valid('query'), ctx.now, ctx.viewer, () => ctx.settings()), 200);
     })
     .openapi(badge, async (c) => {
       const { store, now, viewer } = c.get('ctx');

@@ -22,7 +22,10 @@ const LOOKUPS = new Map<string, Lookup<unknown>>([
   ],
   [
     '/api/context',
-    lookup({ query: ContextQuery, answer: (deps, q, now, viewer) => findContext(deps.store, q, now, viewer) }),
+    lookup({
+      query: ContextQuery,
+      answer: (deps, q, now, viewer) => findContext(deps.store, q, now, viewer, () => deps.store.settings.read()),
+    }),
   ],
 ]);
 

@@ -1,6 +1,6 @@
 import type { KeyKind } from '@dossier/shared';
-import { and, asc, eq, getTableColumns, inArray, isNull, sql, type Table } from 'drizzle-orm';
-import { customerKeys, customers, interactions, people } from '../../db/schema.pg.ts';
+import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { contactPoints, customerKeys, customers, interactions, people } from '../../db/schema.pg.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { BadgeFacts, CardFacts, ContextStore, KeyMatch } from '../context.ts';
 import type { CustomerRecord } from '../records.ts';
@@ -9,71 +9,88 @@ import type { PgExecutor } from './executor.ts';
 import { prepared, viewerValues } from './prepared.ts';
 import { visible, visibleOneAs } from './visibility.ts';
 
-/** A row as json_agg gives it (SQL column names) as the record drizzle would have returned. */
-function recordOf<T extends Table>(table: T): (row: Record<string, unknown>) => T['$inferSelect'] {
-  const columns = Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name] as const);
-  return (row) => Object.fromEntries(columns.map(([key, name]) => [key, row[name] ?? null])) as T['$inferSelect'];
-}
-const interactionRecord = recordOf(interactions);
-const personRecord = recordOf(people);
-
 /**
- * The card of the file joined as `customers`, in the statement that finds it: whether the viewer
- * may see it, its last three contacts and its live people (JSON, null when it is not shown). The
- * sidebar asks on every tab switch, and one round trip instead of four is most of its time.
+ * Whether the viewer may see the file joined as `customers` (removed files are seen by nobody):
+ * asked in the statement that finds it, so a file that is not theirs costs no more round trips.
  */
-function cardColumns(role: Viewer['role']) {
-  const shown = sql`(customers.deleted_at is null and ${visibleOneAs(role)})`;
-  return {
-    shown: sql<boolean>`${shown}`,
-    last: sql<Record<string, unknown>[] | null>`case when ${shown} then (
-      select coalesce(json_agg(li order by li.at desc, li.id desc), '[]'::json) from (
-        select * from interactions x where x.customer_id = customers.id and x.deleted_at is null
-        order by x.at desc, x.id desc limit 3) li) end`,
-    people: sql<Record<string, unknown>[] | null>`case when ${shown} then (
-      select coalesce(json_agg(lp order by lp.id), '[]'::json) from people lp
-      where lp.customer_id = customers.id and lp.deleted_at is null) end`,
-  };
-}
-
-type CardRow = {
-  customer: CustomerRecord;
-  shown: boolean;
-  last: Record<string, unknown>[] | null;
-  people: Record<string, unknown>[] | null;
-};
+const shownTo = (role: Viewer['role']) => sql<boolean>`(customers.deleted_at is null and ${visibleOneAs(role)})`;
 
 const value = sql.placeholder('value');
 
-// The card of a file found by a key: none when it is removed or not the viewer's.
-const cardOf = (row: CardRow): CardFacts | null =>
-  row.shown
-    ? {
-        customer: row.customer,
-        lastInteractions: (row.last ?? []).map(interactionRecord),
-        people: (row.people ?? []).map(personRecord),
-      }
-    : null;
+/** The kinds a statement looks for, as literals (a fixed list of words, never input). */
+const kindIn = (kinds: readonly KeyKind[]) =>
+  sql`${customerKeys.kind} in (${sql.raw(kinds.map((k) => `'${k}'`).join(', '))})`;
+const customerId = sql.placeholder('customerId');
+
+/**
+ * The rest of a found file's card, as three named statements after the one that found it: with
+ * their plans kept per connection, four plain statements answer in less time than one carrying
+ * three json_agg subqueries (measured at 100,000 files: 0.43 against 0.55 ms).
+ */
+function cardParts(db: PgExecutor) {
+  const last = () =>
+    prepared(db, 'card_last_interactions', (name) =>
+      db
+        .select()
+        .from(interactions)
+        .where(and(eq(interactions.customerId, customerId), isNull(interactions.deletedAt)))
+        .orderBy(desc(interactions.at), desc(interactions.id))
+        .limit(3)
+        .prepare(name),
+    );
+  const ppl = () =>
+    prepared(db, 'card_people', (name) =>
+      db
+        .select()
+        .from(people)
+        .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
+        .orderBy(asc(people.id))
+        .prepare(name),
+    );
+  const points = () =>
+    prepared(db, 'card_contact_points', (name) =>
+      db
+        .select()
+        .from(contactPoints)
+        .where(eq(contactPoints.customerId, customerId))
+        .orderBy(asc(contactPoints.id))
+        .prepare(name),
+    );
+  // One after the other: inside a transaction they share its one connection.
+  return async (row: { customer: CustomerRecord; shown: boolean }): Promise<CardFacts | null> => {
+    if (!row.shown) return null;
+    const id = { customerId: row.customer.id };
+    const lastInteractions = await last().execute(id);
+    return {
+      customer: row.customer,
+      lastInteractions,
+      people: await ppl().execute(id),
+      contactPoints: await points().execute(id),
+    };
+  };
+}
 
 // Two kinds may hold one value (a domain key on one file, a mailbox domain on another): the first
 // in code-point order of the kind, as SQLite's walk of its (kind, value) index gives it.
 
 export function pgContext(db: PgExecutor): ContextStore {
-  const byKey = (role: Viewer['role']) =>
-    prepared(db, `card_by_key_${role}`, (name) =>
+  const cardOf = cardParts(db);
+  // One statement per list of kinds, written as literals: (kind, value) is unique, so at most
+  // two rows come back and the first is taken (no LIMIT to plan around).
+  const byKey = (kinds: readonly KeyKind[], role: Viewer['role']) =>
+    prepared(db, `card_by_key_${kinds.join('_')}_${role}`, (name) =>
       db
-        .select({ customer: getTableColumns(customers), kind: customerKeys.kind, ...cardColumns(role) })
+        .select({ customer: getTableColumns(customers), kind: customerKeys.kind, shown: shownTo(role) })
         .from(customerKeys)
         .innerJoin(customers, eq(customers.id, customerKeys.customerId))
-        .where(and(sql`${customerKeys.kind} = any(${sql.placeholder('kinds')})`, eq(customerKeys.value, value)))
+        .where(and(kindIn(kinds), eq(customerKeys.value, value)))
         .orderBy(byCodePoint(customerKeys.kind))
-        .limit(1)
         .prepare(name),
     );
   const byPersonEmail = (role: Viewer['role']) =>
     prepared(db, `card_by_person_email_${role}`, (name) =>
       db
-        .select({ personId: people.id, customer: getTableColumns(customers), ...cardColumns(role) })
+        .select({ personId: people.id, customer: getTableColumns(customers), shown: shownTo(role) })
         .from(people)
         .innerJoin(customers, eq(customers.id, people.customerId))
         .where(and(eq(people.email, value), isNull(people.deletedAt)))
@@ -98,25 +115,24 @@ export function pgContext(db: PgExecutor): ContextStore {
         .innerJoin(customers, eq(customers.id, customerKeys.customerId))
         .where(
           and(
-            inArray(customerKeys.kind, ['domain', 'email_domain']),
+            kindIn(['domain', 'email_domain']),
             eq(customerKeys.value, value),
             isNull(customers.deletedAt),
             visibleOneAs(role),
           ),
         )
         .orderBy(byCodePoint(customerKeys.kind))
-        .limit(1)
         .prepare(name),
     );
   return {
     async byKey(kinds, key, viewer): Promise<KeyMatch | undefined> {
       if (!kinds.length) return undefined;
-      const [row] = await byKey(viewer.role).execute({ kinds: [...kinds], value: key, ...viewerValues(viewer) });
-      return row && { kind: row.kind as KeyKind, card: cardOf(row) };
+      const [row] = await byKey(kinds, viewer.role).execute({ value: key, ...viewerValues(viewer) });
+      return row && { kind: row.kind as KeyKind, card: await cardOf(row) };
     },
     async byPersonEmail(email, viewer) {
       const [row] = await byPersonEmail(viewer.role).execute({ value: email, ...viewerValues(viewer) });
-      return row && { kind: 'email', personId: row.personId, card: cardOf(row) };
+      return row && { kind: 'email', personId: row.personId, card: await cardOf(row) };
     },
     async sameName(normalisedName, viewer, limit) {
       return db

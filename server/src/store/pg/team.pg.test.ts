@@ -5,6 +5,7 @@ import { pgServer } from '../../db/pg/test-db.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import { sqlitePairedOrigins, sqliteTokenAuthenticator } from '../sqlite/team.ts';
 import { type Engines, engines, onBoth, SETTINGS, T0 } from './engines.test-helpers.ts';
+import { pgSettings } from './settings.ts';
 import { pgPairedOrigins, pgTokenAuthenticator } from './team.ts';
 
 /** Users, tokens, shares, the audit log, paired origins, settings and focus notes: the same answers on both engines. */
@@ -156,5 +157,23 @@ describe.skipIf(!pgServer)('team, settings and focus on PostgreSQL', () => {
     // Revoked through this process: refused on the next request, well inside the second.
     await e.pg.team.revoke(user.id, at);
     expect(await auth('wang-2')).toBeNull();
+  });
+
+  it('keeps the settings for a second at most when another process saves them, not at all when this one does', async () => {
+    let clock = 0;
+    const kept = pgSettings(e.db, { ttlMs: 1000, now: () => clock });
+    await e.pg.settings.save({ ...SETTINGS, firstCallDays: 1 });
+    expect((await kept.read()).firstCallDays).toBe(1);
+    // Another app process saves: this one keeps what it read for up to a second.
+    await e.db.execute(
+      sql`update settings set value = ${JSON.stringify({ ...SETTINGS, firstCallDays: 2 })}::jsonb where key = 'app'`,
+    );
+    clock = 999;
+    expect((await kept.read()).firstCallDays).toBe(1);
+    clock = 1000;
+    expect((await kept.read()).firstCallDays).toBe(2);
+    // Saved through this process (another executor, as a request's transaction is): read again at once.
+    await e.pg.transaction((tx) => tx.settings.save({ ...SETTINGS, firstCallDays: 3 }));
+    expect((await kept.read()).firstCallDays).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 import type { KeyKind } from '@dossier/shared';
 import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { type Db, rawStatement } from '../../db/client.ts';
-import { customerKeys, customers, interactions, people } from '../../db/schema.ts';
+import { contactPoints, customerKeys, customers, interactions, people } from '../../db/schema.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { BadgeFacts, CardFacts, ContextStore, KeyMatch } from '../context.ts';
 import { recordOf } from './rows.ts';
@@ -11,6 +11,7 @@ const $ = sql.placeholder;
 const customerRecord = recordOf(customers);
 const interactionRecord = recordOf(interactions);
 const personRecord = recordOf(people);
+const contactPointRecord = recordOf(contactPoints);
 
 /** The kinds a lookup tries together, written as literals: bound as parameters they made it twice as slow (measured). */
 const kindsIn = (kinds: readonly KeyKind[]) => sql.raw(kinds.map((k) => `'${k}'`).join(', '));
@@ -90,6 +91,13 @@ function statements(db: Db) {
         .from(people)
         .where(and(eq(people.customerId, $('id')), isNull(people.deletedAt))),
     ),
+    points: raw(
+      db
+        .select()
+        .from(contactPoints)
+        .where(eq(contactPoints.customerId, $('id')))
+        .orderBy(contactPoints.id),
+    ),
     badgeForManager: rawStatement<BadgeRow>(client, badge().where(domainKey)),
     badgeForMember: rawStatement<BadgeRow>(client, badge().where(and(domainKey, visibleToAnyMember()))),
   };
@@ -127,6 +135,7 @@ export function sqliteContext(db: Db): ContextStore {
       customer: customerRecord(row),
       lastInteractions: s.last.all({ id }).map(interactionRecord),
       people: s.people.all({ id }).map(personRecord),
+      contactPoints: s.points.all({ id }).map(contactPointRecord),
     };
   };
   return {
