@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { settings } from '../../db/schema.ts';
 import type { SettingsStore } from '../settings.ts';
+import { changeWatch } from './change-watch.ts';
 
 const KEY = 'app';
 
@@ -18,10 +19,18 @@ export function saveSettingsOn(db: Db, value: Settings): void {
   db.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }
 
+/**
+ * Most requests ask for the settings (due dates, the card's verify-before-calling age): they are
+ * parsed again only when the database may have changed (changeWatch), so a save here or by
+ * another process counts on the next request. Callers treat the answer as read-only (it is shared).
+ */
 export function sqliteSettings(db: Db): SettingsStore {
+  const changed = changeWatch(db);
+  let kept: Settings | null = null;
   return {
     async read() {
-      return settingsOn(db);
+      if (changed() || !kept) kept = settingsOn(db);
+      return kept;
     },
     async save(value) {
       saveSettingsOn(db, value);

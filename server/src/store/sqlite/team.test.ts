@@ -58,4 +58,21 @@ describe('who a token belongs to, remembered between requests', () => {
     expect(await paired()).toEqual(['moz-extension://4c1d2b7e-0000-4000-8000-000000000001']);
     other.close();
   });
+
+  it('reads the settings again only when this or another connection may have changed them', async () => {
+    const { file, store } = fresh();
+    const first = await store.settings.read();
+    // Kept: the same answer, not parsed again.
+    expect(await store.settings.read()).toBe(first);
+    const other = new Database(file);
+    other
+      .prepare("insert into settings (key, value) values ('app', ?)")
+      .run(JSON.stringify({ ...first, firstCallDays: 3 }));
+    expect((await store.settings.read()).firstCallDays).toBe(3);
+    other.close();
+    await store.settings.save({ ...first, firstCallDays: 5 });
+    expect((await store.settings.read()).firstCallDays).toBe(5);
+    await store.transaction((tx) => tx.settings.save({ ...first, firstCallDays: 6 }));
+    expect((await store.settings.read()).firstCallDays).toBe(6);
+  });
 });

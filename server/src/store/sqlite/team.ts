@@ -5,6 +5,7 @@ import { auditLog, customerShares, users } from '../../db/schema.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { TeamStore } from '../team.ts';
+import { changeWatch } from './change-watch.ts';
 
 /** The row of the settings table that keeps the paired extension origins (a JSON list). */
 const PAIRED_KEY = 'pairedExtensionOrigins';
@@ -18,23 +19,6 @@ const pairedOf = (row: { value: string } | undefined): string[] => {
     return [];
   }
 };
-
-/**
- * A test of whether the database may have changed since the last time it was asked: PRAGMA
- * data_version moves when another connection commits (the CLI, an import's worker), and
- * total_changes() when this one writes — together one cheap look instead of a lookup.
- */
-function changeWatch(db: Db): () => boolean {
-  const version = db.$client.prepare('pragma data_version').pluck();
-  const changes = db.$client.prepare('select total_changes()').pluck();
-  let seen = '';
-  return () => {
-    const now = `${version.get()}:${changes.get()}`;
-    if (now === seen) return false;
-    seen = now;
-    return true;
-  };
-}
 
 /** Tokens remembered between requests, no more than this (only accepted ones are kept). */
 const MAX_KEPT_TOKENS = 256;
