@@ -13,6 +13,7 @@
 import { createServer } from 'node:http';
 import { registrableDomain } from '@dossier/shared';
 import Database from 'better-sqlite3';
+import { floorPoints, floorSettings } from './floor-points.ts';
 
 const [file, mode] = process.argv.slice(2);
 if (!file) throw new Error('usage: floor.ts <sqlite file> [--card]');
@@ -31,6 +32,8 @@ const last3 = db.prepare(
 );
 const people = db.prepare('select * from people where customer_id = ? and deleted_at is null');
 const points = db.prepare('select * from contact_points where customer_id = ? order by id');
+const settingsRow = db.prepare("select value from settings where key = 'app'").get() as { value: string } | undefined;
+const settings = floorSettings(settingsRow?.value ?? null);
 
 type Short = {
   id: number;
@@ -50,14 +53,14 @@ function answer(url: string | null): unknown {
   if (mode === '--card') {
     const row = full.get(domain) as (Record<string, unknown> & { id: number; kind: string }) | undefined;
     if (!row) return { customer: null };
-    const ppl = people.all(row.id) as { key_person: number }[];
+    const ppl = people.all(row.id) as (Record<string, unknown> & { key_person: number })[];
     const key = ppl.filter((p) => p.key_person);
     return {
       customer: row,
       matchedBy: { kind: row.kind, value: domain },
       lastInteractions: last3.all(row.id),
       keyPeople: (key.length ? key : ppl).slice(0, 5),
-      contactPoints: points.all(row.id),
+      contactPoints: floorPoints(row, ppl, points.all(row.id) as Record<string, unknown>[], settings, new Date()),
     };
   }
   const r = lookup.get(domain) as Short | undefined;

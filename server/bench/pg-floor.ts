@@ -7,12 +7,13 @@
  *   node --import tsx bench/pg-floor.ts <postgres url> [--card]
  *
  * --card answers the whole card (full customer row, last three interactions, people, the records
- * of its phones and e-mails) with four named prepared statements: the floor for the same payload
+ * of its phones and e-mails, each one's age as the real card works it out: floor-points.ts) with four named prepared statements: the floor for the same payload
  * as GET /api/context.
  */
 import { createServer } from 'node:http';
 import { registrableDomain } from '@dossier/shared';
 import pg from 'pg';
+import { floorPoints, floorSettings } from './floor-points.ts';
 
 const [url, mode] = process.argv.slice(2);
 if (!url) throw new Error('usage: pg-floor.ts <postgres url> [--card]');
@@ -39,6 +40,9 @@ const last3 = {
 };
 const people = { name: 'floor_people', text: 'select * from people where customer_id = $1 and deleted_at is null' };
 const points = { name: 'floor_points', text: 'select * from contact_points where customer_id = $1 order by id' };
+const settings = pool
+  .query<{ value: unknown }>("select value from settings where key = 'app'")
+  .then((r) => floorSettings(r.rows[0]?.value ?? null));
 
 type Short = {
   id: number;
@@ -59,7 +63,9 @@ async function answer(url: string | null): Promise<unknown> {
     const row = (await pool.query({ ...full, values: [domain] })).rows[0];
     if (!row) return { customer: null };
     // Three more round trips, one after the other as a request's would be on one connection.
-    const ppl = (await pool.query({ ...people, values: [row.id] })).rows as { key_person: boolean }[];
+    const ppl = (await pool.query({ ...people, values: [row.id] })).rows as (Record<string, unknown> & {
+      key_person: boolean;
+    })[];
     const last = (await pool.query({ ...last3, values: [row.id] })).rows;
     const sources = (await pool.query({ ...points, values: [row.id] })).rows;
     const key = ppl.filter((p) => p.key_person);
@@ -68,7 +74,7 @@ async function answer(url: string | null): Promise<unknown> {
       matchedBy: { kind: row.kind, value: domain },
       lastInteractions: last,
       keyPeople: (key.length ? key : ppl).slice(0, 5),
-      contactPoints: sources,
+      contactPoints: floorPoints(row, ppl, sources, await settings, new Date()),
     };
   }
   const r = (await pool.query<Short>({ ...lookup, values: [domain] })).rows[0];
