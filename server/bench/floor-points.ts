@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Settings } from '@dossier/shared';
 import { contactPointsOf } from '../src/services/contact-points.ts';
+import type { LastContact } from '../src/store/contact-points.ts';
 import type { ContactPointRecord } from '../src/store/records.ts';
 
 /**
@@ -13,7 +14,19 @@ type Raw = Record<string, unknown>;
 const list = (v: unknown): string[] => ((typeof v === 'string' ? JSON.parse(v) : v) ?? []) as string[];
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-export function floorPoints(customer: Raw, people: Raw[], records: Raw[], settings: Settings, now: Date) {
+/** The people the card shows: its key people (everyone when none is), five at most. */
+export const shownOf = (key: Raw[], people: Raw[]): Set<unknown> =>
+  new Set([null, ...(key.length ? key : people).slice(0, 5).map((p) => Number(p.id))]);
+
+export function floorPoints(
+  customer: Raw,
+  people: Raw[],
+  shown: Set<unknown>,
+  records: Raw[],
+  contacts: LastContact[],
+  settings: Settings,
+  now: Date,
+) {
   return contactPointsOf(
     {
       createdAt: String(customer.created_at),
@@ -40,9 +53,10 @@ export function floorPoints(customer: Raw, people: Raw[], records: Raw[], settin
         confirmedBy: text(r.confirmed_by) as ContactPointRecord['confirmedBy'],
       }),
     ),
+    contacts,
     settings,
     now,
-  ).contactPoints;
+  ).contactPoints.filter((p) => shown.has(p.personId));
 }
 
 /** The settings as the server would read them from the settings row's JSON (read once at start). */

@@ -13,7 +13,9 @@
 import { createServer } from 'node:http';
 import { registrableDomain } from '@dossier/shared';
 import Database from 'better-sqlite3';
-import { floorPoints, floorSettings } from './floor-points.ts';
+import type { LastContact } from '../src/store/contact-points.ts';
+import { LAST_CONTACTS_SQL } from '../src/store/sqlite/contact-points.ts';
+import { floorPoints, floorSettings, shownOf } from './floor-points.ts';
 
 const [file, mode] = process.argv.slice(2);
 if (!file) throw new Error('usage: floor.ts <sqlite file> [--card]');
@@ -32,6 +34,7 @@ const last3 = db.prepare(
 );
 const people = db.prepare('select * from people where customer_id = ? and deleted_at is null');
 const points = db.prepare('select * from contact_points where customer_id = ? order by id');
+const lastContacts = db.prepare(LAST_CONTACTS_SQL);
 const settingsRow = db.prepare("select value from settings where key = 'app'").get() as { value: string } | undefined;
 const settings = floorSettings(settingsRow?.value ?? null);
 
@@ -60,7 +63,15 @@ function answer(url: string | null): unknown {
       matchedBy: { kind: row.kind, value: domain },
       lastInteractions: last3.all(row.id),
       keyPeople: (key.length ? key : ppl).slice(0, 5),
-      contactPoints: floorPoints(row, ppl, points.all(row.id) as Record<string, unknown>[], settings, new Date()),
+      contactPoints: floorPoints(
+        row,
+        ppl,
+        shownOf(key, ppl),
+        points.all(row.id) as Record<string, unknown>[],
+        lastContacts.all(row.id) as LastContact[],
+        settings,
+        new Date(),
+      ),
     };
   }
   const r = lookup.get(domain) as Short | undefined;

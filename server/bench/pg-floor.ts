@@ -13,7 +13,7 @@
 import { createServer } from 'node:http';
 import { registrableDomain } from '@dossier/shared';
 import pg from 'pg';
-import { floorPoints, floorSettings } from './floor-points.ts';
+import { floorPoints, floorSettings, shownOf } from './floor-points.ts';
 
 const [url, mode] = process.argv.slice(2);
 if (!url) throw new Error('usage: pg-floor.ts <postgres url> [--card]');
@@ -40,6 +40,11 @@ const last3 = {
 };
 const people = { name: 'floor_people', text: 'select * from people where customer_id = $1 and deleted_at is null' };
 const points = { name: 'floor_points', text: 'select * from contact_points where customer_id = $1 order by id' };
+const lastContacts = {
+  name: 'floor_last_contacts',
+  text: `select person_id as "personId", kind, max(at) as at from interactions
+    where customer_id = $1 and deleted_at is null and kind in ('call', 'visit', 'email') group by person_id, kind`,
+};
 const settings = pool
   .query<{ value: unknown }>("select value from settings where key = 'app'")
   .then((r) => floorSettings(r.rows[0]?.value ?? null));
@@ -62,19 +67,20 @@ async function answer(url: string | null): Promise<unknown> {
   if (mode === '--card') {
     const row = (await pool.query({ ...full, values: [domain] })).rows[0];
     if (!row) return { customer: null };
-    // Three more round trips, one after the other as a request's would be on one connection.
+    // Four more round trips, one after the other as a request's would be on one connection.
     const ppl = (await pool.query({ ...people, values: [row.id] })).rows as (Record<string, unknown> & {
       key_person: boolean;
     })[];
     const last = (await pool.query({ ...last3, values: [row.id] })).rows;
     const sources = (await pool.query({ ...points, values: [row.id] })).rows;
+    const contacts = (await pool.query({ ...lastContacts, values: [row.id] })).rows;
     const key = ppl.filter((p) => p.key_person);
     return {
       customer: row,
       matchedBy: { kind: row.kind, value: domain },
       lastInteractions: last,
       keyPeople: (key.length ? key : ppl).slice(0, 5),
-      contactPoints: floorPoints(row, ppl, sources, await settings, new Date()),
+      contactPoints: floorPoints(row, ppl, shownOf(key, ppl), sources, contacts, await settings, new Date()),
     };
   }
   const r = (await pool.query<Short>({ ...lookup, values: [domain] })).rows[0];

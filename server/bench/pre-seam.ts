@@ -13,6 +13,8 @@ import type { InteractionInput } from '../src/services/interactions.ts';
 import { toCustomer, toInteraction, toPerson } from '../src/services/mappers.ts';
 import { judgeReplay, replayable } from '../src/services/replay.ts';
 import { SYSTEM } from '../src/services/visibility.ts';
+import type { LastContact } from '../src/store/contact-points.ts';
+import { LAST_CONTACTS_SQL } from '../src/store/sqlite/contact-points.ts';
 import { refreshDue } from '../src/store/sqlite/due.ts';
 import { interactionStatements } from '../src/store/sqlite/interactions.ts';
 
@@ -45,6 +47,7 @@ const statements = preparedOn((db) => {
       .prepare(),
     // Not there before the seam: read here too, so both paths answer the same card.
     points: db.select().from(contactPoints).where(eq(contactPoints.customerId, id)).orderBy(contactPoints.id).prepare(),
+    lastContacts: db.$client.prepare<[number], LastContact>(LAST_CONTACTS_SQL),
   };
 });
 
@@ -73,6 +76,7 @@ export function findContextSync(db: Db, q: ContextQuery, now: Date, settings: Se
     contactPoints: contactPointsOf(
       { createdAt: row.createdAt, phones: row.phones, emails: row.emails, people: ppl },
       s.points.all({ id: row.id }),
+      s.lastContacts.all(row.id),
       settings,
       now,
     ).contactPoints,

@@ -1,5 +1,6 @@
 import type { ContactPoint, ContactPointConfirm, Interaction, Person } from '@dossier/shared';
 import { type ReactNode, useState } from 'react';
+import { formatPhone } from '../platform/format.ts';
 import { useI18n } from '../platform/i18n/react.tsx';
 import { formatDate, formatDue } from '../platform/i18n/relative.ts';
 import { ContactPointAge } from '../platform/ui/ContactPointAge.tsx';
@@ -203,9 +204,14 @@ function PersonRow({
 }) {
   const phones = [person.mobile, person.directLine].filter((p): p is string => Boolean(p));
   // How old each number and address is: seed 002, verify before calling.
-  const aged = [...phones, person.email]
-    .map((v) => (v ? pointOf(points, person.id, v) : undefined))
-    .filter((p): p is ContactPoint => p !== undefined);
+  // Once each: a mobile written again as the direct line is one number, with one age.
+  const aged = [
+    ...new Set(
+      [...phones, person.email]
+        .map((v) => (v ? pointOf(points, person.id, v) : undefined))
+        .filter((p): p is ContactPoint => p !== undefined),
+    ),
+  ];
   return (
     <li>
       <div>
@@ -229,7 +235,7 @@ function PersonRow({
         <ul className="point-ages">
           {aged.map((p) => (
             <li key={`${p.field}:${p.value}`}>
-              <span className="point-value small">{p.value}</span>{' '}
+              <span className="point-value small">{p.kind === 'phone' ? formatPhone(p.value) : p.value}</span>{' '}
               <ContactPointAge point={p} now={now} onConfirm={onConfirm} />
             </li>
           ))}

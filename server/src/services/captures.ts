@@ -281,7 +281,7 @@ export async function saveCapture(
       const id = 'customerId' in t ? t.customerId : await createFile(tx, t.new.name, t.new.tier, {}, at, viewer);
       if ('new' in t) out.created.push(id);
       // Each phone and e-mail the page brings is recorded as seen on it (seed 002: data goes stale).
-      await recording(tx, id, { source: 'capture', detail: input.capture.url }, at, () =>
+      await recording(tx, id, { source: 'capture', detail: pageOf(input.capture.url) }, at, () =>
         mergeInto(tx, id, input.capture, input.addDomainKey, at, out.added, viewer),
       );
       await tx.due.refresh(id, settings);
@@ -310,4 +310,17 @@ export async function latestCapture(
   viewer: Viewer,
 ): Promise<{ capturedAt: string; capture: Capture } | null> {
   return (await store.captures.latest(url, viewer)) ?? null;
+}
+
+/**
+ * The page a value was seen on, as the file keeps it: without its query or fragment, where a
+ * webmail keeps its session (`?sid=…`) and a message's id — not facts about the customer.
+ */
+function pageOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return url.replace(/[?#].*$/, '');
+  }
 }

@@ -1,17 +1,15 @@
 import {
-  type ConfirmedBy,
   type ContactPoint,
   type ContactPointField,
   type ContactPointKind,
   type ContactPointSource,
   type ContactPoints,
-  type InteractionKind,
   phoneDigits,
   phoneSearchDigits,
   type Settings,
 } from '@dossier/shared';
 import { ApiError } from '../lib/errors.ts';
-import type { ContactPointRecord, FileValues, NewContactPoint } from '../store/contact-points.ts';
+import type { ContactPointRecord, FileValues, LastContact, NewContactPoint } from '../store/contact-points.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -131,14 +129,17 @@ export async function recording<T>(
 }
 
 /** Marks these values confirmed at `at` (a later confirmation already there stays). */
-async function confirm(tx: Store, customerId: number, held: Held[], by: ConfirmedBy, at: string): Promise<void> {
+async function confirm(tx: Store, customerId: number, held: Held[], all: Held[], at: string): Promise<void> {
   const recorded = bySlot(await tx.contactPoints.of(customerId));
+  // A value with no record is aged from the first of all its holders, as the list shows it.
+  const first = firstHeld(all);
   const fresh: NewContactPoint[] = [];
-  for (const [slot, h] of firstHeld(held)) {
+  for (const slot of new Set(held.map((h) => h.slot))) {
+    const h = first.get(slot) as Held;
     const r = recorded.get(slot);
     if (r) {
       if (!r.confirmedAt || r.confirmedAt <= at)
-        await tx.contactPoints.update(r.id, { confirmedAt: at, confirmedBy: by });
+        await tx.contactPoints.update(r.id, { confirmedAt: at, confirmedBy: 'click' });
       continue;
     }
     // A value from before records were kept: its source stays unknown, its age its holder's.
@@ -150,44 +151,61 @@ async function confirm(tx: Store, customerId: number, held: Held[], by: Confirme
       sourceDetail: null,
       seenAt: h.holderCreatedAt,
       confirmedAt: at,
-      confirmedBy: by,
+      confirmedBy: 'click',
     });
   }
   await tx.contactPoints.insert(fresh);
 }
 
 /**
- * A logged call or visit confirms what its person holds; a call on the file with nobody named
- * confirms the file's own phones. Other kinds (an e-mail sent, a note) prove nothing.
+ * The contact that last confirmed a value, read from the file's contacts (never written on a log,
+ * so an undone or merged contact says what it now says): a call or visit with a person confirms
+ * their phones, an e-mail with them their address; with nobody named, a call confirms the file's
+ * own phones and an e-mail its own addresses.
  */
-export async function confirmByContact(
-  tx: Store,
-  customerId: number,
-  personId: number | null,
-  kind: InteractionKind,
-  at: string,
-): Promise<void> {
-  if (kind !== 'call' && !(kind === 'visit' && personId !== null)) return;
-  const held = heldValues(await tx.contactPoints.valuesOf(customerId)).filter((h) =>
-    personId === null ? h.personId === null && h.kind === 'phone' : h.personId === personId,
-  );
-  if (held.length) await confirm(tx, customerId, held, 'call', at);
+function lastContactFor(h: Held, contacts: LastContact[]): LastContact | undefined {
+  const kinds: LastContact['kind'][] =
+    h.kind === 'email' ? ['email'] : h.personId === null ? ['call'] : ['call', 'visit'];
+  let last: LastContact | undefined;
+  for (const c of contacts)
+    if (c.personId === h.personId && kinds.includes(c.kind) && (!last || c.at > last.at)) last = c;
+  return last;
 }
 
-/** The cut-off of the setting: values last seen or confirmed before it are to be verified. */
+/**
+ * The cut-off of the setting: values last seen or confirmed before it are to be verified. The
+ * same day `months` back, or that month's last day when it is shorter (31 August less six months
+ * is 28 February, not 3 March).
+ */
 export function verifyCutoff(now: Date, months: number): string {
   const d = new Date(now);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
   return d.toISOString();
 }
 
-function viewsOf(held: Held[], records: ContactPointRecord[], cutoff: string): ContactPoint[] {
+function viewsOf(
+  held: Held[],
+  records: ContactPointRecord[],
+  contacts: LastContact[],
+  cutoff: string,
+  now: string,
+): ContactPoint[] {
   const recorded = bySlot(records);
   const first = firstHeld(held);
   return held.map((h) => {
     const r = recorded.get(h.slot);
     const seenAt = r?.seenAt ?? (first.get(h.slot) as Held).holderCreatedAt;
-    const confirmedAt = r?.confirmedAt ?? null;
+    const contact = lastContactFor(h, contacts);
+    // A contact's time may run a little ahead of ours (a phone's clock): it confirms from then on.
+    const byContact = contact && contact.at <= now ? contact : undefined;
+    const byRecord = r?.confirmedAt ? { at: r.confirmedAt, by: r.confirmedBy } : undefined;
+    const confirmation =
+      byContact && (!byRecord || byContact.at > byRecord.at) ? { at: byContact.at, by: byContact.kind } : byRecord;
+    const confirmedAt = confirmation?.at ?? null;
     const since = confirmedAt && confirmedAt > seenAt ? confirmedAt : seenAt;
     return {
       kind: h.kind,
@@ -198,7 +216,7 @@ function viewsOf(held: Held[], records: ContactPointRecord[], cutoff: string): C
       sourceDetail: r?.sourceDetail ?? null,
       seenAt,
       confirmedAt,
-      confirmedBy: r?.confirmedBy ?? null,
+      confirmedBy: confirmation?.by ?? null,
       since,
       verify: since < cutoff,
     };
@@ -214,19 +232,22 @@ export async function contactPointList(
 ): Promise<ContactPoints> {
   const values = await store.contactPoints.valuesOf(customerId);
   const records = values ? await store.contactPoints.of(customerId) : [];
-  return contactPointsOf(values, records, settings, now);
+  const contacts = values ? await store.contactPoints.lastContacts(customerId) : [];
+  return contactPointsOf(values, records, contacts, settings, now);
 }
 
 /** The same from what the caller already read of the file (the sidebar's card reads it all at once). */
 export function contactPointsOf(
   values: FileValues | undefined,
   records: ContactPointRecord[],
+  contacts: LastContact[],
   settings: Settings,
   now: Date,
 ): ContactPoints {
+  const cutoff = verifyCutoff(now, settings.verifyAfterMonths);
   return {
     verifyAfterMonths: settings.verifyAfterMonths,
-    contactPoints: viewsOf(heldValues(values), records, verifyCutoff(now, settings.verifyAfterMonths)),
+    contactPoints: viewsOf(heldValues(values), records, contacts, cutoff, now.toISOString()),
   };
 }
 
@@ -243,7 +264,8 @@ export async function confirmContactPoint(
   await store.transaction(async (tx) => {
     // Again inside the write: the file may have been removed since the request was let in.
     await tx.customers.live(customerId, viewer);
-    const held = heldValues(await tx.contactPoints.valuesOf(customerId)).filter(
+    const all = heldValues(await tx.contactPoints.valuesOf(customerId));
+    const held = all.filter(
       (h) => h.kind === input.kind && h.key === key && (input.personId === undefined || h.personId === input.personId),
     );
     if (!key || !held.length) {
@@ -256,7 +278,7 @@ export async function confirmContactPoint(
         },
       ]);
     }
-    await confirm(tx, customerId, held, 'click', now.toISOString());
+    await confirm(tx, customerId, held, all, now.toISOString());
   });
   return contactPointList(store, customerId, settings, now);
 }

@@ -92,6 +92,17 @@ export async function findContext(
   const keyPeople = ppl.filter((p) => p.keyPerson);
   const person = m.personId ? ppl.find((p) => p.id === m.personId) : undefined;
   const { lost, ...due } = dueOf(row, now);
+  // With nobody flagged as key person, show everyone rather than an empty card.
+  const shown = (keyPeople.length ? keyPeople : ppl).slice(0, 5);
+  // Only the numbers of the people the card shows (and the file's own): it says no more than that.
+  const shownIds = new Set<number | null>([null, ...shown.map((p) => p.id), ...(person ? [person.id] : [])]);
+  const points = contactPointsOf(
+    { createdAt: row.createdAt, phones: row.phones, emails: row.emails, people: ppl },
+    card.contactPoints,
+    card.lastContacts,
+    await settings(),
+    now,
+  ).contactPoints.filter((p) => shownIds.has(p.personId));
   return {
     customer,
     matchedBy: { kind: m.kind, value: m.value },
@@ -101,15 +112,9 @@ export async function findContext(
     lost: lost ? { at: row.lostAt, reasonCode: customer.lostReasonCode ?? null, reason: row.lostReason } : null,
     ...due,
     lastInteractions: card.lastInteractions.map(toInteraction),
-    // With nobody flagged as key person, show everyone rather than an empty card.
-    keyPeople: (keyPeople.length ? keyPeople : ppl).slice(0, 5).map(toPerson),
+    keyPeople: shown.map(toPerson),
     followUps: row.followUps,
     suggestions: [],
-    contactPoints: contactPointsOf(
-      { createdAt: row.createdAt, phones: row.phones, emails: row.emails, people: ppl },
-      card.contactPoints,
-      await settings(),
-      now,
-    ).contactPoints,
+    contactPoints: points,
   };
 }

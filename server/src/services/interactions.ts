@@ -2,7 +2,6 @@ import type { Interaction, InteractionCreate, InteractionCreate as Schema, Setti
 import type { z } from 'zod';
 import { ApiError, notFound } from '../lib/errors.ts';
 import type { Store } from '../store/store.ts';
-import { confirmByContact } from './contact-points.ts';
 import { toInteraction } from './mappers.ts';
 import { replayable, replayOf } from './replay.ts';
 import type { Viewer } from './visibility.ts';
@@ -64,8 +63,6 @@ export async function logInteraction(
       idempotencyKey: input.idempotencyKey,
       createdAt: at,
     });
-    // A call or visit is a confirmation that its person's numbers still work (seed 002).
-    await confirmByContact(tx, input.customerId, row.personId, row.kind, row.at);
     await tx.due.refresh(input.customerId, settings);
     return { interaction: toInteraction(row), replayed: false };
   });

@@ -1,5 +1,6 @@
 import type { KeyKind, Tier } from '@dossier/shared';
 import type { Viewer } from '../services/visibility.ts';
+import type { LastContact } from './contact-points.ts';
 import type { ContactPointRecord, CustomerRecord, InteractionRecord, PersonRecord } from './records.ts';
 
 /**
@@ -12,6 +13,7 @@ export interface CardFacts {
   lastInteractions: InteractionRecord[];
   people: PersonRecord[];
   contactPoints: ContactPointRecord[];
+  lastContacts: LastContact[];
 }
 
 /** The toolbar's facts of a file: its tier and materialised due fields. */

@@ -5,13 +5,14 @@ import { id, isoDateTime } from './common.ts';
  * Seed 002: data goes stale. Each phone and e-mail of a file says where it came from (a captured
  * page, an import file, a hand edit, a push from a local install, the demo data; `unknown` for
  * values on file from before this was kept), when it was first seen and when it was last
- * confirmed (a call logged on whoever holds it, or one click on "still right").
+ * confirmed (a call or visit logged with whoever holds a number, an e-mail logged with whoever
+ * holds an address, or one click on "still right").
  */
 export const ContactPointKind = z.enum(['phone', 'email']);
 export type ContactPointKind = z.infer<typeof ContactPointKind>;
 export const ContactPointSource = z.enum(['capture', 'import', 'hand', 'push', 'demo', 'unknown']);
 export type ContactPointSource = z.infer<typeof ContactPointSource>;
-export const ConfirmedBy = z.enum(['call', 'click']);
+export const ConfirmedBy = z.enum(['call', 'visit', 'email', 'click']);
 export type ConfirmedBy = z.infer<typeof ConfirmedBy>;
 
 /** Which field of the file holds the value. */

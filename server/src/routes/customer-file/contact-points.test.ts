@@ -126,6 +126,64 @@ describe('how old is this number', () => {
     expect((await pointOf(t, id, '+86 139 5200 0001')).verify).toBe(true);
   });
 
+  it('a contact confirms what it proves, read from the contacts: undone, it confirms nothing any more', async () => {
+    const t = makeTestApp('2025-10-01T02:00:00.000Z');
+    const saved = await t.request('POST', '/api/captures', {
+      capture: capture([], [{ name: '王建国', mobile: '+86 139 5200 0001', email: 'wang@xz-land.com.cn' }]),
+      target: { new: { name: '徐州嘉华融通置业有限公司', tier: 'A' } },
+      addDomainKey: true,
+      idempotencyKey: idem('cap'),
+    });
+    const id = saved.json.customerIds[0] as number;
+    const wang = (await t.request('GET', `/api/customers/${id}`)).json.people[0];
+    t.setNow('2026-11-01T02:00:00.000Z');
+    const log = (kind: string) =>
+      t.request('POST', '/api/interactions', { customerId: id, kind, personId: wang.id, idempotencyKey: idem(kind) });
+    // A visit with him proves his mobile, not his address.
+    const visit = await log('visit');
+    expect(visit.status).toBe(201);
+    expect(await pointOf(t, id, '+86 139 5200 0001')).toMatchObject({ confirmedBy: 'visit', verify: false });
+    expect(await pointOf(t, id, 'wang@xz-land.com.cn')).toMatchObject({ confirmedBy: null, verify: true });
+    // An e-mail with him proves his address.
+    await log('email');
+    expect(await pointOf(t, id, 'wang@xz-land.com.cn')).toMatchObject({ confirmedBy: 'email', verify: false });
+    // The visit was logged by mistake: undone, his mobile is as old as before.
+    expect((await t.request('DELETE', `/api/interactions/${visit.json.id}`)).status).toBe(200);
+    expect(await pointOf(t, id, '+86 139 5200 0001')).toMatchObject({
+      confirmedAt: null,
+      confirmedBy: null,
+      since: '2025-10-01T02:00:00.000Z',
+      verify: true,
+    });
+    // A call logged afterwards for the day it happened confirms as of that day: over a year ago.
+    const late = await t.request('POST', '/api/interactions', {
+      customerId: id,
+      kind: 'call',
+      personId: wang.id,
+      at: '2025-10-15T02:00:00.000Z',
+      idempotencyKey: idem('late'),
+    });
+    expect(late.status).toBe(201);
+    expect(await pointOf(t, id, '+86 139 5200 0001')).toMatchObject({
+      confirmedBy: 'call',
+      since: '2025-10-15T02:00:00.000Z',
+      verify: true,
+    });
+  });
+
+  it('a page is recorded without its query or fragment (a webmail session id stays out of the file)', async () => {
+    const t = makeTestApp('2025-10-01T02:00:00.000Z');
+    const saved = await t.request('POST', '/api/captures', {
+      capture: { ...capture(['+86 516 8765 4321']), url: `${PAGE}?sid=SECRET123#inbox/abc` },
+      target: { new: { name: '徐州嘉华融通置业有限公司', tier: 'A' } },
+      addDomainKey: true,
+      idempotencyKey: idem('cap'),
+    });
+    expect(saved.status).toBe(201);
+    const id = saved.json.customerIds[0] as number;
+    expect(await pointOf(t, id, '+86 516 8765 4321')).toMatchObject({ source: 'capture', sourceDetail: PAGE });
+  });
+
   it('the same value written again keeps its first source; removed and added again it is new', async () => {
     const t = makeTestApp('2026-01-05T02:00:00.000Z');
     const c = await t.request('POST', '/api/customers', {

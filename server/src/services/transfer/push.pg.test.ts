@@ -19,6 +19,7 @@ import { pgStore } from '../../store/pg/store.ts';
 import { sqliteStore } from '../../store/sqlite/store.ts';
 import type { Store } from '../../store/store.ts';
 import { createCommitment } from '../commitments.ts';
+import { contactPointList } from '../contact-points.ts';
 import { addMaterial } from '../customer-file.ts';
 import { createCustomer } from '../customers.ts';
 import { writeFocus } from '../focus.ts';
@@ -188,10 +189,17 @@ describe.skipIf(!pgServer)('pushing a local file to the team server', () => {
       (c) => c.owner === 'li' && c.name === '嘉华贸易有限公司',
     ) as BackupRow;
     const records = await team.store.contactPoints.of(Number(pushed.id));
-    // Typed in on the laptop at T0, last confirmed by the visit to 王建国 on day 2: not made new by the push.
-    expect(records.map((r) => [r.kind, r.valueKey, r.source, r.seenAt, r.confirmedAt, r.confirmedBy])).toEqual([
-      ['phone', '13800000001', 'hand', T0.toISOString(), day(2).toISOString(), 'call'],
+    // Typed in on the laptop at T0: not made new by the push.
+    expect(records.map((r) => [r.kind, r.valueKey, r.source, r.seenAt])).toEqual([
+      ['phone', '13800000001', 'hand', T0.toISOString()],
     ]);
+    // Last confirmed by the visit to 王建国 on day 2, which came with the file.
+    const list = await contactPointList(team.store, Number(pushed.id), SETTINGS, day(30));
+    expect(list.contactPoints.find((p) => p.value === '13800000001')).toMatchObject({
+      source: 'hand',
+      confirmedAt: day(2).toISOString(),
+      confirmedBy: 'visit',
+    });
   });
 
   it('copies every file under new ids as li’s, people and contacts pointing at their new rows', async () => {

@@ -1,10 +1,35 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { contactPoints, customers, people } from '../../db/schema.pg.ts';
-import type { ContactPointStore } from '../contact-points.ts';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { contactPoints, customers, interactions, people } from '../../db/schema.pg.ts';
+import type { ContactPointStore, LastContact } from '../contact-points.ts';
 import type { PgExecutor } from './executor.ts';
+import { prepared } from './prepared.ts';
+
+/** The latest confirming contact per person and kind, for the card (context.ts) and the list. */
+export const lastContactsOf = (db: PgExecutor) =>
+  prepared(db, 'last_contacts', (name) =>
+    db
+      .select({
+        personId: interactions.personId,
+        kind: sql<LastContact['kind']>`${interactions.kind}`,
+        at: sql<string>`max(${interactions.at})`,
+      })
+      .from(interactions)
+      .where(
+        and(
+          eq(interactions.customerId, sql.placeholder('customerId')),
+          isNull(interactions.deletedAt),
+          sql`${interactions.kind} in ('call', 'visit', 'email')`,
+        ),
+      )
+      .groupBy(interactions.personId, interactions.kind)
+      .prepare(name),
+  );
 
 export function pgContactPoints(db: PgExecutor): ContactPointStore {
   return {
+    async lastContacts(customerId) {
+      return lastContactsOf(db).execute({ customerId });
+    },
     async valuesOf(customerId) {
       const [file] = await db
         .select({ createdAt: customers.createdAt, phones: customers.phones, emails: customers.emails })

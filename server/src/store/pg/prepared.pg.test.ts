@@ -65,6 +65,7 @@ describe.skipIf(!pgServer)('named statements on PostgreSQL', () => {
       'dossier_card_contact_points',
       'dossier_card_last_interactions',
       'dossier_card_people',
+      'dossier_last_contacts',
       'dossier_settings',
       'dossier_user_by_token',
     ]);

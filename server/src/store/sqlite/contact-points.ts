@@ -1,10 +1,20 @@
+import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contactPoints, customers, people } from '../../db/schema.ts';
-import type { ContactPointStore } from '../contact-points.ts';
+import type { ContactPointStore, LastContact } from '../contact-points.ts';
+
+/** One query for the card (store/sqlite/context.ts) and the list: the latest confirming contact per person and kind. */
+export const LAST_CONTACTS_SQL = `select person_id as personId, kind, max(at) as at from interactions
+  where customer_id = ? and deleted_at is null and kind in ('call', 'visit', 'email') group by person_id, kind`;
 
 export function sqliteContactPoints(db: Db): ContactPointStore {
+  let lastContacts: Statement<[number], LastContact> | undefined;
   return {
+    async lastContacts(customerId) {
+      lastContacts ??= db.$client.prepare<[number], LastContact>(LAST_CONTACTS_SQL);
+      return lastContacts.all(customerId);
+    },
     async valuesOf(customerId) {
       const file = db
         .select({ createdAt: customers.createdAt, phones: customers.phones, emails: customers.emails })

@@ -3,7 +3,9 @@ import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { type Db, rawStatement } from '../../db/client.ts';
 import { contactPoints, customerKeys, customers, interactions, people } from '../../db/schema.ts';
 import type { Viewer } from '../../services/visibility.ts';
+import type { LastContact } from '../contact-points.ts';
 import type { BadgeFacts, CardFacts, ContextStore, KeyMatch } from '../context.ts';
+import { LAST_CONTACTS_SQL } from './contact-points.ts';
 import { recordOf } from './rows.ts';
 import { visible, visibleToAnyMember } from './visibility.ts';
 
@@ -91,6 +93,7 @@ function statements(db: Db) {
         .from(people)
         .where(and(eq(people.customerId, $('id')), isNull(people.deletedAt))),
     ),
+    lastContacts: client.prepare<[number], LastContact>(LAST_CONTACTS_SQL),
     points: raw(
       db
         .select()
@@ -136,6 +139,7 @@ export function sqliteContext(db: Db): ContextStore {
       lastInteractions: s.last.all({ id }).map(interactionRecord),
       people: s.people.all({ id }).map(personRecord),
       contactPoints: s.points.all({ id }).map(contactPointRecord),
+      lastContacts: s.lastContacts.all(id),
     };
   };
   return {
