@@ -1,6 +1,6 @@
 import { BOARD_COUNT_CAP, type DueBoard, type DueItem, type Settings } from '@dossier/shared';
 import { dayStart } from '../lib/time.ts';
-import type { DueRange, DueReason } from '../store/board.ts';
+import type { DueRange, DueReason, OpenCommitment } from '../store/board.ts';
 import type { Store } from '../store/store.ts';
 import { daysToNextWeek } from './focus.ts';
 import type { Viewer } from './visibility.ts';
@@ -58,6 +58,8 @@ export async function dueBoard(
   const bucketOf = (due: string): Bucket | null =>
     (Object.keys(bounds) as Bucket[]).find((b) => due >= bounds[b][0] && due < bounds[b][1]) ?? null;
   const collected: Record<Bucket, DueItem[]> = { overdue: [], today: [], tomorrow: [], thisWeek: [], later: [] };
+  // Buckets whose count on a department's board stopped at the cap for some reason.
+  const atLeast = new Set<Bucket>();
   if (narrow) {
     for (const r of await store.board.dueFiles(viewer, end, owner)) {
       for (const reason of REASONS) {
@@ -76,7 +78,6 @@ export async function dueBoard(
       for (const reason of REASONS) ranges.push({ bucket, reason, from, to });
     }
     const found = await store.board.dueIn(ranges, limit, countCap);
-    const atLeast = new Set<Bucket>();
     for (const [i, { bucket, reason }] of ranges.entries()) {
       const slice = found[i];
       if (!slice) continue;
@@ -85,23 +86,40 @@ export async function dueBoard(
       for (const r of slice.earliest)
         collected[bucket].push({ customerId: r.id, name: r.name, tier: r.tier, reason, due: r.due });
     }
-    board.countsAtLeast = (Object.keys(bounds) as Bucket[]).filter((b) => atLeast.has(b));
   }
-  const commitments = await store.board.openCommitments(viewer, end, owner);
-  for (const c of commitments) {
-    const bucket = bucketOf(c.dueAt);
-    if (!bucket) continue;
-    collected[bucket].push({
-      customerId: c.customerId,
-      name: c.name,
-      tier: c.tier,
-      reason: 'commitment',
-      due: c.dueAt,
-      commitmentId: c.id,
-      text: c.text,
-    });
-    (board.counts as Record<Bucket, number>)[bucket]++;
+  const promise = (c: OpenCommitment): DueItem => ({
+    customerId: c.customerId,
+    name: c.name,
+    tier: c.tier,
+    reason: 'commitment',
+    due: c.dueAt,
+    commitmentId: c.id,
+    text: c.text,
+  });
+  if (narrow) {
+    for (const c of await store.board.openCommitments(viewer, end, owner)) {
+      const bucket = bucketOf(c.dueAt);
+      if (!bucket) continue;
+      collected[bucket].push(promise(c));
+      (board.counts as Record<Bucket, number>)[bucket]++;
+    }
+  } else {
+    // A department's promises as its files: counted per bucket up to the cap, the earliest listed.
+    const buckets = (Object.keys(bounds) as Bucket[]).filter((b) => bounds[b][0] < bounds[b][1]);
+    const found = await store.board.commitmentsIn(
+      buckets.map((b) => ({ from: bounds[b][0], to: bounds[b][1] })),
+      limit,
+      countCap,
+    );
+    for (const [i, bucket] of buckets.entries()) {
+      const slice = found[i];
+      if (!slice) continue;
+      if (slice.count > countCap) atLeast.add(bucket);
+      (board.counts as Record<Bucket, number>)[bucket] += Math.min(slice.count, countCap);
+      for (const c of slice.earliest) collected[bucket].push(promise(c));
+    }
   }
+  board.countsAtLeast = (Object.keys(bounds) as Bucket[]).filter((b) => atLeast.has(b));
   for (const bucket of Object.keys(collected) as Bucket[]) {
     // Earliest first; among equals A before B before C. ISO strings and tier letters compare as code units.
     collected[bucket].sort((a, b) =>

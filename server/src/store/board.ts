@@ -67,6 +67,15 @@ export interface BoardStore {
   /** The open promises due before `before` on files the viewer may see (only `owner`'s, when given). */
   openCommitments(viewer: Viewer, before: string, owner?: string): Promise<OpenCommitment[]>;
   /**
+   * `dueIn` for open promises on live files that are not lost, for a manager's whole board: for
+   * each range of due instants [from, to) the count (up to `countCap + 1`) and the earliest `limit`.
+   */
+  commitmentsIn(
+    ranges: { from: string; to: string }[],
+    limit: number,
+    countCap: number,
+  ): Promise<{ count: number; earliest: OpenCommitment[] }[]>;
+  /**
    * For each of these files (already on the viewer's board), the number to call: its key person
    * with a mobile or direct line first, then any person with one (oldest first), else the file's
    * first phone. Files with no number at all are left out.

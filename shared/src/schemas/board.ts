@@ -31,7 +31,7 @@ export const BoardBucket = z.enum(['overdue', 'today', 'tomorrow', 'thisWeek', '
 /**
  * Each bucket lists its earliest `limit` items; `counts` are the full totals, except in the
  * buckets named in `countsAtLeast`: on a whole department's board a reason with more than
- * BOARD_COUNT_CAP files in one bucket is counted up to that many ("10000+"), not one by one.
+ * BOARD_COUNT_CAP files in one bucket is counted up to that many ("1000+"), not one by one.
  */
 export const DueBoard = z.object({
   now: isoDateTime,
@@ -48,7 +48,7 @@ export const DueBoard = z.object({
 });
 
 /** How far one reason's files in one bucket are counted on a manager's whole board. */
-export const BOARD_COUNT_CAP = 10_000;
+export const BOARD_COUNT_CAP = 1_000;
 export type DueBoard = z.infer<typeof DueBoard>;
 
 export const DueQuery = z.object({

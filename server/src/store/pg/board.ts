@@ -1,8 +1,7 @@
 import type { Tier } from '@dossier/shared';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { BoardStore, DueContact, DueEntry, DueReason, OpenCommitment } from '../board.ts';
 import type { PgExecutor } from './executor.ts';
-import { visibleOne } from './visibility.ts';
 
 /** Each due column has its own partial index, so every range is an indexed range scan. */
 const COLUMN: Record<DueReason, string> = {
@@ -51,19 +50,57 @@ export function pgBoard(db: PgExecutor): BoardStore {
       const byRange = new Map(rows.rows.map((r) => [r.i, r]));
       return ranges.map((_, i) => ({ count: byRange.get(i)?.n ?? 0, earliest: byRange.get(i)?.earliest ?? [] }));
     },
-    async openCommitments(viewer, before, owner) {
-      // Each promise's file looked up by its id (the lateral subquery kept apart by OFFSET 0): a
-      // join lets the planner hash all 100,000 files for a few thousand promises.
-      const rows = await db.execute<OpenCommitment & Record<string, unknown>>(
-        sql`select m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier
-          from commitments m cross join lateral (
+    async commitmentsIn(ranges, limit, countCap) {
+      if (!ranges.length) return [];
+      // As dueIn: every range in one statement; each promise's file looked up by its id (the
+      // lateral subquery kept apart by OFFSET 0), at most the cap and the earliest `limit` of them.
+      const arms = ranges.map(({ from, to }, i) => {
+        const open = sql`from commitments m cross join lateral (
             select c.name, c.tier from customers c
-            where c.id = m.customer_id and c.deleted_at is null and c.status <> 'lost'
-              and ${visibleOne(viewer, 'c')} ${owner ? sql`and c.owner = ${owner}` : sql``}
-            offset 0) c
-          where m.kept_at is null and m.due_at < ${before}
-          order by m.id`,
+            where c.id = m.customer_id and c.deleted_at is null and c.status <> 'lost' offset 0) c
+          where m.kept_at is null and m.due_at >= ${from} and m.due_at < ${to}`;
+        return sql`select ${sql.raw(String(i))} as i,
+          (select count(*)::int from (select 1 ${open} limit ${countCap + 1}) n) as n,
+          (select coalesce(json_agg(e order by e."dueAt", e.id), '[]') from (
+            select m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier ${open}
+            order by m.due_at, m.id limit ${limit}) e) as earliest`;
+      });
+      const rows = await db.execute<{ i: number; n: number; earliest: OpenCommitment[] }>(
+        sql.join(arms, sql` union all `),
       );
+      const byRange = new Map(rows.rows.map((r) => [r.i, r]));
+      return ranges.map((_, i) => ({ count: byRange.get(i)?.n ?? 0, earliest: byRange.get(i)?.earliest ?? [] }));
+    },
+    async openCommitments(viewer, before, owner) {
+      type Row = OpenCommitment & Record<string, unknown>;
+      const columns = sql`m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier`;
+      const open = sql`m.kept_at is null and m.due_at < ${before} and c.deleted_at is null and c.status <> 'lost'`;
+      if (viewer.role === 'manager' && !owner) {
+        // Every promise's file looked up by its id (the lateral subquery kept apart by OFFSET 0):
+        // as a join, the planner hashed all 100,000 files for a few thousand promises.
+        const rows = await db.execute<Row>(
+          sql`select m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier
+            from commitments m cross join lateral (
+              select c.name, c.tier from customers c
+              where c.id = m.customer_id and c.deleted_at is null and c.status <> 'lost' offset 0) c
+            where m.kept_at is null and m.due_at < ${before}
+            order by m.id`,
+        );
+        return rows.rows;
+      }
+      // One owner's promises, from their files (the owner index) and those shared with a member —
+      // a few hundred files, not every open promise looked up one by one. A member asking for
+      // another owner sees only what is shared with them of it.
+      const arms: SQL[] = [];
+      if (viewer.role === 'manager' || !owner || owner === viewer.name)
+        arms.push(sql`select ${columns} from customers c join commitments m on m.customer_id = c.id
+          where c.owner = ${owner ?? viewer.name} and ${open}`);
+      if (viewer.role !== 'manager')
+        arms.push(sql`select ${columns} from customer_shares s join customers c on c.id = s.customer_id
+            join commitments m on m.customer_id = c.id
+          where s.user_id = ${viewer.id} and c.owner is distinct from ${viewer.name} and ${open}
+            ${owner ? sql`and c.owner = ${owner}` : sql``}`);
+      const rows = await db.execute<Row>(sql`select * from (${sql.join(arms, sql` union all `)}) x order by id`);
       return rows.rows;
     },
     async contacts(customerIds) {

@@ -100,6 +100,18 @@ describe.skipIf(!pgServer)('PostgreSQL reads answer as SQLite does for the same 
     expect(due).toEqual(await s.dueIn(ranges, 2, 100));
     expect(due[0]?.count).toBe(5);
     expect(typeof due[0]?.count).toBe('number');
+    const spans = [
+      { from: '', to: '2026-12-31T00:00:00.000Z' },
+      { from: '2026-12-01T00:00:00.000Z', to: '2026-12-02T00:00:00.000Z' },
+    ];
+    const promises = await p.commitmentsIn(spans, 1, 100);
+    expect(promises).toEqual(await s.commitmentsIn(spans, 1, 100));
+    expect(promises[0]?.count).toBe((await s.openCommitments(BOSS, '2026-12-31T00:00:00.000Z')).length);
+    expect(promises[0]?.count).toBeGreaterThan(1);
+    expect(promises[0]?.earliest).toHaveLength(1);
+    const fewer = await p.commitmentsIn(spans, 1, 1);
+    expect(fewer).toEqual(await s.commitmentsIn(spans, 1, 1));
+    expect(fewer[0]?.count).toBe(2);
     // Counted up to the cap and one more: "more than 3".
     const capped = await p.dueIn(ranges, 2, 3);
     expect(capped).toEqual(await s.dueIn(ranges, 2, 3));

@@ -1,7 +1,7 @@
 import type { Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, preparedFor } from '../../db/client.ts';
-import type { BoardStore, DueContact, DueEntry, DueReason } from '../board.ts';
+import type { BoardStore, DueContact, DueEntry, DueReason, OpenCommitment } from '../board.ts';
 import { visible } from './visibility.ts';
 
 /** Each due column has its own partial index (migration 0005), so every range is an indexed range scan. */
@@ -30,6 +30,19 @@ const statements = preparedFor((c) => {
   return Object.fromEntries(REASONS.map((r) => [r, per(r)])) as Record<DueReason, ReturnType<typeof per>>;
 });
 
+/** A manager's whole board reads promises by range of due instants, as it reads files (dueIn). */
+const commitmentStatements = preparedFor((c) => {
+  const open = `from commitments m join customers c on c.id = m.customer_id
+    where m.kept_at is null and m.due_at >= ? and m.due_at < ? and c.deleted_at is null and c.status <> 'lost'`;
+  return {
+    count: c.prepare<[string, string, number], { n: number }>(`select count(*) as n from (select 1 ${open} limit ?)`),
+    earliest: c.prepare<[string, string, number], OpenCommitment>(
+      `select m.id, m.customer_id as customerId, m.text, m.due_at as dueAt, c.name, c.tier ${open}
+        order by m.due_at, m.id limit ?`,
+    ),
+  };
+});
+
 export function sqliteBoard(db: Db): BoardStore {
   return {
     async dueFiles(viewer, before, owner) {
@@ -45,6 +58,13 @@ export function sqliteBoard(db: Db): BoardStore {
       return ranges.map(({ reason, from, to }) => ({
         count: s[reason].count.get(from, to, countCap + 1)?.n ?? 0,
         earliest: s[reason].earliest.all(from, to, limit),
+      }));
+    },
+    async commitmentsIn(ranges, limit, countCap) {
+      const s = commitmentStatements(db);
+      return ranges.map(({ from, to }) => ({
+        count: s.count.get(from, to, countCap + 1)?.n ?? 0,
+        earliest: s.earliest.all(from, to, limit),
       }));
     },
     async openCommitments(viewer, before, owner) {
