@@ -227,13 +227,16 @@ export function normalisePhone(raw: string): string | null {
   const known = normalised.get(raw);
   if (known !== undefined) return known;
   const value = parseOne(raw);
-  // Parsing costs ~80 µs; the same numbers come back on every capture, merge and import of a file.
-  if (normalised.size >= 5000) normalised.clear();
+  // Parsing costs ~80 µs; the same numbers come back on every capture, merge and import of a file
+  // (an import of 3,000 files reads each number several times: room for all of them).
+  if (normalised.size >= MEMO_SIZE) normalised.clear();
   normalised.set(raw, value);
   return value;
 }
 
 const normalised = new Map<string, string | null>();
+/** Numbers kept by each memo below before it starts over (a few MB at most). */
+const MEMO_SIZE = 50_000;
 
 function parseOne(raw: string): string | null {
   // Our own output form (+8651687654321;ext=808) must read back as the same number.
@@ -260,7 +263,7 @@ export function phoneSearchDigits(raw: string): string | null {
     digits = e164 ? (parsePhoneNumberFromString(e164.replace(/;ext=.*$/, ''))?.nationalNumber ?? null) : null;
     // The same numbers come back on every card and search: two parses each were most of the
     // card's own CPU. A bounded memo, started over when full.
-    if (searchDigitsKept.size >= 5000) searchDigitsKept.clear();
+    if (searchDigitsKept.size >= MEMO_SIZE) searchDigitsKept.clear();
     searchDigitsKept.set(raw, digits);
   }
   return digits;

@@ -1,12 +1,42 @@
 import type { Statement } from 'better-sqlite3';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Db, preparedOn } from '../../db/client.ts';
 import { contactPoints, customers, people } from '../../db/schema.ts';
 import type { ContactPointStore, LastContact } from '../contact-points.ts';
 
 /** One query for the card (store/sqlite/context.ts) and the list: the latest confirming contact per person and kind. */
 export const LAST_CONTACTS_SQL = `select person_id as personId, kind, max(at) as at from interactions
   where customer_id = ? and deleted_at is null and kind in ('call', 'visit', 'email') group by person_id, kind`;
+
+// Read before and after every write of a phone or e-mail (an import: thousands in one commit).
+const statements = preparedOn((q) => {
+  const customerId = sql.placeholder('customerId');
+  return {
+    file: q
+      .select({ createdAt: customers.createdAt, phones: customers.phones, emails: customers.emails })
+      .from(customers)
+      .where(eq(customers.id, customerId))
+      .prepare(),
+    people: q
+      .select({
+        id: people.id,
+        createdAt: people.createdAt,
+        mobile: people.mobile,
+        directLine: people.directLine,
+        email: people.email,
+      })
+      .from(people)
+      .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
+      .orderBy(asc(people.id))
+      .prepare(),
+    records: q
+      .select()
+      .from(contactPoints)
+      .where(eq(contactPoints.customerId, customerId))
+      .orderBy(asc(contactPoints.id))
+      .prepare(),
+  };
+});
 
 export function sqliteContactPoints(db: Db): ContactPointStore {
   let lastContacts: Statement<[number], LastContact> | undefined;
@@ -16,33 +46,12 @@ export function sqliteContactPoints(db: Db): ContactPointStore {
       return lastContacts.all(customerId);
     },
     async valuesOf(customerId) {
-      const file = db
-        .select({ createdAt: customers.createdAt, phones: customers.phones, emails: customers.emails })
-        .from(customers)
-        .where(eq(customers.id, customerId))
-        .get();
-      if (!file) return undefined;
-      const ppl = db
-        .select({
-          id: people.id,
-          createdAt: people.createdAt,
-          mobile: people.mobile,
-          directLine: people.directLine,
-          email: people.email,
-        })
-        .from(people)
-        .where(and(eq(people.customerId, customerId), isNull(people.deletedAt)))
-        .orderBy(asc(people.id))
-        .all();
-      return { ...file, people: ppl };
+      const s = statements(db);
+      const file = s.file.get({ customerId });
+      return file && { ...file, people: s.people.all({ customerId }) };
     },
     async of(customerId) {
-      return db
-        .select()
-        .from(contactPoints)
-        .where(eq(contactPoints.customerId, customerId))
-        .orderBy(asc(contactPoints.id))
-        .all();
+      return statements(db).records.all({ customerId });
     },
     async insert(rows) {
       if (rows.length) db.insert(contactPoints).values(rows).onConflictDoNothing().run();
