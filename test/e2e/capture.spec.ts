@@ -136,18 +136,23 @@ test('the capture script reads only the selected text when asked for a selection
   await ext.pressButton(site);
   const tabId = await ext.tabId(site);
   // The same two injections the background makes for the context menu (src/capture/inject.ts).
-  const result = await ext.worker.evaluate(async (id) => {
-    const target = { tabId: id, frameIds: [0] };
-    await chrome.scripting.executeScript({
-      target,
-      func: (m: string) => {
-        (globalThis as { __dossierCaptureMode?: string }).__dossierCaptureMode = m;
-      },
-      args: ['selection'],
-    });
-    const [r] = await chrome.scripting.executeScript({ target, files: ['/content-scripts/capture.js'] });
-    return r?.result;
-  }, tabId);
+  const inject = () =>
+    ext.worker.evaluate(async (id) => {
+      const target = { tabId: id, frameIds: [0] };
+      await chrome.scripting.executeScript({
+        target,
+        func: (m: string) => {
+          (globalThis as { __dossierCaptureMode?: string }).__dossierCaptureMode = m;
+        },
+        args: ['selection'],
+      });
+      const [r] = await chrome.scripting.executeScript({ target, files: ['/content-scripts/capture.js'] });
+      return r?.result;
+    }, tabId);
+  // The panel the press opened reads the page too (a whole-page read, its answer a string): when
+  // its injection falls between our two, ours reads the whole page. Chosen again, as a user would.
+  let result = await inject();
+  for (let attempt = 1; attempt < 3 && typeof result !== 'object'; attempt++) result = await inject();
   expect(result).toMatchObject({
     url: JIAHE,
     adapter: 'selection',
