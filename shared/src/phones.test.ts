@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { findPhones, foldWidth, normalisePhone, phoneDigits, phoneSearchDigits, samePhone } from './phones.ts';
 
@@ -270,5 +271,26 @@ describe('phoneSearchDigits: one number, the digits every stored form of it cont
   it('is null for what is not one whole number', () => {
     expect(phoneSearchDigits('5579')).toBeNull();
     expect(phoneSearchDigits('0516-87654321 13952001234')).toBeNull();
+  });
+});
+
+describe('phoneSearchDigits on a number as files store it', () => {
+  it('answers what a parse answers, without one', () => {
+    const stored = [
+      '+8613852007788',
+      '+8651685886600',
+      '+864006558899',
+      '+862161234567',
+      '+861085001234',
+      '+8675512345678',
+      '+8657487654321',
+      '+8619912345678',
+    ];
+    for (const raw of stored) {
+      expect(normalisePhone(raw), raw).toBe(raw);
+      expect(phoneSearchDigits(raw), raw).toBe(parsePhoneNumberFromString(raw)?.nationalNumber);
+      // Written any other way, the same digits.
+      expect(phoneSearchDigits(` ${raw.slice(0, 6)} ${raw.slice(6)} `), raw).toBe(phoneSearchDigits(raw));
+    }
   });
 });

@@ -249,6 +249,7 @@ function parseOne(raw: string): string | null {
 }
 
 const searchDigitsKept = new Map<string, string | null>();
+const STORED_MAINLAND = /^\+86(1[3-9]\d{9}|[2-9]\d{9,10})$/;
 
 /**
  * The digits a search for one phone number looks for: its national significant number, which
@@ -257,6 +258,10 @@ const searchDigitsKept = new Map<string, string | null>();
  * Null when the text is not one phone number (a fragment such as the last four digits).
  */
 export function phoneSearchDigits(raw: string): string | null {
+  // A mainland number as we store it (+86 and a mobile or an area code's number): its national
+  // number without a parse — files are written this way, and an import of thousands meets each
+  // number once (two parses of ~80 µs each were most of its write).
+  if (STORED_MAINLAND.test(raw)) return raw.slice(3);
   let digits = searchDigitsKept.get(raw);
   if (digits === undefined) {
     const e164 = normalisePhone(raw);
