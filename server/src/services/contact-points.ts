@@ -19,7 +19,7 @@ import type { Viewer } from './visibility.ts';
 // values already there keep theirs. A value on file with no record came before records were
 // kept: it is shown with an unknown source, aged from its holder's creation.
 
-/** What wrote a value: its source and, for a capture the page URL, for an import the file name. */
+/** What wrote a value: its source and, for a capture the page (no query or fragment), for an import the file name. */
 export interface Origin {
   source: Exclude<ContactPointSource, 'unknown'>;
   detail?: string | null;
