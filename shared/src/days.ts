@@ -1,4 +1,5 @@
 import chineseDays from 'chinese-days';
+import { memoised } from './memo.ts';
 import type { Workdays } from './schemas/settings.ts';
 
 const DAY_MS = 86_400_000;
@@ -71,7 +72,8 @@ export function localDate(at: Date, timeZone: string): string {
   return new Date(t + zoneOffset(t, timeZone)).toISOString().slice(0, 10);
 }
 
-const mainlandWorkdays = new Map<string, boolean>();
+// The package parses the date on every call; a day's answer never changes.
+const mainlandWorkday = memoised(MAX_KEPT, (ymd: string) => chineseDays.isWorkday(ymd));
 
 const weekday = (ymd: string) => new Date(`${ymd}T12:00:00Z`).getUTCDay();
 const shiftYmd = (ymd: string, days: number) =>
@@ -85,14 +87,7 @@ const shiftYmd = (ymd: string, days: number) =>
 export function isWorkday(ymd: string, workdays: Workdays): boolean {
   if (workdays === 'none') return true;
   if (workdays === 'mainland') {
-    // The package parses the date on every call; a day's answer never changes.
-    let known = mainlandWorkdays.get(ymd);
-    if (known === undefined) {
-      known = chineseDays.isWorkday(ymd);
-      if (mainlandWorkdays.size >= MAX_KEPT) mainlandWorkdays.clear();
-      mainlandWorkdays.set(ymd, known);
-    }
-    return known;
+    return mainlandWorkday(ymd);
   }
   const d = weekday(ymd);
   return d !== 0 && d !== 6;

@@ -1,4 +1,5 @@
 import { type NumberType, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { memoised } from './memo.ts';
 
 /**
  * Phone numbers in Chinese and English text, parsed with libphonenumber-js (default country CN).
@@ -224,19 +225,14 @@ export function findPhones(raw: string): FoundPhone[] {
  * string holds no phone number or more digits than the one number found.
  */
 export function normalisePhone(raw: string): string | null {
-  const known = normalised.get(raw);
-  if (known !== undefined) return known;
-  const value = parseOne(raw);
-  // Parsing costs ~80 µs; the same numbers come back on every capture, merge and import of a file
-  // (an import of 3,000 files reads each number several times: room for all of them).
-  if (normalised.size >= MEMO_SIZE) normalised.clear();
-  normalised.set(raw, value);
-  return value;
+  return normalised(raw);
 }
 
-const normalised = new Map<string, string | null>();
-/** Numbers kept by each memo below before it starts over (a few MB at most). */
+/** Numbers kept by each memo here before it starts over (a few MB at most). */
 const MEMO_SIZE = 50_000;
+// Parsing costs ~80 µs; the same numbers come back on every capture, merge and import of a file
+// (an import of 3,000 files reads each number several times: room for all of them).
+const normalised = memoised(MEMO_SIZE, (raw: string) => parseOne(raw));
 
 function parseOne(raw: string): string | null {
   // Our own output form (+8651687654321;ext=808) must read back as the same number.
@@ -248,7 +244,6 @@ function parseOne(raw: string): string | null {
   return first.ext ? `${first.number};ext=${first.ext}` : first.number;
 }
 
-const searchDigitsKept = new Map<string, string | null>();
 const STORED_MAINLAND = /^\+86(1[3-9]\d{9}|[2-9]\d{9,10})$/;
 
 /**
@@ -261,18 +256,14 @@ export function phoneSearchDigits(raw: string): string | null {
   // A mainland number as we store it (+86 and a mobile or an area code's number): its national
   // number without a parse — files are written this way, and an import of thousands meets each
   // number once (two parses of ~80 µs each were most of its write).
-  if (STORED_MAINLAND.test(raw)) return raw.slice(3);
-  let digits = searchDigitsKept.get(raw);
-  if (digits === undefined) {
-    const e164 = normalisePhone(raw);
-    digits = e164 ? (parsePhoneNumberFromString(e164.replace(/;ext=.*$/, ''))?.nationalNumber ?? null) : null;
-    // The same numbers come back on every card and search: two parses each were most of the
-    // card's own CPU. A bounded memo, started over when full.
-    if (searchDigitsKept.size >= MEMO_SIZE) searchDigitsKept.clear();
-    searchDigitsKept.set(raw, digits);
-  }
-  return digits;
+  return STORED_MAINLAND.test(raw) ? raw.slice(3) : searchDigits(raw);
 }
+
+// The same numbers come back on every card and search: two parses each were most of the card's own CPU.
+const searchDigits = memoised(MEMO_SIZE, (raw: string): string | null => {
+  const e164 = normalisePhone(raw);
+  return e164 ? (parsePhoneNumberFromString(e164.replace(/;ext=.*$/, ''))?.nationalNumber ?? null) : null;
+});
 
 /** The same number however written: by E.164 where both parse, else by their digits. */
 export function samePhone(a: string, b: string): boolean {
