@@ -5,6 +5,7 @@ import { hashToken } from '../../lib/tokens.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { TeamStore } from '../team.ts';
 import type { PgExecutor } from './executor.ts';
+import { type KeepOptions, keptAnswers, Writes } from './kept.ts';
 import { prepared } from './prepared.ts';
 
 /** The row of the settings table that keeps the paired extension origins (a JSON list). */
@@ -26,19 +27,8 @@ export function pgPairedOrigins(db: PgExecutor): () => Promise<string[]> {
 
 const viewerColumns = { id: users.id, name: users.name, role: users.role };
 
-/**
- * Bumped before and after every write to users in this process (a token issued, re-issued or
- * revoked), so the token cache below forgets at once what this process changed — also a token
- * read by a request running alongside the write.
- */
-let usersWritten = 0;
-
-export interface TokenCacheOptions {
-  /** How long an accepted token is trusted without asking the database again. */
-  ttlMs?: number;
-  /** Milliseconds on a monotonic clock (injected by the test). */
-  now?: () => number;
-}
+/** This process's writes to users (a token issued, re-issued or revoked): a kept token is asked again after one. */
+const usersWritten = new Writes();
 
 /**
  * The user a bearer token belongs to, by the unique hash index; DOSSIER_TOKEN, when set, is the
@@ -50,12 +40,10 @@ export interface TokenCacheOptions {
 export function pgTokenAuthenticator(
   db: PgExecutor,
   envToken?: string,
-  options: TokenCacheOptions = {},
+  options: KeepOptions = {},
 ): (token: string) => Promise<Viewer | null> {
   const envHash = envToken ? Buffer.from(hashToken(envToken), 'hex') : null;
-  const ttlMs = options.ttlMs ?? 1000;
-  const now = options.now ?? (() => performance.now());
-  const accepted = new Map<string, { viewer: Viewer; until: number; written: number }>();
+  const accepted = keptAnswers<string, Viewer>(usersWritten, options);
   const statement = (byEnv: boolean) =>
     prepared(db, byEnv ? 'owner_by_env_token' : 'user_by_token', (name) =>
       db
@@ -68,19 +56,10 @@ export function pgTokenAuthenticator(
     );
   return async (token) => {
     const hash = hashToken(token);
-    const kept = accepted.get(hash);
-    if (kept && kept.written === usersWritten && now() < kept.until) return kept.viewer;
     const byEnv = envHash !== null && timingSafeEqual(Buffer.from(hash, 'hex'), envHash);
-    const written = usersWritten;
-    const [user] = await statement(byEnv).execute({ hash });
-    if (!user) {
-      accepted.delete(hash);
-      return null;
-    }
-    // A flood of distinct valid tokens is not a pattern to keep: start over rather than grow.
-    if (accepted.size >= 1000) accepted.clear();
-    accepted.set(hash, { viewer: user, until: now() + ttlMs, written });
-    return user;
+    // Only accepted tokens are kept (an unknown one is asked every time, so a new one works at once).
+    const user = await accepted(hash, async () => (await statement(byEnv).execute({ hash }))[0]);
+    return user ?? null;
   };
 }
 
@@ -98,31 +77,29 @@ export function pgTeam(db: PgExecutor): TeamStore {
       return db.select().from(users).orderBy(users.id);
     },
     async insertUser(user) {
-      usersWritten++;
-      const [row] = await db.insert(users).values(user).returning();
-      usersWritten++;
+      const [row] = await usersWritten.around(() => db.insert(users).values(user).returning());
       if (!row) throw new Error('the user was not written');
       return row;
     },
     async setToken(id, tokenHash) {
-      usersWritten++;
-      const [row] = await db.update(users).set({ tokenHash, revokedAt: null }).where(eq(users.id, id)).returning();
-      usersWritten++;
+      const [row] = await usersWritten.around(() =>
+        db.update(users).set({ tokenHash, revokedAt: null }).where(eq(users.id, id)).returning(),
+      );
       return row;
     },
     async revoke(id, at) {
-      usersWritten++;
-      const [row] = await db.update(users).set({ revokedAt: at, tokenHash: null }).where(eq(users.id, id)).returning();
-      usersWritten++;
+      const [row] = await usersWritten.around(() =>
+        db.update(users).set({ revokedAt: at, tokenHash: null }).where(eq(users.id, id)).returning(),
+      );
       return row;
     },
     async setOwnerToken(tokenHash, at) {
-      usersWritten++;
-      await db
-        .insert(users)
-        .values({ name: 'owner', role: 'manager', tokenHash, createdAt: at })
-        .onConflictDoUpdate({ target: users.name, set: { tokenHash, revokedAt: null } });
-      usersWritten++;
+      await usersWritten.around(() =>
+        db
+          .insert(users)
+          .values({ name: 'owner', role: 'manager', tokenHash, createdAt: at })
+          .onConflictDoUpdate({ target: users.name, set: { tokenHash, revokedAt: null } }),
+      );
     },
     async share(customerId, userId, at) {
       await db.insert(customerShares).values({ customerId, userId, createdAt: at }).onConflictDoNothing();
