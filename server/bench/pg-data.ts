@@ -133,12 +133,13 @@ async function fillSearch(src: Database.Database, client: pg.Client): Promise<nu
     emails: string;
     website: string | null;
   }[];
-  const cols = ['customer_id', 'name', 'initials', 'pinyin', 'phones', 'domains', 'emails', 'bigrams'];
+  const cols = ['customer_id', 'name', 'initials', 'pinyin', 'phones', 'domains', 'emails', 'customer_name', 'bigrams'];
   // bigrams travel as JSON text: no hand-made array literals.
   const insert = `insert into customer_search (${cols.join(', ')})
-    select u.customer_id, u.name, u.initials, u.pinyin, u.phones, u.domains, u.emails,
+    select u.customer_id, u.name, u.initials, u.pinyin, u.phones, u.domains, u.emails, u.customer_name,
       array(select jsonb_array_elements_text(u.bigrams::jsonb))
-    from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) as u(${cols.join(', ')})`;
+    from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+      as u(${cols.join(', ')})`;
   for (let i = 0; i < files.length; i += BATCH) {
     const rows = files.slice(i, i + BATCH).map((c) => {
       const r = pgSearchRow(
@@ -146,7 +147,17 @@ async function fillSearch(src: Database.Database, client: pg.Client): Promise<nu
         peopleOf.get(c.id) ?? [],
         keysOf.get(c.id) ?? [],
       );
-      return [c.id, r.name, r.initials, r.pinyin, r.phones, r.domains, r.emails, JSON.stringify(r.bigrams ?? [])];
+      return [
+        c.id,
+        r.name,
+        r.initials,
+        r.pinyin,
+        r.phones,
+        r.domains,
+        r.emails,
+        r.customerName,
+        JSON.stringify(r.bigrams ?? []),
+      ];
     });
     await client.query(
       insert,

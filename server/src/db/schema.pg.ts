@@ -430,6 +430,8 @@ export const replays = pgTable('replays', {
  * or more are an ILIKE on the trigram GIN index; two (a Chinese fragment such as 嘉华, which
  * holds no whole trigram) are `bigrams @> array[…]` on the bigram GIN index. `bigrams` holds
  * each two-character piece of `name` once, not across a space, without SQLite's ¦ terminator.
+ * `customer_name` is the customer's own name (`name` adds its people's), kept here so hits are
+ * ranked without looking up every hit's customer (store/pg/search.ts).
  */
 export const customerSearch = pgTable('customer_search', {
   customerId: integer('customer_id')
@@ -442,4 +444,5 @@ export const customerSearch = pgTable('customer_search', {
   domains: text('domains').notNull(),
   emails: text('emails').notNull(),
   bigrams: text('bigrams').array().notNull().default(sql`'{}'`),
+  customerName: text('customer_name').notNull(),
 });

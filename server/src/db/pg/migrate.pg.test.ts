@@ -75,7 +75,7 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
     expect(held.rows[0]?.n).toBe(0);
   });
 
-  it('fold the search rows written before they were kept lower-case, and keep searches off parallel workers', async () => {
+  it('fold the search rows written before they were kept lower-case, keep searches off parallel workers, and fill each row its customer name', async () => {
     // The migrations up to 0002 in a folder of their own: a database as a team server left it.
     const earlier = mkdtempSync(join(tmpdir(), 'dossier-pg-migrations-'));
     mkdirSync(join(earlier, 'meta'));
@@ -91,7 +91,7 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
     await p.query(`insert into customer_search (customer_id, name, initials, pinyin, phones, domains, emails)
       select id, 'Northwind Ann LEE', 'NW', 'Northwind', '', 'Northwind.example', 'Ann@Northwind.example' from customers`);
     await migratePg(p);
-    const row = await p.query('select name, initials, pinyin, domains, emails from customer_search');
+    const row = await p.query('select name, initials, pinyin, domains, emails, customer_name from customer_search');
     expect(row.rows).toEqual([
       {
         name: 'northwind ann lee',
@@ -99,7 +99,17 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
         pinyin: 'northwind',
         domains: 'northwind.example',
         emails: 'ann@northwind.example',
+        customer_name: 'Northwind',
       },
+    ]);
+    // Taken down while the rows were filled, and built again as drizzle-pg/0001 made them.
+    const indexes = await p.query<{ indexdef: string }>(
+      "select indexdef from pg_indexes where tablename = 'customer_search' and indexname like 'customer_search_%' order by indexname",
+    );
+    expect(indexes.rows.map((r) => r.indexdef.replace(/ ON public\./, ' ON '))).toEqual([
+      'CREATE INDEX customer_search_bigrams ON customer_search USING gin (bigrams) WITH (fastupdate=off)',
+      'CREATE UNIQUE INDEX customer_search_pkey ON customer_search USING btree (customer_id)',
+      'CREATE INDEX customer_search_trgm ON customer_search USING gin (name gin_trgm_ops, initials gin_trgm_ops, pinyin gin_trgm_ops, phones gin_trgm_ops, domains gin_trgm_ops, emails gin_trgm_ops) WITH (fastupdate=off)',
     ]);
     const options = await p.query("select reloptions from pg_class where relname = 'customer_search'");
     expect(options.rows[0]?.reloptions).toEqual(['parallel_workers=0']);

@@ -63,6 +63,7 @@ describe.skipIf(!pgServer)('search indexes on PostgreSQL', () => {
         domains: 'example.cn',
         emails: '',
         bigrams: bigrams(names[i] ?? ''),
+        customerName: r.name,
       })),
     );
     await pool.query('analyze');

@@ -130,6 +130,16 @@ describe.skipIf(!pgServer)('search on PostgreSQL', () => {
     expect((await ask(BOSS, 'smith'))[1].map((h) => h.id)).toEqual([ids[3]]);
   });
 
+  it('ranks by the name a file has now: the search row keeps it for ranking', async () => {
+    const at = new Date(T0.getTime() + 2 * 86_400_000);
+    await onBoth(e, (s) => updateCustomer(s, ids[1] ?? 0, { name: '融通有限公司' }, at, SETTINGS, BOSS));
+    const [a, b] = await ask(BOSS, '有限公');
+    expect(bySet(b)).toEqual(bySet(a));
+    expect(b.map((h) => h.name)).toEqual(['融通有限公司', '嘉华贸易有限公司']);
+    // A member who may not see the shorter one gets the next, not a shorter page.
+    expect((await ask(WANG, '有限公'))[1].map((h) => h.name)).toEqual(['嘉华贸易有限公司']);
+  });
+
   it('finds phone holders and duplicate candidates as SQLite does', async () => {
     for (const viewer of [BOSS, WANG, LI]) {
       for (const digits of ['12345678', '1234', '0101', '55550101', '12']) {
