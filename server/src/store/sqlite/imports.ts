@@ -35,19 +35,21 @@ const statements = preparedOn((db) => {
       'select customer_id as id from customer_keys where kind = ? and value = ?',
     ),
     insertKey: c.prepare('insert into customer_keys (customer_id, kind, value, created_at) values (?, ?, ?, ?)'),
-    insertCustomer: c.prepare<unknown[], { id: number }>(
+    // No RETURNING: SQLite runs a statement with RETURNING through a temporary table (measured:
+    // a customer and its person inserted 3.6 times slower with it); the rowid is the id.
+    insertCustomer: c.prepare<unknown[]>(
       `insert into customers (name, normalized_name, initials, pinyin, tier, status, lost_reason, lost_reason_code,
         lost_at, next_step, stage, region, company_type, size_class, industry, business_scope, products, trends,
         address, phones, fax, emails, website, notes, owner, created_at, updated_at, next_call_due, next_visit_due,
         next_due, follow_ups)
-       values (${Array(30).fill('?').join(', ')}, 0) returning id`,
+       values (${Array(30).fill('?').join(', ')}, 0)`,
     ),
     insertTier: c.prepare(
       "insert into tier_changes (customer_id, from_tier, to_tier, reason, at) values (?, null, ?, 'imported', ?)",
     ),
-    insertPerson: c.prepare<unknown[], { id: number }>(
+    insertPerson: c.prepare<unknown[]>(
       `insert into people (customer_id, name, title, mobile, direct_line, email, birthday, home_address, preferences,
-        key_person, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+        key_person, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     peopleOf: c.prepare<[number], ImportPerson>(
       `select id, name, title, mobile, direct_line as directLine, email, birthday, home_address as homeAddress,
@@ -250,7 +252,7 @@ export function sqliteImports(db: Db): ImportStore {
       return s.interactionExists.get(key) !== undefined;
     },
     addFile: checked(async (f) => {
-      const { id } = s.insertCustomer.get(
+      const { lastInsertRowid } = s.insertCustomer.run(
         f.name,
         f.normalizedName,
         f.initials,
@@ -281,7 +283,8 @@ export function sqliteImports(db: Db): ImportStore {
         f.nextCallDue,
         f.nextVisitDue,
         f.nextDue,
-      ) as { id: number };
+      );
+      const id = Number(lastInsertRowid);
       s.insertTier.run(id, f.tier, f.createdAt);
       return id;
     }),
@@ -289,7 +292,7 @@ export function sqliteImports(db: Db): ImportStore {
       s.insertKey.run(customerId, key.kind, key.value, at);
     }),
     addPerson: checked(async (customerId, p, at) => {
-      const r = s.insertPerson.get(
+      const r = s.insertPerson.run(
         customerId,
         p.name,
         p.title ?? null,
@@ -302,8 +305,8 @@ export function sqliteImports(db: Db): ImportStore {
         p.keyPerson ? 1 : 0,
         at,
         at,
-      ) as { id: number };
-      return r.id;
+      );
+      return Number(r.lastInsertRowid);
     }),
     fillPerson: checked(async (personId, fill, at) => {
       const cols = Object.keys(fill) as (keyof PersonFill)[];
@@ -320,7 +323,7 @@ export function sqliteImports(db: Db): ImportStore {
     }),
     addInteraction: checked(async (customerId, i) => {
       // The one prepared insert of a contact, the same as logging a call writes.
-      interactionStatements(db).insert.get({ customerId, ...i, meetsAppointment: 0 });
+      interactionStatements(db).insert.run({ customerId, ...i, meetsAppointment: 0 });
     }),
     updateFile: checked(async (id, changes, at) => {
       db.update(customers)

@@ -42,7 +42,6 @@ export const interactionStatements = preparedOn((db) => {
         idempotencyKey: $('idempotencyKey'),
         createdAt: $('createdAt'),
       })
-      .returning()
       .prepare(),
     live: db
       .select()
@@ -79,7 +78,10 @@ export function sqliteInteractions(db: Db): InteractionStore {
       return s.person.get({ personId, customerId }) !== undefined;
     },
     async insert(row) {
-      const written = s.insert.get({ ...row, meetsAppointment: row.meetsAppointment ? 1 : 0 });
+      // The row read back by its id rather than with RETURNING, which SQLite runs through a
+      // temporary table: the insert and a point read took half its time (µs per logged call).
+      const { lastInsertRowid } = s.insert.run({ ...row, meetsAppointment: row.meetsAppointment ? 1 : 0 });
+      const written = s.live.get({ id: Number(lastInsertRowid) });
       if (!written) throw new Error('the interaction was not written');
       return written;
     },
