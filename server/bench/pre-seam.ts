@@ -107,7 +107,7 @@ export function logInteractionSync(db: Db, input: InteractionInput, now: Date, s
     if (judgeReplay(seen, replay, SYSTEM, s.byKey.get({ key: input.idempotencyKey }))) return;
     r.record.run(replay.key, SYSTEM.id, replay.operation, replay.fingerprint, at);
     if (!s.liveForManager.get({ customerId: input.customerId })) throw new Error('no such customer');
-    s.insert.get({
+    const { lastInsertRowid } = s.insert.run({
       customerId: input.customerId,
       kind: input.kind,
       at: input.at ?? at,
@@ -122,6 +122,7 @@ export function logInteractionSync(db: Db, input: InteractionInput, now: Date, s
       idempotencyKey: input.idempotencyKey,
       createdAt: at,
     });
+    s.live.get({ id: Number(lastInsertRowid) });
     refreshDue(db, input.customerId, settings);
   })();
 }
