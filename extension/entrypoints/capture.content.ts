@@ -1,5 +1,5 @@
 import { CAPTURE_BUDGET_MS, captureSelection, runCapture } from '@/src/adapters/index';
-import type { CaptureMode, KeptCapture } from '@/src/capture/inject';
+import type { CaptureMode, KeptCapture } from '@/src/capture/injection';
 
 /**
  * The capture script: never in the manifest, injected on demand by the background
@@ -16,15 +16,14 @@ export default defineContentScript({
   // Tell the page nothing through window.postMessage (pages have their own message listeners).
   noScriptStartedPostMessage: true,
   main() {
-    const g = globalThis as { __dossierCaptureMode?: CaptureMode; __dossierCapture?: KeptCapture };
-    const mode = g.__dossierCaptureMode;
-    delete g.__dossierCaptureMode;
+    const g = globalThis as { __dossierCapture?: KeptCapture };
     // Kept in the extension's isolated world (pages can't see it) for the life of this document:
     // the next capture of the page calls it without loading the script again, and runs code V8
     // has already optimised — a fresh copy of the script starts cold every time, about twice as
     // slow on a big page. Another build's copy is replaced.
+    // Loading reads nothing: the background then calls `run` with the mode as its argument.
     if (g.__dossierCapture?.build !== __DOSSIER_BUILD__) g.__dossierCapture = { build: __DOSSIER_BUILD__, run };
-    return g.__dossierCapture.run(mode ?? 'page');
+    return null;
   },
 });
 
