@@ -1,24 +1,72 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { customers, interactions, people } from '../../db/schema.pg.ts';
 import { ApiError } from '../../lib/errors.ts';
+import type { Viewer } from '../../services/visibility.ts';
 import type { InteractionStore } from '../interactions.ts';
 import type { PgExecutor } from './executor.ts';
-import { visibleOne } from './visibility.ts';
+import { prepared, viewerValues } from './prepared.ts';
+import { visibleOneAs } from './visibility.ts';
+
+const $ = sql.placeholder;
+
+/**
+ * Logging a call is the commonest write: its statements go as named statements, planned once
+ * per connection (measured at 100,000 files: planning a lookup of one customer took 0.5 ms, ten
+ * times running it, and a logged call sends ten statements).
+ */
+const statements = (db: PgExecutor) => ({
+  byKey: () =>
+    prepared(db, 'interaction_by_key', (name) =>
+      db
+        .select()
+        .from(interactions)
+        .where(eq(interactions.idempotencyKey, $('key')))
+        .prepare(name),
+    ),
+  visible: (role: Viewer['role']) =>
+    prepared(db, `interaction_customer_${role}`, (name) =>
+      db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.id, $('customerId')), isNull(customers.deletedAt), visibleOneAs(role)))
+        .prepare(name),
+    ),
+  insert: () =>
+    prepared(db, 'interaction_insert', (name) =>
+      db
+        .insert(interactions)
+        .values({
+          customerId: $('customerId'),
+          kind: $('kind'),
+          at: $('at'),
+          personId: $('personId'),
+          summary: $('summary'),
+          outcome: $('outcome'),
+          intention: $('intention'),
+          appointment: $('appointment'),
+          meetsAppointment: $('meetsAppointment'),
+          sourceUrl: $('sourceUrl'),
+          visit: $('visit'),
+          idempotencyKey: $('idempotencyKey'),
+          createdAt: $('createdAt'),
+        })
+        .onConflictDoNothing()
+        .returning()
+        .prepare(name),
+    ),
+});
 
 export const keyTaken = () => new ApiError('conflict', 'this idempotency key was already used; send a new one');
 
 export function pgInteractions(db: PgExecutor): InteractionStore {
-  const byKey = async (key: string) => {
-    const [row] = await db.select().from(interactions).where(eq(interactions.idempotencyKey, key));
-    return row;
-  };
+  const s = statements(db);
   return {
-    byKey,
+    async byKey(key) {
+      const [row] = await s.byKey().execute({ key });
+      return row;
+    },
     async customerVisible(customerId, viewer) {
-      const found = await db
-        .select({ id: customers.id })
-        .from(customers)
-        .where(and(eq(customers.id, customerId), isNull(customers.deletedAt), visibleOne(viewer)));
+      const found = await s.visible(viewer.role).execute({ customerId, ...viewerValues(viewer) });
       return found.length > 0;
     },
     async personOf(personId, customerId) {
@@ -30,7 +78,17 @@ export function pgInteractions(db: PgExecutor): InteractionStore {
     },
     async insert(row) {
       // ON CONFLICT: a key taken meanwhile is a 409 (as replays.record says), not an aborted transaction.
-      const [written] = await db.insert(interactions).values(row).onConflictDoNothing().returning();
+      const [written] = await s.insert().execute({
+        ...row,
+        personId: row.personId ?? null,
+        summary: row.summary ?? null,
+        outcome: row.outcome ?? null,
+        intention: row.intention ?? null,
+        appointment: row.appointment ?? null,
+        meetsAppointment: row.meetsAppointment ?? false,
+        sourceUrl: row.sourceUrl ?? null,
+        visit: row.visit ?? null,
+      });
       if (!written) throw keyTaken();
       return written;
     },

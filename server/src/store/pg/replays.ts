@@ -1,12 +1,40 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { replays } from '../../db/schema.pg.ts';
 import type { ReplayStore } from '../replays.ts';
 import type { PgExecutor } from './executor.ts';
+import { prepared } from './prepared.ts';
+
+const $ = sql.placeholder;
+
+// Every idempotent write asks both: named statements, planned once per connection.
+const seenStatement = (db: PgExecutor) =>
+  prepared(db, 'replay_seen', (name) =>
+    db
+      .select()
+      .from(replays)
+      .where(eq(replays.key, $('key')))
+      .prepare(name),
+  );
+const recordStatement = (db: PgExecutor) =>
+  prepared(db, 'replay_record', (name) =>
+    db
+      .insert(replays)
+      .values({
+        key: $('key'),
+        userId: $('userId'),
+        operation: $('operation'),
+        fingerprint: $('fingerprint'),
+        at: $('at'),
+      })
+      .onConflictDoNothing()
+      .returning({ key: replays.key })
+      .prepare(name),
+  );
 
 export function pgReplays(db: PgExecutor): ReplayStore {
   return {
     async seen(key) {
-      const [row] = await db.select().from(replays).where(eq(replays.key, key));
+      const [row] = await seenStatement(db).execute({ key });
       return row && { key: row.key, userId: row.userId, operation: row.operation, fingerprint: row.fingerprint };
     },
     /**
@@ -15,11 +43,13 @@ export function pgReplays(db: PgExecutor): ReplayStore {
      * plain insert would abort the whole transaction instead.
      */
     async record(r, at) {
-      const written = await db
-        .insert(replays)
-        .values({ key: r.key, userId: r.userId, operation: r.operation, fingerprint: r.fingerprint, at })
-        .onConflictDoNothing()
-        .returning({ key: replays.key });
+      const written = await recordStatement(db).execute({
+        key: r.key,
+        userId: r.userId,
+        operation: r.operation,
+        fingerprint: r.fingerprint,
+        at,
+      });
       return written.length > 0;
     },
   };
