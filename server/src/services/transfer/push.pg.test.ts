@@ -19,7 +19,7 @@ import { pgStore } from '../../store/pg/store.ts';
 import { sqliteStore } from '../../store/sqlite/store.ts';
 import type { Store } from '../../store/store.ts';
 import { createCommitment } from '../commitments.ts';
-import { contactPointList } from '../contact-points.ts';
+import { confirmContactPoint, contactPointList } from '../contact-points.ts';
 import { addMaterial } from '../customer-file.ts';
 import { createCustomer } from '../customers.ts';
 import { writeFocus } from '../focus.ts';
@@ -307,6 +307,28 @@ describe.skipIf(!pgServer)('pushing a local file to the team server', () => {
     const mine = (await rows(local.store)).customers.find((c) => c.id === files.jiahua.id) as BackupRow;
     expect(pick(teamJiahua, DUE)).toEqual(pick(mine, DUE));
     expect(teamJiahua.lastCallAt).toBe(day(11).toISOString());
+  });
+
+  it('carries a "still right" clicked on the laptop since the last push to the team’s record, once', async () => {
+    await confirmContactPoint(
+      local.store,
+      files.jiahua.id,
+      { kind: 'phone', value: '138 0000 0001' },
+      day(12),
+      SETTINGS,
+      local.me,
+    );
+    const report = await pushToTeam(local.store, team.store, { name: 'li' }, day(12));
+    expect(total(report)).toBe(0);
+    const teamJiahua = (await rows(team.store)).customers.find((c) => c.name === '嘉华贸易有限公司') as BackupRow;
+    const records = await team.store.contactPoints.of(Number(teamJiahua.id));
+    expect(records.map((r) => [r.valueKey, r.source, r.confirmedAt, r.confirmedBy])).toEqual([
+      ['13800000001', 'hand', day(12).toISOString(), 'click'],
+    ]);
+    const before = await rows(team.store);
+    await pushToTeam(local.store, team.store, { name: 'li' }, day(13));
+    expect(await rows(team.store)).toEqual(before);
+    expect(await team.store.contactPoints.of(Number(teamJiahua.id))).toEqual(records);
   });
 
   it('refuses a user the team server does not have, and writes nothing', async () => {

@@ -363,6 +363,8 @@ export async function pushToTeam(source: Store, target: Store, user: { name: str
       await settle(tx, id, before, { source: 'push' }, at);
       await carryLocalPoints(tx, id, localFile.get(id), at);
     }
+    // A "still right" clicked on the laptop since the last push reaches the team's record too.
+    for (const id of knownCustomers) await carryLaterConfirmations(tx, id, localFile.get(id));
     await tx.imports.reindexFiles(touched);
 
     return {
@@ -408,6 +410,27 @@ export function describePush(report: PushReport): string[] {
   }
   for (const p of report.focusNotesJoined) lines.push(`Focus note ${p}: the local text was added under the team's.`);
   return lines;
+}
+
+/**
+ * For a file pushed before: a value the team's record has confirmed earlier (or never) than the
+ * local record takes the local confirmation. Nothing else of the team's record changes (the team
+ * may have confirmed it later itself; a value only the team still holds is not touched).
+ */
+async function carryLaterConfirmations(
+  tx: Store,
+  customerId: number,
+  file: { points: ContactPointRecord[] } | undefined,
+): Promise<void> {
+  const confirmed = new Map(
+    (file?.points ?? []).filter((p) => p.confirmedAt).map((p) => [`${p.kind}:${p.valueKey}`, p] as const),
+  );
+  if (!confirmed.size) return;
+  for (const r of await tx.contactPoints.of(customerId)) {
+    const l = confirmed.get(`${r.kind}:${r.valueKey}`);
+    if (l?.confirmedAt && (!r.confirmedAt || r.confirmedAt < l.confirmedAt))
+      await tx.contactPoints.update(r.id, { confirmedAt: l.confirmedAt, confirmedBy: l.confirmedBy });
+  }
 }
 
 /**
