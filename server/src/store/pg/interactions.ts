@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { customers, interactions, people } from '../../db/schema.pg.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Viewer } from '../../services/visibility.ts';
-import type { InteractionStore } from '../interactions.ts';
+import { type InteractionStore, newInteractionPlaceholders } from '../interactions.ts';
 import type { PgExecutor } from './executor.ts';
 import { prepared, viewerValues } from './prepared.ts';
 import { visibleOneAs } from './visibility.ts';
@@ -33,26 +33,7 @@ const statements = (db: PgExecutor) => ({
     ),
   insert: () =>
     prepared(db, 'interaction_insert', (name) =>
-      db
-        .insert(interactions)
-        .values({
-          customerId: $('customerId'),
-          kind: $('kind'),
-          at: $('at'),
-          personId: $('personId'),
-          summary: $('summary'),
-          outcome: $('outcome'),
-          intention: $('intention'),
-          appointment: $('appointment'),
-          meetsAppointment: $('meetsAppointment'),
-          sourceUrl: $('sourceUrl'),
-          visit: $('visit'),
-          idempotencyKey: $('idempotencyKey'),
-          createdAt: $('createdAt'),
-        })
-        .onConflictDoNothing()
-        .returning()
-        .prepare(name),
+      db.insert(interactions).values(newInteractionPlaceholders()).onConflictDoNothing().returning().prepare(name),
     ),
 });
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, preparedOn } from '../../db/client.ts';
 import { customers, interactions, people } from '../../db/schema.ts';
-import type { InteractionStore } from '../interactions.ts';
+import { type InteractionStore, newInteractionPlaceholders } from '../interactions.ts';
 import { visibleToAnyMember } from './visibility.ts';
 
 const $ = sql.placeholder;
@@ -25,24 +25,7 @@ export const interactionStatements = preparedOn((db) => {
       .from(people)
       .where(and(eq(people.id, $('personId')), eq(people.customerId, $('customerId')), isNull(people.deletedAt)))
       .prepare(),
-    insert: db
-      .insert(interactions)
-      .values({
-        customerId: $('customerId'),
-        kind: $('kind'),
-        at: $('at'),
-        personId: $('personId'),
-        summary: $('summary'),
-        outcome: $('outcome'),
-        intention: $('intention'),
-        appointment: $('appointment'),
-        meetsAppointment: $('meetsAppointment'),
-        sourceUrl: $('sourceUrl'),
-        visit: $('visit'),
-        idempotencyKey: $('idempotencyKey'),
-        createdAt: $('createdAt'),
-      })
-      .prepare(),
+    insert: db.insert(interactions).values(newInteractionPlaceholders()).prepare(),
     live: db
       .select()
       .from(interactions)
