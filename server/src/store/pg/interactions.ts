@@ -59,17 +59,7 @@ export function pgInteractions(db: PgExecutor): InteractionStore {
     },
     async insert(row) {
       // ON CONFLICT: a key taken meanwhile is a 409 (as replays.record says), not an aborted transaction.
-      const [written] = await s.insert().execute({
-        ...row,
-        personId: row.personId ?? null,
-        summary: row.summary ?? null,
-        outcome: row.outcome ?? null,
-        intention: row.intention ?? null,
-        appointment: row.appointment ?? null,
-        meetsAppointment: row.meetsAppointment ?? false,
-        sourceUrl: row.sourceUrl ?? null,
-        visit: row.visit ?? null,
-      });
+      const [written] = await s.insert().execute(row);
       if (!written) throw keyTaken();
       return written;
     },
