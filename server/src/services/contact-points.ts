@@ -287,6 +287,12 @@ export async function confirmContactPoint(
 export interface MergedPoints {
   /** Records the merge added to the survivor. */
   added: number[];
+  /**
+   * Those of them for values the survivor did not hold before: one the survivor still holds after
+   * the undo (its field was edited since, so the undo left it) keeps its record. Absent in merges
+   * made before it was kept: their added records all go, as they did.
+   */
+  brought?: number[];
   /** Records of the survivor the merge changed, with what they were. */
   changed: { id: number; before: Partial<ContactPointRecord>; after: Partial<ContactPointRecord> }[];
 }
@@ -365,19 +371,32 @@ export async function afterMerge(
   if (fresh.length) {
     await tx.contactPoints.insert(fresh);
     const added = new Set(fresh.map((f) => slotOf(f.kind, f.valueKey)));
-    for (const r of await tx.contactPoints.of(survivorId))
-      if (added.has(slotOf(r.kind, r.valueKey))) out.added.push(r.id);
+    out.brought = [];
+    for (const r of await tx.contactPoints.of(survivorId)) {
+      const slot = slotOf(r.kind, r.valueKey);
+      if (!added.has(slot)) continue;
+      out.added.push(r.id);
+      if (!before.survivor.held.has(slot)) out.brought.push(r.id);
+    }
   }
   return out;
 }
 
 /**
- * Undo of a merge: the records it added go, those it changed are put back (a confirmation made
- * since is kept), and records of values no longer on the survivor go.
+ * Undo of a merge: the records it added go (but for a value it brought that the survivor still
+ * holds), those it changed are put back (a confirmation made since is kept), and records of values
+ * no longer on the survivor go.
  */
 export async function undoMergedPoints(tx: Store, survivorId: number, merged: MergedPoints | undefined): Promise<void> {
   if (merged) {
-    await tx.contactPoints.remove(merged.added);
+    const held = new Set(heldValues(await tx.contactPoints.valuesOf(survivorId)).map((h) => h.slot));
+    const brought = new Set(merged.brought ?? []);
+    const kept = new Set(
+      (await tx.contactPoints.of(survivorId))
+        .filter((r) => brought.has(r.id) && held.has(slotOf(r.kind, r.valueKey)))
+        .map((r) => r.id),
+    );
+    await tx.contactPoints.remove(merged.added.filter((id) => !kept.has(id)));
     const records = new Map((await tx.contactPoints.of(survivorId)).map((r) => [r.id, r]));
     for (const c of merged.changed) {
       const r = records.get(c.id);

@@ -370,6 +370,49 @@ describe('how old is this number', () => {
     expect((await points(t, from)).map((p) => p.value)).toEqual(['0516-87654321', '13952000001']);
   });
 
+  it('undo of a merge leaves a moved number the survivor was edited to keep with its record', async () => {
+    const t = makeTestApp('2025-09-01T02:00:00.000Z');
+    const from = (await t.request('POST', '/api/customers', { name: '嘉华置业', tier: 'B', phones: ['0516-81112222'] }))
+      .json.id as number;
+    t.setNow('2026-06-01T02:00:00.000Z');
+    const survivor = (
+      await t.request('POST', '/api/customers', {
+        name: '徐州嘉华融通置业有限公司',
+        tier: 'A',
+        phones: ['0516-80000000'],
+        allowDuplicate: true,
+      })
+    ).json.id as number;
+    const merged = await t.request('POST', `/api/customers/${survivor}/merge`, { from, idempotencyKey: idem('merge') });
+    expect(merged.status).toBe(201);
+    t.advanceDays(1);
+    // Edited since the merge: the undo leaves the survivor's phones as they are now.
+    const edit = await t.request('PATCH', `/api/customers/${survivor}`, {
+      phones: ['0516-80000000', '0516-81112222', '0516-83334444'],
+    });
+    expect(edit.status).toBe(200);
+    expect(await pointOf(t, survivor, '0516-81112222')).toMatchObject({
+      source: 'hand',
+      seenAt: '2025-09-01T02:00:00.000Z',
+    });
+
+    expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(200);
+    // Still on the survivor, still as old as it is: not a number of unknown source.
+    expect(await pointOf(t, survivor, '0516-81112222')).toMatchObject({
+      source: 'hand',
+      seenAt: '2025-09-01T02:00:00.000Z',
+    });
+    expect(await pointOf(t, survivor, '0516-83334444')).toMatchObject({
+      source: 'hand',
+      seenAt: '2026-06-02T02:00:00.000Z',
+    });
+    // The removed file comes back with its own record.
+    expect(await pointOf(t, from, '0516-81112222')).toMatchObject({
+      source: 'hand',
+      seenAt: '2025-09-01T02:00:00.000Z',
+    });
+  });
+
   it('a JSON backup carries the records; restored, each value keeps its source and age', async () => {
     const a = makeTestApp('2025-01-10T02:00:00.000Z');
     const id = (await a.request('POST', '/api/customers', { name: '嘉华融通', tier: 'C', phones: ['0516-87654321'] }))
