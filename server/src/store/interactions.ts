@@ -1,10 +1,10 @@
-import { type Placeholder, sql } from 'drizzle-orm';
 import type { Viewer } from '../services/visibility.ts';
 import type { InteractionRecord } from './records.ts';
 
 export type NewInteraction = Omit<InteractionRecord, 'id' | 'deletedAt' | 'appointmentCancelledAt'>;
 
-const NEW_INTERACTION_COLUMNS = [
+/** The columns a logged contact is written with: both engines' prepared insert takes them as placeholders. */
+export const NEW_INTERACTION_COLUMNS = [
   'customerId',
   'kind',
   'at',
@@ -19,12 +19,6 @@ const NEW_INTERACTION_COLUMNS = [
   'idempotencyKey',
   'createdAt',
 ] as const satisfies readonly (keyof NewInteraction)[];
-
-/** A logged contact's columns as placeholders of the same names: both engines' prepared insert. */
-export const newInteractionPlaceholders = () =>
-  Object.fromEntries(NEW_INTERACTION_COLUMNS.map((k) => [k, sql.placeholder(k)])) as {
-    [K in (typeof NEW_INTERACTION_COLUMNS)[number]]: Placeholder<K>;
-  };
 
 export interface InteractionStore {
   /** The interaction written with this idempotency key, if any. */

@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { placeholdersFor } from '../../db/placeholders.ts';
 import { customers, interactions, people } from '../../db/schema.pg.ts';
 import { ApiError } from '../../lib/errors.ts';
 import type { Viewer } from '../../services/visibility.ts';
-import { type InteractionStore, newInteractionPlaceholders } from '../interactions.ts';
+import { type InteractionStore, NEW_INTERACTION_COLUMNS } from '../interactions.ts';
 import type { PgExecutor } from './executor.ts';
 import { prepared, viewerValues } from './prepared.ts';
 import { visibleOneAs } from './visibility.ts';
@@ -33,7 +34,12 @@ const statements = (db: PgExecutor) => ({
     ),
   insert: () =>
     prepared(db, 'interaction_insert', (name) =>
-      db.insert(interactions).values(newInteractionPlaceholders()).onConflictDoNothing().returning().prepare(name),
+      db
+        .insert(interactions)
+        .values(placeholdersFor(NEW_INTERACTION_COLUMNS))
+        .onConflictDoNothing()
+        .returning()
+        .prepare(name),
     ),
 });
 

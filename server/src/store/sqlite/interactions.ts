@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Db, preparedOn } from '../../db/client.ts';
+import { placeholdersFor } from '../../db/placeholders.ts';
 import { customers, interactions, people } from '../../db/schema.ts';
-import { type InteractionStore, newInteractionPlaceholders } from '../interactions.ts';
+import { type InteractionStore, NEW_INTERACTION_COLUMNS } from '../interactions.ts';
 import { visibleToAnyMember } from './visibility.ts';
 
 const $ = sql.placeholder;
@@ -25,7 +26,7 @@ export const interactionStatements = preparedOn((db) => {
       .from(people)
       .where(and(eq(people.id, $('personId')), eq(people.customerId, $('customerId')), isNull(people.deletedAt)))
       .prepare(),
-    insert: db.insert(interactions).values(newInteractionPlaceholders()).prepare(),
+    insert: db.insert(interactions).values(placeholdersFor(NEW_INTERACTION_COLUMNS)).prepare(),
     live: db
       .select()
       .from(interactions)
