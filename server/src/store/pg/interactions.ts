@@ -12,8 +12,8 @@ const $ = sql.placeholder;
 
 /**
  * Logging a call is the commonest write: its statements go as named statements, planned once
- * per connection (measured at 100,000 files: planning a lookup of one customer took 0.5 ms, ten
- * times running it, and a logged call sends ten statements).
+ * per connection (measured at 100,000 files: planning a lookup of one customer took 0.5 ms,
+ * running it 0.03 ms, and a logged call sends ten statements).
  */
 const statements = (db: PgExecutor) => ({
   byKey: () =>

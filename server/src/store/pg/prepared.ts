@@ -21,7 +21,8 @@ const built = new WeakMap<object, Map<string, unknown>>();
  * What a built statement is bound to: the pool, or the connection a transaction holds. drizzle
  * binds a transaction's statements to its connection, and the pool hands the same connection to
  * later transactions: kept per connection, a logged call's ten statements are built once, not in
- * every transaction (building them was a third of a logged call's time).
+ * every transaction (measured at 100,000 files: 4.2–4.5 ms a logged call built each time, 3.4–4.1
+ * kept).
  */
 const ownerOf = (db: PgExecutor): object => (db as { session?: { client?: object } }).session?.client ?? db;
 

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Db, preparedOn } from '../../db/client.ts';
+import { placeholdersFor } from '../../db/placeholders.ts';
 import { contactPoints, customers, people } from '../../db/schema.ts';
 import type { ContactPointStore, LastContact } from '../contact-points.ts';
 
@@ -41,13 +42,7 @@ const statements = preparedOn((q) => {
       .insert(contactPoints)
       .values({
         customerId,
-        kind: sql.placeholder('kind'),
-        valueKey: sql.placeholder('valueKey'),
-        source: sql.placeholder('source'),
-        sourceDetail: sql.placeholder('sourceDetail'),
-        seenAt: sql.placeholder('seenAt'),
-        confirmedAt: sql.placeholder('confirmedAt'),
-        confirmedBy: sql.placeholder('confirmedBy'),
+        ...placeholdersFor(['kind', 'valueKey', 'source', 'sourceDetail', 'seenAt', 'confirmedAt', 'confirmedBy']),
       })
       .onConflictDoNothing()
       .prepare(),
