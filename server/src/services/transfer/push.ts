@@ -414,8 +414,8 @@ export function describePush(report: PushReport): string[] {
 
 /**
  * For a file pushed before: a value the team's record has confirmed earlier (or never) than the
- * local record takes the local confirmation. Nothing else of the team's record changes (the team
- * may have confirmed it later itself; a value only the team still holds is not touched).
+ * local record takes the local confirmation; a later one of the team's own stays. Nothing else of
+ * the record changes, and a value the team file holds without any record is not given one here.
  */
 async function carryLaterConfirmations(
   tx: Store,
