@@ -13,6 +13,17 @@ const COLUMN: Record<DueReason, string> = {
 /** `id = any(list)` with the list as one array parameter. */
 const anyId = (column: string, ids: number[]) => sql`${sql.raw(column)} = any(${sql.param(ids)}::int[])`;
 
+/** An open promise's columns, as OpenCommitment names them. */
+const PROMISE_COLUMNS = sql`m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier`;
+
+/**
+ * Each promise's live, not lost file looked up by its id (the lateral subquery kept apart by
+ * OFFSET 0): as a join, the planner hashed all 100,000 files for a few thousand promises.
+ */
+const PROMISE_FILE = sql`from commitments m cross join lateral (
+    select c.name, c.tier from customers c
+    where c.id = m.customer_id and c.deleted_at is null and c.status <> 'lost' offset 0) c`;
+
 export function pgBoard(db: PgExecutor): BoardStore {
   return {
     async dueFiles(viewer, before, owner) {
@@ -52,18 +63,13 @@ export function pgBoard(db: PgExecutor): BoardStore {
     },
     async commitmentsIn(ranges, limit, countCap) {
       if (!ranges.length) return [];
-      // As dueIn: every range in one statement; each promise's file looked up by its id (the
-      // lateral subquery kept apart by OFFSET 0), at most the cap and the earliest `limit` of them.
+      // As dueIn: every range in one statement, at most the cap and the earliest `limit` of each.
       const arms = ranges.map(({ from, to }, i) => {
-        const open = sql`from commitments m cross join lateral (
-            select c.name, c.tier from customers c
-            where c.id = m.customer_id and c.deleted_at is null and c.status <> 'lost' offset 0) c
-          where m.kept_at is null and m.due_at >= ${from} and m.due_at < ${to}`;
+        const open = sql`${PROMISE_FILE} where m.kept_at is null and m.due_at >= ${from} and m.due_at < ${to}`;
         return sql`select ${sql.raw(String(i))} as i,
           (select count(*)::int from (select 1 ${open} limit ${countCap + 1}) n) as n,
           (select coalesce(json_agg(e order by e."dueAt", e.id), '[]') from (
-            select m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier ${open}
-            order by m.due_at, m.id limit ${limit}) e) as earliest`;
+            select ${PROMISE_COLUMNS} ${open} order by m.due_at, m.id limit ${limit}) e) as earliest`;
       });
       const rows = await db.execute<{ i: number; n: number; earliest: OpenCommitment[] }>(
         sql.join(arms, sql` union all `),
@@ -73,18 +79,10 @@ export function pgBoard(db: PgExecutor): BoardStore {
     },
     async openCommitments(viewer, before, owner) {
       type Row = OpenCommitment & Record<string, unknown>;
-      const columns = sql`m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier`;
       const open = sql`m.kept_at is null and m.due_at < ${before} and c.deleted_at is null and c.status <> 'lost'`;
       if (viewer.role === 'manager' && !owner) {
-        // Every promise's file looked up by its id (the lateral subquery kept apart by OFFSET 0):
-        // as a join, the planner hashed all 100,000 files for a few thousand promises.
         const rows = await db.execute<Row>(
-          sql`select m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier
-            from commitments m cross join lateral (
-              select c.name, c.tier from customers c
-              where c.id = m.customer_id and c.deleted_at is null and c.status <> 'lost' offset 0) c
-            where m.kept_at is null and m.due_at < ${before}
-            order by m.id`,
+          sql`select ${PROMISE_COLUMNS} ${PROMISE_FILE} where m.kept_at is null and m.due_at < ${before} order by m.id`,
         );
         return rows.rows;
       }
@@ -93,10 +91,10 @@ export function pgBoard(db: PgExecutor): BoardStore {
       // another owner sees only what is shared with them of it.
       const arms: SQL[] = [];
       if (viewer.role === 'manager' || !owner || owner === viewer.name)
-        arms.push(sql`select ${columns} from customers c join commitments m on m.customer_id = c.id
+        arms.push(sql`select ${PROMISE_COLUMNS} from customers c join commitments m on m.customer_id = c.id
           where c.owner = ${owner ?? viewer.name} and ${open}`);
       if (viewer.role !== 'manager')
-        arms.push(sql`select ${columns} from customer_shares s join customers c on c.id = s.customer_id
+        arms.push(sql`select ${PROMISE_COLUMNS} from customer_shares s join customers c on c.id = s.customer_id
             join commitments m on m.customer_id = c.id
           where s.user_id = ${viewer.id} and c.owner is distinct from ${viewer.name} and ${open}
             ${owner ? sql`and c.owner = ${owner}` : sql``}`);
