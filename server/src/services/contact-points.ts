@@ -391,13 +391,13 @@ export async function undoMergedPoints(tx: Store, survivorId: number, merged: Me
   if (merged) {
     const held = new Set(heldValues(await tx.contactPoints.valuesOf(survivorId)).map((h) => h.slot));
     const brought = new Set(merged.brought ?? []);
-    const kept = new Set(
-      (await tx.contactPoints.of(survivorId))
-        .filter((r) => brought.has(r.id) && held.has(slotOf(r.kind, r.valueKey)))
-        .map((r) => r.id),
-    );
-    await tx.contactPoints.remove(merged.added.filter((id) => !kept.has(id)));
+    // Read once: the records removed here are added ones, never the changed ones put back below.
     const records = new Map((await tx.contactPoints.of(survivorId)).map((r) => [r.id, r]));
+    const stays = (id: number) => {
+      const r = records.get(id);
+      return r !== undefined && brought.has(id) && held.has(slotOf(r.kind, r.valueKey));
+    };
+    await tx.contactPoints.remove(merged.added.filter((id) => !stays(id)));
     for (const c of merged.changed) {
       const r = records.get(c.id);
       if (!r) continue;
