@@ -68,10 +68,27 @@ describe('the morning digest', () => {
       'A · 徐州某某置业: Call and Visit, overdue 2 days',
       'B · 江苏嘉华融通: Call, overdue 5 days',
       'Promise overdue 2 days · Late Co: send the quote',
-      'Appointment 2:00 PM · Northwind',
       'Promise 10:00 AM · 徐州某某置业: send the proposal',
+      'Appointment 2:00 PM · Northwind',
     ]);
     expect(d?.message).toBe(d?.lines.join('\n'));
+  });
+
+  it('reads what is overdue and what is today from each reason’s instant: a file stands under its earliest due', () => {
+    // One file, its visit overdue: its call due later today and its appointment at 15:00 stand with it.
+    const d = composeDigest(
+      board({
+        overdue: [
+          item({ reason: 'visit', due: '2026-11-22T01:00:00Z' }),
+          item({ reason: 'call', due: '2026-11-23T05:00:00Z' }),
+          item({ reason: 'appointment', due: '2026-11-23T07:00:00Z' }),
+        ],
+      }),
+      en,
+      opts,
+    );
+    expect(d?.lines).toEqual(['A · 徐州某某置业: Visit, overdue 1 day', 'Appointment 3:00 PM · 徐州某某置业']);
+    expect(d?.title).toBe('Dossier: 1 customer overdue, 1 thing today');
   });
 
   it('follows the chosen tiers', () => {

@@ -38,9 +38,12 @@ export function composeDigest(board: DueBoard, m: DigestWords, o: Options): Dige
       .format(new Date(at))
       .replace(/\s/g, ' ');
 
+  // A file stands in the bucket of its earliest due with every reason due in the window, each at
+  // its own instant: what is overdue, and what falls today, is read from the instants.
+  const late = (i: DueItem) => i.due < board.now;
   const byCustomer = new Map<number, DueItem[]>();
   for (const i of board.overdue) {
-    if (i.reason === 'commitment' || !o.tiers.includes(i.tier)) continue;
+    if (i.reason === 'commitment' || !late(i) || !o.tiers.includes(i.tier)) continue;
     byCustomer.set(i.customerId, [...(byCustomer.get(i.customerId) ?? []), i]);
   }
   const overdueLines = [...byCustomer.values()]
@@ -54,7 +57,9 @@ export function composeDigest(board: DueBoard, m: DigestWords, o: Options): Dige
     });
 
   const promisesLate = board.overdue.filter((i) => i.reason === 'commitment');
-  const today = board.today.filter((i) => i.reason === 'appointment' || i.reason === 'commitment');
+  const today = [...board.overdue, ...board.today]
+    .filter((i) => (i.reason === 'appointment' || i.reason === 'commitment') && !late(i))
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   const todayLines = [
     ...promisesLate.map((i) => w.commitmentLine(i.name, i.text ?? '', formatDue(i.due, o.now, m.due, o.timeZone).text)),
     ...today.map((i) =>

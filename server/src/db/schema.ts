@@ -62,11 +62,9 @@ export const customers = sqliteTable(
     followUps: integer('follow_ups').notNull().default(0),
   },
   (t) => [
+    // The board's only due index, besides the owner's: a file stands on it at its earliest due
+    // (services/board.ts), so a logged call moves the file in these two and no per-reason index.
     index('customers_next_due').on(t.nextDue).where(sql`deleted_at is null`),
-    // One per due column: each board bucket is a range scan of one of these.
-    index('customers_next_call_due').on(t.nextCallDue).where(sql`deleted_at is null and status <> 'lost'`),
-    index('customers_next_visit_due').on(t.nextVisitDue).where(sql`deleted_at is null and status <> 'lost'`),
-    index('customers_appointment_at').on(t.appointmentAt).where(sql`deleted_at is null and status <> 'lost'`),
     index('customers_owner_next_due').on(t.owner, t.nextDue).where(sql`deleted_at is null`),
     index('customers_initials').on(t.initials),
     index('customers_normalized_name').on(t.normalizedName),

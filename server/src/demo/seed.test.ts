@@ -234,7 +234,10 @@ describe('seedDemo', () => {
       expect(count(other, sql`select count(*) as n from interactions where at >= ${now.toISOString()}`)).toBe(0);
       expect(badTimes(other)).toEqual([]);
       const board = await dueBoard(sqliteStore(other), now, settingsOn(other), 7, SYSTEM);
-      for (const bucket of [board.overdue, board.today, board.tomorrow]) expect(bucket.length).toBeGreaterThan(0);
+      // Not today: seeded late in the evening or on a day off, what would be due today is due on
+      // the next working day (at 23:45 only the land-won file's first call, due tonight, is left,
+      // and it stands with its file under the appointment fixed at capture: its earliest due).
+      for (const bucket of [board.overdue, board.tomorrow]) expect(bucket.length).toBeGreaterThan(0);
       // The rest of the week, or past its Sunday the next-week column.
       expect(board.thisWeek.length + (board.later?.length ?? 0)).toBeGreaterThan(0);
       other.$client.close();

@@ -1,6 +1,6 @@
-import { BOARD_COUNT_CAP, type DueBoard, type DueItem, type Settings } from '@dossier/shared';
+import { BOARD_COUNT_CAP, type DueBoard, type DueItem, type Settings, type Tier } from '@dossier/shared';
 import { dayStart } from '../lib/time.ts';
-import type { DueRange, DueReason, OpenCommitment } from '../store/board.ts';
+import type { DueFile, DueReason, OpenCommitment } from '../store/board.ts';
 import type { Store } from '../store/store.ts';
 import { daysToNextWeek } from './focus.ts';
 import type { Viewer } from './visibility.ts';
@@ -9,13 +9,27 @@ type Bucket = 'overdue' | 'today' | 'tomorrow' | 'thisWeek' | 'later';
 
 const REASONS: DueReason[] = ['call', 'visit', 'appointment'];
 
+/** One card of a bucket: a file with every reason it is due for, or one open promise. */
+interface Entry {
+  due: string;
+  tier: Tier;
+  customerId: number;
+  items: DueItem[];
+}
+
+/** Earliest first; among equals A before B before C. ISO strings and tier letters compare as code units. */
+const earliestFirst = (a: Entry, b: Entry) =>
+  a.due < b.due ? -1 : a.due > b.due ? 1 : a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : a.customerId - b.customerId;
+
 /**
  * The board: calls, visits, appointments and open commitments due before the end of the window,
  * in buckets of the user's local days: overdue, today, tomorrow, the rest of this week (the ISO
  * week, Monday to Sunday, in the configured zone — the focus notes' week) and later in the window.
- * Each item carries the number to call (`contact`); the dashboard shows one card per customer. Every bucket × reason is an indexed range query with a
- * LIMIT and an indexed count, so 100,000 files answer as fast as 100 and the answer stays small:
- * the earliest `limit` items of each bucket plus the full counts.
+ * A file stands in the bucket of its earliest due (the dashboard's one card per customer), with
+ * every reason it is due for before the window's end, each at its own instant; a promise stands
+ * in the bucket of its own. Each bucket is an indexed range query with a LIMIT and an indexed
+ * count, so 100,000 files answer as fast as 100 and the answer stays small: the earliest
+ * `limit` cards of each bucket (a file or a promise) plus the full counts of cards.
  */
 export async function dueBoard(
   store: Store,
@@ -41,6 +55,9 @@ export async function dueBoard(
     thisWeek: [day(2), upTo(nextWeek)],
     later: [day(Math.max(2, weekLeft)), end],
   };
+  const buckets = Object.keys(bounds) as Bucket[];
+  const open = buckets.filter((b) => bounds[b][0] < bounds[b][1]);
+  const ranges = open.map((b) => ({ from: bounds[b][0], to: bounds[b][1] }));
   const board: DueBoard = {
     now: t,
     overdue: [],
@@ -52,84 +69,72 @@ export async function dueBoard(
     countsAtLeast: [],
     limit,
   };
-  // A member's (or one owner's) files are few: read them through the owner index and bucket here.
-  // All files of a manager are many: one indexed range query per bucket and reason instead.
-  const narrow = viewer.role !== 'manager' || owner !== undefined;
+  const counts = board.counts as Record<Bucket, number>;
+  const entries: Record<Bucket, Entry[]> = { overdue: [], today: [], tomorrow: [], thisWeek: [], later: [] };
   const bucketOf = (due: string): Bucket | null =>
-    (Object.keys(bounds) as Bucket[]).find((b) => due >= bounds[b][0] && due < bounds[b][1]) ?? null;
-  const collected: Record<Bucket, DueItem[]> = { overdue: [], today: [], tomorrow: [], thisWeek: [], later: [] };
-  // Buckets whose count on a department's board stopped at the cap for some reason.
-  const atLeast = new Set<Bucket>();
-  if (narrow) {
-    for (const r of await store.board.dueFiles(viewer, end, owner)) {
-      for (const reason of REASONS) {
-        const due = r[reason];
-        const bucket = due ? bucketOf(due) : null;
-        if (due && bucket) collected[bucket].push({ customerId: r.id, name: r.name, tier: r.tier, reason, due });
-      }
-    }
-    for (const b of Object.keys(collected) as Bucket[])
-      (board.counts as Record<Bucket, number>)[b] = collected[b].length;
-  } else {
-    const ranges: (DueRange & { bucket: Bucket })[] = [];
-    for (const bucket of Object.keys(bounds) as Bucket[]) {
-      const [from, to] = bounds[bucket];
-      if (from >= to) continue;
-      for (const reason of REASONS) ranges.push({ bucket, reason, from, to });
-    }
-    const found = await store.board.dueIn(ranges, limit, countCap);
-    for (const [i, { bucket, reason }] of ranges.entries()) {
-      const slice = found[i];
-      if (!slice) continue;
-      if (slice.count > countCap) atLeast.add(bucket);
-      (board.counts as Record<Bucket, number>)[bucket] += Math.min(slice.count, countCap);
-      for (const r of slice.earliest)
-        collected[bucket].push({ customerId: r.id, name: r.name, tier: r.tier, reason, due: r.due });
-    }
-  }
-  const promise = (c: OpenCommitment): DueItem => ({
-    customerId: c.customerId,
-    name: c.name,
-    tier: c.tier,
-    reason: 'commitment',
-    due: c.dueAt,
-    commitmentId: c.id,
-    text: c.text,
+    buckets.find((b) => due >= bounds[b][0] && due < bounds[b][1]) ?? null;
+  const fileEntry = (f: DueFile): Entry => ({
+    due: f.due,
+    tier: f.tier,
+    customerId: f.id,
+    items: REASONS.flatMap((reason) => {
+      const due = f[reason];
+      return due && due < end ? [{ customerId: f.id, name: f.name, tier: f.tier, reason, due }] : [];
+    }).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)),
   });
-  if (narrow) {
-    for (const c of await store.board.openCommitments(viewer, end, owner)) {
-      const bucket = bucketOf(c.dueAt);
+  const promiseEntry = (c: OpenCommitment): Entry => ({
+    due: c.dueAt,
+    tier: c.tier,
+    customerId: c.customerId,
+    items: [
+      {
+        customerId: c.customerId,
+        name: c.name,
+        tier: c.tier,
+        reason: 'commitment',
+        due: c.dueAt,
+        commitmentId: c.id,
+        text: c.text,
+      },
+    ],
+  });
+  // Buckets whose count on a department's board stopped at the cap.
+  const atLeast = new Set<Bucket>();
+  // A member's (or one owner's) files are few: read them through the owner index and bucket here.
+  // All files of a manager are many: one indexed range query per bucket instead, files and promises.
+  if (viewer.role !== 'manager' || owner !== undefined) {
+    const files = (await store.board.dueFiles(viewer, end, owner)).map(fileEntry);
+    const promises = (await store.board.openCommitments(viewer, end, owner)).map(promiseEntry);
+    for (const e of [...files, ...promises]) {
+      const bucket = bucketOf(e.due);
       if (!bucket) continue;
-      collected[bucket].push(promise(c));
-      (board.counts as Record<Bucket, number>)[bucket]++;
+      entries[bucket].push(e);
+      counts[bucket]++;
     }
   } else {
-    // A department's promises as its files: counted per bucket up to the cap, the earliest listed.
-    const buckets = (Object.keys(bounds) as Bucket[]).filter((b) => bounds[b][0] < bounds[b][1]);
-    const found = await store.board.commitmentsIn(
-      buckets.map((b) => ({ from: bounds[b][0], to: bounds[b][1] })),
-      limit,
-      countCap,
-    );
-    for (const [i, bucket] of buckets.entries()) {
-      const slice = found[i];
-      if (!slice) continue;
-      if (slice.count > countCap) atLeast.add(bucket);
-      (board.counts as Record<Bucket, number>)[bucket] += Math.min(slice.count, countCap);
-      for (const c of slice.earliest) collected[bucket].push(promise(c));
+    const files = await store.board.dueIn(ranges, limit, countCap);
+    const promises = await store.board.commitmentsIn(ranges, limit, countCap);
+    for (const [i, bucket] of open.entries()) {
+      for (const found of [files[i], promises[i]]) {
+        if (!found) continue;
+        if (found.count > countCap) atLeast.add(bucket);
+        counts[bucket] += Math.min(found.count, countCap);
+      }
+      entries[bucket] = [
+        ...(files[i]?.earliest ?? []).map(fileEntry),
+        ...(promises[i]?.earliest ?? []).map(promiseEntry),
+      ];
     }
   }
-  board.countsAtLeast = (Object.keys(bounds) as Bucket[]).filter((b) => atLeast.has(b));
-  for (const bucket of Object.keys(collected) as Bucket[]) {
-    // Earliest first; among equals A before B before C. ISO strings and tier letters compare as code units.
-    collected[bucket].sort((a, b) =>
-      a.due < b.due ? -1 : a.due > b.due ? 1 : a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : a.customerId - b.customerId,
-    );
-    board[bucket] = collected[bucket].slice(0, limit);
-  }
-  const listed = new Set(Object.keys(collected).flatMap((b) => (board[b as Bucket] ?? []).map((i) => i.customerId)));
+  board.countsAtLeast = buckets.filter((b) => atLeast.has(b));
+  for (const bucket of buckets)
+    board[bucket] = entries[bucket]
+      .sort(earliestFirst)
+      .slice(0, limit)
+      .flatMap((e) => e.items);
+  const listed = new Set(buckets.flatMap((b) => (board[b as Bucket] ?? []).map((i) => i.customerId)));
   const contacts = new Map((await store.board.contacts([...listed])).map((c) => [c.customerId, c]));
-  for (const bucket of Object.keys(collected) as Bucket[])
+  for (const bucket of buckets as Bucket[])
     for (const item of board[bucket] ?? []) {
       const c = contacts.get(item.customerId);
       item.contact = c ? { personId: c.personId, name: c.name, phone: c.phone } : null;

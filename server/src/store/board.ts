@@ -4,27 +4,22 @@ import type { Viewer } from '../services/visibility.ts';
 /** What a file is due for on the board, besides its promises. */
 export type DueReason = 'call' | 'visit' | 'appointment';
 
-/** A file with its three due instants (the appointment only when one stands). */
+/**
+ * A file with its earliest due instant (`due`, the materialised next due: the earliest of the
+ * other three) and each reason's own (the appointment only when one stands).
+ */
 export interface DueFile {
   id: number;
   name: string;
   tier: Tier;
+  due: string;
   call: string;
   visit: string;
   appointment: string | null;
 }
 
-/** A file due for one reason at `due`. */
-export interface DueEntry {
-  id: number;
-  name: string;
-  tier: Tier;
-  due: string;
-}
-
-/** A range of due instants, [from, to), for one reason. */
+/** A range of instants, [from, to). */
 export interface DueRange {
-  reason: DueReason;
   from: string;
   to: string;
 }
@@ -59,11 +54,12 @@ export interface BoardStore {
   dueFiles(viewer: Viewer, before: string, owner?: string): Promise<DueFile[]>;
   /**
    * For each range, over every file with no visibility applied — only for a manager looking at
-   * the whole board (a member's board, or one owner's, goes through `dueFiles`): how many are due for its reason
-   * inside it — counted up to `countCap + 1` only, so more than `countCap` answers `countCap + 1` —
-   * and the earliest `limit` of them, earliest first. Answers in the ranges' order.
+   * the whole board (a member's board, or one owner's, goes through `dueFiles`): how many files
+   * have their earliest due inside it — counted up to `countCap + 1` only, so more than
+   * `countCap` answers `countCap + 1` — and the earliest `limit` of them, earliest first (ties by
+   * id). One index (the next due's) answers every range. Answers in the ranges' order.
    */
-  dueIn(ranges: DueRange[], limit: number, countCap: number): Promise<{ count: number; earliest: DueEntry[] }[]>;
+  dueIn(ranges: DueRange[], limit: number, countCap: number): Promise<{ count: number; earliest: DueFile[] }[]>;
   /** The open promises due before `before` on files the viewer may see (only `owner`'s, when given). */
   openCommitments(viewer: Viewer, before: string, owner?: string): Promise<OpenCommitment[]>;
   /**
@@ -71,7 +67,7 @@ export interface BoardStore {
    * each range of due instants [from, to) the count (up to `countCap + 1`) and the earliest `limit`.
    */
   commitmentsIn(
-    ranges: { from: string; to: string }[],
+    ranges: DueRange[],
     limit: number,
     countCap: number,
   ): Promise<{ count: number; earliest: OpenCommitment[] }[]>;

@@ -29,9 +29,12 @@ const BucketCounts = z.object({
 export const BoardBucket = z.enum(['overdue', 'today', 'tomorrow', 'thisWeek', 'later']);
 
 /**
- * Each bucket lists its earliest `limit` items; `counts` are the full totals, except in the
- * buckets named in `countsAtLeast`: on a whole department's board a reason with more than
- * BOARD_COUNT_CAP files in one bucket is counted up to that many ("1000+"), not one by one.
+ * A file stands in the bucket of its earliest due, with an item for every reason it is due for
+ * before the window's end, each at its own instant (so an overdue file's call due tomorrow is
+ * listed under "overdue"); a promise stands in the bucket of its own due. Each bucket lists its
+ * earliest `limit` entries (a file with its items, or a promise); `counts` are the full totals of
+ * entries, except in the buckets named in `countsAtLeast`: on a whole department's board more than
+ * BOARD_COUNT_CAP files (or promises) in one bucket are counted up to that many ("1000+").
  */
 export const DueBoard = z.object({
   now: isoDateTime,
@@ -47,7 +50,7 @@ export const DueBoard = z.object({
   limit: z.number().int(),
 });
 
-/** How far one reason's files in one bucket are counted on a manager's whole board. */
+/** How far the files (and the promises) of one bucket are counted on a manager's whole board. */
 export const BOARD_COUNT_CAP = 1_000;
 export type DueBoard = z.infer<typeof DueBoard>;
 
@@ -57,7 +60,7 @@ export const DueQuery = z.object({
     .regex(/^\d{1,3}d$/, 'like 7d')
     .default('7d'),
   owner: z.string().max(200).optional(),
-  /** Items per bucket; a board of 100,000 files answers counts and the first of each. */
+  /** Entries (files or promises) per bucket; a board of 100,000 files answers counts and the first of each. */
   limit: z.coerce.number().int().min(1).max(5000).default(200),
 });
 

@@ -9,7 +9,7 @@ import { useDashboard, useNow, useOnDelivered, useOutbox, useResource } from '..
 import { NewCustomerForm } from '../customers/NewCustomerForm.tsx';
 import { cardKey, DueCard } from './DueCard.tsx';
 import { FocusNotes } from './FocusNotes.tsx';
-import { COLUMNS, type Column, customerCards } from './merge.ts';
+import { COLUMNS, type Column, customerCards, listedEntries } from './merge.ts';
 import { dealtWith, followOutbox, type Hidden, settle } from './optimistic.ts';
 import { TodayGreetings } from './TodayGreetings.tsx';
 
@@ -137,9 +137,9 @@ export function BoardView() {
         <div className="board">
           {COLUMNS.map((col) => {
             const listed = data[col] ?? [];
-            // The server lists the first `limit` of each column and counts them all: the customers
-            // shown here, plus what the server counted beyond its list.
-            const beyond = Math.max(0, (data.counts[col] ?? listed.length) - listed.length);
+            // The server lists the first `limit` of each column (a file with its reasons, or a
+            // promise) and counts them all: the customers shown here, plus what it counted beyond.
+            const beyond = Math.max(0, (data.counts[col] ?? 0) - listedEntries(listed));
             const total = cards[col].length + (tier ? 0 : beyond);
             return (
               <section key={col} className={`column column-${col}`} aria-label={b.columns[col]}>

@@ -1,6 +1,6 @@
 import type { DueItem } from '@dossier/shared';
 import { describe, expect, it } from 'vitest';
-import { customerCards } from './merge.ts';
+import { customerCards, listedEntries } from './merge.ts';
 
 const item = (o: Partial<DueItem>): DueItem => ({
   customerId: 1,
@@ -30,5 +30,17 @@ describe('customerCards', () => {
     const cards = customerCards({ today: [a, c], later: [a2] }, ['A', 'B']);
     expect(cards.today).toHaveLength(1);
     expect(cards.today[0]?.contact?.name).toBe('刘建华');
+  });
+
+  it('counts a column’s listed entries as the server counts them: a file once, each promise', () => {
+    const items = [
+      item({ reason: 'visit' }),
+      item({ reason: 'call' }),
+      item({ reason: 'commitment', commitmentId: 4 }),
+      item({ reason: 'commitment', commitmentId: 5 }),
+      item({ customerId: 2, reason: 'call' }),
+    ];
+    expect(listedEntries(items)).toBe(4);
+    expect(listedEntries([])).toBe(0);
   });
 });

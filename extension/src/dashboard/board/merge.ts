@@ -13,9 +13,18 @@ export interface CustomerCard {
 }
 
 /**
- * One card per customer (merged here, in the dashboard, not by the server — the server's columns
- * stay per reason so their counts and limits stay indexed reads): a customer due for a call and an
- * appointment is one card holding both, in the column of its earliest reason.
+ * How many of the server's entries a column lists: each file once (it comes with all its reasons)
+ * and each promise; the server counts and limits its columns in these.
+ */
+export function listedEntries(items: readonly DueItem[]): number {
+  return new Set(items.map((i) => (i.reason === 'commitment' ? `promise ${i.commitmentId}` : `file ${i.customerId}`)))
+    .size;
+}
+
+/**
+ * One card per customer: the server lists a file once, in the column of its earliest due, with
+ * every reason; its promises come in the columns of their own due and are merged here, so a
+ * customer due for a call with a promise the day before is one card holding both.
  * `tiers` keeps only those tiers (all when empty).
  */
 export function customerCards(

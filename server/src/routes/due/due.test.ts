@@ -35,9 +35,44 @@ describe('due board', () => {
     expect(ids(r.json.tomorrow)).toEqual([`${tomorrow}:call`]);
     expect(ids(r.json.thisWeek)).toEqual([`${week}:appointment`]);
     const wider = await t.request('GET', '/api/due?within=30d');
-    // 12-04 is in the next ISO week: on the board, past this week.
-    expect(ids(wider.json.later)).toContain(`${week}:call`);
-    expect(ids(wider.json.thisWeek)).toEqual([`${week}:appointment`]);
+    // The call due 12-04 (next ISO week) comes inside the window now: it stands with the file, in
+    // the bucket of the file's earliest due (this week's appointment), not once more in "later".
+    expect(ids(wider.json.thisWeek)).toEqual([`${week}:appointment`, `${week}:call`]);
+    expect(ids(wider.json.later)).not.toContain(`${week}:call`);
+    expect(wider.json.counts.thisWeek).toBe(1);
+  });
+
+  it('puts a file once, in the bucket of its earliest due, with each reason at its own instant — for a manager and for a member', async () => {
+    // Filed Monday 2026-11-02 (Shanghai): an A file's first visit is due a cadence later.
+    const t = makeTestApp('2026-11-02T01:00:00.000Z');
+    const li = t.addUser('li', 'member');
+    const both = (await t.request('POST', '/api/customers', { name: '双到期', tier: 'A' }, li.headers)).json
+      .id as number;
+    const settings = await t.store.settings.read();
+    const visitDays = settings.cadence.A.visitDays;
+    // Called a cadence later (the call clock restarts), the visit left waiting: the visit goes
+    // overdue first while the next call is still ahead.
+    const callDays = settings.cadence.A.callDays;
+    const overdueVisit = new Date(Date.parse('2026-11-02T01:00:00.000Z') + (visitDays + 10) * 86_400_000);
+    t.setNow(new Date(overdueVisit.getTime() - (callDays - 2) * 86_400_000).toISOString());
+    await t.request(
+      'POST',
+      '/api/interactions',
+      { customerId: both, kind: 'call', idempotencyKey: idem() },
+      li.headers,
+    );
+    t.setNow(overdueVisit.toISOString());
+    for (const headers of [undefined, li.headers]) {
+      const r = (await t.request('GET', '/api/due?within=7d', undefined, headers)).json;
+      const mine = (items: { customerId: number; reason: string; due: string }[]) =>
+        items.filter((i) => i.customerId === both);
+      expect(mine(r.overdue).map((i) => i.reason)).toEqual(['visit', 'call']);
+      const [visit, call] = mine(r.overdue);
+      expect(visit?.due < r.now).toBe(true);
+      expect(call?.due > r.now).toBe(true);
+      for (const b of ['today', 'tomorrow', 'thisWeek', 'later']) expect(mine(r[b] ?? [])).toEqual([]);
+      expect(r.counts.overdue).toBe(1);
+    }
   });
 
   it('filters by owner and validates the window', async () => {
@@ -132,7 +167,8 @@ describe('due board', () => {
     t.setNow('2026-11-27T02:00:00.000Z'); // Friday 10:00 in Shanghai
     const r = (await t.request('GET', '/api/due?within=7d')).json;
     const ids = (items: { customerId: number; reason: string }[]) => items.map((i) => `${i.customerId}:${i.reason}`);
-    expect(ids(r.thisWeek)).toEqual([`${sunday}:appointment`]);
+    // Sunday's file stands at its appointment, its next call (Monday 11-30, inside the window) with it.
+    expect(ids(r.thisWeek)).toEqual([`${sunday}:appointment`, `${sunday}:call`]);
     expect(ids(r.thisWeek)).not.toContain(`${monday}:call`);
     expect(ids(r.later)).toContain(`${monday}:call`);
     expect(r.counts.thisWeek).toBe(1);

@@ -1,14 +1,10 @@
-import type { Tier } from '@dossier/shared';
 import { type SQL, sql } from 'drizzle-orm';
-import type { BoardStore, DueContact, DueEntry, DueReason, OpenCommitment } from '../board.ts';
+import type { BoardStore, DueContact, DueFile, OpenCommitment } from '../board.ts';
 import type { PgExecutor } from './executor.ts';
 
-/** Each due column has its own partial index, so every range is an indexed range scan. */
-const COLUMN: Record<DueReason, string> = {
-  call: 'next_call_due',
-  visit: 'next_visit_due',
-  appointment: 'appointment_at',
-};
+/** A file on the board: its earliest due and each reason's (DueFile). */
+const FILE_COLUMNS = sql`c.id, c.name, c.tier, c.next_due as due, c.next_call_due as call, c.next_visit_due as visit,
+  c.appointment_at as appointment`;
 
 /** `id = any(list)` with the list as one array parameter. */
 const anyId = (column: string, ids: number[]) => sql`${sql.raw(column)} = any(${sql.param(ids)}::int[])`;
@@ -27,18 +23,18 @@ const PROMISE_FILE = sql`from commitments m cross join lateral (
 export function pgBoard(db: PgExecutor): BoardStore {
   return {
     async dueFiles(viewer, before, owner) {
-      type Row = { id: number; name: string; tier: Tier; call: string; visit: string; appointment: string | null };
-      const columns = sql`c.id, c.name, c.tier, c.next_call_due as call, c.next_visit_due as visit, c.appointment_at as appointment`;
       const live = sql`c.deleted_at is null and c.status <> 'lost' and c.next_due < ${before} ${owner ? sql`and c.owner = ${owner}` : sql``}`;
       // A member's files are their own (the owner index) and those shared with them, read as two
       // indexed arms: asked as one IN over the whole table, the planner scans all 100,000 files.
       const rows =
         viewer.role === 'manager'
-          ? await db.execute<Row>(sql`select ${columns} from customers c where ${live} order by c.id`)
-          : await db.execute<Row>(
-              sql`select ${columns} from customers c where c.owner = ${viewer.name} and ${live}
+          ? await db.execute<DueFile & Record<string, unknown>>(
+              sql`select ${FILE_COLUMNS} from customers c where ${live} order by c.id`,
+            )
+          : await db.execute<DueFile & Record<string, unknown>>(
+              sql`select ${FILE_COLUMNS} from customers c where c.owner = ${viewer.name} and ${live}
                 union all
-                select ${columns} from customer_shares s join customers c on c.id = s.customer_id
+                select ${FILE_COLUMNS} from customer_shares s join customers c on c.id = s.customer_id
                 where s.user_id = ${viewer.id} and c.owner is distinct from ${viewer.name} and ${live}
                 order by id`,
             );
@@ -46,18 +42,17 @@ export function pgBoard(db: PgExecutor): BoardStore {
     },
     async dueIn(ranges, limit, countCap) {
       if (!ranges.length) return [];
-      // Every range in one statement (a manager's board has fifteen): each arm a count and the
-      // earliest `limit` through the column's partial index. One round trip, and never two
-      // queries at once on a transaction's one connection.
-      const arms = ranges.map(({ reason, from, to }, i) => {
-        const col = sql.raw(COLUMN[reason]);
-        const range = sql`${col} >= ${from} and ${col} < ${to} and deleted_at is null and status <> 'lost'`;
+      // Every range in one statement (a manager's board has five): each arm a count and the
+      // earliest `limit` through the next due's index. One round trip, and never two queries at
+      // once on a transaction's one connection.
+      const arms = ranges.map(({ from, to }, i) => {
+        const range = sql`c.next_due >= ${from} and c.next_due < ${to} and c.deleted_at is null and c.status <> 'lost'`;
         return sql`select ${sql.raw(String(i))} as i,
-          (select count(*)::int from (select 1 from customers where ${range} limit ${countCap + 1}) c) as n,
+          (select count(*)::int from (select 1 from customers c where ${range} limit ${countCap + 1}) n) as n,
           (select coalesce(json_agg(e order by e.due, e.id), '[]') from (
-            select id, name, tier, ${col} as due from customers where ${range} order by ${col}, id limit ${limit}) e) as earliest`;
+            select ${FILE_COLUMNS} from customers c where ${range} order by c.next_due, c.id limit ${limit}) e) as earliest`;
       });
-      const rows = await db.execute<{ i: number; n: number; earliest: DueEntry[] }>(sql.join(arms, sql` union all `));
+      const rows = await db.execute<{ i: number; n: number; earliest: DueFile[] }>(sql.join(arms, sql` union all `));
       const byRange = new Map(rows.rows.map((r) => [r.i, r]));
       return ranges.map((_, i) => ({ count: byRange.get(i)?.n ?? 0, earliest: byRange.get(i)?.earliest ?? [] }));
     },

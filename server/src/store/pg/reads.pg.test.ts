@@ -92,10 +92,11 @@ describe.skipIf(!pgServer)('PostgreSQL reads answer as SQLite does for the same 
         byId(await s.openCommitments(v, '2026-12-31T00:00:00.000Z', 'li')),
       );
     }
-    const ranges = (['call', 'visit', 'appointment'] as const).flatMap((reason) => [
-      { reason, from: '2026-11-01T00:00:00.000Z', to: '2026-12-31T00:00:00.000Z' },
-      { reason, from: '2026-12-01T00:00:00.000Z', to: '2026-12-02T00:00:00.000Z' },
-    ]);
+    const ranges = [
+      { from: '2026-11-01T00:00:00.000Z', to: '2026-12-31T00:00:00.000Z' },
+      { from: '2026-12-01T00:00:00.000Z', to: '2026-12-02T00:00:00.000Z' },
+      { from: '', to: '2026-11-01T00:00:00.000Z' },
+    ];
     const due = await p.dueIn(ranges, 2, 100);
     expect(due).toEqual(await s.dueIn(ranges, 2, 100));
     expect(due[0]?.count).toBe(5);

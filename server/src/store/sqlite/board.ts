@@ -1,33 +1,28 @@
 import type { Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, preparedFor } from '../../db/client.ts';
-import type { BoardStore, DueContact, DueEntry, DueReason, OpenCommitment } from '../board.ts';
+import type { BoardStore, DueContact, DueFile, OpenCommitment } from '../board.ts';
 import { visible } from './visibility.ts';
 
-/** Each due column has its own partial index (migration 0005), so every range is an indexed range scan. */
-const COLUMN: Record<DueReason, string> = {
-  call: 'next_call_due',
-  visit: 'next_visit_due',
-  appointment: 'appointment_at',
-};
+/** A file on the board: its earliest due and each reason's (DueFile). */
+const FILE_COLUMNS = `id, name, tier, next_due as due, next_call_due as call, next_visit_due as visit,
+  appointment_at as appointment`;
 
-const REASONS = Object.keys(COLUMN) as DueReason[];
-
-/** A manager's board runs a count and a LIMIT per range and reason: prepared once per connection. */
+/**
+ * A manager's board runs a count and a LIMIT per bucket through the next due's index, prepared
+ * once per connection. One index for every reason: a logged call moves its file in it and in no
+ * per-reason index (measured: a logged call wrote 12.7 pages to the WAL, 2.6 of them in those).
+ */
 const statements = preparedFor((c) => {
-  const range = (col: string) => `${col} >= ? and ${col} < ? and deleted_at is null and status <> 'lost'`;
-  const per = (reason: DueReason) => {
-    const col = COLUMN[reason];
-    return {
-      count: c.prepare<[string, string, number], { n: number }>(
-        `select count(*) as n from (select 1 from customers where ${range(col)} limit ?)`,
-      ),
-      earliest: c.prepare<[string, string, number], DueEntry>(
-        `select id, name, tier, ${col} as due from customers where ${range(col)} order by ${col} limit ?`,
-      ),
-    };
+  const range = `next_due >= ? and next_due < ? and deleted_at is null and status <> 'lost'`;
+  return {
+    count: c.prepare<[string, string, number], { n: number }>(
+      `select count(*) as n from (select 1 from customers where ${range} limit ?)`,
+    ),
+    earliest: c.prepare<[string, string, number], DueFile>(
+      `select ${FILE_COLUMNS} from customers where ${range} order by next_due, id limit ?`,
+    ),
   };
-  return Object.fromEntries(REASONS.map((r) => [r, per(r)])) as Record<DueReason, ReturnType<typeof per>>;
 });
 
 /** A manager's whole board reads promises by range of due instants, as it reads files (dueIn). */
@@ -46,18 +41,17 @@ const commitmentStatements = preparedFor((c) => {
 export function sqliteBoard(db: Db): BoardStore {
   return {
     async dueFiles(viewer, before, owner) {
-      return db.all<{ id: number; name: string; tier: Tier; call: string; visit: string; appointment: string | null }>(
-        sql`select id, name, tier, next_call_due as call, next_visit_due as visit, appointment_at as appointment
-          from customers
+      return db.all<DueFile>(
+        sql`select ${sql.raw(FILE_COLUMNS)} from customers
           where deleted_at is null and status <> 'lost' and ${visible(viewer)} ${owner ? sql`and owner = ${owner}` : sql``}
             and next_due < ${before}`,
       );
     },
     async dueIn(ranges, limit, countCap) {
       const s = statements(db);
-      return ranges.map(({ reason, from, to }) => ({
-        count: s[reason].count.get(from, to, countCap + 1)?.n ?? 0,
-        earliest: s[reason].earliest.all(from, to, limit),
+      return ranges.map(({ from, to }) => ({
+        count: s.count.get(from, to, countCap + 1)?.n ?? 0,
+        earliest: s.earliest.all(from, to, limit),
       }));
     },
     async commitmentsIn(ranges, limit, countCap) {
