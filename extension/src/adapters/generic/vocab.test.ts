@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLabels, labelField, TITLE_RE, TITLES, wordsPattern } from './vocab.ts';
+import { type Field, findLabels, LABELS, labelField, TITLE_RE, TITLES, wordsPattern } from './vocab.ts';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -29,6 +29,23 @@ describe('labels', () => {
     expect(labelField('\u00a0\u3000电话：')).toBe('phone');
     expect(labelField('楼栋')).toBeUndefined();
     expect(labelField('电话'.repeat(50))).toBeUndefined();
+  });
+
+  it('dismisses on its first characters only what the whole look-up would not name', () => {
+    // The look-up without the early outs (length, first character, first two characters).
+    const norm = (s: string) => s.replace(/[\s\u3000]+/g, '').toLowerCase();
+    const byLabel = new Map<string, Field>();
+    for (const [field, list] of Object.entries(LABELS) as [Field, string[]][])
+      for (const l of list) byLabel.set(norm(l), field);
+    const reference = (cell: string) => byLabel.get(norm(cell.replace(/[:：]\s*$/, '')));
+    const cells = ['', ' ', '：', '电', '电：', ' 电 ', 'İP', 'ΣΑ', '订单号 2024', '公司位于徐州', 'q', 'Q Q', 'qq:'];
+    for (const label of Object.values(LABELS).flat()) {
+      const spaced = [...label].join('\u3000');
+      for (const l of [label, label.toUpperCase(), label.toLowerCase(), spaced, ` ${label}`, `\u00a0${spaced}`])
+        for (const end of ['', ':', '：', ' :', '： ', '::', 'x', ' 1'])
+          cells.push(l + end, l.slice(0, 1) + end, l.slice(1) + end);
+    }
+    for (const cell of cells) expect(labelField(cell), JSON.stringify(cell)).toBe(reference(cell));
   });
 
   it('finds labels before a colon or a number, the longest first, Latin ones as whole words', () => {

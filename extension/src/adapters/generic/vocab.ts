@@ -212,13 +212,38 @@ const bothCases = (c: string) => [c, c.toLowerCase(), c.toUpperCase()];
 // The characters a label can start with: most cells on a page are dismissed on this one look-up.
 const FIRST_CHARS = new Set([...BY_LABEL.keys()].flatMap((k) => bothCases(k.charAt(0))).map((c) => c.charCodeAt(0)));
 
+/**
+ * Can text starting with this character be a label? When not, labelField is undefined for any
+ * text that starts with it: callers skip the work of cutting a label out of a line that cannot
+ * hold one.
+ */
+// (A cell that starts with a space is rare; labelField's look-up decides for it.)
+export const mayStartLabel = (code: number): boolean => FIRST_CHARS.has(code) || isSpace(code);
+
+// Every label's first two characters as labelField compares them (no spaces, lower case): no
+// label is shorter.
+const FIRST_PAIRS = new Set([...BY_LABEL.keys()].map((k) => k.slice(0, 2)));
+
+/** The first two characters of `s` that are not spaces, in lower case ('' when there are not two). */
+function firstPair(s: string): string {
+  let a = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpace(s.charCodeAt(i))) continue;
+    if (a < 0) a = i;
+    else return (s.charAt(a) + s.charAt(i)).toLowerCase();
+  }
+  return '';
+}
+
 /** The field a whole cell names ("电 话：", "E-mail:"), or undefined. */
 export function labelField(cell: string): Field | undefined {
   // Spaced-out labels ("电　　话：") are the longest a cell can be and still be a label.
   if (cell.length > 3 * MAX_LABEL) return undefined;
-  const first = cell.charCodeAt(0);
-  // (A cell that starts with a space is rare; the look-up below decides for it.)
-  if (!FIRST_CHARS.has(first) && !isSpace(first)) return undefined;
+  if (!mayStartLabel(cell.charCodeAt(0))) return undefined;
+  // Text that starts as a label does ("公司位于…", "订单号 …") is dismissed on its first two
+  // characters, before it is cut and folded: that took 0.4 µs a line, 0.7 ms over the lines
+  // of the 1 MB page that start with a label's character.
+  if (!FIRST_PAIRS.has(firstPair(cell))) return undefined;
   return BY_LABEL.get(norm(cell.replace(/[:：]\s*$/, '')));
 }
 
