@@ -83,11 +83,13 @@ export function findContextSync(db: Db, q: ContextQuery, now: Date, settings: Se
   };
 }
 
+// The key's record where it is kept now (a logged contact's in its own row), so both paths do the same work.
 const replayStatements = preparedOn((db) => ({
   seen: db.$client.prepare<[string], { user_id: number; operation: string; fingerprint: string }>(
-    'select user_id, operation, fingerprint from replays where key = ?',
+    `select user_id, operation, fingerprint from replays where key = ?1
+      union all select requested_by, 'interaction', request_fingerprint from interactions
+      where idempotency_key = ?1 and request_fingerprint is not null limit 1`,
   ),
-  record: db.$client.prepare('insert into replays (key, user_id, operation, fingerprint, at) values (?, ?, ?, ?, ?)'),
 }));
 
 /** A call logged as logInteraction did before the seam: one synchronous transaction of the same statements. */
@@ -105,7 +107,6 @@ export function logInteractionSync(db: Db, input: InteractionInput, now: Date, s
       fingerprint: row.fingerprint,
     };
     if (judgeReplay(seen, replay, SYSTEM, s.byKey.get({ key: input.idempotencyKey }))) return;
-    r.record.run(replay.key, SYSTEM.id, replay.operation, replay.fingerprint, at);
     if (!s.liveForManager.get({ customerId: input.customerId })) throw new Error('no such customer');
     const { lastInsertRowid } = s.insert.run({
       customerId: input.customerId,
@@ -120,6 +121,8 @@ export function logInteractionSync(db: Db, input: InteractionInput, now: Date, s
       sourceUrl: null,
       visit: null,
       idempotencyKey: input.idempotencyKey,
+      requestedBy: SYSTEM.id,
+      requestFingerprint: replay.fingerprint,
       createdAt: at,
     });
     s.live.get({ id: Number(lastInsertRowid) });

@@ -70,6 +70,41 @@ describe('migration 0006: two-character pieces for search', () => {
   });
 });
 
+describe('migration 0013: a logged contact keeps its replay record in its row', () => {
+  it("moves each logged contact's record from replays into its row and leaves every other record", () => {
+    const sqlite = new Database(':memory:');
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: migrationsBefore('0013_replay_in_interaction_row') });
+    const at = '2026-11-20T02:00:00.000Z';
+    sqlite.exec(`insert into customers (id, name, normalized_name, initials, pinyin, tier, status, region, phones, fax,
+      emails, next_call_due, next_visit_due, next_due, created_at, updated_at)
+      values (1, 'Northwind', 'northwind', 'NW', 'Northwind', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x')`);
+    const contact = sqlite.prepare(
+      "insert into interactions (customer_id, kind, at, idempotency_key, created_at) values (1, 'call', ?, ?, ?)",
+    );
+    contact.run(at, 'logged-1', at);
+    contact.run(at, 'imported-1', at);
+    const record = sqlite.prepare(
+      'insert into replays (key, user_id, operation, fingerprint, at) values (?, ?, ?, ?, ?)',
+    );
+    record.run('logged-1', 7, 'interaction', 'f-logged', at);
+    record.run('promise-1', 7, 'commitment', 'f-promise', at);
+
+    migrate(db, { migrationsFolder: drizzleDir });
+
+    expect(
+      sqlite.prepare('select idempotency_key, requested_by, request_fingerprint from interactions order by id').all(),
+    ).toEqual([
+      { idempotency_key: 'logged-1', requested_by: 7, request_fingerprint: 'f-logged' },
+      { idempotency_key: 'imported-1', requested_by: null, request_fingerprint: null },
+    ]);
+    expect(sqlite.prepare('select key, operation from replays').all()).toEqual([
+      { key: 'promise-1', operation: 'commitment' },
+    ]);
+    sqlite.close();
+  });
+});
+
 describe('nameBigrams', () => {
   it('gives each two-character piece once, none across a space, astral characters whole', () => {
     expect(nameBigrams('嘉华嘉华 ab')).toBe(`嘉华${BIGRAM_END}华嘉${BIGRAM_END}ab${BIGRAM_END}`);

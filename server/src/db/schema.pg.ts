@@ -155,6 +155,14 @@ export const interactions = pgTable(
     sourceUrl: text('source_url'),
     visit: jsonb('visit').$type<Record<string, string>>(),
     idempotencyKey: text('idempotency_key').notNull().unique(),
+    /**
+     * The request its key was first sent with, for the one replay rule (services/replay.ts): who
+     * sent it and its fingerprint. Kept in the row rather than in replays, as the commonest write
+     * (measured: the record's own row and key index were 2 of a logged call's 10 WAL pages).
+     * Null for rows no request wrote (imports, captures' notes, rows older than the rule).
+     */
+    requestedBy: integer('requested_by'),
+    requestFingerprint: text('request_fingerprint'),
     createdAt: createdAt(),
     deletedAt: text('deleted_at'),
   },

@@ -1,9 +1,11 @@
 import type { Interaction, InteractionCreate, InteractionCreate as Schema, Settings } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError, notFound } from '../lib/errors.ts';
+import type { InteractionRecord } from '../store/records.ts';
+import { INTERACTION_OPERATION } from '../store/replays.ts';
 import type { Store } from '../store/store.ts';
 import { toInteraction } from './mappers.ts';
-import { replayable, replayOf } from './replay.ts';
+import { raced, replayable, replayOf, requestOf } from './replay.ts';
 import type { Viewer } from './visibility.ts';
 
 export type InteractionInput = z.output<typeof Schema>;
@@ -36,13 +38,16 @@ export async function logInteraction(
 ): Promise<{ interaction: Interaction; replayed: boolean }> {
   const at = now.toISOString();
   return store.transaction(async (tx) => {
-    const replay = replayable(input.idempotencyKey, 'interaction', input);
-    const prior = await replayOf(tx, replay, viewer, at, () => tx.interactions.byKey(input.idempotencyKey));
-    if (prior) {
+    const replay = replayable(input.idempotencyKey, INTERACTION_OPERATION, input);
+    const first = () => tx.interactions.byKey(input.idempotencyKey);
+    const replayed = async (prior: InteractionRecord) => {
       // The same user's same request, but the file may have gone from them since.
       await tx.customers.live(prior.customerId, viewer, true);
       return { interaction: toInteraction(prior), replayed: true };
-    }
+    };
+    // The record of the key is the row itself (requestOf below).
+    const prior = await replayOf(tx, replay, viewer, at, first, true);
+    if (prior) return replayed(prior);
     // The visibility rule of customers.live, as a prepared point lookup: a file the viewer can't see is not found.
     if (!(await tx.interactions.customerVisible(input.customerId, viewer))) throw notFound('customer');
     if (input.personId !== undefined && !(await tx.interactions.personOf(input.personId, input.customerId))) {
@@ -61,8 +66,11 @@ export async function logInteraction(
       sourceUrl: input.sourceUrl ?? null,
       visit: input.visit ?? null,
       idempotencyKey: input.idempotencyKey,
+      ...requestOf(replay, viewer),
       createdAt: at,
     });
+    // Taken by the same key's request committed while this one waited (engines with writers side by side).
+    if (!row) return replayed(await raced(tx, replay, viewer, first));
     await tx.due.refresh(input.customerId, settings);
     return { interaction: toInteraction(row), replayed: false };
   });

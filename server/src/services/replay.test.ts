@@ -203,6 +203,36 @@ describe('keys the rule has no record of', () => {
   });
 });
 
+describe('one space of keys, wherever the record is kept', () => {
+  it('a logged contact keeps its record in its own row, and its key is taken for any other write', async () => {
+    const t = makeTestApp();
+    const { id } = await miasFile(t);
+    const call = { customerId: id, kind: 'call', idempotencyKey: 'shared-key-1' };
+    expect((await t.request('POST', '/api/interactions', call)).status).toBe(201);
+    // No replays row: the contact's row holds who sent it and the request's fingerprint.
+    expect(await t.sql("select key from replays where key = 'shared-key-1'")).toEqual([]);
+    const [owner] = await t.sql("select id from users where name = 'owner'");
+    expect(
+      await t.sql("select requested_by, request_fingerprint from interactions where idempotency_key = 'shared-key-1'"),
+    ).toEqual([{ requested_by: owner?.id, request_fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    const promise = {
+      customerId: id,
+      text: '寄资料',
+      dueAt: '2026-12-01T02:00:00.000Z',
+      idempotencyKey: 'shared-key-1',
+    };
+    const taken = await t.request('POST', '/api/commitments', promise);
+    expect([taken.status, taken.json.error.code]).toEqual([409, 'conflict']);
+    // And the other way: a promise's key (kept in replays) is taken for a logged contact.
+    expect((await t.request('POST', '/api/commitments', { ...promise, idempotencyKey: 'shared-key-2' })).status).toBe(
+      201,
+    );
+    const reused = await t.request('POST', '/api/interactions', { ...call, idempotencyKey: 'shared-key-2' });
+    expect([reused.status, reused.json.error.code]).toEqual([409, 'conflict']);
+    expect((await t.request('POST', '/api/interactions', call)).status).toBe(200);
+  });
+});
+
 describe('the request fingerprint', () => {
   const print = (request: unknown, op = 'interaction') => replayable('k-0000001', op, request).fingerprint;
   it('is the same for the same request however its fields are ordered, and leaves the key out', () => {

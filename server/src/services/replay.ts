@@ -88,6 +88,8 @@ export async function priorOf<T>(
 /**
  * `priorOf` inside the write's transaction: a replay gets the first result (the caller writes
  * nothing and answers it); a new key is recorded now, so it rolls back with a write that fails.
+ * A logged contact keeps its record in its own row instead (`inRow`: INTERACTION_OPERATION): the
+ * caller writes the row with `requestOf`, and answers a row its insert found taken with `raced`.
  */
 export async function replayOf<T>(
   tx: Store,
@@ -95,14 +97,32 @@ export async function replayOf<T>(
   viewer: Viewer,
   at: string,
   first: () => Promise<T | null | undefined>,
+  inRow = false,
 ): Promise<T | undefined> {
   const prior = await priorOf(tx, r, viewer, first);
-  if (prior !== undefined) return prior;
+  if (prior !== undefined || inRow) return prior;
   const record = { key: r.key, userId: viewer.id, operation: r.operation, fingerprint: r.fingerprint };
   if (await tx.replays.record(record, at)) return undefined;
-  // The same key was sent twice at once and the other request committed while this one waited:
-  // its record and answer are visible now, so this is answered as its replay (or the 409).
-  const raced = await priorOf(tx, r, viewer, first);
-  if (raced === undefined) throw taken();
-  return raced;
+  return raced(tx, r, viewer, first);
 }
+
+/**
+ * The same key was sent twice at once and the other request committed while this one waited:
+ * its record and answer are visible now, so this is answered as its replay (or the 409).
+ */
+export async function raced<T>(
+  tx: Store,
+  r: Replayable,
+  viewer: Viewer,
+  first: () => Promise<T | null | undefined>,
+): Promise<T> {
+  const prior = await priorOf(tx, r, viewer, first);
+  if (prior === undefined) throw taken();
+  return prior;
+}
+
+/** What a row that keeps its own replay record is written with. */
+export const requestOf = (r: Replayable, viewer: Viewer) => ({
+  requestedBy: viewer.id,
+  requestFingerprint: r.fingerprint,
+});

@@ -17,6 +17,8 @@ export const NEW_INTERACTION_COLUMNS = [
   'sourceUrl',
   'visit',
   'idempotencyKey',
+  'requestedBy',
+  'requestFingerprint',
   'createdAt',
 ] as const satisfies readonly (keyof NewInteraction)[];
 
@@ -27,7 +29,11 @@ export interface InteractionStore {
   customerVisible(customerId: number, viewer: Viewer): Promise<boolean>;
   /** Whether the person is live and belongs to the customer. */
   personOf(personId: number, customerId: number): Promise<boolean>;
-  insert(row: NewInteraction): Promise<InteractionRecord>;
+  /**
+   * Undefined when another transaction wrote the same key after this one looked and has
+   * committed since (an engine that runs writers side by side): the caller answers that request.
+   */
+  insert(row: NewInteraction): Promise<InteractionRecord | undefined>;
   /** A live (not undone) interaction. */
   live(id: number): Promise<InteractionRecord | undefined>;
   /** Undo keeps the row, marked deleted. */

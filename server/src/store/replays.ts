@@ -6,7 +6,14 @@ export interface ReplayRecord {
   fingerprint: string;
 }
 
+/**
+ * The operation whose records its own rows keep (interactions.requested_by and
+ * request_fingerprint): a logged contact, the commonest write, writes no replays row.
+ */
+export const INTERACTION_OPERATION = 'interaction';
+
 export interface ReplayStore {
+  /** The record of the key's first use: in replays, or in the row of the logged contact it wrote. */
   seen(key: string): Promise<ReplayRecord | undefined>;
   /**
    * Records a key's first use; false when another transaction recorded the same key after this

@@ -114,4 +114,33 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
     const options = await p.query("select reloptions from pg_class where relname = 'customer_search'");
     expect(options.rows[0]?.reloptions).toEqual(['parallel_workers=0']);
   });
+
+  it("move each logged contact's replay record from replays into its row, and leave every other record", async () => {
+    const earlier = mkdtempSync(join(tmpdir(), 'dossier-pg-migrations-'));
+    mkdirSync(join(earlier, 'meta'));
+    const meta = JSON.parse(readFileSync(join(pgMigrationsFolder, 'meta/_journal.json'), 'utf8'));
+    const upTo = meta.entries.filter((e: { tag: string }) => e.tag < '0006');
+    writeFileSync(join(earlier, 'meta/_journal.json'), JSON.stringify({ ...meta, entries: upTo }));
+    for (const e of upTo) copyFileSync(join(pgMigrationsFolder, `${e.tag}.sql`), join(earlier, `${e.tag}.sql`));
+    const p = pool(await fresh());
+    await migratePg(p, earlier);
+    await p.query(`insert into customers (name, normalized_name, initials, pinyin, tier, status, region, phones, fax, emails,
+      next_call_due, next_visit_due, next_due, created_at, updated_at)
+      values ('Northwind', 'northwind', 'NW', 'Northwind', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x')`);
+    await p.query(`insert into interactions (customer_id, kind, at, idempotency_key, created_at)
+      select id, 'call', 'x', k, 'x' from customers, unnest(array['logged-1', 'imported-1']) k`);
+    await p.query(`insert into replays (key, user_id, operation, fingerprint, at)
+      values ('logged-1', 7, 'interaction', 'f-logged', 'x'), ('promise-1', 7, 'commitment', 'f-promise', 'x')`);
+    await migratePg(p);
+    const rows = await p.query(
+      'select idempotency_key, requested_by, request_fingerprint from interactions order by idempotency_key desc',
+    );
+    expect(rows.rows).toEqual([
+      { idempotency_key: 'logged-1', requested_by: 7, request_fingerprint: 'f-logged' },
+      { idempotency_key: 'imported-1', requested_by: null, request_fingerprint: null },
+    ]);
+    expect((await p.query('select key, operation from replays')).rows).toEqual([
+      { key: 'promise-1', operation: 'commitment' },
+    ]);
+  });
 });

@@ -236,6 +236,9 @@ export async function pushToTeam(source: Store, target: Store, user: { name: str
         customerId: onTeam(r.customerId),
         personId: r.personId == null ? null : (personIds.get(Number(r.personId)) ?? null),
         idempotencyKey: keyOf('interactions', r.id),
+        // The request under the laptop's key, by the laptop's user: nothing the team's can replay.
+        requestedBy: null,
+        requestFingerprint: null,
       })),
     );
     await add(

@@ -64,9 +64,8 @@ export function pgInteractions(db: PgExecutor): InteractionStore {
       return found.length > 0;
     },
     async insert(row) {
-      // ON CONFLICT: a key taken meanwhile is a 409 (as replays.record says), not an aborted transaction.
+      // ON CONFLICT: a key taken meanwhile is answered as that request's (the replay rule), not an aborted transaction.
       const [written] = await s.insert().execute(row);
-      if (!written) throw keyTaken();
       return written;
     },
     async live(id) {

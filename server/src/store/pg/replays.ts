@@ -1,18 +1,36 @@
-import { eq, sql } from 'drizzle-orm';
-import { replays } from '../../db/schema.pg.ts';
-import type { ReplayStore } from '../replays.ts';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { interactions, replays } from '../../db/schema.pg.ts';
+import { INTERACTION_OPERATION, type ReplayStore } from '../replays.ts';
 import type { PgExecutor } from './executor.ts';
 import { prepared } from './prepared.ts';
 
 const $ = sql.placeholder;
 
 // Every idempotent write asks both: named statements, planned once per connection.
+// A key's record, wherever it is kept: in replays, or in the row of the logged contact it wrote.
 const seenStatement = (db: PgExecutor) =>
   prepared(db, 'replay_seen', (name) =>
     db
-      .select()
+      .select({
+        key: replays.key,
+        userId: replays.userId,
+        operation: replays.operation,
+        fingerprint: replays.fingerprint,
+      })
       .from(replays)
       .where(eq(replays.key, $('key')))
+      .unionAll(
+        db
+          .select({
+            key: interactions.idempotencyKey,
+            userId: sql<number>`${interactions.requestedBy}`,
+            operation: sql<string>`${INTERACTION_OPERATION}::text`,
+            fingerprint: sql<string>`${interactions.requestFingerprint}`,
+          })
+          .from(interactions)
+          .where(and(eq(interactions.idempotencyKey, $('key')), isNotNull(interactions.requestFingerprint))),
+      )
+      .limit(1)
       .prepare(name),
   );
 const recordStatement = (db: PgExecutor) =>

@@ -322,8 +322,15 @@ export function sqliteImports(db: Db): ImportStore {
       stmt.run(...cols.map((k) => fill[k]), at, personId);
     }),
     addInteraction: checked(async (customerId, i) => {
-      // The one prepared insert of a contact, the same as logging a call writes.
-      interactionStatements(db).insert.run({ customerId, ...i, meetsAppointment: 0 });
+      // The one prepared insert of a contact, the same as logging a call writes; no request of its
+      // own, so no replay record (a key an import wrote answers 409, services/replay.ts).
+      interactionStatements(db).insert.run({
+        customerId,
+        ...i,
+        meetsAppointment: 0,
+        requestedBy: null,
+        requestFingerprint: null,
+      });
     }),
     updateFile: checked(async (id, changes, at) => {
       db.update(customers)

@@ -1,23 +1,45 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { type Db, preparedOn, rawStatement } from '../../db/client.ts';
-import { replays } from '../../db/schema.ts';
-import type { ReplayRecord, ReplayStore } from '../replays.ts';
+import { interactions, replays } from '../../db/schema.ts';
+import { INTERACTION_OPERATION, type ReplayRecord, type ReplayStore } from '../replays.ts';
 
 const $ = sql.placeholder;
 type Seen = { key: string; user_id: number; operation: string; fingerprint: string };
+
+/**
+ * A key's record, wherever it is kept: in replays, or in the row of the logged contact it wrote
+ * (INTERACTION_OPERATION). Keys are one space across operations: a key a contact used is taken
+ * for a capture too.
+ */
+const keyRecords = (q: Db) =>
+  q
+    .select({
+      key: replays.key,
+      user_id: replays.userId,
+      operation: replays.operation,
+      fingerprint: replays.fingerprint,
+    })
+    .from(replays)
+    .where(eq(replays.key, $('key')))
+    .unionAll(
+      q
+        .select({
+          key: interactions.idempotencyKey,
+          user_id: sql<number>`${interactions.requestedBy}`,
+          operation: sql<string>`${INTERACTION_OPERATION}`,
+          fingerprint: sql<string>`${interactions.requestFingerprint}`,
+        })
+        .from(interactions)
+        .where(and(eq(interactions.idempotencyKey, $('key')), isNotNull(interactions.requestFingerprint))),
+    )
+    .limit(1);
 
 // A replay check runs on every logged call, the commonest write: its statements are prepared once per connection.
 const statements = preparedOn((q) => {
   const client = q.$client;
   const insert = q.insert(replays).values({ key: '', userId: 0, operation: '', fingerprint: '', at: '' }).toSQL();
   return {
-    seen: rawStatement<Seen>(
-      client,
-      q
-        .select()
-        .from(replays)
-        .where(eq(replays.key, $('key'))),
-    ),
+    seen: rawStatement<Seen>(client, keyRecords(q)),
     // drizzle wraps an insert's placeholders, which rawStatement can't bind: its SQL, bound by position
     // in the table's column order.
     record: client.prepare<[string, number, string, string, string]>(insert.sql),
