@@ -85,10 +85,10 @@ export function findContextSync(db: Db, q: ContextQuery, now: Date, settings: Se
 
 // The key's record where it is kept now (a logged contact's in its own row), so both paths do the same work.
 const replayStatements = preparedOn((db) => ({
-  seen: db.$client.prepare<[string], { user_id: number; operation: string; fingerprint: string }>(
-    `select user_id, operation, fingerprint from replays where key = ?1
+  seen: db.$client.prepare<{ key: string }, { user_id: number; operation: string; fingerprint: string }>(
+    `select user_id, operation, fingerprint from replays where key = @key
       union all select requested_by, 'interaction', request_fingerprint from interactions
-      where idempotency_key = ?1 and request_fingerprint is not null limit 1`,
+      where idempotency_key = @key and request_fingerprint is not null limit 1`,
   ),
 }));
 
@@ -99,7 +99,7 @@ export function logInteractionSync(db: Db, input: InteractionInput, now: Date, s
   const at = now.toISOString();
   db.$client.transaction(() => {
     const replay = replayable(input.idempotencyKey, 'interaction', input);
-    const row = r.seen.get(replay.key);
+    const row = r.seen.get({ key: replay.key });
     const seen = row && {
       key: replay.key,
       userId: row.user_id,
