@@ -12,4 +12,20 @@ describe('tel: and mailto: links', () => {
     expect(f.company?.phones).toEqual(['+4971128988229']);
     expect(f.company?.emails).toEqual([]);
   });
+
+  it('reads every link whose cleaned href starts with tel: or mailto:, in any case, in page order', () => {
+    const doc = parse(
+      [
+        '<a href="  TEL:0516-87654321">a</a>',
+        '<a href="\u3000mailto:Sales@Example.com?subject=hi">b</a>',
+        '<a href="https://example.com/?go=tel:0516-1">c</a>',
+        '<a href="/contact#mailto:x@example.com">d</a>',
+        '<svg><a href="Mailto:svg@example.com">e</a></svg>',
+        '<a href="tel:0516-87654322">f</a>',
+      ].join(''),
+    );
+    const f = foundFromLinks(doc.body);
+    expect(f.company?.phones).toEqual(['+8651687654321', '+8651687654322']);
+    expect(f.company?.emails).toEqual(['sales@example.com', 'svg@example.com']);
+  });
 });
