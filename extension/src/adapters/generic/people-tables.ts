@@ -14,7 +14,9 @@ type Column = 'name' | 'title' | 'phone' | 'mobile' | 'email';
 const NAME_HEADER = /^(?:full\s*)?name\s*[:：]?$/i;
 
 function columnOf(header: string): Column | undefined {
-  if (NAME_HEADER.test(header)) return 'name';
+  // (Asked of every cell of every table row: the regex only for a cell that starts as it must.)
+  const first = header.charCodeAt(0) | 32; // f or n, in either case
+  if ((first === 102 || first === 110) && NAME_HEADER.test(header)) return 'name';
   const f = labelField(header);
   if (f === 'contact') return 'name';
   if (f === 'title' || f === 'phone' || f === 'mobile' || f === 'email') return f;
