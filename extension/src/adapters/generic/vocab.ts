@@ -309,9 +309,11 @@ const isLatin = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && c
 // Where a label can end: a colon, or the first character of a number (digit, +, ( or （), right
 // after one of the characters labels end with. The regex stops only at colons and numbers and
 // looks behind from there, which is several times faster than trying a class of 70 characters
-// at every position of a Chinese page.
+// at every position of a Chinese page. (It reads the colon or number first and looks behind
+// from after it: a look-behind written first is tried at every position, 0.9 against 0.75 ms
+// over the 1 MB page's text.)
 export const LABEL_CANDIDATE = new RegExp(
-  `(?<=[${[...LAST_CHARS].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]\\.?[\\s\\u3000]*)(?:[:：]|(?<!\\d)[\\d+(（])`,
+  `(?:[:：]|(?<!\\d)[\\d+(（])(?<=[${[...LAST_CHARS].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]\\.?[\\s\\u3000]*.)`,
   'g',
 );
 
@@ -469,9 +471,12 @@ export const isTitle = (s: string): boolean => TITLE_SET.has(s.trim().toLowerCas
 export const TITLE_RE = wordsPattern(TITLES);
 /** Does the text mention any title at all? A cheap gate before the name–title patterns. */
 // Chinese and Latin titles apart: one tree mixing both is a third slower to scan a page with.
+// Behind a class of the characters titles start with, which dismisses most positions of a page
+// in one test where the trees tried each first character (1.4 → 1.1 ms over the 1 MB page).
 const isHan = (t: string) => /^[\u4e00-\u9fff]/.test(t);
+const TITLE_STARTS = [...new Set(TITLES.map((t) => t.charAt(0)))].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
 export const ANY_TITLE = new RegExp(
-  `${wordsPattern(TITLES.filter(isHan))}|${wordsPattern(TITLES.filter((t) => !isHan(t)))}`,
+  `(?=[${TITLE_STARTS}])(?:${wordsPattern(TITLES.filter(isHan))}|${wordsPattern(TITLES.filter((t) => !isHan(t)))})`,
   'i',
 );
 
