@@ -179,16 +179,6 @@ export async function benchBoard(db: Db, tuned: Db | null): Promise<Report> {
         `every open commitment due in the window is read (${commitments.rows} rows, ${commitments.ms.toFixed(1)} ms) and cut to the limit in JavaScript: read them per bucket like the customers, a count(*) and a LIMIT each through commitments_open_due`,
       );
     }
-    // The member filter's owner subquery without "deleted_at is null" can't use the partial
-    // (owner, next_due) index: measure a plain index on customers(owner) on this private copy.
-    if (statements.some((s) => /where owner = /.test(s.sql) && /SCAN customers(;|$)/.test(s.plan))) {
-      raw.exec('create index bench_customers_owner on customers(owner)');
-      const fixed = await timeAsync(call, 30, 2);
-      raw.exec('drop index bench_customers_owner');
-      plans.push(
-        `the owner subquery of visible() ("select id from customers where owner = ?") scans every customer, having no "deleted_at is null" for the partial (owner, next_due) index; with a plain index on customers(owner) this board takes ${ms(fixed)} (measured on this copy) — a migration adding \`CREATE INDEX customers_owner ON customers (owner)\`, or "and deleted_at is null" in that subquery if deleted files need not be visible through it`,
-      );
-    }
     diagnosis.push(plans.length ? `${text} Plan: ${plans.join('; ')}.` : text);
   };
   if (all.median > TARGET) await explainSlow('Board, all customers', () => dueBoard(store, NOW, settings, 7, SYSTEM));

@@ -62,10 +62,11 @@ export const customers = sqliteTable(
     followUps: integer('follow_ups').notNull().default(0),
   },
   (t) => [
-    // The board's only due index, besides the owner's: a file stands on it at its earliest due
-    // (services/board.ts), so a logged call moves the file in these two and no per-reason index.
+    // The board's one due index: a file stands on it at its earliest due (services/board.ts), so
+    // a logged call moves its file in this index alone. An owner's files (a member's board and
+    // list, the visibility rule) are found by owner and their due dates read from the rows.
     index('customers_next_due').on(t.nextDue).where(sql`deleted_at is null`),
-    index('customers_owner_next_due').on(t.owner, t.nextDue).where(sql`deleted_at is null`),
+    index('customers_owner').on(t.owner),
     index('customers_initials').on(t.initials),
     index('customers_normalized_name').on(t.normalizedName),
   ],
