@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCapture } from '../index.ts';
 import type { Line } from '../lines.ts';
-import { looseAddress, loosePhones } from './blocks.ts';
+import { linesMatching } from '../scan.ts';
+import { looseAddress, loosePhones, PHONEISH } from './blocks.ts';
 
 const lines = (...ls: string[]): Line[] => ls.map((l) => ({ cells: [l], heading: false }));
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
@@ -26,6 +27,28 @@ describe('unlabelled numbers of a contact block', () => {
     expect(loosePhones(lines('ZVR-Zahl: 329 350 352', 'info@x.at'), true)).toEqual([]);
     expect(loosePhones(lines('Fax +43 1 865 45 06 85'), true)).toEqual([]);
     expect(loosePhones(lines(`${'Ein langer Satz über nichts. '.repeat(8)}+49 89 1234567`), true)).toEqual([]);
+  });
+});
+
+describe('lines that may hold a number', () => {
+  it('are those digit groups tried from every digit find, whatever the runs and separators', () => {
+    // The pattern as written before digit groups were read from the start of their run.
+    const FROM_EVERY_DIGIT =
+      /\d{2,5}[\s./-]\d{3,4}|\(\d{2,5}\)\s?\d{3}|\d{2} \d{2} \d{2} \d{2}|(?:^|\D)(?:1[3-9]\d{9}|0\d{4,11}|[48]00\d{7})(?!\d)|\+\s?\d/;
+    const texts = [
+      '1 234',
+      '12 345',
+      '123456 789',
+      '1234567-890',
+      '订单号 202400000000 的',
+      '2024-01-01',
+      '0516-8765 9999',
+    ];
+    texts.push('x12', '345', '12', '3456', '电话', '0.5 123', '12345.67', '9 876/543', '138', '00 1234');
+    for (const t of texts) expect(PHONEISH.test(t), t).toBe(FROM_EVERY_DIGIT.test(t));
+    // A run that ends one line and the digits that start the next (the newline separates them).
+    const ls = lines(...texts);
+    expect(linesMatching(ls, PHONEISH)).toEqual(linesMatching(ls, FROM_EVERY_DIGIT));
   });
 });
 

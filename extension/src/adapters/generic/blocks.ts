@@ -16,8 +16,12 @@ import { labelField } from './vocab.ts';
 // groups joined by a space, dot or dash.
 // (Tight on purpose: on a long page most lines hold dates, prices and order numbers, and
 // every line let through is parsed.)
+// It says which lines and cells hold one, never where: digit groups are read from the start of
+// a run of two or more digits (the last two to five of a longer run, followed by the
+// separator, are in the same line), not retried from every digit of every number on the page:
+// 1.25 → 0.95 ms over the 1 MB page's text.
 export const PHONEISH =
-  /\d{2,5}[\s./-]\d{3,4}|\(\d{2,5}\)\s?\d{3}|\d{2} \d{2} \d{2} \d{2}|(?:^|\D)(?:1[3-9]\d{9}|0\d{4,11}|[48]00\d{7})(?!\d)|\+\s?\d/;
+  /\d(?<!\d\d)\d+[\s./-]\d{3}|\(\d{2,5}\)\s?\d{3}|\d{2} \d{2} \d{2} \d{2}|(?:^|\D)(?:1[3-9]\d{9}|0\d{4,11}|[48]00\d{7})(?!\d)|\+\s?\d/;
 // What makes the digits after it something other than a phone (the shared reader knows the
 // Chinese ones: QQ, 邮编, 备案 …).
 const NOT_PHONE =
