@@ -26,9 +26,10 @@ export function rdfaThings(doc: Document, pageUrl: URL): Thing[] {
   const roots: Thing[] = [];
   // Only pages that declare a vocabulary (or prefix) speak RDFa; a stray `property` attribute
   // (Open Graph <meta property="og:…">) on its own is not schema.org data.
-  // Three single-attribute queries: Chromium answers each from a fast path, a selector list
-  // by matching every element (2 ms on a 1 MB page).
-  if (!(doc.querySelector('[vocab]') ?? doc.querySelector('[prefix]') ?? doc.querySelector('[typeof]'))) return roots;
+  // Every node starts at a `typeof`, so a page without one has none: one single-attribute
+  // query, which Chromium answers without matching every element. (A selector list matches
+  // every element, 2 ms on a 1 MB page; `[prefix]`, asked too until now, took 0.2–0.8 ms.)
+  if (!doc.querySelector('[typeof]')) return roots;
   const walk = (el: Element, subject: Thing | null, inVocab: boolean): void => {
     const vocab = inVocab || el.hasAttribute('vocab') || el.hasAttribute('prefix');
     const props = el.hasAttribute('property') ? terms(el.getAttribute('property')) : [];
