@@ -23,6 +23,25 @@ function pool(db: TestDatabase): pg.Pool {
   return p;
 }
 
+/**
+ * A fresh database migrated by the migrations before `tag` only (a folder of their own), as an
+ * older server left it, with one customer in it.
+ */
+async function leftBefore(tag: string): Promise<pg.Pool> {
+  const earlier = mkdtempSync(join(tmpdir(), 'dossier-pg-migrations-'));
+  mkdirSync(join(earlier, 'meta'));
+  const meta = JSON.parse(readFileSync(join(pgMigrationsFolder, 'meta/_journal.json'), 'utf8'));
+  const upTo = meta.entries.filter((e: { tag: string }) => e.tag < tag);
+  writeFileSync(join(earlier, 'meta/_journal.json'), JSON.stringify({ ...meta, entries: upTo }));
+  for (const e of upTo) copyFileSync(join(pgMigrationsFolder, `${e.tag}.sql`), join(earlier, `${e.tag}.sql`));
+  const p = pool(await fresh());
+  await migratePg(p, earlier);
+  await p.query(`insert into customers (name, normalized_name, initials, pinyin, tier, status, region, phones, fax, emails,
+    next_call_due, next_visit_due, next_due, created_at, updated_at)
+    values ('Northwind', 'northwind', 'NW', 'Northwind', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x')`);
+  return p;
+}
+
 const journal = async (p: pg.Pool) =>
   (await p.query<{ hash: string }>('select hash from drizzle.__drizzle_migrations order by id')).rows.map(
     (r) => r.hash,
@@ -76,18 +95,8 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
   });
 
   it('fold the search rows written before they were kept lower-case, keep searches off parallel workers, and fill each row its customer name', async () => {
-    // The migrations up to 0002 in a folder of their own: a database as a team server left it.
-    const earlier = mkdtempSync(join(tmpdir(), 'dossier-pg-migrations-'));
-    mkdirSync(join(earlier, 'meta'));
-    const meta = JSON.parse(readFileSync(join(pgMigrationsFolder, 'meta/_journal.json'), 'utf8'));
-    const upTo = meta.entries.filter((e: { tag: string }) => e.tag < '0003');
-    writeFileSync(join(earlier, 'meta/_journal.json'), JSON.stringify({ ...meta, entries: upTo }));
-    for (const e of upTo) copyFileSync(join(pgMigrationsFolder, `${e.tag}.sql`), join(earlier, `${e.tag}.sql`));
-    const p = pool(await fresh());
-    await migratePg(p, earlier);
-    await p.query(`insert into customers (name, normalized_name, initials, pinyin, tier, status, region, phones, fax, emails,
-      next_call_due, next_visit_due, next_due, created_at, updated_at)
-      values ('Northwind', 'northwind', 'NW', 'Northwind', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x')`);
+    // The migrations up to 0002: a database as a team server left it.
+    const p = await leftBefore('0003');
     await p.query(`insert into customer_search (customer_id, name, initials, pinyin, phones, domains, emails)
       select id, 'Northwind Ann LEE', 'NW', 'Northwind', '', 'Northwind.example', 'Ann@Northwind.example' from customers`);
     await migratePg(p);
@@ -116,17 +125,7 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
   });
 
   it("move each logged contact's replay record from replays into its row, and leave every other record", async () => {
-    const earlier = mkdtempSync(join(tmpdir(), 'dossier-pg-migrations-'));
-    mkdirSync(join(earlier, 'meta'));
-    const meta = JSON.parse(readFileSync(join(pgMigrationsFolder, 'meta/_journal.json'), 'utf8'));
-    const upTo = meta.entries.filter((e: { tag: string }) => e.tag < '0006');
-    writeFileSync(join(earlier, 'meta/_journal.json'), JSON.stringify({ ...meta, entries: upTo }));
-    for (const e of upTo) copyFileSync(join(pgMigrationsFolder, `${e.tag}.sql`), join(earlier, `${e.tag}.sql`));
-    const p = pool(await fresh());
-    await migratePg(p, earlier);
-    await p.query(`insert into customers (name, normalized_name, initials, pinyin, tier, status, region, phones, fax, emails,
-      next_call_due, next_visit_due, next_due, created_at, updated_at)
-      values ('Northwind', 'northwind', 'NW', 'Northwind', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x')`);
+    const p = await leftBefore('0006');
     await p.query(`insert into interactions (customer_id, kind, at, idempotency_key, created_at)
       select id, 'call', 'x', k, 'x' from customers, unnest(array['logged-1', 'imported-1']) k`);
     await p.query(`insert into replays (key, user_id, operation, fingerprint, at)
