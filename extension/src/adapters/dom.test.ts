@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockText, clean, type Line, lineText, pageLines } from './dom.ts';
+import { baseUrl, blockText, clean, type Line, lineText, pageLines } from './dom.ts';
 import { MAX_TABLE_ROWS } from './lines.ts';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
@@ -98,5 +98,25 @@ describe('hidden markup', () => {
       '<div><span style="display:none">Telefax:</span><span hidden>Mobil:</span><p style="color: red; visibility: hidden">x</p><p style="display: block">Telefon: 1</p></div>',
     );
     expect(cells(pageLines(doc.body))).toEqual([['Telefon: 1']]);
+  });
+});
+
+describe('baseUrl', () => {
+  const page = new URL('https://www.example.com/a/b.html');
+  const base = (html: string) => baseUrl(parse(html), page).href;
+
+  it('is the first <base> with an href, in the head or (as parsers put it) in the body', () => {
+    expect(base('<head><base target="_blank"><base href="/x/"></head><body><base href="/y/"></body>')).toBe(
+      'https://www.example.com/x/',
+    );
+    expect(base('<head><base target="_blank"></head><body><p>a</p><base href="https://cdn.example.com/"></body>')).toBe(
+      'https://cdn.example.com/',
+    );
+  });
+
+  it('is the page URL without one, or with an empty or unparsable one', () => {
+    expect(base('<p>a</p>')).toBe(page.href);
+    expect(base('<base href="">')).toBe(page.href);
+    expect(base('<base href="http://[bad">')).toBe(page.href);
   });
 });
