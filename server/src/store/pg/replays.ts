@@ -6,8 +6,8 @@ import { prepared } from './prepared.ts';
 
 const $ = sql.placeholder;
 
-// Every idempotent write asks both: named statements, planned once per connection.
-// A key's record, wherever it is kept: in replays, or in the row of the logged contact it wrote.
+// Every idempotent write asks both: named statements, planned once per connection. A key's
+// record is looked up wherever it is kept: in replays, or in the row of the logged contact it wrote.
 const seenStatement = (db: PgExecutor) =>
   prepared(db, 'replay_seen', (name) =>
     db
