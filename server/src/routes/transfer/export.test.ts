@@ -175,6 +175,14 @@ describe('export', () => {
     expect(first.type).toBe('application/json; charset=utf-8');
     const backup = JSON.parse(first.body.toString('utf8'));
     expect(backup.tables.customers).toHaveLength(3); // the removed file too: a backup is everything
+    // But not who sent each contact's key (a replay record, not the files' data).
+    expect(backup.tables.interactions.length).toBeGreaterThan(0);
+    for (const i of backup.tables.interactions) {
+      expect(i).not.toHaveProperty('requestedBy');
+      expect(i).not.toHaveProperty('requestFingerprint');
+    }
+    const [held] = await a.sql('select count(*) as n from interactions where requested_by is not null');
+    expect(Number(held?.n)).toBeGreaterThan(0);
 
     const b = makeTestApp();
     const restored = await b.request('POST', '/api/import/backup', {
@@ -197,6 +205,22 @@ describe('export', () => {
     expect((await b.request('GET', `/api/customers/${ids.xz}`)).json.people).toHaveLength(2);
     const search = await b.request('GET', `/api/search?q=${encodeURIComponent('嘉华')}`);
     expect(JSON.stringify(search.json)).toContain(String(ids.xz));
+
+    // A backup that names them anyway (written by hand, or by another program) restores without them.
+    const planted = structuredClone(backup);
+    for (const i of planted.tables.interactions) Object.assign(i, { requestedBy: 1, requestFingerprint: 'f' });
+    const c = makeTestApp();
+    const fromPlanted = await c.request('POST', '/api/import/backup', {
+      file: { filename: 'b.json', data: Buffer.from(JSON.stringify(planted)).toString('base64') },
+    });
+    expect(fromPlanted.status).toBe(201);
+    const [kept] = await c.sql(
+      'select count(*) as n from interactions where requested_by is not null or request_fingerprint is not null',
+    );
+    expect(Number(kept?.n)).toBe(0);
+    expect(Number((await c.sql('select count(*) as n from interactions'))[0]?.n)).toBe(
+      backup.tables.interactions.length,
+    );
 
     const replay = await b.request('POST', '/api/import/backup', {
       file: { filename: 'backup.json', data: first.body.toString('base64') },

@@ -11,15 +11,19 @@ type Row = BackupRow;
 /**
  * Tables in the order a restore inserts them (parents first). `byCustomer` names the field
  * tying a row to a customer, which is what a member's backup is cut by; `userColumn` is
- * remapped on restore to the user of the same name.
+ * remapped on restore to the user of the same name; `leaveOut` are fields that are not the
+ * files' data, neither written to a backup nor taken from one.
  */
-const TABLES: { name: BackupTable; byCustomer?: string; userColumn?: string }[] = [
+const TABLES: { name: BackupTable; byCustomer?: string; userColumn?: string; leaveOut?: string[] }[] = [
   { name: 'customers', byCustomer: 'id' },
   { name: 'customerKeys', byCustomer: 'customerId' },
   { name: 'people', byCustomer: 'customerId' },
   // Where each phone and e-mail came from (seed 002); older backups have none: values from before.
   { name: 'contactPoints', byCustomer: 'customerId' },
-  { name: 'interactions', byCustomer: 'customerId' },
+  // A contact's replay record (who sent its key, services/replay.ts) stays behind, as the replays
+  // table does: a user id means nothing in another database, and a member's copy would tell who
+  // logged each contact on a file shared with them.
+  { name: 'interactions', byCustomer: 'customerId', leaveOut: ['requestedBy', 'requestFingerprint'] },
   { name: 'commitments', byCustomer: 'customerId' },
   { name: 'tierChanges', byCustomer: 'customerId' },
   { name: 'parcels', byCustomer: 'customerId' },
@@ -33,6 +37,10 @@ const TABLES: { name: BackupTable; byCustomer?: string; userColumn?: string }[] 
 ];
 
 const BACKUP_FORMAT = 'dossier-backup';
+
+/** The row without the fields named. */
+const without = (r: Row, fields: string[] | undefined): Row =>
+  fields ? Object.fromEntries(Object.entries(r).filter(([k]) => !fields.includes(k))) : r;
 
 /** Blobs travel as base64 text inside the JSON. */
 const encode = (r: Row): Row =>
@@ -65,7 +73,7 @@ export async function backup(store: Store, viewer: Viewer, now: Date) {
         : spec.byCustomer
           ? { field: spec.byCustomer, in: mine }
           : { field: 'userId', is: viewer.id };
-      tables[spec.name] = (await tx.backups.rows(spec.name, cut)).map(encode);
+      tables[spec.name] = (await tx.backups.rows(spec.name, cut)).map((r) => encode(without(r, spec.leaveOut)));
     }
   });
   return {
@@ -142,7 +150,7 @@ export async function restore(
     for (const s of data.settings ?? []) await tx.backups.putSetting(String(s.key), s.value);
     const restored: Record<string, number> = { users: data.users?.length ?? 0 };
     for (const spec of TABLES) {
-      const rows = (data[spec.name] ?? []).map(decode);
+      const rows = (data[spec.name] ?? []).map((r) => without(decode(r), spec.leaveOut));
       const userColumn = spec.userColumn;
       if (userColumn) {
         for (const r of rows) if (r[userColumn] != null) r[userColumn] = userMap.get(Number(r[userColumn])) ?? null;
