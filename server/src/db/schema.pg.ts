@@ -83,9 +83,10 @@ export const customers = pgTable(
   },
   (t) => [
     // The board's one due index: a file stands on it at its earliest due (services/board.ts), so
-    // a logged call moves its file in this index alone. An owner's files (a member's board and
-    // list, the visibility rule) are found by owner and their due dates read from the rows.
-    index('customers_next_due').on(t.nextDue).where(sql`deleted_at is null`),
+    // a logged call moves its file in this index alone. Lost files are not due (their next due
+    // stops moving, so they would pile up at the front of every overdue range). An owner's files
+    // (a member's board and list, the visibility rule) are found by owner, dates read from the rows.
+    index('customers_next_due').on(t.nextDue).where(sql`deleted_at is null and status <> 'lost'`),
     index('customers_owner').on(t.owner),
     // In code-point order whatever the database's collation (a zh_CN or ICU one sorts 'AB' inside
     // the range of 'ab'), as SQLite compares: the initials range of search must say

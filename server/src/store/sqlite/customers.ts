@@ -147,7 +147,9 @@ function listWhere(q: CustomerFilter, now: string, viewer: Viewer): SQL | undefi
   if (q.owner) where.push(eq(customers.owner, q.owner));
   // Lost files have no due dates: they stay out of the due order and the overdue filter
   // unless lost files are asked for by status (the A–Z index lists every file).
-  if (q.overdue === 'true' || (q.sort === 'due' && !q.status)) where.push(ne(customers.status, 'lost'));
+  // Said again for another status: the next due's index holds no lost file, and SQLite uses a
+  // partial index only for a query that says so.
+  if (q.overdue === 'true' || (q.sort === 'due' && q.status !== 'lost')) where.push(ne(customers.status, 'lost'));
   if (q.overdue === 'true') where.push(lt(customers.nextDue, now));
   if (q.stage) where.push(eq(customers.stage, q.stage));
   if (q.companyType) where.push(eq(customers.companyType, q.companyType));
