@@ -89,6 +89,18 @@ describe('the morning digest', () => {
     );
     expect(d?.lines).toEqual(['A · 徐州某某置业: Visit, overdue 1 day', 'Appointment 3:00 PM · 徐州某某置业']);
     expect(d?.title).toBe('Dossier: 1 customer overdue, 1 thing today');
+    // Asked for a wider window, a later day's appointment standing with an overdue file is not today's.
+    const wider = composeDigest(
+      board({
+        overdue: [
+          item({ reason: 'visit', due: '2026-11-22T01:00:00Z' }),
+          item({ reason: 'appointment', due: '2026-11-26T07:00:00Z' }),
+        ],
+      }),
+      en,
+      opts,
+    );
+    expect(wider?.lines).toEqual(['A · 徐州某某置业: Visit, overdue 1 day']);
   });
 
   it('follows the chosen tiers', () => {

@@ -1,10 +1,10 @@
-import type { DueBoard, DueItem, Tier } from '@dossier/shared';
+import { type DueBoard, type DueItem, daysUntil, type Tier } from '@dossier/shared';
 import type { Words } from '../platform/i18n/words.ts';
 
 /** The words a digest is written with: its own, due dates', and the reasons a customer is due. */
 export type DigestWords = Pick<Words, 'notifications' | 'due'> & { dashboard: Pick<Words['dashboard'], 'dueReasons'> };
 
-import { formatDue } from '../platform/i18n/relative.ts';
+import { formatDue, localTimeZone } from '../platform/i18n/relative.ts';
 
 export interface Digest {
   title: string;
@@ -57,8 +57,13 @@ export function composeDigest(board: DueBoard, m: DigestWords, o: Options): Dige
     });
 
   const promisesLate = board.overdue.filter((i) => i.reason === 'commitment');
+  // Today's by the day they fall on, whatever window the board was asked for.
+  const zone = o.timeZone ?? localTimeZone();
   const today = [...board.overdue, ...board.today]
-    .filter((i) => (i.reason === 'appointment' || i.reason === 'commitment') && !late(i))
+    .filter(
+      (i) =>
+        (i.reason === 'appointment' || i.reason === 'commitment') && !late(i) && daysUntil(i.due, o.now, zone) === 0,
+    )
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   const todayLines = [
     ...promisesLate.map((i) => w.commitmentLine(i.name, i.text ?? '', formatDue(i.due, o.now, m.due, o.timeZone).text)),
