@@ -5,7 +5,7 @@ import type { InteractionRecord } from '../store/records.ts';
 import { INTERACTION_OPERATION } from '../store/replays.ts';
 import type { Store } from '../store/store.ts';
 import { toInteraction } from './mappers.ts';
-import { raced, replayable, replayOf, requestOf } from './replay.ts';
+import { priorOf, raced, replayable, requestOf } from './replay.ts';
 import type { Viewer } from './visibility.ts';
 
 export type InteractionInput = z.output<typeof Schema>;
@@ -45,8 +45,8 @@ export async function logInteraction(
       await tx.customers.live(prior.customerId, viewer, true);
       return { interaction: toInteraction(prior), replayed: true };
     };
-    // The record of the key is the row itself (requestOf below).
-    const prior = await replayOf(tx, replay, viewer, at, first, true);
+    // The record of the key is the row itself (requestOf below): nothing to record beforehand.
+    const prior = await priorOf(tx, replay, viewer, first);
     if (prior) return replayed(prior);
     // The visibility rule of customers.live, as a prepared point lookup: a file the viewer can't see is not found.
     if (!(await tx.interactions.customerVisible(input.customerId, viewer))) throw notFound('customer');

@@ -88,8 +88,8 @@ export async function priorOf<T>(
 /**
  * `priorOf` inside the write's transaction: a replay gets the first result (the caller writes
  * nothing and answers it); a new key is recorded now, so it rolls back with a write that fails.
- * A logged contact keeps its record in its own row instead (`inRow`: INTERACTION_OPERATION): the
- * caller writes the row with `requestOf`, and answers a row its insert found taken with `raced`.
+ * (A logged contact keeps its record in its own row instead: it asks `priorOf`, writes the row
+ * with `requestOf`, and answers a row its insert found taken with `raced`.)
  */
 export async function replayOf<T>(
   tx: Store,
@@ -97,10 +97,9 @@ export async function replayOf<T>(
   viewer: Viewer,
   at: string,
   first: () => Promise<T | null | undefined>,
-  inRow = false,
 ): Promise<T | undefined> {
   const prior = await priorOf(tx, r, viewer, first);
-  if (prior !== undefined || inRow) return prior;
+  if (prior !== undefined) return prior;
   const record = { key: r.key, userId: viewer.id, operation: r.operation, fingerprint: r.fingerprint };
   if (await tx.replays.record(record, at)) return undefined;
   return raced(tx, r, viewer, first);
