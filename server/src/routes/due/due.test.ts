@@ -103,6 +103,35 @@ describe('due board', () => {
     expect(mine.overdue.map((i: { name: string }) => i.name)).toEqual(['Late 0', 'Late 1', 'Late 2']);
   });
 
+  it("cuts one owner's bucket at its earliest cards across files and promises, A before C on the same instant", async () => {
+    const t = makeTestApp('2026-11-01T00:00:00.000Z');
+    const li = t.addUser('li', 'member');
+    const file = async (name: string, tier: string) =>
+      (await t.request('POST', '/api/customers', { name, tier }, li.headers)).json.id as number;
+    const a = await file('甲', 'A');
+    const c = await file('丙', 'C');
+    const promise = (customerId: number, text: string, dueAt: string) =>
+      t.request('POST', '/api/commitments', { customerId, text, dueAt, idempotencyKey: idem() }, li.headers);
+    await promise(c, '寄样品', '2026-11-05T02:00:00.000Z');
+    await promise(a, '报价', '2026-11-05T02:00:00.000Z');
+    await promise(c, '回电', '2026-11-03T02:00:00.000Z');
+    t.setNow('2026-11-20T00:00:00.000Z');
+    const cards = (b: { overdue: { customerId: number; reason: string; text?: string }[] }) =>
+      b.overdue.map((i) => i.text ?? `${i.customerId === a ? '甲' : '丙'} ${i.reason}`);
+    for (const [who, path] of [
+      ['member', '/api/due?within=7d'],
+      ['manager asking ?owner=', '/api/due?within=7d&owner=li'],
+    ] as const) {
+      const headers = who === 'member' ? li.headers : undefined;
+      const whole = (await t.request('GET', path, undefined, headers)).json;
+      // A new file's first call is due when it is filed: both files first, then the promises.
+      expect(cards(whole), who).toEqual(['甲 call', '丙 call', '回电', '报价', '寄样品']);
+      const cut = (await t.request('GET', `${path}&limit=4`, undefined, headers)).json;
+      expect(cut.counts.overdue, who).toBe(5);
+      expect(cards(cut), who).toEqual(['甲 call', '丙 call', '回电', '报价']);
+    }
+  });
+
   it("counts a manager's whole board up to the cap and says so, a member's one by one", async () => {
     const t = makeTestApp('2026-11-01T00:00:00.000Z');
     const li = t.addUser('li', 'member');

@@ -60,9 +60,13 @@ export function pgBoard(db: PgExecutor): BoardStore {
       if (!ranges.length) return [];
       // As dueIn: every range in one statement, at most the cap and the earliest `limit` of each.
       const arms = ranges.map(({ from, to }, i) => {
-        const open = sql`${PROMISE_FILE} where m.kept_at is null and m.due_at >= ${from} and m.due_at < ${to}`;
+        const due = sql`m.kept_at is null and m.due_at >= ${from} and m.due_at < ${to}`;
+        const open = sql`${PROMISE_FILE} where ${due}`;
+        // Counted against the closed files' index (customers_closed), not by each promise's file.
+        const counted = sql`from commitments m where ${due} and not exists (select 1 from customers c
+          where c.id = m.customer_id and (c.deleted_at is not null or c.status = 'lost'))`;
         return sql`select ${sql.raw(String(i))} as i,
-          (select count(*)::int from (select 1 ${open} limit ${countCap + 1}) n) as n,
+          (select count(*)::int from (select 1 ${counted} limit ${countCap + 1}) n) as n,
           (select coalesce(json_agg(e order by e."dueAt", e.id), '[]') from (
             select ${PROMISE_COLUMNS} ${open} order by m.due_at, m.id limit ${limit}) e) as earliest`;
       });

@@ -1,0 +1,2 @@
+-- Closed files (deleted or lost) in a small index of their own: a manager's board counts open promises as those not on one.
+CREATE INDEX "customers_closed" ON "customers" USING btree ("id") WHERE deleted_at is not null or status = 'lost';
