@@ -38,35 +38,43 @@ const sources = () =>
 export async function ensureBundle() {
   const fingerprint = sources();
   if (!upToDate(distDir, fingerprint, 'cli.mjs')) {
-    const { build } = await import('esbuild');
     process.stderr.write('Building the server…\n');
-    await build({
-      entryPoints: {
-        cli: join(serverDir, 'src', 'cli.ts'),
-        // The import worker's entry and its job run in their own thread (parse-pool.ts).
-        'parse-worker': join(serverDir, 'src', 'services', 'transfer', 'parse-worker.mjs'),
-        'parse-job': join(serverDir, 'src', 'services', 'transfer', 'parse-job.ts'),
-      },
-      outdir: distDir,
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      splitting: true,
-      // Chunks beside the entries: parse-pool finds the worker next to whichever chunk holds it.
-      chunkNames: '[name]-[hash]',
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      external: EXTERNAL,
-      minifyWhitespace: true,
-      minifySyntax: true,
-      sourcemap: 'linked',
-      // CommonJS packages inside an ES module bundle still call require().
-      banner: {
-        js: "import { createRequire as __dossierRequire } from 'node:module'; const require = __dossierRequire(import.meta.url);",
-      },
-      logLevel: 'warning',
-    });
+    await buildBundle(distDir);
     stampBuild(distDir, fingerprint);
   }
   return join(distDir, 'cli.mjs');
+}
+
+/**
+ * The bundle, built into `outdir`.
+ * @param {string} outdir
+ */
+export async function buildBundle(outdir) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: {
+      cli: join(serverDir, 'src', 'cli.ts'),
+      // The import worker's entry and its job run in their own thread (parse-pool.ts).
+      'parse-worker': join(serverDir, 'src', 'services', 'transfer', 'parse-worker.mjs'),
+      'parse-job': join(serverDir, 'src', 'services', 'transfer', 'parse-job.ts'),
+    },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    // Chunks beside the entries: parse-pool finds the worker next to whichever chunk holds it.
+    chunkNames: '[name]-[hash]',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: 'linked',
+    // CommonJS packages inside an ES module bundle still call require().
+    banner: {
+      js: "import { createRequire as __dossierRequire } from 'node:module'; const require = __dossierRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
 }

@@ -31,6 +31,12 @@ export interface StartOptions {
   allowRemote?: boolean;
   /** Daily online backups into `<dataDir>/backups`, keeping this many (0 = off). */
   keepBackups?: number;
+  /**
+   * The start's backup waits this long (default 10 s): it copies the file page by page on the
+   * one thread, and taken at once it ran among the first answers after a start (7–18 ms of a
+   * cold start on a fresh folder in profiles; a big file copies for longer).
+   */
+  firstBackupAfterMs?: number;
   /** Wrong tokens tolerated per minute before auth answers 429 for a minute. */
   authFailuresPerMinute?: number;
 }
@@ -82,7 +88,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     unlock();
     throw e;
   });
-  const backups = scheduleDailyBackups(deps.store, opts.dataDir, clock, opts.keepBackups ?? 14);
+  const backups = scheduleDailyBackups(
+    deps.store,
+    opts.dataDir,
+    clock,
+    opts.keepBackups ?? 14,
+    opts.firstBackupAfterMs ?? 10_000,
+  );
   return {
     url,
     port,
@@ -95,7 +107,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     close: () =>
       new Promise<void>((resolve) => {
         // In-flight requests finish; idle keep-alive sockets would otherwise hold close() open.
-        clearInterval(backups);
+        backups.stop();
         server.close(() => {
           db.$client.close();
           unlock();
@@ -138,16 +150,22 @@ export async function listen(
   return { server, port: actual, url };
 }
 
-/** Checks hourly (and at start) whether today's backup exists; the first check of a day takes it. */
-function scheduleDailyBackups(store: Store, dataDir: string, clock: () => Date, keep: number) {
+/** Checks hourly (and once shortly after start) whether today's backup exists; the first check of a day takes it. */
+function scheduleDailyBackups(store: Store, dataDir: string, clock: () => Date, keep: number, firstAfterMs: number) {
   const tick = () => {
     if (keep <= 0) return;
     const today = clock().toISOString().slice(0, 10).replaceAll('-', '');
     if (latestBackupDay(dataDir) === today) return;
     backupNow(store, dataDir, clock(), keep).catch((err: unknown) => console.error('[dossier] backup failed:', err));
   };
-  tick();
-  const timer = setInterval(tick, 3_600_000);
-  timer.unref();
-  return timer;
+  const first = setTimeout(tick, firstAfterMs);
+  const hourly = setInterval(tick, 3_600_000);
+  first.unref();
+  hourly.unref();
+  return {
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(hourly);
+    },
+  };
 }

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../index.ts';
 import { restore } from '../store/sqlite/backups.ts';
-import { backupNow } from './backup.ts';
+import { backupNow, latestBackupDay, listBackups } from './backup.ts';
 import { lockFile } from './data-dir.ts';
 import { rotateOwnerToken } from './tokens.ts';
 
@@ -43,6 +43,17 @@ describe('the data folder', () => {
     chmodSync(join(dir, 'token'), 0o644);
     await rotateOwnerToken(s.deps.store, dir, new Date());
     expect(mode(join(dir, 'token'))).toBe(0o600);
+  });
+
+  it("takes the day's backup shortly after a start, not while the first lookups are answered", async () => {
+    const dir = tmp();
+    const s = await startServer({ dataDir: dir, port: 0, keepBackups: 14, firstBackupAfterMs: 300 });
+    servers.push(s);
+    expect(listBackups(dir)).toEqual([]);
+    for (let waited = 0; !listBackups(dir).length && waited < 10_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(listBackups(dir)).toHaveLength(1);
+    expect(latestBackupDay(dir)).toBe(new Date().toISOString().slice(0, 10).replaceAll('-', ''));
   });
 
   it('takes one server: a second start and a restore while it runs are refused with a clear message', async () => {
