@@ -180,10 +180,38 @@ export class ExtensionBrowser {
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error('side panel did not appear');
+    throw new Error(`side panel did not appear (${await this.panelWitnesses()})`);
+  }
+
+  /**
+   * Whether the panel is open as the extension and the browser see it, for a failure's message:
+   * a press that opened nothing, and an open panel that this helper's connection missed, are
+   * different defects.
+   */
+  private async panelWitnesses(): Promise<string> {
+    const extension = await this.worker
+      .evaluate(async () => {
+        // getContexts (Chrome 116) is missing from this repository's chrome typings.
+        const runtime = chrome.runtime as unknown as {
+          getContexts(filter: { contextTypes: string[] }): Promise<{ windowId: number }[]>;
+        };
+        const open = await runtime.getContexts({ contextTypes: ['SIDE_PANEL'] });
+        return open.map((c) => `window ${c.windowId}`).join(', ') || 'none';
+      })
+      .catch((e: Error) => `unknown (${e.message})`);
+    const browser = this.context.browser();
+    let targets = 'unknown';
+    if (browser) {
+      const session = await browser.newBrowserCDPSession();
+      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+      targets = String(targetInfos.filter((t) => t.url.endsWith('/sidepanel.html')).length);
+      await session.detach().catch(() => {});
+    }
+    return `side panels open per the extension: ${extension}; sidepanel targets in the browser: ${targets}; helper connection alive: ${this.cdp?.isConnected() ?? 'none'}`;
   }
 
   private async connectCdp(): Promise<Browser> {
+    if (this.cdp && !this.cdp.isConnected()) this.cdp = null;
     if (!this.cdp) {
       const port = readFileSync(join(this.profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
       this.cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
