@@ -20,7 +20,7 @@ import type { Store } from '../store/store.ts';
 import { recording } from './contact-points.ts';
 import { replayable, replayOf } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
-import { SYSTEM, type Viewer } from './visibility.ts';
+import { isSystem, type Viewer } from './visibility.ts';
 
 type Input = z.output<typeof Schema>;
 type Added = CaptureSaved['added'];
@@ -147,7 +147,7 @@ async function createFile(
   viewer: Viewer,
 ): Promise<number> {
   const { keys: _k, people: _p, idempotencyKey: _i, ...fields } = CustomerCreate.parse({ name, tier, ...extra });
-  return tx.customers.insertRow({ ...fields, owner: viewer === SYSTEM ? null : viewer.name }, now, null);
+  return tx.customers.insertRow({ ...fields, owner: isSystem(viewer) ? null : viewer.name }, now, null);
 }
 
 /**
@@ -195,7 +195,7 @@ async function saveParcels(
       customerId,
       updatedAt: now,
     };
-    const owner = viewer === SYSTEM ? null : viewer.name;
+    const owner = isSystem(viewer) ? null : viewer.name;
     const prior = await findParcel(tx, p, viewer);
     let parcelId: number;
     if (prior) {

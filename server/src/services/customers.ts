@@ -16,7 +16,7 @@ import type { Store } from '../store/store.ts';
 import { BY_HAND, type Origin, recording, settle } from './contact-points.ts';
 import { mobilesOf, refuseDuplicate } from './duplicates.ts';
 import { replayable, replayOf } from './replay.ts';
-import { SYSTEM, type Viewer } from './visibility.ts';
+import { isSystem, SYSTEM, type Viewer } from './visibility.ts';
 
 /** Canonical form of a key, or a 400 naming the bad one (e.g. a credit code with a wrong check character). */
 export function canonicalKey(k: KeyInput): KeyInput {
@@ -51,7 +51,7 @@ function newFileFields(fields: CustomerFields, viewer: Viewer): CustomerFields {
   // Seed 003: a lost customer is recorded with why and when, so losses can be analysed.
   if (fields.status === 'lost' && !fields.lostReasonCode) throw lostWithoutReason();
   if (viewer.role !== 'manager') return { ...fields, owner: viewer.name };
-  if (fields.owner === undefined && viewer !== SYSTEM) return { ...fields, owner: viewer.name };
+  if (fields.owner === undefined && !isSystem(viewer)) return { ...fields, owner: viewer.name };
   return fields;
 }
 
@@ -104,7 +104,7 @@ export async function createCustomer(
       const prior = await replayOf(tx, replay, viewer, at, () => tx.customers.byKey(replay.key));
       if (prior !== undefined) return { id: prior, replayed: true };
     }
-    if (viewer !== SYSTEM) await checkOwner(tx, fields.owner);
+    if (!isSystem(viewer)) await checkOwner(tx, fields.owner);
     const implied = impliedKeys(fields.website, fields.emails);
     // A second file for a company already on file is refused unless asked for: the caller
     // offers to open or add to the existing one.

@@ -6,7 +6,7 @@ import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { settle, valuesNow } from '../contact-points.ts';
 import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
-import { SYSTEM, type Viewer } from '../visibility.ts';
+import { isSystem, type Viewer } from '../visibility.ts';
 import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';
 import type { Candidate, InteractionDraft, PersonDraft, RowError } from './rows.ts';
 import { inZone } from './values.ts';
@@ -296,7 +296,7 @@ export async function applyImport(
     const f = c.fields;
     // A member's rows become their own files; a manager's keep the file's owner column.
     const owner =
-      o.viewer.role === 'manager' ? (f.owner ?? (o.viewer === SYSTEM ? null : o.viewer.name)) : o.viewer.name;
+      o.viewer.role === 'manager' ? (f.owner ?? (isSystem(o.viewer) ? null : o.viewer.name)) : o.viewer.name;
     const createdAt = c.createdAt ? inZone(c.createdAt, zone) : at;
     const due = dueOf(f.tier, createdAt);
     const id = await tx.imports.addFile({

@@ -51,6 +51,15 @@ describe('pnpm dossier import / export (the same services, on a database file)',
     db.$client.close();
   });
 
+  it("makes the files it adds nobody's, as the system does, though the import writes in its worker thread", async () => {
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'dossier-cli-')), 'dossier.sqlite'));
+    const done = await cliImport(sqliteStore(db), { file: file('outlook-contacts-gbk.csv'), now: NOW });
+    expect(done.at(-1)).toMatch(/^Imported \(import #1\) — 3 rows: 2 new/);
+    // The viewer reached the worker as a copy, and was once taken for a user named "system".
+    expect(db.$client.prepare('select distinct owner from customers').all()).toEqual([{ owner: null }]);
+    db.$client.close();
+  });
+
   it('reads --map by header, number or letter, and refuses an unknown field', () => {
     const headers = ['公司', '联系人', '跟进'];
     expect(applyMap(headers, ['name', 'person.name', null], '跟进=lastContact,2=-')).toEqual([
