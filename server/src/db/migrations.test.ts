@@ -105,35 +105,6 @@ describe('migration 0013: a logged contact keeps its replay record in its row', 
   });
 });
 
-describe("migration 0016: the system's files are nobody's", () => {
-  const withFiles = (userNamedSystem: boolean) => {
-    const sqlite = new Database(':memory:');
-    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore('0016_system_files_nobodys') });
-    const file = sqlite.prepare(`insert into customers (name, normalized_name, initials, pinyin, tier, status, region,
-      phones, fax, emails, next_call_due, next_visit_due, next_due, created_at, updated_at, owner)
-      values (?, ?, 'x', 'x', 'C', 'prospect', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x', ?)`);
-    file.run('By the CLI', 'by the cli', 'system');
-    file.run('By li', 'by li', 'li');
-    if (userNamedSystem)
-      sqlite.exec("insert into users (name, role, token_hash, created_at) values ('system', 'member', 'h', 'x')");
-    migrate(drizzle(sqlite), { migrationsFolder: drizzleDir });
-    const owners = sqlite.prepare('select name, owner from customers order by id').all();
-    sqlite.close();
-    return owners;
-  };
-
-  it('takes "system" off the files a CLI import made, and leaves a real user\'s name', () => {
-    expect(withFiles(false)).toEqual([
-      { name: 'By the CLI', owner: null },
-      { name: 'By li', owner: 'li' },
-    ]);
-    expect(withFiles(true)).toEqual([
-      { name: 'By the CLI', owner: 'system' },
-      { name: 'By li', owner: 'li' },
-    ]);
-  });
-});
-
 describe('nameBigrams', () => {
   it('gives each two-character piece once, none across a space, astral characters whole', () => {
     expect(nameBigrams('嘉华嘉华 ab')).toBe(`嘉华${BIGRAM_END}华嘉${BIGRAM_END}ab${BIGRAM_END}`);

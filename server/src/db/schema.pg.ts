@@ -88,8 +88,8 @@ export const customers = pgTable(
     // (a member's board and list, the visibility rule) are found by owner, dates read from the rows.
     index('customers_next_due').on(t.nextDue).where(sql`deleted_at is null and status <> 'lost'`),
     index('customers_owner').on(t.owner),
-    // The few closed files (deleted or lost): a manager's board counts open promises as those
-    // whose file is not among them, one hash of this small index instead of a file lookup each.
+    // Closed files (deleted or lost), a small share of all: a manager's board counts open promises
+    // as those whose file is not among them, one hash of this index instead of a file lookup each.
     index('customers_closed').on(t.id).where(sql`deleted_at is not null or status = 'lost'`),
     // In code-point order whatever the database's collation (a zh_CN or ICU one sorts 'AB' inside
     // the range of 'ab'), as SQLite compares: the initials range of search must say

@@ -9,7 +9,8 @@ export interface Viewer {
 export const SYSTEM: Viewer = { id: 0, name: 'system', role: 'manager' };
 
 /**
- * Whether the system is asking — told by id, not by identity: a viewer reaches the import's
- * worker thread as a copy, and there a CLI import's files were made the owner "system"'s.
+ * Whether the system is asking — told by its id and name, not by identity: on SQLite an import
+ * writes in a worker thread, which gets the viewer as a copy (there a CLI import's files were
+ * given to a user "system"). Both, because a user restored from a backup may hold id 0.
  */
-export const isSystem = (viewer: Viewer): boolean => viewer.id === SYSTEM.id;
+export const isSystem = (viewer: Viewer): boolean => viewer.id === SYSTEM.id && viewer.name === SYSTEM.name;

@@ -199,14 +199,18 @@ export class ExtensionBrowser {
         return open.map((c) => `window ${c.windowId}`).join(', ') || 'none';
       })
       .catch((e: Error) => `unknown (${e.message})`);
-    const browser = this.context.browser();
-    let targets = 'unknown';
-    if (browser) {
+    // Never throws: a failure here must not take the place of the one being reported.
+    const targets = await (async () => {
+      const browser = this.context.browser();
+      if (!browser) return 'unknown (no browser)';
       const session = await browser.newBrowserCDPSession();
-      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { url: string }[] };
-      targets = String(targetInfos.filter((t) => t.url.endsWith('/sidepanel.html')).length);
-      await session.detach().catch(() => {});
-    }
+      try {
+        const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { url: string }[] };
+        return String(targetInfos.filter((t) => t.url.endsWith('/sidepanel.html')).length);
+      } finally {
+        await session.detach().catch(() => {});
+      }
+    })().catch((e: Error) => `unknown (${e.message})`);
     return `side panels open per the extension: ${extension}; sidepanel targets in the browser: ${targets}; helper connection alive: ${this.cdp?.isConnected() ?? 'none'}`;
   }
 

@@ -142,16 +142,4 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
       { key: 'promise-1', operation: 'commitment' },
     ]);
   });
-
-  it('take "system" off the files a CLI import made, unless a user is really called that', async () => {
-    for (const userNamedSystem of [false, true]) {
-      const p = await leftBefore('0010');
-      await p.query("update customers set owner = 'system'");
-      if (userNamedSystem)
-        await p.query("insert into users (name, role, token_hash, created_at) values ('system', 'member', 'h', 'x')");
-      await migratePg(p);
-      const { rows } = await p.query('select owner from customers');
-      expect(rows, String(userNamedSystem)).toEqual([{ owner: userNamedSystem ? 'system' : null }]);
-    }
-  });
 });
