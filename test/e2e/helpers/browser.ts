@@ -137,8 +137,9 @@ export class ExtensionBrowser {
     for (let attempt = 1; ; attempt++) {
       await site.bringToFront();
       await this.triggerAction(site);
-      const panel = await this.findPanel(attempt < 3 ? 5_000 : 15_000).catch((e: Error) => {
-        if (attempt < 3) return null;
+      const last = attempt >= 3;
+      const panel = await this.findPanel(last ? 15_000 : 5_000, last).catch((e: Error) => {
+        if (!last) return null;
         throw e;
       });
       if (panel) {
@@ -167,7 +168,8 @@ export class ExtensionBrowser {
     }
   }
 
-  private async findPanel(waitMs = 15_000): Promise<Page> {
+  /** `explain`: say what each side sees in the error (the last press only: earlier errors are dropped). */
+  private async findPanel(waitMs = 15_000, explain = true): Promise<Page> {
     const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
       const cdp = await this.connectCdp();
@@ -180,7 +182,7 @@ export class ExtensionBrowser {
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error(`side panel did not appear (${await this.panelWitnesses()})`);
+    throw new Error(`side panel did not appear${explain ? ` (${await this.panelWitnesses()})` : ''}`);
   }
 
   /**

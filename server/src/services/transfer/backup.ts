@@ -38,9 +38,9 @@ const TABLES: { name: BackupTable; byCustomer?: string; userColumn?: string; lea
 
 const BACKUP_FORMAT = 'dossier-backup';
 
-/** The row without the fields named. */
-const without = (r: Row, fields: string[] | undefined): Row =>
-  fields ? Object.fromEntries(Object.entries(r).filter(([k]) => !fields.includes(k))) : r;
+/** The row without the fields named (a backup's and a push's rows alike). */
+export const without = (r: Row, ...fields: string[]): Row =>
+  fields.length ? Object.fromEntries(Object.entries(r).filter(([k]) => !fields.includes(k))) : r;
 
 /** Blobs travel as base64 text inside the JSON. */
 const encode = (r: Row): Row =>
@@ -73,7 +73,9 @@ export async function backup(store: Store, viewer: Viewer, now: Date) {
         : spec.byCustomer
           ? { field: spec.byCustomer, in: mine }
           : { field: 'userId', is: viewer.id };
-      tables[spec.name] = (await tx.backups.rows(spec.name, cut)).map((r) => encode(without(r, spec.leaveOut)));
+      tables[spec.name] = (await tx.backups.rows(spec.name, cut)).map((r) =>
+        encode(without(r, ...(spec.leaveOut ?? []))),
+      );
     }
   });
   return {
@@ -150,7 +152,7 @@ export async function restore(
     for (const s of data.settings ?? []) await tx.backups.putSetting(String(s.key), s.value);
     const restored: Record<string, number> = { users: data.users?.length ?? 0 };
     for (const spec of TABLES) {
-      const rows = (data[spec.name] ?? []).map((r) => without(decode(r), spec.leaveOut));
+      const rows = (data[spec.name] ?? []).map((r) => without(decode(r), ...(spec.leaveOut ?? [])));
       const userColumn = spec.userColumn;
       if (userColumn) {
         for (const r of rows) if (r[userColumn] != null) r[userColumn] = userMap.get(Number(r[userColumn])) ?? null;

@@ -7,6 +7,7 @@ import type { ContactPointRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { settle, valuesNow } from '../contact-points.ts';
 import type { Viewer } from '../visibility.ts';
+import { without } from './backup.ts';
 
 type Row = BackupRow;
 
@@ -87,9 +88,6 @@ function readLedger(value: unknown): Ledger {
     materials: v.materials ?? {},
   };
 }
-
-const without = (r: Row, ...fields: string[]): Row =>
-  Object.fromEntries(Object.entries(r).filter(([k]) => !fields.includes(k)));
 
 /**
  * Copies one person's local file (`source`: every customer with its keys, people, contacts,
