@@ -86,7 +86,9 @@ export const customers = pgTable(
     // a logged call moves its file in this index alone. Lost files are not due (their next due
     // stops moving, so they would pile up at the front of every overdue range). An owner's files
     // (a member's board and list, the visibility rule) are found by owner, dates read from the rows.
-    index('customers_next_due').on(t.nextDue).where(sql`deleted_at is null and status <> 'lost'`),
+    // Tier and id follow the due as the board orders its cards, so a bucket's earliest cards are
+    // read in order even when thousands of files fall due at one instant (an import's first calls).
+    index('customers_next_due').on(t.nextDue, t.tier, t.id).where(sql`deleted_at is null and status <> 'lost'`),
     index('customers_owner').on(t.owner),
     // Closed files (deleted or lost), a small share of all: a manager's board counts open promises
     // as those whose file is not among them, one hash of this index instead of a file lookup each.

@@ -66,7 +66,9 @@ export const customers = sqliteTable(
     // a logged call moves its file in this index alone. Lost files are not due (their next due
     // stops moving, so they would pile up at the front of every overdue range). An owner's files
     // (a member's board and list, the visibility rule) are found by owner, dates read from the rows.
-    index('customers_next_due').on(t.nextDue).where(sql`deleted_at is null and status <> 'lost'`),
+    // Tier and id follow the due as the board orders its cards, so a bucket's earliest cards are
+    // read in order even when thousands of files fall due at one instant (an import's first calls).
+    index('customers_next_due').on(t.nextDue, t.tier, t.id).where(sql`deleted_at is null and status <> 'lost'`),
     index('customers_owner').on(t.owner),
     index('customers_initials').on(t.initials),
     index('customers_normalized_name').on(t.normalizedName),

@@ -24,7 +24,7 @@ const earliestFirst = (a: Entry, b: Entry) => order(a.due, a.tier, a.customerId,
 // The same order on the rows a card is built from, so a scoped board builds only the cards it lists.
 const fileFirst = (a: DueFile, b: DueFile) => order(a.due, a.tier, a.id, b.due, b.tier, b.id);
 const promiseFirst = (a: OpenCommitment, b: OpenCommitment) =>
-  order(a.dueAt, a.tier, a.customerId, b.dueAt, b.tier, b.customerId);
+  order(a.dueAt, a.tier, a.customerId, b.dueAt, b.tier, b.customerId) || a.id - b.id;
 
 /**
  * The board: calls, visits, appointments and open commitments due before the end of the window,

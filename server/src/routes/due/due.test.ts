@@ -132,6 +132,50 @@ describe('due board', () => {
     }
   });
 
+  it('cuts ties at one instant A before C on every board — a manager’s whole board as a member’s own', async () => {
+    const t = makeTestApp('2026-11-01T00:00:00.000Z');
+    const li = t.addUser('li', 'member');
+    // Filed at one instant, C before A (the lower id): their first calls fall due together, as an
+    // import's do; so do their promises for tomorrow.
+    const file = async (name: string, tier: string) =>
+      (await t.request('POST', '/api/customers', { name, tier }, li.headers)).json.id as number;
+    const c = await file('丙', 'C');
+    const b = await file('乙', 'B');
+    const a = await file('甲', 'A');
+    const promise = (customerId: number, text: string) =>
+      t.request(
+        'POST',
+        '/api/commitments',
+        { customerId, text, dueAt: '2026-11-21T02:00:00.000Z', idempotencyKey: idem() },
+        li.headers,
+      );
+    await promise(c, '寄样品');
+    await promise(a, '回电');
+    await promise(a, '报价');
+    t.setNow('2026-11-20T00:00:00.000Z');
+    const names = new Map([
+      [a, '甲'],
+      [b, '乙'],
+      [c, '丙'],
+    ]);
+    const cards = (items: { customerId: number; text?: string }[]) =>
+      items.map((i) => i.text ?? names.get(i.customerId));
+    for (const [who, path, headers] of [
+      ['manager, whole board', '/api/due?within=7d', undefined],
+      ['manager asking ?owner=', '/api/due?within=7d&owner=li', undefined],
+      ['member', '/api/due?within=7d', li.headers],
+    ] as const) {
+      const whole = (await t.request('GET', path, undefined, headers)).json;
+      expect(cards(whole.overdue), who).toEqual(['甲', '乙', '丙']);
+      // One customer's two promises at one instant: in the order they were made.
+      expect(cards(whole.tomorrow), who).toEqual(['回电', '报价', '寄样品']);
+      const cut = (await t.request('GET', `${path}&limit=2`, undefined, headers)).json;
+      expect(cards(cut.overdue), who).toEqual(['甲', '乙']);
+      expect(cards(cut.tomorrow), who).toEqual(['回电', '报价']);
+      expect([cut.counts.overdue, cut.counts.tomorrow], who).toEqual([3, 3]);
+    }
+  });
+
   it("counts a manager's whole board up to the cap and says so, a member's one by one", async () => {
     const t = makeTestApp('2026-11-01T00:00:00.000Z');
     const li = t.addUser('li', 'member');

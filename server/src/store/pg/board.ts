@@ -49,8 +49,8 @@ export function pgBoard(db: PgExecutor): BoardStore {
         const range = sql`c.next_due >= ${from} and c.next_due < ${to} and c.deleted_at is null and c.status <> 'lost'`;
         return sql`select ${sql.raw(String(i))} as i,
           (select count(*)::int from (select 1 from customers c where ${range} limit ${countCap + 1}) n) as n,
-          (select coalesce(json_agg(e order by e.due, e.id), '[]') from (
-            select ${FILE_COLUMNS} from customers c where ${range} order by c.next_due, c.id limit ${limit}) e) as earliest`;
+          (select coalesce(json_agg(e order by e.due, e.tier, e.id), '[]') from (
+            select ${FILE_COLUMNS} from customers c where ${range} order by c.next_due, c.tier, c.id limit ${limit}) e) as earliest`;
       });
       const rows = await db.execute<{ i: number; n: number; earliest: DueFile[] }>(sql.join(arms, sql` union all `));
       const byRange = new Map(rows.rows.map((r) => [r.i, r]));
@@ -67,8 +67,8 @@ export function pgBoard(db: PgExecutor): BoardStore {
           where c.id = m.customer_id and (c.deleted_at is not null or c.status = 'lost'))`;
         return sql`select ${sql.raw(String(i))} as i,
           (select count(*)::int from (select 1 ${counted} limit ${countCap + 1}) n) as n,
-          (select coalesce(json_agg(e order by e."dueAt", e.id), '[]') from (
-            select ${PROMISE_COLUMNS} ${open} order by m.due_at, m.id limit ${limit}) e) as earliest`;
+          (select coalesce(json_agg(e order by e."dueAt", e.tier, e."customerId", e.id), '[]') from (
+            select ${PROMISE_COLUMNS} ${open} order by m.due_at, c.tier, m.customer_id, m.id limit ${limit}) e) as earliest`;
       });
       const rows = await db.execute<{ i: number; n: number; earliest: OpenCommitment[] }>(
         sql.join(arms, sql` union all `),

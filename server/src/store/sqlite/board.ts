@@ -9,9 +9,10 @@ const FILE_COLUMNS = `id, name, tier, next_due as due, next_call_due as call, ne
   appointment_at as appointment`;
 
 /**
- * A manager's board runs a count and a LIMIT per bucket through the next due's index, prepared
- * once per connection. One index for every reason: a logged call moves its file in it and in no
- * per-reason index (measured: a logged call wrote 12.7 pages to the WAL, 2.6 of them in those).
+ * A manager's board runs a count and a LIMIT per bucket through the next due's index, which
+ * holds the board's order (due, tier, id: services/board.ts); prepared once per connection. One
+ * index for every reason: a logged call moves its file in it and in no per-reason index
+ * (measured: a logged call wrote 12.7 pages to the WAL, 2.6 of them in those).
  */
 const statements = preparedFor((c) => {
   const range = `next_due >= ? and next_due < ? and deleted_at is null and status <> 'lost'`;
@@ -20,7 +21,7 @@ const statements = preparedFor((c) => {
       `select count(*) as n from (select 1 from customers where ${range} limit ?)`,
     ),
     earliest: c.prepare<[string, string, number], DueFile>(
-      `select ${FILE_COLUMNS} from customers where ${range} order by next_due, id limit ?`,
+      `select ${FILE_COLUMNS} from customers where ${range} order by next_due, tier, id limit ?`,
     ),
   };
 });
@@ -33,7 +34,7 @@ const commitmentStatements = preparedFor((c) => {
     count: c.prepare<[string, string, number], { n: number }>(`select count(*) as n from (select 1 ${open} limit ?)`),
     earliest: c.prepare<[string, string, number], OpenCommitment>(
       `select m.id, m.customer_id as customerId, m.text, m.due_at as dueAt, c.name, c.tier ${open}
-        order by m.due_at, m.id limit ?`,
+        order by m.due_at, c.tier, m.customer_id, m.id limit ?`,
     ),
   };
 });
