@@ -13,7 +13,8 @@
  * the command itself once per page instead (slower, the contract end to end).
  *
  * Options: --cli, --only <text> (cases whose id contains it), --show <n> (mismatches per case,
- * default 5), --json <file> (the results as JSON), --min-f1 <x> (exit 1 below it).
+ * default 5), --json <file> (the results as JSON), --min-f1 <x> (exit 1 below it), --cases <dir>
+ * (another set of cases in the same layout, e.g. pages gathered to try the extractor on).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ interface Options {
   show: number;
   json?: string;
   minF1?: number;
+  cases?: string;
 }
 
 function options(argv: string[]): Options {
@@ -53,6 +55,7 @@ function options(argv: string[]): Options {
     else if (a === '--show') o.show = Number(argv[++i] ?? 5);
     else if (a === '--json') o.json = argv[++i];
     else if (a === '--min-f1') o.minF1 = Number(argv[++i]);
+    else if (a === '--cases') o.cases = resolve(argv[++i] ?? '.');
     else if (a === '--') continue;
     else {
       process.stderr.write(`score: unknown option ${a}\n`);
@@ -106,7 +109,7 @@ interface CaseResult {
 }
 
 async function realPages(o: Options): Promise<CaseResult[] | null> {
-  const dir = join(shared, 'real-pages/cases');
+  const dir = o.cases ?? join(shared, 'real-pages/cases');
   if (!existsSync(dir)) {
     console.log(`real pages: ${dir} not found — skipped (the set lives beside the repository, in ../shared)`);
     return null;
