@@ -11,11 +11,11 @@ const repoRoot = join(serverDir, '..');
 export const distDir = join(serverDir, 'dist');
 
 /**
- * Left to node_modules: better-sqlite3 is a native addon; exceljs is large and loaded on first
- * use (an export or an import), so it would only slow every start; tsx is the worker's fallback
- * for running from sources.
+ * Left to node_modules: better-sqlite3 is a native addon; exceljs and SheetJS are large and
+ * loaded on first use (an export or an import; an old .xls), so they would only slow every start;
+ * tsx is the worker's fallback for running from sources.
  */
-const EXTERNAL = ['better-sqlite3', 'exceljs', 'tsx', 'tsx/*'];
+const EXTERNAL = ['better-sqlite3', 'exceljs', '@e965/xlsx', '@e965/xlsx/*', 'tsx', 'tsx/*'];
 
 /** Everything the bundle is built from: the server's sources and migrations, shared, the lockfile. */
 const sources = () =>

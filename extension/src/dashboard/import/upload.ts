@@ -44,4 +44,4 @@ export async function uploadFile(
 
 /** The files the import reads, as the file chooser offers them. */
 export const ACCEPTED =
-  '.csv,.xlsx,.vcf,.vcard,text/csv,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  '.csv,.xlsx,.xls,.vcf,.vcard,text/csv,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';

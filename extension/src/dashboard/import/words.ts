@@ -69,7 +69,10 @@ const en = {
     uploading: (pct: number) => `Sending the file… ${pct}%`,
     reading: 'Reading the file…',
     another: 'Choose another file',
-    formats: { csv: 'CSV', xlsx: 'Excel workbook', vcf: 'vCard address book' } as Record<string, string>,
+    formats: { csv: 'CSV', xlsx: 'Excel workbook', xls: 'Excel 97–2003 workbook', vcf: 'vCard address book' } as Record<
+      string,
+      string
+    >,
     format: (f: string) => `Read as: ${f}`,
     sheet: 'Sheet',
     headerRow: 'Header row',
@@ -211,7 +214,7 @@ const zhCN: typeof en = {
     uploading: (pct) => `正在发送文件… ${pct}%`,
     reading: '正在读取文件…',
     another: '换一个文件',
-    formats: { csv: 'CSV', xlsx: 'Excel 工作簿', vcf: 'vCard 通讯录' },
+    formats: { csv: 'CSV', xlsx: 'Excel 工作簿', xls: 'Excel 97–2003 工作簿', vcf: 'vCard 通讯录' },
     format: (f) => `读取为：${f}`,
     sheet: '工作表',
     headerRow: '表头行',

@@ -2,6 +2,7 @@ import { analyse } from 'chardet';
 import { parse } from 'csv-parse/sync';
 import { ApiError } from '../../lib/errors.ts';
 import { gridOfCards, readVcf } from './vcard.ts';
+import { readXls } from './xls-read.ts';
 import { readXlsxStreaming, type XlsxLimits } from './xlsx-read.ts';
 import { tooLarge } from './zip.ts';
 
@@ -12,7 +13,7 @@ export interface Grid {
   rowNumbers: number[];
 }
 
-export type FileFormat = 'xlsx' | 'csv' | 'json' | 'vcf';
+export type FileFormat = 'xlsx' | 'xls' | 'csv' | 'json' | 'vcf';
 
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
 /**
@@ -41,15 +42,23 @@ export const XLSX_LIMITS: XlsxLimits = {
   ratio: 200,
 };
 
+/** An OLE compound file: a binary .xls (or another Office 97 document, refused by the reader). */
+const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * A sheet written as markup, as web systems' "export to Excel" sends it under a .xls name: an
+ * HTML table, or Excel 2003's XML Spreadsheet (Excel opens both).
+ */
+const MARKUP_SHEET = /^(<\?xml[^>]*>\s*)?(<\?mso-application[^>]*>\s*)?(<!doctype html|<html|<table|<workbook)/i;
+
 /** What the bytes are, by their first bytes first (a renamed file still reads) and then the name. */
 export function detectFormat(bytes: Buffer, filename: string): FileFormat {
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
-  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw new ApiError('invalid_request', 'this is an old .xls workbook; save it as .xlsx or .csv first');
-  }
+  if (bytes.subarray(0, 8).equals(COMPOUND_FILE)) return 'xls';
   const head = decodeText(bytes.subarray(0, 512)).trimStart();
   if (/^BEGIN:VCARD/i.test(head)) return 'vcf';
   if (head.startsWith('{')) return 'json';
+  if (MARKUP_SHEET.test(head)) return 'xls';
   if (/\.xlsx$/i.test(filename)) throw new ApiError('invalid_request', `${filename} is not a readable .xlsx file`);
   return 'csv';
 }
@@ -145,10 +154,12 @@ export function readXlsx(bytes: Buffer, limits = XLSX_LIMITS): Promise<Grid[]> {
   return readXlsxStreaming(bytes, limits);
 }
 
-/** The sheets of a spreadsheet file (one for CSV; a vCard file read as one row a card). */
+/** The sheets of a spreadsheet file (one for CSV; a vCard file read as one row a card; an old .xls by xls-read.ts). */
 export async function readSheets(bytes: Buffer, filename: string, limits = XLSX_LIMITS): Promise<Grid[]> {
   const format = detectFormat(bytes, filename);
   if (format === 'xlsx') return readXlsx(bytes, limits);
+  // Markup is text in the file's own encoding (a GBK page from a Chinese system): decoded here.
+  if (format === 'xls') return readXls(bytes.subarray(0, 8).equals(COMPOUND_FILE) ? bytes : decodeText(bytes), limits);
   if (format === 'csv') return [readCsv(bytes, filename.replace(/\.[^.]*$/, '') || 'Sheet1', limits)];
   if (format === 'vcf') return [gridOfCards(readVcf(decodeText(bytes)), filename.replace(/\.[^.]*$/, '') || 'vCards')];
   throw new ApiError('invalid_request', `${filename} is ${format}, not a CSV or XLSX sheet`);

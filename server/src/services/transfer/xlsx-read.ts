@@ -45,7 +45,7 @@ export function isDateFormat(code: string): boolean {
  * without a zone (YYYY-MM-DDTHH:MM:SS.sss) — Excel keeps the wall time the user typed and no
  * zone, so the import places it in the configured time zone (values.ts `inZone`), never in UTC.
  */
-function serialText(serial: number, date1904: boolean): string {
+export function serialText(serial: number, date1904: boolean): string {
   const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
   if (Number.isNaN(d.getTime())) return '';
   const iso = d.toISOString();
@@ -365,7 +365,7 @@ export async function readXlsxStreaming(buf: Buffer, limits: XlsxLimits): Promis
  * sheets have it) holds its value in the top cell only; the rows below get it too, as the user
  * sees it. Merges across columns (a title over the table) are left alone, and no row is added.
  */
-function fillMerged(grid: Grid, refs: string[]): void {
+export function fillMerged(grid: Grid, refs: string[]): void {
   if (!refs.length) return;
   const indexOf = new Map(grid.rowNumbers.map((n, i) => [n, i]));
   for (const ref of refs) {
