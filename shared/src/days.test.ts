@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate } from './days.ts';
+import { isWorkday, localDate, onWorkday } from './days.ts';
 
 describe('local days in any zone', () => {
   it('agree with Intl at every hour across DST changes, half-hour zones and an old local mean time', () => {
@@ -16,5 +16,52 @@ describe('local days in any zone', () => {
         }
       }
     }
+  });
+});
+
+describe('mainland working days in a year the published calendar does not yet cover', () => {
+  // chinese-days lists the State Council's arrangement up to 2026; 2027 is computed by the law.
+  it('has the statutory days off, lunar ones included, and weekends; nothing else', () => {
+    const off = [
+      '2027-01-01', // 元旦, a Friday
+      '2027-02-05', // 除夕
+      '2027-02-08', // 初三, a Monday
+      '2027-04-05', // 清明
+      '2027-05-03', // a Monday after 劳动节 (1–2 May, a weekend): not known to be off — a working day
+      '2027-06-09', // 端午
+      '2027-09-15', // 中秋
+      '2027-10-01',
+      '2027-10-04', // the Monday after 国庆 (1–3 October)
+    ];
+    expect(off.map((d) => isWorkday(d, 'mainland'))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(isWorkday('2027-01-02', 'mainland')).toBe(false); // a Saturday
+    expect(isWorkday('2027-02-09', 'mainland')).toBe(true);
+    // A published year keeps its arrangement: Saturday 2026-02-14 was a make-up working day.
+    expect(isWorkday('2026-02-14', 'mainland')).toBe(true);
+  });
+
+  it("moves a call due on New Year's Day or New Year's Eve back to the working day before", () => {
+    const base = new Date('2026-12-25T02:00:00.000Z');
+    expect(onWorkday(new Date('2027-01-01T02:00:00.000Z'), base, 'mainland', 'Asia/Shanghai').toISOString()).toBe(
+      '2026-12-31T02:00:00.000Z',
+    );
+    expect(
+      onWorkday(
+        new Date('2027-02-05T02:00:00.000Z'),
+        new Date('2027-01-29T02:00:00.000Z'),
+        'mainland',
+        'Asia/Shanghai',
+      ).toISOString(),
+    ).toBe('2027-02-04T02:00:00.000Z');
   });
 });

@@ -72,17 +72,59 @@ export function localDate(at: Date, timeZone: string): string {
   return new Date(t + zoneOffset(t, timeZone)).toISOString().slice(0, 10);
 }
 
-// The package parses the date on every call; a day's answer never changes.
-const mainlandWorkday = memoised(MAX_KEPT, (ymd: string) => chineseDays.isWorkday(ymd));
-
 const weekday = (ymd: string) => new Date(`${ymd}T12:00:00Z`).getUTCDay();
 const shiftYmd = (ymd: string, days: number) =>
   new Date(Date.parse(`${ymd}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
+/** Whether the published calendar in the package covers a year (it lists that year's holidays). */
+const published = memoised(
+  64,
+  (year: string) => chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0,
+);
+
+/**
+ * The statutory days off of a year the published calendar does not yet cover, by the rule of
+ * 《全国年节及纪念日放假办法》 (as revised in 2024): 元旦 1 January; 春节 除夕 to 初三; 清明 the
+ * solar term's day; 劳动节 1–2 May; 端午 the fifth of the fifth month; 中秋 the fifteenth of the
+ * eighth; 国庆 1–3 October. The State Council's arrangement for such a year (bridges over
+ * weekends, make-up working days) is not known until it is published, so only these move dues;
+ * a due date in the next year is then still kept off New Year's Day and the Spring Festival.
+ */
+const statutory = memoised(64, (year: string): Set<string> => {
+  const lunar = (monthDay: string) => chineseDays.getSolarDateFromLunar(`${year}-${monthDay}`).date;
+  const newYear = lunar('01-01');
+  const qingming = chineseDays
+    .getSolarTerms(`${year}-04-01`, `${year}-04-10`)
+    .find((t) => t.term === 'pure_brightness');
+  return new Set([
+    `${year}-01-01`,
+    shiftYmd(newYear, -1),
+    newYear,
+    shiftYmd(newYear, 1),
+    shiftYmd(newYear, 2),
+    ...(qingming ? [qingming.date] : []),
+    `${year}-05-01`,
+    `${year}-05-02`,
+    lunar('05-05'),
+    lunar('08-15'),
+    `${year}-10-01`,
+    `${year}-10-02`,
+    `${year}-10-03`,
+  ]);
+});
+
+// The package parses the date on every call; a day's answer never changes.
+const mainlandWorkday = memoised(MAX_KEPT, (ymd: string) => {
+  const year = ymd.slice(0, 4);
+  if (published(year)) return chineseDays.isWorkday(ymd);
+  const d = weekday(ymd);
+  return d !== 0 && d !== 6 && !statutory(year).has(ymd);
+});
+
 /**
  * Whether a calendar day is a working day. "mainland" follows the published mainland calendar
- * (public holidays, and weekend days made working days to make up for them, 调休); years the
- * calendar does not yet cover fall back to plain weekends inside the package.
+ * (public holidays, and weekend days made working days to make up for them, 调休); a year the
+ * calendar does not yet cover has weekends and the statutory days off (see `statutory`).
  */
 export function isWorkday(ymd: string, workdays: Workdays): boolean {
   if (workdays === 'none') return true;
