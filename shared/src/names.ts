@@ -262,6 +262,16 @@ function collapse(s: string): string {
  * with punctuation collapsed. 徐州市嘉华融通置业有限公司 → 嘉华融通置业. Never empty for a
  * non-blank name: if everything would be stripped, the plain lowercased name is returned.
  */
+/**
+ * Two company names as written, the same but for character width, case and spaces
+ * (万达置业（徐州）有限公司 and 万达置业(徐州)有限公司): one company, unlike two names that are
+ * only the same once normalised (normaliseCompanyName drops the region, the legal form, notes).
+ */
+export function sameCompanyName(a: string, b: string): boolean {
+  const plain = (s: string) => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
+  return plain(a) === plain(b);
+}
+
 export function normaliseCompanyName(name: string): string {
   const base = toHalfWidth(name).toLowerCase().replace(/\s+/g, ' ').trim();
   if (!base) return '';

@@ -12,6 +12,7 @@ import {
   phoneDigits,
   registrableDomain,
   type Settings,
+  sameCompanyName,
 } from '@dossier/shared';
 import type { z } from 'zod';
 import type { ParcelFields } from '../store/captures.ts';
@@ -151,12 +152,24 @@ async function createFile(
 }
 
 /**
- * The same parcel seen again (listed, later dealt) is found by its number, else by its location —
- * among the parcels the viewer may see: another member's parcel with the same number is neither
- * changed nor revealed; this capture starts a parcel of the viewer's own.
+ * The same parcel seen again (listed, later dealt) is found by its number, else by its location
+ * (CaptureStore.findParcel) — among the parcels the viewer may see: another member's parcel with
+ * the same number is neither changed nor revealed; this capture starts a parcel of the viewer's own.
  */
-function findParcel(tx: Store, p: CapturedParcel, viewer: Viewer) {
-  return tx.captures.findParcel(p.parcelNo ? p.parcelNo.trim() : null, p.location ? p.location.trim() : null, viewer);
+function findParcel(tx: Store, p: CapturedParcel, viewer: Viewer, written: number[]) {
+  const no = p.parcelNo?.trim() || null;
+  return tx.captures.findParcel(no, p.location?.trim() || null, viewer, written);
+}
+
+/**
+ * A land winner's file: one the viewer may see named as the page names the winner. A file whose
+ * name is only alike (南京万达置业 for 徐州万达置业: the same once the region is dropped) is
+ * another company as far as anyone knows — the winner becomes a prospect of its own, and the two
+ * are offered side by side among the possible duplicates, never joined silently.
+ */
+async function winnerFile(tx: Store, winner: string, viewer: Viewer): Promise<number | undefined> {
+  const alike = await tx.captures.filesNamed(normaliseCompanyName(winner), viewer);
+  return alike.find((f) => sameCompanyName(f.name, winner))?.id;
 }
 
 async function saveParcels(
@@ -168,11 +181,12 @@ async function saveParcels(
   out: CaptureSaved,
   viewer: Viewer,
 ): Promise<void> {
+  const written: number[] = [];
   for (const p of input.capture.parcels) {
     let customerId: number | null = null;
     if (p.winner) {
       // Joint winners name one file each? No: the consortium is one prospect, as the page names it.
-      const existing = await tx.captures.fileNamed(normaliseCompanyName(p.winner), viewer);
+      const existing = await winnerFile(tx, p.winner, viewer);
       if (existing !== undefined) customerId = existing;
       else {
         customerId = await createFile(tx, p.winner, tier, { status: 'prospect', stage: 'land_won' }, now, viewer);
@@ -196,7 +210,7 @@ async function saveParcels(
       updatedAt: now,
     };
     const owner = isSystem(viewer) ? null : viewer.name;
-    const prior = await findParcel(tx, p, viewer);
+    const prior = await findParcel(tx, p, viewer, written);
     let parcelId: number;
     if (prior) {
       // Keep what the listing said where the result page is silent.
@@ -209,6 +223,7 @@ async function saveParcels(
       parcelId = await tx.captures.insertParcel(values, owner, now);
     }
     out.parcelIds.push(parcelId);
+    written.push(parcelId);
     if (customerId) {
       if (!out.customerIds.includes(customerId)) out.customerIds.push(customerId);
       // The win goes into the history; a new winner's first call is due by the firstCallDays

@@ -65,14 +65,21 @@ export interface CaptureStore {
   fillPerson(personId: number, fill: PersonTextFill, at: string): Promise<void>;
   /** How many keys a file holds. */
   keyCount(customerId: number): Promise<number>;
-  /** The live file the viewer may see whose name normalises to `normalisedName` (a land winner's), if any. */
-  fileNamed(normalisedName: string, viewer: Viewer): Promise<number | undefined>;
+  /** The live files the viewer may see whose names normalise to `normalisedName` (a land winner's), oldest first. */
+  filesNamed(normalisedName: string, viewer: Viewer): Promise<{ id: number; name: string }[]>;
   /**
    * The same parcel seen again, among those the viewer may see (on a file they may see, or on their
-   * own watch list; a manager sees all): by its number when one is given and found, else by its
-   * location when one is given.
+   * own watch list; a manager sees all): by its number when one is given; else (or when no parcel
+   * has that number) by its location, among parcels without a number when one is given and never
+   * one of `besides` (the parcels this capture has already written: two rows of one page at one
+   * location are two parcels).
    */
-  findParcel(parcelNo: string | null, location: string | null, viewer: Viewer): Promise<ParcelRecord | undefined>;
+  findParcel(
+    parcelNo: string | null,
+    location: string | null,
+    viewer: Viewer,
+    besides: number[],
+  ): Promise<ParcelRecord | undefined>;
   /** Writes a parcel seen again. */
   updateParcel(id: number, fields: ParcelFields): Promise<void>;
   /** A parcel seen for the first time, kept by `owner` (null: by the system). */

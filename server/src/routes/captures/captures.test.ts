@@ -161,14 +161,79 @@ describe('captures', () => {
     expect(search.json.results.map((x: { id: number }) => x.id)).toEqual([winner.id]);
   });
 
-  it('links a winner already on file instead of creating a second one', async () => {
+  it('links a winner already on file by its name as written, width and spaces aside, instead of creating a second one', async () => {
     const t = makeTestApp();
-    const c = await t.request('POST', '/api/customers', { name: '恒泰置业有限公司', tier: 'A' });
+    const c = await t.request('POST', '/api/customers', { name: '万达置业（徐州）有限公司', tier: 'A' });
     const r = await save(t, {
-      capture: landCapture([{ parcelNo: 'P-1', winner: '徐州恒泰置业有限公司' }]),
+      capture: landCapture([{ parcelNo: 'P-1', winner: '万达置业(徐州) 有限公司' }]),
       target: { land: {} },
     });
     expect(r.json).toMatchObject({ customerIds: [c.json.id], created: [] });
+  });
+
+  it('a winner whose name is only alike once normalised is a prospect of its own, offered as a possible duplicate', async () => {
+    const t = makeTestApp('2026-12-07T02:00:00.000Z');
+    const xuzhou = (await t.request('POST', '/api/customers', { name: '徐州万达置业有限公司', tier: 'A' })).json.id;
+    const r = await save(t, {
+      capture: landCapture([{ parcelNo: 'NJ-2026-07', location: '江宁区', winner: '南京万达置业有限公司' }]),
+      target: { land: {} },
+    });
+    expect(r.json.created).toHaveLength(1);
+    const [nanjing] = r.json.created;
+    expect(r.json.customerIds).toEqual([nanjing]);
+    // The Xuzhou file is untouched: no parcel, no win in its history.
+    expect((await t.request('GET', `/api/customers/${xuzhou}/parcels`)).json.parcels).toEqual([]);
+    expect(await t.sql('select customer_id from interactions')).toEqual([{ customer_id: nanjing }]);
+    const groups = (await t.request('GET', '/api/duplicates')).json.groups;
+    expect(groups.map((g: { customers: { id: number }[] }) => g.customers.map((x) => x.id))).toEqual([
+      [xuzhou, nanjing],
+    ]);
+  });
+
+  it('parcels of one page at one location are as many parcels as numbers, each with its winner and the win noted', async () => {
+    const t = makeTestApp('2026-12-07T02:00:00.000Z');
+    const r = await save(t, {
+      capture: landCapture([
+        { parcelNo: '2026-JS-01', location: '徐州市云龙区', dealPrice: 300000000, winner: '徐州甲地产有限公司' },
+        { parcelNo: '2026-JS-02', location: '徐州市云龙区', dealPrice: 500000000, winner: '江苏乙置业有限公司' },
+        // The same parcel twice on the page (a list and its detail): one parcel.
+        { parcelNo: '2026-JS-02', location: '徐州市云龙区', winner: '江苏乙置业有限公司' },
+      ]),
+      target: { land: {} },
+    });
+    const [first, second] = r.json.parcelIds;
+    expect(first).not.toBe(second);
+    expect(r.json.parcelIds[2]).toBe(second);
+    const [jia, yi] = r.json.created;
+    const parcelsOf = async (id: number) =>
+      (await t.request('GET', `/api/customers/${id}/parcels`)).json.parcels
+        .map((p: { parcelNo: string }) => p.parcelNo)
+        .sort();
+    expect(await parcelsOf(jia)).toEqual(['2026-JS-01']);
+    expect(await parcelsOf(yi)).toEqual(['2026-JS-02']);
+    const notes = await t.sql('select customer_id, summary from interactions order by id');
+    expect(notes).toEqual([
+      { customer_id: jia, summary: '竞得 2026-JS-01 徐州市云龙区' },
+      { customer_id: yi, summary: '竞得 2026-JS-02 徐州市云龙区' },
+    ]);
+    // A later page with another parcel at the same place adds it; it overwrites neither.
+    await save(t, {
+      capture: landCapture([
+        { parcelNo: '2026-JS-07', location: '徐州市云龙区', dealPrice: 1, winner: '徐州甲地产有限公司' },
+      ]),
+      target: { land: {} },
+    });
+    expect(await parcelsOf(jia)).toEqual(['2026-JS-01', '2026-JS-07']);
+    expect(await parcelsOf(yi)).toEqual(['2026-JS-02']);
+    // Two listed parcels without numbers at one place, on one page: two parcels on the watch list.
+    const listed = await save(t, {
+      capture: landCapture([
+        { location: '徐州市鼓楼区', areaM2: 20000 },
+        { location: '徐州市鼓楼区', areaM2: 45000 },
+      ]),
+      target: { land: {} },
+    });
+    expect(new Set(listed.json.parcelIds).size).toBe(2);
   });
 
   it('rejects a malformed capture with 400 and writes nothing', async () => {

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type DueDates, type KeyInput, nextDue, type SearchForms, type Settings, searchForms } from '@dossier/shared';
+import {
+  type DueDates,
+  type KeyInput,
+  nextDue,
+  type SearchForms,
+  type Settings,
+  sameCompanyName,
+  searchForms,
+} from '@dossier/shared';
 import { ApiError } from '../../lib/errors.ts';
 import { ConstraintViolation, type FileChanges, type ImportPerson, type PersonFill } from '../../store/imports.ts';
 import type { CustomerRecord } from '../../store/records.ts';
@@ -399,7 +407,10 @@ export async function applyImport(
         const same = await tx.imports.sameName(forms.normalised, o.viewer);
         const earlier = same ? rowOf.get(same.id) : undefined;
         const target =
-          same && earlier && sameText(same.name, c.fields.name) && !keysDiffer(createdKeys.get(same.id), storeKeys)
+          same &&
+          earlier &&
+          sameCompanyName(same.name, c.fields.name) &&
+          !keysDiffer(createdKeys.get(same.id), storeKeys)
             ? await targetOf(same.id)
             : undefined;
         // Rows of this file naming the same company are one file (an address book: one row a
@@ -483,8 +494,6 @@ function keysDiffer(a: KeyInput[] | undefined, b: KeyInput[]): boolean {
 }
 
 /** Two spellings of one company name in one file: the same once spaces and case are set aside. */
-const sameText = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
-
 /**
  * Whether a row's company is the file's: the same name, or one name inside the other, as written
  * or normalised (江苏嘉华 / 江苏嘉华融通置业有限公司: a short form in an address book).

@@ -266,14 +266,15 @@ describe.skipIf(!pgServer)('PostgreSQL reads answer as SQLite does for the same 
     for (const v of VIEWERS) {
       for (const url of ['https://x/1', 'https://x/2', 'https://x/none'])
         expect(await p.latest(url, v), `${url} ${v.name}`).toEqual(await s.latest(url, v));
-      expect(await p.fileNamed('acme', v)).toEqual(await s.fileNamed('acme', v));
-      for (const [no, loc] of [
-        ['P-1', null],
-        ['P-3', 'L1'],
-        [null, 'L1'],
-        ['nope', 'L2'],
+      expect(await p.filesNamed('acme', v)).toEqual(await s.filesNamed('acme', v));
+      for (const [no, loc, besides] of [
+        ['P-1', null, []],
+        ['P-3', 'L1', []],
+        [null, 'L1', []],
+        [null, 'L1', [1, 2]],
+        ['nope', 'L2', []],
       ] as const)
-        expect(await p.findParcel(no, loc, v)).toEqual(await s.findParcel(no, loc, v));
+        expect(await p.findParcel(no, loc, v, [...besides])).toEqual(await s.findParcel(no, loc, v, [...besides]));
     }
     for (const id of [1, 2, 99]) {
       expect(await p.numbersOf(id)).toEqual(await s.numbersOf(id));

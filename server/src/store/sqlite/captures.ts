@@ -1,5 +1,5 @@
 import type { Capture } from '@dossier/shared';
-import { and, asc, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../../db/schema.ts';
 import type { Viewer } from '../../services/visibility.ts';
@@ -26,6 +26,19 @@ function visibleParcel(viewer: Viewer): SQL {
   return sql`((${parcels.customerId} is null and ${parcels.owner} = ${viewer.name})
     or ${parcels.customerId} in (select id from customers where ${visible(viewer)}))`;
 }
+
+/**
+ * A parcel at `location` that may be the one captured (CaptureStore.findParcel): one with no
+ * number when the captured one has a number (a listing seen before its number was known), never
+ * one this capture has already written.
+ */
+const atLocation = (location: string, parcelNo: string | null, besides: number[], viewer: Viewer) =>
+  and(
+    eq(parcels.location, location),
+    parcelNo !== null ? isNull(parcels.parcelNo) : undefined,
+    besides.length ? notInArray(parcels.id, besides) : undefined,
+    visibleParcel(viewer),
+  );
 
 export function sqliteCaptures(db: Db): CaptureStore {
   const parcelWhere = (where: SQL | undefined) => db.select().from(parcels).where(where).get();
@@ -87,19 +100,21 @@ export function sqliteCaptures(db: Db): CaptureStore {
     async keyCount(customerId) {
       return db.select({ n: count() }).from(customerKeys).where(eq(customerKeys.customerId, customerId)).get()?.n ?? 0;
     },
-    async fileNamed(normalisedName, viewer) {
+    async filesNamed(normalisedName, viewer) {
       return db
-        .select({ id: customers.id })
+        .select({ id: customers.id, name: customers.name })
         .from(customers)
         .where(and(eq(customers.normalizedName, normalisedName), isNull(customers.deletedAt), visible(viewer)))
-        .get()?.id;
+        .orderBy(asc(customers.id))
+        .limit(50)
+        .all();
     },
-    async findParcel(parcelNo, location, viewer) {
+    async findParcel(parcelNo, location, viewer, besides) {
       if (parcelNo !== null) {
         const byNo = parcelWhere(and(eq(parcels.parcelNo, parcelNo), visibleParcel(viewer)));
         if (byNo) return byNo;
       }
-      return location !== null ? parcelWhere(and(eq(parcels.location, location), visibleParcel(viewer))) : undefined;
+      return location !== null ? parcelWhere(atLocation(location, parcelNo, besides, viewer)) : undefined;
     },
     async updateParcel(id, fields) {
       db.update(parcels).set(fields).where(eq(parcels.id, id)).run();
