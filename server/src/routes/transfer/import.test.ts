@@ -273,6 +273,28 @@ describe('import of customer lists', () => {
     expect(g.json.sample[0]).toMatchObject({ values: { name: '中联科技', tier: '甲' }, action: 'create' });
   });
 
+  it('lists a row whose last contact has not happened yet, as a logged call is refused; the other rows land', async () => {
+    const t = makeTestApp('2026-12-07T01:00:00.000Z'); // 09:00 in Shanghai
+    const csv = [
+      '公司名称,客户等级,联系人,手机,上次联系',
+      '未来置业有限公司,A,李一,13900000011,2027-03-01 10:00',
+      '今天置业有限公司,A,王二,13900000012,2026-12-07 09:03',
+    ].join('\r\n');
+    const file = { filename: 'list.csv', data: Buffer.from(csv).toString('base64') };
+    const preview = (await t.request('POST', '/api/import/preview', { file })).json;
+    expect(preview.counts).toMatchObject({ total: 2, created: 1, invalid: 1 });
+    const commit = await t.request('POST', '/api/import/commit', { file, idempotencyKey: 'future-contact' });
+    expect(commit.json).toMatchObject({ created: 1, invalid: 1 });
+    expect(commit.json.rows.find((r: { row: number }) => r.row === 2)).toMatchObject({
+      outcome: 'invalid',
+      errors: [{ row: 2, field: 'lastContact', why: expect.stringContaining('2027-03-01') }],
+    });
+    // A few minutes ahead is a clock's skew, as for a logged call: that row lands with its contact.
+    expect(await t.sql('select name, last_call_at from customers')).toEqual([
+      { name: '今天置业有限公司', last_call_at: '2026-12-07T01:03:00.000Z' },
+    ]);
+  });
+
   it('refuses what it cannot read with a 4xx, never a 500', async () => {
     const t = makeTestApp();
     const bad = async (file: unknown, extra = {}) =>

@@ -13,6 +13,7 @@ import { ConstraintViolation, type FileChanges, type ImportPerson, type PersonFi
 import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { settle, valuesNow } from '../contact-points.ts';
+import { CLOCK_SKEW_MS } from '../interactions.ts';
 import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
 import { isSystem, type Viewer } from '../visibility.ts';
 import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';
@@ -370,6 +371,12 @@ export async function applyImport(
       rows.push({ row: c0.row, outcome: 'invalid', errors: c0.errors });
       continue;
     }
+    const future = futureContacts(c0, o.now, zone);
+    if (future.length) {
+      counts.invalid++;
+      rows.push({ row: c0.row, outcome: 'invalid', errors: future });
+      continue;
+    }
     const c = withLastContact(c0);
     try {
       // Pinyin is the costliest step of a row: computed once (by the worker that read the file),
@@ -531,6 +538,19 @@ function withLastContact(c: Candidate): Candidate {
     createdAt: null,
   };
   return { ...c, interactions: [...c.interactions, contact] };
+}
+
+/**
+ * A row's contacts later than now — a typo, or a plan written as the last contact — refused as a
+ * logged call would be (contactTime): one would push the file's dues months ahead, off the board.
+ */
+function futureContacts(c: Candidate, now: Date, zone: string): RowError[] {
+  const late = (at: string) => Date.parse(inZone(at, zone)) > now.getTime() + CLOCK_SKEW_MS;
+  const why = (at: string) => `a contact on ${at} has not happened yet`;
+  return [
+    ...(c.lastContact && late(c.lastContact) ? [{ row: c.row, field: 'lastContact', why: why(c.lastContact) }] : []),
+    ...c.interactions.filter((i) => late(i.at)).map((i) => ({ row: c.row, field: 'interaction.at', why: why(i.at) })),
+  ];
 }
 
 /** Any failure names its row; a constraint the database enforces becomes a 409, never a 500. */
