@@ -24,6 +24,8 @@ import {
 } from './vocab.ts';
 
 const POLITE = new RegExp(`^${CN_POLITE}$`);
+/** A polite name (陈经理, 王先生) as a line's label, the rest its value. */
+const NAMED_NUMBER = new RegExp(`^(${CN_POLITE})\\s*[:：]\\s*(.+)$`);
 
 /**
  * Labelled values: "电话：0516-87654321", a table row "传真 | 0516-87654322", a <dt>/<dd> pair.
@@ -193,6 +195,12 @@ export function labelledValues(lines: Line[]): Labelled[] {
       }
     }
     if (found.length === 0) {
+      // "陈经理：13606592288": the contact named by surname and title, as the label of their number.
+      const named = text.length <= 40 ? NAMED_NUMBER.exec(text) : null;
+      if (named?.[1] && named[2] && phonesIn(named[2], { asWritten: true }).length > 0) {
+        out.push({ field: 'contact', value: `${named[1]} ${named[2]}`, line: i });
+        return;
+      }
       if (short.has(i)) out.push(...shortLabelled(text, i));
     } else out.push(...found);
   });

@@ -64,6 +64,14 @@ describe('contact blocks and prose', () => {
     expect(c.company?.emails).toEqual(['lan@example.com']);
   });
 
+  it('a contact named by surname and title as the label of a number (陈经理：…) is the person, a department’s number the company’s', () => {
+    const c = capture(
+      '<table><tr><td><p><span>陈经理：13606592288</span></p><p><span>销售部：13705844353</span></p></td></tr></table>',
+    );
+    expect(c.people).toEqual([{ name: '陈经理', mobile: '+8613606592288' }]);
+    expect(c.company?.phones).toEqual(['+8613705844353']);
+  });
+
   it('people named in an article sentence are not clipped', () => {
     const c = capture(
       '<p>益阳连续举办互联网大会，引来行业大咖云集。华为轮值董事长徐直军、58同城董事长姚劲波出席。</p><p>电话：0737-4221234</p>',
