@@ -500,7 +500,6 @@ function keysDiffer(a: KeyInput[] | undefined, b: KeyInput[]): boolean {
   return false;
 }
 
-/** Two spellings of one company name in one file: the same once spaces and case are set aside. */
 /**
  * Whether a row's company is the file's: the same name, or one name inside the other, as written
  * or normalised (江苏嘉华 / 江苏嘉华融通置业有限公司: a short form in an address book).
