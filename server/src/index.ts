@@ -104,17 +104,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     dbFile,
     deps,
     db,
-    close: () =>
-      new Promise<void>((resolve) => {
-        // In-flight requests finish; idle keep-alive sockets would otherwise hold close() open.
-        backups.stop();
-        server.close(() => {
-          db.$client.close();
-          unlock();
-          resolve();
-        });
-        server.closeIdleConnections();
-      }),
+    close: async () => {
+      backups.stop();
+      await stopListening(server);
+      db.$client.close();
+      unlock();
+    },
   };
 }
 
@@ -148,6 +143,25 @@ export async function listen(
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
   deps.serverUrl = url;
   return { server, port: actual, url };
+}
+
+/** How long a closing server lets requests in flight finish before it drops every connection. */
+const CLOSE_GRACE_MS = 2_000;
+
+/**
+ * Stops `listen`'s server: requests in flight finish, idle keep-alive sockets are closed (they
+ * would hold it open), and so, after a moment, is a socket a browser opened ahead of a request
+ * it never sent (a preconnect: busy to node until its headers time out, 60–90 s).
+ */
+export function stopListening(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 /** Checks hourly (and once shortly after start) whether today's backup exists; the first check of a day takes it. */

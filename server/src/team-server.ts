@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { openPgDb } from './db/pg/client.ts';
 import type { AppDeps } from './deps.ts';
 import { isLoopback } from './env.ts';
-import { hostToListenOn, listen, VERSION } from './index.ts';
+import { hostToListenOn, listen, stopListening, VERSION } from './index.ts';
 import { ensureTeamOwner } from './services/tokens.ts';
 import { pgStore } from './store/pg/store.ts';
 import { pgPairedOrigins, pgTokenAuthenticator } from './store/pg/team.ts';
@@ -62,13 +62,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<RunningT
       port,
       ownerToken: owner.created ? owner.token : null,
       deps,
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.close(() => {
-            db.$client.end().then(resolve, resolve);
-          });
-          server.closeIdleConnections();
-        }),
+      close: async () => {
+        await stopListening(server);
+        await db.$client.end().catch(() => {});
+      },
     };
   } catch (e) {
     await db.$client.end();

@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,6 +56,17 @@ describe('the data folder', () => {
     expect(listBackups(dir)).toHaveLength(1);
     expect(latestBackupDay(dir)).toBe(new Date().toISOString().slice(0, 10).replaceAll('-', ''));
   });
+
+  it('closes while a browser holds a socket it sent no request on (a preconnect)', async () => {
+    const s = await startServer({ dataDir: tmp(), port: 0, keepBackups: 0 });
+    const silent = connect(s.port, '127.0.0.1');
+    await new Promise((r) => silent.once('connect', r));
+    const closed = s.close().then(() => 'closed');
+    // Before the fix node held the socket until its headers timed out (60–90 s).
+    const late = new Promise((r) => setTimeout(() => r('still open'), 8_000));
+    expect(await Promise.race([closed, late])).toBe('closed');
+    silent.destroy();
+  }, 15_000);
 
   it('takes one server: a second start and a restore while it runs are refused with a clear message', async () => {
     const dir = tmp();
