@@ -1,4 +1,4 @@
-import { findCreditCodes, findIcp } from '@dossier/shared';
+import { findCreditCodes, findIcp, registrableDomain } from '@dossier/shared';
 import type { Line } from '../dom.ts';
 import { linesMatching, linesWith } from '../scan.ts';
 
@@ -41,4 +41,23 @@ export function soleCreditCode(text: string): string | undefined {
 export function soleIcp(text: string): string | undefined {
   const icps = findIcp(linesWith(text, ICP_LIKE));
   return icps.length === 1 ? icps[0] : undefined;
+}
+
+// An address as a page writes its own site: www.example.com, or with its scheme.
+const SHOWN_SITE = /(?<![\w@.-])(?:https?:\/\/(?:www\.)?|www\.)((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w-])/gi;
+
+/**
+ * The page's own site as the page shows it, with no label (www.bestgiftchina.com under the
+ * company's e-mail, "Le site https://aleris.fr est la propriété de…"): the company's website. Only
+ * an address of the page's own registrable domain — a link to another site is a partner's, a
+ * supplier's or the web designer's.
+ */
+export function ownSiteShown(text: string, url: URL): string | undefined {
+  const own = registrableDomain(url.hostname);
+  if (!own) return undefined;
+  for (const m of text.matchAll(SHOWN_SITE)) {
+    const host = (m[1] ?? '').toLowerCase();
+    if (registrableDomain(host) === own) return m[0];
+  }
+  return undefined;
 }

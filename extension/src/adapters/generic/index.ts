@@ -6,7 +6,7 @@ import type { Adapter } from '../types.ts';
 import { foundInBlocks } from './blocks.ts';
 import { foundFromCards } from './cards.ts';
 import { emailsIn } from './emails.ts';
-import { companyNameFromCopyright, soleCreditCode, soleIcp } from './footer.ts';
+import { companyNameFromCopyright, ownSiteShown, soleCreditCode, soleIcp } from './footer.ts';
 import { foundFromLabels } from './labels.ts';
 import { leadersIn } from './leaders.ts';
 import { foundFromLinks } from './links.ts';
@@ -117,6 +117,11 @@ export function genericFound(
     { company: passing, people: [] },
     { company: titled, people: [] },
   );
+  // The site's own address, shown with no label, is the website of a company the page shows how to reach.
+  if (all.company && !all.company.website && !article && hasContacts(all.company)) {
+    const site = ownSiteShown(text, url);
+    if (site) all.company.website = site;
+  }
   // Without contact details a person is clipped only from a company's own pages (its leaders,
   // its 联系人): an article's or a blog's names — authors, commenters, people quoted — are not.
   if (!isCompanyPage(all, article) || article) all.people = all.people.filter((p) => p.mobile || p.phone || p.email);
