@@ -8,16 +8,22 @@ import { Window } from 'happy-dom';
 import { decodeHtml } from './decode.ts';
 import { runCapture } from './index.ts';
 
-// Comments, and the raw-text elements whose content is not markup (a "<!--" in a script is text).
-const COMMENT_OR_RAW = /<!--[\s\S]*?-->|<(script|style|textarea|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+// Comments, "</br>", and the raw-text elements whose content is not markup (a "<!--" in a script is text).
+const COMMENT_BR_OR_RAW = /<!--[\s\S]*?-->|<(script|style|textarea|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/br\s*>/gi;
 
 /**
- * The page without its comments. A comment is never part of what a page shows, and happy-dom's
- * parser (21.x) loses the rest of the document after one that ends like a closing tag
- * (`<!--a href="…">Shop</a-->`, a commented-out link); a browser's parser does not.
+ * The page as a browser's parser reads it, where happy-dom's (21.x) reads it otherwise:
+ * - without its comments: a comment is never part of what a page shows, and happy-dom loses the
+ *   rest of the document after one that ends like a closing tag (`<!--a href="…">Shop</a-->`, a
+ *   commented-out link);
+ * - with "</br>" as a line break: the HTML standard reads that end tag as a <br> (old
+ *   hand-written sites use it between the lines of an address), happy-dom drops it and runs
+ *   the lines together.
  */
-export const withoutComments = (html: string): string =>
-  html.includes('<!--') ? html.replace(COMMENT_OR_RAW, (m, raw: string | undefined) => (raw ? m : '')) : html;
+export const asBrowsersRead = (html: string): string =>
+  html.includes('<!--') || /<\/br/i.test(html)
+    ? html.replace(COMMENT_BR_OR_RAW, (m, raw: string | undefined) => (raw ? m : m.startsWith('<!--') ? '' : '<br>'))
+    : html;
 
 export async function extractHtml(html: string, url: string): Promise<Capture> {
   const window = new Window({
@@ -39,7 +45,7 @@ export async function extractHtml(html: string, url: string): Promise<Capture> {
     },
   });
   try {
-    const doc = new window.DOMParser().parseFromString(withoutComments(html), 'text/html') as unknown as Document;
+    const doc = new window.DOMParser().parseFromString(asBrowsersRead(html), 'text/html') as unknown as Document;
     return runCapture(doc, url);
   } finally {
     await window.happyDOM.close();
