@@ -64,6 +64,11 @@ describe('unlabelled addresses', () => {
     expect(looseAddress(lines('GOODFORM AG', 'CH-6300 Zug - Schweiz', '044 586 00 40', 'info@goodform.ch'))).toBe(
       'CH-6300 Zug - Schweiz',
     );
+    // A German street with no house number, known by its ending, over its postcode and town.
+    expect(looseAddress(lines('Ketziner Baustoffhandel', 'Inh. Thomas Mier', 'Am Mühlenweg', '14669 Ketzin'))).toBe(
+      'Am Mühlenweg, 14669 Ketzin',
+    );
+    expect(looseAddress(lines('Öffnungszeiten', '14669 Ketzin'))).toBeUndefined();
   });
 
   it('not a post-office box, nor a town line far from any contact detail', () => {

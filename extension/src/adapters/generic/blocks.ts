@@ -97,6 +97,10 @@ const STREET_NUMBER_FIRST = /^\d{1,5}[a-zA-Z]? [\p{L}\d][\p{L}0-9'’. -]{2,50}$
 const STREET = {
   test: (s: string) => STREET_NAME_FIRST.test(s) || (STREET_NUMBER_FIRST.test(s) && STREET_WORD.test(s)),
 };
+// "Am Mühlenweg", "Industriestraße": a German street with no house number, known by its ending —
+// only over a postcode-and-town line.
+const STREET_BY_NAME =
+  /^[\p{L}'’. -]{2,40}(?:weg|straße|strasse|str\.|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|markt)$/iu;
 const PO_BOX = /postfach|postboks|p\.?\s?o\.?\s?box|casella postale|boîte postale|postbox/i;
 
 /** "Street 1, 12345 Town" or "1 Main St, Town, ST 12345" in one cell: the address, else undefined. */
@@ -140,7 +144,8 @@ export function looseAddress(lines: Line[]): string | undefined {
     if (POSTCODE_TOWN.test(cell) || US_TOWN.test(cell)) {
       const prev = lines[i - 1]?.cells;
       const street = prev?.length === 1 ? (prev[0] ?? '') : '';
-      if (street && STREET.test(street) && !PO_BOX.test(street)) return `${street}, ${cell}`;
+      if (street && (STREET.test(street) || STREET_BY_NAME.test(street)) && !PO_BOX.test(street))
+        return `${street}, ${cell}`;
       // Alone only with its country's prefix (CH-6300 Zug), next to the contact details: a
       // figure and a word ("2192 Shares", "2019 Michael Müller") are not a town.
       if (nearContact(i, anchors) && !PO_BOX.test(street) && /^[A-Z]{1,2}-\d/.test(cell)) return cell;
