@@ -8,8 +8,10 @@ import { Window } from 'happy-dom';
 import { decodeHtml } from './decode.ts';
 import { runCapture } from './index.ts';
 
-// Comments, "</br>", and the raw-text elements whose content is not markup (a "<!--" in a script is text).
-const COMMENT_BR_OR_RAW = /<!--[\s\S]*?-->|<(script|style|textarea|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/br\s*>/gi;
+// Comments, "</br>", heading tags, and the raw-text elements whose content is not markup (a
+// "<!--" in a script is text).
+const READ_OTHERWISE =
+  /<!--[\s\S]*?-->|<(script|style|textarea|xmp)\b[^>]*>[\s\S]*?<\/\1\s*>|<\/br\s*>|<(\/?)h([1-6])\b([^>]*)>/gi;
 
 /**
  * The page as a browser's parser reads it, where happy-dom's (21.x) reads it otherwise:
@@ -18,12 +20,31 @@ const COMMENT_BR_OR_RAW = /<!--[\s\S]*?-->|<(script|style|textarea|xmp)\b[^>]*>[
  *   commented-out link);
  * - with "</br>" as a line break: the HTML standard reads that end tag as a <br> (old
  *   hand-written sites use it between the lines of an address), happy-dom drops it and runs
- *   the lines together.
+ *   the lines together;
+ * - with a heading closed by any heading's end tag (`<h3>Telefon</h2>`), as the standard says,
+ *   and one heading's start closing the one still open: happy-dom kept the heading open and made
+ *   the rest of the section its text.
  */
-export const asBrowsersRead = (html: string): string =>
-  html.includes('<!--') || /<\/br/i.test(html)
-    ? html.replace(COMMENT_BR_OR_RAW, (m, raw: string | undefined) => (raw ? m : m.startsWith('<!--') ? '' : '<br>'))
-    : html;
+export function asBrowsersRead(html: string): string {
+  if (!html.includes('<!--') && !/<\/br|<\/?h[1-6]/i.test(html)) return html;
+  let open: string | null = null; // the heading level open, as written
+  return html.replace(
+    READ_OTHERWISE,
+    (m, raw: string | undefined, end: string | undefined, level: string | undefined, rest: string | undefined) => {
+      if (raw) return m;
+      if (m.startsWith('<!--')) return '';
+      if (level === undefined) return '<br>';
+      if (!end) {
+        const closing = open ? `</h${open}>` : '';
+        open = level;
+        return `${closing}<h${level}${rest ?? ''}>`;
+      }
+      const closed = open;
+      open = null;
+      return closed ? `</h${closed}>` : '';
+    },
+  );
+}
 
 export async function extractHtml(html: string, url: string): Promise<Capture> {
   const window = new Window({

@@ -13,7 +13,7 @@ import { foundFromLinks } from './links.ts';
 import { hCards, microformatItems } from './microformats.ts';
 import { siteName } from './names.ts';
 import { peopleFromTables } from './people-tables.ts';
-import { peopleByEmail, peopleFromCards } from './person-cards.ts';
+import { peopleByEmail, peopleFromCards, peopleOverNumbers } from './person-cards.ts';
 import { foundFromThings, schemaThings } from './schema.ts';
 
 /** Is there an h-card (or an mf1 vcard, parsed as one) in or at `root`? Only cards are read. */
@@ -93,6 +93,7 @@ export function genericFound(
     { company: null, people: leadersIn(lines) },
     { company: null, people: peopleFromCards(lines) },
     { company: null, people: peopleByEmail(lines) },
+    { company: null, people: peopleOverNumbers(lines) },
   );
   const faxes = PhoneSet.of(found.company?.faxes ?? []);
   // A tel: link or an unlabelled number the page labels elsewhere as its fax is the fax.

@@ -5,7 +5,7 @@ import { phonesIn } from '../phones.ts';
 import { linesWithChar } from '../scan.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
 import { foldLatin } from './names.ts';
-import { EN_NAME, isPersonName, labelField, TITLES } from './vocab.ts';
+import { CN_NAME, EN_NAME, INITIALS_NAME, isPersonName, labelField, TITLES } from './vocab.ts';
 
 /**
  * People the page gives contact details for, outside labelled 联系人 blocks:
@@ -106,6 +106,32 @@ export function peopleByEmail(lines: Line[]): CapturedPerson[] {
         break;
       }
     }
+  }
+  return out;
+}
+
+// "R. Hennebach (Geschäftsleitung)", "王建国（销售经理）": a name with its role in brackets, alone on its line.
+const NAME_AND_ROLE = new RegExp(`^(${INITIALS_NAME}|${EN_NAME}|${CN_NAME})\\s*[（(]([^（）()]{2,40})[）)]$`, 'u');
+const ONLY_A_NUMBER = /^[+(]?\d[\d\s()./-]{5,24}$/;
+
+/**
+ * A staff list: a name with its role in brackets, and on the next line their number alone
+ * ("R. Hennebach (Geschäftsleitung)" over "(01 73) 2 33 62 59"). The number is that person's.
+ */
+export function peopleOverNumbers(lines: Line[]): CapturedPerson[] {
+  const out: CapturedPerson[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i] as Line;
+    const text = line.cells.length === 1 ? (line.cells[0] ?? '') : '';
+    // (Most lines end otherwise: passed over before any pattern is tried.)
+    if (line.heading || text.length > 80 || !(text.endsWith(')') || text.endsWith('）'))) continue;
+    const m = NAME_AND_ROLE.exec(text);
+    const next = lines[i + 1] as Line;
+    const number = next.cells.length === 1 && !next.heading ? (next.cells[0] ?? '') : '';
+    if (!m?.[1] || !m[2] || !ONLY_A_NUMBER.test(number)) continue;
+    const phones = phonesIn(number, { asWritten: true }).map((p) => p.value);
+    if (phones.length !== 1 || (!isPersonName(m[1]) && !new RegExp(`^${INITIALS_NAME}$`, 'u').test(m[1]))) continue;
+    out.push(person(m[1], { title: m[2].trim(), phones }));
   }
   return out;
 }

@@ -509,6 +509,9 @@ const UP = 'A-ZÀ-ÖØ-Þ';
 const LOW = 'a-zß-öø-ÿ';
 export const EN_NAME = `(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?[${UP}][${LOW}]+(?:[-'][${UP}]?[${LOW}]+)?(?:\\s+[${UP}]\\.)?(?:\\s+[${UP}][${LOW}]+(?:[-'][${UP}]?[${LOW}]+)?){1,2}`;
 
+// "R. Hennebach", "H.-P. Müller": a surname after its initials, as staff lists write it.
+export const INITIALS_NAME = `(?:[${UP}]\\.-?\\s?){1,3}[${UP}][${LOW}]+(?:-[${UP}][${LOW}]+)?`;
+
 export const WHOLE_NAME = new RegExp(`^(?:${CN_NAME}|${CN_POLITE}|${EN_NAME})$`);
 const NAME_WITH_COURTESY = new RegExp(`^(${CN_NAME})\\s+(?:先生|女士|小姐)$`);
 
