@@ -113,6 +113,7 @@ export function peopleByEmail(lines: Line[]): CapturedPerson[] {
 // "R. Hennebach (Geschäftsleitung)", "王建国（销售经理）": a name with its role in brackets, alone on its line.
 const NAME_AND_ROLE = new RegExp(`^(${INITIALS_NAME}|${EN_NAME}|${CN_NAME})\\s*[（(]([^（）()]{2,40})[）)]$`, 'u');
 const ONLY_A_NUMBER = /^[+(]?\d[\d\s()./-]{5,24}$/;
+const INITIALS_ONLY = new RegExp(`^${INITIALS_NAME}$`, 'u');
 
 /**
  * A staff list: a name with its role in brackets, and on the next line their number alone
@@ -130,7 +131,7 @@ export function peopleOverNumbers(lines: Line[]): CapturedPerson[] {
     const number = next.cells.length === 1 && !next.heading ? (next.cells[0] ?? '') : '';
     if (!m?.[1] || !m[2] || !ONLY_A_NUMBER.test(number)) continue;
     const phones = phonesIn(number, { asWritten: true }).map((p) => p.value);
-    if (phones.length !== 1 || (!isPersonName(m[1]) && !new RegExp(`^${INITIALS_NAME}$`, 'u').test(m[1]))) continue;
+    if (phones.length !== 1 || (!isPersonName(m[1]) && !INITIALS_ONLY.test(m[1]))) continue;
     out.push(person(m[1], { title: m[2].trim(), phones }));
   }
   return out;
