@@ -196,7 +196,7 @@ export function labelledValues(lines: Line[]): Labelled[] {
     }
     if (found.length === 0) {
       // "陈经理：13606592288": the contact named by surname and title, as the label of their number.
-      const named = text.length <= 40 ? NAMED_NUMBER.exec(text) : null;
+      const named = text.length <= 40 && /[:：]/.test(text) ? NAMED_NUMBER.exec(text) : null;
       if (named?.[1] && named[2] && phonesIn(named[2], { asWritten: true }).length > 0) {
         out.push({ field: 'contact', value: `${named[1]} ${named[2]}`, line: i });
         return;

@@ -126,10 +126,11 @@ export function peopleOverNumbers(lines: Line[]): CapturedPerson[] {
     const text = line.cells.length === 1 ? (line.cells[0] ?? '') : '';
     // (Most lines end otherwise: passed over before any pattern is tried.)
     if (line.heading || text.length > 80 || !(text.endsWith(')') || text.endsWith('）'))) continue;
-    const m = NAME_AND_ROLE.exec(text);
     const next = lines[i + 1] as Line;
     const number = next.cells.length === 1 && !next.heading ? (next.cells[0] ?? '') : '';
-    if (!m?.[1] || !m[2] || !ONLY_A_NUMBER.test(number)) continue;
+    if (!ONLY_A_NUMBER.test(number)) continue;
+    const m = NAME_AND_ROLE.exec(text);
+    if (!m?.[1] || !m[2]) continue;
     const phones = phonesIn(number, { asWritten: true }).map((p) => p.value);
     if (phones.length !== 1 || (!isPersonName(m[1]) && !INITIALS_ONLY.test(m[1]))) continue;
     out.push(person(m[1], { title: m[2].trim(), phones }));
