@@ -171,7 +171,15 @@ export class ExtensionBrowser {
   /** `explain`: say what each side sees in the error (the last press only: earlier errors are dropped). */
   private async findPanel(waitMs = 15_000, explain = true): Promise<Page> {
     const deadline = Date.now() + waitMs;
+    let connectedAt = Date.now();
     while (Date.now() < deadline) {
+      // Seen in a full run: the panel open to the extension and among the browser's targets, yet
+      // no page of this connection — a connection made anew lists the targets as they are.
+      if (this.cdp && Date.now() - connectedAt > 3_000) {
+        await this.cdp.close().catch(() => {});
+        this.cdp = null;
+        connectedAt = Date.now();
+      }
       const cdp = await this.connectCdp();
       for (const ctx of cdp.contexts()) {
         const panel = ctx.pages().find((p) => p.url().endsWith('/sidepanel.html'));
