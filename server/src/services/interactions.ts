@@ -13,11 +13,14 @@ export type InteractionInput = z.output<typeof Schema>;
 /** Clocks disagree by a little; a contact further ahead than this has not happened yet. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
+/** Whether a contact at `t` (ms) has not happened yet as of `now`, beyond clock skew. */
+export const notYet = (t: number, now: Date): boolean => t > now.getTime() + CLOCK_SKEW_MS;
+
 /** When a contact happened: as given, or now; never in the future (it would push every due date on). */
 export function contactTime(at: string | undefined, now: Date): string {
   if (!at) return now.toISOString();
   const t = new Date(at);
-  if (t.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+  if (notYet(t.getTime(), now)) {
     throw new ApiError('invalid_request', `a contact cannot be logged in the future (at ${t.toISOString()})`, [
       { path: 'at', message: 'in the future' },
     ]);

@@ -13,7 +13,7 @@ import { ConstraintViolation, type FileChanges, type ImportPerson, type PersonFi
 import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { settle, valuesNow } from '../contact-points.ts';
-import { CLOCK_SKEW_MS } from '../interactions.ts';
+import { notYet } from '../interactions.ts';
 import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
 import { isSystem, type Viewer } from '../visibility.ts';
 import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';
@@ -544,7 +544,7 @@ function withLastContact(c: Candidate): Candidate {
  * logged call would be (contactTime): one would push the file's dues months ahead, off the board.
  */
 function futureContacts(c: Candidate, now: Date, zone: string): RowError[] {
-  const late = (at: string) => Date.parse(inZone(at, zone)) > now.getTime() + CLOCK_SKEW_MS;
+  const late = (at: string) => notYet(Date.parse(inZone(at, zone)), now);
   const why = (at: string) => `a contact on ${at} has not happened yet`;
   return [
     ...(c.lastContact && late(c.lastContact) ? [{ row: c.row, field: 'lastContact', why: why(c.lastContact) }] : []),

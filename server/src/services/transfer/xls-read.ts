@@ -1,5 +1,5 @@
 import type { Grid } from './files.ts';
-import { fillMerged, isDateFormat, serialText, type XlsxLimits } from './xlsx-read.ts';
+import { fillMerged, isDateFormat, keepRow, serialText, type XlsxLimits } from './xlsx-read.ts';
 import { tooLarge, unreadable } from './zip.ts';
 
 /** A cell as SheetJS gives it: its type, its value, and (asked with cellNF) its number format. */
@@ -54,7 +54,7 @@ export async function readXls(input: Buffer | string, limits: XlsxLimits): Promi
         return String(cell.v);
     }
   };
-  let cellsHeld = 0;
+  const held = { cells: 0 };
   return book.SheetNames.map((name) => {
     const sheet = book.Sheets[name] ?? {};
     const data = ((sheet as { '!data'?: (Cell[] | undefined)[] })['!data'] ?? []) as (Cell[] | undefined)[];
@@ -77,23 +77,7 @@ export async function readXls(input: Buffer | string, limits: XlsxLimits): Promi
         }
         row[c] = value;
       }
-      if (!row.length) continue;
-      for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = '';
-      if (grid.rows.length >= limits.rows) {
-        throw tooLarge('too_many_rows', `sheet ${name} has more than ${limits.rows} rows; split the file`, {
-          limit: limits.rows,
-          sheet: name,
-        });
-      }
-      cellsHeld += row.length;
-      if (cellsHeld > limits.cells) {
-        throw tooLarge('too_many_cells', `the workbook holds more than ${limits.cells} cells; split the file`, {
-          limit: limits.cells,
-          sheet: name,
-        });
-      }
-      grid.rows.push(row);
-      grid.rowNumbers.push(r + 1);
+      if (row.length) keepRow(grid, row, r + 1, limits, held);
     }
     const merges = (sheet as { '!merges'?: Parameters<typeof XLSX.utils.encode_range>[0][] })['!merges'] ?? [];
     fillMerged(

@@ -203,7 +203,7 @@ export async function readXlsxStreaming(buf: Buffer, limits: XlsxLimits): Promis
   if (!book.sheets.length) throw unreadable('xlsx_no_sheets', 'the workbook has no sheets');
   const dateStyle = await readDateStyles(buf, entries.get('xl/styles.xml'));
   const shared = await readSharedStrings(buf, entries.get('xl/sharedStrings.xml'), limits);
-  let cellsHeld = 0;
+  const held = { cells: 0 };
   const grids: Grid[] = [];
   for (const sheet of book.sheets) {
     const grid: Grid = { name: sheet.name, rows: [], rowNumbers: [] };
@@ -222,22 +222,7 @@ export async function readXlsxStreaming(buf: Buffer, limits: XlsxLimits): Promis
     const merges: string[] = [];
     const endRow = () => {
       if (!row.length) return;
-      for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = '';
-      if (grid.rows.length >= limits.rows) {
-        throw tooLarge('too_many_rows', `sheet ${sheet.name} has more than ${limits.rows} rows; split the file`, {
-          limit: limits.rows,
-          sheet: sheet.name,
-        });
-      }
-      cellsHeld += row.length;
-      if (cellsHeld > limits.cells) {
-        throw tooLarge('too_many_cells', `the workbook holds more than ${limits.cells} cells; split the file`, {
-          limit: limits.cells,
-          sheet: sheet.name,
-        });
-      }
-      grid.rows.push(row);
-      grid.rowNumbers.push(rowNum);
+      keepRow(grid, row, rowNum, limits, held);
       row = [];
     };
     const cellValue = (): string => {
@@ -358,6 +343,30 @@ export async function readXlsxStreaming(buf: Buffer, limits: XlsxLimits): Promis
     fillMerged(grid, merges);
   }
   return grids;
+}
+
+/**
+ * Adds a row read from a sheet to its grid (its gaps as blank cells), refusing the file at the
+ * first cap passed: the sheet's rows, or the cells held over all sheets (`held`, shared by the
+ * workbook's sheets). Used by the XLSX and the .xls readers alike.
+ */
+export function keepRow(grid: Grid, row: string[], rowNumber: number, limits: XlsxLimits, held: { cells: number }) {
+  for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = '';
+  if (grid.rows.length >= limits.rows) {
+    throw tooLarge('too_many_rows', `sheet ${grid.name} has more than ${limits.rows} rows; split the file`, {
+      limit: limits.rows,
+      sheet: grid.name,
+    });
+  }
+  held.cells += row.length;
+  if (held.cells > limits.cells) {
+    throw tooLarge('too_many_cells', `the workbook holds more than ${limits.cells} cells; split the file`, {
+      limit: limits.cells,
+      sheet: grid.name,
+    });
+  }
+  grid.rows.push(row);
+  grid.rowNumbers.push(rowNumber);
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Capture } from '@dossier/shared';
-import { and, asc, count, desc, eq, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../../db/schema.pg.ts';
 import type { Viewer } from '../../services/visibility.ts';
-import type { CaptureStore } from '../captures.ts';
+import { type CaptureStore, parcelAtLocation } from '../captures.ts';
 import type { PersonRecord } from '../records.ts';
 import type { PgExecutor } from './executor.ts';
 import { visible } from './visibility.ts';
@@ -25,19 +25,6 @@ function visibleParcel(viewer: Viewer): SQL {
   return sql`((${parcels.customerId} is null and ${parcels.owner} = ${viewer.name})
     or ${parcels.customerId} in (select id from customers where ${visible(viewer)}))`;
 }
-
-/**
- * A parcel at `location` that may be the one captured (CaptureStore.findParcel): one with no
- * number when the captured one has a number (a listing seen before its number was known), never
- * one this capture has already written.
- */
-const atLocation = (location: string, parcelNo: string | null, besides: number[], viewer: Viewer) =>
-  and(
-    eq(parcels.location, location),
-    parcelNo !== null ? isNull(parcels.parcelNo) : undefined,
-    besides.length ? notInArray(parcels.id, besides) : undefined,
-    visibleParcel(viewer),
-  );
 
 /**
  * A land capture looks for its winner's file and its parcels, then creates those it did not
@@ -125,7 +112,9 @@ export function pgCaptures(db: PgExecutor): CaptureStore {
         const byNo = await parcelWhere(and(eq(parcels.parcelNo, parcelNo), visibleParcel(viewer)));
         if (byNo) return byNo;
       }
-      return location !== null ? parcelWhere(atLocation(location, parcelNo, besides, viewer)) : undefined;
+      return location !== null
+        ? parcelWhere(and(parcelAtLocation(parcels, location, parcelNo, besides), visibleParcel(viewer)))
+        : undefined;
     },
     async updateParcel(id, fields) {
       await db.update(parcels).set(fields).where(eq(parcels.id, id));
