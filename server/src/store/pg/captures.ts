@@ -1,8 +1,9 @@
 import type { Capture } from '@dossier/shared';
 import { and, asc, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { parcelAtLocation } from '../../db/conditions.ts';
 import { captures, customerKeys, customers, interactions, parcels, people } from '../../db/schema.pg.ts';
 import type { Viewer } from '../../services/visibility.ts';
-import { type CaptureStore, parcelAtLocation } from '../captures.ts';
+import type { CaptureStore } from '../captures.ts';
 import type { PersonRecord } from '../records.ts';
 import type { PgExecutor } from './executor.ts';
 import { visible } from './visibility.ts';
