@@ -1,3 +1,5 @@
+import type { Writes } from '../writes.ts';
+
 /**
  * What a team server keeps between requests without asking PostgreSQL again (an accepted token,
  * the settings): for `ttlMs` at most — another app process may change it, and nothing here hears
@@ -8,25 +10,6 @@ export interface KeepOptions {
   ttlMs?: number;
   /** Milliseconds on a monotonic clock (injected by the test). */
   now?: () => number;
-}
-
-/**
- * Counts this process's writes to one table. Bumped before and after each write, so an answer
- * read by a request running alongside the write is not kept past it either.
- */
-export class Writes {
-  #count = 0;
-  get count(): number {
-    return this.#count;
-  }
-  async around<T>(write: () => Promise<T>): Promise<T> {
-    this.#count++;
-    try {
-      return await write();
-    } finally {
-      this.#count++;
-    }
-  }
 }
 
 /** Answers by key, each read once per `ttlMs` and again after any write `writes` counts; `max` kept, then started over. */

@@ -2,8 +2,9 @@ import { DEFAULT_SETTINGS, type Settings, Settings as SettingsSchema } from '@do
 import { eq, sql } from 'drizzle-orm';
 import { settings } from '../../db/schema.pg.ts';
 import type { SettingsStore } from '../settings.ts';
+import { Writes } from '../writes.ts';
 import type { PgExecutor } from './executor.ts';
-import { type KeepOptions, keptAnswers, Writes } from './kept.ts';
+import { type KeepOptions, keptAnswers } from './kept.ts';
 import { prepared } from './prepared.ts';
 
 const KEY = 'app';

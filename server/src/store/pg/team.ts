@@ -4,8 +4,9 @@ import { auditLog, customerShares, settings, users } from '../../db/schema.pg.ts
 import { hashToken } from '../../lib/tokens.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { TeamStore } from '../team.ts';
+import { Writes } from '../writes.ts';
 import type { PgExecutor } from './executor.ts';
-import { type KeepOptions, keptAnswers, Writes } from './kept.ts';
+import { type KeepOptions, keptAnswers } from './kept.ts';
 import { prepared } from './prepared.ts';
 
 /** The row of the settings table that keeps the paired extension origins (a JSON list). */

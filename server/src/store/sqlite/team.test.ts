@@ -45,6 +45,12 @@ describe('who a token belongs to, remembered between requests', () => {
     expect(await authenticate('token-of-wang-0123456789')).toMatchObject({ id: user.id });
     await store.team.revoke(user.id, AT);
     expect(await authenticate('token-of-wang-0123456789')).toBeNull();
+    // The owner's token replaced (a new one printed): the old one is refused at once.
+    await store.team.setOwnerToken(hashToken('owner-token-one-0123456789'), AT);
+    expect(await authenticate('owner-token-one-0123456789')).toMatchObject({ name: 'owner' });
+    await store.transaction((tx) => tx.team.setOwnerToken(hashToken('owner-token-two-0123456789'), AT));
+    expect(await authenticate('owner-token-one-0123456789')).toBeNull();
+    expect(await authenticate('owner-token-two-0123456789')).toMatchObject({ name: 'owner' });
   });
 
   it('answers a paired origin added by another connection on the next request', async () => {

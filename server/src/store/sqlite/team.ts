@@ -5,6 +5,7 @@ import { auditLog, customerShares, users } from '../../db/schema.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { TeamStore } from '../team.ts';
+import { Writes } from '../writes.ts';
 import { changeWatch } from './change-watch.ts';
 
 /** The row of the settings table that keeps the paired extension origins (a JSON list). */
@@ -37,11 +38,17 @@ export function sqlitePairedOrigins(db: Db): () => Promise<string[]> {
   };
 }
 
+/** This process's writes to users (a token issued, re-issued or revoked): a kept token is asked again after one. */
+const usersWritten = new Writes();
+
 /**
  * The user a bearer token belongs to. The toolbar asks on every tab switch, so an accepted
- * token is remembered until the database may have changed (changeWatch): a token issued or
- * revoked by the API, or by the CLI in another process, still takes effect on the very next
- * request. DOSSIER_TOKEN, when set, is the owner's.
+ * token is remembered until this process writes to users or another connection commits (PRAGMA
+ * data_version: the CLI, an import's worker): a token issued or revoked by the API, or by the
+ * CLI in another process, still takes effect on the very next request. One pragma per request
+ * and not a second statement for this connection's own writes: under load each statement
+ * outside a transaction cost the badge several microseconds (measured). DOSSIER_TOKEN, when
+ * set, is the owner's.
  */
 export function sqliteTokenAuthenticator(db: Db, envToken?: string): (token: string) => Promise<Viewer | null> {
   const byHash = db.$client.prepare<[string], Viewer>(
@@ -56,10 +63,15 @@ export function sqliteTokenAuthenticator(db: Db, envToken?: string): (token: str
     if (envHash && timingSafeEqual(Buffer.from(hash, 'hex'), envHash)) return owner.get() ?? null;
     return byHash.get(hash) ?? null;
   };
-  const changed = changeWatch(db);
+  const version = db.$client.prepare('pragma data_version').pluck();
+  let seen = '';
   const known = new Map<string, Viewer>();
   return async (token) => {
-    if (changed()) known.clear();
+    const now = `${version.get()}:${usersWritten.count}`;
+    if (now !== seen) {
+      known.clear();
+      seen = now;
+    }
     const kept = known.get(token);
     if (kept) return kept;
     const viewer = lookup(token);
@@ -88,19 +100,26 @@ export function sqliteTeam(db: Db): TeamStore {
       return db.select().from(users).orderBy(users.id).all();
     },
     async insertUser(user) {
-      return db.insert(users).values(user).returning().get();
+      return usersWritten.around(async () => db.insert(users).values(user).returning().get());
     },
     async setToken(id, tokenHash) {
-      return db.update(users).set({ tokenHash, revokedAt: null }).where(eq(users.id, id)).returning().get();
+      return usersWritten.around(async () =>
+        db.update(users).set({ tokenHash, revokedAt: null }).where(eq(users.id, id)).returning().get(),
+      );
     },
     async revoke(id, at) {
-      return db.update(users).set({ revokedAt: at, tokenHash: null }).where(eq(users.id, id)).returning().get();
+      return usersWritten.around(async () =>
+        db.update(users).set({ revokedAt: at, tokenHash: null }).where(eq(users.id, id)).returning().get(),
+      );
     },
     async setOwnerToken(tokenHash, at) {
-      db.insert(users)
-        .values({ name: 'owner', role: 'manager', tokenHash, createdAt: at })
-        .onConflictDoUpdate({ target: users.name, set: { tokenHash, revokedAt: null } })
-        .run();
+      await usersWritten.around(async () =>
+        db
+          .insert(users)
+          .values({ name: 'owner', role: 'manager', tokenHash, createdAt: at })
+          .onConflictDoUpdate({ target: users.name, set: { tokenHash, revokedAt: null } })
+          .run(),
+      );
     },
     async share(customerId, userId, at) {
       db.insert(customerShares).values({ customerId, userId, createdAt: at }).onConflictDoNothing().run();
