@@ -28,6 +28,18 @@ export function contactTime(at: string | undefined, now: Date): string {
   return t.toISOString();
 }
 
+/** The next contact fixed at this one: after it, or it would stand overdue the moment it is logged. */
+function appointmentAfter(appointment: string | undefined, contact: string): string | null {
+  if (!appointment) return null;
+  const at = new Date(appointment).toISOString();
+  if (at < contact) {
+    throw new ApiError('invalid_request', `the next contact fixed (${at}) is before this contact (${contact})`, [
+      { path: 'appointment', message: 'before the contact' },
+    ]);
+  }
+  return at;
+}
+
 /**
  * Logs an interaction and refreshes the customer's due fields in one transaction.
  * Idempotent on `idempotencyKey` by the one rule of services/replay.ts: an outbox retry gets the first result.
@@ -56,15 +68,16 @@ export async function logInteraction(
     if (input.personId !== undefined && !(await tx.interactions.personOf(input.personId, input.customerId))) {
       throw new ApiError('invalid_request', 'person does not belong to this customer', [{ path: 'personId' }]);
     }
+    const when = contactTime(input.at, now);
     const row = await tx.interactions.insert({
       customerId: input.customerId,
       kind: input.kind,
-      at: contactTime(input.at, now),
+      at: when,
       personId: input.personId ?? null,
       summary: input.summary ?? null,
       outcome: input.outcome ?? null,
       intention: input.intention ?? null,
-      appointment: input.appointment ? new Date(input.appointment).toISOString() : null,
+      appointment: appointmentAfter(input.appointment, when),
       meetsAppointment: input.meetsAppointment ?? false,
       sourceUrl: input.sourceUrl ?? null,
       visit: input.visit ?? null,

@@ -91,7 +91,9 @@ export async function proposeReclassification(
   for (const r of rows) {
     const reasons: Reason[] = [];
     let score = 0;
-    const expected = callsRequired(r, start, through, settings);
+    // A file opened during the month has no month of contacts to be judged on yet (seed 000:
+    // re-tiered "according to the contact situation … every month"): silence counts from its first whole month.
+    const expected = r.createdAt <= start ? callsRequired(r, start, through, settings) : 0;
     if (r.high > 0) {
       score += 2;
       reasons.push({ code: 'intention_high', count: r.high });

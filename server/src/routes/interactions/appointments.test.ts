@@ -128,4 +128,21 @@ describe('a contact is never logged in the future', () => {
     expect((await log(t, id, 'call', { at: '2026-11-23T02:04:00.000Z' })).status).toBe(201);
     expect((await log(t, id, 'call', { at: '2026-10-01T02:00:00.000Z' })).status).toBe(201);
   });
+
+  it('refuses an appointment fixed before the contact that fixes it, and writes nothing', async () => {
+    const t = makeTestApp(MONDAY);
+    const id = (await t.request('POST', '/api/customers', { name: 'Earlier Co', tier: 'B' })).json.id;
+    const before = (await t.request('GET', `/api/customers/${id}`)).json;
+    // Logged now (Monday 10:00) with a meeting "fixed" for the Sunday before: a slip of the date picker.
+    const r = await log(t, id, 'visit', { appointment: '2026-11-22T07:30:00.000Z' });
+    expect(r.status).toBe(400);
+    expect(r.json.error.details).toEqual([expect.objectContaining({ path: 'appointment' })]);
+    // A contact logged late (last Friday) may fix a meeting between then and now: it is after that contact.
+    expect(
+      (await log(t, id, 'call', { at: '2026-11-20T02:00:00.000Z', appointment: '2026-11-22T07:30:00.000Z' })).status,
+    ).toBe(201);
+    const interactions = (await t.request('GET', `/api/customers/${id}/interactions`)).json.interactions;
+    expect(interactions).toHaveLength(1);
+    expect(before.appointment).toBeNull();
+  });
 });

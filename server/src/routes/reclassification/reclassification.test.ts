@@ -86,6 +86,30 @@ describe('monthly reclassification', () => {
     expect(byId.get(late)).toMatchObject({ from: 'A', to: 'B', reasons: [{ code: 'silent_month', expected: 1 }] });
   });
 
+  it('does not judge a file on a month it was opened in: silence counts from its first whole month', async () => {
+    const t = makeTestApp('2026-10-31T15:00:00.000Z');
+    const old = (await t.request('POST', '/api/customers', { name: 'On file since October', tier: 'A' })).json.id;
+    // Opened on Saturday 5 December, its first call due that day and not made.
+    t.setNow('2026-12-05T02:00:00.000Z');
+    const fresh = (await t.request('POST', '/api/customers', { name: 'Opened yesterday', tier: 'A' })).json.id;
+    t.setNow('2026-12-06T02:00:00.000Z');
+    const december = (await t.request('GET', '/api/reclassification?month=2026-12')).json;
+    const ids = december.proposals.map((p: { customerId: number }) => p.customerId);
+    expect(ids).toContain(old);
+    expect(ids).not.toContain(fresh);
+    // Its first whole month does count: silent all January, it is proposed down.
+    t.setNow('2027-02-01T02:00:00.000Z');
+    const january = (await t.request('GET', '/api/reclassification?month=2027-01')).json;
+    expect(january.proposals).toContainEqual(
+      expect.objectContaining({
+        customerId: fresh,
+        from: 'A',
+        to: 'B',
+        reasons: [expect.objectContaining({ code: 'silent_month' })],
+      }),
+    );
+  });
+
   it('opens on the last complete month when none is asked for, and that month is not partial', async () => {
     const t = makeTestApp('2026-12-06T02:00:00.000Z');
     expect((await t.request('GET', '/api/reclassification')).json).toMatchObject({
