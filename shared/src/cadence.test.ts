@@ -115,3 +115,25 @@ describe('daysUntil', () => {
     expect(daysUntil('2026-01-01T00:00:00Z', '2026-01-03T00:00:00Z', 'UTC')).toBe(-2);
   });
 });
+
+describe('a file brought back from lost', () => {
+  const settings = { ...DEFAULT_SETTINGS, workdays: 'none' as const };
+  it('counts its cadence from the day it was reopened, as a new file from its opening', () => {
+    // Opened in March, last called 2 March and visited 3 March, lost, reopened Monday 7 December 10:00 Shanghai.
+    const file = { tier: 'A' as const, createdAt: '2026-03-01T02:00:00.000Z', reopenedAt: '2026-12-07T02:00:00.000Z' };
+    const r = nextDue(file, '2026-03-02T02:00:00.000Z', '2026-03-03T02:00:00.000Z', null, settings, file.reopenedAt);
+    // First call by the end of that day; first visit the tier's visit days on.
+    expect(r.nextCallDue.toISOString()).toBe('2026-12-07T15:59:59.999Z');
+    expect(r.nextVisitDue.toISOString()).toBe(addDays(file.reopenedAt, 60).toISOString());
+    expect(r.overdue.any).toBe(false);
+    // A call after the reopening counts as any other.
+    const called = nextDue(file, '2026-12-08T02:00:00.000Z', null, null, settings, file.reopenedAt);
+    expect(called.nextCallDue.toISOString()).toBe(addDays('2026-12-08T02:00:00.000Z', 7).toISOString());
+  });
+
+  it("keeps a contact made before a file was opened (an import's last contact)", () => {
+    const file = { tier: 'B' as const, createdAt: '2026-12-07T02:00:00.000Z' };
+    const r = nextDue(file, '2026-12-01T02:00:00.000Z', null, null, settings);
+    expect(r.nextCallDue.toISOString()).toBe(addDays('2026-12-01T02:00:00.000Z', 7).toISOString());
+  });
+});

@@ -32,12 +32,13 @@ export type DueSettings = Pick<Settings, 'cadence' | 'timeZone'> &
  * Next call and visit due for a customer (seed 000): the last call plus the tier's call days;
  * likewise for visits. A file nobody has called yet gets its first call on the day
  * `firstCallDays` after it was opened (one rule for every source: by hand, capture, land result,
- * import), and its first visit after the tier's visit days. A due date on a day off moves to the
+ * import), and its first visit after the tier's visit days; a file brought back from lost, likewise
+ * from the day it was reopened. A due date on a day off moves to the
  * previous working day. An appointment fixed at a contact competes for "next due" and is never
  * moved. Anything strictly before `now` is overdue.
  */
 export function nextDue(
-  customer: { tier: Tier; createdAt: Instant },
+  customer: { tier: Tier; createdAt: Instant; reopenedAt?: Instant | null },
   lastCall: Instant | null,
   lastVisit: Instant | null,
   appointment: Instant | null,
@@ -46,17 +47,22 @@ export function nextDue(
 ): DueDates {
   const cadence = settings.cadence[customer.tier];
   const workdays = settings.workdays ?? 'none';
-  const created = toDate(customer.createdAt);
-  const callBase = lastCall == null ? created : toDate(lastCall);
+  // A file brought back from lost starts over as a new file would: contacts before it count no
+  // more. (A contact before a file's opening does count: an import's last contact.)
+  const reopened = customer.reopenedAt == null ? null : toDate(customer.reopenedAt);
+  const created = reopened ?? toDate(customer.createdAt);
+  const since = (at: Instant | null) => (at == null || (reopened && toDate(at) < reopened) ? null : toDate(at));
+  const counted = { call: since(lastCall), visit: since(lastVisit) };
+  const callBase = counted.call ?? created;
   const nextCallDue = onWorkday(
-    lastCall == null
+    counted.call == null
       ? endOfLocalDay(created, settings.firstCallDays ?? 0, settings.timeZone)
       : addDays(callBase, cadence.callDays),
     callBase,
     workdays,
     settings.timeZone,
   );
-  const visitBase = lastVisit == null ? created : toDate(lastVisit);
+  const visitBase = counted.visit ?? created;
   const nextVisitDue = onWorkday(addDays(visitBase, cadence.visitDays), visitBase, workdays, settings.timeZone);
   const appt = appointment == null ? null : toDate(appointment);
   const candidates = [nextCallDue, nextVisitDue, ...(appt ? [appt] : [])];

@@ -53,6 +53,8 @@ export const customers = pgTable(
     lostReason: text('lost_reason'),
     lostReasonCode: text('lost_reason_code'),
     lostAt: text('lost_at'),
+    /** When a lost file was last brought back: its cadence counts from then, as a new file's from its opening. */
+    reopenedAt: text('reopened_at'),
     nextStep: text('next_step'),
     stage: text('stage'),
     region: jsonb('region').$type<string[]>().notNull(),

@@ -30,6 +30,8 @@ export const customers = sqliteTable(
     /** Why the customer was lost, as a choice (seed 003: record why, which, when). */
     lostReasonCode: text('lost_reason_code'),
     lostAt: text('lost_at'),
+    /** When a lost file was last brought back: its cadence counts from then, as a new file's from its opening. */
+    reopenedAt: text('reopened_at'),
     /** The next step this case needs (follow-up pipeline). */
     nextStep: text('next_step'),
     stage: text('stage'),

@@ -1,6 +1,7 @@
 import {
   type CustomerCreate,
   type CustomerDetail,
+  type CustomerStatus,
   type CustomerUpdate,
   emailMatchKey,
   type KeyInput,
@@ -62,15 +63,34 @@ function checkMayEdit(patch: CustomerUpdate, viewer: Viewer): void {
   }
 }
 
-/** The patch as written: a file becoming lost says why and records when; one leaving lost forgets when. */
+/**
+ * The patch as written: a file becoming lost says why and records when; one leaving lost is
+ * brought back (`reopened`), whether by the reopen action or by its status edited.
+ */
 function changesOf(patch: CustomerUpdate, before: CustomerRecord, at: string): CustomerChanges {
   if (patch.status === 'lost' && before.status !== 'lost') {
     if (!(patch.lostReasonCode ?? before.lostReasonCode)) throw lostWithoutReason();
     return { ...patch, lostAt: at };
   }
-  if (patch.status && patch.status !== 'lost') return { ...patch, lostAt: null };
+  if (patch.status && patch.status !== 'lost' && before.status === 'lost') return { ...patch, ...reopened(at) };
   return patch;
 }
+
+/**
+ * A lost file brought back: the loss is forgotten on the file (its tier history keeps it) and
+ * its cadence starts again from now, as a new file's — not overdue since its last call before
+ * the loss.
+ */
+const reopened = (at: string): CustomerChanges => ({
+  lostAt: null,
+  lostReason: null,
+  lostReasonCode: null,
+  reopenedAt: at,
+});
+
+/** The status a reopened file goes back to: a prospect until it has been called or visited. */
+const reopenedStatus = (before: CustomerRecord): CustomerStatus =>
+  before.lastCallAt || before.lastVisitAt ? 'active' : 'prospect';
 
 /** The line a reopened file leaves in its tier history: when it was lost and why. */
 function reopenedReason(before: CustomerRecord): string {
@@ -139,8 +159,15 @@ export async function updateCustomer(
     await tx.customers.lock([id]);
     const before = await tx.customers.live(id, viewer);
     if (patch.owner !== undefined) await checkOwner(tx, patch.owner);
-    await recording(tx, id, BY_HAND, at, () => tx.customers.update(id, changesOf(patch, before, at), at));
-    if (patch.tier && patch.tier !== before.tier) {
+    const changes = changesOf(patch, before, at);
+    await recording(tx, id, BY_HAND, at, () => tx.customers.update(id, changes, at));
+    if (changes.reopenedAt) {
+      await tx.customers.addTierChange(
+        id,
+        { fromTier: before.tier, toTier: patch.tier ?? before.tier, reason: reopenedReason(before) },
+        at,
+      );
+    } else if (patch.tier && patch.tier !== before.tier) {
       await tx.customers.addTierChange(
         id,
         { fromTier: before.tier, toTier: patch.tier, reason: reason ?? 'edited' },
@@ -167,7 +194,10 @@ export async function softDeleteCustomer(store: Store, id: number, now: Date, vi
   });
 }
 
-/** Brings a lost customer back (one action): active again, the loss kept in the tier history. */
+/**
+ * Brings a lost customer back (one action): active again (a prospect if it was never contacted),
+ * its cadence counted from today, the loss kept in the tier history.
+ */
 export async function reopenCustomer(
   store: Store,
   id: number,
@@ -181,7 +211,7 @@ export async function reopenCustomer(
     const before = await tx.customers.live(id, viewer);
     if (before.status !== 'lost')
       throw new ApiError('conflict', 'this customer is not lost', { status: before.status });
-    await tx.customers.update(id, { status: 'active', lostAt: null, lostReason: null, lostReasonCode: null }, at);
+    await tx.customers.update(id, { status: reopenedStatus(before), ...reopened(at) }, at);
     await tx.customers.addTierChange(
       id,
       { fromTier: before.tier, toTier: before.tier, reason: reopenedReason(before) },

@@ -20,7 +20,7 @@ export type CustomerFields = Omit<
 >;
 
 /** Fields of a file to change; `lostAt` is when it was lost (null once it is not). */
-export type CustomerChanges = CustomerUpdate & { lostAt?: string | null };
+export type CustomerChanges = CustomerUpdate & { lostAt?: string | null; reopenedAt?: string };
 
 /** A line of a file's tier history. */
 export interface TierChange {

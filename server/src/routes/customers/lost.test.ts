@@ -47,20 +47,57 @@ describe('a lost customer is history, not overdue work', () => {
     expect(JSON.stringify(board)).not.toContain(`"customerId":${id},`);
   });
 
-  it('is reopened in one action and is then due again', async () => {
+  it('is reopened in one action, due today as a new file is — not overdue since its call before the loss', async () => {
     const t = makeTestApp('2026-10-01T02:00:00.000Z');
     const id = await lostCustomer(t);
+    // Monday 23 November, 10:00 in Shanghai: seven weeks after its last call.
     t.setNow('2026-11-23T02:00:00.000Z');
     const r = await t.request('POST', `/api/customers/${id}/reopen`);
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ status: 'active', lostAt: null, lostReasonCode: null });
+    expect(r.json).toMatchObject({ status: 'active', lostAt: null, lostReasonCode: null, lostReason: null });
+    expect(r.json.nextCallDue).toBe('2026-11-23T15:59:59.999Z');
     const card = (await t.request('GET', '/api/context?url=https%3A%2F%2Fjiushi.cn')).json;
     expect(card.lost).toBeNull();
-    expect(card.overdue.call).toBe(true);
+    expect(card.overdue.any).toBe(false);
+    const board = (await t.request('GET', '/api/due?within=7d')).json;
+    expect(board.today.map((i: { customerId: number }) => i.customerId)).toContain(id);
+    expect(board.overdue.map((i: { customerId: number }) => i.customerId)).not.toContain(id);
     const history = (await t.request('GET', `/api/customers/${id}/tier-history`)).json.changes;
     expect(history.at(-1).reason).toContain('reopened');
     const again = await t.request('POST', `/api/customers/${id}/reopen`);
     expect([again.status, again.json.error.code]).toEqual([409, 'conflict']);
+    // Not called that day: overdue the next, like any first call.
+    t.setNow('2026-11-24T02:00:00.000Z');
+    expect((await t.request('GET', '/api/context?url=https%3A%2F%2Fjiushi.cn')).json.overdue.call).toBe(true);
+  });
+
+  it('goes back to prospect when it was never contacted', async () => {
+    const t = makeTestApp('2026-10-01T02:00:00.000Z');
+    const id = (
+      await t.request('POST', '/api/customers', {
+        name: '未联系公司',
+        tier: 'B',
+        status: 'lost',
+        lostReasonCode: 'no_need',
+      })
+    ).json.id;
+    t.setNow('2026-11-23T02:00:00.000Z');
+    expect((await t.request('POST', `/api/customers/${id}/reopen`)).json.status).toBe('prospect');
+  });
+
+  it('brought back by editing its status is reopened alike: the loss forgotten on the file, kept in its history', async () => {
+    const t = makeTestApp('2026-10-01T02:00:00.000Z');
+    const id = await lostCustomer(t);
+    t.setNow('2026-11-23T02:00:00.000Z');
+    const r = await t.request('PATCH', `/api/customers/${id}`, { status: 'active' });
+    expect(r.json).toMatchObject({ status: 'active', lostAt: null, lostReasonCode: null, lostReason: null });
+    expect(r.json.nextCallDue).toBe('2026-11-23T15:59:59.999Z');
+    const history = (await t.request('GET', `/api/customers/${id}/tier-history`)).json.changes;
+    expect(history.at(-1).reason).toBe('reopened (lost 2026-10-01, competitor: 被同行低价抢走)');
+    // An edit that is not a reopening leaves the cadence alone.
+    t.setNow('2026-11-25T02:00:00.000Z');
+    const edited = await t.request('PATCH', `/api/customers/${id}`, { status: 'signed' });
+    expect(edited.json.nextCallDue).toBe('2026-11-23T15:59:59.999Z');
   });
 });
 

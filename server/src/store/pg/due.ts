@@ -52,7 +52,7 @@ const statements = (db: PgExecutor) => ({
   current: (lockRow: boolean) =>
     prepared(db, lockRow ? 'due_current_locked' : 'due_current', (name) => {
       const q = db
-        .select({ tier: customers.tier, createdAt: customers.createdAt, ...DUE })
+        .select({ tier: customers.tier, createdAt: customers.createdAt, reopenedAt: customers.reopenedAt, ...DUE })
         .from(customers)
         .where(eq(customers.id, $('customerId')));
       return (lockRow ? q.for('no key update') : q).prepare(name);
@@ -121,7 +121,7 @@ async function refresh(db: PgExecutor, customerId: number, settings: Settings, l
   const lastCall = agg?.lastCall ?? null;
   const lastVisit = agg?.lastVisit ?? null;
   const appointment = (await stillStands(db, customerId, agg?.fixer ?? null, settings.timeZone))?.appointment ?? null;
-  const due = nextDue({ tier: c.tier, createdAt: c.createdAt }, lastCall, lastVisit, appointment, settings);
+  const due = nextDue(c, lastCall, lastVisit, appointment, settings);
   const next: DueFields = {
     lastCallAt: lastCall,
     lastVisitAt: lastVisit,
@@ -152,6 +152,7 @@ async function refreshAll(db: PgExecutor, settings: Settings): Promise<void> {
       id: customers.id,
       tier: customers.tier,
       createdAt: customers.createdAt,
+      reopenedAt: customers.reopenedAt,
       lastCallAt: customers.lastCallAt,
       lastVisitAt: customers.lastVisitAt,
       appointmentAt: customers.appointmentAt,
@@ -164,7 +165,7 @@ async function refreshAll(db: PgExecutor, settings: Settings): Promise<void> {
     .for('no key update');
   const changed: { id: number; call: string; visit: string; due: string }[] = [];
   for (const r of all) {
-    const d = nextDue({ tier: r.tier, createdAt: r.createdAt }, r.lastCallAt, r.lastVisitAt, r.appointmentAt, settings);
+    const d = nextDue(r, r.lastCallAt, r.lastVisitAt, r.appointmentAt, settings);
     const next = {
       id: r.id,
       call: d.nextCallDue.toISOString(),

@@ -9,9 +9,10 @@ type Fixer = { id: number; at: string; appointment: string; cancelled_at: string
 
 /** Every write refreshes a file's due dates: its statements are prepared once per connection. */
 const statements = preparedFor((c) => ({
-  customer: c.prepare<[number], { tier: Tier; created_at: string } & Record<DueColumn, string | number | null>>(
-    `select tier, created_at, ${DUE_COLUMNS.join(', ')} from customers where id = ?`,
-  ),
+  customer: c.prepare<
+    [number],
+    { tier: Tier; created_at: string; reopened_at: string | null } & Record<DueColumn, string | number | null>
+  >(`select tier, created_at, reopened_at, ${DUE_COLUMNS.join(', ')} from customers where id = ?`),
   aggregate: c.prepare<[number], { last_call: string | null; last_visit: string | null; follow_ups: number | null }>(`
     select
       max(case when kind in (${list(CALL_KINDS)}) then at end) as last_call,
@@ -73,7 +74,7 @@ export function refreshDue(db: Db, customerId: number, settings: Settings): void
   const agg = s.aggregate.get(customerId);
   const appointment = standingAppointment(db, customerId, settings.timeZone)?.appointment ?? null;
   const due = nextDue(
-    { tier: c.tier, createdAt: c.created_at },
+    { tier: c.tier, createdAt: c.created_at, reopenedAt: c.reopened_at },
     agg?.last_call ?? null,
     agg?.last_visit ?? null,
     appointment,
@@ -110,12 +111,13 @@ export function refreshAllDue(db: Db, settings: Settings): void {
   const rows = client
     .prepare(
       // Removed files too: a merge undone brings one back, and it must come back with true dates.
-      'select id, tier, created_at, last_call_at, last_visit_at, appointment_at from customers',
+      'select id, tier, created_at, reopened_at, last_call_at, last_visit_at, appointment_at from customers',
     )
     .all() as {
     id: number;
     tier: Tier;
     created_at: string;
+    reopened_at: string | null;
     last_call_at: string | null;
     last_visit_at: string | null;
     appointment_at: string | null;
@@ -123,7 +125,7 @@ export function refreshAllDue(db: Db, settings: Settings): void {
   const write = client.prepare('update customers set next_call_due = ?, next_visit_due = ?, next_due = ? where id = ?');
   for (const r of rows) {
     const due = nextDue(
-      { tier: r.tier, createdAt: r.created_at },
+      { tier: r.tier, createdAt: r.created_at, reopenedAt: r.reopened_at },
       r.last_call_at,
       r.last_visit_at,
       r.appointment_at,
