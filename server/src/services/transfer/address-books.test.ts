@@ -235,6 +235,10 @@ describe('address books in the shapes their programs write', () => {
     expect(isAddressBook(['First Name', 'Last Name', 'Company', 'Mobile Phone'])).toBe(true);
     // Outside an address book "Title" and "Notes" keep their sheet meaning.
     expect(fieldsOfHeaders(['公司名称', 'Title', 'Notes'])).toEqual(['name', 'person.title', 'notes']);
+    // A bare "Name" is the company's in a company list, the contact's beside a company column.
+    expect(fieldsOfHeaders(['Name', 'Phone', 'Tier'])).toEqual(['name', 'phones', 'tier']);
+    expect(fieldsOfHeaders(['Company', 'Name', 'Mobile'])).toEqual(['name', 'person.name', 'person.mobile']);
+    expect(fieldsOfHeaders(['名称', '联系人', '流失日期'])).toEqual(['name', 'person.name', 'lostAt']);
     expect(joinName('建华', '', '刘')).toBe('刘建华');
     expect(joinName('娜娜', '', '欧阳')).toBe('欧阳娜娜');
     expect(joinName('Michael', 'J.', 'Zhang')).toBe('Michael J. Zhang');

@@ -163,6 +163,7 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
   icp: ['icp备案', 'icp备案号', 'icp'],
   notes: ['说明', '备注信息', '附注', 'note', 'remarks', 'remark', 'comments', 'memo'],
   owner: ['客户经理', '业务员', '销售', '所属人', '跟进人', 'account manager', 'sales rep'],
+  lostAt: ['流失日期', '丢失日期', '流失于', 'lost date', 'date lost', 'lost on'],
   createdAt: ['建档日期', '建档时间', '创建日期', 'created at'],
   updatedAt: ['更新日期', 'updated at'],
   'person.name': ['联系人', '联系人姓名', '姓名', '客户联系人', 'contact', 'contact name', 'contact person', 'person'],
@@ -409,11 +410,25 @@ export function isAddressBook(headers: string[]): boolean {
 
 /** The fields of a header row: an address book's headers by its own dictionary, any other by `fieldOfHeader`. */
 export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
-  if (!isAddressBook(headers)) return headers.map(fieldOfHeader);
+  if (!isAddressBook(headers)) return namesResolved(headers, headers.map(fieldOfHeader));
   return headers.map((h) => {
     const f = bookField(h);
     return f === undefined ? fieldOfHeader(h) : f;
   });
+}
+
+/** Headers that say only "name": whose depends on the sheet. */
+const BARE_NAME = new Set(['name', '名称']);
+
+/**
+ * A bare "Name" (名称) column is the company's in a list with no other company column, and the
+ * contact's beside one ("Company, Name, Mobile").
+ */
+function namesResolved(headers: string[], fields: (Field | null)[]): (Field | null)[] {
+  const company = fields.includes('name');
+  return fields.map((f, j) =>
+    f === null && BARE_NAME.has(normaliseHeader(headers[j] ?? '')) ? (company ? 'person.name' : 'name') : f,
+  );
 }
 
 /** A linked sheet's headers → its fields, by the export's own names only. */
