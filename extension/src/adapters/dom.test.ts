@@ -34,10 +34,10 @@ describe('pageLines', () => {
     expect(cells(pageLines(doc.body))).toEqual([['传真', '0516-87654322']]);
   });
 
-  it('makes a heading one line, and marks it', () => {
+  it('makes a heading one line, and marks it with its own element (its rank)', () => {
     const doc = parse('<div><h2>联系<br>我们<span>!</span></h2><p>电话：1</p></div>');
     expect(pageLines(doc.body)).toEqual([
-      { cells: ['联系 我们!'], heading: true, tag: 'div' },
+      { cells: ['联系 我们!'], heading: true, tag: 'h2' },
       { cells: ['电话：1'], heading: false, tag: 'p' },
     ]);
   });

@@ -254,9 +254,10 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
   let broken = false; // a <br> in buf
   let tables = 0; // tables entered so far, to tell a cell that holds one
   let block = ''; // the innermost block element open
-  const push = (text: string, heading: boolean) => {
+  // A heading's line is tagged with its own element (h1…h6): its rank says how far its section runs.
+  const push = (text: string, heading: boolean, at = block) => {
     const c = clean(text);
-    if (c) lines.push({ cells: [c], heading, tag: block });
+    if (c) lines.push({ cells: [c], heading, tag: at });
   };
   const flush = () => {
     if (buf === '') return;
@@ -372,7 +373,7 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
       // Most hold one piece of text: its line without a walk, nor lines to join back into one.
       const sole = soleText(node as Element);
       if (sole !== null) {
-        push(sole, true);
+        push(sole, true, tag);
         return;
       }
       const start = lines.length;
@@ -384,6 +385,7 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
           .map((l) => l.cells.join(' '))
           .join(' '),
         true,
+        tag,
       );
       return;
     }

@@ -1,7 +1,7 @@
 import { type Capture, type CapturedCompany, registrableDomain } from '@dossier/shared';
 import { type Line, linesOf, memo, textOf } from '../dom.ts';
 import { emptyCompany, type Found, isMobile, mergeFound, PhoneSet, tidy } from '../merge.ts';
-import { isChineseText, setPageForeign } from '../phones.ts';
+import { isChineseText, phonesIn, setPageForeign } from '../phones.ts';
 import type { Adapter } from '../types.ts';
 import { foundInBlocks } from './blocks.ts';
 import { foundFromCards } from './cards.ts';
@@ -15,6 +15,7 @@ import { siteName } from './names.ts';
 import { peopleFromTables } from './people-tables.ts';
 import { peopleByEmail, peopleFromCards, peopleOverNumbers } from './person-cards.ts';
 import { foundFromThings, schemaThings } from './schema.ts';
+import { splitThirdParty } from './third-party.ts';
 
 /** Is there an h-card (or an mf1 vcard, parsed as one) in or at `root`? Only cards are read. */
 function hasCards(root: Element): boolean {
@@ -46,7 +47,8 @@ export function genericFound(
 ): Found & { article: boolean } {
   if (!root) return { company: null, people: [], article: false };
   const whole = root === doc.body || root === doc.documentElement;
-  const lines: Line[] = linesOf(root);
+  // A legal notice's sections on its host and designer speak of those firms: read apart.
+  const { kept: lines, aside } = splitThirdParty(linesOf(root));
   const text = textOf(root);
   const schema = whole ? foundFromThings(schemaThings(doc, url)) : null;
   // Microformats only where a card is (a class look-up is far cheaper than a walk).
@@ -118,6 +120,7 @@ export function genericFound(
     { company: passing, people: [] },
     { company: titled, people: [] },
   );
+  if (all.company && aside.length) withoutThirdParty(all.company, lines, aside, nanp);
   // The site's own address, shown with no label, is the website of a company the page shows how to reach.
   if (all.company && !all.company.website && !article && hasContacts(all.company)) {
     const site = ownSiteShown(text, url);
@@ -138,6 +141,21 @@ export function genericFound(
     all.company.emails = all.company.emails.filter((e) => !mails.has(e) || shared.has(e));
   }
   return { ...all, article };
+}
+
+/**
+ * The numbers and e-mails that only a host's or designer's section shows (tel: and mailto:
+ * links, addresses in the text are read from the whole page) are not the company's.
+ */
+function withoutThirdParty(c: CapturedCompany, kept: Line[], aside: Line[], nanp: boolean): void {
+  const said = (ls: Line[]) => ls.map((l) => l.cells.join(' ')).join('\n');
+  const [ours, theirs] = [said(kept), said(aside)];
+  const phones = (t: string) => PhoneSet.of(phonesIn(t, { nanp }).map((p) => p.value));
+  const [ourPhones, theirPhones] = [phones(ours), phones(theirs)];
+  c.phones = c.phones.filter((p) => ourPhones.has(p) || !theirPhones.has(p));
+  const ourMail = new Set(emailsIn(ours).addresses);
+  const theirMail = new Set(emailsIn(theirs).addresses);
+  c.emails = c.emails.filter((e) => ourMail.has(e) || !theirMail.has(e));
 }
 
 /**
