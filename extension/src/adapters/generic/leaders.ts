@@ -26,7 +26,7 @@ const NAME_TITLE = new RegExp(
 
 // Capitalised words that make an English "name" a heading or an address instead.
 const NOT_NAME =
-  /\b(?:Manager|Director|Sales|Company|Ltd|Inc|Co|Street|Road|Avenue|Group|Office|Department|Contact|Email|Phone|Fax|Team|Our|The|About|Head|Chief|General|Vice|Senior|Board|Welcome)\b/;
+  /\b(?:Manager|Director|Sales|Company|Ltd|Inc|Co|Street|Road|Avenue|Rue|Place|Chemin|Boulevard|Quai|Impasse|Route|Group|Office|Department|Contact|Email|Phone|Fax|Team|Our|The|About|Head|Chief|General|Vice|Senior|Board|Welcome)\b/;
 
 // Words that start with a surname character but are not names (公 in 公司, 高 in 高新区).
 // Nor does a name end like a department or a place (华东区, 销售部, 江苏省): 华东区销售经理 is a title.
@@ -45,8 +45,8 @@ const WEAK_TITLES = new Set(['法定代表人', '法人代表', '负责人']);
 
 // A sentence: people named in prose ("华为轮值董事长徐直军、58同城董事长姚劲波出席") are the story's,
 // not the company's contacts.
-// (The stop of "Dr. Philipp Zahn" ends no sentence.)
-const PROSE = /[。！？]|(?<!\b(?:Dr|Mr|Ms|Mrs|Prof))[.!?]\s+\p{Lu}|[，,].*[，,].*[，,]/u;
+// (The stop of "Dr. Philipp Zahn" or "Inh. Thomas Mier" ends no sentence.)
+const PROSE = /[。！？]|(?<!\b(?:Dr|Mr|Ms|Mrs|Prof|Inh))[.!?]\s+\p{Lu}|[，,].*[，,].*[，,]/u;
 
 function pairsIn(text: string): { name: string; title: string }[] {
   if (text.length > 200 || !ANY_TITLE.test(text) || PROSE.test(text)) return [];

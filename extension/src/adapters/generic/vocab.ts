@@ -464,6 +464,13 @@ export const TITLES = [
   'Geschaeftsfuehrerin',
   'Inhaber',
   'Inhaberin',
+  'Inh.',
+  // …and a French one who is responsible for it (mentions légales), or runs it.
+  'Directeur de la publication',
+  'Directrice de la publication',
+  'Responsable de la publication',
+  'Gérant',
+  'Gérante',
 ].sort((a, b) => b.length - a.length);
 
 const TITLE_SET = new Set(TITLES.map((t) => t.toLowerCase()));
@@ -507,7 +514,9 @@ export const CN_POLITE = `(?:${SURNAMES_2.join('|')}|[${SURNAMES_1}])(?:先生|�
 // Latin letters with the accents of European names (Schön, Müller, Céline), no other script.
 const UP = 'A-ZÀ-ÖØ-Þ';
 const LOW = 'a-zß-öø-ÿ';
-export const EN_NAME = `(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?[${UP}][${LOW}]+(?:[-'][${UP}]?[${LOW}]+)?(?:\\s+[${UP}]\\.)?(?:\\s+[${UP}][${LOW}]+(?:[-'][${UP}]?[${LOW}]+)?){1,2}`;
+// A surname may follow a particle written small ("Olivier de Fontenay", "Ursula von der Leyen").
+const PARTICLES = '(?:\\s+(?:de|du|des|von|van|der|den|di|da|del|zu)){0,2}';
+export const EN_NAME = `(?:(?:Mr|Ms|Mrs|Dr)\\.?\\s+)?[${UP}][${LOW}]+(?:[-'][${UP}]?[${LOW}]+)?(?:\\s+[${UP}]\\.)?(?:${PARTICLES}\\s+[${UP}][${LOW}]+(?:[-'][${UP}]?[${LOW}]+)?){1,2}`;
 
 // "R. Hennebach", "H.-P. Müller": a surname after its initials, as staff lists write it.
 export const INITIALS_NAME = `(?:[${UP}]\\.-?\\s?){1,3}[${UP}][${LOW}]+(?:-[${UP}][${LOW}]+)?`;
