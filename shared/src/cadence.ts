@@ -32,10 +32,10 @@ export type DueSettings = Pick<Settings, 'cadence' | 'timeZone'> &
  * Next call and visit due for a customer (seed 000): the last call plus the tier's call days;
  * likewise for visits. A file nobody has called yet gets its first call on the day
  * `firstCallDays` after it was opened (one rule for every source: by hand, capture, land result,
- * import), and its first visit after the tier's visit days; a file brought back from lost, likewise
- * from the day it was reopened. A due date on a day off moves to the
- * previous working day. An appointment fixed at a contact competes for "next due" and is never
- * moved. Anything strictly before `now` is overdue.
+ * import), and its first visit after the tier's visit days; a file brought back from lost
+ * likewise from the day it was reopened. A due date on a day off moves to the previous working
+ * day. An appointment fixed at a contact competes for "next due" and is never moved. Anything
+ * strictly before `now` is overdue.
  */
 export function nextDue(
   customer: { tier: Tier; createdAt: Instant; reopenedAt?: Instant | null },

@@ -90,7 +90,7 @@ test('an appointment still stands on the panel and the board after an e-mail is 
   await expect(fixed).toHaveCount(0, { timeout: 40_000 });
 });
 
-test('a lost customer’s site shows 已流失 with its reason and a neutral badge; Reopen brings the due dates back', async ({
+test('a lost customer’s site shows 已流失 with its reason and a neutral badge; Reopen makes its call due today', async ({
   dossier,
 }) => {
   const { ext, server, seeded } = dossier;
@@ -142,14 +142,17 @@ test('a lost customer’s site shows 已流失 with its reason and a neutral bad
   await expect(row.getByRole('img', { name: 'B 类客户' })).toHaveClass(/tier-lost/);
   await list.close();
 
-  // Reopened from the panel: active again, due again (the call is overdue, the badge red).
+  // Reopened from the panel: active again and due as a new file is — its call today, not
+  // overdue since the call before the loss (the badge neither grey nor red).
   await site.bringToFront();
   await panel.getByRole('button', { name: '重新开启' }).click();
   await expect(panel.getByText('已重新开启')).toBeVisible();
-  await expect(panel.getByRole('group', { name: '下次电话' })).toContainText('逾期');
+  await expect(panel.getByRole('group', { name: '下次电话' })).toContainText('今天');
+  await expect(panel.getByRole('group', { name: '下次电话' })).not.toContainText('逾期');
   await expect(panel.getByRole('button', { name: '记录电话' })).toBeVisible();
   expect((await apiGet<{ status: string }>(server, `/api/customers/${seeded.jhrt.id}`)).status).toBe('active');
   await expect.poll(async () => (await ext.badge(site)).color).not.toEqual(LOST);
+  await expect.poll(async () => (await ext.badge(site)).color).not.toEqual(OVERDUE);
 });
 
 test('the reclassification page opens on the last complete month; the current month is marked partial', async ({

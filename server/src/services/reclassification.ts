@@ -62,7 +62,7 @@ const DAY_MS = 86_400_000;
  */
 function callsRequired(r: ReviewedFile, start: string, through: string, settings: Settings): number {
   const period = settings.cadence[r.tier].callDays * DAY_MS;
-  const first = nextDue({ tier: r.tier, createdAt: r.createdAt }, r.priorCall, null, null, settings).nextCallDue;
+  const first = nextDue(r, r.priorCall, null, null, settings).nextCallDue;
   const [from, to] = [Date.parse(start), Date.parse(through)];
   const t0 = first.getTime() + Math.max(0, Math.ceil((from - first.getTime()) / period)) * period;
   return t0 >= to ? 0 : Math.floor((to - 1 - t0) / period) + 1;
@@ -91,9 +91,10 @@ export async function proposeReclassification(
   for (const r of rows) {
     const reasons: Reason[] = [];
     let score = 0;
-    // A file opened during the month has no month of contacts to be judged on yet (seed 000:
-    // re-tiered "according to the contact situation … every month"): silence counts from its first whole month.
-    const expected = r.createdAt <= start ? callsRequired(r, start, through, settings) : 0;
+    // A file opened (or brought back from lost) during the month has no month of contacts to be
+    // judged on yet (seed 000: re-tiered "according to the contact situation … every month"):
+    // silence counts from its first whole month.
+    const expected = (r.reopenedAt ?? r.createdAt) <= start ? callsRequired(r, start, through, settings) : 0;
     if (r.high > 0) {
       score += 2;
       reasons.push({ code: 'intention_high', count: r.high });

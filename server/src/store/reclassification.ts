@@ -11,6 +11,8 @@ export interface ReviewedFile {
   stage: string | null;
   updatedAt: string;
   createdAt: string;
+  /** When it was last brought back from lost: its cadence counts from then. */
+  reopenedAt: string | null;
   /** The last call before the month began. */
   priorCall: string | null;
   /** Calls, visits or meetings, contacts (anything but notes), and contacts of high and low intention in the part judged. */

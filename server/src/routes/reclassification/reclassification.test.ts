@@ -110,6 +110,18 @@ describe('monthly reclassification', () => {
     );
   });
 
+  it('does not judge a file brought back from lost on the month it was reopened in', async () => {
+    const t = makeTestApp('2026-09-01T02:00:00.000Z');
+    const id = (await t.request('POST', '/api/customers', { name: '旧客户', tier: 'A' })).json.id;
+    await log(t, id, 'call', '2026-09-01T02:00:00.000Z');
+    await t.request('PATCH', `/api/customers/${id}`, { status: 'lost', lostReasonCode: 'price' });
+    t.setNow('2026-12-05T02:00:00.000Z');
+    expect((await t.request('POST', `/api/customers/${id}/reopen`)).status).toBe(200);
+    t.setNow('2026-12-06T02:00:00.000Z');
+    const december = (await t.request('GET', '/api/reclassification?month=2026-12')).json;
+    expect(december.proposals.map((p: { customerId: number }) => p.customerId)).not.toContain(id);
+  });
+
   it('opens on the last complete month when none is asked for, and that month is not partial', async () => {
     const t = makeTestApp('2026-12-06T02:00:00.000Z');
     expect((await t.request('GET', '/api/reclassification')).json).toMatchObject({

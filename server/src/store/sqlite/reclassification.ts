@@ -22,6 +22,7 @@ export function sqliteReclassification(db: Db): ReclassificationStore {
         stage: string | null;
         updated_at: string;
         created_at: string;
+        reopened_at: string | null;
         prior_call: string | null;
         calls: number;
         visits: number;
@@ -29,7 +30,7 @@ export function sqliteReclassification(db: Db): ReclassificationStore {
         high: number;
         low: number;
       }>(sql`
-        select c.id, c.name, c.owner, c.tier, c.status, c.stage, c.updated_at, c.created_at,
+        select c.id, c.name, c.owner, c.tier, c.status, c.stage, c.updated_at, c.created_at, c.reopened_at,
           (select max(p.at) from interactions p where p.customer_id = c.id and p.deleted_at is null
             and p.kind in (${callKinds}) and p.at < ${start}) as prior_call,
           count(case when i.kind in (${callKinds}) then 1 end) as calls,
@@ -51,6 +52,7 @@ export function sqliteReclassification(db: Db): ReclassificationStore {
         stage: r.stage,
         updatedAt: r.updated_at,
         createdAt: r.created_at,
+        reopenedAt: r.reopened_at,
         priorCall: r.prior_call,
         calls: r.calls,
         visits: r.visits,
