@@ -148,6 +148,7 @@ export function LogForm({ people, initial, appointment, onSubmit, onCancel, time
         id={`${id}-next`}
         type="datetime-local"
         value={next}
+        min={when || max}
         aria-describedby={pick === 'cadence' ? `${id}-cadence` : undefined}
         onChange={(e) => {
           setNext(e.target.value);

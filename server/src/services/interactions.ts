@@ -28,11 +28,14 @@ export function contactTime(at: string | undefined, now: Date): string {
   return t.toISOString();
 }
 
-/** The next contact fixed at this one: after it, or it would stand overdue the moment it is logged. */
+/**
+ * The next contact fixed at this one: after it, or it would stand overdue the moment it is
+ * logged. (Within the contact's minute is after it: the forms pick minutes, the clock has seconds.)
+ */
 function appointmentAfter(appointment: string | undefined, contact: string): string | null {
   if (!appointment) return null;
   const at = new Date(appointment).toISOString();
-  if (at < contact) {
+  if (Date.parse(at) < Math.floor(Date.parse(contact) / 60_000) * 60_000) {
     throw new ApiError('invalid_request', `the next contact fixed (${at}) is before this contact (${contact})`, [
       { path: 'appointment', message: 'before the contact' },
     ]);

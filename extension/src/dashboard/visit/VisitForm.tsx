@@ -198,6 +198,7 @@ export function VisitForm({ customerId }: { customerId?: number }) {
                   id={`${id}-next`}
                   type="datetime-local"
                   value={appointment}
+                  min={at}
                   onChange={(e) => setAppointment(e.target.value)}
                 />
               </div>
