@@ -18,3 +18,6 @@ export const isSpace = (code: number): boolean =>
   code <= 32
     ? code === 32 || (code >= 9 && code <= 13)
     : code >= 0xa0 && (WIDE_SPACES.has(code) || (code >= 0x2000 && code <= 0x200a));
+
+/** The text as a pattern that matches it literally. */
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

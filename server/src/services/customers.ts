@@ -11,7 +11,7 @@ import {
 } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError } from '../lib/errors.ts';
-import type { CustomerChanges, CustomerFields } from '../store/customers.ts';
+import type { CustomerChanges, CustomerFields, TierChange } from '../store/customers.ts';
 import type { CustomerRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { BY_HAND, type Origin, recording, settle } from './contact-points.ts';
@@ -93,9 +93,13 @@ const reopenedStatus = (before: CustomerRecord): CustomerStatus =>
   before.lastCallAt || before.lastVisitAt ? 'active' : 'prospect';
 
 /** The line a reopened file leaves in its tier history: when it was lost and why. */
-function reopenedReason(before: CustomerRecord): string {
+function reopenedLine(before: CustomerRecord, toTier = before.tier): TierChange {
   const why = [before.lostReasonCode, before.lostReason].filter(Boolean).join(': ');
-  return `reopened (lost ${before.lostAt?.slice(0, 10) ?? ''}${why ? `, ${why}` : ''})`;
+  return {
+    fromTier: before.tier,
+    toTier,
+    reason: `reopened (lost ${before.lostAt?.slice(0, 10) ?? ''}${why ? `, ${why}` : ''})`,
+  };
 }
 
 /** The owner error of a name that is no user of this server (a file would belong to nobody). */
@@ -162,11 +166,7 @@ export async function updateCustomer(
     const changes = changesOf(patch, before, at);
     await recording(tx, id, BY_HAND, at, () => tx.customers.update(id, changes, at));
     if (changes.reopenedAt) {
-      await tx.customers.addTierChange(
-        id,
-        { fromTier: before.tier, toTier: patch.tier ?? before.tier, reason: reopenedReason(before) },
-        at,
-      );
+      await tx.customers.addTierChange(id, reopenedLine(before, patch.tier), at);
     } else if (patch.tier && patch.tier !== before.tier) {
       await tx.customers.addTierChange(
         id,
@@ -212,11 +212,7 @@ export async function reopenCustomer(
     if (before.status !== 'lost')
       throw new ApiError('conflict', 'this customer is not lost', { status: before.status });
     await tx.customers.update(id, { status: reopenedStatus(before), ...reopened(at) }, at);
-    await tx.customers.addTierChange(
-      id,
-      { fromTier: before.tier, toTier: before.tier, reason: reopenedReason(before) },
-      at,
-    );
+    await tx.customers.addTierChange(id, reopenedLine(before), at);
     await tx.due.refresh(id, settings);
     await tx.search.reindex(id);
   });

@@ -1,6 +1,7 @@
 import { findCreditCodes, findIcp, registrableDomain } from '@dossier/shared';
 import type { Line } from '../dom.ts';
 import { linesMatching, linesWith } from '../scan.ts';
+import { escapeRe } from '../text.ts';
 
 /**
  * What a site says about its owner in passing: the copyright line names the company, the
@@ -58,7 +59,7 @@ const URL_CHAR = /[\w.:/-]/;
 export function ownSiteShown(text: string, url: URL): string | undefined {
   const own = registrableDomain(url.hostname);
   if (!own) return undefined;
-  for (const found of text.matchAll(new RegExp(own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'))) {
+  for (const found of text.matchAll(new RegExp(escapeRe(own), 'gi'))) {
     const at = found.index;
     let start = at;
     while (start > 0 && URL_CHAR.test(text[start - 1] as string)) start--;

@@ -149,12 +149,16 @@ export function genericFound(
  */
 function withoutThirdParty(c: CapturedCompany, kept: Line[], aside: Line[], nanp: boolean): void {
   const said = (ls: Line[]) => ls.map((l) => l.cells.join(' ')).join('\n');
-  const [ours, theirs] = [said(kept), said(aside)];
-  const phones = (t: string) => PhoneSet.of(phonesIn(t, { nanp }).map((p) => p.value));
-  const [ourPhones, theirPhones] = [phones(ours), phones(theirs)];
-  c.phones = c.phones.filter((p) => ourPhones.has(p) || !theirPhones.has(p));
-  const ourMail = new Set(emailsIn(ours).addresses);
+  const theirs = said(aside);
+  const theirPhones = PhoneSet.of(phonesIn(theirs, { nanp }).map((p) => p.value));
   const theirMail = new Set(emailsIn(theirs).addresses);
+  const shared = c.phones.some((p) => theirPhones.has(p)) || c.emails.some((e) => theirMail.has(e));
+  if (!shared) return;
+  // The owner's part of the page is read again only when a value is also in a third party's.
+  const ours = said(kept);
+  const ourPhones = PhoneSet.of(phonesIn(ours, { nanp }).map((p) => p.value));
+  const ourMail = new Set(emailsIn(ours).addresses);
+  c.phones = c.phones.filter((p) => ourPhones.has(p) || !theirPhones.has(p));
   c.emails = c.emails.filter((e) => ourMail.has(e) || !theirMail.has(e));
 }
 

@@ -1,6 +1,7 @@
 import { registrableDomain } from '@dossier/shared';
 import { clean, type Line } from '../dom.ts';
 import { linesMatching } from '../scan.ts';
+import { escapeRe } from '../text.ts';
 import { contactAnchors, PHONEISH } from './blocks.ts';
 
 /**
@@ -214,7 +215,7 @@ function contactBlockNames(lines: Line[]): string[] {
 /** The longest legal name on the page that contains `name` (大中恒橡胶 → 青岛大中恒橡胶有限公司). */
 function legalForm(name: string, text: string): string | undefined {
   if (hasLegalForm(name) || name.length < 2 || name.length > 40) return undefined;
-  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRe(name);
   const re = /[\u4e00-\u9fff]/.test(name)
     ? new RegExp(
         `[\\u4e00-\\u9fa5]{0,8}${esc}[\\u4e00-\\u9fa5（）()]{0,12}?(?:股份有限公司|有限责任公司|有限公司)`,

@@ -4,6 +4,7 @@ import { schemaThings } from '../generic/schema.ts';
 import { allThings, hasType } from '../generic/things.ts';
 import { tidy } from '../merge.ts';
 import { linesMatching } from '../scan.ts';
+import { escapeRe } from '../text.ts';
 import type { Adapter } from '../types.ts';
 import { LABELS_OF_METHOD, mergeParcels, PARCEL_LABELS, parcelField } from './fields.ts';
 import { parcelsFromLabels, siblingPairs } from './labelled.ts';
@@ -19,7 +20,6 @@ import { cellsOf, parcelsFromTables, rowsOf } from './table.ts';
 
 const LAND_HOSTS =
   /(^|\.)(landchina\.com|ggzy\.[a-z.]+|[a-z]*ggzy[a-z]*\.(?:gov\.)?cn|gtj\.[a-z.]+|zrzy[a-z]*\.[a-z.]+|tdsc[a-z]*\.[a-z.]+)$/i;
-const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A label before a colon ("竞得人：") — a bare word like 位置 or 用途 in prose is not one.
 const LABEL_COLON = new RegExp(
   `(?<![\\u4e00-\\u9fa5])(${PARCEL_LABELS.map(escapeRe).join('|')})\\s*(?:[（(][^）)]{1,8}[）)])?\\s*[:：]`,

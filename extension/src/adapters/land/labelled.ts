@@ -1,6 +1,7 @@
 import type { CapturedParcel } from '@dossier/shared';
 import type { Line } from '../dom.ts';
 import { linesMatching } from '../scan.ts';
+import { escapeRe } from '../text.ts';
 import { mergeParcels, PARCEL_LABELS, type ParcelField, parcelField, setField } from './fields.ts';
 
 /**
@@ -15,7 +16,6 @@ export interface Pair {
   value: string;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A label needs its colon in running text: "竞得人须在…" is a sentence, "竞得人：" a field.
 // A label stands on its own: 位置 in "当前位置：" (a breadcrumb) is not the parcel's location.
 const INLINE = new RegExp(

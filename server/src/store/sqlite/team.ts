@@ -63,15 +63,10 @@ export function sqliteTokenAuthenticator(db: Db, envToken?: string): (token: str
     if (envHash && timingSafeEqual(Buffer.from(hash, 'hex'), envHash)) return owner.get() ?? null;
     return byHash.get(hash) ?? null;
   };
-  const version = db.$client.prepare('pragma data_version').pluck();
-  let seen = '';
+  const changed = changeWatch(db, usersWritten);
   const known = new Map<string, Viewer>();
   return async (token) => {
-    const now = `${version.get()}:${usersWritten.count}`;
-    if (now !== seen) {
-      known.clear();
-      seen = now;
-    }
+    if (changed()) known.clear();
     const kept = known.get(token);
     if (kept) return kept;
     const viewer = lookup(token);
