@@ -1,4 +1,4 @@
-import { isSpace } from '../text.ts';
+import { escapeRe, isSpace } from '../text.ts';
 
 /**
  * The words pages use for contact fields and people's titles, Chinese and English. Labels are
@@ -246,8 +246,6 @@ export function labelField(cell: string): Field | undefined {
   if (!FIRST_PAIRS.has(firstPair(cell))) return undefined;
   return BY_LABEL.get(norm(cell.replace(/[:：]\s*$/, '')));
 }
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 interface Trie extends Map<string, Trie> {
   end?: boolean;
