@@ -25,7 +25,9 @@ export const PHONEISH =
 // What makes the digits after it something other than a phone (the shared reader knows the
 // Chinese ones: QQ, 邮编, 备案 …).
 const NOT_PHONE =
-  /(?:fax|telefax|传真|qq|微信|skype|zvr|uid|ust|vat|iva|steuer|hrb|hra|register|iban|bic|blz|konto|account|swift|isbn|order|invoice|ref|postfach|postboks|p\.?\s?o\.?\s?box|org\.?\s?nr|许可证|备案|邮编|编号|代码|账号)[^\d]{0,12}$/i;
+  /(?:fax|telefax|传真|qq|微信|skype|zvr|uid|ust|vat|iva|steuer|hrb|hra|register|rcs|siren|siret|tva|iban|bic|blz|konto|account|swift|isbn|order|invoice|ref|postfach|postboks|p\.?\s?o\.?\s?box|org\.?\s?nr|许可证|备案|邮编|编号|代码|账号)[^\d]{0,12}$/i;
+// Labels whose values are numbers but never phones.
+const NOT_PHONE_LABELS = new Set<string>(['other', 'credit', 'icp', 'postcode', 'qq']);
 // A cell that starts with a number written on its own.
 const NUMBER_FIRST = /^\+?\(?\d[\d\s()./-]{4,}\d/;
 const MAX_LINE = 160;
@@ -51,8 +53,10 @@ export function loosePhones(lines: Line[], nanp: boolean): string[] {
   const anchors = contactAnchors(lines);
   for (const i of candidates) {
     const line = lines[i] as Line;
-    for (const cell of line.cells) {
+    for (const [j, cell] of line.cells.entries()) {
       if (cell.length > MAX_LINE || labelField(cell) || (line.cells.length > 1 && !PHONEISH.test(cell))) continue;
+      // A table row's value under a label for something else (RCS | 922 178 488, 邮编 | 221000).
+      if (j > 0 && NOT_PHONE_LABELS.has(labelField(line.cells[j - 1] ?? '') ?? '')) continue;
       const asWritten = NUMBER_FIRST.test(cell) && nearContact(i, anchors);
       for (const p of phonesIn(cell, { nanp, asWritten })) {
         if (NOT_PHONE.test(cell.slice(Math.max(0, p.start - 24), p.start))) continue;

@@ -45,3 +45,18 @@ describe("a legal notice's sections on its host and designer", () => {
     expect(splitThirdParty(plain).kept).toEqual(plain);
   });
 });
+
+describe("a legal notice's own details in a label–value table", () => {
+  it('names the firm and its registered office; its registry numbers are no phone', () => {
+    const page = parse(`<title>Mentions légales | Exemple Store</title><h2>Identité du vendeur</h2><table>
+      <tr><td>Nom de l'entreprise</td><td>Exemple Paris 9</td></tr>
+      <tr><td>Siège social</td><td>12 rue Lafayette, 75009 Paris, France</td></tr>
+      <tr><td>RCS</td><td>912 345 678</td></tr>
+      <tr><td>SIRET</td><td>912 345 678 00012</td></tr>
+      <tr><td>Contact</td><td>contact@exemple-store.fr / +33 6 12 34 56 78</td></tr></table>`);
+    const c = runCapture(page, 'https://www.exemple-store.fr/mentions-legales').company;
+    expect(c?.name).toBe('Exemple Paris 9');
+    expect(c?.address).toBe('12 rue Lafayette, 75009 Paris, France');
+    expect(c?.phones).toEqual(['+33612345678']);
+  });
+});

@@ -47,6 +47,11 @@ export const LABELS: Record<Field, string[]> = {
     'Angaben gemäß § 5 DDG',
     'Angaben nach § 5 TMG',
     'Angaben nach § 5 DDG',
+    // A French legal notice's and a German imprint's name of the firm.
+    "Nom de l'entreprise",
+    'Raison sociale',
+    'Dénomination sociale',
+    'Firmenname',
   ],
   contact: [
     '联系人',
@@ -147,6 +152,13 @@ export const LABELS: Record<Field, string[]> = {
     'Postanschrift',
     'Indirizzo',
     'Besøksadresse',
+    // The registered office (mentions légales, Impressum, UK company pages).
+    'Siège social',
+    'Siege social',
+    'Adresse du siège',
+    'Firmensitz',
+    'Registered office',
+    'Registered address',
   ],
   website: [
     '网址',
@@ -198,6 +210,18 @@ export const LABELS: Record<Field, string[]> = {
     'VAT',
     'P.IVA',
     'Partita IVA',
+    'RCS',
+    'SIREN',
+    'SIRET',
+    'TVA intracommunautaire',
+    'Numéro de TVA',
+    'N° TVA',
+    'Capital social',
+    'Code NAF',
+    'Code APE',
+    'Registernummer',
+    'Company number',
+    'Company registration number',
   ],
 };
 
