@@ -230,6 +230,27 @@ describe('address books in the shapes their programs write', () => {
     expect(ok?.people).toEqual([{ name: '钱进', mobile: '139 5200 0009' }]);
   });
 
+  it("reads vCard 4.0's tel: URIs with their extension (RFC 6350's own example card), not refused over ';ext='", async () => {
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Simon Perreault',
+      'ORG;TYPE=work:Viagenie',
+      'TEL;VALUE=uri;TYPE="work,voice";PREF=1:tel:+1-418-656-9254;ext=102',
+      'TEL;VALUE=uri;TYPE="work,cell,voice,video,text":tel:+1-418-262-6501',
+      'TEL;VALUE=uri;TYPE=fax:tel:%2B1-418-656-9255;phone-context=example.com',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const grids = await readSheets(Buffer.from(vcf), 'book.vcf');
+    const [card] = candidates(grids, chooseLayout(grids)).list;
+    expect(card?.errors).toEqual([]);
+    expect(card?.fields).toMatchObject({ name: 'Viagenie', fax: ['+1-418-656-9255'] });
+    expect(card?.people).toEqual([
+      { name: 'Simon Perreault', mobile: '+1-418-262-6501', directLine: '+1-418-656-9254 ext. 102' },
+    ]);
+    expect(parsePhone('+1-418-656-9254 ext. 102')).toEqual({ ok: true, value: '+1-418-656-9254 ext. 102' });
+  });
   it('tells an address book from a customer list, and joins names in the order of their script', () => {
     expect(isAddressBook(['客户名称', '联系人', '手机', '电话'])).toBe(false);
     expect(isAddressBook(['First Name', 'Last Name', 'Company', 'Mobile Phone'])).toBe(true);

@@ -99,6 +99,25 @@ export interface CardCompany {
 const unescaped = (s: string) => s.replace(/\\([;:"])/g, '$1');
 const asText = (v: unknown): string =>
   unescaped(Array.isArray(v) ? v.filter(Boolean).join(' ') : v == null ? '' : String(v)).trim();
+/**
+ * A phone as a person writes it. vCard 4.0 writes a tel: URI (RFC 3966), whose parameters follow
+ * semicolons — "tel:+1-418-656-9254;ext=102" — and a semicolon separates numbers in a sheet's
+ * phone column, so the extension is written out ("… ext. 102") and the URI's other parameters
+ * (phone-context, isub) dropped.
+ */
+const writtenPhone = (value: string): string => {
+  if (!/^tel:/i.test(value)) return value;
+  const [number = '', ...params] = value.slice(4).split(';');
+  const ext = params.find((p) => /^ext=/i.test(p))?.slice(4);
+  const text = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  return ext ? `${text(number)} ext. ${text(ext)}` : text(number);
+};
 /** ADR (po box;extended;street;city;region;postcode;country) as one line: the country unless China. */
 const addressLine = (value: unknown): string => {
   // A part's own trailing comma (Apple: "Silicon Alley 5,") is not doubled by the line's.
@@ -193,7 +212,7 @@ export function readVcf(text: string): CardRead[] {
       // direct line (an untyped one if none is WORK), faxes the company's, HOME and the rest
       // (pager, assistant, a second mobile) kept beside the person.
       const tels = all('tel')
-        .map((t) => ({ raw: asText(t[3]).replace(/^tel:/i, ''), ty: types(t[1]) }))
+        .map((t) => ({ raw: writtenPhone(asText(t[3])), ty: types(t[1]) }))
         .filter((t) => t.raw);
       const isCell = (ty: string[]) => ty.includes('cell') || ty.includes('mobile') || ty.includes('iphone');
       const untyped = (ty: string[]) => ty.every((x) => x === 'voice' || x === 'pref');
