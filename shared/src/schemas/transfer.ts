@@ -50,12 +50,16 @@ export const PERSON_FIELDS = [
  * Columns of address books (Google Contacts, Outlook, a vCard file read as rows) and of the
  * sheets people keep, beyond the export's own: name parts joined into the person's name, typed
  * phones and e-mails sent to the person's or the company's fields by their label, address
- * parts joined, labels/categories (a tier among them is taken), and the last contact.
+ * parts joined, a birthday in three columns (Thunderbird) joined, labels/categories (a tier
+ * among them is taken), and the last contact.
  */
 export const BOOK_FIELDS = [
   'person.givenName',
   'person.middleName',
   'person.familyName',
+  'person.birthYear',
+  'person.birthMonth',
+  'person.birthDay',
   'person.department',
   'person.phone',
   'person.emails',

@@ -15,6 +15,61 @@ const read = (bytes: Buffer) => {
 };
 
 describe('address books in the shapes their programs write', () => {
+  it("reads Thunderbird's export (Primary Email, Work Phone, Mobile Number, Work Address + Address 2, Web Page 1, a birthday in three columns)", () => {
+    const { layout, list } = read(
+      csv([
+        // Thunderbird ends its header row with a comma.
+        'First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,Home City,Home State,Home ZipCode,Home Country,Work Address,Work Address 2,Work City,Work State,Work ZipCode,Work Country,Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes,',
+        '建国,王,王建国,老王,wang@xz-land.com.cn,wjg@163.com,,0516-87654321,0516-83330000,0516-87654300,,13952000001,云龙区民主路1号,,徐州,江苏,221000,中国,中山北路88号,嘉华大厦12楼,徐州,江苏,221000,中国,总经理,销售部,徐州嘉华融通置业有限公司,http://www.xz-land.com.cn,http://wangjg.example.org,1968,5,12,,,,,"重要客户,喜欢喝茶",',
+        'Ann,Lee,Ann Lee,,ann@lee-trading.com,,,+1 415 555 0100,,,,,,,,,,,1 Market St,,San Francisco,CA,94105,USA,Buyer,,Lee Trading LLC,lee-trading.com,,,3,9,,,,,,',
+      ]),
+    );
+    expect(layout.book).toBe(true);
+    const [wang, ann] = list;
+    expect(wang?.errors).toEqual([]);
+    expect(wang?.fields).toMatchObject({
+      name: '徐州嘉华融通置业有限公司',
+      website: 'http://www.xz-land.com.cn',
+      address: '中山北路88号 嘉华大厦12楼, 徐州, 江苏 221000',
+      phones: ['0516-87654321'],
+      fax: ['0516-87654300'],
+    });
+    expect(wang?.people).toEqual([
+      {
+        name: '王建国',
+        title: '总经理',
+        mobile: '13952000001',
+        directLine: '0516-87654321',
+        email: 'wang@xz-land.com.cn',
+        birthday: '1968-05-12',
+        homeAddress: '云龙区民主路1号, 徐州, 江苏 221000',
+        preferences: '重要客户,喜欢喝茶\n部门：销售部\n其他电话：0516-83330000\n其他邮箱：wjg@163.com',
+      },
+    ]);
+    // No year of birth: kept as a day without one.
+    expect(ann?.errors).toEqual([]);
+    expect(ann?.fields).toMatchObject({
+      name: 'Lee Trading LLC',
+      address: '1 Market St, San Francisco, CA 94105, USA',
+    });
+    expect(ann?.people[0]).toMatchObject({ name: 'Ann Lee', email: 'ann@lee-trading.com', birthday: '1604-03-09' });
+  });
+
+  it("reads Thunderbird's British spellings (Organisation, Home County, Work Post Code)", () => {
+    const { list } = read(
+      csv([
+        'First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,Home City,Home County,Home Post Code,Home Country,Work Address,Work Address 2,Work City,Work County,Work Post Code,Work Country,Job Title,Department,Organisation,Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes',
+        'Tom,Hart,Tom Hart,,tom@hart-build.co.uk,,,020 7946 0000,,,,07700 900123,,,,,,,2 King St,,Leeds,West Yorkshire,LS1 2HL,UK,Director,,Hart Build Ltd,,,,,,,,,,',
+      ]),
+    );
+    expect(list[0]?.errors).toEqual([]);
+    expect(list[0]?.fields).toMatchObject({
+      name: 'Hart Build Ltd',
+      address: '2 King St, Leeds, West Yorkshire LS1 2HL, UK',
+    });
+    expect(list[0]?.people[0]).toMatchObject({ mobile: '07700 900123', directLine: '020 7946 0000' });
+  });
+
   it("reads Google's older export (Given Name / Family Name / Group Membership / Organization 1 - Name / Phone 1 - Type)", () => {
     const { layout, list } = read(
       csv([

@@ -236,8 +236,11 @@ export function fieldOfHeader(header: string): Field | null {
  * exports "Given Name, Additional Name, Family Name, Group Membership, Organization 1 - Name, …
  * E-mail 1 - Type"); Outlook its 92 columns (First Name … Company, Department, Job Title,
  * Business Street …, Business Phone, Mobile Phone, E-mail Address, Categories, Web Page), in
- * English or, from a Chinese Outlook, in Chinese (名, 姓, 公司, 商务电话, 移动电话, …). Headers are
- * compared normalised (normaliseHeader); a numbered group's number is dropped.
+ * English or, from a Chinese Outlook, in Chinese (名, 姓, 公司, 商务电话, 移动电话, …); Thunderbird
+ * its 37 (First Name, Last Name, Display Name, Primary Email, Work Phone, Mobile Number, Home
+ * Address, Home Address 2, Home City, …, Work ZipCode, Organization, Web Page 1, Birth Year,
+ * Birth Month, Birth Day, Custom 1, Notes). Headers are compared normalised (normaliseHeader); a
+ * numbered group's number is dropped.
  */
 const BOOK_HEADERS: Record<string, Field | null> = {
   // Names
@@ -308,6 +311,18 @@ const BOOK_HEADERS: Record<string, Field | null> = {
   电子邮件2地址: 'person.emails',
   email3address: 'person.emails',
   电子邮件3地址: 'person.emails',
+  // Thunderbird's: its Web Page 1 is the work one, 2 the home one.
+  primaryemail: 'person.emails',
+  secondaryemail: 'person.emails',
+  screenname: null,
+  workphone: 'person.directLine',
+  mobilenumber: 'person.mobile',
+  pagernumber: 'person.phone',
+  faxnumber: 'fax',
+  webpage1: 'website',
+  webpage2: null,
+  birthyear: 'person.birthYear',
+  birthmonth: 'person.birthMonth',
   emaildisplayname: null,
   电子邮件显示名称: null,
   电子邮件类型: null,
@@ -346,12 +361,17 @@ const BOOK_HEADERS: Record<string, Field | null> = {
 
 const ADDRESS_PART: Record<string, Field> = {
   address: 'address.formatted',
+  address2: 'address.street',
   street: 'address.street',
   street2: 'address.street',
   street3: 'address.street',
   city: 'address.city',
   state: 'address.region',
   postalcode: 'address.postalCode',
+  zipcode: 'address.postalCode',
+  zip: 'address.postalCode',
+  postcode: 'address.postalCode',
+  county: 'address.region',
   countryregion: 'address.country',
   country: 'address.country',
   街道: 'address.street',
@@ -362,7 +382,7 @@ const ADDRESS_PART: Record<string, Field> = {
   邮政编码: 'address.postalCode',
   国家地区: 'address.country',
 };
-const ADDRESS_GROUP = /^(business|home|other|商务地址|住宅地址|其他地址)(.+)$/;
+const ADDRESS_GROUP = /^(business|work|home|other|商务地址|住宅地址|其他地址)(.+)$/;
 
 /** A header as an address book writes it, without the number of its group (E-mail 2 - Value → emailvalue). */
 const bookKey = (header: string) =>
@@ -371,10 +391,13 @@ const bookKey = (header: string) =>
     .replace(/^([a-z\u4e00-\u9fff-]+?)\s*\d+\s*-\s*/u, '$1 ')
     .replace(/[\s\-_.:;,*/\\·#'"]+/g, '');
 
-function bookField(header: string): Field | null | undefined {
+function bookField(header: string, streetLines: boolean): Field | null | undefined {
+  // Thunderbird's "Birth Day" (beside Birth Year and Birth Month) is not Outlook's "Birthday".
+  if (/^\s*birth\s+day\s*$/i.test(header)) return 'person.birthDay';
   const k = bookKey(header);
   if (k in BOOK_HEADERS) return BOOK_HEADERS[k];
   const a = ADDRESS_GROUP.exec(k);
+  if (a && a[2] === 'address' && streetLines) return 'address.street';
   if (a) return ADDRESS_PART[a[2] as string] ?? null;
   // Google's phonetic, yomi and custom-field columns, Outlook's Assistant's Phone, ISDN and the like.
   if (/^(phonetic|yomi|namep|customfield|relation|event|im|externalid|location)/.test(k)) return null;
@@ -390,6 +413,8 @@ const BOOK_MARKS = new Set([
   'organizationname',
   'jobtitle',
   'mobilephone',
+  'mobilenumber',
+  'primaryemail',
   'businessphone',
   'emailaddress',
   'emailvalue',
@@ -411,8 +436,11 @@ export function isAddressBook(headers: string[]): boolean {
 /** The fields of a header row: an address book's headers by its own dictionary, any other by `fieldOfHeader`. */
 export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
   if (!isAddressBook(headers)) return namesResolved(headers, headers.map(fieldOfHeader));
+  // Beside an "Address 2" (Thunderbird), "Home Address" is the street's first line, not the
+  // whole address it is in a vCard read as rows.
+  const streetLines = headers.some((h) => ADDRESS_GROUP.exec(bookKey(h))?.[2] === 'address2');
   return headers.map((h) => {
-    const f = bookField(h);
+    const f = bookField(h, streetLines);
     return f === undefined ? fieldOfHeader(h) : f;
   });
 }

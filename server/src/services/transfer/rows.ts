@@ -184,7 +184,7 @@ function groupOf(header: string): string {
   const h = header.trim().toLowerCase();
   const google = /^(.*?\d+)\s*-\s*/.exec(h);
   if (google) return (google[1] as string).replace(/\s+/g, ' ');
-  const outlook = /^(business|home|other|商务地址|住宅地址|其他地址)/.exec(h.replace(/\s+/g, ''));
+  const outlook = /^(business|work|home|other|商务地址|住宅地址|其他地址)/.exec(h.replace(/\s+/g, ''));
   return outlook ? (outlook[1] as string) : '';
 }
 
@@ -211,9 +211,25 @@ export function joinName(given: string, middle: string, family: string): string 
   return [given, middle, family].filter(Boolean).join(' ');
 }
 
+/**
+ * A birthday given in three columns (Thunderbird: Birth Year, Birth Month, Birth Day; 1968, 5, 12)
+ * as one date for parseDate: without a year as --MM-DD; a part missing as written, for the row's
+ * error to say what was there.
+ */
+function birthdayOfParts(year?: string, month?: string, day?: string): string | undefined {
+  if (!year && !month && !day) return undefined;
+  const two = (s: string) => (/^\d$/.test(s) ? `0${s}` : s);
+  if (month && day) return year ? `${year}-${two(month)}-${two(day)}` : `--${two(month)}-${two(day)}`;
+  return [year, month, day].map((x) => x ?? '?').join('-');
+}
+
 /** An address from its parts as one line: street, city, region postcode (the country unless China). */
 function addressOf(parts: Map<Field, string[]>): string | null {
-  const get = (f: Field) => (parts.get(f) ?? []).join(' ').trim();
+  const get = (f: Field) =>
+    (parts.get(f) ?? [])
+      .join(' ')
+      .replace(/\s*\n\s*/g, ', ')
+      .trim();
   const country = get('address.country');
   const line = [
     get('address.street'),
@@ -425,7 +441,9 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     if (mobile) set('mobile', take(parsePhone(mobile), row, 'person.mobile', errors) as string | undefined);
     if (direct) set('directLine', take(parsePhone(direct), row, 'person.directLine', errors) as string | undefined);
     if (personEmail) set('email', take(email(personEmail), row, 'person.email', errors) as string | undefined);
-    const bd = one('person.birthday');
+    const bd =
+      one('person.birthday') ??
+      birthdayOfParts(one('person.birthYear'), one('person.birthMonth'), one('person.birthDay'));
     if (bd && !isNoDate(bd)) set('birthday', take(parseDate(bd), row, 'person.birthday', errors) as string | undefined);
     set('homeAddress', homeAddress);
     // What has no field of its own is kept in the person's notes, said what it is.
