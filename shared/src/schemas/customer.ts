@@ -38,7 +38,8 @@ export const PersonInput = z.object({
   birthday: isoDate.optional(),
   homeAddress: text(500).optional(),
   /** Private: what the account manager knows of the person. Never put in a draft or message. */
-  preferences: text(2000).optional(),
+  // As long as a file's notes: an address book's notes land here whole (Outlook's run to pages).
+  preferences: text(20000).optional(),
   /** Written for greetings: the one line a draft may use ("周末去钓鱼", "your marathon"). */
   greetingHook: text(200).optional(),
   /** The birthday is a lunar date (month and day of the lunar calendar; the year as given). */

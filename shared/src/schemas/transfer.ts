@@ -50,7 +50,8 @@ export const PERSON_FIELDS = [
  * Columns of address books (Google Contacts, Outlook, a vCard file read as rows) and of the
  * sheets people keep, beyond the export's own: name parts joined into the person's name, typed
  * phones and e-mails sent to the person's or the company's fields by their label, address
- * parts joined, a birthday in three columns (Thunderbird) joined, labels/categories (a tier
+ * parts joined, a birthday in three columns (Thunderbird) joined, chat accounts (QQ, WeChat) kept
+ * in the person's notes under their column's name, labels/categories (a tier
  * among them is taken), and the last contact.
  */
 export const BOOK_FIELDS = [
@@ -61,6 +62,7 @@ export const BOOK_FIELDS = [
   'person.birthMonth',
   'person.birthDay',
   'person.department',
+  'person.im',
   'person.phone',
   'person.emails',
   'label',

@@ -5,7 +5,7 @@ export type Draft = Record<(typeof KEYS)[number], string> & { keyPerson: boolean
 export const WIDE = new Set<string>(['homeAddress', 'greetingHook', 'preferences']);
 export const MAX: Partial<Record<(typeof KEYS)[number], number>> = {
   greetingHook: 200,
-  preferences: 2000,
+  preferences: 20000,
   homeAddress: 500,
 };
 

@@ -55,6 +55,44 @@ describe('address books in the shapes their programs write', () => {
     expect(ann?.people[0]).toMatchObject({ name: 'Ann Lee', email: 'ann@lee-trading.com', birthday: '1604-03-09' });
   });
 
+  it("keeps a mail program's 部门, 家庭电话, QQ and 微信 columns with the person", () => {
+    const { layout, list } = read(
+      csv([
+        '姓名,电子邮件,手机,公司,部门,职位,办公电话,家庭电话,QQ,微信,备注',
+        `王建国,wang@xz-land.com.cn,13952000001,徐州嘉华融通置业有限公司,销售部,总经理,0516-87654321,0516-83330000,12345678,wjg1968,`,
+        `李娜,lina@xz-land.com.cn,13852000002,徐州嘉华融通置业有限公司,,,,,,,`,
+      ]),
+    );
+    expect(layout.mapping).toEqual([
+      'person.name',
+      'person.email',
+      'person.mobile',
+      'name',
+      'person.department',
+      'person.title',
+      'phones',
+      'person.phone',
+      'person.im',
+      'person.im',
+      'notes',
+    ]);
+    expect(list[0]?.errors).toEqual([]);
+    expect(list[0]?.fields).toMatchObject({ phones: ['0516-87654321'] });
+    expect(list[0]?.people[0]?.preferences).toBe('部门：销售部\n其他电话：0516-83330000\nQQ：12345678\n微信：wjg1968');
+  });
+
+  it('keeps an address book note of any length with its person, never cut at 2,000 characters', () => {
+    const long = `${'每月25日后不要约她。'.repeat(300)}结束`;
+    const { list } = read(
+      csv([
+        'First Name,Last Name,Company,Mobile Phone,E-mail Address,Notes',
+        `Ann,Lee,Lee Trading LLC,+1 415 555 0101,ann@lee-trading.com,${long}`,
+      ]),
+    );
+    expect(list[0]?.errors).toEqual([]);
+    expect(list[0]?.people[0]?.preferences).toBe(long);
+  });
+
   it("reads Thunderbird's British spellings (Organisation, Home County, Work Post Code)", () => {
     const { list } = read(
       csv([

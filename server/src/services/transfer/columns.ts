@@ -17,6 +17,7 @@ export const MULTI_COLUMN: ReadonlySet<Field> = new Set([
   'notes',
   'person.phone',
   'person.emails',
+  'person.im',
   'label',
   'address.street',
   'address.city',
@@ -175,6 +176,10 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
   'person.homeAddress': ['家庭住址', '家庭地址', 'home address'],
   'person.preferences': ['爱好', '喜好', '偏好', 'preferences', 'hobbies'],
   'person.keyPerson': ['关键人', '关键联系人', 'key person'],
+  'person.department': ['部门', '所属部门', '科室', 'department', 'dept'],
+  // The person's other numbers (kept in their notes), not the company's: "电话" at the end says phone, not whose.
+  'person.phone': ['家庭电话', '住宅电话', '宅电', '家庭号码', '其他电话', '备用电话', 'home phone', 'other phone'],
+  'person.im': ['qq', 'qq号', 'qq号码', '微信', '微信号', 'wechat', 'wechat id', 'weixin', 'skype', 'whatsapp'],
   lastContact: [
     '上次联系',
     '最近联系',

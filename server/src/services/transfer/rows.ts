@@ -274,7 +274,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
       const parts = addresses.get(group) ?? new Map<Field, string[]>();
       parts.set(f, [...(parts.get(f) ?? []), ...values]);
       addresses.set(group, parts);
-    } else if (f === 'person.phone' || f === 'person.emails') {
+    } else if (f === 'person.phone' || f === 'person.emails' || f === 'person.im') {
       typed.push({ field: f, group, header, values });
     } else by.set(f, [...(by.get(f) ?? []), ...values]);
   });
@@ -453,10 +453,11 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
       department && `部门：${department}`,
       otherPhones.length ? `其他电话：${otherPhones.join('; ')}` : '',
       otherEmails.length ? `其他邮箱：${otherEmails.join('; ')}` : '',
+      ...typed.filter((t) => t.field === 'person.im').map((t) => `${t.header.trim()}：${t.values.join('; ')}`),
     ]
       .filter(Boolean)
       .join('\n');
-    set('preferences', notes.slice(0, 2000));
+    set('preferences', notes);
     const key = one('person.keyPerson');
     if (key) set('keyPerson', take(parseBool(key), row, 'person.keyPerson', errors) as boolean | undefined);
     const ok = PersonInput.safeParse(p);
