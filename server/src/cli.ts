@@ -38,8 +38,9 @@ const USAGE = `dossier <command> [options]
                                 customers from CSV, XLSX or vCard (Google, Outlook, phones, your own
                                 sheets), as the dashboard's import; --map sets columns (header, number
                                 or letter = field, or - to ignore); --dry-run only says what it would do
-  export --format csv|xlsx|vcf|json [--out file] [--entity E] [--lang zh|en] [--version 3.0|4.0]
-                                everything out, as the API's export (--out - writes to stdout)
+  export --format csv|xlsx|vcf|json [--out file] [--entity E] [--lang zh|en] [--version 3.0|4.0] [--private]
+                                everything out, as the API's export (--out - writes to stdout);
+                                people's private notes only with --private (the json backup keeps all)
   push --to postgres://… --as <name> [--data-dir D]
                                 copy this local file into a team database as that member's files
                                 (new ids; run again, it copies only what is new)
@@ -137,6 +138,7 @@ async function main(argv: string[]) {
       entity: { type: 'string' },
       lang: { type: 'string' },
       version: { type: 'string' },
+      private: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -220,6 +222,7 @@ async function main(argv: string[]) {
           entity: entity as 'customers',
           ...(values.lang ? { lang: values.lang } : {}),
           ...(values.version ? { version: values.version } : {}),
+          privateNotes: values.private,
         });
         if (values.out === '-') return void process.stdout.write(body);
         const path = resolve(process.env.INIT_CWD ?? process.cwd(), values.out ?? name);

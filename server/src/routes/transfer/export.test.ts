@@ -302,6 +302,32 @@ describe('export', () => {
     expect((await b.request('GET', `/api/customers/${nw}`)).json.notes).toBe('=HYPERLINK("http://evil")');
   });
 
+  it("leaves the people's private notes out of CSV, XLSX and vCard unless asked for (private=true); the backup keeps them", async () => {
+    const t = makeTestApp();
+    await seed(t);
+    // (vCard writes the comma escaped: 红茶\, 围棋.)
+    const has = (b: Buffer) => b.toString('utf8').includes('红茶');
+    const csv = await download(t, 'format=csv&entity=people');
+    expect(csv.status).toBe(200);
+    expect(has(csv.body)).toBe(false);
+    expect(csv.body.toString('utf8')).not.toContain('偏好');
+    expect(csv.body.toString('utf8')).toContain('王建国');
+    const vcf = await download(t, 'format=vcf');
+    expect(has(vcf.body)).toBe(false);
+    expect(vcf.body.toString('utf8')).not.toContain('NOTE');
+    const xlsx = (await sheetsOf((await download(t, 'format=xlsx')).body)).people;
+    expect(xlsx.flat()).not.toContain('红茶, 围棋');
+    expect(xlsx[0]).not.toContain('偏好');
+
+    expect(has((await download(t, 'format=csv&entity=people&private=true')).body)).toBe(true);
+    expect(has((await download(t, 'format=vcf&private=true')).body)).toBe(true);
+    expect((await sheetsOf((await download(t, 'format=xlsx&private=true')).body)).people.flat()).toContain(
+      '红茶, 围棋',
+    );
+    expect(has((await download(t, 'format=json')).body)).toBe(true);
+    expect((await download(t, 'format=csv&private=yes')).status).toBe(400);
+  });
+
   it('writes people as vCard 4.0 that a vCard parser reads back', async () => {
     const t = makeTestApp();
     await seed(t);

@@ -119,6 +119,7 @@ export interface CliExport {
   entity?: ExportRequest['entity'];
   lang?: ExportRequest['lang'];
   version?: ExportRequest['version'];
+  privateNotes?: boolean;
   now?: Date;
 }
 
@@ -129,5 +130,6 @@ export async function cliExport(store: Store, o: CliExport) {
     entity: o.entity ?? 'customers',
     lang: o.lang ?? 'zh',
     ...(o.version ? { version: o.version } : {}),
+    ...(o.privateNotes ? { privateNotes: true } : {}),
   });
 }

@@ -42,13 +42,14 @@ const COLUMNS: Record<Entity, Column[]> = {
 export function localise(t: Record<Entity, Cell[][]>, lang: Lang, timeZone?: string): Record<Entity, Cell[][]> {
   const out = {} as Record<Entity, Cell[][]>;
   for (const entity of Object.keys(t) as Entity[]) {
-    const cols = COLUMNS[entity];
+    // Each column's field by its header: a table may leave a column out (private notes).
+    const fields = (t[entity][0] ?? []).map((h) => COLUMNS[entity].find((c) => c[lang] === h)?.field ?? '');
     const coded = CODED[entity] ?? {};
     out[entity] = t[entity].map((row, i) =>
       i === 0
         ? row
         : row.map((v, j) => {
-            const field = cols[j]?.field ?? '';
+            const field = fields[j] ?? '';
             if (typeof v !== 'string') return v;
             const table = coded[field];
             if (table && lang === 'zh') return (ZH_VALUES[table] as Record<string, string>)[v] ?? v;
@@ -64,8 +65,12 @@ export function localise(t: Record<Entity, Cell[][]>, lang: Lang, timeZone?: str
   return out;
 }
 
-/** Each entity as a table: header row (in `lang`) then one row per record, in the columns the import reads. */
-export function tables(data: VisibleData, lang: Lang): Record<Entity, Cell[][]> {
+/**
+ * Each entity as a table: header row (in `lang`) then one row per record, in the columns the
+ * import reads — the people's private notes only when asked for (`privateNotes`).
+ */
+export function tables(data: VisibleData, lang: Lang, opts: { privateNotes: boolean }): Record<Entity, Cell[][]> {
+  const peopleColumns = opts.privateNotes ? PEOPLE_COLUMNS : PEOPLE_COLUMNS.filter((c) => c.field !== 'preferences');
   const head = (cols: Column[]) => cols.map((c) => c[lang]);
   const credit = new Map<number, string>();
   for (const k of data.keys)
@@ -88,9 +93,9 @@ export function tables(data: VisibleData, lang: Lang): Record<Entity, Cell[][]> 
   return {
     customers: [head(CUSTOMER_COLUMNS), ...data.customers.map((c) => row(CUSTOMER_COLUMNS, c, customerCell))],
     people: [
-      head(PEOPLE_COLUMNS),
+      head(peopleColumns),
       ...data.people.map((p) =>
-        row(PEOPLE_COLUMNS, p, {
+        row(peopleColumns, p, {
           ref: (x) => x.customerId,
           personRef: (x) => x.id,
           keyPerson: (x) => (x.keyPerson ? 'yes' : 'no'),
