@@ -52,17 +52,17 @@ export function nextDue(
   const reopened = customer.reopenedAt == null ? null : toDate(customer.reopenedAt);
   const created = reopened ?? toDate(customer.createdAt);
   const since = (at: Instant | null) => (at == null || (reopened && toDate(at) < reopened) ? null : toDate(at));
-  const counted = { call: since(lastCall), visit: since(lastVisit) };
-  const callBase = counted.call ?? created;
+  const lastCounted = since(lastCall);
+  const callBase = lastCounted ?? created;
   const nextCallDue = onWorkday(
-    counted.call == null
+    lastCounted == null
       ? endOfLocalDay(created, settings.firstCallDays ?? 0, settings.timeZone)
       : addDays(callBase, cadence.callDays),
     callBase,
     workdays,
     settings.timeZone,
   );
-  const visitBase = counted.visit ?? created;
+  const visitBase = since(lastVisit) ?? created;
   const nextVisitDue = onWorkday(addDays(visitBase, cadence.visitDays), visitBase, workdays, settings.timeZone);
   const appt = appointment == null ? null : toDate(appointment);
   const candidates = [nextCallDue, nextVisitDue, ...(appt ? [appt] : [])];

@@ -109,14 +109,15 @@ const writtenPhone = (value: string): string => {
   if (!/^tel:/i.test(value)) return value;
   const [number = '', ...params] = value.slice(4).split(';');
   const ext = params.find((p) => /^ext=/i.test(p))?.slice(4);
-  const text = (s: string) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  };
-  return ext ? `${text(number)} ext. ${text(ext)}` : text(number);
+  return ext ? `${uriText(number)} ext. ${uriText(ext)}` : uriText(number);
+};
+/** A URI's percent-escapes undone (%2B → +), or the text as it is when they are malformed. */
+const uriText = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 };
 /** ADR (po box;extended;street;city;region;postcode;country) as one line: the country unless China. */
 const addressLine = (value: unknown): string => {
