@@ -134,4 +134,39 @@ describe('an about page', () => {
     );
     expect(news.kind).toBe('generic');
   });
+
+  it("a brand's logo linking to the brand's page is not the shop's name", () => {
+    // A shop's brand menu, in the desktop and the mobile menu as shops write it.
+    const brandMenu =
+      '<a href="/brand/royal-canin"><img src="https://cdn.example.net/Royal-Canin---Logo---Red.jpg" alt="Royal Canin"></a>';
+    const shop = (ownLogo: string) =>
+      `<head><title>Flea Tablets From £5.29</title></head><body><header>${ownLogo}</header><nav>${brandMenu}</nav><div class="mobile-menu">${brandMenu}</div><p>Call us: 0113 277 0634</p></body>`;
+    expect(nameOf(shop('<img src="/img/logo.svg">'), 'https://www.tailwaggers.co.uk/cat/flea')).toBeUndefined();
+    // The same brand's logo linking home is the site's own.
+    expect(
+      nameOf(
+        shop('<a href="/"><img src="/img/logo.svg" alt="Tail Waggers"></a>'),
+        'https://www.tailwaggers.co.uk/cat/flea',
+      ),
+    ).toBe('Tail Waggers');
+  });
+
+  it('the domain written out as a name in the prose names the site', () => {
+    const page = (description: string) =>
+      `<head><title>Flea Tablets From £5.29</title><meta property="og:description" content="${description}"></head><body><p>Visit www.tailwaggers.co.uk or mail shop@tailwaggers.co.uk</p><p>Call us: 0113 277 0634</p></body>`;
+    expect(nameOf(page('Tail Waggers are the friendly online pet store.'), 'https://www.tailwaggers.co.uk/x')).toBe(
+      'Tail Waggers',
+    );
+    // Written in lower case it is a word in a sentence or an address, not a name.
+    expect(nameOf(page('the friendly online pet store'), 'https://www.tailwaggers.co.uk/x')).toBeUndefined();
+  });
+
+  it('a French legal form before the name; a form on the next line is not part of it', () => {
+    expect(
+      nameOf(
+        '<head><title>Mentions légales</title></head><body><p>Le site aleris.fr est la propriété exclusive de <em>SAS Aleris</em>, qui l’édite.</p><h4>Aleris</h4><p>SAS au capital de 400 000,00 €</p><p>Tél : 01 86 39 01 40</p></body>',
+        'https://aleris.fr/mentions-legales',
+      ),
+    ).toBe('SAS Aleris');
+  });
 });

@@ -118,7 +118,13 @@ function meta(doc: Document, names: string[]): string[] {
   return names.map((n) => found.get(n)).filter((v): v is string => Boolean(v));
 }
 
-/** The alt text of the site's logo: an image named logo, or the image of a link home. */
+// A link to the site's home: "/", "/index.html", a language's home ("/en/", "/de/index.php").
+const HOME_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2})?\/?)?(?:index\.\w+)?$/i;
+
+/**
+ * The alt text of the site's logo: an image named logo, or the image of a link home. A logo that
+ * links elsewhere — a brand the shop sells, a partner, a certificate — is someone else's.
+ */
 function logoAlts(doc: Document, pageUrl: URL): string[] {
   const out: string[] = [];
   const imgs = doc.getElementsByTagName('img');
@@ -127,19 +133,21 @@ function logoAlts(doc: Document, pageUrl: URL): string[] {
     const alt = img.getAttribute('alt') ?? img.getAttribute('title');
     if (!alt) continue;
     const self = `${img.getAttribute('src') ?? ''} ${img.getAttribute('data-src') ?? ''} ${img.getAttribute('class') ?? ''} ${img.getAttribute('id') ?? ''}`;
-    const link = img.closest('a')?.getAttribute('href');
-    let home = false;
-    if (link) {
-      try {
-        const u = new URL(link, pageUrl);
-        home = u.host === pageUrl.host && /^\/(?:index\.\w+)?$/.test(u.pathname);
-      } catch {
-        home = false;
-      }
-    }
-    if (/logo/i.test(self) || /logo/i.test(alt) || home) out.push(alt);
+    const link = linkTarget(img.closest('a')?.getAttribute('href'), pageUrl);
+    const home = link !== undefined && link.host === pageUrl.host && HOME_PATH.test(link.pathname);
+    if (home || (link === undefined && (/logo/i.test(self) || /logo/i.test(alt)))) out.push(alt);
   }
   return out;
+}
+
+/** Where a link goes; undefined for none, a same-page anchor or a script. */
+function linkTarget(href: string | null | undefined, pageUrl: URL): URL | undefined {
+  if (!href || /^\s*(?:#|javascript:)/i.test(href)) return undefined;
+  try {
+    return new URL(href, pageUrl);
+  } catch {
+    return undefined;
+  }
 }
 
 const COPYRIGHT = /©|\(c\)|copyright|版权所有/i;
@@ -212,6 +220,22 @@ function contactBlockNames(lines: Line[]): string[] {
   return out;
 }
 
+/**
+ * The domain written out as words where the page names itself ("Monster Pet Supplies are the
+ * friendly online pet store" on monsterpetsupplies.co.uk): a shop that names itself only in its
+ * prose and its address still says who it is.
+ */
+function spelledDomain(domain: string, text: string): string | undefined {
+  if (domain.length < 6 || !/^[a-z]+$/.test(domain)) return undefined;
+  const letters = [...domain].map((ch) => escapeRe(ch)).join('[ -]?');
+  // Written as a name: words that begin with a capital (not the domain in a link or an address).
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d.@/])${letters}(?![\\p{L}\\d])`, 'giu')))
+    if (m[0].split(/[ -]/).every((w) => /^\p{Lu}/u.test(w))) return m[0];
+  return undefined;
+}
+
+const PREFIX_FORM = '(?:SAS|SASU|SARL|EURL|SA|SCI|SNC|SCOP|SELARL)';
+
 /** The longest legal name on the page that contains `name` (大中恒橡胶 → 青岛大中恒橡胶有限公司). */
 function legalForm(name: string, text: string): string | undefined {
   if (hasLegalForm(name) || name.length < 2 || name.length > 40) return undefined;
@@ -221,7 +245,12 @@ function legalForm(name: string, text: string): string | undefined {
         `[\\u4e00-\\u9fa5]{0,8}${esc}[\\u4e00-\\u9fa5（）()]{0,12}?(?:股份有限公司|有限责任公司|有限公司)`,
         'y',
       )
-    : new RegExp(`(?<![\\p{L}])${esc}(?:[ -][\\p{Lu}][\\p{L}.&-]*){0,4}\\s${WEST_ORG}(?![\\p{L}])`, 'uy');
+    : // The form after the name on its own line ("Aleris" over "SAS au capital de …" is not
+      // "Aleris SAS"), or before it as French firms write it ("SAS Aleris").
+      new RegExp(
+        `(?<![\\p{L}])(?:${PREFIX_FORM} ${esc}(?![\\p{L}])|${esc}(?:[ -][\\p{Lu}][\\p{L}.&-]*){0,4}[ \\u00a0]${WEST_ORG}(?![\\p{L}]))`,
+        'uy',
+      );
   const counts = new Map<string, number>();
   // Only around where the name occurs: a pattern tried at every position of a long page (with
   // eight characters of region before the name) costs more than the rest of the name search.
@@ -269,9 +298,11 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   }
   for (const c of copyrightHolders(lines)) vote(c, 2);
   for (const n of contactBlockNames(lines)) vote(n, 2);
-  if (votes.length === 0) return undefined;
   // The domain confirms a name that spells it (daheim-solar.de: daheim Solar; oetv.at: ÖTV).
   const domain = registrableDomain(url.hostname)?.split('.')[0]?.replace(/-/g, '') ?? '';
+  const spelled = spelledDomain(domain, [...meta(doc, ['description', 'og:description']), text].join('\n'));
+  if (spelled) vote(spelled, 1);
+  if (votes.length === 0) return undefined;
   // Pool the votes of names that are one another, or one inside the other.
   const groups: Vote[][] = [];
   for (const v of votes) {
