@@ -13,7 +13,7 @@ import { foundFromLinks } from './links.ts';
 import { hCards, microformatItems } from './microformats.ts';
 import { siteName } from './names.ts';
 import { peopleFromTables } from './people-tables.ts';
-import { peopleByEmail, peopleFromCards, peopleOverNumbers } from './person-cards.ts';
+import { giveOwnMailboxes, peopleByEmail, peopleFromCards, peopleOverNumbers } from './person-cards.ts';
 import { foundFromThings, schemaThings } from './schema.ts';
 import { splitThirdParty } from './third-party.ts';
 
@@ -130,6 +130,7 @@ export function genericFound(
   // its 联系人): an article's or a blog's names — authors, commenters, people quoted — are not.
   if (!isCompanyPage(all, article) || article) all.people = all.people.filter((p) => p.mobile || p.phone || p.email);
   for (const p of all.people) if (!p.title && labelled.legal.includes(p.name)) p.title = '法定代表人';
+  if (all.company) giveOwnMailboxes(all.people, all.company.emails);
   // A person's own mobile and e-mail are theirs, not the company's switchboard.
   if (all.company) {
     const mobiles = new Set(all.people.map((p) => p.mobile).filter(Boolean));

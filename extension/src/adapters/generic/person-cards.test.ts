@@ -14,6 +14,18 @@ describe('people with contact details outside 联系人 blocks', () => {
     expect(mailboxOf('jsmith@x.com', 'John Smith')).toBe(true);
     expect(mailboxOf('info@x.com', 'Info Desk')).toBe(false);
     expect(mailboxOf('hello@postlight.com', 'Gina Trapani')).toBe(false);
+    // A family name with its particle.
+    expect(mailboxOf('odefontenay@aleris.fr', 'Olivier de Fontenay')).toBe(true);
+  });
+
+  it("a mailbox that spells a named person's name, on a line of its own, is theirs", async () => {
+    const found = await capture(
+      '<body><h1>Mentions légales</h1><p>SAS Aleris, 5 rue Hans List, 78290 Croissy sur Seine</p><p>Adresse de courrier électronique : contact@aleris.fr</p><p>Directeur de la publication : Olivier de Fontenay</p><p>Contactez le responsable de la publication : odefontenay@aleris.fr</p></body>',
+    );
+    expect(found.people).toEqual([
+      expect.objectContaining({ name: 'Olivier de Fontenay', email: 'odefontenay@aleris.fr' }),
+    ]);
+    expect(found.company?.emails).toEqual(['contact@aleris.fr']);
   });
 
   it('a contact card: name, title line, numbers and e-mail under it', () => {

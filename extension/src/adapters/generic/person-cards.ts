@@ -39,7 +39,23 @@ export function mailboxOf(email: string, name: string): boolean {
     );
   }
   const one = parts[0] ?? '';
-  return [first + last, first[0] + last, first + last[0], last + first, last + first[0]].includes(one);
+  // The family name with its particles: "Olivier de Fontenay" → odefontenay.
+  const family = words.slice(1).join('');
+  return [first + last, first[0] + last, first + last[0], last + first, last + first[0], first[0] + family].includes(
+    one,
+  );
+}
+
+/**
+ * A company e-mail whose mailbox spells one person's name is that person's ("Directeur de la
+ * publication : Olivier de Fontenay" and, a line below, "odefontenay@aleris.fr").
+ */
+export function giveOwnMailboxes(people: CapturedPerson[], companyEmails: string[]): void {
+  for (const email of companyEmails) {
+    const owners = people.filter((p) => mailboxOf(email, p.name));
+    const owner = owners.length === 1 ? owners[0] : undefined;
+    if (owner && !owner.email && !people.some((p) => p.email === email)) owner.email = email;
+  }
 }
 
 // Words of titles in the languages the pages use, beyond the title list (which is exact).
