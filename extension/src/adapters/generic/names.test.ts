@@ -157,6 +157,13 @@ describe('an about page', () => {
     expect(nameOf(page('Tail Waggers are the friendly online pet store.'), 'https://www.tailwaggers.co.uk/x')).toBe(
       'Tail Waggers',
     );
+    // Domains are written without accents, sometimes with a number after the name.
+    expect(
+      nameOf(
+        '<head><title>Mentions légales</title></head><body><p>Le contenu du site Thau Élagage est disponible à l’adresse https://thau-elagage34.fr</p><p>Tél : 06 28 35 00 83</p></body>',
+        'https://thau-elagage34.fr/mentions-legales',
+      ),
+    ).toBe('Thau Élagage');
     // Written in lower case it is a word in a sentence or an address, not a name.
     expect(nameOf(page('the friendly online pet store'), 'https://www.tailwaggers.co.uk/x')).toBeUndefined();
   });

@@ -220,6 +220,18 @@ function contactBlockNames(lines: Line[]): string[] {
   return out;
 }
 
+// Domains are written without accents: thau-elagage34.fr is "Thau Élagage".
+const ACCENTED: Record<string, string> = {
+  a: 'àáâãäå',
+  c: 'ç',
+  e: 'èéêë',
+  i: 'ìíîï',
+  n: 'ñ',
+  o: 'òóôõöø',
+  u: 'ùúûü',
+  y: 'ýÿ',
+};
+
 /**
  * The domain written out as words where the page names itself ("Monster Pet Supplies are the
  * friendly online pet store" on monsterpetsupplies.co.uk): a shop that names itself only in its
@@ -227,7 +239,7 @@ function contactBlockNames(lines: Line[]): string[] {
  */
 function spelledDomain(domain: string, text: string): string | undefined {
   if (domain.length < 6 || !/^[a-z]+$/.test(domain)) return undefined;
-  const letters = [...domain].map((ch) => escapeRe(ch)).join('[ -]?');
+  const letters = [...domain].map((ch) => `[${ch}${ACCENTED[ch] ?? ''}]`).join('[ -]?');
   // Written as a name: words that begin with a capital (not the domain in a link or an address).
   for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d.@/])${letters}(?![\\p{L}\\d])`, 'giu')))
     if (m[0].split(/[ -]/).every((w) => /^\p{Lu}/u.test(w))) return m[0];
@@ -298,9 +310,11 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   }
   for (const c of copyrightHolders(lines)) vote(c, 2);
   for (const n of contactBlockNames(lines)) vote(n, 2);
-  // The domain confirms a name that spells it (daheim-solar.de: daheim Solar; oetv.at: ÖTV).
+  // The domain confirms a name that spells it (daheim-solar.de: daheim Solar; oetv.at: ÖTV), a
+  // number after it aside (thau-elagage34.fr).
   const domain = registrableDomain(url.hostname)?.split('.')[0]?.replace(/-/g, '') ?? '';
-  const spelled = spelledDomain(domain, [...meta(doc, ['description', 'og:description']), text].join('\n'));
+  const bareDomain = domain.replace(/\d+$/, '');
+  const spelled = spelledDomain(bareDomain, [...meta(doc, ['description', 'og:description']), text].join('\n'));
   if (spelled) vote(spelled, 1);
   if (votes.length === 0) return undefined;
   // Pool the votes of names that are one another, or one inside the other.
@@ -321,7 +335,10 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   }
   const scored = groups.map((g) => {
     const keys = new Set(g.map((v) => v.key));
-    const bonus = domain.length >= 3 && [...keys].some((k) => k === domain || k.replace(/\d+$/, '') === domain) ? 3 : 0;
+    const bonus =
+      domain.length >= 3 && [...keys].some((k) => k === domain || k === bareDomain || k.replace(/\d+$/, '') === domain)
+        ? 3
+        : 0;
     return { g, score: g.reduce((s, v) => s + v.score, 0) + bonus };
   });
   scored.sort((a, b) => b.score - a.score);
