@@ -7,7 +7,7 @@ import {
   registrableDomain,
 } from '@dossier/shared';
 import { clean, type Line, lineText } from '../dom.ts';
-import { addEmail, addNumber, emptyCompany, type Found, mergePeople, person } from '../merge.ts';
+import { addEmail, addNumber, emptyCompany, type Found, isMobile, mergePeople, person } from '../merge.ts';
 import { isChineseText, phonesIn } from '../phones.ts';
 import { looksLikeCnAddress } from './blocks.ts';
 import { emailsIn, ROLE_MAILBOX } from './emails.ts';
@@ -317,6 +317,8 @@ export function foundFromLabels(
   // The person a following 手机 / 职务 belongs to: the last 联系人 within a few lines, with no
   // heading in between.
   let current: { p: CapturedPerson; line: number } | null = null;
+  // People whose mobile was a mobile number labelled 电话, not 手机.
+  const guessed = new Set<CapturedPerson>();
   const near = (line: number) =>
     current !== null && line - current.line <= 4 && !lines.slice(current.line + 1, line + 1).some((l) => l.heading);
 
@@ -343,13 +345,22 @@ export function foundFromLabels(
         break;
       case 'mobile': {
         const [firstPhone, ...others] = phones();
-        if (current && near(line) && !current.p.mobile && firstPhone) current.p.mobile = firstPhone;
-        else addNumber(company.phones, firstPhone);
+        if (current && near(line) && firstPhone && (!current.p.mobile || guessed.has(current.p))) {
+          // A 手机 line says more than a mobile number under 电话: that one is the company's again.
+          if (guessed.delete(current.p)) addNumber(company.phones, current.p.mobile);
+          current.p.mobile = firstPhone;
+        } else addNumber(company.phones, firstPhone);
         for (const p of others) addNumber(company.phones, p);
         break;
       }
       case 'phone':
-        for (const p of phones()) addNumber(company.phones, p);
+        for (const p of phones()) {
+          // "联系人：张先生 / 电话：13861242596": a mobile number under the person is theirs.
+          if (current && near(line) && !current.p.mobile && isMobile(p)) {
+            current.p.mobile = p;
+            guessed.add(current.p);
+          } else addNumber(company.phones, p);
+        }
         break;
       case 'fax':
         for (const p of phones()) addNumber(company.faxes, p);
