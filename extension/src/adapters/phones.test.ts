@@ -26,6 +26,10 @@ describe('phonesIn', () => {
     ]);
     // The same line written again without its area code is one number.
     expect(values('+86(755)22662277 22662277', { nanp: false })).toEqual(['+8675522662277']);
+    // Slashed alternatives written in two groups, even after the country code run into the area code.
+    expect(values('电话：0571-8678 1234/8678 5678', { asWritten: true })).toEqual(['+8657186781234', '+8657186785678']);
+    expect(values('电话：8621-3139 7172/6172 1221', { asWritten: true })).toEqual(['+862131397172', '+862161721221']);
+    expect(values('电话：010-6512 3456, 6512 3457')).toEqual(['+861065123456', '+861065123457']);
   });
 
   it('keeps every digit of +49 (0) 89 …', () => {

@@ -69,22 +69,26 @@ function nanpNumbers(text: string, all: boolean): PagePhone[] {
   return out;
 }
 
-// After a landline: more local numbers of the same length, separated by spaces, commas or slashes.
-const NEXT_LOCAL = /^[\s,，、/;；]+(\d{7,8})(?![\d-])/;
+// After a landline: more local numbers of the same length, separated by spaces, commas or
+// slashes, written in one piece or in two (8678 5678).
+const NEXT_LOCAL = /^[\s,，、/;；]+(\d{3,4}[\s-]?\d{4})(?![\d-])/;
 
 function continuations(text: string, p: PagePhone): PagePhone[] {
   const out: PagePhone[] = [];
   if (!p.value.startsWith('+86') || p.value.includes(';') || p.type === 'mobile' || p.type === 'tollfree') return out;
-  const local = /(\d{7,8})$/.exec(p.display.replace(/\D+$/, ''))?.[1];
-  if (!local) return out;
+  // The area code: 10 and 2x are two digits, the others three (+86 571 …).
+  const national = p.value.slice(3);
+  const local = national.slice(/^(?:10|2)/.test(national) ? 2 : 3);
+  if (!/^\d{7,8}$/.test(local)) return out;
   const area = p.value.slice(0, p.value.length - local.length);
   let at = p.end;
   for (let m = NEXT_LOCAL.exec(text.slice(at)); m; m = NEXT_LOCAL.exec(text.slice(at))) {
-    const digits = m[1] ?? '';
+    const written = m[1] ?? '';
+    const digits = written.replace(/\D/g, '');
     if (digits.length !== local.length) break;
-    const start = at + m[0].length - digits.length;
-    out.push({ value: `${area}${digits}`, display: digits, type: p.type, start, end: start + digits.length });
-    at = start + digits.length;
+    const start = at + m[0].length - written.length;
+    out.push({ value: `${area}${digits}`, display: written, type: p.type, start, end: start + written.length });
+    at = start + written.length;
   }
   return out;
 }
@@ -116,7 +120,12 @@ const overlaps = (a: PagePhone, b: PagePhone) => a.start < b.end && b.start < a.
 export function phonesIn(raw: string, opt: PhoneOptions = {}): PagePhone[] {
   const text = foldWidth(raw);
   const nanpAll = opt.nanp ?? !isChineseText(text);
-  let found: PagePhone[] = findPhones(text).map((p) => {
+  // On a Chinese page numbers sharing a prefix ("0571-8678 1234/8678 5678") are read one by one:
+  // the number matcher takes digits around a slash for a date and drops them all. (Elsewhere a
+  // slash parts the area code from the number: 0 93 82 / 84 73 99. Same length: the positions
+  // below are the text's.)
+  const probe = nanpAll ? text : text.replace(/(?<=\d)\s*\/\s*(?=\d)/g, (m) => m.replace('/', ','));
+  let found: PagePhone[] = findPhones(probe).map((p) => {
     const start = text.indexOf(foldWidth(p.display));
     return {
       value: p.ext ? `${p.number};ext=${p.ext}` : p.number,
