@@ -39,7 +39,7 @@ async function byEmail(store: Store, raw: string, viewer: Viewer): Promise<Match
 
 /**
  * Tries the keys in the order of DESIGN.md: credit code, ICP, domain, e-mail, then name
- * (suggestion only). The first key found decides, even when its file is not the viewer's.
+ * (suggestion only). The first key found on a file the viewer may see decides (the badge's rule).
  */
 async function match(store: Store, q: ContextQuery, viewer: Viewer): Promise<Match | null> {
   return (

@@ -144,6 +144,50 @@ describe('context', () => {
     expect((await badge('')).status).toBe(400);
   });
 
+  it("names the viewer's own file when a colleague's file holds the site's domain: the card as the badge", async () => {
+    const t = makeTestApp();
+    const li = t.addUser('li', 'member');
+    const wang = t.addUser('wang', 'member');
+    const ask = (path: string) => t.request('GET', path, undefined, wang.headers);
+    const hers = await t.request(
+      'POST',
+      '/api/customers',
+      { name: '徐州某某置业有限公司', tier: 'A', website: 'https://www.xz-land.com.cn' },
+      li.headers,
+    );
+    expect(hers.status).toBe(201);
+    // wang cannot see her file; his own has the company's mailbox (its domain is the site's).
+    const his = await t.request(
+      'POST',
+      '/api/customers',
+      {
+        name: '徐州某某置业有限公司',
+        tier: 'B',
+        emails: ['info@xz-land.com.cn'],
+        people: [{ name: '钱七', email: 'qian@xz-land.com.cn' }],
+      },
+      wang.headers,
+    );
+    expect(his.status).toBe(201);
+    const mine = his.json.id;
+    expect((await ask('/api/context/badge?url=https://www.xz-land.com.cn/about')).json.customerId).toBe(mine);
+    expect((await ask('/api/context?url=https://www.xz-land.com.cn/about')).json.customer?.id).toBe(mine);
+    expect((await ask('/api/context?email=info@xz-land.com.cn')).json.customer?.id).toBe(mine);
+    // The same person's address on both files: his own.
+    await t.request(
+      'POST',
+      `/api/customers/${hers.json.id}/people`,
+      { name: '钱七', email: 'qian@xz-land.com.cn' },
+      li.headers,
+    );
+    const byPerson = await ask('/api/context?email=qian@xz-land.com.cn');
+    expect(byPerson.json.customer?.id).toBe(mine);
+    expect(byPerson.json.person?.name).toBe('钱七');
+    // And li still sees hers.
+    const own = await t.request('GET', '/api/context?url=https://www.xz-land.com.cn/', undefined, li.headers);
+    expect(own.json.customer?.id).toBe(hers.json.id);
+  });
+
   it('asks for at least one of url, email, creditCode, icp, name', async () => {
     const t = makeTestApp();
     const r = await t.request('GET', '/api/context');

@@ -96,7 +96,8 @@ export function pgContext(db: PgExecutor): ContextStore {
         .from(people)
         .innerJoin(customers, eq(customers.id, people.customerId))
         .where(and(eq(people.email, value), isNull(people.deletedAt)))
-        .orderBy(asc(people.id))
+        // The viewer's own before a colleague's (the card names the file the badge names).
+        .orderBy(desc(shownTo(role)), asc(people.id))
         .limit(1)
         .prepare(name),
     );
@@ -129,7 +130,9 @@ export function pgContext(db: PgExecutor): ContextStore {
   return {
     async byKey(kinds, key, viewer): Promise<KeyMatch | undefined> {
       if (!kinds.length) return undefined;
-      const [row] = await byKey(kinds, viewer.role).execute({ value: key, ...viewerValues(viewer) });
+      const rows = await byKey(kinds, viewer.role).execute({ value: key, ...viewerValues(viewer) });
+      // Of two files holding the value, the first the viewer may see (as the badge does).
+      const row = rows.find((r) => r.shown) ?? rows[0];
       return row && { kind: row.kind as KeyKind, card: await cardOf(row) };
     },
     async byPersonEmail(email, viewer) {

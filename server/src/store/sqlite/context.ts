@@ -64,7 +64,8 @@ function statements(db: Db) {
       db
         .select({ id: people.id, customerId: people.customerId })
         .from(people)
-        .where(and(eq(people.email, $('email')), isNull(people.deletedAt))),
+        .where(and(eq(people.email, $('email')), isNull(people.deletedAt)))
+        .orderBy(people.id),
     ),
     seenByMember: rawStatement<{ id: number }>(
       client,
@@ -117,6 +118,20 @@ interface BadgeRow {
   appointment_at: string | null;
 }
 
+/**
+ * Of the files holding a value (a domain key on a colleague's file, the mailbox domain on the
+ * viewer's own), the first the viewer may see: the card names the file the badge names.
+ */
+function firstShown<R, M extends KeyMatch>(rows: R[], match: (row: R) => M): M | undefined {
+  let first: M | undefined;
+  for (const row of rows) {
+    const m = match(row);
+    if (m.card) return m;
+    first ??= m;
+  }
+  return first;
+}
+
 export function sqliteContext(db: Db): ContextStore {
   const s = statements(db);
   const holderOf = (kinds: readonly KeyKind[]) => {
@@ -144,14 +159,14 @@ export function sqliteContext(db: Db): ContextStore {
   };
   return {
     async byKey(kinds, value, viewer): Promise<KeyMatch | undefined> {
-      const row = holderOf(kinds).get({ value });
-      return row && { kind: row.kind as KeyKind, card: cardOf(row, viewer) };
+      const rows = holderOf(kinds).all({ value });
+      return firstShown(rows, (row) => ({ kind: row.kind as KeyKind, card: cardOf(row, viewer) }));
     },
     async byPersonEmail(email, viewer) {
-      const person = s.personByEmail.get({ email });
-      if (!person) return undefined;
-      const row = s.customer.get({ id: person.customer_id });
-      return { kind: 'email', personId: person.id as number, card: row ? cardOf(row, viewer) : null };
+      return firstShown(s.personByEmail.all({ email }), (person) => {
+        const row = s.customer.get({ id: person.customer_id });
+        return { kind: 'email' as const, personId: person.id as number, card: row ? cardOf(row, viewer) : null };
+      });
     },
     async sameName(normalisedName, viewer, limit) {
       return db
