@@ -17,7 +17,7 @@ import type { Store } from '../store/store.ts';
 import { BY_HAND, type Origin, recording, settle } from './contact-points.ts';
 import { mobilesOf, refuseDuplicate } from './duplicates.ts';
 import { replayable, replayOf } from './replay.ts';
-import { isSystem, SYSTEM, type Viewer } from './visibility.ts';
+import { isSystem, ownsOrManages, SYSTEM, type Viewer } from './visibility.ts';
 
 /** Canonical form of a key, or a 400 naming the bad one (e.g. a credit code with a wrong check character). */
 export function canonicalKey(k: KeyInput): KeyInput {
@@ -104,9 +104,12 @@ function reopenedLine(before: CustomerRecord, toTier = before.tier): TierChange 
 
 /** The owner error of a name that is no user of this server (a file would belong to nobody). */
 const noSuchOwner = (owner: string) =>
-  new ApiError('invalid_request', `no user named ${owner}`, [{ path: 'owner', value: owner }]);
+  new ApiError('invalid_request', `no active user named ${owner}`, [{ path: 'owner', value: owner }]);
 
-/** A file's owner must be a user of this server; otherwise it would belong to nobody. */
+/**
+ * A file's owner must be a user of this server who has not left (revoked); otherwise it would
+ * belong to nobody and drop off every board.
+ */
 async function checkOwner(store: Store, owner: string | null | undefined): Promise<void> {
   if (owner != null && !(await store.customers.isUser(owner))) throw noSuchOwner(owner);
 }
@@ -186,7 +189,9 @@ export async function updateCustomer(
 
 export async function softDeleteCustomer(store: Store, id: number, now: Date, viewer: Viewer): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.customers.live(id, viewer);
+    const file = await tx.customers.live(id, viewer);
+    if (!ownsOrManages(viewer, file.owner))
+      throw new ApiError('forbidden', 'only the owner or a manager removes a file');
     await tx.customers.markDeleted(id, now.toISOString());
     // Keys are released so the domain can be captured again into a new file.
     await tx.customers.dropKeys(id);

@@ -8,7 +8,7 @@ import type { Store } from '../store/store.ts';
 import { afterMerge, beforeMerge, type MergedPoints, undoMergedPoints } from './contact-points.ts';
 import { replayable, replayOf } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
-import type { Viewer } from './visibility.ts';
+import { ownsOrManages, SYSTEM, type Viewer } from './visibility.ts';
 
 /** Blank fields of the survivor that the other file may fill; nothing the survivor has is overwritten. */
 const FILLABLE = [
@@ -130,6 +130,9 @@ export async function mergeCustomers(
     await tx.customers.lock([survivorId, fromId]);
     const survivor = await tx.customers.live(survivorId, viewer);
     const from = await tx.customers.live(fromId, viewer);
+    // The file merged away is removed: a colleague it is shared with may not do that.
+    if (!ownsOrManages(viewer, from.owner))
+      throw new ApiError('forbidden', 'only the owner or a manager merges a file into another', [{ path: 'from' }]);
     const filled = fillFrom(survivor, from);
     const points = await beforeMerge(tx, survivorId, fromId);
     const moved = await tx.merges.moveRows(survivorId, fromId);
@@ -191,7 +194,8 @@ export async function undoMerge(store: Store, viewer: Viewer, mergeId: number, n
     // Held before the survivor is read: its fields are reset only if no one edited them since, and
     // an edit committed between that read and the reset must not be overwritten.
     await tx.customers.lock([m.survivorId, m.fromId]);
-    const survivor = await tx.customers.live(m.survivorId, viewer);
+    // (Read whoever owns it: the removed file's owner may undo a merge into a file she can't see.)
+    const survivor = await tx.customers.live(m.survivorId, SYSTEM);
     const s = m.snapshot as Snapshot;
     // People folded into a survivor's person come back as they were, with their own history.
     for (const a of s.absorbed ?? []) {

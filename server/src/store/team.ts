@@ -29,8 +29,8 @@ export interface AuditRecord extends AuditEntry {
 export interface TeamStore {
   /** The user of that name, revoked or not. */
   byName(name: string): Promise<UserRecord | undefined>;
-  /** Whether a user with this id exists (revoked ones too). */
-  exists(id: number): Promise<boolean>;
+  /** Whether a user with this id works here (exists and is not revoked): one a file can be shared with. */
+  active(id: number): Promise<boolean>;
   /** Every user, revoked ones too, in the order they were added. */
   list(): Promise<UserRecord[]>;
   /** Adds a user holding the token whose hash is given. */

@@ -85,6 +85,7 @@ export const remove = route({
   path: '/{id}',
   operationId: 'deleteCustomer',
   summary: 'Remove a customer file (soft delete)',
+  description: 'Only its owner or a manager removes a file (403 to a colleague it is shared with).',
   request: byId,
   errors: [404],
   responses: { 204: empty('Removed') },

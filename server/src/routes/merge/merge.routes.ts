@@ -28,6 +28,7 @@ const merge = route({
   operationId: 'mergeCustomers',
   summary:
     'Merge another file into this one (keys, people, history, promises…); undoable until the end of the next day',
+  description: 'The file merged away (`from`) is removed: only its owner or a manager merges it (403 otherwise).',
   request: { params: IdParam, body: { content: { 'application/json': { schema: MergeBody } } } },
   errors: [404, 409],
   responses: {

@@ -5,7 +5,7 @@ import { empty, json, router, routesOf } from '../../lib/openapi.ts';
 import { Id, IdParam } from '../../lib/params.ts';
 import { shareCustomer, unshareCustomer } from '../../services/shares.ts';
 import { addUser, listUsers, recentAudit, revokeUser, rotateUserToken } from '../../services/users.ts';
-import type { Viewer } from '../../services/visibility.ts';
+import { ownsOrManages, type Viewer } from '../../services/visibility.ts';
 
 const Role = z.enum(['manager', 'member']);
 const User = z.object({
@@ -110,8 +110,7 @@ const managerOnly = (v: Viewer) => {
 
 /** Only the file's owner or a manager shares it; the customer-scope middleware has already loaded the file. */
 const shareable = (v: Viewer, owner: string | null) => {
-  if (v.role !== 'manager' && owner !== v.name)
-    throw new ApiError('forbidden', 'only the owner or a manager shares a file');
+  if (!ownsOrManages(v, owner)) throw new ApiError('forbidden', 'only the owner or a manager shares a file');
 };
 
 export const teamRoutes = () =>

@@ -95,4 +95,58 @@ describe('teams: owners, roles, sharing, audit', () => {
     expect(revoked.json.revokedAt).not.toBeNull();
     expect((await t.request('PUT', '/api/settings', { cadence: { A: { callDays: 3 } } }, li.headers)).status).toBe(403);
   });
+
+  it('a colleague a file is shared with works on it but cannot remove it: delete and merge are the owner’s or a manager’s', async () => {
+    const t = makeTestApp();
+    const li = t.addUser('li', 'member');
+    const wang = t.addUser('wang', 'member');
+    const hers = (await t.request('POST', '/api/customers', { name: '徐州某某置业', tier: 'A' }, li.headers)).json.id;
+    const his = (await t.request('POST', '/api/customers', { name: '徐州某某置业有限公司', tier: 'B' }, wang.headers))
+      .json.id;
+    await t.request('POST', `/api/customers/${hers}/shares`, { userId: wang.id }, li.headers);
+    // He logs her calls (covering for her) …
+    const call = { customerId: hers, kind: 'call', idempotencyKey: idem() };
+    expect((await t.request('POST', '/api/interactions', call, wang.headers)).status).toBe(201);
+    // … but neither deletes her file nor merges it away into his.
+    const del = await t.request('DELETE', `/api/customers/${hers}`, undefined, wang.headers);
+    expect(del.status).toBe(403);
+    expect(del.json.error.code).toBe('forbidden');
+    const merge = await t.request(
+      'POST',
+      `/api/customers/${his}/merge`,
+      { from: hers, idempotencyKey: idem() },
+      wang.headers,
+    );
+    expect(merge.status).toBe(403);
+    const kept = await t.request('GET', `/api/customers/${hers}`, undefined, li.headers);
+    expect(kept.status).toBe(200);
+    expect(kept.json.owner).toBe('li');
+    // A manager may merge hers into his; she, its owner, may undo it though she can't see his file.
+    const managed = await t.request('POST', `/api/customers/${his}/merge`, { from: hers, idempotencyKey: idem() });
+    expect(managed.status).toBe(201);
+    expect((await t.request('GET', `/api/customers/${hers}`, undefined, li.headers)).status).toBe(404);
+    const undone = await t.request('POST', `/api/merges/${managed.json.mergeId}/undo`, undefined, li.headers);
+    expect(undone.status).toBe(200);
+    expect((await t.request('GET', `/api/customers/${hers}`, undefined, li.headers)).json.owner).toBe('li');
+    // Her own file she may remove.
+    expect((await t.request('DELETE', `/api/customers/${hers}`, undefined, li.headers)).status).toBe(204);
+  });
+
+  it('a user who has left (revoked) is given no file: not as owner, not by a share', async () => {
+    const t = makeTestApp();
+    const zhang = t.addUser('zhang', 'member');
+    const wang = t.addUser('wang', 'member');
+    const file = (await t.request('POST', '/api/customers', { name: '恒信建设', tier: 'B' }, wang.headers)).json.id;
+    expect((await t.request('POST', `/api/users/${zhang.id}/revoke`)).status).toBe(200);
+    const patched = await t.request('PATCH', `/api/customers/${file}`, { owner: 'zhang' });
+    expect(patched.status).toBe(400);
+    expect(patched.json.error.code).toBe('invalid_request');
+    expect((await t.request('POST', `/api/customers/${file}/shares`, { userId: zhang.id }, wang.headers)).status).toBe(
+      400,
+    );
+    expect((await t.request('POST', '/api/customers', { name: '新客户', tier: 'C', owner: 'zhang' })).status).toBe(400);
+    expect((await t.request('GET', `/api/customers/${file}`)).json.owner).toBe('wang');
+    // Handed to a colleague who works here, it moves.
+    expect((await t.request('PATCH', `/api/customers/${file}`, { owner: 'wang' })).status).toBe(200);
+  });
 });

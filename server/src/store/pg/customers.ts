@@ -169,7 +169,10 @@ export function pgCustomers(db: PgExecutor): CustomerStore {
       return row?.id;
     },
     async isUser(name) {
-      const rows = await db.select({ id: users.id }).from(users).where(eq(users.name, name));
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.name, name), isNull(users.revokedAt)));
       return rows.length > 0;
     },
     async update(id, changes, at) {

@@ -37,7 +37,7 @@ describe.skipIf(!pgServer)('team, settings and focus on PostgreSQL', () => {
         reissued,
         none: [(await s.team.revoke(999, at)) ?? null, (await s.team.setToken(999, 'x')) ?? null],
         byName: await s.team.byName('owner'),
-        exists: [await s.team.exists(zhao.id), await s.team.exists(999)],
+        active: [await s.team.active(zhao.id), await s.team.active(999)],
         list: await s.team.list(),
       };
     });

@@ -70,8 +70,11 @@ export function pgTeam(db: PgExecutor): TeamStore {
       const [row] = await db.select().from(users).where(eq(users.name, name));
       return row;
     },
-    async exists(id) {
-      const rows = await db.select({ id: users.id }).from(users).where(eq(users.id, id));
+    async active(id) {
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, id), isNull(users.revokedAt)));
       return rows.length > 0;
     },
     async list() {

@@ -136,7 +136,13 @@ function insertTierChange(db: Db, customerId: number, change: TierChange, at: st
 }
 
 function isUser(db: Db, name: string): boolean {
-  return db.select({ id: users.id }).from(users).where(eq(users.name, name)).get() !== undefined;
+  return (
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.name, name), isNull(users.revokedAt)))
+      .get() !== undefined
+  );
 }
 
 /** The conditions of the file list. */

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, customerShares, users } from '../../db/schema.ts';
 import { hashToken } from '../../lib/tokens.ts';
@@ -88,8 +88,14 @@ export function sqliteTeam(db: Db): TeamStore {
     async byName(name) {
       return db.select().from(users).where(eq(users.name, name)).get();
     },
-    async exists(id) {
-      return db.select({ id: users.id }).from(users).where(eq(users.id, id)).get() !== undefined;
+    async active(id) {
+      return (
+        db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, id), isNull(users.revokedAt)))
+          .get() !== undefined
+      );
     },
     async list() {
       return db.select().from(users).orderBy(users.id).all();
