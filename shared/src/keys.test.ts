@@ -13,6 +13,7 @@ import {
   normaliseEmail,
   normaliseIcp,
   registrableDomain,
+  siteKey,
 } from './keys.ts';
 
 describe('registrableDomain', () => {
@@ -77,6 +78,30 @@ describe('registrableDomain', () => {
   it('does not merge two github.io sites but does merge two hosts of one .com.cn company', () => {
     expect(registrableDomain('foo.github.io')).not.toBe(registrableDomain('bar.github.io'));
     expect(registrableDomain('www.xz-land.com.cn')).toBe(registrableDomain('hr.xz-land.com.cn'));
+  });
+});
+
+describe('siteKey: the key a website matches its company by', () => {
+  it.each([
+    ['https://www.xz-land.com.cn/about', 'xz-land.com.cn'],
+    // A profile on a platform is nobody's site.
+    ['https://www.linkedin.com/in/ada', null],
+    ['https://weibo.com/u/1234567890', null],
+    ['https://www.qcc.com/firm/abc.html', null],
+    // A shop on a marketplace is known by its own host; the marketplace's pages by none.
+    ['https://hualian.1688.com/', 'hualian.1688.com'],
+    ['https://dingsheng88.1688.com/page/contactinfo.htm', 'dingsheng88.1688.com'],
+    ['https://detail.1688.com/offer/1.html', null],
+    ['https://www.1688.com/', null],
+    ['https://xyzcorp.en.made-in-china.com/', 'xyzcorp.en.made-in-china.com'],
+    ['not a url', null],
+  ])('siteKey(%j) → %j', (input, expected) => {
+    expect(siteKey(input)).toBe(expected);
+  });
+
+  it('is the domain key kind', () => {
+    expect(keyValue('domain', 'https://www.linkedin.com/in/ada')).toBeNull();
+    expect(keyValue('domain', 'hualian.1688.com')).toBe('hualian.1688.com');
   });
 });
 

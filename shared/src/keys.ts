@@ -73,6 +73,75 @@ export function registrableDomain(urlOrHost: string): string | null {
   return parseHost(host, TLD_OPTIONS).domain ?? null;
 }
 
+// Sites whose domain names the platform, not a company: people's and companies' profiles under
+// one domain (linkedin.com/in/…, weibo.com/u/…), registers and maps. A page there is about
+// whoever it shows, so the domain is nobody's key.
+const PROFILE_SITES: ReadonlySet<string> = new Set([
+  'linkedin.com',
+  'xing.com',
+  'facebook.com',
+  'instagram.com',
+  'twitter.com',
+  'x.com',
+  'youtube.com',
+  'tiktok.com',
+  'github.com',
+  'gitee.com',
+  'wa.me',
+  't.me',
+  'weibo.com',
+  'weibo.cn',
+  'douyin.com',
+  'xiaohongshu.com',
+  'zhihu.com',
+  'bilibili.com',
+  'qq.com',
+  'baidu.com',
+  'qcc.com',
+  'tianyancha.com',
+  'qixin.com',
+  'dianping.com',
+  'meituan.com',
+  'amap.com',
+  '58.com',
+  'zhaopin.com',
+  '51job.com',
+  'liepin.com',
+  'google.com',
+  'wikipedia.org',
+  'yelp.com',
+  'tripadvisor.com',
+]);
+
+// Marketplaces that give each shop its own sub-host (hualian.1688.com, xyz.en.made-in-china.com):
+// the shop's host is its key; the marketplace's own pages (www, detail, item …) are nobody's.
+const SHOP_SITES: ReadonlySet<string> = new Set([
+  '1688.com',
+  'taobao.com',
+  'tmall.com',
+  'jd.com',
+  'alibaba.com',
+  'aliexpress.com',
+  'made-in-china.com',
+  'globalsources.com',
+  'hc360.com',
+]);
+const MARKET_PAGES = /^(?:www|m|en|detail|item|items|s|search|list|login|passport|buyer|trade|offer|work|mall)\./;
+
+/**
+ * The key a website matches its company by: its registrable domain, a shop's own host on a
+ * marketplace, and none for a profile on a platform (a LinkedIn connection's profile link is
+ * not the company's site: as a key it made every connection one customer).
+ */
+export function siteKey(urlOrHost: string): string | null {
+  const domain = registrableDomain(urlOrHost);
+  if (!domain || PROFILE_SITES.has(domain)) return null;
+  if (!SHOP_SITES.has(domain)) return domain;
+  const host = hostOf(urlOrHost) ?? '';
+  const shop = host.slice(0, -domain.length - 1);
+  return shop && !MARKET_PAGES.test(`${shop}.`) ? host : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // E-mail
 // ---------------------------------------------------------------------------------------------
@@ -262,7 +331,7 @@ export function keyValue(kind: KeyKind, raw: string): string | null {
     case 'icp':
       return normaliseIcp(raw);
     case 'domain':
-      return registrableDomain(raw);
+      return siteKey(raw);
     case 'email_domain': {
       const t = toHalfWidth(raw).trim();
       const host = t.slice(t.lastIndexOf('@') + 1);

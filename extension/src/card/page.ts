@@ -1,4 +1,4 @@
-import { registrableDomain } from '@dossier/shared';
+import { siteKey } from '@dossier/shared';
 import type { CardKey } from './keys.ts';
 
 export type WebPage = { url: string; host: string };
@@ -28,10 +28,11 @@ export function webPage(raw: string | undefined | null): WebPage | null {
 
 /**
  * A page's card key: www.x.com.cn and hr.x.com.cn share one answer, as the server
- * matches them by the same registrable domain; IPs and localhost stand for themselves.
+ * matches them by the same site key (a shop's own host on a marketplace); IPs and localhost
+ * stand for themselves, a platform's pages (one profile or another) each for its own address.
  */
 export function classifyPage(raw: string | undefined | null): PageKind {
   const page = webPage(raw);
   if (!page) return { kind: 'browser' };
-  return { kind: 'web', url: page.url, card: registrableDomain(page.url) ?? page.host };
+  return { kind: 'web', url: page.url, card: siteKey(page.url) ?? page.url };
 }

@@ -1,4 +1,4 @@
-import { type ContextBadge, registrableDomain } from '@dossier/shared';
+import { type ContextBadge, siteKey } from '@dossier/shared';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -48,7 +48,7 @@ export function dueOf(row: DueRow, now: Date): Omit<ContextBadge, 'customerId' |
  * with its people and history, is asked for only when the panel opens).
  */
 export async function badgeFor(store: Store, url: string, now: Date, viewer: Viewer): Promise<ContextBadge> {
-  const domain = registrableDomain(url);
+  const domain = siteKey(url);
   if (!domain) return NONE;
   const row = await store.context.badge(domain, viewer);
   if (!row) return NONE;

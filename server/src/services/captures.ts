@@ -10,9 +10,9 @@ import {
   normaliseEmail,
   normalisePhone,
   phoneDigits,
-  registrableDomain,
   type Settings,
   sameCompanyName,
+  siteKey,
 } from '@dossier/shared';
 import type { z } from 'zod';
 import type { ParcelFields } from '../store/captures.ts';
@@ -94,7 +94,7 @@ async function mergeInto(
       if (k?.kind === 'email_domain') keys.push(k);
     }
   }
-  const domain = addDomainKey ? registrableDomain(capture.url) : null;
+  const domain = addDomainKey ? siteKey(capture.url) : null;
   if (domain) keys.push({ kind: 'domain', value: domain });
   const people_ = [...capture.people];
   if (capture.message) {

@@ -6,8 +6,8 @@ import {
   keyValue,
   normaliseCompanyName,
   normaliseEmail,
-  registrableDomain,
   type Settings,
+  siteKey,
 } from '@dossier/shared';
 import type { KeyMatch } from '../store/context.ts';
 import type { Store } from '../store/store.ts';
@@ -45,7 +45,7 @@ async function match(store: Store, q: ContextQuery, viewer: Viewer): Promise<Mat
   return (
     (q.creditCode ? await byKey(store, ['credit_code'], keyValue('credit_code', q.creditCode), viewer) : null) ??
     (q.icp ? await byKey(store, ['icp'], keyValue('icp', q.icp), viewer) : null) ??
-    (q.url ? await byKey(store, ['domain', 'email_domain'], registrableDomain(q.url), viewer) : null) ??
+    (q.url ? await byKey(store, ['domain', 'email_domain'], siteKey(q.url), viewer) : null) ??
     (q.email ? await byEmail(store, q.email, viewer) : null)
   );
 }

@@ -6,8 +6,8 @@ import {
   emailMatchKey,
   type KeyInput,
   keyValue,
-  registrableDomain,
   type Settings,
+  siteKey,
 } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError } from '../lib/errors.ts';
@@ -32,7 +32,7 @@ export function canonicalKey(k: KeyInput): KeyInput {
 /** Keys implied by the file itself: the website's registrable domain, company (non-free) e-mail domains. */
 function impliedKeys(website: string | null | undefined, emails: readonly string[]): KeyInput[] {
   const out: KeyInput[] = [];
-  const domain = website ? registrableDomain(website) : null;
+  const domain = website ? siteKey(website) : null;
   if (domain) out.push({ kind: 'domain', value: domain });
   for (const e of emails) {
     const k = emailMatchKey(e);

@@ -7,8 +7,8 @@ import {
   type KeyInput,
   phoneDigits,
   phoneSearchDigits,
-  registrableDomain,
   samePhone,
+  siteKey,
 } from '@dossier/shared';
 import { ApiError } from '../lib/errors.ts';
 import type { DuplicateCandidate } from '../store/duplicates.ts';
@@ -109,7 +109,7 @@ function sharedValues(c: DuplicateCandidate): DuplicateReason[] {
   const out: DuplicateReason[] = c.keys
     .filter((k) => k.kind !== 'name')
     .map((k) => ({ kind: (k.kind === 'email_domain' ? 'domain' : k.kind) as DuplicateReason['kind'], value: k.value }));
-  const site = c.website && !covered(hostOf(c.website), domains) ? registrableDomain(c.website) : null;
+  const site = c.website && !covered(hostOf(c.website), domains) ? siteKey(c.website) : null;
   if (site) out.push({ kind: 'domain', value: site });
   for (const e of c.emails) {
     if (covered(hostOf(e.slice(e.lastIndexOf('@') + 1)), domains)) continue;

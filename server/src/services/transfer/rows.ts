@@ -15,6 +15,7 @@ import {
   type SearchForms,
   SizeClass,
   Stage,
+  siteKey,
 } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError } from '../../lib/errors.ts';
@@ -344,11 +345,21 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
   // gives the company's office (its address or fax) stands for it, and stays the person's line too.
   if (book && direct && !companyPhones.length && (companyAddress || fax.length)) companyPhones.push(direct);
 
-  const website = opt('website');
+  const personName =
+    one('person.name') ??
+    (joinName(one('person.givenName') ?? '', one('person.middleName') ?? '', one('person.familyName') ?? '') ||
+      undefined);
+  // A profile on a platform (LinkedIn's export gives each connection's) is the person's page,
+  // not the company's site: it goes to the person's notes.
+  const given = opt('website');
+  const profile = given && personName && registrableDomain(given) && !siteKey(given) ? given : undefined;
+  const website = profile ? undefined : given;
   if (website) {
-    const d = registrableDomain(website);
+    // (A profile on a platform is a web address that is no company's key: linkedin.com/in/….)
+    const d = siteKey(website);
     if (d) implied.push({ kind: 'domain', value: d });
-    else errors.push({ row, field: 'website', why: `"${website}" is not a web address` });
+    else if (!registrableDomain(website))
+      errors.push({ row, field: 'website', why: `"${website}" is not a web address` });
   }
   const credit = one('creditCode');
   if (credit) {
@@ -425,10 +436,6 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     ...valid
   } = checked.success ? checked.data : { ...fields, keys: 0, people: 0, idempotencyKey: 0 };
   const people: PersonDraft[] = [];
-  const personName =
-    one('person.name') ??
-    (joinName(one('person.givenName') ?? '', one('person.middleName') ?? '', one('person.familyName') ?? '') ||
-      undefined);
   const personValues = [...by.keys(), ...typed.map((t) => t.field)].filter(
     (f) => f.startsWith('person.') && f !== 'person.department',
   );
@@ -454,6 +461,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
       otherPhones.length ? `其他电话：${otherPhones.join('; ')}` : '',
       otherEmails.length ? `其他邮箱：${otherEmails.join('; ')}` : '',
       ...typed.filter((t) => t.field === 'person.im').map((t) => `${t.header.trim()}：${t.values.join('; ')}`),
+      profile ? `个人主页：${profile}` : '',
     ]
       .filter(Boolean)
       .join('\n');
