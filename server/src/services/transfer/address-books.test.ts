@@ -55,6 +55,67 @@ describe('address books in the shapes their programs write', () => {
     expect(ann?.people[0]).toMatchObject({ name: 'Ann Lee', email: 'ann@lee-trading.com', birthday: '1604-03-09' });
   });
 
+  it('reads a list of people by first and last name as an address book: a hand-made sheet, a CRM report', () => {
+    // Hand-made: the mobile and e-mail are the person's, not the company's.
+    const plain = read(
+      csv(['Company,First Name,Last Name,Mobile,Email', 'Acme Ltd,Jane,Doe,13800138000,jane@acme.example']),
+    );
+    expect(plain.layout.book).toBe(true);
+    expect(plain.list[0]?.fields).toMatchObject({ name: 'Acme Ltd', phones: [] });
+    expect(plain.list[0]?.people).toEqual([{ name: 'Jane Doe', mobile: '13800138000', email: 'jane@acme.example' }]);
+    // Salesforce's contacts report (its documented columns; rows of our own), with its footer.
+    const sf = read(
+      csv([
+        '"Account Name","First Name","Last Name","Title","Phone","Mobile","Email","Mailing Street","Mailing City","Mailing State/Province","Mailing Zip/Postal Code","Mailing Country","Birthdate","Contact Owner","Last Activity"',
+        '"Qingdao Haiyi Real Estate Co., Ltd.","Jianhua","Liu","General Manager","+86 532 8588 7766","+86 135 6420 1188","liujh@hy-qd.example","195 Xianggang East Road","Qingdao","Shandong","266061","China","3/18/1975","Wei Chen","11/2/2026"',
+        '',
+        '"Grand Totals (3 records)"',
+        '',
+        '"Confidential Information - Do Not Distribute"',
+        '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."',
+      ]),
+    );
+    const [liu, ...footer] = sf.list;
+    expect(liu?.errors).toEqual([]);
+    expect(liu?.fields).toMatchObject({
+      name: 'Qingdao Haiyi Real Estate Co., Ltd.',
+      address: '195 Xianggang East Road, Qingdao, Shandong 266061',
+    });
+    expect(liu?.people).toEqual([
+      {
+        name: 'Jianhua Liu',
+        title: 'General Manager',
+        mobile: '+86 135 6420 1188',
+        directLine: '+86 532 8588 7766',
+        email: 'liujh@hy-qd.example',
+        birthday: '1975-03-18',
+      },
+    ]);
+    // The report's total and footer lines are no customers: refused with the reason.
+    expect(footer).toHaveLength(3);
+    for (const f of footer) expect(f.errors[0]?.why).toMatch(/total or a footer/);
+    // HubSpot's "Phone Number" is the contact's.
+    const hs = read(
+      csv([
+        'Record ID,First Name,Last Name,Email,Phone Number,Job Title,Company Name,Contact owner,Last Activity Date',
+        '901,Jianhua,Liu,liujh@hy-qd.example,+86 532 8588 7766,General Manager,Qingdao Haiyi Real Estate Co. Ltd.,Wei Chen,2026-11-02 10:15',
+      ]),
+    );
+    expect(hs.list[0]?.fields.name).toBe('Qingdao Haiyi Real Estate Co. Ltd.');
+    expect(hs.list[0]?.people[0]).toMatchObject({
+      name: 'Jianhua Liu',
+      title: 'General Manager',
+      directLine: '+86 532 8588 7766',
+    });
+  });
+
+  it('a 小计 line under a sheet is no customer', () => {
+    const { list } = read(
+      csv(['序号,客户名称,联系人,手机', '1,徐州某某置业有限公司,王经理,13952000001', '小计,3家,,']),
+    );
+    expect(list[1]?.errors[0]?.why).toMatch(/total or a footer/);
+  });
+
   it("keeps a mail program's 部门, 家庭电话, QQ and 微信 columns with the person", () => {
     const { layout, list } = read(
       csv([

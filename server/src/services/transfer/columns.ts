@@ -280,7 +280,26 @@ const BOOK_HEADERS: Record<string, Field | null> = {
   部门: 'person.department',
   jobtitle: 'person.title',
   职务: 'person.title',
-  // Outlook's "Title" is the salutation (Mr., Dr.), "Account" and "Location" are not the company's.
+  // CRMs' exports of contacts (Salesforce, HubSpot, Atomic CRM), read as address books for
+  // their first and last name columns.
+  accountname: 'name',
+  companyname: 'name',
+  mobile: 'person.mobile',
+  cell: 'person.mobile',
+  cellphone: 'person.mobile',
+  email: 'person.emails',
+  emailwork: 'person.emails',
+  emailhome: 'person.emails',
+  emailother: 'person.emails',
+  phone: 'person.directLine',
+  phonenumber: 'person.directLine',
+  phonework: 'person.directLine',
+  phonehome: 'person.phone',
+  phoneother: 'person.phone',
+  birthdate: 'person.birthday',
+  linkedinurl: 'person.im',
+  // Outlook's "Title" (beside its "Job Title") is the salutation (Mr., Dr.); "Account" and
+  // "Location" are not the company's.
   title: null,
   称谓: null,
   suffix: null,
@@ -377,6 +396,8 @@ const ADDRESS_PART: Record<string, Field> = {
   zip: 'address.postalCode',
   postcode: 'address.postalCode',
   county: 'address.region',
+  stateprovince: 'address.region',
+  zippostalcode: 'address.postalCode',
   countryregion: 'address.country',
   country: 'address.country',
   街道: 'address.street',
@@ -387,7 +408,8 @@ const ADDRESS_PART: Record<string, Field> = {
   邮政编码: 'address.postalCode',
   国家地区: 'address.country',
 };
-const ADDRESS_GROUP = /^(business|work|home|other|商务地址|住宅地址|其他地址)(.+)$/;
+// (Salesforce's contacts have a Mailing address: where the contact works.)
+const ADDRESS_GROUP = /^(business|work|mailing|home|other|商务地址|住宅地址|其他地址)(.+)$/;
 
 /** A header as an address book writes it, without the number of its group (E-mail 2 - Value → emailvalue). */
 const bookKey = (header: string) =>
@@ -435,8 +457,14 @@ const BOOK_MARKS = new Set([
 
 /** True when a header row is an address book's (Google, Outlook, a vCard file as rows): three of its marks. */
 export function isAddressBook(headers: string[]): boolean {
-  return headers.filter((h) => BOOK_MARKS.has(bookKey(h))).length >= 3;
+  const keys = headers.map(bookKey);
+  // A list of people by first and last name (a CRM's contacts, a hand-made "Company, First
+  // Name, Last Name, Mobile, Email") is read as an address book is.
+  const named = keys.some((k) => GIVEN.has(k)) && keys.some((k) => FAMILY.has(k));
+  return named || keys.filter((k) => BOOK_MARKS.has(k)).length >= 3;
 }
+const GIVEN = new Set(['firstname', 'givenname', '名']);
+const FAMILY = new Set(['lastname', 'familyname', 'surname', '姓']);
 
 /** The fields of a header row: an address book's headers by its own dictionary, any other by `fieldOfHeader`. */
 export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
@@ -444,7 +472,10 @@ export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
   // Beside an "Address 2" (Thunderbird), "Home Address" is the street's first line, not the
   // whole address it is in a vCard read as rows.
   const streetLines = headers.some((h) => ADDRESS_GROUP.exec(bookKey(h))?.[2] === 'address2');
+  // "Title" is the salutation only beside a "Job Title" (Outlook); alone it is the job (Salesforce).
+  const salutation = headers.some((h) => bookKey(h) === 'jobtitle');
   return headers.map((h) => {
+    if (!salutation && bookKey(h) === 'title') return 'person.title';
     const f = bookField(h, streetLines);
     return f === undefined ? fieldOfHeader(h) : f;
   });

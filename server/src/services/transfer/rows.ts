@@ -180,12 +180,15 @@ const take = <T>(r: Parsed<T>, row: number, field: string, errors: RowError[]): 
   return undefined;
 };
 
+const FOOTER =
+  /^(?:(?:grand\s+)?totals?(?:\s*[(:：]|\s*$)|sub-?totals?\b|小计|合计|总计|共计|confidential\b|copyright\b|©|\(c\)\s|制表|审核人|填表人|打印日期|generated\s+by\b)/i;
+
 /** A column's group in an address book: Google's "Phone 2 - Value" → "phone 2", Outlook's "Home Street" → "home". */
 function groupOf(header: string): string {
   const h = header.trim().toLowerCase();
   const google = /^(.*?\d+)\s*-\s*/.exec(h);
   if (google) return (google[1] as string).replace(/\s+/g, ' ');
-  const outlook = /^(business|work|home|other|商务地址|住宅地址|其他地址)/.exec(h.replace(/\s+/g, ''));
+  const outlook = /^(business|work|mailing|home|other|商务地址|住宅地址|其他地址)/.exec(h.replace(/\s+/g, ''));
   return outlook ? (outlook[1] as string) : '';
 }
 
@@ -476,6 +479,11 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     errors.push({ row, field: 'person.name', why: 'contact details without a contact name' });
   }
   if (!name && !people.length) errors.push({ row, field: 'name', why: 'company name is missing' });
+  // A report's total or footer ("Grand Totals (3 records)", "Copyright …", 小计 | 3家) is no
+  // customer: listed with its reason, never made a file.
+  const first = cells.map((c) => c.trim()).find(Boolean) ?? '';
+  if (name && !people.length && FOOTER.test(first))
+    errors.push({ row, field: 'name', why: `"${first}" is a total or a footer of the report, not a customer` });
   for (const e of [...emails, ...people.map((p) => p.email ?? '')]) {
     const k = e ? emailMatchKey(e) : null;
     if (k?.kind === 'email_domain') implied.push(k);
