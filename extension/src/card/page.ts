@@ -28,11 +28,11 @@ export function webPage(raw: string | undefined | null): WebPage | null {
 
 /**
  * A page's card key: www.x.com.cn and hr.x.com.cn share one answer, as the server
- * matches them by the same site key (a shop's own host on a marketplace); IPs and localhost
- * stand for themselves, a platform's pages (one profile or another) each for its own address.
+ * matches them by the same site key (a shop's own host on a marketplace); IPs, localhost and
+ * a platform's pages (which no key names) stand for their host.
  */
 export function classifyPage(raw: string | undefined | null): PageKind {
   const page = webPage(raw);
   if (!page) return { kind: 'browser' };
-  return { kind: 'web', url: page.url, card: siteKey(page.url) ?? page.url };
+  return { kind: 'web', url: page.url, card: siteKey(page.url) ?? page.host };
 }
