@@ -1,4 +1,4 @@
-import { siteKey } from '@dossier/shared';
+import { registrableDomain, siteKey } from '@dossier/shared';
 import type { CardKey } from './keys.ts';
 
 export type WebPage = { url: string; host: string };
@@ -28,11 +28,11 @@ export function webPage(raw: string | undefined | null): WebPage | null {
 
 /**
  * A page's card key: www.x.com.cn and hr.x.com.cn share one answer, as the server
- * matches them by the same site key (a shop's own host on a marketplace); IPs, localhost and
- * a platform's pages (which no key names) stand for their host.
+ * matches them by the same site key (a shop's own host on a marketplace); a platform's pages,
+ * which no key names, share their domain's; IPs and localhost stand for themselves.
  */
 export function classifyPage(raw: string | undefined | null): PageKind {
   const page = webPage(raw);
   if (!page) return { kind: 'browser' };
-  return { kind: 'web', url: page.url, card: siteKey(page.url) ?? page.host };
+  return { kind: 'web', url: page.url, card: siteKey(page.url) ?? registrableDomain(page.url) ?? page.host };
 }
