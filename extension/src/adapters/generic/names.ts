@@ -220,31 +220,33 @@ function contactBlockNames(lines: Line[]): string[] {
   return out;
 }
 
-// Domains are written without accents: thau-elagage34.fr is "Thau Élagage".
-const ACCENTED: Record<string, string> = {
-  a: 'àáâãäå',
-  c: 'ç',
-  e: 'èéêë',
-  i: 'ìíîï',
-  n: 'ñ',
-  o: 'òóôõöø',
-  u: 'ùúûü',
-  y: 'ýÿ',
-};
-
 /**
  * The domain written out as words where the page names itself ("Monster Pet Supplies are the
- * friendly online pet store" on monsterpetsupplies.co.uk): a shop that names itself only in its
+ * friendly online pet store" on monsterpetsupplies.co.uk; "Thau Élagage" on thau-elagage34.fr):
+ * a run of capitalised words whose name key is the domain. A shop that names itself only in its
  * prose and its address still says who it is.
  */
 function spelledDomain(domain: string, text: string): string | undefined {
   if (domain.length < 6 || !/^[a-z]+$/.test(domain)) return undefined;
-  const letters = [...domain].map((ch) => `[${ch}${ACCENTED[ch] ?? ''}]`).join('[ -]?');
-  // Written as a name: words that begin with a capital (not the domain in a link or an address).
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d.@/])${letters}(?![\\p{L}\\d])`, 'giu')))
-    if (m[0].split(/[ -]/).every((w) => /^\p{Lu}/u.test(w))) return m[0];
+  // (Not the domain in a link or an address: no run starts after ".", "@" or "/".)
+  for (const run of text.matchAll(CAPITALISED_RUN)) {
+    const words = [...run[0].matchAll(/[^ -]+/g)];
+    for (let i = 0; i < words.length; i++) {
+      // (Most words are ruled out by their first letter, without folding them.)
+      const head = words[i]?.[0][0]?.toLowerCase() ?? '';
+      if (head !== domain[0] && head < '\u00c0') continue;
+      let key = '';
+      for (let j = i; j < words.length && key.length < domain.length; j++) {
+        key += nameKey(words[j]?.[0] ?? '');
+        if (!domain.startsWith(key)) break;
+        const last = words[j];
+        if (key === domain && last) return run[0].slice(words[i]?.index ?? 0, (last.index ?? 0) + last[0].length);
+      }
+    }
+  }
   return undefined;
 }
+const CAPITALISED_RUN = /(?<![\p{L}\d.@/])\p{Lu}[\p{L}'’]*(?:[ -]\p{Lu}[\p{L}'’]*)*/gu;
 
 const PREFIX_FORM = '(?:SAS|SASU|SARL|EURL|SA|SCI|SNC|SCOP|SELARL)';
 
