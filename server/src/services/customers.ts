@@ -111,7 +111,9 @@ const noSuchOwner = (owner: string) =>
  * belong to nobody and drop off every board.
  */
 async function checkOwner(store: Store, owner: string | null | undefined): Promise<void> {
-  if (owner != null && !(await store.customers.isUser(owner))) throw noSuchOwner(owner);
+  if (owner == null) return;
+  const user = await store.team.byName(owner);
+  if (!user || user.revokedAt) throw noSuchOwner(owner);
 }
 
 export async function createCustomer(

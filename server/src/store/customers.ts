@@ -76,8 +76,6 @@ export interface CustomerStore {
   ): Promise<void>;
   /** The id of the customer created with this idempotency key, if any (removed ones too). */
   byKey(idempotencyKey: string): Promise<number | undefined>;
-  /** Whether a user of this server goes by that name and has not left (been revoked). */
-  isUser(name: string): Promise<boolean>;
   /** Writes the changed fields (a new name brings its search forms) and the time of the change. */
   update(id: number, changes: CustomerChanges, at: string): Promise<void>;
   /** Adds a line to the file's tier history. */

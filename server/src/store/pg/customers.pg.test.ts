@@ -111,7 +111,6 @@ describe.skipIf(!pgServer)('the customers area on PostgreSQL', () => {
       anyLive: await s.customers.anyLive(),
       byKey: await s.customers.byKey('create-file-3'),
       noKey: await s.customers.byKey('nope-nope'),
-      isUser: [await s.customers.isUser('wang'), await s.customers.isUser('Wang')],
       domain: await s.customers.keyOf('domain', 'jiahua-trade.cn'),
       credit: await s.customers.keyOf('icp', '苏ICP备12345678号'),
     }));

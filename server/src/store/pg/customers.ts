@@ -1,6 +1,6 @@
 import { type CustomerDetail, type KeyInput, searchForms } from '@dossier/shared';
 import { and, asc, count, eq, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
-import { customerKeys, customers, people, tierChanges, users } from '../../db/schema.pg.ts';
+import { customerKeys, customers, people, tierChanges } from '../../db/schema.pg.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canonicalKey } from '../../services/customers.ts';
 import { toCustomer, toKey, toPerson } from '../../services/mappers.ts';
@@ -167,13 +167,6 @@ export function pgCustomers(db: PgExecutor): CustomerStore {
         .from(customers)
         .where(eq(customers.idempotencyKey, idempotencyKey));
       return row?.id;
-    },
-    async isUser(name) {
-      const rows = await db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.name, name), isNull(users.revokedAt)));
-      return rows.length > 0;
     },
     async update(id, changes, at) {
       const forms = changes.name ? searchForms(changes.name) : null;

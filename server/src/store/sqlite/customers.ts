@@ -1,7 +1,7 @@
 import { type CustomerDetail, type KeyInput, searchForms } from '@dossier/shared';
 import { and, asc, count, eq, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { customerKeys, customers, people, tierChanges, users } from '../../db/schema.ts';
+import { customerKeys, customers, people, tierChanges } from '../../db/schema.ts';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import { canonicalKey } from '../../services/customers.ts';
 import { toCustomer, toKey, toPerson } from '../../services/mappers.ts';
@@ -135,16 +135,6 @@ function insertTierChange(db: Db, customerId: number, change: TierChange, at: st
     .run();
 }
 
-function isUser(db: Db, name: string): boolean {
-  return (
-    db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.name, name), isNull(users.revokedAt)))
-      .get() !== undefined
-  );
-}
-
 /** The conditions of the file list. */
 function listWhere(q: CustomerFilter, now: string, viewer: Viewer): SQL | undefined {
   const where: SQL[] = [isNull(customers.deletedAt), visible(viewer)];
@@ -192,9 +182,6 @@ export function sqliteCustomers(db: Db): CustomerStore {
     async byKey(idempotencyKey) {
       return db.select({ id: customers.id }).from(customers).where(eq(customers.idempotencyKey, idempotencyKey)).get()
         ?.id;
-    },
-    async isUser(name) {
-      return isUser(db, name);
     },
     async update(id, changes, at) {
       updateCustomerRow(db, id, changes, at);
