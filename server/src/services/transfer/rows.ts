@@ -355,15 +355,13 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
   // A profile on a platform (LinkedIn's export gives each connection's) is the person's page,
   // not the company's site: it goes to the person's notes.
   const given = opt('website');
-  const profile = given && personName && registrableDomain(given) && !siteKey(given) ? given : undefined;
+  const onWeb = given ? registrableDomain(given) !== null : false;
+  // (A profile on a platform is a web address that is no company's key: linkedin.com/in/….)
+  const key = given ? siteKey(given) : null;
+  const profile = given && personName && onWeb && !key ? given : undefined;
   const website = profile ? undefined : given;
-  if (website) {
-    // (A profile on a platform is a web address that is no company's key: linkedin.com/in/….)
-    const d = siteKey(website);
-    if (d) implied.push({ kind: 'domain', value: d });
-    else if (!registrableDomain(website))
-      errors.push({ row, field: 'website', why: `"${website}" is not a web address` });
-  }
+  if (key) implied.push({ kind: 'domain', value: key });
+  else if (given && !onWeb) errors.push({ row, field: 'website', why: `"${given}" is not a web address` });
   const credit = one('creditCode');
   if (credit) {
     const c = normaliseCreditCode(credit);
