@@ -354,6 +354,26 @@ describe('address books in the shapes their programs write', () => {
     expect(grids[0]?.rows[0]).toEqual(['华东区客户（王经理）']);
   });
 
+  it("reads a company's own card (macOS Contacts, show as company) as the company, with no person named after it", async () => {
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:;;;;',
+      'FN:Muster Bau AG',
+      'ORG:Muster Bau AG;',
+      'item1.ADR;type=WORK;type=pref:;;Bahnhofstrasse 1;Zürich;;8001;Switzerland',
+      'item2.URL;type=pref:http\\://www.muster-bau.ch',
+      'X-ABShowAs:COMPANY',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const grids = await readSheets(Buffer.from(vcf), 'company.vcf');
+    const [card] = candidates(grids, chooseLayout(grids)).list;
+    expect(card?.errors).toEqual([]);
+    expect(card?.fields).toMatchObject({ name: 'Muster Bau AG', website: 'http://www.muster-bau.ch' });
+    expect(card?.people).toEqual([]);
+  });
+
   it('reads a vCard file as rows: a card that cannot be read is a row refused with its reason, not a silent gap', async () => {
     const vcf = [
       'BEGIN:VCARD',

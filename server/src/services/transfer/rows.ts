@@ -440,7 +440,13 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
   const personValues = [...by.keys(), ...typed.map((t) => t.field)].filter(
     (f) => f.startsWith('person.') && f !== 'person.department',
   );
-  if (personName) {
+  // A company's own card (an Apple card "show as company": no N, its FN the ORG) names no person.
+  const companyCard =
+    personName !== undefined &&
+    name !== undefined &&
+    personName.trim() === name.trim() &&
+    personValues.every((f) => NAME_PARTS.has(f));
+  if (personName && !companyCard) {
     const p: PersonDraft = { name: personName };
     const set = <K extends keyof PersonInput>(k: K, v: PersonInput[K] | undefined) => {
       if (v !== undefined && v !== null && v !== '') p[k] = v;
@@ -473,7 +479,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     if (!ok.success)
       for (const i of ok.error.issues) errors.push({ row, field: `person.${String(i.path[0])}`, why: i.message });
     people.push(p);
-  } else if (personValues.length) {
+  } else if (personValues.length && !companyCard) {
     errors.push({ row, field: 'person.name', why: 'contact details without a contact name' });
   }
   if (!name && !people.length) errors.push({ row, field: 'name', why: 'company name is missing' });
