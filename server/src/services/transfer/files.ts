@@ -1,6 +1,6 @@
-import { analyse } from 'chardet';
 import { parse } from 'csv-parse/sync';
 import { ApiError } from '../../lib/errors.ts';
+import { decodeText } from './encodings.ts';
 import { gridOfCards, readVcf } from './vcard.ts';
 import { readXls } from './xls-read.ts';
 import { readXlsxStreaming, type XlsxLimits } from './xlsx-read.ts';
@@ -61,49 +61,6 @@ export function detectFormat(bytes: Buffer, filename: string): FileFormat {
   if (MARKUP_SHEET.test(head)) return 'xls';
   if (/\.xlsx$/i.test(filename)) throw new ApiError('invalid_request', `${filename} is not a readable .xlsx file`);
   return 'csv';
-}
-
-/**
- * Text in whatever encoding the file came in: a BOM says it (UTF-8, UTF-16 — Excel's "Unicode
- * text"); else UTF-8 when the bytes are valid UTF-8; else what the encoding detector (chardet)
- * finds — GB18030 for a CSV saved by Chinese Excel or Outlook (GBK), Big5, Shift_JIS, a Windows
- * code page for a Western one. Chinese files are the common case here, so GB18030 wins whenever
- * the detector is unsure and the bytes read as GB18030.
- */
-export function decodeText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder(detectEncoding(bytes)).decode(bytes);
-  }
-}
-
-const CJK = new Set(['GB18030', 'Big5', 'Shift_JIS', 'EUC-JP', 'EUC-KR']);
-
-/** The encoding of bytes that are not UTF-8 (the first 64 KiB looked at). */
-export function detectEncoding(bytes: Buffer): string {
-  const sample = bytes.subarray(0, 64 * 1024);
-  const matches = analyse(sample).filter((m) => m.confidence >= 10);
-  const readsAs = (label: string) => {
-    try {
-      new TextDecoder(label, { fatal: true }).decode(sample);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const gb = matches.find((m) => m.name === 'GB18030')?.confidence ?? 0;
-  const top = matches[0];
-  if (top && CJK.has(top.name) && top.name !== 'GB18030' && top.confidence > gb + 20 && readsAs(top.name))
-    return top.name;
-  if (gb || readsAs('gb18030')) {
-    // A Western code page only when the detector is sure and GB18030 makes no sense of the bytes.
-    if (top && !CJK.has(top.name) && top.confidence >= 50 && !gb && !readsAs('gb18030')) return top.name;
-    return 'gb18030';
-  }
-  return top?.name ?? 'gb18030';
 }
 
 export function readCsv(bytes: Buffer, name: string, limits = XLSX_LIMITS): Grid {

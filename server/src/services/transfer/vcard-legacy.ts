@@ -1,5 +1,6 @@
 /// <reference path="../../types/libqp.d.ts" />
 import { decode as decodeQuotedPrintable } from 'libqp';
+import { decodeText } from './encodings.ts';
 
 /**
  * What phones still write, as the vCard 3.0 that ical.js reads. Android exports 2.1 cards, and
@@ -64,12 +65,17 @@ function paramsOf(params: string[]): string[] {
   return named;
 }
 
-function charsetOf(params: string[]): string {
-  return params.find((p) => /^CHARSET=/i.test(p))?.slice('CHARSET='.length) ?? 'utf-8';
+function charsetOf(params: string[]): string | undefined {
+  return params.find((p) => /^CHARSET=/i.test(p))?.slice('CHARSET='.length);
 }
 
-/** Bytes in the card's charset; one the platform doesn't know is read as UTF-8. */
-function decodeIn(bytes: Buffer, charset: string): string {
+/**
+ * Bytes in the card's charset; one the platform doesn't know is read as UTF-8. Without a
+ * CHARSET (The Bat!, a Chinese phone's 2.1 card) they are in the writer's own code page: read as
+ * a file in an unknown encoding is (GBK, a Windows code page).
+ */
+function decodeIn(bytes: Buffer, charset: string | undefined): string {
+  if (!charset) return decodeText(bytes);
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {
