@@ -133,8 +133,8 @@ describe('address books in the shapes their programs write', () => {
       'person.title',
       'phones',
       'person.phone',
-      'person.im',
-      'person.im',
+      'person.other',
+      'person.other',
       'notes',
     ]);
     expect(list[0]?.errors).toEqual([]);
@@ -231,6 +231,137 @@ describe('address books in the shapes their programs write', () => {
         email: 'wang@jiahe-bm.cn',
         birthday: '1968-05-12',
         preferences: '喜欢喝茶',
+      },
+    ]);
+  });
+
+  it("reads a newer Chinese Outlook's 92 columns by what each is, not by a word inside it (经理姓名 is no contact's name)", () => {
+    const headers =
+      '英文称谓,名,中间名,姓,中文称谓,单位,部门,职务,商务地址 街道,商务地址 街道 2,商务地址 街道 3,商务地址 市/县,商务地址 省/市/自治区,商务地址 邮政编码,商务地址 国家/地区,住宅地址 街道,住宅地址 街道 2,住宅地址 街道 3,住宅地址 市/县,住宅地址 省/市/自治区,住宅地址 邮政编码,住宅地址 国家/地区,其他地址 街道,其他地址 街道 2,其他地址 街道 3,其他地址 市/县,其他地址 省/市/自治区,其他地址 邮政编码,其他地址 国家/地区,助理的电话,商务传真,商务电话,商务电话 2,回电话,车载电话,单位主要电话,住宅传真,住宅电话,住宅电话 2,ISDN,移动电话,其他传真,其他电话,寻呼机,主要电话,无绳电话,TTY/TDD 电话,电报,Internet 忙闲,办公地点,地点,电子邮件地址,电子邮件类型,电子邮件显示名称,电子邮件 2 地址,电子邮件 2 类型,电子邮件 2 显示名,电子邮件 3 地址,电子邮件 3 类型,电子邮件 3 显示名,附注,工作证号码,关键词,记帐信息,纪念日,经理姓名,类别,里程,敏感度,目录服务器,配偶,其他地址 - 邮箱,商务地址 - 邮箱,身份证编号,生日,私有,缩写,网页,性别,业余爱好,引用者,用户 1,用户 2,用户 3,用户 4,优先级,语言,帐户,职业,助理的姓名,住宅地址 - 邮箱,子女'.split(
+        ',',
+      );
+    const cells: Record<string, string> = {
+      名: '志强',
+      姓: '陈',
+      单位: '济南鲁能泰山置业有限公司',
+      职务: '采购主管',
+      '商务地址 街道': '经十路 17703 号',
+      '商务地址 市/县': '济南',
+      助理的电话: '0531-8612 3400',
+      商务电话: '0531-8612 3499',
+      车载电话: '13905310000',
+      住宅传真: '0531-8800 0000',
+      移动电话: '18653100002',
+      电子邮件地址: 'chenzq@lunengtaishan.cn',
+      电子邮件类型: 'SMTP',
+      电子邮件显示名称: '陈志强 (chenzq@lunengtaishan.cn)',
+      '电子邮件 2 地址': 'chenzq68@163.com',
+      '电子邮件 2 类型': 'SMTP',
+      '电子邮件 2 显示名': '陈志强 (chenzq68@163.com)',
+      纪念日: '0/0/00',
+      经理姓名: '刘总',
+      身份证编号: '370102196801010000',
+      生日: '1968/1/1',
+      性别: '未指定',
+      优先级: '普通',
+      敏感度: '普通',
+      业余爱好: '钓鱼',
+    };
+    const { layout, list } = read(
+      csv([headers.map((h) => `"${h}"`).join(','), headers.map((h) => `"${cells[h] ?? ''}"`).join(',')]),
+    );
+    const field = (h: string) => layout.mapping[headers.indexOf(h)];
+    expect(['经理姓名', '助理的电话', '车载电话', '住宅传真', '业余爱好'].map(field)).toEqual(
+      Array(5).fill('person.other'),
+    );
+    expect(['电子邮件 2 类型', '电子邮件 2 显示名', '身份证编号', '性别', '优先级', '英文称谓'].map(field)).toEqual(
+      Array(6).fill(null),
+    );
+    const [c] = list;
+    expect(c?.errors).toEqual([]);
+    expect(c?.fields).toMatchObject({
+      name: '济南鲁能泰山置业有限公司',
+      address: '经十路 17703 号, 济南',
+      phones: ['0531-8612 3499'],
+      fax: [],
+    });
+    expect(c?.people).toEqual([
+      {
+        name: '陈志强',
+        title: '采购主管',
+        mobile: '18653100002',
+        directLine: '0531-8612 3499',
+        email: 'chenzq@lunengtaishan.cn',
+        birthday: '1968-01-01',
+        preferences:
+          '其他邮箱：chenzq68@163.com\n助理的电话：0531-8612 3400\n车载电话：13905310000\n住宅传真：0531-8800 0000\n经理姓名：刘总\n业余爱好：钓鱼',
+      },
+    ]);
+  });
+
+  it("reads a German Outlook's export (its columns in German, cp1252, dates day first)", () => {
+    const headers =
+      'Anrede,Vorname,Weitere Vornamen,Nachname,Suffix,Firma,Abteilung,Position,Straße geschäftlich,Straße geschäftlich 2,Straße geschäftlich 3,Ort geschäftlich,Region geschäftlich,Postleitzahl geschäftlich,Land/Region geschäftlich,Straße privat,Ort privat,Postleitzahl privat,Telefon Assistent,Fax geschäftlich,Telefon geschäftlich,Telefon geschäftlich 2,Autotelefon,Telefon Firma,Telefon (privat),Mobiltelefon,Haupttelefon,E-Mail-Adresse,E-Mail-Typ,E-Mail: Angezeigter Name,E-Mail 2: Adresse,E-Mail 2: Typ,E-Mail 2: Angezeigter Name,Geburtstag,Geschlecht,Jahrestag,Kategorien,Name des/r Vorgesetzten,Notizen,Priorität,Privat,Vertraulichkeit,Webseite'.split(
+        ',',
+      );
+    const cells: Record<string, string> = {
+      Anrede: 'Herr',
+      Vorname: 'Klaus',
+      Nachname: 'Müller',
+      Firma: 'Müller Baustoffe GmbH',
+      Abteilung: 'Einkauf',
+      Position: 'Einkaufsleiter',
+      'Straße geschäftlich': 'Hauptstraße 12',
+      'Ort geschäftlich': 'Würzburg',
+      'Region geschäftlich': 'Bayern',
+      'Postleitzahl geschäftlich': '97070',
+      'Land/Region geschäftlich': 'Deutschland',
+      'Straße privat': 'Gartenweg 3',
+      'Ort privat': 'Würzburg',
+      'Fax geschäftlich': '+49 931 555010',
+      'Telefon geschäftlich': '+49 931 555011',
+      'Telefon Firma': '+49 931 5550',
+      'Telefon (privat)': '+49 931 777888',
+      Mobiltelefon: '+49 170 5550123',
+      'E-Mail-Adresse': 'k.mueller@mueller-baustoffe.de',
+      'E-Mail-Typ': 'SMTP',
+      'E-Mail: Angezeigter Name': 'Klaus Müller (k.mueller@mueller-baustoffe.de)',
+      Geburtstag: '3.4.1970',
+      Geschlecht: 'Nicht angegeben',
+      Jahrestag: '0.0.00',
+      Kategorien: 'A-Kunde',
+      'Name des/r Vorgesetzten': 'Sabine Schäfer',
+      Notizen: 'Trinkt gern Tee',
+      Priorität: 'Normal',
+      Privat: 'Aus',
+      Vertraulichkeit: 'Normal',
+      Webseite: 'www.mueller-baustoffe.de',
+    };
+    const text = `${headers.map((h) => `"${h}"`).join(',')}\r\n${headers.map((h) => `"${cells[h] ?? ''}"`).join(',')}\r\n`;
+    // Windows' Western code page: ü, ä and ß are one byte each, as in Latin-1.
+    const { layout, list } = read(Buffer.from(text, 'latin1'));
+    expect(layout.book).toBe(true);
+    const [c] = list;
+    expect(c?.errors).toEqual([]);
+    expect(c?.fields).toMatchObject({
+      name: 'Müller Baustoffe GmbH',
+      tier: 'A',
+      address: 'Hauptstraße 12, Würzburg, Bayern 97070, Deutschland',
+      phones: ['+49 931 5550'],
+      fax: ['+49 931 555010'],
+      website: 'www.mueller-baustoffe.de',
+    });
+    expect(c?.people).toEqual([
+      {
+        name: 'Klaus Müller',
+        title: 'Einkaufsleiter',
+        mobile: '+49 170 5550123',
+        directLine: '+49 931 555011',
+        email: 'k.mueller@mueller-baustoffe.de',
+        birthday: '1970-04-03',
+        homeAddress: 'Gartenweg 3, Würzburg',
+        preferences:
+          'Trinkt gern Tee\n部门：Einkauf\n其他电话：+49 931 777888\nName des/r Vorgesetzten：Sabine Schäfer',
       },
     ]);
   });
@@ -444,6 +575,9 @@ describe('address books in the shapes their programs write', () => {
     expect(parseDate('8/9/1968')).toEqual({ ok: true, value: '1968-08-09' });
     expect(parseDate('12/31/85')).toEqual({ ok: true, value: '1985-12-31' });
     expect(parseDate('31/12/1985')).toEqual({ ok: true, value: '1985-12-31' });
+    // A German Outlook's dates: day first, with dots.
+    expect(parseDate('3.4.1970')).toEqual({ ok: true, value: '1970-04-03' });
+    expect(parseDate('31.12.1975')).toEqual({ ok: true, value: '1975-12-31' });
     expect(parseDate('--06-01')).toEqual({ ok: true, value: '1604-06-01' });
     expect(parseDate('--0229')).toEqual({ ok: true, value: '1604-02-29' });
     expect(parseInstant('2026/11/20')).toEqual({ ok: true, value: '2026-11-20T00:00:00.000' });
@@ -453,8 +587,8 @@ describe('address books in the shapes their programs write', () => {
     expect(parseInstant('46356.979166666664')).toEqual({ ok: true, value: '2026-11-30T23:30:00.000' });
     expect(parsePhone('8.61395E+12')).toMatchObject({ ok: false });
     expect(parsePhone('13952101234')).toEqual({ ok: true, value: '13952101234' });
-    expect(['A', 'B类', '甲', '乙', '丙', 'b', 'A类客户', 'c级'].map((t) => parseTier(t))).toEqual(
-      ['A', 'B', 'A', 'B', 'C', 'B', 'A', 'C'].map((value) => ({ ok: true, value })),
-    );
+    expect(
+      ['A', 'B类', '甲', '乙', '丙', 'b', 'A类客户', 'c级', 'A-Kunde', 'Tier B', 'C customer'].map((t) => parseTier(t)),
+    ).toEqual(['A', 'B', 'A', 'B', 'C', 'B', 'A', 'C', 'A', 'B', 'C'].map((value) => ({ ok: true, value })));
   });
 });

@@ -1,4 +1,5 @@
 import { type ImportField as Field, toHalfWidth } from '@dossier/shared';
+import { outlookNames } from './outlook-names.ts';
 
 /*
  * One table of columns drives both directions: the export writes these headers and the import
@@ -17,7 +18,7 @@ export const MULTI_COLUMN: ReadonlySet<Field> = new Set([
   'notes',
   'person.phone',
   'person.emails',
-  'person.im',
+  'person.other',
   'label',
   'address.street',
   'address.city',
@@ -179,7 +180,7 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
   'person.department': ['部门', '所属部门', '科室', 'department', 'dept'],
   // The person's other numbers (kept in their notes), not the company's: "电话" at the end says phone, not whose.
   'person.phone': ['家庭电话', '住宅电话', '宅电', '家庭号码', '其他电话', '备用电话', 'home phone', 'other phone'],
-  'person.im': ['qq', 'qq号', 'qq号码', '微信', '微信号', 'wechat', 'wechat id', 'weixin', 'skype', 'whatsapp'],
+  'person.other': ['qq', 'qq号', 'qq号码', '微信', '微信号', 'wechat', 'wechat id', 'weixin', 'skype', 'whatsapp'],
   lastContact: [
     '上次联系',
     '最近联系',
@@ -241,7 +242,7 @@ export function fieldOfHeader(header: string): Field | null {
  * exports "Given Name, Additional Name, Family Name, Group Membership, Organization 1 - Name, …
  * E-mail 1 - Type"); Outlook its 92 columns (First Name … Company, Department, Job Title,
  * Business Street …, Business Phone, Mobile Phone, E-mail Address, Categories, Web Page), in
- * English or, from a Chinese Outlook, in Chinese (名, 姓, 公司, 商务电话, 移动电话, …); Thunderbird
+ * English or in its installation's language (outlook-names.ts: Chinese, German); Thunderbird
  * its 37 (First Name, Last Name, Display Name, Primary Email, Work Phone, Mobile Number, Home
  * Address, Home Address 2, Home City, …, Work ZipCode, Organization, Web Page 1, Birth Year,
  * Birth Month, Birth Day, Custom 1, Notes). Headers are compared normalised (normaliseHeader); a
@@ -259,9 +260,6 @@ const BOOK_HEADERS: Record<string, Field | null> = {
   name: 'person.name',
   fullname: 'person.name',
   displayname: 'person.name',
-  名: 'person.givenName',
-  中间名: 'person.middleName',
-  姓: 'person.familyName',
   姓名: 'person.name',
   // Company and role
   organizationname: 'name',
@@ -275,11 +273,8 @@ const BOOK_HEADERS: Record<string, Field | null> = {
   organizationyominame: null,
   organizationtype: null,
   company: 'name',
-  公司: 'name',
   department: 'person.department',
-  部门: 'person.department',
   jobtitle: 'person.title',
-  职务: 'person.title',
   // CRMs' exports of contacts (Salesforce, HubSpot, Atomic CRM), read as address books for
   // their first and last name columns.
   accountname: 'name',
@@ -297,13 +292,11 @@ const BOOK_HEADERS: Record<string, Field | null> = {
   phonehome: 'person.phone',
   phoneother: 'person.phone',
   birthdate: 'person.birthday',
-  linkedinurl: 'person.im',
+  linkedinurl: 'person.other',
   // Outlook's "Title" (beside its "Job Title") is the salutation (Mr., Dr.); "Account" and
   // "Location" are not the company's.
   title: null,
-  称谓: null,
   suffix: null,
-  尊称: null,
   account: null,
   location: null,
   // Phones and e-mails
@@ -314,27 +307,18 @@ const BOOK_HEADERS: Record<string, Field | null> = {
   emaillabel: 'label',
   emailtype: 'label',
   mobilephone: 'person.mobile',
-  移动电话: 'person.mobile',
+  mobilephone2: 'person.phone',
   businessphone: 'person.directLine',
-  商务电话: 'person.directLine',
   businessphone2: 'person.phone',
-  商务电话2: 'person.phone',
   companymainphone: 'phones',
-  公司代表电话: 'phones',
   businessfax: 'fax',
-  商务传真: 'fax',
   homephone: 'person.phone',
-  住宅电话: 'person.phone',
+  homephone2: 'person.phone',
   otherphone: 'person.phone',
-  其他电话: 'person.phone',
   primaryphone: 'person.phone',
-  主要电话: 'person.phone',
   emailaddress: 'person.emails',
-  电子邮件地址: 'person.emails',
   email2address: 'person.emails',
-  电子邮件2地址: 'person.emails',
   email3address: 'person.emails',
-  电子邮件3地址: 'person.emails',
   // Thunderbird's: its Web Page 1 is the work one, 2 the home one.
   primaryemail: 'person.emails',
   secondaryemail: 'person.emails',
@@ -348,8 +332,49 @@ const BOOK_HEADERS: Record<string, Field | null> = {
   birthyear: 'person.birthYear',
   birthmonth: 'person.birthMonth',
   emaildisplayname: null,
-  电子邮件显示名称: null,
-  电子邮件类型: null,
+  email2type: null,
+  email3type: null,
+  email2displayname: null,
+  email3displayname: null,
+  // Outlook's numbers nobody dials for the company (an assistant's, a car's, a home fax) and
+  // what it knows about the person (their manager, spouse, hobby, its four user fields): kept
+  // in the person's notes under the column's name.
+  assistantsphone: 'person.other',
+  callback: 'person.other',
+  carphone: 'person.other',
+  radiophone: 'person.other',
+  pager: 'person.other',
+  isdn: 'person.other',
+  ttytddphone: 'person.other',
+  telex: 'person.other',
+  homefax: 'person.other',
+  otherfax: 'person.other',
+  managersname: 'person.other',
+  assistantsname: 'person.other',
+  spouse: 'person.other',
+  children: 'person.other',
+  hobby: 'person.other',
+  profession: 'person.other',
+  referredby: 'person.other',
+  officelocation: 'person.other',
+  keywords: 'person.other',
+  billinginformation: 'person.other',
+  anniversary: 'person.other',
+  user1: 'person.other',
+  user2: 'person.other',
+  user3: 'person.other',
+  user4: 'person.other',
+  // Its settings and identity numbers are not kept.
+  initials: null,
+  internetfreebusy: null,
+  language: null,
+  mileage: null,
+  sensitivity: null,
+  priority: null,
+  private: null,
+  directoryserver: null,
+  governmentidnumber: null,
+  organizationalidnumber: null,
   // Addresses: Google's numbered groups, Outlook's Business/Home/Other ones
   addressformatted: 'address.formatted',
   addressstreet: 'address.street',
@@ -366,16 +391,11 @@ const BOOK_HEADERS: Record<string, Field | null> = {
   websitelabel: null,
   websitetype: null,
   webpage: 'website',
-  网页: 'website',
   birthday: 'person.birthday',
-  生日: 'person.birthday',
-  anniversary: null,
   labels: 'tags',
   groupmembership: 'tags',
   categories: 'tags',
-  类别: 'tags',
   notes: 'person.preferences',
-  附注: 'person.preferences',
   备注: 'person.preferences',
   nickname: null,
   fileas: null,
@@ -400,23 +420,25 @@ const ADDRESS_PART: Record<string, Field> = {
   zippostalcode: 'address.postalCode',
   countryregion: 'address.country',
   country: 'address.country',
-  街道: 'address.street',
-  街道2: 'address.street',
-  街道3: 'address.street',
-  市县: 'address.city',
-  省市自治区: 'address.region',
-  邮政编码: 'address.postalCode',
-  国家地区: 'address.country',
 };
 // (Salesforce's contacts have a Mailing address: where the contact works.)
-const ADDRESS_GROUP = /^(business|work|mailing|home|other|商务地址|住宅地址|其他地址)(.+)$/;
+const ADDRESS_GROUP = /^(business|work|mailing|home|other)(.+)$/;
 
-/** A header as an address book writes it, without the number of its group (E-mail 2 - Value → emailvalue). */
-const bookKey = (header: string) =>
+const plainKey = (header: string) =>
   toHalfWidth(header)
     .toLowerCase()
     .replace(/^([a-z\u4e00-\u9fff-]+?)\s*\d+\s*-\s*/u, '$1 ')
     .replace(/[\s\-_.:;,*/\\·#'"]+/g, '');
+const OUTLOOK_NAMES = outlookNames(plainKey);
+
+/**
+ * A header as an address book writes it, without the number of its group (E-mail 2 - Value →
+ * emailvalue), and in English when a Chinese or German Outlook wrote it (移动电话 → mobilephone).
+ */
+export const bookKey = (header: string) => {
+  const k = plainKey(header);
+  return OUTLOOK_NAMES.get(k) ?? k;
+};
 
 function bookField(header: string, streetLines: boolean): Field | null | undefined {
   // Thunderbird's "Birth Day" (beside Birth Year and Birth Month) is not Outlook's "Birthday".
@@ -448,11 +470,6 @@ const BOOK_MARKS = new Set([
   'phonevalue',
   'businessfax',
   'companymainphone',
-  '名',
-  '姓',
-  '移动电话',
-  '商务电话',
-  '电子邮件地址',
 ]);
 
 /** True when a header row is an address book's (Google, Outlook, a vCard file as rows): three of its marks. */
@@ -463,8 +480,8 @@ export function isAddressBook(headers: string[]): boolean {
   const named = keys.some((k) => GIVEN.has(k)) && keys.some((k) => FAMILY.has(k));
   return named || keys.filter((k) => BOOK_MARKS.has(k)).length >= 3;
 }
-const GIVEN = new Set(['firstname', 'givenname', '名']);
-const FAMILY = new Set(['lastname', 'familyname', 'surname', '姓']);
+const GIVEN = new Set(['firstname', 'givenname']);
+const FAMILY = new Set(['lastname', 'familyname', 'surname']);
 
 /** The fields of a header row: an address book's headers by its own dictionary, any other by `fieldOfHeader`. */
 export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
@@ -475,7 +492,7 @@ export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
   // "Title" is the salutation only beside a "Job Title" (Outlook); alone it is the job (Salesforce).
   const salutation = headers.some((h) => bookKey(h) === 'jobtitle');
   return headers.map((h) => {
-    if (!salutation && bookKey(h) === 'title') return 'person.title';
+    if (!salutation && plainKey(h) === 'title') return 'person.title';
     const f = bookField(h, streetLines);
     return f === undefined ? fieldOfHeader(h) : f;
   });

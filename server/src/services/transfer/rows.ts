@@ -19,7 +19,7 @@ import {
 } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError } from '../../lib/errors.ts';
-import { type Field, fieldsOfHeaders, isAddressBook, MULTI_COLUMN, sheetKind } from './columns.ts';
+import { bookKey, type Field, fieldsOfHeaders, isAddressBook, MULTI_COLUMN, sheetKind } from './columns.ts';
 import { type Grid, MAX_IMPORT_ROWS } from './files.ts';
 import { attachLinked } from './linked.ts';
 import {
@@ -188,7 +188,7 @@ function groupOf(header: string): string {
   const h = header.trim().toLowerCase();
   const google = /^(.*?\d+)\s*-\s*/.exec(h);
   if (google) return (google[1] as string).replace(/\s+/g, ' ');
-  const outlook = /^(business|work|mailing|home|other|商务地址|住宅地址|其他地址)/.exec(h.replace(/\s+/g, ''));
+  const outlook = /^(business|work|mailing|home|other)/.exec(bookKey(header));
   return outlook ? (outlook[1] as string) : '';
 }
 
@@ -278,7 +278,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
       const parts = addresses.get(group) ?? new Map<Field, string[]>();
       parts.set(f, [...(parts.get(f) ?? []), ...values]);
       addresses.set(group, parts);
-    } else if (f === 'person.phone' || f === 'person.emails' || f === 'person.im') {
+    } else if (f === 'person.phone' || f === 'person.emails' || f === 'person.other') {
       typed.push({ field: f, group, header, values });
     } else by.set(f, [...(by.get(f) ?? []), ...values]);
   });
@@ -297,7 +297,8 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     const n = normaliseEmail(s);
     return n ? { ok: true, value: n } : { ok: false, why: `"${s}" is not an e-mail address` };
   };
-  const labelOf = (t: { group: string; header: string }) => (labels.get(t.group) ?? t.header).replace(/^\*\s*/, '');
+  const labelOf = (t: { group: string; header: string }) =>
+    (labels.get(t.group) ?? bookKey(t.header)).replace(/^\*\s*/, '');
 
   // Phones: typed ones to the person's mobile and direct line first, a company's to the file.
   let mobile = one('person.mobile');
@@ -467,7 +468,10 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
       department && `部门：${department}`,
       otherPhones.length ? `其他电话：${otherPhones.join('; ')}` : '',
       otherEmails.length ? `其他邮箱：${otherEmails.join('; ')}` : '',
-      ...typed.filter((t) => t.field === 'person.im').map((t) => `${t.header.trim()}：${t.values.join('; ')}`),
+      // (Outlook's "0/0/00" in an empty anniversary is no value.)
+      ...typed
+        .filter((t) => t.field === 'person.other' && !t.values.every(isNoDate))
+        .map((t) => `${t.header.trim()}：${t.values.join('; ')}`),
       profile ? `个人主页：${profile}` : '',
     ]
       .filter(Boolean)

@@ -34,7 +34,11 @@ const TIER_WORDS: Record<string, Tier> = {
 export function parseTier(raw: string): Parsed<Tier> {
   const s = clean(raw).toUpperCase();
   if (!s) return ok('C');
-  const core = s.replace(/^客户/, '').replace(/(?:类|级|等|档)?(?:客户)?$/, '');
+  // 客户 around it, 类/级 after it; a Western "Tier A", "A customer", a German "A-Kunde".
+  const core = s
+    .replace(/^(?:客户|TIER\s*|CLASS\s*)/, '')
+    .replace(/(?:类|级|等|档)?(?:客户)?$/, '')
+    .replace(/[-\s]*(?:KUNDE|CUSTOMER|CLIENT|ACCOUNT)$/, '');
   const tier = TIER_WORDS[core] ?? TIER_WORDS[s];
   return tier ? ok(tier) : bad(`"${raw}" is not a tier (A/B/C, 甲/乙/丙, 重要/一般/普通)`);
 }
@@ -142,6 +146,8 @@ const YMD = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** Outlook's (US) month/day/year: 8/9/1968, 12/31/85. */
 const MDY = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
+// Dotted dates are day first wherever they are written (German Outlook: 3.4.1970).
+const DMY_DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 /** A birthday without a year: vCard's --06-01 / --0601, Google's --06-01. */
 const NO_YEAR = /^--(\d{2})-?(\d{2})$/;
 /**
@@ -175,6 +181,8 @@ function ymd(s: string): string | null {
   if (serial) return serial.date;
   const m = YMD.exec(s) ?? COMPACT.exec(s);
   if (m) return valid(Number(m[1]), Number(m[2]), Number(m[3]));
+  const dotted = DMY_DOTTED.exec(s);
+  if (dotted) return valid(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
   const us = MDY.exec(s);
   if (!us) return null;
   let [mo, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
