@@ -53,7 +53,8 @@ export const PERSON_FIELDS = [
  * parts joined, a birthday in three columns (Thunderbird) joined, chat accounts (QQ, WeChat)
  * and what has no field of its own (an assistant's phone, a manager's name) kept in the
  * person's notes under their column's name, labels/categories (a tier among them is taken),
- * and the last contact.
+ * and the last contact; a column of a sheet that names no field is kept in the file's notes under
+ * its name (other).
  */
 export const BOOK_FIELDS = [
   'person.givenName',
@@ -75,6 +76,7 @@ export const BOOK_FIELDS = [
   'address.formatted',
   'tags',
   'lastContact',
+  'other',
 ] as const;
 export const IMPORT_FIELDS = [...CUSTOMER_FIELDS, ...PERSON_FIELDS, ...BOOK_FIELDS] as const;
 export const ImportField = z.enum(IMPORT_FIELDS);

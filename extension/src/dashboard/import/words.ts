@@ -58,6 +58,7 @@ const FIELDS_EN = {
   'address.country': 'Address: country',
   'address.formatted': 'Address (whole)',
   tags: 'Labels / categories',
+  other: "Kept in the file's notes under the column name",
   lastContact: 'Last contact',
 } satisfies Record<ImportField, string>;
 
@@ -209,6 +210,7 @@ const FIELDS_ZH: typeof FIELDS_EN = {
   'address.country': '地址：国家',
   'address.formatted': '地址（完整）',
   tags: '标签/类别',
+  other: '记入客户备注（按列名）',
   lastContact: '上次联系',
 };
 

@@ -142,6 +142,35 @@ describe('address books in the shapes their programs write', () => {
     expect(list[0]?.people[0]?.preferences).toBe('部门：销售部\n其他电话：0516-83330000\nQQ：12345678\n微信：wjg1968');
   });
 
+  it("keeps a sheet's own columns in the file's notes, and a mobile in its phone column beside a contact with the contact (名称, 联系人, 电话)", () => {
+    const { layout, list } = read(
+      csv([
+        '序号,名称,联系人,电话,邮箱,微信,地址,类型,区域,需求,备注',
+        '1,XX小区物业管理处,张经理,13800138001,,zhang_wx,上海市浦东新区XX路100号,物业,上海浦东,门禁系统改造,',
+        '2,YY建材市场,李总,021-6488 1234; 13900139002,li@yy.com,,上海市闵行区YY路200号,市场,上海闵行,,预算10万左右',
+      ]),
+    );
+    expect(layout.mapping).toEqual([
+      null,
+      'name',
+      'person.name',
+      'phones',
+      'person.email',
+      'person.other',
+      'address',
+      'other',
+      'region',
+      'other',
+      'notes',
+    ]);
+    const [xx, yy] = list;
+    expect(xx?.errors).toEqual([]);
+    expect(xx?.fields).toMatchObject({ phones: [], notes: '类型：物业\n需求：门禁系统改造' });
+    expect(xx?.people).toEqual([{ name: '张经理', mobile: '13800138001', preferences: '微信：zhang_wx' }]);
+    expect(yy?.fields).toMatchObject({ phones: ['021-6488 1234'], notes: '预算10万左右\n类型：市场' });
+    expect(yy?.people).toEqual([{ name: '李总', mobile: '13900139002', email: 'li@yy.com' }]);
+  });
+
   it('keeps an address book note of any length with its person, never cut at 2,000 characters', () => {
     const long = `${'每月25日后不要约她。'.repeat(300)}结束`;
     const { list } = read(

@@ -27,6 +27,7 @@ export const MULTI_COLUMN: ReadonlySet<Field> = new Set([
   'address.country',
   'address.formatted',
   'tags',
+  'other',
 ]);
 
 export interface Column<F extends string = string> {
@@ -497,6 +498,14 @@ export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
     return f === undefined ? fieldOfHeader(h) : f;
   });
 }
+
+/**
+ * Columns no file needs: a row number, and what the export derives for the reader (next due);
+ * any other column a sheet has is the user's information (需求, 来源) and is kept.
+ */
+const NEXT_DUE = CUSTOMER_COLUMNS.find((c) => c.field === 'nextDue');
+const NOT_KEPT = new Set(['序号', '行号', 'no', 'seq', NEXT_DUE?.en ?? '', NEXT_DUE?.zh ?? ''].map(normaliseHeader));
+export const notKept = (header: string) => !normaliseHeader(header) || NOT_KEPT.has(normaliseHeader(header));
 
 /** Headers that say only "name": whose depends on the sheet. */
 const BARE_NAME = new Set(['name', '名称']);

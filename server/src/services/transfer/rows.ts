@@ -19,7 +19,7 @@ import {
 } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError } from '../../lib/errors.ts';
-import { bookKey, type Field, fieldsOfHeaders, isAddressBook, MULTI_COLUMN, sheetKind } from './columns.ts';
+import { bookKey, type Field, fieldsOfHeaders, isAddressBook, MULTI_COLUMN, notKept, sheetKind } from './columns.ts';
 import { type Grid, MAX_IMPORT_ROWS } from './files.ts';
 import { attachLinked } from './linked.ts';
 import {
@@ -124,7 +124,10 @@ const NAME_PARTS: ReadonlySet<Field> = new Set([
  * company (a mobile is then a company phone); with one, a lone e-mail column is the contact's.
  */
 export function guessMapping(headers: string[]): (Field | null)[] {
-  const fields = fieldsOfHeaders(headers);
+  // A sheet's column that names no field is kept in the file's notes (an address book's
+  // columns are all known: those it leaves are its program's settings).
+  const book = isAddressBook(headers);
+  const fields = fieldsOfHeaders(headers).map((f, j) => f ?? (book || notKept(headers[j] ?? '') ? null : 'other'));
   const seen = new Set<Field>();
   const mapping = fields.map((f) => {
     if (!f) return null;
@@ -136,7 +139,7 @@ export function guessMapping(headers: string[]): (Field | null)[] {
     return mapping.map((f) => {
       if (f === 'person.mobile' || f === 'person.directLine' || f === 'person.phone') return 'phones';
       if (f === 'person.email' || f === 'person.emails') return 'emails';
-      return f?.startsWith('person.') ? null : f;
+      return f?.startsWith('person.') ? 'other' : f;
     });
   }
   const emailCols = mapping.filter((f) => f === 'emails').length;
@@ -262,6 +265,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
   const typed: { field: Field; group: string; header: string; values: string[] }[] = [];
   const labels = new Map<string, string>();
   const addresses = new Map<string, Map<Field, string[]>>();
+  const kept: string[] = [];
   mapping.forEach((f, j) => {
     const raw = unguardFormula((cells[j] ?? '').trim());
     if (!f || !raw) return;
@@ -278,6 +282,8 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
       const parts = addresses.get(group) ?? new Map<Field, string[]>();
       parts.set(f, [...(parts.get(f) ?? []), ...values]);
       addresses.set(group, parts);
+    } else if (f === 'other') {
+      kept.push(`${header.trim()}：${values.join('; ')}`);
     } else if (f === 'person.phone' || f === 'person.emails' || f === 'person.other') {
       typed.push({ field: f, group, header, values });
     } else by.set(f, [...(by.get(f) ?? []), ...values]);
@@ -353,6 +359,15 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     one('person.name') ??
     (joinName(one('person.givenName') ?? '', one('person.middleName') ?? '', one('person.familyName') ?? '') ||
       undefined);
+  // A mobile in a sheet's phone column beside a contact's name is the contact's (名称, 联系人, 电话).
+  if (!book && personName && !mobile) {
+    const numbers = companyPhones.flatMap(splitList);
+    const i = numbers.findIndex((v) => CN_MOBILE.test(v.replace(/[\s()-]/g, '')));
+    if (i >= 0) {
+      mobile = numbers.splice(i, 1)[0];
+      companyPhones.splice(0, companyPhones.length, ...numbers);
+    }
+  }
   // A profile on a platform (LinkedIn's export gives each connection's) is the person's page,
   // not the company's site: it goes to the person's notes.
   const given = opt('website');
@@ -420,7 +435,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     fax: list(fax, 'fax', parsePhone),
     emails,
     website,
-    notes: all('notes').join('\n') || null,
+    notes: [...all('notes'), ...kept].join('\n') || null,
     owner: opt('owner'),
     nextStep: opt('nextStep'),
     lostReason: opt('lostReason'),
