@@ -49,6 +49,18 @@ describe('pageLines', () => {
     expect(cells(pageLines(doc.body))).toEqual([['Tel: 0516-1'], ['Fax: 2'], ['in p'], ['after']]);
   });
 
+  it('parts the texts of two elements side by side that the page shows apart, not a word styled in parts', () => {
+    const doc = parse(
+      '<div><span>01 43 31 80 49</span><span><a href="mailto:news@infocomcgt.fr">news@infocomcgt.fr</a></span><span>4 rue Guyton-de-Morveau</span></div>' +
+        '<p><span>电话</span><span>0571-8678 1234</span></p><p><b>Goo</b><b>gle</b> <b>W</b>orld 010-<span>8888</span></p>',
+    );
+    expect(cells(pageLines(doc.body))).toEqual([
+      ['01 43 31 80 49 news@infocomcgt.fr 4 rue Guyton-de-Morveau'],
+      ['电话 0571-8678 1234'],
+      ['Google World 010-8888'],
+    ]);
+  });
+
   it('collapses full-width and no-break spaces, drops blank lines', () => {
     const doc = parse('<p>联\u3000系\u00a0人： 王</p><p>   </p><p>\u200b</p>');
     expect(cells(pageLines(doc.body))).toEqual([['联 系 人： 王']]);

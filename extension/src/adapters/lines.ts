@@ -244,6 +244,25 @@ function scanHidden(root: Node): Set<Element> {
   return out;
 }
 
+/** A character's class for `apart`: 1 a digit, 2 a Latin letter, 3 Han, 0 anything else. */
+function classOf(code: number): number {
+  if (code >= 48 && code <= 57) return 1;
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f)) return 2;
+  if (code >= 0x4e00 && code <= 0x9fff) return 3;
+  return 0;
+}
+
+/**
+ * Whether the texts of two elements side by side are two things: a digit against a letter or
+ * another digit, Latin against Han. Letters against letters may be one word styled in two
+ * parts (a logo's "Goo" + "gle"), and punctuation already parts them.
+ */
+function apart(before: number, after: number): boolean {
+  const a = classOf(before);
+  const b = classOf(after);
+  return a !== 0 && b !== 0 && (a !== b || a === 1);
+}
+
 export function pageLines(root: Node, structured = true, bySiblings = !siblingsAreSlow(root)): Line[] {
   const slow = !bySiblings;
   const hidden = hiddenUnder(root);
@@ -254,12 +273,19 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
   let broken = false; // a <br> in buf
   let tables = 0; // tables entered so far, to tell a cell that holds one
   let block = ''; // the innermost block element open
+  // Where buf ended when the last inline element closed, and whether an inline element began
+  // right there: two elements side by side with no text between, which a page's CSS shows
+  // apart (a phone and an e-mail in a top bar's spans: "80 49" + "news@…").
+  let closedAt = -1;
+  let adjacent = false;
   // A heading's line is tagged with its own element (h1…h6): its rank says how far its section runs.
   const push = (text: string, heading: boolean, at = block) => {
     const c = clean(text);
     if (c) lines.push({ cells: [c], heading, tag: at });
   };
   const flush = () => {
+    closedAt = -1;
+    adjacent = false;
     if (buf === '') return;
     const text = buf;
     buf = '';
@@ -345,6 +371,10 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
       const type = node.nodeType;
       if (type === 3) {
         const data = (node as Text).data;
+        if (adjacent) {
+          adjacent = false;
+          if (buf !== '' && apart(buf.charCodeAt(buf.length - 1), data.charCodeAt(0))) buf += ' ';
+        }
         // Indentation between blocks: at the start of a line it would only be trimmed away.
         if (buf !== '' || data.charCodeAt(0) > 32 || data.trim() !== '') buf += data;
       } else if (type === 9 || type === 11) children(node);
@@ -358,7 +388,9 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
     if (anyHidden && hidden.has(node as Element)) return;
     const kind = KIND.get(tag);
     if (kind === undefined) {
+      if (buf.length === closedAt) adjacent = true;
       children(node); // inline: its text runs on in the current line
+      closedAt = buf.length;
       return;
     }
     if (kind === SKIPPED) return;
