@@ -68,6 +68,13 @@ describe('unlabelled addresses', () => {
     expect(looseAddress(lines('Ketziner Baustoffhandel', 'Inh. Thomas Mier', 'Am Mühlenweg', '14669 Ketzin'))).toBe(
       'Am Mühlenweg, 14669 Ketzin',
     );
+    // A top bar: the number, the e-mail and the address on one line, street and town parted by a bullet.
+    expect(
+      looseAddress(lines('01 43 31 80 49 news@infocomcgt.fr 4 rue Guyton-de-Morveau • 75013 Paris', 'Accueil')),
+    ).toBe('4 rue Guyton-de-Morveau, 75013 Paris');
+    expect(looseAddress(lines('Tel. 0931 555011 Am Alten Markt 5 | 97070 Würzburg'))).toBe(
+      'Am Alten Markt 5, 97070 Würzburg',
+    );
     expect(looseAddress(lines('Öffnungszeiten', '14669 Ketzin'))).toBeUndefined();
   });
 

@@ -107,9 +107,21 @@ const STREET_BY_NAME =
   /^[\p{L}'’. -]{2,40}(?:weg|straße|strasse|str\.|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|markt)$/iu;
 const PO_BOX = /postfach|postboks|p\.?\s?o\.?\s?box|casella postale|boîte postale|postbox/i;
 
-/** "Street 1, 12345 Town" or "1 Main St, Town, ST 12345" in one cell: the address, else undefined. */
+/**
+ * "Street 1, 12345 Town" or "1 Main St, Town, ST 12345" in one cell: the address, else
+ * undefined. A top bar's line may hold the number and e-mail before it, and part street and
+ * town with a bullet ("01 43 31 80 49 news@… 4 rue Guyton-de-Morveau • 75013 Paris").
+ */
 function westernInline(cell: string): string | undefined {
   if (cell.length > 120 || PO_BOX.test(cell)) return undefined;
+  const bullets = cell.split(/\s+[•·|]\s+/);
+  if (bullets.length > 1) {
+    for (let k = 1; k < bullets.length; k++) {
+      const town = bullets[k] as string;
+      const street = streetAtEnd(bullets[k - 1] as string);
+      if (street && POSTCODE_TOWN.test(town)) return `${street}, ${town}`;
+    }
+  }
   const parts = cell.split(/\s*,\s*/);
   if (parts.length < 2) {
     // "Julius-Hatry-Straße 1 68163 Mannheim": the two lines of a postal address that the page
@@ -123,6 +135,23 @@ function westernInline(cell: string): string | undefined {
     if (STREET.test(street) && (POSTCODE_TOWN.test(town) || US_TOWN.test(town))) return cell;
   }
   return undefined;
+}
+
+/**
+ * The street that ends a run of text: the longest name-first one ("Am Alten Markt 5"), else the
+ * shortest number-first one ("4 rue …", not the phone's last digits before it); never across an
+ * e-mail address.
+ */
+function streetAtEnd(text: string): string | undefined {
+  const words = text.split(' ');
+  let numberFirst: string | undefined;
+  let nameFirst: string | undefined;
+  for (let k = words.length - 1; k >= 0 && !/[@:]/.test(words[k] as string); k--) {
+    const tail = words.slice(k).join(' ');
+    if (STREET_NAME_FIRST.test(tail)) nameFirst = tail;
+    else if (!numberFirst && STREET.test(tail)) numberFirst = tail;
+  }
+  return nameFirst ?? numberFirst;
 }
 
 // Lines that may hold an address: a postcode before a town, an American state and ZIP, or a
