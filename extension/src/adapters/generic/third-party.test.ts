@@ -36,6 +36,19 @@ describe("a legal notice's sections on its host and designer", () => {
     expect(c?.emails).toEqual(['contact@thau-elagage-exemple.fr']);
   });
 
+  it("leave out a footer's credit to the site's maker with its number, not the company's own support line", () => {
+    const page = parse(
+      '<h4>赣州市百友汇企业服务有限公司</h4><h4>联系手机：15170180577</h4>' +
+        '<small>Copyright@百友汇企业服务有限公司&nbsp;&nbsp;技术支持：王振宇-13672297775</small>' +
+        '<p>技术支持：400-820-1234</p>',
+    );
+    const { kept, aside } = splitThirdParty(linesOf(page.body));
+    expect(aside.map((l) => l.cells.join(' '))).toEqual(['技术支持：王振宇-13672297775']);
+    expect(kept.map((l) => l.cells.join(' '))).toContain('Copyright@百友汇企业服务有限公司');
+    const c = runCapture(page, 'https://www.baiyouhui.example/about.jsp').company;
+    expect(c?.phones).toEqual(['+8615170180577', '+864008201234']);
+  });
+
   it('end at the next heading of their rank; a page without them keeps every line', () => {
     const page = parse('<h2>Hosting</h2><p>Host GmbH, Tel. 030 1234567</p><h2>Kontakt</h2><p>Tel. 033233 80361</p>');
     const { kept, aside } = splitThirdParty(linesOf(page.body));

@@ -26,7 +26,21 @@ export function splitThirdParty(lines: Line[]): { kept: Line[]; aside: Line[] } 
     if (l.heading && (open === 0 || rank(l) <= open)) {
       open = l.cells.length === 1 && THIRD_PARTY.test((l.cells[0] ?? '').trim()) ? rank(l) : 0;
     }
-    (open ? aside : kept).push(l);
+    const credit = open || l.cells.length !== 1 ? -1 : (l.cells[0] ?? '').search(CREDIT);
+    if (credit < 0) (open ? aside : kept).push(l);
+    else {
+      const cell = l.cells[0] as string;
+      if (credit > 0) kept.push({ ...l, cells: [cell.slice(0, credit).trim()] });
+      aside.push({ ...l, cells: [cell.slice(credit)] });
+    }
   }
   return { kept, aside };
 }
+
+/**
+ * A footer's credit to the site's maker, to the end of its line ("Copyright@百友汇…  技术支持：
+ * 王振宇-13672297775", "Designed by Studio X"): a name after it, not a number — "技术支持：
+ * 400-…" is the company's own support line.
+ */
+const CREDIT =
+  /(?:技术支持|网站建设|网站设计|网站制作|设计制作)\s*[:：]\s*(?=[^\d\s+(])|\b(?:powered by|designed by|design by|website by|site by|webdesign by)\s*[:：]?\s*(?=\p{L})/iu;
