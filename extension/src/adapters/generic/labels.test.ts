@@ -24,4 +24,31 @@ describe('a 联系人 block', () => {
     expect(found.people).toEqual([expect.objectContaining({ name: '卢经理', mobile: '+8613905711234' })]);
     expect(found.company?.phones).toEqual(['+8613700882923']);
   });
+
+  it('a 联系人 and their 联系手机 on one line, set as a heading under the footer: the person with the mobile', () => {
+    const found = foundFromLabels([
+      { cells: ['赣州市百友汇企业服务有限公司'], heading: true, tag: 'h4' },
+      { cells: ['联系人：谢总 联系手机：15170180577'], heading: true, tag: 'h4' },
+    ]);
+    expect(found.people).toEqual([expect.objectContaining({ name: '谢总', mobile: '+8615170180577' })]);
+    expect(found.company?.phones).toEqual([]);
+  });
+
+  it('a heading with a colon and no number is a title, not a contact', () => {
+    const found = foundFromLabels([{ cells: ['联系人：我们的服务团队'], heading: true, tag: 'h2' }]);
+    expect(found.people).toEqual([]);
+  });
+});
+
+describe('a business licence block', () => {
+  it('reads its 住所 as the address', () => {
+    const found = foundFromLabels(
+      lines(
+        '企业名称：赣州市百友汇企业服务有限公司',
+        '法定代表人：邓鹏',
+        '住所：江西省赣州市章贡区钨都大道2-62号201室',
+      ),
+    );
+    expect(found.company?.address).toBe('江西省赣州市章贡区钨都大道2-62号201室');
+  });
 });

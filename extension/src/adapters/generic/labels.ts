@@ -44,6 +44,13 @@ const TRIM = /^[\s:：,，;；|｜、/\\-]+|[\s,，;；|｜、/\\-]+$/g;
 // Fields a label may give without a colon, right before the number it labels ("电话 0516…").
 // Any other label in running text needs its colon: "… der Company (*um), Data Science …" is a
 // sentence, not a company name.
+/** What a heading's labels say: its numbers, and a contact named beside one. */
+function inHeading<L extends { field: Field }>(found: L[], heading: boolean): L[] {
+  if (!heading) return found;
+  const numbers = found.filter((l) => BEFORE_NUMBER.has(l.field));
+  return numbers.length ? found.filter((l) => BEFORE_NUMBER.has(l.field) || l.field === 'contact') : numbers;
+}
+
 const BEFORE_NUMBER = new Set<Field>([
   'phone',
   'mobile',
@@ -181,9 +188,10 @@ export function labelledValues(lines: Line[]): Labelled[] {
       return;
     }
     // A heading with a colon is a title ("Farewell Address: Full Video and Text"); only a number
-    // under a label ("服务热线：400-…" set as a heading) is read from one.
+    // under a label ("服务热线：400-…" set as a heading) is read from one, and the contact it
+    // names beside it ("联系人：谢总 联系手机：151…").
     // (Most lines of a long page hold no label: they are passed over without building a list.)
-    const found = labelled.has(i) ? labelsIn(text, i).filter((l) => !line.heading || BEFORE_NUMBER.has(l.field)) : NONE;
+    const found = labelled.has(i) ? inHeading(labelsIn(text, i), line.heading) : NONE;
     // "Web www.markeich.de": a line of a website label and a web address, without a colon.
     // (Only a line that starts as a label and has a dot in it can be one: the pattern, tried on
     // every line of the 1 MB page, took 1 ms of the 5 its labels cost.)
