@@ -171,6 +171,26 @@ describe('address books in the shapes their programs write', () => {
     expect(yy?.people).toEqual([{ name: '李总', mobile: '13900139002', email: 'li@yy.com' }]);
   });
 
+  it("keeps a CRM's Status column (warm, cold, in-contract) in the file's notes instead of refusing every row; a stray value in a real status column still refuses its row", () => {
+    const crm = read(
+      csv([
+        'first_name,last_name,status,company_name,email_work',
+        'Shelley,Kerluke,warm,Gottlieb and Sons,shelley@gottlieb.example',
+        'Leah,Boehm,in-contract,Boehm Ltd,leah@boehm.example',
+        'Ann,Lee,active,Lee Trading,ann@lee.example',
+      ]),
+    );
+    expect(crm.layout.mapping[2]).toBe('other');
+    expect(crm.list.map((c) => c.errors)).toEqual([[], [], []]);
+    expect(crm.list[0]?.fields).toMatchObject({ status: 'prospect', notes: 'status：warm' });
+    const own = read(csv(['公司名称,状态', '甲公司,合作中', '乙公司,签约', '丙公司,意向', '丁公司,热']));
+    expect(own.layout.mapping[1]).toBe('status');
+    expect(own.list.map((c) => c.fields.status)).toEqual(['active', 'signed', 'prospect', 'prospect']);
+    expect(own.list[3]?.errors).toEqual([
+      { row: 5, field: 'status', why: '"热" is not one of prospect, active, signed, lost' },
+    ]);
+  });
+
   it('keeps an address book note of any length with its person, never cut at 2,000 characters', () => {
     const long = `${'每月25日后不要约她。'.repeat(300)}结束`;
     const { list } = read(

@@ -1,20 +1,15 @@
 import {
-  CompanyType,
   CustomerCreate,
-  CustomerStatus,
   emailMatchKey,
   type Intention,
   type InteractionKind,
   type KeyInput,
-  LostReason,
   normaliseCreditCode,
   normaliseEmail,
   normaliseIcp,
   PersonInput,
   registrableDomain,
   type SearchForms,
-  SizeClass,
-  Stage,
   siteKey,
 } from '@dossier/shared';
 import type { z } from 'zod';
@@ -23,19 +18,14 @@ import { bookKey, type Field, fieldsOfHeaders, isAddressBook, MULTI_COLUMN, notK
 import { type Grid, MAX_IMPORT_ROWS } from './files.ts';
 import { attachLinked } from './linked.ts';
 import {
-  COMPANY_TYPE_WORDS,
+  CHOICES,
   isNoDate,
-  LOST_REASON_WORDS,
   type Parsed,
   parseBool,
-  parseChoice,
   parseDate,
   parseInstant,
   parsePhone,
   parseTier,
-  SIZE_WORDS,
-  STAGE_WORDS,
-  STATUS_WORDS,
   splitList,
   splitRegion,
   unguardFormula,
@@ -148,6 +138,24 @@ export function guessMapping(headers: string[]): (Field | null)[] {
   return mapping;
 }
 
+/**
+ * A column its header names as one of a few choices whose values mostly are not (a CRM's
+ * "Status": warm, cold, in-contract) is another thing of the same name: kept in the file's notes
+ * rather than every row refused over it. A stray value in a column that is the field still
+ * refuses its row, with the reason.
+ */
+function checkedByValues(mapping: (Field | null)[], rows: string[][]): (Field | null)[] {
+  return mapping.map((f, j) => {
+    const read = f && f in CHOICES ? CHOICES[f as keyof typeof CHOICES] : null;
+    if (!read) return f;
+    const values = rows
+      .slice(0, 200)
+      .map((r) => (r[j] ?? '').trim())
+      .filter(Boolean);
+    return values.filter((v) => read(v).ok).length * 2 >= values.length ? f : 'other';
+  });
+}
+
 /** Picks the customers sheet (named so, or the first with a recognisable header row) and its layout. */
 export function chooseLayout(grids: Grid[], sheet?: string, headerRow?: number, mapping?: (Field | null)[]): Layout {
   const candidates = sheet ? grids.filter((g) => g.name === sheet) : grids;
@@ -159,7 +167,7 @@ export function chooseLayout(grids: Grid[], sheet?: string, headerRow?: number, 
     const headerIndex = headerRow !== undefined ? g.rowNumbers.indexOf(headerRow) : detectHeader(g);
     if (headerIndex === null || headerIndex < 0) continue;
     const headers = (g.rows[headerIndex] ?? []).map((h) => h.trim());
-    const m = mapping ?? guessMapping(headers);
+    const m = mapping ?? checkedByValues(guessMapping(headers), g.rows.slice(headerIndex + 1));
     // An address book may hold no company at all: its people are then listed to be placed.
     const people = m.some((f) => f !== null && NAME_PARTS.has(f));
     if (!m.includes('name') && !people) {
@@ -404,27 +412,12 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     '';
   const fields = {
     name: name ?? '',
-    tier: take(parseTier(tierText), row, 'tier', errors) ?? 'C',
-    status:
-      take(parseChoice(one('status') ?? '', CustomerStatus.options, STATUS_WORDS, 'prospect'), row, 'status', errors) ??
-      'prospect',
-    stage: take(parseChoice(one('stage') ?? '', Stage.options, STAGE_WORDS, null), row, 'stage', errors) ?? null,
-    companyType:
-      take(
-        parseChoice(one('companyType') ?? '', CompanyType.options, COMPANY_TYPE_WORDS, null),
-        row,
-        'companyType',
-        errors,
-      ) ?? null,
-    sizeClass:
-      take(parseChoice(one('sizeClass') ?? '', SizeClass.options, SIZE_WORDS, null), row, 'sizeClass', errors) ?? null,
-    lostReasonCode:
-      take(
-        parseChoice(one('lostReasonCode') ?? '', LostReason.options, LOST_REASON_WORDS, null),
-        row,
-        'lostReasonCode',
-        errors,
-      ) ?? null,
+    tier: take(CHOICES.tier(tierText), row, 'tier', errors) ?? 'C',
+    status: take(CHOICES.status(one('status') ?? ''), row, 'status', errors) ?? 'prospect',
+    stage: take(CHOICES.stage(one('stage') ?? ''), row, 'stage', errors) ?? null,
+    companyType: take(CHOICES.companyType(one('companyType') ?? ''), row, 'companyType', errors) ?? null,
+    sizeClass: take(CHOICES.sizeClass(one('sizeClass') ?? ''), row, 'sizeClass', errors) ?? null,
+    lostReasonCode: take(CHOICES.lostReasonCode(one('lostReasonCode') ?? ''), row, 'lostReasonCode', errors) ?? null,
     region: all('region').flatMap(splitRegion),
     industry: opt('industry'),
     businessScope: opt('businessScope'),

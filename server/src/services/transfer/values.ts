@@ -1,4 +1,13 @@
-import { phoneDigits, type Tier, toHalfWidth } from '@dossier/shared';
+import {
+  CompanyType,
+  CustomerStatus,
+  LostReason,
+  phoneDigits,
+  SizeClass,
+  Stage,
+  type Tier,
+  toHalfWidth,
+} from '@dossier/shared';
 
 /** A cell's value, or why it is not usable. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
@@ -42,6 +51,16 @@ export function parseTier(raw: string): Parsed<Tier> {
   const tier = TIER_WORDS[core] ?? TIER_WORDS[s];
   return tier ? ok(tier) : bad(`"${raw}" is not a tier (A/B/C, 甲/乙/丙, 重要/一般/普通)`);
 }
+
+/** The customer fields whose values are one of a few choices, each with its reader (blank: the default). */
+export const CHOICES = {
+  tier: parseTier,
+  status: (v: string) => parseChoice(v, CustomerStatus.options, STATUS_WORDS, 'prospect'),
+  stage: (v: string) => parseChoice(v, Stage.options, STAGE_WORDS, null),
+  companyType: (v: string) => parseChoice(v, CompanyType.options, COMPANY_TYPE_WORDS, null),
+  sizeClass: (v: string) => parseChoice(v, SizeClass.options, SIZE_WORDS, null),
+  lostReasonCode: (v: string) => parseChoice(v, LostReason.options, LOST_REASON_WORDS, null),
+} as const;
 
 /** An enum column: its own codes or the listed words; blank is `fallback`. */
 export function parseChoice<T extends string>(
