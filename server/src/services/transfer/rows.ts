@@ -111,7 +111,8 @@ const NAME_PARTS: ReadonlySet<Field> = new Set([
 
 /**
  * Fields for each header. Without a contact-name column, contact-looking columns belong to the
- * company (a mobile is then a company phone); with one, a lone e-mail column is the contact's.
+ * company (a mobile is then a company phone, a 职务 goes to its notes); with one, a lone e-mail
+ * column is the contact's.
  */
 export function guessMapping(headers: string[]): (Field | null)[] {
   // A sheet's column that names no field is kept in the file's notes (an address book's
