@@ -40,17 +40,9 @@ export interface Labelled {
 
 const TRIM = /^[\s:：,，;；|｜、/\\-]+|[\s,，;；|｜、/\\-]+$/g;
 
-/** Every "label：value" in one piece of text; a value runs to the next label. */
 // Fields a label may give without a colon, right before the number it labels ("电话 0516…").
 // Any other label in running text needs its colon: "… der Company (*um), Data Science …" is a
 // sentence, not a company name.
-/** What a heading's labels say: its numbers, and a contact named beside one. */
-function inHeading<L extends { field: Field }>(found: L[], heading: boolean): L[] {
-  if (!heading) return found;
-  const numbers = found.filter((l) => BEFORE_NUMBER.has(l.field));
-  return numbers.length ? found.filter((l) => BEFORE_NUMBER.has(l.field) || l.field === 'contact') : numbers;
-}
-
 const BEFORE_NUMBER = new Set<Field>([
   'phone',
   'mobile',
@@ -63,6 +55,13 @@ const BEFORE_NUMBER = new Set<Field>([
   'other',
 ]);
 
+/** What a heading's labels say: its numbers, and a contact named beside one. */
+function inHeading<L extends { field: Field }>(found: L[], heading: boolean): L[] {
+  if (!heading) return found;
+  const numbers = found.filter((l) => BEFORE_NUMBER.has(l.field));
+  return numbers.length ? found.filter((l) => BEFORE_NUMBER.has(l.field) || l.field === 'contact') : numbers;
+}
+
 const WEB_LINE = /^(\S+(?: \S+)?) +(\S+)$/;
 const WEB_ADDRESS = /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:\/\S*)?$/i;
 // A German imprint's statement of who provides the site ("Angaben gemäß § 5 TMG"): the line
@@ -70,6 +69,7 @@ const WEB_ADDRESS = /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-
 const RESPONSIBLE = /^Verantwortlich\b.{0,40}§\s*(?:55|18)\s*Abs/;
 const PROVIDER_STATEMENT = /§\s*5\s*(?:TMG|DDG)/i;
 
+/** Every "label：value" in one piece of text; a value runs to the next label. */
 function labelsIn(text: string, line: number): Labelled[] {
   const hits = findLabels(text);
   return hits.flatMap((h, k) => {
