@@ -13,11 +13,11 @@ export const SYSTEM: Viewer = { id: 0, name: 'system', role: 'manager' };
  * writes in a worker thread, which gets the viewer as a copy (there a CLI import's files were
  * given to a user "system"). Both, because a user restored from a backup may hold id 0.
  */
+export const isSystem = (viewer: Viewer): boolean => viewer.id === SYSTEM.id && viewer.name === SYSTEM.name;
+
 /**
  * Whether the viewer may give a file away or remove it (share it, merge it into another, delete
  * it): its owner or a manager. A colleague it is shared with works on it, nothing more.
  */
 export const ownsOrManages = (viewer: Viewer, owner: string | null): boolean =>
   viewer.role === 'manager' || owner === viewer.name;
-
-export const isSystem = (viewer: Viewer): boolean => viewer.id === SYSTEM.id && viewer.name === SYSTEM.name;
