@@ -265,6 +265,9 @@ function addressOf(parts: Map<Field, string[]>): string | null {
     : null;
 }
 
+/** Values kept in notes under what they are: "需求：门禁系统改造", "其他电话：…; …". */
+const noted = (what: string, values: string[]) => `${what.trim()}：${values.join('; ')}`;
+
 /** Turns one data row into a customer draft with every problem listed, never throwing. */
 function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers' | 'book'>, row: number): Candidate {
   const { mapping, headers, book } = layout;
@@ -292,7 +295,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
       parts.set(f, [...(parts.get(f) ?? []), ...values]);
       addresses.set(group, parts);
     } else if (f === 'other') {
-      kept.push(`${header.trim()}：${values.join('; ')}`);
+      kept.push(noted(header, values));
     } else if (f === 'person.phone' || f === 'person.emails' || f === 'person.other') {
       typed.push({ field: f, group, header, values });
     } else by.set(f, [...(by.get(f) ?? []), ...values]);
@@ -475,12 +478,12 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     const notes = [
       all('person.preferences').join('\n'),
       department && `部门：${department}`,
-      otherPhones.length ? `其他电话：${otherPhones.join('; ')}` : '',
-      otherEmails.length ? `其他邮箱：${otherEmails.join('; ')}` : '',
+      otherPhones.length ? noted('其他电话', otherPhones) : '',
+      otherEmails.length ? noted('其他邮箱', otherEmails) : '',
       // (Outlook's "0/0/00" in an empty anniversary is no value.)
       ...typed
         .filter((t) => t.field === 'person.other' && !t.values.every(isNoDate))
-        .map((t) => `${t.header.trim()}：${t.values.join('; ')}`),
+        .map((t) => noted(t.header, t.values)),
       profile ? `个人主页：${profile}` : '',
     ]
       .filter(Boolean)
