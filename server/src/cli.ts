@@ -22,6 +22,8 @@ import type { Store } from './store/store.ts';
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
 const extensionDir = join(repoRoot, 'extension');
 
+const IMPORT_USAGE = 'dossier import <file> [--sheet S] [--header-row N] [--map col=field,…] [--own-files] [--dry-run]';
+
 const USAGE = `dossier <command> [options]
   start [--demo] [--no-build] [--host H] [--port P] [--data-dir D] [--allow-remote]
         migrate, start the API, build the extension, print URL, token and the folder to load
@@ -34,10 +36,12 @@ const USAGE = `dossier <command> [options]
                                 team members and their tokens (a token is shown once)
   backup [--data-dir D]         online backup into <data dir>/backups (verified with integrity_check)
   restore <file> [--data-dir D] replace the database with a backup (stop the server first)
-  import <file> [--map col=field,…] [--dry-run]
+  import <file> [--sheet S] [--header-row N] [--map col=field,…] [--own-files] [--dry-run]
                                 customers from CSV, XLSX or vCard (Google, Outlook, phones, your own
-                                sheets), as the dashboard's import; --map sets columns (header, number
-                                or letter = field, or - to ignore); --dry-run only says what it would do
+                                sheets), as the dashboard's import; --sheet and --header-row say where
+                                the table is; --map sets columns (header, number or letter = field, or
+                                - to ignore); --own-files gives each person without a company a file of
+                                their own; --dry-run only says what it would do
   export --format csv|xlsx|vcf|json [--out file] [--entity E] [--lang zh|en] [--version 3.0|4.0] [--private]
                                 everything out, as the API's export (--out - writes to stdout);
                                 people's private notes only with --private (the json backup keeps all)
@@ -132,6 +136,9 @@ async function main(argv: string[]) {
       'allow-remote': { type: 'boolean', default: false },
       role: { type: 'string', default: 'member' },
       map: { type: 'string' },
+      sheet: { type: 'string' },
+      'header-row': { type: 'string' },
+      'own-files': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -189,13 +196,19 @@ async function main(argv: string[]) {
       );
     }
     case 'import': {
-      if (!sub) throw new Error('usage: dossier import <file> [--map col=field,…] [--dry-run]');
+      if (!sub) throw new Error(`usage: ${IMPORT_USAGE}`);
+      const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row']);
+      if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow > 0))
+        throw new Error('--header-row is the number of the header row as the sheet numbers it (1 = the first)');
       const path = resolve(process.env.INIT_CWD ?? process.cwd(), sub);
       const { store, close } = await openStore(env, dbFile);
       try {
         const lines = await cliImport(store, {
           file: { bytes: readFileSync(path), filename: basename(path) },
           ...(values.map ? { map: values.map } : {}),
+          ...(values.sheet ? { sheet: values.sheet } : {}),
+          ...(headerRow ? { headerRow } : {}),
+          ownFiles: values['own-files'],
           dryRun: values['dry-run'],
         });
         return console.log(lines.join('\n'));

@@ -134,10 +134,17 @@ test('what the user changes is read again: a column left out, a similar name mer
     page.getByRole('region', { name: 'Import report' }).getByRole('row', { name: /华远置业\(沈阳\)/ }),
   ).toContainText('added to');
 
-  // A person without a company, placed in a file found by search.
+  // A person without a company given a file of their own, then (the choice undone) placed in a file found by search.
   await page.getByRole('button', { name: 'Choose another file' }).click();
   await choose(page, 'google-contacts.csv');
   const unplaced = page.getByRole('region', { name: /People without a company/ });
+  await unplaced.getByRole('button', { name: 'or give them a file of their own' }).click();
+  await expect(counts).toHaveText('3 new customers1 row added to a file');
+  const created = page.getByRole('region', { name: 'Will be created' });
+  const own = created.getByRole('listitem').filter({ hasText: '王小红' });
+  await expect(own).toContainText('→ a file of their own');
+  await own.getByRole('button', { name: 'Cancel' }).click();
+  await expect(counts).toHaveText('2 new customers1 row added to a file1 person without a company');
   await unplaced.getByLabel('Place in').fill('华远');
   await unplaced.getByRole('button', { name: /辽宁华远置业集团股份有限公司/ }).click();
   await expect(counts).toHaveText('2 new customers2 rows added to files');

@@ -90,10 +90,12 @@ export function ImportView() {
     setPreview(null);
     setChoices(NO_CHOICES);
   };
-  const decide = (row: number, d: Decision | null) => {
+  const decide = (rows: number[], d: Decision | null) => {
     const decisions = new Map(choices.decisions);
-    if (d) decisions.set(row, d);
-    else decisions.delete(row);
+    for (const row of rows) {
+      if (d) decisions.set(row, d);
+      else decisions.delete(row);
+    }
     setChoices({ ...choices, decisions });
   };
   const mapping = choices.mapping ?? guessed ?? [];

@@ -9,7 +9,7 @@ const SECTIONS = ['create', 'merge', 'skip', 'invalid', 'unplaced'] as const;
 /** Lines listed a section; the rest are counted. */
 const SHOWN = 100;
 
-/** What the commit will do, row by row, and why; people without a company placed here. */
+/** What the commit will do, row by row, and why; people without a company placed here, or given files of their own. */
 export function PreviewLists({
   preview,
   decisions,
@@ -19,11 +19,12 @@ export function PreviewLists({
   preview: ImportPreview;
   decisions: Map<number, Decision>;
   busy: boolean;
-  onDecide: (row: number, d: Decision | null) => void;
+  onDecide: (rows: number[], d: Decision | null) => void;
 }) {
   const { m } = useI18n();
   const t = m.dashboard.import;
   const o: Outline = outline(preview);
+  const toPlace = o.unplaced.filter((l) => !decisions.has(l.row)).map((l) => l.row);
   return (
     <div className="import-outline">
       <ul className="import-counts">
@@ -33,6 +34,15 @@ export function PreviewLists({
         o[s].length ? (
           <section key={s} className={`import-section import-${s}`} aria-label={t.sections[s]}>
             <h3>{t.sections[s]}</h3>
+            {s === 'unplaced' && toPlace.length > 1 && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => onDecide(toPlace, { action: 'create', name: t.ownFile })}
+              >
+                {t.ownFiles(toPlace.length)}
+              </button>
+            )}
             <ul>
               {o[s].slice(0, SHOWN).map((line) => (
                 <LineItem
@@ -40,7 +50,7 @@ export function PreviewLists({
                   line={line}
                   decision={decisions.get(line.row)}
                   busy={busy}
-                  onDecide={(d) => onDecide(line.row, d)}
+                  onDecide={(d) => onDecide([line.row], d)}
                 />
               ))}
             </ul>
@@ -95,7 +105,15 @@ function LineItem({
             label={t.placeIn}
             value={null}
             onPick={(c) => c && onDecide({ action: 'merge', customerId: c.id, name: c.name })}
-          />
+          />{' '}
+          <button
+            type="button"
+            className="link"
+            disabled={busy}
+            onClick={() => onDecide({ action: 'create', name: t.ownFile })}
+          >
+            {t.ownFileInstead}
+          </button>
         </div>
       )}
     </li>

@@ -295,6 +295,33 @@ describe('import of customer lists', () => {
     ]);
   });
 
+  it('reads a list of private customers (a name column beside a store’s own columns); each person gets a file of their own when the user says so', async () => {
+    const t = makeTestApp();
+    const csv = '客户姓名,车型,上次到店时间\n张三,宝马 3系 2020款,2025-03-10\n李四,奔驰 C200L,2025-05-22\n';
+    const file = { filename: '客户信息表.csv', data: Buffer.from(csv).toString('base64') };
+    const preview = await t.request('POST', '/api/import/preview', { file });
+    expect(preview.status).toBe(200);
+    expect(preview.json.headerRow).toBe(1);
+    expect(preview.json.counts).toMatchObject({ total: 2, created: 0, unplaced: 2, invalid: 0 });
+    const commit = await t.request('POST', '/api/import/commit', {
+      file,
+      idempotencyKey: 'own-files-0001',
+      decisions: [
+        { row: 2, action: 'create' },
+        { row: 3, action: 'create' },
+      ],
+    });
+    expect(commit.status).toBe(201);
+    expect(commit.json).toMatchObject({ created: 2, unplaced: 0, invalid: 0 });
+    expect(commit.json.rows.map((r: { name?: string }) => r.name)).toEqual(['张三', '李四']);
+    const zhang = await t.request('GET', `/api/customers/${commit.json.rows[0].customerId}`);
+    expect(zhang.json).toMatchObject({ name: '张三', notes: '车型：宝马 3系 2020款\n上次到店时间：2025-03-10' });
+    expect(zhang.json.people.map((p: { name: string }) => p.name)).toEqual(['张三']);
+    // Without the decision a person without a company is still only listed.
+    const listed = await t.request('POST', '/api/import/commit', { file, idempotencyKey: 'own-files-0002' });
+    expect(listed.json).toMatchObject({ created: 0, unplaced: 2 });
+  });
+
   it('refuses what it cannot read with a 4xx, never a 500', async () => {
     const t = makeTestApp();
     const bad = async (file: unknown, extra = {}) =>

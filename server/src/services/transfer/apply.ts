@@ -31,7 +31,10 @@ export interface Decision {
 export type MatchedBy = KeyInput | { kind: 'mobile'; value: string };
 export interface RowReport {
   row: number;
-  /** `unplaced`: a person without a company, listed for the user to place (a decision merges them into a file). */
+  /**
+   * `unplaced`: a person without a company, listed for the user to place (a decision merges them
+   * into a file, or — `create` — gives them a file of their own).
+   */
   outcome: 'created' | 'merged' | 'skipped' | 'invalid' | 'unplaced';
   customerId?: number;
   matchedBy?: MatchedBy;
@@ -377,7 +380,8 @@ export async function applyImport(
       rows.push({ row: c0.row, outcome: 'invalid', errors: future });
       continue;
     }
-    const c = withLastContact(c0);
+    const decision = o.decisions.get(c0.row);
+    const c = withLastContact(decision?.action === 'create' ? ownFile(c0) : c0);
     try {
       // Pinyin is the costliest step of a row: computed once (by the worker that read the file),
       // for the name check and the insert.
@@ -435,7 +439,6 @@ export async function applyImport(
         const r = rowOf.get(match.target.row.id);
         if (r) report.matchedRow = r;
       }
-      const decision = o.decisions.get(c.row);
       let target = match?.target;
       if (decision?.action === 'merge' && decision.customerId !== undefined && decision.customerId !== target?.row.id) {
         target = await targetOf(decision.customerId);
@@ -444,7 +447,7 @@ export async function applyImport(
       }
       const plan = target ? await planMerge(tx, phones, target, c, storeKeys) : null;
       let action: Action | 'unplaced' = decision?.action ?? (plan ? (plan.changes ? 'merge' : 'skip') : 'create');
-      // Without a company a person can only join a file: a match or the user's choice places them.
+      // Without a company a person joins a file a match or the user names, or gets one of their own if the user says so.
       if (c.unplaced && action === 'create') action = 'unplaced';
       if (action === 'merge' && !(target && plan)) throw new ApiError('conflict', 'nothing to merge into');
       // A person without a company is named whatever becomes of them: placed, joined or to place.
@@ -488,6 +491,18 @@ export async function applyImport(
   for (const id of needDue) await tx.due.refresh(id, o.settings);
   await tx.imports.reindexFiles(touched);
   return { counts, rows };
+}
+
+/**
+ * A person without a company given a file of their own (the user's choice for a list of private
+ * customers: a store's car owners, a flat's buyers): the file is named after them and holds them
+ * as its contact, with what the row says about the customer.
+ */
+function ownFile(c: Candidate): Candidate {
+  const person = c.unplaced ? c.people[0] : undefined;
+  if (!person) return c;
+  const { unplaced: _, forms: __, ...rest } = c;
+  return { ...rest, fields: { ...c.fields, name: person.name } };
 }
 
 /** Two companies of one name are still two when each has a site (or credit code, or mail domain) and they differ. */

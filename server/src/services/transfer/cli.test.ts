@@ -39,7 +39,7 @@ describe('pnpm dossier import / export (the same services, on a database file)',
 
     const google = await cliImport(store, { file: file('google-contacts.csv'), now: NOW });
     expect(google).toContain(
-      '  ? row 5: 王小红 has no company — place them in the dashboard (or add a company column)',
+      '  ? row 5: 王小红 has no company — place them in the dashboard, or give each a file of their own (--own-files)',
     );
 
     const xlsx = await cliExport(store, { format: 'xlsx', now: NOW });
@@ -48,6 +48,42 @@ describe('pnpm dossier import / export (the same services, on a database file)',
     expect(customers?.rows.slice(1).map((r) => r[1])).toContain('青岛海逸置业有限公司');
     const vcf = await cliExport(store, { format: 'vcf', version: '3.0', now: NOW });
     expect(vcf.body.toString('utf8')).toContain('VERSION:3.0');
+    db.$client.close();
+  });
+
+  it('reads a table where it is said to be (--sheet, --header-row), a name column named by --map, and people given files of their own', async () => {
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'dossier-cli-')), 'dossier.sqlite'));
+    const store = sqliteStore(db);
+    const names = () => db.$client.prepare('select name, notes from customers order by id').all();
+    // A store's sheet: a title line, then columns none of which says "company" or "name".
+    const csv = (text: string) => ({ bytes: Buffer.from(text), filename: 'store.csv' });
+    const store1 = csv('门店回访表,,\n车主,车型,回访结果\n张三,宝马 3系,满意\n李四,奔驰 C200L,待回访\n');
+    await expect(cliImport(store, { file: store1, now: NOW })).rejects.toThrow(/no header row/);
+    await expect(cliImport(store, { file: store1, headerRow: 2, now: NOW })).rejects.toThrow(
+      /row 2 has no company name column and no contact name column/,
+    );
+    const people = await cliImport(store, {
+      file: store1,
+      headerRow: 2,
+      map: '车主=person.name',
+      dryRun: true,
+      now: NOW,
+    });
+    expect(people).toContain(
+      '  ? row 3: 张三 has no company — place them in the dashboard, or give each a file of their own (--own-files)',
+    );
+    expect(people.at(-1)).toMatch(/2 rows: 0 new, 0 merged, 0 unchanged, 2 without a company/);
+    const own = await cliImport(store, { file: store1, headerRow: 2, map: 'A=person.name', ownFiles: true, now: NOW });
+    expect(own.at(-1)).toMatch(/^Imported \(import #1\) — 2 rows: 2 new, 0 merged, 0 unchanged, 0 without a company/);
+    expect(names()).toEqual([
+      { name: '张三', notes: '车型：宝马 3系\n回访结果：满意' },
+      { name: '李四', notes: '车型：奔驰 C200L\n回访结果：待回访' },
+    ]);
+    expect(db.$client.prepare('select customer_id as c, name from people order by id').all()).toEqual([
+      { c: 1, name: '张三' },
+      { c: 2, name: '李四' },
+    ]);
+    await expect(cliImport(store, { file: store1, sheet: 'other', now: NOW })).rejects.toThrow(/no sheet named other/);
     db.$client.close();
   });
 

@@ -6,6 +6,7 @@ import { FIELDS, type Field, normaliseHeader } from './columns.ts';
 import { type ExportRequest, exportFile } from './export-file.ts';
 import { detectFormat } from './files.ts';
 import { commitImport, type Hold, type ImportOptions, previewImport, sha256 } from './imports.ts';
+import { guessMapping } from './rows.ts';
 
 // `pnpm dossier import` and `pnpm dossier export`: the same services as the API, on a store of
 // the database file, as the owner (the system viewer: a manager). What they print is returned as
@@ -52,9 +53,22 @@ export function applyMap(headers: string[], guessed: (Field | null)[], map: stri
 
 export interface CliImport {
   file: { bytes: Buffer; filename: string };
+  sheet?: string;
+  headerRow?: number;
   map?: string;
+  /** Each person without a company a file of their own (a list of private customers). */
+  ownFiles?: boolean;
   dryRun?: boolean;
   now?: Date;
+}
+
+/** The layout of a header row refused for naming no name column, its other columns read as they would be. */
+function refusedLayout(e: unknown) {
+  const d = e instanceof ApiError ? (e.details as { sheet?: string; headerRow?: number; headers?: string[] }) : null;
+  if (!d?.sheet || !d.headerRow || !d.headers) return null;
+  const guessed = guessMapping(d.headers);
+  const columns = d.headers.map((header, index) => ({ index, header, field: guessed[index] ?? null }));
+  return { sheet: d.sheet, headerRow: d.headerRow, columns };
 }
 
 /** Reads a file into the database (CSV, XLSX, vCard; a JSON backup is restored), or only says what it would do. */
@@ -66,21 +80,32 @@ export async function cliImport(store: Store, o: CliImport): Promise<string[]> {
     const { report } = await restore(store, SYSTEM, now, o.file, `cli-restore-${sha256(o.file.bytes)}`);
     return [`Restored ${o.file.filename}: ${JSON.stringify((report as { restored?: unknown }).restored ?? report)}`];
   }
-  const base: ImportOptions = {
+  const options: ImportOptions = {
     file: { filename: o.file.filename, data: o.file.bytes.toString('base64') },
+    ...(o.sheet ? { sheet: o.sheet } : {}),
+    ...(o.headerRow ? { headerRow: o.headerRow } : {}),
   };
-  let preview = await previewImport(store, SYSTEM, now, base, alone);
-  const options = { ...base };
+  // A header row naming no name column is refused with its headers: --map may name one.
+  const read = await previewImport(store, SYSTEM, now, options, alone).catch((e: unknown) => {
+    const refused = o.map ? refusedLayout(e) : null;
+    if (refused) return refused;
+    throw e;
+  });
   if (o.map) {
-    const headers = preview.columns.map((c) => c.header);
     options.mapping = applyMap(
-      headers,
-      preview.columns.map((c) => c.field),
+      read.columns.map((c) => c.header),
+      read.columns.map((c) => c.field),
       o.map,
     );
-    options.headerRow = preview.headerRow;
-    options.sheet = preview.sheet;
-    preview = await previewImport(store, SYSTEM, now, options, alone);
+    options.headerRow = read.headerRow;
+    options.sheet = read.sheet;
+  }
+  let preview = o.map || !('counts' in read) ? await previewImport(store, SYSTEM, now, options, alone) : read;
+  if (o.ownFiles) {
+    options.decisions = preview.rows
+      .filter((r) => r.action === 'unplaced')
+      .map((r) => ({ row: r.row, action: 'create' as const }));
+    if (options.decisions.length) preview = await previewImport(store, SYSTEM, now, options, alone);
   }
   out.push(`${o.file.filename}: ${preview.format}, sheet "${preview.sheet}", header on row ${preview.headerRow}`);
   for (const c of preview.columns)
@@ -92,7 +117,7 @@ export async function cliImport(store: Store, o: CliImport): Promise<string[]> {
   for (const p of preview.proposals) {
     if (p.action === 'unplaced' && p.person)
       out.push(
-        `  ? row ${p.row}: ${p.person.name} has no company — place them in the dashboard (or add a company column)`,
+        `  ? row ${p.row}: ${p.person.name} has no company — place them in the dashboard, or give each a file of their own (--own-files)`,
       );
     else if (p.suggestion)
       out.push(
@@ -104,7 +129,8 @@ export async function cliImport(store: Store, o: CliImport): Promise<string[]> {
     return out;
   }
   // The same file with the same mapping is the same import: running it again answers its report.
-  const key = `cli-import-${sha256(Buffer.concat([o.file.bytes, Buffer.from(JSON.stringify(options.mapping ?? null))]))}`;
+  const { file: _, ...choices } = options;
+  const key = `cli-import-${sha256(Buffer.concat([o.file.bytes, Buffer.from(JSON.stringify(choices))]))}`;
   const { report, replayed } = await commitImport(store, SYSTEM, now, { ...options, idempotencyKey: key }, alone);
   out.push(
     replayed

@@ -88,26 +88,27 @@ export interface Layout {
   book?: boolean;
 }
 
-/**
- * The header row among the first 15: the one naming the most known fields (a title row above
- * it — a merged title in a hand-made workbook — is skipped).
- */
-export function detectHeader(grid: Grid): number | null {
-  let best: { index: number; score: number } | null = null;
-  for (const [index, row] of grid.rows.slice(0, 15).entries()) {
-    const fields = new Set(fieldsOfHeaders(row).filter(Boolean));
-    const score = fields.size + (fields.has('name') ? 1 : 0);
-    if (score >= 2 && (!best || score > best.score)) best = { index, score };
-  }
-  return best?.index ?? null;
-}
-
 const NAME_PARTS: ReadonlySet<Field> = new Set([
   'person.name',
   'person.givenName',
   'person.middleName',
   'person.familyName',
 ]);
+
+/**
+ * The header row among the first 15: the one naming the most known fields (a title row above
+ * it — a merged title in a hand-made workbook — is skipped). A column of names counts twice, so
+ * that a list of private customers (客户姓名 beside a store's own columns) has a header too.
+ */
+export function detectHeader(grid: Grid): number | null {
+  let best: { index: number; score: number } | null = null;
+  for (const [index, row] of grid.rows.slice(0, 15).entries()) {
+    const fields = new Set(fieldsOfHeaders(row).filter(Boolean));
+    const score = fields.size + ([...fields].some((f) => f === 'name' || NAME_PARTS.has(f as Field)) ? 1 : 0);
+    if (score >= 2 && (!best || score > best.score)) best = { index, score };
+  }
+  return best?.index ?? null;
+}
 
 /**
  * Fields for each header. Without a contact-name column, contact-looking columns belong to the
@@ -178,11 +179,17 @@ export function chooseLayout(grids: Grid[], sheet?: string, headerRow?: number, 
     }
     return { sheet: g.name, headerIndex, headers, mapping: m, ...(isAddressBook(headers) ? { book: true } : {}) };
   }
+  // The row asked for is still said with its headers, so that a mapping can be given for them.
+  const first = ordered[0];
+  const asked = headerRow === undefined || !first ? undefined : first.rows[first.rowNumbers.indexOf(headerRow)];
   throw new ApiError(
     'invalid_request',
-    headerRow !== undefined
-      ? `row ${headerRow} is not a header row with a company name column`
-      : 'no header row with a company name column (公司名称/客户名称/Company) found; give headerRow and mapping',
+    asked
+      ? `row ${headerRow} has no company name column and no contact name column; say which column holds the name`
+      : headerRow !== undefined
+        ? `there is no row ${headerRow}`
+        : 'no header row with a company name column (公司名称/客户名称/Company) found; say which row is the header and which column holds the company name',
+    asked ? { sheet: first?.name, headerRow, headers: asked.map((h) => h.trim()) } : undefined,
   );
 }
 
