@@ -322,6 +322,42 @@ describe('import of customer lists', () => {
     expect(listed.json).toMatchObject({ created: 0, unplaced: 2 });
   });
 
+  it('lists a hand-made sheet’s group headings and totals as no customers, each group’s name kept in the notes of its rows', async () => {
+    const t = makeTestApp();
+    const csv = [
+      '序号,单位名称,联系人,手机,备注',
+      '一、房地产开发企业,,,,',
+      '1,徐州恒达置业有限公司,周建国,13905161234,',
+      '2,南京紫金建设集团有限公司,孙伟,18951871234,年底有新项目',
+      '二、物业服务企业,,,,',
+      '3,苏州金鸡湖物业管理有限公司,李娜,15862431234,',
+      '合计：3家单位,,,,',
+    ].join('\n');
+    const commit = await t.request('POST', '/api/import/commit', {
+      file: { filename: '重点客户.csv', data: Buffer.from(csv).toString('base64') },
+      idempotencyKey: 'sheet-lines-0001',
+    });
+    expect(commit.status).toBe(201);
+    expect(commit.json).toMatchObject({ total: 6, created: 3, invalid: 3 });
+    const why = (row: number) => commit.json.rows.find((r: { row: number }) => r.row === row)?.errors;
+    expect(why(2)).toEqual([
+      {
+        row: 2,
+        field: 'name',
+        why: '"一、房地产开发企业" is a heading of the sheet, not a customer: kept in the notes of the rows under it',
+      },
+    ]);
+    expect(why(7)).toEqual([
+      { row: 7, field: 'name', why: '"合计：3家单位" is a total or a footer of the report, not a customer' },
+    ]);
+    const notes = await t.sql('select name, notes from customers order by id');
+    expect(notes).toEqual([
+      { name: '徐州恒达置业有限公司', notes: '分组：房地产开发企业' },
+      { name: '南京紫金建设集团有限公司', notes: '年底有新项目\n分组：房地产开发企业' },
+      { name: '苏州金鸡湖物业管理有限公司', notes: '分组：物业服务企业' },
+    ]);
+  });
+
   it('refuses what it cannot read with a 4xx, never a 500', async () => {
     const t = makeTestApp();
     const bad = async (file: unknown, extra = {}) =>

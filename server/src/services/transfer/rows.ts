@@ -17,6 +17,7 @@ import { ApiError } from '../../lib/errors.ts';
 import { bookKey, type Field, fieldsOfHeaders, isAddressBook, MULTI_COLUMN, notKept, sheetKind } from './columns.ts';
 import { type Grid, MAX_IMPORT_ROWS } from './files.ts';
 import { attachLinked } from './linked.ts';
+import { groupName, sheetLine } from './sheet-lines.ts';
 import {
   CHOICES,
   isNoDate,
@@ -77,6 +78,8 @@ export interface Candidate {
   lastContact?: string | null;
   /** A person without a company (an address book's private contact): listed for the user to place, never a file. */
   unplaced?: boolean;
+  /** A group's heading in a hand-made sheet (no customer): its name, kept in the notes of the rows under it. */
+  heading?: string;
 }
 export interface Layout {
   sheet: string;
@@ -199,8 +202,11 @@ const take = <T>(r: Parsed<T>, row: number, field: string, errors: RowError[]): 
   return undefined;
 };
 
-const FOOTER =
-  /^(?:(?:grand\s+)?totals?(?:\s*[(:：]|\s*$)|sub-?totals?\b|小计|合计|总计|共计|confidential\b|copyright\b|©|\(c\)\s|制表|审核人|填表人|打印日期|generated\s+by\b)/i;
+const LINE_WHY = {
+  footer: (text: string) => `"${text}" is a total or a footer of the report, not a customer`,
+  heading: (text: string) =>
+    `"${text}" is a heading of the sheet, not a customer: kept in the notes of the rows under it`,
+};
 
 /** A column's group in an address book: Google's "Phone 2 - Value" → "phone 2", Outlook's "Home Street" → "home". */
 function groupOf(header: string): string {
@@ -505,12 +511,11 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
   } else if (personValues.length && !companyCard) {
     errors.push({ row, field: 'person.name', why: 'contact details without a contact name' });
   }
-  if (!name && !people.length) errors.push({ row, field: 'name', why: 'company name is missing' });
-  // A report's total or footer ("Grand Totals (3 records)", "Copyright …", 小计 | 3家) is no
-  // customer: listed with its reason, never made a file.
-  const first = cells.map((c) => c.trim()).find(Boolean) ?? '';
-  if (name && !people.length && FOOTER.test(first))
-    errors.push({ row, field: 'name', why: `"${first}" is a total or a footer of the report, not a customer` });
+  // A sheet's heading, total or footer ("一、房地产开发企业", "Grand Totals (3 records)", 小计 | 3家)
+  // is no customer: listed with that reason alone, never made a file.
+  const line = sheetLine(cells, mapping, people.length > 0);
+  if (line) errors.splice(0, errors.length, { row, field: 'name', why: LINE_WHY[line.kind](line.text) });
+  else if (!name && !people.length) errors.push({ row, field: 'name', why: 'company name is missing' });
   for (const e of [...emails, ...people.map((p) => p.email ?? '')]) {
     const k = e ? emailMatchKey(e) : null;
     if (k?.kind === 'email_domain') implied.push(k);
@@ -530,6 +535,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
     errors,
     ...(lastContact ? { lastContact } : {}),
     ...(!name && people.length ? { unplaced: true } : {}),
+    ...(line?.kind === 'heading' ? { heading: groupName(line.text) } : {}),
   };
 }
 
@@ -552,6 +558,11 @@ export function candidates(
     );
   }
   const list = data.map((i) => candidateOf(grid.rows[i] ?? [], layout, grid.rowNumbers[i] ?? i + 1));
+  let group: string | undefined;
+  for (const c of list) {
+    if (c.heading !== undefined) group = c.heading;
+    else if (group) c.fields.notes = [c.fields.notes, noted('分组', [group])].filter(Boolean).join('\n');
+  }
   const linked = grids.some(
     (g) => g.name !== layout.sheet && sheetKind(g.name) !== null && sheetKind(g.name) !== 'customers',
   );
