@@ -28,6 +28,30 @@ describe('people with contact details outside 联系人 blocks', () => {
     expect(found.company?.emails).toEqual(['contact@aleris.fr']);
   });
 
+  it('a press contact whose name is a heading: taken with the e-mail that spells it, the title run on over two lines', async () => {
+    const found = await capture(
+      `<body><main><h1>Messstellenbetriebsgesetz</h1><p>Text.</p></main><aside><h6>Kontakt</h6><h5>Sabrina Pfeifer</h5>
+      <p>Pressereferentin Energie &amp; Europa und<br> Ansprechpartnerin my eFuture<br> Lyoner Straße 9<br> 60528 Frankfurt am Main</p>
+      <p><span>Telefon:</span> <a href="tel:+49696302309">+49 69 6302-309</a><br><span>E-Mail:</span> <a href="#">sabrina.pfeifer@example.com</a></p></aside>
+      <footer><p>Example e. V., Lyoner Straße 9, 60528 Frankfurt am Main</p><p>Telefon: +49 69 6302-0, E-Mail: info@example.com</p></footer></body>`,
+    );
+    expect(found.people).toEqual([
+      {
+        name: 'Sabrina Pfeifer',
+        title: 'Pressereferentin Energie & Europa und Ansprechpartnerin my eFuture',
+        phone: '+49696302309',
+        email: 'sabrina.pfeifer@example.com',
+      },
+    ]);
+    // A heading that is a name, with an e-mail that is not theirs under it, is no card.
+    expect(
+      peopleFromCards([
+        { cells: ['Sabrina Pfeifer'], heading: true },
+        ...lines('Pressereferentin Energie', 'presse@example.com'),
+      ]),
+    ).toEqual([]);
+  });
+
   it('a contact card: name, title line, numbers and e-mail under it', () => {
     expect(
       peopleFromCards(

@@ -67,10 +67,19 @@ const looksLikeTitle = (s: string) =>
   !labelField(s) &&
   (TITLES.some((t) => s.toLowerCase().includes(t.toLowerCase())) || TITLE_WORDS.test(s));
 
+/** The title line at `i`, with the next when the title runs on to it ("Pressereferentin Energie & Europa und" / "Ansprechpartnerin …"). */
+function titleAt(lines: Line[], i: number, end: number): string {
+  const one = (j: number) =>
+    lines[j]?.cells.length === 1 && !lines[j]?.heading ? (lines[j]?.cells[0] ?? '').trim() : '';
+  const first = one(i);
+  const next = i + 2 < end ? one(i + 1) : '';
+  return /(?:\s(?:und|and|et|e|y)|[&,/])$/i.test(first) && next && !/\d|@/.test(next) ? `${first} ${next}` : first;
+}
+
 // A mail header quoted in the page ("From: Emily Zhou <…>") names the writer of other mail.
 const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|sent|von|an|发件人|收件人|抄送)\s*[:：]/i;
 
-/** Cards: a line that is a name, a title line under it, contact lines below (within five lines). */
+/** Cards: a line that is a name, a title line under it, contact lines below (within seven lines: a label and its value may be two). */
 export function peopleFromCards(lines: Line[]): CapturedPerson[] {
   const out: CapturedPerson[] = [];
   for (const at of linesWithChar(lines, '@')) {
@@ -78,15 +87,18 @@ export function peopleFromCards(lines: Line[]): CapturedPerson[] {
     const mail = MAIL_HEADER.test(text) ? undefined : emailsIn(text).addresses[0];
     if (!mail) continue;
     // The card's name: the nearest line above that is only a personal name.
-    for (let i = at - 1; i >= Math.max(0, at - 6); i--) {
+    for (let i = at - 1; i >= Math.max(0, at - 8); i--) {
       const cells = lines[i]?.cells ?? [];
       const name = cells.length === 1 ? (cells[0] ?? '').trim() : '';
-      if (!name || lines[i]?.heading || !isPersonName(name)) continue;
-      const titleLine = lines[i + 1]?.cells.length === 1 ? (lines[i + 1]?.cells[0] ?? '') : '';
+      if (!name || !isPersonName(name)) continue;
+      const own = mailboxOf(mail, name);
+      // A card's name set as a heading is taken only with the e-mail that spells it (a heading is
+      // more often a page's or an article's title).
+      if (lines[i]?.heading && !own) continue;
+      const titleLine = titleAt(lines, i + 1, at);
       const titled = i + 1 < at && looksLikeTitle(titleLine);
       // (A title line can look like a name too: look further up.)
-      if (!mailboxOf(mail, name) && !titled) continue;
-      const own = mailboxOf(mail, name);
+      if (!own && !titled) continue;
       // The card's numbers are its person's when the e-mail address is theirs.
       const phones = own
         ? lines
