@@ -75,6 +75,15 @@ describe('unlabelled addresses', () => {
     expect(looseAddress(lines('Tel. 0931 555011 Am Alten Markt 5 | 97070 Würzburg'))).toBe(
       'Am Alten Markt 5, 97070 Würzburg',
     );
+    // An Italian footer: a street known by its first word, no house number, a dash, the town and its province.
+    expect(looseAddress(lines('viale Santa Lucia - 67032 Pescasseroli (AQ)', 'Tel. 0863/91131'))).toBe(
+      'viale Santa Lucia, 67032 Pescasseroli (AQ)',
+    );
+    expect(looseAddress(lines('Piazza del Duomo', '20122 Milano (MI)', 'Tel. 02 1234567'))).toBe(
+      'Piazza del Duomo, 20122 Milano (MI)',
+    );
+    // A dash before a postcode and town is no address without a street before it.
+    expect(looseAddress(lines('Newsletter - 67032 Pescasseroli (AQ)'))).toBeUndefined();
     expect(looseAddress(lines('Öffnungszeiten', '14669 Ketzin'))).toBeUndefined();
   });
 

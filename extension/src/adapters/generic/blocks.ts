@@ -85,9 +85,13 @@ export function looksLikeCnAddress(s: string): boolean {
   );
 }
 
-// "82205 Gilching", "CH-6300 Zug - Schweiz", "I-39020 Kastelbell-Tschars", "0950 Oslo", "1012 AB Amsterdam".
+// "82205 Gilching", "CH-6300 Zug - Schweiz", "I-39020 Kastelbell-Tschars", "0950 Oslo", "1012 AB Amsterdam",
+// "67032 Pescasseroli (AQ)" (an Italian town with its province).
 const TOWN = "\\p{Lu}[\\p{L}'’.]*(?:[ -]\\p{L}[\\p{L}'’.]*){0,3}";
-const POSTCODE_TOWN = new RegExp(`^(?:[A-Z]{1,2}[- ])?\\d{4,5}(?: ?[A-Z]{2})? ${TOWN}(?: [-–] ${TOWN})?$`, 'u');
+const POSTCODE_TOWN = new RegExp(
+  `^(?:[A-Z]{1,2}[- ])?\\d{4,5}(?: ?[A-Z]{2})? ${TOWN}(?: \\([A-Z]{2}\\))?(?: [-–] ${TOWN})?$`,
+  'u',
+);
 // "New York, NY 10003"
 const US_TOWN = new RegExp(`^${TOWN},? [A-Z]{2} \\d{5}(?:-\\d{4})?$`, 'u');
 // "Talhofstraße 32", "Eisgrubengasse 2–6 / 2", "Bedriftsveien 7", "Juval 2", "101 5th Ave 10th Floor".
@@ -105,20 +109,26 @@ const STREET = {
 // only over a postcode-and-town line.
 const STREET_BY_NAME =
   /^[\p{L}'’. -]{2,40}(?:weg|straße|strasse|str\.|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|markt)$/iu;
+// "viale Santa Lucia", "rue de la Paix": a street known by its first word, its number not given —
+// only before a postcode and town.
+const STREET_BY_WORD =
+  /^(?:via|viale|piazza|piazzale|corso|largo|vicolo|strada|località|rue|avenue|boulevard|chemin|place|calle|avenida|plaza|paseo)\s\p{L}[\p{L}'’. -]{1,40}$/iu;
 const PO_BOX = /postfach|postboks|p\.?\s?o\.?\s?box|casella postale|boîte postale|postbox/i;
 
 /**
  * "Street 1, 12345 Town" or "1 Main St, Town, ST 12345" in one cell: the address, else
  * undefined. A top bar's line may hold the number and e-mail before it, and part street and
- * town with a bullet ("01 43 31 80 49 news@… 4 rue Guyton-de-Morveau • 75013 Paris").
+ * town with a bullet or a dash ("01 43 31 80 49 news@… 4 rue Guyton-de-Morveau • 75013 Paris",
+ * "viale Santa Lucia - 67032 Pescasseroli (AQ)").
  */
 function westernInline(cell: string): string | undefined {
   if (cell.length > 120 || PO_BOX.test(cell)) return undefined;
-  const bullets = cell.split(/\s+[•·|]\s+/);
+  const bullets = cell.split(/\s+[•·|–-]\s+/);
   if (bullets.length > 1) {
     for (let k = 1; k < bullets.length; k++) {
       const town = bullets[k] as string;
-      const street = streetAtEnd(bullets[k - 1] as string);
+      const before = bullets[k - 1] as string;
+      const street = streetAtEnd(before) ?? (STREET_BY_WORD.test(before) ? before : undefined);
       if (street && POSTCODE_TOWN.test(town)) return `${street}, ${town}`;
     }
   }
@@ -177,7 +187,11 @@ export function looseAddress(lines: Line[]): string | undefined {
     if (POSTCODE_TOWN.test(cell) || US_TOWN.test(cell)) {
       const prev = lines[i - 1]?.cells;
       const street = prev?.length === 1 ? (prev[0] ?? '') : '';
-      if (street && (STREET.test(street) || STREET_BY_NAME.test(street)) && !PO_BOX.test(street))
+      if (
+        street &&
+        (STREET.test(street) || STREET_BY_NAME.test(street) || STREET_BY_WORD.test(street)) &&
+        !PO_BOX.test(street)
+      )
         return `${street}, ${cell}`;
       // Alone only with its country's prefix (CH-6300 Zug), next to the contact details: a
       // figure and a word ("2192 Shares", "2019 Michael Müller") are not a town.

@@ -18,6 +18,30 @@ describe("the site's own name", () => {
     ).toBe('Postlight');
   });
 
+  it('a logo’s alt text is not a name when what is left is a phrase ("Logo del Parco") or ends in "Weblogo"', () => {
+    expect(
+      nameOf(
+        `<head><title>ORSO MARSICANO | Parco Nazionale d'Abruzzo, Lazio e Molise</title></head><body><a href="index.php"><img src="grafix/logo-parco.png" alt="Logo del Parco"></a><h1>ORSO MARSICANO</h1><div>&copy; 2020 Ente Parco Nazionale d'Abruzzo Lazio e Molise</div><div>Tel. 0863/91131</div></body>`,
+        'https://www.parcoabruzzo.it/dettaglio.php?id=1',
+      ),
+    ).toBe("Ente Parco Nazionale d'Abruzzo Lazio e Molise");
+    expect(
+      nameOf(
+        '<head><title>Baumgutachten</title></head><body><a href="index.htm"><img src="img/hoppelogo.jpg" alt="Planungsbüro Hoppe - Weblogo"></a><p>© Planungsbüro Hoppe</p></body>',
+        'http://www.buero-hoppe.de/baumgutachten.htm',
+      ),
+    ).toBe('Planungsbüro Hoppe');
+  });
+
+  it('a registered association’s name over its address, written "e. V."', () => {
+    expect(
+      nameOf(
+        '<head><title>Pressemitteilung - zvei.org</title><meta property="og:site_name" content="ZVEI"></head><body><h1>Pressemitteilung</h1><footer><h5>ZVEI e. V.</h5><p>Lyoner Straße 9<br>60528 Frankfurt am Main</p><p>Telefon: +49 69 6302-0</p></footer></body>',
+        'https://www.zvei.org/presse/x',
+      ),
+    ).toBe('ZVEI e. V.');
+  });
+
   it('an abbreviation gives way to what it abbreviates', () => {
     expect(
       nameOf(

@@ -32,6 +32,7 @@ const STRIP = [
   /(?:官方网站|官方网|官网|网站|欢迎您|欢迎光临|欢迎访问)$/,
   /^(?:欢迎访问|欢迎光临|欢迎来到)/,
   /^(?:logo\s+(?:von|of|de|di)\s+)/i,
+  /\s*(?:[-–—:|]\s*)?(?:web|site|firmen|company|brand)logo\s*$/i,
   /\s*(?:logo|标志|源文件)+\s*$/i,
   /^\s*(?:logo|标志)\s*/i,
   /\.(?:png|jpe?g|gif|svg|webp)$/i,
@@ -45,9 +46,9 @@ const STRIP = [
 const TRAILER =
   /\s+(?:(?:hosted|powered|designed|developed|made|built|realised|realized|content management|cms|webdesign|design)\s+(?:by|von)\b.*|\([^)]*\)|（[^）]*）)$/i;
 // Not a name at all: an identifier (psl-footer_2017), a fragment that opens with a bracket or a
-// star, a sentence.
+// star or with a preposition (what is left of "Logo del Parco"), a sentence.
 const NOT_A_NAME =
-  /^[a-z0-9]+(?:[-_][a-z0-9]+)*[-_]\d+$|_|^[(*“"„«]|\*|(?:\S+\s+){7,}|^(?:bei|von|by|für|for|at|in|mit|with|and|und)\s|^(?:https?:|www\.)|@/;
+  /^[a-z0-9]+(?:[-_][a-z0-9]+)*[-_]\d+$|_|^[(*“"„«]|\*|(?:\S+\s+){7,}|^(?:bei|von|by|für|for|at|in|mit|with|and|und|of|del|della|dello|dei|degli|des|du)\s|^(?:https?:|www\.)|@/;
 
 function tidyName(raw: string): string {
   let s = clean(raw).replace(/^[©\s]+/, '');
@@ -58,8 +59,8 @@ function tidyName(raw: string): string {
   s = s.replace(/(?:联系方式|联系我们)$/, '').trim();
   s = s.replace(/^\d{1,4}\s+(?=\p{L})/u, '');
   s = s.replace(/^[\s"'“”‘’「」《》:：,，-]+|[\s"'“”‘’「」《》:：,，-]+$/g, '');
-  // A full stop ends a sentence, not an abbreviation (Inc., e.V.).
-  if (!/(?:\b(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|mbH|Pty)|\b\p{L}\.\p{L})\.$/u.test(s)) s = s.replace(/\.+$/, '');
+  // A full stop ends a sentence, not an abbreviation (Inc., e.V., e. V.).
+  if (!/(?:\b(?:Inc|Ltd|Co|Corp|Bros|Jr|Sr|mbH|Pty)|\b\p{L}\.\s?\p{L})\.$/u.test(s)) s = s.replace(/\.+$/, '');
   return NOT_A_NAME.test(s) ? '' : s;
 }
 
@@ -187,7 +188,11 @@ const NAME_THEN_ADDRESS = /^([^：:]{2,40})[：:]\s*\S*[省市区县路街道号
 const PARTICLES =
   /^(?:of|for|and|the|de|du|des|la|le|di|del|der|die|das|den|für|und|von|zu|im|am|an|&|\+|-|–|e\.V\.|mbH)$/;
 const capitalised = (name: string) =>
-  /[\u4e00-\u9fff]/.test(name) || name.split(/\s+/).every((w) => PARTICLES.test(w) || /^[\p{Lu}\d(]/u.test(w));
+  /[\u4e00-\u9fff]/.test(name) ||
+  name
+    .replace(/\be\.\s?V\./, 'e.V.')
+    .split(/\s+/)
+    .every((w) => PARTICLES.test(w) || /^[\p{Lu}\d(]/u.test(w));
 
 function contactBlockNames(lines: Line[]): string[] {
   const out: string[] = [];
