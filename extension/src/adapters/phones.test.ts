@@ -13,6 +13,13 @@ describe('phonesIn', () => {
     expect(values('+1-866-520-4812')).toEqual(['+18665204812']);
   });
 
+  it('leaves out a theme’s demo numbers (nine digits counting up), not a hotline with a run in it', () => {
+    expect(values('Have any questions? +44 1234 567 890')).toEqual([]);
+    expect(values('Call 123-456-7890', { nanp: true })).toEqual([]);
+    expect(values('Tel. +49 431 – 5 36 22 67')).toEqual(['+494315362267']);
+    expect(values('服务热线：400-123-4567')).toEqual(['+864001234567']);
+  });
+
   it('leaves 3-3-4 numbers Chinese on a Chinese page (400 and 800 hotlines)', () => {
     expect(values('800-820-1234', { nanp: false })).toEqual(['+868008201234']);
     expect(values('400-699-4468', { nanp: false })).toEqual(['+864006994468']);

@@ -114,6 +114,9 @@ function writtenNumbers(text: string): PagePhone[] {
   return out;
 }
 
+// A theme's demo number ("+44 1234 567 890", "123-456-7890"): nine digits counting up are nobody's.
+const PLACEHOLDER = /123456789/;
+
 const overlaps = (a: PagePhone, b: PagePhone) => a.start < b.end && b.start < a.end;
 
 /** Every phone number in `text`, in order, each once. */
@@ -154,7 +157,7 @@ export function phonesIn(raw: string, opt: PhoneOptions = {}): PagePhone[] {
   const seen = new Set<string>();
   return found.filter((p) => {
     const key = p.value.startsWith('+') ? p.value : p.value.replace(/\D/g, '');
-    if (seen.has(key)) return false;
+    if (seen.has(key) || PLACEHOLDER.test(p.value.replace(/\D/g, ''))) return false;
     seen.add(key);
     return true;
   });

@@ -82,6 +82,10 @@ describe('unlabelled addresses', () => {
     expect(looseAddress(lines('Piazza del Duomo', '20122 Milano (MI)', 'Tel. 02 1234567'))).toBe(
       'Piazza del Duomo, 20122 Milano (MI)',
     );
+    // A note after the house number.
+    expect(
+      looseAddress(lines('Point of Sail', 'Weißenburgstr. 4 (Hinterhof, EG)', '24116 Kiel', 'Tel. 0431 5362267')),
+    ).toBe('Weißenburgstr. 4 (Hinterhof, EG), 24116 Kiel');
     // A dash before a postcode and town is no address without a street before it.
     expect(looseAddress(lines('Newsletter - 67032 Pescasseroli (AQ)'))).toBeUndefined();
     expect(looseAddress(lines('Öffnungszeiten', '14669 Ketzin'))).toBeUndefined();

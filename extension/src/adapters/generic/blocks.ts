@@ -100,7 +100,9 @@ const US_TOWN = new RegExp(`^${TOWN},? [A-Z]{2} \\d{5}(?:-\\d{4})?$`, 'u');
 // it decides.
 const STREET_WORD =
   /\b(?:st|street|ave|avenue|rd|road|blvd|boulevard|ln|lane|dr|drive|way|pl|place|ct|court|sq|square|pkwy|parkway|hwy|highway|terrace|crescent|close|row|floor|fl|suite|ste|unit|rue|avenida|calle|via|viale|piazza|corso)\b\.?/i;
-const STREET_NAME_FIRST = /^\p{L}[\p{L}'’. -]{1,40}? \d{1,5} ?[a-zA-Z]?(?: ?[-–/] ?\d{1,4} ?[a-zA-Z]?)*$/u;
+// (The house may carry a note: "Weißenburgstr. 4 (Hinterhof, EG)".)
+const STREET_NAME_FIRST =
+  /^\p{L}[\p{L}'’. -]{1,40}? \d{1,5} ?[a-zA-Z]?(?: ?[-–/] ?\d{1,4} ?[a-zA-Z]?)*(?: \([^()]{1,30}\))?$/u;
 const STREET_NUMBER_FIRST = /^\d{1,5}[a-zA-Z]? [\p{L}\d][\p{L}0-9'’. -]{2,50}$/u;
 const STREET = {
   test: (s: string) => STREET_NAME_FIRST.test(s) || (STREET_NUMBER_FIRST.test(s) && STREET_WORD.test(s)),

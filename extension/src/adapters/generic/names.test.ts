@@ -33,6 +33,15 @@ describe("the site's own name", () => {
     ).toBe('Planungsbüro Hoppe');
   });
 
+  it('the first part of a domain confirms the name it spells, a theme’s demo company does not win', () => {
+    expect(
+      nameOf(
+        '<head><title>Ben Wilson Surf - Point of Sail - Segelmacher und Kite Shop in Kiel</title></head><body><h1>Ben Wilson Surf</h1><div><h4>Get in touch</h4><p><strong>Cybersteel Inc.</strong><br>376-293 City Road, Suite 600<br>San Francisco, CA 94102</p></div><footer><h4>Kontakt</h4><p><strong>Point of Sail</strong><br>Weißenburgstr. 4<br>24116 Kiel</p><p>+49 431 – 5 36 22 67</p></footer></body>',
+        'http://www.pointofsail-kiel.de/artikel/ben-wilson-surf.html',
+      ),
+    ).toBe('Point of Sail');
+  });
+
   it('a registered association’s name over its address, written "e. V."', () => {
     expect(
       nameOf(

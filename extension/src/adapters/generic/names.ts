@@ -319,9 +319,13 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   for (const n of contactBlockNames(lines)) vote(n, 2);
   // The domain confirms a name that spells it (daheim-solar.de: daheim Solar; oetv.at: ÖTV), a
   // number after it aside (thau-elagage34.fr).
-  const domain = registrableDomain(url.hostname)?.split('.')[0]?.replace(/-/g, '') ?? '';
+  const label = registrableDomain(url.hostname)?.split('.')[0] ?? '';
+  const domain = label.replace(/-/g, '');
   const bareDomain = domain.replace(/\d+$/, '');
-  const spelled = spelledDomain(bareDomain, [...meta(doc, ['description', 'og:description']), text].join('\n'));
+  // Or its first part, a town or a trade after it (pointofsail-kiel.de: Point of Sail).
+  const head = label.includes('-') && (label.split('-')[0] ?? '').length >= 5 ? (label.split('-')[0] as string) : '';
+  const described = [...meta(doc, ['description', 'og:description']), text].join('\n');
+  const spelled = spelledDomain(bareDomain, described) ?? (head ? spelledDomain(head, described) : undefined);
   if (spelled) vote(spelled, 1);
   if (votes.length === 0) return undefined;
   // Pool the votes of names that are one another, or one inside the other.
@@ -343,7 +347,8 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   const scored = groups.map((g) => {
     const keys = new Set(g.map((v) => v.key));
     const bonus =
-      domain.length >= 3 && [...keys].some((k) => k === domain || k === bareDomain || k.replace(/\d+$/, '') === domain)
+      domain.length >= 3 &&
+      [...keys].some((k) => k === domain || k === bareDomain || k.replace(/\d+$/, '') === domain || k === head)
         ? 3
         : 0;
     return { g, score: g.reduce((s, v) => s + v.score, 0) + bonus };
