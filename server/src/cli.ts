@@ -36,7 +36,7 @@ const USAGE = `dossier <command> [options]
                                 team members and their tokens (a token is shown once)
   backup [--data-dir D]         online backup into <data dir>/backups (verified with integrity_check)
   restore <file> [--data-dir D] replace the database with a backup (stop the server first)
-  import <file> [--sheet S] [--header-row N] [--map col=field,…] [--own-files] [--dry-run]
+  ${IMPORT_USAGE.slice('dossier '.length)}
                                 customers from CSV, XLSX or vCard (Google, Outlook, phones, your own
                                 sheets), as the dashboard's import; --sheet and --header-row say where
                                 the table is; --map sets columns (header, number or letter = field, or

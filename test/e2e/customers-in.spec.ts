@@ -151,6 +151,19 @@ test('what the user changes is read again: a column left out, a similar name mer
   await expect(page.getByRole('region', { name: 'Will be added to a file' })).toContainText(
     '→ 辽宁华远置业集团股份有限公司',
   );
+
+  // A store's list of private customers: each given a file of their own at once.
+  await page.getByRole('button', { name: 'Choose another file' }).click();
+  const list = '客户姓名,车型,上次到店时间\n张三,宝马 3系 2020款,2025-03-10\n李四,奔驰 C200L,2025-05-22\n';
+  await page
+    .getByLabel('Choose a file')
+    .setInputFiles({ name: '客户信息表.csv', mimeType: 'text/csv', buffer: Buffer.from(list) });
+  await expect(counts).toHaveText('2 people without a company');
+  await page.getByRole('button', { name: 'Give each of the 2 a file of their own' }).click();
+  await expect(counts).toHaveText('2 new customers');
+  await expect(
+    page.getByRole('region', { name: 'Will be created' }).getByRole('listitem').filter({ hasText: '张三' }),
+  ).toContainText('→ a file of their own');
 });
 
 test('a duplicate found in the finder is merged, then undone', async ({ dossier }) => {
