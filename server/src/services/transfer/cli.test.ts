@@ -84,6 +84,12 @@ describe('pnpm dossier import / export (the same services, on a database file)',
       { c: 2, name: '李四' },
     ]);
     await expect(cliImport(store, { file: store1, sheet: 'other', now: NOW })).rejects.toThrow(/no sheet named other/);
+    // The columns --map leaves are read as the import reads them: a CRM's Status of warm and cold
+    // is kept in the notes, not taken for the file's status (which would refuse every row).
+    const crm = csv('Leads,\nOwner,Status\nAnn Lee,warm\nBo Chen,cold\n');
+    const leads = await cliImport(store, { file: crm, headerRow: 2, map: 'Owner=person.name', dryRun: true, now: NOW });
+    expect(leads).toContain('    2  Status → other');
+    expect(leads.at(-1)).toMatch(/2 without a company, 0 with problems$/);
     db.$client.close();
   });
 

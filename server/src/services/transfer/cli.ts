@@ -6,7 +6,7 @@ import { FIELDS, type Field, normaliseHeader } from './columns.ts';
 import { type ExportRequest, exportFile } from './export-file.ts';
 import { detectFormat } from './files.ts';
 import { commitImport, type Hold, type ImportOptions, previewImport, sha256 } from './imports.ts';
-import { guessMapping } from './rows.ts';
+import type { Layout } from './rows.ts';
 
 // `pnpm dossier import` and `pnpm dossier export`: the same services as the API, on a store of
 // the database file, as the owner (the system viewer: a manager). What they print is returned as
@@ -62,12 +62,12 @@ export interface CliImport {
   now?: Date;
 }
 
-/** The layout of a header row refused for naming no name column, its other columns read as they would be. */
+/** The layout of a header row refused for naming no name column, as the import read its columns. */
 function refusedLayout(e: unknown) {
-  const d = e instanceof ApiError ? (e.details as { sheet?: string; headerRow?: number; headers?: string[] }) : null;
-  if (!d?.sheet || !d.headerRow || !d.headers) return null;
-  const guessed = guessMapping(d.headers);
-  const columns = d.headers.map((header, index) => ({ index, header, field: guessed[index] ?? null }));
+  const d = e instanceof ApiError ? (e.details as Partial<Layout> & { headerRow?: number }) : null;
+  if (!d?.sheet || !d.headerRow || !d.headers || !d.mapping) return null;
+  const { mapping } = d;
+  const columns = d.headers.map((header, index) => ({ index, header, field: mapping[index] ?? null }));
   return { sheet: d.sheet, headerRow: d.headerRow, columns };
 }
 
@@ -128,9 +128,10 @@ export async function cliImport(store: Store, o: CliImport): Promise<string[]> {
     out.push(`Dry run, nothing written — ${line(preview.counts)}`);
     return out;
   }
-  // The same file with the same mapping is the same import: running it again answers its report.
-  const { file: _, ...choices } = options;
-  const key = `cli-import-${sha256(Buffer.concat([o.file.bytes, Buffer.from(JSON.stringify(choices))]))}`;
+  // The same file with the same options is the same import: running it again answers its report
+  // (the options as given, not the decisions they led to, which depend on what is on file).
+  const given = JSON.stringify([o.sheet, o.headerRow, o.map, Boolean(o.ownFiles)]);
+  const key = `cli-import-${sha256(Buffer.concat([o.file.bytes, Buffer.from(given)]))}`;
   const { report, replayed } = await commitImport(store, SYSTEM, now, { ...options, idempotencyKey: key }, alone);
   out.push(
     replayed

@@ -168,6 +168,8 @@ export function chooseLayout(grids: Grid[], sheet?: string, headerRow?: number, 
   const ordered = [...candidates].sort(
     (a, b) => Number(sheetKind(b.name) === 'customers') - Number(sheetKind(a.name) === 'customers'),
   );
+  // The row asked for, refused, is said with its headers and how they read, so that a mapping can be given for them.
+  let refused: { sheet: string; headerRow: number; headers: string[]; mapping: (Field | null)[] } | undefined;
   for (const g of ordered) {
     const headerIndex = headerRow !== undefined ? g.rowNumbers.indexOf(headerRow) : detectHeader(g);
     if (headerIndex === null || headerIndex < 0) continue;
@@ -178,21 +180,19 @@ export function chooseLayout(grids: Grid[], sheet?: string, headerRow?: number, 
     if (!m.includes('name') && !people) {
       if (mapping)
         throw new ApiError('invalid_request', 'the mapping needs a company name column', [{ path: 'mapping' }]);
+      if (headerRow !== undefined) refused ??= { sheet: g.name, headerRow, headers, mapping: m };
       continue;
     }
     return { sheet: g.name, headerIndex, headers, mapping: m, ...(isAddressBook(headers) ? { book: true } : {}) };
   }
-  // The row asked for is still said with its headers, so that a mapping can be given for them.
-  const first = ordered[0];
-  const asked = headerRow === undefined || !first ? undefined : first.rows[first.rowNumbers.indexOf(headerRow)];
   throw new ApiError(
     'invalid_request',
-    asked
+    refused
       ? `row ${headerRow} has no company name column and no contact name column; say which column holds the name`
       : headerRow !== undefined
         ? `there is no row ${headerRow}`
         : 'no header row with a company name column (公司名称/客户名称/Company) found; say which row is the header and which column holds the company name',
-    asked ? { sheet: first?.name, headerRow, headers: asked.map((h) => h.trim()) } : undefined,
+    refused,
   );
 }
 
@@ -231,6 +231,7 @@ function kindOf(label: string): Kind {
 
 const HAN = /\p{Script=Han}/u;
 const CN_MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+const isCnMobile = (v: string) => CN_MOBILE.test(v.replace(/[\s()-]/g, ''));
 
 /** A person's name from its parts: family name first and no space for Chinese (刘建华), given first for Western ones (Michael Zhang). */
 export function joinName(given: string, middle: string, family: string): string {
@@ -281,9 +282,12 @@ function addressOf(parts: Map<Field, string[]>): string | null {
 /** Values kept in notes under what they are: "需求：门禁系统改造", "其他电话：…; …". */
 const noted = (what: string, values: string[]) => `${what.trim()}：${values.join('; ')}`;
 
+/** The layout as a row is read by it: each column's group in an address book beside its header. */
+type RowLayout = Pick<Layout, 'mapping' | 'headers' | 'book'> & { groups: string[] };
+
 /** Turns one data row into a customer draft with every problem listed, never throwing. */
-function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers' | 'book'>, row: number): Candidate {
-  const { mapping, headers, book } = layout;
+function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate {
+  const { mapping, headers, groups, book } = layout;
   const errors: RowError[] = [];
   const by = new Map<Field, string[]>();
   // An address book's typed values and address parts, with the group of columns each came from.
@@ -300,7 +304,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
       .map((v) => v.trim())
       .filter(Boolean);
     const header = headers[j] ?? '';
-    const group = groupOf(header);
+    const group = groups[j] ?? '';
     if (f === 'label') {
       if (group) labels.set(group, values[0] as string);
     } else if (f.startsWith('address.')) {
@@ -345,7 +349,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
       else if (kind === 'work' && !direct) direct = v;
       else if (kind === 'work' || kind === 'main') companyPhones.push(v);
       else if (kind === 'fax') fax.push(v);
-      else if (!mobile && CN_MOBILE.test(v.replace(/[\s()-]/g, ''))) mobile = v;
+      else if (!mobile && isCnMobile(v)) mobile = v;
       else if (!direct) direct = v;
       else otherPhones.push(v);
     }
@@ -387,7 +391,7 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
   // A mobile in a sheet's phone column beside a contact's name is the contact's (名称, 联系人, 电话).
   if (!book && personName && !mobile) {
     const numbers = companyPhones.flatMap(splitList);
-    const i = numbers.findIndex((v) => CN_MOBILE.test(v.replace(/[\s()-]/g, '')));
+    const i = numbers.findIndex(isCnMobile);
     if (i >= 0) {
       mobile = numbers.splice(i, 1)[0];
       companyPhones.splice(0, companyPhones.length, ...numbers);
@@ -397,7 +401,6 @@ function candidateOf(cells: string[], layout: Pick<Layout, 'mapping' | 'headers'
   // not the company's site: it goes to the person's notes.
   const given = opt('website');
   const onWeb = given ? registrableDomain(given) !== null : false;
-  // (A profile on a platform is a web address that is no company's key: linkedin.com/in/….)
   const key = given ? siteKey(given) : null;
   const profile = given && personName && onWeb && !key ? given : undefined;
   const website = profile ? undefined : given;
@@ -557,7 +560,9 @@ export function candidates(
       { limit: maxRows, sheet: layout.sheet },
     );
   }
-  const list = data.map((i) => candidateOf(grid.rows[i] ?? [], layout, grid.rowNumbers[i] ?? i + 1));
+  // (Each column's group once, not once a cell.)
+  const rowLayout = { ...layout, groups: layout.headers.map(groupOf) };
+  const list = data.map((i) => candidateOf(grid.rows[i] ?? [], rowLayout, grid.rowNumbers[i] ?? i + 1));
   let group: string | undefined;
   for (const c of list) {
     if (c.heading !== undefined) group = c.heading;
