@@ -39,7 +39,8 @@ async function byEmail(store: Store, raw: string, viewer: Viewer): Promise<Match
 
 /**
  * Tries the keys in the order of DESIGN.md: credit code, ICP, domain, e-mail, then name
- * (suggestion only). The first key found on a file the viewer may see decides (the badge's rule).
+ * (suggestion only). The first key found decides (the badge's rule): held by a file the viewer
+ * may not see, it ends the lookup with no card, as if nothing matched.
  */
 async function match(store: Store, q: ContextQuery, viewer: Viewer): Promise<Match | null> {
   return (

@@ -29,7 +29,7 @@ export function canonicalKey(k: KeyInput): KeyInput {
   return { kind: k.kind, value };
 }
 
-/** Keys implied by the file itself: the website's registrable domain, company (non-free) e-mail domains. */
+/** Keys implied by the file itself: the website's site key, company (non-free) e-mail domains. */
 function impliedKeys(website: string | null | undefined, emails: readonly string[]): KeyInput[] {
   const out: KeyInput[] = [];
   const domain = website ? siteKey(website) : null;
@@ -102,7 +102,7 @@ function reopenedLine(before: CustomerRecord, toTier = before.tier): TierChange 
   };
 }
 
-/** The owner error of a name that is no user of this server (a file would belong to nobody). */
+/** The owner error of a name that is no active user of this server — none, or one who has left (a file would belong to nobody). */
 const noSuchOwner = (owner: string) =>
   new ApiError('invalid_request', `no active user named ${owner}`, [{ path: 'owner', value: owner }]);
 

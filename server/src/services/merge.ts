@@ -186,7 +186,7 @@ export async function undoMerge(store: Store, viewer: Viewer, mergeId: number, n
     // The removed file is no longer "visible" to a member (it is deleted): whoever made the merge,
     // the removed file's owner and managers may undo it.
     const from = m && (await tx.merges.ownerOf(m.fromId));
-    const mayUndo = m && (viewer.role === 'manager' || m.userId === viewer.id || from?.owner === viewer.name);
+    const mayUndo = m && (m.userId === viewer.id || ownsOrManages(viewer, from?.owner ?? null));
     if (!m || !mayUndo) throw notFound('merge');
     if (m.undoneAt) throw new ApiError('conflict', `merge ${mergeId} was already undone at ${m.undoneAt}`);
     if (now.toISOString() > m.undoUntil)

@@ -323,7 +323,8 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   const domain = label.replace(/-/g, '');
   const bareDomain = domain.replace(/\d+$/, '');
   // Or its first part, a town or a trade after it (pointofsail-kiel.de: Point of Sail).
-  const head = label.includes('-') && (label.split('-')[0] ?? '').length >= 5 ? (label.split('-')[0] as string) : '';
+  const part = label.split('-')[0] ?? '';
+  const head = part !== label && part.length >= 5 ? part : '';
   const described = [...meta(doc, ['description', 'og:description']), text].join('\n');
   const spelled = spelledDomain(bareDomain, described) ?? (head ? spelledDomain(head, described) : undefined);
   if (spelled) vote(spelled, 1);

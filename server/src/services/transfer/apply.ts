@@ -447,7 +447,7 @@ export async function applyImport(
       }
       const plan = target ? await planMerge(tx, phones, target, c, storeKeys) : null;
       let action: Action | 'unplaced' = decision?.action ?? (plan ? (plan.changes ? 'merge' : 'skip') : 'create');
-      // Without a company a person joins a file a match or the user names, or gets one of their own if the user says so.
+      // A person without a company and without a file of their own (ownFile) waits to be placed, unless matched or placed by the user.
       if (c.unplaced && action === 'create') action = 'unplaced';
       if (action === 'merge' && !(target && plan)) throw new ApiError('conflict', 'nothing to merge into');
       // A person without a company is named whatever becomes of them: placed, joined or to place.

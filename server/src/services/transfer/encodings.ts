@@ -47,7 +47,7 @@ const CJK = new Set(['GB18030', 'Big5', 'Shift_JIS', 'EUC-JP', 'EUC-KR']);
  * is what its reading gives: two-byte characters from GB2312's rows, where Chinese writing is,
  * and not its extension's, where "ü" before a Latin letter lands.
  */
-export function detectEncoding(bytes: Buffer): string {
+function detectEncoding(bytes: Buffer): string {
   const sample = bytes.subarray(0, 64 * 1024);
   const matches = analyse(sample).filter((m) => m.confidence >= 10);
   const readsAs = (label: string) => {

@@ -10,7 +10,7 @@ const FOOTER =
 const ENUMERATOR =
   /^(?:[（(][一二三四五六七八九十百\d]+[）)]|(?:[一二三四五六七八九十百]+|\d{1,2}|[A-Z])[、.．)）])\s*/;
 
-export type SheetLine = { kind: 'footer' | 'heading'; text: string };
+type SheetLine = { kind: 'footer' | 'heading'; text: string };
 
 /**
  * The row as a line of the sheet that is no customer, or null. A footer is known by its first

@@ -63,7 +63,7 @@ export const CHOICES = {
 } as const;
 
 /** An enum column: its own codes or the listed words; blank is `fallback`. */
-export function parseChoice<T extends string>(
+function parseChoice<T extends string>(
   raw: string,
   codes: readonly T[],
   words: Record<string, T>,
@@ -77,7 +77,7 @@ export function parseChoice<T extends string>(
   return word ? ok(word) : bad(`"${raw}" is not one of ${codes.join(', ')}`);
 }
 
-export const STATUS_WORDS = {
+const STATUS_WORDS = {
   潜在: 'prospect',
   意向: 'prospect',
   潜在客户: 'prospect',
@@ -92,7 +92,7 @@ export const STATUS_WORDS = {
   丢失: 'lost',
   已流失: 'lost',
 } as const;
-export const STAGE_WORDS = {
+const STAGE_WORDS = {
   竞得: 'land_won',
   已竞得: 'land_won',
   已联系: 'contacted',
@@ -102,7 +102,7 @@ export const STAGE_WORDS = {
   签约: 'signed',
   售后: 'after_sales',
 } as const;
-export const COMPANY_TYPE_WORDS = {
+const COMPANY_TYPE_WORDS = {
   外资: 'foreign',
   外企: 'foreign',
   合资: 'joint_venture',
@@ -114,7 +114,7 @@ export const COMPANY_TYPE_WORDS = {
   国企: 'state',
   其他: 'other',
 } as const;
-export const LOST_REASON_WORDS = {
+const LOST_REASON_WORDS = {
   价格: 'price',
   竞争对手: 'competitor',
   服务: 'service',
@@ -124,7 +124,7 @@ export const LOST_REASON_WORDS = {
   停业: 'closed',
   其他: 'other',
 } as const;
-export const SIZE_WORDS = {
+const SIZE_WORDS = {
   特大: 'super',
   超大: 'super',
   大: 'large',

@@ -78,7 +78,7 @@ function cardParts(db: PgExecutor) {
 export function pgContext(db: PgExecutor): ContextStore {
   const cardOf = cardParts(db);
   // One statement per list of kinds, written as literals: (kind, value) is unique, so at most
-  // two rows come back and the first is taken (no LIMIT to plan around).
+  // two rows come back, and the first the viewer may see is taken (no LIMIT to plan around).
   const byKey = (kinds: readonly KeyKind[], role: Viewer['role']) =>
     prepared(db, `card_by_key_${kinds.join('_')}_${role}`, (name) =>
       db
