@@ -14,6 +14,7 @@ import {
   normaliseIcp,
   registrableDomain,
   siteKey,
+  webSearchKey,
 } from './keys.ts';
 
 describe('registrableDomain', () => {
@@ -102,6 +103,26 @@ describe('siteKey: the key a website matches its company by', () => {
   it('is the domain key kind', () => {
     expect(keyValue('domain', 'https://www.linkedin.com/in/ada')).toBeNull();
     expect(keyValue('domain', 'hualian.1688.com')).toBe('hualian.1688.com');
+  });
+});
+
+describe('webSearchKey: what search finds a website by', () => {
+  it.each([
+    ['https://www.xz-land.com.cn/about', 'xz-land.com.cn'],
+    ['https://hualian.1688.com/page/index.htm', 'hualian.1688.com'],
+    // A profile by its own address, whatever page of it and in whichever country's host.
+    ['https://www.linkedin.com/company/acme-robotics/about/', 'linkedin.com/company/acme-robotics'],
+    ['https://de.linkedin.com/in/Ada-Lovelace', 'linkedin.com/in/ada-lovelace'],
+    ['https://weibo.com/u/1234567890', 'weibo.com/u/1234567890'],
+    ['https://www.facebook.com/acmerobotics/photos', 'facebook.com/acmerobotics'],
+    ['https://www.qcc.com/firm/abc.html', 'qcc.com/firm/abc.html'],
+    // The platform's or the marketplace's own pages find nobody.
+    ['https://www.linkedin.com/', null],
+    ['https://www.linkedin.com/company/', null],
+    ['https://detail.1688.com/offer/1.html', null],
+    ['not a url', null],
+  ])('webSearchKey(%j) → %j', (input, expected) => {
+    expect(webSearchKey(input)).toBe(expected);
   });
 });
 

@@ -11,6 +11,7 @@ import type { KeyKind } from './schemas/customer.ts';
 interface WhatwgUrl {
   readonly protocol: string;
   readonly hostname: string;
+  readonly pathname: string;
 }
 const URL = (globalThis as unknown as { URL: new (input: string) => WhatwgUrl }).URL;
 
@@ -29,13 +30,8 @@ export function isWebUrl(url: string): boolean {
   }
 }
 
-/**
- * The host of a web URL or bare host, as the WHATWG URL parser writes it: lowercase, IDN in
- * punycode (münchen.de → xn--mnchen-3ya.de), IPv4 in dotted quads, IPv6 compressed and without
- * brackets, trailing dots dropped. Keys are compared as strings, so the one parser that the
- * browser also uses decides the canonical form.
- */
-function hostOf(input: string): string | null {
+/** A web URL or a bare host (optionally with port and path) as the WHATWG URL parser reads it. */
+function urlOf(input: string): WhatwgUrl | null {
   let s = toHalfWidth(input).trim();
   if (!s) return null;
   if (s.startsWith('//')) s = `http:${s}`;
@@ -54,6 +50,18 @@ function hostOf(input: string): string | null {
   } catch {
     return null;
   }
+  return url;
+}
+
+/**
+ * The host of a web URL or bare host, as the WHATWG URL parser writes it: lowercase, IDN in
+ * punycode (münchen.de → xn--mnchen-3ya.de), IPv4 in dotted quads, IPv6 compressed and without
+ * brackets, trailing dots dropped. Keys are compared as strings, so the one parser that the
+ * browser also uses decides the canonical form.
+ */
+function hostOf(input: string): string | null {
+  const url = urlOf(input);
+  if (!url) return null;
   let host = url.hostname.replace(/\.+$/, '');
   if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
   return host || null;
@@ -140,6 +148,24 @@ export function siteKey(urlOrHost: string): string | null {
   const host = hostOf(urlOrHost) ?? '';
   const shop = host.slice(0, -domain.length - 1);
   return shop && !MARKET_PAGES.test(`${shop}.`) ? host : null;
+}
+
+// The first part of a profile's path that says what kind of profile it is (linkedin.com/company/…,
+// weibo.com/u/…): the name is the part after it.
+const PROFILE_KINDS = /^(?:in|company|school|showcase|pub|u|n|people|profile|user|users|channel|c|firm|pages|groups?)$/;
+
+/**
+ * What search finds a website by: its site key, or for a profile on a platform the profile's own
+ * address (linkedin.com/company/acme) — the platform's domain alone would find every customer
+ * with a profile there, as a marketplace's would every shop on it.
+ */
+export function webSearchKey(urlOrHost: string): string | null {
+  const key = siteKey(urlOrHost);
+  const domain = key ? null : registrableDomain(urlOrHost);
+  if (!domain || !PROFILE_SITES.has(domain)) return key;
+  const parts = (urlOf(urlOrHost)?.pathname ?? '').toLowerCase().split('/').filter(Boolean);
+  const n = PROFILE_KINDS.test(parts[0] ?? '') ? 2 : 1;
+  return parts.length >= n ? [domain, ...parts.slice(0, n)].join('/') : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
-import { phoneSearchDigits, registrableDomain, toHalfWidth } from '@dossier/shared';
+import { phoneSearchDigits, toHalfWidth, webSearchKey } from '@dossier/shared';
 import type { SearchHit } from '../store/search.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 
-/** The registrable domain of a query that is a web address or a host name, else null. */
-function webDomain(q: string): string | null {
+/** What a query that is a web address or a host name finds a website by, else null. */
+function webKey(q: string): string | null {
   if (q.includes('@') || /\s/.test(q) || !/^(https?:\/\/|www\.)|^[a-z0-9-]+(\.[a-z0-9-]+)+(\/|$)/.test(q)) return null;
-  return registrableDomain(q);
+  return webSearchKey(q);
 }
 
 /**
@@ -18,7 +18,8 @@ export async function searchCustomers(store: Store, raw: string, limit: number, 
   const digits = q.replace(/[\s\-()+.]/g, '');
   const isPhone = /^\d{3,}$/.test(digits);
   // A whole number is looked for as its national digits, which every stored form contains; a
-  // web address or host as its registrable domain (www.xz-land.com.cn/about → xz-land.com.cn).
-  const needle = isPhone ? (phoneSearchDigits(q) ?? digits) : (webDomain(q) ?? q);
+  // web address or host as its site key (www.xz-land.com.cn/about → xz-land.com.cn, a shop's host
+  // on a marketplace, a profile's address on a platform).
+  const needle = isPhone ? (phoneSearchDigits(q) ?? digits) : (webKey(q) ?? q);
   return store.search.find(needle, limit, viewer);
 }

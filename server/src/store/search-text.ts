@@ -1,4 +1,4 @@
-import { phoneDigits, registrableDomain } from '@dossier/shared';
+import { phoneDigits, webSearchKey } from '@dossier/shared';
 
 /**
  * What search finds a customer by, whatever the engine: its and its people's names, its pinyin,
@@ -35,7 +35,7 @@ export function searchText({ customer: c, people, keys }: SearchSource): SearchT
     .filter(Boolean);
   const domains = [
     ...keys.filter((k) => k.kind === 'domain' || k.kind === 'email_domain').map((k) => k.value),
-    c.website ? registrableDomain(c.website) : null,
+    c.website ? webSearchKey(c.website) : null,
   ].filter(Boolean);
   const emails = [...c.emails, ...people.map((p) => p.email)].filter(Boolean);
   return {

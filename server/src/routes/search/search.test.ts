@@ -75,6 +75,23 @@ describe('search', () => {
     expect((await found('有限', zhang.headers)).length).toBe(20);
   }, 60_000);
 
+  it('finds a shop or a profile on a platform by its own address, not every file on the platform', async () => {
+    const t = makeTestApp();
+    for (const c of [
+      { name: '华联五金商行', tier: 'B', website: 'https://hualian.1688.com/page/index.htm' },
+      { name: '宏达塑料制品厂', tier: 'C', website: 'https://hongda.1688.com/' },
+      { name: 'Acme Robotics GmbH', tier: 'A', website: 'https://www.linkedin.com/company/acme-robotics/' },
+      { name: 'Beta Logistik AG', tier: 'B', website: 'https://de.linkedin.com/company/beta-logistik' },
+    ]) {
+      await t.request('POST', '/api/customers', c);
+    }
+    expect(await names(t, 'https://hualian.1688.com/page/offerlist.htm')).toEqual(['华联五金商行']);
+    expect(await names(t, 'https://zhongxin.1688.com/')).toEqual([]);
+    expect(await names(t, 'https://www.linkedin.com/company/acme-robotics/about/')).toEqual(['Acme Robotics GmbH']);
+    expect(await names(t, 'linkedin.com/company/beta-logistik')).toEqual(['Beta Logistik AG']);
+    expect(await names(t, 'https://www.linkedin.com/company/gamma-werke')).toEqual([]);
+  });
+
   it('says which field matched', async () => {
     const t = makeTestApp();
     await seed(t);
