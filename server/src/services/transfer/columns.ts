@@ -484,8 +484,63 @@ export function isAddressBook(headers: string[]): boolean {
 const GIVEN = new Set(['firstname', 'givenname']);
 const FAMILY = new Set(['lastname', 'familyname', 'surname']);
 
+/*
+ * A CRM's export that names each column's record before its field (Pipedrive's "Person - Name",
+ * "Person - Organization", "Person - Email - Work", "Organization - Address"; "Deal - Title"):
+ * the field is read as a header of its own, and the record says whose it is — what has no field
+ * is kept in the notes of the person or the file it describes; the CRM's own ids and settings
+ * are not kept. Pipedrive's address parts ("Organization - Address - City/town/village/locality
+ * of Address") are the address's.
+ */
+const RECORD = /^\s*(person|contact|lead|organi[sz]ation|company|account|deal|activity|product)\s+-\s+(.+?)\s*$/i;
+const COMPANY_RECORD = /^(organi[sz]ation|company|account)$/i;
+const PERSON_RECORD = /^(person|contact|lead)$/i;
+const COMPANY_NAMES = new Set(['organization', 'organisation', 'organizationname', 'company', 'account']);
+const RECORD_FIELDS: Record<string, Field | null> = {
+  id: null,
+  visibleto: null,
+  contactperson: 'person.name',
+  lastactivitydate: 'lastContact',
+  phonemobile: 'person.mobile',
+};
+const ADDRESS_OF = /^address\s*-\s*(.+?)\s+of\s+address$/i;
+const ADDRESS_PARTS: [RegExp, Field][] = [
+  [/^(street|house|apartment)/, 'address.street'],
+  [/^city/, 'address.city'],
+  [/^(state|region)/, 'address.region'],
+  [/^(zip|postal)/, 'address.postalCode'],
+  [/^country/, 'address.country'],
+  [/^(full|formatted)/, 'address.formatted'],
+];
+
+function recordField(record: string, header: string): Field | null {
+  // "Email (Work)" as "Email - Work"; a required column's "*" is not part of its name.
+  const field = header.replace(/\*$/, '').replace(/\s*\(([^)]*)\)$/, ' - $1');
+  const k = plainKey(field);
+  const part = ADDRESS_OF.exec(field)?.[1]?.toLowerCase();
+  if (part) return ADDRESS_PARTS.find(([re]) => re.test(part))?.[1] ?? null;
+  if (COMPANY_RECORD.test(record) && k === 'id') return 'ref';
+  if (k in RECORD_FIELDS) return RECORD_FIELDS[k] ?? null;
+  if (COMPANY_RECORD.test(record)) return k === 'name' ? 'name' : (fieldOfHeader(field) ?? 'other');
+  if (COMPANY_NAMES.has(k)) return 'name';
+  if (!PERSON_RECORD.test(record)) return 'other';
+  if (k === 'name') return 'person.name';
+  return bookField(field, false) ?? fieldOfHeader(field) ?? 'person.other';
+}
+
+/** True for a CRM's header row that names each column's record: its columns are all decided, a null one is not kept. */
+export const namesRecords = (headers: string[]) => headers.filter((h) => RECORD.test(h)).length >= 2;
+
+function recordFields(headers: string[]): (Field | null)[] {
+  return headers.map((h) => {
+    const r = RECORD.exec(h);
+    return r ? recordField(r[1] as string, r[2] as string) : (fieldOfHeader(h) ?? 'other');
+  });
+}
+
 /** The fields of a header row: an address book's headers by its own dictionary, any other by `fieldOfHeader`. */
 export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
+  if (namesRecords(headers)) return recordFields(headers);
   if (!isAddressBook(headers)) return namesResolved(headers, headers.map(fieldOfHeader));
   // Beside an "Address 2" (Thunderbird), "Home Address" is the street's first line, not the
   // whole address it is in a vCard read as rows.

@@ -14,7 +14,16 @@ import {
 } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError } from '../../lib/errors.ts';
-import { bookKey, type Field, fieldsOfHeaders, isAddressBook, MULTI_COLUMN, notKept, sheetKind } from './columns.ts';
+import {
+  bookKey,
+  type Field,
+  fieldsOfHeaders,
+  isAddressBook,
+  MULTI_COLUMN,
+  namesRecords,
+  notKept,
+  sheetKind,
+} from './columns.ts';
 import { type Grid, MAX_IMPORT_ROWS } from './files.ts';
 import { attachLinked } from './linked.ts';
 import { groupName, sheetLine } from './sheet-lines.ts';
@@ -122,7 +131,10 @@ export function guessMapping(headers: string[]): (Field | null)[] {
   // A sheet's column that names no field is kept in the file's notes (an address book's
   // columns are all known: those it leaves are its program's settings).
   const book = isAddressBook(headers);
-  const fields = fieldsOfHeaders(headers).map((f, j) => f ?? (book || notKept(headers[j] ?? '') ? null : 'other'));
+  const decided = namesRecords(headers);
+  const fields = fieldsOfHeaders(headers).map(
+    (f, j) => f ?? (book || decided || notKept(headers[j] ?? '') ? null : 'other'),
+  );
   const seen = new Set<Field>();
   const mapping = fields.map((f) => {
     if (!f) return null;
