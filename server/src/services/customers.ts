@@ -6,6 +6,7 @@ import {
   emailMatchKey,
   type KeyInput,
   keyValue,
+  localDate,
   type Settings,
   siteKey,
 } from '@dossier/shared';
@@ -92,14 +93,11 @@ const reopened = (at: string): CustomerChanges => ({
 const reopenedStatus = (before: CustomerRecord): CustomerStatus =>
   before.lastCallAt || before.lastVisitAt ? 'active' : 'prospect';
 
-/** The line a reopened file leaves in its tier history: when it was lost and why. */
-function reopenedLine(before: CustomerRecord, toTier = before.tier): TierChange {
+/** The line a reopened file leaves in its tier history: the day (in the user's zone) it was lost, and why. */
+function reopenedLine(before: CustomerRecord, timeZone: string, toTier = before.tier): TierChange {
   const why = [before.lostReasonCode, before.lostReason].filter(Boolean).join(': ');
-  return {
-    fromTier: before.tier,
-    toTier,
-    reason: `reopened (lost ${before.lostAt?.slice(0, 10) ?? ''}${why ? `, ${why}` : ''})`,
-  };
+  const day = before.lostAt ? localDate(new Date(before.lostAt), timeZone) : '';
+  return { fromTier: before.tier, toTier, reason: `reopened (lost ${day}${why ? `, ${why}` : ''})` };
 }
 
 /** The owner error of a name that is no active user of this server — none, or one who has left (a file would belong to nobody). */
@@ -171,7 +169,7 @@ export async function updateCustomer(
     const changes = changesOf(patch, before, at);
     await recording(tx, id, BY_HAND, at, () => tx.customers.update(id, changes, at));
     if (changes.reopenedAt) {
-      await tx.customers.addTierChange(id, reopenedLine(before, patch.tier), at);
+      await tx.customers.addTierChange(id, reopenedLine(before, settings.timeZone, patch.tier), at);
     } else if (patch.tier && patch.tier !== before.tier) {
       await tx.customers.addTierChange(
         id,
@@ -219,7 +217,7 @@ export async function reopenCustomer(
     if (before.status !== 'lost')
       throw new ApiError('conflict', 'this customer is not lost', { status: before.status });
     await tx.customers.update(id, { status: reopenedStatus(before), ...reopened(at) }, at);
-    await tx.customers.addTierChange(id, reopenedLine(before), at);
+    await tx.customers.addTierChange(id, reopenedLine(before, settings.timeZone), at);
     await tx.due.refresh(id, settings);
     await tx.search.reindex(id);
   });

@@ -1,4 +1,4 @@
-import type { Lost } from '@dossier/shared';
+import { dayStart, type Lost } from '@dossier/shared';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -8,12 +8,27 @@ const tally = (xs: string[]) => {
   return counts;
 };
 
+/** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`, `plusDays` days on. */
+const startOf = (day: string, timeZone: string, plusDays = 0) =>
+  dayStart(new Date(`${day}T12:00:00Z`), timeZone, plusDays).toISOString();
+
 /**
  * Seed 003: record why, which and when customers were lost, then analyse. `from` and `to` are
- * calendar days, both included.
+ * calendar days of the user's zone, both included (a file lost at 07:45 in Shanghai is lost that
+ * day, not the UTC day before).
  */
-export async function lostCustomers(store: Store, viewer: Viewer, from?: string, to?: string): Promise<Lost> {
-  const customers = await store.pipeline.lost(viewer, from, to);
+export async function lostCustomers(
+  store: Store,
+  viewer: Viewer,
+  timeZone: string,
+  from?: string,
+  to?: string,
+): Promise<Lost> {
+  const customers = await store.pipeline.lost(
+    viewer,
+    from ? startOf(from, timeZone) : undefined,
+    to ? startOf(to, timeZone, 1) : undefined,
+  );
   return {
     customers,
     byTier: tally(customers.map((x) => x.tier)),

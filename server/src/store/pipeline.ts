@@ -29,8 +29,8 @@ export interface PipelineStore {
   /** Every live, not lost file with a stage that the viewer may see, earliest due first. */
   cases(viewer: Viewer): Promise<PipelineCase[]>;
   /**
-   * The live, lost files the viewer may see, lost on or after the day `from` and on or before
-   * the day `to` (both YYYY-MM-DD, both optional), latest lost first.
+   * The live, lost files the viewer may see, lost at or after the instant `from` and before the
+   * instant `until` (both optional), latest lost first.
    */
-  lost(viewer: Viewer, from?: string, to?: string): Promise<LostFile[]>;
+  lost(viewer: Viewer, from?: string, until?: string): Promise<LostFile[]>;
 }

@@ -71,6 +71,57 @@ describe('a lost customer is history, not overdue work', () => {
     expect((await t.request('GET', '/api/context?url=https%3A%2F%2Fjiushi.cn')).json.overdue.call).toBe(true);
   });
 
+  it("is lost on the day of the user's zone: listed by that day and said so when reopened", async () => {
+    // Thursday 10 December, 07:45 in Shanghai (still the 9th in UTC).
+    const t = makeTestApp('2026-12-09T23:45:00.000Z');
+    const id = await lostCustomer(t);
+    const lost = async (from: string, to: string) =>
+      (await t.request('GET', `/api/lost?from=${from}&to=${to}`)).json.customers.map((c: { id: number }) => c.id);
+    expect(await lost('2026-12-10', '2026-12-10')).toEqual([id]);
+    expect(await lost('2026-12-09', '2026-12-09')).toEqual([]);
+    t.setNow('2027-01-04T02:00:00.000Z');
+    await t.request('POST', `/api/customers/${id}/reopen`);
+    const history = (await t.request('GET', `/api/customers/${id}/tier-history`)).json.changes;
+    expect(history.at(-1).reason).toBe('reopened (lost 2026-12-10, competitor: 被同行低价抢走)');
+  });
+
+  it('is not overdue when reopened for an appointment fixed before the loss, nor exported with a due date while lost', async () => {
+    const t = makeTestApp('2026-12-08T02:00:00.000Z');
+    const id = (
+      await t.request('POST', '/api/customers', { name: '镇江润扬地产有限公司', tier: 'B', website: 'runyang-re.cn' })
+    ).json.id as number;
+    await t.request('POST', '/api/interactions', {
+      customerId: id,
+      kind: 'call',
+      appointment: '2026-12-22T14:00:00+08:00',
+      idempotencyKey: idem(),
+    });
+    await t.request('PATCH', `/api/customers/${id}`, { status: 'lost', lostReasonCode: 'competitor' });
+    const csv = await (
+      await t.app.request('/api/export?format=csv&entity=customers&lang=en', {
+        headers: { authorization: 'Bearer test-token-0123456789' },
+      })
+    ).text();
+    const [head, row] = csv.trim().split(/\r?\n/);
+    expect(row?.split(',')[head?.split(',').indexOf('Next due') ?? -1]).toBe('');
+    // Monday 4 January 2027: brought back, due as a new file, the old appointment no more.
+    t.setNow('2027-01-04T02:00:00.000Z');
+    const r = (await t.request('POST', `/api/customers/${id}/reopen`)).json;
+    expect(r).toMatchObject({ appointment: null, nextDue: '2027-01-04T15:59:59.999Z' });
+    const badge = (await t.request('GET', '/api/context/badge?url=https%3A%2F%2Frunyang-re.cn%2F')).json;
+    expect(badge.overdue.any).toBe(false);
+    const board = (await t.request('GET', '/api/due?within=7d')).json;
+    expect(board.overdue.map((i: { customerId: number }) => i.customerId)).not.toContain(id);
+    // An appointment fixed after the reopening stands as any does.
+    await t.request('POST', '/api/interactions', {
+      customerId: id,
+      kind: 'call',
+      appointment: '2027-01-08T10:00:00+08:00',
+      idempotencyKey: idem(),
+    });
+    expect((await t.request('GET', `/api/customers/${id}`)).json.appointment).toBe('2027-01-08T02:00:00.000Z');
+  });
+
   it('goes back to prospect when it was never contacted', async () => {
     const t = makeTestApp('2026-10-01T02:00:00.000Z');
     const id = (

@@ -19,6 +19,7 @@ const list = route({
 export const lostRoutes = () =>
   router().openapi(list, async (c) => {
     const { from, to } = c.req.valid('query');
-    const { store, viewer } = c.get('ctx');
-    return c.json(await lostCustomers(store, viewer, from, to), 200);
+    const ctx = c.get('ctx');
+    const { timeZone } = await ctx.settings();
+    return c.json(await lostCustomers(ctx.store, ctx.viewer, timeZone, from, to), 200);
   });

@@ -82,6 +82,8 @@ export function tables(data: VisibleData, lang: Lang, opts: { privateNotes: bool
     fax: (c) => join(c.fax, '; '),
     emails: (c) => join(c.emails, '; '),
     creditCode: (c) => credit.get(c.id) ?? null,
+    // A lost file is history, not work: nothing is due on it.
+    nextDue: (c) => (c.status === 'lost' ? null : c.nextDue),
   };
   const row = <T extends object>(cols: Column[], r: T, special: Record<string, (r: T) => Cell> = {}) =>
     cols.map((col) => {

@@ -24,11 +24,15 @@ const DUE_KEYS = Object.keys(DUE) as (keyof typeof DUE)[];
 export const inTransaction = <T>(db: PgExecutor, work: (tx: PgExecutor) => Promise<T>): Promise<T> =>
   is(db, PgTransaction) ? work(db) : db.transaction(work);
 
-/** The interaction that fixed the customer's latest appointment, as one JSON value (null when none). */
+/**
+ * The interaction that fixed the customer's latest appointment since the file was opened or
+ * brought back from lost, as one JSON value (null when none).
+ */
 type Fixer = { id: number; at: string; appointment: string; cancelledAt: string | null };
 const latestFixer = (customerId: unknown) => sql<Fixer | null>`(
   select json_build_object('id', f.id, 'at', f.at, 'appointment', f.appointment, 'cancelledAt', f.appointment_cancelled_at)
   from interactions f where f.customer_id = ${customerId} and f.deleted_at is null and f.appointment is not null
+    and f.at >= coalesce((select c.reopened_at from customers c where c.id = ${customerId}), '')
   order by f.at desc, f.id desc limit 1)`;
 
 /**

@@ -246,14 +246,17 @@ describe.skipIf(!pgServer)('PostgreSQL reads answer as SQLite does for the same 
 
   it('pipeline and lost files', async () => {
     const { p, s } = both(pgPipeline, sqlitePipeline);
+    const [NOV, DEC] = ['2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z'];
     for (const v of VIEWERS) {
       expect(await p.cases(v)).toEqual(await s.cases(v));
       expect(await p.lost(v)).toEqual(await s.lost(v));
-      expect(await p.lost(v, '2026-11-01', '2026-11-30')).toEqual(await s.lost(v, '2026-11-01', '2026-11-30'));
-      expect(await p.lost(v, undefined, '2026-11-15')).toEqual(await s.lost(v, undefined, '2026-11-15'));
+      expect(await p.lost(v, NOV, DEC)).toEqual(await s.lost(v, NOV, DEC));
+      expect(await p.lost(v, undefined, '2026-11-16T00:00:00.000Z')).toEqual(
+        await s.lost(v, undefined, '2026-11-16T00:00:00.000Z'),
+      );
     }
     expect((await p.lost(BOSS)).map((l) => l.id)).toEqual([8, 3, 7]);
-    expect((await p.lost(BOSS, '2026-11-01', '2026-11-30')).map((l) => l.id)).toEqual([8, 3]);
+    expect((await p.lost(BOSS, NOV, DEC)).map((l) => l.id)).toEqual([8, 3]);
   });
 
   it('exports', async () => {

@@ -19,9 +19,10 @@ const statements = preparedFor((c) => ({
       max(case when kind in (${list(VISIT_KINDS)}) then at end) as last_visit,
       sum(case when kind in (${list(FOLLOW_UP_KINDS)}) then 1 else 0 end) as follow_ups
     from interactions where customer_id = ? and deleted_at is null`),
-  fixer: c.prepare<[number], Fixer>(`
+  fixer: c.prepare<{ customer: number }, Fixer>(`
     select id, at, appointment, appointment_cancelled_at as cancelled_at from interactions
-    where customer_id = ? and deleted_at is null and appointment is not null
+    where customer_id = @customer and deleted_at is null and appointment is not null
+      and at >= coalesce((select reopened_at from customers where id = @customer), '')
     order by at desc, id desc limit 1`),
   met: c.prepare<{ customer: number; at: string; id: number; day: string }, 1>(`
     select 1 from interactions j
@@ -53,11 +54,12 @@ type DueColumn = (typeof DUE_COLUMNS)[number];
  * The appointment that stands for a customer. The latest one fixed is the only candidate (a later
  * one moves it); it stands until it is cancelled explicitly or met: a call, visit or meeting on or
  * after its day, or any contact logged as its outcome. E-mails, SMS, greetings and notes never
- * end it, and a missed one keeps standing, overdue.
+ * end it, and a missed one keeps standing, overdue. One fixed before the file was lost and
+ * brought back stands no more: the file starts over as a new one would.
  */
 export function standingAppointment(db: Db, customerId: number, timeZone: string): Fixer | null {
   const s = statements(db);
-  const fixer = s.fixer.get(customerId);
+  const fixer = s.fixer.get({ customer: customerId });
   if (!fixer || fixer.cancelled_at) return null;
   const day = dayStart(new Date(fixer.appointment), timeZone).toISOString();
   return s.met.get({ customer: customerId, at: fixer.at, id: fixer.id, day }) ? null : fixer;

@@ -31,7 +31,7 @@ export function sqlitePipeline(db: Db): PipelineStore {
         nextStep: r.next_step,
       }));
     },
-    async lost(viewer, from, to) {
+    async lost(viewer, from, until) {
       const rows = db.all<{
         id: number;
         name: string;
@@ -43,7 +43,7 @@ export function sqlitePipeline(db: Db): PipelineStore {
       }>(sql`
         select id, name, tier, owner, lost_at, lost_reason_code, lost_reason from customers
         where deleted_at is null and status = 'lost' and ${visible(viewer)}
-          ${from ? sql`and lost_at >= ${from}` : sql``} ${to ? sql`and lost_at < date(${to}, '+1 day')` : sql``}
+          ${from ? sql`and lost_at >= ${from}` : sql``} ${until ? sql`and lost_at < ${until}` : sql``}
         order by lost_at desc`);
       return rows.map((r) => ({
         id: r.id,
