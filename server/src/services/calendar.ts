@@ -3,6 +3,7 @@ import type { Settings } from '@dossier/shared';
 import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalEventTransparency } from 'ical-generator';
 import { hashToken, matchToken } from '../lib/tokens.ts';
 import type { Store } from '../store/store.ts';
+import { lunarMonthDay, nextLunarBirthday } from './greetings.ts';
 import type { Viewer } from './visibility.ts';
 
 const DAY_MS = 86_400_000;
@@ -101,14 +102,42 @@ export async function calendarFeed(store: Store, viewer: Viewer, now: Date, sett
   for (const p of birthdays) {
     const [y, m, d] = p.birthday.split('-').map(Number);
     if (!y || !m || !d) continue;
-    cal.createEvent({
-      ...base,
-      id: `birthday-${p.id}@dossier`,
-      allDay: true,
-      start: new Date(Date.UTC(y, m - 1, d)),
-      repeating: { freq: ICalEventRepeatingFreq.YEARLY },
-      summary: `生日 Birthday · ${p.name} (${p.company})`,
-    });
+    const summary = `生日 Birthday · ${p.name} (${p.company})`;
+    if (!p.lunar) {
+      cal.createEvent({
+        ...base,
+        id: `birthday-${p.id}@dossier`,
+        allDay: true,
+        start: new Date(Date.UTC(y, m - 1, d)),
+        repeating: { freq: ICalEventRepeatingFreq.YEARLY },
+        summary,
+      });
+      continue;
+    }
+    // A lunar birthday falls on another solar day each year, which no yearly rule can say:
+    // its next few, each an event of its own.
+    for (const day of lunarBirthdays(p.birthday, today.toISOString().slice(0, 10))) {
+      cal.createEvent({
+        ...base,
+        id: `birthday-${p.id}-${day.slice(0, 4)}@dossier`,
+        allDay: true,
+        start: new Date(`${day}T00:00:00Z`),
+        summary: `${summary} · 农历 ${lunarMonthDay(p.birthday)}`,
+      });
+    }
   }
   return cal.toString();
+}
+
+/** How many of a lunar birthday's coming solar dates the feed lists (a calendar refreshes it long before they run out). */
+const LUNAR_YEARS = 3;
+
+function lunarBirthdays(birthday: string, from: string): string[] {
+  const days: string[] = [];
+  for (let next = from; days.length < LUNAR_YEARS; ) {
+    const day = nextLunarBirthday(birthday, next);
+    days.push(day);
+    next = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  }
+  return days;
 }

@@ -1,6 +1,6 @@
 /// <reference path="../types/lunar-javascript.d.ts" />
 import type { Settings } from '@dossier/shared';
-import { Lunar, LunarMonth } from 'lunar-javascript';
+import { Lunar, LunarMonth, LunarUtil } from 'lunar-javascript';
 import { dayStart } from '../lib/time.ts';
 import type { GreetablePerson } from '../store/greetings.ts';
 import type { Store } from '../store/store.ts';
@@ -39,6 +39,12 @@ export function nextLunarBirthday(birthday: string, from: string): string {
     if (date >= from) return date;
   }
   return from;
+}
+
+/** A birthday kept as a lunar month and day, as a calendar names it: 冬月初八, 腊月廿三. */
+export function lunarMonthDay(birthday: string): string {
+  const [month, day] = [Number(birthday.slice(5, 7)), Number(birthday.slice(8, 10))];
+  return `${LunarUtil.MONTH[month] ?? month}月${LunarUtil.DAY[day] ?? day}`;
 }
 
 /**

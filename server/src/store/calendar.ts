@@ -24,6 +24,8 @@ export interface FeedBirthday {
   id: number;
   name: string;
   birthday: string;
+  /** The birthday is a lunar month and day (农历), its solar date another each year. */
+  lunar: boolean;
   company: string;
 }
 

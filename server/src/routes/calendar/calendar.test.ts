@@ -87,6 +87,24 @@ describe('calendar feed', () => {
     expect(later.get(`call-${id}@dossier`)?.summary).toContain('overdue');
   });
 
+  it('puts a lunar birthday on its solar day of each coming year, not on the lunar date read as a solar one', async () => {
+    const t = makeTestApp('2026-12-07T01:00:00.000Z');
+    await t.request('POST', '/api/customers', {
+      name: '徐州某某置业有限公司',
+      tier: 'A',
+      people: [{ name: '张伟', birthday: '1975-11-08', birthdayLunar: true, keyPerson: true }],
+    });
+    const feed = await t.request('POST', '/api/calendar/feed');
+    const list = events((await fetchFeed(t, feed.json.path)).text).filter((e) => e.summary.includes('张伟'));
+    // 农历十一月初八: 16 December 2026, 5 December 2027, 23 December 2028 (after 2028's leap fifth month).
+    expect(list.map((e) => [e.uid, e.startDate.toString(), e.isRecurring()])).toEqual([
+      ['birthday-1-2026@dossier', '2026-12-16', false],
+      ['birthday-1-2027@dossier', '2027-12-05', false],
+      ['birthday-1-2028@dossier', '2028-12-23', false],
+    ]);
+    expect(list[0]?.summary).toBe('生日 Birthday · 张伟 (徐州某某置业有限公司) · 农历 冬月初八');
+  });
+
   it('answers 404 for a revoked, rotated or unknown token, and never accepts the API token', async () => {
     const t = makeTestApp();
     const first = await t.request('POST', '/api/calendar/feed');

@@ -46,7 +46,8 @@ export function pgCalendar(db: PgExecutor): CalendarStore {
     },
     async birthdays(viewer) {
       const rows = await db.execute<FeedBirthday & Record<string, unknown>>(sql`
-        select p.id, p.name, p.birthday, c.name as company from people p join customers c on c.id = p.customer_id
+        select p.id, p.name, p.birthday, p.birthday_lunar as lunar, c.name as company
+        from people p join customers c on c.id = p.customer_id
         where p.deleted_at is null and p.birthday is not null and c.deleted_at is null and c.status <> 'lost'
           and ${visible(viewer, 'c')} order by p.id`);
       return rows.rows;

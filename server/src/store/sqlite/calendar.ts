@@ -52,10 +52,12 @@ export function sqliteCalendar(db: Db): CalendarStore {
       return rows.map((r) => ({ id: r.id, text: r.text, dueAt: r.due_at, name: r.name }));
     },
     async birthdays(viewer) {
-      return db.all<{ id: number; name: string; birthday: string; company: string }>(sql`
-        select p.id, p.name, p.birthday, c.name as company from people p join customers c on c.id = p.customer_id
+      const rows = db.all<{ id: number; name: string; birthday: string; lunar: number; company: string }>(sql`
+        select p.id, p.name, p.birthday, p.birthday_lunar as lunar, c.name as company
+        from people p join customers c on c.id = p.customer_id
         where p.deleted_at is null and p.birthday is not null and c.deleted_at is null and c.status <> 'lost'
           and ${visible(viewer, 'c')} order by p.id`);
+      return rows.map((r) => ({ ...r, lunar: r.lunar === 1 }));
     },
   };
 }
