@@ -43,8 +43,8 @@ export interface ImportPerson {
   preferences: string | null;
 }
 
-/** The fields an import fills on a known person: the name (a fuller form) and blanks. */
-export type PersonFill = Partial<Record<Exclude<keyof ImportPerson, 'id'>, string>>;
+/** The fields an import fills on a known person: the name (a fuller form) and blanks (a birthday with whether it is lunar). */
+export type PersonFill = Partial<Record<Exclude<keyof ImportPerson, 'id'>, string>> & { birthdayLunar?: boolean };
 
 /** A new file as an import writes it: the whole row, its search forms and due dates worked out by the import. */
 export type ImportedFile = Pick<

@@ -50,7 +50,7 @@ export const PERSON_FIELDS = [
  * Columns of address books (Google Contacts, Outlook, a vCard file read as rows) and of the
  * sheets people keep, beyond the export's own: name parts joined into the person's name, typed
  * phones and e-mails sent to the person's or the company's fields by their label, address
- * parts joined, a birthday in three columns (Thunderbird) joined, chat accounts (QQ, WeChat)
+ * parts joined, a birthday in three columns (Thunderbird) joined, a lunar birthday's column (农历生日), chat accounts (QQ, WeChat)
  * and what has no field of its own (an assistant's phone, a manager's name) kept in the
  * person's notes under their column's name, labels/categories (a tier among them is taken),
  * and the last contact; a column of a sheet that names no field is kept in the file's notes under
@@ -63,6 +63,7 @@ export const BOOK_FIELDS = [
   'person.birthYear',
   'person.birthMonth',
   'person.birthDay',
+  'person.lunarBirthday',
   'person.department',
   'person.other',
   'person.phone',

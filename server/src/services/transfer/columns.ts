@@ -175,6 +175,7 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
   'person.directLine': ['直线', '直线电话', '直拨', '直拨电话', 'direct line', 'direct phone'],
   'person.email': ['联系人邮箱', 'contact email'],
   'person.birthday': ['生日', '出生日期', 'birthday', 'date of birth', 'dob', 'birthdate'],
+  'person.lunarBirthday': ['农历生日', '阴历生日', '生日农历', '生日阴历', 'lunar birthday'],
   'person.homeAddress': ['家庭住址', '家庭地址', 'home address'],
   'person.preferences': ['爱好', '喜好', '偏好', 'preferences', 'hobbies'],
   'person.keyPerson': ['关键人', '关键联系人', 'key person'],

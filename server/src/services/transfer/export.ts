@@ -101,6 +101,11 @@ export function tables(data: VisibleData, lang: Lang, opts: { privateNotes: bool
           ref: (x) => x.customerId,
           personRef: (x) => x.id,
           keyPerson: (x) => (x.keyPerson ? 'yes' : 'no'),
+          // A lunar birthday said so before its date, as the import reads it back (农历 1975-11-08).
+          birthday: (x) =>
+            x.birthday && x.birthdayLunar
+              ? `${lang === 'zh' ? '农历' : 'lunar'} ${x.birthday.replace(`${NO_YEAR_YEAR}-`, '--')}`
+              : x.birthday,
         }),
       ),
     ],

@@ -11,7 +11,7 @@ import {
 import { type Column, INTERACTION_COLUMNS, KEY_COLUMNS, linkedFields, PEOPLE_COLUMNS, sheetKind } from './columns.ts';
 import type { Grid } from './files.ts';
 import type { Candidate, InteractionDraft, PersonDraft } from './rows.ts';
-import { codeOf, parseBool, parseDate, parseInstant, unguardFormula } from './values.ts';
+import { codeOf, parseBirthday, parseBool, parseInstant, unguardFormula } from './values.ts';
 
 // The People, Keys and Interactions sheets of a Dossier export, tied to the Customers sheet by ID.
 
@@ -60,9 +60,11 @@ export function attachLinked(grids: Grid[], byRef: Map<string, Candidate>) {
           }
           const bd = r.get('birthday');
           if (bd) {
-            const d = parseDate(bd);
-            if (d.ok) p.birthday = d.value;
-            else err('birthday', d.why);
+            const d = parseBirthday(bd);
+            if (d.ok) {
+              p.birthday = d.value.date;
+              if (d.value.lunar) p.birthdayLunar = true;
+            } else err('birthday', d.why);
           }
           const kp = parseBool(r.get('keyPerson') ?? '');
           if (kp.ok) p.keyPerson = kp.value;

@@ -31,8 +31,8 @@ import {
   CHOICES,
   isNoDate,
   type Parsed,
+  parseBirthday,
   parseBool,
-  parseDate,
   parseInstant,
   parsePhone,
   parseTier,
@@ -496,10 +496,17 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     if (mobile) set('mobile', take(parsePhone(mobile), row, 'person.mobile', errors) as string | undefined);
     if (direct) set('directLine', take(parsePhone(direct), row, 'person.directLine', errors) as string | undefined);
     if (personEmail) set('email', take(email(personEmail), row, 'person.email', errors) as string | undefined);
-    const bd =
+    // A lunar birthday (农历生日) is the one kept beside a solar one: the day the person keeps.
+    const solar =
       one('person.birthday') ??
       birthdayOfParts(one('person.birthYear'), one('person.birthMonth'), one('person.birthDay'));
-    if (bd && !isNoDate(bd)) set('birthday', take(parseDate(bd), row, 'person.birthday', errors) as string | undefined);
+    const lunar = one('person.lunarBirthday');
+    const bd = lunar && !isNoDate(lunar) ? lunar : solar;
+    if (bd && !isNoDate(bd)) {
+      const b = take(parseBirthday(bd, bd === lunar), row, 'person.birthday', errors);
+      set('birthday', b?.date);
+      if (b?.lunar) set('birthdayLunar', true);
+    }
     set('homeAddress', homeAddress);
     // What has no field of its own is kept in the person's notes, said what it is.
     const department = all('person.department').join(' / ');
@@ -513,6 +520,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
         .filter((t) => t.field === 'person.other' && !t.values.every(isNoDate))
         .map((t) => noted(t.header, t.values)),
       profile ? `个人主页：${profile}` : '',
+      bd !== solar && solar && !isNoDate(solar) ? `公历生日：${solar}` : '',
     ]
       .filter(Boolean)
       .join('\n');

@@ -1,3 +1,4 @@
+/// <reference path="../../types/lunar-javascript.d.ts" />
 import {
   CompanyType,
   CustomerStatus,
@@ -8,6 +9,7 @@ import {
   type Tier,
   toHalfWidth,
 } from '@dossier/shared';
+import { LunarUtil } from 'lunar-javascript';
 
 /** A cell's value, or why it is not usable. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
@@ -225,6 +227,35 @@ export function parseDate(raw: string): Parsed<string> {
   }
   const d = ymd(s) ?? (/^\d{4}-\d{2}-\d{2}T/.test(s) ? ymd(s.slice(0, 10)) : null);
   return d ? ok(d) : bad(`"${raw}" is not a date`);
+}
+
+// 农历/阴历 (or "lunar") before a birthday says it is a lunar month and day.
+const LUNAR_MARK = /^\s*(?:农历|阴历|lunar)\s*/i;
+const LUNAR_WORDS = /^(.{1,2})月(.{2})$/;
+const LUNAR_MONTHS: Record<string, number> = { 一: 1, 十一: 11, 十二: 12 };
+
+/** A lunar month and day in words (冬月初八, 十一月初八, 腊月廿三) as a birthday without a year, else null. */
+function lunarWords(s: string): string | null {
+  const m = LUNAR_WORDS.exec(s);
+  if (!m) return null;
+  const month = LUNAR_MONTHS[m[1] as string] ?? LunarUtil.MONTH.indexOf(m[1] as string);
+  const day = LunarUtil.DAY.indexOf(m[2] as string);
+  if (month < 1 || day < 1) return null;
+  return `${NO_YEAR_YEAR}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A birthday and whether it is a lunar one: so when its column says so (`lunar`: 农历生日), when
+ * 农历 stands before it (农历 1975-11-08, as the export writes one), or when it is a lunar month
+ * and day in words (冬月初八).
+ */
+export function parseBirthday(raw: string, lunar = false): Parsed<{ date: string; lunar: boolean }> {
+  const marked = LUNAR_MARK.test(raw);
+  const s = clean(raw.replace(LUNAR_MARK, ''));
+  const words = lunarWords(s);
+  if (words) return ok({ date: words, lunar: true });
+  const d = parseDate(s);
+  return d.ok ? ok({ date: d.value, lunar: lunar || marked }) : d;
 }
 
 const WALL = /^(.+?)(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;

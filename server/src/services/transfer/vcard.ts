@@ -53,7 +53,9 @@ export function toVcf(rows: { person: PersonRow; company: string }[], version: '
       if (p.mobile) props.push(tel(p.mobile, 'cell'));
       if (p.directLine) props.push(tel(p.directLine, 'work'));
       if (p.email) props.push(['email', { type: v3 ? ['INTERNET', 'WORK'] : 'work' }, 'text', p.email]);
-      if (p.birthday) {
+      if (p.birthday && p.birthdayLunar) {
+        props.push(['x-altbday', { calscale: 'chinese' }, 'unknown', toAltBday(p.birthday)]);
+      } else if (p.birthday) {
         const noYear = p.birthday.startsWith(`${NO_YEAR_YEAR}-`);
         if (!noYear) props.push(['bday', {}, 'date', p.birthday]);
         else if (v3) props.push(['bday', { 'x-apple-omit-year': NO_YEAR_YEAR }, 'date', p.birthday]);
@@ -66,6 +68,27 @@ export function toVcf(rows: { person: PersonRow; company: string }[], version: '
     })
     .join('\r\n')
     .concat('\r\n');
+}
+
+/*
+ * A lunar birthday as Apple's address book writes it (X-ALTBDAY;CALSCALE=chinese:007800021101):
+ * the sexagenary cycle (4 digits, the 78th began in 1984), the year in it, the lunar month and
+ * day. A birthday without a year is written with cycle and year 0.
+ */
+const CYCLE_FROM = 2636;
+function toAltBday(birthday: string): string {
+  const [y, m, d] = birthday.split('-');
+  const year = birthday.startsWith(`${NO_YEAR_YEAR}-`) ? null : Number(y) + CYCLE_FROM;
+  const pad = (n: number) => String(n).padStart(4, '0');
+  return `${year === null ? '00000000' : `${pad(Math.floor(year / 60) + 1)}${pad((year % 60) + 1)}`}${m}${d}`;
+}
+function fromAltBday(value: string): string | null {
+  const m = /^(\d{4})(\d{4})(\d{2})(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  const [cycle, year, month, day] = m.slice(1).map(Number) as [number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 30) return null;
+  const y = cycle && year ? String((cycle - 1) * 60 + year - 1 - CYCLE_FROM) : NO_YEAR_YEAR;
+  return `${y}-${m[3]}-${m[4]}`;
 }
 
 export interface CardRead {
@@ -266,6 +289,13 @@ export function readVcf(text: string): CardRead[] {
       }
       const bdayRaw = all('bday')[0]?.[3];
       const bday = bdayRaw == null ? '' : String(bdayRaw);
+      // A lunar birthday (iPhone's X-ALTBDAY;CALSCALE=chinese) is the person's when no solar one is given, else noted.
+      const alt = all('x-altbday').find((a) => String(a[1].calscale ?? '').toLowerCase() === 'chinese');
+      const lunar = alt ? fromAltBday(String(alt[3])) : null;
+      if (lunar && !bday) {
+        person.birthday = lunar;
+        person.birthdayLunar = true;
+      }
       // A birthday without a year (--05-12, --0512) is kept under the no-year year (values.ts NO_YEAR_YEAR).
       if (bday) {
         const d = parseDate(/^\d{8}$/.test(bday) ? `${bday.slice(0, 4)}-${bday.slice(4, 6)}-${bday.slice(6)}` : bday);
@@ -295,6 +325,7 @@ export function readVcf(text: string): CardRead[] {
         ...all('note').map((n) => asText(n[3])),
         moreAddresses.length ? `其他地址：${moreAddresses.join('; ')}` : '',
         moreSites.length ? `其他网址：${moreSites.join('; ')}` : '',
+        lunar && bday ? `农历生日：${lunar.startsWith(`${NO_YEAR_YEAR}-`) ? lunar.slice(5) : lunar}` : '',
       ]
         .filter(Boolean)
         .join('\n');
@@ -350,7 +381,7 @@ export function gridOfCards(cards: CardRead[], name: string): Grid {
       many(k?.fax),
       p?.email ?? '',
       many(k?.otherEmails),
-      p?.birthday ?? '',
+      p?.birthday && p.birthdayLunar ? `农历 ${p.birthday}` : (p?.birthday ?? ''),
       k?.website ?? '',
       k?.workAddress ?? '',
       p?.homeAddress ?? '',

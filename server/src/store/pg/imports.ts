@@ -292,6 +292,7 @@ export function pgImports(db: PgExecutor): ImportStore {
             directLine: p.directLine ?? null,
             email: p.email?.toLowerCase() ?? null,
             birthday: p.birthday ?? null,
+            birthdayLunar: !!p.birthdayLunar,
             homeAddress: p.homeAddress ?? null,
             preferences: p.preferences ?? null,
             keyPerson: !!p.keyPerson,

@@ -16,6 +16,7 @@ const PERSON_COLUMN: Record<keyof PersonFill, string> = {
   directLine: 'direct_line',
   email: 'email',
   birthday: 'birthday',
+  birthdayLunar: 'birthday_lunar',
   homeAddress: 'home_address',
   greetingHook: 'greeting_hook',
   preferences: 'preferences',
@@ -48,8 +49,8 @@ const statements = preparedOn((db) => {
       "insert into tier_changes (customer_id, from_tier, to_tier, reason, at) values (?, null, ?, 'imported', ?)",
     ),
     insertPerson: c.prepare<unknown[]>(
-      `insert into people (customer_id, name, title, mobile, direct_line, email, birthday, home_address, preferences,
-        key_person, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into people (customer_id, name, title, mobile, direct_line, email, birthday, birthday_lunar, home_address,
+        preferences, key_person, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     peopleOf: c.prepare<[number], ImportPerson>(
       `select id, name, title, mobile, direct_line as directLine, email, birthday, home_address as homeAddress,
@@ -300,6 +301,7 @@ export function sqliteImports(db: Db): ImportStore {
         p.directLine ?? null,
         p.email?.toLowerCase() ?? null,
         p.birthday ?? null,
+        p.birthdayLunar ? 1 : 0,
         p.homeAddress ?? null,
         p.preferences ?? null,
         p.keyPerson ? 1 : 0,
@@ -319,7 +321,7 @@ export function sqliteImports(db: Db): ImportStore {
         );
         cache.set(key, stmt);
       }
-      stmt.run(...cols.map((k) => fill[k]), at, personId);
+      stmt.run(...cols.map((k) => (k === 'birthdayLunar' ? (fill[k] ? 1 : 0) : fill[k])), at, personId);
     }),
     addInteraction: checked(async (customerId, i) => {
       // The one prepared insert of a contact, the same as logging a call writes; no request of its
