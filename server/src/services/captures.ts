@@ -20,7 +20,7 @@ import type { PersonRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { recording } from './contact-points.ts';
 import { replayable, replayOf } from './replay.ts';
-import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
+import { blanksOf, fullerName, type PersonBlanks, peopleOfFile } from './same-person.ts';
 import { isSystem, type Viewer } from './visibility.ts';
 
 type Input = z.output<typeof Schema>;
@@ -121,7 +121,7 @@ async function mergeInto(
     const dup = known.find(seen);
     if (dup) {
       // Fill the blanks of the person we already know (and write only when there is one to fill).
-      const fill: Record<string, string> = blanksOf(dup, seen);
+      const fill: PersonBlanks & { name?: string } = blanksOf(dup, seen);
       const name = fullerName(dup.name, seen.name);
       if (name) fill.name = name;
       if (Object.keys(fill).length) {

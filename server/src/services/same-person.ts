@@ -19,16 +19,21 @@ export type FillablePersonField = (typeof FILLABLE_PERSON_FIELDS)[number];
 
 const blank = (v: unknown) => v === null || v === undefined || v === '';
 
+/** What filling a known person's blanks writes: their text fields, and whether a birthday filled in is a lunar one. */
+export type PersonBlanks = Partial<Record<FillablePersonField, string>> & { birthdayLunar?: boolean };
+
 /** The values `seen` brings that `known` lacks: blanks filled, nothing known ever overwritten. */
 export function blanksOf(
   known: Partial<Record<FillablePersonField, unknown>>,
-  seen: Partial<Record<FillablePersonField, string | null | undefined>>,
-): Partial<Record<FillablePersonField, string>> {
-  const fill: Partial<Record<FillablePersonField, string>> = {};
+  seen: Partial<Record<FillablePersonField, string | null | undefined>> & { birthdayLunar?: boolean | null },
+): PersonBlanks {
+  const fill: PersonBlanks = {};
   for (const f of FILLABLE_PERSON_FIELDS) {
     const v = seen[f];
     if (!blank(v) && blank(known[f])) fill[f] = v as string;
   }
+  // A birthday keeps its calendar: a lunar one filled in is not read as a solar date.
+  if (fill.birthday && seen.birthdayLunar) fill.birthdayLunar = true;
   return fill;
 }
 

@@ -83,6 +83,36 @@ describe('a lunar birthday', () => {
     expect((await peopleOf(b)).map(({ notes: _, ...p }) => p)).toEqual(expected);
   });
 
+  it("fills a known person's blank birthday from an iPhone's card, still lunar", async () => {
+    const t = makeTestApp(NOW);
+    const id = (
+      await t.request('POST', '/api/customers', {
+        name: '徐州某某置业有限公司',
+        tier: 'A',
+        people: [{ name: '张伟', mobile: '13912345678' }],
+      })
+    ).json.id as number;
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:张;伟;;;',
+      'FN:张伟',
+      'TEL;type=CELL;type=VOICE;type=pref:139 1234 5678',
+      'X-ALTBDAY;CALSCALE=chinese:007700521108',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const r = await t.request('POST', '/api/import/vcard', {
+      customerId: id,
+      file: { filename: '张伟.vcf', data: Buffer.from(vcf).toString('base64') },
+      idempotencyKey: 'lunar-card',
+    });
+    expect(r.json).toMatchObject({ merged: 1, created: 0 });
+    expect((await peopleOf(t)).map(({ notes: _, ...p }) => p)).toEqual([
+      { name: '张伟', birthday: '1975-11-08', lunar: true },
+    ]);
+  });
+
   it("is read from a sheet's 农历生日 column, in figures or in words, the solar one beside it kept in the notes", async () => {
     const t = makeTestApp(NOW);
     const sheet = [

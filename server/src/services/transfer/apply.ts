@@ -173,7 +173,6 @@ async function planMerge(
     }
     if (d.ref) personIds.set(d.ref, dup.id);
     const fill: PersonFill = blanksOf(dup, d);
-    if (fill.birthday && d.birthdayLunar) fill.birthdayLunar = true;
     const name = fullerName(dup.name, d.name);
     if (name) fill.name = name;
     if (Object.keys(fill).length) fillPeople.push({ person: dup, set: fill });

@@ -25,8 +25,8 @@ export const inTransaction = <T>(db: PgExecutor, work: (tx: PgExecutor) => Promi
   is(db, PgTransaction) ? work(db) : db.transaction(work);
 
 /**
- * The interaction that fixed the customer's latest appointment since the file was opened or
- * brought back from lost, as one JSON value (null when none).
+ * The interaction that fixed the customer's latest appointment (since the file was last brought
+ * back from lost), as one JSON value (null when none).
  */
 type Fixer = { id: number; at: string; appointment: string; cancelledAt: string | null };
 const latestFixer = (customerId: unknown) => sql<Fixer | null>`(
