@@ -66,6 +66,11 @@ export function dayStart(now: Date, timeZone: string, plusDays = 0): Date {
   return new Date(midnightAsUtc - zoneOffset(midnightAsUtc, timeZone));
 }
 
+/** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`, `plusDays` days on. */
+export function localDayStart(ymd: string, timeZone: string, plusDays = 0): Date {
+  return dayStart(new Date(`${ymd}T12:00:00Z`), timeZone, plusDays);
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
 export function localDate(at: Date, timeZone: string): string {
   const t = at.getTime();

@@ -70,9 +70,10 @@ function hostOf(input: string): string | null {
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 /**
- * The key a URL or host matches customers by: its registrable domain under the Public Suffix
- * List (www.xz-land.com.cn and hr.xz-land.com.cn → xz-land.com.cn), the address itself for an
- * IP, `localhost` for local hosts, null for anything that is not a web address.
+ * The registrable domain of a URL or host under the Public Suffix List (www.xz-land.com.cn and
+ * hr.xz-land.com.cn → xz-land.com.cn), the address itself for an IP, `localhost` for local
+ * hosts, null for anything that is not a web address. (What customers are matched by is
+ * `siteKey`, built on it.)
  */
 export function registrableDomain(urlOrHost: string): string | null {
   const host = hostOf(urlOrHost);
@@ -160,9 +161,8 @@ const PROFILE_KINDS = /^(?:in|company|school|showcase|pub|u|n|people|profile|use
  * with a profile there, as a marketplace's would every shop on it.
  */
 export function webSearchKey(urlOrHost: string): string | null {
-  const key = siteKey(urlOrHost);
-  const domain = key ? null : registrableDomain(urlOrHost);
-  if (!domain || !PROFILE_SITES.has(domain)) return key;
+  const domain = registrableDomain(urlOrHost);
+  if (!domain || !PROFILE_SITES.has(domain)) return siteKey(urlOrHost);
   const parts = (urlOf(urlOrHost)?.pathname ?? '').toLowerCase().split('/').filter(Boolean);
   const n = PROFILE_KINDS.test(parts[0] ?? '') ? 2 : 1;
   return parts.length >= n ? [domain, ...parts.slice(0, n)].join('/') : null;

@@ -3,13 +3,15 @@ import type { Settings } from '@dossier/shared';
 import ical, { ICalAlarmType, ICalEventRepeatingFreq, ICalEventTransparency } from 'ical-generator';
 import { hashToken, matchToken } from '../lib/tokens.ts';
 import type { Store } from '../store/store.ts';
-import { lunarMonthDay, nextLunarBirthday } from './greetings.ts';
+import { lunarBirthdays, lunarMonthDay } from './greetings.ts';
 import type { Viewer } from './visibility.ts';
 
 const DAY_MS = 86_400_000;
 /** How far ahead due calls and visits are listed; past appointments and promises stay this long. */
 const AHEAD_DAYS = 90;
 const BEHIND_DAYS = 30;
+/** How many of a lunar birthday's coming solar dates the feed lists (a calendar refreshes it long before they run out). */
+const LUNAR_YEARS = 3;
 
 /**
  * A new feed token for the user (the old one stops working). It is a separate secret from the
@@ -45,7 +47,8 @@ const TIER = (t: string) => `[${t}]`;
 /**
  * The user's visible due calls and visits (all-day, on the due day; overdue ones on today so
  * they are not lost in the past), appointments and open promises at their times, and people's
- * birthdays recurring yearly. UIDs are stable per item, so a calendar updates events in place.
+ * birthdays: yearly, a lunar one on its solar day of each of the coming years. UIDs are stable
+ * per item, so a calendar updates events in place.
  */
 export async function calendarFeed(store: Store, viewer: Viewer, now: Date, settings: Settings): Promise<string> {
   const tz = settings.timeZone;
@@ -116,28 +119,16 @@ export async function calendarFeed(store: Store, viewer: Viewer, now: Date, sett
     }
     // A lunar birthday falls on another solar day each year, which no yearly rule can say:
     // its next few, each an event of its own.
-    for (const day of lunarBirthdays(p.birthday, today.toISOString().slice(0, 10))) {
+    const lunarSummary = `${summary} · 农历 ${lunarMonthDay(p.birthday)}`;
+    for (const day of lunarBirthdays(p.birthday, today.toISOString().slice(0, 10), LUNAR_YEARS)) {
       cal.createEvent({
         ...base,
         id: `birthday-${p.id}-${day.slice(0, 4)}@dossier`,
         allDay: true,
         start: new Date(`${day}T00:00:00Z`),
-        summary: `${summary} · 农历 ${lunarMonthDay(p.birthday)}`,
+        summary: lunarSummary,
       });
     }
   }
   return cal.toString();
-}
-
-/** How many of a lunar birthday's coming solar dates the feed lists (a calendar refreshes it long before they run out). */
-const LUNAR_YEARS = 3;
-
-function lunarBirthdays(birthday: string, from: string): string[] {
-  const days: string[] = [];
-  for (let next = from; days.length < LUNAR_YEARS; ) {
-    const day = nextLunarBirthday(birthday, next);
-    days.push(day);
-    next = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-  }
-  return days;
 }

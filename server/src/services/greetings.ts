@@ -41,6 +41,15 @@ export function nextLunarBirthday(birthday: string, from: string): string {
   return from;
 }
 
+/** The solar dates of a lunar birthday's next `count` occurrences, on or after `from`. */
+export function lunarBirthdays(birthday: string, from: string, count: number): string[] {
+  const days: string[] = [];
+  for (let next = from; days.length < count; next = addDays(days.at(-1) as string, 1)) {
+    days.push(nextLunarBirthday(birthday, next));
+  }
+  return days;
+}
+
 /** A birthday kept as a lunar month and day, as a calendar names it: 冬月初八, 腊月廿三. */
 export function lunarMonthDay(birthday: string): string {
   const [month, day] = [Number(birthday.slice(5, 7)), Number(birthday.slice(8, 10))];

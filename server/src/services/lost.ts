@@ -1,4 +1,4 @@
-import { dayStart, type Lost } from '@dossier/shared';
+import { type Lost, localDayStart } from '@dossier/shared';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -7,10 +7,6 @@ const tally = (xs: string[]) => {
   for (const x of xs) counts[x] = (counts[x] ?? 0) + 1;
   return counts;
 };
-
-/** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`, `plusDays` days on. */
-const startOf = (day: string, timeZone: string, plusDays = 0) =>
-  dayStart(new Date(`${day}T12:00:00Z`), timeZone, plusDays).toISOString();
 
 /**
  * Seed 003: record why, which and when customers were lost, then analyse. `from` and `to` are
@@ -26,8 +22,8 @@ export async function lostCustomers(
 ): Promise<Lost> {
   const customers = await store.pipeline.lost(
     viewer,
-    from ? startOf(from, timeZone) : undefined,
-    to ? startOf(to, timeZone, 1) : undefined,
+    from ? localDayStart(from, timeZone).toISOString() : undefined,
+    to ? localDayStart(to, timeZone, 1).toISOString() : undefined,
   );
   return {
     customers,

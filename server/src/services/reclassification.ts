@@ -1,7 +1,6 @@
 import type { Settings } from '@dossier/shared';
-import { nextDue, type Tier } from '@dossier/shared';
+import { localDayStart, nextDue, type Tier } from '@dossier/shared';
 import { ApiError } from '../lib/errors.ts';
-import { dayStart } from '../lib/time.ts';
 import type { ReviewedFile } from '../store/reclassification.ts';
 import type { Store } from '../store/store.ts';
 import { updateCustomer } from './customers.ts';
@@ -38,10 +37,14 @@ const DOWN: Record<Tier, Tier> = { A: 'B', B: 'C', C: 'C' };
 /** Month bounds as instants in the user's zone: "2026-11" → [Nov 1 00:00, Dec 1 00:00). */
 export function monthRange(month: string, timeZone: string): { start: string; end: string; days: number } {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const first = new Date(Date.UTC(y, m - 1, 1, 12));
-  const next = new Date(Date.UTC(y, m, 1, 12));
-  const days = Math.round((next.getTime() - first.getTime()) / 86_400_000);
-  return { start: dayStart(first, timeZone).toISOString(), end: dayStart(next, timeZone).toISOString(), days };
+  const first = new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 10);
+  const next = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  const days = Math.round((Date.parse(next) - Date.parse(first)) / 86_400_000);
+  return {
+    start: localDayStart(first, timeZone).toISOString(),
+    end: localDayStart(next, timeZone).toISOString(),
+    days,
+  };
 }
 
 /** The last complete month in the user's zone ("2026-11" on 6 December). */

@@ -68,7 +68,7 @@ export const CaptureSave = z.object({
     /** Land pages: parcels are stored and each winner becomes (or links to) a prospect. */
     z.object({ land: z.object({ tier: z.enum(['A', 'B', 'C']).default('C') }) }),
   ]),
-  /** Add the page's registrable domain as a key (a company's own site; not a news or land page). */
+  /** Add the page's site key as a key (a company's own site; not a news or land page). */
   addDomainKey: z.boolean().default(false),
   idempotencyKey: shortText.min(8),
 });

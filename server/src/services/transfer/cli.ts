@@ -6,7 +6,7 @@ import { FIELDS, type Field, normaliseHeader } from './columns.ts';
 import { type ExportRequest, exportFile } from './export-file.ts';
 import { detectFormat } from './files.ts';
 import { commitImport, type Hold, type ImportOptions, previewImport, sha256 } from './imports.ts';
-import type { Layout } from './rows.ts';
+import { columnsOf, type RefusedLayout } from './rows.ts';
 
 // `pnpm dossier import` and `pnpm dossier export`: the same services as the API, on a store of
 // the database file, as the owner (the system viewer: a manager). What they print is returned as
@@ -64,11 +64,9 @@ export interface CliImport {
 
 /** The layout of a header row refused for naming no name column, as the import read its columns. */
 function refusedLayout(e: unknown) {
-  const d = e instanceof ApiError ? (e.details as Partial<Layout> & { headerRow?: number }) : null;
+  const d = e instanceof ApiError ? (e.details as Partial<RefusedLayout> | undefined) : null;
   if (!d?.sheet || !d.headerRow || !d.headers || !d.mapping) return null;
-  const { mapping } = d;
-  const columns = d.headers.map((header, index) => ({ index, header, field: mapping[index] ?? null }));
-  return { sheet: d.sheet, headerRow: d.headerRow, columns };
+  return { sheet: d.sheet, headerRow: d.headerRow, columns: columnsOf({ headers: d.headers, mapping: d.mapping }) };
 }
 
 /** Reads a file into the database (CSV, XLSX, vCard; a JSON backup is restored), or only says what it would do. */

@@ -450,8 +450,8 @@ function bookField(header: string, streetLines: boolean): Field | null | undefin
   const a = ADDRESS_GROUP.exec(k);
   if (a && a[2] === 'address' && streetLines) return 'address.street';
   if (a) return ADDRESS_PART[a[2] as string] ?? null;
-  // Google's phonetic, yomi and custom-field columns, Outlook's Assistant's Phone, ISDN and the like.
-  if (/^(phonetic|yomi|namep|customfield|relation|event|im|externalid|location)/.test(k)) return null;
+  // Google's phonetic, yomi, custom-field, relation, event and chat columns and the like.
+  if (/^(phonetic|yomi|namep|customfield|relation|event|im|externalid)/.test(k)) return null;
   return undefined;
 }
 
@@ -479,11 +479,11 @@ export function isAddressBook(headers: string[]): boolean {
   const keys = headers.map(bookKey);
   // A list of people by first and last name (a CRM's contacts, a hand-made "Company, First
   // Name, Last Name, Mobile, Email") is read as an address book is.
-  const named = keys.some((k) => GIVEN.has(k)) && keys.some((k) => FAMILY.has(k));
+  const named =
+    keys.some((k) => BOOK_HEADERS[k] === 'person.givenName') &&
+    keys.some((k) => BOOK_HEADERS[k] === 'person.familyName');
   return named || keys.filter((k) => BOOK_MARKS.has(k)).length >= 3;
 }
-const GIVEN = new Set(['firstname', 'givenname']);
-const FAMILY = new Set(['lastname', 'familyname', 'surname']);
 
 /*
  * A CRM's export that names each column's record before its field (Pipedrive's "Person - Name",
@@ -529,8 +529,8 @@ function recordField(record: string, header: string): Field | null {
   return bookField(field, false) ?? fieldOfHeader(field) ?? 'person.other';
 }
 
-/** True for a CRM's header row that names each column's record: its columns are all decided, a null one is not kept. */
-export const namesRecords = (headers: string[]) => headers.filter((h) => RECORD.test(h)).length >= 2;
+/** True for a CRM's header row that names each column's record. */
+const namesRecords = (headers: string[]) => headers.filter((h) => RECORD.test(h)).length >= 2;
 
 function recordFields(headers: string[]): (Field | null)[] {
   return headers.map((h) => {
@@ -539,10 +539,21 @@ function recordFields(headers: string[]): (Field | null)[] {
   });
 }
 
-/** The fields of a header row: an address book's headers by its own dictionary, any other by `fieldOfHeader`. */
-export function fieldsOfHeaders(headers: string[]): (Field | null)[] {
-  if (namesRecords(headers)) return recordFields(headers);
-  if (!isAddressBook(headers)) return namesResolved(headers, headers.map(fieldOfHeader));
+/**
+ * What writes a header row: a CRM that names each column's record (every column decided), an
+ * address book (its columns all known: those it leaves are its program's settings), or a sheet.
+ */
+export type HeaderKind = 'records' | 'book' | 'sheet';
+export const headerKind = (headers: string[]): HeaderKind =>
+  namesRecords(headers) ? 'records' : isAddressBook(headers) ? 'book' : 'sheet';
+
+/**
+ * The fields of a header row: a CRM's that names each column's record by the record, an address
+ * book's by its own dictionary, any other by `fieldOfHeader`.
+ */
+export function fieldsOfHeaders(headers: string[], kind = headerKind(headers)): (Field | null)[] {
+  if (kind === 'records') return recordFields(headers);
+  if (kind === 'sheet') return namesResolved(headers, headers.map(fieldOfHeader));
   // Beside an "Address 2" (Thunderbird), "Home Address" is the street's first line, not the
   // whole address it is in a vCard read as rows.
   const streetLines = headers.some((h) => ADDRESS_GROUP.exec(bookKey(h))?.[2] === 'address2');

@@ -8,7 +8,7 @@ import type { Field } from './columns.ts';
 import { MAX_FILE_BYTES } from './files.ts';
 import type { SheetsJob } from './parse-job.ts';
 import { parseSheetsOffLoop, warmParseWorker, writeOffLoop } from './parse-pool.ts';
-import type { RowError } from './rows.ts';
+import { columnsOf, type RowError } from './rows.ts';
 import { writeImport } from './write-job.ts';
 
 /** A file given inline (small files) or as a finished chunked upload. */
@@ -180,7 +180,7 @@ export async function previewImport(
     sheets: p.sheets,
     sheet: p.layout.sheet,
     headerRow: p.headerRow,
-    columns: p.layout.headers.map((header, index) => ({ index, header, field: p.layout.mapping[index] ?? null })),
+    columns: columnsOf(p.layout),
     linkedSheets: p.linked,
     counts,
     sample: rows.slice(0, 20).map((r) => ({ ...proposal(r), values: samples.get(r.row) ?? {} })),

@@ -18,9 +18,9 @@ import {
   bookKey,
   type Field,
   fieldsOfHeaders,
+  headerKind,
   isAddressBook,
   MULTI_COLUMN,
-  namesRecords,
   notKept,
   sheetKind,
 } from './columns.ts';
@@ -85,7 +85,7 @@ export interface Candidate {
   phoneForms?: Record<string, string | null>;
   /** When the row's contact was last talked to (ISO, or a wall time placed in the configured zone on write). */
   lastContact?: string | null;
-  /** A person without a company (an address book's private contact): listed for the user to place, never a file. */
+  /** A person without a company (an address book's private contact): listed for the user to place, or given a file of their own when asked. */
   unplaced?: boolean;
   /** A group's heading in a hand-made sheet (no customer): its name, kept in the notes of the rows under it. */
   heading?: string;
@@ -99,6 +99,13 @@ export interface Layout {
   /** An address book's header (Google, Outlook, vCards as rows): one person a row, their company a column. */
   book?: boolean;
 }
+
+/** A layout's columns as the import screen and the command show them. */
+export const columnsOf = ({ headers, mapping }: Pick<Layout, 'headers' | 'mapping'>) =>
+  headers.map((header, index) => ({ index, header, field: mapping[index] ?? null }));
+
+/** A header row refused for naming no name column: its place, headers and how they read (the error's details). */
+export type RefusedLayout = Pick<Layout, 'sheet' | 'headers' | 'mapping'> & { headerRow: number };
 
 const NAME_PARTS: ReadonlySet<Field> = new Set([
   'person.name',
@@ -128,12 +135,10 @@ export function detectHeader(grid: Grid): number | null {
  * column is the contact's.
  */
 export function guessMapping(headers: string[]): (Field | null)[] {
-  // A sheet's column that names no field is kept in the file's notes (an address book's
-  // columns are all known: those it leaves are its program's settings).
-  const book = isAddressBook(headers);
-  const decided = namesRecords(headers);
-  const fields = fieldsOfHeaders(headers).map(
-    (f, j) => f ?? (book || decided || notKept(headers[j] ?? '') ? null : 'other'),
+  // A sheet's column that names no field is kept in the file's notes (columns.ts HeaderKind).
+  const kind = headerKind(headers);
+  const fields = fieldsOfHeaders(headers, kind).map(
+    (f, j) => f ?? (kind !== 'sheet' || notKept(headers[j] ?? '') ? null : 'other'),
   );
   const seen = new Set<Field>();
   const mapping = fields.map((f) => {
@@ -181,7 +186,7 @@ export function chooseLayout(grids: Grid[], sheet?: string, headerRow?: number, 
     (a, b) => Number(sheetKind(b.name) === 'customers') - Number(sheetKind(a.name) === 'customers'),
   );
   // The row asked for, refused, is said with its headers and how they read, so that a mapping can be given for them.
-  let refused: { sheet: string; headerRow: number; headers: string[]; mapping: (Field | null)[] } | undefined;
+  let refused: RefusedLayout | undefined;
   for (const g of ordered) {
     const headerIndex = headerRow !== undefined ? g.rowNumbers.indexOf(headerRow) : detectHeader(g);
     if (headerIndex === null || headerIndex < 0) continue;
@@ -220,12 +225,15 @@ const LINE_WHY = {
     `"${text}" is a heading of the sheet, not a customer: kept in the notes of the rows under it`,
 };
 
-/** A column's group in an address book: Google's "Phone 2 - Value" → "phone 2", Outlook's "Home Street" → "home". */
-function groupOf(header: string): string {
+/**
+ * A column's group in an address book: Google's "Phone 2 - Value" → "phone 2", Outlook's "Home
+ * Street" → "home" (`key`: the header's bookKey).
+ */
+function groupOf(header: string, key: string): string {
   const h = header.trim().toLowerCase();
   const google = /^(.*?\d+)\s*-\s*/.exec(h);
   if (google) return (google[1] as string).replace(/\s+/g, ' ');
-  const outlook = /^(business|work|mailing|home|other)/.exec(bookKey(header));
+  const outlook = /^(business|work|mailing|home|other)/.exec(key);
   return outlook ? (outlook[1] as string) : '';
 }
 
@@ -295,15 +303,15 @@ function addressOf(parts: Map<Field, string[]>): string | null {
 const noted = (what: string, values: string[]) => `${what.trim()}：${values.join('; ')}`;
 
 /** The layout as a row is read by it: each column's group in an address book beside its header. */
-type RowLayout = Pick<Layout, 'mapping' | 'headers' | 'book'> & { groups: string[] };
+type RowLayout = Pick<Layout, 'mapping' | 'headers' | 'book'> & { groups: string[]; bookKeys: string[] };
 
 /** Turns one data row into a customer draft with every problem listed, never throwing. */
 function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate {
-  const { mapping, headers, groups, book } = layout;
+  const { mapping, headers, groups, bookKeys, book } = layout;
   const errors: RowError[] = [];
   const by = new Map<Field, string[]>();
   // An address book's typed values and address parts, with the group of columns each came from.
-  const typed: { field: Field; group: string; header: string; values: string[] }[] = [];
+  const typed: { field: Field; group: string; header: string; key: string; values: string[] }[] = [];
   const labels = new Map<string, string>();
   const addresses = new Map<string, Map<Field, string[]>>();
   const kept: string[] = [];
@@ -326,7 +334,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     } else if (f === 'other') {
       kept.push(noted(header, values));
     } else if (f === 'person.phone' || f === 'person.emails' || f === 'person.other') {
-      typed.push({ field: f, group, header, values });
+      typed.push({ field: f, group, header, key: bookKeys[j] ?? '', values });
     } else by.set(f, [...(by.get(f) ?? []), ...values]);
   });
   const one = (f: Field) => by.get(f)?.[0];
@@ -344,8 +352,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     const n = normaliseEmail(s);
     return n ? { ok: true, value: n } : { ok: false, why: `"${s}" is not an e-mail address` };
   };
-  const labelOf = (t: { group: string; header: string }) =>
-    (labels.get(t.group) ?? bookKey(t.header)).replace(/^\*\s*/, '');
+  const labelOf = (t: { group: string; key: string }) => (labels.get(t.group) ?? t.key).replace(/^\*\s*/, '');
 
   // Phones: typed ones to the person's mobile and direct line first, a company's to the file.
   let mobile = one('person.mobile');
@@ -580,8 +587,9 @@ export function candidates(
       { limit: maxRows, sheet: layout.sheet },
     );
   }
-  // (Each column's group once, not once a cell.)
-  const rowLayout = { ...layout, groups: layout.headers.map(groupOf) };
+  // (Each column's key and group once, not once a cell.)
+  const bookKeys = layout.headers.map(bookKey);
+  const rowLayout = { ...layout, bookKeys, groups: layout.headers.map((h, j) => groupOf(h, bookKeys[j] ?? '')) };
   const list = data.map((i) => candidateOf(grid.rows[i] ?? [], rowLayout, grid.rowNumbers[i] ?? i + 1));
   let group: string | undefined;
   for (const c of list) {
