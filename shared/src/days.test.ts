@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWorkday, localDate, onWorkday } from './days.ts';
+import { isWorkday, localDate, localDayStart, onWorkday } from './days.ts';
 
 describe('local days in any zone', () => {
   it('agree with Intl at every hour across DST changes, half-hour zones and an old local mean time', () => {
@@ -63,5 +63,18 @@ describe('mainland working days in a year the published calendar does not yet co
         'Asia/Shanghai',
       ).toISOString(),
     ).toBe('2027-02-04T02:00:00.000Z');
+  });
+});
+
+describe('localDayStart: the first instant of a calendar day in a zone', () => {
+  it.each([
+    ['2026-12-10', 'Asia/Shanghai', 0, '2026-12-09T16:00:00.000Z'],
+    ['2026-12-10', 'Asia/Shanghai', 1, '2026-12-10T16:00:00.000Z'],
+    ['2026-12-10', 'America/New_York', 0, '2026-12-10T05:00:00.000Z'],
+    // Thirteen hours ahead in New Zealand's summer, fourteen on Kiritimati: the same day, not the next.
+    ['2026-12-10', 'Pacific/Auckland', 0, '2026-12-09T11:00:00.000Z'],
+    ['2026-12-10', 'Pacific/Kiritimati', 0, '2026-12-09T10:00:00.000Z'],
+  ])('%s in %s (+%i days) starts at %s', (ymd, zone, plus, expected) => {
+    expect(localDayStart(ymd, zone, plus).toISOString()).toBe(expected);
   });
 });

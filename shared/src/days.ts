@@ -68,7 +68,10 @@ export function dayStart(now: Date, timeZone: string, plusDays = 0): Date {
 
 /** The instant a calendar day (YYYY-MM-DD) starts in `timeZone`, `plusDays` days on. */
 export function localDayStart(ymd: string, timeZone: string, plusDays = 0): Date {
-  return dayStart(new Date(`${ymd}T12:00:00Z`), timeZone, plusDays);
+  // From the day's local noon, not UTC noon: in a zone twelve hours or more ahead of UTC (New
+  // Zealand's summer) UTC noon is already the next day there.
+  const noon = Date.parse(`${ymd}T12:00:00Z`);
+  return dayStart(new Date(noon - zoneOffset(noon, timeZone)), timeZone, plusDays);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
