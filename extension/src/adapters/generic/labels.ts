@@ -58,8 +58,8 @@ const BEFORE_NUMBER = new Set<Field>([
 /** What a heading's labels say: its numbers, and a contact named beside one. */
 function inHeading<L extends { field: Field }>(found: L[], heading: boolean): L[] {
   if (!heading) return found;
-  const numbers = found.filter((l) => BEFORE_NUMBER.has(l.field));
-  return numbers.length ? found.filter((l) => BEFORE_NUMBER.has(l.field) || l.field === 'contact') : numbers;
+  if (!found.some((l) => BEFORE_NUMBER.has(l.field))) return [];
+  return found.filter((l) => BEFORE_NUMBER.has(l.field) || l.field === 'contact');
 }
 
 const WEB_LINE = /^(\S+(?: \S+)?) +(\S+)$/;
