@@ -1,5 +1,6 @@
 import { dayStart, onWorkday } from './days.ts';
 import type { Tier } from './schemas/common.ts';
+import type { CustomerStatus } from './schemas/customer.ts';
 import type { Settings } from './schemas/settings.ts';
 
 const DAY_MS = 86_400_000;
@@ -102,3 +103,23 @@ export const CALL_KINDS = ['call', 'visit', 'meeting'] as const;
 export const VISIT_KINDS = ['visit', 'meeting'] as const;
 /** Contacts that count as a follow-up (seed 004: most deals close after the 4th–11th). */
 export const FOLLOW_UP_KINDS = ['call', 'visit', 'email', 'sms', 'meeting'] as const;
+
+/** A contact logged on a file, or one undone, as it may move the file's status. */
+export type ContactChange = 'logged' | 'undone';
+
+/**
+ * A file's status after a call, visit or meeting was logged or undone: a prospect is worked
+ * (active) once it has been spoken to, and a prospect again when the only such contact is
+ * undone (logged by mistake). Signed and lost are the user's to set; an active file with no
+ * contact on record (imported so) is not demoted by undoing some other entry.
+ */
+export function statusAfterContact(
+  status: CustomerStatus,
+  change: ContactChange,
+  spokenToBefore: boolean,
+  spokenToAfter: boolean,
+): CustomerStatus {
+  if (change === 'logged' && status === 'prospect' && spokenToAfter) return 'active';
+  if (change === 'undone' && status === 'active' && spokenToBefore && !spokenToAfter) return 'prospect';
+  return status;
+}

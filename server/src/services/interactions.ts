@@ -90,7 +90,7 @@ export async function logInteraction(
     });
     // Taken by the same key's request committed while this one waited (engines with writers side by side).
     if (!row) return replayed(await raced(tx, replay, viewer, first));
-    await tx.due.refresh(input.customerId, settings);
+    await tx.due.refresh(input.customerId, settings, 'logged');
     return { interaction: toInteraction(row), replayed: false };
   });
 }
@@ -108,7 +108,7 @@ export async function undoInteraction(
     if (!row) throw notFound('interaction');
     await tx.customers.live(row.customerId, viewer);
     await tx.interactions.markDeleted(id, now.toISOString());
-    await tx.due.refresh(row.customerId, settings);
+    await tx.due.refresh(row.customerId, settings, 'undone');
     return toInteraction(row);
   });
 }

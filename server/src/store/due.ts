@@ -1,4 +1,4 @@
-import type { Settings } from '@dossier/shared';
+import type { ContactChange, Settings } from '@dossier/shared';
 
 /** The appointment that stands for a customer (see `DueStore.standing`). */
 export interface StandingAppointment {
@@ -15,9 +15,10 @@ export interface StandingAppointment {
 export interface DueStore {
   /**
    * Recomputes one customer's due fields from its interactions; called in the transaction of
-   * every write that changes them, so the row never disagrees with its history.
+   * every write that changes them, so the row never disagrees with its history. After a contact
+   * logged or undone (`contact`), the status it moves as well (`statusAfterContact`).
    */
-  refresh(customerId: number, settings: Settings): Promise<void>;
+  refresh(customerId: number, settings: Settings, contact?: ContactChange): Promise<void>;
   /**
    * The latest appointment fixed for the customer, unless cancelled or met: a call, visit or
    * meeting on or after its day (in `timeZone`), or any contact logged as its outcome.

@@ -370,7 +370,7 @@ describe('export', () => {
     expect(col(customers?.rows, '创建时间')[0]).toBe('2026-11-23T10:00:00.000');
     expect(col(interactions?.rows, '约定时间')).toContain('2026-12-10T10:00:00.000');
     expect(col(people?.rows, '生日')[0]).toBe('1968-05-12');
-    expect(col(customers?.rows, '状态')).toEqual(['潜在', '潜在', '流失']);
+    expect(col(customers?.rows, '状态')).toEqual(['活跃', '潜在', '流失']);
     expect(col(customers?.rows, '阶段')[0]).toBe('已联系');
     expect(col(customers?.rows, '企业类型')[0]).toBe('民营');
     expect(col(customers?.rows, '规模')[0]).toBe('大型');
@@ -381,7 +381,7 @@ describe('export', () => {
     // An English book keeps the codes.
     const [en] = await readXlsx((await download(t, 'format=xlsx&lang=en')).body);
     expect(col(en?.rows, 'Company type')[0]).toBe('private');
-    expect(col(en?.rows, 'Status')).toEqual(['prospect', 'prospect', 'lost']);
+    expect(col(en?.rows, 'Status')).toEqual(['active', 'prospect', 'lost']);
   });
 
   it('writes vCard 3.0 on request; both versions read by an independent parser (vcf)', async () => {

@@ -1,4 +1,13 @@
-import { CALL_KINDS, dayStart, FOLLOW_UP_KINDS, nextDue, type Settings, VISIT_KINDS } from '@dossier/shared';
+import {
+  CALL_KINDS,
+  type ContactChange,
+  dayStart,
+  FOLLOW_UP_KINDS,
+  nextDue,
+  type Settings,
+  statusAfterContact,
+  VISIT_KINDS,
+} from '@dossier/shared';
 import { and, asc, count, eq, gt, gte, inArray, is, isNull, or, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { customers, interactions } from '../../db/schema.pg.ts';
@@ -16,6 +25,8 @@ const DUE = {
   nextVisitDue: customers.nextVisitDue,
   nextDue: customers.nextDue,
   followUps: customers.followUps,
+  // Not a due field: the status a logged or undone contact moves, read and written with them.
+  status: customers.status,
 };
 type DueFields = { [K in keyof typeof DUE]: (typeof DUE)[K]['_']['data'] | null };
 const DUE_KEYS = Object.keys(DUE) as (keyof typeof DUE)[];
@@ -117,7 +128,13 @@ async function standing(db: PgExecutor, customerId: number, timeZone: string): P
  * keys to it are not blocked) and the history is read after the lock is granted, when every
  * earlier writer's interaction has committed.
  */
-async function refresh(db: PgExecutor, customerId: number, settings: Settings, lockRow: boolean): Promise<void> {
+async function refresh(
+  db: PgExecutor,
+  customerId: number,
+  settings: Settings,
+  lockRow: boolean,
+  contact?: ContactChange,
+): Promise<void> {
   const st = statements(db);
   const [c] = await st.current(lockRow).execute({ customerId });
   if (!c) return;
@@ -134,6 +151,7 @@ async function refresh(db: PgExecutor, customerId: number, settings: Settings, l
     nextVisitDue: due.nextVisitDue.toISOString(),
     nextDue: due.nextDue.toISOString(),
     followUps: agg?.followUps ?? 0,
+    status: contact ? statusAfterContact(c.status, contact, !!c.lastCallAt, !!lastCall) : c.status,
   };
   // Only the columns that changed: one left out keeps its indexes untouched.
   const changed = DUE_KEYS.filter((k) => next[k] !== c[k]);
@@ -197,7 +215,8 @@ async function refreshAll(db: PgExecutor, settings: Settings): Promise<void> {
 export function pgDue(db: PgExecutor, options: { lockRow?: boolean } = {}): DueStore {
   const lockRow = options.lockRow ?? true;
   return {
-    refresh: (customerId, settings) => inTransaction(db, (tx) => refresh(tx, customerId, settings, lockRow)),
+    refresh: (customerId, settings, contact) =>
+      inTransaction(db, (tx) => refresh(tx, customerId, settings, lockRow, contact)),
     standing: (customerId, timeZone) => standing(db, customerId, timeZone),
     refreshAll: (settings) => inTransaction(db, (tx) => refreshAll(tx, settings)),
   };

@@ -1,4 +1,15 @@
-import { CALL_KINDS, dayStart, FOLLOW_UP_KINDS, nextDue, type Settings, type Tier, VISIT_KINDS } from '@dossier/shared';
+import {
+  CALL_KINDS,
+  type ContactChange,
+  type CustomerStatus,
+  dayStart,
+  FOLLOW_UP_KINDS,
+  nextDue,
+  type Settings,
+  statusAfterContact,
+  type Tier,
+  VISIT_KINDS,
+} from '@dossier/shared';
 import type { Statement } from 'better-sqlite3';
 import { type Db, preparedFor } from '../../db/client.ts';
 import type { DueStore } from '../due.ts';
@@ -11,8 +22,11 @@ type Fixer = { id: number; at: string; appointment: string; cancelled_at: string
 const statements = preparedFor((c) => ({
   customer: c.prepare<
     [number],
-    { tier: Tier; created_at: string; reopened_at: string | null } & Record<DueColumn, string | number | null>
-  >(`select tier, created_at, reopened_at, ${DUE_COLUMNS.join(', ')} from customers where id = ?`),
+    { tier: Tier; created_at: string; reopened_at: string | null; status: CustomerStatus } & Record<
+      DueColumn,
+      string | number | null
+    >
+  >(`select tier, created_at, reopened_at, status, ${DUE_COLUMNS.join(', ')} from customers where id = ?`),
   aggregate: c.prepare<[number], { last_call: string | null; last_visit: string | null; follow_ups: number | null }>(`
     select
       max(case when kind in (${list(CALL_KINDS)}) then at end) as last_call,
@@ -34,7 +48,7 @@ const statements = preparedFor((c) => ({
   // its indexes untouched, and a logged call moves only the call and overall due dates (measured:
   // the commit, which writes every page touched, was a third of a logged call).
   writes: new Map<string, Statement>(),
-  prepare: (columns: DueColumn[]) =>
+  prepare: (columns: Written[]) =>
     c.prepare(`update customers set ${columns.map((k) => `${k} = @${k}`).join(', ')} where id = @id`),
 }));
 
@@ -49,6 +63,8 @@ const DUE_COLUMNS = [
   'follow_ups',
 ] as const;
 type DueColumn = (typeof DUE_COLUMNS)[number];
+/** What a refresh may write: the due columns, and the status a logged or undone contact moves. */
+type Written = DueColumn | 'status';
 
 /**
  * The appointment that stands for a customer. The latest one fixed is the only candidate (a later
@@ -67,9 +83,10 @@ export function standingAppointment(db: Db, customerId: number, timeZone: string
 
 /**
  * Recomputes the materialised due fields of one customer from its interactions. Called inside
- * the transaction of every interaction write, so the row never disagrees with its history.
+ * the transaction of every interaction write, so the row never disagrees with its history; after
+ * a contact logged or undone, the status it moves too (read and written in the same statements).
  */
-export function refreshDue(db: Db, customerId: number, settings: Settings): void {
+export function refreshDue(db: Db, customerId: number, settings: Settings, contact?: ContactChange): void {
   const s = statements(db);
   const c = s.customer.get(customerId);
   if (!c) return;
@@ -82,7 +99,7 @@ export function refreshDue(db: Db, customerId: number, settings: Settings): void
     appointment,
     settings,
   );
-  const next: Record<DueColumn, string | number | null> = {
+  const next: Record<Written, string | number | null> = {
     last_call_at: agg?.last_call ?? null,
     last_visit_at: agg?.last_visit ?? null,
     appointment_at: due.appointment?.toISOString() ?? null,
@@ -90,8 +107,9 @@ export function refreshDue(db: Db, customerId: number, settings: Settings): void
     next_visit_due: due.nextVisitDue.toISOString(),
     next_due: due.nextDue.toISOString(),
     follow_ups: agg?.follow_ups ?? 0,
+    status: contact ? statusAfterContact(c.status, contact, !!c.last_call_at, !!agg?.last_call) : c.status,
   };
-  const changed = DUE_COLUMNS.filter((k) => next[k] !== c[k]);
+  const changed = [...DUE_COLUMNS, 'status' as const].filter((k) => next[k] !== c[k]);
   if (!changed.length) return;
   const id = changed.join();
   let write = s.writes.get(id);
@@ -140,8 +158,8 @@ export function refreshAllDue(db: Db, settings: Settings): void {
 /** The due fields' repository on SQLite: the statements above, prepared once per connection. */
 export function sqliteDue(db: Db): DueStore {
   return {
-    async refresh(customerId, settings) {
-      refreshDue(db, customerId, settings);
+    async refresh(customerId, settings, contact) {
+      refreshDue(db, customerId, settings, contact);
     },
     async standing(customerId, timeZone) {
       return standingAppointment(db, customerId, timeZone);
