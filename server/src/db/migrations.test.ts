@@ -105,6 +105,37 @@ describe('migration 0013: a logged contact keeps its replay record in its row', 
   });
 });
 
+describe("migration 0018: a lost file's open promises are withdrawn with it", () => {
+  it('withdraws the open promises of files lost before it, as of their loss and with why; no other', () => {
+    const sqlite = new Database(':memory:');
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: migrationsBefore('0018_promises_withdrawn') });
+    const file = sqlite.prepare(`insert into customers (id, name, normalized_name, initials, pinyin, tier, status,
+      lost_at, lost_reason_code, lost_reason, region, phones, fax, emails, next_call_due, next_visit_due, next_due,
+      created_at, updated_at) values (?, ?, ?, 'X', 'x', 'A', ?, ?, ?, ?, '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', ?)`);
+    file.run(1, '流失甲', '流失甲', 'lost', '2026-11-02T02:00:00.000Z', 'price', '对手报价低', 'u');
+    file.run(2, '流失乙', '流失乙', 'lost', null, null, null, '2026-10-01T00:00:00.000Z');
+    file.run(3, '在做丙', '在做丙', 'active', null, null, null, 'u');
+    const promise = sqlite.prepare(
+      "insert into commitments (id, customer_id, text, due_at, kept_at, created_at) values (?, ?, 't', 'd', ?, 'c')",
+    );
+    promise.run(1, 1, null);
+    promise.run(2, 1, '2026-11-01T00:00:00.000Z');
+    promise.run(3, 2, null);
+    promise.run(4, 3, null);
+
+    migrate(db, { migrationsFolder: drizzleDir });
+
+    expect(sqlite.prepare('select id, withdrawn_at, withdrawn_reason from commitments order by id').all()).toEqual([
+      { id: 1, withdrawn_at: '2026-11-02T02:00:00.000Z', withdrawn_reason: 'lost (price: 对手报价低)' },
+      { id: 2, withdrawn_at: null, withdrawn_reason: null },
+      { id: 3, withdrawn_at: '2026-10-01T00:00:00.000Z', withdrawn_reason: 'lost' },
+      { id: 4, withdrawn_at: null, withdrawn_reason: null },
+    ]);
+    sqlite.close();
+  });
+});
+
 describe('nameBigrams', () => {
   it('gives each two-character piece once, none across a space, astral characters whole', () => {
     expect(nameBigrams('嘉华嘉华 ab')).toBe(`嘉华${BIGRAM_END}华嘉${BIGRAM_END}ab${BIGRAM_END}`);

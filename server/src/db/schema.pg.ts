@@ -193,11 +193,14 @@ export const commitments = pgTable(
     text: text('text').notNull(),
     dueAt: text('due_at').notNull(),
     keptAt: text('kept_at'),
+    // A promise called off (by the user, or with the file when it was lost): kept on record, never due.
+    withdrawnAt: text('withdrawn_at'),
+    withdrawnReason: text('withdrawn_reason'),
     idempotencyKey: text('idempotency_key').unique(),
     createdAt: createdAt(),
   },
   (t) => [
-    index('commitments_open_due').on(t.dueAt).where(sql`kept_at is null`),
+    index('commitments_open_due').on(t.dueAt).where(sql`kept_at is null and withdrawn_at is null`),
     index('commitments_customer').on(t.customerId),
   ],
 );

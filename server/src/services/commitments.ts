@@ -1,6 +1,6 @@
-import type { Commitment, CommitmentCreate } from '@dossier/shared';
+import type { Commitment, CommitmentCreate, CommitmentUpdate } from '@dossier/shared';
 import type { z } from 'zod';
-import { notFound } from '../lib/errors.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
 import type { CommitmentRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { replayable, replayOf } from './replay.ts';
@@ -12,6 +12,8 @@ const toCommitment = (r: CommitmentRecord): Commitment => ({
   text: r.text,
   dueAt: r.dueAt,
   keptAt: r.keptAt,
+  withdrawnAt: r.withdrawnAt,
+  withdrawnReason: r.withdrawnReason,
   createdAt: r.createdAt,
 });
 
@@ -46,14 +48,66 @@ export async function createCommitment(
   return { commitment: toCommitment(result.row), replayed: result.replayed };
 }
 
+/** The promise, if the viewer may see its file (a 404 otherwise, as for the file). */
+async function visible(tx: Store, id: number, viewer: Viewer): Promise<CommitmentRecord> {
+  const current = await tx.commitments.byId(id);
+  if (!current) throw notFound('commitment');
+  await tx.customers.live(current.customerId, viewer);
+  return current;
+}
+
+/** A kept or withdrawn promise is settled: it is neither moved, nor kept after a withdrawal, nor the reverse. */
+const settled = (r: CommitmentRecord) =>
+  new ApiError('conflict', `this promise was ${r.keptAt ? `kept on ${r.keptAt}` : `withdrawn on ${r.withdrawnAt}`}`, {
+    keptAt: r.keptAt,
+    withdrawnAt: r.withdrawnAt,
+  });
+
 /** Marks a promise kept; keeping it again keeps the first time. */
 export async function keepCommitment(store: Store, id: number, now: Date, viewer: Viewer): Promise<Commitment> {
   const found = await store.transaction(async (tx) => {
-    const current = await tx.commitments.byId(id);
-    if (!current) throw notFound('commitment');
-    await tx.customers.live(current.customerId, viewer);
+    const current = await visible(tx, id, viewer);
     if (current.keptAt) return current;
+    if (current.withdrawnAt) throw settled(current);
     return tx.commitments.markKept(id, now.toISOString());
+  });
+  return toCommitment(found);
+}
+
+/**
+ * Calls a promise off (the customer no longer needs it, or it was recorded by mistake): never due
+ * again, kept on the file with when and why. Withdrawing it again keeps the first time.
+ */
+export async function withdrawCommitment(
+  store: Store,
+  id: number,
+  reason: string | undefined,
+  now: Date,
+  viewer: Viewer,
+): Promise<Commitment> {
+  const found = await store.transaction(async (tx) => {
+    const current = await visible(tx, id, viewer);
+    if (current.withdrawnAt) return current;
+    if (current.keptAt) throw settled(current);
+    return tx.commitments.markWithdrawn(id, now.toISOString(), reason?.trim() || null);
+  });
+  return toCommitment(found);
+}
+
+/** Moves an open promise to another time, or rewords it. */
+export async function updateCommitment(
+  store: Store,
+  id: number,
+  changes: z.output<typeof CommitmentUpdate>,
+  viewer: Viewer,
+): Promise<Commitment> {
+  const found = await store.transaction(async (tx) => {
+    const current = await visible(tx, id, viewer);
+    if (current.keptAt || current.withdrawnAt) throw settled(current);
+    return tx.commitments.update(id, {
+      ...(changes.text !== undefined ? { text: changes.text } : {}),
+      ...(changes.dueAt !== undefined ? { dueAt: new Date(changes.dueAt).toISOString() } : {}),
+    });
   });
   return toCommitment(found);
 }

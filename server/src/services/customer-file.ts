@@ -35,10 +35,11 @@ export async function parcelList(store: Store, customerId: number) {
   return { parcels: rows.map(toParcel) };
 }
 
-/** Open promises first, each group by due time; the idempotency key stays inside. */
+/** Open promises first (not kept, not withdrawn), each group by due time; the idempotency key stays inside. */
 export async function commitmentList(store: Store, customerId: number) {
   const rows = await store.customerFiles.commitments(customerId);
-  const list = rows.map(({ idempotencyKey: _i, ...r }) => r).sort((a, b) => Number(!!a.keptAt) - Number(!!b.keptAt));
+  const settled = (r: { keptAt: string | null; withdrawnAt: string | null }) => Number(!!(r.keptAt || r.withdrawnAt));
+  const list = rows.map(({ idempotencyKey: _i, ...r }) => r).sort((a, b) => settled(a) - settled(b));
   return { commitments: list };
 }
 

@@ -93,9 +93,15 @@ const reopened = (at: string): CustomerChanges => ({
 const reopenedStatus = (before: CustomerRecord): CustomerStatus =>
   before.lastCallAt || before.lastVisitAt ? 'active' : 'prospect';
 
+type Loss = Pick<CustomerRecord, 'lostReasonCode' | 'lostReason'>;
+const lossWhy = (f: Loss) => [f.lostReasonCode, f.lostReason].filter(Boolean).join(': ');
+
+/** Why a lost file's open promises were withdrawn (migration 0018 writes the same). */
+const lossLine = (f: Loss) => (lossWhy(f) ? `lost (${lossWhy(f)})` : 'lost');
+
 /** The line a reopened file leaves in its tier history: the day (in the user's zone) it was lost, and why. */
 function reopenedLine(before: CustomerRecord, timeZone: string, toTier = before.tier): TierChange {
-  const why = [before.lostReasonCode, before.lostReason].filter(Boolean).join(': ');
+  const why = lossWhy(before);
   const day = before.lostAt ? localDate(new Date(before.lostAt), timeZone) : '';
   return { fromTier: before.tier, toTier, reason: `reopened (lost ${day}${why ? `, ${why}` : ''})` };
 }
@@ -168,6 +174,8 @@ export async function updateCustomer(
     if (patch.owner !== undefined) await checkOwner(tx, patch.owner);
     const changes = changesOf(patch, before, at);
     await recording(tx, id, BY_HAND, at, () => tx.customers.update(id, changes, at));
+    // Its open promises go with a lost file, so winning it back does not bring them back overdue.
+    if (changes.lostAt) await tx.commitments.withdrawOpen(id, at, lossLine({ ...before, ...changes }));
     if (changes.reopenedAt) {
       await tx.customers.addTierChange(id, reopenedLine(before, settings.timeZone, patch.tier), at);
     } else if (patch.tier && patch.tier !== before.tier) {

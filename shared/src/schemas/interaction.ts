@@ -65,6 +65,14 @@ export const Commitment = z.object({
   text: z.string(),
   dueAt: isoDateTime,
   keptAt: isoDateTime.nullable(),
+  /** Called off (by the user, or with the file when it was lost): never due again, kept on record. */
+  withdrawnAt: isoDateTime.nullable(),
+  withdrawnReason: z.string().nullable(),
   createdAt: isoDateTime,
 });
 export type Commitment = z.infer<typeof Commitment>;
+/** A promise moved to another time or reworded (an open one only). */
+export const CommitmentUpdate = z
+  .object({ text: text(1000).min(1).optional(), dueAt: isoDateTime.optional() })
+  .refine((v) => v.text !== undefined || v.dueAt !== undefined, { message: 'give text or dueAt' });
+export const CommitmentWithdraw = z.object({ reason: text(500).optional() });

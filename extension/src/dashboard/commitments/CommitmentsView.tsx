@@ -2,17 +2,17 @@ import type { DueItem } from '@dossier/shared';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { TierBadge } from '../../platform/ui/TierBadge.tsx';
 import { Due } from '../common/Due.tsx';
-import { FailureNote, Loading, useFailureText } from '../common/Failure.tsx';
+import { FailureNote, Loading } from '../common/Failure.tsx';
 import { formatRoute } from '../common/router.ts';
 import { useDashboard, useNow, useResource } from '../common/state.tsx';
 import { CommitmentForm } from './CommitmentForm.tsx';
+import { PromiseActions } from './PromiseActions.tsx';
 
 /** Open commitments across all files, soonest first, overdue in red; and a new one. */
 export function CommitmentsView() {
   const { m } = useI18n();
   const t = m.dashboard.commitments;
-  const { api, navigate, notify } = useDashboard();
-  const failureText = useFailureText();
+  const { navigate } = useDashboard();
   const now = useNow();
   // The board over the longest window the API allows holds every open promise.
   const board = useResource((a) => a.due('999d'), 'commitments');
@@ -21,12 +21,6 @@ export function CommitmentsView() {
         (i) => i.reason === 'commitment',
       )
     : [];
-  const keep = async (i: DueItem) => {
-    if (!api || !i.commitmentId) return;
-    const r = await api.keepCommitment(i.commitmentId);
-    notify({ message: r.ok ? m.dashboard.board.kept : failureText(r.failure) });
-    board.reload();
-  };
   return (
     <div className="commitments-view">
       <div className="view-head">
@@ -68,9 +62,12 @@ export function CommitmentsView() {
                   <Due at={i.due} now={now} withTime />
                 </td>
                 <td>
-                  <button type="button" onClick={() => void keep(i)} aria-label={t.markKept(i.text ?? '')}>
-                    {m.dashboard.board.markKept}
-                  </button>
+                  {i.commitmentId && (
+                    <PromiseActions
+                      promise={{ id: i.commitmentId, text: i.text ?? '', dueAt: i.due }}
+                      onChanged={board.reload}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

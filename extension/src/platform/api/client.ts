@@ -279,6 +279,13 @@ export function createApi(
     addCommitment: (json: z.input<typeof CommitmentCreate>) => call(() => api.commitments.$post({ json }), Commitment),
     keepCommitment: (commitmentId: number) =>
       call(() => api.commitments[':id'].kept.$post({ param: { id: String(commitmentId) } }), Commitment),
+    withdrawCommitment: (commitmentId: number, reason?: string) =>
+      call(
+        () => api.commitments[':id'].withdrawn.$post({ param: { id: String(commitmentId) }, json: { reason } }),
+        Commitment,
+      ),
+    moveCommitment: (commitmentId: number, json: { dueAt?: string; text?: string }) =>
+      call(() => api.commitments[':id'].$patch({ param: { id: String(commitmentId) }, json }), Commitment),
     sheet: (month: string, groupBy: 'tier' | 'region') =>
       call(() => api['contact-sheet'].$get({ query: { month, groupBy } }), Sheet),
     sheetExport: (month: string, groupBy: 'tier' | 'region', format: 'xlsx' | 'csv', lang: 'zh' | 'en') =>

@@ -142,4 +142,18 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
       { key: 'promise-1', operation: 'commitment' },
     ]);
   });
+
+  it('withdraw the open promises of files lost before them, as of the loss and with why, and no other', async () => {
+    const p = await leftBefore('0012');
+    await p.query(`update customers set status = 'lost', lost_at = '2026-11-02T02:00:00.000Z',
+      lost_reason_code = 'price', lost_reason = '对手报价低'`);
+    await p.query(`insert into commitments (customer_id, text, due_at, kept_at, created_at)
+      select id, t, 'd', k, 'c' from customers, (values ('open', null), ('kept', 'x')) v(t, k)`);
+    await migratePg(p);
+    const rows = await p.query('select text, withdrawn_at, withdrawn_reason from commitments order by text desc');
+    expect(rows.rows).toEqual([
+      { text: 'open', withdrawn_at: '2026-11-02T02:00:00.000Z', withdrawn_reason: 'lost (price: 对手报价低)' },
+      { text: 'kept', withdrawn_at: null, withdrawn_reason: null },
+    ]);
+  });
 });

@@ -1,8 +1,15 @@
-import { Commitment, CommitmentCreate, Interaction, InteractionCreate } from '@dossier/shared';
+import {
+  Commitment,
+  CommitmentCreate,
+  CommitmentUpdate,
+  CommitmentWithdraw,
+  Interaction,
+  InteractionCreate,
+} from '@dossier/shared';
 import { z } from 'zod';
 import { json, router, routesOf } from '../../lib/openapi.ts';
 import { IdParam } from '../../lib/params.ts';
-import { createCommitment, keepCommitment } from '../../services/commitments.ts';
+import { createCommitment, keepCommitment, updateCommitment, withdrawCommitment } from '../../services/commitments.ts';
 import { logInteraction, undoInteraction } from '../../services/interactions.ts';
 
 const Undone = z.object({ interaction: Interaction });
@@ -52,10 +59,31 @@ const kept = commitmentRoute({
   method: 'post',
   path: '/commitments/{id}/kept',
   operationId: 'keepCommitment',
-  summary: 'Mark a commitment kept',
+  summary: 'Mark a commitment kept (again: the first time stands; a withdrawn one is 409)',
   request: { params: IdParam },
-  errors: [404],
+  errors: [404, 409],
   responses: { 200: json(Commitment, 'The commitment, kept') },
+});
+
+const withdrawn = commitmentRoute({
+  method: 'post',
+  path: '/commitments/{id}/withdrawn',
+  operationId: 'withdrawCommitment',
+  summary:
+    'Call a commitment off, with why: never due again, kept on record (again: the first time stands; a kept one is 409)',
+  request: { params: IdParam, ...body(CommitmentWithdraw) },
+  errors: [400, 404, 409],
+  responses: { 200: json(Commitment, 'The commitment, withdrawn') },
+});
+
+const moved = commitmentRoute({
+  method: 'patch',
+  path: '/commitments/{id}',
+  operationId: 'updateCommitment',
+  summary: 'Move an open commitment to another due time, or reword it (a kept or withdrawn one is 409)',
+  request: { params: IdParam, ...body(CommitmentUpdate) },
+  errors: [400, 404, 409],
+  responses: { 200: json(Commitment, 'The commitment as it now stands') },
 });
 
 export const interactionRoutes = () =>
@@ -80,4 +108,13 @@ export const interactionRoutes = () =>
     .openapi(kept, async (c) => {
       const { store, now, viewer } = c.get('ctx');
       return c.json(await keepCommitment(store, c.req.valid('param').id, now, viewer), 200);
+    })
+    .openapi(withdrawn, async (c) => {
+      const { store, now, viewer } = c.get('ctx');
+      const { reason } = c.req.valid('json');
+      return c.json(await withdrawCommitment(store, c.req.valid('param').id, reason, now, viewer), 200);
+    })
+    .openapi(moved, async (c) => {
+      const { store, viewer } = c.get('ctx');
+      return c.json(await updateCommitment(store, c.req.valid('param').id, c.req.valid('json'), viewer), 200);
     });

@@ -117,6 +117,19 @@ describe('live answers match the served document', () => {
     );
     expect(promise.status).toBe(201);
     await call(t, 'post', '/api/commitments/{id}/kept', { id: promise.json.id });
+    const later = await call(
+      t,
+      'post',
+      '/api/commitments',
+      {},
+      { body: { customerId: id, text: '寄样品', dueAt: '2026-11-25T02:00:00.000Z' } },
+    );
+    const move = { body: { dueAt: '2026-11-27T02:00:00.000Z' } };
+    expect((await call(t, 'patch', '/api/commitments/{id}', { id: later.json.id }, move)).status).toBe(200);
+    const off = { body: { reason: '客户说不需要了' } };
+    expect((await call(t, 'post', '/api/commitments/{id}/withdrawn', { id: later.json.id }, off)).status).toBe(200);
+    expect((await call(t, 'patch', '/api/commitments/{id}', { id: later.json.id }, move)).status).toBe(409);
+    expect((await call(t, 'post', '/api/commitments/{id}/kept', { id: later.json.id })).status).toBe(409);
     await call(t, 'get', '/api/customers/{id}/interactions', { id });
     await call(t, 'get', '/api/customers/{id}/commitments', { id });
     await call(t, 'get', '/api/customers/{id}/tier-history', { id });

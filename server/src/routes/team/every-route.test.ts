@@ -19,6 +19,8 @@ const bodies = (caller: number): Record<string, unknown> => ({
   'POST /api/customers/:id/merge': { from: 999 },
   'POST /api/customers/:id/contact-points/confirm': { kind: 'phone', value: '13904001234' },
   'POST /api/import/uploads/:id': { offset: 0, data: 'QQ==' },
+  'PATCH /api/commitments/:id': { dueAt: '2026-12-31T02:00:00.000Z' },
+  'POST /api/commitments/:id/withdrawn': { reason: 'B was here' },
 });
 
 // Team management is for managers: a member is refused outright (403), which reveals no file.

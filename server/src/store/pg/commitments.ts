@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { commitments } from '../../db/schema.pg.ts';
 import type { CommitmentStore } from '../commitments.ts';
 import type { PgExecutor } from './executor.ts';
@@ -7,6 +7,11 @@ import { keyTaken } from './interactions.ts';
 export function pgCommitments(db: PgExecutor): CommitmentStore {
   const byKey = async (key: string) => {
     const [row] = await db.select().from(commitments).where(eq(commitments.idempotencyKey, key));
+    return row;
+  };
+  const set = async (id: number, values: Partial<typeof commitments.$inferInsert>) => {
+    const [row] = await db.update(commitments).set(values).where(eq(commitments.id, id)).returning();
+    if (!row) throw new Error(`no commitment ${id}`);
     return row;
   };
   return {
@@ -21,10 +26,16 @@ export function pgCommitments(db: PgExecutor): CommitmentStore {
       if (!written) throw keyTaken();
       return written;
     },
-    async markKept(id, at) {
-      const [row] = await db.update(commitments).set({ keptAt: at }).where(eq(commitments.id, id)).returning();
-      if (!row) throw new Error(`no commitment ${id}`);
-      return row;
+    markKept: (id, at) => set(id, { keptAt: at }),
+    update: (id, changes) => set(id, changes),
+    markWithdrawn: (id, at, reason) => set(id, { withdrawnAt: at, withdrawnReason: reason }),
+    async withdrawOpen(customerId, at, reason) {
+      const rows = await db
+        .update(commitments)
+        .set({ withdrawnAt: at, withdrawnReason: reason })
+        .where(and(eq(commitments.customerId, customerId), isNull(commitments.keptAt), isNull(commitments.withdrawnAt)))
+        .returning({ id: commitments.id });
+      return rows.length;
     },
   };
 }

@@ -47,7 +47,7 @@ export function sqliteCalendar(db: Db): CalendarStore {
     async openPromises(viewer, since, before) {
       const rows = db.all<{ id: number; text: string; due_at: string; name: string }>(sql`
         select m.id, m.text, m.due_at, c.name from commitments m join customers c on c.id = m.customer_id
-        where m.kept_at is null and m.due_at >= ${since} and m.due_at < ${before} and c.deleted_at is null
+        where m.kept_at is null and m.withdrawn_at is null and m.due_at >= ${since} and m.due_at < ${before} and c.deleted_at is null
           and c.status <> 'lost' and ${visible(viewer, 'c')} order by m.due_at, m.id`);
       return rows.map((r) => ({ id: r.id, text: r.text, dueAt: r.due_at, name: r.name }));
     },

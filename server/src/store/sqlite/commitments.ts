@@ -1,9 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { commitments } from '../../db/schema.ts';
 import type { CommitmentStore } from '../commitments.ts';
 
 export function sqliteCommitments(db: Db): CommitmentStore {
+  const set = (id: number, values: Partial<typeof commitments.$inferInsert>) =>
+    db.update(commitments).set(values).where(eq(commitments.id, id)).returning().get();
   return {
     async byKey(key) {
       return db.select().from(commitments).where(eq(commitments.idempotencyKey, key)).get();
@@ -15,7 +17,20 @@ export function sqliteCommitments(db: Db): CommitmentStore {
       return db.insert(commitments).values(row).returning().get();
     },
     async markKept(id, at) {
-      return db.update(commitments).set({ keptAt: at }).where(eq(commitments.id, id)).returning().get();
+      return set(id, { keptAt: at });
+    },
+    async update(id, changes) {
+      return set(id, changes);
+    },
+    async markWithdrawn(id, at, reason) {
+      return set(id, { withdrawnAt: at, withdrawnReason: reason });
+    },
+    async withdrawOpen(customerId, at, reason) {
+      return db
+        .update(commitments)
+        .set({ withdrawnAt: at, withdrawnReason: reason })
+        .where(and(eq(commitments.customerId, customerId), isNull(commitments.keptAt), isNull(commitments.withdrawnAt)))
+        .run().changes;
     },
   };
 }
