@@ -1,4 +1,5 @@
 import { type ImportField as Field, toHalfWidth } from '@dossier/shared';
+import { own } from '../../lib/own.ts';
 import { outlookNames } from './outlook-names.ts';
 
 /*
@@ -446,10 +447,11 @@ function bookField(header: string, streetLines: boolean): Field | null | undefin
   // Thunderbird's "Birth Day" (beside Birth Year and Birth Month) is not Outlook's "Birthday".
   if (/^\s*birth\s+day\s*$/i.test(header)) return 'person.birthDay';
   const k = bookKey(header);
-  if (k in BOOK_HEADERS) return BOOK_HEADERS[k];
+  const known = own(BOOK_HEADERS, k);
+  if (known !== undefined) return known;
   const a = ADDRESS_GROUP.exec(k);
   if (a && a[2] === 'address' && streetLines) return 'address.street';
-  if (a) return ADDRESS_PART[a[2] as string] ?? null;
+  if (a) return own(ADDRESS_PART, a[2] as string) ?? null;
   // Google's phonetic, yomi, custom-field, relation, event and chat columns and the like.
   if (/^(phonetic|yomi|namep|customfield|relation|event|im|externalid)/.test(k)) return null;
   return undefined;
@@ -480,8 +482,8 @@ export function isAddressBook(headers: string[]): boolean {
   // A list of people by first and last name (a CRM's contacts, a hand-made "Company, First
   // Name, Last Name, Mobile, Email") is read as an address book is.
   const named =
-    keys.some((k) => BOOK_HEADERS[k] === 'person.givenName') &&
-    keys.some((k) => BOOK_HEADERS[k] === 'person.familyName');
+    keys.some((k) => own(BOOK_HEADERS, k) === 'person.givenName') &&
+    keys.some((k) => own(BOOK_HEADERS, k) === 'person.familyName');
   return named || keys.filter((k) => BOOK_MARKS.has(k)).length >= 3;
 }
 
@@ -521,7 +523,8 @@ function recordField(record: string, header: string): Field | null {
   const part = ADDRESS_OF.exec(field)?.[1]?.toLowerCase();
   if (part) return ADDRESS_PARTS.find(([re]) => re.test(part))?.[1] ?? null;
   if (COMPANY_RECORD.test(record) && k === 'id') return 'ref';
-  if (k in RECORD_FIELDS) return RECORD_FIELDS[k] ?? null;
+  const known = own(RECORD_FIELDS, k);
+  if (known !== undefined) return known;
   if (COMPANY_RECORD.test(record)) return k === 'name' ? 'name' : (fieldOfHeader(field) ?? 'other');
   if (COMPANY_NAMES.has(k)) return 'name';
   if (!PERSON_RECORD.test(record)) return 'other';

@@ -10,6 +10,7 @@ import {
   toHalfWidth,
 } from '@dossier/shared';
 import { LunarUtil } from 'lunar-javascript';
+import { own } from '../../lib/own.ts';
 
 /** A cell's value, or why it is not usable. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
@@ -50,7 +51,7 @@ export function parseTier(raw: string): Parsed<Tier> {
     .replace(/^(?:客户|TIER\s*|CLASS\s*)/, '')
     .replace(/(?:类|级|等|档)?(?:客户)?$/, '')
     .replace(/[-\s]*(?:KUNDE|CUSTOMER|CLIENT|ACCOUNT)$/, '');
-  const tier = TIER_WORDS[core] ?? TIER_WORDS[s];
+  const tier = own(TIER_WORDS, core) ?? own(TIER_WORDS, s);
   return tier ? ok(tier) : bad(`"${raw}" is not a tier (A/B/C, 甲/乙/丙, 重要/一般/普通)`);
 }
 
@@ -75,7 +76,7 @@ function parseChoice<T extends string>(
   if (!s) return ok(fallback);
   const lower = s.toLowerCase().replace(/[\s-]+/g, '_');
   if ((codes as readonly string[]).includes(lower)) return ok(lower as T);
-  const word = words[s];
+  const word = own(words, s);
   return word ? ok(word) : bad(`"${raw}" is not one of ${codes.join(', ')}`);
 }
 
