@@ -63,36 +63,56 @@ const settled = (r: CommitmentRecord) =>
     withdrawnAt: r.withdrawnAt,
   });
 
-/** Marks a promise kept; keeping it again keeps the first time. */
-export async function keepCommitment(store: Store, id: number, now: Date, viewer: Viewer): Promise<Commitment> {
+/**
+ * Changes an open promise by `write`, which writes only while it is open: one settled before or
+ * meanwhile is answered as it stands when `same` says that is what was asked, else 409.
+ */
+async function whileOpen(
+  store: Store,
+  id: number,
+  viewer: Viewer,
+  same: (r: CommitmentRecord) => boolean,
+  write: (tx: Store) => Promise<CommitmentRecord | undefined>,
+): Promise<Commitment> {
   const found = await store.transaction(async (tx) => {
     const current = await visible(tx, id, viewer);
-    if (current.keptAt) return current;
-    if (current.withdrawnAt) throw settled(current);
-    return tx.commitments.markKept(id, now.toISOString());
+    const written = current.keptAt || current.withdrawnAt ? undefined : await write(tx);
+    if (written) return written;
+    const latest = (await tx.commitments.byId(id)) ?? current;
+    if (same(latest)) return latest;
+    throw settled(latest);
   });
   return toCommitment(found);
 }
+
+/** Marks a promise kept; keeping it again keeps the first time. */
+export const keepCommitment = (store: Store, id: number, now: Date, viewer: Viewer): Promise<Commitment> =>
+  whileOpen(
+    store,
+    id,
+    viewer,
+    (r) => !!r.keptAt,
+    (tx) => tx.commitments.markKept(id, now.toISOString()),
+  );
 
 /**
  * Calls a promise off (the customer no longer needs it, or it was recorded by mistake): never due
  * again, kept on the file with when and why. Withdrawing it again keeps the first time.
  */
-export async function withdrawCommitment(
+export const withdrawCommitment = (
   store: Store,
   id: number,
   reason: string | undefined,
   now: Date,
   viewer: Viewer,
-): Promise<Commitment> {
-  const found = await store.transaction(async (tx) => {
-    const current = await visible(tx, id, viewer);
-    if (current.withdrawnAt) return current;
-    if (current.keptAt) throw settled(current);
-    return tx.commitments.markWithdrawn(id, now.toISOString(), reason?.trim() || null);
-  });
-  return toCommitment(found);
-}
+): Promise<Commitment> =>
+  whileOpen(
+    store,
+    id,
+    viewer,
+    (r) => !!r.withdrawnAt,
+    (tx) => tx.commitments.markWithdrawn(id, now.toISOString(), reason?.trim() || null),
+  );
 
 /** Moves an open promise to another time, or rewords it. */
 export async function updateCommitment(
@@ -101,13 +121,15 @@ export async function updateCommitment(
   changes: z.output<typeof CommitmentUpdate>,
   viewer: Viewer,
 ): Promise<Commitment> {
-  const found = await store.transaction(async (tx) => {
-    const current = await visible(tx, id, viewer);
-    if (current.keptAt || current.withdrawnAt) throw settled(current);
-    return tx.commitments.update(id, {
-      ...(changes.text !== undefined ? { text: changes.text } : {}),
-      ...(changes.dueAt !== undefined ? { dueAt: new Date(changes.dueAt).toISOString() } : {}),
-    });
-  });
-  return toCommitment(found);
+  return whileOpen(
+    store,
+    id,
+    viewer,
+    () => false,
+    (tx) =>
+      tx.commitments.update(id, {
+        ...(changes.text !== undefined ? { text: changes.text } : {}),
+        ...(changes.dueAt !== undefined ? { dueAt: new Date(changes.dueAt).toISOString() } : {}),
+      }),
+  );
 }

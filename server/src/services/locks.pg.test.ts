@@ -4,6 +4,7 @@ import { pgDb, pgPool } from '../db/pg/client.ts';
 import { createTestDatabase, pgServer } from '../db/pg/test-db.ts';
 import { pgStore } from '../store/pg/store.ts';
 import type { Store } from '../store/store.ts';
+import { createCommitment, keepCommitment, withdrawCommitment } from './commitments.ts';
 import { createCustomer, updateCustomer } from './customers.ts';
 import { mergeCustomers } from './merge.ts';
 import { commitImport } from './transfer/imports.ts';
@@ -13,8 +14,8 @@ import type { Viewer } from './visibility.ts';
 /**
  * Read-then-write flows on a customer row, with another writer committing between the read and
  * the write: on PostgreSQL (READ COMMITTED, several connections) the row must be held before it
- * is read (CustomerStore.lock), or what the other writer committed is overwritten. SQLite's
- * writers never overlap, so there is nothing to race there.
+ * is read (CustomerStore.lock), or what the other writer committed is overwritten; a promise is
+ * written only while it is still open. SQLite's writers never overlap: nothing to race there.
  */
 
 const T0 = new Date('2026-11-23T02:00:00.000Z');
@@ -119,6 +120,19 @@ describe.skipIf(!pgServer)('no lost update on a customer row (PostgreSQL)', () =
     expect(rows.length).toBe(3);
     for (const [i, r] of rows.entries()) expect(r.from_tier).toBe(i === 0 ? null : rows[i - 1]?.to_tier);
     expect((await store.customers.live(id, boss)).tier).toBe(rows[2]?.to_tier);
+  });
+
+  it('a promise kept while a colleague withdraws it: one of them wins, the other is told (409), never both', async () => {
+    const id = await file({ name: '徐州承诺置业', tier: 'A' });
+    const input = { customerId: id, text: '发送报价单', dueAt: '2026-11-24T02:00:00.000Z' };
+    const { commitment } = await createCommitment(store, input, T0, boss);
+    const withdraw = racing(() => withdrawCommitment(store, commitment.id, '客户说不需要了', T0, boss));
+    // Keeping reads the promise open, then its file; the withdrawal commits in between.
+    const keeping = keepCommitment(pausingAfterRead(store, id, withdraw.afterRead), commitment.id, T0, boss);
+    await expect(keeping).rejects.toMatchObject({ code: 'conflict' });
+    expect(await withdraw.done()).toMatchObject({ withdrawnAt: T0.toISOString(), keptAt: null });
+    const { rows } = await pool.query('select kept_at, withdrawn_at from commitments where id = $1', [commitment.id]);
+    expect(rows).toEqual([{ kept_at: null, withdrawn_at: T0.toISOString() }]);
   });
 
   it('an import merging into a file: an edit committed after the import read the file is not overwritten', async () => {

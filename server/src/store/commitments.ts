@@ -6,10 +6,15 @@ export interface CommitmentStore {
   insert(
     row: Pick<CommitmentRecord, 'customerId' | 'text' | 'dueAt' | 'idempotencyKey' | 'createdAt'>,
   ): Promise<CommitmentRecord>;
-  markKept(id: number, at: string): Promise<CommitmentRecord>;
-  /** A new time or wording for a promise. */
-  update(id: number, changes: Partial<Pick<CommitmentRecord, 'text' | 'dueAt'>>): Promise<CommitmentRecord>;
-  markWithdrawn(id: number, at: string, reason: string | null): Promise<CommitmentRecord>;
+  /*
+   * The three writes below change an open promise only (neither kept nor withdrawn) and answer
+   * undefined for a settled one: two people keeping and withdrawing it at once cannot both win
+   * (on PostgreSQL the second waits for the first's row and then finds it settled).
+   */
+  markKept(id: number, at: string): Promise<CommitmentRecord | undefined>;
+  /** A new time or wording for an open promise. */
+  update(id: number, changes: Partial<Pick<CommitmentRecord, 'text' | 'dueAt'>>): Promise<CommitmentRecord | undefined>;
+  markWithdrawn(id: number, at: string, reason: string | null): Promise<CommitmentRecord | undefined>;
   /** Withdraws every promise of the file still open (neither kept nor withdrawn); how many. */
   withdrawOpen(customerId: number, at: string, reason: string): Promise<number>;
 }

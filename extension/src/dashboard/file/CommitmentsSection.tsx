@@ -16,7 +16,7 @@ export function CommitmentsSection({ customer }: { customer: CustomerDetail }) {
   const t = m.dashboard.commitments;
   const now = useNow();
   const list = useResource((a) => a.commitments(customer.id), `commitments:${customer.id}`);
-  const settledClass = (c: { keptAt: string | null; withdrawnAt: string | null; dueAt: string }) =>
+  const stateClass = (c: { keptAt: string | null; withdrawnAt: string | null; dueAt: string }) =>
     c.keptAt ? 'kept' : c.withdrawnAt ? 'withdrawn' : Date.parse(c.dueAt) < now.getTime() ? 'overdue' : undefined;
   return (
     <section className="file-section" aria-labelledby="commitments-h">
@@ -24,7 +24,7 @@ export function CommitmentsSection({ customer }: { customer: CustomerDetail }) {
       {list.data?.commitments.length === 0 && <p className="muted small">{t.none}</p>}
       <ul className="commitments">
         {list.data?.commitments.map((c) => (
-          <li key={c.id} className={settledClass(c)}>
+          <li key={c.id} className={stateClass(c)}>
             <span className="commitment-text">{c.text}</span>{' '}
             {c.keptAt ? (
               <span className="muted small">{t.keptOn(date(c.keptAt, true))}</span>

@@ -9,9 +9,13 @@ export function pgCommitments(db: PgExecutor): CommitmentStore {
     const [row] = await db.select().from(commitments).where(eq(commitments.idempotencyKey, key));
     return row;
   };
+  const stillOpen = and(isNull(commitments.keptAt), isNull(commitments.withdrawnAt));
   const set = async (id: number, values: Partial<typeof commitments.$inferInsert>) => {
-    const [row] = await db.update(commitments).set(values).where(eq(commitments.id, id)).returning();
-    if (!row) throw new Error(`no commitment ${id}`);
+    const [row] = await db
+      .update(commitments)
+      .set(values)
+      .where(and(eq(commitments.id, id), stillOpen))
+      .returning();
     return row;
   };
   return {
@@ -33,7 +37,7 @@ export function pgCommitments(db: PgExecutor): CommitmentStore {
       const rows = await db
         .update(commitments)
         .set({ withdrawnAt: at, withdrawnReason: reason })
-        .where(and(eq(commitments.customerId, customerId), isNull(commitments.keptAt), isNull(commitments.withdrawnAt)))
+        .where(and(eq(commitments.customerId, customerId), stillOpen))
         .returning({ id: commitments.id });
       return rows.length;
     },

@@ -4,8 +4,14 @@ import { commitments } from '../../db/schema.ts';
 import type { CommitmentStore } from '../commitments.ts';
 
 export function sqliteCommitments(db: Db): CommitmentStore {
+  const stillOpen = and(isNull(commitments.keptAt), isNull(commitments.withdrawnAt));
   const set = (id: number, values: Partial<typeof commitments.$inferInsert>) =>
-    db.update(commitments).set(values).where(eq(commitments.id, id)).returning().get();
+    db
+      .update(commitments)
+      .set(values)
+      .where(and(eq(commitments.id, id), stillOpen))
+      .returning()
+      .get();
   return {
     async byKey(key) {
       return db.select().from(commitments).where(eq(commitments.idempotencyKey, key)).get();
