@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysUntil, nextDue } from './cadence.ts';
+import { addDays, daysUntil, nextDue, statusAfterContact } from './cadence.ts';
 import { DEFAULT_SETTINGS, type Settings } from './schemas/settings.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -135,5 +135,25 @@ describe('a file brought back from lost', () => {
     const file = { tier: 'B' as const, createdAt: '2026-12-07T02:00:00.000Z' };
     const r = nextDue(file, '2026-12-01T02:00:00.000Z', null, null, settings);
     expect(r.nextCallDue.toISOString()).toBe(addDays('2026-12-01T02:00:00.000Z', 7).toISOString());
+  });
+});
+
+describe('statusAfterContact', () => {
+  const t1 = '2026-12-07T02:00:00.000Z';
+  const t2 = '2026-12-08T02:00:00.000Z';
+  it('a prospect spoken to is active; its only conversation undone, a prospect again', () => {
+    expect(statusAfterContact('prospect', 'spoken', null, t1)).toBe('active');
+    // A call logged earlier than the last one (backdated) is a conversation all the same.
+    expect(statusAfterContact('prospect', 'spoken', t2, t2)).toBe('active');
+    expect(statusAfterContact('active', 'undone', t1, null)).toBe('prospect');
+  });
+  it('undoing an entry while a conversation stands, or with none before, moves nothing', () => {
+    expect(statusAfterContact('active', 'undone', t2, t1)).toBe('active');
+    expect(statusAfterContact('active', 'undone', null, null)).toBe('active');
+  });
+  it('leaves signed and lost to the user', () => {
+    expect(statusAfterContact('signed', 'spoken', null, t1)).toBe('signed');
+    expect(statusAfterContact('lost', 'spoken', null, t1)).toBe('lost');
+    expect(statusAfterContact('signed', 'undone', t1, null)).toBe('signed');
   });
 });

@@ -104,22 +104,24 @@ export const VISIT_KINDS = ['visit', 'meeting'] as const;
 /** Contacts that count as a follow-up (seed 004: most deals close after the 4th–11th). */
 export const FOLLOW_UP_KINDS = ['call', 'visit', 'email', 'sms', 'meeting'] as const;
 
-/** A contact logged on a file, or one undone, as it may move the file's status. */
-export type ContactChange = 'logged' | 'undone';
+/** A conversation (call, visit or meeting) logged on a file, or a contact undone, as it may move the file's status. */
+export type ContactChange = 'spoken' | 'undone';
 
 /**
- * A file's status after a call, visit or meeting was logged or undone: a prospect is worked
- * (active) once it has been spoken to, and a prospect again when the only such contact is
- * undone (logged by mistake). Signed and lost are the user's to set; an active file with no
- * contact on record (imported so) is not demoted by undoing some other entry.
+ * A file's status after a conversation was logged or a contact undone, given its last
+ * conversation before and after: a prospect is worked (active) once spoken to, and a prospect
+ * again when its only conversation is undone (logged by mistake). An e-mail or a note moves
+ * nothing, so a prospect the user set back by hand stays one until it is next spoken to; signed
+ * and lost are the user's to set; an active file with no conversation on record (imported so) is
+ * not demoted by undoing some other entry.
  */
 export function statusAfterContact(
   status: CustomerStatus,
   change: ContactChange,
-  spokenToBefore: boolean,
-  spokenToAfter: boolean,
+  lastSpokenBefore: string | null,
+  lastSpokenAfter: string | null,
 ): CustomerStatus {
-  if (change === 'logged' && status === 'prospect' && spokenToAfter) return 'active';
-  if (change === 'undone' && status === 'active' && spokenToBefore && !spokenToAfter) return 'prospect';
+  if (change === 'spoken' && status === 'prospect') return 'active';
+  if (change === 'undone' && status === 'active' && lastSpokenBefore && !lastSpokenAfter) return 'prospect';
   return status;
 }

@@ -1,4 +1,10 @@
-import type { Interaction, InteractionCreate, InteractionCreate as Schema, Settings } from '@dossier/shared';
+import {
+  CALL_KINDS,
+  type Interaction,
+  type InteractionCreate,
+  type InteractionCreate as Schema,
+  type Settings,
+} from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError, notFound } from '../lib/errors.ts';
 import type { InteractionRecord } from '../store/records.ts';
@@ -90,7 +96,9 @@ export async function logInteraction(
     });
     // Taken by the same key's request committed while this one waited (engines with writers side by side).
     if (!row) return replayed(await raced(tx, replay, viewer, first));
-    await tx.due.refresh(input.customerId, settings, 'logged');
+    // A conversation moves a prospect on (statusAfterContact); an e-mail or a note does not.
+    const spoken = (CALL_KINDS as readonly string[]).includes(input.kind);
+    await tx.due.refresh(input.customerId, settings, spoken ? 'spoken' : undefined);
     return { interaction: toInteraction(row), replayed: false };
   });
 }

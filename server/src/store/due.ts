@@ -15,8 +15,8 @@ export interface StandingAppointment {
 export interface DueStore {
   /**
    * Recomputes one customer's due fields from its interactions; called in the transaction of
-   * every write that changes them, so the row never disagrees with its history. After a contact
-   * logged or undone (`contact`), the status it moves as well (`statusAfterContact`).
+   * every write that changes them, so the row never disagrees with its history. After a conversation
+   * logged or a contact undone (`contact`), the status it moves as well (`statusAfterContact`).
    */
   refresh(customerId: number, settings: Settings, contact?: ContactChange): Promise<void>;
   /**

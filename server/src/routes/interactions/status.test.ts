@@ -48,6 +48,8 @@ describe("a file's status follows its first conversation", () => {
     await log(t, worked, 'call');
     expect((await t.request('PATCH', `/api/customers/${worked}`, { status: 'prospect', tier: 'C' })).status).toBe(200);
     expect(await statusOf(t, worked)).toBe('prospect');
+    await log(t, worked, 'email');
+    expect(await statusOf(t, worked)).toBe('prospect');
     await log(t, worked, 'call');
     expect(await statusOf(t, worked)).toBe('active');
   });

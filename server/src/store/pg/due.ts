@@ -25,7 +25,7 @@ const DUE = {
   nextVisitDue: customers.nextVisitDue,
   nextDue: customers.nextDue,
   followUps: customers.followUps,
-  // Not a due field: the status a logged or undone contact moves, read and written with them.
+  // Not a due field: the status a conversation logged or a contact undone moves, read and written with them.
   status: customers.status,
 };
 type DueFields = { [K in keyof typeof DUE]: (typeof DUE)[K]['_']['data'] | null };
@@ -151,7 +151,7 @@ async function refresh(
     nextVisitDue: due.nextVisitDue.toISOString(),
     nextDue: due.nextDue.toISOString(),
     followUps: agg?.followUps ?? 0,
-    status: contact ? statusAfterContact(c.status, contact, !!c.lastCallAt, !!lastCall) : c.status,
+    status: contact ? statusAfterContact(c.status, contact, c.lastCallAt, lastCall) : c.status,
   };
   // Only the columns that changed: one left out keeps its indexes untouched.
   const changed = DUE_KEYS.filter((k) => next[k] !== c[k]);

@@ -35,7 +35,7 @@ export function sqliteCommitments(db: Db): CommitmentStore {
       return db
         .update(commitments)
         .set({ withdrawnAt: at, withdrawnReason: reason })
-        .where(and(eq(commitments.customerId, customerId), isNull(commitments.keptAt), isNull(commitments.withdrawnAt)))
+        .where(and(eq(commitments.customerId, customerId), stillOpen))
         .run().changes;
     },
   };

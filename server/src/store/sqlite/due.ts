@@ -63,8 +63,9 @@ const DUE_COLUMNS = [
   'follow_ups',
 ] as const;
 type DueColumn = (typeof DUE_COLUMNS)[number];
-/** What a refresh may write: the due columns, and the status a logged or undone contact moves. */
-type Written = DueColumn | 'status';
+/** What a refresh may write: the due columns, and the status a conversation logged or a contact undone moves. */
+const WRITTEN = [...DUE_COLUMNS, 'status'] as const;
+type Written = (typeof WRITTEN)[number];
 
 /**
  * The appointment that stands for a customer. The latest one fixed is the only candidate (a later
@@ -84,7 +85,7 @@ export function standingAppointment(db: Db, customerId: number, timeZone: string
 /**
  * Recomputes the materialised due fields of one customer from its interactions. Called inside
  * the transaction of every interaction write, so the row never disagrees with its history; after
- * a contact logged or undone, the status it moves too (read and written in the same statements).
+ * a conversation logged or a contact undone, the status it moves too (read and written in the same statements).
  */
 export function refreshDue(db: Db, customerId: number, settings: Settings, contact?: ContactChange): void {
   const s = statements(db);
@@ -107,9 +108,11 @@ export function refreshDue(db: Db, customerId: number, settings: Settings, conta
     next_visit_due: due.nextVisitDue.toISOString(),
     next_due: due.nextDue.toISOString(),
     follow_ups: agg?.follow_ups ?? 0,
-    status: contact ? statusAfterContact(c.status, contact, !!c.last_call_at, !!agg?.last_call) : c.status,
+    status: contact
+      ? statusAfterContact(c.status, contact, c.last_call_at as string | null, agg?.last_call ?? null)
+      : c.status,
   };
-  const changed = [...DUE_COLUMNS, 'status' as const].filter((k) => next[k] !== c[k]);
+  const changed = WRITTEN.filter((k) => next[k] !== c[k]);
   if (!changed.length) return;
   const id = changed.join();
   let write = s.writes.get(id);
