@@ -15,6 +15,6 @@ export interface CommitmentStore {
   /** A new time or wording for an open promise. */
   update(id: number, changes: Partial<Pick<CommitmentRecord, 'text' | 'dueAt'>>): Promise<CommitmentRecord | undefined>;
   markWithdrawn(id: number, at: string, reason: string | null): Promise<CommitmentRecord | undefined>;
-  /** Withdraws every promise of the file still open (neither kept nor withdrawn); how many. */
-  withdrawOpen(customerId: number, at: string, reason: string): Promise<number>;
+  /** Withdraws every promise of the file still open (neither kept nor withdrawn). */
+  withdrawOpen(customerId: number, at: string, reason: string): Promise<void>;
 }

@@ -34,12 +34,10 @@ export function pgCommitments(db: PgExecutor): CommitmentStore {
     update: (id, changes) => set(id, changes),
     markWithdrawn: (id, at, reason) => set(id, { withdrawnAt: at, withdrawnReason: reason }),
     async withdrawOpen(customerId, at, reason) {
-      const rows = await db
+      await db
         .update(commitments)
         .set({ withdrawnAt: at, withdrawnReason: reason })
-        .where(and(eq(commitments.customerId, customerId), stillOpen))
-        .returning({ id: commitments.id });
-      return rows.length;
+        .where(and(eq(commitments.customerId, customerId), stillOpen));
     },
   };
 }

@@ -32,11 +32,10 @@ export function sqliteCommitments(db: Db): CommitmentStore {
       return set(id, { withdrawnAt: at, withdrawnReason: reason });
     },
     async withdrawOpen(customerId, at, reason) {
-      return db
-        .update(commitments)
+      db.update(commitments)
         .set({ withdrawnAt: at, withdrawnReason: reason })
         .where(and(eq(commitments.customerId, customerId), stillOpen))
-        .run().changes;
+        .run();
     },
   };
 }
