@@ -89,8 +89,11 @@ describe('address books in the shapes their programs write', () => {
         directLine: '+86 532 8588 7766',
         email: 'liujh@hy-qd.example',
         birthday: '1975-03-18',
+        preferences: 'Contact Owner：Wei Chen',
       },
     ]);
+    // Its last activity is the file's last contact, as a logged one (its next due counts from it).
+    expect(liu?.lastContact).toBe('2026-11-02T00:00:00.000');
     // The report's total and footer lines are no customers: refused with the reason.
     expect(footer).toHaveLength(3);
     for (const f of footer) expect(f.errors[0]?.why).toMatch(/total or a footer/);
@@ -106,7 +109,50 @@ describe('address books in the shapes their programs write', () => {
       name: 'Jianhua Liu',
       title: 'General Manager',
       directLine: '+86 532 8588 7766',
+      preferences: 'Contact owner：Wei Chen',
     });
+    expect(hs.list[0]?.lastContact).toBe('2026-11-02T10:15:00.000');
+    expect(hs.list[0]?.ref).toBeNull();
+  });
+
+  it("keeps a CRM's own columns of a contacts list in the person's notes, and the file's when no one is named", () => {
+    // HubSpot's contacts in its documented import shape (rows of our own); Atomic CRM's export.
+    const hs = read(
+      csv([
+        'Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage,Lead Status,Lead Source,Email Opt Out',
+        '7,Mei,Zhao,zhao@hy-qd.example,Qingdao Haiyi,opportunity,In progress,Trade show 2026,',
+        '8,,,,Yantai Port Group,lead,,Referral,',
+      ]),
+    );
+    expect(hs.layout.mapping).toEqual([
+      null,
+      'person.givenName',
+      'person.familyName',
+      'person.emails',
+      'name',
+      'person.other',
+      'person.other',
+      'person.other',
+      'person.other',
+    ]);
+    const [zhao, port] = hs.list;
+    expect(zhao?.errors).toEqual([]);
+    expect(zhao?.people[0]?.preferences).toBe(
+      'Lifecycle Stage：opportunity\nLead Status：In progress\nLead Source：Trade show 2026',
+    );
+    expect(zhao?.fields.notes).toBeNull();
+    // A row naming no contact is not refused for its contact's columns: they are the file's.
+    expect(port?.errors).toEqual([]);
+    expect(port?.people).toEqual([]);
+    expect(port?.fields.notes).toBe('Lifecycle Stage：lead\nLead Source：Referral');
+    const atomic = read(
+      csv([
+        'id,first_name,last_name,gender,background,has_newsletter,company_id,sales_id,company_name',
+        '2,Shelley,Kerluke,female,Met at the Shanghai fair.,false,1,1,Gottlieb and Sons',
+      ]),
+    );
+    // Its record numbers and a program setting (gender) are not kept.
+    expect(atomic.list[0]?.people[0]?.preferences).toBe('background：Met at the Shanghai fair.\nhas_newsletter：false');
   });
 
   it('a 小计 line under a sheet is no customer', () => {

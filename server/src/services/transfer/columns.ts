@@ -203,6 +203,9 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
     'last contact date',
     'last contacted on',
     'date last contacted',
+    // HubSpot's and Salesforce's contacts: the last call, meeting or e-mail logged on the contact.
+    'last activity',
+    'last activity date',
   ],
 };
 
@@ -401,6 +404,10 @@ const BOOK_HEADERS: Record<string, Field | null> = {
   notes: 'person.preferences',
   备注: 'person.preferences',
   nickname: null,
+  shortname: null,
+  nameprefix: null,
+  namesuffix: null,
+  jottype: null,
   fileas: null,
   photo: null,
   gender: null,
@@ -456,6 +463,21 @@ function bookField(header: string, streetLines: boolean): Field | null | undefin
   if (/^(phonetic|yomi|namep|customfield|relation|event|im|externalid)/.test(k)) return null;
   return undefined;
 }
+
+/*
+ * A column an address book's dictionary does not know is a CRM's own (HubSpot's Lifecycle Stage,
+ * Lead Source; Atomic CRM's background; LinkedIn's Connected On): what it says about the person
+ * is kept in their notes under the column's name, as a sheet's is kept in the file's. A program's
+ * settings are in the dictionary (as not kept), and record numbers ("Record ID", company_id) are
+ * the other program's, meaningless here.
+ */
+const RECORD_NUMBER =
+  /^((record|contact|company|account|lead|person|organi[sz]ation|deal|sales|owner|user)[\s_-]*)?id$/i;
+export const keptFromBook = (header: string) =>
+  bookField(header, false) === undefined &&
+  fieldOfHeader(header) === null &&
+  !RECORD_NUMBER.test(header.trim()) &&
+  !notKept(header);
 
 /** The headers that say "address book" when several stand in one header row. */
 const BOOK_MARKS = new Set([

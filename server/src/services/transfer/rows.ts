@@ -20,6 +20,7 @@ import {
   fieldsOfHeaders,
   headerKind,
   isAddressBook,
+  keptFromBook,
   MULTI_COLUMN,
   notKept,
   sheetKind,
@@ -135,11 +136,12 @@ export function detectHeader(grid: Grid): number | null {
  * column is the contact's.
  */
 export function guessMapping(headers: string[]): (Field | null)[] {
-  // A sheet's column that names no field is kept in the file's notes (columns.ts HeaderKind).
+  // A sheet's column that names no field is kept in the file's notes (columns.ts HeaderKind), an
+  // address book's in the person's (keptFromBook).
   const kind = headerKind(headers);
-  const fields = fieldsOfHeaders(headers, kind).map(
-    (f, j) => f ?? (kind !== 'sheet' || notKept(headers[j] ?? '') ? null : 'other'),
-  );
+  const unnamed = (h: string): Field | null =>
+    kind === 'sheet' ? (notKept(h) ? null : 'other') : kind === 'book' && keptFromBook(h) ? 'person.other' : null;
+  const fields = fieldsOfHeaders(headers, kind).map((f, j) => f ?? unnamed(headers[j] ?? ''));
   const seen = new Set<Field>();
   const mapping = fields.map((f) => {
     if (!f) return null;
@@ -407,6 +409,14 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     one('person.name') ??
     (joinName(one('person.givenName') ?? '', one('person.middleName') ?? '', one('person.familyName') ?? '') ||
       undefined);
+  // With no one named on the row, what a column says of its person (a CRM's Lead Source) is the
+  // file's: kept in its notes rather than the row refused for it.
+  // (Outlook's "0/0/00" in an empty anniversary is no value.)
+  const said = typed
+    .filter((t) => t.field === 'person.other' && !t.values.every(isNoDate))
+    .map((t) => noted(t.header, t.values));
+  const ofPerson = personName ? typed : typed.filter((t) => t.field !== 'person.other');
+  if (!personName) kept.push(...said);
   // A mobile in a sheet's phone column beside a contact's name is the contact's (名称, 联系人, 电话).
   if (!book && personName && !mobile) {
     const numbers = companyPhones.flatMap(splitList);
@@ -485,7 +495,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     ...valid
   } = checked.success ? checked.data : { ...fields, keys: 0, people: 0, idempotencyKey: 0 };
   const people: PersonDraft[] = [];
-  const personValues = [...by.keys(), ...typed.map((t) => t.field)].filter(
+  const personValues = [...by.keys(), ...ofPerson.map((t) => t.field)].filter(
     (f) => f.startsWith('person.') && f !== 'person.department',
   );
   // A company's own card (an Apple card "show as company": no N, its FN the ORG) names no person.
@@ -522,10 +532,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
       department && `部门：${department}`,
       otherPhones.length ? noted('其他电话', otherPhones) : '',
       otherEmails.length ? noted('其他邮箱', otherEmails) : '',
-      // (Outlook's "0/0/00" in an empty anniversary is no value.)
-      ...typed
-        .filter((t) => t.field === 'person.other' && !t.values.every(isNoDate))
-        .map((t) => noted(t.header, t.values)),
+      ...said,
       profile ? `个人主页：${profile}` : '',
       bd !== solar && solar && !isNoDate(solar) ? `公历生日：${solar}` : '',
     ]
