@@ -20,6 +20,7 @@ function answer(): ContextAnswer {
     customer: {
       id: 1,
       name: '徐州某某置业有限公司',
+      formerNames: [],
       tier: 'A',
       status: 'active',
       region: [],

@@ -45,6 +45,8 @@ export const customers = pgTable(
   {
     id: id(),
     name: text('name').notNull(),
+    /** Names the company went by before (曾用名), as written, latest first: a rename keeps the old one. */
+    formerNames: jsonb('former_names').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     normalizedName: text('normalized_name').notNull(),
     initials: text('initials').notNull(),
     pinyin: text('pinyin').notNull(),
@@ -100,6 +102,8 @@ export const customers = pgTable(
     // `initials collate "C" >= …` to match this index.
     index('customers_initials').on(sql`${t.initials} collate "C"`),
     index('customers_normalized_name').on(t.normalizedName),
+    // The few renamed files, read whole when a land result names a company no file is called now.
+    index('customers_renamed').on(t.id).where(sql`former_names <> '[]' and deleted_at is null`),
   ],
 );
 

@@ -20,6 +20,8 @@ export const customers = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
+    /** Names the company went by before (曾用名), as written, latest first: a rename keeps the old one. */
+    formerNames: text('former_names', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     /** Search forms of the name, filled from @dossier/shared's names module. */
     normalizedName: text('normalized_name').notNull(),
     initials: text('initials').notNull(),
@@ -74,6 +76,8 @@ export const customers = sqliteTable(
     index('customers_owner').on(t.owner),
     index('customers_initials').on(t.initials),
     index('customers_normalized_name').on(t.normalizedName),
+    // The few renamed files, read whole when a land result names a company no file is called now.
+    index('customers_renamed').on(t.id).where(sql`former_names <> '[]' and deleted_at is null`),
   ],
 );
 

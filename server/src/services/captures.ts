@@ -167,9 +167,13 @@ function findParcel(tx: Store, p: CapturedParcel, viewer: Viewer, written: numbe
  * another company as far as anyone knows — the winner becomes a prospect of its own, and the two
  * are offered side by side among the possible duplicates, never joined silently.
  */
+/** The file a land winner names: by its name now, else by a name it had before (曾用名). */
 async function winnerFile(tx: Store, winner: string, viewer: Viewer): Promise<number | undefined> {
   const alike = await tx.captures.filesNamed(normaliseCompanyName(winner), viewer);
-  return alike.find((f) => sameCompanyName(f.name, winner))?.id;
+  const named = alike.find((f) => sameCompanyName(f.name, winner));
+  if (named) return named.id;
+  const renamed = await tx.captures.renamedFiles(viewer);
+  return renamed.find((f) => f.formerNames.some((n) => sameCompanyName(n, winner)))?.id;
 }
 
 async function saveParcels(

@@ -7,7 +7,9 @@ import {
   type KeyInput,
   keyValue,
   localDate,
+  MAX_FORMER_NAMES,
   type Settings,
+  sameCompanyName,
   siteKey,
 } from '@dossier/shared';
 import type { z } from 'zod';
@@ -68,7 +70,9 @@ function checkMayEdit(patch: CustomerUpdate, viewer: Viewer): void {
  * The patch as written: a file becoming lost says why and records when; one leaving lost is
  * brought back (`reopened`), whether by the reopen action or by its status edited.
  */
-function changesOf(patch: CustomerUpdate, before: CustomerRecord, at: string): CustomerChanges {
+function changesOf(edit: CustomerUpdate, before: CustomerRecord, at: string): CustomerChanges {
+  const formerNames = formerNamesAfter(edit, before);
+  const patch = formerNames ? { ...edit, formerNames } : edit;
   if (patch.status === 'lost' && before.status !== 'lost') {
     if (!(patch.lostReasonCode ?? before.lostReasonCode)) throw lostWithoutReason();
     return { ...patch, lostAt: at };
@@ -76,6 +80,24 @@ function changesOf(patch: CustomerUpdate, before: CustomerRecord, at: string): C
   if (patch.status && patch.status !== 'lost' && before.status === 'lost') return { ...patch, ...reopened(at) };
   return patch;
 }
+
+/**
+ * The former names (曾用名) after an edit, latest first: a new name keeps the one it replaces
+ * (not a change of width, case or spacing), a name taken back leaves them, a list given replaces
+ * the kept one; each once, the oldest dropped beyond the limit.
+ */
+function formerNamesAfter(patch: CustomerUpdate, before: CustomerRecord): string[] | undefined {
+  const renamed = patch.name !== undefined && !sameCompanyName(patch.name, before.name);
+  if (!renamed && patch.formerNames === undefined) return undefined;
+  const names = [...(renamed ? [before.name] : []), ...(patch.formerNames ?? before.formerNames)];
+  return formerNamesOf(patch.name ?? before.name, names);
+}
+
+/** A file's former names from a list, in its order: each once, not the name it has, the oldest dropped beyond the limit. */
+export const formerNamesOf = (name: string, names: string[]) =>
+  names
+    .filter((n, i) => !sameCompanyName(n, name) && names.findIndex((m) => sameCompanyName(m, n)) === i)
+    .slice(0, MAX_FORMER_NAMES);
 
 /**
  * A lost file brought back: the loss is forgotten on the file (its tier history keeps it) and

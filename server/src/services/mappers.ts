@@ -5,6 +5,7 @@ export function toCustomer(r: CustomerRecord): Customer {
   return {
     id: r.id,
     name: r.name,
+    formerNames: r.formerNames,
     tier: r.tier,
     status: r.status,
     lostReason: r.lostReason,

@@ -6,6 +6,7 @@ import type { MovedRows } from '../store/merges.ts';
 import type { CustomerRecord, MergeRecord, PersonRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { afterMerge, beforeMerge, type MergedPoints, undoMergedPoints } from './contact-points.ts';
+import { formerNamesOf } from './customers.ts';
 import { replayable, replayOf } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
 import { ownsOrManages, SYSTEM, type Viewer } from './visibility.ts';
@@ -65,6 +66,10 @@ function fillFrom(survivor: CustomerRecord, from: CustomerRecord): Snapshot['fil
     const after = f === 'region' ? (survivor.region.length ? survivor.region : from.region) : union;
     if (!isDeepStrictEqual(after, survivor[f])) filled[f] = { before: survivor[f], after };
   }
+  // The other file's names stay findable on the survivor (a land result naming one joins it).
+  const formerNames = formerNamesOf(survivor.name, [...survivor.formerNames, from.name, ...from.formerNames]);
+  if (!isDeepStrictEqual(formerNames, survivor.formerNames))
+    filled.formerNames = { before: survivor.formerNames, after: formerNames };
   return filled;
 }
 

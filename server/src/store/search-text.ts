@@ -1,7 +1,8 @@
-import { phoneDigits, webSearchKey } from '@dossier/shared';
+import { phoneDigits, searchForms, webSearchKey } from '@dossier/shared';
 
 /**
- * What search finds a customer by, whatever the engine: its and its people's names, its pinyin,
+ * What search finds a customer by, whatever the engine: its names (former ones too) and its
+ * people's, the names' pinyin,
  * every phone as digits, its domains and every e-mail. Each engine indexes these texts its own way
  * (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm and bigram array), built from this one place so
  * both find the same files.
@@ -18,6 +19,7 @@ export interface SearchText {
 export interface SearchSource {
   customer: {
     name: string;
+    formerNames: string[];
     initials: string;
     pinyin: string;
     phones: string[];
@@ -38,10 +40,12 @@ export function searchText({ customer: c, people, keys }: SearchSource): SearchT
     c.website ? webSearchKey(c.website) : null,
   ].filter(Boolean);
   const emails = [...c.emails, ...people.map((p) => p.email)].filter(Boolean);
+  // A renamed file is found by its former names as by its name (their forms worked out here: few files have any).
+  const former = c.formerNames.map(searchForms);
   return {
-    name: [c.name, ...people.map((p) => p.name)].join(' '),
-    initials: c.initials,
-    pinyin: c.pinyin,
+    name: [c.name, ...c.formerNames, ...people.map((p) => p.name)].join(' '),
+    initials: [c.initials, ...former.map((f) => f.initials)].join(' '),
+    pinyin: [c.pinyin, ...former.map((f) => f.pinyin)].join(' '),
     phones: phones.join(' '),
     domains: [...new Set(domains)].join(' '),
     emails: emails.join(' '),

@@ -69,8 +69,13 @@ export const Person = PersonInput.extend({
 });
 export type Person = z.infer<typeof Person>;
 
+/** How many former names a file keeps (a rename beyond it drops the oldest). */
+export const MAX_FORMER_NAMES = 20;
+
 const customerFields = {
   name: nameText,
+  /** Names the company went by before (曾用名), latest first; a rename adds the one it replaces. */
+  formerNames: z.array(nameText).max(MAX_FORMER_NAMES),
   tier: Tier,
   status: CustomerStatus,
   lostReason: text(1000).nullish(),
@@ -98,6 +103,7 @@ const customerFields = {
 export const CustomerCreate = z.object({
   ...customerFields,
   status: CustomerStatus.default('prospect'),
+  formerNames: customerFields.formerNames.default([]),
   region: customerFields.region.default([]),
   phones: customerFields.phones.default([]),
   fax: customerFields.fax.default([]),

@@ -7,6 +7,7 @@ let seq = 0;
 const customer = (over: Partial<Customer>): Customer => ({
   id: ++seq,
   name: `c${seq}`,
+  formerNames: [],
   tier: 'C',
   status: 'active',
   region: [],

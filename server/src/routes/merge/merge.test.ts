@@ -83,7 +83,7 @@ describe('merge with undo', () => {
       shareUsers: 1,
       remarkMonths: 1,
     });
-    expect(merged.json.filled.sort()).toEqual(['address', 'industry', 'phones'].sort());
+    expect(merged.json.filled.sort()).toEqual(['address', 'formerNames', 'industry', 'phones'].sort());
     expect(merged.json.undoUntil).toBe('2026-11-25T16:00:00.000Z'); // end of the next day in Asia/Shanghai
     const survivor = merged.json.survivor;
     expect(survivor.people.map((p: { name: string }) => p.name)).toEqual(['王建国', '李海燕']);

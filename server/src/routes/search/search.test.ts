@@ -48,13 +48,15 @@ describe('search', () => {
     expect(await names(t, q)).toEqual(expected);
   });
 
-  it('finds two characters by their new name after a rename, not by the old one', async () => {
+  it('finds two characters by their new name after a rename, by the old one only while it is kept as a former name', async () => {
     const t = makeTestApp();
     const c = (await t.request('POST', '/api/customers', { name: '嘉华融通置业有限公司', tier: 'A' })).json;
     expect(await names(t, '融通')).toEqual(['嘉华融通置业有限公司']);
     await t.request('PATCH', `/api/customers/${c.id}`, { name: '恒远物流有限公司' });
-    expect(await names(t, '融通')).toEqual([]);
     expect(await names(t, '物流')).toEqual(['恒远物流有限公司']);
+    expect(await names(t, '融通')).toEqual(['恒远物流有限公司']);
+    await t.request('PATCH', `/api/customers/${c.id}`, { formerNames: [] });
+    expect(await names(t, '融通')).toEqual([]);
   });
 
   it('finds a member’s own files by two characters however many others share them', async () => {

@@ -171,6 +171,7 @@ describe('export', () => {
     const mia = a.addUser('mia', 'member');
     await a.request('POST', `/api/customers/${ids.nw}/shares`, { userId: mia.id });
     await a.request('DELETE', `/api/customers/${ids.lost}`);
+    await a.request('PATCH', `/api/customers/${ids.xz}`, { formerNames: ['徐州嘉华置业有限公司'] });
     const first = await download(a, 'format=json');
     expect(first.type).toBe('application/json; charset=utf-8');
     const backup = JSON.parse(first.body.toString('utf8'));
@@ -198,6 +199,8 @@ describe('export', () => {
       customerShares: 1,
     });
     const again = JSON.parse((await download(b, 'format=json')).body.toString('utf8'));
+    const restoredFile = (await b.request('GET', `/api/customers/${ids.xz}`)).json;
+    expect(restoredFile.formerNames).toEqual(['徐州嘉华置业有限公司']);
     // The restore request itself is the one audit entry the copy has on top.
     again.tables.auditLog = again.tables.auditLog.filter((e: { path: string }) => e.path !== '/api/import/backup');
     expect({ ...again, exportedAt: null }).toEqual({ ...backup, exportedAt: null });

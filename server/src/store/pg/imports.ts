@@ -39,6 +39,7 @@ async function reindexMany(db: PgExecutor, ids: Iterable<number>): Promise<void>
       .select({
         id: customers.id,
         name: customers.name,
+        formerNames: customers.formerNames,
         initials: customers.initials,
         pinyin: customers.pinyin,
         phones: customers.phones,

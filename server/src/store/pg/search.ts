@@ -21,6 +21,7 @@ type SearchColumns = Omit<typeof customerSearch.$inferInsert, 'customerId'>;
 export function pgSearchRow(
   customer: {
     name: string;
+    formerNames: string[];
     initials: string;
     pinyin: string;
     phones: string[];
@@ -64,6 +65,7 @@ async function reindex(db: PgExecutor, customerId: number): Promise<void> {
   const [c] = await db
     .select({
       name: customers.name,
+      formerNames: customers.formerNames,
       initials: customers.initials,
       pinyin: customers.pinyin,
       phones: customers.phones,

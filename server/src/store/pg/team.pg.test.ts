@@ -117,7 +117,17 @@ describe.skipIf(!pgServer)('team, settings and focus on PostgreSQL', () => {
   it('shares a file once however often it is shared', async () => {
     const [a, b] = await onBoth(e, async (s) => {
       const id = await s.customers.insertRow(
-        { name: '共享', tier: 'A', status: 'active', region: [], phones: [], fax: [], emails: [], owner: 'wang' },
+        {
+          name: '共享',
+          formerNames: [],
+          tier: 'A',
+          status: 'active',
+          region: [],
+          phones: [],
+          fax: [],
+          emails: [],
+          owner: 'wang',
+        },
         at,
         null,
       );

@@ -104,7 +104,7 @@ function reindexMany(db: Db, ids: Iterable<number>): void {
     const marks = part.map(() => '?').join(',');
     const files = c
       .prepare(
-        `select id, name, initials, pinyin, phones, emails, website, deleted_at from customers where id in (${marks})`,
+        `select id, name, former_names, initials, pinyin, phones, emails, website, deleted_at from customers where id in (${marks})`,
       )
       .all(...part) as (SearchCustomer & { id: number; deleted_at: string | null })[];
     const people = c

@@ -21,6 +21,7 @@ export function nameBigrams(names: string): string {
 
 export interface SearchCustomer {
   name: string;
+  former_names: string;
   initials: string;
   pinyin: string;
   phones: string;
@@ -45,7 +46,12 @@ export interface SearchKey {
  */
 export function searchRow(c: SearchCustomer, people: SearchPerson[], keys: SearchKey[]): string[] {
   const t = searchText({
-    customer: { ...c, phones: JSON.parse(c.phones) as string[], emails: JSON.parse(c.emails) as string[] },
+    customer: {
+      ...c,
+      formerNames: JSON.parse(c.former_names) as string[],
+      phones: JSON.parse(c.phones) as string[],
+      emails: JSON.parse(c.emails) as string[],
+    },
     people: people.map((p) => ({ name: p.name, mobile: p.mobile, directLine: p.direct_line, email: p.email })),
     keys,
   });
@@ -71,7 +77,7 @@ const statements = preparedFor((client) => ({
 export function reindexCustomer(db: Db, customerId: number): void {
   const s = statements(db);
   const c = db.get<SearchCustomer & { deleted_at: string | null }>(
-    sql`select name, initials, pinyin, phones, emails, website, deleted_at from customers where id = ${customerId}`,
+    sql`select name, former_names, initials, pinyin, phones, emails, website, deleted_at from customers where id = ${customerId}`,
   );
   const existing = s.current.raw().get(customerId) as string[] | undefined;
   if (!c || c.deleted_at) {
