@@ -257,12 +257,6 @@ function collapse(s: string): string {
 }
 
 /**
- * The form of a company name used to *suggest* a match (never to merge): half-width, lowercase,
- * without branch/region remarks in brackets, legal-form suffixes or the leading region, and
- * with punctuation collapsed. 徐州市嘉华融通置业有限公司 → 嘉华融通置业. Never empty for a
- * non-blank name: if everything would be stripped, the plain lowercased name is returned.
- */
-/**
  * Two company names as written, the same but for character width, case and spaces
  * (万达置业（徐州）有限公司 and 万达置业(徐州)有限公司): one company, unlike two names that are
  * only the same once normalised (normaliseCompanyName drops the region, the legal form, notes).
@@ -272,6 +266,21 @@ export function sameCompanyName(a: string, b: string): boolean {
   return plain(a) === plain(b);
 }
 
+/** How many former names (曾用名) a file keeps: beyond it the oldest go. */
+export const MAX_FORMER_NAMES = 20;
+
+/** A file's former names from a list, in its order: each once, not the name it has now, the oldest dropped beyond the limit. */
+export const formerNamesOf = (name: string, names: readonly string[]) =>
+  names
+    .filter((n, i) => !sameCompanyName(n, name) && names.findIndex((m) => sameCompanyName(m, n)) === i)
+    .slice(0, MAX_FORMER_NAMES);
+
+/**
+ * The form of a company name used to *suggest* a match (never to merge): half-width, lowercase,
+ * without branch/region remarks in brackets, legal-form suffixes or the leading region, and
+ * with punctuation collapsed. 徐州市嘉华融通置业有限公司 → 嘉华融通置业. Never empty for a
+ * non-blank name: if everything would be stripped, the plain lowercased name is returned.
+ */
 export function normaliseCompanyName(name: string): string {
   const base = toHalfWidth(name).toLowerCase().replace(/\s+/g, ' ').trim();
   if (!base) return '';

@@ -172,7 +172,7 @@ async function winnerFile(tx: Store, winner: string, viewer: Viewer): Promise<nu
   const alike = await tx.captures.filesNamed(normaliseCompanyName(winner), viewer);
   const named = alike.find((f) => sameCompanyName(f.name, winner));
   if (named) return named.id;
-  const renamed = await tx.captures.renamedFiles(viewer);
+  const renamed = await tx.customers.renamed(viewer);
   return renamed.find((f) => f.formerNames.some((n) => sameCompanyName(n, winner)))?.id;
 }
 

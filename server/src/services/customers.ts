@@ -4,10 +4,10 @@ import {
   type CustomerStatus,
   type CustomerUpdate,
   emailMatchKey,
+  formerNamesOf,
   type KeyInput,
   keyValue,
   localDate,
-  MAX_FORMER_NAMES,
   type Settings,
   sameCompanyName,
   siteKey,
@@ -92,12 +92,6 @@ function formerNamesAfter(patch: CustomerUpdate, before: CustomerRecord): string
   const names = [...(renamed ? [before.name] : []), ...(patch.formerNames ?? before.formerNames)];
   return formerNamesOf(patch.name ?? before.name, names);
 }
-
-/** A file's former names from a list, in its order: each once, not the name it has, the oldest dropped beyond the limit. */
-export const formerNamesOf = (name: string, names: string[]) =>
-  names
-    .filter((n, i) => !sameCompanyName(n, name) && names.findIndex((m) => sameCompanyName(m, n)) === i)
-    .slice(0, MAX_FORMER_NAMES);
 
 /**
  * A lost file brought back: the loss is forgotten on the file (its tier history keeps it) and

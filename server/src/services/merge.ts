@@ -1,12 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { type Settings, samePhone } from '@dossier/shared';
+import { formerNamesOf, type Settings, samePhone } from '@dossier/shared';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { dayStart } from '../lib/time.ts';
 import type { MovedRows } from '../store/merges.ts';
 import type { CustomerRecord, MergeRecord, PersonRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { afterMerge, beforeMerge, type MergedPoints, undoMergedPoints } from './contact-points.ts';
-import { formerNamesOf } from './customers.ts';
 import { replayable, replayOf } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
 import { ownsOrManages, SYSTEM, type Viewer } from './visibility.ts';

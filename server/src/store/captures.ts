@@ -67,8 +67,6 @@ export interface CaptureStore {
   keyCount(customerId: number): Promise<number>;
   /** The live files the viewer may see whose names normalise to `normalisedName` (a land winner's), oldest first. */
   filesNamed(normalisedName: string, viewer: Viewer): Promise<{ id: number; name: string }[]>;
-  /** The live files the viewer may see that were renamed, with their former names, oldest first. */
-  renamedFiles(viewer: Viewer): Promise<{ id: number; formerNames: string[] }[]>;
   /**
    * The same parcel seen again, among those the viewer may see (on a file they may see, or on their
    * own watch list; a manager sees all): by its number when one is given; else (or when no parcel

@@ -86,6 +86,11 @@ export interface CustomerStore {
   dropKeys(customerId: number): Promise<void>;
   /** The key of that kind and (canonical) value, whichever customer holds it. */
   keyOf(kind: KeyInput['kind'], value: string): Promise<Key | undefined>;
+  /**
+   * The live files the viewer may see that were renamed, with their former names, oldest first
+   * (few: read whole, where a name is looked up among former ones).
+   */
+  renamed(viewer: Viewer): Promise<{ id: number; name: string; formerNames: string[] }[]>;
   /** Takes one of the customer's keys off; false when the customer has no such key. */
   removeKey(customerId: number, keyId: number): Promise<boolean>;
   /**

@@ -50,6 +50,7 @@ export type PersonFill = Partial<Record<Exclude<keyof ImportPerson, 'id'>, strin
 export type ImportedFile = Pick<
   CustomerRecord,
   | 'name'
+  | 'formerNames'
   | 'normalizedName'
   | 'initials'
   | 'pinyin'

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FORMER_NAMES } from '../names.ts';
 import { id, isoDate, isoDateTime, nameText, shortText, Tier, text } from './common.ts';
 
 export const KeyKind = z.enum(['credit_code', 'icp', 'domain', 'email_domain', 'email', 'name']);
@@ -68,9 +69,6 @@ export const Person = PersonInput.extend({
   updatedAt: isoDateTime,
 });
 export type Person = z.infer<typeof Person>;
-
-/** How many former names a file keeps (a rename beyond it drops the oldest). */
-export const MAX_FORMER_NAMES = 20;
 
 const customerFields = {
   name: nameText,

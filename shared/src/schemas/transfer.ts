@@ -9,6 +9,7 @@ import { KeyInput } from './customer.ts';
 export const CUSTOMER_FIELDS = [
   'ref',
   'name',
+  'formerNames',
   'tier',
   'status',
   'stage',

@@ -80,6 +80,7 @@ export function FieldsForm({ customer, onSaved }: { customer: CustomerDetail; on
     >
       <FieldGroup title={f.groups.company}>
         {text('name', f.name)}
+        {text('formerNames', f.formerNames, { area: true, hint: f.formerNamesHint })}
         {choice('tier', f.tier, Tier.options, (t) => m.panel.tierLabel(t as Tier), false)}
         {choice('status', f.status, statuses, (s) => d.statuses[s as keyof typeof d.statuses], false)}
         {choice('stage', f.stage, Stage.options, (s) => d.stages[s as keyof typeof d.stages])}

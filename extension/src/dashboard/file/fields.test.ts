@@ -3,6 +3,7 @@ import { changes, type FieldDraft, parseRegion } from './fields.ts';
 
 const base: FieldDraft = {
   name: '徐州某某置业有限公司',
+  formerNames: '',
   tier: 'A',
   status: 'active',
   stage: '',
@@ -47,6 +48,15 @@ describe('customer file edits', () => {
       region: ['华东', '江苏'],
       industry: '房地产',
     });
+  });
+
+  it('sends former names one per line, a comma inside an English name kept; the same list again is no change', () => {
+    expect(
+      changes(base, { ...base, formerNames: '徐州恒泰置业有限公司\nHaiyi Property Co., Ltd.；江苏嘉华建设有限公司\n' }),
+    ).toEqual({ formerNames: ['徐州恒泰置业有限公司', 'Haiyi Property Co., Ltd.', '江苏嘉华建设有限公司'] });
+    const kept = { ...base, formerNames: '徐州恒泰置业有限公司' };
+    expect(changes(kept, { ...kept, formerNames: ' 徐州恒泰置业有限公司 \n' })).toEqual({});
+    expect(changes(kept, { ...kept, formerNames: '' })).toEqual({ formerNames: [] });
   });
 
   it('reads a region typed with any of the usual separators', () => {

@@ -3,6 +3,8 @@ import type { Customer, CustomerUpdate } from '@dossier/shared';
 /** The customer file's form as the user types it: lists one per line, the region as 华东 / 江苏 / 徐州. */
 export interface FieldDraft {
   name: string;
+  /** One per line; a rename adds the name it replaces (the server keeps it). */
+  formerNames: string;
   tier: Customer['tier'];
   status: Customer['status'];
   stage: string;
@@ -28,6 +30,7 @@ export const REGION_SEPARATOR = ' / ';
 export function toDraft(c: Customer): FieldDraft {
   return {
     name: c.name,
+    formerNames: c.formerNames.join('\n'),
     tier: c.tier,
     status: c.status,
     stage: c.stage ?? '',
@@ -52,6 +55,13 @@ export function toDraft(c: Customer): FieldDraft {
 const lines = (s: string) =>
   s
     .split(/[\n,;，；、]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** Company names one per line (or after ；): not split at a comma, which an English name holds ("Co., Ltd."). */
+const names = (s: string) =>
+  s
+    .split(/[\n;；、]+/)
     .map((x) => x.trim())
     .filter(Boolean);
 
@@ -89,6 +99,8 @@ export function changes(before: FieldDraft, after: FieldDraft): CustomerUpdate {
     const a = lines(after[k]);
     if (a.join('\n') !== lines(before[k]).join('\n')) out[k] = a;
   }
+  const formerNames = names(after.formerNames);
+  if (formerNames.join('\n') !== names(before.formerNames).join('\n')) out.formerNames = formerNames;
   const region = parseRegion(after.region);
   if (region.join('/') !== parseRegion(before.region).join('/')) out.region = region;
   return out as CustomerUpdate;

@@ -20,6 +20,8 @@ const en = {
     fields: {
       groups: { company: 'Company', classification: 'Classification', contact: 'Contact', business: 'Business' },
       name: 'Company name',
+      formerNames: 'Former names',
+      formerNamesHint: 'One per line; renaming the company keeps its old name here',
       tier: 'Tier',
       status: 'Status',
       stage: 'Stage',
@@ -158,6 +160,8 @@ const zhCN: typeof en = {
     fields: {
       groups: { company: '公司', classification: '分类', contact: '联系方式', business: '经营' },
       name: '公司名称',
+      formerNames: '曾用名',
+      formerNamesHint: '每行一个；公司改名后旧名自动留在这里',
       tier: '等级',
       status: '状态',
       stage: '阶段',

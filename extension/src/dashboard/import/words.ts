@@ -6,6 +6,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 const FIELDS_EN = {
   ref: 'Reference (from an export)',
   name: 'Company name',
+  formerNames: 'Former names',
   tier: 'Tier',
   status: 'Status',
   stage: 'Stage',
@@ -162,6 +163,7 @@ const en = {
 const FIELDS_ZH: typeof FIELDS_EN = {
   ref: '编号（导出文件）',
   name: '客户名称',
+  formerNames: '曾用名',
   tier: '等级',
   status: '状态',
   stage: '阶段',

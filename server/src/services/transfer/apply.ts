@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import {
   type DueDates,
+  formerNamesOf,
   type KeyInput,
   nextDue,
   type SearchForms,
@@ -161,6 +163,8 @@ async function planMerge(
     return true;
   });
   if (emails.length) set.emails = [...row.emails, ...emails];
+  const formerNames = formerNamesOf(row.name, [...row.formerNames, ...c.fields.formerNames]);
+  if (!isDeepStrictEqual(formerNames, row.formerNames)) set.formerNames = formerNames;
   target.people ??= peopleOfFile(await tx.imports.peopleOf(row.id), phones);
   const fillPeople: MergePlan['fillPeople'] = [];
   const newPeople: PersonDraft[] = [];
@@ -220,6 +224,13 @@ export async function applyImport(
     const k = tail(mobile);
     if (k.length < 7) return undefined;
     return (mobiles.get(k) ?? []).find((m) => phones.same(m.mobile, mobile));
+  };
+  let renamed: { id: number; name: string; formerNames: string[] }[] | undefined;
+  /** The file that went by this name before (曾用名), if the viewer may see one: offered, as a file of a similar name is. */
+  const formerlyNamed = async (name: string) => {
+    renamed ??= await tx.customers.renamed(o.viewer);
+    const file = renamed.find((r) => r.formerNames.some((n) => sameCompanyName(n, name)));
+    return file && { id: file.id, name: file.name };
   };
   const phones = new Phones();
   const targets = new Map<number, Target | null>();
@@ -313,6 +324,7 @@ export async function applyImport(
     const due = dueOf(f.tier, createdAt);
     const id = await tx.imports.addFile({
       name: f.name,
+      formerNames: f.formerNames,
       normalizedName: forms.normalised,
       initials: forms.initials,
       pinyin: forms.pinyin,
@@ -415,7 +427,7 @@ export async function applyImport(
       }
       const report: RowReport = { row: c.row, outcome: 'created', ...(c.unplaced ? {} : { name: c.fields.name }) };
       if (!match && forms) {
-        const same = await tx.imports.sameName(forms.normalised, o.viewer);
+        const same = (await tx.imports.sameName(forms.normalised, o.viewer)) ?? (await formerlyNamed(c.fields.name));
         const earlier = same ? rowOf.get(same.id) : undefined;
         const target =
           same &&

@@ -40,6 +40,7 @@ export interface Column<F extends string = string> {
 export const CUSTOMER_COLUMNS: Column<Field | 'nextDue'>[] = [
   { field: 'ref', en: 'ID', zh: '客户编号' },
   { field: 'name', en: 'Company', zh: '公司名称' },
+  { field: 'formerNames', en: 'Former names', zh: '曾用名' },
   { field: 'tier', en: 'Tier', zh: '等级' },
   { field: 'status', en: 'Status', zh: '状态' },
   { field: 'stage', en: 'Stage', zh: '阶段' },
@@ -138,6 +139,8 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
     'account',
     'account name',
   ],
+  // A registry's (企查查, 天眼查) list of a company's former names.
+  formerNames: ['曾用名称', '企业曾用名', '原企业名称', '原公司名称', 'former name', 'previous name', 'previous names'],
   tier: ['级别', '客户等级', '客户级别', '分级', '客户分类', '分类', '类别', 'level', 'grade', 'class', 'rating'],
   status: ['客户状态'],
   stage: ['销售阶段', '跟进阶段'],

@@ -77,6 +77,7 @@ export function tables(data: VisibleData, lang: Lang, opts: { privateNotes: bool
     if (k.kind === 'credit_code' && !credit.has(k.customerId)) credit.set(k.customerId, k.value);
   const customerCell: Record<string, (c: VisibleData['customers'][number]) => Cell> = {
     ref: (c) => c.id,
+    formerNames: (c) => join(c.formerNames, '; '),
     region: (c) => join(c.region, '/'),
     phones: (c) => join(c.phones, '; '),
     fax: (c) => join(c.fax, '; '),

@@ -1,6 +1,7 @@
 import {
   CustomerCreate,
   emailMatchKey,
+  formerNamesOf,
   type Intention,
   type InteractionKind,
   type KeyInput,
@@ -38,6 +39,7 @@ import {
   parsePhone,
   parseTier,
   splitList,
+  splitNames,
   splitRegion,
   unguardFormula,
 } from './values.ts';
@@ -461,6 +463,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     '';
   const fields = {
     name: name ?? '',
+    formerNames: formerNamesOf(name ?? '', all('formerNames').flatMap(splitNames)),
     tier: take(CHOICES.tier(tierText), row, 'tier', errors) ?? 'C',
     status: take(CHOICES.status(one('status') ?? ''), row, 'status', errors) ?? 'prospect',
     stage: take(CHOICES.stage(one('stage') ?? ''), row, 'stage', errors) ?? null,

@@ -107,13 +107,6 @@ export function pgCaptures(db: PgExecutor): CaptureStore {
         .orderBy(asc(customers.id))
         .limit(50);
     },
-    async renamedFiles(viewer) {
-      return db
-        .select({ id: customers.id, formerNames: customers.formerNames })
-        .from(customers)
-        .where(and(sql`former_names <> '[]'`, isNull(customers.deletedAt), visible(viewer)))
-        .orderBy(asc(customers.id));
-    },
     async findParcel(parcelNo, location, viewer, besides) {
       await db.execute(landLookups);
       if (parcelNo !== null) {

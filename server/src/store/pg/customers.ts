@@ -193,6 +193,13 @@ export function pgCustomers(db: PgExecutor): CustomerStore {
         .where(and(eq(customerKeys.kind, kind), eq(customerKeys.value, value)));
       return row && toKey(row);
     },
+    async renamed(viewer) {
+      return db
+        .select({ id: customers.id, name: customers.name, formerNames: customers.formerNames })
+        .from(customers)
+        .where(and(sql`former_names <> '[]'`, isNull(customers.deletedAt), visible(viewer)))
+        .orderBy(asc(customers.id));
+    },
     async removeKey(customerId, keyId) {
       const gone = await db
         .delete(customerKeys)

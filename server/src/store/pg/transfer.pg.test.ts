@@ -123,6 +123,7 @@ describe.skipIf(!pgServer)('imports and backups on PostgreSQL', { timeout: 30_00
     const imports = pgImports(db);
     const file = {
       name: 'X',
+      formerNames: [],
       normalizedName: 'x',
       initials: 'X',
       pinyin: 'x',

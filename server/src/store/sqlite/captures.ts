@@ -97,14 +97,6 @@ export function sqliteCaptures(db: Db): CaptureStore {
         .limit(50)
         .all();
     },
-    async renamedFiles(viewer) {
-      return db
-        .select({ id: customers.id, formerNames: customers.formerNames })
-        .from(customers)
-        .where(and(sql`former_names <> '[]'`, isNull(customers.deletedAt), visible(viewer)))
-        .orderBy(asc(customers.id))
-        .all();
-    },
     async findParcel(parcelNo, location, viewer, besides) {
       if (parcelNo !== null) {
         const byNo = parcelWhere(and(eq(parcels.parcelNo, parcelNo), visibleParcel(viewer)));

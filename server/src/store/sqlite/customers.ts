@@ -203,6 +203,14 @@ export function sqliteCustomers(db: Db): CustomerStore {
         .get();
       return row && toKey(row);
     },
+    async renamed(viewer) {
+      return db
+        .select({ id: customers.id, name: customers.name, formerNames: customers.formerNames })
+        .from(customers)
+        .where(and(sql`former_names <> '[]'`, isNull(customers.deletedAt), visible(viewer)))
+        .orderBy(asc(customers.id))
+        .all();
+    },
     async removeKey(customerId, keyId) {
       const gone = db
         .delete(customerKeys)
