@@ -57,3 +57,21 @@ test('a page naming a customer exactly, without a key: a suggestion marked "same
   await expect(maybe.getByRole('listitem')).toContainText('same name');
   await expect(panel.getByRole('img', { name: /Tier/ })).toHaveCount(0);
 });
+
+test('a page naming a customer by the name it had before a rename: a suggestion marked "formerly so named"', async ({
+  dossier,
+}) => {
+  const { ext, server } = dossier;
+  const files = await api<{ customers: { id: number; name: string }[] }>(server, 'GET', '/api/customers');
+  const jhrt = files.customers.find((c) => c.name === '江苏嘉华融通建设有限公司');
+  expect(jhrt).toBeDefined();
+  await api(server, 'PATCH', `/api/customers/${jhrt?.id}`, { name: '江苏融通城建集团有限公司' });
+  const site = await ext.openSite(`${REGISTRY}/jhrt.html`);
+  const panel = await ext.pressButton(site);
+
+  await expect(panel.getByRole('heading', { name: 'Not in your files' })).toBeVisible();
+  const maybe = panel.getByRole('list', { name: 'Possibly the same company:' });
+  await expect(maybe.getByRole('listitem')).toHaveCount(1);
+  await expect(maybe.getByRole('listitem')).toContainText('江苏融通城建集团有限公司');
+  await expect(maybe.getByRole('listitem')).toContainText('formerly so named');
+});

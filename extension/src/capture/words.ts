@@ -86,6 +86,8 @@ const en = {
     },
     /** The page's company name is exactly the file's (after trimming): more than "similar". */
     sameName: 'same name',
+    /** The page names the company as the file once was (曾用名). */
+    formerName: 'formerly so named',
     addTo: (n: string) => `Add to ${n}`,
     /** Saving a second file of a company already on file: asked once. */
     confirmNew: (n: string) => `${n} is already in your files. Save a second, separate file anyway?`,
@@ -219,6 +221,7 @@ const zhCN: typeof en = {
       name: () => '名称相近',
     },
     sameName: '同名',
+    formerName: '曾用此名',
     addTo: (n) => `添加到 ${n}`,
     confirmNew: (n) => `档案中已有 ${n}。仍要另建一份新档案吗？`,
     confirmNewYes: '仍然保存为新客户',

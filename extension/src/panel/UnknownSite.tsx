@@ -1,3 +1,4 @@
+import { SUGGESTED_BY } from '@dossier/shared';
 import type { ReactNode } from 'react';
 import { isSameName } from '../capture/matching.ts';
 import type { PageCard } from '../card/usePageCard.ts';
@@ -55,7 +56,12 @@ export function UnknownSite({
               <li key={s.id}>
                 {s.name} <span className="muted">({m.panel.tierLabel(s.tier)})</span>{' '}
                 <span className="muted small">
-                  · {isSameName(s.name, keys?.name) ? m.capture.sameName : m.capture.reasons.name(s.name)}
+                  ·{' '}
+                  {s.reason === SUGGESTED_BY.formerName
+                    ? m.capture.formerName
+                    : isSameName(s.name, keys?.name)
+                      ? m.capture.sameName
+                      : m.capture.reasons.name(s.name)}
                 </span>
               </li>
             ))}

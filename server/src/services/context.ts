@@ -7,6 +7,7 @@ import {
   normaliseCompanyName,
   normaliseEmail,
   type Settings,
+  SUGGESTED_BY,
   siteKey,
 } from '@dossier/shared';
 import type { KeyMatch } from '../store/context.ts';
@@ -54,6 +55,20 @@ async function match(store: Store, q: ContextQuery, viewer: Viewer): Promise<Mat
 const EMPTY_OVERDUE = { call: false, visit: false, appointment: false, any: false };
 
 /** `settings` is asked only when a file is found (the verify-before-calling age is the settings'). */
+/** Files a page's company name may be: called so once normalised, or once called so (曾用名). */
+async function sameNamed(store: Store, name: string, viewer: Viewer): Promise<ContextAnswer['suggestions']> {
+  const normalised = normaliseCompanyName(name);
+  const now = (await store.context.sameName(normalised, viewer, 5)).map((s) => ({
+    ...s,
+    reason: SUGGESTED_BY.sameName,
+  }));
+  const before = (await store.customers.renamed(viewer))
+    .filter((f) => !now.some((s) => s.id === f.id))
+    .filter((f) => f.formerNames.some((n) => normaliseCompanyName(n) === normalised))
+    .map(({ id, name, tier }) => ({ id, name, tier, reason: SUGGESTED_BY.formerName }));
+  return [...now, ...before].slice(0, 5);
+}
+
 export async function findContext(
   store: Store,
   q: ContextQuery,
@@ -64,12 +79,7 @@ export async function findContext(
   const m = await match(store, q, viewer);
   const card = m?.card;
   if (!m || !card) {
-    const suggestions = q.name
-      ? (await store.context.sameName(normaliseCompanyName(q.name), viewer, 5)).map((s) => ({
-          ...s,
-          reason: 'same name after normalisation',
-        }))
-      : [];
+    const suggestions = q.name ? await sameNamed(store, q.name, viewer) : [];
     return {
       customer: null,
       matchedBy: null,

@@ -90,7 +90,7 @@ export interface CustomerStore {
    * The live files the viewer may see that were renamed, with their former names, oldest first
    * (few: read whole, where a name is looked up among former ones).
    */
-  renamed(viewer: Viewer): Promise<{ id: number; name: string; formerNames: string[] }[]>;
+  renamed(viewer: Viewer): Promise<{ id: number; name: string; tier: Tier; formerNames: string[] }[]>;
   /** Takes one of the customer's keys off; false when the customer has no such key. */
   removeKey(customerId: number, keyId: number): Promise<boolean>;
   /**

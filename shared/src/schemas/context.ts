@@ -20,6 +20,9 @@ export type ContextQuery = z.infer<typeof ContextQuery>;
 
 export const MatchedBy = z.object({ kind: KeyKind, value: z.string() });
 
+/** Why a file is suggested for a page naming a company no key matched. */
+export const SUGGESTED_BY = { sameName: 'same name after normalisation', formerName: 'a former name' } as const;
+
 export const ContextAnswer = z.object({
   customer: Customer.nullable(),
   matchedBy: MatchedBy.nullable(),

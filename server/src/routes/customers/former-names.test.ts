@@ -86,6 +86,20 @@ describe('a renamed company keeps its former names (曾用名)', () => {
     expect(other.json.created).toHaveLength(1);
   });
 
+  it('a page naming the company by a former name suggests the renamed file', async () => {
+    const t = makeTestApp('2026-12-07T02:00:00.000Z');
+    const id = await open(t, '扬州瘦西湖地产有限公司');
+    await rename(t, id, { name: '江都蜀冈置业有限公司' });
+    const page = (name: string) =>
+      t.request('GET', `/api/context?url=https://news.example.com/a&name=${encodeURIComponent(name)}`);
+    expect((await page('扬州瘦西湖地产')).json.suggestions).toEqual([
+      { id, name: '江都蜀冈置业有限公司', tier: 'B', reason: 'a former name' },
+    ]);
+    expect((await page('江都蜀冈置业')).json.suggestions).toEqual([
+      { id, name: '江都蜀冈置业有限公司', tier: 'B', reason: 'same name after normalisation' },
+    ]);
+  });
+
   it('a merge keeps the other file’s names on the survivor; undone, they leave it', async () => {
     const t = makeTestApp('2026-12-07T02:00:00.000Z');
     const survivor = await open(t, '徐州云龙城市发展有限公司');

@@ -205,7 +205,7 @@ export function sqliteCustomers(db: Db): CustomerStore {
     },
     async renamed(viewer) {
       return db
-        .select({ id: customers.id, name: customers.name, formerNames: customers.formerNames })
+        .select({ id: customers.id, name: customers.name, tier: customers.tier, formerNames: customers.formerNames })
         .from(customers)
         .where(and(sql`former_names <> '[]'`, isNull(customers.deletedAt), visible(viewer)))
         .orderBy(asc(customers.id))
