@@ -34,6 +34,7 @@ const file = (id: number, more: Partial<Parameters<typeof groupDuplicates>[0][nu
   owner: null,
   createdAt: '2026-11-23T02:00:00.000Z',
   normalizedName: `file${id}`,
+  formerNames: [] as string[],
   website: null,
   emails: [],
   phones: [],
@@ -68,6 +69,25 @@ describe('groupDuplicates', () => {
     expect(groups.map((g) => [g.customers.map((c) => c.id), g.reasons])).toEqual([
       [[1, 3], [{ kind: 'domain', value: 'a.cn' }]],
       [[1, 2], [{ kind: 'domain', value: 'b.cn' }]],
+    ]);
+  });
+  it('a file opened under the old name of a renamed company is a duplicate of it', () => {
+    const { groups } = groupDuplicates([
+      file(1, {
+        name: '徐州云龙城市发展有限公司',
+        normalizedName: '云龙城市发展',
+        formerNames: ['徐州恒泰置业有限公司'],
+      }),
+      file(2, { name: '徐州恒泰置业有限公司', normalizedName: '恒泰置业' }),
+      file(3, {
+        name: '徐州云龙城市发展有限公司',
+        normalizedName: '云龙城市发展',
+        formerNames: ['徐州云龙城市发展集团有限公司'],
+      }),
+    ]);
+    expect(groups.map((g) => [g.customers.map((c) => c.id), g.reasons])).toEqual([
+      [[1, 3], [{ kind: 'name', value: '云龙城市发展' }]],
+      [[1, 2], [{ kind: 'name', value: '恒泰置业' }]],
     ]);
   });
   it('free mailboxes are no company key', () => {

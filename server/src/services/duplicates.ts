@@ -5,6 +5,7 @@ import {
   emailMatchKey,
   findPhones,
   type KeyInput,
+  normaliseCompanyName,
   phoneDigits,
   phoneSearchDigits,
   samePhone,
@@ -117,6 +118,9 @@ function sharedValues(c: DuplicateCandidate): DuplicateReason[] {
     if (k?.kind === 'email_domain' && k.value !== site) out.push({ kind: 'domain', value: k.value });
   }
   if (c.normalizedName) out.push({ kind: 'name', value: c.normalizedName });
+  // A file opened under a renamed company's old name is that company twice.
+  for (const n of new Set(c.formerNames.map(normaliseCompanyName)))
+    if (n && n !== c.normalizedName) out.push({ kind: 'name', value: n });
   for (const p of c.phones) {
     const d = phoneGroupDigits(p);
     if (d) out.push({ kind: 'phone', value: d });

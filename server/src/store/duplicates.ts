@@ -16,6 +16,8 @@ export interface DuplicateCandidate {
   owner: string | null;
   createdAt: string;
   normalizedName: string;
+  /** Names the company went by before (曾用名), as written. */
+  formerNames: string[];
   website: string | null;
   emails: string[];
   /** The file's phones, fax left out, and its live people's mobiles and direct lines. */

@@ -52,6 +52,7 @@ export function pgDuplicates(db: PgExecutor): DuplicateStore {
           owner: customers.owner,
           createdAt: customers.createdAt,
           normalizedName: customers.normalizedName,
+          formerNames: customers.formerNames,
           website: customers.website,
           emails: customers.emails,
           phones: customers.phones,

@@ -7,7 +7,11 @@ import { visible } from './visibility.ts';
 /** A user's digits as one FTS5 phrase in the phones column (trigram: any substring of three or more). */
 const phonesPhrase = (digits: string) => `phones : "${digits.replace(/\D+/g, '')}"`;
 
-type Row = Omit<DuplicateCandidate, 'emails' | 'phones' | 'keys' | 'people'> & { emails: string; phones: string };
+type Row = Omit<DuplicateCandidate, 'formerNames' | 'emails' | 'phones' | 'keys' | 'people'> & {
+  formerNames: string;
+  emails: string;
+  phones: string;
+};
 
 /** The numbers of the files `ids`, their own and their live people's, by file. */
 function phonesOf(db: Db, ids: number[]): Map<number, string[]> {
@@ -48,7 +52,7 @@ export function sqliteDuplicates(db: Db): DuplicateStore {
     async candidates(viewer: Viewer): Promise<DuplicateCandidate[]> {
       const rows = db.all<Row>(sql`
         select id, name, tier, status, owner, created_at as createdAt, normalized_name as normalizedName,
-          website, emails, phones
+          former_names as formerNames, website, emails, phones
         from customers where deleted_at is null and ${visible(viewer)} order by id`);
       const people = new Map<number, { count: number; phones: string[] }>();
       for (const p of db.all<{ customer_id: number; mobile: string | null; direct_line: string | null }>(sql`
@@ -69,6 +73,7 @@ export function sqliteDuplicates(db: Db): DuplicateStore {
       }
       return rows.map((r) => ({
         ...r,
+        formerNames: JSON.parse(r.formerNames) as string[],
         emails: JSON.parse(r.emails) as string[],
         phones: [...(JSON.parse(r.phones) as string[]), ...(people.get(r.id)?.phones ?? [])],
         keys: keys.get(r.id) ?? [],
