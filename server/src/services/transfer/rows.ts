@@ -411,9 +411,9 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     one('person.name') ??
     (joinName(one('person.givenName') ?? '', one('person.middleName') ?? '', one('person.familyName') ?? '') ||
       undefined);
-  // With no one named on the row, what a column says of its person (a CRM's Lead Source) is the
-  // file's: kept in its notes rather than the row refused for it.
-  // (Outlook's "0/0/00" in an empty anniversary is no value.)
+  // What the row says of its person with no field of its own, under its column's name (Outlook's
+  // "0/0/00" in an empty anniversary is no value). With no one named on the row (a CRM's Lead
+  // Source beside a company alone) it is the file's: kept in its notes, the row not refused for it.
   const said = typed
     .filter((t) => t.field === 'person.other' && !t.values.every(isNoDate))
     .map((t) => noted(t.header, t.values));
