@@ -102,7 +102,7 @@ export const customers = pgTable(
     // `initials collate "C" >= …` to match this index.
     index('customers_initials').on(sql`${t.initials} collate "C"`),
     index('customers_normalized_name').on(t.normalizedName),
-    // The few renamed files, read whole when a land result names a company no file is called now.
+    // The few renamed files, read whole where a name is looked up among former ones (land results, imports, pages).
     index('customers_renamed').on(t.id).where(sql`former_names <> '[]' and deleted_at is null`),
   ],
 );

@@ -76,7 +76,7 @@ export const customers = sqliteTable(
     index('customers_owner').on(t.owner),
     index('customers_initials').on(t.initials),
     index('customers_normalized_name').on(t.normalizedName),
-    // The few renamed files, read whole when a land result names a company no file is called now.
+    // The few renamed files, read whole where a name is looked up among former ones (land results, imports, pages).
     index('customers_renamed').on(t.id).where(sql`former_names <> '[]' and deleted_at is null`),
   ],
 );
