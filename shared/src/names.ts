@@ -275,6 +275,21 @@ export const formerNamesOf = (name: string, names: readonly string[]) =>
     .filter((n, i) => !sameCompanyName(n, name) && names.findIndex((m) => sameCompanyName(m, n)) === i)
     .slice(0, MAX_FORMER_NAMES);
 
+/** The file among `files` that went by `name` before (one of its former names, as written). */
+export const onceNamed = <F extends { formerNames: readonly string[] }>(files: readonly F[], name: string) =>
+  files.find((f) => f.formerNames.some((n) => sameCompanyName(n, name)));
+
+/**
+ * Company names in one text, one per line or after a semicolon or 、 (a registry's 曾用名 cell, the
+ * file's form): never split at a comma, which an English name holds ("Haiyi Co., Ltd."); a dash
+ * or 无 names none.
+ */
+export const splitCompanyNames = (raw: string) =>
+  raw
+    .split(/\s*:::\s*|[;；、\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s) && s !== '无');
+
 /**
  * The form of a company name used to *suggest* a match (never to merge): half-width, lowercase,
  * without branch/region remarks in brackets, legal-form suffixes or the leading region, and

@@ -9,6 +9,7 @@ import {
   normaliseCompanyName,
   normaliseEmail,
   normalisePhone,
+  onceNamed,
   phoneDigits,
   type Settings,
   sameCompanyName,
@@ -165,15 +166,14 @@ function findParcel(tx: Store, p: CapturedParcel, viewer: Viewer, written: numbe
  * A land winner's file: one the viewer may see named as the page names the winner. A file whose
  * name is only alike (南京万达置业 for 徐州万达置业: the same once the region is dropped) is
  * another company as far as anyone knows — the winner becomes a prospect of its own, and the two
- * are offered side by side among the possible duplicates, never joined silently.
+ * are offered side by side among the possible duplicates, never joined silently. A file renamed
+ * since is found by the name it had (曾用名), after any file so named now.
  */
-/** The file a land winner names: by its name now, else by a name it had before (曾用名). */
 async function winnerFile(tx: Store, winner: string, viewer: Viewer): Promise<number | undefined> {
   const alike = await tx.captures.filesNamed(normaliseCompanyName(winner), viewer);
   const named = alike.find((f) => sameCompanyName(f.name, winner));
   if (named) return named.id;
-  const renamed = await tx.customers.renamed(viewer);
-  return renamed.find((f) => f.formerNames.some((n) => sameCompanyName(n, winner)))?.id;
+  return onceNamed(await tx.customers.renamed(viewer), winner)?.id;
 }
 
 async function saveParcels(

@@ -54,7 +54,6 @@ async function match(store: Store, q: ContextQuery, viewer: Viewer): Promise<Mat
 
 const EMPTY_OVERDUE = { call: false, visit: false, appointment: false, any: false };
 
-/** `settings` is asked only when a file is found (the verify-before-calling age is the settings'). */
 /** Files a page's company name may be: called so once normalised, or once called so (曾用名). */
 async function sameNamed(store: Store, name: string, viewer: Viewer): Promise<ContextAnswer['suggestions']> {
   const normalised = normaliseCompanyName(name);
@@ -69,6 +68,7 @@ async function sameNamed(store: Store, name: string, viewer: Viewer): Promise<Co
   return [...now, ...before].slice(0, 5);
 }
 
+/** `settings` is asked only when a file is found (the verify-before-calling age is the settings'). */
 export async function findContext(
   store: Store,
   q: ContextQuery,

@@ -1,4 +1,4 @@
-import type { Customer, CustomerUpdate } from '@dossier/shared';
+import { type Customer, type CustomerUpdate, splitCompanyNames } from '@dossier/shared';
 
 /** The customer file's form as the user types it: lists one per line, the region as 华东 / 江苏 / 徐州. */
 export interface FieldDraft {
@@ -58,13 +58,6 @@ const lines = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Company names one per line (or after ；): not split at a comma, which an English name holds ("Co., Ltd."). */
-const names = (s: string) =>
-  s
-    .split(/[\n;；、]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-
 /** 华东 / 江苏 / 徐州, 华东 > 江苏, 华东→江苏 alike. */
 export const parseRegion = (s: string) =>
   s
@@ -99,8 +92,8 @@ export function changes(before: FieldDraft, after: FieldDraft): CustomerUpdate {
     const a = lines(after[k]);
     if (a.join('\n') !== lines(before[k]).join('\n')) out[k] = a;
   }
-  const formerNames = names(after.formerNames);
-  if (formerNames.join('\n') !== names(before.formerNames).join('\n')) out.formerNames = formerNames;
+  const formerNames = splitCompanyNames(after.formerNames);
+  if (formerNames.join('\n') !== splitCompanyNames(before.formerNames).join('\n')) out.formerNames = formerNames;
   const region = parseRegion(after.region);
   if (region.join('/') !== parseRegion(before.region).join('/')) out.region = region;
   return out as CustomerUpdate;

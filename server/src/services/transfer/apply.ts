@@ -5,6 +5,7 @@ import {
   formerNamesOf,
   type KeyInput,
   nextDue,
+  onceNamed,
   type SearchForms,
   type Settings,
   sameCompanyName,
@@ -225,11 +226,11 @@ export async function applyImport(
     if (k.length < 7) return undefined;
     return (mobiles.get(k) ?? []).find((m) => phones.same(m.mobile, mobile));
   };
-  let renamed: { id: number; name: string; formerNames: string[] }[] | undefined;
+  let renamed: Awaited<ReturnType<Store['customers']['renamed']>> | undefined;
   /** The file that went by this name before (曾用名), if the viewer may see one: offered, as a file of a similar name is. */
   const formerlyNamed = async (name: string) => {
     renamed ??= await tx.customers.renamed(o.viewer);
-    const file = renamed.find((r) => r.formerNames.some((n) => sameCompanyName(n, name)));
+    const file = onceNamed(renamed, name);
     return file && { id: file.id, name: file.name };
   };
   const phones = new Phones();

@@ -12,6 +12,7 @@ import {
   registrableDomain,
   type SearchForms,
   siteKey,
+  splitCompanyNames,
 } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError } from '../../lib/errors.ts';
@@ -39,7 +40,6 @@ import {
   parsePhone,
   parseTier,
   splitList,
-  splitNames,
   splitRegion,
   unguardFormula,
 } from './values.ts';
@@ -463,7 +463,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     '';
   const fields = {
     name: name ?? '',
-    formerNames: formerNamesOf(name ?? '', all('formerNames').flatMap(splitNames)),
+    formerNames: formerNamesOf(name ?? '', all('formerNames').flatMap(splitCompanyNames)),
     tier: take(CHOICES.tier(tierText), row, 'tier', errors) ?? 'C',
     status: take(CHOICES.status(one('status') ?? ''), row, 'status', errors) ?? 'prospect',
     stage: take(CHOICES.stage(one('stage') ?? ''), row, 'stage', errors) ?? null,

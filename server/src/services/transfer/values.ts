@@ -146,16 +146,6 @@ export const splitList = (raw: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/**
- * Company names in one cell (a registry's 曾用名: "徐州万达置业有限公司；徐州万达商业管理有限公司"):
- * not split at commas, which an English name holds ("Haiyi Co., Ltd."); a dash or 无 names none.
- */
-export const splitNames = (raw: string) =>
-  raw
-    .split(/\s*:::\s*|[;；、\n]+/)
-    .map((s) => s.trim())
-    .filter((s) => /[\p{L}\p{N}]/u.test(s) && s !== '无');
-
 /** Regions are written 华东/江苏/徐州, 江苏 > 徐州 or 江苏省 徐州市. */
 export const splitRegion = (raw: string) =>
   raw
