@@ -103,6 +103,10 @@ describe('findPhones: digit strings that are not phones', () => {
     ['URL parameter', 'https://example.com/item?id=13800000000'],
     ['landline without its area code', '87654321'],
     ['landline written without the trunk 0', '5168765432'],
+    // North America's trunk 1 before a 3-3-4 number: its digits happen to read as a mainland mobile.
+    ['North American number with its trunk 1', '1-845-383-5299'],
+    ['North American number, spaced', '1 845 383 5299'],
+    ['North American number, dotted', '1.845.383.5299'],
   ])('%s: %s', (_what, text) => {
     expect(findPhones(text)).toEqual([]);
   });

@@ -95,7 +95,9 @@ function writtenAsPhone(p: PhoneNumber, written: string, hasPlus: boolean): bool
   if (p.country !== 'CN' && p.countryCallingCode !== '86') return international;
   if (international) return true;
   const type = p.getType();
-  if (type === 'MOBILE') return true;
+  // A mainland mobile is grouped 3-4-4; a lone leading 1 is North America's trunk prefix
+  // ("1-845-383-5299"), whose eleven digits happen to read as a mobile here.
+  if (type === 'MOBILE') return !/^1[\s.\-(]/.test(written);
   if (type === 'TOLL_FREE' || type === 'SHARED_COST' || type === 'UAN') return true;
   // "86-516…" written without '+': the 86 is the country code, fine.
   if (digits.startsWith('86') && digits.length === p.nationalNumber.length + 2) return true;

@@ -115,6 +115,42 @@ describe('address books in the shapes their programs write', () => {
     expect(hs.list[0]?.ref).toBeNull();
   });
 
+  it("takes a Chinese mobile in a list's plain phone column for the person's mobile, a landline for their direct line", () => {
+    // A lead list in Salesforce's shape: one "Phone" column, whatever number the lead gave.
+    const { list } = read(
+      csv([
+        'First Name,Last Name,Company,Email,Phone,Lead Status',
+        'Wei,Zhang,Hengtai Real Estate,zhangwei@hengtai-re.example,139 0516 1234,Open',
+        'Na,Li,Yunlong Development,lina@yunlong-dev.example,+86 516 8333 1234,Working',
+        'Jun,Qian,Huaxia Building,,+86 139-0516-4321,Working',
+        // North America's trunk 1: eleven digits that would read as a mainland mobile.
+        'Cale,Beatty,Beatty Homes,,1-492-285-4397,Open',
+      ]),
+    );
+    expect(list.map((c) => c.people[0])).toEqual([
+      expect.objectContaining({ name: 'Wei Zhang', mobile: '139 0516 1234' }),
+      expect.objectContaining({ name: 'Na Li', directLine: '+86 516 8333 1234' }),
+      expect.objectContaining({ name: 'Jun Qian', mobile: '+86 139-0516-4321' }),
+      expect.objectContaining({ name: 'Cale Beatty', directLine: '1-492-285-4397' }),
+    ]);
+    expect(list.map((c) => c.people[0]?.mobile)).toEqual(['139 0516 1234', undefined, '+86 139-0516-4321', undefined]);
+    // Given a mobile of its own, the row's second mobile number stays its direct line.
+    const both = read(csv(['First Name,Last Name,Mobile,Phone', 'Wei,Zhang,13905161234,13905169999']));
+    expect(both.list[0]?.people[0]).toMatchObject({ mobile: '13905161234', directLine: '13905169999' });
+    // Atomic CRM's phone_other with a North American number is no mobile: kept in the notes.
+    const atomic = read(
+      csv([
+        'first_name,last_name,company_name,phone_work,phone_home,phone_other',
+        'Barry,Schmitt,Abernathy,1-707-738-2876 x10765,,1-443-401-6341',
+      ]),
+    );
+    expect(atomic.list[0]?.people[0]).toMatchObject({
+      directLine: '1-707-738-2876 x10765',
+      preferences: expect.stringContaining('1-443-401-6341'),
+    });
+    expect(atomic.list[0]?.people[0]?.mobile).toBeUndefined();
+  });
+
   it("keeps a CRM's own columns of a contacts list in the person's notes, and the file's when no one is named", () => {
     // HubSpot's contacts in its documented import shape (rows of our own); Atomic CRM's export.
     const hs = read(

@@ -8,6 +8,7 @@ import {
   normaliseCreditCode,
   normaliseEmail,
   normaliseIcp,
+  normalisePhone,
   PersonInput,
   registrableDomain,
   type SearchForms,
@@ -254,8 +255,8 @@ function kindOf(label: string): Kind {
 }
 
 const HAN = /\p{Script=Han}/u;
-const CN_MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
-const isCnMobile = (v: string) => CN_MOBILE.test(v.replace(/[\s()-]/g, ''));
+// Told by the one phone parser: a 3-4-4 mainland mobile, not North America's 1-845-383-5299.
+const isCnMobile = (v: string) => /^\+861\d{10}$/.test(normalisePhone(v) ?? '');
 
 /** A person's name from its parts: family name first and no space for Chinese (刘建华), given first for Western ones (Michael Zhang). */
 export function joinName(given: string, middle: string, family: string): string {
@@ -376,6 +377,12 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
       else if (!direct) direct = v;
       else otherPhones.push(v);
     }
+  }
+  // A Chinese mobile is a mobile whatever column holds it (a lead list's one "Phone", a
+  // "Business Phone" that is the person's own handset): the person's mobile when none is given.
+  if (!mobile && direct && isCnMobile(direct)) {
+    mobile = direct;
+    direct = undefined;
   }
   // E-mails: the first (a work one before a home one) is the person's; more at a company's
   // domain go to the file, private ones stay with the person.
