@@ -1,10 +1,10 @@
-// A company renamed in its file keeps its old name (曾用名): shown with the file, and the file is
+// A company renamed in its file keeps its old name (曾用名): shown with the file and on its card, and the file is
 // still found by it (the day of use found a renamed file lost to search and land results).
 import { api } from './helpers/api.ts';
 import { openDashboard } from './helpers/dashboard.ts';
-import { expect, test } from './helpers/fixtures.ts';
+import { expect, expectCustomer, test } from './helpers/fixtures.ts';
 
-test('renaming a company in its file keeps the old name among its former names, and search still finds it by it', async ({
+test('renaming a company in its file keeps the old name among its former names, shown on its card, and search still finds it by it', async ({
   dossier,
 }) => {
   const { ext, server, seeded } = dossier;
@@ -25,4 +25,11 @@ test('renaming a company in its file keeps the old name among its former names, 
     `/api/search?q=${encodeURIComponent(before.slice(0, 6))}`,
   );
   expect(found.results).toEqual([expect.objectContaining({ id: seeded.xz.id, name: '徐州云龙城市发展有限公司' })]);
+
+  // On the company's site, the card under its new name says what it was called.
+  const site = await ext.openSite('https://www.xz-land.com.cn/');
+  const panel = await ext.openPanel();
+  await site.bringToFront();
+  await expectCustomer(panel, '徐州云龙城市发展有限公司', 'A');
+  await expect(panel.getByText(`Formerly ${before}`)).toBeVisible();
 });

@@ -69,6 +69,9 @@ export function CustomerCard({ view, now, onQuickLog, logForm, onAction, quickKi
         </span>
         <div>
           <h1 id="customer-name">{customer.name}</h1>
+          {customer.formerNames.length > 0 && (
+            <p className="muted small">{m.panel.formerNames(customer.formerNames)}</p>
+          )}
           {answer.matchedBy && (
             <p className="muted small">{m.panel.matchedBy(answer.matchedBy.kind, answer.matchedBy.value)}</p>
           )}
