@@ -102,6 +102,42 @@ test('every other sample imports with nothing set by hand, each as its format sa
   }
 });
 
+test('a hand-made sheet’s group headings and its total are listed as what they are, not as problems', async ({
+  dossier,
+}) => {
+  const page = await openDashboard(dossier.ext, 'import');
+  const sheet = [
+    '序号,单位名称,联系人,手机',
+    '一、房地产开发企业,,,',
+    '1,徐州恒达置业有限公司,周建国,13905161234',
+    '2,南京紫金建设集团有限公司,孙伟,18951871234',
+    '二、物业服务企业,,,',
+    '3,苏州金鸡湖物业管理有限公司,李娜,15862431234',
+    '合计：3家单位,,,',
+  ].join('\r\n');
+  await page
+    .getByLabel('Choose a file')
+    .setInputFiles({ name: '重点客户.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+  const counts = page.locator('.import-outline .import-counts');
+  await expect(counts).toHaveText('3 new customers3 headings and totals');
+  const lines = page.getByRole('region', { name: 'Headings and totals of the sheet (no customers)' });
+  await expect(lines).toContainText('"一、房地产开发企业" is a heading of the sheet');
+  await expect(lines).toContainText('"合计：3家单位" is a total or a footer of the report');
+  await expect(page.getByRole('region', { name: /Rows with problems/ })).toHaveCount(0);
+  await page.locator('.import-commit').getByRole('button').click();
+  const report = page.getByRole('region', { name: 'Import report' });
+  await expect(report.locator('.import-counts')).toHaveText('3 new customers3 headings and totals');
+  // Each group's name went to the notes of its rows.
+  const found = await api<{ results: { id: number; name: string }[] }>(
+    dossier.server,
+    'GET',
+    `/api/search?q=${encodeURIComponent('金鸡湖')}`,
+  );
+  expect(found.results.map((r) => r.name)).toEqual(['苏州金鸡湖物业管理有限公司']);
+  const file = await api<{ notes: string }>(dossier.server, 'GET', `/api/customers/${found.results[0]?.id}`);
+  expect(file.notes).toBe('分组：物业服务企业');
+});
+
 test('what the user changes is read again: a column left out, a similar name merged, a person placed', async ({
   dossier,
 }) => {

@@ -108,6 +108,11 @@ export const importCounts = {
   invalid: z.number(),
   /** People without a company (an address book's private contacts), listed for the user to place. */
   unplaced: z.number(),
+  /**
+   * Lines of a sheet that are no customer (a group's heading, a total, a footer): listed with
+   * what they are, not counted as problems. Reports kept before them have none.
+   */
+  lines: z.number().default(0),
 };
 const RowInfo = {
   row: z.number(),
@@ -135,7 +140,7 @@ const RowInfo = {
 };
 const Proposal = z.object({
   ...RowInfo,
-  action: z.enum(['create', 'merge', 'skip', 'invalid', 'unplaced']),
+  action: z.enum(['create', 'merge', 'skip', 'invalid', 'unplaced', 'line']),
   customerId: z.number().optional(),
 });
 export const ImportPreview = z.object({
@@ -162,7 +167,7 @@ export const ImportReport = z.object({
   rows: z.array(
     z.object({
       ...RowInfo,
-      outcome: z.enum(['created', 'merged', 'skipped', 'invalid', 'unplaced']),
+      outcome: z.enum(['created', 'merged', 'skipped', 'invalid', 'unplaced', 'line']),
       customerId: z.number().optional(),
     }),
   ),

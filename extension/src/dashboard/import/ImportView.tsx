@@ -99,7 +99,9 @@ export function ImportView() {
     setChoices({ ...choices, decisions });
   };
   const mapping = choices.mapping ?? guessed ?? [];
-  const writes = preview ? preview.counts.total - preview.counts.invalid - preview.counts.unplaced : 0;
+  const writes = preview
+    ? preview.counts.total - preview.counts.invalid - preview.counts.unplaced - preview.counts.lines
+    : 0;
 
   return (
     <div className="import-view">

@@ -5,7 +5,7 @@ import type { Decision } from './mapping.ts';
 import { type Line, type Outline, outline } from './summary.ts';
 import { whyText } from './why-text.ts';
 
-const SECTIONS = ['create', 'merge', 'skip', 'invalid', 'unplaced'] as const;
+const SECTIONS = ['create', 'merge', 'skip', 'invalid', 'unplaced', 'line'] as const;
 /** Lines listed a section; the rest are counted. */
 const SHOWN = 100;
 

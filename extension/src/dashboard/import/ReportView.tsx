@@ -5,13 +5,14 @@ import { saveBlob } from '../file/MaterialsSection.tsx';
 import { reportCsv, reportFilename, reportLines } from './report.ts';
 import { whyText } from './why-text.ts';
 
-const COUNTS = ['created', 'merged', 'skipped', 'invalid', 'unplaced'] as const;
+const COUNTS = ['created', 'merged', 'skipped', 'invalid', 'unplaced', 'lines'] as const;
 const SECTION = {
   created: 'create',
   merged: 'merge',
   skipped: 'skip',
   invalid: 'invalid',
   unplaced: 'unplaced',
+  lines: 'line',
 } as const;
 
 /** What the import did, row by row: to keep (CSV or print) and to go on from. */
@@ -67,7 +68,7 @@ export function ReportView({ report, onAnother }: { report: ImportReport; onAnot
               <tr key={l.row}>
                 <td>{l.row}</td>
                 <td>
-                  {l.customerId && l.outcome !== 'invalid' ? (
+                  {l.customerId && l.outcome !== 'invalid' && l.outcome !== 'line' ? (
                     <a
                       href={`#customer/${l.customerId}`}
                       onClick={(e) => {

@@ -1,7 +1,14 @@
 import type { ImportReport } from '@dossier/shared';
 import { type Line, whyOf } from './summary.ts';
 
-const ACTION = { created: 'create', merged: 'merge', skipped: 'skip', invalid: 'invalid', unplaced: 'unplaced' };
+const ACTION = {
+  created: 'create',
+  merged: 'merge',
+  skipped: 'skip',
+  invalid: 'invalid',
+  unplaced: 'unplaced',
+  line: 'line',
+};
 
 export type ReportLine = Line & { outcome: ImportReport['rows'][number]['outcome']; customerId?: number };
 

@@ -13,6 +13,7 @@ describe('outline', () => {
         { row: 7, action: 'skip', name: '南京紫金建设' },
         { row: 8, action: 'invalid', name: '' },
         { row: 9, action: 'merge' },
+        { row: 10, action: 'line' },
       ],
       proposals: [
         { row: 3, action: 'merge', matchedBy: { kind: 'email_domain', value: 'hy-qd.com.cn' }, matchedRow: 2 },
@@ -28,7 +29,10 @@ describe('outline', () => {
           person: { name: '钱多多' },
         },
       ],
-      errors: [{ row: 8, field: 'name', why: 'required' }],
+      errors: [
+        { row: 8, field: 'name', why: 'required' },
+        { row: 10, field: 'name', why: '"合计：3家" is a total or a footer of the report, not a customer' },
+      ],
     });
     expect(o.create).toEqual([
       { row: 2, name: '青岛海逸置业有限公司', why: null },
@@ -57,6 +61,17 @@ describe('outline', () => {
     expect(o.skip).toEqual([{ row: 7, name: '南京紫金建设', why: { kind: 'nothingNew' } }]);
     expect(o.invalid).toEqual([
       { row: 8, name: '', why: { kind: 'problems', errors: [{ row: 8, field: 'name', why: 'required' }] } },
+    ]);
+    // A sheet's total is listed as what it is, apart from the problems.
+    expect(o.line).toEqual([
+      {
+        row: 10,
+        name: null,
+        why: {
+          kind: 'line',
+          errors: [{ row: 10, field: 'name', why: '"合计：3家" is a total or a footer of the report, not a customer' }],
+        },
+      },
     ]);
   });
 });

@@ -15,6 +15,8 @@ export type Why =
   | { kind: 'mobileElsewhere'; customerId: number; name: string; mobile: string }
   | { kind: 'nothingNew' }
   | { kind: 'problems'; errors: RowError[] }
+  /** A heading, total or footer of the sheet: what it is, in the errors' words. */
+  | { kind: 'line'; errors: RowError[] }
   | { kind: 'noCompany'; person: { name: string; mobile?: string; email?: string } };
 
 export interface Line {
@@ -30,10 +32,13 @@ export interface Outline {
   invalid: Line[];
   /** People without a company: listed for the user to place, never dropped or made companies. */
   unplaced: Line[];
+  /** A sheet's headings and totals: no customers, and no problems. */
+  line: Line[];
 }
 
 export function whyOf(action: string, p: Proposal | undefined, errors: RowError[]): Why | null {
   if (action === 'invalid') return { kind: 'problems', errors };
+  if (action === 'line') return { kind: 'line', errors };
   if (action === 'unplaced' && p?.person) return { kind: 'noCompany', person: p.person };
   if (p?.matchedBy && p.matchedRow !== undefined)
     return { kind: 'sameAsRow', row: p.matchedRow, by: p.matchedBy.kind, value: p.matchedBy.value };
@@ -61,7 +66,7 @@ export function outline(preview: Pick<ImportPreview, 'rows' | 'proposals' | 'err
   const proposals = new Map(preview.proposals.map((p) => [p.row, p]));
   const errors = new Map<number, RowError[]>();
   for (const e of preview.errors) errors.set(e.row, [...(errors.get(e.row) ?? []), e]);
-  const out: Outline = { create: [], merge: [], skip: [], invalid: [], unplaced: [] };
+  const out: Outline = { create: [], merge: [], skip: [], invalid: [], unplaced: [], line: [] };
   for (const r of preview.rows) {
     const p = proposals.get(r.row);
     // A person without a company is named by the why of an unplaced row, by their name otherwise.
@@ -71,7 +76,7 @@ export function outline(preview: Pick<ImportPreview, 'rows' | 'proposals' | 'err
       name: r.name ?? person ?? null,
       why: whyOf(r.action, proposals.get(r.row), errors.get(r.row) ?? []),
     };
-    out[r.action === 'unplaced' ? 'unplaced' : r.action === 'invalid' ? 'invalid' : r.action].push(line);
+    out[r.action].push(line);
   }
   return out;
 }

@@ -19,6 +19,10 @@ describe('whyText', () => {
     expect(whyText({ kind: 'noCompany', person: { name: '王小红', mobile: '15012345678' } }, zh)).toBe(
       '王小红（15012345678）',
     );
+    // A heading is said as the server says it, without a field name before it.
+    expect(
+      whyText({ kind: 'line', errors: [{ row: 2, field: 'name', why: '"一、房地产" is a heading of the sheet' }] }, zh),
+    ).toBe('"一、房地产" is a heading of the sheet');
     expect(whyText(null, en)).toBe('');
   });
 });

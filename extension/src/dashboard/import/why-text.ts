@@ -22,6 +22,8 @@ export function whyText(why: Why | null, t: T): string {
       return why.errors
         .map((e) => t.why.problem(e.field in t.fields ? t.fields[e.field as keyof T['fields']] : e.field, e.why))
         .join('; ');
+    case 'line':
+      return why.errors.map((e) => e.why).join('; ');
     case 'noCompany':
       return t.why.person(why.person.name, [why.person.mobile, why.person.email].filter(Boolean).join(', '));
   }

@@ -102,6 +102,7 @@ const en = {
       skip: (n: number) => plural(n, '1 row already on file', `${n} rows already on file`),
       invalid: (n: number) => plural(n, '1 row with problems', `${n} rows with problems`),
       unplaced: (n: number) => plural(n, '1 person without a company', `${n} people without a company`),
+      line: (n: number) => plural(n, '1 heading or total', `${n} headings and totals`),
     },
     sections: {
       create: 'Will be created',
@@ -109,6 +110,7 @@ const en = {
       skip: 'Skipped',
       invalid: 'Rows with problems (not imported)',
       unplaced: 'People without a company — place them or give them files of their own, or they stay out',
+      line: 'Headings and totals of the sheet (no customers)',
     },
     row: (n: number) => `Row ${n}`,
     why: {
@@ -150,6 +152,7 @@ const en = {
         skipped: 'already on file',
         invalid: 'not imported',
         unplaced: 'not placed',
+        line: 'no customer',
       },
       download: 'Download the report (CSV)',
       print: 'Print',
@@ -251,6 +254,7 @@ const zhCN: typeof en = {
       skip: (n) => `${n} 行已在档案中`,
       invalid: (n) => `${n} 行有问题`,
       unplaced: (n) => `${n} 人没有所属公司`,
+      line: (n) => `${n} 行是标题或合计`,
     },
     sections: {
       create: '将新建',
@@ -258,6 +262,7 @@ const zhCN: typeof en = {
       skip: '跳过',
       invalid: '有问题的行（不导入）',
       unplaced: '没有所属公司的联系人——请指定客户或单独建档，否则不导入',
+      line: '表格的标题与合计行（不是客户）',
     },
     row: (n) => `第 ${n} 行`,
     why: {
@@ -298,6 +303,7 @@ const zhCN: typeof en = {
         skipped: '已在档案中',
         invalid: '未导入',
         unplaced: '未指定客户',
+        line: '不是客户',
       },
       download: '下载报告（CSV）',
       print: '打印',

@@ -38,7 +38,7 @@ export interface RowReport {
    * `unplaced`: a person without a company, listed for the user to place (a decision merges them
    * into a file, or — `create` — gives them a file of their own).
    */
-  outcome: 'created' | 'merged' | 'skipped' | 'invalid' | 'unplaced';
+  outcome: 'created' | 'merged' | 'skipped' | 'invalid' | 'unplaced' | 'line';
   customerId?: number;
   matchedBy?: MatchedBy;
   /** The earlier row of this file that created the matched file. */
@@ -59,6 +59,8 @@ export interface Counts {
   invalid: number;
   /** People without a company, left for the user to place. */
   unplaced: number;
+  /** A sheet's headings, totals and footers: no customers, and no problems. */
+  lines: number;
 }
 export interface ApplyOptions {
   viewer: Viewer;
@@ -207,7 +209,7 @@ export async function applyImport(
   const needDue = new Set<number>();
   const touched = new Set<number>();
   const rows: RowReport[] = [];
-  const counts: Counts = { total: list.length, created: 0, merged: 0, skipped: 0, invalid: 0, unplaced: 0 };
+  const counts: Counts = { total: list.length, created: 0, merged: 0, skipped: 0, invalid: 0, unplaced: 0, lines: 0 };
   const zone = o.settings.timeZone;
   /** Mobiles on file (the viewer's files), by their last seven digits, read at the first row that has one. */
   let mobiles: Map<string, { customerId: number; mobile: string }[]> | null = null;
@@ -382,6 +384,11 @@ export async function applyImport(
   };
 
   for (const c0 of list) {
+    if (c0.line) {
+      counts.lines++;
+      rows.push({ row: c0.row, outcome: 'line', errors: c0.errors });
+      continue;
+    }
     if (c0.errors.length) {
       counts.invalid++;
       rows.push({ row: c0.row, outcome: 'invalid', errors: c0.errors });

@@ -109,8 +109,11 @@ export async function cliImport(store: Store, o: CliImport): Promise<string[]> {
   for (const c of preview.columns)
     out.push(`  ${String(c.index + 1).padStart(3)}  ${c.header || '(blank)'} → ${c.field ?? '-'}`);
   const line = (c: typeof preview.counts) =>
-    `${c.total} rows: ${c.created} new, ${c.merged} merged, ${c.skipped} unchanged, ${c.unplaced} without a company, ${c.invalid} with problems`;
-  for (const e of preview.errors.slice(0, 50)) out.push(`  ! row ${e.row} ${e.field}: ${e.why}`);
+    `${c.total} rows: ${c.created} new, ${c.merged} merged, ${c.skipped} unchanged, ${c.unplaced} without a company, ${c.invalid} with problems${c.lines ? `, ${c.lines} headings or totals (no customers)` : ''}`;
+  // A sheet's heading or total is said as what it is ("-"), a problem is marked ("!").
+  const notCustomers = new Set(preview.rows.filter((r) => r.action === 'line').map((r) => r.row));
+  for (const e of preview.errors.slice(0, 50))
+    out.push(`  ${notCustomers.has(e.row) ? '-' : '!'} row ${e.row} ${e.field}: ${e.why}`);
   if (preview.errors.length > 50) out.push(`  ! … ${preview.errors.length - 50} more`);
   for (const p of preview.proposals) {
     if (p.action === 'unplaced' && p.person)

@@ -169,9 +169,14 @@ export async function previewImport(
   // Ids of files the dry run created don't exist; a merge into one is shown by its row instead.
   const proposal = (r: RowReport) => {
     const { customerId, ...rest } = r;
-    const action = { created: 'create', merged: 'merge', skipped: 'skip', invalid: 'invalid', unplaced: 'unplaced' }[
-      r.outcome
-    ];
+    const action = {
+      created: 'create',
+      merged: 'merge',
+      skipped: 'skip',
+      invalid: 'invalid',
+      unplaced: 'unplaced',
+      line: 'line',
+    }[r.outcome];
     return { ...rest, action, ...(customerId && !r.matchedRow && r.outcome !== 'created' ? { customerId } : {}) };
   };
   return {

@@ -93,6 +93,8 @@ export interface Candidate {
   unplaced?: boolean;
   /** A group's heading in a hand-made sheet (no customer): its name, kept in the notes of the rows under it. */
   heading?: string;
+  /** A heading, total or footer of the sheet: no customer, and no problem either (what it is, in `errors`). */
+  line?: true;
 }
 export interface Layout {
   sheet: string;
@@ -582,6 +584,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     errors,
     ...(lastContact ? { lastContact } : {}),
     ...(!name && people.length ? { unplaced: true } : {}),
+    ...(line ? { line: true } : {}),
     ...(line?.kind === 'heading' ? { heading: groupName(line.text) } : {}),
   };
 }
