@@ -366,6 +366,58 @@ describe('address books in the shapes their programs write', () => {
     ]);
   });
 
+  it("reads an Outlook CSV and a CRM's sheet with headers in traditional characters, in Taiwan's words (行動電話, 聯絡人)", () => {
+    const outlook = read(
+      csv([
+        '名字,中間名,姓氏,公司,部門,職稱,商務電話,商務傳真,住家電話,行動電話,電子郵件地址,網頁,生日,附註',
+        '建華,,劉,台北海逸建設股份有限公司,業務部,總經理,02-2345-6789,02-2345-6790,,0912-345-678,liu@hy-tw.example,www.hy-tw.example,1968/5/12,重要客戶',
+      ]),
+    );
+    expect(outlook.layout.mapping).toEqual([
+      'person.givenName',
+      'person.middleName',
+      'person.familyName',
+      'name',
+      'person.department',
+      'person.title',
+      'person.directLine',
+      'fax',
+      'person.phone',
+      'person.mobile',
+      'person.emails',
+      'website',
+      'person.birthday',
+      'person.preferences',
+    ]);
+    const [tw] = outlook.list;
+    expect(tw?.errors).toEqual([]);
+    expect(tw?.fields).toMatchObject({ name: '台北海逸建設股份有限公司', website: 'www.hy-tw.example' });
+    expect(tw?.people).toEqual([
+      expect.objectContaining({
+        name: '劉建華',
+        title: '總經理',
+        mobile: '0912-345-678',
+        directLine: '02-2345-6789',
+        email: 'liu@hy-tw.example',
+        birthday: '1968-05-12',
+      }),
+    ]);
+    // A Taiwanese CRM's import sheet (its header as published; the row is ours).
+    const sheet = readCsv(
+      csv([
+        '客戶姓名,行動電話,Email,LINE名稱,公司名稱,職稱,地址,生日,客戶分類,標籤,客戶狀態,最後聯絡日,下次追蹤日,備註,外部客戶編號',
+        '王小明,0912345678,wang@hy-tw.example,wang-line,海逸建設,負責人,台北市信義路五段7號,1980-01-01,A,北區,,2026-11-20,,首次匯入,C001',
+      ]),
+      'crm',
+    );
+    const layout = chooseLayout([sheet]);
+    const [row] = candidates([sheet], layout).list;
+    expect(row?.errors).toEqual([]);
+    expect(row?.fields).toMatchObject({ name: '海逸建設', tier: 'A', address: '台北市信義路五段7號' });
+    expect(row?.people[0]).toMatchObject({ name: '王小明', mobile: '0912345678', title: '負責人' });
+    expect(row?.lastContact).toBe('2026-11-20T00:00:00.000');
+  });
+
   it("reads a newer Chinese Outlook's 92 columns by what each is, not by a word inside it (经理姓名 is no contact's name)", () => {
     const headers =
       '英文称谓,名,中间名,姓,中文称谓,单位,部门,职务,商务地址 街道,商务地址 街道 2,商务地址 街道 3,商务地址 市/县,商务地址 省/市/自治区,商务地址 邮政编码,商务地址 国家/地区,住宅地址 街道,住宅地址 街道 2,住宅地址 街道 3,住宅地址 市/县,住宅地址 省/市/自治区,住宅地址 邮政编码,住宅地址 国家/地区,其他地址 街道,其他地址 街道 2,其他地址 街道 3,其他地址 市/县,其他地址 省/市/自治区,其他地址 邮政编码,其他地址 国家/地区,助理的电话,商务传真,商务电话,商务电话 2,回电话,车载电话,单位主要电话,住宅传真,住宅电话,住宅电话 2,ISDN,移动电话,其他传真,其他电话,寻呼机,主要电话,无绳电话,TTY/TDD 电话,电报,Internet 忙闲,办公地点,地点,电子邮件地址,电子邮件类型,电子邮件显示名称,电子邮件 2 地址,电子邮件 2 类型,电子邮件 2 显示名,电子邮件 3 地址,电子邮件 3 类型,电子邮件 3 显示名,附注,工作证号码,关键词,记帐信息,纪念日,经理姓名,类别,里程,敏感度,目录服务器,配偶,其他地址 - 邮箱,商务地址 - 邮箱,身份证编号,生日,私有,缩写,网页,性别,业余爱好,引用者,用户 1,用户 2,用户 3,用户 4,优先级,语言,帐户,职业,助理的姓名,住宅地址 - 邮箱,子女'.split(

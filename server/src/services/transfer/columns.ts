@@ -1,4 +1,5 @@
 import { type ImportField as Field, toHalfWidth } from '@dossier/shared';
+import { Converter } from 'opencc-js/t2cn';
 import { own } from '../../lib/own.ts';
 import { outlookNames } from './outlook-names.ts';
 
@@ -111,9 +112,24 @@ export const SHEETS = {
   interactions: { en: 'Interactions', zh: '联系记录' },
 } as const;
 
-/** How a header is compared: half-width, lowercase, without spaces, punctuation or a bracketed remark (必填). */
+// Built on the first header that is not plain ASCII (its dictionaries take ~20 ms to build).
+let toSimplified: ((s: string) => string) | undefined;
+/**
+ * A header half-width and in simplified characters, in the mainland's words: Taiwan's and Hong
+ * Kong's Outlook and sheets (行動電話, 聯絡人, 客戶名稱) read as the dictionaries hold them
+ * (移动电话, 联系人, 客户名称), by OpenCC's Taiwan-phrases conversion.
+ */
+function headerText(h: string): string {
+  const half = toHalfWidth(h);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is what is tested
+  if (/^[\x00-\x7f]*$/.test(half)) return half;
+  toSimplified ??= Converter({ from: 'twp', to: 'cn' });
+  return toSimplified(half);
+}
+
+/** How a header is compared: half-width, simplified, lowercase, without spaces, punctuation or a bracketed remark (必填). */
 export function normaliseHeader(h: string): string {
-  return toHalfWidth(h)
+  return headerText(h)
     .toLowerCase()
     .replace(/\([^)]*\)/g, '')
     .replace(/[\s\-_.:;,*/\\·#'"]+/g, '')
@@ -174,7 +190,7 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
   createdAt: ['建档日期', '建档时间', '创建日期', 'created at'],
   updatedAt: ['更新日期', 'updated at'],
   'person.name': ['联系人', '联系人姓名', '姓名', '客户联系人', 'contact', 'contact name', 'contact person', 'person'],
-  'person.title': ['职务', '职位', '岗位', '头衔', 'title', 'job title', 'position'],
+  'person.title': ['职务', '职位', '职称', '岗位', '头衔', 'title', 'job title', 'position'],
   'person.mobile': ['手机', '手机号', '手机号码', '移动电话', 'mobile', 'mobile phone', 'cell', 'cellphone'],
   'person.directLine': ['直线', '直线电话', '直拨', '直拨电话', 'direct line', 'direct phone'],
   'person.email': ['联系人邮箱', 'contact email'],
@@ -438,7 +454,7 @@ const ADDRESS_PART: Record<string, Field> = {
 const ADDRESS_GROUP = /^(business|work|mailing|home|other)(.+)$/;
 
 const plainKey = (header: string) =>
-  toHalfWidth(header)
+  headerText(header)
     .toLowerCase()
     .replace(/^([a-z\u4e00-\u9fff-]+?)\s*\d+\s*-\s*/u, '$1 ')
     .replace(/[\s\-_.:;,*/\\·#'"]+/g, '');

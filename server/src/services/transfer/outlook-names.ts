@@ -181,7 +181,17 @@ const DE: [string, string][] = [
   ['Webseite', 'Web Page'],
 ];
 
+// Taiwan's Outlook, in the simplified characters its headers are read in (名字, 姓氏, 職稱, 住家電話;
+// its 行動電話 reads as 移动电话 already).
+const TW: [string, string][] = [
+  ['名字', 'First Name'],
+  ['姓氏', 'Last Name'],
+  ['职称', 'Job Title'],
+  ['住家电话', 'Home Phone'],
+  ['住家传真', 'Home Fax'],
+];
+
 /** Localised Outlook names → English ones, both as `key` normalises them. */
 export function outlookNames(key: (header: string) => string): ReadonlyMap<string, string> {
-  return new Map([...ZH, ...DE].map(([local, english]) => [key(local), key(english)]));
+  return new Map([...ZH, ...TW, ...DE].map(([local, english]) => [key(local), key(english)]));
 }
