@@ -175,3 +175,13 @@ export const ImportReport = z.object({
 
 export type ImportPreview = z.infer<typeof ImportPreview>;
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/** The preview's action for a report's outcome: a row reads the same before and after the commit. */
+export const IMPORT_ACTION = {
+  created: 'create',
+  merged: 'merge',
+  skipped: 'skip',
+  invalid: 'invalid',
+  unplaced: 'unplaced',
+  line: 'line',
+} as const satisfies Record<ImportReport['rows'][number]['outcome'], ImportPreview['rows'][number]['action']>;

@@ -68,7 +68,7 @@ export function ReportView({ report, onAnother }: { report: ImportReport; onAnot
               <tr key={l.row}>
                 <td>{l.row}</td>
                 <td>
-                  {l.customerId && l.outcome !== 'invalid' && l.outcome !== 'line' ? (
+                  {l.customerId && l.outcome !== 'invalid' ? (
                     <a
                       href={`#customer/${l.customerId}`}
                       onClick={(e) => {

@@ -1,14 +1,5 @@
-import type { ImportReport } from '@dossier/shared';
+import { IMPORT_ACTION, type ImportReport } from '@dossier/shared';
 import { type Line, whyOf } from './summary.ts';
-
-const ACTION = {
-  created: 'create',
-  merged: 'merge',
-  skipped: 'skip',
-  invalid: 'invalid',
-  unplaced: 'unplaced',
-  line: 'line',
-};
 
 export type ReportLine = Line & { outcome: ImportReport['rows'][number]['outcome']; customerId?: number };
 
@@ -18,7 +9,7 @@ export function reportLines(report: Pick<ImportReport, 'rows'>): ReportLine[] {
     row: r.row,
     name: r.name ?? r.person?.name ?? null,
     outcome: r.outcome,
-    why: whyOf(ACTION[r.outcome], r, r.errors ?? []),
+    why: whyOf(IMPORT_ACTION[r.outcome], r, r.errors ?? []),
     ...(r.customerId ? { customerId: r.customerId } : {}),
   }));
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Counts } from '../../services/transfer/apply.ts';
 
 /**
  * A customer list as account managers keep them, for the import test and benchmark: a title row
@@ -101,15 +102,7 @@ function companyRow(i: number): (string | number)[] {
 export interface SampleBook {
   buffer: Buffer;
   existing: ExistingCustomer[];
-  expected: {
-    total: number;
-    created: number;
-    merged: number;
-    skipped: number;
-    invalid: number;
-    unplaced: number;
-    lines: number;
-  };
+  expected: Counts;
   /** Row numbers (as Excel shows them) of the bad rows, by what is wrong. */
   bad: { row: number; field: string }[];
 }

@@ -121,8 +121,7 @@ let toSimplified: ((s: string) => string) | undefined;
  */
 function headerText(h: string): string {
   const half = toHalfWidth(h);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is what is tested
-  if (/^[\x00-\x7f]*$/.test(half)) return half;
+  if (!/\P{ASCII}/u.test(half)) return half;
   toSimplified ??= Converter({ from: 'twp', to: 'cn' });
   return toSimplified(half);
 }

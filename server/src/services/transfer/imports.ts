@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { IMPORT_ACTION } from '@dossier/shared';
 import { ApiError, notFound } from '../../lib/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { priorOf, type Replayable, replayable, replayOf } from '../replay.ts';
@@ -169,14 +170,7 @@ export async function previewImport(
   // Ids of files the dry run created don't exist; a merge into one is shown by its row instead.
   const proposal = (r: RowReport) => {
     const { customerId, ...rest } = r;
-    const action = {
-      created: 'create',
-      merged: 'merge',
-      skipped: 'skip',
-      invalid: 'invalid',
-      unplaced: 'unplaced',
-      line: 'line',
-    }[r.outcome];
+    const action = IMPORT_ACTION[r.outcome];
     return { ...rest, action, ...(customerId && !r.matchedRow && r.outcome !== 'created' ? { customerId } : {}) };
   };
   return {
