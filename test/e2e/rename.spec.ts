@@ -1,5 +1,6 @@
-// A company renamed in its file keeps its old name (曾用名): shown with the file and on its card, and the file is
-// still found by it (the day of use found a renamed file lost to search and land results).
+// A company renamed in its file keeps its old name (曾用名): shown with the file and on its card,
+// and the file is still found by it (the day of use found a renamed file lost to search and land
+// results).
 import { api } from './helpers/api.ts';
 import { openDashboard } from './helpers/dashboard.ts';
 import { expect, expectCustomer, test } from './helpers/fixtures.ts';
