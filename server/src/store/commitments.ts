@@ -18,3 +18,9 @@ export interface CommitmentStore {
   /** Withdraws every promise of the file still open (neither kept nor withdrawn). */
   withdrawOpen(customerId: number, at: string, reason: string): Promise<void>;
 }
+
+/**
+ * An open promise of commitments `m` (neither kept nor withdrawn), as the boards and calendar
+ * feeds of both engines read them; the partial index commitments_open_due has the same condition.
+ */
+export const OPEN_PROMISE = 'm.kept_at is null and m.withdrawn_at is null';

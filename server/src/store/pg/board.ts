@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { BoardStore, DueContact, DueFile, OpenCommitment } from '../board.ts';
+import { OPEN_PROMISE } from '../commitments.ts';
 import type { PgExecutor } from './executor.ts';
 
 /** A file on the board: its earliest due and each reason's (DueFile). */
@@ -10,6 +11,7 @@ const FILE_COLUMNS = sql`c.id, c.name, c.tier, c.next_due as due, c.next_call_du
 const anyId = (column: string, ids: number[]) => sql`${sql.raw(column)} = any(${sql.param(ids)}::int[])`;
 
 /** An open promise's columns, as OpenCommitment names them. */
+const STILL_OPEN = sql.raw(OPEN_PROMISE);
 const PROMISE_COLUMNS = sql`m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier`;
 
 /**
@@ -60,7 +62,7 @@ export function pgBoard(db: PgExecutor): BoardStore {
       if (!ranges.length) return [];
       // As dueIn: every range in one statement, at most the cap and the earliest `limit` of each.
       const arms = ranges.map(({ from, to }, i) => {
-        const due = sql`m.kept_at is null and m.withdrawn_at is null and m.due_at >= ${from} and m.due_at < ${to}`;
+        const due = sql`${STILL_OPEN} and m.due_at >= ${from} and m.due_at < ${to}`;
         const open = sql`${PROMISE_FILE} where ${due}`;
         // Counted against the closed files' index (customers_closed), not by each promise's file.
         const counted = sql`from commitments m where ${due} and not exists (select 1 from customers c
@@ -78,10 +80,10 @@ export function pgBoard(db: PgExecutor): BoardStore {
     },
     async openCommitments(viewer, before, owner) {
       type Row = OpenCommitment & Record<string, unknown>;
-      const open = sql`m.kept_at is null and m.withdrawn_at is null and m.due_at < ${before} and c.deleted_at is null and c.status <> 'lost'`;
+      const open = sql`${STILL_OPEN} and m.due_at < ${before} and c.deleted_at is null and c.status <> 'lost'`;
       if (viewer.role === 'manager' && !owner) {
         const rows = await db.execute<Row>(
-          sql`select ${PROMISE_COLUMNS} ${PROMISE_FILE} where m.kept_at is null and m.withdrawn_at is null and m.due_at < ${before} order by m.id`,
+          sql`select ${PROMISE_COLUMNS} ${PROMISE_FILE} where ${STILL_OPEN} and m.due_at < ${before} order by m.id`,
         );
         return rows.rows;
       }

@@ -1,6 +1,7 @@
 import { asc, eq, isNull, sql } from 'drizzle-orm';
 import { calendarFeeds, users } from '../../db/schema.pg.ts';
 import type { CalendarStore, FeedBirthday, FeedFile, FeedPromise } from '../calendar.ts';
+import { OPEN_PROMISE } from '../commitments.ts';
 import type { PgExecutor } from './executor.ts';
 import { visible } from './visibility.ts';
 
@@ -40,7 +41,7 @@ export function pgCalendar(db: PgExecutor): CalendarStore {
     async openPromises(viewer, since, before) {
       const rows = await db.execute<FeedPromise & Record<string, unknown>>(sql`
         select m.id, m.text, m.due_at as "dueAt", c.name from commitments m join customers c on c.id = m.customer_id
-        where m.kept_at is null and m.withdrawn_at is null and m.due_at >= ${since} and m.due_at < ${before} and c.deleted_at is null
+        where ${sql.raw(OPEN_PROMISE)} and m.due_at >= ${since} and m.due_at < ${before} and c.deleted_at is null
           and c.status <> 'lost' and ${visible(viewer, 'c')} order by m.due_at, m.id`);
       return rows.rows;
     },

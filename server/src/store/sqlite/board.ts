@@ -2,6 +2,7 @@ import type { Tier } from '@dossier/shared';
 import { sql } from 'drizzle-orm';
 import { type Db, preparedFor } from '../../db/client.ts';
 import type { BoardStore, DueContact, DueFile, OpenCommitment } from '../board.ts';
+import { OPEN_PROMISE } from '../commitments.ts';
 import { visible } from './visibility.ts';
 
 /** A file on the board: its earliest due and each reason's (DueFile). */
@@ -29,7 +30,7 @@ const statements = preparedFor((c) => {
 /** A manager's whole board reads promises by range of due instants, as it reads files (dueIn). */
 const commitmentStatements = preparedFor((c) => {
   const open = `from commitments m join customers c on c.id = m.customer_id
-    where m.kept_at is null and m.withdrawn_at is null and m.due_at >= ? and m.due_at < ? and c.deleted_at is null and c.status <> 'lost'`;
+    where ${OPEN_PROMISE} and m.due_at >= ? and m.due_at < ? and c.deleted_at is null and c.status <> 'lost'`;
   return {
     count: c.prepare<[string, string, number], { n: number }>(`select count(*) as n from (select 1 ${open} limit ?)`),
     earliest: c.prepare<[string, string, number], OpenCommitment>(
@@ -66,7 +67,7 @@ export function sqliteBoard(db: Db): BoardStore {
       const rows = db.all<{ id: number; customer_id: number; text: string; due_at: string; name: string; tier: Tier }>(
         sql`select m.id, m.customer_id, m.text, m.due_at, c.name, c.tier
           from commitments m join customers c on c.id = m.customer_id
-          where m.kept_at is null and m.withdrawn_at is null and m.due_at < ${before} and c.deleted_at is null and c.status <> 'lost'
+          where ${sql.raw(OPEN_PROMISE)} and m.due_at < ${before} and c.deleted_at is null and c.status <> 'lost'
             and ${visible(viewer, 'c')} ${owner ? sql`and c.owner = ${owner}` : sql``}`,
       );
       return rows.map((r) => ({

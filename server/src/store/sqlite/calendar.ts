@@ -3,6 +3,7 @@ import { eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { calendarFeeds, users } from '../../db/schema.ts';
 import type { CalendarStore } from '../calendar.ts';
+import { OPEN_PROMISE } from '../commitments.ts';
 import { visible } from './visibility.ts';
 
 export function sqliteCalendar(db: Db): CalendarStore {
@@ -47,7 +48,7 @@ export function sqliteCalendar(db: Db): CalendarStore {
     async openPromises(viewer, since, before) {
       const rows = db.all<{ id: number; text: string; due_at: string; name: string }>(sql`
         select m.id, m.text, m.due_at, c.name from commitments m join customers c on c.id = m.customer_id
-        where m.kept_at is null and m.withdrawn_at is null and m.due_at >= ${since} and m.due_at < ${before} and c.deleted_at is null
+        where ${sql.raw(OPEN_PROMISE)} and m.due_at >= ${since} and m.due_at < ${before} and c.deleted_at is null
           and c.status <> 'lost' and ${visible(viewer, 'c')} order by m.due_at, m.id`);
       return rows.map((r) => ({ id: r.id, text: r.text, dueAt: r.due_at, name: r.name }));
     },
