@@ -2,10 +2,9 @@ import { phoneDigits, searchForms, webSearchKey } from '@dossier/shared';
 
 /**
  * What search finds a customer by, whatever the engine: its names (former ones too) and its
- * people's, the names' pinyin,
- * every phone as digits, its domains and every e-mail. Each engine indexes these texts its own way
- * (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm and bigram array), built from this one place so
- * both find the same files.
+ * people's, the names' pinyin, every phone as digits, its domains and every e-mail. Each engine
+ * indexes these texts its own way (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm and bigram
+ * array), built from this one place so both find the same files.
  */
 export interface SearchText {
   name: string;
