@@ -1,4 +1,4 @@
-import { dayStart, localDate } from '@dossier/shared';
+import { APPOINTMENT_HOUR, dayStart, localDate } from '@dossier/shared';
 
 /**
  * The log form's quick picks for the next contact. "Tomorrow" and "next Monday" are days in
@@ -6,9 +6,6 @@ import { dayStart, localDate } from '@dossier/shared';
  * "by cadence" leaves the appointment empty so the tier's cadence sets the next due date.
  */
 export type QuickPick = 'tomorrow' | 'monday' | 'cadence';
-
-/** The hour a picked day's appointment is set to, in the configured zone. */
-export const PICK_HOUR = 9;
 
 /** The instant a quick pick stands for; null for "by cadence" (no appointment). */
 export function quickPickInstant(pick: QuickPick, now: Date, timeZone: string): Date | null {
@@ -20,5 +17,5 @@ export function quickPickInstant(pick: QuickPick, now: Date, timeZone: string): 
     days = (8 - weekday) % 7 || 7;
   }
   const start = dayStart(now, timeZone, days);
-  return new Date(start.getTime() + PICK_HOUR * 3_600_000);
+  return new Date(start.getTime() + APPOINTMENT_HOUR * 3_600_000);
 }

@@ -78,6 +78,7 @@ export const BOOK_FIELDS = [
   'address.formatted',
   'tags',
   'lastContact',
+  'nextContact',
   'other',
 ] as const;
 export const IMPORT_FIELDS = [...CUSTOMER_FIELDS, ...PERSON_FIELDS, ...BOOK_FIELDS] as const;

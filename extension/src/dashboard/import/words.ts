@@ -62,6 +62,7 @@ const FIELDS_EN = {
   tags: 'Labels / categories',
   other: "Kept in the file's notes under the column name",
   lastContact: 'Last contact',
+  nextContact: 'Next contact (an appointment)',
 } satisfies Record<ImportField, string>;
 
 /** The words of the dashboard's import view. */
@@ -222,6 +223,7 @@ const FIELDS_ZH: typeof FIELDS_EN = {
   tags: '标签/类别',
   other: '记入客户备注（按列名）',
   lastContact: '上次联系',
+  nextContact: '下次联系（约定）',
 };
 
 const zhCN: typeof en = {

@@ -100,8 +100,8 @@ describe('address books in the shapes their programs write', () => {
     // HubSpot's "Phone Number" is the contact's.
     const hs = read(
       csv([
-        'Record ID,First Name,Last Name,Email,Phone Number,Job Title,Company Name,Contact owner,Last Activity Date',
-        '901,Jianhua,Liu,liujh@hy-qd.example,+86 532 8588 7766,General Manager,Qingdao Haiyi Real Estate Co. Ltd.,Wei Chen,2026-11-02 10:15',
+        'Record ID,First Name,Last Name,Email,Phone Number,Job Title,Company Name,Contact owner,Last Activity Date,Next Activity Date',
+        '901,Jianhua,Liu,liujh@hy-qd.example,+86 532 8588 7766,General Manager,Qingdao Haiyi Real Estate Co. Ltd.,Wei Chen,2026-11-02 10:15,2026-12-09 14:00',
       ]),
     );
     expect(hs.list[0]?.fields.name).toBe('Qingdao Haiyi Real Estate Co. Ltd.');
@@ -112,6 +112,7 @@ describe('address books in the shapes their programs write', () => {
       preferences: 'Contact owner：Wei Chen',
     });
     expect(hs.list[0]?.lastContact).toBe('2026-11-02T10:15:00.000');
+    expect(hs.list[0]?.nextContact).toBe('2026-12-09T14:00:00.000');
     expect(hs.list[0]?.ref).toBeNull();
   });
 

@@ -137,6 +137,7 @@ async function planMerge(
   target: Target,
   c: Candidate,
   storeKeys: KeyInput[],
+  zone: string,
 ): Promise<MergePlan> {
   const row = target.row;
   const set: FileChanges = {};
@@ -187,6 +188,16 @@ async function planMerge(
   const newKeys = await unheld(tx, storeKeys);
   const newInteractions: InteractionDraft[] = [];
   for (const i of c.interactions) if (!(await tx.imports.interactionKeyUsed(i.idempotencyKey))) newInteractions.push(i);
+  // A sheet's next contact is a blank filled too: an appointment standing in the file stays, and
+  // the row's is said in its contact's summary. (A linked sheet's history is added as it is.)
+  const sheetNext = newInteractions.findIndex((i) => i.fromColumns && i.appointment);
+  const next = newInteractions[sheetNext];
+  if (next?.appointment && (await tx.due.standing(row.id, zone)))
+    newInteractions[sheetNext] = {
+      ...next,
+      appointment: null,
+      summary: `${next.summary}；${nextSaid(next.appointment)}`,
+    };
   const changes =
     Object.keys(set).length + fillPeople.length + newPeople.length + newKeys.length + newInteractions.length;
   return { set, fillPeople, newPeople, personIds, newKeys, newInteractions, changes };
@@ -401,7 +412,7 @@ export async function applyImport(
       continue;
     }
     const decision = o.decisions.get(c0.row);
-    const c = withLastContact(decision?.action === 'create' ? ownFile(c0) : c0);
+    const c = withContacts(decision?.action === 'create' ? ownFile(c0) : c0, at, zone);
     try {
       // Pinyin is the costliest step of a row: computed once (by the worker that read the file),
       // for the name check and the insert.
@@ -465,7 +476,7 @@ export async function applyImport(
         if (!target)
           throw new ApiError('conflict', `customer ${decision.customerId} is gone or not yours to merge into`);
       }
-      const plan = target ? await planMerge(tx, phones, target, c, storeKeys) : null;
+      const plan = target ? await planMerge(tx, phones, target, c, storeKeys, zone) : null;
       let action: Action | 'unplaced' = decision?.action ?? (plan ? (plan.changes ? 'merge' : 'skip') : 'create');
       // A person without a company and without a file of their own (ownFile) waits to be placed, unless matched or placed by the user.
       if (c.unplaced && action === 'create') action = 'unplaced';
@@ -546,33 +557,46 @@ function sameCompany(file: { name: string; normalizedName: string }, name: strin
 }
 
 /**
- * A row's last contact (上次联系, Last contact) as a logged contact at that time, so the file's
- * next due counts from it rather than from the import: a call, with the row's first person,
- * under a key made of the company, person and time (importing the row again adds nothing).
+ * A row's last contact (上次联系) and next contact (下次回访) as the history the file would have had:
+ * the last one a call at that time, with the row's first person, fixing the next one as its
+ * appointment — or, with no last contact, a note at the import fixing it. Each under a key made of
+ * the company, person and time, so importing the row again adds nothing. A next contact not after
+ * the last one was already met: said in the call's summary, never an appointment.
  */
-function withLastContact(c: Candidate): Candidate {
-  if (!c.lastContact) return c;
+function withContacts(c: Candidate, now: string, zone: string): Candidate {
+  const { lastContact: last, nextContact: next } = c;
+  if (!last && !next) return c;
   const person = c.people[0];
-  const key = `import-last-${createHash('sha256')
-    .update(`${c.fields.name}\u0000${person?.name ?? ''}\u0000${c.lastContact}`)
-    .digest('hex')
-    .slice(0, 32)}`;
   if (person && !person.ref) person.ref = `row-${c.row}`;
-  const contact: InteractionDraft = {
+  const keyOf = (...parts: string[]) =>
+    `import-${parts[0]}-${createHash('sha256')
+      .update([c.fields.name, person?.name ?? '', ...parts.slice(1)].join('\u0000'))
+      .digest('hex')
+      .slice(0, 32)}`;
+  const ahead = next && (!last || Date.parse(inZone(next, zone)) > Date.parse(inZone(last, zone)));
+  const draft = (kind: 'call' | 'note', at: string, summary: string, key: string): InteractionDraft => ({
     personRef: person?.ref ?? null,
-    kind: 'call',
-    at: c.lastContact,
-    summary: '上次联系（导入）',
+    kind,
+    at,
+    summary,
     outcome: null,
     intention: null,
-    appointment: null,
+    appointment: ahead ? (next ?? null) : null,
     sourceUrl: null,
     visit: null,
     idempotencyKey: key,
     createdAt: null,
-  };
+    fromColumns: true,
+  });
+  const contact = last
+    ? draft('call', last, next && !ahead ? `${LAST_SAID}；${nextSaid(next)}` : LAST_SAID, keyOf('last', last))
+    : draft('note', now, NEXT_SAID, keyOf('next', next ?? ''));
   return { ...c, interactions: [...c.interactions, contact] };
 }
+const LAST_SAID = '上次联系（导入）';
+const NEXT_SAID = '下次联系（导入）';
+/** A next contact that is no appointment, said in its contact's summary as the sheet gave it (to the minute). */
+const nextSaid = (next: string) => `下次联系：${next.replace('T', ' ').slice(0, 16)}`;
 
 /**
  * A row's contacts later than now — a typo, or a plan written as the last contact — refused as a

@@ -225,6 +225,35 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
     'last activity',
     'last activity date',
   ],
+  // The next contact the user fixed (下次回访, 下次跟进时间; Pipedrive's and HubSpot's next activity):
+  // an appointment. A bare 下次联系 is read so too unless the sheet is Dossier's export (nextDueOrOwn).
+  nextContact: [
+    '下次联系时间',
+    '下次联系日期',
+    '下次回访',
+    '下次回访时间',
+    '下次回访日期',
+    '下次跟进',
+    '下次跟进时间',
+    '下次跟进日期',
+    '下次拜访',
+    '下次拜访时间',
+    '下次拜访日期',
+    '下次追踪',
+    '下次追踪日',
+    '下次追踪日期',
+    '预约回访',
+    '预约回访时间',
+    '计划回访时间',
+    'next contact',
+    'next contact date',
+    'next follow-up',
+    'next follow up',
+    'next follow-up date',
+    'follow-up date',
+    'next activity',
+    'next activity date',
+  ],
 };
 
 const DICTIONARY: ReadonlyMap<string, Field> = (() => {
@@ -544,6 +573,7 @@ const RECORD_FIELDS: Record<string, Field | null> = {
   visibleto: null,
   contactperson: 'person.name',
   lastactivitydate: 'lastContact',
+  nextactivitydate: 'nextContact',
   phonemobile: 'person.mobile',
 };
 const ADDRESS_OF = /^address\s*-\s*(.+?)\s+of\s+address$/i;
@@ -596,7 +626,7 @@ export const headerKind = (headers: string[]): HeaderKind =>
  */
 export function fieldsOfHeaders(headers: string[], kind = headerKind(headers)): (Field | null)[] {
   if (kind === 'records') return recordFields(headers);
-  if (kind === 'sheet') return namesResolved(headers, headers.map(fieldOfHeader));
+  if (kind === 'sheet') return nextDueResolved(headers, namesResolved(headers, headers.map(fieldOfHeader)));
   // Beside an "Address 2" (Thunderbird), "Home Address" is the street's first line, not the
   // whole address it is in a vCard read as rows.
   const streetLines = headers.some((h) => ADDRESS_GROUP.exec(bookKey(h))?.[2] === 'address2');
@@ -609,13 +639,31 @@ export function fieldsOfHeaders(headers: string[], kind = headerKind(headers)): 
   });
 }
 
+/** A column's export headers (English and Chinese), normalised. */
+const namesOf = (field: Field | 'nextDue') => {
+  const c = CUSTOMER_COLUMNS.find((x) => x.field === field);
+  return new Set([c?.en ?? '', c?.zh ?? ''].map(normaliseHeader));
+};
+const NEXT_DUE = namesOf('nextDue');
 /**
  * Columns no file needs: a row number, and what the export derives for the reader (next due);
  * any other column a sheet has is the user's information (需求, 来源) and is kept.
  */
-const NEXT_DUE = CUSTOMER_COLUMNS.find((c) => c.field === 'nextDue');
-const NOT_KEPT = new Set(['序号', '行号', 'no', 'seq', NEXT_DUE?.en ?? '', NEXT_DUE?.zh ?? ''].map(normaliseHeader));
+const NOT_KEPT = new Set([...['序号', '行号', 'no', 'seq'].map(normaliseHeader), ...NEXT_DUE]);
 export const notKept = (header: string) => !normaliseHeader(header) || NOT_KEPT.has(normaliseHeader(header));
+
+/** The export's own customers sheet: its ID, tier, updated and next-due columns all there. */
+const EXPORT_MARKS = [namesOf('ref'), namesOf('tier'), namesOf('updatedAt'), NEXT_DUE];
+
+/**
+ * "下次联系" (Next due) in Dossier's export is the due date the cadence derived, not kept; in
+ * any other sheet it is the next contact the user fixed with the customer.
+ */
+function nextDueResolved(headers: string[], fields: (Field | null)[]): (Field | null)[] {
+  const keys = headers.map(normaliseHeader);
+  const ours = EXPORT_MARKS.every((marks) => keys.some((k) => marks.has(k)));
+  return fields.map((f, j) => (f === null && !ours && NEXT_DUE.has(keys[j] ?? '') ? 'nextContact' : f));
+}
 
 /** Headers that say only "name": whose depends on the sheet. */
 const BARE_NAME = new Set(['name', '名称']);

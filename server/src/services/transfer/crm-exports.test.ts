@@ -13,9 +13,9 @@ const read = (lines: string[]) => {
 describe("a CRM's export that names each column's record (Pipedrive)", () => {
   it('reads its persons: the organization is the file, the rest the person, their other columns in their notes', () => {
     const { layout, list } = read([
-      'Person - ID,Person - Name,Person - Label,Person - Organization,Person - Email - Work,Person - Email - Home,Person - Phone - Work,Person - Phone - Mobile,Person - Job title,Person - Open deals,Person - Last activity date,Person - Visible to',
-      '1,Anna Becker,Hot lead,Nordwind Logistik GmbH,anna.becker@nordwind-logistik.de,,+49 40 1234567,+49 171 2345678,Einkaufsleiterin,1,2026-11-20,Entire company',
-      '2,Li Wei,Warm lead,Shanghai Hengtai Trading Co. Ltd,liwei@hengtai-trade.cn,liwei@163.com,+86 21 5566 7788,+86 139 1234 5678,Purchasing Manager,0,,Entire company',
+      'Person - ID,Person - Name,Person - Label,Person - Organization,Person - Email - Work,Person - Email - Home,Person - Phone - Work,Person - Phone - Mobile,Person - Job title,Person - Open deals,Person - Last activity date,Person - Next activity date,Person - Visible to',
+      '1,Anna Becker,Hot lead,Nordwind Logistik GmbH,anna.becker@nordwind-logistik.de,,+49 40 1234567,+49 171 2345678,Einkaufsleiterin,1,2026-11-20,2026-12-14,Entire company',
+      '2,Li Wei,Warm lead,Shanghai Hengtai Trading Co. Ltd,liwei@hengtai-trade.cn,liwei@163.com,+86 21 5566 7788,+86 139 1234 5678,Purchasing Manager,0,,,Entire company',
     ]);
     expect(layout.headerIndex).toBe(0);
     const [anna, li] = list;
@@ -32,6 +32,9 @@ describe("a CRM's export that names each column's record (Pipedrive)", () => {
       },
     ]);
     expect(anna?.lastContact).toBe('2026-11-20T00:00:00.000');
+    // The next activity planned with her is the appointment, at the start of that working day.
+    expect(anna?.nextContact).toBe('2026-12-14T09:00:00.000');
+    expect(li?.nextContact).toBeUndefined();
     expect(li?.fields.name).toBe('Shanghai Hengtai Trading Co. Ltd');
     expect(li?.people[0]).toMatchObject({
       name: 'Li Wei',
@@ -43,9 +46,9 @@ describe("a CRM's export that names each column's record (Pipedrive)", () => {
 
   it('reads its organizations, the header on the first row and not a label taken for it', () => {
     const { layout, list } = read([
-      'Organization - ID,Organization - Name,Organization - Label,Organization - Address,Organization - Address - Street/road name of Address,Organization - Address - City/town/village/locality of Address,Organization - People,Organization - Website*',
-      '7,Nordwind Logistik GmbH,Customer,"Am Sandtorkai 50, 20457 Hamburg, Germany",Am Sandtorkai,Hamburg,2,https://www.nordwind-logistik.de',
-      '8,Hafenbau AG,Hot lead,,Kehrwieder,Hamburg,1,',
+      'Organization - ID,Organization - Name,Organization - Label,Organization - Address,Organization - Address - Street/road name of Address,Organization - Address - City/town/village/locality of Address,Organization - People,Organization - Website*,Organization - Next activity date',
+      '7,Nordwind Logistik GmbH,Customer,"Am Sandtorkai 50, 20457 Hamburg, Germany",Am Sandtorkai,Hamburg,2,https://www.nordwind-logistik.de,2026-12-14 15:00',
+      '8,Hafenbau AG,Hot lead,,Kehrwieder,Hamburg,1,,',
     ]);
     expect(layout.headerIndex).toBe(0);
     const [nordwind, hafenbau] = list;
@@ -57,6 +60,7 @@ describe("a CRM's export that names each column's record (Pipedrive)", () => {
       website: 'https://www.nordwind-logistik.de',
       notes: 'Organization - Label：Customer\nOrganization - People：2',
     });
+    expect(nordwind?.nextContact).toBe('2026-12-14T15:00:00.000');
     // Without the whole address, its parts.
     expect(hafenbau?.fields.address).toBe('Kehrwieder, Hamburg');
   });

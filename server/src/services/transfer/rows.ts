@@ -1,4 +1,5 @@
 import {
+  APPOINTMENT_HOUR,
   CustomerCreate,
   emailMatchKey,
   formerNamesOf,
@@ -68,6 +69,8 @@ export interface InteractionDraft {
   visit: Record<string, string> | null;
   idempotencyKey: string;
   createdAt: string | null;
+  /** Made from a row's last and next contact columns, not a history sheet's line: its appointment only fills a blank. */
+  fromColumns?: true;
 }
 export interface Candidate {
   row: number;
@@ -89,6 +92,8 @@ export interface Candidate {
   phoneForms?: Record<string, string | null>;
   /** When the row's contact was last talked to (ISO, or a wall time placed in the configured zone on write). */
   lastContact?: string | null;
+  /** The next contact the row fixed (下次回访): an appointment, in the same form as `lastContact`. */
+  nextContact?: string;
   /** A person without a company (an address book's private contact): listed for the user to place, or given a file of their own when asked. */
   unplaced?: boolean;
   /** A group's heading in a hand-made sheet (no customer): its name, kept in the notes of the rows under it. */
@@ -306,6 +311,14 @@ function addressOf(parts: Map<Field, string[]>): string | null {
     : null;
 }
 
+/** A day without its hour (a sheet's 下次回访 "2026-12-20") is fixed at the start of the working day. */
+function appointmentOf(raw: string | undefined): Parsed<string> | null {
+  if (!raw || isNoDate(raw)) return null;
+  const p = parseInstant(raw);
+  if (!p.ok || !p.value.endsWith('T00:00:00.000')) return p;
+  return { ok: true, value: p.value.replace('T00:', `T${String(APPOINTMENT_HOUR).padStart(2, '0')}:`) };
+}
+
 /** Values kept in notes under what they are: "需求：门禁系统改造", "其他电话：…; …". */
 const noted = (what: string, values: string[]) => `${what.trim()}：${values.join('; ')}`;
 
@@ -470,6 +483,10 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
       .map((t) => t.replace(/^\*\s*/, '').trim())
       .find((t) => t && parseTier(t).ok) ??
     '';
+  const nextContact = appointmentOf(one('nextContact'));
+  // A plan not written as a date ("春节后", "待定") is kept as written, the row not refused for it.
+  if (nextContact && !nextContact.ok)
+    kept.push(noted(headers[mapping.indexOf('nextContact')] ?? '', [one('nextContact') as string]));
   const fields = {
     name: name ?? '',
     formerNames: formerNamesOf(name ?? '', all('formerNames').flatMap(splitCompanyNames)),
@@ -583,6 +600,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     interactions: [],
     errors,
     ...(lastContact ? { lastContact } : {}),
+    ...(nextContact?.ok ? { nextContact: nextContact.value } : {}),
     ...(!name && people.length ? { unplaced: true } : {}),
     ...(line ? { line: true } : {}),
     ...(line?.kind === 'heading' ? { heading: groupName(line.text) } : {}),

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../../test-utils.ts';
+
+// A sheet's next contact (下次回访, 下次跟进时间) is the appointment the user fixed: it reaches the board.
+const NOW = '2026-12-07T01:00:00.000Z'; // Monday 09:00 in Shanghai
+
+const csvFile = (lines: string[]) => ({
+  filename: 'list.csv',
+  data: Buffer.from(lines.join('\r\n'), 'utf8').toString('base64'),
+});
+const commit = (t: TestApp, file: { filename: string; data: string }, key: string) =>
+  t.request('POST', '/api/import/commit', { file, idempotencyKey: key });
+const fileNamed = async (t: TestApp, name: string) => {
+  const list = (await t.request('GET', '/api/customers')).json.customers as { id: number; name: string }[];
+  const id = list.find((c) => c.name === name)?.id;
+  return (await t.request('GET', `/api/customers/${id}`)).json;
+};
+const contactsOf = (t: TestApp, id: number) =>
+  t.sql(`select kind, at, summary, appointment from interactions where customer_id = ${id} order by at`);
+
+describe("a sheet's next contact", () => {
+  it('becomes the appointment its last contact fixed, or one fixed at the import; a day without an hour is at 09:00', async () => {
+    const t = makeTestApp(NOW);
+    const file = csvFile([
+      '公司名称,客户等级,联系人,手机,上次联系,下次回访',
+      '云龙置业有限公司,A,李一,13900000011,2026-11-20 10:00,2026-12-10',
+      '恒泰建设有限公司,B,王二,13900000012,,2026-12-08 14:30',
+      '嘉华地产有限公司,B,赵三,13900000013,2026-11-25,2026-11-20',
+      '海逸房地产有限公司,C,钱四,13900000014,,春节后',
+    ]);
+    const preview = (await t.request('POST', '/api/import/preview', { file })).json;
+    expect(preview.columns.map((c: { field: string | null }) => c.field)).toEqual([
+      'name',
+      'tier',
+      'person.name',
+      'person.mobile',
+      'lastContact',
+      'nextContact',
+    ]);
+    expect((await commit(t, file, 'next-0001')).json).toMatchObject({ created: 4, invalid: 0 });
+
+    const yunlong = await fileNamed(t, '云龙置业有限公司');
+    // Its call, due a week after the last one, is overdue before that.
+    expect(yunlong).toMatchObject({ appointment: '2026-12-10T01:00:00.000Z', nextCallDue: '2026-11-27T02:00:00.000Z' });
+    expect(await contactsOf(t, yunlong.id)).toEqual([
+      {
+        kind: 'call',
+        at: '2026-11-20T02:00:00.000Z',
+        summary: '上次联系（导入）',
+        appointment: '2026-12-10T01:00:00.000Z',
+      },
+    ]);
+    // No last contact: a note at the import fixes it, and the file's first call is still owed.
+    const hengtai = await fileNamed(t, '恒泰建设有限公司');
+    expect(hengtai).toMatchObject({ appointment: '2026-12-08T06:30:00.000Z', lastCallAt: null });
+    expect(await contactsOf(t, hengtai.id)).toEqual([
+      { kind: 'note', at: NOW, summary: '下次联系（导入）', appointment: '2026-12-08T06:30:00.000Z' },
+    ]);
+    // A next contact before the last one was met by it: said, not an appointment.
+    const jiahua = await fileNamed(t, '嘉华地产有限公司');
+    expect(jiahua.appointment).toBeNull();
+    expect(await contactsOf(t, jiahua.id)).toEqual([
+      {
+        kind: 'call',
+        at: '2026-11-24T16:00:00.000Z',
+        summary: '上次联系（导入）；下次联系：2026-11-20 09:00',
+        appointment: null,
+      },
+    ]);
+    // A plan not written as a date is kept as written; the row is not refused for it.
+    const haiyi = await fileNamed(t, '海逸房地产有限公司');
+    expect(haiyi).toMatchObject({ appointment: null, notes: '下次回访：春节后' });
+    expect(await contactsOf(t, haiyi.id)).toEqual([]);
+
+    // The same sheet again adds nothing.
+    expect((await commit(t, file, 'next-0002')).json).toMatchObject({ created: 0, merged: 0, skipped: 4 });
+    expect(await t.sql('select id from interactions')).toHaveLength(3);
+  });
+
+  it('fills a blank only: an appointment standing in the file stays, the sheet’s is said in the contact it adds', async () => {
+    const t = makeTestApp(NOW);
+    const made = await t.request('POST', '/api/customers', {
+      name: '云龙置业有限公司',
+      tier: 'A',
+      website: 'https://www.yunlong.example.cn',
+    });
+    const call = await t.request('POST', '/api/interactions', {
+      customerId: made.json.id,
+      kind: 'call',
+      at: '2026-12-04T02:00:00.000Z',
+      appointment: '2026-12-09T02:00:00.000Z',
+      idempotencyKey: 'call-0001',
+    });
+    expect(call.status).toBe(201);
+    const file = csvFile(['公司名称,网址,下次跟进时间', '云龙置业有限公司,www.yunlong.example.cn,2026-12-20']);
+    expect((await commit(t, file, 'next-0003')).json).toMatchObject({ merged: 1 });
+    expect((await fileNamed(t, '云龙置业有限公司')).appointment).toBe('2026-12-09T02:00:00.000Z');
+    expect(await contactsOf(t, made.json.id)).toContainEqual({
+      kind: 'note',
+      at: NOW,
+      summary: '下次联系（导入）；下次联系：2026-12-20 09:00',
+      appointment: null,
+    });
+  });
+
+  it('reads a bare 下次联系 as the next contact in a sheet, and as the derived due date in Dossier’s own export', async () => {
+    const t = makeTestApp(NOW);
+    const hand = csvFile(['客户名称,联系人,下次联系', '云龙置业有限公司,李一,2026-12-15']);
+    const columns = (await t.request('POST', '/api/import/preview', { file: hand })).json.columns;
+    expect(columns.map((c: { field: string | null }) => c.field)).toEqual(['name', 'person.name', 'nextContact']);
+    expect((await commit(t, hand, 'next-0004')).json).toMatchObject({ created: 1 });
+
+    const res = await t.app.request('/api/export?entity=customers&format=csv&lang=zh', {
+      headers: { authorization: 'Bearer test-token-0123456789' },
+    });
+    const csv = await res.text();
+    expect(csv).toContain('下次联系');
+    const own = { filename: 'dossier-customers.csv', data: Buffer.from(csv, 'utf8').toString('base64') };
+    const read = (await t.request('POST', '/api/import/preview', { file: own })).json.columns;
+    expect(read.find((c: { header: string }) => c.header === '下次联系')).toMatchObject({ field: null });
+  });
+});
