@@ -28,4 +28,14 @@ describe('tel: and mailto: links', () => {
     expect(f.company?.phones).toEqual(['+8651687654321', '+8651687654322']);
     expect(f.company?.emails).toEqual(['sales@example.com', 'svg@example.com']);
   });
+
+  it("reads an image map's mailto: and tel: areas (a picture of the office's mailbox)", () => {
+    const doc = parse(
+      '<img src="contact.png" usemap="#m"><map name="m"><area shape="rect" coords="0,0,9,9" href="#">' +
+        '<area shape="rect" coords="0,10,9,19" href="mailto:sxmuxfxx@163.com"><area href="tel:0351-4135000"></map>',
+    );
+    const f = foundFromLinks(doc.body);
+    expect(f.company?.emails).toEqual(['sxmuxfxx@163.com']);
+    expect(f.company?.phones).toEqual(['+863514135000']);
+  });
 });
