@@ -52,3 +52,15 @@ describe('a business licence block', () => {
     expect(found.company?.address).toBe('江西省赣州市章贡区钨都大道2-62号201室');
   });
 });
+
+describe('a table of label and value cells', () => {
+  const rows = (...rs: string[][]): Line[] => rs.map((cells) => ({ cells, heading: false }));
+
+  it('reads a label qualified by a short word (中心地址, 投诉电话), not one naming another body', () => {
+    const found = foundFromLabels(
+      rows(['中心地址：', '徐汇区宾阳路38号'], ['投诉电话：', '54112212(工作日)'], ['徐汇区卫计委电话：', '64872222']),
+    );
+    expect(found.company?.address).toBe('徐汇区宾阳路38号');
+    expect(found.company?.phones).toEqual(['54112212']);
+  });
+});

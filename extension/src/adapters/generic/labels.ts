@@ -136,6 +136,21 @@ function shortLabelled(text: string, line: number): Labelled[] {
 
 const NONE: Labelled[] = [];
 
+// A label cell may qualify its label with a few Chinese characters (中心地址：, 投诉电话：,
+// 销售部电话：); a longer one names another body (徐汇区卫计委电话：) whose number is not the page's.
+const QUALIFIED = /^\p{Script=Han}{1,4}$/u;
+
+/** The field of a grid cell that is a label: a known one, or one qualified by a short word and ending in a colon. */
+function cellLabel(cell: string, labelled: boolean): Field | undefined {
+  const exact = labelField(cell);
+  if (exact || !labelled || !/[:：]\s*$/.test(cell)) return exact;
+  const hits = findLabels(cell);
+  const last = hits[hits.length - 1];
+  return hits.length === 1 && last && last.end >= cell.trimEnd().length && QUALIFIED.test(cell.slice(0, last.start))
+    ? last.field
+    : undefined;
+}
+
 export function labelledValues(lines: Line[]): Labelled[] {
   const out: Labelled[] = [];
   const labelled = linesWithLabels(lines);
@@ -146,7 +161,7 @@ export function labelledValues(lines: Line[]): Labelled[] {
       // A grid row: label cell, value cell, label cell, value cell …
       for (let k = 0; k < cells.length; k++) {
         const cell = cells[k] ?? '';
-        const field = labelField(cell);
+        const field = cellLabel(cell, labelled.has(i));
         const next = cells[k + 1];
         if (field && next !== undefined && !labelField(next)) {
           if (next) out.push({ field, value: next.replace(TRIM, ''), line: i });
