@@ -147,6 +147,15 @@ describe('Chinese footers', () => {
     );
     expect(c.company).toMatchObject({ phones: ['+8657585173853'], faxes: ['+8657585173853'] });
   });
+
+  it('the legal name after the site’s brand in a © line, not the two together', () => {
+    expect(
+      nameOf(
+        '<head><title>交通运输部：着力打造京津冀区域综合立体交通网络-股票频道-和讯网</title></head><body><p>客服电话：400-920-0022</p><p>Copyright©和讯网 北京和讯在线信息咨询服务有限公司</p></body>',
+        'http://stock.hexun.com/2026-12-01/1.html',
+      ),
+    ).toBe('北京和讯在线信息咨询服务有限公司');
+  });
 });
 
 describe('an about page', () => {

@@ -154,6 +154,9 @@ function linkTarget(href: string | null | undefined, pageUrl: URL): URL | undefi
 const COPYRIGHT = /©|\(c\)|copyright|版权所有/i;
 
 /** The holder a copyright line names: "© 2022 ÖTV | Österreichischer Tennisverband" → both names. */
+const BRAND_THEN_LEGAL =
+  /^[\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff（）()]{4,40}(?:有限公司|有限责任公司|集团公司|公司))$/;
+
 function copyrightHolders(lines: Line[]): string[] {
   const out: string[] = [];
   for (const i of linesMatching(lines, COPYRIGHT).slice(0, 5)) {
@@ -167,7 +170,9 @@ function copyrightHolders(lines: Line[]): string[] {
       /(?<!\b(?:Co|Inc|Corp|No|St))\.\s+(?=\p{Lu}\p{Ll}+\s)|\s*[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]?ICP|\s*(?:all rights reserved|alle rechte vorbehalten|版权所有|保留所有权利|powered by|(?<!\bCo\.?)[,，]|[。;；·•]|\s{2,}|\s[A-Za-z\u4e00-\u9fff]{1,8}[:：]|[\u4e00-\u9fff]{2,8}[:：]|\d{4})/iu,
     )[0];
     for (const part of (cut ?? '').split(/\s*[|｜]\s*|\s*\/\s*|\s+[-–—]\s+/)) {
-      const name = tidyName(part.replace(/^版权所有[:：]?/, ''));
+      const named = tidyName(part.replace(/^版权所有[:：]?/, ''));
+      // "和讯网 北京和讯在线信息咨询服务有限公司": the site's brand, then the legal name that holds it.
+      const name = BRAND_THEN_LEGAL.exec(named)?.[1] ?? named;
       if (name.length >= 2 && name.length <= 60) out.push(name);
     }
     const own = /版权所有[:：]?\s*([^\s|｜,，]{2,40})/.exec(text)?.[1];
