@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { makeTestApp, type TestApp } from '../../test-utils.ts';
+import { makeTestApp } from '../../test-utils.ts';
+import { commit, csvFile, fileNamed } from './test-helpers.ts';
 
 // A company's former names (曾用名) through a registry's list, the export and back in.
 const NOW = '2026-12-07T01:00:00.000Z';
-
-const csvFile = (lines: string[]) => ({
-  filename: 'list.csv',
-  data: Buffer.from(lines.join('\r\n'), 'utf8').toString('base64'),
-});
-const commit = (t: TestApp, file: { filename: string; data: string }, key: string) =>
-  t.request('POST', '/api/import/commit', { file, idempotencyKey: key });
-const fileNamed = async (t: TestApp, name: string) => {
-  const list = (await t.request('GET', '/api/customers')).json.customers as { id: number; name: string }[];
-  const id = list.find((c) => c.name === name)?.id;
-  return (await t.request('GET', `/api/customers/${id}`)).json;
-};
 
 describe('former names in and out of files', () => {
   it("reads a registry's 曾用名 column (a dash for none, commas inside names kept) and adds new ones to a file it merges into", async () => {

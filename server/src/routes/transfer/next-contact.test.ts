@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test-utils.ts';
+import { commit, csvFile, fileNamed } from './test-helpers.ts';
 
 // A sheet's next contact (下次回访, 下次跟进时间) is the appointment the user fixed: it reaches the board.
 const NOW = '2026-12-07T01:00:00.000Z'; // Monday 09:00 in Shanghai
 
-const csvFile = (lines: string[]) => ({
-  filename: 'list.csv',
-  data: Buffer.from(lines.join('\r\n'), 'utf8').toString('base64'),
-});
-const commit = (t: TestApp, file: { filename: string; data: string }, key: string) =>
-  t.request('POST', '/api/import/commit', { file, idempotencyKey: key });
-const fileNamed = async (t: TestApp, name: string) => {
-  const list = (await t.request('GET', '/api/customers')).json.customers as { id: number; name: string }[];
-  const id = list.find((c) => c.name === name)?.id;
-  return (await t.request('GET', `/api/customers/${id}`)).json;
-};
 const contactsOf = (t: TestApp, id: number) =>
   t.sql(`select kind, at, summary, appointment from interactions where customer_id = ${id} order by at`);
 

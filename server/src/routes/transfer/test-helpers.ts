@@ -11,3 +11,19 @@ export async function upload(t: TestApp, filename: string, bytes: Buffer, chunk 
   }
   return up.json.uploadId as number;
 }
+
+/** A CSV file of these lines, as the import routes take one inline. */
+export const csvFile = (lines: string[]) => ({
+  filename: 'list.csv',
+  data: Buffer.from(lines.join('\r\n'), 'utf8').toString('base64'),
+});
+
+export const commit = (t: TestApp, file: { filename: string; data: string }, key: string) =>
+  t.request('POST', '/api/import/commit', { file, idempotencyKey: key });
+
+/** The file of this name, as GET /api/customers/:id answers it. */
+export async function fileNamed(t: TestApp, name: string) {
+  const list = (await t.request('GET', '/api/customers')).json.customers as { id: number; name: string }[];
+  const id = list.find((c) => c.name === name)?.id;
+  return (await t.request('GET', `/api/customers/${id}`)).json;
+}
