@@ -224,6 +224,9 @@ export async function undoMerge(store: Store, viewer: Viewer, mergeId: number, n
     await tx.merges.updateFile(m.fromId, fromRow);
     await undoMergedPoints(tx, m.survivorId, s.contactPoints);
     await tx.due.refresh(m.survivorId, settings);
+    // The file brought back has its row as it was, but its history may have changed since (a
+    // moved contact undone or edited on the survivor): its dues are counted from what it has now.
+    await tx.due.refresh(m.fromId, settings);
     await tx.search.reindex(m.survivorId);
     await tx.search.reindex(m.fromId);
     await tx.merges.markUndone(mergeId, now.toISOString());

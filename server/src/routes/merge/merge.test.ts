@@ -182,6 +182,31 @@ describe('merge with undo', () => {
     expect(late.json.error.code).toBe('conflict');
   });
 
+  it('gives the file brought back its dues from its history: a moved call undone meanwhile no longer counts', async () => {
+    const t = makeTestApp('2026-11-30T02:00:00.000Z');
+    const s = (await t.request('POST', '/api/customers', { name: '泰州保利置业有限公司', tier: 'B' })).json.id;
+    const d = (await t.request('POST', '/api/customers', { name: '保利置业（泰州）有限公司', tier: 'B' })).json.id;
+    const call = (at: string, key: string, appointment?: string) =>
+      t.request('POST', '/api/interactions', { customerId: d, kind: 'call', at, appointment, idempotencyKey: key });
+    await call('2026-11-30T02:00:00.000Z', 'call-1130-0001');
+    t.setNow('2026-12-04T02:00:00.000Z');
+    const never = await call('2026-12-04T02:00:00.000Z', 'call-1204-0001', '2026-12-08T02:00:00.000Z');
+    t.setNow('2026-12-07T01:00:00.000Z');
+    const m = await t.request('POST', `/api/customers/${s}/merge`, { from: d });
+    // The 12-04 call, now on the survivor, was never made.
+    expect((await t.request('DELETE', `/api/interactions/${never.json.id}`)).status).toBe(200);
+    t.setNow('2026-12-07T07:00:00.000Z');
+    expect((await t.request('POST', `/api/merges/${m.json.mergeId}/undo`)).status).toBe(200);
+    const back = (await t.request('GET', `/api/customers/${d}`)).json;
+    expect(back).toMatchObject({
+      lastCallAt: '2026-11-30T02:00:00.000Z',
+      appointment: null,
+      followUps: 1,
+      // Overdue since 10:00 this morning, not due on the 11th.
+      nextCallDue: '2026-12-07T02:00:00.000Z',
+    });
+  });
+
   it('needs both files visible to the viewer (404 otherwise) and refuses merging a file into itself', async () => {
     const t = makeTestApp();
     const { s, f, mia } = await twins(t);
