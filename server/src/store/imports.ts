@@ -151,6 +151,8 @@ export interface ImportStore {
   mobilesOf(viewer: Viewer): Promise<{ customerId: number; mobile: string }[]>;
   /** True when a contact was logged under this idempotency key. */
   interactionKeyUsed(key: string): Promise<boolean>;
+  /** True when a live conversation (call, visit, meeting) is on the file at an instant in [from, to). */
+  spokenBetween(customerId: number, from: string, to: string): Promise<boolean>;
   // The writes below throw ConstraintViolation for a row the database refuses.
   /** Inserts the file row and its first tier-history entry (reason 'imported', at its creation); its id. */
   addFile(file: ImportedFile): Promise<number>;

@@ -260,14 +260,15 @@ describe('contact exports people already have (../shared/fixtures/contact-export
       kind: string;
       at: string;
     }[];
-    // Excel's times have no zone: read in Asia/Shanghai. 2026-10-15 is that day's midnight there.
-    expect(contacts.find((c) => c.customerId === nanjing?.id)?.at).toBe('2026-10-14T16:00:00.000Z');
+    // Excel's times have no zone: read in Asia/Shanghai. 2026-10-15, a day without its hour, is
+    // logged at the end of that day there (its next call due, a cadence later, on its day).
+    expect(contacts.find((c) => c.customerId === nanjing?.id)?.at).toBe('2026-10-15T15:59:59.999Z');
     // 2026-11-30 23:30 stays in November.
     expect(contacts.find((c) => c.customerId === suzhou?.id)?.at).toBe('2026-11-30T15:30:00.000Z');
     // The text "2026/11/20" is a local date too.
-    expect(contacts.find((c) => c.customerId === list[4]?.id)?.at).toBe('2026-11-19T16:00:00.000Z');
-    // B: a call a week after the last contact — overdue since 2026-10-22, not due from the import.
-    expect(nanjing?.nextDue).toBe('2026-10-21T16:00:00.000Z');
+    expect(contacts.find((c) => c.customerId === list[4]?.id)?.at).toBe('2026-11-20T15:59:59.999Z');
+    // B: a call a week after the last contact — due on 2026-10-22 and overdue since, not due from the import.
+    expect(nanjing?.nextDue).toBe('2026-10-22T15:59:59.999Z');
     expect(new Date(nanjing?.nextDue as string) < new Date(NOW)).toBe(true);
     // A free-mail address (126.com) is nobody's company key.
     expect((await keysOf(t)).filter((k) => k.customerId === suzhou?.id)).toEqual([]);

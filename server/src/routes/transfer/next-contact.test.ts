@@ -52,7 +52,7 @@ describe("a sheet's next contact", () => {
     expect(await contactsOf(t, jiahua.id)).toEqual([
       {
         kind: 'call',
-        at: '2026-11-24T16:00:00.000Z',
+        at: '2026-11-25T15:59:59.999Z',
         summary: '上次联系（导入）；下次联系：2026-11-20 09:00',
         appointment: null,
       },
@@ -90,6 +90,58 @@ describe("a sheet's next contact", () => {
       at: NOW,
       summary: '下次联系（导入）；下次联系：2026-12-20 09:00',
       appointment: null,
+    });
+  });
+
+  it('a last contact without its hour makes the next call due on its day, not overdue before work', async () => {
+    const t = makeTestApp('2026-12-09T00:30:00.000Z'); // Wednesday 08:30 in Shanghai
+    const file = csvFile(['公司名称,客户等级,上次联系', '云龙置业有限公司,B,2026-12-02']);
+    expect((await commit(t, file, 'next-0005')).json).toMatchObject({ created: 1 });
+    const yunlong = await fileNamed(t, '云龙置业有限公司');
+    expect(yunlong).toMatchObject({ lastCallAt: '2026-12-02T15:59:59.999Z', nextCallDue: '2026-12-09T15:59:59.999Z' });
+    const board = (await t.request('GET', '/api/due?within=7d')).json;
+    expect(board.overdue).toEqual([]);
+    expect(board.today).toEqual([expect.objectContaining({ customerId: yunlong.id, reason: 'call' })]);
+  });
+
+  it('does not log twice a last contact already logged by hand; the next contact it fixed is still added', async () => {
+    const t = makeTestApp(NOW);
+    const first = csvFile(['公司名称,网址,联系人,上次联系', '云龙置业有限公司,www.yunlong.example.cn,李一,2026-11-20']);
+    expect((await commit(t, first, 'next-0006')).json).toMatchObject({ created: 1 });
+    const { id } = await fileNamed(t, '云龙置业有限公司');
+    // Called in the app on Monday at 10:00 and on Tuesday; the sheet is brought up to date with the first.
+    t.setNow('2026-12-08T04:00:00.000Z');
+    for (const [at, key] of [
+      ['2026-12-07T02:00:00.000Z', 'call-1207-0001'],
+      ['2026-12-08T03:00:00.000Z', 'call-1208-0001'],
+    ]) {
+      const call = await t.request('POST', '/api/interactions', {
+        customerId: id,
+        kind: 'call',
+        at,
+        idempotencyKey: key,
+      });
+      expect(call.status).toBe(201);
+    }
+    const updated = csvFile([
+      '公司名称,网址,联系人,上次联系,下次回访',
+      '云龙置业有限公司,www.yunlong.example.cn,李一,2026-12-07 10:00,2026-12-14',
+    ]);
+    expect((await commit(t, updated, 'next-0007')).json).toMatchObject({ merged: 1 });
+    expect(await contactsOf(t, id)).toEqual([
+      { kind: 'call', at: '2026-11-20T15:59:59.999Z', summary: '上次联系（导入）', appointment: null },
+      { kind: 'call', at: '2026-12-07T02:00:00.000Z', summary: null, appointment: null },
+      {
+        kind: 'note',
+        at: '2026-12-07T02:00:00.000Z',
+        summary: '下次联系（导入）',
+        appointment: '2026-12-14T01:00:00.000Z',
+      },
+      { kind: 'call', at: '2026-12-08T03:00:00.000Z', summary: null, appointment: null },
+    ]);
+    expect(await fileNamed(t, '云龙置业有限公司')).toMatchObject({
+      followUps: 3,
+      appointment: '2026-12-14T01:00:00.000Z',
     });
   });
 

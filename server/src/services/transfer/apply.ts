@@ -4,6 +4,7 @@ import {
   type DueDates,
   formerNamesOf,
   type KeyInput,
+  localDayStart,
   nextDue,
   onceNamed,
   type SearchForms,
@@ -187,7 +188,14 @@ async function planMerge(
   }
   const newKeys = await unheld(tx, storeKeys);
   const newInteractions: InteractionDraft[] = [];
-  for (const i of c.interactions) if (!(await tx.imports.interactionKeyUsed(i.idempotencyKey))) newInteractions.push(i);
+  for (const i of c.interactions) {
+    if (await tx.imports.interactionKeyUsed(i.idempotencyKey)) continue;
+    // A row's last contact already on the file (logged by hand since the sheet was last imported)
+    // is not logged twice: only the next contact it fixed, if any, is added (as the import's note).
+    if (i.sameAs && (await tx.imports.spokenBetween(row.id, ...i.sameAs))) {
+      if (i.appointment) newInteractions.push({ ...i, kind: 'note', summary: NEXT_SAID, sameAs: undefined });
+    } else newInteractions.push(i);
+  }
   // A sheet's next contact is a blank filled too: an appointment standing in the file stays, and
   // the row's is said in its contact's summary. (A linked sheet's history is added as it is.)
   const sheetNext = newInteractions.findIndex((i) => i.fromColumns && i.appointment);
@@ -573,7 +581,8 @@ function withContacts(c: Candidate, now: string, zone: string): Candidate {
       .update([c.fields.name, person?.name ?? '', ...parts.slice(1)].join('\u0000'))
       .digest('hex')
       .slice(0, 32)}`;
-  const ahead = next && (!last || Date.parse(inZone(next, zone)) > Date.parse(inZone(last, zone)));
+  const when = last ? lastContactTime(last, now, zone) : null;
+  const ahead = next && (!when || Date.parse(inZone(next, zone)) > Date.parse(when.at));
   const draft = (kind: 'call' | 'note', at: string, summary: string, key: string): InteractionDraft => ({
     personRef: person?.ref ?? null,
     kind,
@@ -588,10 +597,36 @@ function withContacts(c: Candidate, now: string, zone: string): Candidate {
     createdAt: null,
     fromColumns: true,
   });
-  const contact = last
-    ? draft('call', last, next && !ahead ? `${LAST_SAID}；${nextSaid(next)}` : LAST_SAID, keyOf('last', last))
-    : draft('note', now, NEXT_SAID, keyOf('next', next ?? ''));
+  const contact =
+    last && when
+      ? {
+          ...draft(
+            'call',
+            when.at,
+            next && !ahead ? `${LAST_SAID}；${nextSaid(next)}` : LAST_SAID,
+            keyOf('last', last),
+          ),
+          sameAs: when.span,
+        }
+      : draft('note', now, NEXT_SAID, keyOf('next', next ?? ''));
   return { ...c, interactions: [...c.interactions, contact] };
+}
+
+/**
+ * When a row's last contact took place, and the span in which a conversation already on the file
+ * is that same contact: the minute as written; for a day without its hour ("2026-12-02"), the end
+ * of that day (or now, today) and any conversation that day. At its midnight the next call would
+ * fall due, a cadence later, at the very start of its day: overdue before the working day began.
+ */
+function lastContactTime(last: string, now: string, zone: string): { at: string; span: [string, string] } {
+  if (last.endsWith('T00:00:00.000')) {
+    const day = last.slice(0, 10);
+    const end = localDayStart(day, zone, 1).getTime();
+    const at = new Date(Math.min(end - 1, Date.parse(now))).toISOString();
+    return { at, span: [localDayStart(day, zone).toISOString(), new Date(end).toISOString()] };
+  }
+  const at = new Date(Date.parse(inZone(last, zone)));
+  return { at: at.toISOString(), span: [at.toISOString(), new Date(at.getTime() + 60_000).toISOString()] };
 }
 const LAST_SAID = '上次联系（导入）';
 const NEXT_SAID = '下次联系（导入）';

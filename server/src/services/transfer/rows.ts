@@ -71,6 +71,8 @@ export interface InteractionDraft {
   createdAt: string | null;
   /** Made from a row's last and next contact columns, not a history sheet's line: its appointment only fills a blank. */
   fromColumns?: true;
+  /** The span [from, to) in which a conversation already on the file is this same contact. */
+  sameAs?: [string, string] | undefined;
 }
 export interface Candidate {
   row: number;

@@ -149,7 +149,7 @@ describe('importing an old .xls', () => {
       ['林晓', '采购经理', '13805320012', 'linx@hrzy-test.cn'],
       ['吴磊', '运营总监', '+86 139 0535 0013', 'wulei@gcwl-test.cn'],
     ]);
-    // 2026-11-20 15:30 in Asia/Shanghai.
-    expect(contacts.map((c) => c.at)).toEqual(['2026-11-20T07:30:00.000Z', '2026-10-07T16:00:00.000Z']);
+    // 2026-11-20 15:30 in Asia/Shanghai; 2026-10-08 (no hour) at the end of that day there.
+    expect(contacts.map((c) => c.at)).toEqual(['2026-11-20T07:30:00.000Z', '2026-10-08T15:59:59.999Z']);
   });
 });

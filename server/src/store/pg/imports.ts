@@ -1,4 +1,5 @@
-import { and, asc, eq, is, isNull, lt, sql } from 'drizzle-orm';
+import { CALL_KINDS } from '@dossier/shared';
+import { and, asc, eq, gte, inArray, is, isNull, lt, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import {
   customerKeys,
@@ -261,6 +262,22 @@ export function pgImports(db: PgExecutor): ImportStore {
         .select({ id: interactions.id })
         .from(interactions)
         .where(eq(interactions.idempotencyKey, key));
+      return row !== undefined;
+    }),
+    spokenBetween: serial(async (customerId, from, to) => {
+      const [row] = await db
+        .select({ id: interactions.id })
+        .from(interactions)
+        .where(
+          and(
+            eq(interactions.customerId, customerId),
+            isNull(interactions.deletedAt),
+            gte(interactions.at, from),
+            lt(interactions.at, to),
+            inArray(interactions.kind, [...CALL_KINDS]),
+          ),
+        )
+        .limit(1);
       return row !== undefined;
     }),
     addFile: serial(

@@ -1,3 +1,4 @@
+import { CALL_KINDS } from '@dossier/shared';
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { type Db, preparedFor, preparedOn } from '../../db/client.ts';
 import { customers, imports, importUploadChunks, importUploads } from '../../db/schema.ts';
@@ -57,6 +58,10 @@ const statements = preparedOn((db) => {
         greeting_hook as greetingHook, preferences from people where customer_id = ? and deleted_at is null order by id`,
     ),
     interactionExists: c.prepare<[string], { id: number }>('select id from interactions where idempotency_key = ?'),
+    spokenBetween: c.prepare<[number, string, string], { id: number }>(
+      `select id from interactions where customer_id = ? and deleted_at is null and at >= ? and at < ?
+         and kind in (${CALL_KINDS.map((k) => `'${k}'`).join(', ')}) limit 1`,
+    ),
     // The one visibility rule as a point lookup (store/sqlite/visibility.ts), the viewer bound at each run.
     liveForManager: db.select().from(customers).where(live).prepare(),
     liveForMember: db.select().from(customers).where(and(live, visibleToAnyMember())).prepare(),
@@ -251,6 +256,9 @@ export function sqliteImports(db: Db): ImportStore {
     },
     async interactionKeyUsed(key) {
       return s.interactionExists.get(key) !== undefined;
+    },
+    async spokenBetween(customerId, from, to) {
+      return s.spokenBetween.get(customerId, from, to) !== undefined;
     },
     addFile: checked(async (f) => {
       const { lastInsertRowid } = s.insertCustomer.run(
