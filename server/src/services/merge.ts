@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { formerNamesOf, type Settings, samePhone } from '@dossier/shared';
+import { formerNamesOf, type Settings, samePhone, statusAfterContact } from '@dossier/shared';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { dayStart } from '../lib/time.ts';
 import type { MovedRows } from '../store/merges.ts';
@@ -69,6 +69,11 @@ function fillFrom(survivor: CustomerRecord, from: CustomerRecord): Snapshot['fil
   const formerNames = formerNamesOf(survivor.name, [...survivor.formerNames, from.name, ...from.formerNames]);
   if (!isDeepStrictEqual(formerNames, survivor.formerNames))
     filled.formerNames = { before: survivor.formerNames, after: formerNames };
+  // The other file's conversations come with it: a prospect spoken to is worked (statusAfterContact).
+  if (from.lastCallAt) {
+    const status = statusAfterContact(survivor.status, 'spoken', survivor.lastCallAt, from.lastCallAt);
+    if (status !== survivor.status) filled.status = { before: survivor.status, after: status };
+  }
   return filled;
 }
 

@@ -193,6 +193,8 @@ describe('merge with undo', () => {
     const never = await call('2026-12-04T02:00:00.000Z', 'call-1204-0001', '2026-12-08T02:00:00.000Z');
     t.setNow('2026-12-07T01:00:00.000Z');
     const m = await t.request('POST', `/api/customers/${s}/merge`, { from: d });
+    // The calls come with the file: the survivor, a prospect until now, is worked.
+    expect((await t.request('GET', `/api/customers/${s}`)).json.status).toBe('active');
     // The 12-04 call, now on the survivor, was never made.
     expect((await t.request('DELETE', `/api/interactions/${never.json.id}`)).status).toBe(200);
     t.setNow('2026-12-07T07:00:00.000Z');
@@ -205,6 +207,8 @@ describe('merge with undo', () => {
       // Overdue since 10:00 this morning, not due on the 11th.
       nextCallDue: '2026-12-07T02:00:00.000Z',
     });
+    // The survivor is a prospect again: it had been spoken to only through the file merged into it.
+    expect((await t.request('GET', `/api/customers/${s}`)).json.status).toBe('prospect');
   });
 
   it('needs both files visible to the viewer (404 otherwise) and refuses merging a file into itself', async () => {

@@ -32,6 +32,8 @@ describe("a sheet's next contact", () => {
     const yunlong = await fileNamed(t, '云龙置业有限公司');
     // Its call, due a week after the last one, is overdue before that.
     expect(yunlong).toMatchObject({ appointment: '2026-12-10T01:00:00.000Z', nextCallDue: '2026-11-27T02:00:00.000Z' });
+    // Spoken to, by the sheet's account: worked, as a call logged in the app makes a prospect.
+    expect(yunlong.status).toBe('active');
     expect(await contactsOf(t, yunlong.id)).toEqual([
       {
         kind: 'call',
@@ -42,7 +44,7 @@ describe("a sheet's next contact", () => {
     ]);
     // No last contact: a note at the import fixes it, and the file's first call is still owed.
     const hengtai = await fileNamed(t, '恒泰建设有限公司');
-    expect(hengtai).toMatchObject({ appointment: '2026-12-08T06:30:00.000Z', lastCallAt: null });
+    expect(hengtai).toMatchObject({ appointment: '2026-12-08T06:30:00.000Z', lastCallAt: null, status: 'prospect' });
     expect(await contactsOf(t, hengtai.id)).toEqual([
       { kind: 'note', at: NOW, summary: '下次联系（导入）', appointment: '2026-12-08T06:30:00.000Z' },
     ]);
@@ -65,6 +67,24 @@ describe("a sheet's next contact", () => {
     // The same sheet again adds nothing.
     expect((await commit(t, file, 'next-0002')).json).toMatchObject({ created: 0, merged: 0, skipped: 4 });
     expect(await t.sql('select id from interactions')).toHaveLength(3);
+  });
+
+  it('makes a prospect on record worked when a sheet says it was spoken to; a status the row gives stands', async () => {
+    const t = makeTestApp(NOW);
+    const made = await t.request('POST', '/api/customers', {
+      name: '恒泰建设有限公司',
+      tier: 'B',
+      website: 'https://www.hengtai.example.cn',
+    });
+    expect(made.json.status).toBe('prospect');
+    const file = csvFile([
+      '公司名称,网址,状态,上次联系',
+      '恒泰建设有限公司,www.hengtai.example.cn,,2026-12-01 15:00',
+      '嘉华地产有限公司,,潜在客户,2026-12-02 10:00',
+    ]);
+    expect((await commit(t, file, 'next-0008')).json).toMatchObject({ created: 1, merged: 1 });
+    expect((await fileNamed(t, '恒泰建设有限公司')).status).toBe('active');
+    expect((await fileNamed(t, '嘉华地产有限公司')).status).toBe('prospect');
   });
 
   it('fills a blank only: an appointment standing in the file stays, the sheet’s is said in the contact it adds', async () => {
@@ -142,6 +162,7 @@ describe("a sheet's next contact", () => {
     expect(await fileNamed(t, '云龙置业有限公司')).toMatchObject({
       followUps: 3,
       appointment: '2026-12-14T01:00:00.000Z',
+      status: 'active',
     });
   });
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import {
+  CALL_KINDS,
+  type ContactChange,
   type DueDates,
   formerNamesOf,
   type KeyInput,
@@ -225,7 +227,8 @@ export async function applyImport(
   const rowOf = new Map<number, number>();
   /** The keys of the files this import created, by file. */
   const createdKeys = new Map<number, KeyInput[]>();
-  const needDue = new Set<number>();
+  /** Files whose dues the import changed, and whether it logged a conversation on them (status: statusAfterContact). */
+  const needDue = new Map<number, ContactChange | undefined>();
   const touched = new Set<number>();
   const rows: RowReport[] = [];
   const counts: Counts = { total: list.length, created: 0, merged: 0, skipped: 0, invalid: 0, unplaced: 0, lines: 0 };
@@ -315,7 +318,12 @@ export async function applyImport(
       });
     }
   };
-  const insertInteractions = async (customerId: number, list_: InteractionDraft[], ids: Map<string, number>) => {
+  const insertInteractions = async (
+    customerId: number,
+    list_: InteractionDraft[],
+    ids: Map<string, number>,
+    onFile: boolean,
+  ) => {
     for (const i of list_) {
       await tx.imports.addInteraction(customerId, {
         kind: i.kind,
@@ -331,7 +339,11 @@ export async function applyImport(
         createdAt: i.createdAt ? inZone(i.createdAt, zone) : at,
       });
     }
-    if (list_.length) needDue.add(customerId);
+    // A row's last contact on a file on record is a conversation logged, as in the app (a new file
+    // has the status its row gives or implies; a linked sheet's history comes with its status).
+    const spoken = onFile && list_.some((i) => i.fromColumns && (CALL_KINDS as readonly string[]).includes(i.kind));
+    if (spoken) needDue.set(customerId, 'spoken');
+    else if (list_.length && !needDue.has(customerId)) needDue.set(customerId, undefined);
   };
   const insertKeys = async (customerId: number, keys: KeyInput[]) => {
     for (const k of keys) if ((await tx.imports.keyHolder(k)) === undefined) await tx.imports.addKey(customerId, k, at);
@@ -380,7 +392,7 @@ export async function applyImport(
     await insertKeys(id, storeKeys);
     const personIds = new Map<string, number>();
     await insertPeople(id, c.people, personIds);
-    await insertInteractions(id, c.interactions, personIds);
+    await insertInteractions(id, c.interactions, personIds, false);
     return id;
   };
 
@@ -399,7 +411,7 @@ export async function applyImport(
     }
     await insertKeys(target.row.id, plan.newKeys);
     await insertPeople(target.row.id, plan.newPeople, plan.personIds, target.people);
-    await insertInteractions(target.row.id, plan.newInteractions, plan.personIds);
+    await insertInteractions(target.row.id, plan.newInteractions, plan.personIds, true);
   };
 
   for (const c0 of list) {
@@ -527,7 +539,7 @@ export async function applyImport(
   }
   const origin = { source: 'import', detail: o.fileName ?? null } as const;
   for (const id of touched) await settle(tx, id, valuesBefore.get(id) ?? new Set(), origin, at);
-  for (const id of needDue) await tx.due.refresh(id, o.settings);
+  for (const [id, contact] of needDue) await tx.due.refresh(id, o.settings, contact);
   await tx.imports.reindexFiles(touched);
   return { counts, rows };
 }

@@ -485,6 +485,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
       .map((t) => t.replace(/^\*\s*/, '').trim())
       .find((t) => t && parseTier(t).ok) ??
     '';
+  const lastContact = instant('lastContact');
   const nextContact = appointmentOf(one('nextContact'));
   // A plan not written as a date ("春节后", "待定") is kept as written, the row not refused for it.
   if (nextContact && !nextContact.ok)
@@ -493,7 +494,8 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     name: name ?? '',
     formerNames: formerNamesOf(name ?? '', all('formerNames').flatMap(splitCompanyNames)),
     tier: take(CHOICES.tier(tierText), row, 'tier', errors) ?? 'C',
-    status: take(CHOICES.status(one('status') ?? ''), row, 'status', errors) ?? 'prospect',
+    // A row that says when it was last spoken to and not its status is worked (statusAfterContact).
+    status: take(CHOICES.status(one('status') ?? (lastContact ? 'active' : '')), row, 'status', errors) ?? 'prospect',
     stage: take(CHOICES.stage(one('stage') ?? ''), row, 'stage', errors) ?? null,
     companyType: take(CHOICES.companyType(one('companyType') ?? ''), row, 'companyType', errors) ?? null,
     sizeClass: take(CHOICES.sizeClass(one('sizeClass') ?? ''), row, 'sizeClass', errors) ?? null,
@@ -588,7 +590,6 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     const k = e ? emailMatchKey(e) : null;
     if (k?.kind === 'email_domain') implied.push(k);
   }
-  const lastContact = instant('lastContact');
   return {
     row,
     ref: opt('ref'),
