@@ -226,7 +226,7 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
     'last activity date',
   ],
   // The next contact the user fixed (下次回访, 下次跟进时间; Pipedrive's and HubSpot's next activity):
-  // an appointment. A bare 下次联系 is read so too unless the sheet is Dossier's export (nextDueOrOwn).
+  // an appointment. A bare 下次联系 is read so too unless the sheet is Dossier's export (nextDueResolved).
   nextContact: [
     '下次联系时间',
     '下次联系日期',
