@@ -175,10 +175,11 @@ describe.skipIf(!pgServer)('mergeCustomers and undoMerge through each store', { 
     const after = await tables(pg);
     expect(after).toEqual(await tables(sqlite));
     // Back as it was, but for what the undo works out again on the two files' rows (their due
-    // dates from their history, which the fixture's rows do not follow).
+    // dates and follow-ups from their history, which the fixture's rows do not follow).
     const files = (x: typeof before) =>
       x.customers?.map(
-        ({ updatedAt, lastCallAt, lastVisitAt, nextCallDue, nextVisitDue, nextDue, appointmentAt, ...c }) => c,
+        ({ updatedAt, lastCallAt, lastVisitAt, nextCallDue, nextVisitDue, nextDue, appointmentAt, followUps, ...c }) =>
+          c,
       );
     expect(files(after)).toEqual(files(before));
     expect({ ...after, customers: [] }).toEqual({ ...before, customers: [] });
