@@ -96,15 +96,15 @@ export function daysUntil(due: Instant, now: Instant, timeZone = 'UTC'): number 
 }
 
 /**
- * Which interactions reset which clock. A visit or meeting is also a conversation, so it
- * satisfies the call cadence too; only visits and meetings satisfy the visit cadence.
- */
-/**
  * The hour an appointment fixed for a day is set to, in the configured zone: the start of the
  * working day (the log form's quick picks, an imported sheet's next-contact date without a time).
  */
 export const APPOINTMENT_HOUR = 9;
 
+/**
+ * Which interactions reset which clock. A visit or meeting is also a conversation, so it
+ * satisfies the call cadence too; only visits and meetings satisfy the visit cadence.
+ */
 export const CALL_KINDS = ['call', 'visit', 'meeting'] as const;
 export const VISIT_KINDS = ['visit', 'meeting'] as const;
 /** Contacts that count as a follow-up (seed 004: most deals close after the 4th–11th). */
