@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { SERVER_TZ } from './dashboard.ts';
 import { chromeBuild, chromiumPath } from './paths.ts';
 
 export interface Badge {
@@ -45,6 +46,9 @@ export class ExtensionBrowser {
       executablePath: chromiumPath,
       headless: true,
       locale: 'en-US',
+      // The user works where the server's settings say: their browser's "today" is the server's.
+      // (Left to the machine's zone, a CI run after 16:00 UTC saw Shanghai's today as tomorrow.)
+      env: { ...process.env, TZ: SERVER_TZ },
       viewport: { width: 1100, height: 760 },
       args: [
         '--headless=new',
