@@ -140,20 +140,24 @@ describe('a file brought back from lost', () => {
 
 describe('statusAfterContact', () => {
   const t1 = '2026-12-07T02:00:00.000Z';
-  const t2 = '2026-12-08T02:00:00.000Z';
-  it('a prospect spoken to is active; its only conversation undone, a prospect again', () => {
-    expect(statusAfterContact('prospect', 'spoken', null, t1)).toBe('active');
-    // A call logged earlier than the last one (backdated) is a conversation all the same.
-    expect(statusAfterContact('prospect', 'spoken', t2, t2)).toBe('active');
-    expect(statusAfterContact('active', 'undone', t1, null)).toBe('prospect');
+  const prospect = { status: 'prospect', byContact: false } as const;
+  const worked = { status: 'active', byContact: true } as const;
+  const byHand = { status: 'active', byContact: false } as const;
+  it('a prospect spoken to is active; the conversation that made it so undone, a prospect again', () => {
+    expect(statusAfterContact(prospect, 'spoken', t1)).toEqual(worked);
+    expect(statusAfterContact(worked, 'undone', null)).toEqual(prospect);
   });
-  it('undoing an entry while a conversation stands, or with none before, moves nothing', () => {
-    expect(statusAfterContact('active', 'undone', t2, t1)).toBe('active');
-    expect(statusAfterContact('active', 'undone', null, null)).toBe('active');
+  it('undoing an entry while a conversation stands moves nothing', () => {
+    expect(statusAfterContact(worked, 'undone', t1)).toEqual(worked);
+  });
+  it('a file the user made active stays active when a call logged by mistake is undone', () => {
+    expect(statusAfterContact(byHand, 'spoken', t1)).toEqual(byHand);
+    expect(statusAfterContact(byHand, 'undone', null)).toEqual(byHand);
   });
   it('leaves signed and lost to the user', () => {
-    expect(statusAfterContact('signed', 'spoken', null, t1)).toBe('signed');
-    expect(statusAfterContact('lost', 'spoken', null, t1)).toBe('lost');
-    expect(statusAfterContact('signed', 'undone', t1, null)).toBe('signed');
+    for (const status of ['signed', 'lost'] as const) {
+      expect(statusAfterContact({ status, byContact: false }, 'spoken', t1).status).toBe(status);
+      expect(statusAfterContact({ status, byContact: true }, 'undone', null).status).toBe(status);
+    }
   });
 });

@@ -113,21 +113,28 @@ export const FOLLOW_UP_KINDS = ['call', 'visit', 'email', 'sms', 'meeting'] as c
 /** A conversation (call, visit or meeting) logged on a file, or a contact undone, as it may move the file's status. */
 export type ContactChange = 'spoken' | 'undone';
 
+/** A file's status and whether a conversation set it (a prospect spoken to), not the user. */
+export interface WorkedStatus {
+  status: CustomerStatus;
+  byContact: boolean;
+}
+
 /**
  * A file's status after a conversation was logged or a contact undone, given its last
- * conversation before and after: a prospect is worked (active) once spoken to, and a prospect
- * again when its only conversation is undone (logged by mistake). An e-mail or a note moves
- * nothing, so a prospect the user set back by hand stays one until it is next spoken to; signed
- * and lost are the user's to set; an active file with no conversation on record (imported so) is
- * not demoted by undoing some other entry.
+ * conversation after the change: a prospect is worked (active) once spoken to, and a prospect
+ * again when the conversation that made it active is undone and none is left (logged by
+ * mistake). Only a status a conversation set is taken back: a file the user made active (by
+ * hand, or a sheet's row saying so) stays active when a call logged on it by mistake is undone.
+ * An e-mail or a note moves nothing, so a prospect the user set back by hand stays one until it
+ * is next spoken to; signed and lost are the user's to set.
  */
 export function statusAfterContact(
-  status: CustomerStatus,
+  current: WorkedStatus,
   change: ContactChange,
-  lastSpokenBefore: string | null,
   lastSpokenAfter: string | null,
-): CustomerStatus {
-  if (change === 'spoken' && status === 'prospect') return 'active';
-  if (change === 'undone' && status === 'active' && lastSpokenBefore && !lastSpokenAfter) return 'prospect';
-  return status;
+): WorkedStatus {
+  if (change === 'spoken' && current.status === 'prospect') return { status: 'active', byContact: true };
+  if (change === 'undone' && current.status === 'active' && current.byContact && !lastSpokenAfter)
+    return { status: 'prospect', byContact: false };
+  return current;
 }

@@ -136,6 +136,49 @@ describe("migration 0018: a lost file's open promises are withdrawn with it", ()
   });
 });
 
+describe('migration 0021: a lost file’s standing appointment is cancelled with it', () => {
+  it('cancels the latest appointment fixed before a loss or a reopening that no contact followed; no other', () => {
+    const sqlite = new Database(':memory:');
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: migrationsBefore('0021_lost_appointments_cancelled') });
+    const file = sqlite.prepare(`insert into customers (id, name, normalized_name, initials, pinyin, tier, status,
+      lost_at, reopened_at, region, phones, fax, emails, next_call_due, next_visit_due, next_due, created_at, updated_at)
+      values (?, ?, ?, 'X', 'x', 'A', ?, ?, ?, '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'u')`);
+    file.run(1, '流失甲', '流失甲', 'lost', '2026-11-02T02:00:00.000Z', null);
+    file.run(2, '流失乙', '流失乙', 'lost', '2026-11-02T02:00:00.000Z', null);
+    file.run(3, '回头丙', '回头丙', 'active', null, '2026-11-16T01:00:00.000Z');
+    file.run(4, '在做丁', '在做丁', 'active', null, null);
+    const contact = sqlite.prepare(`insert into interactions (id, customer_id, kind, at, appointment, idempotency_key,
+      created_at) values (?, ?, 'call', ?, ?, ?, 'c')`);
+    const appointment = '2026-11-10T02:00:00.000Z';
+    // 甲: an appointment replaced by a later one, which stood when the file was lost.
+    contact.run(1, 1, '2026-10-01T02:00:00.000Z', '2026-10-08T02:00:00.000Z', 'k1');
+    contact.run(2, 1, '2026-10-20T02:00:00.000Z', appointment, 'k2');
+    // 乙: its appointment followed by a call.
+    contact.run(3, 2, '2026-10-20T02:00:00.000Z', appointment, 'k3');
+    contact.run(4, 2, '2026-11-01T02:00:00.000Z', null, 'k4');
+    // 丙: one fixed before it was lost and won back, one after.
+    contact.run(5, 3, '2026-10-20T02:00:00.000Z', appointment, 'k5');
+    contact.run(6, 3, '2026-11-20T02:00:00.000Z', '2026-11-27T02:00:00.000Z', 'k6');
+    // 丁: never lost.
+    contact.run(7, 4, '2026-10-20T02:00:00.000Z', appointment, 'k7');
+
+    migrate(db, { migrationsFolder: drizzleDir });
+
+    const cancelled = sqlite.prepare('select id, appointment_cancelled_at as at from interactions order by id').all();
+    expect(cancelled).toEqual([
+      { id: 1, at: null },
+      { id: 2, at: '2026-11-02T02:00:00.000Z' },
+      { id: 3, at: null },
+      { id: 4, at: null },
+      { id: 5, at: '2026-11-16T01:00:00.000Z' },
+      { id: 6, at: null },
+      { id: 7, at: null },
+    ]);
+    sqlite.close();
+  });
+});
+
 describe('nameBigrams', () => {
   it('gives each two-character piece once, none across a space, astral characters whole', () => {
     expect(nameBigrams('嘉华嘉华 ab')).toBe(`嘉华${BIGRAM_END}华嘉${BIGRAM_END}ab${BIGRAM_END}`);

@@ -52,6 +52,8 @@ export const customers = pgTable(
     pinyin: text('pinyin').notNull(),
     tier: text('tier', { enum: ['A', 'B', 'C'] }).notNull(),
     status: text('status', { enum: ['prospect', 'active', 'signed', 'lost'] }).notNull(),
+    /** The status was set by a conversation (a prospect spoken to), not by the user: undoing that conversation takes it back. */
+    statusByContact: boolean('status_by_contact').notNull().default(false),
     lostReason: text('lost_reason'),
     lostReasonCode: text('lost_reason_code'),
     lostAt: text('lost_at'),

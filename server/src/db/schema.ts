@@ -28,6 +28,8 @@ export const customers = sqliteTable(
     pinyin: text('pinyin').notNull(),
     tier: text('tier', { enum: ['A', 'B', 'C'] }).notNull(),
     status: text('status', { enum: ['prospect', 'active', 'signed', 'lost'] }).notNull(),
+    /** The status was set by a conversation (a prospect spoken to), not by the user: undoing that conversation takes it back. */
+    statusByContact: integer('status_by_contact', { mode: 'boolean' }).notNull().default(false),
     lostReason: text('lost_reason'),
     /** Why the customer was lost, as a choice (seed 003: record why, which, when). */
     lostReasonCode: text('lost_reason_code'),

@@ -72,7 +72,9 @@ function checkMayEdit(patch: CustomerUpdate, viewer: Viewer): void {
  */
 function changesOf(edit: CustomerUpdate, before: CustomerRecord, at: string): CustomerChanges {
   const formerNames = formerNamesAfter(edit, before);
-  const patch = formerNames ? { ...edit, formerNames } : edit;
+  const named = formerNames ? { ...edit, formerNames } : edit;
+  // A status the user sets is theirs: undoing a call no longer takes it back (statusAfterContact).
+  const patch = edit.status && edit.status !== before.status ? { ...named, statusByContact: false } : named;
   if (patch.status === 'lost' && before.status !== 'lost') {
     if (!(patch.lostReasonCode ?? before.lostReasonCode)) throw lostWithoutReason();
     return { ...patch, lostAt: at };
@@ -99,6 +101,7 @@ function formerNamesAfter(patch: CustomerUpdate, before: CustomerRecord): string
  * the loss.
  */
 const reopened = (at: string): CustomerChanges => ({
+  statusByContact: false,
   lostAt: null,
   lostReason: null,
   lostReasonCode: null,
@@ -190,8 +193,13 @@ export async function updateCustomer(
     if (patch.owner !== undefined) await checkOwner(tx, patch.owner);
     const changes = changesOf(patch, before, at);
     await recording(tx, id, BY_HAND, at, () => tx.customers.update(id, changes, at));
-    // Its open promises go with a lost file, so winning it back does not bring them back overdue.
-    if (changes.lostAt) await tx.commitments.withdrawOpen(id, at, lossLine({ ...before, ...changes }));
+    // Its open promises and its standing appointment go with a lost file, so winning it back (or
+    // merging it into a live file) does not bring them back overdue.
+    if (changes.lostAt) {
+      await tx.commitments.withdrawOpen(id, at, lossLine({ ...before, ...changes }));
+      const standing = await tx.due.standing(id, settings.timeZone);
+      if (standing) await tx.interactions.cancelAppointment(standing.id, at);
+    }
     if (changes.reopenedAt) {
       await tx.customers.addTierChange(id, reopenedLine(before, settings.timeZone, patch.tier), at);
     } else if (patch.tier && patch.tier !== before.tier) {

@@ -71,8 +71,12 @@ function fillFrom(survivor: CustomerRecord, from: CustomerRecord): Snapshot['fil
     filled.formerNames = { before: survivor.formerNames, after: formerNames };
   // The other file's conversations come with it: a prospect spoken to is worked (statusAfterContact).
   if (from.lastCallAt) {
-    const status = statusAfterContact(survivor.status, 'spoken', survivor.lastCallAt, from.lastCallAt);
-    if (status !== survivor.status) filled.status = { before: survivor.status, after: status };
+    const was = { status: survivor.status, byContact: survivor.statusByContact };
+    const worked = statusAfterContact(was, 'spoken', from.lastCallAt);
+    if (worked.status !== was.status) {
+      filled.status = { before: was.status, after: worked.status };
+      filled.statusByContact = { before: was.byContact, after: worked.byContact };
+    }
   }
   return filled;
 }
@@ -178,7 +182,8 @@ async function mergeAnswer(store: Store, viewer: Viewer, m: MergeRecord) {
     at: m.at,
     undoUntil: m.undoUntil,
     undoneAt: m.undoneAt,
-    filled: Object.keys(s.filled),
+    // (Whether a conversation set the status is the status's own bookkeeping, not a field the user reads.)
+    filled: Object.keys(s.filled).filter((f) => f !== 'statusByContact'),
     moved,
     survivor: m.undoneAt ? null : await store.customers.detail(m.survivorId, viewer),
   };

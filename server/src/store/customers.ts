@@ -19,8 +19,15 @@ export type CustomerFields = Omit<
   'keys' | 'people' | 'idempotencyKey' | 'allowDuplicate'
 >;
 
-/** Fields of a file to change; `lostAt` is when it was lost (null once it is not). */
-export type CustomerChanges = CustomerUpdate & { lostAt?: string | null; reopenedAt?: string };
+/**
+ * Fields of a file to change; `lostAt` is when it was lost (null once it is not); `statusByContact`
+ * whether the status was set by a conversation (false once the user sets it).
+ */
+export type CustomerChanges = CustomerUpdate & {
+  lostAt?: string | null;
+  reopenedAt?: string;
+  statusByContact?: boolean;
+};
 
 /** A line of a file's tier history. */
 export interface TierChange {

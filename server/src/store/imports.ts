@@ -56,6 +56,7 @@ export type ImportedFile = Pick<
   | 'pinyin'
   | 'tier'
   | 'status'
+  | 'statusByContact'
   | 'lostReason'
   | 'lostReasonCode'
   | 'lostAt'

@@ -156,4 +156,19 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
       { text: 'kept', withdrawn_at: null, withdrawn_reason: null },
     ]);
   });
+
+  it('cancel the standing appointment of files lost before them, as of the loss; the one it replaced stays', async () => {
+    const p = await leftBefore('0015');
+    await p.query(`update customers set status = 'lost', lost_at = '2026-11-02T02:00:00.000Z'`);
+    await p.query(`insert into interactions (customer_id, kind, at, appointment, idempotency_key, created_at)
+      select id, 'call', v.at, v.appointment, v.k, 'c' from customers, (values
+        ('2026-10-01T02:00:00.000Z', '2026-10-08T02:00:00.000Z', 'replaced'),
+        ('2026-10-20T02:00:00.000Z', '2026-11-10T02:00:00.000Z', 'standing')) v(at, appointment, k)`);
+    await migratePg(p);
+    const rows = await p.query('select idempotency_key, appointment_cancelled_at from interactions order by id');
+    expect(rows.rows).toEqual([
+      { idempotency_key: 'replaced', appointment_cancelled_at: null },
+      { idempotency_key: 'standing', appointment_cancelled_at: '2026-11-02T02:00:00.000Z' },
+    ]);
+  });
 });

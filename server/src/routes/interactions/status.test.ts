@@ -53,4 +53,40 @@ describe("a file's status follows its first conversation", () => {
     await log(t, worked, 'call');
     expect(await statusOf(t, worked)).toBe('active');
   });
+
+  it('a file the user made active stays active when a call logged on it by mistake is undone', async () => {
+    const t = makeTestApp('2026-12-07T02:00:00.000Z');
+    // Entered active by hand (a customer of years), then a call meant for another file.
+    const entered = await open(t, { status: 'active' });
+    const wrong = await log(t, entered, 'call');
+    expect((await t.request('DELETE', `/api/interactions/${wrong}`)).status).toBe(200);
+    expect(await statusOf(t, entered)).toBe('active');
+    // Set active by hand while a prospect, then the same.
+    const set = await open(t, { name: '徐州恒通置业有限公司' });
+    expect((await t.request('PATCH', `/api/customers/${set}`, { status: 'active' })).status).toBe(200);
+    const mistake = await log(t, set, 'call');
+    await t.request('DELETE', `/api/interactions/${mistake}`);
+    expect(await statusOf(t, set)).toBe('active');
+    // A file the call made active goes back, also when a later call is undone first.
+    const called = await open(t, { name: '徐州鼎盛置业有限公司' });
+    const first = await log(t, called, 'call');
+    const second = await log(t, called, 'call');
+    await t.request('DELETE', `/api/interactions/${second}`);
+    expect(await statusOf(t, called)).toBe('active');
+    await t.request('DELETE', `/api/interactions/${first}`);
+    expect(await statusOf(t, called)).toBe('prospect');
+  });
+
+  it('a file reopened from lost is the user’s status: undoing a call after it does not demote it', async () => {
+    const t = makeTestApp('2026-12-07T02:00:00.000Z');
+    const id = await open(t);
+    await log(t, id, 'call');
+    const lost = { status: 'lost', lostReasonCode: 'price' };
+    expect((await t.request('PATCH', `/api/customers/${id}`, lost)).status).toBe(200);
+    expect((await t.request('POST', `/api/customers/${id}/reopen`)).status).toBe(200);
+    expect(await statusOf(t, id)).toBe('active');
+    const again = await log(t, id, 'call');
+    await t.request('DELETE', `/api/interactions/${again}`);
+    expect(await statusOf(t, id)).toBe('active');
+  });
 });

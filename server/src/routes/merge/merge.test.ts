@@ -211,6 +211,73 @@ describe('merge with undo', () => {
     expect((await t.request('GET', `/api/customers/${s}`)).json.status).toBe('prospect');
   });
 
+  it('a survivor made active by the calls merged into it is a prospect again once they are undone; one the user made active stays', async () => {
+    const t = makeTestApp('2026-12-07T02:00:00.000Z');
+    const open = async (name: string, status?: string) =>
+      (await t.request('POST', '/api/customers', { name, tier: 'B', ...(status ? { status } : {}) })).json.id as number;
+    const called = async (name: string) => {
+      const id = await open(name);
+      const call = await t.request('POST', '/api/interactions', {
+        customerId: id,
+        kind: 'call',
+        idempotencyKey: `c-${id}-0001`,
+      });
+      return { id, call: call.json.id as number };
+    };
+    const prospect = await open('泰州保利置业有限公司');
+    const d = await called('保利置业（泰州）有限公司');
+    const m = await t.request('POST', `/api/customers/${prospect}/merge`, { from: d.id });
+    expect(m.json.filled).toContain('status');
+    expect(m.json.filled).not.toContain('statusByContact');
+    expect((await t.request('GET', `/api/customers/${prospect}`)).json.status).toBe('active');
+    expect((await t.request('DELETE', `/api/interactions/${d.call}`)).status).toBe(200);
+    expect((await t.request('GET', `/api/customers/${prospect}`)).json.status).toBe('prospect');
+
+    const byHand = await open('泰州万科置业有限公司', 'active');
+    const e = await called('万科置业（泰州）有限公司');
+    expect((await t.request('POST', `/api/customers/${byHand}/merge`, { from: e.id })).status).toBe(201);
+    expect((await t.request('DELETE', `/api/interactions/${e.call}`)).status).toBe(200);
+    expect((await t.request('GET', `/api/customers/${byHand}`)).json.status).toBe('active');
+  });
+
+  it('a lost file merged into a live one brings no appointment fixed before its loss, won back since or not', async () => {
+    const t = makeTestApp('2026-10-12T01:00:00.000Z');
+    const open = async (name: string) =>
+      (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id as number;
+    const withAppointment = async (name: string) => {
+      const id = await open(name);
+      const key = `c-${id}-0001`;
+      await t.request('POST', '/api/interactions', {
+        customerId: id,
+        kind: 'call',
+        appointment: '2026-11-03T02:00:00.000Z',
+        idempotencyKey: key,
+      });
+      expect(
+        (await t.request('PATCH', `/api/customers/${id}`, { status: 'lost', lostReasonCode: 'price' })).status,
+      ).toBe(200);
+      return id;
+    };
+    const lost = await withAppointment('万科置业（南京）有限公司');
+    const wonBack = await withAppointment('金科地产（苏州）有限公司');
+    t.setNow('2026-11-16T01:00:00.000Z');
+    expect((await t.request('POST', `/api/customers/${wonBack}/reopen`)).status).toBe(200);
+    // The loss cancelled it: the file's history says so.
+    const history = (await t.request('GET', `/api/customers/${lost}/interactions`)).json.interactions;
+    expect(history[0].appointmentCancelledAt).toBe('2026-10-12T01:00:00.000Z');
+    t.setNow('2026-12-07T01:00:00.000Z');
+    for (const [name, from] of [
+      ['南京万科置业有限公司', lost],
+      ['苏州金科地产有限公司', wonBack],
+    ] as const) {
+      const survivor = await open(name);
+      expect((await t.request('POST', `/api/customers/${survivor}/merge`, { from })).status).toBe(201);
+      const file = (await t.request('GET', `/api/customers/${survivor}`)).json;
+      expect(file.appointment).toBeNull();
+      expect(file.overdue?.appointment ?? false).toBe(false);
+    }
+  });
+
   it('needs both files visible to the viewer (404 otherwise) and refuses merging a file into itself', async () => {
     const t = makeTestApp();
     const { s, f, mia } = await twins(t);

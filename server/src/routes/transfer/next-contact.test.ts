@@ -87,6 +87,36 @@ describe("a sheet's next contact", () => {
     expect((await fileNamed(t, '嘉华地产有限公司')).status).toBe('prospect');
   });
 
+  it('undoing the contact an import logged takes back the status it set, not one the row gave', async () => {
+    const t = makeTestApp(NOW);
+    await t.request('POST', '/api/customers', {
+      name: '恒泰建设有限公司',
+      tier: 'B',
+      website: 'https://www.hengtai.example.cn',
+    });
+    const file = csvFile([
+      '公司名称,网址,状态,上次联系',
+      '恒泰建设有限公司,www.hengtai.example.cn,,2026-12-01 15:00',
+      '云龙置业有限公司,,,2026-12-02 10:00',
+      '嘉华地产有限公司,,活跃,2026-12-03 10:00',
+    ]);
+    expect((await commit(t, file, 'next-0009')).json).toMatchObject({ created: 2, merged: 1 });
+    const names = ['恒泰建设有限公司', '云龙置业有限公司', '嘉华地产有限公司'];
+    for (const name of names) {
+      const f = await fileNamed(t, name);
+      expect(f.status).toBe('active');
+      const contacts = (await t.sql(`select id from interactions where customer_id = ${f.id}`)) as { id: number }[];
+      expect(contacts).toHaveLength(1);
+      const id = contacts[0]?.id;
+      expect((await t.request('DELETE', `/api/interactions/${id}`)).status).toBe(200);
+    }
+    // The prospect on record and the row that gave no status were made active by that contact.
+    expect((await fileNamed(t, '恒泰建设有限公司')).status).toBe('prospect');
+    expect((await fileNamed(t, '云龙置业有限公司')).status).toBe('prospect');
+    // 活跃 was the sheet's word: the user's.
+    expect((await fileNamed(t, '嘉华地产有限公司')).status).toBe('active');
+  });
+
   it('fills a blank only: an appointment standing in the file stays, the sheet’s is said in the contact it adds', async () => {
     const t = makeTestApp(NOW);
     const made = await t.request('POST', '/api/customers', {

@@ -96,6 +96,8 @@ export interface Candidate {
   lastContact?: string | null;
   /** The next contact the row fixed (下次回访): an appointment, in the same form as `lastContact`. */
   nextContact?: string;
+  /** The row's status is its last contact's (it gives none): undoing that contact takes it back (statusAfterContact). */
+  statusByContact?: true;
   /** A person without a company (an address book's private contact): listed for the user to place, or given a file of their own when asked. */
   unplaced?: boolean;
   /** A group's heading in a hand-made sheet (no customer): its name, kept in the notes of the rows under it. */
@@ -603,6 +605,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     interactions: [],
     errors,
     ...(lastContact ? { lastContact } : {}),
+    ...(lastContact && one('status') == null ? { statusByContact: true as const } : {}),
     ...(nextContact?.ok ? { nextContact: nextContact.value } : {}),
     ...(!name && people.length ? { unplaced: true } : {}),
     ...(line ? { line: true } : {}),

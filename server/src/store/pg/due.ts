@@ -25,8 +25,10 @@ const DUE = {
   nextVisitDue: customers.nextVisitDue,
   nextDue: customers.nextDue,
   followUps: customers.followUps,
-  // Not a due field: the status a conversation logged or a contact undone moves, read and written with them.
+  // Not due fields: the status a conversation logged or a contact undone moves (and whether one set
+  // it), read and written with them.
   status: customers.status,
+  statusByContact: customers.statusByContact,
 };
 type DueFields = { [K in keyof typeof DUE]: (typeof DUE)[K]['_']['data'] | null };
 const DUE_KEYS = Object.keys(DUE) as (keyof typeof DUE)[];
@@ -143,6 +145,8 @@ async function refresh(
   const lastVisit = agg?.lastVisit ?? null;
   const appointment = (await stillStands(db, customerId, agg?.fixer ?? null, settings.timeZone))?.appointment ?? null;
   const due = nextDue(c, lastCall, lastVisit, appointment, settings);
+  const now = { status: c.status, byContact: c.statusByContact };
+  const worked = contact ? statusAfterContact(now, contact, lastCall) : now;
   const next: DueFields = {
     lastCallAt: lastCall,
     lastVisitAt: lastVisit,
@@ -151,7 +155,8 @@ async function refresh(
     nextVisitDue: due.nextVisitDue.toISOString(),
     nextDue: due.nextDue.toISOString(),
     followUps: agg?.followUps ?? 0,
-    status: contact ? statusAfterContact(c.status, contact, c.lastCallAt, lastCall) : c.status,
+    status: worked.status,
+    statusByContact: worked.byContact,
   };
   // Only the columns that changed: one left out keeps its indexes untouched.
   const changed = DUE_KEYS.filter((k) => next[k] !== c[k]);

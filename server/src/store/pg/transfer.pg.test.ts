@@ -129,6 +129,7 @@ describe.skipIf(!pgServer)('imports and backups on PostgreSQL', { timeout: 30_00
       pinyin: 'x',
       tier: 'B' as const,
       status: 'active' as const,
+      statusByContact: false,
       lostReason: null,
       lostReasonCode: null,
       lostAt: null,

@@ -22,11 +22,16 @@ type Fixer = { id: number; at: string; appointment: string; cancelled_at: string
 const statements = preparedFor((c) => ({
   customer: c.prepare<
     [number],
-    { tier: Tier; created_at: string; reopened_at: string | null; status: CustomerStatus } & Record<
-      DueColumn,
-      string | number | null
-    >
-  >(`select tier, created_at, reopened_at, status, ${DUE_COLUMNS.join(', ')} from customers where id = ?`),
+    {
+      tier: Tier;
+      created_at: string;
+      reopened_at: string | null;
+      status: CustomerStatus;
+      status_by_contact: 0 | 1;
+    } & Record<DueColumn, string | number | null>
+  >(
+    `select tier, created_at, reopened_at, status, status_by_contact, ${DUE_COLUMNS.join(', ')} from customers where id = ?`,
+  ),
   aggregate: c.prepare<[number], { last_call: string | null; last_visit: string | null; follow_ups: number | null }>(`
     select
       max(case when kind in (${list(CALL_KINDS)}) then at end) as last_call,
@@ -64,7 +69,7 @@ const DUE_COLUMNS = [
 ] as const;
 type DueColumn = (typeof DUE_COLUMNS)[number];
 /** What a refresh may write: the due columns, and the status a conversation logged or a contact undone moves. */
-const WRITTEN = [...DUE_COLUMNS, 'status'] as const;
+const WRITTEN = [...DUE_COLUMNS, 'status', 'status_by_contact'] as const;
 type Written = (typeof WRITTEN)[number];
 
 /**
@@ -100,6 +105,9 @@ export function refreshDue(db: Db, customerId: number, settings: Settings, conta
     appointment,
     settings,
   );
+  const worked = contact
+    ? statusAfterContact({ status: c.status, byContact: c.status_by_contact === 1 }, contact, agg?.last_call ?? null)
+    : { status: c.status, byContact: c.status_by_contact === 1 };
   const next: Record<Written, string | number | null> = {
     last_call_at: agg?.last_call ?? null,
     last_visit_at: agg?.last_visit ?? null,
@@ -108,9 +116,8 @@ export function refreshDue(db: Db, customerId: number, settings: Settings, conta
     next_visit_due: due.nextVisitDue.toISOString(),
     next_due: due.nextDue.toISOString(),
     follow_ups: agg?.follow_ups ?? 0,
-    status: contact
-      ? statusAfterContact(c.status, contact, c.last_call_at as string | null, agg?.last_call ?? null)
-      : c.status,
+    status: worked.status,
+    status_by_contact: worked.byContact ? 1 : 0,
   };
   const changed = WRITTEN.filter((k) => next[k] !== c[k]);
   if (!changed.length) return;

@@ -40,11 +40,11 @@ const statements = preparedOn((db) => {
     // No RETURNING: SQLite runs a statement with RETURNING through a temporary table (measured:
     // a customer and its person inserted 3.6 times slower with it); the rowid is the id.
     insertCustomer: c.prepare<unknown[]>(
-      `insert into customers (name, former_names, normalized_name, initials, pinyin, tier, status, lost_reason,
+      `insert into customers (name, former_names, normalized_name, initials, pinyin, tier, status, status_by_contact, lost_reason,
         lost_reason_code, lost_at, next_step, stage, region, company_type, size_class, industry, business_scope,
         products, trends, address, phones, fax, emails, website, notes, owner, created_at, updated_at, next_call_due,
         next_visit_due, next_due, follow_ups)
-       values (${Array(31).fill('?').join(', ')}, 0)`,
+       values (${Array(32).fill('?').join(', ')}, 0)`,
     ),
     insertTier: c.prepare(
       "insert into tier_changes (customer_id, from_tier, to_tier, reason, at) values (?, null, ?, 'imported', ?)",
@@ -269,6 +269,7 @@ export function sqliteImports(db: Db): ImportStore {
         f.pinyin,
         f.tier,
         f.status,
+        f.statusByContact ? 1 : 0,
         f.lostReason,
         f.lostReasonCode,
         f.lostAt,
