@@ -145,8 +145,8 @@ async function refresh(
   const lastVisit = agg?.lastVisit ?? null;
   const appointment = (await stillStands(db, customerId, agg?.fixer ?? null, settings.timeZone))?.appointment ?? null;
   const due = nextDue(c, lastCall, lastVisit, appointment, settings);
-  const now = { status: c.status, byContact: c.statusByContact };
-  const worked = contact ? statusAfterContact(now, contact, lastCall) : now;
+  const was = { status: c.status, byContact: c.statusByContact };
+  const worked = contact ? statusAfterContact(was, contact, lastCall) : was;
   const next: DueFields = {
     lastCallAt: lastCall,
     lastVisitAt: lastVisit,

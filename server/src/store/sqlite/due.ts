@@ -105,9 +105,8 @@ export function refreshDue(db: Db, customerId: number, settings: Settings, conta
     appointment,
     settings,
   );
-  const worked = contact
-    ? statusAfterContact({ status: c.status, byContact: c.status_by_contact === 1 }, contact, agg?.last_call ?? null)
-    : { status: c.status, byContact: c.status_by_contact === 1 };
+  const was = { status: c.status, byContact: c.status_by_contact === 1 };
+  const worked = contact ? statusAfterContact(was, contact, agg?.last_call ?? null) : was;
   const next: Record<Written, string | number | null> = {
     last_call_at: agg?.last_call ?? null,
     last_visit_at: agg?.last_visit ?? null,
