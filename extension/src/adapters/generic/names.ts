@@ -153,10 +153,11 @@ function linkTarget(href: string | null | undefined, pageUrl: URL): URL | undefi
 
 const COPYRIGHT = /©|\(c\)|copyright|版权所有/i;
 
-/** The holder a copyright line names: "© 2022 ÖTV | Österreichischer Tennisverband" → both names. */
+// "和讯网 北京和讯在线信息咨询服务有限公司": a site's brand, then the legal name that holds it.
 const BRAND_THEN_LEGAL =
   /^[\u4e00-\u9fff]{2,10}\s+([\u4e00-\u9fff（）()]{4,40}(?:有限公司|有限责任公司|集团公司|公司))$/;
 
+/** The holder a copyright line names: "© 2022 ÖTV | Österreichischer Tennisverband" → both names. */
 function copyrightHolders(lines: Line[]): string[] {
   const out: string[] = [];
   for (const i of linesMatching(lines, COPYRIGHT).slice(0, 5)) {
@@ -171,7 +172,6 @@ function copyrightHolders(lines: Line[]): string[] {
     )[0];
     for (const part of (cut ?? '').split(/\s*[|｜]\s*|\s*\/\s*|\s+[-–—]\s+/)) {
       const named = tidyName(part.replace(/^版权所有[:：]?/, ''));
-      // "和讯网 北京和讯在线信息咨询服务有限公司": the site's brand, then the legal name that holds it.
       const name = BRAND_THEN_LEGAL.exec(named)?.[1] ?? named;
       if (name.length >= 2 && name.length <= 60) out.push(name);
     }

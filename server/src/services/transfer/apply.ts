@@ -364,7 +364,7 @@ export async function applyImport(
       pinyin: forms.pinyin,
       tier: f.tier,
       status: f.status,
-      statusByContact: f.status === 'active' && c.statusByContact === true,
+      statusByContact: c.statusByContact === true,
       lostReason: f.lostReason ?? null,
       lostReasonCode: f.lostReasonCode ?? null,
       lostAt: c.lostAt ? inZone(c.lostAt, zone) : f.status === 'lost' ? at : null,

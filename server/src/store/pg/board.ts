@@ -10,8 +10,8 @@ const FILE_COLUMNS = sql`c.id, c.name, c.tier, c.next_due as due, c.next_call_du
 /** `id = any(list)` with the list as one array parameter. */
 const anyId = (column: string, ids: number[]) => sql`${sql.raw(column)} = any(${sql.param(ids)}::int[])`;
 
-/** An open promise's columns, as OpenCommitment names them. */
 const STILL_OPEN = sql.raw(OPEN_PROMISE);
+/** An open promise's columns, as OpenCommitment names them. */
 const PROMISE_COLUMNS = sql`m.id, m.customer_id as "customerId", m.text, m.due_at as "dueAt", c.name, c.tier`;
 
 /**

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { contactPoints, customerKeys, customers, interactions, people } from '../../db/schema.pg.ts';
 import type { Viewer } from '../../services/visibility.ts';
 import type { BadgeFacts, CardFacts, ContextStore, KeyMatch } from '../context.ts';
+import { literalList } from '../literals.ts';
 import type { CustomerRecord } from '../records.ts';
 import { lastContactsOf } from './contact-points.ts';
 import { byCodePoint } from './customers.ts';
@@ -19,8 +20,7 @@ const shownTo = (role: Viewer['role']) => sql<boolean>`(customers.deleted_at is 
 const value = sql.placeholder('value');
 
 /** The kinds a statement looks for, as literals (a fixed list of words, never input). */
-const kindIn = (kinds: readonly KeyKind[]) =>
-  sql`${customerKeys.kind} in (${sql.raw(kinds.map((k) => `'${k}'`).join(', '))})`;
+const kindIn = (kinds: readonly KeyKind[]) => sql`${customerKeys.kind} in (${sql.raw(literalList(kinds))})`;
 const customerId = sql.placeholder('customerId');
 
 /**

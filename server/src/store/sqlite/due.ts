@@ -13,8 +13,7 @@ import {
 import type { Statement } from 'better-sqlite3';
 import { type Db, preparedFor } from '../../db/client.ts';
 import type { DueStore } from '../due.ts';
-
-const list = (kinds: readonly string[]) => kinds.map((k) => `'${k}'`).join(', ');
+import { literalList } from '../literals.ts';
 
 type Fixer = { id: number; at: string; appointment: string; cancelled_at: string | null };
 
@@ -34,9 +33,9 @@ const statements = preparedFor((c) => ({
   ),
   aggregate: c.prepare<[number], { last_call: string | null; last_visit: string | null; follow_ups: number | null }>(`
     select
-      max(case when kind in (${list(CALL_KINDS)}) then at end) as last_call,
-      max(case when kind in (${list(VISIT_KINDS)}) then at end) as last_visit,
-      sum(case when kind in (${list(FOLLOW_UP_KINDS)}) then 1 else 0 end) as follow_ups
+      max(case when kind in (${literalList(CALL_KINDS)}) then at end) as last_call,
+      max(case when kind in (${literalList(VISIT_KINDS)}) then at end) as last_visit,
+      sum(case when kind in (${literalList(FOLLOW_UP_KINDS)}) then 1 else 0 end) as follow_ups
     from interactions where customer_id = ? and deleted_at is null`),
   fixer: c.prepare<{ customer: number }, Fixer>(`
     select id, at, appointment, appointment_cancelled_at as cancelled_at from interactions
@@ -47,7 +46,7 @@ const statements = preparedFor((c) => ({
     select 1 from interactions j
     where j.customer_id = @customer and j.deleted_at is null
       and (j.at > @at or (j.at = @at and j.id > @id))
-      and (j.meets_appointment = 1 or (j.kind in (${list(CALL_KINDS)}) and j.at >= @day))
+      and (j.meets_appointment = 1 or (j.kind in (${literalList(CALL_KINDS)}) and j.at >= @day))
     limit 1`),
   // One UPDATE per set of columns that changed, built on first need: a column left out keeps
   // its indexes untouched, and a logged call moves only the call and overall due dates (measured:

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { type Db, preparedFor, preparedOn } from '../../db/client.ts';
 import { customers, imports, importUploadChunks, importUploads } from '../../db/schema.ts';
 import { ConstraintViolation, type ImportPerson, type ImportStore, type PersonFill } from '../imports.ts';
+import { literalList } from '../literals.ts';
 import { interactionStatements } from './interactions.ts';
 import { type SearchCustomer, type SearchKey, type SearchPerson, searchRow } from './search.ts';
 import { visible, visibleToAnyMember } from './visibility.ts';
@@ -60,7 +61,7 @@ const statements = preparedOn((db) => {
     interactionExists: c.prepare<[string], { id: number }>('select id from interactions where idempotency_key = ?'),
     spokenBetween: c.prepare<[number, string, string], { id: number }>(
       `select id from interactions where customer_id = ? and deleted_at is null and at >= ? and at < ?
-         and kind in (${CALL_KINDS.map((k) => `'${k}'`).join(', ')}) limit 1`,
+         and kind in (${literalList(CALL_KINDS)}) limit 1`,
     ),
     // The one visibility rule as a point lookup (store/sqlite/visibility.ts), the viewer bound at each run.
     liveForManager: db.select().from(customers).where(live).prepare(),
