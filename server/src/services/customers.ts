@@ -1,24 +1,23 @@
 import {
   type CustomerCreate,
   type CustomerDetail,
-  type CustomerStatus,
   type CustomerUpdate,
   emailMatchKey,
   formerNamesOf,
   type KeyInput,
   keyValue,
-  localDate,
   type Settings,
   sameCompanyName,
   siteKey,
 } from '@dossier/shared';
 import type { z } from 'zod';
 import { ApiError } from '../lib/errors.ts';
-import type { CustomerChanges, CustomerFields, TierChange } from '../store/customers.ts';
+import type { CustomerChanges, CustomerFields } from '../store/customers.ts';
 import type { CustomerRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { BY_HAND, type Origin, recording, settle } from './contact-points.ts';
 import { mobilesOf, refuseDuplicate } from './duplicates.ts';
+import { lossLine, reopened, reopenedLine, reopenedStatus } from './loss.ts';
 import { replayable, replayOf } from './replay.ts';
 import { isSystem, ownsOrManages, SYSTEM, type Viewer } from './visibility.ts';
 
@@ -93,36 +92,6 @@ function formerNamesAfter(patch: CustomerUpdate, before: CustomerRecord): string
   if (!renamed && patch.formerNames === undefined) return undefined;
   const names = [...(renamed ? [before.name] : []), ...(patch.formerNames ?? before.formerNames)];
   return formerNamesOf(patch.name ?? before.name, names);
-}
-
-/**
- * A lost file brought back: the loss is forgotten on the file (its tier history keeps it) and
- * its cadence starts again from now, as a new file's — not overdue since its last call before
- * the loss.
- */
-const reopened = (at: string): CustomerChanges => ({
-  statusByContact: false,
-  lostAt: null,
-  lostReason: null,
-  lostReasonCode: null,
-  reopenedAt: at,
-});
-
-/** The status a reopened file goes back to: a prospect until it has been called or visited. */
-const reopenedStatus = (before: CustomerRecord): CustomerStatus =>
-  before.lastCallAt || before.lastVisitAt ? 'active' : 'prospect';
-
-type Loss = Pick<CustomerRecord, 'lostReasonCode' | 'lostReason'>;
-const lossWhy = (f: Loss) => [f.lostReasonCode, f.lostReason].filter(Boolean).join(': ');
-
-/** Why a lost file's open promises were withdrawn (migration 0018 writes the same). */
-const lossLine = (f: Loss) => (lossWhy(f) ? `lost (${lossWhy(f)})` : 'lost');
-
-/** The line a reopened file leaves in its tier history: the day (in the user's zone) it was lost, and why. */
-function reopenedLine(before: CustomerRecord, timeZone: string, toTier = before.tier): TierChange {
-  const why = lossWhy(before);
-  const day = before.lostAt ? localDate(new Date(before.lostAt), timeZone) : '';
-  return { fromTier: before.tier, toTier, reason: `reopened (lost ${day}${why ? `, ${why}` : ''})` };
 }
 
 /** The owner error of a name that is no active user of this server — none, or one who has left (a file would belong to nobody). */

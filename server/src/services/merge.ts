@@ -6,6 +6,7 @@ import type { MovedRows } from '../store/merges.ts';
 import type { CustomerRecord, MergeRecord, PersonRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { afterMerge, beforeMerge, type MergedPoints, undoMergedPoints } from './contact-points.ts';
+import { type MergedLoss, mergedLoss } from './loss.ts';
 import { replayable, replayOf } from './replay.ts';
 import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
 import { ownsOrManages, SYSTEM, type Viewer } from './visibility.ts';
@@ -47,10 +48,19 @@ interface Snapshot {
   moved: MovedRows;
   /** The survivor's records of phones and e-mails the merge added or changed (seed 002). */
   contactPoints?: MergedPoints;
+  /** The line the merge wrote in the survivor's tier history (either file was lost), taken out on undo. */
+  tierLine?: number;
 }
 
-function fillFrom(survivor: CustomerRecord, from: CustomerRecord): Snapshot['filled'] {
+/** Filled fields that are the file's own bookkeeping, not fields the user reads in the merge's answer. */
+const BOOKKEEPING = new Set(['statusByContact', 'lostAt', 'lostReason', 'lostReasonCode', 'reopenedAt']);
+
+function fillFrom(survivor: CustomerRecord, from: CustomerRecord, loss: MergedLoss): Snapshot['filled'] {
   const filled: Snapshot['filled'] = {};
+  for (const [f, after] of Object.entries(loss.fields)) {
+    const before = survivor[f as keyof CustomerRecord];
+    if (!isDeepStrictEqual(before, after)) filled[f] = { before, after };
+  }
   for (const f of FILLABLE) {
     if ((survivor[f] === null || survivor[f] === '') && from[f] !== null && from[f] !== '') {
       filled[f] = { before: survivor[f], after: from[f] };
@@ -146,18 +156,20 @@ export async function mergeCustomers(
     // The file merged away is removed: a colleague it is shared with may not do that.
     if (!ownsOrManages(viewer, from.owner))
       throw new ApiError('forbidden', 'only the owner or a manager merges a file into another', [{ path: 'from' }]);
-    const filled = fillFrom(survivor, from);
+    const loss = mergedLoss(survivor, from, settings.timeZone);
+    const filled = fillFrom(survivor, from, loss);
     const points = await beforeMerge(tx, survivorId, fromId);
     const moved = await tx.merges.moveRows(survivorId, fromId);
     const absorbed = await absorbPeople(tx, survivorId, moved.people, at);
     const set = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, v.after]));
     await tx.merges.updateFile(survivorId, { ...set, updatedAt: at });
     await tx.merges.removeFile(fromId, at);
+    const tierLine = loss.line ? await tx.customers.addTierChange(survivorId, loss.line, at) : undefined;
     const contactPoints = await afterMerge(tx, survivorId, points);
     await tx.due.refresh(survivorId, settings);
     await tx.search.reindex(survivorId);
     await tx.search.reindex(fromId);
-    const snapshot: Snapshot = { survivor, from, filled, moved, absorbed, contactPoints };
+    const snapshot: Snapshot = { survivor, from, filled, moved, absorbed, contactPoints, tierLine };
     const row = await tx.merges.insert({
       survivorId,
       fromId,
@@ -182,8 +194,7 @@ async function mergeAnswer(store: Store, viewer: Viewer, m: MergeRecord) {
     at: m.at,
     undoUntil: m.undoUntil,
     undoneAt: m.undoneAt,
-    // (Whether a conversation set the status is the status's own bookkeeping, not a field the user reads.)
-    filled: Object.keys(s.filled).filter((f) => f !== 'statusByContact'),
+    filled: Object.keys(s.filled).filter((f) => !BOOKKEEPING.has(f)),
     moved,
     survivor: m.undoneAt ? null : await store.customers.detail(m.survivorId, viewer),
   };
@@ -233,6 +244,7 @@ export async function undoMerge(store: Store, viewer: Viewer, mergeId: number, n
     const { id: _id, ...fromRow } = s.from;
     await tx.merges.updateFile(m.fromId, fromRow);
     await undoMergedPoints(tx, m.survivorId, s.contactPoints);
+    if (s.tierLine) await tx.customers.removeTierChange(m.survivorId, s.tierLine);
     await tx.due.refresh(m.survivorId, settings);
     // The file brought back has its row as it was, but its history may have changed since (a
     // moved contact undone or edited on the survivor): its dues are counted from what it has now.

@@ -85,8 +85,10 @@ export interface CustomerStore {
   byKey(idempotencyKey: string): Promise<number | undefined>;
   /** Writes the changed fields (a new name brings its search forms) and the time of the change. */
   update(id: number, changes: CustomerChanges, at: string): Promise<void>;
-  /** Adds a line to the file's tier history. */
-  addTierChange(customerId: number, change: TierChange, at: string): Promise<void>;
+  /** Adds a line to the file's tier history; its id. */
+  addTierChange(customerId: number, change: TierChange, at: string): Promise<number>;
+  /** Takes a line out of the file's tier history (one a merge wrote, when the merge is undone). */
+  removeTierChange(customerId: number, id: number): Promise<void>;
   /** Marks the file removed; its row stays. */
   markDeleted(id: number, at: string): Promise<void>;
   /** Takes every key off the file. */

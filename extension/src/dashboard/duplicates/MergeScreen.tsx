@@ -2,9 +2,10 @@ import type { CustomerDetail, DuplicateGroup, MergeResult } from '@dossier/share
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../platform/i18n/react.tsx';
 import { TierBadge } from '../../platform/ui/TierBadge.tsx';
+import { useDateText } from '../common/Due.tsx';
 import { useFailureText } from '../common/Failure.tsx';
 import { useDashboard } from '../common/state.tsx';
-import { likelySurvivor, mergePlan } from './plan.ts';
+import { likelySurvivor, mergePlan, type PlannedLoss } from './plan.ts';
 
 /**
  * One group's merge: which file stays, which one goes into it, and what moves — before anything
@@ -23,6 +24,7 @@ export function MergeScreen({
   const t = m.dashboard.duplicates.screen;
   const { api } = useDashboard();
   const failureText = useFailureText();
+  const date = useDateText();
   const files = group.customers;
   const [survivorId, setSurvivorId] = useState(() => likelySurvivor(files)?.id ?? files[0]?.id ?? 0);
   const [fromId, setFromId] = useState(() => files.find((f) => f.id !== survivorId)?.id ?? 0);
@@ -64,6 +66,11 @@ export function MergeScreen({
   };
 
   const list = (items: string[]) => (items.length ? items.join('、') : t.nothing);
+  const lossText = (loss: PlannedLoss) => {
+    const why = [loss.lostReasonCode && m.dashboard.lostReasons[loss.lostReasonCode], loss.lostReason];
+    const args = [loss.lostAt ? date(loss.lostAt) : '—', why.filter(Boolean).join(' — ') || null] as const;
+    return loss.reopens ? t.reopens(nameOf(survivorId), ...args) : t.keepsLoss(nameOf(fromId), ...args);
+  };
   return (
     <section className="merge-screen" aria-labelledby="merge-title">
       <h2 id="merge-title">{t.title}</h2>
@@ -104,6 +111,12 @@ export function MergeScreen({
             <dd>{list(plan.emails)}</dd>
             <dt>{t.filled}</dt>
             <dd>{list(plan.filled.map((f) => t.fields[f]))}</dd>
+            {plan.loss && (
+              <>
+                <dt>{t.lost}</dt>
+                <dd>{lossText(plan.loss)}</dd>
+              </>
+            )}
           </dl>
           <p className="muted small">{t.always}</p>
         </section>

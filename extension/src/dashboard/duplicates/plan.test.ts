@@ -22,7 +22,28 @@ describe('mergePlan', () => {
       phones: ['024-2222 3333'],
       emails: ['sales@hy.cn'],
       filled: ['website'],
+      loss: null,
     });
+  });
+  it('says when a lost file is in the merge, and whether the merge brings it back', () => {
+    const lost = {
+      status: 'lost',
+      lostAt: '2026-11-02T01:00:00.000Z',
+      lostReasonCode: 'price',
+      lostReason: '对手低价',
+    } as const;
+    const live = file({ status: 'active', lostAt: null });
+    const gone = file(lost);
+    expect(mergePlan(gone, live).loss).toEqual({
+      reopens: true,
+      lostAt: '2026-11-02T01:00:00.000Z',
+      lostReasonCode: 'price',
+      lostReason: '对手低价',
+    });
+    expect(mergePlan(live, gone).loss).toMatchObject({ reopens: false, lostReasonCode: 'price' });
+    // Both lost: the file that stays stays lost.
+    expect(mergePlan(gone, file(lost)).loss).toMatchObject({ reopens: false });
+    expect(mergePlan(live, file({ status: 'prospect' })).loss).toBeNull();
   });
 });
 

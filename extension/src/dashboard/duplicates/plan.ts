@@ -13,6 +13,17 @@ const FILLABLE = [
 ] as const;
 export type Fillable = (typeof FILLABLE)[number];
 
+/**
+ * A lost file in the merge: a live file merged into a lost one brings it back (`reopens`); a lost
+ * file merged into another leaves that one as it is, its tier history keeping the loss.
+ */
+export interface PlannedLoss {
+  reopens: boolean;
+  lostAt: string | null;
+  lostReasonCode: CustomerDetail['lostReasonCode'];
+  lostReason: string | null;
+}
+
 /** What a merge moves from `from` into `survivor`, as the merge screen lists it before it is done. */
 export interface MergePlan {
   people: string[];
@@ -20,6 +31,14 @@ export interface MergePlan {
   phones: string[];
   emails: string[];
   filled: Fillable[];
+  loss: PlannedLoss | null;
+}
+
+function plannedLoss(survivor: CustomerDetail, from: CustomerDetail): PlannedLoss | null {
+  const reopens = survivor.status === 'lost' && from.status !== 'lost';
+  const lost = reopens ? survivor : from.status === 'lost' ? from : null;
+  if (!lost) return null;
+  return { reopens, lostAt: lost.lostAt, lostReasonCode: lost.lostReasonCode, lostReason: lost.lostReason ?? null };
 }
 
 export function mergePlan(survivor: CustomerDetail, from: CustomerDetail): MergePlan {
@@ -29,6 +48,7 @@ export function mergePlan(survivor: CustomerDetail, from: CustomerDetail): Merge
     phones: from.phones.filter((p) => !survivor.phones.some((s) => samePhone(s, p))),
     emails: from.emails.filter((e) => !survivor.emails.some((s) => s.toLowerCase() === e.toLowerCase())),
     filled: FILLABLE.filter((f) => !survivor[f] && !!from[f]),
+    loss: plannedLoss(survivor, from),
   };
 }
 

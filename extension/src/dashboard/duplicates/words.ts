@@ -32,6 +32,11 @@ const en = {
       phones: 'Phone numbers',
       emails: 'E-mail addresses',
       filled: 'Fields it fills where the file that stays has none',
+      lost: 'Lost',
+      reopens: (file: string, day: string, why: string | null) =>
+        `${file} was lost on ${day}${why ? ` (${why})` : ''}: the merge brings it back, with the open promises and the appointment of the file merged into it. Its tier history keeps the loss.`,
+      keepsLoss: (file: string, day: string, why: string | null) =>
+        `${file} was lost on ${day}${why ? ` (${why})` : ''}: the file that stays stays as it is, and its tier history keeps the loss.`,
       always:
         'Its whole history, promises, parcels, materials and shares move too; nothing the file that stays has is overwritten. It can be undone until the end of tomorrow.',
       nothing: 'nothing',
@@ -80,6 +85,11 @@ const zhCN: typeof en = {
       phones: '电话号码',
       emails: '邮箱地址',
       filled: '补充保留档案中空缺的字段',
+      lost: '流失',
+      reopens: (file, day, why) =>
+        `「${file}」已于 ${day} 流失${why ? `（${why}）` : ''}：合并后重新启用，并入档案未完成的承诺和约定回访一并转入。等级记录中保留这次流失。`,
+      keepsLoss: (file, day, why) =>
+        `「${file}」已于 ${day} 流失${why ? `（${why}）` : ''}：保留的档案保持原状，等级记录中记下这次流失。`,
       always: '它的全部联系记录、承诺、地块、资料和共享也会转入；保留档案已有的内容不会被覆盖。明天结束前可以撤销。',
       nothing: '无',
       confirm: (from, into) => `把「${from}」并入「${into}」`,

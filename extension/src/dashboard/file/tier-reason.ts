@@ -4,7 +4,8 @@ type TierWords = FileWords['tiers'];
 
 /**
  * A tier change's reason as the server wrote it ("created", "reclassification 2026-02:
- * intention_high, calls_below_cadence — note", "reopened (lost 2026-03-01, price: …)") in the
+ * intention_high, calls_below_cadence — note", "reopened (lost 2026-03-01, price: …)", a merge's
+ * "reopened (lost …) by merging: 名称" and "merged (lost …): 名称") in the
  * user's words; a reason someone typed is shown as typed.
  */
 export function tierReasonText(reason: string, t: TierWords): string {
@@ -19,7 +20,13 @@ export function tierReasonText(reason: string, t: TierWords): string {
       .map((c) => t.codes[c as keyof TierWords['codes']] ?? c);
     return t.reclassified(re[1] ?? '', codes, re[3] ?? null);
   }
-  const reopened = /^reopened \(lost ([\d-]*)(?:, ([\s\S]*))?\)$/.exec(reason);
-  if (reopened) return t.reopened(reopened[1] ?? '', reopened[2] ?? null);
+  // (The reason "why" is typed text: lazy, so a bracket in it stays in it.)
+  const reopened = /^reopened \(lost ([\d-]*)(?:, ([\s\S]*?))?\)(?: by merging: ([\s\S]*))?$/.exec(reason);
+  if (reopened) {
+    const [, day = '', why = null, from] = reopened;
+    return from ? t.reopenedByMerging(day, why, from) : t.reopened(day, why);
+  }
+  const merged = /^merged \(lost ([\d-]*)(?:, ([\s\S]*?))?\): ([\s\S]*)$/.exec(reason);
+  if (merged) return t.mergedLost(merged[1] ?? '', merged[2] ?? null, merged[3] ?? '');
   return reason;
 }

@@ -118,6 +118,10 @@ const en = {
       reclassified: (month: string, codes: string[], note: string | null) =>
         `Monthly reclassification ${month}: ${codes.join(', ')}${note ? ` — ${note}` : ''}`,
       reopened: (lostOn: string, why: string | null) => `Reopened (it was lost on ${lostOn}${why ? `: ${why}` : ''})`,
+      reopenedByMerging: (lostOn: string, why: string | null, from: string) =>
+        `Reopened by merging ${from} into it (it was lost on ${lostOn}${why ? `: ${why}` : ''})`,
+      mergedLost: (lostOn: string, why: string | null, from: string) =>
+        `Merged ${from} into it, a file lost on ${lostOn}${why ? ` (${why})` : ''}`,
       codes: {
         intention_high: 'high intention shown',
         intention_low: 'low intention shown',
@@ -255,6 +259,8 @@ const zhCN: typeof en = {
       reasons: { created: '建档', imported: '导入', edited: '手动调整' },
       reclassified: (month, codes, note) => `${month} 月度重新分类：${codes.join('，')}${note ? `——${note}` : ''}`,
       reopened: (lostOn, why) => `重新启用（${lostOn} 流失${why ? `：${why}` : ''}）`,
+      reopenedByMerging: (lostOn, why, from) => `并入「${from}」后重新启用（${lostOn} 流失${why ? `：${why}` : ''}）`,
+      mergedLost: (lostOn, why, from) => `并入已流失的档案「${from}」（${lostOn} 流失${why ? `：${why}` : ''}）`,
       codes: {
         intention_high: '表现出较高合作意向',
         intention_low: '表现出较低合作意向',

@@ -27,10 +27,13 @@ async function liveCustomer(
   return row;
 }
 
-async function insertTierChange(db: PgExecutor, customerId: number, change: TierChange, at: string): Promise<void> {
-  await db
+async function insertTierChange(db: PgExecutor, customerId: number, change: TierChange, at: string): Promise<number> {
+  const [row] = await db
     .insert(tierChanges)
-    .values({ customerId, fromTier: change.fromTier, toTier: change.toTier, reason: change.reason, at });
+    .values({ customerId, fromTier: change.fromTier, toTier: change.toTier, reason: change.reason, at })
+    .returning({ id: tierChanges.id });
+  if (!row) throw new Error('the tier change was not written');
+  return row.id;
 }
 
 /**
@@ -180,6 +183,9 @@ export function pgCustomers(db: PgExecutor): CustomerStore {
         .where(eq(customers.id, id));
     },
     addTierChange: (customerId, change, at) => insertTierChange(db, customerId, change, at),
+    async removeTierChange(customerId, id) {
+      await db.delete(tierChanges).where(and(eq(tierChanges.customerId, customerId), eq(tierChanges.id, id)));
+    },
     async markDeleted(id, at) {
       await db.update(customers).set({ deletedAt: at }).where(eq(customers.id, id));
     },

@@ -129,10 +129,12 @@ function updateCustomerRow(db: Db, id: number, changes: CustomerChanges, at: str
     .run();
 }
 
-function insertTierChange(db: Db, customerId: number, change: TierChange, at: string): void {
-  db.insert(tierChanges)
+function insertTierChange(db: Db, customerId: number, change: TierChange, at: string): number {
+  return db
+    .insert(tierChanges)
     .values({ customerId, fromTier: change.fromTier, toTier: change.toTier, reason: change.reason, at })
-    .run();
+    .returning({ id: tierChanges.id })
+    .get().id;
 }
 
 /** The conditions of the file list. */
@@ -187,7 +189,12 @@ export function sqliteCustomers(db: Db): CustomerStore {
       updateCustomerRow(db, id, changes, at);
     },
     async addTierChange(customerId, change, at) {
-      insertTierChange(db, customerId, change, at);
+      return insertTierChange(db, customerId, change, at);
+    },
+    async removeTierChange(customerId, id) {
+      db.delete(tierChanges)
+        .where(and(eq(tierChanges.customerId, customerId), eq(tierChanges.id, id)))
+        .run();
     },
     async markDeleted(id, at) {
       db.update(customers).set({ deletedAt: at }).where(eq(customers.id, id)).run();
