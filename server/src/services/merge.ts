@@ -203,7 +203,8 @@ async function mergeAnswer(store: Store, viewer: Viewer, m: MergeRecord) {
 /**
  * Puts every moved row back on the removed file (same ids), brings that file back exactly as it
  * was, and resets the survivor's filled fields unless someone has edited them since. Rows added
- * to the survivor after the merge stay where they are.
+ * to the survivor after the merge stay where they are, but for a conversation with a person who
+ * goes back: it goes with them.
  */
 export async function undoMerge(store: Store, viewer: Viewer, mergeId: number, now: Date, settings: Settings) {
   return store.transaction(async (tx) => {

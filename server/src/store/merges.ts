@@ -42,7 +42,7 @@ export interface MergeStore {
   moveRows(survivorId: number, fromId: number): Promise<MovedRows>;
   /**
    * Puts the rows of `moved` back on `fromId` — only those still on the survivor — materials
-   * with their old numbers.
+   * with their old numbers, and the survivor's conversations with a person who goes back.
    */
   moveBack(survivorId: number, fromId: number, moved: MovedRows): Promise<void>;
   /** A file's live people, oldest first. */

@@ -276,6 +276,29 @@ describe('merge with undo', () => {
     }
   });
 
+  it('undo takes a conversation logged since the merge with a person who goes back along with that person', async () => {
+    const t = makeTestApp('2026-11-23T02:00:00.000Z');
+    const { s, f } = await twins(t);
+    const m = await t.request('POST', `/api/customers/${s}/merge`, { from: f });
+    const people = (await t.request('GET', `/api/customers/${s}`)).json.people as { id: number; name: string }[];
+    const [li, wang] = ['李海燕', '王建国'].map((n) => people.find((p) => p.name === n)?.id);
+    t.advanceDays(0.25);
+    const log = async (personId: number | undefined, key: string) =>
+      (await t.request('POST', '/api/interactions', { customerId: s, kind: 'call', personId, idempotencyKey: key }))
+        .json.id as number;
+    const withLi = await log(li, 'call-li-after-01');
+    const withWang = await log(wang, 'call-wang-after1');
+    expect((await t.request('POST', `/api/merges/${m.json.mergeId}/undo`)).status).toBe(200);
+    const idsOn = async (id: number) =>
+      ((await t.request('GET', `/api/customers/${id}/interactions`)).json.interactions as { id: number }[]).map(
+        (i) => i.id,
+      );
+    expect(await idsOn(f)).toContain(withLi);
+    expect(await idsOn(s)).not.toContain(withLi);
+    expect(await idsOn(s)).toContain(withWang);
+    expect((await t.request('GET', `/api/customers/${f}`)).json.lastCallAt).toBe('2026-11-24T08:00:00.000Z');
+  });
+
   it('needs both files visible to the viewer (404 otherwise) and refuses merging a file into itself', async () => {
     const t = makeTestApp();
     const { s, f, mia } = await twins(t);

@@ -131,6 +131,8 @@ export function pgMerges(db: PgExecutor): MergeStore {
       await back(customerKeys, customerKeys.id, customerKeys.customerId, moved.keys);
       await back(people, people.id, people.customerId, moved.people);
       await back(interactions, interactions.id, interactions.customerId, moved.interactions);
+      // A conversation logged since with a person who goes back goes with them (it was with that company).
+      await back(interactions, interactions.personId, interactions.customerId, moved.people);
       await back(commitments, commitments.id, commitments.customerId, moved.commitments);
       await back(parcels, parcels.id, parcels.customerId, moved.parcels);
       await back(captures, captures.id, captures.customerId, moved.captures);

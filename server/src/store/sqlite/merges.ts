@@ -137,6 +137,8 @@ export function sqliteMerges(db: Db): MergeStore {
       moveBack(customerKeys, customerKeys.id, customerKeys.customerId, moved.keys);
       moveBack(people, people.id, people.customerId, moved.people);
       moveBack(interactions, interactions.id, interactions.customerId, moved.interactions);
+      // A conversation logged since with a person who goes back goes with them (it was with that company).
+      moveBack(interactions, interactions.personId, interactions.customerId, moved.people);
       moveBack(commitments, commitments.id, commitments.customerId, moved.commitments);
       moveBack(parcels, parcels.id, parcels.customerId, moved.parcels);
       moveBack(captures, captures.id, captures.customerId, moved.captures);
