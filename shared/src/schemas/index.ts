@@ -8,5 +8,6 @@ export * from './duplicates.ts';
 export * from './interaction.ts';
 export * from './maintenance.ts';
 export * from './parcel.ts';
+export * from './row-problems.ts';
 export * from './settings.ts';
 export * from './transfer.ts';

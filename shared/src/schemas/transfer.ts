@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeyInput } from './customer.ts';
+import { RowProblem } from './row-problems.ts';
 
 /*
  * The import's answers as the dashboard's import screen reads them (POST /api/import/preview
@@ -97,6 +98,10 @@ const RowError = z.object({
   row: z.number(),
   field: z.string(),
   why: z.string(),
+  /** What is wrong, for the screen to say in the user's words (none: a schema's own message, in `why`). */
+  code: RowProblem.optional(),
+  value: z.string().optional(),
+  expected: z.string().optional(),
   sheet: z.string().optional(),
   sheetRow: z.number().optional(),
 });

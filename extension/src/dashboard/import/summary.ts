@@ -5,7 +5,7 @@ type Proposal = Pick<
   ImportPreview['proposals'][number],
   'matchedBy' | 'matchedRow' | 'suggestion' | 'person' | 'customerId'
 >;
-type RowError = ImportPreview['errors'][number];
+export type RowError = ImportPreview['errors'][number];
 
 /** Why a row will be written as it will, in terms the words say. */
 export type Why =

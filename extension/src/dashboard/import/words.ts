@@ -1,4 +1,4 @@
-import type { ImportField } from '@dossier/shared';
+import { type ImportField, ROW_PROBLEMS, type RowProblem } from '@dossier/shared';
 import type { Dictionary } from '../../platform/i18n/words.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -124,6 +124,8 @@ const en = {
       problem: (field: string, why: string) => `${field}: ${why}`,
       person: (name: string, more: string) => (more ? `${name} (${more})` : name),
     },
+    /** What is wrong with a row, by the server's code (the server's own English sentences). */
+    problems: ROW_PROBLEMS as Record<RowProblem, (value: string, expected?: string) => string>,
     byKind: {
       mobile: 'mobile',
       name: 'name',
@@ -275,6 +277,28 @@ const zhCN: typeof en = {
       nothingNew: '内容都已在档案中',
       problem: (field, why) => `${field}：${why}`,
       person: (name, more) => (more ? `${name}（${more}）` : name),
+    },
+    problems: {
+      not_tier: (v) => `「${v}」不是客户等级（A/B/C、甲/乙/丙、重要/一般/普通）`,
+      not_choice: (v, expected) => `「${v}」不是可选的值${expected ? `（${expected}）` : ''}`,
+      rounded_number: (v) => `「${v}」的位数已丢失（Excel 把它写成了约数）；把该列设为文本后重新保存`,
+      not_phone: (v) => `「${v}」不是电话号码`,
+      not_date: (v) => `「${v}」不是日期`,
+      not_date_time: (v) => `「${v}」不是日期和时间`,
+      not_yes_no: (v) => `「${v}」不是“是”或“否”`,
+      not_email: (v) => `「${v}」不是邮箱地址`,
+      not_website: (v) => `「${v}」不是网址`,
+      not_credit_code: (v) => `「${v}」不是有效的统一社会信用代码`,
+      not_icp: (v) => `「${v}」不是 ICP 备案号`,
+      not_key: (v) => `「${v}」不是有效的匹配依据`,
+      not_interaction_kind: (v) => `「${v}」不是联系方式`,
+      not_intention: (v) => `「${v}」不是高、中或低`,
+      visit_unreadable: () => '拜访记录无法读取',
+      not_yet: (v) => `${v} 的联系还没有发生`,
+      no_person_name: () => '有联系方式但没有联系人姓名',
+      no_name: () => '缺少公司名称',
+      heading: (v) => `「${v}」是表格的分组标题，不是客户：已记入其下各行的备注`,
+      footer: (v) => `「${v}」是报表的合计或页脚，不是客户`,
     },
     byKind: {
       mobile: '手机号',

@@ -356,10 +356,18 @@ describe('import of customer lists', () => {
         row: 2,
         field: 'name',
         why: '"一、房地产开发企业" is a heading of the sheet, not a customer: kept in the notes of the rows under it',
+        code: 'heading',
+        value: '一、房地产开发企业',
       },
     ]);
     expect(why(7)).toEqual([
-      { row: 7, field: 'name', why: '"合计：3家单位" is a total or a footer of the report, not a customer' },
+      {
+        row: 7,
+        field: 'name',
+        why: '"合计：3家单位" is a total or a footer of the report, not a customer',
+        code: 'footer',
+        value: '合计：3家单位',
+      },
     ]);
     const notes = await t.sql('select name, notes from customers order by id');
     expect(notes).toEqual([

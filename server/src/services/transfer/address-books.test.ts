@@ -270,7 +270,14 @@ describe('address books in the shapes their programs write', () => {
     expect(own.layout.mapping[1]).toBe('status');
     expect(own.list.map((c) => c.fields.status)).toEqual(['active', 'signed', 'prospect', 'prospect']);
     expect(own.list[3]?.errors).toEqual([
-      { row: 5, field: 'status', why: '"热" is not one of prospect, active, signed, lost' },
+      {
+        row: 5,
+        field: 'status',
+        why: '"热" is not one of prospect, active, signed, lost',
+        code: 'not_choice',
+        value: '热',
+        expected: 'prospect, active, signed, lost',
+      },
     ]);
   });
 
@@ -712,7 +719,13 @@ describe('address books in the shapes their programs write', () => {
     expect(layout.book).toBe(true);
     const [bad, ok] = candidates(grids, layout).list;
     expect(bad?.errors).toEqual([
-      { row: 2, field: 'person.email', why: '"zhaomin-at-jiahe" is not an e-mail address' },
+      {
+        row: 2,
+        field: 'person.email',
+        why: '"zhaomin-at-jiahe" is not an e-mail address',
+        code: 'not_email',
+        value: 'zhaomin-at-jiahe',
+      },
     ]);
     expect(ok?.errors).toEqual([]);
     expect(ok?.fields).toMatchObject({ name: '徐州佳和建材有限公司', fax: ['0516-8123 4500'] });

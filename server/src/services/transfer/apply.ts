@@ -24,7 +24,7 @@ import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
 import { isSystem, type Viewer } from '../visibility.ts';
 import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';
 import type { Candidate, InteractionDraft, PersonDraft, RowError } from './rows.ts';
-import { inZone } from './values.ts';
+import { inZone, problem } from './values.ts';
 
 export type Action = 'create' | 'merge' | 'skip';
 export interface Decision {
@@ -652,10 +652,13 @@ const nextSaid = (next: string) => `下次联系：${next.replace('T', ' ').slic
  */
 function futureContacts(c: Candidate, now: Date, zone: string): RowError[] {
   const late = (at: string) => notYet(Date.parse(inZone(at, zone)), now);
-  const why = (at: string) => `a contact on ${at} has not happened yet`;
   return [
-    ...(c.lastContact && late(c.lastContact) ? [{ row: c.row, field: 'lastContact', why: why(c.lastContact) }] : []),
-    ...c.interactions.filter((i) => late(i.at)).map((i) => ({ row: c.row, field: 'interaction.at', why: why(i.at) })),
+    ...(c.lastContact && late(c.lastContact)
+      ? [{ row: c.row, field: 'lastContact', ...problem('not_yet', c.lastContact) }]
+      : []),
+    ...c.interactions
+      .filter((i) => late(i.at))
+      .map((i) => ({ row: c.row, field: 'interaction.at', ...problem('not_yet', i.at) })),
   ];
 }
 

@@ -11,7 +11,7 @@ import {
 import { type Column, INTERACTION_COLUMNS, KEY_COLUMNS, linkedFields, PEOPLE_COLUMNS, sheetKind } from './columns.ts';
 import type { Grid } from './files.ts';
 import type { Candidate, InteractionDraft, PersonDraft } from './rows.ts';
-import { codeOf, parseBirthday, parseBool, parseInstant, unguardFormula } from './values.ts';
+import { codeOf, type Problem, parseBirthday, parseBool, parseInstant, problem, unguardFormula } from './values.ts';
 
 // The People, Keys and Interactions sheets of a Dossier export, tied to the Customers sheet by ID.
 
@@ -50,8 +50,8 @@ export function attachLinked(grids: Grid[], byRef: Map<string, Candidate>) {
       const c = byRef.get(ref);
       if (!c) continue;
       for (const r of recs) {
-        const err = (field: string, why: string) =>
-          c.errors.push({ row: c.row, field, why, sheet: g.name, sheetRow: r.sheetRow });
+        const err = (field: string, wrong: Problem | { why: string }) =>
+          c.errors.push({ row: c.row, field, ...wrong, sheet: g.name, sheetRow: r.sheetRow });
         if (kind === 'people') {
           const p = { name: r.get('name') ?? '', ref: r.get('personRef') ?? undefined } as PersonDraft;
           for (const f of ['title', 'mobile', 'directLine', 'email', 'homeAddress', 'preferences'] as const) {
@@ -64,19 +64,19 @@ export function attachLinked(grids: Grid[], byRef: Map<string, Candidate>) {
             if (d.ok) {
               p.birthday = d.value.date;
               if (d.value.lunar) p.birthdayLunar = true;
-            } else err('birthday', d.why);
+            } else err('birthday', d.problem);
           }
           const kp = parseBool(r.get('keyPerson') ?? '');
           if (kp.ok) p.keyPerson = kp.value;
-          else err('keyPerson', kp.why);
+          else err('keyPerson', kp.problem);
           const ok = PersonInput.safeParse(p);
           if (ok.success) c.people.push(p);
-          else for (const i of ok.error.issues) err(String(i.path[0]), i.message);
+          else for (const i of ok.error.issues) err(String(i.path[0]), { why: i.message });
         } else if (kind === 'keys') {
           const k = KeyKind.safeParse(codeOf('keyKind', r.get('kind')));
           const v = k.success ? keyValue(k.data, r.get('value') ?? '') : null;
           if (k.success && v) c.keys.push({ kind: k.data, value: v });
-          else err('key', `"${r.get('kind')}: ${r.get('value')}" is not a valid key`);
+          else err('key', problem('not_key', `${r.get('kind')}: ${r.get('value')}`));
         } else {
           const i = interactionOf(r.get, c, err);
           if (i) c.interactions.push(i);
@@ -86,16 +86,20 @@ export function attachLinked(grids: Grid[], byRef: Map<string, Candidate>) {
   }
 }
 
-function interactionOf(get: (f: string) => string | null, c: Candidate, err: (f: string, why: string) => void) {
+function interactionOf(
+  get: (f: string) => string | null,
+  c: Candidate,
+  err: (f: string, wrong: Problem | { why: string }) => void,
+) {
   const kind = InteractionKind.safeParse(codeOf('kind', get('kind')));
-  if (!kind.success) return err('kind', `"${get('kind')}" is not an interaction kind`);
+  if (!kind.success) return err('kind', problem('not_interaction_kind', get('kind') ?? ''));
   const at = parseInstant(get('at') ?? '');
-  if (!at.ok) return err('at', at.why);
+  if (!at.ok) return err('at', at.problem);
   const appointmentRaw = get('appointment');
   const appointment = appointmentRaw ? parseInstant(appointmentRaw) : null;
-  if (appointment && !appointment.ok) return err('appointment', appointment.why);
+  if (appointment && !appointment.ok) return err('appointment', appointment.problem);
   const intention = get('intention') ? Intention.safeParse(codeOf('intention', get('intention'))) : null;
-  if (intention && !intention.success) return err('intention', `"${get('intention')}" is not high, medium or low`);
+  if (intention && !intention.success) return err('intention', problem('not_intention', get('intention') ?? ''));
   let visit: Record<string, string> | null = null;
   const visitRaw = get('visit');
   if (visitRaw) {
@@ -104,7 +108,7 @@ function interactionOf(get: (f: string) => string | null, c: Candidate, err: (f:
       parsed = JSON.parse(visitRaw);
     } catch {}
     const v = VisitRecord.safeParse(parsed);
-    if (!v.success) return err('visit', 'the visit record is not readable');
+    if (!v.success) return err('visit', problem('visit_unreadable', ''));
     visit = v.data as Record<string, string>;
   }
   const created = get('createdAt') ? parseInstant(get('createdAt') ?? '') : null;

@@ -481,10 +481,34 @@ describe('genuine vCard exports (fixtures/real-vcards)', { timeout: 30_000 }, ()
     const t = makeTestApp(NOW);
     const { report, preview, toPlace } = await importFile(t, 'outlook-2003.vcf');
     expect(preview.errors).toEqual([
-      { row: 2, field: 'phones', why: '"BusinessPhone" is not a phone number' },
-      { row: 2, field: 'fax', why: '"BusinessFaxPhone" is not a phone number' },
-      { row: 2, field: 'person.mobile', why: '"MobilePhone" is not a phone number' },
-      { row: 2, field: 'person.directLine', why: '"BusinessPhone" is not a phone number' },
+      {
+        row: 2,
+        field: 'phones',
+        why: '"BusinessPhone" is not a phone number',
+        code: 'not_phone',
+        value: 'BusinessPhone',
+      },
+      {
+        row: 2,
+        field: 'fax',
+        why: '"BusinessFaxPhone" is not a phone number',
+        code: 'not_phone',
+        value: 'BusinessFaxPhone',
+      },
+      {
+        row: 2,
+        field: 'person.mobile',
+        why: '"MobilePhone" is not a phone number',
+        code: 'not_phone',
+        value: 'MobilePhone',
+      },
+      {
+        row: 2,
+        field: 'person.directLine',
+        why: '"BusinessPhone" is not a phone number',
+        code: 'not_phone',
+        value: 'BusinessPhone',
+      },
     ]);
     expect(report).toMatchObject({ total: 1, created: 0, invalid: 1, unplaced: 0 });
     expect(toPlace).toEqual([]);

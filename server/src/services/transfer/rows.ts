@@ -11,6 +11,7 @@ import {
   normaliseIcp,
   normalisePhone,
   PersonInput,
+  type RowProblem,
   registrableDomain,
   type SearchForms,
   siteKey,
@@ -41,6 +42,7 @@ import {
   parseInstant,
   parsePhone,
   parseTier,
+  problem,
   splitList,
   splitRegion,
   unguardFormula,
@@ -51,6 +53,10 @@ export interface RowError {
   row: number;
   field: string;
   why: string;
+  /** What is wrong (values.ts `problem`); none for a schema's own message. */
+  code?: RowProblem;
+  value?: string;
+  expected?: string;
   /** Set when the error is in a linked sheet (People, Keys, Interactions) of the row's customer. */
   sheet?: string;
   sheetRow?: number;
@@ -231,14 +237,8 @@ export function chooseLayout(grids: Grid[], sheet?: string, headerRow?: number, 
 
 const take = <T>(r: Parsed<T>, row: number, field: string, errors: RowError[]): T | undefined => {
   if (r.ok) return r.value;
-  errors.push({ row, field, why: r.why });
+  errors.push({ row, field, ...r.problem });
   return undefined;
-};
-
-const LINE_WHY = {
-  footer: (text: string) => `"${text}" is a total or a footer of the report, not a customer`,
-  heading: (text: string) =>
-    `"${text}" is a heading of the sheet, not a customer: kept in the notes of the rows under it`,
 };
 
 /**
@@ -374,7 +374,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
       .filter((s): s is string => !!s);
   const email = (s: string): Parsed<string> => {
     const n = normaliseEmail(s);
-    return n ? { ok: true, value: n } : { ok: false, why: `"${s}" is not an e-mail address` };
+    return n ? { ok: true, value: n } : { ok: false, problem: problem('not_email', s) };
   };
   const labelOf = (t: { group: string; key: string }) => (labels.get(t.group) ?? t.key).replace(/^\*\s*/, '');
 
@@ -462,18 +462,18 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   const profile = given && personName && onWeb && !key ? given : undefined;
   const website = profile ? undefined : given;
   if (key) implied.push({ kind: 'domain', value: key });
-  else if (given && !onWeb) errors.push({ row, field: 'website', why: `"${given}" is not a web address` });
+  else if (given && !onWeb) errors.push({ row, field: 'website', ...problem('not_website', given) });
   const credit = one('creditCode');
   if (credit) {
     const c = normaliseCreditCode(credit);
     if (c) keys.push({ kind: 'credit_code', value: c });
-    else errors.push({ row, field: 'creditCode', why: `"${credit}" is not a valid unified social credit code` });
+    else errors.push({ row, field: 'creditCode', ...problem('not_credit_code', credit) });
   }
   const icp = one('icp');
   if (icp) {
     const c = normaliseIcp(icp);
     if (c) keys.push({ kind: 'icp', value: c });
-    else errors.push({ row, field: 'icp', why: `"${icp}" is not an ICP licence number` });
+    else errors.push({ row, field: 'icp', ...problem('not_icp', icp) });
   }
   const instant = (f: Field) => {
     const v = one(f);
@@ -581,13 +581,13 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
       for (const i of ok.error.issues) errors.push({ row, field: `person.${String(i.path[0])}`, why: i.message });
     people.push(p);
   } else if (personValues.length && !companyCard) {
-    errors.push({ row, field: 'person.name', why: 'contact details without a contact name' });
+    errors.push({ row, field: 'person.name', ...problem('no_person_name', '') });
   }
   // A sheet's heading, total or footer ("一、房地产开发企业", "Grand Totals (3 records)", 小计 | 3家)
   // is no customer: listed with that reason alone, never made a file.
   const line = sheetLine(cells, mapping, people.length > 0);
-  if (line) errors.splice(0, errors.length, { row, field: 'name', why: LINE_WHY[line.kind](line.text) });
-  else if (!name && !people.length) errors.push({ row, field: 'name', why: 'company name is missing' });
+  if (line) errors.splice(0, errors.length, { row, field: 'name', ...problem(line.kind, line.text) });
+  else if (!name && !people.length) errors.push({ row, field: 'name', ...problem('no_name', '') });
   for (const e of [...emails, ...people.map((p) => p.email ?? '')]) {
     const k = e ? emailMatchKey(e) : null;
     if (k?.kind === 'email_domain') implied.push(k);

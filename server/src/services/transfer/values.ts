@@ -4,6 +4,8 @@ import {
   CustomerStatus,
   LostReason,
   phoneDigits,
+  ROW_PROBLEMS,
+  type RowProblem,
   SizeClass,
   Stage,
   type Tier,
@@ -12,10 +14,27 @@ import {
 import { LunarUtil } from 'lunar-javascript';
 import { own } from '../../lib/own.ts';
 
-/** A cell's value, or why it is not usable. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
+/** A cell's value, or what is wrong with it. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (why: string): Parsed<never> => ({ ok: false, why });
+const bad = (code: RowProblem, raw: string, expected?: string): Parsed<never> => ({
+  ok: false,
+  problem: problem(code, raw, expected),
+});
+
+/** What is wrong with a cell: its code, the cell as written, and the English sentence (`why`). */
+export interface Problem {
+  code: RowProblem;
+  value: string;
+  expected?: string;
+  why: string;
+}
+export const problem = (code: RowProblem, value: string, expected?: string): Problem => ({
+  code,
+  value,
+  ...(expected === undefined ? {} : { expected }),
+  why: ROW_PROBLEMS[code](value, expected),
+});
 
 const clean = (s: string) => toHalfWidth(s).trim();
 
@@ -52,7 +71,7 @@ export function parseTier(raw: string): Parsed<Tier> {
     .replace(/(?:类|级|等|档)?(?:客户)?$/, '')
     .replace(/[-\s]*(?:KUNDE|CUSTOMER|CLIENT|ACCOUNT)$/, '');
   const tier = own(TIER_WORDS, core) ?? own(TIER_WORDS, s);
-  return tier ? ok(tier) : bad(`"${raw}" is not a tier (A/B/C, 甲/乙/丙, 重要/一般/普通)`);
+  return tier ? ok(tier) : bad('not_tier', raw);
 }
 
 /** The customer fields whose values are one of a few choices, each with its reader (blank: the default). */
@@ -77,7 +96,7 @@ function parseChoice<T extends string>(
   const lower = s.toLowerCase().replace(/[\s-]+/g, '_');
   if ((codes as readonly string[]).includes(lower)) return ok(lower as T);
   const word = own(words, s);
-  return word ? ok(word) : bad(`"${raw}" is not one of ${codes.join(', ')}`);
+  return word ? ok(word) : bad('not_choice', raw, codes.join(', '));
 }
 
 const STATUS_WORDS = {
@@ -157,11 +176,8 @@ export const splitRegion = (raw: string) =>
 export function parsePhone(raw: string): Parsed<string> {
   const s = raw.trim();
   // Excel shows a long number as 8.61395E+12 and saves a CSV as shown: its last digits are gone.
-  if (/^\d(\.\d+)?E\+?\d+$/i.test(s))
-    return bad(
-      `"${raw}" lost its digits (Excel wrote it as a rounded number); format the column as text and save again`,
-    );
-  return phoneDigits(s).length >= 5 ? ok(s) : bad(`"${raw}" is not a phone number`);
+  if (/^\d(\.\d+)?E\+?\d+$/i.test(s)) return bad('rounded_number', raw);
+  return phoneDigits(s).length >= 5 ? ok(s) : bad('not_phone', raw);
 }
 
 const YMD = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
@@ -227,7 +243,7 @@ export function parseDate(raw: string): Parsed<string> {
     if (d) return ok(d);
   }
   const d = ymd(s) ?? (/^\d{4}-\d{2}-\d{2}T/.test(s) ? ymd(s.slice(0, 10)) : null);
-  return d ? ok(d) : bad(`"${raw}" is not a date`);
+  return d ? ok(d) : bad('not_date', raw);
 }
 
 // 农历/阴历 (or "lunar") before a birthday says it is a lunar month and day.
@@ -286,7 +302,7 @@ export function parseInstant(raw: string): Parsed<string> {
       );
     }
   }
-  return bad(`"${raw}" is not a date and time`);
+  return bad('not_date_time', raw);
 }
 
 /** True for a zoneless wall time from `parseInstant`. */
@@ -336,7 +352,7 @@ export function parseBool(raw: string): Parsed<boolean> {
   const s = clean(raw).toLowerCase();
   if (['', '0', 'no', 'n', 'false', '否', '不是', '×'].includes(s)) return ok(false);
   if (['1', 'yes', 'y', 'true', '是', '√', '✓', 'x'].includes(s)) return ok(true);
-  return bad(`"${raw}" is not yes or no`);
+  return bad('not_yes_no', raw);
 }
 
 // A CSV opened in Excel runs a cell starting with = + - @ as a formula; the export puts a ' in

@@ -247,7 +247,7 @@ export function readVcf(text: string): CardRead[] {
       // the card is then refused with why, whichever way it is imported.
       for (const t of tels) {
         const n = parsePhone(t.raw);
-        if (!n.ok) errors.push(n.why);
+        if (!n.ok) errors.push(n.problem.why);
       }
       if (mobile) person.mobile = mobile.raw;
       if (direct) person.directLine = direct.raw;
