@@ -33,6 +33,17 @@ describe("the site's own name", () => {
     ).toBe('Planungsbüro Hoppe');
   });
 
+  it('a logo’s alt text with a typo gives way to the spelling the page writes', () => {
+    const footer =
+      '<p>Planungsbüro G. & L. Hoppe<br>Landschaftsarchitekten BDLA<br>Eckleinjarten 6<br>27580 Bremerhaven<br><br>Tel.: 0471 80 60 745<br><a href="mailto:info@buero-hoppe.de">info@buero-hoppe.de</a></p><p>© 2019: G. & L. Hoppe</p>';
+    expect(
+      nameOf(
+        `<head><title>Baumgutachten</title></head><body><a href="index.htm"><img src="img/hoppelogo.jpg" alt="Planungbüro G. & L. Hoppe - Weblogo"></a><p>Seit 30 Jahren hat das Planungsbüro G. & L. Hoppe Gutachten erstellt.</p>${footer}</body>`,
+        'http://www.buero-hoppe.de/baumgutachten.htm',
+      ),
+    ).toBe('Planungsbüro G. & L. Hoppe');
+  });
+
   it('the first part of a domain confirms the name it spells, a theme’s demo company does not win', () => {
     expect(
       nameOf(

@@ -96,6 +96,42 @@ function abbreviates(short: string, long: string): boolean {
   return true;
 }
 
+/** One letter added, dropped or changed between two long names (Planungbüro, Planungsbüro). */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 8 || Math.abs(a.length - b.length) > 1) return false;
+  let head = 0;
+  while (head < a.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a.at(-1 - tail) === b.at(-1 - tail)) tail++;
+  return a.length - head - tail <= 1 && b.length - head - tail <= 1;
+}
+
+/**
+ * A name the page never writes but writes one letter apart (a logo's alt text with a typo): the
+ * spelling the page writes. Found around each place a word of the name is written.
+ */
+function asWritten(name: string, text: string): string {
+  if (text.includes(name)) return name;
+  const letter = /[\p{L}\p{N}]/u;
+  const words = name.split(/\s+/).filter((w) => w.length >= 3);
+  for (const word of words) {
+    const offset = name.indexOf(word);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      for (const shift of [0, -1, 1]) {
+        for (const length of [name.length, name.length + 1, name.length - 1]) {
+          const start = at - offset + shift;
+          const end = start + length;
+          if (start < 0 || end > text.length) continue;
+          if (letter.test(text[start - 1] ?? '') || letter.test(text[end] ?? '')) continue;
+          const seen = text.slice(start, end);
+          if (oneEditApart(seen, name)) return seen;
+        }
+      }
+    }
+  }
+  return name;
+}
+
 interface Vote {
   name: string;
   key: string;
@@ -367,7 +403,8 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   const forms = best.g
     .filter((v) => !best.g.some((w) => w !== v && abbreviates(v.name, w.name)))
     .sort((a, b) => Number(hasLegalForm(b.name)) - Number(hasLegalForm(a.name)) || b.score - a.score);
-  const chosen = forms[0]?.name ?? best.g[0]?.name;
-  if (!chosen) return undefined;
+  const voted = forms[0]?.name ?? best.g[0]?.name;
+  if (!voted) return undefined;
+  const chosen = asWritten(voted, text);
   return legalForm(chosen, text) ?? chosen;
 }
