@@ -78,3 +78,24 @@ describe("a CRM's export that names each column's record (Pipedrive)", () => {
     expect(list[0]?.people).toEqual([{ name: 'Anna Becker', email: 'anna.becker@nordwind-logistik.de' }]);
   });
 });
+
+describe('a cell that says nothing', () => {
+  it('takes a cell that says there is nothing (-, 暂无, N/A, 无) as blank, not as a value that refuses the row', () => {
+    const { list } = read([
+      '客户名称,网站,邮箱,地址,备注,电话,联系人,手机',
+      '恒通置业有限公司,-,暂无,暂无,无,0516-87654321,王建国,--',
+      '嘉华地产有限公司,N/A,/,—,NULL,,/,',
+    ]);
+    const [hengtong, jiahua] = list;
+    expect(hengtong?.errors).toEqual([]);
+    expect(hengtong?.fields).toMatchObject({ website: null, emails: [], address: null, notes: null });
+    expect(hengtong?.fields.phones).toEqual(['0516-87654321']);
+    expect(hengtong?.people).toEqual([{ name: '王建国' }]);
+    expect(jiahua?.errors).toEqual([]);
+    expect(jiahua?.fields).toMatchObject({ name: '嘉华地产有限公司', website: null, address: null, notes: null });
+    expect(jiahua?.people).toEqual([]);
+    // A name that looks like a placeholder is a name (李娜 written Na Li; Nil).
+    const names = read(['First Name,Last Name,Company', 'Na,Li,Yunlong Development', 'Nil,Demir,Demir Yapı']).list;
+    expect(names.map((c) => c.people[0]?.name)).toEqual(['Na Li', 'Nil Demir']);
+  });
+});

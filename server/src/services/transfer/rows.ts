@@ -43,6 +43,7 @@ import {
   parsePhone,
   parseTier,
   problem,
+  saysNothing,
   splitList,
   splitRegion,
   unguardFormula,
@@ -346,7 +347,8 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     const values = raw
       .split(/\s*:::\s*/)
       .map((v) => v.trim())
-      .filter(Boolean);
+      .filter((v) => v && !saysNothing(v));
+    if (!values.length) return;
     const header = headers[j] ?? '';
     const group = groups[j] ?? '';
     if (f === 'label') {

@@ -231,6 +231,14 @@ function ymd(s: string): string | null {
   return valid(y, mo, d);
 }
 
+/**
+ * A cell that says there is nothing — a CRM's or a typist's placeholder (-, —, /, 暂无, 无, N/A,
+ * NULL) — is blank: read as a value it would refuse its row (no web address) or fill a field
+ * with nothing.
+ */
+export const saysNothing = (raw: string) =>
+  /^(?:[-–—_/\\.*·]+|无|暂无|没有|未知|不详|未填|未填写|空|[(（]空[)）]|n\/a|none|null|unknown)$/i.test(clean(raw));
+
 /** Outlook writes 0/0/00 (and some tools 0000-00-00) for "no date": a blank, not an error. */
 export const isNoDate = (raw: string) => /^0{1,2}[-/.]0{1,2}[-/.]0{2,4}$|^0{4}[-/.]0{1,2}[-/.]0{1,2}$/.test(clean(raw));
 
