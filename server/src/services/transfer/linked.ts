@@ -15,6 +15,9 @@ import { codeOf, type Problem, parseBirthday, parseBool, parseInstant, problem, 
 
 // The People, Keys and Interactions sheets of a Dossier export, tied to the Customers sheet by ID.
 
+/** What is wrong with a linked record: a value's problem, or a schema's own message. */
+type Wrong = Problem | { why: string };
+
 /** Rows of a linked sheet as field → text records, keyed by the customer they belong to. */
 function linkedRecords(grid: Grid, columns: Column[]) {
   const fields = linkedFields(grid.rows[0] ?? [], columns);
@@ -50,7 +53,7 @@ export function attachLinked(grids: Grid[], byRef: Map<string, Candidate>) {
       const c = byRef.get(ref);
       if (!c) continue;
       for (const r of recs) {
-        const err = (field: string, wrong: Problem | { why: string }) =>
+        const err = (field: string, wrong: Wrong) =>
           c.errors.push({ row: c.row, field, ...wrong, sheet: g.name, sheetRow: r.sheetRow });
         if (kind === 'people') {
           const p = { name: r.get('name') ?? '', ref: r.get('personRef') ?? undefined } as PersonDraft;
@@ -86,11 +89,7 @@ export function attachLinked(grids: Grid[], byRef: Map<string, Candidate>) {
   }
 }
 
-function interactionOf(
-  get: (f: string) => string | null,
-  c: Candidate,
-  err: (f: string, wrong: Problem | { why: string }) => void,
-) {
+function interactionOf(get: (f: string) => string | null, c: Candidate, err: (f: string, wrong: Wrong) => void) {
   const kind = InteractionKind.safeParse(codeOf('kind', get('kind')));
   if (!kind.success) return err('kind', problem('not_interaction_kind', get('kind') ?? ''));
   const at = parseInstant(get('at') ?? '');
