@@ -138,3 +138,10 @@ export function statusAfterContact(
     return { status: 'prospect', byContact: false };
   return current;
 }
+
+/**
+ * Whether merging a file into another brings the one kept back from lost: a live file merged into
+ * a lost one (what it has open would otherwise stand on a file off the board).
+ */
+export const mergeReopens = (survivor: CustomerStatus, from: CustomerStatus): boolean =>
+  survivor === 'lost' && from !== 'lost';

@@ -1,4 +1,4 @@
-import { type CustomerStatus, localDate } from '@dossier/shared';
+import { type CustomerStatus, localDate, mergeReopens } from '@dossier/shared';
 import type { CustomerChanges, TierChange } from '../store/customers.ts';
 import type { CustomerRecord } from '../store/records.ts';
 
@@ -60,7 +60,7 @@ export interface MergedLoss {
  * live files, the survivor counts from the earlier start: contacts either file counted still count.
  */
 export function mergedLoss(survivor: CustomerRecord, from: CustomerRecord, timeZone: string): MergedLoss {
-  if (survivor.status === 'lost' && from.status !== 'lost') {
+  if (mergeReopens(survivor.status, from.status)) {
     const status = from.status === 'prospect' ? reopenedStatus(survivor) : from.status;
     return {
       fields: {

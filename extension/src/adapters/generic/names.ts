@@ -106,30 +106,36 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length - head - tail <= 1 && b.length - head - tail <= 1;
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
+/** Where a name one letter apart may lie from where it would start: a letter more, less or changed, before or after. */
+const NEAR = [0, -1, 1].flatMap((shift) => [0, 1, -1].map((grow) => [shift, grow] as const));
+
 /**
  * A name the page never writes but writes one letter apart (a logo's alt text with a typo): the
- * spelling the page writes. Found around each place a word of the name is written.
+ * spelling the page writes. Looked for around each place a word of the name is written.
  */
 function asWritten(name: string, text: string): string {
   if (text.includes(name)) return name;
-  const letter = /[\p{L}\p{N}]/u;
-  const words = name.split(/\s+/).filter((w) => w.length >= 3);
-  for (const word of words) {
+  for (const word of name.split(/\s+/).filter((w) => w.length >= 3)) {
     const offset = name.indexOf(word);
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      for (const shift of [0, -1, 1]) {
-        for (const length of [name.length, name.length + 1, name.length - 1]) {
-          const start = at - offset + shift;
-          const end = start + length;
-          if (start < 0 || end > text.length) continue;
-          if (letter.test(text[start - 1] ?? '') || letter.test(text[end] ?? '')) continue;
-          const seen = text.slice(start, end);
-          if (oneEditApart(seen, name)) return seen;
-        }
-      }
+      const seen = writtenNear(name, text, at - offset);
+      if (seen) return seen;
     }
   }
   return name;
+}
+
+/** The whole words of `text` near `start` that spell `name` one letter apart, if any. */
+function writtenNear(name: string, text: string, start: number): string | undefined {
+  for (const [shift, grow] of NEAR) {
+    const from = start + shift;
+    const to = from + name.length + grow;
+    if (from < 0 || to > text.length || LETTER.test(text[from - 1] ?? '') || LETTER.test(text[to] ?? '')) continue;
+    const seen = text.slice(from, to);
+    if (oneEditApart(seen, name)) return seen;
+  }
+  return undefined;
 }
 
 interface Vote {

@@ -1,4 +1,4 @@
-import { type CustomerDetail, samePhone } from '@dossier/shared';
+import { type CustomerDetail, mergeReopens, samePhone } from '@dossier/shared';
 
 /** Blank fields of the survivor the other file fills (the server's merge overwrites nothing). */
 const FILLABLE = [
@@ -35,7 +35,7 @@ export interface MergePlan {
 }
 
 function plannedLoss(survivor: CustomerDetail, from: CustomerDetail): PlannedLoss | null {
-  const reopens = survivor.status === 'lost' && from.status !== 'lost';
+  const reopens = mergeReopens(survivor.status, from.status);
   const lost = reopens ? survivor : from.status === 'lost' ? from : null;
   if (!lost) return null;
   return { reopens, lostAt: lost.lostAt, lostReasonCode: lost.lostReasonCode, lostReason: lost.lostReason ?? null };

@@ -129,12 +129,14 @@ function updateCustomerRow(db: Db, id: number, changes: CustomerChanges, at: str
     .run();
 }
 
+// Its id from the rowid, not RETURNING: SQLite runs RETURNING through a temporary table (every
+// file's creation writes one of these lines).
 function insertTierChange(db: Db, customerId: number, change: TierChange, at: string): number {
-  return db
+  const { lastInsertRowid } = db
     .insert(tierChanges)
     .values({ customerId, fromTier: change.fromTier, toTier: change.toTier, reason: change.reason, at })
-    .returning({ id: tierChanges.id })
-    .get().id;
+    .run();
+  return Number(lastInsertRowid);
 }
 
 /** The conditions of the file list. */
