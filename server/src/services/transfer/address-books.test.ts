@@ -557,6 +557,168 @@ describe('address books in the shapes their programs write', () => {
     ]);
   });
 
+  // The header rows French Outlooks write (an older one: Adresse de messagerie, Pays (bureau); a
+  // newer one: Adresse de courrier, Pays/Région (bureau)), as public programs that exchange
+  // contacts with Outlook spell them. Both call the salutation and the job "Titre".
+  const frenchOutlook = (newer: boolean) => {
+    const mail = newer ? 'courrier' : 'messagerie';
+    const country = newer ? 'Pays/Région' : 'Pays';
+    const address = (where: string) => [
+      `Rue (${where})`,
+      `Rue (${where}) 2`,
+      `Rue (${where}) 3`,
+      `Ville (${where})`,
+      `Dép/Région (${where})`,
+      `Code postal (${where})`,
+      `${country} (${where})`,
+    ];
+    return [
+      'Titre',
+      'Prénom',
+      'Deuxième prénom',
+      'Nom',
+      'Suffixe',
+      'Société ',
+      'Service ',
+      'Titre',
+      ...address('bureau'),
+      ...address('domicile'),
+      ...address('autre'),
+      "Téléphone de l'assistant(e)",
+      'Télécopie (bureau)',
+      'Téléphone (bureau)',
+      'Téléphone 2 (bureau)',
+      'Rappel',
+      'Téléphone (voiture)',
+      'Téléphone société',
+      'Télécopie (domicile)',
+      'Téléphone (domicile)',
+      'Téléphone 2 (domicile)',
+      'RNIS',
+      'Tél. mobile',
+      'Télécopie (autre)',
+      'Téléphone (autre)',
+      'Récepteur de radiomessagerie',
+      'Téléphone principal',
+      newer ? 'Radiotéléphone' : 'Radio téléphone',
+      'Téléphone TDD/TTY',
+      'Télex',
+      `Adresse de ${mail}`,
+      `Type de ${mail}`,
+      `Nom complet de l'adresse de ${mail}`,
+      `Adresse de ${mail} 2`,
+      `Type de ${mail} 2`,
+      `Nom complet de l'adresse de ${mail} 2`,
+      'Anniversaire',
+      'Anniversaire de mariage ou fête',
+      'Autre boîte postale',
+      'B.P. professionnelle',
+      'Boîte postale du domicile',
+      'Bureau',
+      'Catégories',
+      newer ? 'Numéro d’identification d’administration publique' : 'Code gouvernement',
+      'Compte',
+      'Conjoint(e)',
+      'Critère de diffusion',
+      'Disponibilité Internet',
+      'Emplacement',
+      'Enfants',
+      'Informations facturation',
+      'Initiales',
+      'Kilométrage',
+      'Langue',
+      'Mots clés',
+      "Nom de l'assistant(e)",
+      'Notes',
+      "Numéro d'identification de l'organisation",
+      newer ? 'Page web' : 'Page Web',
+      'Passe-temps',
+      'Priorité',
+      'Privé',
+      'Profession',
+      'Recommandé par',
+      'Responsable',
+      newer ? 'Serveur d’annuaire' : "Serveur d'annuaire",
+      'Sexe',
+      'Utilisateur 1',
+      'Utilisateur 2',
+      'Utilisateur 3',
+      'Utilisateur 4',
+    ];
+  };
+
+  it.each([false, true])(
+    "reads a French Outlook's export (newer: %s): its columns in French, the second Titre the job, cp1252, dates day first",
+    (newer) => {
+      const headers = frenchOutlook(newer);
+      const mail = newer ? 'courrier' : 'messagerie';
+      const country = newer ? 'Pays/Région' : 'Pays';
+      const cells = (values: Record<string, string>, job: string) =>
+        headers.map((h, j) => (j === headers.lastIndexOf('Titre') ? job : (values[h] ?? '')));
+      const celine = cells(
+        {
+          Titre: 'Mme',
+          Prénom: 'Céline',
+          Nom: 'Dupré',
+          'Société ': 'Lefèvre Emballages SAS',
+          'Service ': 'Achats',
+          'Rue (bureau)': '12 rue des Écoles',
+          'Ville (bureau)': 'Lyon',
+          'Code postal (bureau)': '69002',
+          [`${country} (bureau)`]: 'France',
+          'Rue (domicile)': '3 allée des Tilleuls',
+          'Ville (domicile)': 'Villeurbanne',
+          'Télécopie (bureau)': '04 72 10 20 31',
+          'Téléphone (bureau)': '04 72 10 20 30',
+          'Téléphone société': '04 72 10 20 00',
+          'Téléphone (domicile)': '04 78 00 00 01',
+          'Tél. mobile': '06 12 34 56 78',
+          [`Adresse de ${mail}`]: 'c.dupre@lefevre-emballages.fr',
+          [`Type de ${mail}`]: 'SMTP',
+          [`Nom complet de l'adresse de ${mail}`]: 'Céline Dupré (c.dupre@lefevre-emballages.fr)',
+          Anniversaire: '03/04/1970',
+          'Anniversaire de mariage ou fête': '0/0/00',
+          Catégories: 'Clients A',
+          'Critère de diffusion': 'Normal',
+          Notes: 'Rencontrée au salon de Lyon',
+          [newer ? 'Page web' : 'Page Web']: 'www.lefevre-emballages.fr',
+          Priorité: 'Normale',
+          Privé: 'Faux',
+          Responsable: 'Paul Martin',
+          Sexe: 'Féminin',
+        },
+        'Responsable achats',
+      );
+      const quote = (v: string) => `"${v}"`;
+      const text = `${[headers, celine].map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+      // Windows' Western code page, as Outlook writes its CSV: é and è as in Latin-1, ’ as 0x92.
+      const { layout, list } = read(Buffer.from(text.replaceAll('’', '\x92'), 'latin1'));
+      expect(layout.book).toBe(true);
+      const [c] = list;
+      expect(c?.errors).toEqual([]);
+      expect(c?.fields).toMatchObject({
+        name: 'Lefèvre Emballages SAS',
+        tier: 'A',
+        address: '12 rue des Écoles, Lyon, 69002, France',
+        phones: ['04 72 10 20 00'],
+        fax: ['04 72 10 20 31'],
+        website: 'www.lefevre-emballages.fr',
+      });
+      expect(c?.people).toEqual([
+        {
+          name: 'Céline Dupré',
+          title: 'Responsable achats',
+          mobile: '06 12 34 56 78',
+          directLine: '04 72 10 20 30',
+          email: 'c.dupre@lefevre-emballages.fr',
+          birthday: '1970-04-03',
+          homeAddress: '3 allée des Tilleuls, Villeurbanne',
+          preferences: 'Rencontrée au salon de Lyon\n部门：Achats\n其他电话：04 78 00 00 01\nResponsable：Paul Martin',
+        },
+      ]);
+    },
+  );
+
   it("reads Outlook.com's export: the same columns in alphabetical order, Business Country instead of Country/Region", () => {
     const header = [
       'Business City',
@@ -768,6 +930,26 @@ describe('address books in the shapes their programs write', () => {
     expect(joinName('刘建华', '', '刘')).toBe('刘建华');
   });
 
+  it("reads a file's slashed dates in the one order its dates show: a British 25/12/1980 makes 03/04/1970 the 3rd of April", () => {
+    const book = (birthdays: string[]) =>
+      read(
+        csv([
+          'First Name,Last Name,Company,Birthday',
+          ...birthdays.map((b, i) => `Ann${i},Lee,Lee Trading Ltd ${i},${b}`),
+        ]),
+      ).list.map((c) => c.people[0]?.birthday);
+    expect(book(['25/12/1980', '03/04/1970'])).toEqual(['1980-12-25', '1970-04-03']);
+    // A US file shows the month first; one that shows nothing, or both, is read so too.
+    expect(book(['12/25/1980', '03/04/1970'])).toEqual(['1980-12-25', '1970-03-04']);
+    expect(book(['03/04/1970'])).toEqual(['1970-03-04']);
+    expect(book(['25/12/1980', '12/25/1981', '03/04/1970'])).toEqual(['1980-12-25', '1981-12-25', '1970-03-04']);
+    // A hand-made sheet's contact dates alike: 13/11/2026 says 05/11/2026 is the 5th of November.
+    const sheet = read(
+      csv(['客户名称,联系人,最后联系', '甲公司,王建国,13/11/2026 10:30', '乙公司,李娜,05/11/2026']),
+    ).list;
+    expect(sheet.map((c) => c.lastContact)).toEqual(['2026-11-13T10:30:00.000', '2026-11-05T00:00:00.000']);
+  });
+
   it('reads dates as these programs write them, and tiers however written', () => {
     expect(parseDate('8/9/1968')).toEqual({ ok: true, value: '1968-08-09' });
     expect(parseDate('12/31/85')).toEqual({ ok: true, value: '1985-12-31' });
@@ -785,7 +967,26 @@ describe('address books in the shapes their programs write', () => {
     expect(parsePhone('8.61395E+12')).toMatchObject({ ok: false });
     expect(parsePhone('13952101234')).toEqual({ ok: true, value: '13952101234' });
     expect(
-      ['A', 'B类', '甲', '乙', '丙', 'b', 'A类客户', 'c级', 'A-Kunde', 'Tier B', 'C customer'].map((t) => parseTier(t)),
-    ).toEqual(['A', 'B', 'A', 'B', 'C', 'B', 'A', 'C', 'A', 'B', 'C'].map((value) => ({ ok: true, value })));
+      [
+        'A',
+        'B类',
+        '甲',
+        '乙',
+        '丙',
+        'b',
+        'A类客户',
+        'c级',
+        'A-Kunde',
+        'Tier B',
+        'C customer',
+        'Clients A',
+        'B-Kunden',
+        'A accounts',
+      ].map((t) => parseTier(t)),
+    ).toEqual(
+      ['A', 'B', 'A', 'B', 'C', 'B', 'A', 'C', 'A', 'B', 'C', 'A', 'B', 'A'].map((value) => ({ ok: true, value })),
+    );
+    // Other words stay refused (in a tier column) or read as labels (among an address book's categories).
+    expect(['Clientes', 'Client', 'Accounts'].map((t) => parseTier(t).ok)).toEqual([false, false, false]);
   });
 });

@@ -1,7 +1,7 @@
 import { type ImportField as Field, toHalfWidth } from '@dossier/shared';
 import { Converter } from 'opencc-js/t2cn';
 import { own } from '../../lib/own.ts';
-import { outlookNames } from './outlook-names.ts';
+import { dayFirstNames, outlookNames } from './outlook-names.ts';
 
 /*
  * One table of columns drives both directions: the export writes these headers and the import
@@ -295,7 +295,7 @@ export function fieldOfHeader(header: string): Field | null {
  * exports "Given Name, Additional Name, Family Name, Group Membership, Organization 1 - Name, …
  * E-mail 1 - Type"); Outlook its 92 columns (First Name … Company, Department, Job Title,
  * Business Street …, Business Phone, Mobile Phone, E-mail Address, Categories, Web Page), in
- * English or in its installation's language (outlook-names.ts: Chinese, German); Thunderbird
+ * English or in its installation's language (outlook-names.ts: Chinese, German, French); Thunderbird
  * its 37 (First Name, Last Name, Display Name, Primary Email, Work Phone, Mobile Number, Home
  * Address, Home Address 2, Home City, …, Work ZipCode, Organization, Web Page 1, Birth Year,
  * Birth Month, Birth Day, Custom 1, Notes). Headers are compared normalised (normaliseHeader); a
@@ -487,10 +487,14 @@ const plainKey = (header: string) =>
     .replace(/^([a-z\u4e00-\u9fff-]+?)\s*\d+\s*-\s*/u, '$1 ')
     .replace(/[\s\-_.:;,*/\\·#'"]+/g, '');
 const OUTLOOK_NAMES = outlookNames(plainKey);
+const DAY_FIRST = dayFirstNames(plainKey);
+
+/** Headers a German or French Outlook wrote: its dates are day first. */
+export const writesDayFirst = (headers: string[]) => headers.some((h) => DAY_FIRST.has(plainKey(h)));
 
 /**
  * A header as an address book writes it, without the number of its group (E-mail 2 - Value →
- * emailvalue), and in English when a Chinese or German Outlook wrote it (移动电话 → mobilephone).
+ * emailvalue), and in English when a Chinese, German or French Outlook wrote it (移动电话 → mobilephone).
  */
 export const bookKey = (header: string) => {
   const k = plainKey(header);
@@ -631,9 +635,12 @@ export function fieldsOfHeaders(headers: string[], kind = headerKind(headers)): 
   // whole address it is in a vCard read as rows.
   const streetLines = headers.some((h) => ADDRESS_GROUP.exec(bookKey(h))?.[2] === 'address2');
   // "Title" is the salutation only beside a "Job Title" (Outlook); alone it is the job (Salesforce).
-  const salutation = headers.some((h) => bookKey(h) === 'jobtitle');
-  return headers.map((h) => {
-    if (!salutation && plainKey(h) === 'title') return 'person.title';
+  // A French Outlook calls both "Titre": its salutation comes first, the job after it.
+  const keys = headers.map(bookKey);
+  const job = keys.indexOf('title') === keys.lastIndexOf('title') ? -1 : keys.lastIndexOf('title');
+  const salutation = job >= 0 || keys.includes('jobtitle');
+  return headers.map((h, j) => {
+    if (j === job || (!salutation && plainKey(h) === 'title')) return 'person.title';
     const f = bookField(h, streetLines);
     return f === undefined ? fieldOfHeader(h) : f;
   });

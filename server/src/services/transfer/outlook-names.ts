@@ -181,6 +181,98 @@ const DE: [string, string][] = [
   ['Webseite', 'Web Page'],
 ];
 
+// A French Outlook, in its older words (Pays, Adresse de messagerie, Radio téléphone) and its
+// newer ones (Pays/Région, Adresse de courrier, Radiotéléphone), as programs that exchange contacts
+// with it spell them. It calls the salutation and the job both "Titre" (columns.ts tells them apart).
+const ADDRESS_FR = (where: string, english: string): [string, string][] => [
+  ...STREET_LINES((n) => `Rue (${where})${n}`, `${english} Street`),
+  [`Ville (${where})`, `${english} City`],
+  [`Dép/Région (${where})`, `${english} State`],
+  [`Code postal (${where})`, `${english} Postal Code`],
+  [`Pays (${where})`, `${english} Country/Region`],
+  [`Pays/Région (${where})`, `${english} Country/Region`],
+];
+
+const MAIL_FR = (word: string): [string, string][] =>
+  ['', ' 2', ' 3'].flatMap((n): [string, string][] => {
+    const english = n ? `E-mail${n}` : 'E-mail';
+    return [
+      [`Adresse de ${word}${n}`, `${english} Address`],
+      [`Type de ${word}${n}`, `${english} Type`],
+      [`Nom complet de l'adresse de ${word}${n}`, `${english} Display Name`],
+    ];
+  });
+
+const FR: [string, string][] = [
+  ['Titre', 'Title'],
+  ['Prénom', 'First Name'],
+  ['Deuxième prénom', 'Middle Name'],
+  ['Nom', 'Last Name'],
+  ['Suffixe', 'Suffix'],
+  ['Société', 'Company'],
+  ['Service', 'Department'],
+  ...ADDRESS_FR('bureau', 'Business'),
+  ...ADDRESS_FR('domicile', 'Home'),
+  ...ADDRESS_FR('autre', 'Other'),
+  ["Téléphone de l'assistant(e)", "Assistant's Phone"],
+  ['Télécopie (bureau)', 'Business Fax'],
+  ['Téléphone (bureau)', 'Business Phone'],
+  ['Téléphone 2 (bureau)', 'Business Phone 2'],
+  ['Rappel', 'Callback'],
+  ['Téléphone (voiture)', 'Car Phone'],
+  ['Téléphone société', 'Company Main Phone'],
+  ['Télécopie (domicile)', 'Home Fax'],
+  ['Téléphone (domicile)', 'Home Phone'],
+  ['Téléphone 2 (domicile)', 'Home Phone 2'],
+  ['RNIS', 'ISDN'],
+  ['Tél. mobile', 'Mobile Phone'],
+  ['Télécopie (autre)', 'Other Fax'],
+  ['Téléphone (autre)', 'Other Phone'],
+  ['Récepteur de radiomessagerie', 'Pager'],
+  ['Téléphone principal', 'Primary Phone'],
+  ['Radio téléphone', 'Radio Phone'],
+  ['Radiotéléphone', 'Radio Phone'],
+  ['Téléphone TDD/TTY', 'TTY/TDD Phone'],
+  ['Télex', 'Telex'],
+  ...MAIL_FR('messagerie'),
+  ...MAIL_FR('courrier'),
+  ['Anniversaire', 'Birthday'],
+  ['Anniversaire de mariage ou fête', 'Anniversary'],
+  ['Autre boîte postale', 'Other Address PO Box'],
+  ['B.P. professionnelle', 'Business Address PO Box'],
+  ['Boîte postale du domicile', 'Home Address PO Box'],
+  ['Bureau', 'Office Location'],
+  ['Catégories', 'Categories'],
+  ['Code gouvernement', 'Government ID Number'],
+  ['Numéro d’identification d’administration publique', 'Government ID Number'],
+  ['Compte', 'Account'],
+  ['Conjoint(e)', 'Spouse'],
+  ['Critère de diffusion', 'Sensitivity'],
+  ['Disponibilité Internet', 'Internet Free Busy'],
+  ['Emplacement', 'Location'],
+  ['Enfants', 'Children'],
+  ['Informations facturation', 'Billing Information'],
+  ['Initiales', 'Initials'],
+  ['Kilométrage', 'Mileage'],
+  ['Langue', 'Language'],
+  ['Mots clés', 'Keywords'],
+  ["Nom de l'assistant(e)", "Assistant's Name"],
+  ["Numéro d'identification de l'organisation", 'Organizational ID Number'],
+  ['Page Web', 'Web Page'],
+  ['Passe-temps', 'Hobby'],
+  ['Priorité', 'Priority'],
+  ['Privé', 'Private'],
+  ['Recommandé par', 'Referred By'],
+  ['Responsable', "Manager's Name"],
+  ["Serveur d'annuaire", 'Directory Server'],
+  ['Serveur d’annuaire', 'Directory Server'],
+  ['Sexe', 'Gender'],
+  ['Utilisateur 1', 'User 1'],
+  ['Utilisateur 2', 'User 2'],
+  ['Utilisateur 3', 'User 3'],
+  ['Utilisateur 4', 'User 4'],
+];
+
 // Taiwan's Outlook, in the simplified characters its headers are read in (名字, 姓氏, 職稱, 住家電話;
 // its 行動電話 reads as 移动电话 already).
 const TW: [string, string][] = [
@@ -191,7 +283,14 @@ const TW: [string, string][] = [
   ['住家传真', 'Home Fax'],
 ];
 
+/** The names of Outlooks whose dates are day first (a German one dots them; a French one writes 03/04/1970 for 3 April). */
+export function dayFirstNames(key: (header: string) => string): ReadonlySet<string> {
+  // (A name an English Outlook writes too says nothing of the language.)
+  const english = new Set([...ZH, ...TW, ...DE, ...FR].map(([, name]) => key(name)));
+  return new Set([...DE, ...FR].map(([local]) => key(local)).filter((k) => !english.has(k)));
+}
+
 /** Localised Outlook names → English ones, both as `key` normalises them. */
 export function outlookNames(key: (header: string) => string): ReadonlyMap<string, string> {
-  return new Map([...ZH, ...TW, ...DE].map(([local, english]) => [key(local), key(english)]));
+  return new Map([...ZH, ...TW, ...DE, ...FR].map(([local, english]) => [key(local), key(english)]));
 }

@@ -29,12 +29,14 @@ import {
   MULTI_COLUMN,
   notKept,
   sheetKind,
+  writesDayFirst,
 } from './columns.ts';
 import { type Grid, MAX_IMPORT_ROWS } from './files.ts';
 import { attachLinked } from './linked.ts';
 import { groupName, sheetLine } from './sheet-lines.ts';
 import {
   CHOICES,
+  type DateOrder,
   isNoDate,
   type Parsed,
   parseBirthday,
@@ -44,6 +46,7 @@ import {
   parseTier,
   problem,
   saysNothing,
+  slashedOrder,
   splitList,
   splitRegion,
   unguardFormula,
@@ -317,9 +320,9 @@ function addressOf(parts: Map<Field, string[]>): string | null {
 }
 
 /** A day without its hour (a sheet's 下次回访 "2026-12-20") is fixed at the start of the working day. */
-function appointmentOf(raw: string | undefined): Parsed<string> | null {
+function appointmentOf(raw: string | undefined, order?: DateOrder): Parsed<string> | null {
   if (!raw || isNoDate(raw)) return null;
-  const p = parseInstant(raw);
+  const p = parseInstant(raw, order);
   if (!p.ok || !p.value.endsWith('T00:00:00.000')) return p;
   return { ok: true, value: p.value.replace('T00:', `T${String(APPOINTMENT_HOUR).padStart(2, '0')}:`) };
 }
@@ -328,11 +331,15 @@ function appointmentOf(raw: string | undefined): Parsed<string> | null {
 const noted = (what: string, values: string[]) => `${what.trim()}：${values.join('; ')}`;
 
 /** The layout as a row is read by it: each column's group in an address book beside its header. */
-type RowLayout = Pick<Layout, 'mapping' | 'headers' | 'book'> & { groups: string[]; bookKeys: string[] };
+type RowLayout = Pick<Layout, 'mapping' | 'headers' | 'book'> & {
+  groups: string[];
+  bookKeys: string[];
+  dateOrder: DateOrder | undefined;
+};
 
 /** Turns one data row into a customer draft with every problem listed, never throwing. */
 function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate {
-  const { mapping, headers, groups, bookKeys, book } = layout;
+  const { mapping, headers, groups, bookKeys, book, dateOrder } = layout;
   const errors: RowError[] = [];
   const by = new Map<Field, string[]>();
   // An address book's typed values and address parts, with the group of columns each came from.
@@ -479,7 +486,9 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   }
   const instant = (f: Field) => {
     const v = one(f);
-    return v && !isNoDate(v) ? ((take(parseInstant(v), row, f, errors) as string | undefined) ?? null) : null;
+    return v && !isNoDate(v)
+      ? ((take(parseInstant(v, dateOrder), row, f, errors) as string | undefined) ?? null)
+      : null;
   };
   // A tier among an address book's labels or categories ("A类客户"), when no column names one.
   const tierText =
@@ -490,7 +499,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
       .find((t) => t && parseTier(t).ok) ??
     '';
   const lastContact = instant('lastContact');
-  const nextContact = appointmentOf(one('nextContact'));
+  const nextContact = appointmentOf(one('nextContact'), dateOrder);
   // A plan not written as a date ("春节后", "待定") is kept as written, the row not refused for it.
   if (nextContact && !nextContact.ok)
     kept.push(noted(headers[mapping.indexOf('nextContact')] ?? '', [one('nextContact') as string]));
@@ -557,7 +566,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     const lunar = one('person.lunarBirthday');
     const bd = lunar && !isNoDate(lunar) ? lunar : solar;
     if (bd && !isNoDate(bd)) {
-      const b = take(parseBirthday(bd, bd === lunar), row, 'person.birthday', errors);
+      const b = take(parseBirthday(bd, bd === lunar, dateOrder), row, 'person.birthday', errors);
       set('birthday', b?.date);
       if (b?.lunar) set('birthdayLunar', true);
     }
@@ -615,6 +624,26 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   };
 }
 
+const DATE_FIELDS: ReadonlySet<Field> = new Set([
+  'person.birthday',
+  'lastContact',
+  'nextContact',
+  'createdAt',
+  'updatedAt',
+  'lostAt',
+]);
+
+/**
+ * The order of a file's slashed dates, one for the whole file: the order its dates that can be read
+ * only one way show (a British 25/12/1980 beside 03/04/1970), else a German or French Outlook's
+ * (day first); else none, each date then read month first unless it can't be (US Outlook).
+ */
+function dateOrderOf(grid: Grid, data: number[], layout: Layout): DateOrder | undefined {
+  const columns = layout.mapping.flatMap((f, j) => (f && DATE_FIELDS.has(f) ? [j] : []));
+  const values = data.flatMap((i) => columns.map((j) => grid.rows[i]?.[j] ?? ''));
+  return slashedOrder(values) ?? (writesDayFirst(layout.headers) ? 'dmy' : undefined);
+}
+
 /** Every non-empty data row of the layout's sheet as a candidate, with linked sheets attached. */
 export function candidates(
   grids: Grid[],
@@ -635,7 +664,12 @@ export function candidates(
   }
   // (Each column's key and group once, not once a cell.)
   const bookKeys = layout.headers.map(bookKey);
-  const rowLayout = { ...layout, bookKeys, groups: layout.headers.map((h, j) => groupOf(h, bookKeys[j] ?? '')) };
+  const rowLayout = {
+    ...layout,
+    bookKeys,
+    groups: layout.headers.map((h, j) => groupOf(h, bookKeys[j] ?? '')),
+    dateOrder: dateOrderOf(grid, data, layout),
+  };
   const list = data.map((i) => candidateOf(grid.rows[i] ?? [], rowLayout, grid.rowNumbers[i] ?? i + 1));
   let group: string | undefined;
   for (const c of list) {

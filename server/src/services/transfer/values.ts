@@ -65,11 +65,11 @@ const TIER_WORDS: Record<string, Tier> = {
 export function parseTier(raw: string): Parsed<Tier> {
   const s = clean(raw).toUpperCase();
   if (!s) return ok('C');
-  // 客户 around it, 类/级 after it; a Western "Tier A", "A customer", a German "A-Kunde".
+  // 客户 around it, 类/级 after it; a Western "Tier A", "A customers", a German "A-Kunde(n)", a French "Clients A".
   const core = s
-    .replace(/^(?:客户|TIER\s*|CLASS\s*)/, '')
+    .replace(/^(?:客户|TIER\s*|CLASS\s*|CLIENTS?\s+)/, '')
     .replace(/(?:类|级|等|档)?(?:客户)?$/, '')
-    .replace(/[-\s]*(?:KUNDE|CUSTOMER|CLIENT|ACCOUNT)$/, '');
+    .replace(/[-\s]*(?:KUNDEN?|CUSTOMERS?|CLIENTS?|ACCOUNTS?)$/, '');
   const tier = own(TIER_WORDS, core) ?? own(TIER_WORDS, s);
   return tier ? ok(tier) : bad('not_tier', raw);
 }
@@ -214,7 +214,28 @@ function serialDate(s: string): { date: string; ms: number } | null {
   return { date: iso.slice(0, 10), ms: t };
 }
 
-function ymd(s: string): string | null {
+/**
+ * Which number comes first in a file's slashed dates: the month in a US Outlook's (8/9/1968), the
+ * day in a French or British one (03/04/1970 is 3 April). Unknown, each date is read month first
+ * unless its first number can't be a month.
+ */
+export type DateOrder = 'dmy' | 'mdy';
+
+/** The order a file's slashed dates can only be read in, from those that show it (31/12/1985, 12/31/1985); none when they don't or disagree. */
+export function slashedOrder(values: Iterable<string>): DateOrder | undefined {
+  let dmy = false;
+  let mdy = false;
+  for (const v of values) {
+    const m = MDY.exec(clean(v).split(/[T\s]/)[0] ?? '');
+    if (!m) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12 && b <= 12) dmy = true;
+    if (b > 12 && a <= 12) mdy = true;
+  }
+  return dmy === mdy ? undefined : dmy ? 'dmy' : 'mdy';
+}
+
+function ymd(s: string, order?: DateOrder): string | null {
   const serial = serialDate(s);
   if (serial) return serial.date;
   const m = YMD.exec(s) ?? COMPACT.exec(s);
@@ -224,10 +245,11 @@ function ymd(s: string): string | null {
   const us = MDY.exec(s);
   if (!us) return null;
   let [mo, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
+  if (order === 'dmy') [mo, d] = [d, mo];
   // Two-digit years as Outlook writes them: 00–29 this century, 30–99 the last.
   if ((us[3] as string).length === 2) y += y < 30 ? 2000 : 1900;
   // Day first only when the first number can't be a month (31/12/1985).
-  if (mo > 12 && d <= 12) [mo, d] = [d, mo];
+  if (!order && mo > 12 && d <= 12) [mo, d] = [d, mo];
   return valid(y, mo, d);
 }
 
@@ -243,14 +265,14 @@ export const saysNothing = (raw: string) =>
 export const isNoDate = (raw: string) => /^0{1,2}[-/.]0{1,2}[-/.]0{2,4}$|^0{4}[-/.]0{1,2}[-/.]0{1,2}$/.test(clean(raw));
 
 /** A calendar date (birthday): 1968-05-12, 1968/5/12, 1968年5月12日, 19680512, 8/9/1968 (US), --06-01 (no year). */
-export function parseDate(raw: string): Parsed<string> {
+export function parseDate(raw: string, order?: DateOrder): Parsed<string> {
   const s = clean(raw);
   const noYear = NO_YEAR.exec(s);
   if (noYear) {
     const d = valid(Number(NO_YEAR_YEAR), Number(noYear[1]), Number(noYear[2]));
     if (d) return ok(d);
   }
-  const d = ymd(s) ?? (/^\d{4}-\d{2}-\d{2}T/.test(s) ? ymd(s.slice(0, 10)) : null);
+  const d = ymd(s, order) ?? (/^\d{4}-\d{2}-\d{2}T/.test(s) ? ymd(s.slice(0, 10)) : null);
   return d ? ok(d) : bad('not_date', raw);
 }
 
@@ -274,12 +296,12 @@ function lunarWords(s: string): string | null {
  * 农历 stands before it (农历 1975-11-08, as the export writes one), or when it is a lunar month
  * and day in words (冬月初八).
  */
-export function parseBirthday(raw: string, lunar = false): Parsed<{ date: string; lunar: boolean }> {
+export function parseBirthday(raw: string, lunar = false, order?: DateOrder): Parsed<{ date: string; lunar: boolean }> {
   const marked = LUNAR_MARK.test(raw);
   const s = clean(raw.replace(LUNAR_MARK, ''));
   const words = lunarWords(s);
   if (words) return ok({ date: words, lunar: true });
-  const d = parseDate(s);
+  const d = parseDate(s, order);
   return d.ok ? ok({ date: d.value, lunar: lunar || marked }) : d;
 }
 
@@ -291,7 +313,7 @@ const WALL = /^(.+?)(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
  * that comes back as wall time without a zone (YYYY-MM-DDTHH:MM:SS.sss), to be placed in the
  * configured time zone by `inZone` where the settings are known.
  */
-export function parseInstant(raw: string): Parsed<string> {
+export function parseInstant(raw: string, order?: DateOrder): Parsed<string> {
   const s = clean(raw);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
     const t = new Date(s);
@@ -300,7 +322,7 @@ export function parseInstant(raw: string): Parsed<string> {
   const serial = serialDate(s);
   if (serial) return ok(new Date(serial.ms).toISOString().slice(0, 23));
   const m = WALL.exec(s);
-  const d = m ? ymd((m[1] as string).trim()) : null;
+  const d = m ? ymd((m[1] as string).trim(), order) : null;
   if (m && d) {
     const [h, mi, sec, ms] = [m[2], m[3], m[4], m[5]].map((v) => Number(v ?? 0));
     if ((h as number) < 24 && (mi as number) < 60 && (sec as number) < 60) {
