@@ -1,5 +1,6 @@
 import { phoneSearchDigits, toHalfWidth, webSearchKey } from '@dossier/shared';
 import type { SearchHit } from '../store/search.ts';
+import { withoutAccents } from '../store/search-text.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 
@@ -11,10 +12,11 @@ function webKey(q: string): string | null {
 
 /**
  * Finds customers by name (substring, Chinese too), pinyin initials (`jhrt` → 嘉华融通), full
- * pinyin, phone digits, domain or e-mail.
+ * pinyin, phone digits, domain or e-mail; a Latin name with or without its accents.
  */
 export async function searchCustomers(store: Store, raw: string, limit: number, viewer: Viewer): Promise<SearchHit[]> {
-  const q = toHalfWidth(raw).trim().toLowerCase();
+  // Names are indexed without their accents too, so an accent typed (rightly or not) is no matter.
+  const q = withoutAccents(toHalfWidth(raw).trim().toLowerCase());
   const digits = q.replace(/[\s\-()+.]/g, '');
   const isPhone = /^\d{3,}$/.test(digits);
   // A whole number is looked for as its national digits, which every stored form contains; a

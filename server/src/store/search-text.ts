@@ -2,7 +2,7 @@ import { phoneDigits, searchForms, webSearchKey } from '@dossier/shared';
 
 /**
  * What search finds a customer by, whatever the engine: its names (former ones too) and its
- * people's, the names' pinyin, every phone as digits, its domains and every e-mail. Each engine
+ * people's, also without their accents, the names' pinyin, every phone as digits, its domains and every e-mail. Each engine
  * indexes these texts its own way (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm and bigram
  * array), built from this one place so both find the same files.
  */
@@ -29,6 +29,30 @@ export interface SearchSource {
   keys: { kind: string; value: string }[];
 }
 
+// Letters NFD does not take apart, as people type them without their marks.
+const UNMARKED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i' };
+
+/** Text without the marks on its Latin letters (Céline → Celine, Straße → Strasse); other scripts as they are. */
+export const withoutAccents = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ßæœøđłı]/gi, (ch) => {
+      const plain = UNMARKED[ch.toLowerCase()] ?? ch;
+      return ch === ch.toLowerCase() ? plain : plain.toUpperCase();
+    })
+    .normalize('NFC');
+
+/**
+ * The ways a name with accented Latin letters is typed without them: Müller as Muller and as
+ * German writes it without umlauts, Mueller. None for a name without any.
+ */
+function unaccentedForms(names: string): string[] {
+  if (!/[\u00c0-\u024f]/.test(names)) return [];
+  const umlauts = names.replace(/[äöüÄÖÜ]/g, (ch) => `${withoutAccents(ch)}${ch === ch.toLowerCase() ? 'e' : 'E'}`);
+  return [...new Set([withoutAccents(names), withoutAccents(umlauts)])].filter((f) => f !== names);
+}
+
 export function searchText({ customer: c, people, keys }: SearchSource): SearchText {
   const phones = [...c.phones, ...people.flatMap((p) => [p.mobile, p.directLine])]
     .filter((p): p is string => !!p)
@@ -41,8 +65,9 @@ export function searchText({ customer: c, people, keys }: SearchSource): SearchT
   const emails = [...c.emails, ...people.map((p) => p.email)].filter(Boolean);
   // A renamed file is found by its former names as by its name (their forms worked out here: few files have any).
   const former = c.formerNames.map(searchForms);
+  const names = [c.name, ...c.formerNames, ...people.map((p) => p.name)].join(' ');
   return {
-    name: [c.name, ...c.formerNames, ...people.map((p) => p.name)].join(' '),
+    name: [names, ...unaccentedForms(names)].join(' '),
     initials: [c.initials, ...former.map((f) => f.initials)].join(' '),
     pinyin: [c.pinyin, ...former.map((f) => f.pinyin)].join(' '),
     phones: phones.join(' '),

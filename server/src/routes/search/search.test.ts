@@ -94,6 +94,33 @@ describe('search', () => {
     expect(await names(t, 'https://www.linkedin.com/company/gamma-werke')).toEqual([]);
   });
 
+  it.each([
+    ['celine', ['Lefèvre Emballages SAS']],
+    ['dupre', ['Lefèvre Emballages SAS']],
+    ['lefevre', ['Lefèvre Emballages SAS']],
+    ['Lefèvre', ['Lefèvre Emballages SAS']],
+    // A wrong accent, or one on a name written without any, finds it too.
+    ['Léfevre', ['Lefèvre Emballages SAS']],
+    ['Hélène', ['Helene Roux Conseil']],
+    ['muller', ['Müller Baustoffe GmbH']],
+    ['mueller', ['Müller Baustoffe GmbH']],
+    ['strassenbau', ['Straßenbau Kraus KG']],
+    ['societe generale', ['Société Générale de Négoce']],
+    ['negoce', ['Société Générale de Négoce']],
+  ])('finds a Latin name without its accents, as people type it: %s finds %j', async (q, expected) => {
+    const t = makeTestApp();
+    for (const c of [
+      { name: 'Lefèvre Emballages SAS', tier: 'B', people: [{ name: 'Céline Dupré' }] },
+      { name: 'Müller Baustoffe GmbH', tier: 'C' },
+      { name: 'Straßenbau Kraus KG', tier: 'C' },
+      { name: 'Société Générale de Négoce', tier: 'C' },
+      { name: 'Helene Roux Conseil', tier: 'C' },
+    ]) {
+      await t.request('POST', '/api/customers', c);
+    }
+    expect(await names(t, q)).toEqual(expected);
+  });
+
   it('says which field matched', async () => {
     const t = makeTestApp();
     await seed(t);
