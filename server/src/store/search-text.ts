@@ -2,8 +2,8 @@ import { phoneDigits, searchForms, webSearchKey } from '@dossier/shared';
 
 /**
  * What search finds a customer by, whatever the engine: its names (former ones too) and its
- * people's, also without their accents, the names' pinyin, every phone as digits, its domains and every e-mail. Each engine
- * indexes these texts its own way (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm and bigram
+ * people's, also without their accents, the names' pinyin, every phone as digits, its domains
+ * and every e-mail. Each engine indexes these texts its own way (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm and bigram
  * array), built from this one place so both find the same files.
  */
 export interface SearchText {
@@ -30,17 +30,27 @@ export interface SearchSource {
 }
 
 // Letters NFD does not take apart, as people type them without their marks.
-const UNMARKED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i' };
+const UNMARKED: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  ı: 'i',
+};
 
 /** Text without the marks on its Latin letters (Céline → Celine, Straße → Strasse); other scripts as they are. */
 export const withoutAccents = (text: string): string =>
   text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ßæœøđłı]/gi, (ch) => {
-      const plain = UNMARKED[ch.toLowerCase()] ?? ch;
-      return ch === ch.toLowerCase() ? plain : plain.toUpperCase();
-    })
+    .replace(/[ßæÆœŒøØđĐłŁı]/g, (ch) => UNMARKED[ch] ?? ch)
     .normalize('NFC');
 
 /**

@@ -633,10 +633,10 @@ export function fieldsOfHeaders(headers: string[], kind = headerKind(headers)): 
   if (kind === 'sheet') return nextDueResolved(headers, namesResolved(headers, headers.map(fieldOfHeader)));
   // Beside an "Address 2" (Thunderbird), "Home Address" is the street's first line, not the
   // whole address it is in a vCard read as rows.
-  const streetLines = headers.some((h) => ADDRESS_GROUP.exec(bookKey(h))?.[2] === 'address2');
+  const keys = headers.map(bookKey);
+  const streetLines = keys.some((k) => ADDRESS_GROUP.exec(k)?.[2] === 'address2');
   // "Title" is the salutation only beside a "Job Title" (Outlook); alone it is the job (Salesforce).
   // A French Outlook calls both "Titre": its salutation comes first, the job after it.
-  const keys = headers.map(bookKey);
   const job = keys.indexOf('title') === keys.lastIndexOf('title') ? -1 : keys.lastIndexOf('title');
   const salutation = job >= 0 || keys.includes('jobtitle');
   return headers.map((h, j) => {
