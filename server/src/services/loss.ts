@@ -2,18 +2,14 @@ import { type CustomerStatus, localDate, mergeReopens } from '@dossier/shared';
 import type { CustomerChanges, TierChange } from '../store/customers.ts';
 import type { CustomerRecord } from '../store/records.ts';
 
+/** A file's loss forgotten on the file (its tier history keeps it). */
+const NO_LOSS = { lostAt: null, lostReason: null, lostReasonCode: null } as const;
+
 /**
- * A lost file brought back: the loss is forgotten on the file (its tier history keeps it) and
- * its cadence starts again from now, as a new file's — not overdue since its last call before
- * the loss.
+ * A lost file brought back: the loss is forgotten and its cadence starts again from now, as a new
+ * file's — not overdue since its last call before the loss.
  */
-export const reopened = (at: string): CustomerChanges => ({
-  statusByContact: false,
-  lostAt: null,
-  lostReason: null,
-  lostReasonCode: null,
-  reopenedAt: at,
-});
+export const reopened = (at: string): CustomerChanges => ({ statusByContact: false, ...NO_LOSS, reopenedAt: at });
 
 /** The status a reopened file goes back to: a prospect until it has been called or visited. */
 export const reopenedStatus = (before: CustomerRecord): CustomerStatus =>
@@ -66,9 +62,7 @@ export function mergedLoss(survivor: CustomerRecord, from: CustomerRecord, timeZ
       fields: {
         status,
         statusByContact: status === from.status && from.statusByContact,
-        lostAt: null,
-        lostReason: null,
-        lostReasonCode: null,
+        ...NO_LOSS,
         reopenedAt: from.reopenedAt,
       },
       line: reopenedLine(survivor, timeZone, survivor.tier, from.name),
