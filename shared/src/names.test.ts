@@ -66,6 +66,28 @@ describe('normaliseCompanyName', () => {
     ['ＡＢＣ科技有限公司', 'abc科技'],
     ['ABC 科技有限公司', 'abc科技'],
     ['  嘉华·融通  置业 ', '嘉华融通置业'],
+    // Latin letters without their marks: a system that writes names in capitals drops them
+    ['Lefèvre Emballages', 'lefevre emballages'],
+    ['LEFEVRE EMBALLAGES', 'lefevre emballages'],
+    ['Müller Straßenbau GmbH', 'muller strassenbau'],
+    ['Ce\u0301line Conseil', 'celine conseil'],
+    ['Công ty Nguyễn', 'cong ty nguyen'],
+    // European legal forms
+    ['Lefèvre Emballages SARL', 'lefevre emballages'],
+    ['Dupont S.A.S.', 'dupont'],
+    ['Dupont SA', 'dupont'],
+    ['Siemens AG', 'siemens'],
+    ['Müller & Co. KG', 'muller'],
+    ['Schmidt GmbH & Co. KG', 'schmidt'],
+    ['Philips N.V.', 'philips'],
+    ['Van Dijk B.V.', 'van dijk'],
+    ['Rossi S.r.l.', 'rossi'],
+    ['Fiat S.p.A.', 'fiat'],
+    ['Volvo AB', 'volvo'],
+    ['Telefónica, S.L.', 'telefonica'],
+    // …but not a word that only looks like one
+    ['Casa', 'casa'],
+    ['Banco Santander', 'banco santander'],
   ])('%s → %s', (input, expected) => {
     expect(normaliseCompanyName(input)).toBe(expected);
   });
@@ -84,7 +106,7 @@ describe('normaliseCompanyName', () => {
   });
 
   it('is idempotent on its output', () => {
-    for (const n of ['徐州市嘉华融通置业有限公司', 'Acme Trading Co., Ltd.', '北京银行股份有限公司']) {
+    for (const n of ['徐州市嘉华融通置业有限公司', 'Acme Trading Co., Ltd.', '北京银行股份有限公司', 'Lefèvre SARL']) {
       const once = normaliseCompanyName(n);
       expect(normaliseCompanyName(once)).toBe(once);
     }

@@ -218,8 +218,10 @@ const CJK_LEGAL_FORMS: readonly string[] = [
   '公司',
   '集团',
 ];
+// English ones, then the continent's (SARL, AG, KG, B.V., S.p.A., AB…), dotted or not; always a
+// word of its own at the end, so Casa or Atlas keeps its last letters.
 const LATIN_LEGAL_FORM =
-  /(^|[^a-z0-9])(?:co\.?\s*,?\s*ltd|company\s+limited|limited|ltd|incorporated|inc|corporation|corp|l\.l\.c|llc|gmbh|plc|company|co)\.?$/;
+  /(^|[^a-z0-9])(?:co\.?\s*,?\s*ltd|company\s+limited|limited|ltd|incorporated|inc|corporation|corp|l\.l\.c|llc|gmbh|plc|company|co|s\.?a\.?r\.?l|s\.?a\.?s|s\.?a|ag|kg|ohg|e\.k|ug|n\.?v|b\.?v|s\.?r\.?l|s\.?p\.?a|s\.?l|ab|oy|a\/?s|aps|ltda)\.?$/;
 const TRAILING_JUNK = /[\s,.;:&'"\-_/]+$/;
 
 function stripLegalForms(s: string): string {
@@ -255,6 +257,41 @@ function collapse(s: string): string {
     .trim()
     .replace(/ (?=\p{Script=Han})|(?<=\p{Script=Han}) /gu, '');
 }
+
+// Letters NFD does not take apart, as people type them without their marks.
+const UNMARKED: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  ı: 'i',
+};
+
+/**
+ * Latin letters with marks, precomposed (À–ɏ, Vietnamese's Ḁ–ỿ) or as combining marks (a Mac's
+ * decomposed Ce\u0301line). The migration that refolds names written before folding
+ * (drizzle/0022) selects them with these same ranges.
+ */
+const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]|[\u0300-\u036f]/;
+
+export const hasAccents = (text: string): boolean => ACCENTED.test(text);
+
+/** Text without the marks on its Latin letters (Céline → Celine, Straße → Strasse); other scripts as they are. */
+export const withoutAccents = (text: string): string =>
+  hasAccents(text)
+    ? text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[ßæÆœŒøØđĐłŁı]/g, (ch) => UNMARKED[ch] ?? ch)
+        .normalize('NFC')
+    : text;
 
 /**
  * Two company names as written, the same but for character width, case and spaces
@@ -297,7 +334,7 @@ export const splitCompanyNames = (raw: string) =>
  * non-blank name: if everything would be stripped, the plain lowercased name is returned.
  */
 export function normaliseCompanyName(name: string): string {
-  const base = toHalfWidth(name).toLowerCase().replace(/\s+/g, ' ').trim();
+  const base = withoutAccents(toHalfWidth(name)).toLowerCase().replace(/\s+/g, ' ').trim();
   if (!base) return '';
   let s = dropBracketNotes(base).replace(/\s+/g, ' ').trim();
   s = s.replace(BRANCH_TAIL, '$1');

@@ -6,7 +6,11 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
+import { refreshListedNames } from '../store/sqlite/name-forms.ts';
 import { BIGRAM_END, nameBigrams } from '../store/sqlite/search.ts';
+import { sqliteStore } from '../store/sqlite/store.ts';
+import type { Db } from './client.ts';
+import * as schema from './schema.ts';
 
 const drizzleDir = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 const dirs: string[] = [];
@@ -175,6 +179,64 @@ describe('migration 0021: a lost file’s standing appointment is cancelled with
       { id: 6, at: null },
       { id: 7, at: null },
     ]);
+    sqlite.close();
+  });
+});
+
+describe('migration 0022: names matched without their accents', () => {
+  it('lists the files with accented names, people or name keys, and the store works their forms out again once', () => {
+    const sqlite = new Database(':memory:');
+    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore('0022_names_refolded') });
+    // As the version before left them: normalised names and search rows with the accents.
+    const file = sqlite.prepare(`insert into customers (id, name, former_names, normalized_name, initials, pinyin, tier,
+      status, region, phones, fax, emails, next_call_due, next_visit_due, next_due, created_at, updated_at)
+      values (?, ?, ?, ?, 'X', 'x', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'u')`);
+    file.run(1, 'Lefèvre Emballages SARL', '[]', 'lefèvre emballages sarl');
+    file.run(2, '嘉华融通置业有限公司', '[]', '嘉华融通置业');
+    file.run(3, 'Dupont', '["Société Dupont"]', 'dupont');
+    file.run(4, 'Acme', '[]', 'acme');
+    file.run(5, 'Northwind', '[]', 'northwind');
+    sqlite.exec(`insert into people (customer_id, name, created_at, updated_at) values (5, 'Zoë Smith', 'c', 'u')`);
+    const key = sqlite.prepare(
+      "insert into customer_keys (customer_id, kind, value, created_at) values (?, 'name', ?, 'c')",
+    );
+    key.run(4, 'acmé');
+    key.run(1, 'emballages lefèvre');
+    key.run(2, 'acme');
+    const row = sqlite.prepare(
+      'insert into customer_search (rowid, name, initials, pinyin, phones, domains, emails, bigrams) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    row.run(1, 'Lefèvre Emballages SARL', 'x', 'x', '', '', '', '');
+    row.run(5, 'Northwind Zoë Smith', 'x', 'x', '', '', '', '');
+
+    const db = drizzle(sqlite, { schema }) as Db;
+    migrate(db, { migrationsFolder: drizzleDir });
+    expect(sqlite.prepare('select customer_id from names_to_refresh order by 1').pluck().all()).toEqual([1, 3, 4, 5]);
+
+    sqliteStore(db);
+
+    const files = sqlite.prepare('select id, normalized_name from customers order by id').all();
+    expect(files).toEqual([
+      { id: 1, normalized_name: 'lefevre emballages' },
+      { id: 2, normalized_name: '嘉华融通置业' },
+      { id: 3, normalized_name: 'dupont' },
+      { id: 4, normalized_name: 'acme' },
+      { id: 5, normalized_name: 'northwind' },
+    ]);
+    // 4's key would now read as 2's: it keeps its old form rather than being dropped.
+    const keys = sqlite.prepare('select customer_id as id, value from customer_keys order by id').all();
+    expect(keys).toEqual([
+      { id: 1, value: 'emballages lefevre' },
+      { id: 2, value: 'acme' },
+      { id: 4, value: 'acmé' },
+    ]);
+    const find = (q: string) =>
+      sqlite.prepare('select rowid from customer_search where name match ? order by rowid').pluck().all(`"${q}"`);
+    expect(find('lefevre')).toEqual([1]);
+    expect(find('zoe')).toEqual([5]);
+    expect(find('societe')).toEqual([3]);
+    expect(sqlite.prepare('select count(*) from names_to_refresh').pluck().get()).toBe(0);
+    expect(refreshListedNames(db)).toBe(0);
     sqlite.close();
   });
 });

@@ -471,3 +471,10 @@ export const customerSearch = pgTable('customer_search', {
   bigrams: text('bigrams').array().notNull().default(sql`'{}'`),
   customerName: text('customer_name').notNull(),
 });
+
+/** Files whose forms derived from names this version works out again on opening (as db/schema.ts). */
+export const namesToRefresh = pgTable('names_to_refresh', {
+  customerId: integer('customer_id')
+    .primaryKey()
+    .references(() => customers.id, { onDelete: 'cascade' }),
+});

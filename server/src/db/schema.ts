@@ -455,3 +455,14 @@ export const replays = sqliteTable('replays', {
   fingerprint: text('fingerprint').notNull(),
   at: text('at').notNull(),
 });
+
+/**
+ * Files whose forms derived from names (the normalised name, name keys, search rows) this version
+ * works out again when it opens the database (store/sqlite/name-forms.ts): a migration that
+ * changes how names are folded lists the files it touches here, instead of the whole book.
+ */
+export const namesToRefresh = sqliteTable('names_to_refresh', {
+  customerId: integer('customer_id')
+    .primaryKey()
+    .references(() => customers.id, { onDelete: 'cascade' }),
+});

@@ -1,6 +1,5 @@
-import { phoneSearchDigits, toHalfWidth, webSearchKey } from '@dossier/shared';
+import { phoneSearchDigits, toHalfWidth, webSearchKey, withoutAccents } from '@dossier/shared';
 import type { SearchHit } from '../store/search.ts';
-import { withoutAccents } from '../store/search-text.ts';
 import type { Store } from '../store/store.ts';
 import type { Viewer } from './visibility.ts';
 

@@ -1,4 +1,4 @@
-import { phoneDigits, searchForms, webSearchKey } from '@dossier/shared';
+import { hasAccents, phoneDigits, searchForms, webSearchKey, withoutAccents } from '@dossier/shared';
 
 /**
  * What search finds a customer by, whatever the engine: its names (former ones too) and its
@@ -29,36 +29,12 @@ export interface SearchSource {
   keys: { kind: string; value: string }[];
 }
 
-// Letters NFD does not take apart, as people type them without their marks.
-const UNMARKED: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  Æ: 'AE',
-  œ: 'oe',
-  Œ: 'OE',
-  ø: 'o',
-  Ø: 'O',
-  đ: 'd',
-  Đ: 'D',
-  ł: 'l',
-  Ł: 'L',
-  ı: 'i',
-};
-
-/** Text without the marks on its Latin letters (Céline → Celine, Straße → Strasse); other scripts as they are. */
-export const withoutAccents = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ßæÆœŒøØđĐłŁı]/g, (ch) => UNMARKED[ch] ?? ch)
-    .normalize('NFC');
-
 /**
  * The ways a name with accented Latin letters is typed without them: Müller as Muller and as
  * German writes it without umlauts, Mueller. None for a name without any.
  */
 function unaccentedForms(names: string): string[] {
-  if (!/[\u00c0-\u024f]/.test(names)) return [];
+  if (!hasAccents(names)) return [];
   const umlauts = names.replace(/[äöüÄÖÜ]/g, (ch) => `${withoutAccents(ch)}${ch === ch.toLowerCase() ? 'e' : 'E'}`);
   return [...new Set([withoutAccents(names), withoutAccents(umlauts)])].filter((f) => f !== names);
 }

@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { refreshListedNames } from '../../store/pg/name-forms.ts';
 import * as schema from '../schema.pg.ts';
 import { assertHandlesChinese } from './locale.ts';
 import { migratePg } from './migrate.ts';
@@ -31,8 +32,9 @@ export function pgDb(pool: pg.Pool): PgDb {
 
 /**
  * Opens the database at `url`: refuses one that cannot search Chinese, applies pending
- * migrations (several processes may do this at once), and checks again with pg_trgm in place
- * when the first check could only read the locale's name.
+ * migrations (several processes may do this at once), checks again with pg_trgm in place
+ * when the first check could only read the locale's name, and refreshes the names a migration
+ * listed (store/pg/name-forms.ts).
  */
 export async function openPgDb(url: string, options: { max?: number } = {}): Promise<PgDb> {
   const pool = pgPool(url, options);
@@ -40,6 +42,8 @@ export async function openPgDb(url: string, options: { max?: number } = {}): Pro
     const first = await assertHandlesChinese(pool);
     await migratePg(pool);
     if (!first.probed) await assertHandlesChinese(pool);
+    // Before anyone reads them: names a migration listed get the forms this version matches by.
+    await refreshListedNames(pgDb(pool));
   } catch (e) {
     await pool.end();
     throw e;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pgPool } from './client.ts';
+import { refreshListedNames } from '../../store/pg/name-forms.ts';
+import { pgDb, pgPool } from './client.ts';
 import { knownPgMigrations, MIGRATION_LOCK_KEY, migratePg, pgMigrationsFolder } from './migrate.ts';
 import { createTestDatabase, pgServer, type TestDatabase } from './test-db.ts';
 
@@ -155,6 +156,42 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
       { text: 'open', withdrawn_at: '2026-11-02T02:00:00.000Z', withdrawn_reason: 'lost (price: 对手报价低)' },
       { text: 'kept', withdrawn_at: null, withdrawn_reason: null },
     ]);
+  });
+
+  it('list the files with accented names or people, whose forms opening the database works out again once', async () => {
+    const p = await leftBefore('0016');
+    await p.query(`insert into customers (name, former_names, normalized_name, initials, pinyin, tier, status, region,
+      phones, fax, emails, next_call_due, next_visit_due, next_due, created_at, updated_at)
+      values ('Lefèvre Emballages SARL', '[]', 'lefèvre emballages sarl', 'X', 'x', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x'),
+        ('Dupont', '["Société Dupont"]', 'dupont', 'D', 'dupont', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x')`);
+    await p.query(`insert into people (customer_id, name, created_at, updated_at)
+      select id, 'Zoë Smith', 'c', 'u' from customers where name = 'Northwind'`);
+    await p.query(`insert into customer_search (customer_id, name, initials, pinyin, phones, domains, emails, customer_name)
+      select id, lower(name), 'x', 'x', '', '', '', name from customers`);
+    await migratePg(p);
+    const listed = await p.query(
+      'select c.name from names_to_refresh r join customers c on c.id = r.customer_id order by 1',
+    );
+    expect(listed.rows.map((r) => r.name)).toEqual(['Dupont', 'Lefèvre Emballages SARL', 'Northwind']);
+
+    const db = pgDb(p);
+    expect(await refreshListedNames(db)).toBe(3);
+
+    const files = await p.query('select name, normalized_name from customers order by id');
+    expect(files.rows.map((r) => [r.name, r.normalized_name])).toEqual([
+      ['Northwind', 'northwind'],
+      ['Lefèvre Emballages SARL', 'lefevre emballages'],
+      ['Dupont', 'dupont'],
+    ]);
+    const found = async (q: string) =>
+      (await p.query('select customer_name from customer_search where name like $1 order by 1', [`%${q}%`])).rows.map(
+        (r) => r.customer_name,
+      );
+    expect(await found('lefevre')).toEqual(['Lefèvre Emballages SARL']);
+    expect(await found('zoe')).toEqual(['Northwind']);
+    expect(await found('societe')).toEqual(['Dupont']);
+    expect((await p.query('select count(*)::int as n from names_to_refresh')).rows[0]?.n).toBe(0);
+    expect(await refreshListedNames(db)).toBe(0);
   });
 
   it('cancel the standing appointment of files lost before them, as of the loss; the one it replaced stays', async () => {

@@ -23,6 +23,7 @@ const DIFFERENCES = {
   columns: {
     // SQLite's INTEGER PRIMARY KEY is the rowid and fills itself; the app always sets this one.
     'calendar_feeds.user_id': { hasDefault: [true, false] },
+    'names_to_refresh.customer_id': { hasDefault: [true, false] },
     // drizzle's pg-core has no bytea builder, so bytea is a customType there.
     'materials.content': { dataType: ['buffer', 'custom'] },
     'import_upload_chunks.data': { dataType: ['buffer', 'custom'] },

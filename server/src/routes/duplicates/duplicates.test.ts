@@ -44,6 +44,26 @@ describe('GET /api/duplicates', () => {
     });
   });
 
+  it('takes a name written without its accents or with a European legal form for the same company', async () => {
+    const t = makeTestApp();
+    const a = await create(t, { name: 'Lefèvre Emballages' });
+    const b = await create(t, { name: 'LEFEVRE EMBALLAGES SARL' });
+    const c = await create(t, { name: 'Müller Straßenbau GmbH & Co. KG' });
+    const d = await create(t, { name: 'MULLER STRASSENBAU AG' });
+    await create(t, { name: 'Lefèvre Transports' });
+    const r = await t.request('GET', '/api/duplicates');
+    expect(r.status).toBe(200);
+    expect(
+      r.json.groups.map((g: { customers: { id: number }[]; reasons: unknown[] }) => [
+        g.customers.map((x) => x.id),
+        g.reasons,
+      ]),
+    ).toEqual([
+      [[c, d], [{ kind: 'name', value: 'muller strassenbau' }]],
+      [[a, b], [{ kind: 'name', value: 'lefevre emballages' }]],
+    ]);
+  });
+
   it('lists only files the asker may see', async () => {
     const t = makeTestApp();
     const ann = t.addUser('ann', 'member');

@@ -61,7 +61,7 @@ const same = (a: SearchColumns, b: SearchColumns) =>
  * transaction, so search never lags behind; a removed customer has none. A row that comes out
  * the same is left alone (a capture that adds nothing new would rewrite every GIN entry).
  */
-async function reindex(db: PgExecutor, customerId: number): Promise<void> {
+export async function reindex(db: PgExecutor, customerId: number): Promise<void> {
   const [c] = await db
     .select({
       name: customers.name,

@@ -19,6 +19,7 @@ import { sqliteGreetings } from './greetings.ts';
 import { sqliteImports } from './imports.ts';
 import { sqliteInteractions } from './interactions.ts';
 import { sqliteMerges } from './merges.ts';
+import { refreshListedNames } from './name-forms.ts';
 import { sqlitePeople } from './people.ts';
 import { sqlitePipeline } from './pipeline.ts';
 import { sqlitePush } from './push.ts';
@@ -68,6 +69,8 @@ function repositories(db: Db): Repositories {
  * unless the work itself waits for something: the gate keeps everyone else out meanwhile.
  */
 export function sqliteStore(db: Db, options: { patienceMs?: number } = {}): Store {
+  // Before anyone reads them: names a migration listed get the forms this version matches by.
+  refreshListedNames(db);
   const gate = new Gate(options.patienceMs);
   const client = db.$client;
   // Prepared once, as better-sqlite3's own transactions do: exec would parse them on every write.
