@@ -88,6 +88,7 @@ describe('normaliseCompanyName', () => {
     // …but not a word that only looks like one
     ['Casa', 'casa'],
     ['Banco Santander', 'banco santander'],
+    ['Ocean Day Spa', 'ocean day spa'],
   ])('%s → %s', (input, expected) => {
     expect(normaliseCompanyName(input)).toBe(expected);
   });

@@ -218,10 +218,11 @@ const CJK_LEGAL_FORMS: readonly string[] = [
   '公司',
   '集团',
 ];
-// English ones, then the continent's (SARL, AG, KG, B.V., S.p.A., AB…), dotted or not; always a
-// word of its own at the end, so Casa or Atlas keeps its last letters.
+// English ones, then the continent's (SARL, AG, KG, B.V., S.p.A., AB…), dotted or not (S.p.A.
+// only dotted: a day spa is not one); always a word of its own at the end, so Casa or Atlas
+// keeps its last letters.
 const LATIN_LEGAL_FORM =
-  /(^|[^a-z0-9])(?:co\.?\s*,?\s*ltd|company\s+limited|limited|ltd|incorporated|inc|corporation|corp|l\.l\.c|llc|gmbh|plc|company|co|s\.?a\.?r\.?l|s\.?a\.?s|s\.?a|ag|kg|ohg|e\.k|ug|n\.?v|b\.?v|s\.?r\.?l|s\.?p\.?a|s\.?l|ab|oy|a\/?s|aps|ltda)\.?$/;
+  /(^|[^a-z0-9])(?:co\.?\s*,?\s*ltd|company\s+limited|limited|ltd|incorporated|inc|corporation|corp|l\.l\.c|llc|gmbh|plc|company|co|s\.?a\.?r\.?l|s\.?a\.?s|s\.?a|ag|kg|ohg|e\.k|ug|n\.?v|b\.?v|s\.?r\.?l|s\.p\.a|s\.?l|ab|oy|a\/?s|aps|ltda)\.?$/;
 const TRAILING_JUNK = /[\s,.;:&'"\-_/]+$/;
 
 function stripLegalForms(s: string): string {
