@@ -72,6 +72,15 @@ describe('normaliseCompanyName', () => {
     ['Müller Straßenbau GmbH', 'muller strassenbau'],
     ['Ce\u0301line Conseil', 'celine conseil'],
     ['Công ty Nguyễn', 'cong ty nguyen'],
+    // …and a German umlaut written out: Müller, MUELLER and Muller are one name
+    ['MUELLER STRASSENBAU AG', 'muller strassenbau'],
+    ['Muller Strassenbau', 'muller strassenbau'],
+    ['Oelmühle Schäfer', 'olmuhle schafer'],
+    ['OELMUEHLE SCHAEFER', 'olmuhle schafer'],
+    // …but not pinyin's ue
+    ['Yuexiu Property', 'yuexiu property'],
+    ['XUE TRADING', 'xue trading'],
+    ['Jueqi Tech', 'jueqi tech'],
     // European legal forms
     ['Lefèvre Emballages SARL', 'lefevre emballages'],
     ['Dupont S.A.S.', 'dupont'],
@@ -107,7 +116,13 @@ describe('normaliseCompanyName', () => {
   });
 
   it('is idempotent on its output', () => {
-    for (const n of ['徐州市嘉华融通置业有限公司', 'Acme Trading Co., Ltd.', '北京银行股份有限公司', 'Lefèvre SARL']) {
+    for (const n of [
+      '徐州市嘉华融通置业有限公司',
+      'Acme Trading Co., Ltd.',
+      '北京银行股份有限公司',
+      'Lefèvre SARL',
+      'Blueee Aoe',
+    ]) {
       const once = normaliseCompanyName(n);
       expect(normaliseCompanyName(once)).toBe(once);
     }

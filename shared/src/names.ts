@@ -295,6 +295,14 @@ export const withoutAccents = (text: string): string =>
     : text;
 
 /**
+ * A German ä, ö, ü written out (MUELLER, Oelmuehle: a keyboard or a system without them) reads as
+ * the letter without its marks, so Müller, Mueller and Muller are one name; only for suggesting a
+ * match, so a rare name that really has "ue" (Samuel) costs at most a suggestion. Not after y, x, j
+ * or q: there ue is pinyin's (Yuexiu, Xue are not Yuxiu, Xu).
+ */
+const UMLAUT_WRITTEN_OUT = /(?<![yxjq])([aou])e+/g;
+
+/**
  * Two company names as written, the same but for character width, case and spaces
  * (万达置业（徐州）有限公司 and 万达置业(徐州)有限公司): one company, unlike two names that are
  * only the same once normalised (normaliseCompanyName drops the region, the legal form, notes).
@@ -342,7 +350,7 @@ export function normaliseCompanyName(name: string): string {
   s = stripLegalForms(s);
   s = stripLegalForms(collapse(s));
   s = collapse(stripLeadingRegion(s));
-  return s || collapse(base) || base;
+  return (s || collapse(base) || base).replace(UMLAUT_WRITTEN_OUT, '$1');
 }
 
 function pinyinParts(name: string, pattern: 'first' | 'pinyin'): string[] {

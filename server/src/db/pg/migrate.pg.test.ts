@@ -202,6 +202,24 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
     expect(await refreshListedNames(db)).toBe(0);
   });
 
+  it('list the files whose name or name keys hold ae, oe or ue, once, beside those already listed', async () => {
+    const p = await leftBefore('0017');
+    await p.query(`insert into customers (name, normalized_name, initials, pinyin, tier, status, region,
+      phones, fax, emails, next_call_due, next_visit_due, next_due, created_at, updated_at)
+      select n, o, 'X', 'x', 'A', 'active', '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'x', 'x' from (values
+        ('Müller Straßenbau', 'muller strassenbau'), ('MUELLER STRASSENBAU AG', 'mueller strassenbau'),
+        ('Blue Ocean', 'blue ocean'), ('嘉华置业', '嘉华置业')) v(n, o)`);
+    await p.query(`insert into names_to_refresh (customer_id) select id from customers where name = 'Blue Ocean'`);
+    await migratePg(p);
+    const listed = await p.query(
+      'select c.name from names_to_refresh r join customers c on c.id = r.customer_id order by 1',
+    );
+    expect(listed.rows.map((r) => r.name)).toEqual(['Blue Ocean', 'MUELLER STRASSENBAU AG']);
+    expect(await refreshListedNames(pgDb(p))).toBe(2);
+    const files = await p.query("select normalized_name from customers where name like 'M%' order by id");
+    expect(files.rows.map((r) => r.normalized_name)).toEqual(['muller strassenbau', 'muller strassenbau']);
+  });
+
   it('cancel the standing appointment of files lost before them, as of the loss; the one it replaced stays', async () => {
     const p = await leftBefore('0015');
     await p.query(`update customers set status = 'lost', lost_at = '2026-11-02T02:00:00.000Z'`);

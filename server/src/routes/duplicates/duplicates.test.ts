@@ -44,13 +44,16 @@ describe('GET /api/duplicates', () => {
     });
   });
 
-  it('takes a name written without its accents or with a European legal form for the same company', async () => {
+  it('takes a name written without its accents, its umlauts written out or with a European legal form for the same company', async () => {
     const t = makeTestApp();
     const a = await create(t, { name: 'Lefèvre Emballages' });
     const b = await create(t, { name: 'LEFEVRE EMBALLAGES SARL' });
     const c = await create(t, { name: 'Müller Straßenbau GmbH & Co. KG' });
     const d = await create(t, { name: 'MULLER STRASSENBAU AG' });
+    const e = await create(t, { name: 'MUELLER STRASSENBAU' });
     await create(t, { name: 'Lefèvre Transports' });
+    await create(t, { name: 'Yuexiu Strassenbau' });
+    await create(t, { name: 'Yuxiu Strassenbau' });
     const r = await t.request('GET', '/api/duplicates');
     expect(r.status).toBe(200);
     expect(
@@ -59,7 +62,7 @@ describe('GET /api/duplicates', () => {
         g.reasons,
       ]),
     ).toEqual([
-      [[c, d], [{ kind: 'name', value: 'muller strassenbau' }]],
+      [[c, d, e], [{ kind: 'name', value: 'muller strassenbau' }]],
       [[a, b], [{ kind: 'name', value: 'lefevre emballages' }]],
     ]);
   });
