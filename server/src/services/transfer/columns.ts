@@ -1,4 +1,4 @@
-import { type ImportField as Field, toHalfWidth } from '@dossier/shared';
+import { type ImportField as Field, toHalfWidth, withoutAccents } from '@dossier/shared';
 import { Converter } from 'opencc-js/t2cn';
 import { own } from '../../lib/own.ts';
 import { dayFirstNames, outlookNames } from './outlook-names.ts';
@@ -126,10 +126,12 @@ function headerText(h: string): string {
   return toSimplified(half);
 }
 
-/** How a header is compared: half-width, simplified, lowercase, without spaces, punctuation or a bracketed remark (必填). */
+/**
+ * How a header is compared: half-width, simplified, lowercase, without accents (Téléphone =
+ * Telephone), spaces, punctuation or a bracketed remark (必填).
+ */
 export function normaliseHeader(h: string): string {
-  return headerText(h)
-    .toLowerCase()
+  return withoutAccents(headerText(h).toLowerCase())
     .replace(/\([^)]*\)/g, '')
     .replace(/[\s\-_.:;,*/\\·#'"]+/g, '')
     .replace(/(?<=\D)\d{1,2}$/, ''); // 手机1, 电话2: numbered repeats of one column
@@ -153,19 +155,82 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
     'organisation',
     'account',
     'account name',
+    // A European customer list's (French, German, Spanish, Italian, Dutch)
+    'raison sociale',
+    'société',
+    'nom de la société',
+    "nom de l'entreprise",
+    'entreprise',
+    'firma',
+    'firmenname',
+    'unternehmen',
+    'empresa',
+    'razón social',
+    'nombre de la empresa',
+    'azienda',
+    'ragione sociale',
+    'società',
+    'bedrijf',
+    'bedrijfsnaam',
   ],
   // A registry's (企查查, 天眼查) list of a company's former names.
   formerNames: ['曾用名称', '企业曾用名', '原企业名称', '原公司名称', 'former name', 'previous name', 'previous names'],
   tier: ['级别', '客户等级', '客户级别', '分级', '客户分类', '分类', '类别', 'level', 'grade', 'class', 'rating'],
   status: ['客户状态'],
   stage: ['销售阶段', '跟进阶段'],
-  region: ['地区', '所在地区', '省份', '城市', '所在地', '省市', 'area', 'province', 'city', 'location'],
+  region: [
+    '地区',
+    '所在地区',
+    '省份',
+    '城市',
+    '所在地',
+    '省市',
+    'area',
+    'province',
+    'city',
+    'location',
+    'région',
+    'ville',
+    'bundesland',
+    'ort',
+    'stadt',
+    'provincia',
+    'ciudad',
+    'città',
+    'plaats',
+  ],
   companyType: ['公司类型', '企业性质', '公司性质', 'type'],
   sizeClass: ['企业规模', 'size'],
-  industry: ['所属行业', 'sector'],
+  industry: ['所属行业', 'sector', 'secteur', "secteur d'activité", 'branche', 'settore'],
   businessScope: ['scope'],
   products: ['主要产品', '产品'],
-  address: ['公司地址', '办公地址', '联系地址', '通讯地址', '详细地址'],
+  address: [
+    '公司地址',
+    '办公地址',
+    '联系地址',
+    '通讯地址',
+    '详细地址',
+    'adresse',
+    'anschrift',
+    'dirección',
+    'indirizzo',
+    'adres',
+  ],
+  // An address in parts, as European and American lists give it (a Chinese one writes it whole).
+  'address.street': ['street', 'street address', 'address line 1', 'rue', 'straße', 'strasse', 'calle', 'straat'],
+  'address.postalCode': [
+    'zip',
+    'zip code',
+    'postal code',
+    'postcode',
+    'code postal',
+    'cp',
+    'plz',
+    'postleitzahl',
+    'código postal',
+    'cap',
+  ],
+  'address.country': ['country', 'pays', 'land', 'país', 'paese', 'nazione'],
   phones: [
     '公司电话',
     '办公电话',
@@ -177,20 +242,122 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
     'telephone',
     'phones',
     'office phone',
+    'téléphone',
+    'tél',
+    'telefon',
+    'telefonnummer',
+    'teléfono',
+    'telefoon',
   ],
-  fax: ['传真号码', '传真号'],
-  emails: ['电子邮箱', '电子邮件', '邮件', '公司邮箱', 'email address', 'mail'],
-  website: ['网站', '公司网址', '公司网站', '官网', '主页', 'web', 'url', 'homepage', 'site'],
+  fax: ['传真号码', '传真号', 'télécopie', 'telefax'],
+  emails: [
+    '电子邮箱',
+    '电子邮件',
+    '邮件',
+    '公司邮箱',
+    'email address',
+    'mail',
+    'courriel',
+    'correo',
+    'correo electrónico',
+  ],
+  website: [
+    '网站',
+    '公司网址',
+    '公司网站',
+    '官网',
+    '主页',
+    'web',
+    'url',
+    'homepage',
+    'site',
+    'site web',
+    'site internet',
+    'webseite',
+    'internet',
+    'sitio web',
+    'sito web',
+  ],
   creditCode: ['信用代码', '社会信用代码', '统一信用代码', 'uscc', 'unified social credit code'],
   icp: ['icp备案', 'icp备案号', 'icp'],
-  notes: ['说明', '备注信息', '附注', 'note', 'remarks', 'remark', 'comments', 'memo'],
+  notes: [
+    '说明',
+    '备注信息',
+    '附注',
+    'note',
+    'remarks',
+    'remark',
+    'comments',
+    'memo',
+    'remarques',
+    'commentaires',
+    'commentaire',
+    'bemerkungen',
+    'bemerkung',
+    'notizen',
+    'anmerkungen',
+    'observaciones',
+    'notas',
+    'opmerkingen',
+  ],
   owner: ['客户经理', '业务员', '销售', '所属人', '跟进人', 'account manager', 'sales rep'],
   lostAt: ['流失日期', '丢失日期', '流失于', 'lost date', 'date lost', 'lost on'],
   createdAt: ['建档日期', '建档时间', '创建日期', 'created at'],
   updatedAt: ['更新日期', 'updated at'],
-  'person.name': ['联系人', '联系人姓名', '姓名', '客户联系人', 'contact', 'contact name', 'contact person', 'person'],
-  'person.title': ['职务', '职位', '职称', '岗位', '头衔', 'title', 'job title', 'position'],
-  'person.mobile': ['手机', '手机号', '手机号码', '移动电话', 'mobile', 'mobile phone', 'cell', 'cellphone'],
+  'person.name': [
+    '联系人',
+    '联系人姓名',
+    '姓名',
+    '客户联系人',
+    'contact',
+    'contact name',
+    'contact person',
+    'person',
+    'interlocuteur',
+    'ansprechpartner',
+    'kontakt',
+    'kontaktperson',
+    'persona de contacto',
+    'contacto',
+    'referente',
+    'contactpersoon',
+  ],
+  'person.title': [
+    '职务',
+    '职位',
+    '职称',
+    '岗位',
+    '头衔',
+    'title',
+    'job title',
+    'position',
+    'fonction',
+    'poste',
+    'funktion',
+    'cargo',
+    'puesto',
+    'ruolo',
+    'functie',
+  ],
+  'person.mobile': [
+    '手机',
+    '手机号',
+    '手机号码',
+    '移动电话',
+    'mobile',
+    'mobile phone',
+    'cell',
+    'cellphone',
+    'portable',
+    'téléphone portable',
+    'mobil',
+    'handy',
+    'mobiltelefon',
+    'móvil',
+    'celular',
+    'cellulare',
+    'mobiel',
+  ],
   'person.directLine': ['直线', '直线电话', '直拨', '直拨电话', 'direct line', 'direct phone'],
   'person.email': ['联系人邮箱', 'contact email'],
   'person.birthday': ['生日', '出生日期', 'birthday', 'date of birth', 'dob', 'birthdate'],
@@ -630,7 +797,8 @@ export const headerKind = (headers: string[]): HeaderKind =>
  */
 export function fieldsOfHeaders(headers: string[], kind = headerKind(headers)): (Field | null)[] {
   if (kind === 'records') return recordFields(headers);
-  if (kind === 'sheet') return nextDueResolved(headers, namesResolved(headers, headers.map(fieldOfHeader)));
+  if (kind === 'sheet')
+    return nextDueResolved(headers, addressResolved(headers, namesResolved(headers, headers.map(fieldOfHeader))));
   // Beside an "Address 2" (Thunderbird), "Home Address" is the street's first line, not the
   // whole address it is in a vCard read as rows.
   const keys = headers.map(bookKey);
@@ -684,6 +852,21 @@ function namesResolved(headers: string[], fields: (Field | null)[]): (Field | nu
   return fields.map((f, j) =>
     f === null && BARE_NAME.has(normaliseHeader(headers[j] ?? '')) ? (company ? 'person.name' : 'name') : f,
   );
+}
+
+const CITY = new Set(['city', 'ville', 'ort', 'stadt', 'ciudad', 'città', 'plaats'].map(normaliseHeader));
+
+/**
+ * A list that gives its address in parts (Adresse, Code postal, Ville; Street, Zip, City): its
+ * address column is the street line and its city column the address's city (and, with no region
+ * column, the file's region: rows.ts), so the file gets the address whole.
+ */
+function addressResolved(headers: string[], fields: (Field | null)[]): (Field | null)[] {
+  if (!fields.includes('address.street') && !fields.includes('address.postalCode')) return fields;
+  return fields.map((f, j) => {
+    if (f === 'address') return 'address.street';
+    return f === 'region' && CITY.has(normaliseHeader(headers[j] ?? '')) ? 'address.city' : f;
+  });
 }
 
 /** A linked sheet's headers → its fields, by the export's own names only. */

@@ -300,11 +300,18 @@ function addressOf(parts: Map<Field, string[]>): string | null {
       .join(' ')
       .replace(/\s*\n\s*/g, ', ')
       .trim();
-  const country = get('address.country');
+  // A street column that holds the whole address already (a list's "Address" beside its "Zip")
+  // is not given its city or postcode twice.
+  const street = get('address.street');
+  const part = (f: Field) => {
+    const v = get(f);
+    return v && street.toLowerCase().includes(v.toLowerCase()) ? '' : v;
+  };
+  const country = part('address.country');
   const line = [
-    get('address.street'),
-    get('address.city'),
-    [get('address.region'), get('address.postalCode')].filter(Boolean).join(' '),
+    street,
+    part('address.city'),
+    [part('address.region'), part('address.postalCode')].filter(Boolean).join(' '),
     /^(中国|中华人民共和国|china|cn|prc|people's republic of china)$/i.test(country) ? '' : country,
   ]
     .filter(Boolean)
@@ -513,7 +520,11 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     companyType: take(CHOICES.companyType(one('companyType') ?? ''), row, 'companyType', errors) ?? null,
     sizeClass: take(CHOICES.sizeClass(one('sizeClass') ?? ''), row, 'sizeClass', errors) ?? null,
     lostReasonCode: take(CHOICES.lostReasonCode(one('lostReasonCode') ?? ''), row, 'lostReasonCode', errors) ?? null,
-    region: all('region').flatMap(splitRegion),
+    // A list's city column (beside its street and postcode) is the address's city and, with no
+    // region column, the file's region; an address book's cities are not.
+    region: (book || all('region').length ? all('region') : (addresses.get('')?.get('address.city') ?? [])).flatMap(
+      splitRegion,
+    ),
     industry: opt('industry'),
     businessScope: opt('businessScope'),
     products: opt('products'),
