@@ -11,6 +11,8 @@ describe('phonesIn', () => {
     expect(values('电话：1-305-677-6594')).toEqual(['+13056776594']);
     expect(values('(646) 694-8530', { nanp: true })).toEqual(['+16466948530']);
     expect(values('+1-866-520-4812')).toEqual(['+18665204812']);
+    // A dash between spaces, as a word processor's en dash writes it.
+    expect(values('please call (212) 560 – 6928', { nanp: true })).toEqual(['+12125606928']);
   });
 
   it('leaves out a theme’s demo numbers (nine digits counting up), not a hotline with a run in it', () => {

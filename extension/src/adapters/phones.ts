@@ -52,8 +52,9 @@ export function isChineseText(text: string): boolean {
 }
 
 // 3-3-4, the area code and the exchange never starting with 0 or 1; an optional +1 / 1- before.
+// A dash may stand between spaces: (212) 560 – 6928.
 const NANP =
-  /(?<![\d+])(?:(\+\s?1|\b1)[\s.-]?)?(?:\(\s?([2-9]\d{2})\s?\)|([2-9]\d{2}))[\s.-]?([2-9]\d{2})[\s.-](\d{4})(?![\d])/g;
+  /(?<![\d+])(?:(\+\s?1|\b1)[\s.-]?)?(?:\(\s?([2-9]\d{2})\s?\)|([2-9]\d{2}))(?:\s?-\s?|[\s.])?([2-9]\d{2})(?:\s?-\s?|[\s.])(\d{4})(?![\d])/g;
 
 function nanpNumbers(text: string, all: boolean): PagePhone[] {
   const out: PagePhone[] = [];
@@ -138,7 +139,7 @@ export function phonesIn(raw: string, opt: PhoneOptions = {}): PagePhone[] {
       end: start + p.display.length,
     };
   });
-  if (/\d{3}[\s.-]\d{4}/.test(text)) {
+  if (/\d{3}(?:\s?-\s?|[\s.])\d{4}/.test(text)) {
     const nanp = nanpNumbers(text, nanpAll);
     // A North-American number written as one wins over the Chinese reading of the same digits.
     found = [...found.filter((f) => !nanp.some((n) => overlaps(n, f))), ...nanp];

@@ -86,6 +86,11 @@ describe('unlabelled addresses', () => {
     expect(
       looseAddress(lines('Point of Sail', 'Weißenburgstr. 4 (Hinterhof, EG)', '24116 Kiel', 'Tel. 0431 5362267')),
     ).toBe('Weißenburgstr. 4 (Hinterhof, EG), 24116 Kiel');
+    // A footer's © line: the name, the street and the town set apart by spaces only.
+    expect(looseAddress(lines('©2015 WNET   825 Eighth Avenue   New York, NY 10019'))).toBe(
+      '825 Eighth Avenue New York, NY 10019',
+    );
+    expect(looseAddress(lines('Founded 1998 in Houston, TX 77002'))).toBeUndefined();
     // A dash before a postcode and town is no address without a street before it.
     expect(looseAddress(lines('Newsletter - 67032 Pescasseroli (AQ)'))).toBeUndefined();
     expect(looseAddress(lines('Öffnungszeiten', '14669 Ketzin'))).toBeUndefined();

@@ -146,8 +146,14 @@ function westernInline(cell: string): string | undefined {
     const town = parts.slice(k).join(', ');
     if (STREET.test(street) && (POSTCODE_TOWN.test(town) || US_TOWN.test(town))) return cell;
   }
-  return undefined;
+  // "©2015 WNET 825 Eighth Avenue New York, NY 10019": a name before the street, the street and
+  // the town set apart by spaces only; the address is the street on, its town inside it.
+  const state = parts[parts.length - 1] as string;
+  if (!US_STATE_ZIP.test(state)) return undefined;
+  const street = streetAtEnd(parts.slice(0, -1).join(', '));
+  return street && /^\d/.test(street) ? `${street.replace(/\s+/g, ' ')}, ${state}` : undefined;
 }
+const US_STATE_ZIP = /^[A-Z]{2} \d{5}(?:-\d{4})?$/;
 
 /**
  * The street that ends a run of text: the longest name-first one ("Am Alten Markt 5"), else the
