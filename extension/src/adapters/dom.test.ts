@@ -42,6 +42,19 @@ describe('pageLines', () => {
     ]);
   });
 
+  it('keeps the labelled lines of a contact block set as a heading apart, not a heading', () => {
+    const doc = parse(
+      '<h2>公司名称：上海某某信息技术有限公司<br>地址：上海市徐汇区古美路1号<br>服务热线：400-966-0000</h2>',
+    );
+    expect(pageLines(doc.body)).toEqual([
+      { cells: ['公司名称：上海某某信息技术有限公司'], heading: false, tag: 'h2' },
+      { cells: ['地址：上海市徐汇区古美路1号'], heading: false, tag: 'h2' },
+      { cells: ['服务热线：400-966-0000'], heading: false, tag: 'h2' },
+    ]);
+    // One label in a heading is still its heading's text.
+    expect(cells(pageLines(parse('<h2>Contact:<br>Sales team</h2>').body))).toEqual([['Contact: Sales team']]);
+  });
+
   it('breaks lines at blocks and <br>, runs inline text on, and skips what is not shown', () => {
     const doc = parse(
       '<div>Tel: <a href="tel:1">0516</a>-1<br>Fax: 2<p>in p</p>after<script>x=1</script><style>p{}</style></div>',

@@ -87,6 +87,8 @@ const BLOCK = new Set([
 ]);
 
 const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+// A line that starts with a short label and its colon (地址：…, Tel: …).
+const LABELLED = /^[^：:\d]{1,12}[：:]\s*\S/u;
 
 // What a tag does to the lines, looked up once per element (a walk's hottest question).
 const SKIPPED = 0;
@@ -411,14 +413,11 @@ export function pageLines(root: Node, structured = true, bySiblings = !siblingsA
       const start = lines.length;
       children(node);
       flush();
-      push(
-        lines
-          .splice(start)
-          .map((l) => l.cells.join(' '))
-          .join(' '),
-        true,
-        tag,
-      );
+      const parts = lines.splice(start).map((l) => l.cells.join(' '));
+      // …unless it is a contact block set as a heading, its labelled lines apart ("公司名称：…<br>
+      // 地址：…<br>服务热线：…"): each its own line, as the page shows them.
+      if (parts.filter((p) => LABELLED.test(p)).length >= 2) for (const p of parts) push(p, false, tag);
+      else push(parts.join(' '), true, tag);
       return;
     }
     if (tag === 'tr' && rowsLeft.length > 0) {
