@@ -76,7 +76,19 @@ export function mergedLoss(survivor: CustomerRecord, from: CustomerRecord, timeZ
     };
     return { fields: {}, line };
   }
-  const starts = [survivor.reopenedAt, from.reopenedAt];
-  const reopenedAt = starts.includes(null) ? null : ([...starts].sort()[0] ?? null);
-  return { fields: { reopenedAt }, line: null };
+  // Neither brought back: every contact counts, as before.
+  if (!survivor.reopenedAt && !from.reopenedAt) return { fields: { reopenedAt: null }, line: null };
+  const starts = [startOf(survivor), startOf(from)].filter((at): at is string => at !== undefined).sort();
+  return { fields: { reopenedAt: starts[0] ?? null }, line: null };
+}
+
+/**
+ * From when a live file's contacts count, for a merge: its restart if it was brought back from
+ * lost; for one never lost, its last call or visit, the earlier (what its due dates stand on); none
+ * for a file never lost and never contacted, which so sets nothing (an empty duplicate merged into
+ * a file won back leaves it due as it was, not overdue from its calls before the loss).
+ */
+function startOf(f: CustomerRecord): string | undefined {
+  if (f.reopenedAt) return f.reopenedAt;
+  return [f.lastCallAt, f.lastVisitAt].filter((at): at is string => Boolean(at)).sort()[0];
 }

@@ -71,6 +71,37 @@ describe('a lost customer is history, not overdue work', () => {
     expect((await t.request('GET', '/api/context?url=https%3A%2F%2Fjiushi.cn')).json.overdue.call).toBe(true);
   });
 
+  it('counts the call that won it back, logged once reopened but dated before: its cadence and the appointment fixed in it', async () => {
+    const t = makeTestApp('2026-10-01T02:00:00.000Z');
+    const id = await lostCustomer(t);
+    // The customer phones at 07:20; the file is marked won back at 07:40, then the call logged.
+    t.setNow('2026-12-08T23:40:00.000Z');
+    expect((await t.request('POST', `/api/customers/${id}/reopen`)).status).toBe(200);
+    t.setNow('2026-12-08T23:45:00.000Z');
+    const call = await t.request('POST', '/api/interactions', {
+      customerId: id,
+      kind: 'call',
+      at: '2026-12-08T23:20:00.000Z',
+      appointment: '2026-12-11T01:00:00.000Z',
+      idempotencyKey: idem(),
+    });
+    expect(call.status).toBe(201);
+    const file = (await t.request('GET', `/api/customers/${id}`)).json;
+    expect(file).toMatchObject({
+      lastCallAt: '2026-12-08T23:20:00.000Z',
+      appointment: '2026-12-11T01:00:00.000Z',
+      nextDue: '2026-12-11T01:00:00.000Z',
+    });
+    // A: called every 7 days from that call, not due today as an uncalled file.
+    expect(file.nextCallDue).toBe('2026-12-15T23:20:00.000Z');
+    // The call before the loss still does not count: undone, the file is due as a new one again.
+    expect((await t.request('DELETE', `/api/interactions/${call.json.id}`)).status).toBe(200);
+    expect((await t.request('GET', `/api/customers/${id}`)).json).toMatchObject({
+      appointment: null,
+      nextCallDue: '2026-12-09T15:59:59.999Z',
+    });
+  });
+
   it("is lost on the day of the user's zone: listed by that day and said so when reopened", async () => {
     // Thursday 10 December, 07:45 in Shanghai (still the 9th in UTC).
     const t = makeTestApp('2026-12-09T23:45:00.000Z');

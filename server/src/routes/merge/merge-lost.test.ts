@@ -104,4 +104,26 @@ describe('merges with a lost file', () => {
       lastCallAt: '2026-11-20T01:00:00.000Z',
     });
   });
+
+  it('a file won back merged with a new empty duplicate, either way round, stays due as it was: not overdue from its calls before the loss', async () => {
+    for (const intoWonBack of [true, false]) {
+      const t = makeTestApp('2026-11-27T06:00:00.000Z');
+      const wonBack = await open(t, '常州宏达建材有限公司', 'A');
+      await t.request('POST', '/api/interactions', {
+        customerId: wonBack,
+        kind: 'call',
+        idempotencyKey: 'before-loss',
+      });
+      await lose(t, wonBack);
+      t.setNow('2026-12-08T01:00:00.000Z');
+      expect((await t.request('POST', `/api/customers/${wonBack}/reopen`)).status).toBe(200);
+      const empty = await open(t, '宏达建材（常州）销售有限公司', 'C');
+      const [survivor, from] = intoWonBack ? [wonBack, empty] : [empty, wonBack];
+      expect((await t.request('POST', `/api/customers/${survivor}/merge`, { from })).status).toBe(201);
+      const card = (await t.request('GET', `/api/customers/${survivor}`)).json;
+      expect(card.nextCallDue).toBe('2026-12-08T15:59:59.999Z');
+      const due = await board(t);
+      expect(due.overdue.map((i: { customerId: number }) => i.customerId)).not.toContain(survivor);
+    }
+  });
 });

@@ -140,6 +140,20 @@ async function refresh(
   const st = statements(db);
   const [c] = await st.current(lockRow).execute({ customerId });
   if (!c) return;
+  // The call that won a customer back, logged once its file was reopened but dated before: the
+  // restart moves back to it (as the SQLite store's restartBack).
+  if (c.reopenedAt) {
+    const { rows } = await db.execute<{ at: string | null }>(sql`
+      select min(at) as at from interactions
+      where customer_id = ${customerId} and deleted_at is null and created_at >= ${c.reopenedAt} and at < ${c.reopenedAt}
+        and at > coalesce((select max(at) from interactions
+          where customer_id = ${customerId} and deleted_at is null and created_at < ${c.reopenedAt}), '')`);
+    const back = rows[0]?.at;
+    if (back) {
+      await db.update(customers).set({ reopenedAt: back }).where(eq(customers.id, customerId));
+      c.reopenedAt = back;
+    }
+  }
   const [agg] = await st.history().execute({ customerId });
   const lastCall = agg?.lastCall ?? null;
   const lastVisit = agg?.lastVisit ?? null;

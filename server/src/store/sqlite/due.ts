@@ -42,6 +42,15 @@ const statements = preparedFor((c) => ({
     where customer_id = @customer and deleted_at is null and appointment is not null
       and at >= coalesce((select reopened_at from customers where id = @customer), '')
     order by at desc, id desc limit 1`),
+  // A reopened file's restart moves back to the earliest contact logged since it but dated before
+  // it, after all its history before the loss: the call that won the customer back (at 07:20,
+  // logged once the file was reopened at 07:40) counts, and the appointment fixed in it stands.
+  restartBack: c.prepare<{ customer: number; reopened: string }, { at: string | null }>(`
+    select min(at) as at from interactions
+    where customer_id = @customer and deleted_at is null and created_at >= @reopened and at < @reopened
+      and at > coalesce((select max(at) from interactions
+        where customer_id = @customer and deleted_at is null and created_at < @reopened), '')`),
+  moveRestart: c.prepare<[string, number]>('update customers set reopened_at = ? where id = ?'),
   met: c.prepare<{ customer: number; at: string; id: number; day: string }, 1>(`
     select 1 from interactions j
     where j.customer_id = @customer and j.deleted_at is null
@@ -95,6 +104,13 @@ export function refreshDue(db: Db, customerId: number, settings: Settings, conta
   const s = statements(db);
   const c = s.customer.get(customerId);
   if (!c) return;
+  if (c.reopened_at) {
+    const back = s.restartBack.get({ customer: customerId, reopened: c.reopened_at })?.at;
+    if (back) {
+      s.moveRestart.run(back, customerId);
+      c.reopened_at = back;
+    }
+  }
   const agg = s.aggregate.get(customerId);
   const appointment = standingAppointment(db, customerId, settings.timeZone)?.appointment ?? null;
   const due = nextDue(
