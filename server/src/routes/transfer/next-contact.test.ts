@@ -143,6 +143,32 @@ describe("a sheet's next contact", () => {
     });
   });
 
+  it("fills the blank the row's own last contact leaves when it meets the standing appointment", async () => {
+    const t = makeTestApp(NOW);
+    const made = await t.request('POST', '/api/customers', {
+      name: '云龙置业有限公司',
+      tier: 'C',
+      website: 'https://www.yunlong.example.cn',
+    });
+    await t.request('POST', '/api/interactions', {
+      customerId: made.json.id,
+      kind: 'call',
+      at: '2026-12-01T02:00:00.000Z',
+      appointment: '2026-12-04T02:00:00.000Z',
+      idempotencyKey: 'call-0002',
+    });
+    // The call of 5 December (after the 4th's appointment) meets it and fixes the 12th.
+    const file = csvFile([
+      '公司名称,网址,上次联系,下次联系',
+      '云龙置业有限公司,www.yunlong.example.cn,2026-12-05,2026-12-12',
+    ]);
+    expect((await commit(t, file, 'next-0004')).json).toMatchObject({ merged: 1 });
+    expect(await fileNamed(t, '云龙置业有限公司')).toMatchObject({
+      appointment: '2026-12-12T01:00:00.000Z',
+      nextDue: '2026-12-12T01:00:00.000Z',
+    });
+  });
+
   it('a last contact without its hour makes the next call due on its day, not overdue before work', async () => {
     const t = makeTestApp('2026-12-09T00:30:00.000Z'); // Wednesday 08:30 in Shanghai
     const file = csvFile(['公司名称,客户等级,上次联系', '云龙置业有限公司,B,2026-12-02']);

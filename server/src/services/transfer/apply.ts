@@ -4,6 +4,7 @@ import {
   CALL_KINDS,
   type ContactChange,
   type DueDates,
+  dayStart,
   formerNamesOf,
   type KeyInput,
   localDayStart,
@@ -199,10 +200,19 @@ async function planMerge(
     } else newInteractions.push(i);
   }
   // A sheet's next contact is a blank filled too: an appointment standing in the file stays, and
-  // the row's is said in its contact's summary. (A linked sheet's history is added as it is.)
+  // the row's is said in its contact's summary — unless the row's own last contact meets it (a
+  // call on or after its day), which leaves the blank the row's next contact fills. (A linked
+  // sheet's history is added as it is.)
   const sheetNext = newInteractions.findIndex((i) => i.fromColumns && i.appointment);
   const next = newInteractions[sheetNext];
-  if (next?.appointment && (await tx.due.standing(row.id, zone)))
+  const standing = next?.appointment ? await tx.due.standing(row.id, zone) : null;
+  const meets =
+    next &&
+    standing &&
+    (CALL_KINDS as readonly string[]).includes(next.kind) &&
+    next.at > standing.at &&
+    next.at >= dayStart(new Date(standing.appointment), zone).toISOString();
+  if (next?.appointment && standing && !meets)
     newInteractions[sheetNext] = {
       ...next,
       appointment: null,
