@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysUntil, nextDue, statusAfterContact } from './cadence.ts';
+import { addDays, daysUntil, meetsAppointment, nextDue, statusAfterContact } from './cadence.ts';
 import { DEFAULT_SETTINGS, type Settings } from './schemas/settings.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -159,5 +159,16 @@ describe('statusAfterContact', () => {
       expect(statusAfterContact({ status, byContact: false }, 'spoken', t1).status).toBe(status);
       expect(statusAfterContact({ status, byContact: true }, 'undone', null).status).toBe(status);
     }
+  });
+});
+
+describe('meetsAppointment', () => {
+  const fixer = { at: '2026-12-01T02:00:00.000Z', appointment: '2026-12-04T02:00:00.000Z' };
+  it('is a call, visit or meeting after the contact that fixed it, on or after its day in the zone', () => {
+    // 4 December begins at 2026-12-03T16:00Z in Shanghai.
+    expect(meetsAppointment({ kind: 'call', at: '2026-12-03T16:00:00.000Z' }, fixer, 'Asia/Shanghai')).toBe(true);
+    expect(meetsAppointment({ kind: 'visit', at: '2026-12-05T15:59:59.999Z' }, fixer, 'Asia/Shanghai')).toBe(true);
+    expect(meetsAppointment({ kind: 'call', at: '2026-12-03T15:59:00.000Z' }, fixer, 'Asia/Shanghai')).toBe(false);
+    expect(meetsAppointment({ kind: 'email', at: '2026-12-05T02:00:00.000Z' }, fixer, 'Asia/Shanghai')).toBe(false);
   });
 });

@@ -110,6 +110,23 @@ export const VISIT_KINDS = ['visit', 'meeting'] as const;
 /** Contacts that count as a follow-up (seed 004: most deals close after the 4th–11th). */
 export const FOLLOW_UP_KINDS = ['call', 'visit', 'email', 'sms', 'meeting'] as const;
 
+/**
+ * Whether a conversation meets the appointment an earlier contact fixed: a call, visit or meeting
+ * after it, on or after the appointment's day. (The due stores ask the same in SQL, with a contact
+ * logged as the appointment's outcome besides.)
+ */
+export function meetsAppointment(
+  contact: { kind: string; at: string },
+  fixer: { at: string; appointment: string },
+  timeZone: string,
+): boolean {
+  return (
+    (CALL_KINDS as readonly string[]).includes(contact.kind) &&
+    contact.at > fixer.at &&
+    contact.at >= dayStart(new Date(fixer.appointment), timeZone).toISOString()
+  );
+}
+
 /** A conversation (call, visit or meeting) logged on a file, or a contact undone, as it may move the file's status. */
 export type ContactChange = 'spoken' | 'undone';
 

@@ -93,7 +93,9 @@ const POSTCODE_TOWN = new RegExp(
   'u',
 );
 // "New York, NY 10003"
-const US_TOWN = new RegExp(`^${TOWN},? [A-Z]{2} \\d{5}(?:-\\d{4})?$`, 'u');
+const STATE_ZIP = '[A-Z]{2} \\d{5}(?:-\\d{4})?';
+const US_TOWN = new RegExp(`^${TOWN},? ${STATE_ZIP}$`, 'u');
+const US_STATE_ZIP = new RegExp(`^${STATE_ZIP}$`);
 // "Talhofstraße 32", "Eisgrubengasse 2–6 / 2", "Bedriftsveien 7", "Juval 2", "101 5th Ave 10th Floor".
 // Number first (American, British, French): the street says what it is (5th Ave, Main Street,
 // rue de …); name first (Continental): the name and the house number, the postcode line after
@@ -153,7 +155,6 @@ function westernInline(cell: string): string | undefined {
   const street = streetAtEnd(parts.slice(0, -1).join(', '));
   return street && /^\d/.test(street) ? `${street.replace(/\s+/g, ' ')}, ${state}` : undefined;
 }
-const US_STATE_ZIP = /^[A-Z]{2} \d{5}(?:-\d{4})?$/;
 
 /**
  * The street that ends a run of text: the longest name-first one ("Am Alten Markt 5"), else the

@@ -1,6 +1,6 @@
 import type { CapturedCompany, CapturedPerson } from '@dossier/shared';
 import { addEmail, addPhone, emptyCompany, type Found, person } from '../merge.ts';
-import { ROLE_MAILBOX } from './emails.ts';
+import { emailsIn, ROLE_MAILBOX } from './emails.ts';
 import { type MfItem, type MfValue, mfText } from './microformats.ts';
 import { addressLine, newThing, type Thing } from './things.ts';
 
@@ -35,10 +35,7 @@ const texts = (card: MfItem, prop: string) =>
 
 // The address in an email property's value: a mailto: link's, or the text of an element with no
 // link, which the parser resolves against the page like any u- value (http://host/info@…).
-const emailsOf = (card: MfItem) =>
-  texts(card, 'email')
-    .map((e) => /[^\s/:@]+@[^\s/@?]+$/.exec(e.replace(/\?.*$/, ''))?.[0])
-    .filter((e): e is string => Boolean(e));
+const emailsOf = (card: MfItem) => texts(card, 'email').flatMap((e) => emailsIn(e).addresses.slice(0, 1));
 
 function isOrgCard(card: MfItem): boolean {
   const name = mfText(card.properties.name?.[0]);

@@ -4,10 +4,10 @@ import {
   CALL_KINDS,
   type ContactChange,
   type DueDates,
-  dayStart,
   formerNamesOf,
   type KeyInput,
   localDayStart,
+  meetsAppointment,
   nextDue,
   onceNamed,
   type SearchForms,
@@ -206,13 +206,7 @@ async function planMerge(
   const sheetNext = newInteractions.findIndex((i) => i.fromColumns && i.appointment);
   const next = newInteractions[sheetNext];
   const standing = next?.appointment ? await tx.due.standing(row.id, zone) : null;
-  const meets =
-    next &&
-    standing &&
-    (CALL_KINDS as readonly string[]).includes(next.kind) &&
-    next.at > standing.at &&
-    next.at >= dayStart(new Date(standing.appointment), zone).toISOString();
-  if (next?.appointment && standing && !meets)
+  if (next?.appointment && standing && !meetsAppointment(next, standing, zone))
     newInteractions[sheetNext] = {
       ...next,
       appointment: null,

@@ -137,6 +137,10 @@ export function normaliseHeader(h: string): string {
     .replace(/(?<=\D)\d{1,2}$/, ''); // 手机1, 电话2: numbered repeats of one column
 }
 
+// A city column's words (ville, Ort…): the region, or the address's city in a list that gives
+// its address in parts (addressResolved).
+const CITY_WORDS = ['city', 'ville', 'ort', 'stadt', 'ciudad', 'città', 'plaats'];
+
 // Headers seen in account managers' own sheets, besides the export's own.
 const SYNONYMS: Partial<Record<Field, string[]>> = {
   ref: ['id', '编号', '客户id', 'customerid'],
@@ -190,14 +194,9 @@ const SYNONYMS: Partial<Record<Field, string[]>> = {
     'city',
     'location',
     'région',
-    'ville',
     'bundesland',
-    'ort',
-    'stadt',
     'provincia',
-    'ciudad',
-    'città',
-    'plaats',
+    ...CITY_WORDS,
   ],
   companyType: ['公司类型', '企业性质', '公司性质', 'type'],
   sizeClass: ['企业规模', 'size'],
@@ -854,7 +853,7 @@ function namesResolved(headers: string[], fields: (Field | null)[]): (Field | nu
   );
 }
 
-const CITY = new Set(['city', 'ville', 'ort', 'stadt', 'ciudad', 'città', 'plaats'].map(normaliseHeader));
+const CITY = new Set(CITY_WORDS.map(normaliseHeader));
 
 /**
  * A list that gives its address in parts (Adresse, Code postal, Ville; Street, Zip, City): its
