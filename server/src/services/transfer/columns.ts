@@ -139,7 +139,20 @@ export function normaliseHeader(h: string): string {
 
 // A city column's words (ville, Ort…): the region, or the address's city in a list that gives
 // its address in parts (addressResolved).
-const CITY_WORDS = ['city', 'ville', 'ort', 'stadt', 'ciudad', 'città', 'plaats'];
+const CITY_WORDS = [
+  'city',
+  'ville',
+  'commune',
+  'localité',
+  'ort',
+  'stadt',
+  'gemeinde',
+  'ciudad',
+  'città',
+  'comune',
+  'plaats',
+  'woonplaats',
+];
 
 // Headers seen in account managers' own sheets, besides the export's own.
 const SYNONYMS: Partial<Record<Field, string[]>> = {
@@ -806,11 +819,14 @@ export function fieldsOfHeaders(headers: string[], kind = headerKind(headers)): 
   // A French Outlook calls both "Titre": its salutation comes first, the job after it.
   const job = keys.indexOf('title') === keys.lastIndexOf('title') ? -1 : keys.lastIndexOf('title');
   const salutation = job >= 0 || keys.includes('jobtitle');
-  return headers.map((h, j) => {
-    if (j === job || (!salutation && plainKey(h) === 'title')) return 'person.title';
-    const f = bookField(h, streetLines);
-    return f === undefined ? fieldOfHeader(h) : f;
-  });
+  return addressResolved(
+    headers,
+    headers.map((h, j) => {
+      if (j === job || (!salutation && plainKey(h) === 'title')) return 'person.title';
+      const f = bookField(h, streetLines);
+      return f === undefined ? fieldOfHeader(h) : f;
+    }),
+  );
 }
 
 /** A column's export headers (English and Chinese), normalised. */
@@ -857,14 +873,18 @@ const CITY = new Set(CITY_WORDS.map(normaliseHeader));
 
 /**
  * A list that gives its address in parts (Adresse, Code postal, Ville; Street, Zip, City): its
- * address column is the street line and its city column the address's city (and, with no region
- * column, the file's region: rows.ts), so the file gets the address whole.
+ * address column is the street line and its city column the address's city (and, in a sheet with
+ * no region column, the file's region: rows.ts), so the file gets the address whole. So too a
+ * shop's customer export by first and last name (Vorname, Nachname, Strasse, PLZ, Ort): its bare
+ * "Ort" is the city, not a German Outlook's Location, when no program's city column is there.
  */
 function addressResolved(headers: string[], fields: (Field | null)[]): (Field | null)[] {
   if (!fields.includes('address.street') && !fields.includes('address.postalCode')) return fields;
+  const hasCity = fields.includes('address.city');
   return fields.map((f, j) => {
     if (f === 'address') return 'address.street';
-    return f === 'region' && CITY.has(normaliseHeader(headers[j] ?? '')) ? 'address.city' : f;
+    const city = !hasCity && (f === 'region' || f === null) && CITY.has(normaliseHeader(headers[j] ?? ''));
+    return city ? 'address.city' : f;
   });
 }
 

@@ -106,3 +106,37 @@ describe('a customer list in French, German or another European language', () =>
     expect(list[0]?.fields).toMatchObject({ address: '1 Main Street', region: ['Springfield'] });
   });
 });
+
+describe("a European program's export", () => {
+  it("reads a French registry's establishments: Raison sociale, Adresse, Code postal, Commune", () => {
+    const { layout, list } = read([
+      "Numéro d'établissement;Type établissement;Dénomination commerciale;Raison sociale;Adresse;Code postal;Commune;Département;Région;Téléphone;Fax",
+      '0123456789;Officine;Pharmacie du Marché;SELARL PHARMACIE DURAND;3 PLACE DU MARCHE;69002;LYON;RHONE;AUVERGNE-RHONE-ALPES;0478123456;0478123457',
+    ]);
+    expect(layout.mapping.slice(3, 9)).toEqual([
+      'name',
+      'address.street',
+      'address.postalCode',
+      'address.city',
+      'other',
+      'region',
+    ]);
+    expect(list[0]?.fields).toMatchObject({
+      name: 'SELARL PHARMACIE DURAND',
+      address: '3 PLACE DU MARCHE, LYON, 69002',
+      region: ['AUVERGNE-RHONE-ALPES'],
+      phones: ['0478123456'],
+      fax: ['0478123457'],
+    });
+  });
+
+  it("reads a shop's customer export by first and last name: its bare Ort is the address's city, not dropped as Outlook's Location", () => {
+    const { layout, list } = read([
+      'Kundennummer;Anrede;Titel;Vorname;Nachname;Firma;Strasse;PLZ;Ort;Telefon;Mobil;E-Mail;Kunde seit',
+      'K-1001;Herr;Dr.;Thomas;Becker;Becker Haustechnik GmbH;Lindenweg 4;90402;Nürnberg;0911 123456;0171 2345678;t.becker@becker-haustechnik.de;2019-03-01',
+    ]);
+    expect(layout.mapping[8]).toBe('address.city');
+    expect(list[0]?.fields).toMatchObject({ name: 'Becker Haustechnik GmbH', address: 'Lindenweg 4, Nürnberg, 90402' });
+    expect(list[0]?.people[0]).toMatchObject({ name: 'Thomas Becker', mobile: '0171 2345678' });
+  });
+});
