@@ -276,6 +276,44 @@ describe('migration 0023: umlauts written out', () => {
   });
 });
 
+describe('migration 0024: signing and winning land dated', () => {
+  it('dates a signed file by the latest edit that signed it, land won by its edit or the land result that opened it', () => {
+    const sqlite = new Database(':memory:');
+    migrate(drizzle(sqlite), { migrationsFolder: migrationsBefore('0024_signed_and_land_won_dates') });
+    const file = sqlite.prepare(`insert into customers (id, name, former_names, normalized_name, initials, pinyin, tier,
+      status, stage, region, phones, fax, emails, next_call_due, next_visit_due, next_due, created_at, updated_at)
+      values (?, ?, '[]', 'x', 'X', 'x', 'A', ?, ?, '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'c', 'u')`);
+    file.run(1, 'signed twice', 'signed', null);
+    file.run(2, 'imported signed', 'signed', 'land_won');
+    file.run(3, 'signed, then taken back', 'active', null);
+    file.run(4, 'opened by a land result', 'prospect', 'land_won');
+    file.run(11, 'another file', 'signed', null);
+    const edit = sqlite.prepare(
+      "insert into audit_log (at, user_name, method, path, status, detail) values (?, 'me', ?, ?, ?, ?)",
+    );
+    edit.run('2026-09-01', 'PATCH', '/api/customers/1', 200, '{"status":"signed"}');
+    edit.run('2026-10-01', 'PATCH', '/api/customers/1', 200, '{"tier":"A", "status": "signed"}');
+    edit.run('2026-11-01', 'PATCH', '/api/customers/1', 200, '{"notes":"status signed"}');
+    edit.run('2026-11-02', 'PATCH', '/api/customers/1', 400, '{"status":"signed"}');
+    edit.run('2026-09-05', 'PATCH', '/api/customers/3', 200, '{"status":"signed"}');
+    edit.run('2026-10-05', 'PATCH', '/api/customers/2', 200, '{"stage":"land_won"}');
+    edit.run('2026-10-06', 'POST', '/api/customers/1/merge', 200, '{"status":"signed"}');
+    sqlite.exec(`insert into parcels (customer_id, status, created_at, updated_at) values
+      (4, 'dealt', '2026-11-20', 'u'), (4, 'listed', '2026-11-01', 'u'), (4, 'dealt', '2026-11-21', 'u')`);
+
+    migrate(drizzle(sqlite, { schema }), { migrationsFolder: drizzleDir });
+    const rows = sqlite.prepare('select id, signed_at, land_won_at from customers order by id').all();
+    expect(rows).toEqual([
+      { id: 1, signed_at: '2026-10-01', land_won_at: null },
+      { id: 2, signed_at: null, land_won_at: '2026-10-05' },
+      { id: 3, signed_at: null, land_won_at: null },
+      { id: 4, signed_at: null, land_won_at: '2026-11-20' },
+      { id: 11, signed_at: null, land_won_at: null },
+    ]);
+    sqlite.close();
+  });
+});
+
 describe('nameBigrams', () => {
   it('gives each two-character piece once, none across a space, astral characters whole', () => {
     expect(nameBigrams('嘉华嘉华 ab')).toBe(`嘉华${BIGRAM_END}华嘉${BIGRAM_END}ab${BIGRAM_END}`);

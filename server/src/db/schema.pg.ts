@@ -59,6 +59,10 @@ export const customers = pgTable(
     lostAt: text('lost_at'),
     /** When a lost file was last brought back: its cadence counts from then, as a new file's from its opening. */
     reopenedAt: text('reopened_at'),
+    /** When the status last became signed (null once taken back): the month reclassification credits the signing to. */
+    signedAt: text('signed_at'),
+    /** When the stage became land_won: the month the land was won in, kept as the case moves on. */
+    landWonAt: text('land_won_at'),
     nextStep: text('next_step'),
     stage: text('stage'),
     region: jsonb('region').$type<string[]>().notNull(),

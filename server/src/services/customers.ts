@@ -72,14 +72,30 @@ function checkMayEdit(patch: CustomerUpdate, viewer: Viewer): void {
 function changesOf(edit: CustomerUpdate, before: CustomerRecord, at: string): CustomerChanges {
   const formerNames = formerNamesAfter(edit, before);
   const named = formerNames ? { ...edit, formerNames } : edit;
-  // A status the user sets is theirs: undoing a call no longer takes it back (statusAfterContact).
-  const patch = edit.status && edit.status !== before.status ? { ...named, statusByContact: false } : named;
+  const patch = { ...named, ...datesOfEdit(edit, before, at) };
   if (patch.status === 'lost' && before.status !== 'lost') {
     if (!(patch.lostReasonCode ?? before.lostReasonCode)) throw lostWithoutReason();
     return { ...patch, lostAt: at };
   }
   if (patch.status && patch.status !== 'lost' && before.status === 'lost') return { ...patch, ...reopened(at) };
   return patch;
+}
+
+/**
+ * What a status or stage edit records besides itself. A status the user sets is theirs: undoing a
+ * call no longer takes it back (statusByContact). Signing and winning land are dated, so a month's
+ * reclassification credits them to the month they happened, not to the file's latest edit; a
+ * signing taken back (to prospect or active) is no signing at all, a loss keeps its date.
+ */
+function datesOfEdit(edit: CustomerUpdate, before: CustomerRecord, at: string): CustomerChanges {
+  const out: CustomerChanges = {};
+  if (edit.status && edit.status !== before.status) {
+    out.statusByContact = false;
+    if (edit.status === 'signed') out.signedAt = at;
+    else if (before.status === 'signed' && edit.status !== 'lost') out.signedAt = null;
+  }
+  if (edit.stage === 'land_won' && before.stage !== 'land_won') out.landWonAt = at;
+  return out;
 }
 
 /**

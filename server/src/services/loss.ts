@@ -62,6 +62,8 @@ export function mergedLoss(survivor: CustomerRecord, from: CustomerRecord, timeZ
       fields: {
         status,
         statusByContact: status === from.status && from.statusByContact,
+        // Brought back signed, it was signed when the live file was.
+        ...(status === 'signed' ? { signedAt: from.signedAt } : {}),
         ...NO_LOSS,
         reopenedAt: from.reopenedAt,
       },

@@ -25,6 +25,7 @@ const FILLABLE = [
   'notes',
   'nextStep',
   'owner',
+  'landWonAt',
 ] as const satisfies readonly (keyof CustomerRecord)[];
 const LISTS = ['phones', 'fax', 'emails', 'region'] as const;
 
@@ -53,7 +54,15 @@ interface Snapshot {
 }
 
 /** Filled fields that are the file's own bookkeeping, not fields the user reads in the merge's answer. */
-const BOOKKEEPING = new Set(['statusByContact', 'lostAt', 'lostReason', 'lostReasonCode', 'reopenedAt']);
+const BOOKKEEPING = new Set([
+  'statusByContact',
+  'lostAt',
+  'lostReason',
+  'lostReasonCode',
+  'reopenedAt',
+  'signedAt',
+  'landWonAt',
+]);
 
 function fillFrom(survivor: CustomerRecord, from: CustomerRecord, loss: MergedLoss): Snapshot['filled'] {
   const filled: Snapshot['filled'] = {};

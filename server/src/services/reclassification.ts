@@ -122,11 +122,13 @@ export async function proposeReclassification(
       score += 1;
       reasons.push({ code: 'visits_made', count: r.visits });
     }
-    const changedThisMonth = r.updatedAt >= start && r.updatedAt < through;
-    if (r.status === 'signed' && changedThisMonth) {
+    // Signed and won land in the part judged, by the dates recorded then: a later edit of the file
+    // changes no past month's judgement.
+    const inMonth = (at: string | null) => at !== null && at >= start && at < through;
+    if (r.status === 'signed' && inMonth(r.signedAt)) {
       score += 2;
       reasons.push({ code: 'signed' });
-    } else if (r.stage === 'land_won' && changedThisMonth) {
+    } else if (inMonth(r.landWonAt)) {
       score += 1;
       reasons.push({ code: 'land_won' });
     }

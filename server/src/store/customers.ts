@@ -25,9 +25,20 @@ export type CustomerFields = Omit<
  */
 export type CustomerChanges = CustomerUpdate & {
   lostAt?: string | null;
+  signedAt?: string | null;
+  landWonAt?: string;
   reopenedAt?: string;
   statusByContact?: boolean;
 };
+
+/** The dates a new file's status and stage record: it was lost, signed or won land when it was opened. */
+export function datesOfNewFile(fields: CustomerFields, at: string) {
+  return {
+    lostAt: fields.status === 'lost' ? at : null,
+    signedAt: fields.status === 'signed' ? at : null,
+    landWonAt: fields.stage === 'land_won' ? at : null,
+  };
+}
 
 /** A line of a file's tier history. */
 export interface TierChange {

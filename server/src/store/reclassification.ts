@@ -8,8 +8,9 @@ export interface ReviewedFile {
   owner: string | null;
   tier: Tier;
   status: string;
-  stage: string | null;
-  updatedAt: string;
+  /** When it was signed and when it won land (services/customers.ts datesOfEdit). */
+  signedAt: string | null;
+  landWonAt: string | null;
   createdAt: string;
   /** When it was last brought back from lost: its cadence counts from then. */
   reopenedAt: string | null;

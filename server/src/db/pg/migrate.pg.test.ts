@@ -220,6 +220,33 @@ describe.skipIf(!pgServer)('PostgreSQL migrations', () => {
     expect(files.rows.map((r) => r.normalized_name)).toEqual(['muller strassenbau', 'muller strassenbau']);
   });
 
+  it('date a signed file by the latest edit that signed it, land won by its edit or the land result that opened it', async () => {
+    const p = await leftBefore('0018');
+    await p.query(`insert into customers (id, name, normalized_name, initials, pinyin, tier, status, stage, region,
+      phones, fax, emails, next_call_due, next_visit_due, next_due, created_at, updated_at)
+      select i, 'n' || i, 'x', 'X', 'x', 'A', s, g, '[]', '[]', '[]', '[]', 'x', 'x', 'x', 'c', 'u' from (values
+        (101, 'signed', null), (102, 'signed', 'land_won'), (103, 'active', null), (104, 'prospect', 'land_won'),
+        (111, 'signed', null)) v(i, s, g)`);
+    await p.query(`insert into audit_log (at, user_name, method, path, status, detail) values
+      ('2026-09-01', 'me', 'PATCH', '/api/customers/101', 200, '{"status":"signed"}'),
+      ('2026-10-01', 'me', 'PATCH', '/api/customers/101', 200, '{"tier":"A", "status": "signed"}'),
+      ('2026-11-01', 'me', 'PATCH', '/api/customers/101', 200, '{"notes":"status signed"}'),
+      ('2026-11-02', 'me', 'PATCH', '/api/customers/101', 400, '{"status":"signed"}'),
+      ('2026-09-05', 'me', 'PATCH', '/api/customers/103', 200, '{"status":"signed"}'),
+      ('2026-10-05', 'me', 'PATCH', '/api/customers/102', 200, '{"stage":"land_won"}')`);
+    await p.query(`insert into parcels (customer_id, status, created_at, updated_at) values
+      (104, 'dealt', '2026-11-20', 'u'), (104, 'listed', '2026-11-01', 'u'), (104, 'dealt', '2026-11-21', 'u')`);
+    await migratePg(p);
+    const rows = await p.query('select id, signed_at, land_won_at from customers where id > 100 order by id');
+    expect(rows.rows).toEqual([
+      { id: 101, signed_at: '2026-10-01', land_won_at: null },
+      { id: 102, signed_at: null, land_won_at: '2026-10-05' },
+      { id: 103, signed_at: null, land_won_at: null },
+      { id: 104, signed_at: null, land_won_at: '2026-11-20' },
+      { id: 111, signed_at: null, land_won_at: null },
+    ]);
+  });
+
   it('cancel the standing appointment of files lost before them, as of the loss; the one it replaced stays', async () => {
     const p = await leftBefore('0015');
     await p.query(`update customers set status = 'lost', lost_at = '2026-11-02T02:00:00.000Z'`);

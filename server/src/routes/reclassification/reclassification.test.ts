@@ -133,6 +133,95 @@ describe('monthly reclassification', () => {
     expect((await t.request('GET', '/api/reclassification')).json.month).toBe('2026-12');
   });
 
+  it('credits signing to the month the file was signed: a later edit changes no past month and signs nothing', async () => {
+    const t = makeTestApp('2026-09-01T02:00:00.000Z');
+    const mk = async (name: string) => (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id;
+    const [edited, untouched] = [await mk('签约后又改地址'), await mk('签约后未改')];
+    // Both signed in September; five weekly calls each in November.
+    for (const id of [edited, untouched]) await t.request('PATCH', `/api/customers/${id}`, { status: 'signed' });
+    for (const d of ['02', '09', '16', '23', '30']) {
+      t.setNow(`2026-11-${d}T02:00:00.000Z`);
+      for (const id of [edited, untouched]) await log(t, id, 'call', `2026-11-${d}T02:00:00.000Z`, 'medium');
+      if (d === '16') await t.request('PATCH', `/api/customers/${edited}`, { notes: '合同已归档' });
+    }
+    t.setNow('2026-12-08T02:00:00.000Z');
+    const november = async () => (await t.request('GET', '/api/reclassification?month=2026-11')).json.proposals;
+    // Calls kept alone (+1) do not raise a tier; an edit is not a signing.
+    expect(await november()).toEqual([]);
+    await t.request('PATCH', `/api/customers/${edited}`, { address: '合肥市长丰县' });
+    expect(await november()).toEqual([]);
+    // Silent so far in December (a weekly call owed since the 7th): both are proposed down alike.
+    const december = (await t.request('GET', '/api/reclassification?month=2026-12')).json.proposals;
+    expect(december.map((p: { customerId: number }) => p.customerId).sort()).toEqual([edited, untouched].sort());
+    // Taken back and signed again in December, it is credited in December; September keeps the
+    // signing that stands, the one a later address edit did not move.
+    t.setNow('2026-12-07T02:00:00.000Z');
+    await t.request('PATCH', `/api/customers/${untouched}`, { status: 'active' });
+    await t.request('PATCH', `/api/customers/${untouched}`, { status: 'signed' });
+    t.setNow('2026-12-08T02:00:00.000Z');
+    const after = (await t.request('GET', '/api/reclassification?month=2026-12')).json.proposals;
+    expect(after.map((p: { customerId: number }) => p.customerId)).toEqual([edited]);
+    t.setNow('2026-10-01T02:00:00.000Z');
+    const september = (await t.request('GET', '/api/reclassification?month=2026-09')).json.proposals;
+    expect(september).toMatchObject([{ customerId: edited, reasons: [{ code: 'signed' }] }]);
+  });
+
+  it('takes a signing back when the status is, and credits winning land to the month the file won it', async () => {
+    const t = makeTestApp('2026-10-31T16:00:00.000Z');
+    const id = (await t.request('POST', '/api/customers', { name: '误点签约', tier: 'B' })).json.id;
+    t.setNow('2026-11-03T02:00:00.000Z');
+    await t.request('PATCH', `/api/customers/${id}`, { status: 'signed' });
+    await t.request('PATCH', `/api/customers/${id}`, { status: 'active' });
+    const won = (await t.request('POST', '/api/customers', { name: '竞得土地', tier: 'C' })).json.id;
+    // Won land and was visited (+1 each): one tier up.
+    await t.request('PATCH', `/api/customers/${won}`, { stage: 'land_won' });
+    await log(t, won, 'visit', '2026-11-03T02:00:00.000Z');
+    t.setNow('2026-12-02T02:00:00.000Z');
+    await t.request('PATCH', `/api/customers/${won}`, { stage: 'contacted' });
+    const november = (await t.request('GET', '/api/reclassification?month=2026-11')).json.proposals;
+    const codes = new Map(
+      november.map((p: { customerId: number; reasons: { code: string }[] }) => [
+        p.customerId,
+        p.reasons.map((r) => r.code),
+      ]),
+    );
+    expect(codes.has(id) && codes.get(id)).not.toContain('signed');
+    expect(codes.get(won)).toContain('land_won');
+    const december = (await t.request('GET', '/api/reclassification?month=2026-12')).json.proposals;
+    expect(december.flatMap((p: { reasons: { code: string }[] }) => p.reasons.map((r) => r.code))).not.toContain(
+      'land_won',
+    );
+  });
+
+  it('credits land won by a land result to the month it was captured, and keeps it through a merge', async () => {
+    const t = makeTestApp('2026-10-01T02:00:00.000Z');
+    const kept = (await t.request('POST', '/api/customers', { name: '徐州恒泰置业', tier: 'C' })).json.id;
+    t.setNow('2026-11-23T03:00:00.000Z');
+    const land = await t.request('POST', '/api/captures', {
+      idempotencyKey: idem('cap'),
+      capture: {
+        url: 'https://www.landchina.com/result/123.html',
+        kind: 'land',
+        adapter: 'land-result-table',
+        company: null,
+        people: [],
+        message: null,
+        parcels: [
+          { parcelNo: '徐土2026-18号', dealPrice: 156000000, dealDate: '2026-11-20', winner: '徐州恒泰置业有限公司' },
+        ],
+      },
+      target: { land: { tier: 'C' } },
+    });
+    const [won] = land.json.created;
+    await log(t, kept, 'visit', '2026-11-23T03:00:00.000Z');
+    t.setNow('2026-12-02T02:00:00.000Z');
+    expect((await t.request('POST', `/api/customers/${kept}/merge`, { from: won })).status).toBe(201);
+    const november = (await t.request('GET', '/api/reclassification?month=2026-11')).json.proposals;
+    expect(november).toMatchObject([
+      { customerId: kept, from: 'C', to: 'B', reasons: [{ code: 'visits_made' }, { code: 'land_won' }] },
+    ]);
+  });
+
   it('rejects a malformed month', async () => {
     const t = makeTestApp();
     expect((await t.request('GET', '/api/reclassification?month=2026-13')).status).toBe(400);

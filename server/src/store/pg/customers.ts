@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { canonicalKey } from '../../services/customers.ts';
 import { toCustomer, toKey, toPerson } from '../../services/mappers.ts';
 import { SYSTEM, type Viewer } from '../../services/visibility.ts';
-import type { CustomerFilter, CustomerStore, TierChange } from '../customers.ts';
+import { type CustomerFilter, type CustomerStore, datesOfNewFile, type TierChange } from '../customers.ts';
 import type { CustomerRecord } from '../records.ts';
 import type { PgExecutor } from './executor.ts';
 import { visible } from './visibility.ts';
@@ -150,7 +150,7 @@ export function pgCustomers(db: PgExecutor): CustomerStore {
           initials: forms.initials,
           pinyin: forms.pinyin,
           idempotencyKey,
-          lostAt: fields.status === 'lost' ? at : null,
+          ...datesOfNewFile(fields, at),
           createdAt: at,
           updatedAt: at,
           // Placeholders until due.refresh computes them from the cadence.

@@ -16,7 +16,8 @@ export function pgReclassification(db: PgExecutor): ReclassificationStore {
     async reviewed(month, start, through, viewer) {
       // count() is bigint, which pg hands over as a string: each is cast back to int.
       const rows = await db.execute<ReviewedFile & Record<string, unknown>>(sql`
-        select c.id, c.name, c.owner, c.tier, c.status, c.stage, c.updated_at as "updatedAt", c.created_at as "createdAt",
+        select c.id, c.name, c.owner, c.tier, c.status, c.signed_at as "signedAt", c.land_won_at as "landWonAt",
+          c.created_at as "createdAt",
           c.reopened_at as "reopenedAt",
           (select max(p.at) from interactions p where p.customer_id = c.id and p.deleted_at is null
             and p.kind in (${callKinds}) and p.at < ${start}) as "priorCall",

@@ -6,7 +6,14 @@ import { ApiError, notFound } from '../../lib/errors.ts';
 import { canonicalKey } from '../../services/customers.ts';
 import { toCustomer, toKey, toPerson } from '../../services/mappers.ts';
 import { SYSTEM, type Viewer } from '../../services/visibility.ts';
-import type { CustomerChanges, CustomerFields, CustomerFilter, CustomerStore, TierChange } from '../customers.ts';
+import {
+  type CustomerChanges,
+  type CustomerFields,
+  type CustomerFilter,
+  type CustomerStore,
+  datesOfNewFile,
+  type TierChange,
+} from '../customers.ts';
 import type { CustomerRecord } from '../records.ts';
 import { visible } from './visibility.ts';
 
@@ -54,7 +61,7 @@ function insertCustomerRow(db: Db, fields: CustomerFields, at: string, idempoten
       initials: forms.initials,
       pinyin: forms.pinyin,
       idempotencyKey,
-      lostAt: fields.status === 'lost' ? at : null,
+      ...datesOfNewFile(fields, at),
       createdAt: at,
       updatedAt: at,
       // Placeholders until refreshDue computes them from the cadence.

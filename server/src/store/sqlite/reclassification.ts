@@ -19,8 +19,8 @@ export function sqliteReclassification(db: Db): ReclassificationStore {
         owner: string | null;
         tier: Tier;
         status: string;
-        stage: string | null;
-        updated_at: string;
+        signed_at: string | null;
+        land_won_at: string | null;
         created_at: string;
         reopened_at: string | null;
         prior_call: string | null;
@@ -30,7 +30,7 @@ export function sqliteReclassification(db: Db): ReclassificationStore {
         high: number;
         low: number;
       }>(sql`
-        select c.id, c.name, c.owner, c.tier, c.status, c.stage, c.updated_at, c.created_at, c.reopened_at,
+        select c.id, c.name, c.owner, c.tier, c.status, c.signed_at, c.land_won_at, c.created_at, c.reopened_at,
           (select max(p.at) from interactions p where p.customer_id = c.id and p.deleted_at is null
             and p.kind in (${callKinds}) and p.at < ${start}) as prior_call,
           count(case when i.kind in (${callKinds}) then 1 end) as calls,
@@ -49,8 +49,8 @@ export function sqliteReclassification(db: Db): ReclassificationStore {
         owner: r.owner,
         tier: r.tier,
         status: r.status,
-        stage: r.stage,
-        updatedAt: r.updated_at,
+        signedAt: r.signed_at,
+        landWonAt: r.land_won_at,
         createdAt: r.created_at,
         reopenedAt: r.reopened_at,
         priorCall: r.prior_call,
