@@ -51,6 +51,8 @@ interface Snapshot {
   contactPoints?: MergedPoints;
   /** The line the merge wrote in the survivor's tier history (either file was lost), taken out on undo. */
   tierLine?: number;
+  /** The survivor's remarks the other file's remark for the same month was joined to, as they were and became. */
+  remarks?: { month: string; before: string; writtenAt: string; after: string }[];
 }
 
 /** Filled fields that are the file's own bookkeeping, not fields the user reads in the merge's answer. */
@@ -98,6 +100,32 @@ function fillFrom(survivor: CustomerRecord, from: CustomerRecord, loss: MergedLo
     }
   }
   return filled;
+}
+
+/** Two remarks of one month as one: the survivor's first, the other's after it unless it says nothing more. */
+function joinedRemark(kept: string, other: string): string {
+  if (kept.includes(other)) return kept;
+  if (other.includes(kept)) return other;
+  return `${kept}${/[\u3000-\u9fff\uff00-\uffef]/u.test(kept + other) ? '；' : '; '}${other}`;
+}
+
+/**
+ * The other file's remark for a month the survivor has one too (it did not move: one remark per
+ * file and month) is joined to the survivor's, so the merge loses no remark once it can no
+ * longer be undone. Call after the rows moved: the other file's remarks left are those months.
+ */
+async function joinRemarks(tx: Store, survivorId: number, fromId: number, at: string) {
+  const kept = new Map((await tx.contactSheet.remarksOf(survivorId)).map((r) => [r.month, r]));
+  const out: NonNullable<Snapshot['remarks']> = [];
+  for (const r of await tx.contactSheet.remarksOf(fromId)) {
+    const was = kept.get(r.month);
+    if (!was) continue;
+    const after = joinedRemark(was.text, r.text);
+    if (after === was.text) continue;
+    await tx.contactSheet.saveRemark(survivorId, r.month, after, at);
+    out.push({ month: r.month, before: was.text, writtenAt: was.updatedAt, after });
+  }
+  return out;
 }
 
 /** Folds each moved person who is already on the survivor into that person (call after the rows moved). */
@@ -170,6 +198,7 @@ export async function mergeCustomers(
     const points = await beforeMerge(tx, survivorId, fromId);
     const moved = await tx.merges.moveRows(survivorId, fromId);
     const absorbed = await absorbPeople(tx, survivorId, moved.people, at);
+    const remarks = await joinRemarks(tx, survivorId, fromId, at);
     const set = Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, v.after]));
     await tx.merges.updateFile(survivorId, { ...set, updatedAt: at });
     await tx.merges.removeFile(fromId, at);
@@ -178,7 +207,7 @@ export async function mergeCustomers(
     await tx.due.refresh(survivorId, settings);
     await tx.search.reindex(survivorId);
     await tx.search.reindex(fromId);
-    const snapshot: Snapshot = { survivor, from, filled, moved, absorbed, contactPoints, tierLine };
+    const snapshot: Snapshot = { survivor, from, filled, moved, absorbed, contactPoints, tierLine, remarks };
     const row = await tx.merges.insert({
       survivorId,
       fromId,
@@ -245,6 +274,12 @@ export async function undoMerge(store: Store, viewer: Viewer, mergeId: number, n
     }
     // Only rows still on the survivor go back; one deleted since the merge simply isn't there.
     await tx.merges.moveBack(m.survivorId, m.fromId, s.moved);
+    // A joined remark goes back to the survivor's own, unless it was rewritten since.
+    const remarksNow = new Map((await tx.contactSheet.remarksOf(m.survivorId)).map((r) => [r.month, r.text]));
+    for (const r of s.remarks ?? []) {
+      if (remarksNow.get(r.month) === r.after)
+        await tx.contactSheet.saveRemark(m.survivorId, r.month, r.before, r.writtenAt);
+    }
     const reset: Record<string, unknown> = {};
     for (const [f, v] of Object.entries(s.filled)) {
       if (isDeepStrictEqual(survivor[f as keyof CustomerRecord], v.after)) reset[f] = v.before;

@@ -32,4 +32,6 @@ export interface ContactSheetStore {
   contacts(start: string, end: string, viewer: Viewer): Promise<SheetContact[]>;
   /** The file's remark for the month; one per file and month, the last write wins. */
   saveRemark(customerId: number, month: string, text: string, at: string): Promise<void>;
+  /** The file's remarks, by month, with when each was last written. */
+  remarksOf(customerId: number): Promise<{ month: string; text: string; updatedAt: string }[]>;
 }

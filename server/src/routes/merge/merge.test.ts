@@ -159,6 +159,39 @@ describe('merge with undo', () => {
     expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
   });
 
+  it("joins the removed file's remark to the survivor's for a month both have; undo puts each back", async () => {
+    const t = makeTestApp('2026-12-07T02:00:00.000Z');
+    const mk = async (name: string) => (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id;
+    const [s, f] = [await mk('南京华远置业有限公司'), await mk('华远置业(沈阳)有限公司')];
+    const remark = (customerId: number, month: string, text: string) =>
+      t.request('PUT', '/api/contact-sheet/remarks', { customerId, month, text });
+    await remark(s, '2026-12', '南京：等报价');
+    await remark(f, '2026-12', '沈阳：寄样品');
+    await remark(f, '2026-11', '已回访');
+    await remark(s, '2026-10', 'Same note');
+    await remark(f, '2026-10', 'Same note');
+    const sheetRemark = async (month: string) =>
+      (await t.request('GET', `/api/contact-sheet?month=${month}`)).json.groups
+        .flatMap((g: { rows: unknown[] }) => g.rows)
+        .find((r: { customerId: number }) => r.customerId === s)?.remarks;
+    const before = await dumpAll(t, OWN_RECORDS);
+    const merged = await t.request('POST', `/api/customers/${s}/merge`, { from: f });
+    expect(merged.status).toBe(201);
+    expect(await sheetRemark('2026-12')).toBe('南京：等报价；沈阳：寄样品');
+    expect(await t.sql('select month, text from sheet_remarks where customer_id = ? order by month', s)).toEqual([
+      { month: '2026-10', text: 'Same note' },
+      { month: '2026-11', text: '已回访' },
+      { month: '2026-12', text: '南京：等报价；沈阳：寄样品' },
+    ]);
+    expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(200);
+    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
+    // A remark rewritten since the merge is the user's: undo leaves it.
+    const again = await t.request('POST', `/api/customers/${s}/merge`, { from: f });
+    await remark(s, '2026-12', '已报价');
+    expect((await t.request('POST', `/api/merges/${again.json.mergeId}/undo`)).status).toBe(200);
+    expect(await sheetRemark('2026-12')).toBe('已报价');
+  });
+
   it('keeps what was added after the merge and refuses undo after the next day', async () => {
     const t = makeTestApp('2026-11-23T02:00:00.000Z');
     const { s, f } = await twins(t);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { sheetRemarks } from '../../db/schema.pg.ts';
 import type { ContactSheetStore, SheetContact, SheetFile } from '../contact-sheet.ts';
 import type { PgExecutor } from './executor.ts';
@@ -37,6 +37,12 @@ export function pgContactSheet(db: PgExecutor): ContactSheetStore {
         .insert(sheetRemarks)
         .values({ customerId, month, text, updatedAt: at })
         .onConflictDoUpdate({ target: [sheetRemarks.customerId, sheetRemarks.month], set: { text, updatedAt: at } });
+    },
+    async remarksOf(customerId) {
+      return db
+        .select({ month: sheetRemarks.month, text: sheetRemarks.text, updatedAt: sheetRemarks.updatedAt })
+        .from(sheetRemarks)
+        .where(eq(sheetRemarks.customerId, customerId));
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Tier } from '@dossier/shared';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { sheetRemarks } from '../../db/schema.ts';
 import type { ContactSheetStore } from '../contact-sheet.ts';
@@ -41,6 +41,13 @@ export function sqliteContactSheet(db: Db): ContactSheetStore {
         .values({ customerId, month, text, updatedAt: at })
         .onConflictDoUpdate({ target: [sheetRemarks.customerId, sheetRemarks.month], set: { text, updatedAt: at } })
         .run();
+    },
+    async remarksOf(customerId) {
+      return db
+        .select({ month: sheetRemarks.month, text: sheetRemarks.text, updatedAt: sheetRemarks.updatedAt })
+        .from(sheetRemarks)
+        .where(eq(sheetRemarks.customerId, customerId))
+        .all();
     },
   };
 }
