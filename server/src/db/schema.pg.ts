@@ -61,7 +61,7 @@ export const customers = pgTable(
     reopenedAt: text('reopened_at'),
     /** When the status last became signed (null once taken back): the month reclassification credits the signing to. */
     signedAt: text('signed_at'),
-    /** When the stage became land_won: the month the land was won in, kept as the case moves on. */
+    /** When the file last won land (its stage became land_won, or a land result named it the winner): kept as the case moves on. */
     landWonAt: text('land_won_at'),
     nextStep: text('next_step'),
     stage: text('stage'),

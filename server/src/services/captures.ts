@@ -176,6 +176,16 @@ async function winnerFile(tx: Store, winner: string, viewer: Viewer): Promise<nu
   return onceNamed(await tx.customers.renamed(viewer), winner)?.id;
 }
 
+/**
+ * A file on record named the winner of a parcel it had not won yet: the win is dated (a month's
+ * reclassification credits it) and a file not in the pipeline enters it as a winner (seed 004:
+ * 成交 → 竞得人 → service → contract); a case further on keeps its stage.
+ */
+async function wonLand(tx: Store, id: number, viewer: Viewer, at: string): Promise<void> {
+  const file = await tx.customers.live(id, viewer);
+  await tx.customers.update(id, { landWonAt: at, ...(file.stage ? {} : { stage: 'land_won' as const }) }, at);
+}
+
 async function saveParcels(
   tx: Store,
   input: Input,
@@ -188,11 +198,14 @@ async function saveParcels(
   const written: number[] = [];
   for (const p of input.capture.parcels) {
     let customerId: number | null = null;
+    let onFile = false;
     if (p.winner) {
       // Joint winners name one file each? No: the consortium is one prospect, as the page names it.
       const existing = await winnerFile(tx, p.winner, viewer);
-      if (existing !== undefined) customerId = existing;
-      else {
+      if (existing !== undefined) {
+        customerId = existing;
+        onFile = true;
+      } else {
         customerId = await createFile(tx, p.winner, tier, { status: 'prospect', stage: 'land_won' }, now, viewer);
         out.created.push(customerId);
       }
@@ -215,6 +228,7 @@ async function saveParcels(
     };
     const owner = isSystem(viewer) ? null : viewer.name;
     const prior = await findParcel(tx, p, viewer, written);
+    if (onFile && customerId !== null && prior?.customerId !== customerId) await wonLand(tx, customerId, viewer, now);
     let parcelId: number;
     if (prior) {
       // Keep what the listing said where the result page is silent.

@@ -34,6 +34,9 @@ const landCapture = (parcels: unknown[]) => ({
   parcels,
 });
 
+const log = (t: TestApp, customerId: number, kind: string, at: string, intention?: string) =>
+  t.request('POST', '/api/interactions', { customerId, kind, at, intention, idempotencyKey: idem() });
+
 const save = (t: TestApp, body: Record<string, unknown>) =>
   t.request('POST', '/api/captures', { idempotencyKey: idem('cap'), ...body });
 
@@ -169,6 +172,42 @@ describe('captures', () => {
       target: { land: {} },
     });
     expect(r.json).toMatchObject({ customerIds: [c.json.id], created: [] });
+  });
+
+  it('a customer on file that wins land enters the pipeline as a winner (a case further on keeps its stage), once per parcel', async () => {
+    const t = makeTestApp('2026-11-10T02:00:00.000Z');
+    const quiet = (await t.request('POST', '/api/customers', { name: '常州宏达建材有限公司', tier: 'B' })).json.id;
+    const ahead = (await t.request('POST', '/api/customers', { name: '徐州恒泰置业有限公司', tier: 'B' })).json.id;
+    await t.request('PATCH', `/api/customers/${ahead}`, { stage: 'proposal' });
+    t.setNow('2026-11-20T02:00:00.000Z');
+    const won = landCapture([
+      { parcelNo: 'CZ-2026-11', dealPrice: 98000000, dealDate: '2026-11-18', winner: '常州宏达建材有限公司' },
+      { parcelNo: 'XZ-2026-18', dealPrice: 156000000, dealDate: '2026-11-18', winner: '徐州恒泰置业有限公司' },
+    ]);
+    const r = await save(t, { capture: won, target: { land: {} } });
+    expect(r.json).toMatchObject({ customerIds: [quiet, ahead], created: [] });
+    const stageOf = async (id: number) => (await t.request('GET', `/api/customers/${id}`)).json.stage;
+    expect([await stageOf(quiet), await stageOf(ahead)]).toEqual(['land_won', 'proposal']);
+    const pipeline = (await t.request('GET', '/api/pipeline')).json.stages;
+    const winners = pipeline.find((s: { stage: string }) => s.stage === 'land_won');
+    expect(winners.cases.map((c: { id: number }) => c.id)).toEqual([quiet]);
+    // Won in November, both are credited in November's review — and not again for the same
+    // parcel captured once more in December.
+    t.setNow('2026-12-03T02:00:00.000Z');
+    await save(t, { capture: won, target: { land: {} } });
+    const credited = async (month: string) =>
+      (await t.request('GET', `/api/reclassification?month=${month}`)).json.proposals
+        .filter((p: { reasons: { code: string }[] }) => p.reasons.some((x) => x.code === 'land_won'))
+        .map((p: { customerId: number }) => p.customerId);
+    await log(t, quiet, 'visit', '2026-11-21T02:00:00.000Z');
+    await log(t, ahead, 'visit', '2026-11-21T02:00:00.000Z');
+    // December's visits went well (+2): proposed up, but for no land won in December.
+    await log(t, quiet, 'visit', '2026-12-02T02:00:00.000Z', 'high');
+    await log(t, ahead, 'visit', '2026-12-02T02:00:00.000Z', 'high');
+    expect((await credited('2026-11')).sort()).toEqual([quiet, ahead].sort());
+    const december = (await t.request('GET', '/api/reclassification?month=2026-12')).json.proposals;
+    expect(december).toHaveLength(2);
+    expect(await credited('2026-12')).toEqual([]);
   });
 
   it('a winner whose name is only alike once normalised is a prospect of its own, offered as a possible duplicate', async () => {
