@@ -58,6 +58,23 @@ describe('former names in and out of files', () => {
     ]);
   });
 
+  it("joins a row naming a former name to the renamed file when the row's person's mobile is on it", async () => {
+    const t = makeTestApp(NOW);
+    const id = (
+      await t.request('POST', '/api/customers', {
+        name: '江苏嘉华融通科技有限公司',
+        tier: 'B',
+        people: [{ name: '李娜', mobile: '138 0000 0002' }],
+      })
+    ).json.id;
+    await t.request('PATCH', `/api/customers/${id}`, { name: '江苏华融控股集团有限公司' });
+    const file = csvFile(['公司名称,联系人,职务,手机', '江苏嘉华融通科技有限公司,李娜,董事长,13800000002']);
+    expect((await commit(t, file, 'former-mobile')).json).toMatchObject({ created: 0, merged: 1 });
+    const renamed = (await t.request('GET', `/api/customers/${id}`)).json;
+    expect(renamed.people).toMatchObject([{ name: '李娜', title: '董事长' }]);
+    expect((await t.request('GET', '/api/customers')).json.total).toBe(1);
+  });
+
   it('exports them (曾用名 / Former names) and reads them back', async () => {
     const a = makeTestApp(NOW);
     const id = (await a.request('POST', '/api/customers', { name: '徐州恒泰置业有限公司', tier: 'A' })).json.id;

@@ -573,12 +573,18 @@ function keysDiffer(a: KeyInput[] | undefined, b: KeyInput[]): boolean {
 
 /**
  * Whether a row's company is the file's: the same name, or one name inside the other, as written
- * or normalised (江苏嘉华 / 江苏嘉华融通置业有限公司: a short form in an address book).
+ * or normalised (江苏嘉华 / 江苏嘉华融通置业有限公司: a short form in an address book); a name the
+ * file went by before (曾用名) is the same company too.
  */
-function sameCompany(file: { name: string; normalizedName: string }, name: string, normalised: string | undefined) {
+function sameCompany(
+  file: { name: string; normalizedName: string; formerNames: readonly string[] },
+  name: string,
+  normalised: string | undefined,
+) {
   const squeeze = (x: string) => x.replace(/\s+/g, '').toLowerCase();
   const within = (a: string, b: string) => [...a].length >= 2 && [...b].length >= 2 && (a.includes(b) || b.includes(a));
-  return within(squeeze(file.name), squeeze(name)) || within(file.normalizedName, normalised ?? '');
+  if (within(squeeze(file.name), squeeze(name)) || within(file.normalizedName, normalised ?? '')) return true;
+  return file.formerNames.some((f) => within(squeeze(f), squeeze(name)) || sameCompanyName(f, name));
 }
 
 /**
