@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { formerNamesOf, type Settings, samePhone, statusAfterContact } from '@dossier/shared';
+import { formerNamesOf, meetsAppointment, type Settings, samePhone, statusAfterContact } from '@dossier/shared';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { dayStart } from '../lib/time.ts';
+import type { StandingAppointment } from '../store/due.ts';
 import type { MovedRows } from '../store/merges.ts';
 import type { CustomerRecord, MergeRecord, PersonRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
@@ -53,6 +54,8 @@ interface Snapshot {
   tierLine?: number;
   /** The survivor's remarks the other file's remark for the same month was joined to, as they were and became. */
   remarks?: { month: string; before: string; writtenAt: string; after: string }[];
+  /** The promise the merge made of an appointment the merged history no longer holds, removed on undo. */
+  promise?: number;
 }
 
 /** Filled fields that are the file's own bookkeeping, not fields the user reads in the merge's answer. */
@@ -128,6 +131,37 @@ async function joinRemarks(tx: Store, survivorId: number, fromId: number, at: st
   return out;
 }
 
+/**
+ * A file keeps one appointment, the latest fixed (a later one moves it): of two live files'
+ * standing appointments the merged history holds only one. The other, not met by a contact on
+ * or after its day in that history, becomes a promise on the survivor due at its time, so no
+ * meeting agreed on either file drops off the board. Call after the survivor's dues are refreshed.
+ */
+async function keepAppointment(
+  tx: Store,
+  survivorId: number,
+  standing: (StandingAppointment | null)[],
+  timeZone: string,
+  at: string,
+): Promise<number | undefined> {
+  const kept = await tx.due.standing(survivorId, timeZone);
+  const { lastCallAt } = await tx.customers.live(survivorId, SYSTEM);
+  const dropped = standing.find(
+    (s) => s && s.id !== kept?.id && !(lastCallAt && meetsAppointment({ kind: 'call', at: lastCallAt }, s, timeZone)),
+  );
+  if (!dropped) return undefined;
+  const fixer = await tx.interactions.live(dropped.id);
+  const text = fixer?.summary ? `约见：${fixer.summary}` : '约见';
+  const promise = await tx.commitments.insert({
+    customerId: survivorId,
+    text,
+    dueAt: dropped.appointment,
+    idempotencyKey: null,
+    createdAt: at,
+  });
+  return promise.id;
+}
+
 /** Folds each moved person who is already on the survivor into that person (call after the rows moved). */
 async function absorbPeople(
   tx: Store,
@@ -196,6 +230,10 @@ export async function mergeCustomers(
     const loss = mergedLoss(survivor, from, settings.timeZone);
     const filled = fillFrom(survivor, from, loss);
     const points = await beforeMerge(tx, survivorId, fromId);
+    const standing = [
+      await tx.due.standing(survivorId, settings.timeZone),
+      await tx.due.standing(fromId, settings.timeZone),
+    ];
     const moved = await tx.merges.moveRows(survivorId, fromId);
     const absorbed = await absorbPeople(tx, survivorId, moved.people, at);
     const remarks = await joinRemarks(tx, survivorId, fromId, at);
@@ -205,9 +243,10 @@ export async function mergeCustomers(
     const tierLine = loss.line ? await tx.customers.addTierChange(survivorId, loss.line, at) : undefined;
     const contactPoints = await afterMerge(tx, survivorId, points);
     await tx.due.refresh(survivorId, settings);
+    const promise = await keepAppointment(tx, survivorId, standing, settings.timeZone, at);
     await tx.search.reindex(survivorId);
     await tx.search.reindex(fromId);
-    const snapshot: Snapshot = { survivor, from, filled, moved, absorbed, contactPoints, tierLine, remarks };
+    const snapshot: Snapshot = { survivor, from, filled, moved, absorbed, contactPoints, tierLine, remarks, promise };
     const row = await tx.merges.insert({
       survivorId,
       fromId,
@@ -274,6 +313,8 @@ export async function undoMerge(store: Store, viewer: Viewer, mergeId: number, n
     }
     // Only rows still on the survivor go back; one deleted since the merge simply isn't there.
     await tx.merges.moveBack(m.survivorId, m.fromId, s.moved);
+    // The appointment it stood for stands again on the file brought back.
+    if (s.promise !== undefined) await tx.commitments.remove(s.promise);
     // A joined remark goes back to the survivor's own, unless it was rewritten since.
     const remarksNow = new Map((await tx.contactSheet.remarksOf(m.survivorId)).map((r) => [r.month, r.text]));
     for (const r of s.remarks ?? []) {

@@ -17,6 +17,8 @@ export interface CommitmentStore {
   markWithdrawn(id: number, at: string, reason: string | null): Promise<CommitmentRecord | undefined>;
   /** Withdraws every promise of the file still open (neither kept nor withdrawn). */
   withdrawOpen(customerId: number, at: string, reason: string): Promise<void>;
+  /** Removes a promise a merge made, when the merge is undone. */
+  remove(id: number): Promise<void>;
 }
 
 /**

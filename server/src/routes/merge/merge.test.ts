@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dumpAll } from '../../dump.test-helpers.ts';
-import { makeTestApp, type TestApp } from '../../test-utils.ts';
+import { idem, makeTestApp, type TestApp } from '../../test-utils.ts';
 
 // Tables a merge or undo legitimately writes to as a record of itself (its key among the replays).
 const OWN_RECORDS = ['audit_log', 'merges', 'replays'];
@@ -190,6 +190,45 @@ describe('merge with undo', () => {
     await remark(s, '2026-12', '已报价');
     expect((await t.request('POST', `/api/merges/${again.json.mergeId}/undo`)).status).toBe(200);
     expect(await sheetRemark('2026-12')).toBe('已报价');
+  });
+
+  it("keeps both live files' appointments: the one the merged history no longer holds becomes a promise due at its time", async () => {
+    const t = makeTestApp('2026-12-07T04:00:00.000Z');
+    const mk = async (name: string) => (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id;
+    const [a, f] = [await mk('南京华远置业有限公司'), await mk('华远置业(沈阳)有限公司')];
+    const fix = (customerId: number, at: string, appointment: string, summary: string) =>
+      t.request('POST', '/api/interactions', {
+        customerId,
+        kind: 'call',
+        at,
+        appointment,
+        summary,
+        idempotencyKey: idem(),
+      });
+    await fix(a, '2026-12-06T02:00:00.000Z', '2026-12-09T02:00:00.000Z', '约周三面谈');
+    await fix(f, '2026-12-07T02:00:00.000Z', '2026-12-11T01:00:00.000Z', '周五看样品');
+    const before = await dumpAll(t, OWN_RECORDS);
+    const merged = await t.request('POST', `/api/customers/${a}/merge`, { from: f });
+    expect(merged.json.survivor.appointment).toBe('2026-12-11T01:00:00.000Z');
+    const promises = (await t.request('GET', `/api/customers/${a}/commitments`)).json.commitments;
+    expect(promises).toMatchObject([{ dueAt: '2026-12-09T02:00:00.000Z', text: '约见：约周三面谈' }]);
+    const due = (await t.request('GET', '/api/due?within=7d')).json;
+    expect(JSON.stringify(due)).toContain('2026-12-09T02:00:00.000Z');
+    expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(200);
+    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
+  });
+
+  it('turns no appointment the merged history has met into a promise', async () => {
+    const t = makeTestApp('2026-12-10T04:00:00.000Z');
+    const mk = async (name: string) => (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id;
+    const [a, f] = [await mk('南京华远置业有限公司'), await mk('华远置业(沈阳)有限公司')];
+    const call = (customerId: number, at: string, appointment?: string) =>
+      t.request('POST', '/api/interactions', { customerId, kind: 'call', at, appointment, idempotencyKey: idem() });
+    await call(a, '2026-12-06T02:00:00.000Z', '2026-12-09T02:00:00.000Z');
+    // The other file's call on the 9th met it, as far as the company is concerned; it fixed the 11th.
+    await call(f, '2026-12-09T03:00:00.000Z', '2026-12-11T01:00:00.000Z');
+    await t.request('POST', `/api/customers/${a}/merge`, { from: f });
+    expect((await t.request('GET', `/api/customers/${a}/commitments`)).json.commitments).toEqual([]);
   });
 
   it('keeps what was added after the merge and refuses undo after the next day', async () => {

@@ -39,5 +39,8 @@ export function pgCommitments(db: PgExecutor): CommitmentStore {
         .set({ withdrawnAt: at, withdrawnReason: reason })
         .where(and(eq(commitments.customerId, customerId), stillOpen));
     },
+    async remove(id) {
+      await db.delete(commitments).where(eq(commitments.id, id));
+    },
   };
 }

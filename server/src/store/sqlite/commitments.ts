@@ -37,5 +37,8 @@ export function sqliteCommitments(db: Db): CommitmentStore {
         .where(and(eq(commitments.customerId, customerId), stillOpen))
         .run();
     },
+    async remove(id) {
+      db.delete(commitments).where(eq(commitments.id, id)).run();
+    },
   };
 }
