@@ -63,4 +63,32 @@ describe('a table of label and value cells', () => {
     expect(found.company?.address).toBe('徐汇区宾阳路38号');
     expect(found.company?.phones).toEqual(['54112212']);
   });
+
+  it('reads a title set as the label of a name as that person, with the numbers under them; a title over a number is a line', () => {
+    const found = foundFromLabels(
+      rows(
+        ['Sales Manager:', 'Jack Wang'],
+        ['Mob:', '86 13809045086'],
+        ['Email:', 'Jackwang1225@vip.163.com'],
+        ['Office Add:', '11 F Chunfeng Bldg.,37 Huaqiao Rd.,Nanjing China PR'],
+        ['Sales:', '86 25 84700599'],
+      ),
+    );
+    expect(found.people).toEqual([
+      { name: 'Jack Wang', title: 'Sales Manager', mobile: '+8613809045086', email: 'jackwang1225@vip.163.com' },
+    ]);
+    expect(found.company?.address).toBe('11 F Chunfeng Bldg.,37 Huaqiao Rd.,Nanjing China PR');
+  });
+});
+
+describe('a title as the label of a name on a line', () => {
+  it('one line or the name on the next: the person with that title; a sentence with a colon is no contact', () => {
+    expect(foundFromLabels(lines('销售经理：王海', '手机：13812345678')).people).toEqual([
+      { name: '王海', title: '销售经理', mobile: '+8613812345678' },
+    ]);
+    expect(foundFromLabels(lines('General Manager:', 'Li Wei')).people).toEqual([
+      { name: 'Li Wei', title: 'General Manager' },
+    ]);
+    expect(foundFromLabels(lines('Note: Please call us', 'Manager of the year: the best')).people).toEqual([]);
+  });
 });

@@ -16,6 +16,7 @@ import {
   type Field,
   findLabels,
   isPersonName,
+  isTitle,
   labelField,
   mayStartLabel,
   TITLES,
@@ -151,6 +152,18 @@ function cellLabel(cell: string, labelled: boolean): Field | undefined {
     : undefined;
 }
 
+/**
+ * A title set as the label of a name ("Sales Manager: | Jack Wang", "销售经理：王海"): that
+ * person, the title in brackets as parseContact reads it; a title over a number is a
+ * department's line, not a person.
+ */
+function roleContact(label: string, value: string, line: number): Labelled | undefined {
+  const title = label.trim().replace(/\s*[:：]$/, '');
+  if (title === label.trim() || !isTitle(title) || !isPersonName(value)) return undefined;
+  return { field: 'contact', value: `${value.trim()} (${title})`, line };
+}
+const ROLE_LINE = /^([^:：]{2,30})[:：]\s*(\S.{0,38})$/;
+
 export function labelledValues(lines: Line[]): Labelled[] {
   const out: Labelled[] = [];
   const labelled = linesWithLabels(lines);
@@ -163,7 +176,11 @@ export function labelledValues(lines: Line[]): Labelled[] {
         const cell = cells[k] ?? '';
         const field = cellLabel(cell, labelled.has(i));
         const next = cells[k + 1];
-        if (field && next !== undefined && !labelField(next)) {
+        const role = !field && next ? roleContact(cell, next, i) : undefined;
+        if (role) {
+          out.push(role);
+          k++;
+        } else if (field && next !== undefined && !labelField(next)) {
           if (next) out.push({ field, value: next.replace(TRIM, ''), line: i });
           k++;
         } else if (!field && labelled.has(i)) out.push(...labelsIn(cell, i));
@@ -173,6 +190,15 @@ export function labelledValues(lines: Line[]): Labelled[] {
     const text = cells[0] ?? '';
     const field = labelField(text);
     const next = lines[i + 1];
+    if (!field && !line.heading && text.length <= 70) {
+      const [, label, value] = ROLE_LINE.exec(text) ?? [];
+      const below = next?.cells.length === 1 && !next.heading ? (next.cells[0] ?? '') : '';
+      const role = label && value ? roleContact(`${label}:`, value, i) : roleContact(text, below, i + 1);
+      if (role) {
+        out.push(role);
+        return;
+      }
+    }
     // "Verantwortlich für den Inhalt nach § 55 Abs. 2 RStV" over a name: the person who answers
     // for a German site (a line of the name alone). (Its first letter asked first: a regex call
     // per line of a long page, all but a few of which start otherwise, adds up.)

@@ -61,8 +61,10 @@ export function giveOwnMailboxes(people: CapturedPerson[], companyEmails: string
 // Words of titles in the languages the pages use, beyond the title list (which is exact).
 const TITLE_WORDS =
   /sprecher|leiter|geschäftsführ|vorstand|referent|direktor|manager|director|officer|head of|chief|president|spokes|press|presse|kontakt|contact|sales|marketing|vertrieb|partner|founder|owner|inhaber|daglig leder|responsabile|direttore|经理|总监|主任|主管|部长|董事|总裁|助理|专员|代表/i;
+// A sentence is no title, though it asks to be contacted ("Please contact us to prepare in …").
 const looksLikeTitle = (s: string) =>
   s.length <= 80 &&
+  s.split(/\s+/).length <= 10 &&
   !/\d|@/.test(s) &&
   !labelField(s) &&
   (TITLES.some((t) => s.toLowerCase().includes(t.toLowerCase())) || TITLE_WORDS.test(s));
