@@ -91,4 +91,11 @@ describe('a title as the label of a name on a line', () => {
     ]);
     expect(foundFromLabels(lines('Note: Please call us', 'Manager of the year: the best')).people).toEqual([]);
   });
+
+  it('an address label, a space and the address on one line, with no colon; a label-like word before prose is not', () => {
+    expect(foundFromLabels(lines('地理位置 广东省汕头市潮汕路金平工业城金兴路7A5-1')).company?.address).toBe(
+      '广东省汕头市潮汕路金平工业城金兴路7A5-1',
+    );
+    expect(foundFromLabels(lines('地址 我们搬家了，欢迎来访')).company?.address).toBeUndefined();
+  });
 });

@@ -136,6 +136,7 @@ function shortLabelled(text: string, line: number): Labelled[] {
 }
 
 const NONE: Labelled[] = [];
+const SPACED_LABEL = /^(\p{Script=Han}{2,6})\s+(\p{Script=Han}.{4,80})$/u;
 
 // A label cell may qualify its label with a few Chinese characters (中心地址：, 投诉电话：,
 // 销售部电话：); a longer one names another body (徐汇区卫计委电话：) whose number is not the page's.
@@ -226,6 +227,12 @@ export function labelledValues(lines: Line[]): Labelled[] {
         (field === 'address' && looksLikeCnAddress(value));
       if (value && !labelField(value) && (marked || plain))
         out.push({ field, value: value.replace(TRIM, ''), line: i + 1 });
+      return;
+    }
+    // "地理位置 广东省汕头市…": an address label, a space and the address, with no colon to find it by.
+    const spaced = line.heading ? null : SPACED_LABEL.exec(text);
+    if (spaced?.[1] && spaced[2] && labelField(spaced[1]) === 'address' && looksLikeCnAddress(spaced[2])) {
+      out.push({ field: 'address', value: spaced[2], line: i });
       return;
     }
     // A heading with a colon is a title ("Farewell Address: Full Video and Text"); only a number

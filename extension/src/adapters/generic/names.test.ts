@@ -229,4 +229,11 @@ describe('an about page', () => {
       ),
     ).toBe('SAS Aleris');
   });
+
+  it('a title that is a legal name and nothing else, a headline title not', () => {
+    expect(nameOf('<head><title>广东乔艺塑胶有限公司</title></head><body><p>联系我们</p></body>')).toBe(
+      '广东乔艺塑胶有限公司',
+    );
+    expect(nameOf('<head><title>联系我们</title></head><body><p>欢迎</p></body>')).toBeUndefined();
+  });
 });

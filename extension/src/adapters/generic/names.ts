@@ -359,8 +359,9 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
     // A title of one part is the page's headline as often as the site's name.
     // A part that is a legal name (…有限公司, … GmbH) is the site's as plainly as its site name.
     for (const p of parts) if (parts.length > 1 && nameKey(p) !== h1) vote(p, hasLegalForm(tidyName(p)) ? 2 : 1);
+    // A title that is a legal name and nothing else is the site's too.
     if (parts.length === 1 && (title.length <= 20 || looksLikeOrg(tidyName(title))) && nameKey(title) !== h1)
-      vote(title, 1);
+      vote(title, hasLegalForm(tidyName(title)) ? 2 : 1);
   }
   for (const c of copyrightHolders(lines)) vote(c, 2);
   for (const n of contactBlockNames(lines)) vote(n, 2);
