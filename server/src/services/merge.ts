@@ -150,11 +150,11 @@ async function keepAppointment(
     (s) => s && s.id !== kept?.id && !(lastCallAt && meetsAppointment({ kind: 'call', at: lastCallAt }, s, timeZone)),
   );
   if (!dropped) return undefined;
-  const fixer = await tx.interactions.live(dropped.id);
-  const text = fixer?.summary ? `约见：${fixer.summary}` : '约见';
+  // Worded as the calendar words an appointment: a promise's text goes into calendar feeds, and
+  // what the call that fixed it says stays in the file.
   const promise = await tx.commitments.insert({
     customerId: survivorId,
-    text,
+    text: '约见 Appointment',
     dueAt: dropped.appointment,
     idempotencyKey: null,
     createdAt: at,
