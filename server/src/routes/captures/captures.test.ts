@@ -210,6 +210,26 @@ describe('captures', () => {
     expect(await credited('2026-12')).toEqual([]);
   });
 
+  it('credits land won by a land result to the month it was captured, and keeps it through a merge', async () => {
+    const t = makeTestApp('2026-10-01T02:00:00.000Z');
+    const kept = (await t.request('POST', '/api/customers', { name: '徐州恒泰置业', tier: 'C' })).json.id;
+    t.setNow('2026-11-23T03:00:00.000Z');
+    const land = await save(t, {
+      capture: landCapture([
+        { parcelNo: '徐土2026-18号', dealPrice: 156000000, dealDate: '2026-11-20', winner: '徐州恒泰置业有限公司' },
+      ]),
+      target: { land: { tier: 'C' } },
+    });
+    const [won] = land.json.created;
+    await log(t, kept, 'visit', '2026-11-23T03:00:00.000Z');
+    t.setNow('2026-12-02T02:00:00.000Z');
+    expect((await t.request('POST', `/api/customers/${kept}/merge`, { from: won })).status).toBe(201);
+    const november = (await t.request('GET', '/api/reclassification?month=2026-11')).json.proposals;
+    expect(november).toMatchObject([
+      { customerId: kept, from: 'C', to: 'B', reasons: [{ code: 'visits_made' }, { code: 'land_won' }] },
+    ]);
+  });
+
   it('a winner whose name is only alike once normalised is a prospect of its own, offered as a possible duplicate', async () => {
     const t = makeTestApp('2026-12-07T02:00:00.000Z');
     const xuzhou = (await t.request('POST', '/api/customers', { name: '徐州万达置业有限公司', tier: 'A' })).json.id;

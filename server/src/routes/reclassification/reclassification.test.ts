@@ -193,35 +193,6 @@ describe('monthly reclassification', () => {
     );
   });
 
-  it('credits land won by a land result to the month it was captured, and keeps it through a merge', async () => {
-    const t = makeTestApp('2026-10-01T02:00:00.000Z');
-    const kept = (await t.request('POST', '/api/customers', { name: '徐州恒泰置业', tier: 'C' })).json.id;
-    t.setNow('2026-11-23T03:00:00.000Z');
-    const land = await t.request('POST', '/api/captures', {
-      idempotencyKey: idem('cap'),
-      capture: {
-        url: 'https://www.landchina.com/result/123.html',
-        kind: 'land',
-        adapter: 'land-result-table',
-        company: null,
-        people: [],
-        message: null,
-        parcels: [
-          { parcelNo: '徐土2026-18号', dealPrice: 156000000, dealDate: '2026-11-20', winner: '徐州恒泰置业有限公司' },
-        ],
-      },
-      target: { land: { tier: 'C' } },
-    });
-    const [won] = land.json.created;
-    await log(t, kept, 'visit', '2026-11-23T03:00:00.000Z');
-    t.setNow('2026-12-02T02:00:00.000Z');
-    expect((await t.request('POST', `/api/customers/${kept}/merge`, { from: won })).status).toBe(201);
-    const november = (await t.request('GET', '/api/reclassification?month=2026-11')).json.proposals;
-    expect(november).toMatchObject([
-      { customerId: kept, from: 'C', to: 'B', reasons: [{ code: 'visits_made' }, { code: 'land_won' }] },
-    ]);
-  });
-
   it('rejects a malformed month', async () => {
     const t = makeTestApp();
     expect((await t.request('GET', '/api/reclassification?month=2026-13')).status).toBe(400);
