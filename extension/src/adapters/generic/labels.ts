@@ -191,7 +191,9 @@ export function labelledValues(lines: Line[]): Labelled[] {
     const text = cells[0] ?? '';
     const field = labelField(text);
     const next = lines[i + 1];
-    if (!field && !line.heading && text.length <= 70) {
+    // (Only a short line with a colon can be one: most lines of a long page are passed over here
+    // on a native search, not a pattern.)
+    if (!field && !line.heading && text.length <= 70 && (text.includes(':') || text.includes('：'))) {
       const [, label, value] = ROLE_LINE.exec(text) ?? [];
       const below = next?.cells.length === 1 && !next.heading ? (next.cells[0] ?? '') : '';
       const role = label && value ? roleContact(`${label}:`, value, i) : roleContact(text, below, i + 1);
@@ -230,7 +232,8 @@ export function labelledValues(lines: Line[]): Labelled[] {
       return;
     }
     // "地理位置 广东省汕头市…": an address label, a space and the address, with no colon to find it by.
-    const spaced = line.heading ? null : SPACED_LABEL.exec(text);
+    // (Asked only of a line that starts as a label can: a look-up, before the pattern.)
+    const spaced = line.heading || !mayStartLabel(text.charCodeAt(0)) ? null : SPACED_LABEL.exec(text);
     if (spaced?.[1] && spaced[2] && labelField(spaced[1]) === 'address' && looksLikeCnAddress(spaced[2])) {
       out.push({ field: 'address', value: spaced[2], line: i });
       return;
