@@ -34,6 +34,28 @@ describe('a 联系人 block', () => {
     expect(found.company?.phones).toEqual([]);
   });
 
+  it('a number with its owner named after it ("投诉电话：18923090989 万先生") is that person’s, not the company’s', () => {
+    const found = foundFromLabels(
+      lines('服务热线：400-822-1108', '投诉电话：18923090989    万先生', '手机：13905711234（卢经理）'),
+    );
+    expect(found.people).toEqual([
+      expect.objectContaining({ name: '万先生', mobile: '+8618923090989' }),
+      expect.objectContaining({ name: '卢经理', mobile: '+8613905711234' }),
+    ]);
+    expect(found.company?.phones).toEqual(['+864008221108']);
+  });
+
+  it('a number followed by words that are no one (工作日, 24小时) stays the company’s', () => {
+    const found = foundFromLabels(lines('电话：0755-86001234 工作日', '手机：13905711234 24小时'));
+    expect(found.people).toEqual([]);
+    expect(found.company?.phones).toEqual(['+8675586001234', '+8613905711234']);
+  });
+
+  it('an address label over a line that repeats it ("公司地址：" then "公司地址：广州市…") keeps the address alone', () => {
+    const found = foundFromLabels(lines('公司地址：', '公司地址：广州市白云区白云大道北337号B栋306'));
+    expect(found.company?.address).toBe('广州市白云区白云大道北337号B栋306');
+  });
+
   it('a heading with a colon and no number is a title, not a contact', () => {
     const found = foundFromLabels([{ cells: ['联系人：我们的服务团队'], heading: true, tag: 'h2' }]);
     expect(found.people).toEqual([]);

@@ -3,6 +3,7 @@ import {
   findCreditCodes,
   findIcp,
   findPhones,
+  foldWidth,
   normaliseCreditCode,
   registrableDomain,
 } from '@dossier/shared';
@@ -227,7 +228,10 @@ export function labelledValues(lines: Line[]): Labelled[] {
           phonesIn(value, { asWritten: true }).length > 0) ||
         (field === 'email' && emailsIn(value).addresses.length > 0) ||
         (field === 'address' && looksLikeCnAddress(value));
-      if (value && !labelField(value) && (marked || plain))
+      // (A value line that starts with its own label — "公司地址：" over "公司地址：广州市…" — is read
+      // as a labelled line of its own, label and all.)
+      const ownLabel = labelled.has(i + 1) && findLabels(value)[0]?.start === 0;
+      if (value && !ownLabel && !labelField(value) && (marked || plain))
         out.push({ field, value: value.replace(TRIM, ''), line: i + 1 });
       return;
     }
@@ -363,6 +367,19 @@ function mainAddress(found: { value: string; line: number }[], lines: Line[]): s
   return found.reduce((best, a) => (score(a) > score(best) ? a : best)).value;
 }
 
+/**
+ * "投诉电话：18923090989 万先生", "手机：139…（卢经理）": one number and the polite name of the person
+ * who answers it, after it. Words that are no one (工作日, 24小时) leave the number the company's.
+ */
+function ownerAfter(value: string, nanp: boolean): string | undefined {
+  const found = phonesIn(value, { nanp, asWritten: true });
+  if (found.length !== 1 || !found[0]) return undefined;
+  const { start, end } = found[0];
+  const text = foldWidth(value);
+  const rest = (text.slice(0, start) + text.slice(end)).replace(/[\s()（）,，、/|-]+/g, '');
+  return POLITE.test(rest) ? rest : undefined;
+}
+
 /** Company and people from labelled values, in page order. */
 export function foundFromLabels(
   lines: Line[],
@@ -384,6 +401,12 @@ export function foundFromLabels(
   for (const { field, value, line } of labelledValues(lines)) {
     // The label says these are phones: a number no rule can place is kept as written.
     const phones = () => phonesIn(value, { nanp, asWritten: true }).map((p) => p.value);
+    const owner = field === 'phone' || field === 'mobile' ? ownerAfter(value, nanp) : undefined;
+    if (owner) {
+      people = mergePeople(people, [person(owner, { phones: phones() })]);
+      current = { p: people.find((q) => q.name === owner) as CapturedPerson, line };
+      continue;
+    }
     switch (field) {
       case 'company':
         company.name ??= nameValue(value);
