@@ -169,6 +169,26 @@ describe('Chinese footers', () => {
   });
 });
 
+describe('a bilingual © line', () => {
+  it('on a Chinese page the Chinese legal name, not the English one before it', () => {
+    expect(
+      nameOf(
+        '<body><p>公司地址：江苏省江阴市新桥镇阳光工业园</p><p>总　　机：0510-86121888</p><p>Copyright © 1986 - 2026 Jiangsu Sunshine Group Co., Ltd. All Rights Reserved. 江苏阳光集团有限公司版权所有【苏ICP备05002807号】</p></body>',
+        'http://www.sunshine.com.cn/',
+      ),
+    ).toBe('江苏阳光集团有限公司');
+  });
+
+  it('on an English page the English one', () => {
+    expect(
+      nameOf(
+        '<body><p>Address: Xinqiao Town, Jiangyin, Jiangsu, China</p><p>Tel: +86 510 8612 1888</p><p>Copyright © 1986 - 2026 Jiangsu Sunshine Group Co., Ltd. All Rights Reserved. 江苏阳光集团有限公司版权所有</p></body>',
+        'http://en.sunshine.com.cn/',
+      ),
+    ).toBe('Jiangsu Sunshine Group Co., Ltd');
+  });
+});
+
 describe('an about page', () => {
   it('is a company page with a name and no number; a news page with a copyright name is not', async () => {
     const { runCapture } = await import('../index.ts');

@@ -1,5 +1,6 @@
 import { registrableDomain } from '@dossier/shared';
 import { clean, type Line } from '../dom.ts';
+import { isChineseText } from '../phones.ts';
 import { linesMatching } from '../scan.ts';
 import { escapeRe } from '../text.ts';
 import { contactAnchors, PHONEISH } from './blocks.ts';
@@ -194,6 +195,7 @@ function linkTarget(href: string | null | undefined, pageUrl: URL): URL | undefi
 }
 
 const COPYRIGHT = /©|\(c\)|copyright|版权所有/i;
+const HAN = /[\u4e00-\u9fff]/;
 
 // "和讯网 北京和讯在线信息咨询服务有限公司": a site's brand, then the legal name that holds it.
 const BRAND_THEN_LEGAL =
@@ -403,7 +405,15 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
     return { g, score: g.reduce((s, v) => s + v.score, 0) + bonus };
   });
   scored.sort((a, b) => b.score - a.score);
-  const best = scored[0];
+  // A Chinese page that names itself in English and in Chinese ("Jiangsu Sunshine Group Co., Ltd.
+  // … 江苏阳光集团有限公司版权所有") is known by its Chinese legal name, the one its licence and
+  // credit records carry — though its domain spells the English one.
+  const hasHan = (g: Vote[]) => g.some((v) => HAN.test(v.key));
+  const chineseLegal =
+    scored[0] && !hasHan(scored[0].g) && isChineseText(text)
+      ? scored.find((s) => s.score >= 3 && s.g.some((v) => HAN.test(v.key) && hasLegalForm(v.name)))
+      : undefined;
+  const best = chineseLegal ?? scored[0];
   if (!best || best.score < 3) return undefined;
   // The group's fullest form: a legal name, else the longest name voted for more than once or
   // by more than a title; abbreviations give way to what they abbreviate.
