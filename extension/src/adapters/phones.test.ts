@@ -52,6 +52,11 @@ describe('phonesIn', () => {
     // Dates, years and short numbers are not phones, marked or not.
     expect(values('27.06.2018 2010-2018 8:30-21:30 273400', { asWritten: true })).toEqual([]);
   });
+
+  it('reads no number out of a licence (粤ICP备15114012号-1, 京公网安备 11010502030143号)', () => {
+    expect(values('联系电话：0755-89703982 粤ICP备15114012号-1', { asWritten: true })).toEqual(['+8675589703982']);
+    expect(values('京ICP证 13800138000 京公网安备 11010502030143号', { asWritten: true })).toEqual([]);
+  });
 });
 
 describe('labels for phones', () => {

@@ -118,6 +118,9 @@ function writtenNumbers(text: string): PagePhone[] {
 // A theme's demo number ("+44 1234 567 890", "123-456-7890"): nine digits counting up are nobody's.
 const PLACEHOLDER = /123456789/;
 
+// The digits of a site's licence (粤ICP备15114012号, 京公网安备 11010502030143号) are no one's number.
+const LICENCE_BEFORE = /(?:ICP\s*[备证]|公网安备)\s*$/i;
+
 const overlaps = (a: PagePhone, b: PagePhone) => a.start < b.end && b.start < a.end;
 
 /** Every phone number in `text`, in order, each once. */
@@ -159,6 +162,7 @@ export function phonesIn(raw: string, opt: PhoneOptions = {}): PagePhone[] {
   return found.filter((p) => {
     const key = p.value.startsWith('+') ? p.value : p.value.replace(/\D/g, '');
     if (seen.has(key) || PLACEHOLDER.test(p.value.replace(/\D/g, ''))) return false;
+    if (LICENCE_BEFORE.test(text.slice(Math.max(0, p.start - 8), p.start))) return false;
     seen.add(key);
     return true;
   });
