@@ -178,6 +178,30 @@ describe('one number, one entry; an article speaks for its site only', () => {
   });
 });
 
+describe('an address only in a sentence', () => {
+  it('the company "位于" an address is there, when the page labels none', () => {
+    const html = (extra: string) =>
+      parse(
+        `<p>深圳拉把贸易有限公司位于深圳宝安西乡共和工业路华丰互联网 创意园B座412交通便利。热诚欢迎各界朋友前来洽谈业务。</p>${extra}<p>联系电话：0755-89703982</p>`,
+      );
+    expect(runCapture(html(''), 'http://www.labawang.com/').company?.address).toBe(
+      '深圳宝安西乡共和工业路华丰互联网 创意园B座412',
+    );
+    // A labelled address says it better.
+    expect(
+      runCapture(html('<p>地址：深圳市宝安区西乡街道共和工业路12号</p>'), 'http://www.labawang.com/').company?.address,
+    ).toBe('深圳市宝安区西乡街道共和工业路12号');
+  });
+
+  it('not a place without a street ("位于美丽的西子湖畔"), nor what a news story says lies somewhere', () => {
+    const c = runCapture(
+      parse('<p>本公司位于美丽的西子湖畔，环境优美。</p><p>联系电话：0571-89703982</p>'),
+      'http://www.example.cn/',
+    );
+    expect(c.company?.address).toBeUndefined();
+  });
+});
+
 describe('what is not an address', () => {
   it('neither years and names, nor a link or a button after an address label', () => {
     expect(looseAddress(lines('2020 Antonio Andrioli, 2019 Michael Müller', 'presse@bund.example'))).toBeUndefined();

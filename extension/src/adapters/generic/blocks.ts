@@ -1,5 +1,5 @@
 import type { CapturedCompany } from '@dossier/shared';
-import type { Line } from '../dom.ts';
+import { clean, type Line } from '../dom.ts';
 import { addNumber, emptyCompany } from '../merge.ts';
 import { phonesIn } from '../phones.ts';
 import { linesMatching, linesWithChar } from '../scan.ts';
@@ -83,6 +83,17 @@ export function looksLikeCnAddress(s: string): boolean {
     !/[。！？!?]/.test(s) &&
     !/^(?:欢迎|我们|本公司|公司)/.test(s)
   );
+}
+
+// "深圳拉把贸易有限公司位于深圳宝安西乡共和工业路…创意园B座412交通便利": where a company says it is,
+// up to the sentence's next clause — a street or building and a number in it, or it is a landscape.
+const LIES_AT =
+  /(?:公司|厂|集团|我司|总部)(?:坐落|座落)?(?:位于|地处|坐落于|座落于)\s*([\u4e00-\u9fffA-Za-z0-9 #\-－（）()]{6,60}?)(?=[，,。；;！!、\n]|交通|地理|环境|毗邻|邻近|紧邻|距离|是一家|$)/;
+
+/** The company's address as a sentence of the page gives it, for a page that labels none. */
+export function addressInProse(text: string): string | undefined {
+  const at = LIES_AT.exec(text)?.[1]?.trim();
+  return at && /[路街道巷号楼村镇园厦座室层弄]/.test(at) && /\d/.test(at) ? clean(at) : undefined;
 }
 
 // "82205 Gilching", "CH-6300 Zug - Schweiz", "I-39020 Kastelbell-Tschars", "0950 Oslo", "1012 AB Amsterdam",

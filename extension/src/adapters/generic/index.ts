@@ -3,7 +3,7 @@ import { type Line, linesOf, memo, textOf } from '../dom.ts';
 import { emptyCompany, type Found, isMobile, mergeFound, PhoneSet, tidy } from '../merge.ts';
 import { isChineseText, phonesIn, setPageForeign } from '../phones.ts';
 import type { Adapter } from '../types.ts';
-import { foundInBlocks } from './blocks.ts';
+import { addressInProse, foundInBlocks } from './blocks.ts';
 import { foundFromCards } from './cards.ts';
 import { emailsIn } from './emails.ts';
 import { companyNameFromCopyright, ownSiteShown, soleCreditCode, soleIcp } from './footer.ts';
@@ -121,6 +121,10 @@ export function genericFound(
     { company: titled, people: [] },
   );
   if (all.company && aside.length) withoutThirdParty(all.company, lines, aside, nanp);
+  if (all.company && !all.company.address && !article) {
+    const said = addressInProse(text);
+    if (said) all.company.address = said;
+  }
   // The site's own address, shown with no label, is the website of a company the page shows how to reach.
   if (all.company && !all.company.website && !article && hasContacts(all.company)) {
     const site = ownSiteShown(text, url);
