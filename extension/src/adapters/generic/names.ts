@@ -44,15 +44,19 @@ const STRIP = [
 
 // What follows a name in a footer or an alt text: "hosted by …", "Content Management by …",
 // a bracketed note ("(Logo)", "(Link zur Startseite)").
+// (A Chinese note needs no space before it: "杭州华时科技有限公司（总部）".)
 const TRAILER =
-  /\s+(?:(?:hosted|powered|designed|developed|made|built|realised|realized|content management|cms|webdesign|design)\s+(?:by|von)\b.*|\([^)]*\)|（[^）]*）)$/i;
+  /\s+(?:(?:hosted|powered|designed|developed|made|built|realised|realized|content management|cms|webdesign|design)\s+(?:by|von)\b.*|\([^)]*\))$|\s*（[^）]*）$/i;
 // Not a name at all: an identifier (psl-footer_2017), a fragment that opens with a bracket or a
 // star or with a preposition (what is left of "Logo del Parco"), a sentence.
 const NOT_A_NAME =
   /^[a-z0-9]+(?:[-_][a-z0-9]+)*[-_]\d+$|_|^[(*“"„«]|\*|(?:\S+\s+){7,}|^(?:bei|von|by|für|for|at|in|mit|with|and|und|of|del|della|dello|dei|degli|des|du)\s|^(?:https?:|www\.)|@/;
 
 function tidyName(raw: string): string {
-  let s = clean(raw).replace(/^[©\s]+/, '');
+  // (A label's colon first: "杭州华时科技有限公司（总部）：" has a bracketed note to drop before it.)
+  let s = clean(raw)
+    .replace(/^[©\s]+/, '')
+    .replace(/[:：]+$/, '');
   for (let k = 0; k < 3; k++) {
     for (const re of STRIP) s = s.replace(re, '').trim();
     s = s.replace(TRAILER, '').trim();
@@ -196,6 +200,8 @@ function linkTarget(href: string | null | undefined, pageUrl: URL): URL | undefi
 
 const COPYRIGHT = /©|\(c\)|copyright|版权所有/i;
 const HAN = /[\u4e00-\u9fff]/;
+// "北京分公司", "华东办事处": an office named by its place alone is the site's branch, not its name.
+const BRANCH = /^[\u4e00-\u9fff]{2,6}(?:分公司|分部|办事处|分厂|分店|营业部|代表处)$/;
 
 // "和讯网 北京和讯在线信息咨询服务有限公司": a site's brand, then the legal name that holds it.
 const BRAND_THEN_LEGAL =
@@ -341,7 +347,7 @@ export function siteName(doc: Document, url: URL, lines: Line[], text: string): 
   const vote = (raw: string, score: number) => {
     const name = tidyName(raw);
     const key = nameKey(name);
-    if (key.length < 2 || name.length > 60 || PAGE_WORDS.test(name) || /^\d+$/.test(key)) return;
+    if (key.length < 2 || name.length > 60 || PAGE_WORDS.test(name) || /^\d+$/.test(key) || BRANCH.test(name)) return;
     votes.push({ name, key, score: score + (looksLikeOrg(name) ? 1 : 0) });
   };
   for (const m of meta(doc, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])) {
