@@ -5,6 +5,7 @@ import {
   FREE_MAILBOXES,
   findCreditCodes,
   findIcp,
+  hasPublicSuffix,
   isFreeMailbox,
   isValidCreditCode,
   isWebUrl,
@@ -16,6 +17,22 @@ import {
   siteKey,
   webSearchKey,
 } from './keys.ts';
+
+describe('hasPublicSuffix', () => {
+  it('knows the public list’s endings, its private ones among them, and no typo', () => {
+    for (const h of [
+      'example.com',
+      'x.co.uk',
+      'mail.中国',
+      'a.xn--fiqs8s',
+      'me.github.io',
+      'b.company',
+      'delia.example',
+    ])
+      expect(hasPublicSuffix(h)).toBe(true);
+    for (const h of ['passionelevator.coms', 'host.local', 'box.internal']) expect(hasPublicSuffix(h)).toBe(false);
+  });
+});
 
 describe('registrableDomain', () => {
   it.each([

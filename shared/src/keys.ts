@@ -82,6 +82,16 @@ export function registrableDomain(urlOrHost: string): string | null {
   return parseHost(host, TLD_OPTIONS).domain ?? null;
 }
 
+/**
+ * Does the host end in a suffix the public list knows (com, co.uk, 中国, github.io)? A page's
+ * "passionelevator.coms" is a typo no mail reaches.
+ */
+export function hasPublicSuffix(host: string): boolean {
+  const r = parseHost(host, TLD_OPTIONS);
+  // (.example and .test are reserved for documentation and tests, RFC 2606: sample pages use them.)
+  return Boolean(r.isIcann || r.isPrivate || /\.(?:example|test)$/i.test(host));
+}
+
 // Sites whose domain names the platform, not a company: people's and companies' profiles under
 // one domain (linkedin.com/in/…, weibo.com/u/…), registers and maps. A page there is about
 // whoever it shows, so the domain is nobody's key.

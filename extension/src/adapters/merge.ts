@@ -4,6 +4,7 @@ import {
   type CapturedCompany,
   type CapturedPerson,
   findPhones,
+  hasPublicSuffix,
   normaliseEmail,
   normalisePhone,
   phoneDigits,
@@ -50,8 +51,9 @@ export const isMobile = (raw: string): boolean => findPhones(raw.replace(/;ext=/
 
 function emailValue(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const addr = decodeURIComponent(raw.replace(/^mailto:/i, '').split('?')[0] ?? '');
-  return normaliseEmail(addr) ?? undefined;
+  const addr = normaliseEmail(decodeURIComponent(raw.replace(/^mailto:/i, '').split('?')[0] ?? ''));
+  // A page's address must be one mail can reach: a mistyped ending (.coms) is left out.
+  return addr && hasPublicSuffix(addr.slice(addr.lastIndexOf('@') + 1)) ? addr : undefined;
 }
 
 const textKey = (s: string) => clean(s).toLowerCase();

@@ -13,6 +13,18 @@ describe('tel: and mailto: links', () => {
     expect(f.company?.emails).toEqual([]);
   });
 
+  it('leaves out a mailto: whose ending no mail reaches (.coms); the page shows the address it meant', async () => {
+    const doc = parse(
+      '<p>E-mail: <a href="mailto:sherry@passionelevator.coms">sherry@passionelevator.com</a></p><p><a href="mailto:x@mail.中国">x</a></p>',
+    );
+    expect(foundFromLinks(doc).company?.emails).toEqual(['x@mail.xn--fiqs8s']);
+    const { runCapture } = await import('../index.ts');
+    expect(runCapture(doc, 'http://www.passionelevator.com/Contacts').company?.emails).toEqual([
+      'sherry@passionelevator.com',
+      'x@mail.xn--fiqs8s',
+    ]);
+  });
+
   it('reads every link whose cleaned href starts with tel: or mailto:, in any case, in page order', () => {
     const doc = parse(
       [
