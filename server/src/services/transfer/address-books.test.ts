@@ -858,6 +858,48 @@ describe('address books in the shapes their programs write', () => {
     expect(card?.people).toEqual([]);
   });
 
+  it('keeps a card whose number is too short to dial (短号, extension, "800") or whose address mail’s old form refuses: as written, in the notes', async () => {
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN:白天鹅李利',
+      'TEL;WORK:1872',
+      'TEL;CELL:13912345678',
+      'TEL;CELL:13912345679',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN:刘江南短号',
+      'TEL;CELL:2039',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Rudi Wimmel',
+      'ORG:Wurstdarm KG',
+      'TEL;TYPE=WORK,VOICE:0987 /6543',
+      'EMAIL;TYPE=INTERNET:blablö@blub.com',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const grids = await readSheets(Buffer.from(vcf), 'book.vcf');
+    const [li, liu, rudi] = candidates(grids, chooseLayout(grids)).list;
+    expect([li?.errors, liu?.errors, rudi?.errors]).toEqual([[], [], []]);
+    expect(li?.people).toEqual([
+      { name: '白天鹅李利', mobile: '13912345678', preferences: '其他电话：13912345679; 1872' },
+    ]);
+    expect(liu?.people).toEqual([{ name: '刘江南短号', preferences: '其他电话：2039' }]);
+    // "0987 /6543": an area code and its number, one number (the slash does not part two).
+    expect(rudi?.fields).toMatchObject({ name: 'Wurstdarm KG' });
+    expect(rudi?.people).toEqual([
+      { name: 'Rudi Wimmel', directLine: '0987 /6543', preferences: '其他邮箱：blablö@blub.com' },
+    ]);
+    // A sheet's company number alike, in the file's notes.
+    const sheet = await readSheets(Buffer.from('公司名称,电话\n徐州佳和建材有限公司,800；0516-87654321\n'), 'list.csv');
+    const [row] = candidates(sheet, chooseLayout(sheet)).list;
+    expect(row?.errors).toEqual([]);
+    expect(row?.fields).toMatchObject({ phones: ['0516-87654321'], notes: '其他电话：800' });
+  });
+
   it('reads a vCard file as rows: a card that cannot be read is a row refused with its reason, not a silent gap', async () => {
     const vcf = [
       'BEGIN:VCARD',

@@ -48,6 +48,7 @@ import {
   saysNothing,
   slashedOrder,
   splitList,
+  splitPhones,
   splitRegion,
   unguardFormula,
 } from './values.ts';
@@ -383,10 +384,23 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   const keys: KeyInput[] = [];
   const implied: KeyInput[] = [];
   const name = one('name');
-  const list = (values: string[], f: string, parse: (s: string) => Parsed<string>) =>
+  // A number too short to dial from outside (a 短号, an extension, a service number "800") and
+  // an address with an @ that mail's older form refuses (blablö@blub.com) are what people typed:
+  // kept in notes as written, the row not refused for them. A word where a number goes
+  // ("BusinessPhone", a template's) or an address without an @ still is.
+  const placed = (r: Parsed<string>, raw: string, f: string, aside: string[]) => {
+    const keep =
+      !r.ok &&
+      ((r.problem.code === 'not_phone' && /\d/.test(raw) && !/\p{L}{2}/u.test(raw)) ||
+        (r.problem.code === 'not_email' && raw.includes('@')));
+    if (!keep) return take(r, row, f, errors);
+    aside.push(raw.trim());
+    return undefined;
+  };
+  const list = (values: string[], f: string, parse: (s: string) => Parsed<string>, aside: string[]) =>
     values
-      .flatMap(splitList)
-      .map((s) => take(parse(s), row, f, errors))
+      .flatMap(parse === parsePhone ? splitPhones : splitList)
+      .map((s) => placed(parse(s), s, f, aside))
       .filter((s): s is string => !!s);
   const email = (s: string): Parsed<string> => {
     const n = normaliseEmail(s);
@@ -402,7 +416,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   const otherPhones: string[] = [];
   for (const t of typed.filter((x) => x.field === 'person.phone')) {
     const kind = kindOf(labelOf(t));
-    for (const v of t.values.flatMap(splitList)) {
+    for (const v of t.values.flatMap(splitPhones)) {
       if (kind === 'mobile' && !mobile) mobile = v;
       else if (kind === 'mobile' || kind === 'home') otherPhones.push(v);
       else if (kind === 'work' && !direct) direct = v;
@@ -433,7 +447,10 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     else if (emailMatchKey(v)?.kind === 'email_domain') companyEmails.push(v);
     else otherEmails.push(v);
   }
-  const emails = list(companyEmails, 'emails', email);
+  // What the file's own numbers and addresses keep aside, for its notes.
+  const asidePhones: string[] = [];
+  const asideEmails: string[] = [];
+  const emails = list(companyEmails, 'emails', email, asideEmails);
 
   // Addresses: a work (or unlabelled) one is the company's, a home one the person's.
   let companyAddress = opt('address');
@@ -463,7 +480,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   if (!personName) kept.push(...said);
   // A mobile in a sheet's phone column beside a contact's name is the contact's (名称, 联系人, 电话).
   if (!book && personName && !mobile) {
-    const numbers = companyPhones.flatMap(splitList);
+    const numbers = companyPhones.flatMap(splitPhones);
     const i = numbers.findIndex(isCnMobile);
     if (i >= 0) {
       mobile = numbers.splice(i, 1)[0];
@@ -510,6 +527,10 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   // A plan not written as a date ("春节后", "待定") is kept as written, the row not refused for it.
   if (nextContact && !nextContact.ok)
     kept.push(noted(headers[mapping.indexOf('nextContact')] ?? '', [one('nextContact') as string]));
+  const phones = list(companyPhones, 'phones', parsePhone, asidePhones);
+  const faxes = list(fax, 'fax', parsePhone, asidePhones);
+  if (asidePhones.length) kept.push(noted('其他电话', asidePhones));
+  if (asideEmails.length) kept.push(noted('其他邮箱', asideEmails));
   const fields = {
     name: name ?? '',
     formerNames: formerNamesOf(name ?? '', all('formerNames').flatMap(splitCompanyNames)),
@@ -530,8 +551,8 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     products: opt('products'),
     trends: opt('trends'),
     address: companyAddress,
-    phones: list(companyPhones, 'phones', parsePhone),
-    fax: list(fax, 'fax', parsePhone),
+    phones,
+    fax: faxes,
     emails,
     website,
     notes: [...all('notes'), ...kept].join('\n') || null,
@@ -567,9 +588,9 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
       if (v !== undefined && v !== null && v !== '') p[k] = v;
     };
     set('title', one('person.title'));
-    if (mobile) set('mobile', take(parsePhone(mobile), row, 'person.mobile', errors) as string | undefined);
-    if (direct) set('directLine', take(parsePhone(direct), row, 'person.directLine', errors) as string | undefined);
-    if (personEmail) set('email', take(email(personEmail), row, 'person.email', errors) as string | undefined);
+    if (mobile) set('mobile', placed(parsePhone(mobile), mobile, 'person.mobile', otherPhones));
+    if (direct) set('directLine', placed(parsePhone(direct), direct, 'person.directLine', otherPhones));
+    if (personEmail) set('email', placed(email(personEmail), personEmail, 'person.email', otherEmails));
     // A lunar birthday (农历生日) is the one kept beside a solar one: the day the person keeps.
     const solar =
       one('person.birthday') ??

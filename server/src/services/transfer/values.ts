@@ -165,6 +165,27 @@ export const splitList = (raw: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/**
+ * Numbers in one cell: as `splitList`, except that a run of fewer than five digits beside a slash
+ * belongs to its neighbour — German "0987 /6543" is an area code and its number, "3456/3457" the
+ * last digits of a second number — and stays one value as written.
+ */
+export const splitPhones = (raw: string) =>
+  raw
+    .split(/\s*:::\s*|[;；,，、\n|]+/)
+    .flatMap((cell) => {
+      const out: string[] = [];
+      for (const piece of cell.split(/(?=\s*\/)/)) {
+        const last = out.at(-1);
+        const short = (s: string) => phoneDigits(s).length < 5;
+        if (last !== undefined && (short(last) || short(piece))) out[out.length - 1] = last + piece;
+        else out.push(piece.replace(/^\s*\/\s*/, ''));
+      }
+      return out;
+    })
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 /** Regions are written 华东/江苏/徐州, 江苏 > 徐州 or 江苏省 徐州市. */
 export const splitRegion = (raw: string) =>
   raw
