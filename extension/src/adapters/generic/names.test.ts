@@ -171,7 +171,8 @@ describe('Chinese footers', () => {
 
 describe('offices of one company', () => {
   it('the head office’s legal name, not a branch named by its city (北京分公司)', () => {
-    const office = (name: string, addr: string) => `<p>${name}：</p><p>联系电话：</p><p>400-118-0339</p><p>联系地址：${addr}</p>`;
+    const office = (name: string, addr: string) =>
+      `<p>${name}：</p><p>联系电话：</p><p>400-118-0339</p><p>联系地址：${addr}</p>`;
     expect(
       nameOf(
         `<head><title>华时融合平台—联系我们</title></head><body><p>杭州华时科技有限公司（总部）：</p><p>总机：400-118-0339</p><p>总部地址：杭州市拱墅区萍水路333号御峰大厦610室</p>${office('北京分公司', '北京市海淀区上地雅美科技园A座3层')}${office('上海分公司', '上海市闸北区共和新路912号云华科技大厦20层')}${office('山东分公司', '济南市槐荫区经十路2677号')}</body>`,
