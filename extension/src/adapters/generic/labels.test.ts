@@ -43,6 +43,10 @@ describe('a 联系人 block', () => {
       expect.objectContaining({ name: '卢经理', mobile: '+8613905711234' }),
     ]);
     expect(found.company?.phones).toEqual(['+864008221108']);
+    // A landline with who answers it: theirs, and still the company's line.
+    const desk = foundFromLabels(lines('电话：0755-86001234 王先生'));
+    expect(desk.people).toEqual([expect.objectContaining({ name: '王先生', phone: '+8675586001234' })]);
+    expect(desk.company?.phones).toEqual(['+8675586001234']);
   });
 
   it('a number followed by words that are no one (工作日, 24小时) stays the company’s', () => {

@@ -403,7 +403,10 @@ export function foundFromLabels(
     const phones = () => phonesIn(value, { nanp, asWritten: true }).map((p) => p.value);
     const owner = field === 'phone' || field === 'mobile' ? ownerAfter(value, nanp) : undefined;
     if (owner) {
-      people = mergePeople(people, [person(owner, { phones: phones() })]);
+      const numbers = phones();
+      people = mergePeople(people, [person(owner, { phones: numbers })]);
+      // A landline with the name of who answers it is still the company's line.
+      for (const n of numbers) if (!isMobile(n)) addNumber(company.phones, n);
       current = { p: people.find((q) => q.name === owner) as CapturedPerson, line };
       continue;
     }

@@ -165,6 +165,8 @@ export const splitList = (raw: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+const shortRun = (s: string) => phoneDigits(s).length < 5;
+
 /**
  * Numbers in one cell: as `splitList`, except that a run of fewer than five digits beside a slash
  * belongs to its neighbour — German "0987 /6543" is an area code and its number, "3456/3457" the
@@ -175,10 +177,10 @@ export const splitPhones = (raw: string) =>
     .split(/\s*:::\s*|[;；,，、\n|]+/)
     .flatMap((cell) => {
       const out: string[] = [];
+      // (Cut before each slash and the spaces before it, so a piece keeps the slash it follows.)
       for (const piece of cell.split(/(?=\s*\/)/)) {
         const last = out.at(-1);
-        const short = (s: string) => phoneDigits(s).length < 5;
-        if (last !== undefined && (short(last) || short(piece))) out[out.length - 1] = last + piece;
+        if (last !== undefined && (shortRun(last) || shortRun(piece))) out[out.length - 1] = last + piece;
         else out.push(piece.replace(/^\s*\/\s*/, ''));
       }
       return out;
