@@ -2,17 +2,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fieldsOfHeaders, isAddressBook } from './columns.ts';
 import { readCsv, readSheets, readXlsx } from './files.ts';
+import { csv, readList } from './rows.test-helpers.ts';
 import { candidates, chooseLayout, joinName } from './rows.ts';
 import { inZone, parseDate, parseInstant, parsePhone, parseTier } from './values.ts';
 
 // Address-book formats beyond the samples: the shapes the programs write in other versions and
 // languages, built here from their documented headers (no sample file copied).
-const csv = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-const read = (bytes: Buffer) => {
-  const grid = readCsv(bytes, 'book');
-  const layout = chooseLayout([grid]);
-  return { layout, list: candidates([grid], layout).list };
-};
+const read = (bytes: Buffer) => readList(bytes, 'book');
 
 describe('address books in the shapes their programs write', () => {
   it("reads Thunderbird's export (Primary Email, Work Phone, Mobile Number, Work Address + Address 2, Web Page 1, a birthday in three columns)", () => {

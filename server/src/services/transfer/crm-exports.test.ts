@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './files.ts';
-import { candidates, chooseLayout } from './rows.ts';
+import { readList } from './rows.test-helpers.ts';
 
 // A CRM's exports that name each column's record before its field, built from Pipedrive's
 // documented header convention ("Person - Name", "Organization - Address"); no sample copied.
-const read = (lines: string[]) => {
-  const grid = readCsv(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'), 'export');
-  const layout = chooseLayout([grid]);
-  return { layout, list: candidates([grid], layout).list };
-};
+const read = (lines: string[]) => readList(lines, 'export');
 
 describe("a CRM's export that names each column's record (Pipedrive)", () => {
   it('reads its persons: the organization is the file, the rest the person, their other columns in their notes', () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './files.ts';
-import { candidates, chooseLayout } from './rows.ts';
+import { readList } from './rows.test-helpers.ts';
 
 // Customer lists kept in a European language, built from the words such lists use (no sample copied).
-const read = (lines: string[]) => {
-  const grid = readCsv(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'), 'list');
-  const layout = chooseLayout([grid]);
-  return { layout, list: candidates([grid], layout).list };
-};
+const read = (lines: string[]) => readList(lines, 'list');
 
 describe('a customer list in French, German or another European language', () => {
   it('reads a French list: Raison sociale, Téléphone, Courriel, its address in parts (Adresse, Code postal, Ville, Pays)', () => {
