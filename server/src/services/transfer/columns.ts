@@ -1,7 +1,7 @@
 import { type ImportField as Field, toHalfWidth, withoutAccents } from '@dossier/shared';
 import { Converter } from 'opencc-js/t2cn';
 import { own } from '../../lib/own.ts';
-import { dayFirstNames, outlookNames } from './outlook-names.ts';
+import { bookNames, dayFirstNames } from './book-names.ts';
 
 /*
  * One table of columns drives both directions: the export writes these headers and the import
@@ -474,7 +474,7 @@ export function fieldOfHeader(header: string): Field | null {
  * exports "Given Name, Additional Name, Family Name, Group Membership, Organization 1 - Name, …
  * E-mail 1 - Type"); Outlook its 92 columns (First Name … Company, Department, Job Title,
  * Business Street …, Business Phone, Mobile Phone, E-mail Address, Categories, Web Page), in
- * English or in its installation's language (outlook-names.ts: Chinese, German, French); Thunderbird
+ * English or in its installation's language (book-names.ts: Chinese, German, French); Thunderbird
  * its 37 (First Name, Last Name, Display Name, Primary Email, Work Phone, Mobile Number, Home
  * Address, Home Address 2, Home City, …, Work ZipCode, Organization, Web Page 1, Birth Year,
  * Birth Month, Birth Day, Custom 1, Notes). Headers are compared normalised (normaliseHeader); a
@@ -665,7 +665,7 @@ const plainKey = (header: string) =>
     .toLowerCase()
     .replace(/^([a-z\u4e00-\u9fff-]+?)\s*\d+\s*-\s*/u, '$1 ')
     .replace(/[\s\-_.:;,*/\\·#'"]+/g, '');
-const OUTLOOK_NAMES = outlookNames(plainKey);
+const BOOK_NAMES = bookNames(plainKey);
 const DAY_FIRST = dayFirstNames(plainKey);
 
 /** Headers a German or French Outlook wrote: its dates are day first. */
@@ -673,17 +673,30 @@ export const writesDayFirst = (headers: string[]) => headers.some((h) => DAY_FIR
 
 /**
  * A header as an address book writes it, without the number of its group (E-mail 2 - Value →
- * emailvalue), and in English when a Chinese, German or French Outlook wrote it (移动电话 → mobilephone).
+ * emailvalue), and in English when a Chinese, German or French Outlook or Thunderbird wrote it
+ * (移动电话 → mobilephone).
  */
-export const bookKey = (header: string) => {
+const bookKey = (header: string) => {
   const k = plainKey(header);
-  return OUTLOOK_NAMES.get(k) ?? k;
+  return BOOK_NAMES.get(k) ?? k;
 };
 
-function bookField(header: string, streetLines: boolean): Field | null | undefined {
-  // Thunderbird's "Birth Day" (beside Birth Year and Birth Month) is not Outlook's "Birthday".
-  if (/^\s*birth\s+day\s*$/i.test(header)) return 'person.birthDay';
-  const k = bookKey(header);
+/**
+ * A header row's keys (bookKey). A Chinese Thunderbird names the parts of both its addresses alike
+ * (家庭地址, …, 城市, …, 工作地址, …, 城市): a bare part is the address's before it (homecity, workcity).
+ */
+export function bookKeys(headers: string[]): string[] {
+  let group: string | undefined;
+  return headers.map((h) => {
+    const k = bookKey(h);
+    const a = ADDRESS_GROUP.exec(k);
+    if (a) group = /^address\d?$/.test(a[2] ?? '') ? a[1] : undefined;
+    else if (group && own(ADDRESS_PART, k) && k !== 'address') return `${group}${k}`;
+    return k;
+  });
+}
+
+function bookField(k: string, streetLines: boolean): Field | null | undefined {
   const known = own(BOOK_HEADERS, k);
   if (known !== undefined) return known;
   const a = ADDRESS_GROUP.exec(k);
@@ -704,7 +717,7 @@ function bookField(header: string, streetLines: boolean): Field | null | undefin
 const RECORD_NUMBER =
   /^((record|contact|company|account|lead|person|organi[sz]ation|deal|sales|owner|user)[\s_-]*)?id$/i;
 export const keptFromBook = (header: string) =>
-  bookField(header, false) === undefined &&
+  bookField(bookKey(header), false) === undefined &&
   fieldOfHeader(header) === null &&
   !RECORD_NUMBER.test(header.trim()) &&
   !notKept(header);
@@ -730,7 +743,7 @@ const BOOK_MARKS = new Set([
 
 /** True when a header row is an address book's (Google, Outlook, a vCard file as rows): three of its marks. */
 export function isAddressBook(headers: string[]): boolean {
-  const keys = headers.map(bookKey);
+  const keys = bookKeys(headers);
   // A list of people by first and last name (a CRM's contacts, a hand-made "Company, First
   // Name, Last Name, Mobile, Email") is read as an address book is.
   const named =
@@ -782,7 +795,7 @@ function recordField(record: string, header: string): Field | null {
   if (COMPANY_NAMES.has(k)) return 'name';
   if (!PERSON_RECORD.test(record)) return 'other';
   if (k === 'name') return 'person.name';
-  return bookField(field, false) ?? fieldOfHeader(field) ?? 'person.other';
+  return bookField(bookKey(field), false) ?? fieldOfHeader(field) ?? 'person.other';
 }
 
 /** True for a CRM's header row that names each column's record. */
@@ -813,17 +826,21 @@ export function fieldsOfHeaders(headers: string[], kind = headerKind(headers)): 
     return nextDueResolved(headers, addressResolved(headers, namesResolved(headers, headers.map(fieldOfHeader))));
   // Beside an "Address 2" (Thunderbird), "Home Address" is the street's first line, not the
   // whole address it is in a vCard read as rows.
-  const keys = headers.map(bookKey);
+  const keys = bookKeys(headers);
   const streetLines = keys.some((k) => ADDRESS_GROUP.exec(k)?.[2] === 'address2');
   // "Title" is the salutation only beside a "Job Title" (Outlook); alone it is the job (Salesforce).
   // A French Outlook calls both "Titre": its salutation comes first, the job after it.
   const job = keys.indexOf('title') === keys.lastIndexOf('title') ? -1 : keys.lastIndexOf('title');
   const salutation = job >= 0 || keys.includes('jobtitle');
+  // Thunderbird's "Birth Day" (Geburtstag, 出生日) beside its Birth Year and Month is the day of
+  // the month, not Outlook's "Birthday" (Geburtstag, 生日).
+  const birthDay = keys.includes('birthyear') && keys.includes('birthmonth');
   return addressResolved(
     headers,
     headers.map((h, j) => {
       if (j === job || (!salutation && plainKey(h) === 'title')) return 'person.title';
-      const f = bookField(h, streetLines);
+      if (birthDay && keys[j] === 'birthday') return 'person.birthDay';
+      const f = bookField(keys[j] ?? '', streetLines);
       return f === undefined ? fieldOfHeader(h) : f;
     }),
   );

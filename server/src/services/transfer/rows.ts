@@ -20,7 +20,7 @@ import {
 import type { z } from 'zod';
 import { ApiError } from '../../lib/errors.ts';
 import {
-  bookKey,
+  bookKeys,
   type Field,
   fieldsOfHeaders,
   headerKind,
@@ -695,11 +695,11 @@ export function candidates(
     );
   }
   // (Each column's key and group once, not once a cell.)
-  const bookKeys = layout.headers.map(bookKey);
+  const keys = bookKeys(layout.headers);
   const rowLayout = {
     ...layout,
-    bookKeys,
-    groups: layout.headers.map((h, j) => groupOf(h, bookKeys[j] ?? '')),
+    bookKeys: keys,
+    groups: layout.headers.map((h, j) => groupOf(h, keys[j] ?? '')),
     dateOrder: dateOrderOf(grid, data, layout),
   };
   const list = data.map((i) => candidateOf(grid.rows[i] ?? [], rowLayout, grid.rowNumbers[i] ?? i + 1));

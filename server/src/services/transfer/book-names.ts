@@ -1,8 +1,8 @@
 /*
- * Outlook writes its CSV export's 92 columns in the language of its installation. Each
- * language's names are mapped to the English ones here, so the address-book rules read one set
- * of names: a Chinese "经理姓名" is Outlook's "Manager's Name", not a contact's 姓名, and a German
- * "Telefon geschäftlich" is its "Business Phone". Two Chinese versions are known (称谓/公司/公司代表电话
+ * Outlook and Thunderbird write their CSV export's columns in the language of their installation.
+ * Each language's names are mapped to the English ones here, so the address-book rules read one
+ * set of names: a Chinese "经理姓名" is Outlook's "Manager's Name", not a contact's 姓名, and a German
+ * "Telefon geschäftlich" is its "Business Phone". Two Chinese Outlooks are known (称谓/公司/公司代表电话
  * in older ones, 英文称谓/单位/单位主要电话 in newer ones).
  */
 const STREET_LINES = (local: (n: string) => string, english: string): [string, string][] => [
@@ -283,6 +283,71 @@ const TW: [string, string][] = [
   ['住家传真', 'Home Fax'],
 ];
 
+// Thunderbird's 37 columns, always in one order: its Chinese one names the city, province, postcode
+// and country of the home and the work address alike (城市 … 城市), so those are read by the address
+// before them (columns.ts: bookKeys); its 出生日 and German Geburtstag are the day of the month,
+// beside the year and the month (as its English "Birth Day" is).
+const CUSTOM = (local: string): [string, string][] => [1, 2, 3, 4].map((n) => [`${local}${n}`, `Custom ${n}`]);
+
+const THUNDERBIRD_ZH: [string, string][] = [
+  ['显示名称', 'Display Name'],
+  ['昵称', 'Nickname'],
+  ['主要电子邮件', 'Primary Email'],
+  ['备用电子邮件', 'Secondary Email'],
+  ['屏幕名', 'Screen Name'],
+  ['工作电话', 'Work Phone'],
+  ['家庭电话', 'Home Phone'],
+  ['传真号码', 'Fax Number'],
+  ['寻呼机号码', 'Pager Number'],
+  ['移动电话号码', 'Mobile Number'],
+  ['家庭地址', 'Home Address'],
+  ['家庭地址 2', 'Home Address 2'],
+  ['工作地址', 'Work Address'],
+  ['工作地址 2', 'Work Address 2'],
+  ['城市', 'City'],
+  ['省/自治区/直辖市', 'State'],
+  ['邮政编码', 'ZipCode'],
+  ['国家', 'Country'],
+  ['网页 1', 'Web Page 1'],
+  ['网页 2', 'Web Page 2'],
+  ['出生年份', 'Birth Year'],
+  ['出生月份', 'Birth Month'],
+  ['出生日', 'Birth Day'],
+  ...CUSTOM('定制 '),
+  ['注释', 'Notes'],
+];
+
+const ADDRESS_TB_DE = (where: string, english: string): [string, string][] => [
+  [`${where}: Adresse`, `${english} Address`],
+  [`${where}: Adresse 2`, `${english} Address 2`],
+  [`${where}: Ort`, `${english} City`],
+  [`${where}: Bundesland`, `${english} State`],
+  [`${where}: PLZ`, `${english} ZipCode`],
+  [`${where}: Land`, `${english} Country`],
+];
+
+const THUNDERBIRD_DE: [string, string][] = [
+  ['Anzeigename', 'Display Name'],
+  ['Spitzname', 'Nickname'],
+  ['Primäre E-Mail-Adresse', 'Primary Email'],
+  ['Sekundäre E-Mail-Adresse', 'Secondary Email'],
+  ['Messenger-Name', 'Screen Name'],
+  ['Tel. dienstlich', 'Work Phone'],
+  ['Tel. privat', 'Home Phone'],
+  ['Fax-Nummer', 'Fax Number'],
+  ['Pager-Nummer', 'Pager Number'],
+  ['Mobil-Tel.-Nr.', 'Mobile Number'],
+  ...ADDRESS_TB_DE('Privat', 'Home'),
+  ...ADDRESS_TB_DE('Dienstlich', 'Work'),
+  ['Arbeitstitel', 'Job Title'],
+  ['Organisation', 'Organization'],
+  ['Webseite 1', 'Web Page 1'],
+  ['Webseite 2', 'Web Page 2'],
+  ['Geburtsjahr', 'Birth Year'],
+  ['Geburtsmonat', 'Birth Month'],
+  ...CUSTOM('Benutzerdef. '),
+];
+
 /** The names of Outlooks whose dates are day first (a German one dots them; a French one writes 03/04/1970 for 3 April). */
 export function dayFirstNames(key: (header: string) => string): ReadonlySet<string> {
   // (A name an English Outlook writes too says nothing of the language.)
@@ -290,7 +355,8 @@ export function dayFirstNames(key: (header: string) => string): ReadonlySet<stri
   return new Set([...DE, ...FR].map(([local]) => key(local)).filter((k) => !english.has(k)));
 }
 
-/** Localised Outlook names → English ones, both as `key` normalises them. */
-export function outlookNames(key: (header: string) => string): ReadonlyMap<string, string> {
-  return new Map([...ZH, ...TW, ...DE, ...FR].map(([local, english]) => [key(local), key(english)]));
+/** Localised Outlook and Thunderbird names → English ones, both as `key` normalises them. */
+export function bookNames(key: (header: string) => string): ReadonlyMap<string, string> {
+  const all = [...ZH, ...TW, ...DE, ...FR, ...THUNDERBIRD_ZH, ...THUNDERBIRD_DE];
+  return new Map(all.map(([local, english]) => [key(local), key(english)]));
 }
