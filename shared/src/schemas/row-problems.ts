@@ -25,6 +25,8 @@ export const ROW_PROBLEMS = {
   not_yet: (v: string) => `a contact on ${v} has not happened yet`,
   no_person_name: () => 'contact details without a contact name',
   no_name: () => 'company name is missing',
+  mailing_list: () =>
+    'a mailing list named by its e-mail addresses, not a contact (its people come from their own rows)',
   heading: (v: string) => `"${v}" is a heading of the sheet, not a customer: kept in the notes of the rows under it`,
   footer: (v: string) => `"${v}" is a total or a footer of the report, not a customer`,
 } satisfies Record<string, (value: string, expected?: string) => string>;

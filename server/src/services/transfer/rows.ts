@@ -582,7 +582,11 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     name !== undefined &&
     personName.trim() === name.trim() &&
     personValues.every((f) => NAME_PARTS.has(f));
-  if (personName && !companyCard) {
+  // Thunderbird keeps a mailing list as a row named by its addresses ("gao@…; wu@…"): no one person.
+  const listed = personName ? splitList(personName) : [];
+  const mailingList = listed.length > 1 && listed.every((a) => normaliseEmail(a));
+  if (mailingList) errors.push({ row, field: 'person.name', ...problem('mailing_list', personName ?? '') });
+  else if (personName && !companyCard) {
     const p: PersonDraft = { name: personName };
     const set = <K extends keyof PersonInput>(k: K, v: PersonInput[K] | undefined) => {
       if (v !== undefined && v !== null && v !== '') p[k] = v;
@@ -630,7 +634,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   // is no customer: listed with that reason alone, never made a file.
   const line = sheetLine(cells, mapping, people.length > 0);
   if (line) errors.splice(0, errors.length, { row, field: 'name', ...problem(line.kind, line.text) });
-  else if (!name && !people.length) errors.push({ row, field: 'name', ...problem('no_name', '') });
+  else if (!name && !people.length && !mailingList) errors.push({ row, field: 'name', ...problem('no_name', '') });
   for (const e of [...emails, ...people.map((p) => p.email ?? '')]) {
     const k = e ? emailMatchKey(e) : null;
     if (k?.kind === 'email_domain') implied.push(k);

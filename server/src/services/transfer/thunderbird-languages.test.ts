@@ -54,4 +54,12 @@ describe("Thunderbird's export in the language it was installed in", () => {
       english.list.map((c) => [c.errors, c.fields, c.people]),
     );
   });
+
+  it('refuses a mailing list (its display name the list of its addresses) with that reason, not as a name too long', () => {
+    const list = 'gao@pku.example.cn; woo@qq.example.com; wu@163.example.com';
+    const { list: rows } = readList([CHINESE, `,,${list},,${list},,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,`], 'zh');
+    expect(rows[0]?.errors).toEqual([
+      { row: 2, field: 'person.name', code: 'mailing_list', value: list, why: expect.stringContaining('mailing list') },
+    ]);
+  });
 });
