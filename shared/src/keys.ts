@@ -1,3 +1,4 @@
+import freeEmailDomains from 'free-email-domains';
 import { parse as parseHost } from 'tldts';
 import { normaliseCompanyName, toHalfWidth } from './names.ts';
 import type { KeyKind } from './schemas/customer.ts';
@@ -182,8 +183,10 @@ export function webSearchKey(urlOrHost: string): string | null {
 // E-mail
 // ---------------------------------------------------------------------------------------------
 
-// Hosts whose addresses belong to people, not companies: a match on these is by full address.
-export const FREE_MAILBOXES: ReadonlySet<string> = new Set([
+// Hosts whose addresses belong to people, not companies: a match on these is by full address. The
+// public list (HubSpot's free providers and ISPs, and the disposable ones: yahoo.fr, orange.fr,
+// t-online.de) with the mainland's own providers, a few of which it lacks (88.com, wo.cn).
+const MAINLAND_MAILBOXES = [
   'qq.com',
   'vip.qq.com',
   'foxmail.com',
@@ -204,34 +207,8 @@ export const FREE_MAILBOXES: ReadonlySet<string> = new Set([
   'aliyun.com',
   'tom.com',
   '21cn.com',
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'live.cn',
-  'msn.com',
-  'yahoo.com',
-  'yahoo.com.cn',
-  'yahoo.co.jp',
-  'icloud.com',
-  'me.com',
-  'mac.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'pm.me',
-  'gmx.com',
-  'gmx.net',
-  'gmx.de',
-  'web.de',
-  'mail.com',
-  'yandex.com',
-  'yandex.ru',
-  'mail.ru',
-  'zoho.com',
-  'naver.com',
-]);
+];
+export const FREE_MAILBOXES: ReadonlySet<string> = new Set([...freeEmailDomains, ...MAINLAND_MAILBOXES]);
 
 const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';

@@ -102,6 +102,34 @@ describe('pnpm dossier import / export (the same services, on a database file)',
     db.$client.close();
   });
 
+  it("keys a person's own file by their company's mail domain, never by a free mailbox abroad (yahoo.fr): a stranger there is no one's colleague", async () => {
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'dossier-cli-')), 'dossier.sqlite'));
+    const store = sqliteStore(db);
+    const google = (name: string, rows: string[]) => ({
+      filename: name,
+      bytes: Buffer.from(
+        ['Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,E-mail 2 - Value', ...rows].join(
+          '\n',
+        ),
+      ),
+    });
+    await cliImport(store, {
+      file: google('a.csv', [
+        'Williamson Razafindrano,Williamson,Razafindrano,* Home,williamson.razafindrano@yahoo.fr,* Work,williamson@koytchaimmopro.mg',
+      ]),
+      ownFiles: true,
+      now: NOW,
+    });
+    const keys = db.$client.prepare("select value from customer_keys where kind = 'email_domain'").all();
+    expect(keys).toEqual([{ value: 'koytchaimmopro.mg' }]);
+    const later = await cliImport(store, {
+      file: google('b.csv', ['Jean Dupont,Jean,Dupont,* Home,jean.dupont@yahoo.fr,,']),
+      dryRun: true,
+      now: NOW,
+    });
+    expect(later.at(-1)).toMatch(/0 merged, 0 unchanged, 1 without a company/);
+  });
+
   it('reads --map by header, number or letter, and refuses an unknown field', () => {
     const headers = ['公司', '联系人', '跟进'];
     expect(applyMap(headers, ['name', 'person.name', null], '跟进=lastContact,2=-')).toEqual([
