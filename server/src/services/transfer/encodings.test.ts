@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './encodings.ts';
+import { readSheets } from './files.ts';
 import { modernVcard } from './vcard-legacy.ts';
 
 // GBK bytes of Chinese text, written out (no encoder library is needed to read them back).
@@ -47,5 +48,29 @@ describe('reading text whose encoding nobody named', () => {
     expect(western).toContain('N:Müller;Klaus;;;');
     expect(western).toContain('ORG:Café du Commerce');
     expect(chinese + western).not.toContain('\uFFFD');
+  });
+
+  it("reads a card's 8-bit lines in the charset they name (a German Outlook's ADR;CHARSET=Windows-1252 with a raw ß beside a UTF-8 line), not as GBK", async () => {
+    // Outlook writes one line in Windows-1252 and its card design in UTF-8: one file, two
+    // encodings, which together read as GBK ("Stra遝").
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'N;LANGUAGE=de:Wimmel;Rudi',
+      'FN:Rudi Wimmel',
+      'ORG:Wurstdarm KG',
+      'ADR;WORK;PREF;CHARSET=Windows-1252:;;Business-Straße 19;Schaffhausen;;76543;Deutschland',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const design = 'X-MS-OL-DESIGN;CHARSET=utf-8:<card><label>Geschäftlich</label></card>\r\n';
+    const bytes = Buffer.concat([
+      Buffer.from(card.replace('END:VCARD\r\n', ''), 'latin1'),
+      Buffer.from(`${design}END:VCARD\r\n`),
+    ]);
+    const [grid] = await readSheets(bytes, 'karin.vcf');
+    const text = JSON.stringify(grid?.rows);
+    expect(text).toContain('Business-Straße 19');
+    expect(text).not.toContain('遝');
   });
 });

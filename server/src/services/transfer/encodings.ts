@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { analyse } from 'chardet';
 
 /**
@@ -16,6 +17,41 @@ export function decodeText(bytes: Buffer): string {
     return new TextDecoder(detectEncoding(bytes)).decode(bytes);
   }
 }
+
+/**
+ * A vCard file's text. Outlook names the charset of a line it writes in 8 bits
+ * (`ADR;CHARSET=Windows-1252:…Straße`) and writes its card design in UTF-8: one file, two
+ * encodings, which read together as neither (GBK: "Stra遝"). So a line naming its charset (and
+ * the folded lines after it) is read in that one; the rest as any file whose encoding nobody named.
+ */
+export function decodeCards(bytes: Buffer): string {
+  if (bytes.includes(0) || isUtf8(bytes)) return decodeText(bytes);
+  const lines: Buffer[] = [];
+  for (let start = 0; start <= bytes.length; ) {
+    const end = bytes.indexOf(0x0a, start);
+    lines.push(bytes.subarray(start, end < 0 ? bytes.length : end + 1));
+    start = end < 0 ? bytes.length + 1 : end + 1;
+  }
+  const named: (string | undefined)[] = [];
+  for (const line of lines) {
+    const head = line.toString('latin1');
+    const folded = /^[ \t]/.test(head) ? named.at(-1) : undefined;
+    const charset = folded ?? /^[^:]*?;CHARSET=([\w-]+)[;:]/i.exec(head)?.[1];
+    named.push(charset && knownCharset(charset) ? charset : undefined);
+  }
+  const rest = decodeText(Buffer.concat(lines.filter((_, i) => !named[i]))).split(/(?<=\n)/);
+  let r = 0;
+  return lines.map((line, i) => (named[i] ? new TextDecoder(named[i]).decode(line) : (rest[r++] ?? ''))).join('');
+}
+
+const knownCharset = (label: string) => {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * UTF-16 without a byte order mark (Roundcube's sample of a card so written): text in any

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ApiError } from '../../lib/errors.ts';
-import { decodeText } from './encodings.ts';
+import { decodeCards, decodeText } from './encodings.ts';
 import { gridOfCards, readVcf } from './vcard.ts';
 import { readXls } from './xls-read.ts';
 import { readXlsxStreaming, type XlsxLimits } from './xlsx-read.ts';
@@ -118,6 +118,6 @@ export async function readSheets(bytes: Buffer, filename: string, limits = XLSX_
   // Markup is text in the file's own encoding (a GBK page from a Chinese system): decoded here.
   if (format === 'xls') return readXls(bytes.subarray(0, 8).equals(COMPOUND_FILE) ? bytes : decodeText(bytes), limits);
   if (format === 'csv') return [readCsv(bytes, filename.replace(/\.[^.]*$/, '') || 'Sheet1', limits)];
-  if (format === 'vcf') return [gridOfCards(readVcf(decodeText(bytes)), filename.replace(/\.[^.]*$/, '') || 'vCards')];
+  if (format === 'vcf') return [gridOfCards(readVcf(decodeCards(bytes)), filename.replace(/\.[^.]*$/, '') || 'vCards')];
   throw new ApiError('invalid_request', `${filename} is ${format}, not a CSV or XLSX sheet`);
 }

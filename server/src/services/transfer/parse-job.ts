@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { normalisePhone, searchForms } from '@dossier/shared';
 import { ApiError } from '../../lib/errors.ts';
 import type { Field } from './columns.ts';
-import { decodeText } from './encodings.ts';
+import { decodeCards } from './encodings.ts';
 import { detectFormat, type FileFormat, type Grid, readSheets } from './files.ts';
 import { type Candidate, candidates, chooseLayout, type Layout } from './rows.ts';
 import { type CardRead, readVcf } from './vcard.ts';
@@ -131,7 +131,7 @@ export async function parseSheets(job: SheetsJob, emit: (batch: Candidate[]) => 
 }
 
 export function parseCards(job: CardsJob): CardsResult {
-  const cards = readVcf(decodeText(bufferOf(job.bytes)));
+  const cards = readVcf(decodeCards(bufferOf(job.bytes)));
   const phoneForms: Record<string, string | null> = {};
   for (const c of cards) {
     const m = c.person?.mobile;
