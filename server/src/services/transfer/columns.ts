@@ -477,8 +477,8 @@ export function fieldOfHeader(header: string): Field | null {
  * English or in its installation's language (book-names.ts: Chinese, German, French); Thunderbird
  * its 37 (First Name, Last Name, Display Name, Primary Email, Work Phone, Mobile Number, Home
  * Address, Home Address 2, Home City, …, Work ZipCode, Organization, Web Page 1, Birth Year,
- * Birth Month, Birth Day, Custom 1, Notes). Headers are compared normalised (normaliseHeader); a
- * numbered group's number is dropped.
+ * Birth Month, Birth Day, Custom 1, Notes), in English, Chinese or German (book-names.ts).
+ * Headers are compared normalised (normaliseHeader); a numbered group's number is dropped.
  */
 const BOOK_HEADERS: Record<string, Field | null> = {
   // Names
