@@ -9,7 +9,6 @@ import {
   normaliseCreditCode,
   normaliseEmail,
   normaliseIcp,
-  normalisePhone,
   PersonInput,
   type RowProblem,
   registrableDomain,
@@ -37,7 +36,9 @@ import { groupName, sheetLine } from './sheet-lines.ts';
 import {
   CHOICES,
   type DateOrder,
+  isCnMobile,
   isNoDate,
+  ownNumbers,
   type Parsed,
   parseBirthday,
   parseBool,
@@ -270,9 +271,9 @@ function kindOf(label: string): Kind {
   return 'other';
 }
 
+// A person's own numbers and e-mail: the company's on a row that names no one.
+const CONTACT_POINTS: ReadonlySet<Field> = new Set(['person.mobile', 'person.directLine', 'person.email']);
 const HAN = /\p{Script=Han}/u;
-// Told by the one phone parser: a 3-4-4 mainland mobile, not North America's 1-845-383-5299.
-const isCnMobile = (v: string) => /^\+861\d{10}$/.test(normalisePhone(v) ?? '');
 
 /** A person's name from its parts: family name first and no space for Chinese (刘建华), given first for Western ones (Michael Zhang). */
 export function joinName(given: string, middle: string, family: string): string {
@@ -414,11 +415,13 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   const companyPhones = [...all('phones')];
   const fax = [...all('fax')];
   const otherPhones: string[] = [];
+  const homePhones: string[] = [];
   for (const t of typed.filter((x) => x.field === 'person.phone')) {
     const kind = kindOf(labelOf(t));
     for (const v of t.values.flatMap(splitPhones)) {
       if (kind === 'mobile' && !mobile) mobile = v;
-      else if (kind === 'mobile' || kind === 'home') otherPhones.push(v);
+      else if (kind === 'mobile') otherPhones.push(v);
+      else if (kind === 'home') homePhones.push(v);
       else if (kind === 'work' && !direct) direct = v;
       else if (kind === 'work' || kind === 'main') companyPhones.push(v);
       else if (kind === 'fax') fax.push(v);
@@ -433,6 +436,15 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     mobile = direct;
     direct = undefined;
   }
+  const personName =
+    one('person.name') ??
+    (joinName(one('person.givenName') ?? '', one('person.middleName') ?? '', one('person.familyName') ?? '') ||
+      undefined);
+  // A row that names no one but the company (Thunderbird's entry for a vendor, its display name
+  // the organization; a Google contact with only an organization; an Apple card "show as
+  // company"; a sheet's row with its contact's name blank) is the company's own: its numbers,
+  // e-mails and address are the company's, and no person is named after it.
+  const ownRow = name !== undefined && (personName === undefined || personName.trim() === name.trim());
   // E-mails: the first (a work one before a home one) is the person's; more at a company's
   // domain go to the file, private ones stay with the person.
   let personEmail = one('person.email');
@@ -446,6 +458,12 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     if (!personEmail) personEmail = v;
     else if (emailMatchKey(v)?.kind === 'email_domain') companyEmails.push(v);
     else otherEmails.push(v);
+  }
+  if (ownRow) {
+    companyPhones.push(...[direct, mobile].filter((v): v is string => !!v), ...homePhones, ...otherPhones);
+    companyEmails.push(...(personEmail ? [personEmail] : []), ...otherEmails);
+    [direct, mobile, personEmail] = [undefined, undefined, undefined];
+    homePhones.length = otherPhones.length = otherEmails.length = 0;
   }
   // What the file's own numbers and addresses keep aside, for its notes.
   const asidePhones: string[] = [];
@@ -465,19 +483,26 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   // An address book has no column for the company's number: the office number of the row that
   // gives the company's office (its address or fax) stands for it, and stays the person's line too.
   if (book && direct && !companyPhones.length && (companyAddress || fax.length)) companyPhones.push(direct);
+  if (ownRow) companyAddress ??= homeAddress ?? null;
+  // A home number is the person's when they have none other; as their direct line, said to be the home one.
+  const home = ownNumbers({ mobile, direct }, homePhones);
+  const homeLine = home.direct !== direct ? home.direct : undefined;
+  ({ mobile, direct } = home);
+  otherPhones.push(...home.rest);
 
-  const personName =
-    one('person.name') ??
-    (joinName(one('person.givenName') ?? '', one('person.middleName') ?? '', one('person.familyName') ?? '') ||
-      undefined);
   // What the row says of its person with no field of its own, under its column's name (Outlook's
   // "0/0/00" in an empty anniversary is no value). With no one named on the row (a CRM's Lead
   // Source beside a company alone) it is the file's: kept in its notes, the row not refused for it.
   const said = typed
     .filter((t) => t.field === 'person.other' && !t.values.every(isNoDate))
     .map((t) => noted(t.header, t.values));
-  const ofPerson = personName ? typed : typed.filter((t) => t.field !== 'person.other');
-  if (!personName) kept.push(...said);
+  const ofPerson = ownRow || !personName ? typed.filter((t) => t.field !== 'person.other') : typed;
+  if (ownRow || !personName) kept.push(...said);
+  // What a company's own row says of a person (a title beside a blank contact name) is the file's, under its column's name.
+  if (ownRow)
+    for (const [f, values] of by)
+      if (f.startsWith('person.') && !NAME_PARTS.has(f) && !CONTACT_POINTS.has(f) && values[0] !== companyAddress)
+        kept.push(f === 'person.preferences' ? values.join('\n') : noted(headers[mapping.indexOf(f)] ?? f, values));
   // A mobile in a sheet's phone column beside a contact's name is the contact's (名称, 联系人, 电话).
   if (!book && personName && !mobile) {
     const numbers = companyPhones.flatMap(splitPhones);
@@ -576,17 +601,11 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   const personValues = [...by.keys(), ...ofPerson.map((t) => t.field)].filter(
     (f) => f.startsWith('person.') && f !== 'person.department',
   );
-  // A company's own card (an Apple card "show as company": no N, its FN the ORG) names no person.
-  const companyCard =
-    personName !== undefined &&
-    name !== undefined &&
-    personName.trim() === name.trim() &&
-    personValues.every((f) => NAME_PARTS.has(f));
   // Thunderbird keeps a mailing list as a row named by its addresses ("gao@…; wu@…"): no one person.
   const listed = personName ? splitList(personName) : [];
   const mailingList = listed.length > 1 && listed.every((a) => normaliseEmail(a));
   if (mailingList) errors.push({ row, field: 'person.name', ...problem('mailing_list', personName ?? '') });
-  else if (personName && !companyCard) {
+  else if (personName && !ownRow) {
     const p: PersonDraft = { name: personName };
     const set = <K extends keyof PersonInput>(k: K, v: PersonInput[K] | undefined) => {
       if (v !== undefined && v !== null && v !== '') p[k] = v;
@@ -612,6 +631,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     const notes = [
       all('person.preferences').join('\n'),
       department && `部门：${department}`,
+      homeLine ? noted('住宅电话', [homeLine]) : '',
       otherPhones.length ? noted('其他电话', otherPhones) : '',
       otherEmails.length ? noted('其他邮箱', otherEmails) : '',
       ...said,
@@ -627,7 +647,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
     if (!ok.success)
       for (const i of ok.error.issues) errors.push({ row, field: `person.${String(i.path[0])}`, why: i.message });
     people.push(p);
-  } else if (personValues.length && !companyCard) {
+  } else if (personValues.length && !ownRow) {
     errors.push({ row, field: 'person.name', ...problem('no_person_name', '') });
   }
   // A sheet's heading, total or footer ("一、房地产开发企业", "Grand Totals (3 records)", 小计 | 3家)

@@ -3,6 +3,7 @@ import {
   CompanyType,
   CustomerStatus,
   LostReason,
+  normalisePhone,
   phoneDigits,
   ROW_PROBLEMS,
   type RowProblem,
@@ -194,6 +195,25 @@ export const splitRegion = (raw: string) =>
     .split(/[/>＞→,，、\s]+/)
     .map((s) => s.trim())
     .filter(Boolean);
+
+// Told by the one phone parser: a 3-4-4 mainland mobile, not North America's 1-845-383-5299.
+export const isCnMobile = (v: string) => /^\+861\d{10}$/.test(normalisePhone(v) ?? '');
+
+/**
+ * Numbers of a person who may have no mobile or direct line (Android's 住宅, often a private
+ * contact's only number): a mainland mobile is their mobile, else the first their direct line;
+ * the rest stay beside them.
+ */
+export function ownNumbers(has: { mobile?: string | undefined; direct?: string | undefined }, numbers: string[]) {
+  let { mobile, direct } = has;
+  const rest: string[] = [];
+  for (const v of numbers) {
+    if (!mobile && isCnMobile(v)) mobile = v;
+    else if (!mobile && !direct) direct = v;
+    else rest.push(v);
+  }
+  return { mobile, direct, rest };
+}
 
 /** A phone as written, refused only when it can't be one (fewer than 5 digits): files keep what people typed. */
 export function parsePhone(raw: string): Parsed<string> {

@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { ApiError } from '../../lib/errors.ts';
 import type { PersonRecord } from '../../store/records.ts';
 import type { Grid } from './files.ts';
-import { NO_YEAR_YEAR, parseDate, parsePhone } from './values.ts';
+import { NO_YEAR_YEAR, ownNumbers, parseDate, parsePhone } from './values.ts';
 import { modernVcard } from './vcard-legacy.ts';
 import { tooLarge } from './zip.ts';
 
@@ -268,6 +268,16 @@ export function readVcf(text: string): CardRead[] {
         person.mobile = person.directLine;
         delete person.directLine;
       }
+      // With no mobile and no work number, a home number (Android's 住宅), else another, is the
+      // person's: as their direct line, a home one said to be so. The card decides, so that a sheet's
+      // rule for a home column (rows.ts) has nothing left to place.
+      const homes = ownNumbers({ mobile: person.mobile, direct: person.directLine }, company.homePhones);
+      const other = ownNumbers(homes, company.otherPhones);
+      const homeLine = homes.direct !== person.directLine ? homes.direct : undefined;
+      if (other.mobile) person.mobile = other.mobile;
+      if (other.direct) person.directLine = other.direct;
+      company.homePhones = homes.rest;
+      company.otherPhones = other.rest;
       // The person's e-mail: the one marked PREF, else the first not typed HOME, else the first.
       const emails = [...all('email')].sort(
         (x, y) =>
@@ -323,6 +333,7 @@ export function readVcf(text: string): CardRead[] {
       ];
       const note = [
         ...all('note').map((n) => asText(n[3])),
+        homeLine ? `住宅电话：${homeLine}` : '',
         moreAddresses.length ? `其他地址：${moreAddresses.join('; ')}` : '',
         moreSites.length ? `其他网址：${moreSites.join('; ')}` : '',
         lunar && bday ? `农历生日：${lunar.startsWith(`${NO_YEAR_YEAR}-`) ? lunar.slice(5) : lunar}` : '',
