@@ -21,7 +21,7 @@ import type { PersonRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
 import { recording } from './contact-points.ts';
 import { replayable, replayOf } from './replay.ts';
-import { blanksOf, fullerName, type PersonBlanks, peopleOfFile } from './same-person.ts';
+import { additionsOf, fullerName, type PersonAdditions, peopleOfFile } from './same-person.ts';
 import { isSystem, type Viewer } from './visibility.ts';
 
 type Input = z.output<typeof Schema>;
@@ -121,8 +121,8 @@ async function mergeInto(
     };
     const dup = known.find(seen);
     if (dup) {
-      // Fill the blanks of the person we already know (and write only when there is one to fill).
-      const fill: PersonBlanks & { name?: string } = blanksOf(dup, seen);
+      // Add to the person we already know (and write only when there is something to add).
+      const fill: PersonAdditions & { name?: string } = additionsOf(dup, seen);
       const name = fullerName(dup.name, seen.name);
       if (name) fill.name = name;
       if (Object.keys(fill).length) {

@@ -9,7 +9,7 @@ import type { Store } from '../store/store.ts';
 import { afterMerge, beforeMerge, type MergedPoints, undoMergedPoints } from './contact-points.ts';
 import { type MergedLoss, mergedLoss } from './loss.ts';
 import { replayable, replayOf } from './replay.ts';
-import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
+import { additionsOf, fullerName, peopleOfFile } from './same-person.ts';
 import { ownsOrManages, SYSTEM, type Viewer } from './visibility.ts';
 
 /** Blank fields of the survivor that the other file may fill; nothing the survivor has is overwritten. */
@@ -38,7 +38,7 @@ interface Snapshot {
   filled: Record<string, { before: unknown; after: unknown }>;
   /**
    * People of the removed file who were already on the survivor: folded into that person (blanks
-   * filled, their history re-pointed) and removed, so undo can bring each back as it was.
+   * filled, what differs kept in their notes, their history re-pointed) and removed, so undo can bring each back as it was.
    */
   absorbed?: {
     personId: number;
@@ -178,7 +178,7 @@ async function absorbPeople(
     const into = own.find(p);
     if (!into) continue;
     const filled: Record<string, { before: unknown; after: unknown }> = {};
-    for (const [f, after] of Object.entries(blanksOf(into, p))) {
+    for (const [f, after] of Object.entries(additionsOf(into, p))) {
       filled[f] = { before: into[f as keyof PersonRecord], after };
     }
     const name = fullerName(into.name, p.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blanksOf, fullerName, peopleOfFile } from './same-person.ts';
+import { additionsOf, fullerName, peopleOfFile } from './same-person.ts';
 
 describe('the one same-person rule', () => {
   const file = [
@@ -17,16 +17,36 @@ describe('the one same-person rule', () => {
     expect(people.find({ name: 'Ann Lee', email: 'ann.lee@other.com' })).toBeUndefined();
   });
 
-  it('fills blanks only, never overwriting what is known', () => {
+  it('fills blanks, never overwriting what is known: a value that differs goes to the notes, said what it is', () => {
     expect(
-      blanksOf(
-        { title: '董事长', email: null, birthday: '' },
+      additionsOf(
+        { title: '董事长', email: null, birthday: '', preferences: '爱喝茶' },
         { title: '总经理', email: 'w@x.cn', birthday: '1968-05-12' },
       ),
     ).toEqual({
       email: 'w@x.cn',
       birthday: '1968-05-12',
+      preferences: '爱喝茶\n另记职务：总经理',
     });
+  });
+
+  it('keeps a number or e-mail it has under another form or field as it is, and adds another once', () => {
+    const known = { mobile: '13952000001', directLine: '0516-87654321', email: 'Wang@X.cn', preferences: null };
+    // The same numbers however written (or under the other field), the same e-mail in another case: nothing to add.
+    expect(additionsOf(known, { mobile: '+86 139-5200-0001', directLine: '13952000001', email: 'wang@x.cn' })).toEqual(
+      {},
+    );
+    // A new mobile, given as both (a row's mobile and its direct line): said once.
+    expect(additionsOf(known, { mobile: '13800000002', directLine: '13800000002' })).toEqual({
+      preferences: '其他电话：13800000002',
+    });
+    // Already in the notes (the same file imported again): not added twice.
+    expect(additionsOf({ ...known, preferences: '其他电话：13800000002' }, { mobile: '13800000002' })).toEqual({});
+    // Other notes are added under the known ones, once.
+    expect(additionsOf({ preferences: '爱喝茶' }, { preferences: '部门：销售部' })).toEqual({
+      preferences: '爱喝茶\n部门：销售部',
+    });
+    expect(additionsOf({ preferences: '爱喝茶\n部门：销售部' }, { preferences: '部门：销售部' })).toEqual({});
   });
 
   it('lengthens a name only by more name', () => {

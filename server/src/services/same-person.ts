@@ -1,4 +1,4 @@
-import { PERSON_TEXT_FIELDS } from '@dossier/shared';
+import { PERSON_TEXT_FIELDS, samePhone } from '@dossier/shared';
 import { PeopleIndex, type PersonLike, Phones } from './transfer/match-index.ts';
 
 /**
@@ -19,22 +19,54 @@ export type FillablePersonField = (typeof FILLABLE_PERSON_FIELDS)[number];
 
 const blank = (v: unknown) => v === null || v === undefined || v === '';
 
-/** What filling a known person's blanks writes: their text fields, and whether a birthday filled in is a lunar one. */
-export type PersonBlanks = Partial<Record<FillablePersonField, string>> & { birthdayLunar?: boolean };
+/** What another sighting writes on a known person: their text fields, and whether a birthday filled in is a lunar one. */
+export type PersonAdditions = Partial<Record<FillablePersonField, string>> & { birthdayLunar?: boolean };
 
-/** The values `seen` brings that `known` lacks: blanks filled, nothing known ever overwritten. */
-export function blanksOf(
+/** How a value the person already has another of is kept in their notes: a row's extra numbers' words. */
+const ASIDE: Partial<Record<FillablePersonField, string>> = {
+  mobile: '其他电话',
+  directLine: '其他电话',
+  email: '其他邮箱',
+  title: '另记职务',
+  birthday: '另记生日',
+  homeAddress: '另记住址',
+  greetingHook: '另记问候',
+};
+
+/**
+ * What `seen` adds to `known`: their blanks filled, and a value that differs from the one known
+ * (a new mobile in a later export, a title after a promotion, other notes) kept in their notes,
+ * said what it is — nothing known overwritten, nothing seen dropped. Kept once: a value the notes
+ * already hold is not added again, so the same file imported twice adds nothing the second time.
+ */
+export function additionsOf(
   known: Partial<Record<FillablePersonField, unknown>>,
   seen: Partial<Record<FillablePersonField, string | null | undefined>> & { birthdayLunar?: boolean | null },
-): PersonBlanks {
-  const fill: PersonBlanks = {};
+): PersonAdditions {
+  const fill: PersonAdditions = {};
+  const notes = blank(known.preferences) ? '' : String(known.preferences);
+  const aside: string[] = [];
+  const numbers = [known.mobile, known.directLine].filter((n): n is string => typeof n === 'string' && n !== '');
   for (const f of FILLABLE_PERSON_FIELDS) {
-    const v = seen[f];
-    if (!blank(v) && blank(known[f])) fill[f] = v as string;
+    const v = seen[f]?.trim();
+    if (!v) continue;
+    if (blank(known[f])) fill[f] = v;
+    else if (f === 'preferences') {
+      if (!notes.includes(v)) aside.push(v);
+    } else if (!sameValue(f, String(known[f]), v, numbers) && !notes.includes(v) && !aside.some((a) => a.endsWith(v)))
+      aside.push(`${ASIDE[f]}：${v}`);
   }
+  if (aside.length) fill.preferences = [fill.preferences ?? notes, ...aside].filter(Boolean).join('\n');
   // A birthday keeps its calendar: a lunar one filled in is not read as a solar date.
   if (fill.birthday && seen.birthdayLunar) fill.birthdayLunar = true;
   return fill;
+}
+
+/** One value however written: a number the person has under either field, an e-mail in any case. */
+function sameValue(f: FillablePersonField, known: string, seen: string, numbers: string[]): boolean {
+  if (f === 'mobile' || f === 'directLine') return numbers.some((n) => samePhone(n, seen));
+  if (f === 'email') return known.toLowerCase() === seen.toLowerCase();
+  return known.trim() === seen;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface CapturedFileFields {
   website: string | null;
 }
 
-/** Text fields of a person set at once (the blanks a later sighting fills). */
+/** Text fields of a person set at once (what a later sighting adds). */
 export type PersonTextFill = Partial<Record<(typeof PERSON_TEXT_FIELDS)[number], string>>;
 
 /** A parcel's fields as a capture writes them (its owner and creation time are added on insert). */
@@ -61,7 +61,7 @@ export interface CaptureStore {
   peopleOf(customerId: number): Promise<PersonRecord[]>;
   /** Writes what a capture added to a file's row. */
   updateFile(customerId: number, fields: CapturedFileFields, at: string): Promise<void>;
-  /** Sets the blanks a capture filled on a known person. */
+  /** Sets what a capture added to a known person. */
   fillPerson(personId: number, fill: PersonTextFill, at: string): Promise<void>;
   /** How many keys a file holds. */
   keyCount(customerId: number): Promise<number>;

@@ -43,7 +43,7 @@ export interface ImportPerson {
   preferences: string | null;
 }
 
-/** The fields an import fills on a known person: the name (a fuller form) and blanks (services/same-person.ts). */
+/** The fields an import fills on a known person: the name (a fuller form), blanks and notes (services/same-person.ts). */
 export type PersonFill = Partial<Record<Exclude<keyof ImportPerson, 'id'>, string>> & { birthdayLunar?: boolean };
 
 /** A new file as an import writes it: the whole row, its search forms and due dates worked out by the import. */

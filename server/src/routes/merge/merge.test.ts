@@ -159,6 +159,39 @@ describe('merge with undo', () => {
     expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
   });
 
+  it("keeps the removed file's other number for a person both have in the survivor's notes; undo takes it back", async () => {
+    const t = makeTestApp('2026-11-23T02:00:00.000Z');
+    const person = { name: '王建国', email: 'wang@xz-land.com.cn' };
+    const s = (
+      await t.request('POST', '/api/customers', {
+        name: '徐州嘉华融通置业有限公司',
+        tier: 'A',
+        people: [{ ...person, mobile: '13952000001', preferences: '爱喝茶' }],
+      })
+    ).json;
+    const f = (
+      await t.request('POST', '/api/customers', {
+        name: '嘉华融通',
+        tier: 'B',
+        allowDuplicate: true,
+        people: [{ ...person, mobile: '13952000009', title: '总经理' }],
+      })
+    ).json;
+    const before = await dumpAll(t, OWN_RECORDS);
+    const merged = await t.request('POST', `/api/customers/${s.id}/merge`, { from: f.id });
+    expect(merged.status).toBe(201);
+    expect(merged.json.survivor.people).toEqual([
+      expect.objectContaining({
+        name: '王建国',
+        mobile: '13952000001',
+        title: '总经理',
+        preferences: '爱喝茶\n其他电话：13952000009',
+      }),
+    ]);
+    expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(200);
+    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
+  });
+
   it("joins the removed file's remark to the survivor's for a month both have; undo puts each back", async () => {
     const t = makeTestApp('2026-12-07T02:00:00.000Z');
     const mk = async (name: string) => (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id;

@@ -21,7 +21,7 @@ import type { CustomerRecord } from '../../store/records.ts';
 import type { Store } from '../../store/store.ts';
 import { settle, valuesNow } from '../contact-points.ts';
 import { notYet } from '../interactions.ts';
-import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
+import { additionsOf, fullerName, peopleOfFile } from '../same-person.ts';
 import { isSystem, type Viewer } from '../visibility.ts';
 import { type PeopleIndex, PhoneSet, Phones } from './match-index.ts';
 import type { Candidate, InteractionDraft, PersonDraft, RowError } from './rows.ts';
@@ -184,7 +184,7 @@ async function planMerge(
       continue;
     }
     if (d.ref) personIds.set(d.ref, dup.id);
-    const fill: PersonFill = blanksOf(dup, d);
+    const fill: PersonFill = additionsOf(dup, d);
     const name = fullerName(dup.name, d.name);
     if (name) fill.name = name;
     if (Object.keys(fill).length) fillPeople.push({ person: dup, set: fill });

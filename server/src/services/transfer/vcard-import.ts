@@ -3,7 +3,7 @@ import type { ImportPerson, PersonFill } from '../../store/imports.ts';
 import type { Store } from '../../store/store.ts';
 import { settle, valuesNow } from '../contact-points.ts';
 import { replayable } from '../replay.ts';
-import { blanksOf, fullerName, peopleOfFile } from '../same-person.ts';
+import { additionsOf, fullerName, peopleOfFile } from '../same-person.ts';
 import type { Viewer } from '../visibility.ts';
 import { priorImport, recordImport, sha256 } from './imports.ts';
 import { Phones } from './match-index.ts';
@@ -19,7 +19,8 @@ export interface CardReport {
 
 /**
  * People from a vCard file into one customer, deduplicated by e-mail or mobile against the
- * customer's people and the earlier cards: a known person only gets their blanks filled.
+ * customer's people and the earlier cards: a known person gets their blanks filled
+ * and what differs in their notes (same-person.ts additionsOf).
  * The file is read in the parse worker; all cards or none are written, in one transaction.
  */
 export async function importVcard(
@@ -65,7 +66,7 @@ export async function importVcard(
         rows.push({ index: card.index, name: p.name, outcome: 'created', personId: person.id });
         continue;
       }
-      const fill: PersonFill = blanksOf(dup, p);
+      const fill: PersonFill = additionsOf(dup, p);
       const name = fullerName(dup.name, p.name);
       if (name) fill.name = name;
       if (Object.keys(fill).length) {

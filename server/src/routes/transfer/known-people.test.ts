@@ -1,0 +1,64 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { stopParseWorker } from '../../services/transfer/parse-pool.ts';
+import { makeTestApp, type TestApp } from '../../test-utils.ts';
+import { commit, csvFile, fileNamed } from './test-helpers.ts';
+
+// A later export of the same address book: the person is matched (by e-mail) and what the file
+// says differently is kept beside what the file on record says — never dropped as "unchanged".
+const NOW = '2026-12-07T01:00:00.000Z';
+const HEAD = '公司名称,联系人,职务,手机,邮箱';
+
+afterAll(() => stopParseWorker());
+
+const peopleOf = async (t: TestApp, name: string) =>
+  ((await fileNamed(t, name)).people as Record<string, unknown>[]).map(({ name, title, mobile, preferences }) => ({
+    name,
+    title,
+    mobile,
+    preferences,
+  }));
+
+describe('a person already on file, in a later import', { timeout: 30_000 }, () => {
+  it("keeps the later sheet's new mobile and title in their notes, the known ones in place; the same sheet again adds nothing", async () => {
+    const t = makeTestApp(NOW);
+    const first = csvFile([HEAD, '云龙置业有限公司,李一,经理,13900000011,liyi@yunlong-zhiye.cn']);
+    expect((await commit(t, first, 'known-0001')).json).toMatchObject({ created: 1 });
+    const later = csvFile([HEAD, '云龙置业有限公司,李一,总经理,13900000099,liyi@yunlong-zhiye.cn']);
+    // The preview says so before anything is written.
+    const preview = (await t.request('POST', '/api/import/preview', { file: later })).json;
+    expect(preview.counts).toMatchObject({ merged: 1, skipped: 0 });
+    expect((await commit(t, later, 'known-0002')).json).toMatchObject({ merged: 1, skipped: 0 });
+    const expected = [
+      { name: '李一', title: '经理', mobile: '13900000011', preferences: '另记职务：总经理\n其他电话：13900000099' },
+    ];
+    expect(await peopleOf(t, '云龙置业有限公司')).toEqual(expected);
+    expect((await commit(t, later, 'known-0003')).json).toMatchObject({ merged: 0, skipped: 1 });
+    expect(await peopleOf(t, '云龙置业有限公司')).toEqual(expected);
+  });
+
+  it('keeps the new number a vCard gives a known person of the chosen customer', async () => {
+    const t = makeTestApp(NOW);
+    const c = await t.request('POST', '/api/customers', {
+      name: '云龙置业有限公司',
+      tier: 'B',
+      people: [{ name: '李一', mobile: '13900000011', email: 'liyi@yunlong-zhiye.cn' }],
+    });
+    expect(c.status).toBe(201);
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:李一',
+      'TEL;TYPE=CELL:13900000099',
+      'EMAIL:liyi@yunlong-zhiye.cn',
+      'END:VCARD',
+    ];
+    const r = await t.request('POST', '/api/import/vcard', {
+      customerId: c.json.id,
+      file: { filename: 'li.vcf', data: Buffer.from(card.join('\r\n')).toString('base64') },
+    });
+    expect(r.json).toMatchObject({ merged: 1, skipped: 0 });
+    expect(await peopleOf(t, '云龙置业有限公司')).toEqual([
+      { name: '李一', title: undefined, mobile: '13900000011', preferences: '其他电话：13900000099' },
+    ]);
+  });
+});
