@@ -36,6 +36,45 @@ describe('a person already on file, in a later import', { timeout: 30_000 }, () 
     expect(await peopleOf(t, '云龙置业有限公司')).toEqual(expected);
   });
 
+  it("keeps what a card says beyond the person's fields in their notes when it is imported into a chosen customer", async () => {
+    const t = makeTestApp(NOW);
+    const c = await t.request('POST', '/api/customers', { name: '云龙置业有限公司', tier: 'B' });
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:李一',
+      'ORG:云龙置业有限公司;销售部',
+      'TEL;TYPE=CELL:13900000011',
+      'TEL;TYPE=HOME:0516-80000001',
+      'TEL;TYPE=WORK,FAX:0516-80000002',
+      'EMAIL;TYPE=WORK:liyi@yunlong-zhiye.cn',
+      'EMAIL;TYPE=HOME:liyi@163.com',
+      'ADR;TYPE=WORK:;;和平路88号;徐州;江苏;221000;',
+      'URL:https://www.yunlong-zhiye.cn',
+      'END:VCARD',
+    ];
+    const r = await t.request('POST', '/api/import/vcard', {
+      customerId: c.json.id,
+      file: { filename: 'li.vcf', data: Buffer.from(card.join('\r\n')).toString('base64') },
+    });
+    expect(r.json).toMatchObject({ created: 1 });
+    expect(await peopleOf(t, '云龙置业有限公司')).toEqual([
+      {
+        name: '李一',
+        title: undefined,
+        mobile: '13900000011',
+        preferences: [
+          '部门：销售部',
+          '公司地址：和平路88号, 徐州, 江苏 221000',
+          '网址：https://www.yunlong-zhiye.cn',
+          '其他电话：0516-80000001',
+          '传真：0516-80000002',
+          '其他邮箱：liyi@163.com',
+        ].join('\n'),
+      },
+    ]);
+  });
+
   it('keeps the new number a vCard gives a known person of the chosen customer', async () => {
     const t = makeTestApp(NOW);
     const c = await t.request('POST', '/api/customers', {

@@ -8,6 +8,7 @@ import type { Viewer } from '../visibility.ts';
 import { priorImport, recordImport, sha256 } from './imports.ts';
 import { Phones } from './match-index.ts';
 import { parseCardsOffLoop } from './parse-pool.ts';
+import { cardNotes } from './vcard.ts';
 
 export interface CardReport {
   index: number;
@@ -37,7 +38,7 @@ export async function importVcard(
     : undefined;
   const prior = await priorImport(store, viewer, replay ?? null);
   if (prior) return { report: prior, replayed: true };
-  await store.customers.live(customerId, viewer); // a file the viewer can't see is a 404 before anything is read
+  const chosen = await store.customers.live(customerId, viewer); // a file the viewer can't see is a 404 before anything is read
   const { cards, phoneForms } = await parseCardsOffLoop(file.bytes);
   const phones = new Phones();
   phones.seed(phoneForms);
@@ -52,12 +53,14 @@ export async function importVcard(
     const rows: CardReport[] = [];
     const counts = { total: cards.length, created: 0, merged: 0, skipped: 0, invalid: 0, unplaced: 0 };
     for (const card of cards) {
-      const p = card.person;
-      if (!p) {
+      if (!card.person) {
         counts.invalid++;
         rows.push({ index: card.index, name: null, outcome: 'invalid', errors: card.errors });
         continue;
       }
+      const more = cardNotes(card, chosen.name);
+      const notes = [card.person.preferences, ...more].filter(Boolean).join('\n');
+      const p = notes ? { ...card.person, preferences: notes } : card.person;
       const dup = known.find(p);
       if (!dup) {
         const person = await tx.people.insert(customerId, p, at);

@@ -348,6 +348,30 @@ export function readVcf(text: string): CardRead[] {
     });
 }
 
+/**
+ * What a card says beyond its person's fields, said what each is, for a person imported alone into
+ * a chosen customer (read as rows, these are the company's and the notes rows.ts writes): the
+ * company's name left out when it is the chosen customer's.
+ */
+export function cardNotes(card: CardRead, customerName: string): string[] {
+  const k = card.company;
+  if (!k) return [];
+  const line = (what: string, values: (string | undefined)[]) => {
+    const v = values.filter(Boolean);
+    return v.length ? [`${what}：${v.join('; ')}`] : [];
+  };
+  return [
+    ...line('公司', [k.org?.trim() === customerName.trim() ? undefined : k.org]),
+    ...line('部门', [k.department]),
+    ...line('公司地址', [k.workAddress]),
+    ...line('网址', [k.website]),
+    ...line('总机', k.mainPhones ?? []),
+    ...line('其他电话', [...k.homePhones, ...k.otherPhones]),
+    ...line('传真', k.fax),
+    ...line('其他邮箱', k.otherEmails),
+  ];
+}
+
 /** Headers of cards read as rows, in an address book's words (columns.ts reads them so). */
 const CARD_HEADERS = [
   'Name',
