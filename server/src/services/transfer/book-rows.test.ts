@@ -31,6 +31,20 @@ describe("a company's own row in an address book", () => {
     expect(acer?.unplaced).toBeUndefined();
   });
 
+  it('keeps both addresses of a company-only entry: the work one the address, the home one in the notes', () => {
+    const [row] = readList(
+      [
+        THUNDERBIRD,
+        ',,Acer America,,,,,,,,,,1 Home Road,,Irvine,CA,92618,USA,333 W San Carlos St,,San Jose,CA,95110,USA,,,Acer America,,,,,,,,,,',
+      ],
+      'tb',
+    ).list;
+    expect(row?.errors).toEqual([]);
+    expect(row?.fields.address).toBe('333 W San Carlos St, San Jose, CA 95110, USA');
+    expect(row?.fields.notes).toBe('其他地址：1 Home Road, Irvine, CA 92618, USA');
+    expect(row?.people).toEqual([]);
+  });
+
   it("a Google contact with an organization and no name keeps the company and its number (was refused: 'contact details without a contact name')", () => {
     const [fid] = readList(
       [GOOGLE, ',,,,,,,* myContacts,,,Mobile,+261 20 22 361 97,unknown,FID Anosy,'],

@@ -271,8 +271,13 @@ function kindOf(label: string): Kind {
   return 'other';
 }
 
-// A person's own numbers and e-mail: the company's on a row that names no one.
-const CONTACT_POINTS: ReadonlySet<Field> = new Set(['person.mobile', 'person.directLine', 'person.email']);
+// A person's own numbers, e-mail and address: the company's on a row that names no one.
+const CONTACT_POINTS: ReadonlySet<Field> = new Set([
+  'person.mobile',
+  'person.directLine',
+  'person.email',
+  'person.homeAddress',
+]);
 const HAN = /\p{Script=Han}/u;
 
 /** A person's name from its parts: family name first and no space for Chinese (刘建华), given first for Western ones (Michael Zhang). */
@@ -295,6 +300,16 @@ function birthdayOfParts(year?: string, month?: string, day?: string): string | 
   return [year, month, day].map((x) => x ?? '?').join('-');
 }
 
+/**
+ * Does the street line already say this part? Chinese runs its words together (徐州市和平路88号
+ * says 徐州市); elsewhere the part is a word of its own (CA is not the "Ca" of Carlos).
+ */
+function mentions(street: string, part: string): boolean {
+  if (HAN.test(part)) return street.includes(part);
+  const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(street);
+}
+
 /** An address from its parts as one line: street, city, region postcode (the country unless China). */
 function addressOf(parts: Map<Field, string[]>): string | null {
   const get = (f: Field) =>
@@ -307,7 +322,7 @@ function addressOf(parts: Map<Field, string[]>): string | null {
   const street = get('address.street');
   const part = (f: Field) => {
     const v = get(f);
-    return v && street.toLowerCase().includes(v.toLowerCase()) ? '' : v;
+    return v && mentions(street, v) ? '' : v;
   };
   const country = part('address.country');
   const line = [
@@ -483,7 +498,10 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   // An address book has no column for the company's number: the office number of the row that
   // gives the company's office (its address or fax) stands for it, and stays the person's line too.
   if (book && direct && !companyPhones.length && (companyAddress || fax.length)) companyPhones.push(direct);
-  if (ownRow) companyAddress ??= homeAddress ?? null;
+  if (ownRow) {
+    companyAddress ??= homeAddress ?? null;
+    if (homeAddress && homeAddress !== companyAddress) kept.push(noted('其他地址', [homeAddress]));
+  }
   // A home number is the person's when they have none other; as their direct line, said to be the home one.
   const home = ownNumbers({ mobile, direct }, homePhones);
   const homeLine = home.direct !== direct ? home.direct : undefined;
@@ -501,7 +519,7 @@ function candidateOf(cells: string[], layout: RowLayout, row: number): Candidate
   // What a company's own row says of a person (a title beside a blank contact name) is the file's, under its column's name.
   if (ownRow)
     for (const [f, values] of by)
-      if (f.startsWith('person.') && !NAME_PARTS.has(f) && !CONTACT_POINTS.has(f) && values[0] !== companyAddress)
+      if (f.startsWith('person.') && !NAME_PARTS.has(f) && !CONTACT_POINTS.has(f))
         kept.push(f === 'person.preferences' ? values.join('\n') : noted(headers[mapping.indexOf(f)] ?? f, values));
   // A mobile in a sheet's phone column beside a contact's name is the contact's (名称, 联系人, 电话).
   if (!book && personName && !mobile) {
