@@ -38,7 +38,8 @@ interface Snapshot {
   filled: Record<string, { before: unknown; after: unknown }>;
   /**
    * People of the removed file who were already on the survivor: folded into that person (blanks
-   * filled, what differs kept in their notes, their history re-pointed) and removed, so undo can bring each back as it was.
+   * filled, what differs kept in their notes, their history re-pointed) and removed, so undo can
+   * bring each back as it was.
    */
   absorbed?: {
     personId: number;

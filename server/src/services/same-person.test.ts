@@ -47,6 +47,10 @@ describe('the one same-person rule', () => {
       preferences: '爱喝茶\n部门：销售部',
     });
     expect(additionsOf({ preferences: '爱喝茶\n部门：销售部' }, { preferences: '部门：销售部' })).toEqual({});
+    // Line by line: only the lines the notes do not hold yet.
+    expect(
+      additionsOf({ preferences: '爱喝茶\n部门：销售部' }, { preferences: '爱喝茶，每周三在售楼处\n部门：销售部' }),
+    ).toEqual({ preferences: '爱喝茶\n部门：销售部\n爱喝茶，每周三在售楼处' });
   });
 
   it('lengthens a name only by more name', () => {

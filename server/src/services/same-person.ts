@@ -52,7 +52,9 @@ export function additionsOf(
     if (!v) continue;
     if (blank(known[f])) fill[f] = v;
     else if (f === 'preferences') {
-      if (!notes.includes(v)) aside.push(v);
+      // Line by line: a later export's note that says more keeps only what is new to the notes.
+      for (const line of v.split('\n').map((l) => l.trim()))
+        if (line && !notes.includes(line) && !aside.includes(line)) aside.push(line);
     } else if (!sameValue(f, String(known[f]), v, numbers) && !notes.includes(v) && !aside.some((a) => a.endsWith(v)))
       aside.push(`${ASIDE[f]}：${v}`);
   }
