@@ -18,6 +18,16 @@ const peopleOf = async (t: TestApp, name: string) =>
     preferences,
   }));
 
+/** One card's lines into the chosen customer, as `POST /api/import/vcard` takes a file. */
+const intoCustomer = (t: TestApp, customerId: number, card: string[]) =>
+  t.request('POST', '/api/import/vcard', {
+    customerId,
+    file: {
+      filename: 'li.vcf',
+      data: Buffer.from(['BEGIN:VCARD', 'VERSION:3.0', ...card, 'END:VCARD'].join('\r\n')).toString('base64'),
+    },
+  });
+
 describe('a person already on file, in a later import', { timeout: 30_000 }, () => {
   it("keeps the later sheet's new mobile and title in their notes, the known ones in place; the same sheet again adds nothing", async () => {
     const t = makeTestApp(NOW);
@@ -39,9 +49,7 @@ describe('a person already on file, in a later import', { timeout: 30_000 }, () 
   it("keeps what a card says beyond the person's fields in their notes when it is imported into a chosen customer", async () => {
     const t = makeTestApp(NOW);
     const c = await t.request('POST', '/api/customers', { name: '云龙置业有限公司', tier: 'B' });
-    const card = [
-      'BEGIN:VCARD',
-      'VERSION:3.0',
+    const r = await intoCustomer(t, c.json.id, [
       'FN:李一',
       'ORG:云龙置业有限公司;销售部',
       'TEL;TYPE=CELL:13900000011',
@@ -51,12 +59,7 @@ describe('a person already on file, in a later import', { timeout: 30_000 }, () 
       'EMAIL;TYPE=HOME:liyi@163.com',
       'ADR;TYPE=WORK:;;和平路88号;徐州;江苏;221000;',
       'URL:https://www.yunlong-zhiye.cn',
-      'END:VCARD',
-    ];
-    const r = await t.request('POST', '/api/import/vcard', {
-      customerId: c.json.id,
-      file: { filename: 'li.vcf', data: Buffer.from(card.join('\r\n')).toString('base64') },
-    });
+    ]);
     expect(r.json).toMatchObject({ created: 1 });
     expect(await peopleOf(t, '云龙置业有限公司')).toEqual([
       {
@@ -83,18 +86,7 @@ describe('a person already on file, in a later import', { timeout: 30_000 }, () 
       people: [{ name: '李一', mobile: '13900000011', email: 'liyi@yunlong-zhiye.cn' }],
     });
     expect(c.status).toBe(201);
-    const card = [
-      'BEGIN:VCARD',
-      'VERSION:3.0',
-      'FN:李一',
-      'TEL;TYPE=CELL:13900000099',
-      'EMAIL:liyi@yunlong-zhiye.cn',
-      'END:VCARD',
-    ];
-    const r = await t.request('POST', '/api/import/vcard', {
-      customerId: c.json.id,
-      file: { filename: 'li.vcf', data: Buffer.from(card.join('\r\n')).toString('base64') },
-    });
+    const r = await intoCustomer(t, c.json.id, ['FN:李一', 'TEL;TYPE=CELL:13900000099', 'EMAIL:liyi@yunlong-zhiye.cn']);
     expect(r.json).toMatchObject({ merged: 1, skipped: 0 });
     expect(await peopleOf(t, '云龙置业有限公司')).toEqual([
       { name: '李一', title: undefined, mobile: '13900000011', preferences: '其他电话：13900000099' },
