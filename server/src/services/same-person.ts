@@ -1,5 +1,6 @@
 import { PERSON_TEXT_FIELDS, samePhone } from '@dossier/shared';
 import { PeopleIndex, type PersonLike, Phones } from './transfer/match-index.ts';
+import { noted } from './transfer/values.ts';
 
 /**
  * One rule for "this is someone the file already has", wherever people arrive — a captured
@@ -56,7 +57,7 @@ export function additionsOf(
       for (const line of v.split('\n').map((l) => l.trim()))
         if (line && !notes.includes(line) && !aside.includes(line)) aside.push(line);
     } else if (!sameValue(f, String(known[f]), v, numbers) && !notes.includes(v) && !aside.some((a) => a.endsWith(v)))
-      aside.push(`${ASIDE[f]}：${v}`);
+      aside.push(noted(ASIDE[f] ?? f, [v]));
   }
   if (aside.length) fill.preferences = [fill.preferences ?? notes, ...aside].filter(Boolean).join('\n');
   // A birthday keeps its calendar: a lunar one filled in is not read as a solar date.

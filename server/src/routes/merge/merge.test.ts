@@ -5,6 +5,16 @@ import { idem, makeTestApp, type TestApp } from '../../test-utils.ts';
 // Tables a merge or undo legitimately writes to as a record of itself (its key among the replays).
 const OWN_RECORDS = ['audit_log', 'merges', 'replays'];
 
+/** A new B file of this name: its id. */
+const newFile = async (t: TestApp, name: string) =>
+  (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id as number;
+
+/** Undoes the merge and finds every row as it was before it. */
+async function undoneExactly(t: TestApp, mergeId: number, before: unknown) {
+  expect((await t.request('POST', `/api/merges/${mergeId}/undo`)).status).toBe(200);
+  expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
+}
+
 /** Two files of the same company, each with something of every kind that hangs off a customer. */
 async function twins(t: TestApp) {
   const mia = t.addUser('mia', 'member');
@@ -188,13 +198,12 @@ describe('merge with undo', () => {
         preferences: '爱喝茶\n其他电话：13952000009',
       }),
     ]);
-    expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(200);
-    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
+    await undoneExactly(t, merged.json.mergeId, before);
   });
 
   it("joins the removed file's remark to the survivor's for a month both have; undo puts each back", async () => {
     const t = makeTestApp('2026-12-07T02:00:00.000Z');
-    const mk = async (name: string) => (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id;
+    const mk = (name: string) => newFile(t, name);
     const [s, f] = [await mk('南京华远置业有限公司'), await mk('华远置业(沈阳)有限公司')];
     const remark = (customerId: number, month: string, text: string) =>
       t.request('PUT', '/api/contact-sheet/remarks', { customerId, month, text });
@@ -216,8 +225,7 @@ describe('merge with undo', () => {
       { month: '2026-11', text: '已回访' },
       { month: '2026-12', text: '南京：等报价；沈阳：寄样品' },
     ]);
-    expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(200);
-    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
+    await undoneExactly(t, merged.json.mergeId, before);
     // A remark rewritten since the merge is the user's: undo leaves it.
     const again = await t.request('POST', `/api/customers/${s}/merge`, { from: f });
     await remark(s, '2026-12', '已报价');
@@ -227,7 +235,7 @@ describe('merge with undo', () => {
 
   it("keeps both live files' appointments: the one the merged history no longer holds becomes a promise due at its time", async () => {
     const t = makeTestApp('2026-12-07T04:00:00.000Z');
-    const mk = async (name: string) => (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id;
+    const mk = (name: string) => newFile(t, name);
     const [a, f] = [await mk('南京华远置业有限公司'), await mk('华远置业(沈阳)有限公司')];
     const fix = (customerId: number, at: string, appointment: string, summary: string) =>
       t.request('POST', '/api/interactions', {
@@ -249,13 +257,12 @@ describe('merge with undo', () => {
     expect(JSON.stringify(promises)).not.toContain('约周三面谈');
     const due = (await t.request('GET', '/api/due?within=7d')).json;
     expect(JSON.stringify(due)).toContain('2026-12-09T02:00:00.000Z');
-    expect((await t.request('POST', `/api/merges/${merged.json.mergeId}/undo`)).status).toBe(200);
-    expect(await dumpAll(t, OWN_RECORDS)).toEqual(before);
+    await undoneExactly(t, merged.json.mergeId, before);
   });
 
   it('turns no appointment the merged history has met into a promise', async () => {
     const t = makeTestApp('2026-12-10T04:00:00.000Z');
-    const mk = async (name: string) => (await t.request('POST', '/api/customers', { name, tier: 'B' })).json.id;
+    const mk = (name: string) => newFile(t, name);
     const [a, f] = [await mk('南京华远置业有限公司'), await mk('华远置业(沈阳)有限公司')];
     const call = (customerId: number, at: string, appointment?: string) =>
       t.request('POST', '/api/interactions', { customerId, kind: 'call', at, appointment, idempotencyKey: idem() });

@@ -38,6 +38,7 @@ import {
   type DateOrder,
   isCnMobile,
   isNoDate,
+  noted,
   ownNumbers,
   type Parsed,
   parseBirthday,
@@ -350,9 +351,6 @@ function appointmentOf(raw: string | undefined, order?: DateOrder): Parsed<strin
   if (!p.ok || !p.value.endsWith('T00:00:00.000')) return p;
   return { ok: true, value: p.value.replace('T00:', `T${String(APPOINTMENT_HOUR).padStart(2, '0')}:`) };
 }
-
-/** Values kept in notes under what they are: "需求：门禁系统改造", "其他电话：…; …". */
-const noted = (what: string, values: string[]) => `${what.trim()}：${values.join('; ')}`;
 
 /** The layout as a row is read by it: each column's group in an address book beside its header. */
 type RowLayout = Pick<Layout, 'mapping' | 'headers' | 'book'> & {

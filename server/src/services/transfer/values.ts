@@ -196,6 +196,9 @@ export const splitRegion = (raw: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** Values kept in notes under what they are: "需求：门禁系统改造", "其他电话：…; …". */
+export const noted = (what: string, values: string[]) => `${what.trim()}：${values.join('; ')}`;
+
 // Told by the one phone parser: a 3-4-4 mainland mobile, not North America's 1-845-383-5299.
 export const isCnMobile = (v: string) => /^\+861\d{10}$/.test(normalisePhone(v) ?? '');
 

@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { ApiError } from '../../lib/errors.ts';
 import type { PersonRecord } from '../../store/records.ts';
 import type { Grid } from './files.ts';
-import { NO_YEAR_YEAR, ownNumbers, parseDate, parsePhone } from './values.ts';
+import { NO_YEAR_YEAR, noted, ownNumbers, parseDate, parsePhone } from './values.ts';
 import { modernVcard } from './vcard-legacy.ts';
 import { tooLarge } from './zip.ts';
 
@@ -333,9 +333,9 @@ export function readVcf(text: string): CardRead[] {
       ];
       const note = [
         ...all('note').map((n) => asText(n[3])),
-        homeLine ? `住宅电话：${homeLine}` : '',
-        moreAddresses.length ? `其他地址：${moreAddresses.join('; ')}` : '',
-        moreSites.length ? `其他网址：${moreSites.join('; ')}` : '',
+        homeLine ? noted('住宅电话', [homeLine]) : '',
+        moreAddresses.length ? noted('其他地址', moreAddresses) : '',
+        moreSites.length ? noted('其他网址', moreSites) : '',
         lunar && bday ? `农历生日：${lunar.startsWith(`${NO_YEAR_YEAR}-`) ? lunar.slice(5) : lunar}` : '',
       ]
         .filter(Boolean)
@@ -357,8 +357,8 @@ export function cardNotes(card: CardRead, customerName: string): string[] {
   const k = card.company;
   if (!k) return [];
   const line = (what: string, values: (string | undefined)[]) => {
-    const v = values.filter(Boolean);
-    return v.length ? [`${what}：${v.join('; ')}`] : [];
+    const v = values.filter((x): x is string => !!x);
+    return v.length ? [noted(what, v)] : [];
   };
   return [
     ...line('公司', [k.org?.trim() === customerName.trim() ? undefined : k.org]),
