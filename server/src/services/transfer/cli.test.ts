@@ -84,6 +84,13 @@ describe('pnpm dossier import / export (the same services, on a database file)',
       { c: 2, name: '李四' },
     ]);
     await expect(cliImport(store, { file: store1, sheet: 'other', now: NOW })).rejects.toThrow(/no sheet named other/);
+    // A phone book given files of their own, run again: its people are on file by their mobiles now,
+    // which leads to no decisions — still the same import, its report again (not a refused key).
+    const book = { bytes: Buffer.from('姓名,手机\n王芳,13905310011\n赵磊,13905310012\n'), filename: 'book.csv' };
+    const first = await cliImport(store, { file: book, ownFiles: true, now: NOW });
+    expect(first.at(-1)).toMatch(/^Imported \(import #\d+\) — 2 rows: 2 new/);
+    const again = await cliImport(store, { file: book, ownFiles: true, now: NOW });
+    expect(again.at(-1)).toBe(first.at(-1)?.replace('Imported', 'Already imported'));
     // The columns --map leaves are read as the import reads them: a CRM's Status of warm and cold
     // is kept in the notes, not taken for the file's status (which would refuse every row).
     const crm = csv('Leads,\nOwner,Status\nAnn Lee,warm\nBo Chen,cold\n');

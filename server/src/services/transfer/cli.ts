@@ -133,7 +133,16 @@ export async function cliImport(store: Store, o: CliImport): Promise<string[]> {
   // (the options as given, not the decisions they led to, which depend on what is on file).
   const given = JSON.stringify([o.sheet, o.headerRow, o.map, Boolean(o.ownFiles)]);
   const key = `cli-import-${sha256(Buffer.concat([o.file.bytes, Buffer.from(given)]))}`;
-  const { report, replayed } = await commitImport(store, SYSTEM, now, { ...options, idempotencyKey: key }, alone);
+  const asked = { key, given };
+  const { report, replayed } = await commitImport(
+    store,
+    SYSTEM,
+    now,
+    { ...options, idempotencyKey: key },
+    alone,
+    {},
+    asked,
+  );
   out.push(
     replayed
       ? `Already imported (import #${report.importId}) — ${line(report)}`

@@ -201,7 +201,11 @@ export type ImportReport = Counts & {
   rows: RowReport[];
 };
 
-/** All rows or none: one transaction; the report is stored with it and replayed for the same idempotency key. */
+/**
+ * All rows or none: one transaction; the report is stored with it and replayed for the same
+ * idempotency key and the same request (`asked`: the options, decisions included; the command's
+ * options as given, as its decisions depend on what is on file by the time it runs again).
+ */
 export async function commitImport(
   store: Store,
   viewer: Viewer,
@@ -209,8 +213,9 @@ export async function commitImport(
   o: ImportOptions & { idempotencyKey: string },
   hold: Hold,
   timing: ImportTiming = {},
+  asked: unknown = o,
 ): Promise<{ report: ImportReport; replayed: boolean }> {
-  const replay = replayable(o.idempotencyKey, 'import', o);
+  const replay = replayable(o.idempotencyKey, 'import', asked);
   const prior = await priorImport(store, viewer, replay);
   if (prior) return { report: prior as unknown as ImportReport, replayed: true };
   const w = await readAndWrite(store, viewer, now, o, timing, hold, { replay });
